@@ -1,0 +1,177 @@
+"""``hcc-desk`` command line: the GUI by default, and headless commands over the same services.
+
+Exit status: 0 success, 1 an operational failure (printer, disk), 2 invalid input or usage.
+Nothing is written when the input is invalid.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--profile", type=Path, default=None,
+                        help="folder holding the database, settings and files "
+                             "(default: the platform's user data folder)")
+    parser = argparse.ArgumentParser(
+        prog="hcc-desk", parents=[common],
+        description="HCC Desk — phần mềm tiếp nhận hồ sơ một cửa / one-stop counter software")
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="exit 0 as soon as the first window is shown (smoke tests)")
+    sub = parser.add_subparsers(dest="command")
+
+    sub.add_parser("demo", parents=[common], help="set up a demo centre without questions")
+
+    intake = sub.add_parser("intake", parents=[common], help="take one dossier from a JSON file")
+    intake.add_argument("--officer", required=True, help="user name of the receiving officer")
+    intake.add_argument("file", type=Path, help="intake JSON (docs/intake-json.md); - for stdin")
+
+    printing = sub.add_parser("print", parents=[common], help="print an official form")
+    what = printing.add_subparsers(dest="form", required=True)
+    receipt = what.add_parser("receipt", parents=[common], help="Mẫu 01 receipt of a dossier")
+    receipt.add_argument("code", help="dossier code")
+    receipt.add_argument("--pdf", type=Path, help="write the PDF here instead of printing")
+    receipt.add_argument("--printer", help="print queue (default: the desk's printer setting)")
+    receipt.add_argument("--paper", choices=("A4", "A5"), help="paper size")
+    receipt.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+
+    search = sub.add_parser("search", parents=[common], help="find dossiers")
+    search.add_argument("query", help="dossier code, ID number, phone or name")
+    search.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+
+    catalogue = sub.add_parser("catalogue", parents=[common], help="procedure catalogue")
+    cat_sub = catalogue.add_subparsers(dest="action", required=True)
+    imp = cat_sub.add_parser("import", parents=[common], help="load a published list (.json/.xlsx)")
+    imp.add_argument("file", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from hcc_desk.profile import Profile, default_profile_dir
+
+    profile = Profile(args.profile or default_profile_dir())
+    handler = {
+        None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
+        "search": _search, "catalogue": _catalogue,
+    }[args.command]
+    from hcc_desk.services.errors import UserError
+
+    try:
+        return handler(args, profile)
+    except UserError as exc:
+        _err(exc.message, exc.message_en)
+        return EXIT_INVALID if _is_invalid_input(exc) else EXIT_FAILED
+    except OSError as exc:  # full disk, unreadable profile: say what, where
+        _err(f"Lỗi hệ thống tệp: {exc}", f"File system error: {exc}")
+        return EXIT_FAILED
+
+
+def _is_invalid_input(exc: Exception) -> bool:
+    from hcc_desk.services.errors import AuthError, FieldErrors, NotFound
+
+    return isinstance(exc, (FieldErrors, NotFound, AuthError))
+
+
+def _err(message: str, message_en: str) -> None:
+    print(f"hcc-desk: {message}\n  ({message_en})", file=sys.stderr)
+
+
+def _open(profile, *, must_be_set_up: bool = True):
+    from hcc_desk.app import open_context
+    from hcc_desk.services.errors import NotFound
+
+    ctx = open_context(profile.root)
+    if must_be_set_up and not ctx.setup.is_set_up():
+        ctx.close()
+        raise NotFound(f"Hồ sơ cấu hình {profile.root} chưa được thiết lập (chạy 'hcc-desk demo').",
+                       f"Profile {profile.root} is not set up (run 'hcc-desk demo').")
+    return ctx
+
+
+def _run_gui(args, profile) -> int:
+    from hcc_desk.app import open_context
+    from hcc_desk.ui import run_gui
+
+    ctx = open_context(profile.root)
+    try:
+        return run_gui(ctx, exit_when_ready=args.exit_when_ready)
+    finally:
+        ctx.close()
+
+
+def _demo(args, profile) -> int:
+    ctx = _open(profile, must_be_set_up=False)
+    try:
+        created = ctx.setup.create_demo()
+    finally:
+        ctx.close()
+    state = "created" if created else "already set up"
+    print(f"Demo centre {state} in {profile.root} — officer 'demo', password 'demo'.")
+    return EXIT_OK
+
+
+def _intake(args, profile) -> int:
+    from hcc_desk.services.intake_request import RequestFormatError, request_from_json_text
+
+    try:
+        text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8-sig")
+        request = request_from_json_text(text)
+    except (OSError, UnicodeDecodeError) as exc:
+        _err(f"Không đọc được tệp {args.file}: {exc}", f"Cannot read {args.file}: {exc}")
+        return EXIT_INVALID
+    except RequestFormatError as exc:
+        _err(exc.message, exc.message_en)
+        return EXIT_INVALID
+    ctx = _open(profile)
+    try:
+        submitted = ctx.intake.submit(request, args.officer)
+    finally:
+        ctx.close()
+    print(submitted.code)
+    return EXIT_OK
+
+
+def _print(args, profile) -> int:
+    ctx = _open(profile)
+    try:
+        if args.pdf:
+            path = ctx.receipts.render_pdf(args.code, args.pdf, paper=args.paper,
+                                           officer_username=args.officer)
+            print(path)
+        else:
+            job = ctx.receipts.print(args.code, args.officer, printer=args.printer,
+                                     paper=args.paper)
+            print(job)
+    finally:
+        ctx.close()
+    return EXIT_OK
+
+
+def _search(args, profile) -> int:
+    ctx = _open(profile)
+    try:
+        for row in ctx.dossiers.search(args.query, args.officer):
+            print("\t".join([row.code, row.received_at.strftime("%Y-%m-%d %H:%M"),
+                             row.submitter_name, row.procedure_name]))
+    finally:
+        ctx.close()
+    return EXIT_OK
+
+
+def _catalogue(args, profile) -> int:
+    ctx = _open(profile)
+    try:
+        report = ctx.catalogue.import_file(args.file)
+    finally:
+        ctx.close()
+    print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
