@@ -1,0 +1,58 @@
+"""Start-up to ready: `hcc-desk --exit-when-ready` against a bare PySide6 window process.
+
+Both are measured in the same run, interleaved, as whole processes (interpreter start, imports,
+database open, first window shown), so the ratio holds on a noisy machine.
+Target (issue 2): median ratio ≤ 1.5.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+w = QMainWindow(); w.resize(1024, 700); w.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+"""
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp) / "profile"
+        app = [sys.executable, "-m", "hcc_desk", "--profile", str(profile)]
+        subprocess.run(app[:3] + ["demo", "--profile", str(profile)], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
+        bare_cmd = [sys.executable, "-c", BARE_WINDOW]
+        _time(bare_cmd, env), _time(app + ["--exit-when-ready"], env)  # warm the file cache
+        bare, desk = [], []
+        for _ in range(args.runs):
+            bare.append(_time(bare_cmd, env))
+            desk.append(_time(app + ["--exit-when-ready"], env))
+    b, d = statistics.median(bare), statistics.median(desk)
+    print(f"bare PySide6 window : median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
+    print(f"hcc-desk to ready   : median {d * 1000:7.1f} ms  (min {min(desk) * 1000:.1f})")
+    print(f"ratio               : {d / b:.2f}x   (target ≤ 1.50x, {args.runs} runs each)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""Blocks shared by the one-stop forms: national header, papers table, signature block."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus.flowables import HRFlowable, KeepTogether
+from reportlab.platypus.tables import Table, TableStyle
+
+from hcc_desk.core.printing import fonts
+from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
+from hcc_desk.core.printing.styles import Layout, Styles
+from hcc_desk.core.printing.text import para
+from hcc_desk.core.printing.vn_dates import format_vn_date
+
+# Characters kept per kind of field; beyond this the text is cut with "…". Each bound keeps
+# its block well inside one A5 page, so no unsplittable block can overflow a frame.
+LIMITS = {
+    "name": 150, "id": 40, "address": 300, "phone": 60, "email": 120, "code": 80, "pin": 40,
+    "procedure_code": 60, "procedure_name": 600, "agency": 300, "short": 200, "long": 400,
+    "notes": 2000, "ledger": 40, "url": 300, "governing_body": 150, "place": 60,
+}
+
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+_PLAIN = TableStyle([
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+])
+
+
+def _rule(width: float | str, lay: Layout) -> HRFlowable:
+    return HRFlowable(width=width, thickness=0.6, color=colors.black, hAlign="CENTER",
+                      spaceBefore=lay.s(4), spaceAfter=lay.s(3))
+
+
+def header(data: ReceiptData, lay: Layout, st: Styles) -> Flowable:
+    """Left: governing body / unit / rule / "Số:"; right: nation, motto, place and date."""
+    h = st.header
+    left = [
+        Paragraph(para(data.governing_body, LIMITS["governing_body"]), h),
+        Paragraph(f"<b>{para(data.centre_name, LIMITS['agency'])}</b>", h),
+        _rule("35%", lay),
+        Paragraph(f"Số: {para(data.dossier_code, LIMITS['code'])}", h),
+    ]
+    motto_width = stringWidth(MOTTO, fonts.BOLD, h.fontSize)
+    right = [
+        Paragraph(f"<b>{NATION}</b>", h),
+        Paragraph(f"<b>{MOTTO}</b>", h),
+        _rule(motto_width, lay),
+        Paragraph(f"<i>{para(data.place_name, LIMITS['place'])}, "
+                  f"{format_vn_date(data.received_at)}</i>", h),
+    ]
+    w = lay.frame_width
+    table = Table([[left, right]], colWidths=[w * 0.42, w * 0.58])
+    table.setStyle(_PLAIN)
+    table.setStyle([("ALIGN", (0, 0), (-1, -1), "CENTER")])  # centres the rules too
+    return table
+
+
+def papers_table(papers: Sequence[ReceiptPaper], lay: Layout, st: Styles) -> Flowable:
+    """STT | Tên giấy tờ | Bản chính | Bản sao chứng thực | Bản photo — splits across pages."""
+    head = ["STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo"]
+    rows: list[list[object]] = [[Paragraph(t, st.cell_head) for t in head]]
+    for i, p in enumerate(papers, 1):
+        rows.append([
+            Paragraph(str(i), st.cell_center),
+            Paragraph(para(p.name, LIMITS["long"]), st.cell),
+            *(Paragraph(_count(n), st.cell_center)
+              for n in (p.originals, p.certified_copies, p.photocopies)),
+        ])
+    if not papers:
+        rows.append(["", Paragraph("(Không có giấy tờ)", st.cell), "", "", ""])
+    w = lay.frame_width
+    count_w = w * 0.15
+    table = Table(rows, colWidths=[w * 0.08, w - w * 0.08 - 3 * count_w] + [count_w] * 3,
+                  repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), lay.s(2)),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), lay.s(3)),
+        ("LEFTPADDING", (0, 0), (-1, -1), lay.s(3)),
+        ("RIGHTPADDING", (0, 0), (-1, -1), lay.s(3)),
+    ]))
+    table.spaceAfter = lay.s(3)
+    return table
+
+
+def _count(n: int) -> str:
+    # An empty cell reads as "none handed in" more clearly than a column of zeros.
+    return str(n) if n else ""
+
+
+def signatures(data: ReceiptData, lay: Layout, st: Styles) -> Flowable:
+    """NGƯỜI NỘP HỒ SƠ / NGƯỜI TIẾP NHẬN HỒ SƠ, room to sign, names underneath."""
+    def block(role: str, name: str | None) -> list[Flowable]:
+        return [
+            Paragraph(f"<b>{role}</b>", st.header),
+            Paragraph("<i>(Ký và ghi rõ họ tên)</i>", st.header),
+            Table([[""]], rowHeights=[lay.sign_space]),
+            Paragraph(f"<b>{para(name, LIMITS['name'])}</b>", st.header),
+        ]
+
+    w = lay.frame_width
+    table = Table(
+        [[block("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
+          block("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name)]],
+        colWidths=[w / 2, w / 2],
+    )
+    table.setStyle(_PLAIN)
+    table.spaceBefore = lay.s(6)
+    return KeepTogether([table])

@@ -1,0 +1,49 @@
+"""SQLite engine with the pragmas every desk connection needs.
+
+pysqlite's own transaction handling cannot emit BEGIN IMMEDIATE, so (as SQLAlchemy's pysqlite docs
+recommend) the driver is put in autocommit mode and we emit BEGIN ourselves; the begin mode comes
+from the execution option ``sqlite_begin`` so one engine serves both reads and writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+
+BUSY_TIMEOUT_MS = 10_000
+BEGIN_OPTION = "sqlite_begin"
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """Engine on the SQLite file ``path`` in WAL mode.
+
+    ``foreign_keys=False`` is for migrations only: table rebuilds must not fire FK actions.
+    """
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        # NORMAL is durable against application crashes in WAL mode; only an OS crash / power
+        # loss can drop the last commits, and the receipt prints after the commit returns.
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get(BEGIN_OPTION, "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+def immediate(engine: Engine) -> Engine:
+    """Same pool, but transactions take the write lock at BEGIN (no upgrade deadlock later)."""
+    return engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})

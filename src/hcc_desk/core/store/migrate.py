@@ -1,0 +1,87 @@
+"""Programmatic Alembic: no alembic.ini at runtime, scripts found next to this file.
+
+Works from a source tree, an installed wheel and a PyInstaller bundle, provided the bundle ships
+``hcc_desk/core/store/migrations`` (env.py + versions/*.py) as data files next to the modules.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
+
+
+class StoreError(RuntimeError):
+    """The database can't be opened or upgraded safely (expected error, shown to the user)."""
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("path_separator", "os")
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def has_user_tables(engine: Engine) -> bool:
+    return any(not t.startswith("sqlite_") for t in inspect(engine).get_table_names())
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade in one transaction, then refuse to continue if any foreign key is dangling."""
+    cfg = _config()
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+        bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if bad:
+        raise StoreError(f"foreign keys broken after upgrade to {revision}: {bad[:5]}")
+
+
+def backup_database(db_path: Path, backup_dir: Path, revision: str | None) -> Path:
+    """Consistent copy via SQLite's online backup API (safe with WAL and other readers)."""
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{db_path.stem}-rev{revision or 'none'}-{stamp}.db"
+    n = 1
+    while target.exists():
+        n += 1
+        target = backup_dir / f"{db_path.stem}-rev{revision or 'none'}-{stamp}-{n}.db"
+    src = sqlite3.connect(db_path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """For support and tests only; the app itself never downgrades."""
+    cfg = _config()
+    with engine.connect() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)

@@ -1,0 +1,30 @@
+"""SQLAlchemy models of the desk database (schema at Alembic head)."""
+
+from .base import Base, new_uuid, now
+from .catalogue import Procedure, ProcedurePaper
+from .dossier import Applicant, Dossier, DossierPaper, StatusEvent
+from .org import ROLES, UNIT_CODE_RE, Agency, Centre, Counter, Officer
+from .system import AuditLog, CalendarDay, DaySequence, Draft, Setting
+
+__all__ = [
+    "ROLES",
+    "UNIT_CODE_RE",
+    "Agency",
+    "Applicant",
+    "AuditLog",
+    "Base",
+    "CalendarDay",
+    "Centre",
+    "Counter",
+    "DaySequence",
+    "Dossier",
+    "DossierPaper",
+    "Draft",
+    "Officer",
+    "Procedure",
+    "ProcedurePaper",
+    "Setting",
+    "StatusEvent",
+    "new_uuid",
+    "now",
+]

@@ -1,0 +1,42 @@
+"""Declarative base and column helpers shared by every model.
+
+Datetimes are naive local wall-clock time of the centre (Asia/Ho_Chi_Minh): office hours, cut-offs
+and "received on day X" are all local notions, and SQLite has no time-zone type anyway.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Float, MetaData, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names so Alembic batch migrations can find them later.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, Any: JSON, float: Float}
+
+
+def now() -> datetime:
+    """Local wall-clock time, second precision (what a receipt prints)."""
+    return datetime.now().replace(microsecond=0)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def uuid_column() -> Mapped[str]:
+    """Client-made identity that central deduplicates on (see DESIGN.md, Guarantees)."""
+    return mapped_column(String(36), unique=True, default=new_uuid)

@@ -1,0 +1,92 @@
+"""open_store(): the one entry point that yields a ready, migrated database."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import migrate
+from .engine import immediate, make_engine
+from .migrate import StoreError
+from .search_keys import install_search_key_hook
+
+
+@dataclass
+class Store:
+    """A migrated desk database. Sessions are per unit of work and per thread."""
+
+    path: Path
+    engine: Engine
+    revision_found: str | None = None  # revision before open_store upgraded it
+    backup_path: Path | None = None  # set when an upgrade made a backup
+    _reads: sessionmaker[Session] = field(init=False, repr=False)
+    _writes: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # expire_on_commit=False: repositories copy rows into dataclasses anyway, and nothing
+        # should lazily hit the database after the unit of work has ended.
+        self._reads = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(immediate(self.engine), expire_on_commit=False)
+        install_search_key_hook(self._reads)
+        install_search_key_hook(self._writes)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """Deferred transaction: commit on success, rollback on error."""
+        with self._reads.begin() as s:
+            yield s
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """BEGIN IMMEDIATE: takes the write lock up front, so two processes allocating
+        sequences serialise on busy_timeout instead of failing on a lock upgrade."""
+        with self._writes.begin() as s:
+            yield s
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(path: Path, backup_dir: Path | None = None) -> Store:
+    """Open (creating if absent) the database at ``path`` and upgrade it to head.
+
+    An existing database behind head is first copied to ``backup_dir`` (default
+    ``<db dir>/backups``) as ``<stem>-rev<old>-<timestamp>.db``.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    migration_engine = make_engine(path, foreign_keys=False)
+    try:
+        found = migrate.current_revision(migration_engine)
+        backup = _check_and_backup(path, migration_engine, found, backup_dir)
+        if found != migrate.head_revision():
+            migrate.upgrade(migration_engine)
+    finally:
+        migration_engine.dispose()
+    return Store(path=path, engine=make_engine(path), revision_found=found, backup_path=backup)
+
+
+def _check_and_backup(
+    path: Path, engine: Engine, found: str | None, backup_dir: Path | None
+) -> Path | None:
+    head = migrate.head_revision()
+    if found is None:
+        if migrate.has_user_tables(engine):
+            raise StoreError(f"{path} has tables but no schema revision: not an HCC Desk database")
+        return None  # brand-new file: nothing to protect
+    if found not in migrate.known_revisions():
+        raise StoreError(
+            f"{path} is at schema revision {found}, newer than this program ({head}); "
+            "install the newer HCC Desk version"
+        )
+    if found == head:
+        return None
+    engine.dispose()  # release our connection before copying
+    return migrate.backup_database(path, backup_dir or path.parent / "backups", found)
+
+
+

@@ -1,0 +1,200 @@
+"""Checks an intake request field by field, the way the intake screen shows errors.
+
+Every problem becomes a FieldError naming the field, so the screen can put the message next to it
+and the CLI can list them all at once. Nothing here touches the database: the procedure lookup is
+passed in, which keeps the rules testable on their own.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from hcc_desk.core.domain.citizen_id import CitizenQr, parse_citizen_qr, validate_id_number
+from hcc_desk.core.domain.errors import DomainError
+from hcc_desk.core.domain.phone import validate_phone
+from hcc_desk.core.domain.tax_code import validate_tax_code
+from hcc_desk.core.domain.text import clean_text
+from hcc_desk.services.errors import FieldError
+from hcc_desk.services.intake_request import (IntakeRequest, OrganisationInput, PaperInput,
+                                              PersonInput)
+
+NAME_MAX = 200
+ADDRESS_MAX = 500
+NOTES_MAX = 2000
+PAPER_NAME_MAX = 500
+MAX_COUNT = 99
+_EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}$")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def add(self, field: str, vi: str, en: str) -> None:
+        self.errors.append(FieldError(field, vi, en))
+
+    def domain(self, field: str, exc: DomainError) -> None:
+        self.errors.append(FieldError(field, exc.message, exc.message_en))
+
+    def text(self, field: str, value: str, max_len: int, *, required: bool, label_vi: str,
+             label_en: str) -> str:
+        try:
+            cleaned = clean_text(value, max_len, field)
+        except DomainError as exc:
+            self.domain(field, exc)
+            return ""
+        if required and not cleaned:
+            self.add(field, f"Chưa nhập {label_vi}", f"{label_en} is required")
+        return cleaned
+
+
+def apply_qr(person: PersonInput, qr: CitizenQr) -> PersonInput:
+    """Fill the empty fields of ``person`` from a chip-card QR; typed values win."""
+    sex = qr.sex or ""
+    return replace(
+        person,
+        full_name=person.full_name or qr.full_name,
+        id_number=person.id_number or qr.id_number,
+        old_id_number=person.old_id_number or (qr.old_id_number or ""),
+        date_of_birth=person.date_of_birth or qr.date_of_birth,
+        sex=person.sex or sex,
+        address=person.address or qr.address,
+    )
+
+
+def validate_request(request: IntakeRequest, procedure_exists: Callable[[str], bool],
+                     today: date) -> tuple[IntakeRequest, list[FieldError]]:
+    """Return the request with cleaned values, and every error found."""
+    c = _Collector()
+    req = replace(request)
+    if req.citizen_qr:
+        try:
+            req.submitter = apply_qr(req.submitter, parse_citizen_qr(req.citizen_qr))
+        except DomainError as exc:
+            c.domain("citizen_qr", exc)
+
+    if not req.procedure_code.strip():
+        c.add("procedure_code", "Chưa chọn thủ tục", "Choose a procedure")
+    elif not procedure_exists(req.procedure_code.strip()):
+        c.add("procedure_code", f"Không có thủ tục mã {req.procedure_code!r} trong danh mục",
+              f"No procedure {req.procedure_code!r} in the catalogue")
+    req.procedure_code = req.procedure_code.strip()
+
+    req.submitter = _person(c, "submitter", req.submitter, today)
+    if req.applicant_kind == "organisation":
+        org = req.owner_organisation
+        if org is None:
+            c.add("owner_organisation.name", "Chưa nhập tổ chức chủ hồ sơ",
+                  "The organisation that owns the dossier is required")
+        else:
+            req.owner_organisation = _organisation(c, org)
+        req.owner_is_submitter = False
+    elif not req.owner_is_submitter:
+        if req.owner_person is None:
+            c.add("owner_person.full_name", "Chưa nhập chủ hồ sơ", "The dossier owner is required")
+        else:
+            req.owner_person = _person(c, "owner_person", req.owner_person, today)
+
+    if req.papers is not None:
+        req.papers = _papers(c, req.papers)
+    if not 1 <= req.sets <= MAX_COUNT:
+        c.add("sets", f"Số bộ hồ sơ phải từ 1 đến {MAX_COUNT}", f"Sets must be 1 to {MAX_COUNT}")
+    req.delivery_address = c.text("delivery_address", req.delivery_address, ADDRESS_MAX,
+                                  required=req.delivery_method == "post",
+                                  label_vi="địa chỉ nhận kết quả qua bưu chính",
+                                  label_en="the postal address for the result")
+    req.notes = c.text("notes", req.notes, NOTES_MAX, required=False, label_vi="", label_en="")
+    return req, c.errors
+
+
+def _person(c: _Collector, where: str, p: PersonInput, today: date) -> PersonInput:
+    out = replace(p)
+    out.full_name = c.text(f"{where}.full_name", p.full_name, NAME_MAX, required=True,
+                           label_vi="họ và tên", label_en="Full name")
+    out.address = c.text(f"{where}.address", p.address, ADDRESS_MAX, required=False,
+                         label_vi="", label_en="")
+    id_info = None
+    if not p.id_number.strip():
+        c.add(f"{where}.id_number", "Chưa nhập số định danh cá nhân (12 số)",
+              "The 12-digit personal ID number is required")
+    else:
+        try:
+            id_info = validate_id_number(p.id_number)
+            out.id_number = id_info.number
+        except DomainError as exc:
+            c.domain(f"{where}.id_number", exc)
+    out.old_id_number = p.old_id_number.strip()
+    if out.old_id_number and not re.fullmatch(r"\d{9}|\d{12}", out.old_id_number):
+        c.add(f"{where}.old_id_number", "Số CMND cũ phải có 9 hoặc 12 chữ số",
+              "The old ID card number has 9 or 12 digits")
+    if p.date_of_birth is not None:
+        if p.date_of_birth > today or p.date_of_birth.year < 1900:
+            c.add(f"{where}.date_of_birth", "Ngày sinh không hợp lệ", "Implausible date of birth")
+        elif id_info is not None and id_info.birth_year != p.date_of_birth.year:
+            c.add(f"{where}.date_of_birth",
+                  f"Năm sinh {p.date_of_birth.year} không khớp số định danh ({id_info.birth_year})",
+                  f"Birth year {p.date_of_birth.year} does not match the ID number "
+                  f"({id_info.birth_year})")
+    out.sex = p.sex.strip()
+    if out.sex not in ("", "Nam", "Nữ"):
+        c.add(f"{where}.sex", "Giới tính là Nam hoặc Nữ", "Sex is Nam or Nữ")
+    elif out.sex and id_info is not None and id_info.sex != out.sex:
+        c.add(f"{where}.sex", f"Giới tính không khớp số định danh ({id_info.sex})",
+              f"Sex does not match the ID number ({id_info.sex})")
+    out.phone = _phone(c, f"{where}.phone", p.phone)
+    out.email = _email(c, f"{where}.email", p.email)
+    return out
+
+
+def _organisation(c: _Collector, org: OrganisationInput) -> OrganisationInput:
+    out = replace(org)
+    out.name = c.text("owner_organisation.name", org.name, NAME_MAX, required=True,
+                      label_vi="tên tổ chức", label_en="Organisation name")
+    out.address = c.text("owner_organisation.address", org.address, ADDRESS_MAX, required=False,
+                         label_vi="", label_en="")
+    if not org.tax_code.strip():
+        c.add("owner_organisation.tax_code", "Chưa nhập mã số thuế / mã số doanh nghiệp",
+              "The tax code is required")
+    else:
+        try:
+            out.tax_code = validate_tax_code(org.tax_code).number
+        except DomainError as exc:
+            c.domain("owner_organisation.tax_code", exc)
+    out.phone = _phone(c, "owner_organisation.phone", org.phone)
+    out.email = _email(c, "owner_organisation.email", org.email)
+    return out
+
+
+def _papers(c: _Collector, papers: list[PaperInput]) -> list[PaperInput]:
+    out: list[PaperInput] = []
+    for i, paper in enumerate(papers):
+        where = f"papers[{i}]"
+        name = c.text(f"{where}.name", paper.name, PAPER_NAME_MAX, required=True,
+                      label_vi="tên giấy tờ", label_en="Paper name")
+        counts = (paper.originals, paper.certified_copies, paper.photocopies)
+        if any(not 0 <= n <= MAX_COUNT for n in counts):
+            c.add(f"{where}.originals", f"Số bản phải từ 0 đến {MAX_COUNT}",
+                  f"Counts must be 0 to {MAX_COUNT}")
+        out.append(replace(paper, name=name))
+    if not any(p.originals + p.certified_copies + p.photocopies > 0 for p in out):
+        c.add("papers", "Chưa đánh dấu giấy tờ nào đã nhận", "No paper is marked as handed in")
+    return out
+
+
+def _phone(c: _Collector, field: str, raw: str) -> str:
+    if not raw.strip():
+        return ""
+    try:
+        return validate_phone(raw).national
+    except DomainError as exc:
+        c.domain(field, exc)
+        return raw.strip()
+
+
+def _email(c: _Collector, field: str, raw: str) -> str:
+    email = raw.strip()
+    if email and (len(email) > 254 or not _EMAIL.fullmatch(email)):
+        c.add(field, "Địa chỉ email không hợp lệ", "Invalid e-mail address")
+    return email

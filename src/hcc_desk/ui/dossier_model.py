@@ -1,0 +1,82 @@
+"""Table model of dossier summaries (today's list and search results)."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, \
+    Qt, QT_TRANSLATE_NOOP
+
+from hcc_desk.ui import i18n
+from hcc_desk.ui.formatting import short_datetime, time_text
+
+HEADERS = (
+    QT_TRANSLATE_NOOP("DossierTableModel", "Mã hồ sơ"),
+    QT_TRANSLATE_NOOP("DossierTableModel", "Giờ nhận"),
+    QT_TRANSLATE_NOOP("DossierTableModel", "Người nộp / chủ hồ sơ"),
+    QT_TRANSLATE_NOOP("DossierTableModel", "Thủ tục"),
+    QT_TRANSLATE_NOOP("DossierTableModel", "Hẹn trả"),
+    QT_TRANSLATE_NOOP("DossierTableModel", "Trạng thái"),
+)
+Index = QModelIndex | QPersistentModelIndex
+
+
+def status_text(status: Any) -> str:
+    """The status in the interface language, whatever form the service gives it in."""
+    if not hasattr(status, "label_vi") and isinstance(status, int):
+        from hcc_desk.core.domain.status import DossierStatus
+
+        try:
+            status = DossierStatus(status)
+        except ValueError:
+            return str(status)
+    if hasattr(status, "label_vi"):
+        return status.label_en if i18n.language() == "en" else status.label_vi
+    return str(status)
+
+
+def applicant_text(d: Any) -> str:
+    owner = getattr(d, "owner_name", "") or ""
+    submitter = getattr(d, "submitter_name", "") or ""
+    if owner and owner != submitter:
+        return f"{submitter} → {owner}"
+    return submitter or owner
+
+
+class DossierTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def summary(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("DossierTableModel", HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        d = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (d.code, time_text(d.received_at), applicant_text(d), d.procedure_name,
+                    short_datetime(d.due_at), status_text(d.status))[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = [d.code, applicant_text(d), getattr(d, "id_number", ""), getattr(d, "phone", ""),
+                     d.procedure_name, getattr(d, "agency_name", "")]
+            return "\n".join(p for p in parts if p)
+        return None

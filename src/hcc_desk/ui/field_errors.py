@@ -1,0 +1,108 @@
+"""Validation messages shown in the red label under each field, and focus on the first one.
+
+Fields are registered in form order, so "the first error" is the first on screen whatever order
+the validator reported them in.  A field's message disappears as soon as the officer edits it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, \
+    QWidget
+
+from hcc_desk.ui import i18n
+from hcc_desk.ui.style import set_flag
+
+
+@dataclass(frozen=True)
+class LocalError:
+    """Same shape as the services' FieldError, for checks the form makes itself (date typing)."""
+
+    field: str
+    message: str
+    message_en: str
+
+
+@dataclass
+class _Target:
+    label: QLabel
+    widget: QWidget
+
+
+# For paths not registered one by one (``papers[3].name``): path -> (label, widget, prefix) or None
+Resolver = Callable[[str], "tuple[QLabel, QWidget, str] | None"]
+
+
+class FieldErrorView:
+    def __init__(self, resolver: Resolver | None = None):
+        self._targets: dict[str, _Target] = {}
+        self._resolver = resolver
+        self._shown: list[tuple[QLabel, QWidget]] = []
+
+    def register(self, path: str, label: QLabel, widget: QWidget) -> None:
+        label.hide()
+        self._targets[path] = _Target(label, widget)
+        _on_edit(widget, lambda: self._clear_one(label, widget))
+
+    def show(self, errors: list) -> list:
+        """Display ``errors`` (FieldError-like); returns those no field could take."""
+        self.clear()
+        order = list(self._targets)
+        placed: list[tuple[int, QLabel, QWidget, str]] = []
+        unplaced = []
+        for err in errors:
+            target = self._targets.get(err.field)
+            prefix = ""
+            if target is None and self._resolver is not None:
+                resolved = self._resolver(err.field)
+                if resolved is not None:
+                    target = _Target(resolved[0], resolved[1])
+                    prefix = resolved[2]
+            if target is None:
+                unplaced.append(err)
+                continue
+            rank = next((i for i, p in enumerate(order) if self._targets[p].label is target.label),
+                        len(order))
+            placed.append((rank, target.label, target.widget, prefix + i18n.pick(err)))
+        texts: dict[int, str] = {}
+        for _rank, label, widget, text in sorted(placed, key=lambda p: p[0]):
+            key = id(label)
+            texts[key] = f"{texts[key]}\n{text}" if key in texts else text
+            label.setText(texts[key])
+            label.show()
+            set_flag(widget, "invalid", True)
+            self._shown.append((label, widget))
+        if placed:
+            first = min(placed, key=lambda p: p[0])[2]
+            first.setFocus()
+            if isinstance(first, QLineEdit):
+                first.selectAll()
+        return unplaced
+
+    def clear(self) -> None:
+        for label, widget in self._shown:
+            self._clear_one(label, widget)
+        self._shown = []
+
+    def visible_errors(self) -> dict[str, str]:
+        return {path: t.label.text() for path, t in self._targets.items()
+                if not t.label.isHidden()}
+
+    @staticmethod
+    def _clear_one(label: QLabel, widget: QWidget) -> None:
+        if not label.isHidden():
+            label.hide()
+            label.clear()
+        set_flag(widget, "invalid", False)
+
+
+def _on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
+    if isinstance(widget, QLineEdit):
+        widget.textEdited.connect(callback)
+    elif isinstance(widget, QPlainTextEdit):
+        widget.textChanged.connect(callback)
+    elif isinstance(widget, QComboBox):
+        widget.activated.connect(callback)
+    elif isinstance(widget, QAbstractSpinBox):
+        widget.editingFinished.connect(callback)

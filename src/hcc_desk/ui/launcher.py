@@ -1,0 +1,89 @@
+"""``run_gui``: the application's windows in order — first-run setup, login, main window.
+
+Windows are shown non-modally one after the other inside a single event loop (no nested
+``exec()``), so ``exit_when_ready`` can stop the loop right after the first one appears; that is
+what the start-up benchmark and the installer's smoke test measure.  Each window's module is
+imported only when it is needed.
+"""
+from __future__ import annotations
+
+import sys
+from typing import Any, Sequence
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from hcc_desk.ui import errors, i18n, style
+from hcc_desk.ui.tasks import TaskRunner
+
+
+class Flow(QObject):
+    """Owns the sequence of windows and the task runner they share."""
+
+    def __init__(self, ctx: Any, exit_when_ready: bool = False):
+        super().__init__()
+        self.ctx = ctx
+        self.exit_when_ready = exit_when_ready
+        self.runner = TaskRunner(self)
+        self.window: QWidget | None = None
+        self._first_shown = False
+
+    def begin(self) -> None:
+        if self.ctx.setup.is_set_up():
+            self.show_login()
+        else:
+            self.show_setup()
+
+    def _show(self, window: QWidget) -> None:
+        self.window = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if self.exit_when_ready and not self._first_shown:
+            QTimer.singleShot(0, lambda: QApplication.exit(0))
+        self._first_shown = True
+
+    def show_setup(self) -> None:
+        from hcc_desk.ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self.ctx, self.runner)
+        wizard.completed.connect(self.show_login)
+        wizard.rejected.connect(QApplication.quit)
+        self._show(wizard)
+
+    def show_login(self, username: str = "") -> None:
+        from hcc_desk.ui.login import LoginDialog
+
+        centre = self.ctx.settings.get("centre_name") or ""
+        dialog = LoginDialog(self.ctx, self.runner, centre, username)
+        dialog.logged_in.connect(self.show_main)
+        dialog.rejected.connect(QApplication.quit)
+        self._show(dialog)
+
+    def show_main(self, officer: Any) -> None:
+        from hcc_desk.ui.main_window import MainWindow
+
+        window = MainWindow(self.ctx, officer, self.runner)
+        self._show(window)
+        window.start()
+
+
+def run_gui(ctx: Any, exit_when_ready: bool = False, argv: Sequence[str] | None = None) -> int:
+    """Run the desk's GUI on an open AppContext; returns the process exit code."""
+    app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("HCC Desk")
+    app.setOrganizationName("HCC Desk")
+    i18n.install(app, ctx.settings.get("language", "vi"))
+    style.apply(app)
+    previous_hook = sys.excepthook
+    sys.excepthook = errors.excepthook
+    flow = Flow(ctx, exit_when_ready)
+    try:
+        flow.begin()
+        return app.exec()
+    finally:
+        flow.runner.shutdown()
+        sys.excepthook = previous_hook
+        if flow.window is not None:
+            flow.window.close()

@@ -1,0 +1,63 @@
+"""Officer login.  The password check (argon2, database) runs on the database lane."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from hcc_desk.ui import errors, i18n
+from hcc_desk.ui.forms.ui_login_dialog import Ui_LoginDialog
+from hcc_desk.ui.tasks import Failure, TaskRunner
+
+
+class LoginDialog(QDialog):
+    """Signals: logged_in(object) with the Officer."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, ctx: Any, runner: TaskRunner, centre_name: str = "", username: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.runner = ctx, runner
+        self.officer: Any = None
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self.ui.error_label.hide()
+        if centre_name:
+            self.ui.centre_label.setText(centre_name)
+        self.ui.username.setText(username)
+        (self.ui.password if username else self.ui.username).setFocus()
+        self.ui.login_button.clicked.connect(self.attempt)
+        self.ui.quit_button.clicked.connect(self.reject)
+
+    def attempt(self) -> None:
+        username, password = self.ui.username.text().strip(), self.ui.password.text()
+        if not username:
+            self._error(self.tr("Nhập tên đăng nhập."))
+            self.ui.username.setFocus()
+            return
+        self.ui.login_button.setEnabled(False)
+        self.runner.db(lambda: self.ctx.auth.login(username, password), on_done=self._succeeded,
+                       on_error=self._failed, owner=self)
+
+    def _succeeded(self, officer: Any) -> None:
+        self.officer = officer
+        self.logged_in.emit(officer)
+        self.accept()
+
+    def _failed(self, failure: Failure) -> None:
+        self.ui.login_button.setEnabled(True)
+        if not errors.is_expected(failure.exc):
+            errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
+            return
+        self._error(i18n.pick(failure.exc))
+        self.ui.password.clear()
+        self.ui.password.setFocus()
+
+    def _error(self, text: str) -> None:
+        self.ui.error_label.setText(text)
+        self.ui.error_label.show()
+
+    def error_text(self) -> str:
+        return self.ui.error_label.text() if not self.ui.error_label.isHidden() else ""

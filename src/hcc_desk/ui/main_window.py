@@ -1,0 +1,230 @@
+"""The counter's main window: intake and today's dossiers, menus and shortcuts, idle lock.
+
+Shortcuts (also in the menus and the F1 list): F2 new dossier, Ctrl+S save, Ctrl+P print the
+receipt, Ctrl+F search dossiers, F5 refresh, Ctrl+1/Ctrl+2 switch screens, Ctrl+L lock, Ctrl+Q quit.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
+
+from hcc_desk.ui import errors, i18n
+from hcc_desk.ui.formatting import clock_text, short_datetime
+from hcc_desk.ui.forms.ui_main_window import Ui_MainWindow
+from hcc_desk.ui.idle import IdleWatcher, LockDialog
+from hcc_desk.ui.intake_view import IntakeView
+from hcc_desk.ui.receipt_preview import ReceiptPreview
+from hcc_desk.ui.tasks import TaskRunner
+from hcc_desk.ui.today_view import TodayView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner | None = None,
+                 parent: QWidget | None = None, autosave_ms: int = 1000):
+        super().__init__(parent)
+        self.ctx, self.officer = ctx, officer
+        self.runner = runner or TaskRunner(self)
+        self.ui = ui = Ui_MainWindow()
+        ui.setupUi(self)
+        self.intake = IntakeView(ctx, officer, self.runner, ui.intake_tab, autosave_ms)
+        ui.intake_tab_layout.addWidget(self.intake)
+        self.today = TodayView(ctx, officer, self.runner, ui.today_tab)
+        ui.today_tab_layout.addWidget(self.today)
+        self.preview: ReceiptPreview | None = None
+        self.lock_dialog: LockDialog | None = None
+        self.restore_box: QMessageBox | None = None
+        self._focus_before_lock: QWidget | None = None
+        self._build_status_bar()
+        self._connect_actions()
+        minutes = ctx.settings.get("idle_lock_minutes", 10)
+        self.idle = IdleWatcher(float(10 if minutes is None else minutes), self)
+        self.idle.idle.connect(self.lock)
+        self.intake.submitted.connect(self._on_submitted)
+        self.intake.drafts.saved.connect(self._on_draft_saved)
+        self.today.reprint_requested.connect(self.open_preview)
+        ui.tabs.currentChanged.connect(self._on_tab)
+        self.intake.setFocus()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        bar = self.ui.statusbar
+        self.officer_label = QLabel(self.tr("Cán bộ: %1 (%2)").replace(
+            "%1", self.officer.full_name).replace("%2", self.officer.username))
+        self.counter_label = QLabel(self._counter_text())
+        self.clock_label = QLabel()
+        for label in (self.officer_label, self.counter_label, self.clock_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self._clock = QTimer(self)
+        self._clock.setInterval(10_000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self._tick()
+
+    def _counter_text(self) -> str:
+        name = self.ctx.settings.get("counter_name") or ""
+        slot = self.ctx.settings.get("counter_slot")
+        if name and slot:
+            return self.tr("%1 (số %2)").replace("%1", str(name)).replace("%2", str(slot))
+        return str(name or "")
+
+    def _tick(self) -> None:
+        self.clock_label.setText(clock_text(datetime.now()))
+
+    def _connect_actions(self) -> None:
+        ui = self.ui
+        ui.action_new.triggered.connect(self.new_dossier)
+        ui.action_save.triggered.connect(self.save)
+        ui.action_print.triggered.connect(self.print_receipt)
+        ui.action_search.triggered.connect(self.search)
+        ui.action_refresh.triggered.connect(self.refresh)
+        ui.action_intake_tab.triggered.connect(lambda: ui.tabs.setCurrentWidget(ui.intake_tab))
+        ui.action_today_tab.triggered.connect(lambda: ui.tabs.setCurrentWidget(ui.today_tab))
+        ui.action_lock.triggered.connect(self.lock)
+        ui.action_quit.triggered.connect(self.close)
+        ui.action_shortcuts.triggered.connect(self.show_shortcuts)
+        ui.action_about.triggered.connect(self.show_about)
+        for action, lang in ((ui.action_lang_vi, "vi"), (ui.action_lang_en, "en")):
+            action.setChecked(i18n.language() == lang)
+            action.triggered.connect(lambda _c=False, lang=lang: self.set_language(lang))
+
+    def start(self) -> None:
+        """After the window is shown: offer unfinished drafts, load today's list."""
+        self.today.refresh()
+        self.runner.db(lambda: self.ctx.drafts.pending(self.officer.username),
+                       on_done=self._offer_drafts, owner=self)
+
+    # -- drafts -------------------------------------------------------------------------------
+    def _offer_drafts(self, drafts: list) -> None:
+        if not drafts:
+            return
+        newest = max(drafts, key=lambda d: d.updated_at)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hồ sơ đang nhập dở"),
+                          self.tr("Khôi phục hồ sơ đang nhập dở?"), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setInformativeText(self.tr("Lần sửa cuối: %1.").replace("%1", short_datetime(newest.updated_at)))
+        restore = box.addButton(self.tr("&Khôi phục"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Bỏ bản nháp"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _r: self._restore_answer(box.clickedButton() is restore, drafts, newest))
+        self.restore_box = box
+        box.open()
+
+    def _restore_answer(self, restore: bool, drafts: list, newest: Any) -> None:
+        from hcc_desk.services.intake_request import RequestFormatError, request_from_dict
+
+        self.restore_box = None
+        if not restore:
+            for draft in drafts:
+                self.runner.db(lambda d=draft.draft_id: self.ctx.drafts.discard(d))
+            return
+        try:
+            request = request_from_dict(newest.payload)
+        except RequestFormatError as exc:
+            errors.show_message(self, i18n.pick(exc), warning=True)
+            return
+        self.ui.tabs.setCurrentWidget(self.ui.intake_tab)
+        self.intake.load_request(request, newest.draft_id)
+        self.intake.banner.show("info", self.tr("Đã khôi phục hồ sơ đang nhập dở."))
+
+    def _on_draft_saved(self, when: datetime) -> None:
+        self.ui.statusbar.showMessage(self.tr("Đã lưu nháp lúc %1").replace("%1", when.strftime("%H:%M:%S")))
+
+    # -- actions ------------------------------------------------------------------------------
+    def _on_tab(self, _index: int) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.today_tab:
+            self.today.refresh()
+
+    def new_dossier(self) -> None:
+        self.ui.tabs.setCurrentWidget(self.ui.intake_tab)
+        self.intake.request_new()
+
+    def save(self) -> None:
+        self.ui.tabs.setCurrentWidget(self.ui.intake_tab)
+        self.intake.save()
+
+    def print_receipt(self) -> None:
+        if self.ui.tabs.currentWidget() is self.ui.today_tab:
+            self.today.request_reprint()
+        elif self.intake.last_dossier is not None:
+            self.open_preview(self.intake.last_dossier.code)
+        else:
+            self.ui.statusbar.showMessage(self.tr("Chưa có hồ sơ nào vừa lưu để in."), 5000)
+
+    def search(self) -> None:
+        self.ui.tabs.setCurrentWidget(self.ui.today_tab)
+        self.today.focus_search()
+
+    def refresh(self) -> None:
+        self.today.refresh()
+        self.intake.update_appointment()
+
+    def _on_submitted(self, dossier: Any) -> None:
+        self.today.refresh()
+        self.open_preview(dossier.code)
+
+    def open_preview(self, code: str) -> ReceiptPreview:
+        dialog = ReceiptPreview(self.ctx, self.runner, self.officer, code, self)
+        dialog.finished.connect(lambda _r: self._preview_closed(dialog))
+        self.preview = dialog
+        dialog.open()
+        return dialog
+
+    def _preview_closed(self, dialog: ReceiptPreview) -> None:
+        if self.preview is dialog:
+            self.preview = None
+        if self.ui.tabs.currentWidget() is self.ui.intake_tab:
+            self.intake.ui.qr_edit.setFocus()  # ready for the next applicant's card
+
+    # -- lock ---------------------------------------------------------------------------------
+    def lock(self) -> None:
+        if self.lock_dialog is not None:
+            return
+        self.intake.drafts.flush()
+        self._focus_before_lock = QApplication.focusWidget()
+        self.idle.stop()
+        self.ui.central.hide()  # nothing of the applicant's data stays on screen
+        self.lock_dialog = LockDialog(self.ctx, self.runner, self.officer, self)
+        self.lock_dialog.unlocked.connect(self._unlocked)
+        self.lock_dialog.open()
+
+    def _unlocked(self) -> None:
+        self.lock_dialog = None
+        self.ui.central.show()
+        if self._focus_before_lock is not None:
+            self._focus_before_lock.setFocus()
+        self.idle.restart()
+
+    # -- language, help -----------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        self.ui.action_lang_vi.setChecked(lang == "vi")
+        self.ui.action_lang_en.setChecked(lang == "en")
+        self.runner.db(lambda: self.ctx.settings.set("language", lang))
+        errors.show_message(self, self.tr("Ngôn ngữ mới được áp dụng khi mở lại chương trình.\n"
+                                          "The new language applies when the program is restarted."))
+
+    def show_shortcuts(self) -> None:
+        rows = [(a.shortcut().toString(), a.text().replace("&", "")) for a in (
+            self.ui.action_new, self.ui.action_save, self.ui.action_print, self.ui.action_search,
+            self.ui.action_refresh, self.ui.action_intake_tab, self.ui.action_today_tab,
+            self.ui.action_lock, self.ui.action_quit)]
+        text = "\n".join(f"{key:<8}  {label}" for key, label in rows)
+        text += "\n\n" + self.tr("Alt + chữ gạch chân: đến ô tương ứng. Enter trong ô QR: đọc thẻ.")
+        errors.show_message(self, text)
+
+    def show_about(self) -> None:
+        from hcc_desk import __version__
+
+        errors.show_message(self, self.tr("HCC Desk %1 — phần mềm tiếp nhận hồ sơ tại bộ phận một cửa.")
+                            .replace("%1", __version__))
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        # Whatever is typed reaches the draft store before the window goes away.
+        self.intake.drafts.flush()
+        self.idle.remove()
+        self.runner.wait_idle(10_000)
+        super().closeEvent(event)

@@ -1,0 +1,178 @@
+"""Checklist of the dossier's papers: received?, name, and counts of each kind of copy.
+
+Rows are real widgets (check box, spin boxes) rather than item delegates, so Tab walks through
+them like any form field and a screen reader announces each with its paper's name.  The table
+grows with its rows instead of scrolling inside the already scrolling intake screen.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, \
+    QSpinBox, QTableWidget, QTableWidgetItem, QWidget
+
+from hcc_desk.services.intake_request import PaperInput
+
+_KINDS = ("originals", "certified_copies", "photocopies")
+
+
+@dataclass
+class _Row:
+    check: QCheckBox
+    name_edit: QLineEdit | None  # only for rows the officer added
+    name: str
+    spins: tuple[QSpinBox, QSpinBox, QSpinBox]
+
+
+class PapersTable(QTableWidget):
+    """Signals: changed() when a box, count or name changes; rows_changed() when rows are rebuilt."""
+
+    changed = Signal()
+    rows_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(0, 5, parent)
+        self._rows: list[_Row] = []
+        self.setHorizontalHeaderLabels([
+            self.tr("Đã nhận"), self.tr("Tên giấy tờ"), self.tr("Bản chính"),
+            self.tr("Bản sao chứng thực"), self.tr("Bản photo")])
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setTabKeyNavigation(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        for col in range(5):
+            mode = QHeaderView.ResizeMode.Stretch if col == 1 else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(col, mode)
+        header.sectionResized.connect(lambda *_: self._fit())
+        self._fit()
+
+    # -- building -----------------------------------------------------------------------------
+    def set_papers(self, required: list, received: list[PaperInput] | None = None) -> None:
+        """Show the procedure's ``required`` papers (PaperInfo-like); tick those in ``received``
+        (matched by name, with their counts) and append received papers not in the list."""
+        self._clear_rows()
+        by_name = {p.name: p for p in received or []}
+        for info in required:
+            got = by_name.pop(info.name, None)
+            counts = got if got is not None else info
+            self._append(info.name, counts, checked=got is not None, editable=False)
+        for extra in by_name.values():
+            self._append(extra.name, extra, checked=True, editable=True)
+        self._rows_rebuilt()
+
+    def add_row(self) -> QLineEdit:
+        """Append an empty paper the officer names; returns its name editor (to focus it)."""
+        self._append("", PaperInput(originals=1), checked=True, editable=True)
+        self._rows_rebuilt()
+        self.changed.emit()
+        editor = self._rows[-1].name_edit
+        assert editor is not None
+        return editor
+
+    def clear_rows(self) -> None:
+        self._clear_rows()
+        self._rows_rebuilt()
+
+    def _clear_rows(self) -> None:
+        self._rows = []
+        self.setRowCount(0)
+
+    def _append(self, name: str, counts: object, checked: bool, editable: bool) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        check = QCheckBox()
+        check.setChecked(checked)
+        check.setAccessibleName(self.tr("Đã nhận: %1").replace("%1", name or self.tr("giấy tờ thêm")))
+        holder = QWidget()
+        box = QHBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(check, alignment=Qt.AlignmentFlag.AlignCenter)
+        holder.setFocusProxy(check)
+        self.setCellWidget(row, 0, holder)
+        check.toggled.connect(self.changed)
+        name_edit = None
+        if editable:
+            name_edit = QLineEdit(name)
+            name_edit.setPlaceholderText(self.tr("Tên giấy tờ"))
+            name_edit.setAccessibleName(self.tr("Tên giấy tờ thêm"))
+            name_edit.textChanged.connect(self.changed)
+            self.setCellWidget(row, 1, name_edit)
+        else:
+            item = QTableWidgetItem(name)
+            item.setToolTip(name)
+            self.setItem(row, 1, item)
+        spins = []
+        for col, kind in enumerate(_KINDS, start=2):
+            spin = QSpinBox()
+            spin.setRange(0, 20)
+            spin.setValue(int(getattr(counts, kind, 0) or 0))
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            spin.setAccessibleName(f"{name or self.tr('giấy tờ thêm')}: "
+                                   f"{self.horizontalHeaderItem(col).text()}")
+            spin.valueChanged.connect(self.changed)
+            self.setCellWidget(row, col, spin)
+            spins.append(spin)
+        self._rows.append(_Row(check, name_edit, name, (spins[0], spins[1], spins[2])))
+
+    def _rows_rebuilt(self) -> None:
+        self._fit()
+        self.rows_changed.emit()
+
+    def _fit(self) -> None:
+        # Height follows the rows so the surrounding scroll area does all the scrolling.
+        self.resizeRowsToContents()
+        rows = sum(self.rowHeight(r) for r in range(self.rowCount())) or 28
+        height = rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2
+        self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    # -- reading ------------------------------------------------------------------------------
+    def value(self) -> list[PaperInput]:
+        """The ticked papers, in table order."""
+        return [self._paper(r) for r in self._rows if r.check.isChecked()]
+
+    def all_papers(self) -> list[tuple[bool, PaperInput]]:
+        return [(r.check.isChecked(), self._paper(r)) for r in self._rows]
+
+    @staticmethod
+    def _paper(row: _Row) -> PaperInput:
+        name = row.name_edit.text().strip() if row.name_edit is not None else row.name
+        return PaperInput(name, row.spins[0].value(), row.spins[1].value(), row.spins[2].value())
+
+    def check_all(self) -> None:
+        for row in self._rows:
+            row.check.setChecked(True)
+
+    def set_checked(self, index: int, checked: bool) -> None:
+        self._rows[index].check.setChecked(checked)
+
+    def spin(self, index: int, kind: str) -> QSpinBox:
+        return self._rows[index].spins[_KINDS.index(kind)]
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def widget_for_ticked(self, ticked_index: int) -> QWidget | None:
+        """The widget to focus for the ``ticked_index``-th paper of :meth:`value` (error paths)."""
+        ticked = [r for r in self._rows if r.check.isChecked()]
+        if not 0 <= ticked_index < len(ticked):
+            return None
+        row = ticked[ticked_index]
+        return row.name_edit or row.check
+
+    def focus_chain(self) -> list[QWidget]:
+        chain: list[QWidget] = []
+        for row in self._rows:
+            chain.append(row.check)
+            if row.name_edit is not None:
+                chain.append(row.name_edit)
+            chain.extend(row.spins)
+        return chain

@@ -1,0 +1,111 @@
+"""Find a procedure by typing a few words without accents, pick it with the keyboard.
+
+The search box keeps the focus while ↑/↓/PgUp/PgDn move through the results and Enter takes the
+highlighted one, so an officer never has to reach for the mouse.  Matching is the catalogue
+service's (accent-free); this only shows its results.
+"""
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem
+
+_MAX_SHOWN = 200
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ProcedurePicker(QObject):
+    """Signals: picked(object) with the chosen ProcedureInfo; taken() when chosen by the officer."""
+
+    picked = Signal(object)
+    taken = Signal()  # the officer chose with Enter/click: the view moves focus on to the papers
+
+    def __init__(self, search: Callable[[str], list], edit: QLineEdit, results: QListWidget,
+                 info: QLabel, parent: QObject | None = None):
+        super().__init__(parent)
+        self._search, self._edit, self._list, self._info = search, edit, results, info
+        self._current: Any = None
+        self._filling = False
+        edit.textChanged.connect(self._on_text)
+        edit.installEventFilter(self)
+        results.itemActivated.connect(self._take)
+        self._show_info()
+
+    def current(self) -> Any:
+        return self._current
+
+    def refresh(self, text: str | None = None) -> None:
+        text = self._edit.text() if text is None else text
+        self._list.clear()
+        for proc in self._search(text.strip())[:_MAX_SHOWN]:
+            item = QListWidgetItem(f"{proc.name}  —  {proc.agency_name}")
+            item.setData(_ROLE, proc)
+            item.setToolTip(f"{proc.code}\n{proc.name}")
+            self._list.addItem(item)
+        if self._list.count():
+            self._list.setCurrentRow(0)
+
+    def select_code(self, code: str) -> bool:
+        """Choose the procedure ``code`` (restoring a draft); False when it is not in the catalogue."""
+        for proc in self._search(""):
+            if proc.code == code:
+                self._choose(proc)
+                return True
+        return False
+
+    def clear(self) -> None:
+        self._filling = True
+        self._edit.clear()
+        self._filling = False
+        self._current = None
+        self.refresh("")
+        self._show_info()
+
+    def _on_text(self, text: str) -> None:
+        if not self._filling:
+            self.refresh(text)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self._edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8,
+                     Qt.Key.Key_PageUp: -8}
+            if key in steps and self._list.count():
+                row = max(0, min(self._list.count() - 1, self._list.currentRow() + steps[key]))
+                self._list.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                item = self._list.currentItem()
+                if item is not None:
+                    self._take(item)
+                    return True
+        return super().eventFilter(obj, event)
+
+    def _take(self, item: QListWidgetItem) -> None:
+        self._choose(item.data(_ROLE), by_officer=True)
+
+    def _choose(self, proc: Any, by_officer: bool = False) -> None:
+        self._current = proc
+        self._filling = True
+        self._edit.setText(proc.name)
+        self._filling = False
+        self.refresh(proc.name)
+        self._show_info()
+        self.picked.emit(proc)
+        if by_officer:
+            self.taken.emit()
+
+    def _show_info(self) -> None:
+        proc = self._current
+        if proc is None:
+            self._info.setText(self.tr("Chưa chọn thủ tục."))
+            return
+        details = " · ".join(escape(x) for x in (
+            proc.agency_name,
+            self.tr("Thời hạn: %1").replace("%1", proc.duration_text or "—"),
+            self.tr("Phí, lệ phí: %1").replace("%1", proc.fees_text or "—")))
+        self._info.setText(f"<b>{escape(proc.code)}</b> — {escape(proc.name)}<br>{details}")

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import pytest
+
+from hcc_desk.core.catalogue import national_code, parse_quantity, parse_time_limit
+
+
+@pytest.mark.parametrize(
+    ("text", "counts", "parsed"),
+    [
+        ("1 bản chính", (1, 0, 0), True),
+        ("0 bản chính, 1 bản sao", (0, 1, 0), True),
+        ("1 bản chính, 1 bản sao", (1, 1, 0), True),
+        ("Bản chính: 01, Bản sao: 0", (1, 0, 0), True),
+        ("Bản chính: 0, Bản sao: 2", (0, 2, 0), True),
+        ("02 bản photo", (0, 0, 2), True),
+        ("1 bản sao có chứng thực, 1 bản chụp", (0, 1, 1), True),
+        (None, (1, 0, 0), False),
+        ("x", (1, 0, 0), False),
+    ],
+)
+def test_parse_quantity(text: str | None, counts: tuple[int, int, int], parsed: bool) -> None:
+    q = parse_quantity(text)
+    assert (q.originals, q.certified_copies, q.photocopies) == counts
+    assert q.parsed is parsed
+
+
+@pytest.mark.parametrize(
+    ("text", "hours", "unit", "cutoff", "assumed"),
+    [
+        ("5 Ngày làm việc", 40, "day", None, False),
+        ("03 ngày làm việc kể từ khi nhận được hồ sơ đầy đủ.", 24, "day", None, False),
+        ("Mười (10) ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ.", 80, "day", None, False),
+        ("7 Ngày", 56, "day", None, True),
+        ("20 ngày kể từ ngày nhận đủ hồ sơ hợp lệ", 160, "day", None, True),
+        ("Trực tuyến: 8 Ngày làm việc; Dịch vụ bưu chính: 18 Ngày làm việc; Trực tiếp: 5 Ngày "
+         "làm việc", 40, "day", None, False),
+        ("Trực tiếp: 1 Ngày làm việc (Tiếp nhận: 01 ngày làm việc) + 1 Ngày làm việc (Thẩm "
+         "định: 01 ngày làm việc); Trực tuyến: 2 Ngày làm việc", 16, "day", None, False),
+        ("Hồ sơ điện tử: trong thời hạn 6 giờ làm việc; hồ sơ giấy nộp trực tiếp tại trụ sở: "
+         "trong thời hạn 8 giờ làm việc; hồ sơ nộp qua bưu điện: 24 giờ làm việc", 8, "hour",
+         None, False),
+        ("Ngay sau khi nhận đủ hồ sơ hợp lệ", 0, "day", "15:00", False),
+        ("Trả kết quả trong ngày", 0, "day", "15:00", False),
+        ("20 Ngày làm việc (Trực tiếp, Trực tuyến) — 20 ngày làm việc kể từ ngày nhận hồ sơ",
+         160, "day", None, False),
+    ],
+)
+def test_parse_time_limit(
+    text: str, hours: float, unit: str, cutoff: str | None, assumed: bool
+) -> None:
+    limit = parse_time_limit(text)
+    assert limit is not None
+    assert (limit.hours, limit.kind, limit.unit, limit.cutoff, limit.day_kind_assumed) == (
+        hours, "working", unit, cutoff, assumed)
+    if assumed or cutoff or ";" in text or "+" in text:
+        assert limit.notes  # every interpretation is recorded
+
+
+@pytest.mark.parametrize("text", [None, "", "Theo quy định", "Không quy định"])
+def test_unusable_time_limit(text: str | None) -> None:
+    assert parse_time_limit(text) is None
+
+
+@pytest.mark.parametrize(
+    ("code", "national"),
+    [("1.000426", "1.000426"), ("2.000648.000.00.00.H50", "2.000648"),
+     ("1.000603.H21", "1.000603"), ("1.004889.000.00.00.H33.02", "1.004889"),
+     (None, None), (" ", None), ("ABC-1", "ABC-1")],
+)
+def test_national_code(code: str | None, national: str | None) -> None:
+    assert national_code(code) == national

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from hcc_desk.core.store import Store
+from hcc_desk.core.store.models import Agency, Applicant, Dossier
+
+
+@pytest.mark.parametrize("kind", ["session", "write"])
+def test_pragmas_on_every_connection(store: Store, kind: str) -> None:
+    with getattr(store, kind)() as s:
+        pragma = lambda name: s.execute(text(f"PRAGMA {name}")).scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") >= 5000
+        assert pragma("synchronous") == 1  # NORMAL
+
+
+def test_foreign_keys_are_enforced(store: Store) -> None:
+    with pytest.raises(IntegrityError), store.session() as s:
+        applicant = Applicant(full_name="A")
+        s.add(Dossier(code="X", procedure_id=999, agency_id=999, officer_id=999,
+                      submitter=applicant, received_at=datetime(2026, 1, 5)))
+
+
+def test_session_rolls_back_on_error(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.session() as s:
+        s.add(Agency(name="Sở Y tế", unit_code="000.00.52.H57"))
+        s.flush()
+        raise RuntimeError("boom")
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Agency)) == 0
+
+
+def test_write_takes_the_write_lock_at_begin(store: Store) -> None:
+    other = sqlite3.connect(store.path, timeout=0.05, isolation_level=None)
+    with store.write() as s:
+        s.execute(text("SELECT 1"))
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    with store.session() as s:
+        s.execute(text("SELECT 1"))
+        other.execute("BEGIN IMMEDIATE")  # a read transaction leaves the write lock free
+        other.execute("ROLLBACK")
+    other.close()
+
+
+def test_unit_code_format_is_checked(store: Store) -> None:
+    with pytest.raises(ValueError, match="000.00.00.H57"):
+        Agency(name="X", unit_code="H57")
+    with pytest.raises(IntegrityError), store.session() as s:
+        s.execute(text("INSERT INTO agency (name, unit_code, active) VALUES ('X', 'bad', 1)"))

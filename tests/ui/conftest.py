@@ -1,0 +1,51 @@
+"""Qt tests run headless; helpers to type Vietnamese text without Qt's ASCII-only key helpers."""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from hcc_desk.ui import i18n, style  # noqa: E402
+from hcc_desk.ui.tasks import TaskRunner  # noqa: E402
+
+from .fakes import FakeContext  # noqa: E402
+
+QR = "046190001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021"
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """One key event per character: QTest.keyClicks aborts on non-ASCII (PLATFORM.md)."""
+    for ch in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
+                           Qt.KeyboardModifier.NoModifier)
+
+
+def press_enter(widget: QWidget) -> None:
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese(qapp: QApplication):
+    i18n.install(qapp, "vi")
+    style.apply(qapp)
+    yield
+    i18n.install(qapp, "vi")
+
+
+@pytest.fixture
+def fake_ctx() -> FakeContext:
+    return FakeContext()
+
+
+@pytest.fixture
+def runner(qapp: QApplication):
+    r = TaskRunner()
+    yield r
+    r.wait_idle()
+    r.shutdown()
+    r.deleteLater()

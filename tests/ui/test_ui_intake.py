@@ -1,0 +1,176 @@
+"""The intake screen against the in-memory context: QR, search, errors, save, drafts."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hcc_desk.services.intake_request import request_from_dict
+from hcc_desk.ui.intake_view import IntakeView
+
+from .conftest import QR, press_enter, type_text
+from .fakes import Officer
+
+
+@pytest.fixture
+def view(qtbot, fake_ctx, runner):
+    v = IntakeView(fake_ctx, Officer("demo", "Demo"), runner, autosave_ms=50)
+    qtbot.addWidget(v)
+    v.resize(1200, 900)
+    v.show()
+    return v
+
+
+def scan(view, raw=QR):
+    view.ui.qr_edit.setFocus()
+    type_text(view.ui.qr_edit, raw)
+    press_enter(view.ui.qr_edit)
+
+
+def fill_valid(view):
+    scan(view)
+    type_text(view.ui.submitter.ui.phone, "0912345678")
+    type_text(view.ui.procedure_search, "chung thuc")
+    press_enter(view.ui.procedure_search)
+    view.ui.papers_table.check_all()
+
+
+def test_qr_scan_fills_submitter_and_focuses_phone(view):
+    scan(view, QR.replace("20072021", "20072001"))
+    s = view.ui.submitter.ui
+    assert s.full_name.text() == "Nguyễn Văn Ánh"
+    assert s.id_number.text() == "046190001234"
+    assert s.old_id_number.text() == "197123456"
+    assert s.date_of_birth.text() == "15/03/1990"
+    assert s.sex.currentData() == "Nam"
+    assert s.address.text().startswith("12 Lê Lợi")
+    assert view.ui.qr_edit.text() == ""
+    assert view.banner.kind() == "warning"
+    assert "Thẻ đã hết hạn" in view.banner.text()
+    assert s.phone.hasFocus()
+
+
+def test_unreadable_qr_shows_error_and_keeps_text(view):
+    scan(view, "không phải mã QR")
+    assert view.banner.kind() == "error"
+    assert "Không đọc được" in view.banner.text()
+    assert view.ui.qr_edit.text() == "không phải mã QR"
+
+
+def test_procedure_search_is_accent_free_and_keyboard_driven(view):
+    view.ui.procedure_search.setFocus()
+    type_text(view.ui.procedure_search, "dang ky")
+    names = [view.ui.procedure_list.item(i).text() for i in range(view.ui.procedure_list.count())]
+    assert len(names) == 2 and all("Đăng ký" in n for n in names)
+    QTest.keyClick(view.ui.procedure_search, Qt.Key.Key_Down)
+    press_enter(view.ui.procedure_search)
+    assert view.picker.current().name == "Đăng ký khai sinh"
+    assert view.ui.papers_table.row_count() == 2
+    assert view.ui.papers_table.focus_chain()[0].hasFocus()  # focus moved on to the papers
+    assert "Hẹn trả kết quả: 16:00" in view.ui.appointment_label.text()
+
+
+def test_errors_shown_under_fields_and_focus_first(view):
+    type_text(view.ui.submitter.ui.id_number, "123")
+    type_text(view.ui.submitter.ui.date_of_birth, "31/02/1990")
+    view.ui.delivery_post.setChecked(True)
+    view.save()
+    shown = view.visible_errors()
+    assert set(shown) >= {"submitter.full_name", "submitter.id_number", "submitter.date_of_birth",
+                          "submitter.phone", "procedure_code", "delivery_address"}
+    assert "12 chữ số" in shown["submitter.id_number"]
+    assert "dd/mm/yyyy" in shown["submitter.date_of_birth"]
+    assert view.ui.submitter.ui.full_name.hasFocus()
+    assert view.ui.submitter.ui.full_name.property("invalid") is True
+    assert view.banner.kind() == "error"
+    # Typing in a field clears its message.
+    type_text(view.ui.submitter.ui.full_name, "A")
+    assert "submitter.full_name" not in view.visible_errors()
+
+
+def test_paper_row_error_points_at_the_row(view):
+    fill_valid(view)
+    view.ui.papers_table.add_row()
+    view.save()
+    assert "Giấy tờ thứ 2" in view.visible_errors()["papers"]
+    assert view.ui.papers_table.focus_chain()[-4].hasFocus()  # the added row's name editor
+
+
+def test_delivery_address_enabled_only_for_post(view):
+    assert not view.ui.delivery_address.isEnabled()
+    view.ui.delivery_post.setChecked(True)
+    assert view.ui.delivery_address.isEnabled()
+
+
+def test_owner_blocks_follow_choices(view):
+    assert not view.ui.owner_group.isVisible()
+    view.ui.owner_differs.setChecked(True)
+    assert view.ui.owner_group.isVisible()
+    assert view.ui.owner_stack.currentWidget() is view.ui.owner_person_page
+    view.ui.kind_organisation.setChecked(True)
+    assert view.ui.owner_stack.currentWidget() is view.ui.owner_org_page
+    assert not view.ui.owner_differs.isVisible()
+    type_text(view.ui.owner_organisation.ui.name, "Công ty TNHH Sông Hương")
+    req, _ = view.collect()
+    assert req.applicant_kind == "organisation" and not req.owner_is_submitter
+    assert req.owner_organisation.name == "Công ty TNHH Sông Hương"
+
+
+def test_save_submits_clears_and_discards_draft(qtbot, view, fake_ctx, runner):
+    fill_valid(view)
+    qtbot.waitUntil(lambda: bool(fake_ctx.drafts.store), timeout=3000)
+    with qtbot.waitSignal(view.submitted, timeout=5000) as sig:
+        view.save()
+    runner.wait_idle()
+    dossier = sig.args[0]
+    req, summary = fake_ctx.submitted[0]
+    assert summary.code == dossier.code
+    assert req.submitter.phone == "0912345678" and req.citizen_qr == QR
+    assert req.papers[0].name == "Bản chính giấy tờ"
+    assert dossier.code in view.banner.text()
+    assert view.is_blank() and view.ui.qr_edit.hasFocus()
+    assert fake_ctx.drafts.store == {}
+
+
+def test_autosave_and_restore(qtbot, view, fake_ctx, runner):
+    fill_valid(view)
+    view.ui.papers_table.spin(0, "photocopies").setValue(2)
+    type_text(view.ui.notes, "Nộp thay mẹ")
+    qtbot.waitUntil(lambda: "Nộp thay mẹ" in str(fake_ctx.drafts.store),
+                    timeout=3000)
+    runner.wait_idle()
+    (draft,) = fake_ctx.drafts.store.values()
+    other = IntakeView(fake_ctx, Officer("demo", "Demo"), runner, autosave_ms=50)
+    qtbot.addWidget(other)
+    other.load_request(request_from_dict(draft.payload), draft.draft_id)
+    assert other.ui.submitter.ui.full_name.text() == "Nguyễn Văn Ánh"
+    assert other.ui.submitter.ui.date_of_birth.text() == "15/03/1990"
+    assert other.picker.current().code.startswith("2.000815")
+    assert other.ui.papers_table.all_papers()[0][0] is True
+    assert other.ui.papers_table.spin(0, "photocopies").value() == 2
+    assert other.ui.notes.toPlainText() == "Nộp thay mẹ"
+    assert other.drafts.draft_id == draft.draft_id
+
+
+def test_new_dossier_asks_before_dropping_work(qtbot, view, fake_ctx):
+    type_text(view.ui.submitter.ui.full_name, "Trần Thị Bình")
+    view.request_new()
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    drop = [b for b in box.buttons() if "Bỏ" in b.text()][0]
+    drop.click()
+    qtbot.waitUntil(view.is_blank)
+
+
+def test_person_date_formats():
+    from hcc_desk.ui.formatting import parse_date
+
+    assert parse_date("05/02/1990") == date(1990, 2, 5)
+    assert parse_date("5-2-1990") == date(1990, 2, 5)
+    assert parse_date("05021990") == date(1990, 2, 5)
+    assert parse_date("") is None
+    with pytest.raises(ValueError):
+        parse_date("1990")
