@@ -136,7 +136,8 @@ def cups_queue() -> Iterator[CupsQueue]:
         pytest.skip("cupsd is not installed (apt-get install cups printer-driver-cups-pdf)")
     for needed in (CUPS_PDF_BACKEND, CUPS_PDF_PPD):
         if not needed.exists():
-            pytest.fail(f"cupsd is installed but {needed} is missing: install printer-driver-cups-pdf")
+            pytest.fail(f"cupsd is installed but {needed} is missing: "
+                        "install printer-driver-cups-pdf")
     if os.geteuid() != 0:
         pytest.fail("the CUPS fixture needs root: cups-pdf reads its config only from /etc/cups")
 

@@ -59,10 +59,14 @@ def main(argv: list[str] | None = None) -> int:
         None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
         "search": _search, "catalogue": _catalogue,
     }[args.command]
+    from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.services.errors import UserError
 
     try:
         return handler(args, profile)
+    except PrinterError as exc:
+        _err(exc.message, exc.message_en)
+        return EXIT_FAILED
     except UserError as exc:
         _err(exc.message, exc.message_en)
         return EXIT_INVALID if _is_invalid_input(exc) else EXIT_FAILED

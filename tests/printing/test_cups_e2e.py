@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest_cups import CupsQueue
+from tests.printing.helpers import page_size_mm, pdf_info
 
 from hcc_desk.core.printing import dispatch
 from hcc_desk.core.printing.dispatch import PrinterError, Problem
 from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData
-from tests.conftest_cups import CupsQueue
-from tests.printing.helpers import page_size_mm, pdf_info
 
 pytestmark = pytest.mark.cups
 

@@ -49,10 +49,11 @@ def pdf(tmp_path: Path) -> Path:
     return p
 
 
-def printing(
-    status: CommandResult = ok(IDLE),
-    lp: CommandResult = ok("request id is HCC_PDF-12 (1 file(s))\n"),
-) -> FakeCups:
+IDLE_STATUS = ok(IDLE)
+SUBMITTED = ok("request id is HCC_PDF-12 (1 file(s))\n")
+
+
+def printing(status: CommandResult = IDLE_STATUS, lp: CommandResult = SUBMITTED) -> FakeCups:
     """A CUPS with HCC_PDF as default, answering ``status`` to lpstat -l -p and ``lp``."""
     return FakeCups({("lpstat", "-d"): ok("system default destination: HCC_PDF\n"),
                      ("lpstat", "-l", "-p"): status, ("lp",): lp})

@@ -13,10 +13,11 @@ from hcc_desk.core.printing.runner import CommandResult
 from hcc_desk.core.printing.windows import WindowsBackend
 
 SUMATRA = r"C:\Program Files\SumatraPDF\SumatraPDF.exe"
+NORMAL = CommandResult(0, "Normal\r\n", "")
 
 
 class FakeWindows:
-    def __init__(self, status: CommandResult = CommandResult(0, "Normal\r\n", "")) -> None:
+    def __init__(self, status: CommandResult = NORMAL) -> None:
         self.status = status
         self.calls: list[tuple[str, ...]] = []
         self.shell: list[tuple[str, str, str]] = []

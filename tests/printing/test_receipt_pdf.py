@@ -8,11 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.printing.helpers import decode, page_image, page_size_mm, pdf_info, pdf_text
 
 from hcc_desk.core.printing.receipt import COPY_MARKERS, render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData
 from hcc_desk.core.printing.sample import sample_receipt
-from tests.printing.helpers import decode, page_image, page_size_mm, pdf_info, pdf_text
 
 LABELS = [
     "UBND THÀNH PHỐ HUẾ",

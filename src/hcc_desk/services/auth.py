@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.services.errors import AuthError, FieldError
+from hcc_desk.services.lookups import find_officer
 
 ROLES = ("admin", "supervisor", "officer")
 MIN_PASSWORD = 8
@@ -47,36 +49,30 @@ class AuthService:
         self._store = store
 
     def login(self, username: str, password: str) -> Officer:
-        from hcc_desk.core.store import repositories as repo
-
         with self._store.write() as s:
-            row = repo.find_officer(s, username.strip())
+            row = find_officer(s, username.strip())
             if row is None or not row.active or not password_matches(row.password_hash, password):
                 if row is not None:
                     row.failed_logins += 1
-                repo.add_audit(s, username.strip() or "?", "officer.login_failed", "officer",
+                add_audit(s, username.strip() or "?", "officer.login_failed", "officer",
                                row.uuid if row else None, {})
                 raise AuthError("Sai tên đăng nhập hoặc mật khẩu",
                                 "Wrong user name or password")
             row.failed_logins = 0
             if _hasher.check_needs_rehash(row.password_hash):
                 row.password_hash = hash_password(password)
-            repo.add_audit(s, row.username, "officer.login", "officer", row.uuid, {})
+            add_audit(s, row.username, "officer.login", "officer", row.uuid, {})
             return Officer(row.username, row.full_name, row.role)
 
     def verify(self, username: str, password: str) -> bool:
         """Unlock after the idle lock: the same check, without a new login record."""
-        from hcc_desk.core.store import repositories as repo
-
         with self._store.session() as s:
-            row = repo.find_officer(s, username)
+            row = find_officer(s, username)
             return bool(row and row.active and password_matches(row.password_hash, password))
 
     def officer(self, username: str) -> Officer:
-        from hcc_desk.core.store import repositories as repo
-
         with self._store.session() as s:
-            row = repo.find_officer(s, username)
+            row = find_officer(s, username)
             if row is None or not row.active:
                 raise AuthError(f"Không có cán bộ '{username}' đang hoạt động",
                                 f"No active officer '{username}'")

@@ -72,6 +72,9 @@ class LockDialog(QDialog):
             self.tr("Nhập mật khẩu của %1 (%2) để tiếp tục làm việc.")
             .replace("%1", officer.full_name).replace("%2", officer.username))
         self.ui.unlock_button.clicked.connect(self.attempt)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
         self.ui.password.setFocus()
 
     def reject(self) -> None:

@@ -27,9 +27,12 @@ class LoginDialog(QDialog):
         if centre_name:
             self.ui.centre_label.setText(centre_name)
         self.ui.username.setText(username)
-        (self.ui.password if username else self.ui.username).setFocus()
         self.ui.login_button.clicked.connect(self.attempt)
         self.ui.quit_button.clicked.connect(self.reject)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        (self.ui.password if self.ui.username.text() else self.ui.username).setFocus()
 
     def attempt(self) -> None:
         username, password = self.ui.username.text().strip(), self.ui.password.text()

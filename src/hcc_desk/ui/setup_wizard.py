@@ -30,6 +30,12 @@ _REQUIRED = {"centre_name", "governing_body", "place_name", "counter_name", "adm
              "admin_full_name", "admin_password"}
 
 
+def input_types() -> tuple[type, type]:
+    from hcc_desk.services.setup import AgencyInput, SetupInput
+
+    return SetupInput, AgencyInput
+
+
 class AgencyRow(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -145,8 +151,7 @@ class SetupWizard(QWizard):
                        on_error=self._rejected, owner=self)
 
     def setup_input(self) -> Any:
-        from hcc_desk.services.setup import AgencyInput, SetupInput
-
+        SetupInput, AgencyInput = input_types()  # noqa: N806 - classes
         u = self.ui
         return SetupInput(
             centre_name=u.centre_name.text().strip(), governing_body=u.governing_body.text().strip(),

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import PageBreak
@@ -28,7 +29,7 @@ class _CopyPages:
         self.layout = layout
         self.first_page: int | None = None
 
-    def __call__(self, canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback signature
+    def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         if self.first_page is None:
             self.first_page = doc.page
         n = doc.page - self.first_page + 1

@@ -51,7 +51,8 @@ def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list
         return Paragraph(f"{label}: {value}", st.body)
 
     story: list[Flowable] = [
-        header(data, lay, st),
+        header(data.governing_body, data.centre_name, data.dossier_code, data.place_name,
+               data.received_at.date(), lay, st),
         Paragraph(TITLE, st.title),
         Paragraph(marker, st.italic_center),
         _codes_row(data, lay, st),
@@ -99,7 +100,11 @@ def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list
     notes = para(data.notes, LIMITS["notes"], max_lines=30)
     if notes:
         story.append(line("Ghi chú", notes))
-    story += [signatures(data, lay, st), *_footnotes(data, lay, st)]
+    story += [
+        signatures(("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
+                   ("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name), lay, st),
+        *_footnotes(data, lay, st),
+    ]
     return story
 
 

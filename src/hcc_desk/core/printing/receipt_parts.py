@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable, KeepTogether
 from reportlab.platypus.tables import Table, TableStyle
 
 from hcc_desk.core.printing import fonts
-from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
+from hcc_desk.core.printing.receipt_data import ReceiptPaper
 from hcc_desk.core.printing.styles import Layout, Styles
 from hcc_desk.core.printing.text import para
 from hcc_desk.core.printing.vn_dates import format_vn_date
@@ -41,22 +42,24 @@ def _rule(width: float | str, lay: Layout) -> HRFlowable:
                       spaceBefore=lay.s(4), spaceAfter=lay.s(3))
 
 
-def header(data: ReceiptData, lay: Layout, st: Styles) -> Flowable:
+def header(
+    governing_body: str, unit_name: str, number: str, place: str, day: date,
+    lay: Layout, st: Styles,
+) -> Flowable:
     """Left: governing body / unit / rule / "Số:"; right: nation, motto, place and date."""
     h = st.header
     left = [
-        Paragraph(para(data.governing_body, LIMITS["governing_body"]), h),
-        Paragraph(f"<b>{para(data.centre_name, LIMITS['agency'])}</b>", h),
+        Paragraph(para(governing_body, LIMITS["governing_body"]), h),
+        Paragraph(f"<b>{para(unit_name, LIMITS['agency'])}</b>", h),
         _rule("35%", lay),
-        Paragraph(f"Số: {para(data.dossier_code, LIMITS['code'])}", h),
+        Paragraph(f"Số: {para(number, LIMITS['code'])}", h),
     ]
     motto_width = stringWidth(MOTTO, fonts.BOLD, h.fontSize)
     right = [
         Paragraph(f"<b>{NATION}</b>", h),
         Paragraph(f"<b>{MOTTO}</b>", h),
         _rule(motto_width, lay),
-        Paragraph(f"<i>{para(data.place_name, LIMITS['place'])}, "
-                  f"{format_vn_date(data.received_at)}</i>", h),
+        Paragraph(f"<i>{para(place, LIMITS['place'])}, {format_vn_date(day)}</i>", h),
     ]
     w = lay.frame_width
     table = Table([[left, right]], colWidths=[w * 0.42, w * 0.58])
@@ -99,22 +102,20 @@ def _count(n: int) -> str:
     return str(n) if n else ""
 
 
-def signatures(data: ReceiptData, lay: Layout, st: Styles) -> Flowable:
-    """NGƯỜI NỘP HỒ SƠ / NGƯỜI TIẾP NHẬN HỒ SƠ, room to sign, names underneath."""
+def signatures(
+    left: tuple[str, str | None], right: tuple[str, str | None], lay: Layout, st: Styles
+) -> Flowable:
+    """Two (role, printed name) signature blocks side by side, with room to sign."""
     def block(role: str, name: str | None) -> list[Flowable]:
         return [
             Paragraph(f"<b>{role}</b>", st.header),
             Paragraph("<i>(Ký và ghi rõ họ tên)</i>", st.header),
-            Table([[""]], rowHeights=[lay.sign_space]),
+            Spacer(1, lay.sign_space),
             Paragraph(f"<b>{para(name, LIMITS['name'])}</b>", st.header),
         ]
 
     w = lay.frame_width
-    table = Table(
-        [[block("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
-          block("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name)]],
-        colWidths=[w / 2, w / 2],
-    )
+    table = Table([[block(*left), block(*right)]], colWidths=[w / 2, w / 2])
     table.setStyle(_PLAIN)
     table.spaceBefore = lay.s(6)
     return KeepTogether([table])

@@ -9,7 +9,7 @@ from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
 
 def sample_receipt(papers: int | None = None) -> ReceiptData:
     """Example data; ``papers`` repeats a generic line that many times instead of the usual list."""
-    listed = (
+    listed: tuple[ReceiptPaper, ...] = (
         ReceiptPaper("Tờ khai đăng ký khai sinh (theo mẫu)", 1, 0, 0),
         ReceiptPaper("Giấy chứng sinh do cơ sở y tế cấp", 1, 0, 0),
         ReceiptPaper("Giấy chứng nhận kết hôn của cha, mẹ", 0, 1, 0),

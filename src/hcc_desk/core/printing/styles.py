@@ -7,7 +7,7 @@ wide or counter scanners (and the tests at 300 dpi) stop reading it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4, A5
@@ -69,7 +69,7 @@ def layout_for(paper: str) -> Layout:
         raise ValueError(f"paper must be one of {PAPERS}, not {paper!r}") from None
 
 
-@lru_cache(maxsize=None)
+@cache
 def styles_for(paper: str) -> Styles:
     lay = layout_for(paper)
     family = fonts.register_fonts()

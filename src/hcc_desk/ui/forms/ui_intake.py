@@ -77,6 +77,7 @@ class Ui_IntakeForm(object):
 
         self.scroll = QScrollArea(IntakeForm)
         self.scroll.setObjectName(u"scroll")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_contents = QWidget()

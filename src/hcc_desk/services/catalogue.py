@@ -1,0 +1,58 @@
+"""The procedure catalogue as the intake screen sees it: search, pick, import a published list."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from hcc_desk.core.catalogue.importer import ImportReport, import_catalogue
+from hcc_desk.core.store.records import PaperInfo, ProcedureInfo
+from hcc_desk.core.store.repositories import add_audit, list_procedures, search_procedures
+from hcc_desk.services.errors import UserError
+from hcc_desk.services.lookups import find_procedure, procedure_ref
+
+
+@dataclass(frozen=True)
+class ProcedureChoice:
+    code: str  # the reference an intake request names (national code, or "#id")
+    national_code: str | None
+    name: str
+    agency_name: str
+    duration_text: str
+    fees_text: str
+    papers: tuple[PaperInfo, ...]
+    legal_basis: tuple[str, ...]
+
+
+def choice_of(p: ProcedureInfo) -> ProcedureChoice:
+    return ProcedureChoice(
+        code=procedure_ref(p), national_code=p.code, name=p.name, agency_name=p.agency.name,
+        duration_text=p.duration().describe_vi(), fees_text=p.fees_text or "",
+        papers=p.papers, legal_basis=p.legal_basis)
+
+
+class CatalogueService:
+    def __init__(self, store):
+        self._store = store
+
+    def search(self, query: str, limit: int = 50) -> list[ProcedureChoice]:
+        with self._store.session() as s:
+            found = search_procedures(s, query, limit=limit) if query.strip() else \
+                list_procedures(s)
+        return [choice_of(p) for p in found]
+
+    def get(self, ref: str) -> ProcedureChoice | None:
+        with self._store.session() as s:
+            info = find_procedure(s, ref)
+        return None if info is None else choice_of(info)
+
+    def import_file(self, path: Path, actor: str = "cli") -> ImportReport:
+        with self._store.write() as s:
+            report = import_catalogue(s, path)
+            if report.ok:
+                add_audit(s, actor, "catalogue.import", "catalogue", None,
+                          {"file": path.name, "added": report.added, "updated": report.updated})
+        if not report.ok:
+            listing = "\n  ".join(report.errors[:50])
+            raise UserError(f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
+                            f"Catalogue not imported, nothing written:\n  {listing}")
+        return report

@@ -1,0 +1,110 @@
+"""Mẫu 01 receipts: built from the saved dossier, rendered to PDF, sent to a print queue."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hcc_desk.core.printing.dispatch import list_printers, print_pdf
+from hcc_desk.core.printing.receipt import render_receipt_pdf
+from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
+from hcc_desk.core.store.records import DossierDetail
+from hcc_desk.core.store.repositories import add_audit, get_dossier_detail
+from hcc_desk.services.errors import NotFound, UserError
+from hcc_desk.services.lookups import the_centre
+
+PAPERS = ("A4", "A5")
+
+
+def receipt_data(d: DossierDetail, centre) -> ReceiptData:
+    owner = d.owner
+    submitter = d.submitter
+    delivery = ("Bộ phận tiếp nhận và trả kết quả (nhận trực tiếp tại quầy)"
+                if d.delivery_method == "counter"
+                else f"Qua dịch vụ bưu chính công ích, địa chỉ: {d.delivery_address or ''}")
+    lookup_url = (f"{centre.lookup_url_base.rstrip('/')}?ma={d.code}&pin={d.lookup_pin}"
+                  if centre.lookup_url_base else None)
+    return ReceiptData(
+        governing_body=centre.governing_body,
+        centre_name=centre.name,
+        place_name=centre.place_name,
+        dossier_code=d.code,
+        lookup_pin=d.lookup_pin or "",
+        lookup_url=lookup_url,
+        received_at=d.received_at,
+        appointment_at=d.due_at or d.received_at,
+        procedure_code=d.procedure.code or "",
+        procedure_name=d.procedure.name,
+        processing_time_text=d.procedure.duration().describe_vi(),
+        deciding_agency=d.agency.name,
+        applicant_name=submitter.full_name,
+        applicant_id_number=submitter.id_number or submitter.old_id_number or "",
+        applicant_address=submitter.address or "",
+        applicant_phone=submitter.phone or "",
+        applicant_email=submitter.email or "",
+        owner_name=owner.full_name if owner else None,
+        owner_id=(owner.tax_code or owner.id_number) if owner else None,
+        owner_address=owner.address if owner else None,
+        papers=tuple(ReceiptPaper(p.name, p.originals, p.certified_copies, p.photocopies)
+                     for p in d.papers),
+        sets=d.sets,
+        result_delivery_text=delivery,
+        fees_text=d.procedure.fees_text or "",
+        notes=d.notes or "",
+        ledger_book=d.ledger_book or "",
+        ledger_number=d.ledger_number or 0,
+        officer_name=d.officer.full_name,
+        hotline=centre.hotline,
+    )
+
+
+class ReceiptService:
+    def __init__(self, store, settings, receipts_dir: Path):
+        self._store = store
+        self._settings = settings
+        self._dir = receipts_dir
+
+    def render_pdf(self, code: str, out_path: Path | None = None, paper: str | None = None,
+                   officer_username: str = "system") -> Path:
+        paper = self._paper(paper)
+        with self._store.write() as s:
+            data = self._data(s, code)
+            add_audit(s, officer_username, "receipt.render", "dossier", None,
+                      {"code": data.dossier_code, "paper": paper})
+        out = Path(out_path) if out_path else self._dir / f"{_safe(data.dossier_code)}-{paper}.pdf"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_name(out.name + ".part")
+        render_receipt_pdf(data, tmp, paper=paper)
+        tmp.replace(out)  # never leave a half-written PDF under the real name (disk full)
+        return out
+
+    def print(self, code: str, officer_username: str, printer: str | None = None,
+              paper: str | None = None) -> str:
+        paper = self._paper(paper)
+        pdf = self.render_pdf(code, None, paper, officer_username)
+        job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
+                        title=f"Giấy tiếp nhận {code}")
+        with self._store.write() as s:
+            add_audit(s, officer_username, "receipt.print", "dossier", None,
+                      {"code": code, "printer": printer, "job": job})
+        return job
+
+    def printers(self) -> list[str]:
+        return list_printers()
+
+    def _data(self, session, code: str) -> ReceiptData:
+        detail = get_dossier_detail(session, code.strip())
+        if detail is None:
+            raise NotFound(f"Không tìm thấy hồ sơ {code!r}", f"No dossier {code!r}")
+        centre = the_centre(session)
+        return receipt_data(detail, centre)
+
+    def _paper(self, paper: str | None) -> str:
+        paper = paper or self._settings.get("paper") or "A4"
+        if paper not in PAPERS:
+            raise UserError(f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
+                            f"Paper must be A4 or A5, not {paper!r}")
+        return paper
+
+
+def _safe(code: str) -> str:
+    return re.sub(r"[^0-9A-Za-z.-]", "_", code)

@@ -1,0 +1,33 @@
+"""Per-desk settings kept in the database, with defaults in one place."""
+from __future__ import annotations
+
+from typing import Any
+
+from hcc_desk.core.store.repositories import get_setting, set_setting
+
+DEFAULTS: dict[str, Any] = {
+    "idle_lock_minutes": 10,
+    "language": "vi",
+    "paper": "A4",
+    "printer": None,
+    # Working-time calendar (DOMAIN.md §5): configurable office hours, weekend days (Mon=0).
+    "office_hours": [["07:00", "11:30"], ["13:30", "17:00"]],
+    "weekend": [5, 6],
+    "use_public_holidays": True,
+}
+
+
+class SettingsService:
+    def __init__(self, store):
+        self._store = store
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self._store.session() as s:
+            value = get_setting(s, key, None)
+        if value is None:
+            return DEFAULTS.get(key, default) if default is None else default
+        return value
+
+    def set(self, key: str, value: Any) -> None:
+        with self._store.write() as s:
+            set_setting(s, key, value)

@@ -1,0 +1,165 @@
+"""First run of a counter PC (centre, agencies, this counter, first admin) and the demo centre."""
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from hcc_desk.core.catalogue.importer import default_catalogue_path, import_catalogue
+from hcc_desk.core.domain.dossier_code import validate_unit_code
+from hcc_desk.core.domain.errors import DomainError
+from hcc_desk.core.domain.text import clean_text, fold
+from hcc_desk.core.store.models import Agency, Centre, Counter, Officer
+from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.services.auth import hash_password, password_problems
+from hcc_desk.services.errors import FieldError, SetupRejected, UserError
+
+DEMO_USER, DEMO_PASSWORD = "demo", "demo"
+
+
+@dataclass
+class AgencyInput:
+    name: str
+    short_name: str
+    unit_code: str
+
+
+@dataclass
+class SetupInput:
+    centre_name: str = ""
+    governing_body: str = ""
+    place_name: str = ""
+    hotline: str = ""
+    agencies: list[AgencyInput] = field(default_factory=list)
+    counter_name: str = ""
+    counter_slot: int = 1
+    admin_username: str = ""
+    admin_full_name: str = ""
+    admin_password: str = ""
+    admin_password_confirm: str | None = None
+    code_slots: int = 20
+
+
+def seed_agencies() -> list[AgencyInput]:
+    """The agencies of the bundled catalogue, to pre-fill the setup wizard (codes are demo)."""
+    data = json.loads(default_catalogue_path().read_text(encoding="utf-8"))
+    return [AgencyInput(a["name"], a.get("short_name") or "", a["unit_code"])
+            for a in data["agencies"]]
+
+
+def demo_input() -> SetupInput:
+    return SetupInput(
+        centre_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ",
+        governing_body="UBND THÀNH PHỐ HUẾ", place_name="Huế", hotline="0234 3 822 822",
+        agencies=seed_agencies(), counter_name="Quầy 01 (demo)", counter_slot=1,
+        admin_username=DEMO_USER, admin_full_name="Cán bộ Demo", admin_password=DEMO_PASSWORD)
+
+
+class SetupService:
+    def __init__(self, store):
+        self._store = store
+
+    def is_set_up(self) -> bool:
+        with self._store.session() as s:
+            return s.scalar(select(Counter.id).where(Counter.is_this_device.is_(True))) is not None
+
+    def validate(self, data: SetupInput) -> list[FieldError]:
+        return _problems(data, demo=False)
+
+    def first_run(self, data: SetupInput) -> None:
+        errors = _problems(data, demo=False)
+        if errors:
+            raise SetupRejected(errors)
+        self._create(data)
+
+    def create_demo(self) -> bool:
+        """Set up the demo centre; False when this profile is already set up."""
+        if self.is_set_up():
+            return False
+        self._create(demo_input())
+        return True
+
+    def _create(self, data: SetupInput) -> None:
+        with self._store.write() as s:
+            if s.scalar(select(Counter.id).where(Counter.is_this_device.is_(True))) is not None:
+                raise UserError("Quầy này đã được thiết lập", "This counter is already set up")
+            s.add(Centre(name=data.centre_name.strip(), governing_body=data.governing_body.strip(),
+                         place_name=data.place_name.strip(), hotline=data.hotline.strip() or None,
+                         code_slots=data.code_slots))
+            for a in data.agencies:
+                s.add(Agency(name=a.name.strip(), short_name=a.short_name.strip() or None,
+                             unit_code=a.unit_code.strip()))
+            s.add(Counter(name=data.counter_name.strip(), slot=data.counter_slot,
+                          is_this_device=True))
+            admin = Officer(username=data.admin_username.strip(),
+                            full_name=data.admin_full_name.strip(),
+                            password_hash=hash_password(data.admin_password), role="admin")
+            s.add(admin)
+            s.flush()
+            report = import_catalogue(s, _catalogue_for(data.agencies, Path(tempfile.mkdtemp())))
+            if not report.ok:
+                raise UserError("Không nạp được danh mục thủ tục: " + "; ".join(report.errors),
+                                "Could not load the procedure catalogue: "
+                                + "; ".join(report.errors))
+            add_audit(s, admin.username, "setup.first_run", "centre", None,
+                      {"agencies": len(data.agencies), "procedures": report.added})
+
+
+def _catalogue_for(agencies: list[AgencyInput], tmp: Path) -> Path:
+    """The bundled catalogue cut down to the agencies this centre set up (their codes win)."""
+    data = json.loads(default_catalogue_path().read_text(encoding="utf-8"))
+    chosen = {fold(a.name) for a in agencies}
+    data["agencies"] = [a for a in data["agencies"] if fold(a["name"]) in chosen]
+    data["procedures"] = [p for p in data["procedures"] if fold(p["agency"]) in chosen]
+    path = tmp / "catalogue.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _problems(data: SetupInput, *, demo: bool) -> list[FieldError]:
+    errors: list[FieldError] = []
+
+    def need(field_name: str, value: str, vi: str, en: str, max_len: int = 200) -> None:
+        try:
+            if not clean_text(value, max_len, field_name):
+                errors.append(FieldError(field_name, f"Chưa nhập {vi}", f"{en} is required"))
+        except DomainError as exc:
+            errors.append(FieldError(field_name, exc.message, exc.message_en))
+
+    need("centre_name", data.centre_name, "tên trung tâm", "Centre name")
+    need("governing_body", data.governing_body, "cơ quan chủ quản", "Governing body")
+    need("place_name", data.place_name, "địa danh", "Place name", 100)
+    need("counter_name", data.counter_name, "tên quầy", "Counter name", 100)
+    need("admin_full_name", data.admin_full_name, "họ tên quản trị viên", "Admin's full name")
+    if not data.admin_username.strip().isidentifier() or len(data.admin_username) > 64:
+        errors.append(FieldError("admin_username", "Tên đăng nhập chỉ gồm chữ không dấu, số, _",
+                                 "User name: unaccented letters, digits and _ only"))
+    if not demo:
+        errors += password_problems(data.admin_password, data.admin_password_confirm,
+                                    "admin_password")
+    if not 1 <= data.counter_slot <= data.code_slots:
+        errors.append(FieldError("counter_slot",
+                                 f"Số thứ tự quầy phải từ 1 đến {data.code_slots}",
+                                 f"Counter slot must be 1 to {data.code_slots}"))
+    if not data.agencies:
+        errors.append(FieldError("agencies", "Cần ít nhất một cơ quan", "Add at least one agency"))
+    seen_codes: set[str] = set()
+    seen_names: set[str] = set()
+    for i, a in enumerate(data.agencies):
+        need(f"agencies[{i}].name", a.name, "tên cơ quan", "Agency name")
+        try:
+            validate_unit_code(a.unit_code.strip())
+        except DomainError as exc:
+            errors.append(FieldError(f"agencies[{i}].unit_code", exc.message, exc.message_en))
+        if a.unit_code.strip() in seen_codes:
+            errors.append(FieldError(f"agencies[{i}].unit_code", "Mã định danh bị trùng",
+                                     "Duplicate unit code"))
+        if fold(a.name) in seen_names:
+            errors.append(FieldError(f"agencies[{i}].name", "Tên cơ quan bị trùng",
+                                     "Duplicate agency name"))
+        seen_codes.add(a.unit_code.strip())
+        seen_names.add(fold(a.name))
+    return errors

@@ -1,0 +1,161 @@
+"""Task runner, crash reporting, translations, start-up flow and generated forms."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from hcc_desk.services.errors import AuthError
+from hcc_desk.ui import errors, i18n
+from hcc_desk.ui.forms import build
+from hcc_desk.ui.launcher import Flow, run_gui
+from hcc_desk.ui.tasks import Failure, TaskRunner
+
+from .fakes import FakeContext
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def no_crash_dialog():
+    yield
+    dialog = errors._state["dialog"]
+    if dialog is not None:
+        dialog.close()
+        QCoreApplication.processEvents()
+
+
+def test_runner_delivers_results_on_the_gui_thread(qtbot, runner):
+    import threading
+
+    seen = []
+    main = threading.get_ident()
+    runner.db(threading.get_ident, on_done=lambda tid: seen.append((tid != main,
+                                                                   threading.get_ident() == main)))
+    runner.io(lambda: 1 / 0, on_error=lambda f: seen.append(type(f.exc).__name__))
+    assert runner.wait_idle()
+    assert sorted(map(str, seen)) == sorted(map(str, [(True, True), "ZeroDivisionError"]))
+
+
+def test_runner_db_lane_keeps_order(runner):
+    out = []
+    for i in range(20):
+        runner.db(lambda i=i: out.append(i))
+    runner.wait_idle()
+    assert out == list(range(20))
+
+
+def test_runner_skips_callbacks_of_deleted_owners(qtbot, runner):
+    from PySide6.QtWidgets import QWidget
+
+    owner = QWidget()
+    called = []
+    runner.db(lambda: 1, on_done=called.append, owner=owner)
+    owner.deleteLater()
+    QCoreApplication.sendPostedEvents(None, 0)  # deletes the owner (DeferredDelete)
+    runner.wait_idle()
+    assert called == []
+
+
+def test_synchronous_runner_runs_inline():
+    r = TaskRunner(synchronous=True)
+    got = []
+    r.db(lambda: 42, on_done=got.append)
+    assert got == [42]
+
+
+def test_bug_in_worker_opens_one_crash_dialog(qtbot, no_crash_dialog):
+    r = TaskRunner()
+    r.db(lambda: {}["missing"])
+    r.db(lambda: [][1])
+    r.wait_idle()
+    dialog = errors._state["dialog"]
+    assert dialog is not None and dialog.isVisible()
+    report = dialog.report_text()
+    assert "KeyError" in report and "IndexError" in report and "Traceback" in report
+    dialog.copy_report()
+    assert "KeyError" in QApplication.clipboard().text()
+
+
+def test_expected_errors_are_messages_not_crashes(qtbot, no_crash_dialog):
+    box = errors.show_message(None, "x")
+    box.close()
+    errors.present_failure(None, Failure(AuthError("Sai", "Wrong"), ""))
+    assert errors._state["dialog"] is None
+
+
+def test_english_translation(qapp, fake_ctx, runner, qtbot):
+    from hcc_desk.ui.login import LoginDialog
+
+    assert i18n.install(qapp, "en") == "en"
+    dialog = LoginDialog(fake_ctx, runner)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.login_button.text() == "&Log in"
+    assert i18n.pick(AuthError("Sai", "Wrong")) == "Wrong"
+    assert QCoreApplication.translate("Formatting", "Thứ Hai") == "Monday"
+    i18n.install(qapp, "vi")
+    assert i18n.pick(AuthError("Sai", "Wrong")) == "Sai"
+
+
+def test_every_source_string_has_an_english_translation():
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(REPO / "resources" / "i18n" / "hcc_desk_en.ts").getroot()
+    missing = [m.findtext("source") for m in root.iter("message")
+               if not (m.findtext("translation") or "").strip()
+               or m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")]
+    assert missing == []
+    assert (REPO / "resources" / "i18n" / "hcc_desk_en.qm").stat().st_size > 1000
+
+
+def test_generated_forms_are_up_to_date():
+    for ui_file in sorted(build.FORMS_DIR.glob("*.ui")):
+        assert build.target(ui_file).read_text(encoding="utf-8") == build.generate(ui_file), \
+            f"run python3 -m hcc_desk.ui.forms.build ({ui_file.name} changed)"
+
+
+def test_run_gui_exits_when_first_window_is_shown(qapp):
+    from hcc_desk.ui.setup_wizard import SetupWizard
+
+    before = set(QApplication.topLevelWidgets())
+    hook = sys.excepthook
+    assert run_gui(FakeContext(set_up=False), exit_when_ready=True) == 0
+    assert sys.excepthook is hook
+    new = [w for w in QApplication.topLevelWidgets() if w not in before]
+    assert any(isinstance(w, SetupWizard) for w in new)
+    for w in new:
+        w.deleteLater()
+
+
+def test_flow_from_login_to_main_window(qtbot):
+    from hcc_desk.ui.login import LoginDialog
+    from hcc_desk.ui.main_window import MainWindow
+
+    flow = Flow(FakeContext())
+    flow.begin()
+    login = flow.window
+    assert isinstance(login, LoginDialog)
+    login.ui.username.setText("demo")
+    login.ui.password.setText("demo")
+    login.ui.login_button.click()
+    qtbot.waitUntil(lambda: isinstance(flow.window, MainWindow), timeout=5000)
+    main = flow.window
+    assert main.isVisible() and not login.isVisible()
+    main.close()
+    flow.runner.wait_idle()
+    main.deleteLater()
+    login.deleteLater()
+
+
+def test_start_up_imports_stay_small():
+    code = ("import sys, hcc_desk.ui.launcher, hcc_desk.ui.login;"
+            "heavy = [m for m in sys.modules if m.startswith(('pypdfium2', 'PySide6.QtPrintSupport',"
+            " 'PySide6.QtUiTools', 'hcc_desk.ui.intake_view', 'hcc_desk.ui.main_window'))];"
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(REPO / "src"), "QT_QPA_PLATFORM": "offscreen"})
+    assert out.stdout.strip() == "[]"

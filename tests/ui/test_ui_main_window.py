@@ -1,0 +1,186 @@
+"""Main window against the in-memory context: shortcuts, today's list, preview, lock, drafts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+
+from hcc_desk.services.errors import UserError
+from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
+from hcc_desk.ui.main_window import MainWindow
+
+from .conftest import type_text
+from .fakes import Officer
+from .test_ui_intake import fill_valid
+
+OFFICER = Officer("demo", "Nguyễn Thị Demo")
+
+
+def submit_direct(ctx, name, id_number, phone):
+    req = IntakeRequest(procedure_code="1.004227.000.00.00.H57",
+                        submitter=PersonInput(full_name=name, id_number=id_number, phone=phone),
+                        papers=[PaperInput("Tờ khai đăng ký khai sinh", 1)])
+    return ctx.intake.submit(req, "demo")
+
+
+@pytest.fixture
+def window(qtbot, fake_ctx, runner):
+    fake_ctx.settings.set("printer", "HCC_PDF")
+    w = MainWindow(fake_ctx, OFFICER, runner, autosave_ms=50)
+    qtbot.addWidget(w)
+    w.resize(1280, 900)
+    w.show()
+    w.start()
+    runner.wait_idle()
+    return w
+
+
+def test_status_bar_shows_officer_and_counter(window):
+    assert "Nguyễn Thị Demo" in window.officer_label.text()
+    assert window.counter_label.text() == "Quầy 1 (số 1)"
+    assert ":" in window.clock_label.text()
+
+
+def test_ctrl_s_saves_and_opens_preview_then_print(qtbot, window, fake_ctx, runner):
+    fill_valid(window.intake)
+    QTest.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=5000)
+    preview = window.preview
+    code = fake_ctx.submitted[0][1].code
+    assert code in preview.ui.code_label.text()
+    qtbot.waitUntil(lambda: preview.page is not None, timeout=10000)
+    assert not preview.ui.page_label.pixmap().isNull()
+    assert preview.ui.printer_combo.currentData() == "HCC_PDF"
+    preview.ui.print_button.click()
+    qtbot.waitUntil(lambda: preview.last_job is not None, timeout=5000)
+    assert fake_ctx.receipts.printed == [(code, "demo", "HCC_PDF", "A4")]
+    assert "job-1" in preview.status_text()
+    preview.close()
+    assert window.preview is None
+    assert window.intake.is_blank()
+
+
+def test_today_list_search_and_reprint(qtbot, window, fake_ctx, runner, tmp_path, monkeypatch):
+    submit_direct(fake_ctx, "Nguyễn Văn Ánh", "046190001234", "0912345678")
+    submit_direct(fake_ctx, "Trần Thị Bình", "046190009999", "0987654321")
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.ui.tabs.currentWidget() is window.ui.today_tab
+    qtbot.waitUntil(lambda: window.today.model.rowCount() == 2, timeout=5000)
+    assert window.today.ui.search_edit.hasFocus()
+    type_text(window.today.ui.search_edit, "van anh")
+    qtbot.waitUntil(lambda: window.today.model.rowCount() == 1, timeout=5000)
+    assert window.today.model.summary(0).submitter_name == "Nguyễn Văn Ánh"
+    assert "Được tiếp nhận" in window.today.model.index(0, 5).data()
+    QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.page is not None,
+                    timeout=10000)
+    preview = window.preview
+    assert preview.code == window.today.model.summary(0).code
+    target = tmp_path / "phieu.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    preview.ui.save_pdf_button.click()
+    qtbot.waitUntil(target.exists, timeout=5000)
+    assert target.read_bytes().startswith(b"%PDF")
+    fake_ctx.receipts.fail_print = UserError("Máy in hết giấy", "The printer is out of paper")
+    preview.ui.print_button.click()
+    qtbot.waitUntil(lambda: "hết giấy" in preview.status_text(), timeout=5000)
+    assert preview.ui.print_button.isEnabled()
+    preview.ui.paper_combo.setCurrentText("A5")
+    qtbot.waitUntil(lambda: preview.page is not None and preview.page.pdf_path.endswith("A5.pdf"),
+                    timeout=10000)
+    assert preview.page.width < preview.page.height  # A5 portrait, re-rendered
+    folder = Path(preview.page.pdf_path).parent
+    preview.close()
+    runner.wait_idle()
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=5000)
+
+
+def test_idle_lock_keeps_the_form(qtbot, fake_ctx, runner):
+    fake_ctx.settings.set("idle_lock_minutes", 0.005)  # 0.3 s
+    w = MainWindow(fake_ctx, OFFICER, runner, autosave_ms=50)
+    qtbot.addWidget(w)
+    w.show()
+    type_text(w.intake.ui.submitter.ui.full_name, "Lê Thị Cúc")
+    qtbot.waitUntil(lambda: w.lock_dialog is not None, timeout=5000)
+    lock = w.lock_dialog
+    assert not w.ui.central.isVisible()
+    qtbot.waitUntil(lock.ui.password.hasFocus)
+    type_text(lock.ui.password, "sai")
+    lock.ui.unlock_button.click()
+    qtbot.waitUntil(lambda: not lock.ui.error_label.isHidden(), timeout=5000)
+    QTest.keyClick(lock, Qt.Key.Key_Escape)
+    assert lock.isVisible()  # Esc does not unlock
+    type_text(lock.ui.password, "demo")
+    lock.ui.unlock_button.click()
+    qtbot.waitUntil(lambda: w.lock_dialog is None, timeout=5000)
+    assert w.ui.central.isVisible()
+    assert w.intake.ui.submitter.ui.full_name.text() == "Lê Thị Cúc"
+    assert "Lê Thị Cúc" in str(fake_ctx.drafts.store)  # locking flushed the draft
+
+
+def test_input_postpones_the_lock(qtbot, fake_ctx, runner):
+    fake_ctx.settings.set("idle_lock_minutes", 0.01)  # 0.6 s
+    w = MainWindow(fake_ctx, OFFICER, runner)
+    qtbot.addWidget(w)
+    w.show()
+    for _ in range(10):
+        type_text(w.intake.ui.notes, "a")
+        qtbot.wait(100)
+    assert w.lock_dialog is None
+    qtbot.waitUntil(lambda: w.lock_dialog is not None, timeout=5000)
+
+
+def test_pending_draft_is_offered_and_restored(qtbot, fake_ctx, runner):
+    req = IntakeRequest(submitter=PersonInput(full_name="Phạm Văn Dũng", phone="0911222333"),
+                        procedure_code="2.000815.000.00.00.H57", notes="dở dang")
+    fake_ctx.drafts.save("demo", "draft-1", req.to_json_dict())
+    w = MainWindow(fake_ctx, OFFICER, runner)
+    qtbot.addWidget(w)
+    w.show()
+    w.start()
+    qtbot.waitUntil(lambda: w.restore_box is not None, timeout=5000)
+    box = w.restore_box
+    assert box.text() == "Khôi phục hồ sơ đang nhập dở?"
+    box.defaultButton().click()
+    qtbot.waitUntil(lambda: w.intake.ui.notes.toPlainText() == "dở dang")
+    assert w.intake.ui.submitter.ui.full_name.text() == "Phạm Văn Dũng"
+    assert w.intake.picker.current().code == "2.000815.000.00.00.H57"
+    assert w.intake.drafts.draft_id == "draft-1"
+
+
+def test_declined_drafts_are_discarded(qtbot, fake_ctx, runner):
+    fake_ctx.drafts.save("demo", "draft-1", IntakeRequest(notes="x").to_json_dict())
+    w = MainWindow(fake_ctx, OFFICER, runner)
+    qtbot.addWidget(w)
+    w.show()
+    w.start()
+    qtbot.waitUntil(lambda: w.restore_box is not None, timeout=5000)
+    [b for b in w.restore_box.buttons() if "Bỏ" in b.text()][0].click()
+    runner.wait_idle()
+    assert fake_ctx.drafts.store == {}
+
+
+def test_shortcuts_are_unique_and_listed(window):
+    actions = [a for a in window.findChildren(type(window.ui.action_new)) if a.shortcut().toString()]
+    keys = [a.shortcut().toString() for a in actions]
+    assert len(keys) == len(set(keys))
+    assert {"F2", "Ctrl+S", "Ctrl+P", "Ctrl+F", "F5", "Ctrl+L"} <= set(keys)
+
+
+def test_tab_order_follows_the_screen(qtbot, window):
+    intake = window.intake
+    fill_valid(intake)
+    u, s = intake.ui, intake.ui.submitter.ui
+    u.qr_edit.setFocus()
+    order = [u.qr_edit]
+    for _ in range(14):
+        QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
+        order.append(window.focusWidget())
+    expected_start = [u.qr_edit, u.kind_individual, s.full_name, s.id_number, s.old_id_number,
+                      s.date_of_birth, s.sex, s.phone, s.email, s.address, u.owner_differs,
+                      u.procedure_search, u.procedure_list]
+    assert order[:len(expected_start)] == expected_start
+    assert order[len(expected_start)] is intake.ui.papers_table.focus_chain()[0]
