@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
-import statistics
 import sys
 import tempfile
 import time
@@ -31,24 +30,151 @@ from hcc_desk.core.store import open_store
 from hcc_desk.core.store.models import Dossier
 from hcc_desk.core.store.repositories import search_dossiers
 
-FAMILY = [("Nguyễn", 380), ("Trần", 110), ("Lê", 95), ("Phạm", 70), ("Hoàng", 30),
-          ("Huỳnh", 20), ("Phan", 45), ("Vũ", 20), ("Võ", 19), ("Đặng", 21), ("Bùi", 20),
-          ("Đỗ", 14), ("Hồ", 13), ("Ngô", 13), ("Dương", 10), ("Lý", 5), ("Tôn Thất", 4),
-          ("Trương", 8), ("Đinh", 6), ("Lâm", 4), ("Mai", 4), ("Đoàn", 5), ("Cao", 3)]
+FAMILY = [
+    ("Nguyễn", 380),
+    ("Trần", 110),
+    ("Lê", 95),
+    ("Phạm", 70),
+    ("Hoàng", 30),
+    ("Huỳnh", 20),
+    ("Phan", 45),
+    ("Vũ", 20),
+    ("Võ", 19),
+    ("Đặng", 21),
+    ("Bùi", 20),
+    ("Đỗ", 14),
+    ("Hồ", 13),
+    ("Ngô", 13),
+    ("Dương", 10),
+    ("Lý", 5),
+    ("Tôn Thất", 4),
+    ("Trương", 8),
+    ("Đinh", 6),
+    ("Lâm", 4),
+    ("Mai", 4),
+    ("Đoàn", 5),
+    ("Cao", 3),
+]
 MIDDLE_M = ["Văn", "Văn", "Hữu", "Đức", "Minh", "Quang", "Công", "Thành", "Xuân", "Ngọc", "Anh"]
 MIDDLE_F = ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Kim", "Phương", "Bảo", "Khánh", "Mỹ"]
-GIVEN_M = ["Anh", "Bảo", "Bình", "Cường", "Dũng", "Duy", "Đạt", "Đức", "Hải", "Hiếu", "Hoàng",
-           "Hùng", "Huy", "Khánh", "Khoa", "Kiên", "Long", "Lộc", "Minh", "Nam", "Nghĩa",
-           "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài", "Thắng", "Thành", "Tiến", "Toàn",
-           "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ", "Hưng", "Lực", "Thịnh"]
-GIVEN_F = ["An", "Anh", "Ánh", "Châu", "Chi", "Diệp", "Dung", "Giang", "Hà", "Hằng", "Hạnh",
-           "Hiền", "Hoa", "Hồng", "Hương", "Huyền", "Lan", "Liên", "Linh", "Loan", "Mai",
-           "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quyên", "Tâm", "Thảo", "Thu",
-           "Thủy", "Trang", "Trâm", "Tuyết", "Uyên", "Vân", "Vy", "Yến", "Xuân"]
+GIVEN_M = [
+    "Anh",
+    "Bảo",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Duy",
+    "Đạt",
+    "Đức",
+    "Hải",
+    "Hiếu",
+    "Hoàng",
+    "Hùng",
+    "Huy",
+    "Khánh",
+    "Khoa",
+    "Kiên",
+    "Long",
+    "Lộc",
+    "Minh",
+    "Nam",
+    "Nghĩa",
+    "Phong",
+    "Phúc",
+    "Quân",
+    "Quang",
+    "Sơn",
+    "Tài",
+    "Thắng",
+    "Thành",
+    "Tiến",
+    "Toàn",
+    "Trung",
+    "Tuấn",
+    "Tùng",
+    "Việt",
+    "Vinh",
+    "Vũ",
+    "Hưng",
+    "Lực",
+    "Thịnh",
+]
+GIVEN_F = [
+    "An",
+    "Anh",
+    "Ánh",
+    "Châu",
+    "Chi",
+    "Diệp",
+    "Dung",
+    "Giang",
+    "Hà",
+    "Hằng",
+    "Hạnh",
+    "Hiền",
+    "Hoa",
+    "Hồng",
+    "Hương",
+    "Huyền",
+    "Lan",
+    "Liên",
+    "Linh",
+    "Loan",
+    "Mai",
+    "My",
+    "Nga",
+    "Ngân",
+    "Nhung",
+    "Oanh",
+    "Phương",
+    "Quyên",
+    "Tâm",
+    "Thảo",
+    "Thu",
+    "Thủy",
+    "Trang",
+    "Trâm",
+    "Tuyết",
+    "Uyên",
+    "Vân",
+    "Vy",
+    "Yến",
+    "Xuân",
+]
 PROVINCES = ["046"] * 8 + ["001", "079", "048", "045", "044", "049", "038", "040"]
-MOBILE = ["090", "093", "089", "070", "079", "077", "076", "078", "091", "094", "088", "083",
-          "084", "085", "081", "082", "096", "097", "098", "086", "032", "033", "034", "035",
-          "036", "037", "038", "039", "056", "058", "059"]
+MOBILE = [
+    "090",
+    "093",
+    "089",
+    "070",
+    "079",
+    "077",
+    "076",
+    "078",
+    "091",
+    "094",
+    "088",
+    "083",
+    "084",
+    "085",
+    "081",
+    "082",
+    "096",
+    "097",
+    "098",
+    "086",
+    "032",
+    "033",
+    "034",
+    "035",
+    "036",
+    "037",
+    "038",
+    "039",
+    "056",
+    "058",
+    "059",
+]
 
 
 def person(rng: random.Random) -> tuple[str, str | None, str | None, str]:
@@ -78,12 +204,15 @@ def generate(db: Path, n: int, rng: random.Random) -> None:
     con = sqlite3.connect(db, isolation_level=None)
     con.execute("PRAGMA synchronous=OFF")
     con.execute("PRAGMA cache_size=-400000")
-    procs = con.execute("SELECT p.id, p.agency_id, a.unit_code FROM procedure p "
-                        "JOIN agency a ON a.id = p.agency_id").fetchall()
+    procs = con.execute(
+        "SELECT p.id, p.agency_id, a.unit_code FROM procedure p JOIN agency a ON a.id = p.agency_id"
+    ).fetchall()
     con.execute("BEGIN")
-    con.execute("INSERT INTO officer (id, uuid, username, full_name, password_hash, role, "
-                "active, failed_logins, created_at) VALUES (1, 'bench-officer', 'lan', "
-                "'Trần Thị Lan', 'x', 'officer', 1, 0, '2024-01-01 00:00:00')")
+    con.execute(
+        "INSERT INTO officer (id, uuid, username, full_name, password_hash, role, "
+        "active, failed_logins, created_at) VALUES (1, 'bench-officer', 'lan', "
+        "'Trần Thị Lan', 'x', 'officer', 1, 0, '2024-01-01 00:00:00')"
+    )
     people: list[tuple[str, str | None, str | None, str]] = []
     n_people = max(10, int(n * 0.75))
     rows = []
@@ -91,9 +220,12 @@ def generate(db: Path, n: int, rng: random.Random) -> None:
         p = person(rng)
         people.append(p)
         rows.append((i, f"a-{i}", p[0], fold(p[0]), p[1], p[2], p[3], "2024-01-01 00:00:00"))
-    con.executemany("INSERT INTO applicant (id, uuid, kind, full_name, name_folded, id_number, "
-                    "old_id_number, phone, created_at) VALUES (?, ?, 'individual', ?, ?, ?, ?, "
-                    "?, ?)", rows)
+    con.executemany(
+        "INSERT INTO applicant (id, uuid, kind, full_name, name_folded, id_number, "
+        "old_id_number, phone, created_at) VALUES (?, ?, 'individual', ?, ?, ?, ?, "
+        "?, ?)",
+        rows,
+    )
     days = working_days(date.today() - timedelta(days=730), date.today())
     per_day = n / len(days)
     seq: dict[tuple[str, date], int] = {}
@@ -117,8 +249,11 @@ def generate(db: Path, n: int, rng: random.Random) -> None:
 
 
 def working_days(first: date, last: date) -> list[date]:
-    return [first + timedelta(d) for d in range((last - first).days)
-            if (first + timedelta(d)).weekday() < 5]
+    return [
+        first + timedelta(d)
+        for d in range((last - first).days)
+        if (first + timedelta(d)).weekday() < 5
+    ]
 
 
 def dossier_row(i, day, t, rng, procs, people, seq):  # type: ignore[no-untyped-def]
@@ -133,9 +268,23 @@ def dossier_row(i, day, t, rng, procs, people, seq):  # type: ignore[no-untyped-
     search_name = fold(sub[0] + (" " + owner[0] if owner else ""))
     stamp = received.strftime("%Y-%m-%d %H:%M:%S")
     due = (received + timedelta(days=7)).strftime("%Y-%m-%d %H:%M:%S")
-    return (i, f"d-{i}", code, pid, agency_id, sub_i + 1,
-            None if owner_i is None else owner_i + 1, stamp, due, stamp, stamp, search_name,
-            sub[1] or sub[2], (owner[1] or owner[2]) if owner else None, sub[3])
+    return (
+        i,
+        f"d-{i}",
+        code,
+        pid,
+        agency_id,
+        sub_i + 1,
+        None if owner_i is None else owner_i + 1,
+        stamp,
+        due,
+        stamp,
+        stamp,
+        search_name,
+        sub[1] or sub[2],
+        (owner[1] or owner[2]) if owner else None,
+        sub[3],
+    )
 
 
 def insert(con: sqlite3.Connection, batch: list[tuple[object, ...]]) -> None:
@@ -143,24 +292,38 @@ def insert(con: sqlite3.Connection, batch: list[tuple[object, ...]]) -> None:
         "INSERT INTO dossier (id, uuid, code, procedure_id, agency_id, officer_id, submitter_id, "
         "owner_id, sets, delivery_method, received_at, due_at, status, created_at, updated_at, "
         "search_name, id_number, owner_id_number, phone) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 1, "
-        "'counter', ?, ?, 2, ?, ?, ?, ?, ?, ?)", batch)
+        "'counter', ?, ?, 2, ?, ?, ?, ?, ?, ?)",
+        batch,
+    )
 
 
 def queries(db: Path, k: int, rng: random.Random) -> dict[str, list[str]]:
     con = sqlite3.connect(db)
     n = con.execute("SELECT max(id) FROM dossier").fetchone()[0]
-    sample = [con.execute("SELECT d.code, d.id_number, d.phone, a.full_name FROM dossier d "
-                          "JOIN applicant a ON a.id = d.submitter_id WHERE d.id = ?",
-                          (rng.randint(1, n),)).fetchone() for _ in range(k)]
+    sample = [
+        con.execute(
+            "SELECT d.code, d.id_number, d.phone, a.full_name FROM dossier d "
+            "JOIN applicant a ON a.id = d.submitter_id WHERE d.id = ?",
+            (rng.randint(1, n),),
+        ).fetchone()
+        for _ in range(k)
+    ]
     con.close()
-    out: dict[str, list[str]] = {"code": [], "code_tail": [], "id_number": [], "phone": [],
-                                 "name": [], "name_broad": []}
+    out: dict[str, list[str]] = {
+        "code": [],
+        "code_tail": [],
+        "id_number": [],
+        "phone": [],
+        "name": [],
+        "name_broad": [],
+    }
     for code, idn, phone, name in sample:
         out["code"].append(code if rng.random() < 0.7 else code.lower())
         out["code_tail"].append(code[14:])
         out["id_number"].append(idn)
-        out["phone"].append(rng.choice([phone, f"{phone[:4]} {phone[4:7]} {phone[7:]}",
-                                        "+84" + phone[1:]]))
+        out["phone"].append(
+            rng.choice([phone, f"{phone[:4]} {phone[4:7]} {phone[7:]}", "+84" + phone[1:]])
+        )
         words = name.split()
         style = rng.random()
         if style < 0.3:
@@ -185,7 +348,7 @@ def measure(fn: Callable[[], object]) -> float:
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def main() -> int:
@@ -203,8 +366,10 @@ def main() -> int:
     else:
         t0 = time.perf_counter()
         generate(db, args.n, rng)
-        print(f"generated {args.n:,} dossiers in {time.perf_counter() - t0:.1f} s "
-              f"({db.stat().st_size / 2**20:.0f} MiB)")
+        print(
+            f"generated {args.n:,} dossiers in {time.perf_counter() - t0:.1f} s "
+            f"({db.stat().st_size / 2**20:.0f} MiB)"
+        )
     qs = queries(db, args.queries, rng)
     store = open_store(db)
     n = args.n
@@ -213,12 +378,14 @@ def main() -> int:
         def run() -> object:
             with store.session() as s:
                 return search_dossiers(s, q)
+
         return run
 
     def pk(i: int) -> Callable[[], object]:
         def run() -> object:
             with store.session() as s:
                 return s.execute(select(Dossier.code).where(Dossier.id == i)).scalar()
+
         return run
 
     for q in qs["name"][:20] + qs["code"][:20]:  # warm the page cache like a running desk
@@ -236,8 +403,10 @@ def main() -> int:
             times.append((time.perf_counter() - t0) * 1000)
         p95 = pct(times, 95)
         worst = worst if kind == "name_broad" else max(worst, p95)
-        print(f"{kind:<10} {pct(times, 50):8.2f} {p95:8.2f} {max(times):8.2f} "
-              f"{p95 / b95:9.1f} {hits / len(items):6.0%}")
+        print(
+            f"{kind:<10} {pct(times, 50):8.2f} {p95:8.2f} {max(times):8.2f} "
+            f"{p95 / b95:9.1f} {hits / len(items):6.0%}"
+        )
     store.close()
     tmp.cleanup()
     print(f"target p95 ≤ 50 ms: {'PASS' if worst <= 50 else 'FAIL'} (worst p95 {worst:.1f} ms)")

@@ -31,8 +31,9 @@ def write(tmp_path: Path, doc: Any, name: str = "cat.json") -> Path:
 def counts(store: Store) -> tuple[int, int, int]:
     with store.session() as s:
         return tuple(  # type: ignore[return-value]
-            s.scalar(select(func.count()).select_from(t)) for t in (Agency, Procedure,
-                                                                     ProcedurePaper))
+            s.scalar(select(func.count()).select_from(t))
+            for t in (Agency, Procedure, ProcedurePaper)
+        )
 
 
 def test_seed_file_is_real_and_broad() -> None:
@@ -55,8 +56,7 @@ def test_seed_import_counts(store: Store) -> None:
     with store.session() as s:
         procs = list_procedures(s)
         assert len(procs) == len(doc["procedures"])
-        assert sum(1 for p in procs if p.papers) == sum(1 for p in doc["procedures"]
-                                                         if p["papers"])
+        assert sum(1 for p in procs if p.papers) == sum(1 for p in doc["procedures"] if p["papers"])
         passport = next(p for p in procs if p.code == "1.001456")
         assert passport.agency.name == "Công an cấp tỉnh" and passport.duration_hours == 64
         assert passport.papers[0].position == 1
@@ -131,8 +131,9 @@ def test_bad_file_reports_and_writes_nothing(
 
 def test_broken_json_gives_a_clear_error(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "cat.json"
-    path.write_text('{"format": "hcc-desk-catalogue", "version": 1,\n "procedures": [}',
-                    encoding="utf-8")
+    path.write_text(
+        '{"format": "hcc-desk-catalogue", "version": 1,\n "procedures": [}', encoding="utf-8"
+    )
     with store.session() as s:
         report = import_catalogue(s, path)
     assert report.errors and "not valid JSON (line 2" in report.errors[0]

@@ -33,17 +33,45 @@ def test_parse_quantity(text: str | None, counts: tuple[int, int, int], parsed: 
         ("Mười (10) ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ.", 80, "day", None, False),
         ("7 Ngày", 56, "day", None, True),
         ("20 ngày kể từ ngày nhận đủ hồ sơ hợp lệ", 160, "day", None, True),
-        ("Trực tuyến: 8 Ngày làm việc; Dịch vụ bưu chính: 18 Ngày làm việc; Trực tiếp: 5 Ngày "
-         "làm việc", 40, "day", None, False),
-        ("Trực tiếp: 1 Ngày làm việc (Tiếp nhận: 01 ngày làm việc) + 1 Ngày làm việc (Thẩm "
-         "định: 01 ngày làm việc); Trực tuyến: 2 Ngày làm việc", 16, "day", None, False),
-        ("Hồ sơ điện tử: trong thời hạn 6 giờ làm việc; hồ sơ giấy nộp trực tiếp tại trụ sở: "
-         "trong thời hạn 8 giờ làm việc; hồ sơ nộp qua bưu điện: 24 giờ làm việc", 8, "hour",
-         None, False),
+        (
+            (
+                "Trực tuyến: 8 Ngày làm việc; Dịch vụ bưu chính: 18 Ngày làm việc; "
+                "Trực tiếp: 5 Ngày làm việc"
+            ),
+            40,
+            "day",
+            None,
+            False,
+        ),
+        (
+            (
+                "Trực tiếp: 1 Ngày làm việc (Tiếp nhận: 01 ngày làm việc) + 1 Ngày làm việc "
+                "(Thẩm định: 01 ngày làm việc); Trực tuyến: 2 Ngày làm việc"
+            ),
+            16,
+            "day",
+            None,
+            False,
+        ),
+        (
+            (
+                "Hồ sơ điện tử: trong thời hạn 6 giờ làm việc; hồ sơ giấy nộp trực tiếp tại trụ "
+                "sở: trong thời hạn 8 giờ làm việc; hồ sơ nộp qua bưu điện: 24 giờ làm việc"
+            ),
+            8,
+            "hour",
+            None,
+            False,
+        ),
         ("Ngay sau khi nhận đủ hồ sơ hợp lệ", 0, "day", "15:00", False),
         ("Trả kết quả trong ngày", 0, "day", "15:00", False),
-        ("20 Ngày làm việc (Trực tiếp, Trực tuyến) — 20 ngày làm việc kể từ ngày nhận hồ sơ",
-         160, "day", None, False),
+        (
+            "20 Ngày làm việc (Trực tiếp, Trực tuyến) — 20 ngày làm việc kể từ ngày nhận hồ sơ",
+            160,
+            "day",
+            None,
+            False,
+        ),
     ],
 )
 def test_parse_time_limit(
@@ -52,7 +80,12 @@ def test_parse_time_limit(
     limit = parse_time_limit(text)
     assert limit is not None
     assert (limit.hours, limit.kind, limit.unit, limit.cutoff, limit.day_kind_assumed) == (
-        hours, "working", unit, cutoff, assumed)
+        hours,
+        "working",
+        unit,
+        cutoff,
+        assumed,
+    )
     if assumed or cutoff or ";" in text or "+" in text:
         assert limit.notes  # every interpretation is recorded
 
@@ -64,9 +97,15 @@ def test_unusable_time_limit(text: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("code", "national"),
-    [("1.000426", "1.000426"), ("2.000648.000.00.00.H50", "2.000648"),
-     ("1.000603.H21", "1.000603"), ("1.004889.000.00.00.H33.02", "1.004889"),
-     (None, None), (" ", None), ("ABC-1", "ABC-1")],
+    [
+        ("1.000426", "1.000426"),
+        ("2.000648.000.00.00.H50", "2.000648"),
+        ("1.000603.H21", "1.000603"),
+        ("1.004889.000.00.00.H33.02", "1.004889"),
+        (None, None),
+        (" ", None),
+        ("ABC-1", "ABC-1"),
+    ],
 )
 def test_national_code(code: str | None, national: str | None) -> None:
     assert national_code(code) == national

@@ -13,13 +13,23 @@ from hcc_desk.core.store import ProcedureInfo, Store, open_store
 from hcc_desk.core.store.models import Procedure
 from hcc_desk.core.store.repositories import list_procedures
 
-PROC_HEADER = ["Code", "Name", "Agency", "Field", "Duration", "Kind", "Cutoff", "Fees",
-               "Legal basis"]
+PROC_HEADER = [
+    "Code",
+    "Name",
+    "Agency",
+    "Field",
+    "Duration",
+    "Kind",
+    "Cutoff",
+    "Fees",
+    "Legal basis",
+]
 PAPER_HEADER = ["Procedure code", "Position", "Name", "Originals", "Certified", "Photocopies"]
 
 
-def workbook(path: Path, procedures: list[list[Any]], papers: list[list[Any]],
-             agencies: bool = True) -> Path:
+def workbook(
+    path: Path, procedures: list[list[Any]], papers: list[list[Any]], agencies: bool = True
+) -> Path:
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -41,14 +51,50 @@ def workbook(path: Path, procedures: list[list[Any]], papers: list[list[Any]],
 
 
 GOOD = [
-    ["1.000426.000.00.00.H57", "Cấp thẻ tư vấn viên pháp luật", "STP", "Tư vấn pháp luật", 5,
-     "working", None, "Miễn phí", "08/2025/TT-BTP; 77/2008/NĐ-CP"],
-    [1.00042, "Thủ tục có mã bị Excel đổi thành số", "Sở Tư pháp", None, 4, "hours", None,
-     None, None],
-    [None, "Cấp giấy phép hoạt động (chưa có mã)", "000.00.52.H57", "Y tế", "7 ngày", None,
-     None, "Không", None],
-    ["3.000449", "Công bố nguyên liệu sản xuất thiết bị y tế", "SYT", None, 0, "same_day",
-     time(15, 0), None, None],
+    [
+        "1.000426.000.00.00.H57",
+        "Cấp thẻ tư vấn viên pháp luật",
+        "STP",
+        "Tư vấn pháp luật",
+        5,
+        "working",
+        None,
+        "Miễn phí",
+        "08/2025/TT-BTP; 77/2008/NĐ-CP",
+    ],
+    [
+        1.00042,
+        "Thủ tục có mã bị Excel đổi thành số",
+        "Sở Tư pháp",
+        None,
+        4,
+        "hours",
+        None,
+        None,
+        None,
+    ],
+    [
+        None,
+        "Cấp giấy phép hoạt động (chưa có mã)",
+        "000.00.52.H57",
+        "Y tế",
+        "7 ngày",
+        None,
+        None,
+        "Không",
+        None,
+    ],
+    [
+        "3.000449",
+        "Công bố nguyên liệu sản xuất thiết bị y tế",
+        "SYT",
+        None,
+        0,
+        "same_day",
+        time(15, 0),
+        None,
+        None,
+    ],
 ]
 PAPERS = [
     ["1.000426", 2, "Bản sao Bằng cử nhân luật", 0, 1, 0],
@@ -73,7 +119,9 @@ def test_small_workbook_imports(store: Store, tmp_path: Path) -> None:
     assert tvpl.code == "1.000426" and tvpl.duration_hours == 40
     assert tvpl.legal_basis == ("08/2025/TT-BTP", "77/2008/NĐ-CP")
     assert [(p.position, p.name, p.certified_copies) for p in tvpl.papers] == [
-        (1, "Giấy đề nghị cấp Thẻ tư vấn viên pháp luật", 0), (2, "Bản sao Bằng cử nhân luật", 1)]
+        (1, "Giấy đề nghị cấp Thẻ tư vấn viên pháp luật", 0),
+        (2, "Bản sao Bằng cử nhân luật", 1),
+    ]
     hours = procs["Thủ tục có mã bị Excel đổi thành số"]
     assert hours.code == "1.000420" and hours.duration().describe_vi() == "04 giờ làm việc"
     uncoded = procs["Cấp giấy phép hoạt động (chưa có mã)"]
@@ -112,8 +160,9 @@ def test_not_a_workbook(store: Store, tmp_path: Path) -> None:
     wb = Workbook()
     wb.save(tmp_path / "empty.xlsx")
     with store.session() as s:
-        assert 'no sheet named "procedures"' in import_catalogue(s, tmp_path / "empty.xlsx"
-                                                                  ).errors[0]
+        assert (
+            'no sheet named "procedures"' in import_catalogue(s, tmp_path / "empty.xlsx").errors[0]
+        )
 
 
 def test_export_then_import_round_trips_the_seed(store: Store, tmp_path: Path) -> None:
@@ -131,7 +180,11 @@ def test_export_then_import_round_trips_the_seed(store: Store, tmp_path: Path) -
     assert report.ok and report.added == n == len(original)
 
     def comparable(p: ProcedureInfo) -> ProcedureInfo:
-        return dataclasses.replace(p, id=0, updated_at=None,  # type: ignore[arg-type]
-                                   agency=dataclasses.replace(p.agency, id=0))
+        return dataclasses.replace(
+            p,
+            id=0,
+            updated_at=None,  # type: ignore[arg-type]
+            agency=dataclasses.replace(p.agency, id=0),
+        )
 
     assert [comparable(p) for p in copied] == [comparable(p) for p in original]

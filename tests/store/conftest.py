@@ -47,8 +47,12 @@ def ref(store: Store) -> dict[str, int]:
         counter = Counter(name="Quầy 1", slot=1, is_this_device=True, agency=None)
         s.add_all([agency, proc, officer, counter])
         s.flush()
-        return {"agency": agency.id, "procedure": proc.id, "officer": officer.id,
-                "counter": counter.id}
+        return {
+            "agency": agency.id,
+            "procedure": proc.id,
+            "officer": officer.id,
+            "counter": counter.id,
+        }
 
 
 MakeDossier = Callable[..., str]
@@ -72,13 +76,19 @@ def make_dossier(store: Store, ref: dict[str, int]) -> MakeDossier:
         counter["n"] += 1
         code = code or f"{UNIT}-{received_at:%y%m%d}-{counter['n']:04d}"
         with store.session() as s:
-            submitter = Applicant(full_name=name, id_number=id_number,
-                                  old_id_number=old_id_number, phone=phone)
+            submitter = Applicant(
+                full_name=name, id_number=id_number, old_id_number=old_id_number, phone=phone
+            )
             owner_row = None if owner is None else Applicant(**owner)
             d = Dossier(
-                code=code, procedure_id=ref["procedure"], agency_id=ref["agency"],
-                counter_id=ref["counter"], officer_id=ref["officer"], submitter=submitter,
-                owner=owner_row, received_at=received_at,
+                code=code,
+                procedure_id=ref["procedure"],
+                agency_id=ref["agency"],
+                counter_id=ref["counter"],
+                officer_id=ref["officer"],
+                submitter=submitter,
+                owner=owner_row,
+                received_at=received_at,
                 due_at=received_at.replace(day=min(received_at.day + 7, 28)),
             )
             d.papers.append(DossierPaper(position=1, name="Tờ khai", originals=1))

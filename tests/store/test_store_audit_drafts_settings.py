@@ -26,7 +26,9 @@ def test_audit_rows_are_appended(store: Store) -> None:
         assert [r.action for r in rows] == ["dossier.search", "dossier.view", "dossier.create"]
         assert rows[-1].uuid == first and rows[-1].detail == {"code": "X-1"}
         assert [r.action for r in list_audit(s, entity_uuid="d-1")] == [
-            "dossier.view", "dossier.create"]
+            "dossier.view",
+            "dossier.create",
+        ]
 
 
 @pytest.mark.parametrize("sql", ["UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log"])

@@ -14,7 +14,7 @@ from hcc_desk.core.store.models import Agency, Applicant, Dossier
 @pytest.mark.parametrize("kind", ["session", "write"])
 def test_pragmas_on_every_connection(store: Store, kind: str) -> None:
     with getattr(store, kind)() as s:
-        pragma = lambda name: s.execute(text(f"PRAGMA {name}")).scalar()  # noqa: E731
+        pragma = lambda name: s.execute(text(f"PRAGMA {name}")).scalar()
         assert pragma("journal_mode") == "wal"
         assert pragma("foreign_keys") == 1
         assert pragma("busy_timeout") >= 5000
@@ -24,8 +24,16 @@ def test_pragmas_on_every_connection(store: Store, kind: str) -> None:
 def test_foreign_keys_are_enforced(store: Store) -> None:
     with pytest.raises(IntegrityError), store.session() as s:
         applicant = Applicant(full_name="A")
-        s.add(Dossier(code="X", procedure_id=999, agency_id=999, officer_id=999,
-                      submitter=applicant, received_at=datetime(2026, 1, 5)))
+        s.add(
+            Dossier(
+                code="X",
+                procedure_id=999,
+                agency_id=999,
+                officer_id=999,
+                submitter=applicant,
+                received_at=datetime(2026, 1, 5),
+            )
+        )
 
 
 def test_session_rolls_back_on_error(store: Store) -> None:

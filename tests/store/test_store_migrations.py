@@ -10,8 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from hcc_desk.core.store import StoreError, head_revision, open_store
-from hcc_desk.core.store import migrate
+from hcc_desk.core.store import StoreError, head_revision, migrate, open_store
 from hcc_desk.core.store.engine import make_engine
 from hcc_desk.core.store.models import Base
 from hcc_desk.core.store.repositories import get_dossier_detail, search_dossiers
@@ -56,30 +55,49 @@ def _build_rev_0001(db: Path) -> None:
     migrate.upgrade(engine, "0001")
     now = datetime(2025, 12, 1, 9, 0)
     with engine.begin() as c:
-        c.execute(text(
-            "INSERT INTO agency (id, name, unit_code, active) VALUES (1, 'Sở Y tế', "
-            "'000.00.52.H57', 1)"))
-        c.execute(text(
-            "INSERT INTO procedure (id, name, name_folded, agency_id, duration_hours, "
-            "duration_kind, duration_unit, day_kind_assumed, legal_basis, notes, active, "
-            "updated_at) VALUES (1, 'Cấp giấy phép', 'cap giay phep', 1, 80, 'working', 'day',"
-            " 0, '[]', '[]', 1, :now)"), {"now": now})
-        c.execute(text(
-            "INSERT INTO officer (id, uuid, username, full_name, password_hash, role, active, "
-            "failed_logins, created_at) VALUES (1, 'o-1', 'lan', 'Trần Thị Lan', 'x', "
-            "'officer', 1, 0, :now)"), {"now": now})
-        for i, (name, idn) in enumerate([("Lê Văn Đức", "046090000111"),
-                                         ("Phạm Thị Hoa", "046190000222")], start=1):
-            c.execute(text(
-                "INSERT INTO applicant (id, uuid, kind, full_name, name_folded, id_number, "
-                "created_at) VALUES (:i, :u, 'individual', :n, '', :idn, :now)"),
-                {"i": i, "u": f"a-{i}", "n": name, "idn": idn, "now": now})
-        c.execute(text(
-            "INSERT INTO dossier (id, uuid, code, procedure_id, agency_id, officer_id, "
-            "submitter_id, owner_id, sets, delivery_method, received_at, status, created_at, "
-            "updated_at, search_name, id_number, phone) VALUES (1, 'd-1', "
-            "'000.00.52.H57-251201-0001', 1, 1, 1, 1, 2, 1, 'counter', :now, 2, :now, :now, "
-            "'le van duc pham thi hoa', '046090000111', '0905000111')"), {"now": now})
+        c.execute(
+            text(
+                "INSERT INTO agency (id, name, unit_code, active) VALUES (1, 'Sở Y tế', "
+                "'000.00.52.H57', 1)"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO procedure (id, name, name_folded, agency_id, duration_hours, "
+                "duration_kind, duration_unit, day_kind_assumed, legal_basis, notes, active, "
+                "updated_at) VALUES (1, 'Cấp giấy phép', 'cap giay phep', 1, 80, 'working', 'day',"
+                " 0, '[]', '[]', 1, :now)"
+            ),
+            {"now": now},
+        )
+        c.execute(
+            text(
+                "INSERT INTO officer (id, uuid, username, full_name, password_hash, role, active, "
+                "failed_logins, created_at) VALUES (1, 'o-1', 'lan', 'Trần Thị Lan', 'x', "
+                "'officer', 1, 0, :now)"
+            ),
+            {"now": now},
+        )
+        for i, (name, idn) in enumerate(
+            [("Lê Văn Đức", "046090000111"), ("Phạm Thị Hoa", "046190000222")], start=1
+        ):
+            c.execute(
+                text(
+                    "INSERT INTO applicant (id, uuid, kind, full_name, name_folded, id_number, "
+                    "created_at) VALUES (:i, :u, 'individual', :n, '', :idn, :now)"
+                ),
+                {"i": i, "u": f"a-{i}", "n": name, "idn": idn, "now": now},
+            )
+        c.execute(
+            text(
+                "INSERT INTO dossier (id, uuid, code, procedure_id, agency_id, officer_id, "
+                "submitter_id, owner_id, sets, delivery_method, received_at, status, created_at, "
+                "updated_at, search_name, id_number, phone) VALUES (1, 'd-1', "
+                "'000.00.52.H57-251201-0001', 1, 1, 1, 1, 2, 1, 'counter', :now, 2, :now, :now, "
+                "'le van duc pham thi hoa', '046090000111', '0905000111')"
+            ),
+            {"now": now},
+        )
     engine.dispose()
 
 
@@ -164,4 +182,6 @@ def test_migrations_dir_is_located_from_the_package() -> None:
     # What a wheel or a PyInstaller bundle must ship next to the modules.
     assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
     assert sorted(p.name for p in (migrate.MIGRATIONS_DIR / "versions").glob("0*.py")) == [
-        "0001_base_schema.py", "0002_search_drafts.py"]
+        "0001_base_schema.py",
+        "0002_search_drafts.py",
+    ]

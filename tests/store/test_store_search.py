@@ -53,15 +53,31 @@ def codes(store: Store, query: str, **kw: object) -> list[str]:
 def people(make_dossier: MakeDossier) -> dict[str, str]:
     return {
         "huong": make_dossier("Nguyễn Thị Hương", received_at=datetime(2026, 1, 5, 8, 0)),
-        "hung": make_dossier("Trần Văn Hùng", id_number="046090000002", phone="0912000002",
-                             received_at=datetime(2026, 1, 5, 9, 0)),
-        "duc": make_dossier("Lê Đức Anh", id_number=None, old_id_number="191234567",
-                            phone="0234 3822 111", received_at=datetime(2026, 1, 6, 10, 0),
-                            owner={"full_name": "Công ty TNHH Hương Giang",
-                                   "kind": "organisation", "id_number": None}),
-        "huong2": make_dossier("Phạm Hương", id_number="046190000003", phone="0905999003",
-                               received_at=datetime(2026, 1, 7, 14, 0),
-                               owner={"full_name": "Hồ Thị Mai", "id_number": "046190000099"}),
+        "hung": make_dossier(
+            "Trần Văn Hùng",
+            id_number="046090000002",
+            phone="0912000002",
+            received_at=datetime(2026, 1, 5, 9, 0),
+        ),
+        "duc": make_dossier(
+            "Lê Đức Anh",
+            id_number=None,
+            old_id_number="191234567",
+            phone="0234 3822 111",
+            received_at=datetime(2026, 1, 6, 10, 0),
+            owner={
+                "full_name": "Công ty TNHH Hương Giang",
+                "kind": "organisation",
+                "id_number": None,
+            },
+        ),
+        "huong2": make_dossier(
+            "Phạm Hương",
+            id_number="046190000003",
+            phone="0905999003",
+            received_at=datetime(2026, 1, 7, 14, 0),
+            owner={"full_name": "Hồ Thị Mai", "id_number": "046190000099"},
+        ),
     }
 
 
@@ -118,8 +134,11 @@ def test_summary_fields(store: Store, people: dict[str, str]) -> None:
         (row,) = search_dossiers(s, "046190000003")
     assert row.procedure_name == "Cấp thẻ tư vấn viên pháp luật"
     assert (row.submitter_name, row.owner_name) == ("Phạm Hương", "Hồ Thị Mai")
-    assert (row.id_number, row.phone, row.agency_name) == ("046190000003", "0905999003",
-                                                          "Sở Tư pháp")
+    assert (row.id_number, row.phone, row.agency_name) == (
+        "046190000003",
+        "0905999003",
+        "Sở Tư pháp",
+    )
     assert row.status == 2 and row.received_at == datetime(2026, 1, 7, 14, 0)
 
 
@@ -155,9 +174,7 @@ def test_detail_by_code_or_uuid(store: Store, people: dict[str, str]) -> None:
     assert d.officer.username == "lan"
 
 
-def test_broad_name_query_is_capped_newest_first(
-    store: Store, make_dossier: MakeDossier
-) -> None:
+def test_broad_name_query_is_capped_newest_first(store: Store, make_dossier: MakeDossier) -> None:
     for i in range(3):
         make_dossier("Nguyễn Văn An", received_at=datetime(2026, 2, 1 + i, 8, 0))
     with store.session() as s:
@@ -168,8 +185,12 @@ def test_broad_name_query_is_capped_newest_first(
 
 @pytest.mark.parametrize(
     ("query", "index"),
-    [("260105-00", "ix_dossier_code_tail"), ("000.00.51.H57-26", "(code>? AND code<?)"),
-     ("0905123456", "ix_dossier_phone_received"), ("nguyen", "dossier_fts")],
+    [
+        ("260105-00", "ix_dossier_code_tail"),
+        ("000.00.51.H57-26", "(code>? AND code<?)"),
+        ("0905123456", "ix_dossier_phone_received"),
+        ("nguyen", "dossier_fts"),
+    ],
 )
 def test_queries_use_an_index(store: Store, query: str, index: str) -> None:
     from hcc_desk.core.store.repositories.search import _id_query

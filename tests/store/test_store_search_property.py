@@ -13,12 +13,22 @@ from hcc_desk.core.store import Store
 from hcc_desk.core.store.repositories import search_dossiers
 
 NAMES = [
-    "Nguyễn Thị Hương", "Nguyễn Văn Hùng", "Trần Thị Thu Hà", "Lê Đức Anh", "Phạm Minh Đức",
-    "Hoàng Thị Ánh Tuyết", "Đặng Văn Nam", "Võ Thị Hồng Nhung", "Ngô Quang Huy", "Bùi Anh Thư",
+    "Nguyễn Thị Hương",
+    "Nguyễn Văn Hùng",
+    "Trần Thị Thu Hà",
+    "Lê Đức Anh",
+    "Phạm Minh Đức",
+    "Hoàng Thị Ánh Tuyết",
+    "Đặng Văn Nam",
+    "Võ Thị Hồng Nhung",
+    "Ngô Quang Huy",
+    "Bùi Anh Thư",
 ]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     words=st.lists(
         st.sampled_from(sorted({w for n in NAMES for w in fold(n).split()})).flatmap(
@@ -38,7 +48,8 @@ def test_fts_matches_definition(
         for i, name in enumerate(NAMES):
             make_dossier(name, received_at=start + timedelta(hours=i))
     expected = [
-        n for n in reversed(NAMES)
+        n
+        for n in reversed(NAMES)
         if all(any(nw.startswith(w) for nw in fold(n).split()) for w in words)
     ]
     with store.session() as s:

@@ -74,8 +74,13 @@ def test_processes_never_get_the_same_number(store: Store) -> None:
     src = str(Path(__file__).resolve().parents[2] / "src")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH")]))
     procs = [
-        subprocess.Popen([sys.executable, "-c", _CHILD, str(store.path), "60"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(store.path), "60"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
         for _ in range(4)
     ]
     got: list[int] = []

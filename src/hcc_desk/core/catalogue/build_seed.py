@@ -52,8 +52,13 @@ def build(records: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
             continue
         procedures.append(_procedure(r, limit, group_to_agency, national_papers))
     agencies = [
-        {"name": name, "short_name": short, "group": group,
-         "unit_code": f"000.00.{DEMO_SLOT_BASE + i:02d}.H57", "unit_code_status": DEMO_STATUS}
+        {
+            "name": name,
+            "short_name": short,
+            "group": group,
+            "unit_code": f"000.00.{DEMO_SLOT_BASE + i:02d}.H57",
+            "unit_code_status": DEMO_STATUS,
+        }
         for i, (name, short, group, _) in enumerate(AGENCIES)
     ]
     doc = {
@@ -69,7 +74,9 @@ def build(records: list[dict[str, Any]]) -> tuple[dict[str, Any], list[str]]:
 
 
 def _procedure(
-    r: dict[str, Any], limit: Any, group_to_agency: dict[str, str],
+    r: dict[str, Any],
+    limit: Any,
+    group_to_agency: dict[str, str],
     national_papers: dict[str | None, list[dict[str, Any]]],
 ) -> dict[str, Any]:
     code = national_code(r["code"])
@@ -80,8 +87,10 @@ def _procedure(
         notes.append(f"Papers taken from the national record {code}.")
     papers = [_paper(d) for d in documents or []]
     if any(_EXTENSION.search(p["name"]) for p in papers):
-        notes.append("A paper name still carries a form file name from the crawl; check "
-                     "it against origin_url.")
+        notes.append(
+            "A paper name still carries a form file name from the crawl; check "
+            "it against origin_url."
+        )
     if any(not parse_quantity(d.get("quantity")).parsed for d in documents or []):
         notes.append("Some paper quantities were not published: 1 original assumed.")
     return {
@@ -139,8 +148,10 @@ def main(argv: list[str]) -> int:
     dst.parent.mkdir(parents=True, exist_ok=True)
     dst.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     with_papers = sum(1 for p in doc["procedures"] if p["papers"])
-    print(f"{len(doc['procedures'])} procedures ({with_papers} with papers), "
-          f"{len(doc['agencies'])} agencies → {dst}")
+    print(
+        f"{len(doc['procedures'])} procedures ({with_papers} with papers), "
+        f"{len(doc['agencies'])} agencies → {dst}"
+    )
     for line in skipped:
         print("skipped:", line)
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl import Workbook
+from openpyxl import Workbook  # type: ignore[import-untyped]
 from sqlalchemy.orm import Session
 
 from hcc_desk.core.store.records import ProcedureInfo
@@ -13,11 +13,31 @@ from hcc_desk.core.store.repositories import list_agencies, list_procedures
 from .parse import HOURS_PER_DAY
 
 PROCEDURE_COLUMNS = (
-    "code", "name", "agency", "field", "level", "duration", "kind", "cutoff", "fees",
-    "legal_basis", "processing_time_text", "day_kind_assumed", "source", "origin_url", "notes",
+    "code",
+    "name",
+    "agency",
+    "field",
+    "level",
+    "duration",
+    "kind",
+    "cutoff",
+    "fees",
+    "legal_basis",
+    "processing_time_text",
+    "day_kind_assumed",
+    "source",
+    "origin_url",
+    "notes",
 )
-PAPER_COLUMNS = ("procedure code", "position", "name", "originals", "certified", "photocopies",
-                 "note")
+PAPER_COLUMNS = (
+    "procedure code",
+    "position",
+    "name",
+    "originals",
+    "certified",
+    "photocopies",
+    "note",
+)
 
 
 def export_catalogue_xlsx(session: Session, path: Path, active_only: bool = True) -> int:
@@ -35,14 +55,37 @@ def export_catalogue_xlsx(session: Session, path: Path, active_only: bool = True
     rows = list_procedures(session, active_only=active_only)
     for p in rows:
         duration, kind = _duration(p)
-        procs.append((
-            p.code, p.name, p.agency.name, p.field, p.level, duration, kind, p.cutoff,
-            p.fees_text, "; ".join(p.legal_basis), p.processing_time_text,
-            "yes" if p.day_kind_assumed else "", p.source, p.origin_url, "\n".join(p.notes),
-        ))
+        procs.append(
+            (
+                p.code,
+                p.name,
+                p.agency.name,
+                p.field,
+                p.level,
+                duration,
+                kind,
+                p.cutoff,
+                p.fees_text,
+                "; ".join(p.legal_basis),
+                p.processing_time_text,
+                "yes" if p.day_kind_assumed else "",
+                p.source,
+                p.origin_url,
+                "\n".join(p.notes),
+            )
+        )
         for paper in p.papers:
-            papers.append((p.code or p.name, paper.position, paper.name, paper.originals,
-                           paper.certified_copies, paper.photocopies, paper.note))
+            papers.append(
+                (
+                    p.code or p.name,
+                    paper.position,
+                    paper.name,
+                    paper.originals,
+                    paper.certified_copies,
+                    paper.photocopies,
+                    paper.note,
+                )
+            )
     for ws in (procs, papers):  # national codes like 1.000420 must stay text in Excel
         for cell in ws["A"][1:]:
             cell.number_format = "@"

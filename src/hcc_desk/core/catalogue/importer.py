@@ -88,21 +88,26 @@ def _resolve_agencies(session: Session, parsed: Parsed) -> tuple[dict[str, Agenc
         if rec.name in by_name:
             continue
         if rec.unit_code in used_codes:
-            errors.append(f"agency {rec.name!r}: unit code {rec.unit_code} is already used by "
-                          f"{used_codes[rec.unit_code]!r}")
+            errors.append(
+                f"agency {rec.name!r}: unit code {rec.unit_code} is already used by "
+                f"{used_codes[rec.unit_code]!r}"
+            )
             continue
-        by_name[rec.name] = Agency(name=rec.name, short_name=rec.short_name,
-                                   unit_code=rec.unit_code)
+        by_name[rec.name] = Agency(
+            name=rec.name, short_name=rec.short_name, unit_code=rec.unit_code
+        )
         used_codes[rec.unit_code] = rec.name
     lookup: dict[str, Agency] = {}
     for a in by_name.values():
         for key in (a.unit_code, a.short_name, a.name):
             if key:
                 lookup[fold(key)] = a
-    for rec in parsed.procedures:
-        if fold(rec.agency) not in lookup:
-            errors.append(f"procedure {rec.code or rec.name!r}: unknown agency {rec.agency!r} "
-                          "(add it to the agencies list)")
+    for proc in parsed.procedures:
+        if fold(proc.agency) not in lookup:
+            errors.append(
+                f"procedure {proc.code or proc.name!r}: unknown agency {proc.agency!r} "
+                "(add it to the agencies list)"
+            )
     return lookup, errors
 
 
@@ -141,7 +146,13 @@ def _apply(
                 proc.active = False
                 deactivated += 1
     session.flush()
-    return ImportReport(**counts, deactivated=deactivated, agencies_added=len(new_agencies))
+    return ImportReport(
+        added=counts["added"],
+        updated=counts["updated"],
+        unchanged=counts["unchanged"],
+        deactivated=deactivated,
+        agencies_added=len(new_agencies),
+    )
 
 
 def _key(code: str | None, name: str, agency_id: int) -> tuple[Any, ...]:
@@ -154,28 +165,51 @@ def _key_of(p: Procedure) -> tuple[Any, ...]:
 
 def _values(rec: ProcedureRecord, agency_id: int) -> dict[str, Any]:
     return {
-        "code": rec.code, "name": rec.name, "name_folded": fold(rec.name),
-        "agency_id": agency_id, "field": rec.field, "level": rec.level,
-        "duration_hours": rec.duration_hours, "duration_kind": rec.duration_kind,
-        "duration_unit": rec.duration_unit, "day_kind_assumed": rec.day_kind_assumed,
-        "cutoff": rec.cutoff, "processing_time_text": rec.processing_time_text,
-        "fees_text": rec.fees_text, "legal_basis": list(rec.legal_basis), "source": rec.source,
-        "origin_url": rec.origin_url, "notes": list(rec.notes), "active": True,
+        "code": rec.code,
+        "name": rec.name,
+        "name_folded": fold(rec.name),
+        "agency_id": agency_id,
+        "field": rec.field,
+        "level": rec.level,
+        "duration_hours": rec.duration_hours,
+        "duration_kind": rec.duration_kind,
+        "duration_unit": rec.duration_unit,
+        "day_kind_assumed": rec.day_kind_assumed,
+        "cutoff": rec.cutoff,
+        "processing_time_text": rec.processing_time_text,
+        "fees_text": rec.fees_text,
+        "legal_basis": list(rec.legal_basis),
+        "source": rec.source,
+        "origin_url": rec.origin_url,
+        "notes": list(rec.notes),
+        "active": True,
     }
 
 
 def _papers(rec: ProcedureRecord) -> list[dict[str, Any]]:
     return [
-        {"position": i, "name": p.name, "originals": p.originals,
-         "certified_copies": p.certified_copies, "photocopies": p.photocopies, "note": p.note}
+        {
+            "position": i,
+            "name": p.name,
+            "originals": p.originals,
+            "certified_copies": p.certified_copies,
+            "photocopies": p.photocopies,
+            "note": p.note,
+        }
         for i, p in enumerate(rec.papers, start=1)
     ]
 
 
 def _paper_rows(proc: Procedure) -> list[dict[str, Any]]:
     return [
-        {"position": p.position, "name": p.name, "originals": p.originals,
-         "certified_copies": p.certified_copies, "photocopies": p.photocopies, "note": p.note}
+        {
+            "position": p.position,
+            "name": p.name,
+            "originals": p.originals,
+            "certified_copies": p.certified_copies,
+            "photocopies": p.photocopies,
+            "note": p.note,
+        }
         for p in proc.papers
     ]
 

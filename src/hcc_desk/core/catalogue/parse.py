@@ -35,7 +35,7 @@ class Quantity:
 
 
 def parse_quantity(text: str | None) -> Quantity:
-    """"1 bản chính", "0 bản chính, 1 bản sao", "Bản chính: 01, Bản sao: 0" → counts."""
+    """ "1 bản chính", "0 bản chính, 1 bản sao", "Bản chính: 01, Bản sao: 0" → counts."""
     if not text or not text.strip():
         return Quantity()
     rest = fold(text)
@@ -128,7 +128,7 @@ _NATIONAL = re.compile(r"\d\.\d{6}")
 
 
 def national_code(code: str | None) -> str | None:
-    """"2.000648.000.00.00.H50" / "1.000603.H21" → the national TTHC code "2.000648"."""
+    """ "2.000648.000.00.00.H50" / "1.000603.H21" → the national TTHC code "2.000648"."""
     if code is None or not code.strip():
         return None
     code = code.strip()

@@ -31,12 +31,15 @@ def read_json(path: Path) -> Parsed:
         )
         return parsed
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-        parsed.errors.append(f'{path.name}: not an HCC Desk catalogue (needs "format": '
-                             f'"{FORMAT_NAME}")')
+        parsed.errors.append(
+            f'{path.name}: not an HCC Desk catalogue (needs "format": "{FORMAT_NAME}")'
+        )
         return parsed
     if not isinstance(data.get("version"), int) or data["version"] > FORMAT_VERSION:
-        parsed.errors.append(f"{path.name}: catalogue version {data.get('version')!r} is not "
-                             f"supported (this program reads up to {FORMAT_VERSION})")
+        parsed.errors.append(
+            f"{path.name}: catalogue version {data.get('version')!r} is not "
+            f"supported (this program reads up to {FORMAT_VERSION})"
+        )
         return parsed
     _agencies(data.get("agencies") or [], parsed)
     labels = _procedures(data.get("procedures") or [], parsed)

@@ -17,15 +17,15 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
 from hcc_desk.core.domain.text import fold
 
 from .parse import HOURS_PER_DAY, SAME_DAY_CUTOFF, national_code, parse_time_limit
 from .schema import (
-    Parsed,
     PaperRecord,
+    Parsed,
     RowError,
     agency_from_dict,
     check_duplicates,
@@ -34,13 +34,21 @@ from .schema import (
 )
 
 Row = dict[str, Any]
-_ALIASES = {"procedure_code": "procedure", "certified": "certified_copies",
-            "fees": "fees_text", "fees_text": "fees_text"}
+_ALIASES = {
+    "procedure_code": "procedure",
+    "certified": "certified_copies",
+    "fees": "fees_text",
+    "fees_text": "fees_text",
+}
 _KINDS = {
-    "working": ("working", "day"), "ngay lam viec": ("working", "day"),
-    "calendar": ("calendar", "day"), "ngay lich": ("calendar", "day"),
-    "hours": ("working", "hour"), "gio lam viec": ("working", "hour"),
-    "same_day": ("working", "same"), "trong ngay": ("working", "same"),
+    "working": ("working", "day"),
+    "ngay lam viec": ("working", "day"),
+    "calendar": ("calendar", "day"),
+    "ngay lich": ("calendar", "day"),
+    "hours": ("working", "hour"),
+    "gio lam viec": ("working", "hour"),
+    "same_day": ("working", "same"),
+    "trong ngay": ("working", "same"),
 }
 _YES = {"yes", "true", "1", "x", "co"}
 
@@ -71,7 +79,9 @@ def read_xlsx(path: Path) -> Parsed:
     for n, row in sheets["procedures"]:
         try:
             ref = _ref(row.get("code")) or _text_cell(row.get("name"))
-            parsed.procedures.append(procedure_from_dict(_procedure(row), papers.pop(ref, ())))
+            parsed.procedures.append(
+                procedure_from_dict(_procedure(row), papers.pop(ref, ()) if ref else ())
+            )
             labels.append(f"procedures row {n}")
         except RowError as err:
             parsed.errors.append(f"procedures row {n}: {err}")
@@ -119,9 +129,20 @@ def _split(value: Any, pattern: str) -> list[str]:
 
 
 def _procedure(row: Row) -> Row:
-    raw: Row = {k: _text_cell(row.get(k)) for k in (
-        "name", "agency", "field", "level", "fees_text", "processing_time_text", "source",
-        "origin_url", "cutoff")}
+    raw: Row = {
+        k: _text_cell(row.get(k))
+        for k in (
+            "name",
+            "agency",
+            "field",
+            "level",
+            "fees_text",
+            "processing_time_text",
+            "source",
+            "origin_url",
+            "cutoff",
+        )
+    }
     raw["code"] = _text_cell(row.get("code"), code=True)
     raw["legal_basis"] = _split(row.get("legal_basis"), r"[;\n]")
     raw["notes"] = _split(row.get("notes"), r"\n")
@@ -132,7 +153,8 @@ def _procedure(row: Row) -> Row:
 
 def _duration(value: Any, kind_text: str | None, raw: Row) -> Row:
     kind = _KINDS.get(fold(kind_text or "").replace("_", " "), None) or _KINDS.get(
-        (kind_text or "").strip().lower())
+        (kind_text or "").strip().lower()
+    )
     if kind_text and kind is None:
         raise RowError(f"'kind' must be working, calendar, hours or same_day, got {kind_text!r}")
     if kind and kind[1] == "same":
@@ -146,9 +168,13 @@ def _duration(value: Any, kind_text: str | None, raw: Row) -> Row:
         raise RowError(f"'duration' must be a number or a published time text, got {value!r}")
     raw["processing_time_text"] = raw["processing_time_text"] or _text_cell(value)
     raw["notes"] = raw["notes"] + list(limit.notes)
-    return {"duration_hours": limit.hours, "duration_kind": limit.kind,
-            "duration_unit": limit.unit, "cutoff": raw["cutoff"] or limit.cutoff,
-            "day_kind_assumed": raw["day_kind_assumed"] or limit.day_kind_assumed}
+    return {
+        "duration_hours": limit.hours,
+        "duration_kind": limit.kind,
+        "duration_unit": limit.unit,
+        "cutoff": raw["cutoff"] or limit.cutoff,
+        "day_kind_assumed": raw["day_kind_assumed"] or limit.day_kind_assumed,
+    }
 
 
 def _papers(rows: list[tuple[int, Row]], parsed: Parsed) -> dict[str, tuple[PaperRecord, ...]]:
@@ -164,5 +190,7 @@ def _papers(rows: list[tuple[int, Row]], parsed: Parsed) -> dict[str, tuple[Pape
             grouped.setdefault(ref, []).append((position, paper_from_dict(row)))
         except RowError as err:
             parsed.errors.append(f"papers row {n}: {err}")
-    return {ref: tuple(p for _, p in sorted(items, key=lambda x: x[0]))
-            for ref, items in grouped.items()}
+    return {
+        ref: tuple(p for _, p in sorted(items, key=lambda x: x[0]))
+        for ref, items in grouped.items()
+    }

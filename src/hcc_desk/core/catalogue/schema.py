@@ -104,7 +104,10 @@ def agency_from_dict(raw: dict[str, Any]) -> AgencyRecord:
     if not UNIT_CODE_RE.fullmatch(unit_code):
         raise RowError(f"unit_code {unit_code!r} is not in the form 000.00.00.H57")
     return AgencyRecord(
-        name, text(raw, "short_name"), unit_code, text(raw, "group"),
+        name,
+        text(raw, "short_name"),
+        unit_code,
+        text(raw, "group"),
         text(raw, "unit_code_status"),
     )
 

@@ -16,6 +16,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from .engine import immediate
+
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 
 
@@ -50,9 +52,13 @@ def has_user_tables(engine: Engine) -> bool:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade in one transaction, then refuse to continue if any foreign key is dangling."""
+    """Upgrade in one transaction, then refuse to continue if any foreign key is dangling.
+
+    BEGIN IMMEDIATE: a second desk process starting at the same moment waits, then finds the
+    schema already at head (Alembic reads the revision inside the transaction) and does nothing.
+    """
     cfg = _config()
-    with engine.connect() as conn:
+    with immediate(engine).connect() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
         bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -87,6 +87,3 @@ def _check_and_backup(
         return None
     engine.dispose()  # release our connection before copying
     return migrate.backup_database(path, backup_dir or path.parent / "backups", found)
-
-
-

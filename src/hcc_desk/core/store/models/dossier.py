@@ -30,9 +30,7 @@ class Applicant(Base):
     email: Mapped[str | None]
     created_at: Mapped[datetime] = mapped_column(default=now)
 
-    __table_args__ = (
-        CheckConstraint("kind IN ('individual', 'organisation')", name="kind_known"),
-    )
+    __table_args__ = (CheckConstraint("kind IN ('individual', 'organisation')", name="kind_known"),)
 
 
 class Dossier(Base):
@@ -94,7 +92,9 @@ class DossierPaper(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = uuid_column()
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int]
     name: Mapped[str]
     originals: Mapped[int] = mapped_column(default=0)
@@ -107,7 +107,9 @@ class StatusEvent(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = uuid_column()
-    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossier.id", ondelete="CASCADE"), index=True)
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
     status: Mapped[int]
     at: Mapped[datetime] = mapped_column(default=now)
     actor: Mapped[str]

@@ -14,7 +14,7 @@ from ..records import AgencyInfo, ProcedureInfo
 from .convert import agency_info, procedure_info
 
 
-def _procedures(active_only: bool) -> Select[tuple[Procedure]]:
+def _procedures(active_only: bool) -> Select[Procedure]:
     stmt = select(Procedure).options(selectinload(Procedure.papers))
     if active_only:
         stmt = stmt.where(Procedure.active.is_(True))
@@ -58,4 +58,3 @@ def search_procedures(
         return (1 if p.name_folded.startswith(folded) else 2, p.name_folded)
 
     return [procedure_info(p) for p in sorted(rows, key=rank)[:limit]]
-

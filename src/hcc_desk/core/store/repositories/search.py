@@ -18,7 +18,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Select, and_, literal_column, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    and_,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from hcc_desk.core.domain.text import fold
@@ -36,7 +46,7 @@ _CODE_TAIL = re.compile(r"\d{6}(-\d{0,4})?")
 _SEPARATORS = re.compile(r"[\s.\-()]")
 _WORD = re.compile(r"\w+")
 # Same literal as the expression index of migration 0002, or SQLite won't use the index.
-_CODE_TAIL_EXPR = literal_column("substr(dossier.code, 15)")
+_CODE_TAIL_EXPR = literal_column("substr(dossier.code, 15)", String)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +80,7 @@ def classify_query(query: str) -> SearchQuery:
 def search_dossiers(
     session: Session, query: str, limit: int = 50, received_on: date | None = None
 ) -> list[DossierSummary]:
-    sq = classify_query(query)
-    ids = session.scalars(_id_query(sq, limit, received_on)).all()
+    ids = session.scalars(_id_query(classify_query(query), limit, received_on)).all()
     return summaries(session, list(ids), newest_first=True)
 
 
@@ -80,7 +89,7 @@ def _day_range(day: date) -> ColumnElement[bool]:
     return and_(Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1))
 
 
-def _newest(where: ColumnElement[bool], limit: int) -> Select[tuple[int]]:
+def _newest(where: ColumnElement[bool], limit: int) -> Select[int]:
     return (
         select(Dossier.id)
         .where(where)
@@ -89,7 +98,7 @@ def _newest(where: ColumnElement[bool], limit: int) -> Select[tuple[int]]:
     )
 
 
-def _id_query(sq: SearchQuery, limit: int, day: date | None) -> Select[tuple[int]]:
+def _id_query(sq: SearchQuery, limit: int, day: date | None) -> Select[int]:
     cond: ColumnElement[bool]
     if sq.kind == "id_number":
         cond = or_(Dossier.id_number == sq.value, Dossier.owner_id_number == sq.value)
@@ -99,10 +108,11 @@ def _id_query(sq: SearchQuery, limit: int, day: date | None) -> Select[tuple[int
         key = Dossier.code if sq.kind == "code" else _CODE_TAIL_EXPR
         cond = and_(key >= sq.value, key < _successor(sq.value))
         if day is None:  # broad prefixes: walk the code index from the newest end
-            recent = select(Dossier.id).where(cond).order_by(key.desc()).limit(CANDIDATE_CAP)
+            cap = max(CANDIDATE_CAP, 4 * limit)
+            recent = select(Dossier.id).where(cond).order_by(key.desc()).limit(cap)
             cond = Dossier.id.in_(recent.scalar_subquery())
     elif sq.kind == "name":
-        cond = _name_condition(sq.value.split(), day)
+        cond = _name_condition(sq.value.split(), day, max(CANDIDATE_CAP, 4 * limit))
     else:
         cond = literal_column("1") == 1
     if day is not None:
@@ -115,20 +125,20 @@ def _successor(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def _name_condition(words: list[str], day: date | None) -> ColumnElement[bool]:
+def _name_condition(words: list[str], day: date | None, cap: int) -> ColumnElement[bool]:
     if not words:
         return literal_column("0") == 1
     if day is not None:
         # One day holds a few hundred rows: a LIKE per word over them beats the FTS join.
-        padded = literal_column("' ' || dossier.search_name")
+        padded = literal_column("' ' || dossier.search_name", String)
         return and_(*(padded.like(f"% {_escape(w)}%", escape="\\") for w in words))
     match = " ".join(f'"{w}"*' for w in words)
-    fts = (
-        select(literal_column("rowid"))
+    fts: Select[int] = (
+        select(literal_column("rowid", Integer))
         .select_from(text("dossier_fts"))
         .where(text("dossier_fts MATCH :fts_query").bindparams(fts_query=match))
         .order_by(literal_column("rowid").desc())
-        .limit(CANDIDATE_CAP)
+        .limit(cap)
     )
     return Dossier.id.in_(fts.scalar_subquery())
 

@@ -28,33 +28,31 @@ _COLUMNS = (
 )
 
 
-def _base():  # type: ignore[no-untyped-def]
-    return (
-        select(*_COLUMNS)
-        .join(Procedure, Dossier.procedure_id == Procedure.id)
-        .join(Agency, Dossier.agency_id == Agency.id)
-        .join(_Submitter, Dossier.submitter_id == _Submitter.id)
-        .outerjoin(_Owner, Dossier.owner_id == _Owner.id)
-    )
+# Statements are immutable: every query below derives a new one from this.
+_BASE = (
+    select(*_COLUMNS)
+    .join(Procedure, Dossier.procedure_id == Procedure.id)
+    .join(Agency, Dossier.agency_id == Agency.id)
+    .join(_Submitter, Dossier.submitter_id == _Submitter.id)
+    .outerjoin(_Owner, Dossier.owner_id == _Owner.id)
+)
 
 
 def summaries(session: Session, ids: list[int], newest_first: bool) -> list[DossierSummary]:
     if not ids:
         return []
-    order = (Dossier.received_at.desc(), Dossier.id.desc()) if newest_first else (
-        Dossier.received_at,
-        Dossier.id,
-    )
-    rows = session.execute(_base().where(Dossier.id.in_(ids)).order_by(*order))
+    if newest_first:
+        order = (Dossier.received_at.desc(), Dossier.id.desc())
+    else:
+        order = (Dossier.received_at.asc(), Dossier.id.asc())
+    rows = session.execute(_BASE.where(Dossier.id.in_(ids)).order_by(*order))
     return [DossierSummary(*row) for row in rows]
 
 
 def dossiers_received_on(session: Session, day: date) -> list[DossierSummary]:
     """The day's dossiers in receipt order (the order of the ledger, Sổ theo dõi)."""
     start = datetime.combine(day, time.min)
-    stmt = (
-        _base()
-        .where(Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1))
-        .order_by(Dossier.received_at, Dossier.id)
-    )
+    stmt = _BASE.where(
+        Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1)
+    ).order_by(Dossier.received_at, Dossier.id)
     return [DossierSummary(*row) for row in session.execute(stmt)]

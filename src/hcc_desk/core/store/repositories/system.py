@@ -100,4 +100,5 @@ def load_drafts(session: Session, officer: str) -> list[DraftInfo]:
 
 
 def delete_draft(session: Session, uuid: str) -> bool:
-    return bool(session.execute(delete(Draft).where(Draft.uuid == uuid)).rowcount)
+    deleted = session.execute(delete(Draft).where(Draft.uuid == uuid).returning(Draft.id))
+    return deleted.first() is not None

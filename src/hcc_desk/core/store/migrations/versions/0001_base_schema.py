@@ -9,6 +9,8 @@ Self-contained on purpose: migrations never import the current models, which wil
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,11 +22,11 @@ depends_on = None
 UNIT_CODE_GLOB = "[0-9][0-9][0-9].[0-9][0-9].[0-9][0-9].[A-Z][0-9][0-9]"
 
 
-def _id() -> sa.Column:
+def _id() -> sa.Column[int]:
     return sa.Column("id", sa.Integer(), primary_key=True)
 
 
-def _uuid() -> sa.Column:
+def _uuid() -> sa.Column[str]:
     return sa.Column("uuid", sa.String(36), nullable=False)
 
 
@@ -59,7 +61,11 @@ def upgrade() -> None:
         sa.Column("name", sa.String(), nullable=False),
         sa.Column("slot", sa.Integer(), nullable=False),
         sa.Column("is_this_device", sa.Boolean(), nullable=False),
-        sa.Column("agency_id", sa.Integer(), sa.ForeignKey("agency.id", name="fk_counter_agency_id_agency")),
+        sa.Column(
+            "agency_id",
+            sa.Integer(),
+            sa.ForeignKey("agency.id", name="fk_counter_agency_id_agency"),
+        ),
         sa.CheckConstraint("slot >= 1", name="ck_counter_slot_positive"),
         sa.PrimaryKeyConstraint("id", name="pk_counter"),
         sa.UniqueConstraint("slot", name="uq_counter_slot"),
@@ -75,7 +81,9 @@ def upgrade() -> None:
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("failed_logins", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint("role IN ('admin', 'supervisor', 'officer')", name="ck_officer_role_known"),
+        sa.CheckConstraint(
+            "role IN ('admin', 'supervisor', 'officer')", name="ck_officer_role_known"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_officer"),
         sa.UniqueConstraint("uuid", name="uq_officer_uuid"),
         sa.UniqueConstraint("username", name="uq_officer_username"),
@@ -92,7 +100,12 @@ def _create_catalogue() -> None:
         sa.Column("code", sa.String()),
         sa.Column("name", sa.String(), nullable=False),
         sa.Column("name_folded", sa.String(), nullable=False),
-        sa.Column("agency_id", sa.Integer(), sa.ForeignKey("agency.id", name="fk_procedure_agency_id_agency"), nullable=False),
+        sa.Column(
+            "agency_id",
+            sa.Integer(),
+            sa.ForeignKey("agency.id", name="fk_procedure_agency_id_agency"),
+            nullable=False,
+        ),
         sa.Column("field", sa.String()),
         sa.Column("level", sa.String()),
         sa.Column("duration_hours", sa.Float(), nullable=False),
@@ -108,9 +121,13 @@ def _create_catalogue() -> None:
         sa.Column("notes", sa.JSON(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint("duration_kind IN ('working', 'calendar')", name="ck_procedure_duration_kind_known"),
+        sa.CheckConstraint(
+            "duration_kind IN ('working', 'calendar')", name="ck_procedure_duration_kind_known"
+        ),
         sa.CheckConstraint("duration_hours >= 0", name="ck_procedure_duration_non_negative"),
-        sa.CheckConstraint("duration_unit IN ('day', 'hour')", name="ck_procedure_duration_unit_known"),
+        sa.CheckConstraint(
+            "duration_unit IN ('day', 'hour')", name="ck_procedure_duration_unit_known"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_procedure"),
         sa.UniqueConstraint("code", name="uq_procedure_code"),
     )
@@ -128,7 +145,9 @@ def _create_catalogue() -> None:
         sa.Column(
             "procedure_id",
             sa.Integer(),
-            sa.ForeignKey("procedure.id", ondelete="CASCADE", name="fk_procedure_paper_procedure_id_procedure"),
+            sa.ForeignKey(
+                "procedure.id", ondelete="CASCADE", name="fk_procedure_paper_procedure_id_procedure"
+            ),
             nullable=False,
         ),
         sa.Column("position", sa.Integer(), nullable=False),
@@ -159,7 +178,9 @@ def _create_dossiers() -> None:
         sa.Column("phone", sa.String(16)),
         sa.Column("email", sa.String()),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.CheckConstraint("kind IN ('individual', 'organisation')", name="ck_applicant_kind_known"),
+        sa.CheckConstraint(
+            "kind IN ('individual', 'organisation')", name="ck_applicant_kind_known"
+        ),
         sa.PrimaryKeyConstraint("id", name="pk_applicant"),
         sa.UniqueConstraint("uuid", name="uq_applicant_uuid"),
     )
@@ -196,7 +217,9 @@ def _create_dossiers() -> None:
         sa.Column("id_number", sa.String(12)),
         sa.Column("phone", sa.String(16)),
         sa.CheckConstraint("status BETWEEN 0 AND 10", name="ck_dossier_status_known"),
-        sa.CheckConstraint("delivery_method IN ('counter', 'post')", name="ck_dossier_delivery_known"),
+        sa.CheckConstraint(
+            "delivery_method IN ('counter', 'post')", name="ck_dossier_delivery_known"
+        ),
         sa.CheckConstraint("sets >= 1", name="ck_dossier_sets_positive"),
         sa.PrimaryKeyConstraint("id", name="pk_dossier"),
         sa.UniqueConstraint("uuid", name="uq_dossier_uuid"),
@@ -208,7 +231,7 @@ def _create_dossiers() -> None:
     op.create_index("ix_dossier_phone_received", "dossier", ["phone", "received_at"])
 
     for table in ("dossier_paper", "status_event"):
-        extra = (
+        extra: list[sa.Column[Any]] = (
             [
                 sa.Column("position", sa.Integer(), nullable=False),
                 sa.Column("name", sa.String(), nullable=False),
@@ -231,7 +254,9 @@ def _create_dossiers() -> None:
             sa.Column(
                 "dossier_id",
                 sa.Integer(),
-                sa.ForeignKey("dossier.id", ondelete="CASCADE", name=f"fk_{table}_dossier_id_dossier"),
+                sa.ForeignKey(
+                    "dossier.id", ondelete="CASCADE", name=f"fk_{table}_dossier_id_dossier"
+                ),
                 nullable=False,
             ),
             *extra,
@@ -290,8 +315,19 @@ def downgrade() -> None:
     for verb in ("update", "delete"):
         op.execute(f"DROP TRIGGER IF EXISTS audit_log_no_{verb}")
     for table in (
-        "calendar_day", "day_sequence", "setting", "audit_log", "status_event", "dossier_paper",
-        "dossier", "applicant", "procedure_paper", "procedure", "officer", "counter", "agency",
+        "calendar_day",
+        "day_sequence",
+        "setting",
+        "audit_log",
+        "status_event",
+        "dossier_paper",
+        "dossier",
+        "applicant",
+        "procedure_paper",
+        "procedure",
+        "officer",
+        "counter",
+        "agency",
         "centre",
     ):
         op.drop_table(table)

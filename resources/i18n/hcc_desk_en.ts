@@ -1,0 +1,1138 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>AgencyRow</name>
+    <message>
+        <location filename="../../forms/agency_row.ui" line="+24"/>
+        <source>Tên:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: Sở Tư pháp</source>
+        <translation>e.g. Department of Justice</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Viết tắt:</source>
+        <translation>Short name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: STP</source>
+        <translation>e.g. DOJ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mã định danh:</source>
+        <translation>Unit code:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>000.00.00.H57</source>
+        <translation>000.00.00.H57</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Xóa</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xóa cơ quan này</source>
+        <translation>Remove this agency</translation>
+    </message>
+</context>
+<context>
+    <name>Common</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/errors.py" line="+106"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location line="-38"/>
+        <source>Đã sao chép</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <location filename="../../forms/crash_dialog.ui" line="+14"/>
+        <source>Lỗi ngoài dự kiến — HCC Desk</source>
+        <translation>Unexpected error — HCC Desk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã xảy ra lỗi ngoài dự kiến. Dữ liệu đang nhập đã được lưu nháp. Vui lòng sao chép báo cáo dưới đây gửi bộ phận kỹ thuật.</source>
+        <translation>An unexpected error occurred. The dossier being typed has been kept as a draft. Please copy the report below and send it to technical support.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>&amp;Sao chép báo cáo</source>
+        <translation>&amp;Copy report</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đó&amp;ng</source>
+        <translation>C&amp;lose</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTableModel</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/dossier_model.py" line="+13"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giờ nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người nộp / chủ hồ sơ</source>
+        <translation>Submitter / owner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/formatting.py" line="+11"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ Nhật</source>
+        <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
+        <location filename="../../forms/intake.ui" line="+11"/>
+        <source>Quét mã Q&amp;R CCCD:</source>
+        <translation>Scan ID card &amp;QR:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đặt con trỏ ở đây rồi quét mã QR mặt sau thẻ căn cước (kết thúc bằng Enter)</source>
+        <translation>Put the cursor here and scan the QR code on the back of the ID card (ends with Enter)</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>✕</source>
+        <translation>✕</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ẩn thông báo</source>
+        <translation>Hide message</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Người nộp hồ sơ</source>
+        <translation>Submitter</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cá &amp;nhân</source>
+        <translation>&amp;Individual</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tổ &amp;chức</source>
+        <translation>Or&amp;ganisation</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Chủ hồ sơ &amp;khác người nộp (người được ủy quyền nộp thay)</source>
+        <translation>O&amp;wner differs from the submitter (submitted on someone&apos;s behalf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chủ hồ sơ</source>
+        <translation>Dossier owner</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Thủ tục hành chính</source>
+        <translation>Administrative procedure</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tìm &amp;thủ tục:</source>
+        <translation>&amp;Find procedure:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Gõ tên hoặc mã thủ tục, không cần dấu — ↑↓ để chọn, Enter để lấy</source>
+        <translation>Type the procedure&apos;s name or code, accents optional — ↑↓ to move, Enter to choose</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Danh sách thủ tục tìm được</source>
+        <translation>Procedures found</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chưa chọn thủ tục.</source>
+        <translation>No procedure chosen.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Thành phần hồ sơ đã nhận</source>
+        <translation>Papers received</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thành phần hồ sơ</source>
+        <translation>Papers</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nhận đủ tất cả</source>
+        <translation>All received</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đánh dấu đã nhận mọi giấy tờ trong danh sách</source>
+        <translation>Mark every paper in the list as received</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Thêm giấ&amp;y tờ</source>
+        <translation>Add pape&amp;r</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Số &amp;bộ hồ sơ:</source>
+        <translation>Number of &amp;sets:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Số bộ hồ sơ</source>
+        <translation>Number of sets</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Nhận kết quả</source>
+        <translation>Result delivery</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tại q&amp;uầy tiếp nhận</source>
+        <translation>At the co&amp;unter</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Qua bưu điện đến địa chỉ:</source>
+        <translation>By p&amp;ost to this address:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Địa chỉ nhận kết quả</source>
+        <translation>Delivery address</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Địa chỉ nhận kết quả qua bưu điện</source>
+        <translation>Postal delivery address</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+18"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Ghi chú thêm về hồ sơ (không bắt buộc)</source>
+        <translation>Further notes on the dossier (optional)</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Hồ sơ mới (F2)</source>
+        <translation>New dossier (F2)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Lưu hồ sơ (Ctrl+S)</source>
+        <translation>Sa&amp;ve dossier (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/intake_view.py" line="+104"/>
+        <source>Tổ chức (chủ hồ sơ)</source>
+        <translation>Organisation (dossier owner)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ hồ sơ</source>
+        <translation>Dossier owner</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Đã đọc thẻ của %1, cần kiểm tra:</source>
+        <translation>Read the card of %1; please check:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã đọc thẻ căn cước của %1.</source>
+        <translation>Read the ID card of %1.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Hẹn trả kết quả: chọn thủ tục để tính ngày hẹn</source>
+        <translation>Result due: choose a procedure to compute the date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hẹn trả kết quả: %1</source>
+        <translation>Result due: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Hồ sơ mới</source>
+        <translation>New dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?</source>
+        <translation>Drop the dossier being typed and start a new one?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bỏ và nhập mới</source>
+        <translation>&amp;Drop and start new</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tiếp tục nhập</source>
+        <translation>&amp;Keep typing</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Đang lưu hồ sơ…</source>
+        <translation>Saving the dossier…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hồ sơ chưa hợp lệ, vui lòng sửa các ô được đánh dấu đỏ.</source>
+        <translation>The dossier is not valid yet: please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Giấy tờ thứ %1: </source>
+        <translation>Paper %1: </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã tiếp nhận hồ sơ %1 — hẹn trả %2.</source>
+        <translation>Dossier %1 received — result due %2.</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/idle.py" line="+72"/>
+        <source>Nhập mật khẩu của %1 (%2) để tiếp tục làm việc.</source>
+        <translation>Enter the password of %1 (%2) to continue.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Mật khẩu không đúng.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/lock_dialog.ui" line="+14"/>
+        <source>Đã khóa — HCC Desk</source>
+        <translation>Locked — HCC Desk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Mở &amp;khóa</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/login.py" line="+40"/>
+        <source>Nhập tên đăng nhập.</source>
+        <translation>Enter your user name.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/login_dialog.ui" line="+14"/>
+        <source>Đăng nhập — HCC Desk</source>
+        <translation>Log in — HCC Desk</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>HCC Desk</source>
+        <translation>HCC Desk</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đăng nhập bằng tài khoản cán bộ tiếp nhận.</source>
+        <translation>Log in with your reception officer account.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>&amp;Thoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đăng &amp;nhập</source>
+        <translation>&amp;Log in</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/main_window.py" line="+54"/>
+        <source>Cán bộ: %1 (%2)</source>
+        <translation>Officer: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 (số %2)</source>
+        <translation>%1 (no. %2)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Hồ sơ đang nhập dở</source>
+        <translation>Unfinished dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khôi phục hồ sơ đang nhập dở?</source>
+        <translation>Restore the dossier that was being typed?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lần sửa cuối: %1.</source>
+        <translation>Last edited: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Khôi phục</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bỏ bản nháp</source>
+        <translation>&amp;Discard draft</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đã khôi phục hồ sơ đang nhập dở.</source>
+        <translation>The unfinished dossier has been restored.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã lưu nháp lúc %1</source>
+        <translation>Draft saved at %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Chưa có hồ sơ nào vừa lưu để in.</source>
+        <translation>No dossier has just been saved to print.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Ngôn ngữ mới được áp dụng khi mở lại chương trình.
+The new language applies when the program is restarted.</source>
+        <translation>The new language applies when the program is restarted.
+Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Alt + chữ gạch chân: đến ô tương ứng. Enter trong ô QR: đọc thẻ.</source>
+        <translation>Alt + underlined letter: go to that field. Enter in the QR field: read the card.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>HCC Desk %1 — phần mềm tiếp nhận hồ sơ tại bộ phận một cửa.</source>
+        <translation>HCC Desk %1 — dossier intake at the one-stop counter.</translation>
+    </message>
+    <message>
+        <location filename="../../forms/main_window.ui" line="+14"/>
+        <source>HCC Desk — Tiếp nhận hồ sơ</source>
+        <translation>HCC Desk — Dossier intake</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tiếp nhận hồ sơ</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Hồ sơ hôm nay</source>
+        <translation>Today&apos;s dossiers</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Xử lý</source>
+        <translation>&amp;Counter</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Trợ giú&amp;p</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ngôn ngữ / Language</source>
+        <translation>Language / Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hồ sơ &amp;mới</source>
+        <translation>&amp;New dossier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xóa biểu mẫu để tiếp nhận hồ sơ mới</source>
+        <translation>Clear the form for a new dossier</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lưu hồ sơ</source>
+        <translation>&amp;Save dossier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kiểm tra, lưu hồ sơ và in phiếu tiếp nhận</source>
+        <translation>Check and save the dossier, then print its receipt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;In phiếu tiếp nhận</source>
+        <translation>&amp;Print receipt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In lại phiếu của hồ sơ vừa lưu hoặc đang chọn</source>
+        <translation>Print the receipt of the dossier just saved or selected</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Tìm hồ sơ</source>
+        <translation>&amp;Find dossiers</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Làm mới &amp;danh sách</source>
+        <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Màn hình &amp;tiếp nhận</source>
+        <translation>&amp;Intake screen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hồ sơ &amp;hôm nay</source>
+        <translation>&amp;Today&apos;s dossiers</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Khóa màn hình</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>T&amp;hoát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Tiếng Việt</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Phím tắt</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Giới thiệu</source>
+        <translation>&amp;About</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationFields</name>
+    <message>
+        <location filename="../../forms/organisation_fields.ui" line="+24"/>
+        <source>Tên tổ chức:</source>
+        <translation>Organisation name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tên đầy đủ theo giấy đăng ký</source>
+        <translation>Full name as registered</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Mã số thuế:</source>
+        <translation>&amp;Tax code:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>10 hoặc 13 chữ số</source>
+        <translation>10 or 13 digits</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không bắt buộc</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Địa chỉ trụ sở:</source>
+        <translation>Head office address:</translation>
+    </message>
+</context>
+<context>
+    <name>PapersTable</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/papers_table.py" line="+38"/>
+        <source>Đã nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+63"/>
+        <source>Tên giấy tờ</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Bản chính</source>
+        <translation>Originals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản sao chứng thực</source>
+        <translation>Certified copies</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bản photo</source>
+        <translation>Photocopies</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Đã nhận: %1</source>
+        <translation>Received: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>giấy tờ thêm</source>
+        <translation>added paper</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tên giấy tờ thêm</source>
+        <translation>Name of the added paper</translation>
+    </message>
+</context>
+<context>
+    <name>PersonFields</name>
+    <message>
+        <location filename="../../forms/person_fields.ui" line="+24"/>
+        <source>Họ và &amp;tên:</source>
+        <translation>Full &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Như trên giấy tờ tùy thân</source>
+        <translation>As on the identity document</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Số định &amp;danh:</source>
+        <translation>I&amp;D number:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>12 chữ số</source>
+        <translation>12 digits</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Số CMND cũ:</source>
+        <translation>Old ID (CMND):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nếu có</source>
+        <translation>If any</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Ngày &amp;sinh:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Giới tính:</source>
+        <translation>Se&amp;x:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Điện th&amp;oại:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: 0912345678</source>
+        <translation>e.g. 0912345678</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Email:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không bắt buộc</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Đị&amp;a chỉ:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Số nhà, đường, phường/xã, tỉnh/thành phố</source>
+        <translation>House number, street, ward/commune, province/city</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/procedure_picker.py" line="+105"/>
+        <source>Chưa chọn thủ tục.</source>
+        <translation>No procedure chosen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thời hạn: %1</source>
+        <translation>Time limit: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phí, lệ phí: %1</source>
+        <translation>Fees: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPreview</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/receipt_preview.py" line="+65"/>
+        <source>Mã hồ sơ: %1</source>
+        <translation>Dossier code: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Máy in mặc định</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../../forms/receipt_preview.ui" line="+101"/>
+        <source>Đang tạo phiếu…</source>
+        <translation>Preparing the receipt…</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Không tạo được phiếu.</source>
+        <translation>The receipt could not be prepared.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đang gửi lệnh in…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã gửi phiếu tới máy in (lệnh %1).</source>
+        <translation>The receipt was sent to the printer (job %1).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Lưu phiếu thành PDF</source>
+        <translation>Save the receipt as PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã lưu %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không lưu được tệp: %1</source>
+        <translation>The file could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../forms/receipt_preview.ui" line="-87"/>
+        <source>Xem trước phiếu tiếp nhận — HCC Desk</source>
+        <translation>Receipt preview — HCC Desk</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>&amp;Khổ giấy:</source>
+        <translation>Paper si&amp;ze:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A5</source>
+        <translation>A5</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Máy in:</source>
+        <translation>Pri&amp;nter:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Ảnh xem trước phiếu tiếp nhận</source>
+        <translation>Preview image of the receipt</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;In (Ctrl+P)</source>
+        <translation>&amp;Print (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Lưu &amp;PDF…</source>
+        <translation>Save P&amp;DF…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đó&amp;ng (Esc)</source>
+        <translation>&amp;Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+69"/>
+        <source>&amp;Tiếp theo &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; &amp;Quay lại</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hoàn tất</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;hoát</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng dữ liệu &amp;mẫu (demo)</source>
+        <translation>Use &amp;demo data</translation>
+    </message>
+    <message>
+        <location filename="../../forms/setup_wizard.ui" line="+14"/>
+        <source>Thiết lập lần đầu — HCC Desk</source>
+        <translation>First-time setup — HCC Desk</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Trung tâm</source>
+        <translation>Centre</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thông tin in trên phiếu tiếp nhận (Mẫu 01).</source>
+        <translation>Printed on the receipt (Form 01).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Tên trung tâm:</source>
+        <translation>Centre &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: Trung tâm Phục vụ hành chính công thành phố Huế</source>
+        <translation>e.g. Trung tâm Phục vụ hành chính công thành phố Huế</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Cơ quan &amp;chủ quản:</source>
+        <translation>&amp;Governing body:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: Ủy ban nhân dân thành phố Huế</source>
+        <translation>e.g. Ủy ban nhân dân thành phố Huế</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đị&amp;a danh:</source>
+        <translation>&amp;Place name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: Huế (in ở dòng &quot;Huế, ngày … tháng … năm …&quot;)</source>
+        <translation>e.g. Huế (printed in &quot;Huế, ngày … tháng … năm …&quot;)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đường dây &amp;nóng:</source>
+        <translation>&amp;Hotline:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: 0234 3 822 000</source>
+        <translation>e.g. 0234 3 822 000</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cơ quan giải quyết</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Các cơ quan có thủ tục được tiếp nhận tại trung tâm, mỗi cơ quan một mã định danh (dạng 000.00.00.H57).</source>
+        <translation>The agencies whose procedures the centre receives, each with its unit code (like 000.00.00.H57).</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>&amp;Thêm cơ quan</source>
+        <translation>&amp;Add agency</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Quầy này</source>
+        <translation>This counter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tên và số thứ tự của quầy đặt máy này.</source>
+        <translation>Name and number of the counter this PC is on.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Tên quầy:</source>
+        <translation>Counter &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: Quầy 1 — Tư pháp, hộ tịch</source>
+        <translation>e.g. Counter 1 — Justice, civil status</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Số thứ tự quầy:</source>
+        <translation>Counter n&amp;umber:</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Mỗi quầy trong trung tâm cần một số thứ tự khác nhau, để mã hồ sơ không trùng khi các quầy làm việc không có mạng.</source>
+        <translation>Every counter in the centre needs its own number, so dossier codes never collide while counters work offline.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Quản trị viên đầu tiên</source>
+        <translation>First administrator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tài khoản này quản lý cán bộ, danh mục thủ tục và cài đặt.</source>
+        <translation>This account manages officers, the procedure catalogue and settings.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>VD: quantri</source>
+        <translation>e.g. admin</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+</context>
+<context>
+    <name>TodayForm</name>
+    <message>
+        <location filename="../../forms/today.ui" line="+11"/>
+        <source>&amp;Tìm hồ sơ:</source>
+        <translation>&amp;Search dossiers:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mã hồ sơ, số định danh, họ tên (không cần dấu) hoặc số điện thoại</source>
+        <translation>Dossier code, ID number, name (accents optional) or phone number</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Làm mới (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;In lại phiếu (Ctrl+P)</source>
+        <translation>&amp;Reprint receipt (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Danh sách hồ sơ</source>
+        <translation>Dossier list</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/today_view.py" line="+70"/>
+        <source>Tìm thấy %1 hồ sơ cho “%2”.</source>
+        <translation>Found %1 dossier(s) for “%2”.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hôm nay đã tiếp nhận %1 hồ sơ.</source>
+        <translation>%1 dossier(s) received today.</translation>
+    </message>
+</context>
+</TS>
