@@ -83,7 +83,7 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/dossier_model.py" line="+13"/>
+        <location filename="../../src/hcc_desk/ui/dossier_model.py" line="+19"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
@@ -116,7 +116,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/formatting.py" line="+11"/>
+        <location filename="../../src/hcc_desk/ui/formatting.py" line="+10"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
@@ -199,7 +199,7 @@
         <translation>Dossier owner</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+167"/>
         <source>Thủ tục hành chính</source>
         <translation>Administrative procedure</translation>
     </message>
@@ -259,7 +259,7 @@
         <translation>Number of sets</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-277"/>
         <source>Nhận kết quả</source>
         <translation>Result delivery</translation>
     </message>
@@ -285,7 +285,7 @@
     </message>
     <message>
         <location line="+23"/>
-        <location line="+18"/>
+        <location line="+24"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -295,7 +295,7 @@
         <translation>Further notes on the dossier (optional)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+266"/>
         <source>Hồ sơ mới (F2)</source>
         <translation>New dossier (F2)</translation>
     </message>
@@ -308,7 +308,7 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/intake_view.py" line="+104"/>
+        <location filename="../../src/hcc_desk/ui/intake_view.py" line="+105"/>
         <source>Tổ chức (chủ hồ sơ)</source>
         <translation>Organisation (dossier owner)</translation>
     </message>
@@ -333,7 +333,7 @@
         <translation>Result due: choose a procedure to compute the date</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Hẹn trả kết quả: %1</source>
         <translation>Result due: %1</translation>
     </message>
@@ -414,7 +414,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/login.py" line="+40"/>
+        <location filename="../../src/hcc_desk/ui/login.py" line="+43"/>
         <source>Nhập tên đăng nhập.</source>
         <translation>Enter your user name.</translation>
     </message>
@@ -457,17 +457,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/main_window.py" line="+54"/>
+        <location filename="../../src/hcc_desk/ui/main_window.py" line="+55"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Officer: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1 (số %2)</source>
         <translation>%1 (no. %2)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Hồ sơ đang nhập dở</source>
         <translation>Unfinished dossier</translation>
     </message>
@@ -507,7 +507,7 @@
         <translation>No dossier has just been saved to print.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại chương trình.
 The new language applies when the program is restarted.</source>
         <translation>The new language applies when the program is restarted.
@@ -680,30 +680,38 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>PapersTable</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/papers_table.py" line="+38"/>
-        <source>Đã nhận</source>
-        <translation>Received</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+63"/>
+        <location filename="../../src/hcc_desk/ui/papers_table.py" line="+58"/>
+        <location line="+58"/>
         <source>Tên giấy tờ</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <source>Bản chính</source>
-        <translation>Originals</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bản sao chứng thực</source>
-        <translation>Certified copies</translation>
+        <location line="-58"/>
+        <source>Đã
+nhận</source>
+        <translation>Recei-
+ved</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Bản photo</source>
-        <translation>Photocopies</translation>
+        <source>Bản
+chính</source>
+        <translation>Origi-
+nals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bản sao
+chứng thực</source>
+        <translation>Certified
+copies</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bản
+photo</source>
+        <translation>Photo-
+copies</translation>
     </message>
     <message>
         <location line="+51"/>
@@ -716,7 +724,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
         <translation>added paper</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
         <source>Tên giấy tờ thêm</source>
         <translation>Name of the added paper</translation>
     </message>
@@ -817,17 +825,17 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/procedure_picker.py" line="+105"/>
+        <location filename="../../src/hcc_desk/ui/procedure_picker.py" line="+116"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Thời hạn: %1</source>
         <translation>Time limit: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Phí, lệ phí: %1</source>
         <translation>Fees: %1</translation>
     </message>
@@ -934,7 +942,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+69"/>
+        <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+78"/>
         <source>&amp;Tiếp theo &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
@@ -1020,8 +1028,8 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
     </message>
     <message>
         <location line="+3"/>
-        <source>Các cơ quan có thủ tục được tiếp nhận tại trung tâm, mỗi cơ quan một mã định danh (dạng 000.00.00.H57).</source>
-        <translation>The agencies whose procedures the centre receives, each with its unit code (like 000.00.00.H57).</translation>
+        <source>Các cơ quan có thủ tục được tiếp nhận tại trung tâm, mỗi cơ quan một mã định danh (dạng 000.00.00.H57). Danh sách gợi ý lấy từ danh mục thủ tục có sẵn: sửa mã cho đúng, xóa cơ quan không có tại trung tâm.</source>
+        <translation>The agencies whose procedures the centre receives, each with its unit code (like 000.00.00.H57). The suggested list comes from the bundled procedure catalogue: correct the codes and remove agencies the centre does not have.</translation>
     </message>
     <message>
         <location line="+48"/>

@@ -1,50 +1,138 @@
-"""Composition root: one profile folder → one store → the services the GUI and CLI share."""
+"""Composition root: one profile folder → one store → the services the GUI and CLI share.
+
+Everything is built on first use. The GUI shows its first window before SQLAlchemy, Alembic and
+reportlab are even imported (they cost several times a bare Qt window's start-up), and warms the
+context in a background thread while the officer types the password.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sqlite3
+import threading
+from functools import cached_property
 from pathlib import Path
 
 from hcc_desk.profile import Profile
 
 
-@dataclass
+class LazyStore:
+    """Opens (and migrates) the database the first time a session is asked for."""
+
+    def __init__(self, profile: Profile):
+        self._profile = profile
+        self._store = None
+        self._lock = threading.Lock()
+
+    def get(self):
+        with self._lock:
+            if self._store is None:
+                from hcc_desk.core.store import open_store
+
+                self._store = open_store(self._profile.db_path, backup_dir=self._profile.backups)
+            return self._store
+
+    def session(self):
+        return self.get().session()
+
+    def write(self):
+        return self.get().write()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+
+
 class AppContext:
-    profile: Profile
-    store: object
-    settings: object
-    calendars: object
-    setup: object
-    auth: object
-    catalogue: object
-    intake: object
-    dossiers: object
-    drafts: object
-    receipts: object
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        self.store = LazyStore(profile)
+        self._build_lock = threading.RLock()
+
+    def is_set_up(self) -> bool:
+        """Cheap check with plain sqlite3, for choosing the first window (setup or login)."""
+        if not self.profile.db_path.exists():
+            return False
+        try:
+            con = sqlite3.connect(f"file:{self.profile.db_path}?mode=ro", uri=True, timeout=5)
+            try:
+                row = con.execute("SELECT 1 FROM counter WHERE is_this_device = 1").fetchone()
+            finally:
+                con.close()
+        except sqlite3.Error:  # no schema yet, or an unreadable file: the store will say why
+            return False
+        return row is not None
+
+    def warm_up(self) -> None:
+        """Open the store and build the services now (call from a background thread)."""
+        self.store.get()
+        for name in ("setup", "auth", "catalogue", "intake", "dossiers", "drafts", "receipts"):
+            getattr(self, name)
 
     def close(self) -> None:
         self.store.close()
 
+    # Services, built on first use. The lock keeps a background warm-up and the GUI thread
+    # from building the same service twice.
+    def _once(self, factory):
+        with self._build_lock:
+            return factory()
+
+    @cached_property
+    def settings(self):
+        from hcc_desk.services.settings import SettingsService
+
+        return self._once(lambda: SettingsService(self.store))
+
+    @cached_property
+    def calendars(self):
+        from hcc_desk.services.calendars import CalendarService
+
+        return self._once(lambda: CalendarService(self.store, self.settings))
+
+    @cached_property
+    def setup(self):
+        from hcc_desk.services.setup import SetupService
+
+        return self._once(lambda: SetupService(self.store))
+
+    @cached_property
+    def auth(self):
+        from hcc_desk.services.auth import AuthService
+
+        return self._once(lambda: AuthService(self.store))
+
+    @cached_property
+    def catalogue(self):
+        from hcc_desk.services.catalogue import CatalogueService
+
+        return self._once(lambda: CatalogueService(self.store))
+
+    @cached_property
+    def intake(self):
+        from hcc_desk.services.intake import IntakeService
+
+        return self._once(lambda: IntakeService(self.store, self.calendars))
+
+    @cached_property
+    def dossiers(self):
+        from hcc_desk.services.dossiers import DossierQueries
+
+        return self._once(lambda: DossierQueries(self.store))
+
+    @cached_property
+    def drafts(self):
+        from hcc_desk.services.drafts import DraftService
+
+        return self._once(lambda: DraftService(self.store))
+
+    @cached_property
+    def receipts(self):
+        from hcc_desk.services.receipts import ReceiptService
+
+        return self._once(lambda: ReceiptService(self.store, self.settings,
+                                                 self.profile.receipts))
+
 
 def open_context(profile_dir: Path) -> AppContext:
-    from hcc_desk.core.store import open_store
-    from hcc_desk.services.auth import AuthService
-    from hcc_desk.services.calendars import CalendarService
-    from hcc_desk.services.catalogue import CatalogueService
-    from hcc_desk.services.dossiers import DossierQueries
-    from hcc_desk.services.drafts import DraftService
-    from hcc_desk.services.intake import IntakeService
-    from hcc_desk.services.receipts import ReceiptService
-    from hcc_desk.services.settings import SettingsService
-    from hcc_desk.services.setup import SetupService
-
-    profile = Profile(Path(profile_dir)).ensure()
-    store = open_store(profile.db_path, backup_dir=profile.backups)
-    settings = SettingsService(store)
-    calendars = CalendarService(store, settings)
-    return AppContext(
-        profile=profile, store=store, settings=settings, calendars=calendars,
-        setup=SetupService(store), auth=AuthService(store), catalogue=CatalogueService(store),
-        intake=IntakeService(store, calendars), dossiers=DossierQueries(store),
-        drafts=DraftService(store),
-        receipts=ReceiptService(store, settings, profile.receipts),
-    )
+    return AppContext(Profile(Path(profile_dir)).ensure())

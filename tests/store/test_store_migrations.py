@@ -185,3 +185,48 @@ def test_migrations_dir_is_located_from_the_package() -> None:
         "0001_base_schema.py",
         "0002_search_drafts.py",
     ]
+
+
+_OPEN = """
+import sys
+from pathlib import Path
+from hcc_desk.core.store import open_store
+open_store(Path(sys.argv[1])).close()
+"""
+
+
+def test_processes_opening_a_new_database_together(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH")]))
+    db = tmp_path / "desk.db"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _OPEN, str(db)], stderr=subprocess.PIPE, env=env, text=True
+        )
+        for _ in range(4)
+    ]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+    assert _revision(db) == "0002"
+
+
+def test_failed_upgrade_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "desk.db"
+    _build_rev_0001(db)
+    con = sqlite3.connect(db)
+    con.execute("CREATE TABLE draft (x)")  # 0002 will fail on its last step
+    con.commit()
+    con.close()
+    with pytest.raises(StoreError, match="unchanged"):
+        open_store(db)
+    assert _revision(db) == "0001"
+    con = sqlite3.connect(db)
+    columns = [r[1] for r in con.execute("PRAGMA table_info(dossier)")]
+    con.close()
+    assert "owner_id_number" not in columns  # the first step of 0002 was rolled back too

@@ -5,15 +5,15 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
-from hcc_desk.ui import i18n, style  # noqa: E402
-from hcc_desk.ui.tasks import TaskRunner  # noqa: E402
+from hcc_desk.ui import i18n, style
+from hcc_desk.ui.tasks import TaskRunner
 
-from .fakes import FakeContext  # noqa: E402
+from .fakes import FakeContext
 
 QR = "046190001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021"
 

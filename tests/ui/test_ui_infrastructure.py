@@ -71,12 +71,12 @@ def test_synchronous_runner_runs_inline():
 def test_bug_in_worker_opens_one_crash_dialog(qtbot, no_crash_dialog):
     r = TaskRunner()
     r.db(lambda: {}["missing"])
-    r.db(lambda: [][1])
+    r.db(lambda: int("x"))
     r.wait_idle()
     dialog = errors._state["dialog"]
     assert dialog is not None and dialog.isVisible()
     report = dialog.report_text()
-    assert "KeyError" in report and "IndexError" in report and "Traceback" in report
+    assert "KeyError" in report and "ValueError" in report and "Traceback" in report
     dialog.copy_report()
     assert "KeyError" in QApplication.clipboard().text()
 

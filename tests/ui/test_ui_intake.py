@@ -160,7 +160,7 @@ def test_new_dossier_asks_before_dropping_work(qtbot, view, fake_ctx):
     view.request_new()
     box = QApplication.activeModalWidget()
     assert isinstance(box, QMessageBox)
-    drop = [b for b in box.buttons() if "Bỏ" in b.text()][0]
+    drop = next(b for b in box.buttons() if "Bỏ" in b.text())
     drop.click()
     qtbot.waitUntil(view.is_blank)
 

@@ -122,7 +122,7 @@ def test_idle_lock_keeps_the_form(qtbot, fake_ctx, runner):
 
 
 def test_input_postpones_the_lock(qtbot, fake_ctx, runner):
-    fake_ctx.settings.set("idle_lock_minutes", 0.01)  # 0.6 s
+    fake_ctx.settings.set("idle_lock_minutes", 0.02)  # 1.2 s
     w = MainWindow(fake_ctx, OFFICER, runner)
     qtbot.addWidget(w)
     w.show()
@@ -158,7 +158,7 @@ def test_declined_drafts_are_discarded(qtbot, fake_ctx, runner):
     w.show()
     w.start()
     qtbot.waitUntil(lambda: w.restore_box is not None, timeout=5000)
-    [b for b in w.restore_box.buttons() if "Bỏ" in b.text()][0].click()
+    next(b for b in w.restore_box.buttons() if "Bỏ" in b.text()).click()
     runner.wait_idle()
     assert fake_ctx.drafts.store == {}
 

@@ -1,12 +1,9 @@
 """First-run wizard and login dialog against the in-memory context."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 from PySide6.QtWidgets import QWizard
 
-from hcc_desk.ui import setup_wizard
 from hcc_desk.ui.login import LoginDialog
 from hcc_desk.ui.setup_wizard import SetupWizard
 
@@ -14,33 +11,8 @@ from .conftest import type_text
 from .fakes import FakeContext
 
 
-@dataclass
-class _Agency:
-    name: str
-    short_name: str
-    unit_code: str
-
-
-@dataclass
-class _Setup:
-    centre_name: str
-    governing_body: str
-    place_name: str
-    hotline: str
-    agencies: list = field(default_factory=list)
-    counter_name: str = ""
-    counter_slot: int = 1
-    admin_username: str = ""
-    admin_full_name: str = ""
-    admin_password: str = ""
-
-
 @pytest.fixture
-def wizard(qtbot, runner, monkeypatch):
-    try:
-        setup_wizard.input_types()
-    except ImportError:  # the services' setup module is not there yet: same shape, local
-        monkeypatch.setattr(setup_wizard, "input_types", lambda: (_Setup, _Agency))
+def wizard(qtbot, runner):
     ctx = FakeContext(set_up=False)
     w = SetupWizard(ctx, runner)
     qtbot.addWidget(w)
@@ -61,6 +33,7 @@ def fill_all(w, centre="Trung tâm Phục vụ hành chính công thành phố H
     row = w.rows[0].ui
     row.name.setText("Sở Tư pháp")
     row.short_name.setText("STP")
+    row.unit_code.clear()
     type_text(row.unit_code, "000.00.12.h57")
     next_page(w)
     u.counter_name.setText("Quầy 1")
@@ -70,6 +43,13 @@ def fill_all(w, centre="Trung tâm Phục vụ hành chính công thành phố H
     u.admin_full_name.setText("Lê Văn Quản")
     u.admin_password.setText("mat-khau-1")
     u.admin_password_confirm.setText("mat-khau-1")
+
+
+def test_agencies_are_suggested_from_the_catalogue(wizard):
+    assert len(wizard.rows) > 3
+    assert wizard.rows[0].ui.name.text() == "Sở Tư pháp"
+    wizard.rows[1].ui.remove_button.click()
+    assert len(wizard.rows) > 2 and wizard.rows[1].ui.name.text() != "Sở Y tế"
 
 
 def test_required_fields_block_the_first_page(wizard):

@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, \
-    Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from hcc_desk.ui import i18n
 from hcc_desk.ui.formatting import short_datetime, time_text
@@ -55,13 +61,13 @@ class DossierTableModel(QAbstractTableModel):
     def summary(self, row: int) -> Any:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("DossierTableModel", HEADERS[section])
@@ -74,9 +80,9 @@ class DossierTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (d.code, time_text(d.received_at), applicant_text(d), d.procedure_name,
-                    short_datetime(d.due_at), status_text(d.status))[col]
+                    short_datetime(d.due_at) if d.due_at else "", status_text(d.status))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [d.code, applicant_text(d), getattr(d, "id_number", ""), getattr(d, "phone", ""),
-                     d.procedure_name, getattr(d, "agency_name", "")]
+            parts = [d.code, applicant_text(d), getattr(d, "id_number", None),
+                     getattr(d, "phone", None), d.procedure_name, getattr(d, "agency_name", None)]
             return "\n".join(p for p in parts if p)
         return None

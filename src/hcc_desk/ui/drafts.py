@@ -6,9 +6,10 @@ written on the database lane.  A submitted or abandoned form finishes its draft.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 

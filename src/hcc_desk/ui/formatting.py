@@ -4,8 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
-
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _WEEKDAYS = (
     QT_TRANSLATE_NOOP("Formatting", "Thứ Hai"), QT_TRANSLATE_NOOP("Formatting", "Thứ Ba"),

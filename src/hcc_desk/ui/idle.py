@@ -49,7 +49,7 @@ class IdleWatcher(QObject):
         self._timer.stop()
         QApplication.instance().removeEventFilter(self)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and self._timer.isActive():
             self._timer.start()
         return False
@@ -73,7 +73,7 @@ class LockDialog(QDialog):
             .replace("%1", officer.full_name).replace("%2", officer.username))
         self.ui.unlock_button.clicked.connect(self.attempt)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.ui.password.setFocus()
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from hcc_desk.ui.procedure_picker import ProcedurePicker
 
 
-def collect(ui: "Ui_IntakeForm", picker: "ProcedurePicker",
+def collect(ui: Ui_IntakeForm, picker: ProcedurePicker,
             citizen_qr: str | None) -> tuple[IntakeRequest, list[LocalError]]:
     """The request as typed, plus the errors the form can see on its own."""
     req = IntakeRequest()
@@ -41,7 +41,7 @@ def collect(ui: "Ui_IntakeForm", picker: "ProcedurePicker",
     return req, errors
 
 
-def load(ui: "Ui_IntakeForm", req: IntakeRequest) -> None:
+def load(ui: Ui_IntakeForm, req: IntakeRequest) -> None:
     """Everything but the procedure and papers, which go through the picker (see IntakeView)."""
     organisation = req.applicant_kind == "organisation"
     (ui.kind_organisation if organisation else ui.kind_individual).setChecked(True)
@@ -55,13 +55,13 @@ def load(ui: "Ui_IntakeForm", req: IntakeRequest) -> None:
     ui.notes.setPlainText(req.notes)
 
 
-def clear(ui: "Ui_IntakeForm") -> None:
+def clear(ui: Ui_IntakeForm) -> None:
     ui.qr_edit.clear()
     load(ui, IntakeRequest())
     ui.papers_table.clear_rows()
 
 
-def is_blank(ui: "Ui_IntakeForm", picker: "ProcedurePicker") -> bool:
+def is_blank(ui: Ui_IntakeForm, picker: ProcedurePicker) -> bool:
     return (ui.submitter.is_blank() and ui.owner_person.is_blank()
             and ui.owner_organisation.is_blank() and picker.current() is None
             and not ui.notes.toPlainText().strip() and not ui.delivery_address.text().strip()

@@ -7,6 +7,7 @@ as a draft; Save validates (messages under the fields), submits on the database 
 """
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import datetime
 from typing import Any
@@ -40,8 +41,8 @@ class IntakeView(QWidget):
         self.ui = ui = Ui_IntakeForm()
         ui.setupUi(self)
         self.banner = Banner(ui.banner, ui.banner_label, ui.banner_close)
-        self.picker = ProcedurePicker(ctx.catalogue.search, ui.procedure_search,
-                                      ui.procedure_list, ui.procedure_info, self)
+        self.picker = ProcedurePicker(ctx.catalogue.search, ui.procedure_search, ui.procedure_list,
+                                      ui.procedure_info, self, getattr(ctx.catalogue, "get", None))
         self.drafts = DraftKeeper(runner, self._save_draft, ctx.drafts.discard, self._snapshot,
                                   autosave_ms, self)
         self.last_dossier: Any = None
@@ -144,7 +145,7 @@ class IntakeView(QWidget):
 
     def _fix_papers_tab_order(self) -> None:
         chain = [self.ui.procedure_list, *self.ui.papers_table.focus_chain(), self.ui.check_all_button]
-        for first, second in zip(chain, chain[1:]):
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.ui.papers_table.setFocusProxy(chain[1] if len(chain) > 2 else None)
 
@@ -154,7 +155,13 @@ class IntakeView(QWidget):
         if proc is None:
             label.setText(self.tr("Hẹn trả kết quả: chọn thủ tục để tính ngày hẹn"))
             return
-        due = self.ctx.intake.appointment(proc.code, datetime.now())
+        try:
+            due = self.ctx.intake.appointment(proc.code, datetime.now())
+        except Exception as exc:
+            if not errors.is_expected(exc):
+                raise
+            label.setText(i18n.pick(exc))
+            return
         label.setText(self.tr("Hẹn trả kết quả: %1").replace("%1", appointment_text(due)))
 
     # -- form state ---------------------------------------------------------------------------

@@ -8,7 +8,8 @@ imported only when it is needed.
 from __future__ import annotations
 
 import sys
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -37,8 +38,9 @@ class Flow(QObject):
     def _show(self, window: QWidget) -> None:
         self.window = window
         window.show()
-        window.raise_()
-        window.activateWindow()
+        if QApplication.platformName() != "offscreen":  # headless runs: no stacking to change
+            window.raise_()
+            window.activateWindow()
         if self.exit_when_ready and not self._first_shown:
             QTimer.singleShot(0, lambda: QApplication.exit(0))
         self._first_shown = True
@@ -52,13 +54,18 @@ class Flow(QObject):
         self._show(wizard)
 
     def show_login(self, username: str = "") -> None:
+        from hcc_desk.ui.desk_info import desk_info
         from hcc_desk.ui.login import LoginDialog
 
-        centre = self.ctx.settings.get("centre_name") or ""
-        dialog = LoginDialog(self.ctx, self.runner, centre, username)
+        dialog = LoginDialog(self.ctx, self.runner, "", username)
+        ctx, runner = self.ctx, self.runner
         dialog.logged_in.connect(self.show_main)
         dialog.rejected.connect(QApplication.quit)
         self._show(dialog)
+        # Posted after the window appears: the centre's name is not worth delaying the login for.
+        QTimer.singleShot(0, dialog, lambda: runner.db(
+            lambda: desk_info(ctx), owner=dialog,
+            on_done=lambda info: info.centre_name and dialog.set_centre(info.centre_name)))
 
     def show_main(self, officer: Any) -> None:
         from hcc_desk.ui.main_window import MainWindow

@@ -30,7 +30,10 @@ class LoginDialog(QDialog):
         self.ui.login_button.clicked.connect(self.attempt)
         self.ui.quit_button.clicked.connect(self.reject)
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def set_centre(self, name: str) -> None:
+        self.ui.centre_label.setText(name)
+
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         (self.ui.password if self.ui.username.text() else self.ui.username).setFocus()
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from hcc_desk.ui import errors, i18n
+from hcc_desk.ui.desk_info import DeskInfo, desk_info
 from hcc_desk.ui.formatting import clock_text, short_datetime
 from hcc_desk.ui.forms.ui_main_window import Ui_MainWindow
 from hcc_desk.ui.idle import IdleWatcher, LockDialog
@@ -53,7 +54,7 @@ class MainWindow(QMainWindow):
         bar = self.ui.statusbar
         self.officer_label = QLabel(self.tr("Cán bộ: %1 (%2)").replace(
             "%1", self.officer.full_name).replace("%2", self.officer.username))
-        self.counter_label = QLabel(self._counter_text())
+        self.counter_label = QLabel()
         self.clock_label = QLabel()
         for label in (self.officer_label, self.counter_label, self.clock_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -64,12 +65,14 @@ class MainWindow(QMainWindow):
         self._clock.start()
         self._tick()
 
-    def _counter_text(self) -> str:
-        name = self.ctx.settings.get("counter_name") or ""
-        slot = self.ctx.settings.get("counter_slot")
-        if name and slot:
-            return self.tr("%1 (số %2)").replace("%1", str(name)).replace("%2", str(slot))
-        return str(name or "")
+    def _show_desk(self, info: DeskInfo) -> None:
+        text = info.counter_name
+        if info.counter_name and info.counter_slot:
+            text = self.tr("%1 (số %2)").replace("%1", info.counter_name).replace(
+                "%2", str(info.counter_slot))
+        self.counter_label.setText(text)
+        if info.centre_name:
+            self.setWindowTitle(f"{info.centre_name} — HCC Desk")
 
     def _tick(self) -> None:
         self.clock_label.setText(clock_text(datetime.now()))
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """After the window is shown: offer unfinished drafts, load today's list."""
         self.today.refresh()
+        self.runner.db(lambda: desk_info(self.ctx), on_done=self._show_desk, owner=self)
         self.runner.db(lambda: self.ctx.drafts.pending(self.officer.username),
                        on_done=self._offer_drafts, owner=self)
 
@@ -164,6 +168,7 @@ class MainWindow(QMainWindow):
         self.intake.update_appointment()
 
     def _on_submitted(self, dossier: Any) -> None:
+        self.ui.statusbar.clearMessage()  # "draft saved" no longer applies
         self.today.refresh()
         self.open_preview(dossier.code)
 
@@ -177,6 +182,7 @@ class MainWindow(QMainWindow):
     def _preview_closed(self, dialog: ReceiptPreview) -> None:
         if self.preview is dialog:
             self.preview = None
+        self.activateWindow()  # without a window manager nothing hands the keyboard back
         if self.ui.tabs.currentWidget() is self.ui.intake_tab:
             self.intake.ui.qr_edit.setFocus()  # ready for the next applicant's card
 
@@ -222,7 +228,7 @@ class MainWindow(QMainWindow):
         errors.show_message(self, self.tr("HCC Desk %1 — phần mềm tiếp nhận hồ sơ tại bộ phận một cửa.")
                             .replace("%1", __version__))
 
-    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: Any) -> None:
         # Whatever is typed reaches the draft store before the window goes away.
         self.intake.drafts.flush()
         self.idle.remove()

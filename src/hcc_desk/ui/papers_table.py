@@ -9,8 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, \
-    QSpinBox, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from hcc_desk.services.intake_request import PaperInput
 
@@ -25,6 +34,16 @@ class _Row:
     spins: tuple[QSpinBox, QSpinBox, QSpinBox]
 
 
+def _centred(widget: QWidget) -> QWidget:
+    """A cell holder keeping ``widget`` at its natural height when a long name makes the row tall."""
+    holder = QWidget()
+    box = QHBoxLayout(holder)
+    box.setContentsMargins(2, 0, 2, 0)
+    box.addWidget(widget, alignment=Qt.AlignmentFlag.AlignCenter)
+    holder.setFocusProxy(widget)
+    return holder
+
+
 class PapersTable(QTableWidget):
     """Signals: changed() when a box, count or name changes; rows_changed() when rows are rebuilt."""
 
@@ -34,9 +53,10 @@ class PapersTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(0, 5, parent)
         self._rows: list[_Row] = []
+        # Two-line headers keep the count columns narrow, leaving the width to the paper names.
         self.setHorizontalHeaderLabels([
-            self.tr("Đã nhận"), self.tr("Tên giấy tờ"), self.tr("Bản chính"),
-            self.tr("Bản sao chứng thực"), self.tr("Bản photo")])
+            self.tr("Đã\nnhận"), self.tr("Tên giấy tờ"), self.tr("Bản\nchính"),
+            self.tr("Bản sao\nchứng thực"), self.tr("Bản\nphoto")])
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setTabKeyNavigation(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -88,12 +108,7 @@ class PapersTable(QTableWidget):
         check = QCheckBox()
         check.setChecked(checked)
         check.setAccessibleName(self.tr("Đã nhận: %1").replace("%1", name or self.tr("giấy tờ thêm")))
-        holder = QWidget()
-        box = QHBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(check, alignment=Qt.AlignmentFlag.AlignCenter)
-        holder.setFocusProxy(check)
-        self.setCellWidget(row, 0, holder)
+        self.setCellWidget(row, 0, _centred(check))
         check.toggled.connect(self.changed)
         name_edit = None
         if editable:
@@ -112,10 +127,10 @@ class PapersTable(QTableWidget):
             spin.setRange(0, 20)
             spin.setValue(int(getattr(counts, kind, 0) or 0))
             spin.setAlignment(Qt.AlignmentFlag.AlignRight)
-            spin.setAccessibleName(f"{name or self.tr('giấy tờ thêm')}: "
-                                   f"{self.horizontalHeaderItem(col).text()}")
+            kind_label = self.horizontalHeaderItem(col).text().replace("\n", " ")
+            spin.setAccessibleName(f"{name or self.tr('giấy tờ thêm')}: {kind_label}")
             spin.valueChanged.connect(self.changed)
-            self.setCellWidget(row, col, spin)
+            self.setCellWidget(row, col, _centred(spin))
             spins.append(spin)
         self._rows.append(_Row(check, name_edit, name, (spins[0], spins[1], spins[2])))
 
@@ -130,7 +145,7 @@ class PapersTable(QTableWidget):
         height = rows + self.horizontalHeader().height() + 2 * self.frameWidth() + 2
         self.setFixedHeight(height)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
 

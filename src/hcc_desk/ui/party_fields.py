@@ -136,4 +136,4 @@ class OrganisationFields(QWidget):
 
 def _select_data(combo: QComboBox, value: str) -> None:
     index = combo.findData(value)
-    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.setCurrentIndex(max(index, 0))

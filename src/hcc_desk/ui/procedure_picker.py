@@ -6,8 +6,9 @@ service's (accent-free); this only shows its results.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -17,6 +18,11 @@ _MAX_SHOWN = 200
 _ROLE = Qt.ItemDataRole.UserRole
 
 
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
 class ProcedurePicker(QObject):
     """Signals: picked(object) with the chosen ProcedureInfo; taken() when chosen by the officer."""
 
@@ -24,9 +30,11 @@ class ProcedurePicker(QObject):
     taken = Signal()  # the officer chose with Enter/click: the view moves focus on to the papers
 
     def __init__(self, search: Callable[[str], list], edit: QLineEdit, results: QListWidget,
-                 info: QLabel, parent: QObject | None = None):
+                 info: QLabel, parent: QObject | None = None,
+                 get: Callable[[str], Any] | None = None):
         super().__init__(parent)
         self._search, self._edit, self._list, self._info = search, edit, results, info
+        self._get = get
         self._current: Any = None
         self._filling = False
         edit.textChanged.connect(self._on_text)
@@ -50,11 +58,14 @@ class ProcedurePicker(QObject):
 
     def select_code(self, code: str) -> bool:
         """Choose the procedure ``code`` (restoring a draft); False when it is not in the catalogue."""
-        for proc in self._search(""):
-            if proc.code == code:
-                self._choose(proc)
-                return True
-        return False
+        if self._get is not None:
+            proc = self._get(code)
+        else:
+            proc = next((p for p in self._search("") if p.code == code), None)
+        if proc is None:
+            return False
+        self._choose(proc)
+        return True
 
     def clear(self) -> None:
         self._filling = True
@@ -68,7 +79,7 @@ class ProcedurePicker(QObject):
         if not self._filling:
             self.refresh(text)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self._edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -104,8 +115,11 @@ class ProcedurePicker(QObject):
         if proc is None:
             self._info.setText(self.tr("Chưa chọn thủ tục."))
             return
+        fees = proc.fees_text or "—"
         details = " · ".join(escape(x) for x in (
             proc.agency_name,
             self.tr("Thời hạn: %1").replace("%1", proc.duration_text or "—"),
-            self.tr("Phí, lệ phí: %1").replace("%1", proc.fees_text or "—")))
+            # Published fee texts can run to a page: the gist here, the whole text as a tooltip.
+            self.tr("Phí, lệ phí: %1").replace("%1", _clip(fees, 110))))
         self._info.setText(f"<b>{escape(proc.code)}</b> — {escape(proc.name)}<br>{details}")
+        self._info.setToolTip(fees)

@@ -108,7 +108,7 @@ class ReceiptPreview(QDialog):
         self.ui.page_label.setPixmap(self._pixmap.scaledToWidth(
             min(width, self._pixmap.width()), Qt.TransformationMode.SmoothTransformation))
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._fit_page()
 

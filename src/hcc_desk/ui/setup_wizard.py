@@ -36,6 +36,15 @@ def input_types() -> tuple[type, type]:
     return SetupInput, AgencyInput
 
 
+def seed_agencies() -> list:
+    """The agencies of the bundled catalogue: its procedures are set up for the agencies kept."""
+    try:
+        from hcc_desk.services.setup import seed_agencies as seed
+    except ImportError:
+        return []
+    return seed()
+
+
 class AgencyRow(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,11 +89,16 @@ class SetupWizard(QWizard):
                 self.errors.register(name, getattr(self.ui, f"err_{name}"), widget)
         self.ui.err_general.hide()
         self.ui.add_agency_button.clicked.connect(lambda: self.add_agency().ui.name.setFocus())
-        self.add_agency()
+        for agency in seed_agencies() or [None]:
+            self.add_agency(agency)
 
     # -- agencies -----------------------------------------------------------------------------
-    def add_agency(self) -> AgencyRow:
+    def add_agency(self, agency: Any = None) -> AgencyRow:
         row = AgencyRow(self.ui.agencies_container)
+        if agency is not None:
+            row.ui.name.setText(agency.name)
+            row.ui.short_name.setText(agency.short_name)
+            row.ui.unit_code.setText(agency.unit_code)
         layout = self.ui.agencies_layout
         layout.insertWidget(layout.count() - 1, row)  # keep the stretch last
         row.ui.remove_button.clicked.connect(lambda: self._remove_agency(row))
@@ -113,7 +127,7 @@ class SetupWizard(QWizard):
                 found.append(LocalError(name, "Không được để trống.", "Required."))
         if page == 1:
             for i, row in enumerate(self.rows):
-                agency, short, code = row.values()
+                agency, _short, code = row.values()
                 if not agency:
                     found.append(LocalError(f"agencies[{i}].name", "Nhập tên cơ quan.",
                                             "Enter the agency's name."))
@@ -126,7 +140,7 @@ class SetupWizard(QWizard):
                                     "The passwords do not match."))
         return found
 
-    def validateCurrentPage(self) -> bool:  # noqa: N802 - Qt override
+    def validateCurrentPage(self) -> bool:
         if self._done_as is not None:
             return True
         page = self.currentId()
@@ -151,7 +165,7 @@ class SetupWizard(QWizard):
                        on_error=self._rejected, owner=self)
 
     def setup_input(self) -> Any:
-        SetupInput, AgencyInput = input_types()  # noqa: N806 - classes
+        SetupInput, AgencyInput = input_types()
         u = self.ui
         return SetupInput(
             centre_name=u.centre_name.text().strip(), governing_body=u.governing_body.text().strip(),
@@ -160,7 +174,8 @@ class SetupWizard(QWizard):
             counter_name=u.counter_name.text().strip(), counter_slot=u.counter_slot.value(),
             admin_username=u.admin_username.text().strip(),
             admin_full_name=u.admin_full_name.text().strip(),
-            admin_password=u.admin_password.text())
+            admin_password=u.admin_password.text(),
+            admin_password_confirm=u.admin_password_confirm.text())
 
     def _rejected(self, failure: Failure) -> None:
         self._busy = False

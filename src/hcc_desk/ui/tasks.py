@@ -9,12 +9,21 @@ been deleted meanwhile (a dialog closed before its render finished).
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QObject, QRunnable, \
-    QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 
 @dataclass(frozen=True)
@@ -33,7 +42,7 @@ class _Relay(QObject):
 
     finished = Signal(object, bool)
 
-    def __init__(self, runner: "TaskRunner", on_done: Callback | None, on_error: Callback | None,
+    def __init__(self, runner: TaskRunner, on_done: Callback | None, on_error: Callback | None,
                  owner: QObject | None):
         super().__init__()
         self._runner, self._on_done, self._on_error, self._owner = runner, on_done, on_error, owner

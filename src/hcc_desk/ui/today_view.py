@@ -87,7 +87,7 @@ class TodayView(QWidget):
         if code:
             self.reprint_requested.emit(code)
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: Any) -> None:
         # Down from the search box goes to the results, as in the procedure picker.
         if event.key() == Qt.Key.Key_Down and self.ui.search_edit.hasFocus():
             self.ui.table.setFocus()

@@ -43,12 +43,16 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    return inspect_database(engine)[0]
 
 
-def has_user_tables(engine: Engine) -> bool:
-    return any(not t.startswith("sqlite_") for t in inspect(engine).get_table_names())
+def inspect_database(engine: Engine) -> tuple[str | None, bool]:
+    """(schema revision, has other tables), read in one snapshot: another process may be
+    creating the schema right now, and mixing two snapshots would misjudge the file."""
+    with engine.connect() as conn, conn.begin():
+        revision = MigrationContext.configure(conn).get_current_revision()
+        names = inspect(conn).get_table_names()
+    return revision, any(not n.startswith("sqlite_") and n != "alembic_version" for n in names)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import migrate
@@ -61,21 +62,27 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
     path.parent.mkdir(parents=True, exist_ok=True)
     migration_engine = make_engine(path, foreign_keys=False)
     try:
-        found = migrate.current_revision(migration_engine)
-        backup = _check_and_backup(path, migration_engine, found, backup_dir)
+        found, has_tables = migrate.inspect_database(migration_engine)
+        backup = _check_and_backup(path, migration_engine, found, has_tables, backup_dir)
         if found != migrate.head_revision():
-            migrate.upgrade(migration_engine)
+            try:
+                migrate.upgrade(migration_engine)
+            except SQLAlchemyError as err:  # the upgrade is one transaction: nothing changed
+                raise StoreError(
+                    f"upgrading {path.name} from schema {found} failed; the database is "
+                    f"unchanged (backup: {backup}): {err}"
+                ) from err
     finally:
         migration_engine.dispose()
     return Store(path=path, engine=make_engine(path), revision_found=found, backup_path=backup)
 
 
 def _check_and_backup(
-    path: Path, engine: Engine, found: str | None, backup_dir: Path | None
+    path: Path, engine: Engine, found: str | None, has_tables: bool, backup_dir: Path | None
 ) -> Path | None:
     head = migrate.head_revision()
     if found is None:
-        if migrate.has_user_tables(engine):
+        if has_tables:
             raise StoreError(f"{path} has tables but no schema revision: not an HCC Desk database")
         return None  # brand-new file: nothing to protect
     if found not in migrate.known_revisions():

@@ -77,8 +77,8 @@ class Ui_IntakeForm(object):
 
         self.scroll = QScrollArea(IntakeForm)
         self.scroll.setObjectName(u"scroll")
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_contents = QWidget()
         self.scroll_contents.setObjectName(u"scroll_contents")
@@ -157,6 +157,63 @@ class Ui_IntakeForm(object):
 
         self.left_column.addWidget(self.owner_group)
 
+        self.delivery_group = QGroupBox(self.scroll_contents)
+        self.delivery_group.setObjectName(u"delivery_group")
+        self.delivery_layout = QGridLayout(self.delivery_group)
+        self.delivery_layout.setObjectName(u"delivery_layout")
+        self.delivery_counter = QRadioButton(self.delivery_group)
+        self.delivery_counter.setObjectName(u"delivery_counter")
+        self.delivery_counter.setChecked(True)
+
+        self.delivery_layout.addWidget(self.delivery_counter, 0, 0, 1, 1)
+
+        self.delivery_post = QRadioButton(self.delivery_group)
+        self.delivery_post.setObjectName(u"delivery_post")
+
+        self.delivery_layout.addWidget(self.delivery_post, 0, 1, 1, 1)
+
+        self.delivery_address = QLineEdit(self.delivery_group)
+        self.delivery_address.setObjectName(u"delivery_address")
+        self.delivery_address.setEnabled(False)
+
+        self.delivery_layout.addWidget(self.delivery_address, 1, 0, 1, 2)
+
+        self.err_delivery_address = QLabel(self.delivery_group)
+        self.err_delivery_address.setObjectName(u"err_delivery_address")
+        self.err_delivery_address.setWordWrap(True)
+        self.err_delivery_address.setProperty(u"role", u"error")
+
+        self.delivery_layout.addWidget(self.err_delivery_address, 2, 0, 1, 2)
+
+
+        self.left_column.addWidget(self.delivery_group)
+
+        self.notes_group = QGroupBox(self.scroll_contents)
+        self.notes_group.setObjectName(u"notes_group")
+        self.notes_layout = QVBoxLayout(self.notes_group)
+        self.notes_layout.setObjectName(u"notes_layout")
+        self.notes = QPlainTextEdit(self.notes_group)
+        self.notes.setObjectName(u"notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumSize(QSize(16777215, 64))
+        sizePolicy1 = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        sizePolicy1.setHorizontalStretch(0)
+        sizePolicy1.setVerticalStretch(0)
+        sizePolicy1.setHeightForWidth(self.notes.sizePolicy().hasHeightForWidth())
+        self.notes.setSizePolicy(sizePolicy1)
+
+        self.notes_layout.addWidget(self.notes)
+
+        self.err_notes = QLabel(self.notes_group)
+        self.err_notes.setObjectName(u"err_notes")
+        self.err_notes.setWordWrap(True)
+        self.err_notes.setProperty(u"role", u"error")
+
+        self.notes_layout.addWidget(self.err_notes)
+
+
+        self.left_column.addWidget(self.notes_group)
+
         self.left_sp = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.left_column.addItem(self.left_sp)
@@ -189,7 +246,7 @@ class Ui_IntakeForm(object):
         self.procedure_list = QListWidget(self.procedure_group)
         self.procedure_list.setObjectName(u"procedure_list")
         self.procedure_list.setAlternatingRowColors(True)
-        self.procedure_list.setMaximumSize(QSize(16777215, 150))
+        self.procedure_list.setMaximumSize(QSize(16777215, 120))
 
         self.procedure_layout.addWidget(self.procedure_list)
 
@@ -271,58 +328,6 @@ class Ui_IntakeForm(object):
 
         self.right_column.addWidget(self.papers_group)
 
-        self.delivery_group = QGroupBox(self.scroll_contents)
-        self.delivery_group.setObjectName(u"delivery_group")
-        self.delivery_layout = QGridLayout(self.delivery_group)
-        self.delivery_layout.setObjectName(u"delivery_layout")
-        self.delivery_counter = QRadioButton(self.delivery_group)
-        self.delivery_counter.setObjectName(u"delivery_counter")
-        self.delivery_counter.setChecked(True)
-
-        self.delivery_layout.addWidget(self.delivery_counter, 0, 0, 1, 1)
-
-        self.delivery_post = QRadioButton(self.delivery_group)
-        self.delivery_post.setObjectName(u"delivery_post")
-
-        self.delivery_layout.addWidget(self.delivery_post, 0, 1, 1, 1)
-
-        self.delivery_address = QLineEdit(self.delivery_group)
-        self.delivery_address.setObjectName(u"delivery_address")
-        self.delivery_address.setEnabled(False)
-
-        self.delivery_layout.addWidget(self.delivery_address, 1, 0, 1, 2)
-
-        self.err_delivery_address = QLabel(self.delivery_group)
-        self.err_delivery_address.setObjectName(u"err_delivery_address")
-        self.err_delivery_address.setWordWrap(True)
-        self.err_delivery_address.setProperty(u"role", u"error")
-
-        self.delivery_layout.addWidget(self.err_delivery_address, 2, 0, 1, 2)
-
-
-        self.right_column.addWidget(self.delivery_group)
-
-        self.notes_group = QGroupBox(self.scroll_contents)
-        self.notes_group.setObjectName(u"notes_group")
-        self.notes_layout = QVBoxLayout(self.notes_group)
-        self.notes_layout.setObjectName(u"notes_layout")
-        self.notes = QPlainTextEdit(self.notes_group)
-        self.notes.setObjectName(u"notes")
-        self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumSize(QSize(16777215, 64))
-
-        self.notes_layout.addWidget(self.notes)
-
-        self.err_notes = QLabel(self.notes_group)
-        self.err_notes.setObjectName(u"err_notes")
-        self.err_notes.setWordWrap(True)
-        self.err_notes.setProperty(u"role", u"error")
-
-        self.notes_layout.addWidget(self.err_notes)
-
-
-        self.right_column.addWidget(self.notes_group)
-
         self.right_sp = QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.right_column.addItem(self.right_sp)
@@ -330,8 +335,8 @@ class Ui_IntakeForm(object):
 
         self.columns.addLayout(self.right_column)
 
-        self.columns.setStretch(0, 5)
-        self.columns.setStretch(1, 6)
+        self.columns.setStretch(0, 1)
+        self.columns.setStretch(1, 1)
         self.scroll.setWidget(self.scroll_contents)
 
         self.layout.addWidget(self.scroll)
@@ -405,6 +410,20 @@ class Ui_IntakeForm(object):
         self.kind_organisation.setText(QCoreApplication.translate("IntakeForm", u"T\u1ed5 &ch\u1ee9c", None))
         self.owner_differs.setText(QCoreApplication.translate("IntakeForm", u"Ch\u1ee7 h\u1ed3 s\u01a1 &kh\u00e1c ng\u01b0\u1eddi n\u1ed9p (ng\u01b0\u1eddi \u0111\u01b0\u1ee3c \u1ee7y quy\u1ec1n n\u1ed9p thay)", None))
         self.owner_group.setTitle(QCoreApplication.translate("IntakeForm", u"Ch\u1ee7 h\u1ed3 s\u01a1", None))
+        self.delivery_group.setTitle(QCoreApplication.translate("IntakeForm", u"Nh\u1eadn k\u1ebft qu\u1ea3", None))
+        self.delivery_counter.setText(QCoreApplication.translate("IntakeForm", u"T\u1ea1i q&u\u1ea7y ti\u1ebfp nh\u1eadn", None))
+        self.delivery_post.setText(QCoreApplication.translate("IntakeForm", u"&Qua b\u01b0u \u0111i\u1ec7n \u0111\u1ebfn \u0111\u1ecba ch\u1ec9:", None))
+        self.delivery_address.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"\u0110\u1ecba ch\u1ec9 nh\u1eadn k\u1ebft qu\u1ea3", None))
+#if QT_CONFIG(accessibility)
+        self.delivery_address.setAccessibleName(QCoreApplication.translate("IntakeForm", u"\u0110\u1ecba ch\u1ec9 nh\u1eadn k\u1ebft qu\u1ea3 qua b\u01b0u \u0111i\u1ec7n", None))
+#endif // QT_CONFIG(accessibility)
+        self.err_delivery_address.setText("")
+        self.notes_group.setTitle(QCoreApplication.translate("IntakeForm", u"Ghi ch\u00fa", None))
+        self.notes.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"Ghi ch\u00fa th\u00eam v\u1ec1 h\u1ed3 s\u01a1 (kh\u00f4ng b\u1eaft bu\u1ed9c)", None))
+#if QT_CONFIG(accessibility)
+        self.notes.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Ghi ch\u00fa", None))
+#endif // QT_CONFIG(accessibility)
+        self.err_notes.setText("")
         self.procedure_group.setTitle(QCoreApplication.translate("IntakeForm", u"Th\u1ee7 t\u1ee5c h\u00e0nh ch\u00ednh", None))
         self.procedure_search_label.setText(QCoreApplication.translate("IntakeForm", u"T\u00ecm &th\u1ee7 t\u1ee5c:", None))
         self.procedure_search.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"G\u00f5 t\u00ean ho\u1eb7c m\u00e3 th\u1ee7 t\u1ee5c, kh\u00f4ng c\u1ea7n d\u1ea5u \u2014 \u2191\u2193 \u0111\u1ec3 ch\u1ecdn, Enter \u0111\u1ec3 l\u1ea5y", None))
@@ -428,20 +447,6 @@ class Ui_IntakeForm(object):
         self.sets.setAccessibleName(QCoreApplication.translate("IntakeForm", u"S\u1ed1 b\u1ed9 h\u1ed3 s\u01a1", None))
 #endif // QT_CONFIG(accessibility)
         self.err_sets.setText("")
-        self.delivery_group.setTitle(QCoreApplication.translate("IntakeForm", u"Nh\u1eadn k\u1ebft qu\u1ea3", None))
-        self.delivery_counter.setText(QCoreApplication.translate("IntakeForm", u"T\u1ea1i q&u\u1ea7y ti\u1ebfp nh\u1eadn", None))
-        self.delivery_post.setText(QCoreApplication.translate("IntakeForm", u"&Qua b\u01b0u \u0111i\u1ec7n \u0111\u1ebfn \u0111\u1ecba ch\u1ec9:", None))
-        self.delivery_address.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"\u0110\u1ecba ch\u1ec9 nh\u1eadn k\u1ebft qu\u1ea3", None))
-#if QT_CONFIG(accessibility)
-        self.delivery_address.setAccessibleName(QCoreApplication.translate("IntakeForm", u"\u0110\u1ecba ch\u1ec9 nh\u1eadn k\u1ebft qu\u1ea3 qua b\u01b0u \u0111i\u1ec7n", None))
-#endif // QT_CONFIG(accessibility)
-        self.err_delivery_address.setText("")
-        self.notes_group.setTitle(QCoreApplication.translate("IntakeForm", u"Ghi ch\u00fa", None))
-        self.notes.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"Ghi ch\u00fa th\u00eam v\u1ec1 h\u1ed3 s\u01a1 (kh\u00f4ng b\u1eaft bu\u1ed9c)", None))
-#if QT_CONFIG(accessibility)
-        self.notes.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Ghi ch\u00fa", None))
-#endif // QT_CONFIG(accessibility)
-        self.err_notes.setText("")
         self.appointment_label.setText("")
         self.new_button.setText(QCoreApplication.translate("IntakeForm", u"H\u1ed3 s\u01a1 m\u1edbi (F2)", None))
         self.save_button.setText(QCoreApplication.translate("IntakeForm", u"&L\u01b0u h\u1ed3 s\u01a1 (Ctrl+S)", None))

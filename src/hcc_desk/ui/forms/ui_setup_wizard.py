@@ -329,7 +329,7 @@ class Ui_SetupWizard(object):
         self.hotline.setPlaceholderText(QCoreApplication.translate("SetupWizard", u"VD: 0234 3 822 000", None))
         self.err_hotline.setText("")
         self.page_agencies.setTitle(QCoreApplication.translate("SetupWizard", u"C\u01a1 quan gi\u1ea3i quy\u1ebft", None))
-        self.page_agencies.setSubTitle(QCoreApplication.translate("SetupWizard", u"C\u00e1c c\u01a1 quan c\u00f3 th\u1ee7 t\u1ee5c \u0111\u01b0\u1ee3c ti\u1ebfp nh\u1eadn t\u1ea1i trung t\u00e2m, m\u1ed7i c\u01a1 quan m\u1ed9t m\u00e3 \u0111\u1ecbnh danh (d\u1ea1ng 000.00.00.H57).", None))
+        self.page_agencies.setSubTitle(QCoreApplication.translate("SetupWizard", u"C\u00e1c c\u01a1 quan c\u00f3 th\u1ee7 t\u1ee5c \u0111\u01b0\u1ee3c ti\u1ebfp nh\u1eadn t\u1ea1i trung t\u00e2m, m\u1ed7i c\u01a1 quan m\u1ed9t m\u00e3 \u0111\u1ecbnh danh (d\u1ea1ng 000.00.00.H57). Danh s\u00e1ch g\u1ee3i \u00fd l\u1ea5y t\u1eeb danh m\u1ee5c th\u1ee7 t\u1ee5c c\u00f3 s\u1eb5n: s\u1eeda m\u00e3 cho \u0111\u00fang, x\u00f3a c\u01a1 quan kh\u00f4ng c\u00f3 t\u1ea1i trung t\u00e2m.", None))
         self.err_agencies.setText("")
         self.add_agency_button.setText(QCoreApplication.translate("SetupWizard", u"&Th\u00eam c\u01a1 quan", None))
         self.page_counter.setTitle(QCoreApplication.translate("SetupWizard", u"Qu\u1ea7y n\u00e0y", None))

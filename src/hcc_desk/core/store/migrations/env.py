@@ -13,7 +13,15 @@ config = context.config
 
 def _run(connection: Connection) -> None:
     # Batch mode: SQLite can't ALTER most things, Alembic rebuilds the table instead.
-    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    # transactional_ddl: Alembic assumes SQLite can't, and would commit after each revision;
+    # it can (the engine emits BEGIN itself), so the whole upgrade is atomic and holds the
+    # write lock, and a second process can't replay revisions planned before it waited.
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        transactional_ddl=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
