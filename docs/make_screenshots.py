@@ -59,7 +59,7 @@ def type_into(widget, text: str) -> None:
                            Qt.KeyboardModifier.NoModifier)
 
 
-def run(out: Path) -> None:
+def run(out: Path, profile_dir: str) -> None:
     sys.path.insert(0, str(REPO / "src"))
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     from PySide6.QtCore import Qt
@@ -74,7 +74,7 @@ def run(out: Path) -> None:
     app = QApplication(["hcc-desk"])
     i18n.install(app, "vi")
     style.apply(app)
-    ctx = open_context(Path(tempfile.mkdtemp(prefix="hcc-shots-")))
+    ctx = open_context(Path(profile_dir))
     ctx.setup.create_demo()
     officer = ctx.auth.login("demo", "demo")
     for name, id_number, phone in (("Trần Thị Bình", "046185004321", "0987654321"),
@@ -132,7 +132,8 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     xvfb = start_xvfb()
     try:
-        run(args.out)
+        with tempfile.TemporaryDirectory(prefix="hcc-shots-") as profile_dir:
+            run(args.out, profile_dir)
     finally:
         if xvfb is not None:
             xvfb.terminate()

@@ -869,12 +869,12 @@ copies</translation>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đã gửi phiếu tới máy in (lệnh %1).</source>
         <translation>The receipt was sent to the printer (job %1).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Lưu phiếu thành PDF</source>
         <translation>Save the receipt as PDF</translation>
     </message>
@@ -942,7 +942,7 @@ copies</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+78"/>
+        <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+79"/>
         <source>&amp;Tiếp theo &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
@@ -1032,7 +1032,7 @@ copies</translation>
         <translation>The agencies whose procedures the centre receives, each with its unit code (like 000.00.00.H57). The suggested list comes from the bundled procedure catalogue: correct the codes and remove agencies the centre does not have.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>&amp;Thêm cơ quan</source>
         <translation>&amp;Add agency</translation>
     </message>

@@ -6,6 +6,7 @@ context in a background thread while the officer types the password.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from functools import cached_property
@@ -51,17 +52,31 @@ class AppContext:
 
     def is_set_up(self) -> bool:
         """Cheap check with plain sqlite3, for choosing the first window (setup or login)."""
+        return self._peek("SELECT 1 FROM counter WHERE is_this_device = 1") is not None
+
+    def quick_setting(self, key: str, default=None):
+        """A setting read with plain sqlite3 before the store is loaded (e.g. the language)."""
+        row = self._peek("SELECT value FROM setting WHERE key = ?", (key,))
+        try:
+            return default if row is None or row[0] is None else json.loads(row[0])
+        except (TypeError, ValueError):
+            return default
+
+    def peek_centre_name(self) -> str:
+        row = self._peek("SELECT name FROM centre ORDER BY id LIMIT 1")
+        return row[0] if row else ""
+
+    def _peek(self, sql: str, params: tuple = ()):
         if not self.profile.db_path.exists():
-            return False
+            return None
         try:
             con = sqlite3.connect(f"file:{self.profile.db_path}?mode=ro", uri=True, timeout=5)
             try:
-                row = con.execute("SELECT 1 FROM counter WHERE is_this_device = 1").fetchone()
+                return con.execute(sql, params).fetchone()
             finally:
                 con.close()
         except sqlite3.Error:  # no schema yet, or an unreadable file: the store will say why
-            return False
-        return row is not None
+            return None
 
     def warm_up(self) -> None:
         """Open the store and build the services now (call from a background thread)."""

@@ -127,3 +127,14 @@ def test_search_and_today(demo_ctx):
     assert [d.code for d in demo_ctx.dossiers.search("046185012345", "demo")] == [done.code]
     assert [d.code for d in demo_ctx.dossiers.search("+84 912 345 678", "demo")] == [done.code]
     assert [d.code for d in demo_ctx.dossiers.today("demo")] == [done.code]
+
+
+def test_every_seeded_procedure_can_be_taken_with_its_listed_papers(demo_ctx):
+    taken = 0
+    for choice in demo_ctx.catalogue.search(""):
+        if not choice.papers:
+            continue  # no published paper list: the officer lists the papers (tested above)
+        req = _request(procedure_code=choice.code, received_at=None)
+        assert demo_ctx.intake.validate(req) == [], choice.code
+        taken += 1
+    assert taken >= 40

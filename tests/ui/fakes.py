@@ -110,10 +110,28 @@ class FakeContext:
         self.drafts = _Drafts()
         self.submitted: list[tuple[IntakeRequest, Summary]] = []
 
+    # The real AppContext's cheap pre-store checks and background warm-up.
+    def is_set_up(self) -> bool:
+        return self.setup.is_set_up()
+
+    def quick_setting(self, key: str, default: Any = None) -> Any:
+        return self.settings.get(key, default)
+
+    def warm_up(self) -> None:
+        pass
+
+    def peek_centre_name(self) -> str:
+        return "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG (thử)"
+
 
 class _Setup:
     def __init__(self, ctx: FakeContext, set_up: bool):
         self.ctx, self._set_up, self.inputs = ctx, set_up, []
+
+    def identity(self) -> Any:
+        from hcc_desk.ui.desk_info import DeskInfo
+
+        return DeskInfo("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG (thử)", "Quầy 1", 1)
 
     def is_set_up(self) -> bool:
         return self._set_up

@@ -225,10 +225,17 @@ def test_idle_lock_with_real_password_check(qtbot, ctx, officer, runner):
     runner.wait_idle()
 
 
-def test_run_gui_on_a_set_up_profile_opens_login(qapp, ctx):
-    before = set(QApplication.topLevelWidgets())
+def test_run_gui_on_a_set_up_profile_opens_login(qapp, ctx, monkeypatch):
+    from hcc_desk.ui import launcher
+
+    shown = []
+    original = launcher.Flow._show
+
+    def spy(self, window):
+        shown.append((type(window), window.isVisible()))
+        original(self, window)
+        shown[-1] = (type(window), window.isVisible())
+
+    monkeypatch.setattr(launcher.Flow, "_show", spy)
     assert run_gui(ctx, exit_when_ready=True) == 0
-    new = [w for w in QApplication.topLevelWidgets() if w not in before]
-    assert any(isinstance(w, LoginDialog) for w in new)
-    for w in new:
-        w.deleteLater()
+    assert shown == [(LoginDialog, True)]

@@ -58,6 +58,13 @@ def test_ctrl_s_saves_and_opens_preview_then_print(qtbot, window, fake_ctx, runn
     qtbot.waitUntil(lambda: preview.last_job is not None, timeout=5000)
     assert fake_ctx.receipts.printed == [(code, "demo", "HCC_PDF", "A4")]
     assert "job-1" in preview.status_text()
+    preview.ui.paper_combo.setCurrentText("A5")
+    qtbot.waitUntil(lambda: preview.page is not None and preview.page.pdf_path.endswith("A5.pdf"),
+                    timeout=10000)
+    preview.ui.print_button.click()
+    qtbot.waitUntil(lambda: preview.last_job == "job-2", timeout=5000)
+    runner.wait_idle()
+    assert fake_ctx.settings.get("paper") == "A5"  # remembered for the next receipt
     preview.close()
     assert window.preview is None
     assert window.intake.is_blank()

@@ -52,6 +52,13 @@ def test_agencies_are_suggested_from_the_catalogue(wizard):
     assert len(wizard.rows) > 2 and wizard.rows[1].ui.name.text() != "Sở Y tế"
 
 
+def test_added_agency_rows_keep_the_tab_order(wizard):
+    new = wizard.add_agency()
+    assert new.ui.name.nextInFocusChain() is new.ui.short_name
+    assert wizard.rows[-2].ui.remove_button.nextInFocusChain() is new.ui.name
+    assert new.ui.remove_button.nextInFocusChain() is wizard.ui.add_agency_button
+
+
 def test_required_fields_block_the_first_page(wizard):
     next_page(wizard)
     assert wizard.currentId() == 0

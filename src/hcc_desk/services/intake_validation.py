@@ -23,7 +23,7 @@ from hcc_desk.services.intake_request import (IntakeRequest, OrganisationInput, 
 NAME_MAX = 200
 ADDRESS_MAX = 500
 NOTES_MAX = 2000
-PAPER_NAME_MAX = 500
+PAPER_NAME_MAX = 4000  # published paper names run to 1,000+ characters
 MAX_COUNT = 99
 _EMAIL = re.compile(r"^[^@\s<>\"']{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}$")
 
@@ -41,7 +41,8 @@ class _Collector:
     def text(self, field: str, value: str, max_len: int, *, required: bool, label_vi: str,
              label_en: str) -> str:
         try:
-            cleaned = clean_text(value, max_len, field)
+            # The label comes from the field's last part ("papers[2].name" → "name").
+            cleaned = clean_text(value, max_len, field.rsplit(".", 1)[-1])
         except DomainError as exc:
             self.domain(field, exc)
             return ""

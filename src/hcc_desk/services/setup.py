@@ -58,9 +58,25 @@ def demo_input() -> SetupInput:
         admin_username=DEMO_USER, admin_full_name="Cán bộ Demo", admin_password=DEMO_PASSWORD)
 
 
+@dataclass(frozen=True)
+class DeskIdentity:
+    centre_name: str
+    counter_name: str
+    counter_slot: int | None
+
+
 class SetupService:
     def __init__(self, store):
         self._store = store
+
+    def identity(self) -> DeskIdentity:
+        """Names for the window chrome: the centre and this counter."""
+        from hcc_desk.services.lookups import the_centre, this_counter
+
+        with self._store.session() as s:
+            centre, counter = the_centre(s), this_counter(s)
+            return DeskIdentity(centre.name if centre else "", counter.name if counter else "",
+                                counter.slot if counter else None)
 
     def is_set_up(self) -> bool:
         with self._store.session() as s:
@@ -124,7 +140,7 @@ def _problems(data: SetupInput, *, demo: bool) -> list[FieldError]:
 
     def need(field_name: str, value: str, vi: str, en: str, max_len: int = 200) -> None:
         try:
-            if not clean_text(value, max_len, field_name):
+            if not clean_text(value, max_len, field_name.rsplit(".", 1)[-1]):
                 errors.append(FieldError(field_name, f"Chưa nhập {vi}", f"{en} is required"))
         except DomainError as exc:
             errors.append(FieldError(field_name, exc.message, exc.message_en))

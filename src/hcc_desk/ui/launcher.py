@@ -8,6 +8,7 @@ imported only when it is needed.
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -30,7 +31,7 @@ class Flow(QObject):
         self._first_shown = False
 
     def begin(self) -> None:
-        if self.ctx.setup.is_set_up():
+        if self.ctx.is_set_up():
             self.show_login()
         else:
             self.show_setup()
@@ -43,6 +44,10 @@ class Flow(QObject):
             window.activateWindow()
         if self.exit_when_ready and not self._first_shown:
             QTimer.singleShot(0, lambda: QApplication.exit(0))
+        elif not self._first_shown:
+            # Load the store and services while the officer reads the first window and types:
+            # nothing on the GUI thread waits for SQLAlchemy/Alembic/reportlab imports.
+            threading.Thread(target=self.ctx.warm_up, name="warm-up", daemon=True).start()
         self._first_shown = True
 
     def show_setup(self) -> None:
@@ -54,18 +59,13 @@ class Flow(QObject):
         self._show(wizard)
 
     def show_login(self, username: str = "") -> None:
-        from hcc_desk.ui.desk_info import desk_info
         from hcc_desk.ui.login import LoginDialog
 
-        dialog = LoginDialog(self.ctx, self.runner, "", username)
-        ctx, runner = self.ctx, self.runner
+        # The centre's name comes from a plain sqlite3 peek, so the login appears at once.
+        dialog = LoginDialog(self.ctx, self.runner, self.ctx.peek_centre_name(), username)
         dialog.logged_in.connect(self.show_main)
         dialog.rejected.connect(QApplication.quit)
         self._show(dialog)
-        # Posted after the window appears: the centre's name is not worth delaying the login for.
-        QTimer.singleShot(0, dialog, lambda: runner.db(
-            lambda: desk_info(ctx), owner=dialog,
-            on_done=lambda info: info.centre_name and dialog.set_centre(info.centre_name)))
 
     def show_main(self, officer: Any) -> None:
         from hcc_desk.ui.main_window import MainWindow
@@ -81,7 +81,7 @@ def run_gui(ctx: Any, exit_when_ready: bool = False, argv: Sequence[str] | None 
     assert isinstance(app, QApplication)
     app.setApplicationName("HCC Desk")
     app.setOrganizationName("HCC Desk")
-    i18n.install(app, ctx.settings.get("language", "vi"))
+    i18n.install(app, ctx.quick_setting("language", "vi"))
     style.apply(app)
     previous_hook = sys.excepthook
     sys.excepthook = errors.excepthook

@@ -143,7 +143,16 @@ class ReceiptPreview(QDialog):
     def _printed(self, job_id: Any) -> None:
         self.last_job = str(job_id)
         self.ui.print_button.setEnabled(True)
+        self._remember(self.ui.printer_combo.currentData(), self.paper())
         self._status(self.tr("Đã gửi phiếu tới máy in (lệnh %1).").replace("%1", self.last_job))
+
+    def _remember(self, printer: str | None, paper: str) -> None:
+        """A choice that printed becomes this desk's default for the next receipts."""
+        settings = self.ctx.settings
+        changes = {k: v for k, v in (("printer", printer), ("paper", paper))
+                   if v and v != settings.get(k)}
+        if changes:
+            self.runner.db(lambda: [settings.set(k, v) for k, v in changes.items()])
 
     def _print_failed(self, failure: Failure) -> None:
         self.ui.print_button.setEnabled(True)

@@ -6,6 +6,7 @@ fields of the page they belong to, which the wizard returns to.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -103,6 +104,12 @@ class SetupWizard(QWizard):
         layout.insertWidget(layout.count() - 1, row)  # keep the stretch last
         row.ui.remove_button.clicked.connect(lambda: self._remove_agency(row))
         self.rows.append(row)
+        # Rows made after the wizard's buttons would otherwise come after them in the Tab order.
+        chain = [w for r in self.rows for w in (r.ui.name, r.ui.short_name, r.ui.unit_code,
+                                                r.ui.remove_button)]
+        chain.append(self.ui.add_agency_button)
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         return row
 
     def _remove_agency(self, row: AgencyRow) -> None:

@@ -28,6 +28,15 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "office_hours": ("Giờ làm việc", "Office hours"),
     "status": ("Trạng thái hồ sơ", "Dossier status"),
     "slot": ("Số thứ tự quầy", "Counter slot"),
+    "name": ("Tên", "Name"),
+    "email": ("Email", "E-mail"),
+    "notes": ("Ghi chú", "Notes"),
+    "delivery_address": ("Địa chỉ nhận kết quả", "Delivery address"),
+    "centre_name": ("Tên trung tâm", "Centre name"),
+    "governing_body": ("Cơ quan chủ quản", "Governing body"),
+    "place_name": ("Địa danh", "Place name"),
+    "counter_name": ("Tên quầy", "Counter name"),
+    "admin_full_name": ("Họ tên quản trị viên", "Admin's full name"),
 }
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -107,6 +107,7 @@ class Ui_SetupWizard(object):
         self.agencies_scroll = QScrollArea(self.page_agencies)
         self.agencies_scroll.setObjectName(u"agencies_scroll")
         self.agencies_scroll.setWidgetResizable(True)
+        self.agencies_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.agencies_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.agencies_container = QWidget()
         self.agencies_container.setObjectName(u"agencies_container")

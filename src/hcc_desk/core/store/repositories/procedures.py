@@ -14,7 +14,7 @@ from ..records import AgencyInfo, ProcedureInfo
 from .convert import agency_info, procedure_info
 
 
-def _procedures(active_only: bool) -> Select[Procedure]:
+def _procedures(active_only: bool) -> Select[tuple[Procedure]]:
     stmt = select(Procedure).options(selectinload(Procedure.papers))
     if active_only:
         stmt = stmt.where(Procedure.active.is_(True))

@@ -89,7 +89,7 @@ def _day_range(day: date) -> ColumnElement[bool]:
     return and_(Dossier.received_at >= start, Dossier.received_at < start + timedelta(days=1))
 
 
-def _newest(where: ColumnElement[bool], limit: int) -> Select[int]:
+def _newest(where: ColumnElement[bool], limit: int) -> Select[tuple[int]]:
     return (
         select(Dossier.id)
         .where(where)
@@ -98,7 +98,7 @@ def _newest(where: ColumnElement[bool], limit: int) -> Select[int]:
     )
 
 
-def _id_query(sq: SearchQuery, limit: int, day: date | None) -> Select[int]:
+def _id_query(sq: SearchQuery, limit: int, day: date | None) -> Select[tuple[int]]:
     cond: ColumnElement[bool]
     if sq.kind == "id_number":
         cond = or_(Dossier.id_number == sq.value, Dossier.owner_id_number == sq.value)
@@ -133,7 +133,7 @@ def _name_condition(words: list[str], day: date | None, cap: int) -> ColumnEleme
         padded = literal_column("' ' || dossier.search_name", String)
         return and_(*(padded.like(f"% {_escape(w)}%", escape="\\") for w in words))
     match = " ".join(f'"{w}"*' for w in words)
-    fts: Select[int] = (
+    fts: Select[tuple[int]] = (
         select(literal_column("rowid", Integer))
         .select_from(text("dossier_fts"))
         .where(text("dossier_fts MATCH :fts_query").bindparams(fts_query=match))
