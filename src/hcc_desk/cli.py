@@ -6,6 +6,7 @@ Nothing is written when the input is invalid.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -55,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     from hcc_desk.profile import Profile, default_profile_dir
 
     profile = Profile(args.profile or default_profile_dir())
+    from hcc_desk.log_setup import configure_logging
+
+    configure_logging(profile.logs)
     handler = {
         None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
         "search": _search, "catalogue": _catalogue,
@@ -71,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
         _err(exc.message, exc.message_en)
         return EXIT_INVALID if _is_invalid_input(exc) else EXIT_FAILED
     except OSError as exc:  # full disk, unreadable profile: say what, where
+        logging.getLogger("hcc_desk").exception("file system error")
         _err(f"Lỗi hệ thống tệp: {exc}", f"File system error: {exc}")
         return EXIT_FAILED
 

@@ -7,7 +7,6 @@ single crash dialog with a copyable report, which is also logged.
 from __future__ import annotations
 
 import logging
-import platform
 import sys
 import traceback
 from datetime import datetime
@@ -29,6 +28,8 @@ def is_expected(exc: BaseException) -> bool:
 
 
 def build_report(exc_type: type[BaseException], exc: BaseException, tb_text: str) -> str:
+    import platform
+
     from hcc_desk import __version__
 
     log_files = [getattr(h, "baseFilename", "") for h in logging.getLogger().handlers]
