@@ -104,3 +104,28 @@ def test_console_entry_point_runs_as_a_process(profile):
     found = subprocess.run([sys.executable, "-m", "hcc_desk", "search", "nguyen thi huong",
                             "--profile", str(profile)], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() in found.stdout
+
+
+def test_print_receipt_on_a_real_cups_queue(profile, cups_queue, capsys):
+    assert main(["intake", "--profile", str(profile), "--officer", "demo",
+                 str(EXAMPLES / "intake-individual.json")]) == 0
+    code = capsys.readouterr().out.strip()
+    assert main(["print", "receipt", code, "--profile", str(profile), "--printer", cups_queue.name,
+                 "--paper", "A5"]) == 0
+    job = capsys.readouterr().out.strip()
+    pdf = cups_queue.wait_for_pdf(job)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    assert re.search(r"Pages:\s+2\b", info)  # Liên 1 and Liên 2
+    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
+    assert abs(width - 419.5) < 2 and abs(height - 595.3) < 2  # A5 in points
+
+
+def test_printer_problem_is_a_clear_message(profile, cups_queue, capsys):
+    assert main(["intake", "--profile", str(profile), "--officer", "demo",
+                 str(EXAMPLES / "intake-individual.json")]) == 0
+    code = capsys.readouterr().out.strip()
+    assert main(["print", "receipt", code, "--profile", str(profile),
+                 "--printer", "NO_SUCH_QUEUE_HCC"]) == 1
+    err = capsys.readouterr().err
+    assert "NO_SUCH_QUEUE_HCC" in err and "Traceback" not in err
