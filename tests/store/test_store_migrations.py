@@ -230,3 +230,13 @@ def test_failed_upgrade_changes_nothing(tmp_path: Path) -> None:
     columns = [r[1] for r in con.execute("PRAGMA table_info(dossier)")]
     con.close()
     assert "owner_id_number" not in columns  # the first step of 0002 was rolled back too
+
+
+def test_cheap_head_reading_agrees_with_alembic(tmp_path):
+    from hcc_desk.core.store.schema_version import file_revision, script_head
+
+    assert script_head() == head_revision()
+    store = open_store(tmp_path / "d.db")
+    store.close()
+    assert file_revision(tmp_path / "d.db") == head_revision()
+    assert file_revision(tmp_path / "missing.db") is None

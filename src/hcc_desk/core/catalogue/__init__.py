@@ -1,6 +1,7 @@
 """Procedure catalogue: the bundled seed, and import of a centre's published list."""
 
-from .export_xlsx import export_catalogue_xlsx
+from typing import Any
+
 from .importer import (
     ImportReport,
     default_catalogue_path,
@@ -23,3 +24,12 @@ __all__ = [
     "read_catalogue",
     "seed_default_catalogue",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # openpyxl (and numpy behind it) costs ~0.3 s to import: only when a spreadsheet is used.
+    if name == "export_catalogue_xlsx":
+        from .export_xlsx import export_catalogue_xlsx
+
+        return export_catalogue_xlsx
+    raise AttributeError(name)

@@ -15,7 +15,6 @@ from hcc_desk.core.domain.text import fold
 from hcc_desk.core.store.models import Agency, Procedure, ProcedurePaper
 
 from .read_json import read_json
-from .read_xlsx import read_xlsx
 from .schema import Parsed, ProcedureRecord
 
 _SEED = Path("resources") / "catalogue" / "procedures.json"
@@ -37,6 +36,8 @@ class ImportReport:
 
 def read_catalogue(path: Path) -> Parsed:
     if path.suffix.lower() == ".xlsx":
+        from .read_xlsx import read_xlsx  # openpyxl is slow to import: only when needed
+
         return read_xlsx(path)
     if path.suffix.lower() == ".json":
         return read_json(path)

@@ -1,6 +1,8 @@
 """Local SQLite store: models, engine (WAL), Alembic migrations, repositories → records."""
 
-from .migrate import StoreError, head_revision
+from typing import Any
+
+from .schema_version import StoreError
 from .records import (
     AgencyInfo,
     ApplicantInfo,
@@ -33,3 +35,16 @@ __all__ = [
     "head_revision",
     "open_store",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # head_revision lives with Alembic, which is only imported when an upgrade is needed.
+    if name == "head_revision":
+        from .migrate import head_revision
+
+        return head_revision
+    if name == "migrate":
+        import importlib
+
+        return importlib.import_module(".migrate", __name__)
+    raise AttributeError(name)

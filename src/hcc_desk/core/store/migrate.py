@@ -17,12 +17,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from .engine import immediate
+from .schema_version import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
-
-
-class StoreError(RuntimeError):
-    """The database can't be opened or upgraded safely (expected error, shown to the user)."""
 
 
 def _config() -> Config:

@@ -11,9 +11,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from . import migrate
 from .engine import immediate, make_engine
-from .migrate import StoreError
+from .schema_version import StoreError, file_revision, script_head
 from .search_keys import install_search_key_hook
 
 
@@ -60,6 +59,10 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
     ``<db dir>/backups``) as ``<stem>-rev<old>-<timestamp>.db``.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if file_revision(path) == script_head():  # the usual start: nothing to migrate
+        return Store(path=path, engine=make_engine(path), revision_found=script_head())
+    from . import migrate
+
     migration_engine = make_engine(path, foreign_keys=False)
     try:
         found, has_tables = migrate.inspect_database(migration_engine)
@@ -80,6 +83,8 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
 def _check_and_backup(
     path: Path, engine: Engine, found: str | None, has_tables: bool, backup_dir: Path | None
 ) -> Path | None:
+    from . import migrate
+
     head = migrate.head_revision()
     if found is None:
         if has_tables:
