@@ -7,8 +7,10 @@ context in a background thread while the officer types the password.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -31,17 +33,46 @@ class LazyStore:
                 self._store = open_store(self._profile.db_path, backup_dir=self._profile.backups)
             return self._store
 
+    @contextmanager
     def session(self):
-        return self.get().session()
+        with _storage_errors(), self.get().session() as s:
+            yield s
 
+    @contextmanager
     def write(self):
-        return self.get().write()
+        with _storage_errors(), self.get().write() as s:
+            yield s
 
     def close(self) -> None:
         with self._lock:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+@contextmanager
+def _storage_errors():
+    """A full disk, a locked or damaged database file: a clear message, never a crash dialog.
+    The transaction has been rolled back, so nothing half-written remains."""
+    from sqlalchemy.exc import OperationalError
+
+    from hcc_desk.services.errors import UserError
+
+    try:
+        yield
+    except OperationalError as exc:
+        detail = str(exc.orig) if exc.orig is not None else str(exc)
+        logging.getLogger("hcc_desk.store").error("database error: %s", detail)
+        if "full" in detail:
+            raise UserError("Ổ đĩa đã đầy: chưa ghi được dữ liệu. Hãy giải phóng dung lượng rồi "
+                            "thử lại — những gì đang nhập vẫn còn trên màn hình.",
+                            "The disk is full: nothing was saved. Free some space and try "
+                            "again; what you typed is still on screen.") from exc
+        if "locked" in detail or "busy" in detail:
+            raise UserError("Cơ sở dữ liệu đang bận, hãy thử lại sau giây lát.",
+                            "The database is busy; try again in a moment.") from exc
+        raise UserError(f"Không ghi/đọc được cơ sở dữ liệu: {detail}",
+                        f"Database error: {detail}") from exc
 
 
 class AppContext:
