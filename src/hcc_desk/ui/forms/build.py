@@ -6,6 +6,7 @@ PyInstaller follows without hidden imports.  Run: ``python3 -m hcc_desk.ui.forms
 """
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,21 @@ def generate(ui_file: Path) -> str:
     # uic names the source in its header; run it from forms/ so the header has no machine paths.
     out = subprocess.run([str(uic_path()), "-g", "python", ui_file.name], cwd=ui_file.parent,
                          check=True, capture_output=True)
-    return out.stdout.decode("utf-8")
+    return prune_imports(out.stdout.decode("utf-8"))
+
+
+def prune_imports(code: str) -> str:
+    """Keep only the Qt names a form uses. uic imports ~40 classes and the ``Qt`` namespace in
+    every form; PySide builds each on first import, which cost the login window ~25 ms."""
+    tree = ast.parse(code)
+    used = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    lines = code.splitlines(keepends=True)
+    for node in reversed(tree.body):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6"):
+            names = [a.name for a in node.names if a.name in used]
+            text = f"from {node.module} import {', '.join(names)}\n" if names else ""
+            lines[node.lineno - 1:node.end_lineno] = [text]
+    return "".join(lines)
 
 
 def target(ui_file: Path) -> Path:
