@@ -81,9 +81,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _is_invalid_input(exc: Exception) -> bool:
-    from hcc_desk.services.errors import AuthError, FieldErrors, NotFound
+    from hcc_desk.services.errors import AuthError, InvalidInput, NotFound
 
-    return isinstance(exc, (FieldErrors, NotFound, AuthError))
+    return isinstance(exc, (InvalidInput, NotFound, AuthError))
 
 
 def _err(message: str, message_en: str) -> None:

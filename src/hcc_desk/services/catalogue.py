@@ -7,7 +7,7 @@ from pathlib import Path
 from hcc_desk.core.catalogue.importer import ImportReport, import_catalogue
 from hcc_desk.core.store.records import PaperInfo, ProcedureInfo
 from hcc_desk.core.store.repositories import add_audit, list_procedures, search_procedures
-from hcc_desk.services.errors import UserError
+from hcc_desk.services.errors import InvalidInput
 from hcc_desk.services.lookups import find_procedure, procedure_ref
 
 
@@ -53,6 +53,6 @@ class CatalogueService:
                           {"file": path.name, "added": report.added, "updated": report.updated})
         if not report.ok:
             listing = "\n  ".join(report.errors[:50])
-            raise UserError(f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
+            raise InvalidInput(f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
                             f"Catalogue not imported, nothing written:\n  {listing}")
         return report

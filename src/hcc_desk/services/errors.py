@@ -20,7 +20,11 @@ class UserError(Exception):
         self.message_en = message_en
 
 
-class FieldErrors(UserError):
+class InvalidInput(UserError):
+    """What the user gave cannot be used as it is (a file, a form): fix it and try again."""
+
+
+class FieldErrors(InvalidInput):
     def __init__(self, errors: list[FieldError]):
         first = errors[0] if errors else FieldError("", "Dữ liệu không hợp lệ", "Invalid input")
         super().__init__(
