@@ -1,0 +1,1 @@
+"""Offline-first sync with hcc-central: wire protocol, outbox, HTTP client, uploader."""

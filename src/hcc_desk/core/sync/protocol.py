@@ -1,0 +1,217 @@
+"""Wire types of the desk ↔ central protocol (docs/sync-protocol.md), shared by both sides.
+
+Pydantic models: central validates every request with them (and publishes them in its OpenAPI
+document), the desk builds and reads them, so the two sides cannot drift apart.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+API = "/api/v1"
+MAX_PUSH_OPS = 200
+UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+CODE_PATTERN = r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$"
+UNIT_PATTERN = r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$"
+
+Uuid = str
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- enrolment and officers -------------------------------------------------------------------
+
+class EnrolRequest(Wire):
+    code: str = Field(min_length=4, max_length=32)
+    device_name: str = Field(min_length=1, max_length=100)
+
+
+class AgencyWire(Wire):
+    name: str = Field(max_length=300)
+    short_name: str | None = Field(default=None, max_length=50)
+    unit_code: str = Field(pattern=UNIT_PATTERN)
+
+
+class CentreWire(Wire):
+    name: str = Field(max_length=300)
+    governing_body: str = Field(max_length=300)
+    place_name: str = Field(max_length=100)
+    hotline: str | None = Field(default=None, max_length=50)
+    lookup_url_base: str | None = Field(default=None, max_length=300)
+    code_slots: int = Field(ge=1, le=9999)
+
+
+class CounterWire(Wire):
+    name: str = Field(max_length=100)
+    slot: int = Field(ge=1, le=9999)
+
+
+class Limits(Wire):
+    max_attachment_bytes: int
+    max_dossier_bytes: int
+    chunk_bytes: int
+
+
+class EnrolResponse(Wire):
+    device_id: Uuid
+    device_token: str
+    centre: CentreWire
+    counter: CounterWire
+    agencies: list[AgencyWire]
+    limits: Limits
+
+
+class LoginRequest(Wire):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+
+
+class OfficerWire(Wire):
+    username: str
+    full_name: str
+    role: Literal["admin", "supervisor", "officer"]
+
+
+# --- dossiers ----------------------------------------------------------------------------------
+
+class PersonWire(Wire):
+    kind: Literal["individual", "organisation"] = "individual"
+    full_name: str = Field(max_length=200)
+    id_number: str | None = Field(default=None, max_length=12)
+    old_id_number: str | None = Field(default=None, max_length=12)
+    tax_code: str | None = Field(default=None, max_length=14)
+    date_of_birth: date | None = None
+    sex: str | None = Field(default=None, max_length=8)
+    address: str | None = Field(default=None, max_length=500)
+    phone: str | None = Field(default=None, max_length=16)
+    email: str | None = Field(default=None, max_length=254)
+
+
+class PaperWire(Wire):
+    position: int = Field(ge=1, le=10000)
+    name: str = Field(max_length=4000)
+    originals: int = Field(ge=0, le=99)
+    certified_copies: int = Field(ge=0, le=99)
+    photocopies: int = Field(ge=0, le=99)
+
+
+class EventWire(Wire):
+    uuid: Uuid = Field(pattern=UUID_PATTERN)
+    status: int = Field(ge=0, le=10)
+    at: datetime
+    actor: str = Field(max_length=64)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class AttachmentWire(Wire):
+    uuid: Uuid = Field(pattern=UUID_PATTERN)
+    paper_position: int | None = Field(default=None, ge=1)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(max_length=100)
+    size: int = Field(ge=0)
+    sha256: str = Field(pattern=SHA256_PATTERN)
+
+
+class DossierDoc(Wire):
+    uuid: Uuid = Field(pattern=UUID_PATTERN)
+    code: str = Field(pattern=CODE_PATTERN)
+    lookup_pin: str = Field(min_length=4, max_length=8)
+    procedure_code: str | None = Field(default=None, max_length=40)
+    procedure_name: str = Field(max_length=1000)
+    unit_code: str = Field(pattern=UNIT_PATTERN)
+    counter_slot: int = Field(ge=1, le=9999)
+    officer: str = Field(max_length=64)
+    applicant_kind: Literal["individual", "organisation"]
+    submitter: PersonWire
+    owner: PersonWire | None = None
+    papers: list[PaperWire] = Field(max_length=500)
+    sets: int = Field(ge=1, le=99)
+    delivery_method: Literal["counter", "post"]
+    delivery_address: str | None = Field(default=None, max_length=500)
+    notes: str | None = Field(default=None, max_length=2000)
+    received_at: datetime
+    due_at: datetime | None = None
+    status: int = Field(ge=0, le=10)
+    events: list[EventWire] = Field(max_length=1000)
+    attachments: list[AttachmentWire] = Field(default_factory=list, max_length=500)
+
+
+class PushOp(Wire):
+    op_id: Uuid = Field(pattern=UUID_PATTERN)
+    kind: Literal["dossier.upsert"]
+    entity_uuid: Uuid = Field(pattern=UUID_PATTERN)
+    payload: DossierDoc
+
+
+class PushRequest(Wire):
+    ops: list[PushOp] = Field(max_length=MAX_PUSH_OPS)
+
+
+class OpResult(Wire):
+    op_id: Uuid
+    outcome: Literal["applied", "duplicate", "rejected"]
+    reason: str | None = None
+    code: int = 200
+
+
+class PushResponse(Wire):
+    results: list[OpResult]
+
+
+# --- pull --------------------------------------------------------------------------------------
+
+ChangeKind = Literal["dossier.status", "procedure.upsert", "agency.upsert", "calendar.day"]
+
+
+class Change(Wire):
+    seq: int
+    kind: ChangeKind
+    entity_uuid: str
+    payload: dict
+
+
+class PullResponse(Wire):
+    changes: list[Change]
+    cursor: int
+    more: bool
+
+
+# --- uploads -----------------------------------------------------------------------------------
+
+class UploadStart(Wire):
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    size: int = Field(ge=0)
+    dossier_uuid: Uuid = Field(pattern=UUID_PATTERN)
+    attachment_uuid: Uuid = Field(pattern=UUID_PATTERN)
+    filename: str = Field(max_length=255)
+    content_type: str = Field(max_length=100)
+
+
+class UploadState(Wire):
+    upload_id: str
+    offset: int
+    complete: bool
+
+
+class UploadOffset(Wire):
+    offset: int
+
+
+class UploadDone(Wire):
+    sha256: str
+
+
+# --- public lookup -----------------------------------------------------------------------------
+
+class PublicStatus(Wire):
+    code: str
+    status: int
+    status_label: str
+    received_at: datetime
+    due_at: datetime | None
+    procedure_name: str
