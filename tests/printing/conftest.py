@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-# Makes `pytest tests/printing` work without registering the plugin; when tests/conftest.py
-# registers tests.conftest_cups as well, this is the same session fixture, started once.
-from tests.conftest_cups import cups_queue  # noqa: F401
+# `cups_queue` comes from tests/conftest_cups.py, registered suite-wide by tests/conftest.py
+# (importing it here too would define a second session fixture and start a second cupsd).
 
 from hcc_desk.core.printing.receipt_data import ReceiptData
 from hcc_desk.core.printing.sample import sample_receipt
