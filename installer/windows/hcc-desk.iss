@@ -1,4 +1,4 @@
-; Inno Setup 6 script of HCC Desk for counter PCs (Windows 10/11, x64).
+﻿; Inno Setup 6 script of HCC Desk for counter PCs (Windows 10/11, x64).
 ;
 ; Input: the PyInstaller one-folder build dist\hcc-desk\ (hcc-desk.exe, hcc-desk-cli.exe, _internal\).
 ; Normally compiled by `py installer\build.py` after its smoke test, which passes
@@ -83,12 +83,14 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 english.RemoveDataTitle=Uninstall {#AppName}
 english.RemoveDataInfo=The dossiers, receipts, settings and backups of this counter are kept in:%n%1%n%nThey are kept unless you tick the box below. Make a copy of that folder first if you still need them.
 english.RemoveDataBox=Also delete all HCC Desk data of this Windows user
+english.RemoveDataFailed=Could not delete everything in %1 (is HCC Desk still open?). Delete the folder by hand.
 english.CliShortcut=HCC Desk command line (for support staff)
 english.InstallingVCRedist=Installing the Microsoft Visual C++ runtime...
 #ifdef VietnameseIsl
 vietnamese.RemoveDataTitle=Gỡ cài đặt {#AppName}
 vietnamese.RemoveDataInfo=Hồ sơ, phiếu tiếp nhận, cấu hình và bản sao lưu của quầy này được lưu tại:%n%1%n%nDữ liệu sẽ được giữ lại trừ khi bạn đánh dấu ô bên dưới. Hãy sao chép thư mục đó trước nếu còn cần dùng.
 vietnamese.RemoveDataBox=Xóa luôn toàn bộ dữ liệu HCC Desk của người dùng Windows này
+vietnamese.RemoveDataFailed=Không xóa được hết dữ liệu trong %1 (HCC Desk còn đang mở?). Hãy tự xóa thư mục đó.
 vietnamese.CliShortcut=Dòng lệnh HCC Desk (dành cho cán bộ hỗ trợ kỹ thuật)
 vietnamese.InstallingVCRedist=Đang cài đặt thư viện Microsoft Visual C++...
 #endif
@@ -212,7 +214,7 @@ begin
   else if (CurUninstallStep = usPostUninstall) and DeleteDataChosen then
   begin
     if not DelTree(DataDir(), True, True, True) then
-      MsgBox(DataDir(), mbError, MB_OK);
+      MsgBox(FmtMessage(CustomMessage('RemoveDataFailed'), [DataDir()]), mbError, MB_OK);
     { the "HCC Desk" parent folder, only if nothing else is left in it }
     RemoveDir(ExpandConstant('{localappdata}\{#AppPublisher}'));
   end;

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,12 +66,10 @@ def import_catalogue(
 
 
 def default_catalogue_path() -> Path:
-    """The bundled seed: next to a PyInstaller bundle, or in the source tree."""
-    roots = [Path(getattr(sys, "_MEIPASS", "")), Path(__file__).resolve().parents[4]]
-    for root in roots:
-        if (root / _SEED).is_file():
-            return root / _SEED
-    raise FileNotFoundError(f"bundled catalogue {_SEED} not found under {roots}")
+    """The bundled seed: in the source tree, or inside a PyInstaller bundle."""
+    from hcc_desk.resources import resource_path
+
+    return resource_path(*_SEED.parts[1:])
 
 
 def seed_default_catalogue(session: Session) -> ImportReport:

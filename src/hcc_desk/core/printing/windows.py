@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -43,8 +44,12 @@ def _ps_quote(text: str) -> str:
 
 
 def find_sumatra() -> str | None:
-    """SumatraPDF.exe: $HCC_SUMATRA_PDF, then PATH, then the usual install folders."""
-    candidates = [os.environ.get("HCC_SUMATRA_PDF"), shutil.which("SumatraPDF")]
+    """SumatraPDF.exe: $HCC_SUMATRA_PDF, the copy our installer puts beside the app, PATH,
+    then the usual install folders."""
+    candidates = [os.environ.get("HCC_SUMATRA_PDF")]
+    if getattr(sys, "frozen", False):
+        candidates.append(str(Path(sys.executable).parent / "SumatraPDF" / "SumatraPDF.exe"))
+    candidates.append(shutil.which("SumatraPDF"))
     for var in ("ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"):
         base = os.environ.get(var)
         if base:
