@@ -18,6 +18,7 @@ from hcc_desk.ui.forms.ui_main_window import Ui_MainWindow
 from hcc_desk.ui.idle import IdleWatcher, LockDialog
 from hcc_desk.ui.intake_view import IntakeView
 from hcc_desk.ui.receipt_preview import ReceiptPreview
+from hcc_desk.ui.sync_indicator import SyncIndicator
 from hcc_desk.ui.tasks import TaskRunner
 from hcc_desk.ui.today_view import TodayView
 
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
             "%1", self.officer.full_name).replace("%2", self.officer.username))
         self.counter_label = QLabel()
         self.clock_label = QLabel()
+        self.sync_indicator = SyncIndicator(self.ctx, self.runner, self)
+        bar.addPermanentWidget(self.sync_indicator)
         for label in (self.officer_label, self.counter_label, self.clock_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
@@ -97,6 +100,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """After the window is shown: offer unfinished drafts, load today's list."""
         self.today.refresh()
+        self.sync_indicator.start()
         self.runner.db(lambda: desk_info(self.ctx), on_done=self._show_desk, owner=self)
         self.runner.db(lambda: self.ctx.drafts.pending(self.officer.username),
                        on_done=self._offer_drafts, owner=self)
@@ -170,6 +174,9 @@ class MainWindow(QMainWindow):
     def _on_submitted(self, dossier: Any) -> None:
         self.ui.statusbar.clearMessage()  # "draft saved" no longer applies
         self.today.refresh()
+        sync = getattr(self.ctx, "sync", None)
+        if sync is not None:
+            sync.nudge()  # push it now rather than at the next timer tick
         self.open_preview(dossier.code)
 
     def open_preview(self, code: str) -> ReceiptPreview:

@@ -1,0 +1,149 @@
+"""Sync at a glance in the status bar: online or not, what is waiting, what was refused.
+
+It polls the sync service's in-memory status (cheap) on the I/O lane every couple of seconds, so
+nothing here ever blocks typing. "Đồng bộ ngay" runs a pass in the background; refused records
+are listed with central's reason and can be retried.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
+                               QMenu, QProgressBar, QToolButton, QVBoxLayout, QWidget)
+
+from hcc_desk.ui import errors
+from hcc_desk.ui.formatting import short_datetime
+from hcc_desk.ui.tasks import TaskRunner
+
+POLL_MS = 2000
+
+
+def describe(status: Any, tr=lambda s: s) -> tuple[str, str]:
+    """(short label, tooltip) for a SyncStatus — plain logic, tested without a window."""
+    if status is None:
+        return tr("Chưa đăng ký máy chủ"), tr("Quầy làm việc độc lập (chưa đăng ký đồng bộ).")
+    if status.auth_failed:
+        state = tr("⚠ Cần đăng ký lại")
+    elif status.online is None:
+        state = tr("… Đang kết nối")
+    elif status.online:
+        state = tr("● Trực tuyến")
+    else:
+        state = tr("○ Ngoại tuyến")
+    parts = [state]
+    if status.pending:
+        parts.append(tr("chờ gửi: %1").replace("%1", str(status.pending)))
+    if status.parked:
+        parts.append(tr("lỗi: %1").replace("%1", str(status.parked)))
+    last = (short_datetime(status.last_success_at) if status.last_success_at
+            else tr("chưa lần nào"))
+    tip = tr("Đồng bộ thành công gần nhất: %1").replace("%1", last)
+    if status.last_error and not status.online:
+        tip += "\n" + status.last_error
+    return " · ".join(parts), tip
+
+
+class SyncIndicator(QWidget):
+    def __init__(self, ctx: Any, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.runner = ctx, runner
+        self.service = getattr(ctx, "sync", None)
+        self.status: Any = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        self.button = QToolButton(self)
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setAutoRaise(True)
+        menu = QMenu(self)
+        self.sync_action = menu.addAction(self.tr("Đồng bộ &ngay"), self.sync_now)
+        self.parked_action = menu.addAction(self.tr("Hồ sơ &bị từ chối…"), self.show_parked)
+        self.button.setMenu(menu)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(140)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        layout.addWidget(self.button)
+        layout.addWidget(self.progress)
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+        self._render()
+
+    def start(self) -> None:
+        if self.service is None:
+            return
+        self.runner.io(self.service.start_background, owner=self,
+                       on_done=lambda _started: self.poll())
+        self._timer.start()
+
+    def poll(self) -> None:
+        if self.service is not None and self.service.is_enrolled():
+            self.runner.io(self.service.status, on_done=self._update, owner=self,
+                           on_error=lambda _f: None)
+
+    def _update(self, status: Any) -> None:
+        self.status = status
+        self._render()
+
+    def _render(self) -> None:
+        enrolled = self.service is not None and self.status is not None
+        text, tip = describe(self.status if enrolled else None, self.tr)
+        self.button.setText(text)
+        self.button.setToolTip(tip)
+        self.sync_action.setEnabled(enrolled)
+        self.parked_action.setEnabled(bool(enrolled and self.status.parked))
+        upload = getattr(self.status, "upload", None) if enrolled else None
+        if upload and upload.total:
+            self.progress.setMaximum(max(upload.total, 1))
+            self.progress.setValue(upload.sent)
+            self.progress.setFormat(f"{upload.filename[:18]} %p%")
+            self.progress.show()
+        else:
+            self.progress.hide()
+
+    def sync_now(self) -> None:
+        if self.service is None:
+            return
+        self.button.setText(self.tr("⟳ Đang đồng bộ…"))
+        self.runner.io(self.service.sync_now, owner=self, on_done=lambda _r: self.poll(),
+                       on_error=self._failed)
+
+    def _failed(self, failure: Any) -> None:
+        self.poll()
+        errors.present_failure(self.window(), failure)
+
+    def show_parked(self) -> None:
+        if self.service is None or self.status is None:
+            return
+        dialog = ParkedDialog(self.status.parked_items, self)
+        dialog.retry_requested.connect(lambda: self.runner.io(
+            self.service.retry_parked, owner=self, on_done=lambda _n: self.poll()))
+        dialog.open()
+
+
+class ParkedDialog(QDialog):
+    """Records central refused, each with its reason; "Thử lại" retries them all."""
+
+    retry_requested = Signal()
+
+    def __init__(self, items: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hồ sơ bị máy chủ từ chối"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Các bản ghi dưới đây chưa được máy chủ nhận. Sửa nguyên "
+                                        "nhân rồi bấm Thử lại; các hồ sơ khác vẫn đồng bộ bình "
+                                        "thường.")))
+        self.list = QListWidget(self)
+        for item in items:
+            code = f" ({item.code})" if item.code else ""
+            self.list.addItem(f"{item.kind} {item.entity_uuid[:8]}…{code}: {item.reason}")
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(self)
+        retry = buttons.addButton(self.tr("&Thử lại"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
+        retry.clicked.connect(self.retry_requested.emit)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
