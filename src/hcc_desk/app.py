@@ -116,6 +116,8 @@ class AppContext:
             getattr(self, name)
 
     def close(self) -> None:
+        if "sync" in self.__dict__:  # built: stop its thread before the store goes away
+            self.sync.stop()
         self.store.close()
 
     # Services, built on first use. The lock keeps a background warm-up and the GUI thread
@@ -145,8 +147,29 @@ class AppContext:
     @cached_property
     def auth(self):
         from hcc_desk.services.auth import AuthService
+        from hcc_desk.services.sync import CentralAuth
 
-        return self._once(lambda: AuthService(self.store))
+        # Not enrolled: CentralAuth is just the local check.
+        return self._once(lambda: CentralAuth(AuthService(self.store), self.store,
+                                              self.credentials))
+
+    @cached_property
+    def credentials(self):
+        from hcc_desk.core.sync.credentials import default_credential_store
+
+        return self._once(lambda: default_credential_store(self.profile.root))
+
+    @cached_property
+    def sync(self):
+        from hcc_desk.services.sync import SyncService
+
+        return self._once(lambda: SyncService(self.store, self.profile.root, self.credentials))
+
+    @cached_property
+    def enrolment(self):
+        from hcc_desk.services.enrolment import EnrolmentService
+
+        return self._once(lambda: EnrolmentService(self.store, self.credentials))
 
     @cached_property
     def catalogue(self):

@@ -44,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", help="dossier code, ID number, phone or name")
     search.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
 
+    enrol = sub.add_parser("enrol", parents=[common], help="enrol this desk with hcc-central")
+    enrol.add_argument("--central", required=True, help="central's URL, e.g. https://hcc.example")
+    enrol.add_argument("--code", required=True, help="one-time enrolment code from the admin")
+    enrol.add_argument("--name", default=None, help="device name shown on central")
+
+    sync = sub.add_parser("sync", parents=[common], help="sync with central now (headless)")
+    sync.add_argument("--until-idle", action="store_true",
+                      help="repeat until nothing is waiting; non-zero on timeout")
+    sync.add_argument("--timeout", type=float, default=300.0, help="seconds (default 300)")
+
     catalogue = sub.add_parser("catalogue", parents=[common], help="procedure catalogue")
     cat_sub = catalogue.add_subparsers(dest="action", required=True)
     imp = cat_sub.add_parser("import", parents=[common], help="load a published list (.json/.xlsx)")
@@ -61,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     configure_logging(profile.logs)
     handler = {
         None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
-        "search": _search, "catalogue": _catalogue,
+        "search": _search, "catalogue": _catalogue, "enrol": _enrol, "sync": _sync,
     }[args.command]
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.services.errors import UserError
@@ -179,6 +189,49 @@ def _catalogue(args, profile) -> int:
     finally:
         ctx.close()
     print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
+    return EXIT_OK
+
+
+def _enrol(args, profile) -> int:
+    import platform
+
+    ctx = _open(profile, must_be_set_up=False)
+    try:
+        r = ctx.enrolment.enrol(args.central, args.code, args.name or platform.node())
+    finally:
+        ctx.close()
+    print(f"enrolled as device {r.device_id}: {r.centre_name} — {r.counter_name} "
+          f"(slot {r.counter_slot}){'; desk set up from central' if r.set_up_now else ''}"
+          f"; {r.queued} earlier dossier(s) queued")
+    return EXIT_OK
+
+
+def _sync(args, profile) -> int:
+    ctx = _open(profile)
+
+    def show(r) -> None:
+        print(f"pushed {r.pushed}, duplicates {r.duplicates}, parked {r.parked}, "
+              f"pulled {r.pulled}, uploaded {r.uploaded_bytes} B"
+              + (f"; {'; '.join(r.errors)}" if r.errors else ""), file=sys.stderr)
+
+    try:
+        if args.until_idle:
+            idle, report = ctx.sync.run_until_idle(args.timeout, on_pass=show)
+        else:
+            report = ctx.sync.sync_now(args.timeout)
+            show(report)
+            idle = report.completed
+        status = ctx.sync.status()
+    finally:
+        ctx.close()
+    print(f"pending {status.pending}, parked {status.parked}")
+    for item in status.parked_items:
+        print(f"parked {item.kind} {item.id}: {item.reason}")
+    if not idle:
+        _err("Chưa đồng bộ xong" + (f" sau {args.timeout:g} giây" if args.until_idle else ""),
+             "Sync did not finish" + (f" within {args.timeout:g} s" if args.until_idle else "")
+             + (f": {report.errors[-1]}" if report.errors else ""))
+        return EXIT_FAILED
     return EXIT_OK
 
 

@@ -28,7 +28,7 @@ def test_empty_file_migrates_to_head(tmp_path: Path) -> None:
     store = open_store(tmp_path / "new" / "desk.db")
     try:
         assert store.revision_found is None and store.backup_path is None
-        assert _revision(store.path) == head_revision() == "0002"
+        assert _revision(store.path) == head_revision() == "0003"
         tables = set(inspect(store.engine).get_table_names())
         assert {"dossier", "draft", "dossier_fts", "audit_log", "calendar_day"} <= tables
         assert not (tmp_path / "new" / "backups").exists()
@@ -116,7 +116,7 @@ def test_upgrade_from_0001_backs_up_then_preserves_data(tmp_path: Path) -> None:
         assert con.execute("SELECT count(*) FROM dossier").fetchone()[0] == 1
         con.close()
 
-        assert _revision(db) == "0002"
+        assert _revision(db) == head_revision()
         with store.session() as s:
             detail = get_dossier_detail(s, "000.00.52.H57-251201-0001")
             assert detail is not None
@@ -141,7 +141,7 @@ def test_reopening_at_head_makes_no_backup(tmp_path: Path) -> None:
     db = tmp_path / "desk.db"
     open_store(db).close()
     store = open_store(db)
-    assert store.revision_found == "0002" and store.backup_path is None
+    assert store.revision_found == head_revision() and store.backup_path is None
     store.close()
     assert not (tmp_path / "backups").exists()
 
@@ -174,7 +174,7 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
     assert "dossier_fts" not in inspect(engine).get_table_names()
     engine.dispose()
     store = open_store(db)
-    assert store.revision_found == "0001" and _revision(db) == "0002"
+    assert store.revision_found == "0001" and _revision(db) == head_revision()
     store.close()
 
 
@@ -184,6 +184,7 @@ def test_migrations_dir_is_located_from_the_package() -> None:
     assert sorted(p.name for p in (migrate.MIGRATIONS_DIR / "versions").glob("0*.py")) == [
         "0001_base_schema.py",
         "0002_search_drafts.py",
+        "0003_sync.py",
     ]
 
 
@@ -213,7 +214,7 @@ def test_processes_opening_a_new_database_together(tmp_path: Path) -> None:
     for p in procs:
         _, err = p.communicate(timeout=120)
         assert p.returncode == 0, err
-    assert _revision(db) == "0002"
+    assert _revision(db) == head_revision()
 
 
 def test_failed_upgrade_changes_nothing(tmp_path: Path) -> None:

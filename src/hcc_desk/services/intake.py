@@ -16,6 +16,7 @@ from hcc_desk.core.domain.citizen_id import parse_citizen_qr
 from hcc_desk.core.domain.dossier_code import CodeScheme, make_lookup_pin, new_uuid
 from hcc_desk.core.domain.errors import DomainError
 from hcc_desk.core.store.repositories import add_audit, allocate_day_sequence
+from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.dossier_writer import NewDossier, insert_dossier
 from hcc_desk.services.errors import FieldError, IntakeRejected, UserError
 from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
@@ -91,8 +92,9 @@ class IntakeService:
             new = NewDossier(uuid=new_uuid(), code=code, lookup_pin=make_lookup_pin(),
                              received_at=received_at,
                              due_at=appointment(received_at, proc.duration(), calendar))
-            insert_dossier(s, new=new, request=req, papers=papers, procedure=proc,
-                           officer=officer, counter=counter)
+            dossier = insert_dossier(s, new=new, request=req, papers=papers, procedure=proc,
+                                     officer=officer, counter=counter)
+            enqueue_dossier(s, dossier)  # same transaction: saved ⇔ queued for central
             add_audit(s, officer.username, "dossier.create", "dossier", new.uuid,
                       {"code": new.code, "procedure": proc.code})
         return new

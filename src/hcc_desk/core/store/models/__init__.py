@@ -4,6 +4,7 @@ from .base import Base, new_uuid, now
 from .catalogue import Procedure, ProcedurePaper
 from .dossier import Applicant, Dossier, DossierPaper, StatusEvent
 from .org import ROLES, UNIT_CODE_RE, Agency, Centre, Counter, Officer
+from .sync import Attachment, DeferredChange, OutboxOp, SyncState
 from .system import AuditLog, CalendarDay, DaySequence, Draft, Setting
 
 __all__ = [
@@ -11,20 +12,24 @@ __all__ = [
     "UNIT_CODE_RE",
     "Agency",
     "Applicant",
+    "Attachment",
     "AuditLog",
     "Base",
     "CalendarDay",
     "Centre",
     "Counter",
     "DaySequence",
+    "DeferredChange",
     "Dossier",
     "DossierPaper",
     "Draft",
     "Officer",
+    "OutboxOp",
     "Procedure",
     "ProcedurePaper",
     "Setting",
     "StatusEvent",
+    "SyncState",
     "new_uuid",
     "now",
 ]

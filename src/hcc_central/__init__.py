@@ -1,0 +1,1 @@
+"""HCC Central: the service counters sync dossiers to (docs/central.md, docs/sync-protocol.md)."""

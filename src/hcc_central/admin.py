@@ -1,0 +1,182 @@
+"""Administration: centres, agencies, officers, counters and devices (used by the CLI).
+
+Every function works inside the caller's transaction and raises AdminError with a message an
+administrator can act on.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hcc_desk.core.domain.dossier_code import validate_unit_code
+from hcc_desk.core.domain.errors import DomainError
+from hcc_desk.core.sync.protocol import AgencyWire, CentreWire, CounterWire
+
+from .changes import audit, emit
+from .models import Agency, Centre, Counter, Device, EnrolmentCode, Officer
+from .security import hash_password, new_enrolment_code, normalise_code, sha256_hex
+
+ROLES = ("admin", "supervisor", "officer")
+W = TypeVar("W", bound=BaseModel)
+
+
+class AdminError(Exception):
+    pass
+
+
+def create_centre(
+    s: Session,
+    *,
+    name: str,
+    governing_body: str,
+    place_name: str,
+    code_slots: int,
+    hotline: str | None = None,
+    lookup_url_base: str | None = None,
+    actor: str = "admin",
+) -> Centre:
+    wire = _wire(
+        CentreWire,
+        name=name,
+        governing_body=governing_body,
+        place_name=place_name,
+        code_slots=code_slots,
+        hotline=hotline,
+        lookup_url_base=lookup_url_base,
+    )
+    centre = Centre(**wire.model_dump())
+    s.add(centre)
+    s.flush()
+    audit(s, actor, "centre.create", centre_id=centre.id, name=name)
+    return centre
+
+
+def add_agency(
+    s: Session,
+    centre_id: int,
+    *,
+    name: str,
+    unit_code: str,
+    short_name: str | None = None,
+    actor: str = "admin",
+) -> Agency:
+    """Add, or rename the agency with this unit code; desks learn it by ``agency.upsert``."""
+    centre = get_centre(s, centre_id)
+    try:
+        unit_code = validate_unit_code(unit_code)
+    except DomainError as err:
+        raise AdminError(f"unit code {unit_code!r}: {err.message_en}") from None
+    wire = _wire(AgencyWire, name=name, short_name=short_name, unit_code=unit_code)
+    agency = s.scalar(
+        select(Agency).where(Agency.centre_id == centre.id, Agency.unit_code == unit_code)
+    )
+    if agency is None:
+        agency = Agency(uuid=str(uuid.uuid4()), centre_id=centre.id, unit_code=unit_code)
+        s.add(agency)
+    agency.name, agency.short_name = wire.name, wire.short_name
+    s.flush()
+    emit(s, centre.id, "agency.upsert", agency.uuid, wire.model_dump())
+    audit(s, actor, "agency.upsert", centre_id=centre.id, unit_code=unit_code, name=name)
+    return agency
+
+
+def create_officer(
+    s: Session,
+    *,
+    username: str,
+    full_name: str,
+    role: str,
+    password: str,
+    centre_id: int | None = None,
+    actor: str = "admin",
+) -> Officer:
+    if role not in ROLES:
+        raise AdminError(f"role must be one of {', '.join(ROLES)}")
+    if not 1 <= len(username) <= 64 or not password:
+        raise AdminError("username (1–64 characters) and a password are required")
+    if centre_id is not None:
+        get_centre(s, centre_id)
+    if s.scalar(select(Officer.id).where(Officer.username == username)) is not None:
+        raise AdminError(f"officer {username!r} already exists")
+    officer = Officer(
+        username=username,
+        full_name=full_name,
+        role=role,
+        password_hash=hash_password(password),
+        centre_id=centre_id,
+        active=True,
+    )
+    s.add(officer)
+    audit(s, actor, "officer.create", username=username, role=role, centre_id=centre_id)
+    return officer
+
+
+def enrol_counter(
+    s: Session, centre_id: int, *, name: str, slot: int, hours: int = 72, actor: str = "admin"
+) -> tuple[str, Counter]:
+    """A one-time enrolment code for the counter on ``slot`` (plain text returned once only)."""
+    centre = get_centre(s, centre_id)
+    if not 1 <= slot <= centre.code_slots:
+        raise AdminError(f"slot must be 1–{centre.code_slots} (the centre's code slots)")
+    counter = s.scalar(select(Counter).where(Counter.centre_id == centre.id, Counter.slot == slot))
+    if counter is None:
+        counter = Counter(centre_id=centre.id, slot=slot, name=name)
+        s.add(counter)
+        s.flush()
+    counter.name = _wire(CounterWire, name=name, slot=slot).name
+    holder = s.scalar(
+        select(Device.id).where(Device.counter_id == counter.id, Device.revoked.is_(False))
+    )
+    if holder is not None:
+        raise AdminError(f"slot {slot} is held by device {holder}: revoke-device it first")
+    code = new_enrolment_code()
+    now = datetime.now()
+    s.add(
+        EnrolmentCode(
+            code_sha256=sha256_hex(normalise_code(code)),
+            counter_id=counter.id,
+            created_at=now,
+            expires_at=now + timedelta(hours=hours),
+        )
+    )
+    audit(s, actor, "counter.enrol_code", centre_id=centre.id, slot=slot, hours=hours)
+    return code, counter
+
+
+def revoke_device(s: Session, device_id: str, *, actor: str = "admin") -> Device:
+    device = s.get(Device, device_id)
+    if device is None:
+        raise AdminError(f"no device {device_id}")
+    if not device.revoked:
+        device.revoked, device.revoked_at = True, datetime.now()
+        audit(s, actor, "device.revoke", device_id=device_id)
+    return device
+
+
+def list_devices(s: Session, centre_id: int | None = None) -> list[tuple[Device, Counter]]:
+    stmt = select(Device, Counter).join(Counter, Counter.id == Device.counter_id)
+    if centre_id is not None:
+        stmt = stmt.where(Counter.centre_id == centre_id)
+    return [(d, c) for d, c in s.execute(stmt.order_by(Counter.centre_id, Counter.slot))]
+
+
+def get_centre(s: Session, centre_id: int) -> Centre:
+    centre = s.get(Centre, centre_id)
+    if centre is None:
+        raise AdminError(f"no centre {centre_id}")
+    return centre
+
+
+def _wire(model: type[W], **fields: object) -> W:
+    """Validate with the wire model, so central never stores what a desk could not read."""
+    try:
+        return model.model_validate(fields)
+    except ValidationError as err:
+        first = err.errors()[0]
+        raise AdminError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None

@@ -1,0 +1,1 @@
+"""HTTP routes (docs/sync-protocol.md)."""

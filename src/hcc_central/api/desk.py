@@ -1,0 +1,153 @@
+"""Desk-facing routes: enrolment, officer login, limits, push, pull."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+
+from hcc_desk.core.sync.protocol import (
+    MAX_PUSH_OPS,
+    AgencyWire,
+    CentreWire,
+    CounterWire,
+    EnrolRequest,
+    EnrolResponse,
+    Limits,
+    LoginRequest,
+    OfficerWire,
+    PullResponse,
+    PushOp,
+    PushResponse,
+)
+
+from ..auth import Token, authenticate
+from ..changes import audit, changes_since
+from ..ingest import ingest
+from ..models import Agency, Centre, Counter, Device, EnrolmentCode, Officer
+from ..security import new_device_token, normalise_code, sha256_hex, verify_password
+from ..settings import Settings
+from .deps import BIG, CentralDep
+
+router = APIRouter(tags=["desk"])
+ERR = {"description": "error", "content": {"application/json": {}}}
+
+
+class PushBody(BaseModel):
+    """The wire PushRequest, read leniently: an invalid op stays a dict and is rejected alone
+    (422 in its result) instead of failing the whole batch. More than 200 ops → 413."""
+
+    ops: list[Annotated[PushOp | dict[str, Any], Field(union_mode="left_to_right")]] = Field(
+        json_schema_extra={"maxItems": MAX_PUSH_OPS}
+    )
+
+
+def limits_of(settings: Settings) -> Limits:
+    return Limits(
+        max_attachment_bytes=settings.max_attachment_bytes,
+        max_dossier_bytes=settings.max_dossier_bytes,
+        chunk_bytes=settings.chunk_bytes,
+    )
+
+
+@router.post("/enrol", responses={401: ERR, 409: ERR, 410: ERR})
+def enrol(body: EnrolRequest, c: CentralDep) -> EnrolResponse:
+    now = datetime.now()
+    with c.db.write() as s:
+        # FOR UPDATE: two desks racing with one code on PostgreSQL → the second sees it used.
+        code = s.get(EnrolmentCode, sha256_hex(normalise_code(body.code)), with_for_update=True)
+        if code is None:
+            raise HTTPException(401, "unknown enrolment code")
+        if code.used_at is not None:
+            raise HTTPException(410, "this enrolment code was already used: ask for a new one")
+        if code.expires_at <= now:
+            raise HTTPException(410, "this enrolment code has expired: ask for a new one")
+        counter = s.get_one(Counter, code.counter_id)
+        holder = s.scalar(
+            select(Device.id).where(Device.counter_id == counter.id, Device.revoked.is_(False))
+        )
+        if holder is not None:  # two PCs on one slot would print the same codes
+            raise HTTPException(409, f"slot {counter.slot} is held by device {holder}: revoke it")
+        token = new_device_token()
+        device = Device(
+            id=str(uuid.uuid4()),
+            counter_id=counter.id,
+            name=body.device_name,
+            token_sha256=sha256_hex(token),
+            revoked=False,
+            enrolled_at=now,
+        )
+        s.add(device)
+        code.used_at, code.device_id = now, device.id
+        audit(
+            s, f"device:{device.id}", "device.enrol", counter_id=counter.id, name=body.device_name
+        )
+        centre = s.get_one(Centre, counter.centre_id)
+        agencies = s.scalars(
+            select(Agency).where(Agency.centre_id == centre.id).order_by(Agency.id)
+        )
+        return EnrolResponse(
+            device_id=device.id,
+            device_token=token,
+            centre=CentreWire(
+                name=centre.name,
+                governing_body=centre.governing_body,
+                place_name=centre.place_name,
+                hotline=centre.hotline,
+                lookup_url_base=centre.lookup_url_base,
+                code_slots=centre.code_slots,
+            ),
+            counter=CounterWire(name=counter.name, slot=counter.slot),
+            agencies=[
+                AgencyWire(name=a.name, short_name=a.short_name, unit_code=a.unit_code)
+                for a in agencies
+            ],
+            limits=limits_of(c.settings),
+        )
+
+
+@router.post("/officers/login", responses={401: ERR})
+def login(body: LoginRequest, token: Token, c: CentralDep) -> OfficerWire:
+    with c.db.read() as s:
+        dev = authenticate(s, token)
+        officer = s.scalar(select(Officer).where(Officer.username == body.username))
+    usable = officer is not None and officer.active and officer.centre_id in (None, dev.centre_id)
+    # argon2 outside any transaction: ~50 ms must not hold SQLite's write lock.
+    ok = verify_password(officer.password_hash if usable and officer else None, body.password)
+    with c.db.write() as s:
+        action = "officer.login" if ok else "officer.login_failed"
+        audit(s, f"device:{dev.device_id}", action, username=body.username)
+    if not ok or officer is None:
+        raise HTTPException(401, "wrong username or password")
+    return OfficerWire(username=officer.username, full_name=officer.full_name, role=officer.role)
+
+
+@router.get("/limits", responses={401: ERR})
+def limits(token: Token, c: CentralDep) -> Limits:
+    with c.db.read() as s:
+        authenticate(s, token)
+    return limits_of(c.settings)
+
+
+@router.post("/sync/push", responses={401: ERR, 413: ERR})
+def push(body: PushBody, token: Token, c: CentralDep) -> PushResponse:
+    if len(body.ops) > MAX_PUSH_OPS:
+        raise HTTPException(413, f"at most {MAX_PUSH_OPS} ops per push")
+    return PushResponse(results=ingest(c.db, token, body.ops, c.settings))
+
+
+@router.get("/sync/pull", responses={401: ERR})
+def pull(
+    token: Token,
+    c: CentralDep,
+    cursor: Annotated[int, Query(ge=0, le=BIG)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> PullResponse:
+    with c.db.read() as s:
+        dev = authenticate(s, token)
+        changes, new_cursor, more = changes_since(s, dev.centre_id, cursor, limit)
+    return PullResponse(changes=changes, cursor=new_cursor, more=more)

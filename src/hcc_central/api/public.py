@@ -1,0 +1,102 @@
+"""Citizen lookup by code + PIN: JSON for apps, a small HTML page for the receipt's QR.
+
+Only what the receipt already shows is returned. A wrong PIN and an unknown code answer alike
+(same status, same body, a PIN comparison either way), so codes cannot be probed.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+
+from hcc_desk.core.domain.status import DossierStatus
+from hcc_desk.core.sync.protocol import PublicStatus
+
+from ..models import Dossier
+from ..security import same
+from .deps import Central, CentralDep
+
+router = APIRouter(tags=["public"])
+NOT_FOUND = "no dossier with this code and PIN"
+CodeQ = Annotated[str, Query(max_length=40)]
+PinQ = Annotated[str, Query(max_length=16)]
+_DUMMY_PIN = "\x00" * 6
+
+
+def lookup(c: Central, code: str, pin: str) -> PublicStatus | None:
+    code, pin = code.strip().upper(), pin.strip().upper()
+    with c.db.read() as s:
+        row = s.execute(
+            select(Dossier.lookup_pin, Dossier.status, Dossier.doc).where(Dossier.code == code)
+        ).first()
+    match = same(row.lookup_pin if row else _DUMMY_PIN, pin)
+    if row is None or not match:
+        return None
+    return PublicStatus(
+        code=code,
+        status=row.status,
+        status_label=DossierStatus(row.status).label_vi,
+        received_at=row.doc["received_at"],
+        due_at=row.doc["due_at"],
+        procedure_name=row.doc["procedure_name"],
+    )
+
+
+@router.get("/public/status", responses={404: {"description": NOT_FOUND}})
+def public_status(code: CodeQ, pin: PinQ, c: CentralDep) -> PublicStatus:
+    found = lookup(c, code, pin)
+    if found is None:
+        raise HTTPException(404, NOT_FOUND)
+    return found
+
+
+page_router = APIRouter(tags=["public"])
+_HEADERS = {
+    # The PIN is in the URL: never send it on as a Referer; no scripts, no framing.
+    "Referrer-Policy": "no-referrer",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cache-Control": "no-store",
+}
+_PAGE = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Tra cứu hồ sơ</title>
+<style>body{{font-family:sans-serif;max-width:36em;margin:2em auto;padding:0 1em}}
+label{{display:block;margin:.5em 0}}input{{font-size:1.1em;width:100%}}
+th{{text-align:left;padding-right:1em}}.nf{{color:#a00}}</style></head>
+<body><h1>Tra cứu tình trạng hồ sơ</h1>
+<form method="get" action="/status">
+<label>Mã hồ sơ <input name="code" value="{code}" maxlength="40" required></label>
+<label>Mã tra cứu (PIN) <input name="pin" value="{pin}" maxlength="16" required></label>
+<button type="submit">Tra cứu</button></form>{result}</body></html>
+"""
+
+
+def _result(found: PublicStatus | None) -> str:
+    if found is None:
+        return '<p class="nf">Không tìm thấy hồ sơ với mã và mã tra cứu này.</p>'
+    due = found.due_at.strftime("%H:%M %d/%m/%Y") if found.due_at else "—"
+    rows = [
+        ("Mã hồ sơ", found.code),
+        ("Thủ tục", found.procedure_name),
+        ("Tình trạng", found.status_label),
+        ("Ngày tiếp nhận", found.received_at.strftime("%H:%M %d/%m/%Y")),
+        ("Hẹn trả kết quả", due),
+    ]
+    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    return f"<table>{cells}</table>"
+
+
+@page_router.get("/status", response_class=HTMLResponse)
+def status_page(c: CentralDep, code: CodeQ = "", pin: PinQ = "") -> HTMLResponse:
+    result = ""
+    if code and pin:
+        result = _result(lookup(c, code, pin))
+    body = _PAGE.format(code=escape(code), pin=escape(pin), result=result)
+    return HTMLResponse(body, headers=_HEADERS)

@@ -1,0 +1,177 @@
+"""Chunked, resumable, verified attachment uploads (docs/sync-protocol.md, Attachments)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from pathlib import Path as FsPath
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from hcc_desk.core.sync.protocol import UploadDone, UploadOffset, UploadStart, UploadState
+
+from ..auth import DeviceCtx, Token, authenticate
+from ..models import Attachment, Dossier, Upload
+from .deps import BIG, Central, CentralDep
+
+router = APIRouter(tags=["uploads"])
+ERR = {"description": "error", "content": {"application/json": {}}}
+OFFSET = {"description": "offset mismatch: resume from this offset", "model": UploadOffset}
+UploadId = Annotated[str, Path(max_length=64)]
+OCTETS = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+    }
+}
+
+
+@router.post("/uploads", responses={401: ERR, 403: ERR, 409: ERR, 413: ERR})
+def start_upload(body: UploadStart, token: Token, c: CentralDep) -> UploadState:
+    with c.db.write() as s:
+        dev = authenticate(s, token)
+        if body.size > c.settings.max_attachment_bytes:  # refused before a byte is stored
+            raise HTTPException(413, f"attachment larger than {c.settings.max_attachment_bytes}")
+        owner = s.scalar(select(Dossier.centre_id).where(Dossier.uuid == body.dossier_uuid))
+        if owner is not None and owner != dev.centre_id:
+            raise HTTPException(403, "this dossier belongs to another centre")
+        att = s.get(Attachment, body.attachment_uuid)
+        if att is not None and att.dossier_uuid != body.dossier_uuid:
+            raise HTTPException(409, "this attachment uuid belongs to another dossier")
+        if c.store.has(body.sha256):  # content-addressed: nothing to send
+            _record_attachment(s, dev, body)
+            return UploadState(upload_id=str(uuid.uuid4()), offset=body.size, complete=True)
+        up = s.scalar(
+            select(Upload).where(
+                Upload.device_id == dev.device_id,
+                Upload.attachment_uuid == body.attachment_uuid,
+                Upload.sha256 == body.sha256,
+            )
+        )
+        if up is None:
+            upload_id = str(uuid.uuid4())
+            up = Upload(
+                upload_id=upload_id,
+                device_id=dev.device_id,
+                centre_id=dev.centre_id,
+                offset=0,
+                temp_path=str(c.store.temp_path(upload_id)),
+                created_at=datetime.now(),
+                **body.model_dump(),
+            )
+            s.add(up)
+        return UploadState(upload_id=up.upload_id, offset=up.offset, complete=False)
+
+
+@router.put(
+    "/uploads/{upload_id}",
+    responses={401: ERR, 404: ERR, 409: OFFSET, 413: ERR},
+    openapi_extra=OCTETS,
+)
+async def put_chunk(
+    upload_id: UploadId,
+    offset: Annotated[int, Query(ge=0, le=BIG)],
+    request: Request,
+    token: Token,
+    c: CentralDep,
+) -> UploadOffset:
+    limit = c.settings.chunk_bytes
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"chunks are at most {limit} bytes")
+    data = bytearray()
+    async for part in request.stream():
+        data += part
+        if len(data) > limit:
+            raise HTTPException(413, f"chunks are at most {limit} bytes")
+    return await run_in_threadpool(_put, c, token, upload_id, offset, bytes(data))
+
+
+def _put(c: Central, token: Token, upload_id: str, offset: int, data: bytes) -> UploadOffset:
+    with c.db.write() as s:
+        dev = authenticate(s, token)
+        up = _own_upload(s, dev, upload_id)
+        if offset != up.offset:
+            raise _offset_conflict(up.offset)
+        if offset + len(data) > up.size:
+            raise HTTPException(413, f"chunk goes past the declared size {up.size}")
+        # Row lock held (FOR UPDATE / SQLite write lock): one writer per upload at a time.
+        up.offset = c.store.write_at(FsPath(up.temp_path), offset, data)
+        return UploadOffset(offset=up.offset)
+
+
+@router.post("/uploads/{upload_id}/complete", responses={401: ERR, 404: ERR, 409: OFFSET, 422: ERR})
+def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadDone:
+    conflict, ok = None, False
+    with c.db.write() as s:
+        dev = authenticate(s, token)
+        up = _own_upload(s, dev, upload_id)
+        temp = FsPath(up.temp_path)
+        if up.size == 0:
+            c.store.write_at(temp, 0, b"")
+        elif up.offset and not temp.is_file():  # temp file lost (disk cleaned?): resume from 0
+            up.offset = 0
+        if up.offset != up.size:
+            conflict = up.offset
+        else:
+            ok = c.store.commit(temp, up.sha256)
+            s.delete(up)
+            if ok:
+                _record_attachment(s, dev, UploadStart.model_validate(_start_fields(up)))
+    if conflict is not None:
+        raise _offset_conflict(conflict)
+    if not ok:
+        raise HTTPException(422, "content does not match sha256: upload discarded, start again")
+    return UploadDone(sha256=up.sha256)
+
+
+class OffsetConflict(HTTPException):
+    pass
+
+
+def _offset_conflict(offset: int) -> HTTPException:
+    return OffsetConflict(409, {"offset": offset})
+
+
+async def offset_conflict_handler(_request: Request, exc: Exception) -> JSONResponse:
+    """409 bodies are ``{"offset": N}`` as the protocol says, not FastAPI's ``{"detail": …}``."""
+    assert isinstance(exc, OffsetConflict)
+    return JSONResponse(exc.detail, status_code=409)
+
+
+def _own_upload(s: Session, dev: DeviceCtx, upload_id: str) -> Upload:
+    up = s.get(Upload, upload_id, with_for_update=True)
+    if up is None or up.device_id != dev.device_id:  # another device's upload: not found
+        raise HTTPException(404, "unknown upload: start again with POST /uploads")
+    return up
+
+
+def _start_fields(up: Upload) -> dict[str, object]:
+    return {k: getattr(up, k) for k in UploadStart.model_fields}
+
+
+def _record_attachment(s: Session, dev: DeviceCtx, body: UploadStart) -> None:
+    """The upload may come before the push that names the attachment: remember it now."""
+    if s.get(Attachment, body.attachment_uuid) is not None:
+        return
+    try:
+        with s.begin_nested():  # a concurrent push may insert the same row: theirs stands
+            s.add(
+                Attachment(
+                    uuid=body.attachment_uuid,
+                    dossier_uuid=body.dossier_uuid,
+                    centre_id=dev.centre_id,
+                    sha256=body.sha256,
+                    size=body.size,
+                    filename=body.filename,
+                    content_type=body.content_type,
+                )
+            )
+    except IntegrityError:
+        pass

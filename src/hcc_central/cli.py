@@ -1,0 +1,128 @@
+"""``hcc-central``: serve, admin, export (docs/central.md)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .admin import AdminError
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from .db import Database
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except AdminError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.resolve(
+        getattr(args, "db", None), getattr(args, "store", None), getattr(args, "data", None)
+    )
+
+
+def _database(args: argparse.Namespace) -> Database:
+    """The database named by the arguments, migrated to head."""
+    from .db import Database
+    from .migrate import upgrade
+
+    db = Database(_settings(args).db_url, pool_size=2)
+    upgrade(db.engine)
+    return db
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    settings = _settings(args)
+    _database(args).dispose()  # migrate before the first request
+    options = {"host": args.host, "port": args.port, "log_level": args.log_level,
+               "proxy_headers": True}  # fmt: skip
+    if args.workers > 1:
+        # Worker processes build their own app from the environment (uvicorn needs a factory).
+        os.environ["HCC_CENTRAL_DB"] = settings.db_url
+        os.environ["HCC_CENTRAL_STORE"] = str(settings.store_dir)
+        uvicorn.run("hcc_central.app:app_from_env", factory=True, workers=args.workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import export_jsonl
+    from .store import FileStore
+
+    db = _database(args)
+    store = FileStore(_settings(args).store_dir)
+    try:
+        if args.jsonl == "-":
+            n = export_jsonl(db, sys.stdout, store)
+        else:
+            tmp = Path(args.jsonl + ".tmp")
+            with tmp.open("w", encoding="utf-8", newline="\n") as out:
+                n = export_jsonl(db, out, store)
+            tmp.replace(args.jsonl)  # never leave a half-written export under the real name
+    finally:
+        db.dispose()
+    print(f"exported {n} dossiers", file=sys.stderr)
+    return 0
+
+
+def _common(default: object = None) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("--db", default=default, help="database URL (default: SQLite in --data)")
+    p.add_argument("--data", default=default, help="data directory (central.db, store/)")
+    p.add_argument("--store", default=default, help="attachment store directory")
+    return p
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .cli_admin import add_admin_commands
+
+    parser = argparse.ArgumentParser(prog="hcc-central", description=__doc__)
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+    serve = sub.add_parser("serve", parents=[_common()], help="run the API (migrates first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8600)
+    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--workers", type=int, default=1, help="API processes (PostgreSQL)")
+    serve.set_defaults(run=cmd_serve)
+    export = sub.add_parser("export", parents=[_common()], help="all dossiers as JSON Lines")
+    export.add_argument("--jsonl", required=True, help="output file, or - for stdout")
+    export.set_defaults(run=cmd_export)
+    # --db etc. may come before or after the admin subcommand.
+    admin = sub.add_parser("admin", parents=[_common()], help="administration")
+    add_admin_commands(admin, _common(argparse.SUPPRESS), _database)
+    return parser
+
+
+def read_password(given: str | None) -> str:
+    if given:
+        return given
+    if sys.stdin.isatty():
+        first, second = getpass.getpass("Password: "), getpass.getpass("Again: ")
+        if first != second:
+            raise AdminError("the passwords differ")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def iso_datetime(text: str) -> datetime:
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r}") from None

@@ -1,0 +1,262 @@
+"""Push ingest: a handful of statements per request whatever the batch size.
+
+Fast path, one transaction: authenticate (the centre's unit codes in the same query), read
+everything the batch touches in two queries (the stored dossiers by uuid or code, locked; the
+op ids already applied and the owners of its attachment uuids), decide every op in memory in
+outbox order, write with one executemany per table, commit.
+
+Slow path, only if the fast path hits a constraint (a concurrent push of the same rows, or a
+bad event uuid only the database can see): a new transaction in which every op gets its own
+savepoint and fresh reads, so one bad op never fails the others. Ops rejected before the
+database (invalid payload, unit or slot not this device's) never touch it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from fastapi.security import HTTPAuthorizationCredentials
+from pydantic import ValidationError
+from sqlalchemy import literal, null, or_, select, union_all, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from hcc_desk.core.domain.dossier_code import parse_code, slot_of
+from hcc_desk.core.domain.errors import DomainError
+from hcc_desk.core.sync.protocol import OpResult, PushOp
+
+from .auth import DeviceCtx, authenticate
+from .db import Database
+from .ingest_rows import IN_CHUNK, att_row, chunks, dossier_row, event_row, merge
+from .models import AppliedOp, Attachment, Dossier, StatusEvent
+from .settings import Settings
+
+Raw = PushOp | dict[str, Any]
+
+
+class Rejected(Exception):
+    def __init__(self, code: int, reason: str) -> None:
+        super().__init__(reason)
+        self.code, self.reason = code, reason
+
+
+@dataclass
+class _Op:
+    index: int
+    op_id: str
+    uuid: str
+    doc: dict[str, Any]
+
+
+@dataclass
+class _Batch:
+    """What the batch found in the database, updated in memory op by op, and what to write."""
+
+    in_db: set[str]  # dossier uuids already stored
+    state: dict[str, dict[str, Any]]  # uuid → current doc
+    centre_of: dict[str, int]
+    code_owner: dict[str, str]
+    att_owner: dict[str, str]
+    done: set[str]  # op ids applied before or earlier in this batch
+    results: dict[int, OpResult] = field(default_factory=dict)
+    inserts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    updates: dict[str, dict[str, Any]] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    attachments: list[dict[str, Any]] = field(default_factory=list)
+    applied: list[dict[str, Any]] = field(default_factory=list)
+
+
+def ingest(
+    db: Database,
+    token: HTTPAuthorizationCredentials | None,
+    raw_ops: list[Raw],
+    settings: Settings,
+) -> list[OpResult]:
+    results: dict[int, OpResult] = {}
+    now = datetime.now()
+    try:
+        with db.write() as s:
+            dev = authenticate(s, token, units=True)
+            ops = _validate(raw_ops, dev, settings, results)
+            if ops:
+                results |= _apply(s, dev, ops, now)
+        return [results[i] for i in range(len(raw_ops))]
+    except IntegrityError:
+        pass  # the whole transaction was rolled back: redo op by op
+    with db.write() as s:
+        dev = authenticate(s, token, units=True)
+        for one in _validate(raw_ops, dev, settings, results):
+            results |= _apply_alone(s, dev, one, now)
+    return [results[i] for i in range(len(raw_ops))]
+
+
+def _validate(
+    raw_ops: list[Raw], dev: DeviceCtx, settings: Settings, results: dict[int, OpResult]
+) -> list[_Op]:
+    ops = []
+    for i, raw in enumerate(raw_ops):
+        try:
+            op = raw if isinstance(raw, PushOp) else PushOp.model_validate(raw)
+            check_op(op, dev, settings)
+            ops.append(_Op(i, op.op_id, op.entity_uuid, op.payload.model_dump(mode="json")))
+        except ValidationError as err:
+            results[i] = _rejected(_op_id(raw), 422, _summary(err))
+        except Rejected as err:
+            results[i] = _rejected(_op_id(raw), err.code, err.reason)
+    return ops
+
+
+def check_op(op: PushOp, dev: DeviceCtx, settings: Settings) -> None:
+    """Checks that need no database: identity, authorisation by unit and slot, limits."""
+    doc = op.payload
+    if op.entity_uuid != doc.uuid:
+        raise Rejected(422, "entity_uuid differs from payload.uuid")
+    try:
+        code = parse_code(doc.code)
+    except DomainError as err:
+        raise Rejected(422, f"invalid dossier code: {err.message_en}") from None
+    if code.unit_code != doc.unit_code:
+        raise Rejected(422, f"code {doc.code} is not of unit {doc.unit_code}")
+    if doc.unit_code not in dev.unit_codes:
+        raise Rejected(403, f"unit code {doc.unit_code} is not an agency of this centre")
+    if doc.counter_slot != dev.slot or slot_of(code.seq, dev.code_slots) != dev.slot:
+        raise Rejected(
+            403, f"sequence {code.seq:04d} does not belong to this counter's slot {dev.slot}"
+        )
+    stamps = [doc.received_at, doc.due_at, *(e.at for e in doc.events)]
+    if any(t is not None and t.tzinfo is not None for t in stamps):
+        raise Rejected(422, "datetimes must be naive local time (no UTC offset)")
+    sizes = [a.size for a in doc.attachments]
+    if any(s > settings.max_attachment_bytes for s in sizes):
+        raise Rejected(422, f"an attachment is larger than {settings.max_attachment_bytes} bytes")
+    if sum(sizes) > settings.max_dossier_bytes:
+        raise Rejected(422, f"attachments exceed {settings.max_dossier_bytes} bytes in total")
+
+
+def _apply(s: Session, dev: DeviceCtx, ops: list[_Op], now: datetime) -> dict[int, OpResult]:
+    b = _read(s, ops)
+    for o in ops:
+        if o.op_id in b.done:  # a retried request: the first one was committed
+            b.results[o.index] = OpResult(op_id=o.op_id, outcome="duplicate")
+            continue
+        try:
+            outcome = _decide(o, dev, b)
+        except Rejected as err:
+            b.results[o.index] = _rejected(o.op_id, err.code, err.reason)
+            continue
+        b.results[o.index] = OpResult(op_id=o.op_id, outcome=outcome)
+        b.applied.append(
+            {"op_id": o.op_id, "device_id": dev.device_id, "entity_uuid": o.uuid,
+             "outcome": outcome, "at": now}
+        )  # fmt: skip
+        b.done.add(o.op_id)
+    _write(s, b, now)
+    return b.results
+
+
+def _read(s: Session, ops: list[_Op]) -> _Batch:
+    """Two queries per 500 ops. FOR UPDATE (PostgreSQL): an agency's set-status on the same
+    dossier waits for us, or we for it, so neither overwrites the other's merged doc."""
+    stored: list[Any] = []
+    for part in chunks(ops):
+        uuids, codes = [o.uuid for o in part], [o.doc["code"] for o in part]
+        stmt = select(Dossier.uuid, Dossier.code, Dossier.centre_id, Dossier.doc).where(
+            or_(Dossier.uuid.in_(uuids), Dossier.code.in_(codes))
+        )
+        stored += s.execute(stmt.with_for_update()).all()
+    known: list[Any] = []
+    op_ids = [o.op_id for o in ops]
+    att_ids = [a["uuid"] for o in ops for a in o.doc["attachments"]]
+    for i in range(0, max(len(op_ids), len(att_ids)), IN_CHUNK):
+        known += s.execute(
+            union_all(
+                select(literal("op"), AppliedOp.op_id, null()).where(
+                    AppliedOp.op_id.in_(op_ids[i : i + IN_CHUNK])
+                ),
+                select(literal("att"), Attachment.uuid, Attachment.dossier_uuid).where(
+                    Attachment.uuid.in_(att_ids[i : i + IN_CHUNK])
+                ),
+            )
+        ).all()
+    mine = {o.uuid for o in ops}
+    rows = [r for r in stored if r.uuid in mine]
+    return _Batch(
+        in_db={r.uuid for r in rows},
+        state={r.uuid: r.doc for r in rows},
+        centre_of={r.uuid: r.centre_id for r in rows},
+        code_owner={r.code: r.uuid for r in stored},
+        att_owner={k: v for tag, k, v in known if tag == "att"},
+        done={k for tag, k, _ in known if tag == "op"},
+    )
+
+
+def _decide(o: _Op, dev: DeviceCtx, b: _Batch) -> str:
+    if b.centre_of.get(o.uuid, dev.centre_id) != dev.centre_id:
+        raise Rejected(403, "this dossier belongs to another centre")
+    old = b.state.get(o.uuid)
+    code = o.doc["code"]
+    if old is not None and old["code"] != code:
+        raise Rejected(409, f"dossier {o.uuid} already has code {old['code']}; codes never change")
+    if b.code_owner.get(code, o.uuid) != o.uuid:
+        raise Rejected(409, f"code {code} is already used by another dossier")
+    for a in o.doc["attachments"]:
+        if b.att_owner.get(a["uuid"], o.uuid) != o.uuid:
+            raise Rejected(409, f"attachment {a['uuid']} belongs to another dossier")
+    new, added = merge(old, o.doc)
+    if new == old:
+        return "duplicate"
+    (b.updates if o.uuid in b.in_db else b.inserts)[o.uuid] = new
+    b.events += [event_row(o.uuid, e) for e in added]
+    for a in new["attachments"]:
+        if a["uuid"] not in b.att_owner:
+            b.att_owner[a["uuid"]] = o.uuid
+            b.attachments.append(att_row(a, o.uuid, dev.centre_id))
+    b.state[o.uuid], b.centre_of[o.uuid], b.code_owner[code] = new, dev.centre_id, o.uuid
+    return "applied"
+
+
+def _write(s: Session, b: _Batch, now: datetime) -> None:
+    """Core executemany per table (no ORM unit of work); dossiers before their events."""
+    if b.inserts:
+        rows = [dossier_row(d, b.centre_of[u], now) for u, d in b.inserts.items()]
+        s.execute(Dossier.__table__.insert(), rows)
+    if b.updates:
+        rows = [dossier_row(d, b.centre_of[u], now) for u, d in b.updates.items()]
+        s.execute(update(Dossier), rows)  # bulk UPDATE by primary key
+    for model, rows in (
+        (StatusEvent, b.events),
+        (Attachment, b.attachments),
+        (AppliedOp, b.applied),
+    ):
+        if rows:
+            s.execute(model.__table__.insert(), rows)
+
+
+def _apply_alone(s: Session, dev: DeviceCtx, one: _Op, now: datetime) -> dict[int, OpResult]:
+    """Slow path: one op in its own savepoint; a second try re-reads what a race changed."""
+    detail = ""
+    for _ in range(2):
+        try:
+            with s.begin_nested():
+                return _apply(s, dev, [one], now)
+        except IntegrityError as err:
+            detail = str(err.orig).splitlines()[0][:200]
+    return {one.index: _rejected(one.op_id, 409, f"conflicts with stored data: {detail}")}
+
+
+def _rejected(op_id: str, code: int, reason: str) -> OpResult:
+    return OpResult(op_id=op_id, outcome="rejected", reason=reason, code=code)
+
+
+def _op_id(raw: Any) -> str:
+    value = raw.get("op_id") if isinstance(raw, dict) else getattr(raw, "op_id", None)
+    return value[:64] if isinstance(value, str) else ""
+
+
+def _summary(err: ValidationError) -> str:
+    """First few field errors, e.g. "payload.code: String should match pattern …"."""
+    parts = [f"{'.'.join(str(p) for p in e['loc']) or 'op'}: {e['msg']}" for e in err.errors()[:3]]
+    more = err.error_count() - len(parts)
+    return "invalid op: " + "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")

@@ -1,0 +1,217 @@
+"""Central's tables (SQLAlchemy 2). Schema changes go through migrations/ (Alembic)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# SQLite only auto-increments an INTEGER PRIMARY KEY; PostgreSQL gets 64-bit keys.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+UUID_LEN = 36
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Centre(Base):
+    __tablename__ = "centre"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    name: Mapped[str] = mapped_column(String(300))
+    governing_body: Mapped[str] = mapped_column(String(300))
+    place_name: Mapped[str] = mapped_column(String(100))
+    hotline: Mapped[str | None] = mapped_column(String(50))
+    lookup_url_base: Mapped[str | None] = mapped_column(String(300))
+    code_slots: Mapped[int] = mapped_column(Integer)
+
+
+class Agency(Base):
+    __tablename__ = "agency"
+    __table_args__ = (UniqueConstraint("centre_id", "unit_code"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    name: Mapped[str] = mapped_column(String(300))
+    short_name: Mapped[str | None] = mapped_column(String(50))
+    unit_code: Mapped[str] = mapped_column(String(16))
+
+
+class Counter(Base):
+    """A seat of the hall: its slot owns the sequence numbers NNNN ≡ slot (mod code_slots)."""
+
+    __tablename__ = "counter"
+    __table_args__ = (UniqueConstraint("centre_id", "slot"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    name: Mapped[str] = mapped_column(String(100))
+    slot: Mapped[int] = mapped_column(Integer)
+
+
+class Device(Base):
+    """An enrolled desk PC. Only the SHA-256 of its bearer token is kept."""
+
+    __tablename__ = "device"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class EnrolmentCode(Base):
+    __tablename__ = "enrolment_code"
+    code_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counter.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime)
+    device_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
+
+
+class Officer(Base):
+    __tablename__ = "officer"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))  # argon2id
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))  # None: every centre
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Procedure(Base):
+    __tablename__ = "procedure"
+    __table_args__ = (UniqueConstraint("centre_id", "key"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    key: Mapped[str] = mapped_column(String(80))  # national code, or a hash of unit + name
+    code: Mapped[str | None] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(Text)
+    unit_code: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the procedure.upsert payload (+papers)
+
+
+class Dossier(Base):
+    __tablename__ = "dossier"
+    uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"), index=True)
+    unit_code: Mapped[str] = mapped_column(String(16))
+    counter_slot: Mapped[int] = mapped_column(Integer)
+    lookup_pin: Mapped[str] = mapped_column(String(8), index=True)
+    status: Mapped[int] = mapped_column(Integer, index=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    due_at: Mapped[datetime | None] = mapped_column(DateTime, index=True)
+    # A prefix for listing/search; the full name is in doc (a 1000-char name can pass the
+    # 2,704-byte limit of a PostgreSQL btree entry).
+    procedure_name: Mapped[str] = mapped_column(String(255), index=True)
+    doc: Mapped[dict[str, Any]] = mapped_column(JSON)  # the DossierDoc, events merged
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StatusEvent(Base):
+    """Append-only status history; the uuid makes merging desk and agency events idempotent."""
+
+    __tablename__ = "status_event"
+    uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossier.uuid"), index=True)
+    status: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(8))  # "desk" | "central"
+
+
+class AppliedOp(Base):
+    __tablename__ = "applied_op"
+    op_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    entity_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    outcome: Mapped[str] = mapped_column(String(10))
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ChangeLog(Base):
+    """What desks pull. centre_id None: for every centre (the national calendar)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_centre_seq", "centre_id", "seq"),)
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))
+    kind: Mapped[str] = mapped_column(String(32))
+    entity_uuid: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Attachment(Base):
+    """Metadata from the pushed dossier (or from a finished upload that came first)."""
+
+    __tablename__ = "attachment"
+    uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    dossier_uuid: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+
+
+class Upload(Base):
+    __tablename__ = "upload"
+    __table_args__ = (UniqueConstraint("device_id", "attachment_uuid", "sha256"),)
+    upload_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"))
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    dossier_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    attachment_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    offset: Mapped[int] = mapped_column(BigInteger, default=0)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    temp_path: Mapped[str] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CalendarDay(Base):
+    __tablename__ = "calendar_day"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str | None] = mapped_column(String(8))  # "off" | "work"
+    note: Mapped[str | None] = mapped_column(String(300))
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(50))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)

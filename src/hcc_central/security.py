@@ -1,0 +1,52 @@
+"""Secrets: device tokens and enrolment codes are stored as SHA-256, passwords as argon2id."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+# Read aloud / typed at the counter: no 0/O or 1/I look-alikes (same alphabet as lookup PINs).
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+ENROL_CODE_LENGTH = 10
+
+_hasher = PasswordHasher()  # argon2id, library defaults (RFC 9106 low-memory profile)
+# Verified when the username is unknown, so a wrong username costs as long as a wrong password.
+_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def new_device_token() -> str:
+    """32 random bytes, base64url without padding (what the desk keeps in device.json)."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b"=").decode()
+
+
+def new_enrolment_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(ENROL_CODE_LENGTH))
+
+
+def normalise_code(code: str) -> str:
+    """Officers type codes by hand: ignore case, spaces and dashes."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(stored_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(stored_hash or _DUMMY_HASH, password) and stored_hash is not None
+    except (VerificationError, InvalidHashError):
+        return False

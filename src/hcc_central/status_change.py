@@ -1,0 +1,101 @@
+"""A status change made at central (the way an agency reports progress), for desks to pull."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hcc_desk.core.domain.status import DossierStatus, can_transition
+
+from .admin import AdminError
+from .changes import audit, emit
+from .models import Dossier, StatusEvent
+
+_S = DossierStatus
+# Words an agency clerk would type, besides the DVCQG sync names (new, waiting, releasing…).
+STATUS_WORDS: dict[str, DossierStatus] = {
+    "accepted": _S.NEW,
+    "transfer": _S.INTEROPERATING,
+    "processing": _S.PROCESSING,
+    "supplement": _S.WAITING_SUPPLEMENT,
+    "payment": _S.WAITING_PAYMENT,
+    "result-ready": _S.RELEASING,
+    "done": _S.DONE,
+    "refused": _S.DENIED,
+    "stopped": _S.UNRESOLVED,
+    "cancelled": _S.CANCELLED,
+}
+
+
+def parse_status(word: str) -> DossierStatus:
+    word = word.strip().lower()
+    if word in STATUS_WORDS:
+        return STATUS_WORDS[word]
+    if word.isdigit() and int(word) in {int(s) for s in DossierStatus}:
+        return DossierStatus(int(word))
+    try:
+        return DossierStatus.from_sync_name(word)
+    except ValueError:
+        names = sorted({*STATUS_WORDS, *(s.sync_name for s in DossierStatus)})
+        raise AdminError(f"unknown status {word!r}; use one of: {', '.join(names)}") from None
+
+
+def set_status(
+    s: Session,
+    code: str,
+    target: DossierStatus,
+    *,
+    note: str | None = None,
+    actor: str = "central",
+    at: datetime | None = None,
+    due_at: datetime | None = None,
+) -> dict[str, Any]:
+    """Validate the transition, append an event with a new uuid, emit ``dossier.status``.
+    Returns the change payload."""
+    dossier = s.scalar(
+        select(Dossier).where(Dossier.code == code.strip().upper()).with_for_update()
+    )
+    if dossier is None:
+        raise AdminError(f"no dossier {code}")
+    current = DossierStatus(dossier.status)
+    if not can_transition(current, target):
+        raise AdminError(
+            f"{code}: cannot go from {current.sync_name} ({current.label_en}) "
+            f"to {target.sync_name} ({target.label_en})"
+        )
+    doc = dict(dossier.doc)
+    at = (at or datetime.now()).replace(microsecond=0)
+    if doc["events"] and at.isoformat() < doc["events"][-1]["at"]:
+        raise AdminError(f"{code}: the last event is later than {at.isoformat()}")
+    event = {
+        "uuid": str(uuid.uuid4()),
+        "status": int(target),
+        "at": at.isoformat(),
+        "actor": actor[:64],
+        "note": note,
+    }
+    doc["events"] = [*doc["events"], event]
+    doc["status"] = int(target)
+    if due_at is not None:
+        doc["due_at"] = due_at.isoformat()
+    dossier.doc, dossier.status, dossier.updated_at = doc, int(target), datetime.now()
+    dossier.due_at = datetime.fromisoformat(doc["due_at"]) if doc["due_at"] else None
+    s.add(
+        StatusEvent(
+            uuid=event["uuid"],
+            dossier_uuid=dossier.uuid,
+            status=event["status"],
+            at=at,
+            actor=event["actor"],
+            note=note,
+            origin="central",
+        )
+    )
+    payload = {"dossier_uuid": dossier.uuid, "event": event, "due_at": doc["due_at"]}
+    emit(s, dossier.centre_id, "dossier.status", dossier.uuid, payload)
+    audit(s, actor, "dossier.status", code=dossier.code, status=target.sync_name)
+    return payload

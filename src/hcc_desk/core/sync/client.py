@@ -1,0 +1,172 @@
+"""HTTP client of hcc-central (docs/sync-protocol.md), mapping every failure to one of a few
+kinds the engine acts on: Transient (retry later), AuthFailed (re-enrol), TooLarge (split or
+park), Refused (this request is wrong: park what it carried)."""
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from . import protocol as p
+
+TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+PROBE_TIMEOUT = httpx.Timeout(3.0)
+LOGIN_TIMEOUT = httpx.Timeout(connect=3.0, read=8.0, write=8.0, pool=3.0)
+M = TypeVar("M", bound=BaseModel)
+
+
+class SyncError(Exception):
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+class Transient(SyncError):
+    """Network down, timeout, reset, 429 or 5xx: nothing is wrong with the data; retry later."""
+
+    def __init__(self, message: str, status: int | None = None, *, network: bool = False,
+                 retry_after: float | None = None):
+        super().__init__(message, status)
+        self.network, self.retry_after = network, retry_after
+
+
+class AuthFailed(SyncError):
+    """Central no longer knows this device (401/403 on a whole request): re-enrol."""
+
+
+class TooLarge(SyncError):
+    """413: the request body is over central's limit."""
+
+
+class Refused(SyncError):
+    """Another 4xx: a permanent problem with what this request carried."""
+
+
+class OffsetMismatch(SyncError):
+    def __init__(self, offset: int):
+        super().__init__(f"central holds {offset} bytes", 409)
+        self.offset = offset
+
+
+class ChecksumMismatch(SyncError):
+    """422 on upload completion: central discarded the partial upload."""
+
+
+class CentralClient:
+    def __init__(self, base_url: str, token: str | None = None, *,
+                 transport: httpx.BaseTransport | None = None,
+                 timeout: httpx.Timeout = TIMEOUT):
+        headers = {"User-Agent": "hcc-desk"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self.base_url = base_url.rstrip("/")
+        self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
+                                  transport=transport)
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- calls --------------------------------------------------------------------------------
+    def enrol(self, code: str, device_name: str) -> p.EnrolResponse:
+        body = p.EnrolRequest(code=code, device_name=device_name).model_dump()
+        return _parse(self._call("POST", "/enrol", json=body, auth=()), p.EnrolResponse)
+
+    def login(self, username: str, password: str) -> p.OfficerWire | None:
+        """The officer's central account, or None when central says the password is wrong."""
+        body = p.LoginRequest(username=username, password=password).model_dump()
+        r = self._call("POST", "/officers/login", json=body, auth=(403,),
+                       passthrough=(401,), timeout=LOGIN_TIMEOUT)
+        if r.status_code == 401:
+            self.limits()  # 401 there too: the device itself is refused (raises AuthFailed)
+            return None
+        return _parse(r, p.OfficerWire)
+
+    def limits(self, timeout: httpx.Timeout | None = None) -> p.Limits:
+        return _parse(self._call("GET", "/limits", timeout=timeout), p.Limits)
+
+    def probe(self) -> bool:
+        """Cheap reachability check: any answer below 500 means the network is back."""
+        try:
+            return self._http.get(p.API + "/limits", timeout=PROBE_TIMEOUT).status_code < 500
+        except httpx.RequestError:
+            return False
+
+    def push(self, ops: list[p.PushOp]) -> p.PushResponse:
+        body = p.PushRequest(ops=ops).model_dump(mode="json")
+        return _parse(self._call("POST", "/sync/push", json=body), p.PushResponse)
+
+    def pull(self, cursor: int, limit: int = 500) -> p.PullResponse:
+        r = self._call("GET", "/sync/pull", params={"cursor": cursor, "limit": limit})
+        return _parse(r, p.PullResponse)
+
+    def upload_start(self, start: p.UploadStart) -> p.UploadState:
+        # 403 here is about this record (not this dossier's centre), not the device.
+        r = self._call("POST", "/uploads", json=start.model_dump(), auth=(401,))
+        return _parse(r, p.UploadState)
+
+    def upload_put(self, upload_id: str, offset: int, data: bytes) -> int:
+        r = self._call("PUT", f"/uploads/{upload_id}", params={"offset": offset}, content=data,
+                       headers={"Content-Type": "application/octet-stream"}, auth=(401,),
+                       passthrough=(409,))
+        if r.status_code == 409:
+            raise OffsetMismatch(_parse(r, p.UploadOffset).offset)
+        return _parse(r, p.UploadOffset).offset
+
+    def upload_complete(self, upload_id: str) -> str:
+        r = self._call("POST", f"/uploads/{upload_id}/complete", auth=(401,),
+                       passthrough=(409, 422))
+        if r.status_code == 409:  # central is missing bytes: resume from its offset
+            raise OffsetMismatch(_parse(r, p.UploadOffset).offset)
+        if r.status_code == 422:
+            raise ChecksumMismatch(_detail(r), 422)
+        return _parse(r, p.UploadDone).sha256
+
+    # --- plumbing -----------------------------------------------------------------------------
+    def _call(self, method: str, path: str, *, auth: tuple[int, ...] = (401, 403),
+              passthrough: tuple[int, ...] = (), timeout: httpx.Timeout | None = None,
+              **kwargs: Any) -> httpx.Response:
+        try:
+            r = self._http.request(method, p.API + path,
+                                   timeout=timeout or httpx.USE_CLIENT_DEFAULT, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise Transient(f"timeout ({type(exc).__name__})", network=True) from exc
+        except httpx.RequestError as exc:  # refused, reset, DNS, broken proxy …
+            raise Transient(f"network: {exc or type(exc).__name__}", network=True) from exc
+        status = r.status_code
+        if status < 300 or status in passthrough:
+            return r
+        if status in auth:
+            raise AuthFailed(f"central refused this device ({status}): {_detail(r)}", status)
+        if status == 413:
+            raise TooLarge(f"too large for central: {_detail(r)}", status)
+        if status == 429 or status >= 500:
+            raise Transient(f"central busy ({status}): {_detail(r)}", status,
+                            retry_after=_retry_after(r))
+        raise Refused(_detail(r), status)
+
+
+def _parse(r: httpx.Response, model: type[M]) -> M:
+    try:
+        return model.model_validate(r.json())
+    except (ValueError, ValidationError) as exc:
+        # A captive portal or a proxy error page, not central: try again later.
+        raise Transient(f"unexpected answer from {r.url.path} ({r.status_code}): "
+                        f"{str(exc).splitlines()[0][:200]}", r.status_code) from exc
+
+
+def _detail(r: httpx.Response) -> str:
+    try:
+        detail = r.json().get("detail")
+    except (ValueError, AttributeError):
+        detail = None
+    if detail is None:
+        return r.text[:300] or r.reason_phrase
+    return detail if isinstance(detail, str) else str(detail)[:300]
+
+
+def _retry_after(r: httpx.Response) -> float | None:
+    try:
+        return max(0.0, float(r.headers.get("Retry-After", "")))
+    except ValueError:
+        return None

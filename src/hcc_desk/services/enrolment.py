@@ -1,0 +1,141 @@
+"""Enrolling this desk with hcc-central: one-time code → device credential + the desk's identity.
+
+A desk that is not set up yet takes its centre, agencies and counter from central's answer (no
+manual setup; officers then log in with their central accounts). A desk already set up must
+agree with central on its counter slot, code slots and unit codes — otherwise the codes it
+prints could collide with another counter's, so enrolment refuses and says what differs.
+"""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from hcc_desk.core.catalogue.importer import import_catalogue
+from hcc_desk.core.store.models import Agency, Centre, Counter, Dossier
+from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.sync import outbox
+from hcc_desk.core.sync.client import CentralClient, SyncError, Transient
+from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
+from hcc_desk.core.sync.engine import sync_state
+from hcc_desk.core.sync.protocol import EnrolResponse
+from hcc_desk.services.errors import InvalidInput, UserError
+from hcc_desk.services.setup import AgencyInput, _catalogue_for
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    device_id: str
+    centre_name: str
+    counter_name: str
+    counter_slot: int
+    set_up_now: bool  # the desk's centre/agencies/counter were created from central's answer
+    queued: int  # dossiers saved before enrolment, now queued for central
+
+
+class EnrolmentService:
+    def __init__(self, store, credentials: CredentialStore,
+                 client_factory: Callable[..., CentralClient] = CentralClient):
+        self._store, self._credentials, self._client_factory = store, credentials, client_factory
+
+    def is_enrolled(self) -> bool:
+        return self._credentials.load() is not None
+
+    def enrol(self, central_url: str, code: str, device_name: str) -> EnrolResult:
+        url = central_url.strip().rstrip("/")
+        if not url.startswith(("http://", "https://")):
+            raise InvalidInput(f"Địa chỉ máy chủ không hợp lệ: {url!r}",
+                               f"Not a central URL: {url!r} (http:// or https://)")
+        client = self._client_factory(url)
+        try:
+            resp = client.enrol(code.strip(), device_name.strip() or "HCC Desk")
+        except Transient as exc:
+            raise UserError(f"Không kết nối được máy chủ trung tâm: {exc.message}",
+                            f"Cannot reach central: {exc.message}") from exc
+        except SyncError as exc:
+            raise InvalidInput(
+                f"Máy chủ không chấp nhận mã đăng ký (sai, đã dùng hoặc hết hạn): {exc.message}",
+                f"Central refused the enrolment code (wrong, used or expired): {exc.message}",
+            ) from exc
+        finally:
+            client.close()
+        with self._store.write() as s:
+            set_up_now = self._apply_identity(s, resp)
+            state = sync_state(s)
+            if state.device_id != resp.device_id:
+                state.cursor = 0  # a new device identity reads central's changes from the start
+            state.central_url, state.device_id = url, resp.device_id
+            state.limits, state.last_error = resp.limits.model_dump(), None
+            queued = outbox.backfill(s)
+            add_audit(s, "enrolment", "device.enrol", "device", resp.device_id,
+                      {"central": url, "slot": resp.counter.slot, "queued": queued})
+        self._credentials.save(DeviceCredential(url, resp.device_id, resp.device_token))
+        return EnrolResult(resp.device_id, resp.centre.name, resp.counter.name,
+                           resp.counter.slot, set_up_now, queued)
+
+    def _apply_identity(self, s: Session, resp: EnrolResponse) -> bool:
+        counter = s.scalar(select(Counter).where(Counter.is_this_device.is_(True)))
+        if counter is not None:
+            _check_agreement(s, counter, resp)
+            _add_new_agencies(s, resp)
+            return False
+        c = resp.centre
+        centre = s.scalar(select(Centre).order_by(Centre.id).limit(1)) or Centre()
+        centre.name, centre.governing_body, centre.place_name = c.name, c.governing_body, \
+            c.place_name
+        centre.hotline, centre.lookup_url_base, centre.code_slots = c.hotline, \
+            c.lookup_url_base, c.code_slots
+        s.add(centre)
+        _add_new_agencies(s, resp)
+        slot_row = s.scalar(select(Counter).where(Counter.slot == resp.counter.slot))
+        row = slot_row or Counter(slot=resp.counter.slot)
+        row.name, row.is_this_device = resp.counter.name, True
+        s.add(row)
+        s.flush()
+        agencies = [AgencyInput(a.name, a.short_name or "", a.unit_code) for a in resp.agencies]
+        with tempfile.TemporaryDirectory(prefix="hcc-enrol-") as tmp:
+            report = import_catalogue(s, _catalogue_for(agencies, Path(tmp)))
+        if not report.ok:  # central's procedure.upsert changes will fill the catalogue instead
+            add_audit(s, "enrolment", "catalogue.seed_failed", None, None,
+                      {"errors": list(report.errors[:5])})
+        return True
+
+
+def _add_new_agencies(s: Session, resp: EnrolResponse) -> None:
+    known = set(s.scalars(select(Agency.unit_code)))
+    for a in resp.agencies:
+        if a.unit_code not in known:
+            s.add(Agency(name=a.name, short_name=a.short_name, unit_code=a.unit_code))
+    s.flush()
+
+
+def _check_agreement(s: Session, counter: Counter, resp: EnrolResponse) -> None:
+    problems_vi, problems_en = [], []
+    if counter.slot != resp.counter.slot:
+        problems_vi.append(f"quầy này dùng số thứ tự {counter.slot}, máy chủ cấp "
+                           f"{resp.counter.slot}")
+        problems_en.append(f"this desk uses counter slot {counter.slot}, central enrolled it "
+                           f"as slot {resp.counter.slot}")
+    centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
+    if centre is not None and centre.code_slots != resp.centre.code_slots:
+        problems_vi.append(f"số quầy trong mã hồ sơ: {centre.code_slots} ≠ "
+                           f"{resp.centre.code_slots} trên máy chủ")
+        problems_en.append(f"code slots {centre.code_slots} here, {resp.centre.code_slots} "
+                           "on central")
+    central_units = {a.unit_code for a in resp.agencies}
+    used = set(s.scalars(select(Agency.unit_code).join(Dossier, Dossier.agency_id == Agency.id)
+                         .group_by(Agency.unit_code).having(func.count() > 0)))
+    unknown = sorted(used - central_units)
+    if unknown:
+        problems_vi.append("mã cơ quan đã dùng nhưng máy chủ không có: " + ", ".join(unknown))
+        problems_en.append("unit codes used here but unknown to central: " + ", ".join(unknown))
+    if problems_en:
+        raise UserError(
+            "Không đăng ký được: " + "; ".join(problems_vi) + ". Hãy sửa cấu hình trên máy chủ "
+            "và cấp mã mới (thiết bị vừa tạo trên máy chủ nên được thu hồi).",
+            "Enrolment refused: " + "; ".join(problems_en) + ". Fix the configuration on "
+            "central and issue a new code (revoke the device central just created).")

@@ -1,0 +1,215 @@
+"""Sync use cases for the GUI and the CLI: background sync, "sync now", status, parked records,
+and officer login checked against central when it answers."""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from hcc_desk.core.store.models import Attachment, Dossier, Officer, OutboxOp
+from hcc_desk.core.store.repositories import add_audit, get_setting, set_setting
+from hcc_desk.core.sync import outbox
+from hcc_desk.core.sync.attachments import add_attachment
+from hcc_desk.core.sync.backoff import Rng
+from hcc_desk.core.sync.client import CentralClient, SyncError
+from hcc_desk.core.sync.credentials import CredentialStore
+from hcc_desk.core.sync.engine import SyncEngine, SyncReport
+from hcc_desk.core.sync.runner import BackgroundSync, ParkedItem, SyncStatus, read_status
+from hcc_desk.services.auth import AuthService, hash_password, password_matches
+from hcc_desk.services.auth import Officer as OfficerView
+from hcc_desk.services.errors import AuthError, NotFound, UserError
+
+log = logging.getLogger("hcc_desk.sync")
+# Usernames central has vouched for: for them central's "no" is final even if the cached hash
+# would match (password changed or account disabled centrally).
+CENTRAL_OFFICERS = "sync.central_officers"
+
+
+def _not_enrolled() -> UserError:
+    return NotFound("Quầy này chưa đăng ký với máy chủ trung tâm (chạy 'hcc-desk enrol').",
+                    "This desk is not enrolled with central (run 'hcc-desk enrol').")
+
+
+class SyncService:
+    def __init__(self, store, profile_root: Path, credentials: CredentialStore, *,
+                 client_factory: Callable[..., CentralClient] = CentralClient,
+                 clock: Callable[[], datetime] = datetime.now, rng: Rng | None = None,
+                 interval: float = 30.0, probe_interval: float = 3.0):
+        self._store, self._credentials = store, credentials
+        self._client_factory, self._clock, self._rng = client_factory, clock, rng
+        self.attachments_dir = profile_root / "attachments"
+        self._intervals = (interval, probe_interval)
+        self._runner: BackgroundSync | None = None
+
+    def is_enrolled(self) -> bool:
+        return self._credentials.load() is not None
+
+    def engine(self) -> SyncEngine:
+        cred = self._credentials.load()
+        if cred is None:
+            raise _not_enrolled()
+        client = self._client_factory(cred.central_url, cred.device_token)
+        return SyncEngine(self._store, client, self._clock, self._rng,
+                          attachments_dir=self.attachments_dir)
+
+    # --- background ---------------------------------------------------------------------------
+    def start_background(self) -> bool:
+        """Start the sync thread; False (nothing started) when the desk isn't enrolled."""
+        if self._runner is not None:
+            return True
+        if not self.is_enrolled():
+            return False
+        engine = self.engine()
+        self._runner = BackgroundSync(engine, self._db_path(), interval=self._intervals[0],
+                                      probe_interval=self._intervals[1])
+        self._runner.start()
+        return True
+
+    def stop(self) -> None:
+        if self._runner is not None:
+            self._runner.stop()
+            self._runner.engine.client.close()
+            self._runner = None
+
+    def nudge(self) -> None:
+        if self._runner is not None:
+            self._runner.nudge()
+
+    def sync_now(self, timeout: float = 120.0) -> SyncReport:
+        """One pass now, ignoring backoff timers (through the thread when it runs)."""
+        if self._runner is not None:
+            report = self._runner.run_now(timeout)
+            if report is None:
+                raise UserError("Đồng bộ chưa xong, đang chạy nền.",
+                                "Sync is still running in the background.")
+            return report
+        engine = self.engine()
+        try:
+            return engine.run_once(force=True)
+        finally:
+            engine.client.close()
+
+    def run_until_idle(self, timeout: float, on_pass: Callable[[SyncReport], None] | None = None,
+                       sleep: Callable[[float], None] = time.sleep) -> tuple[bool, SyncReport]:
+        """Passes until nothing is waiting (parked records don't count) or ``timeout``."""
+        engine = self.engine()
+        deadline, pause = time.monotonic() + timeout, 0.5
+        try:
+            while True:
+                report = engine.run_once(force=True)
+                if on_pass is not None:
+                    on_pass(report)
+                if report.completed and read_status(self._store).pending == 0:
+                    return True, report
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False, report
+                if report.pushed or report.duplicates or report.uploaded_bytes or report.pulled:
+                    pause = 0.5  # it moved before failing: the link works, go on at once
+                    continue
+                sleep(min(pause, left))
+                pause = min(pause * 2, 5.0)
+        finally:
+            engine.client.close()
+
+    # --- state for the GUI --------------------------------------------------------------------
+    def status(self) -> SyncStatus:
+        """From memory while the thread runs (cheap for the GUI thread), else from the DB."""
+        if self._runner is not None:
+            return self._runner.status()
+        return read_status(self._store)
+
+    def parked(self) -> list[ParkedItem]:
+        return list(read_status(self._store).parked_items)
+
+    def retry_parked(self, ids: list[str] | None = None) -> int:
+        """Put parked ops (by op_id) and attachments (by uuid) back in the queue; all if None."""
+        n = 0
+        with self._store.write() as s:
+            ops = select(OutboxOp).where(OutboxOp.state == "parked")
+            atts = select(Attachment).where(Attachment.upload_state == "parked")
+            if ids is not None:
+                ops, atts = ops.where(OutboxOp.op_id.in_(ids)), atts.where(Attachment.uuid.in_(ids))
+            for op in s.scalars(ops):
+                outbox.rebuild_op(s, op)
+                n += op.state == "pending"
+            for att in s.scalars(atts):
+                att.upload_state, att.upload_id, att.uploaded_offset = "pending", None, 0
+                att.last_error = None
+                n += 1
+        if self._runner is not None:
+            self._runner.nudge(force=True)
+        return n
+
+    def dossier_sync_state(self, uuid: str) -> str:
+        with self._store.session() as s:
+            return outbox.entity_state(s, uuid)
+
+    def attach(self, dossier_uuid: str, data: bytes, filename: str, content_type: str,
+               paper_position: int | None = None) -> str:
+        """Add a file to a saved dossier; returns the attachment's uuid."""
+        with self._store.write() as s:
+            dossier = s.scalar(select(Dossier).where(Dossier.uuid == dossier_uuid))
+            if dossier is None:
+                raise NotFound(f"Không có hồ sơ {dossier_uuid}", f"No dossier {dossier_uuid}")
+            return add_attachment(s, dossier, self.attachments_dir, data, filename=filename,
+                                  content_type=content_type, paper_position=paper_position).uuid
+
+    def _db_path(self) -> Path:
+        return self._store.path if hasattr(self._store, "path") else self._store.get().path
+
+
+class CentralAuth:
+    """Officer login: central decides when it answers, and the desk then caches its own argon2id
+    hash of the typed password; offline (or not enrolled) the cached local hash decides.
+    Accounts central has never confirmed (made at this desk's setup) keep their local check."""
+
+    def __init__(self, local: AuthService, store, credentials: CredentialStore,
+                 client_factory: Callable[..., CentralClient] = CentralClient):
+        self._local, self._store = local, store
+        self._credentials, self._client_factory = credentials, client_factory
+
+    def login(self, username: str, password: str) -> OfficerView:
+        username = username.strip()
+        cred = self._credentials.load()
+        if cred is None:
+            return self._local.login(username, password)
+        client = self._client_factory(cred.central_url, cred.device_token)
+        try:
+            account = client.login(username, password)
+        except SyncError as exc:  # unreachable, busy, or this device refused: cached hash
+            log.info("central login unavailable (%s): checking the cached password", exc.message)
+            return self._local.login(username, password)
+        finally:
+            client.close()
+        if account is None:
+            with self._store.session() as s:
+                central_managed = username in get_setting(s, CENTRAL_OFFICERS, [])
+            if not central_managed:  # an account made on this desk only (e.g. at setup)
+                return self._local.login(username, password)
+            with self._store.write() as s:
+                add_audit(s, username or "?", "officer.login_failed", "officer", None,
+                          {"by": "central"})
+            raise AuthError("Sai tên đăng nhập hoặc mật khẩu", "Wrong user name or password")
+        with self._store.write() as s:
+            row = s.scalar(select(Officer).where(Officer.username == account.username))
+            if row is None:
+                row = Officer(username=account.username, password_hash="")
+                s.add(row)
+            row.full_name, row.role, row.active = account.full_name, account.role, True
+            if not password_matches(row.password_hash, password):
+                row.password_hash = hash_password(password)
+            managed = get_setting(s, CENTRAL_OFFICERS, [])
+            if account.username not in managed:
+                set_setting(s, CENTRAL_OFFICERS, [*managed, account.username])
+        return self._local.login(account.username, password)
+
+    def verify(self, username: str, password: str) -> bool:
+        return self._local.verify(username, password)
+
+    def officer(self, username: str) -> OfficerView:
+        return self._local.officer(username)

@@ -1,0 +1,149 @@
+"""Enrolment (credential file, identity from central, agreement checks) and online login."""
+from __future__ import annotations
+
+import json
+import stat
+import sys
+from datetime import datetime
+
+import pytest
+from sqlalchemy import delete, func, select
+from tests.sync.conftest import CENTRAL_URL, make_desk
+from tests.sync.fake_central import TOKEN
+
+from hcc_desk.core.store.models import Agency, Counter, Officer, OutboxOp, Procedure, SyncState
+from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
+from hcc_desk.services.errors import AuthError, InvalidInput, UserError
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_credential_file_is_owner_only_and_round_trips(tmp_path):
+    store = CredentialStore(tmp_path / "device.json")
+    (tmp_path / "device.json").write_text("{}")
+    (tmp_path / "device.json").chmod(0o644)
+    store.save(DeviceCredential("https://c.example", "dev-1", "s3cret"))
+    assert stat.S_IMODE((tmp_path / "device.json").stat().st_mode) == 0o600
+    assert store.load() == DeviceCredential("https://c.example", "dev-1", "s3cret")
+    assert not list(tmp_path.glob("*.tmp"))
+    store.clear()
+    assert store.load() is None
+
+
+def test_credential_sealed_differently_or_damaged_is_ignored(tmp_path):
+    path = tmp_path / "device.json"
+    CredentialStore(path).save(DeviceCredential("u", "d", "t"))
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "sealed_with": "dpapi"}))
+    assert CredentialStore(path).load() is None  # e.g. a Windows profile copied elsewhere
+    path.write_text("{not json")
+    assert CredentialStore(path).load() is None
+
+
+def test_enrolling_a_new_desk_sets_it_up_from_central(tmp_path, central):
+    d = make_desk(tmp_path / "fresh", central, datetime.now, db=None, enrol=False)
+    try:
+        assert not d.ctx.setup.is_set_up()
+        result = d.ctx.enrolment.enrol(CENTRAL_URL + "/", " GOODCODE42 ", "Quầy 01 PC")
+        assert result.set_up_now and result.counter_slot == 1
+        assert d.ctx.setup.is_set_up()
+        with d.ctx.store.session() as s:
+            assert s.scalar(select(Counter).where(Counter.is_this_device.is_(True))).slot == 1
+            assert s.scalar(select(func.count()).select_from(Agency)) == len(central.agencies)
+            assert s.scalar(select(func.count()).select_from(Procedure)) > 0
+            state = s.get(SyncState, 1)
+            assert state.central_url == CENTRAL_URL and state.device_id.startswith("d000")
+            assert state.limits["chunk_bytes"] == 65536
+        cred = d.ctx.credentials.load()
+        assert cred.device_token == TOKEN and cred.central_url == CENTRAL_URL
+    finally:
+        d.ctx.close()
+
+
+def test_set_up_desk_with_another_slot_is_refused_clearly(tmp_path, demo_db, central):
+    central.slot = 3
+    d = make_desk(tmp_path / "desk", central, datetime.now, db=demo_db, enrol=False)
+    try:
+        with pytest.raises(UserError) as err:
+            d.ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc")
+        assert "slot 1" in err.value.message_en and "slot 3" in err.value.message_en
+        assert d.ctx.credentials.load() is None
+        with d.ctx.store.session() as s:
+            assert s.get(SyncState, 1) is None
+    finally:
+        d.ctx.close()
+
+
+def test_bad_code_and_unreachable_central(tmp_path, demo_db, central):
+    d = make_desk(tmp_path / "desk", central, datetime.now, db=demo_db, enrol=False)
+    try:
+        with pytest.raises(InvalidInput):
+            d.ctx.enrolment.enrol(CENTRAL_URL, "WRONGCODE1", "pc")
+        central.down = True
+        with pytest.raises(UserError, match="kết nối"):
+            d.ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc")
+        with pytest.raises(InvalidInput):
+            d.ctx.enrolment.enrol("central.test", "GOODCODE42", "pc")
+    finally:
+        d.ctx.close()
+
+
+def test_dossiers_saved_before_sync_existed_are_queued_at_enrolment(tmp_path, demo_db, central):
+    d = make_desk(tmp_path / "desk", central, datetime.now, db=demo_db, enrol=False)
+    try:
+        uuids = d.intake(2)
+        with d.ctx.store.write() as s:
+            s.execute(delete(OutboxOp))  # as if saved under schema 0002
+        result = d.ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc")
+        assert result.queued == 2
+        d.ctx.sync.sync_now()
+        assert sorted(central.applied_log) == sorted(uuids)
+    finally:
+        d.ctx.close()
+
+
+def test_online_login_caches_a_hash_for_offline_use(desk):
+    desk.central.officers["hoa"] = ("mat-khau-1", "Lê Thị Hoa", "officer")
+    officer = desk.ctx.auth.login("hoa", "mat-khau-1")
+    assert (officer.username, officer.full_name, officer.role) == ("hoa", "Lê Thị Hoa", "officer")
+    with desk.ctx.store.session() as s:
+        row = s.scalar(select(Officer).where(Officer.username == "hoa"))
+        assert row.password_hash.startswith("$argon2id$") and "mat-khau-1" not in row.password_hash
+    desk.central.down = True
+    assert desk.ctx.auth.login("hoa", "mat-khau-1").username == "hoa"  # offline: cached hash
+    with pytest.raises(AuthError):
+        desk.ctx.auth.login("hoa", "wrong-password")
+
+
+def test_central_decides_when_it_answers(desk):
+    desk.central.officers["hoa"] = ("mat-khau-1", "Lê Thị Hoa", "officer")
+    desk.ctx.auth.login("hoa", "mat-khau-1")
+    desk.central.officers["hoa"] = ("mat-khau-2", "Lê Thị Hoa", "officer")  # changed centrally
+    with pytest.raises(AuthError):
+        desk.ctx.auth.login("hoa", "mat-khau-1")  # the old cached password no longer opens
+    assert desk.ctx.auth.login("hoa", "mat-khau-2").username == "hoa"
+    desk.central.down = True
+    assert desk.ctx.auth.verify("hoa", "mat-khau-2")
+
+
+def test_unknown_officer_offline_cannot_log_in(desk):
+    desk.central.down = True
+    with pytest.raises(AuthError):
+        desk.ctx.auth.login("nobody", "whatever1")
+
+
+def test_desk_only_account_keeps_its_local_check(desk):
+    # "demo" was made at this desk's setup; central doesn't know it, online or not.
+    assert desk.ctx.auth.login("demo", "demo").username == "demo"
+    with pytest.raises(AuthError):
+        desk.ctx.auth.login("demo", "not-the-password")
+    desk.central.down = True
+    assert desk.ctx.auth.login("demo", "demo").username == "demo"
+
+
+def test_revoked_device_falls_back_to_the_cached_hash(desk):
+    desk.central.officers["hoa"] = ("mat-khau-1", "Lê Thị Hoa", "officer")
+    desk.ctx.auth.login("hoa", "mat-khau-1")
+    desk.central.revoked = True  # every officer would get 401: it's the device, not them
+    assert desk.ctx.auth.login("hoa", "mat-khau-1").username == "hoa"
+    report = desk.engine().run_once()
+    assert report.auth_failed and "re-enrol" in desk.ctx.sync.status().last_error
