@@ -47,7 +47,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/errors.py" line="+106"/>
+        <location filename="../../src/hcc_desk/ui/errors.py" line="+107"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -111,6 +111,26 @@
         <location line="+1"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ Đã gửi</source>
+        <translation>✓ Sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>… Chờ gửi</source>
+        <translation>… Waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Bị từ chối</source>
+        <translation>⚠ Refused</translation>
     </message>
 </context>
 <context>
@@ -457,17 +477,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/main_window.py" line="+55"/>
+        <location filename="../../src/hcc_desk/ui/main_window.py" line="+56"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Officer: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1 (số %2)</source>
         <translation>%1 (no. %2)</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Hồ sơ đang nhập dở</source>
         <translation>Unfinished dossier</translation>
     </message>
@@ -507,7 +527,7 @@
         <translation>No dossier has just been saved to print.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Ngôn ngữ mới được áp dụng khi mở lại chương trình.
 The new language applies when the program is restarted.</source>
         <translation>The new language applies when the program is restarted.
@@ -727,6 +747,29 @@ copies</translation>
         <location line="+7"/>
         <source>Tên giấy tờ thêm</source>
         <translation>Name of the added paper</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedDialog</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="+133"/>
+        <source>Hồ sơ bị máy chủ từ chối</source>
+        <translation>Records refused by central</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Các bản ghi dưới đây chưa được máy chủ nhận. Sửa nguyên nhân rồi bấm Thử lại; các hồ sơ khác vẫn đồng bộ bình thường.</source>
+        <translation>Central has not accepted the records below. Fix the cause, then press Retry; other dossiers keep syncing normally.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Thử lại</source>
+        <translation>&amp;Retry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1146,74 @@ copies</translation>
     </message>
 </context>
 <context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="-120"/>
+        <source>Chưa đăng ký máy chủ</source>
+        <translation>Not enrolled with central</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quầy làm việc độc lập (chưa đăng ký đồng bộ).</source>
+        <translation>This counter works on its own (not enrolled for sync).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ Cần đăng ký lại</source>
+        <translation>⚠ Re-enrolment needed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… Đang kết nối</source>
+        <translation>… Connecting</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>● Trực tuyến</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>○ Ngoại tuyến</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chờ gửi: %1</source>
+        <translation>waiting: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lỗi: %1</source>
+        <translation>refused: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chưa lần nào</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đồng bộ thành công gần nhất: %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đồng bộ &amp;ngay</source>
+        <translation>Sync &amp;now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hồ sơ &amp;bị từ chối…</source>
+        <translation>&amp;Refused records…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>⟳ Đang đồng bộ…</source>
+        <translation>⟳ Syncing…</translation>
+    </message>
+</context>
+<context>
     <name>TodayForm</name>
     <message>
         <location filename="../../forms/today.ui" line="+11"/>
@@ -1133,7 +1244,7 @@ copies</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/today_view.py" line="+70"/>
+        <location filename="../../src/hcc_desk/ui/today_view.py" line="+73"/>
         <source>Tìm thấy %1 hồ sơ cho “%2”.</source>
         <translation>Found %1 dossier(s) for “%2”.</translation>
     </message>

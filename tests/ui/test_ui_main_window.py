@@ -191,3 +191,37 @@ def test_tab_order_follows_the_screen(qtbot, window):
                       u.procedure_search, u.procedure_list]
     assert order[:len(expected_start)] == expected_start
     assert order[len(expected_start)] is intake.ui.papers_table.focus_chain()[0]
+
+
+class _FakeSyncStates:
+    """Just what the today list asks of the sync service."""
+
+    def __init__(self, states: dict[str, str]):
+        self.states = states
+
+    def is_enrolled(self) -> bool:
+        return True
+
+    def dossier_sync_states(self, uuids: list[str]) -> dict[str, str]:
+        return {u: self.states.get(u, "pending") for u in uuids}
+
+    def start_background(self) -> bool:
+        return True
+
+    def status(self):  # the status-bar indicator polls this
+        return None
+
+    def nudge(self) -> None:
+        pass
+
+
+def test_today_list_shows_each_dossiers_sync_state(qtbot, window, fake_ctx):
+    submit_direct(fake_ctx, "Nguyễn Văn Ánh", "046190001234", "0912345678")
+    submit_direct(fake_ctx, "Trần Thị Bình", "046190009999", "0987654321")
+    first, second = (s for _r, s in fake_ctx.submitted)
+    fake_ctx.sync = _FakeSyncStates({first.uuid: "synced", second.uuid: "parked"})
+    window.today.refresh()
+    qtbot.waitUntil(lambda: window.today.model.rowCount() == 2, timeout=5000)
+    shown = {window.today.model.summary(r).uuid: window.today.model.index(r, 6).data()
+             for r in range(2)}
+    assert shown == {first.uuid: "✓ Đã gửi", second.uuid: "⚠ Bị từ chối"}

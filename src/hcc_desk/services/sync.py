@@ -149,6 +149,18 @@ class SyncService:
         with self._store.session() as s:
             return outbox.entity_state(s, uuid)
 
+    def dossier_sync_states(self, uuids: list[str]) -> dict[str, str]:
+        """The same for a whole list in one query (today's list): uuid → state."""
+        found: dict[str, set[str]] = {u: set() for u in uuids}
+        with self._store.session() as s:
+            for start in range(0, len(uuids), 500):  # SQLite's bound-parameter limit
+                rows = s.execute(select(OutboxOp.entity_uuid, OutboxOp.state).where(
+                    OutboxOp.entity_uuid.in_(uuids[start:start + 500])).distinct())
+                for entity, state in rows:
+                    found[entity].add(state)
+        return {u: "parked" if "parked" in st else "pending" if ("pending" in st or not st)
+                else "synced" for u, st in found.items()}
+
     def attach(self, dossier_uuid: str, data: bytes, filename: str, content_type: str,
                paper_position: int | None = None) -> str:
         """Add a file to a saved dossier; returns the attachment's uuid."""

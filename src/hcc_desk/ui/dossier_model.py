@@ -22,7 +22,13 @@ HEADERS = (
     QT_TRANSLATE_NOOP("DossierTableModel", "Thủ tục"),
     QT_TRANSLATE_NOOP("DossierTableModel", "Hẹn trả"),
     QT_TRANSLATE_NOOP("DossierTableModel", "Trạng thái"),
+    QT_TRANSLATE_NOOP("DossierTableModel", "Đồng bộ"),
 )
+SYNC_TEXT = {
+    "synced": QT_TRANSLATE_NOOP("DossierTableModel", "✓ Đã gửi"),
+    "pending": QT_TRANSLATE_NOOP("DossierTableModel", "… Chờ gửi"),
+    "parked": QT_TRANSLATE_NOOP("DossierTableModel", "⚠ Bị từ chối"),
+}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -52,11 +58,18 @@ class DossierTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._sync: dict[str, str] = {}
 
-    def set_rows(self, rows: list[Any]) -> None:
+    def set_rows(self, rows: list[Any], sync_states: dict[str, str] | None = None) -> None:
+        """``sync_states``: uuid → "synced"/"pending"/"parked" (none: not enrolled)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self._sync = dict(sync_states or {})
         self.endResetModel()
+
+    def sync_text(self, d: Any) -> str:
+        state = self._sync.get(getattr(d, "uuid", ""), "")
+        return QCoreApplication.translate("DossierTableModel", SYNC_TEXT[state]) if state else ""
 
     def summary(self, row: int) -> Any:
         return self._rows[row]
@@ -80,7 +93,8 @@ class DossierTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (d.code, time_text(d.received_at), applicant_text(d), d.procedure_name,
-                    short_datetime(d.due_at) if d.due_at else "", status_text(d.status))[col]
+                    short_datetime(d.due_at) if d.due_at else "", status_text(d.status),
+                    self.sync_text(d))[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [d.code, applicant_text(d), getattr(d, "id_number", None),
                      getattr(d, "phone", None), d.procedure_name, getattr(d, "agency_name", None)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
                                QMenu, QProgressBar, QToolButton, QVBoxLayout, QWidget)
 
@@ -19,26 +19,27 @@ from hcc_desk.ui.tasks import TaskRunner
 POLL_MS = 2000
 
 
-def describe(status: Any, tr=lambda s: s) -> tuple[str, str]:
+def describe(status: Any) -> tuple[str, str]:
     """(short label, tooltip) for a SyncStatus — plain logic, tested without a window."""
     if status is None:
-        return tr("Chưa đăng ký máy chủ"), tr("Quầy làm việc độc lập (chưa đăng ký đồng bộ).")
+        return (QCoreApplication.translate("SyncIndicator", "Chưa đăng ký máy chủ"),
+                QCoreApplication.translate("SyncIndicator", "Quầy làm việc độc lập (chưa đăng ký đồng bộ)."))
     if status.auth_failed:
-        state = tr("⚠ Cần đăng ký lại")
+        state = QCoreApplication.translate("SyncIndicator", "⚠ Cần đăng ký lại")
     elif status.online is None:
-        state = tr("… Đang kết nối")
+        state = QCoreApplication.translate("SyncIndicator", "… Đang kết nối")
     elif status.online:
-        state = tr("● Trực tuyến")
+        state = QCoreApplication.translate("SyncIndicator", "● Trực tuyến")
     else:
-        state = tr("○ Ngoại tuyến")
+        state = QCoreApplication.translate("SyncIndicator", "○ Ngoại tuyến")
     parts = [state]
     if status.pending:
-        parts.append(tr("chờ gửi: %1").replace("%1", str(status.pending)))
+        parts.append(QCoreApplication.translate("SyncIndicator", "chờ gửi: %1").replace("%1", str(status.pending)))
     if status.parked:
-        parts.append(tr("lỗi: %1").replace("%1", str(status.parked)))
+        parts.append(QCoreApplication.translate("SyncIndicator", "lỗi: %1").replace("%1", str(status.parked)))
     last = (short_datetime(status.last_success_at) if status.last_success_at
-            else tr("chưa lần nào"))
-    tip = tr("Đồng bộ thành công gần nhất: %1").replace("%1", last)
+            else QCoreApplication.translate("SyncIndicator", "chưa lần nào"))
+    tip = QCoreApplication.translate("SyncIndicator", "Đồng bộ thành công gần nhất: %1").replace("%1", last)
     if status.last_error and not status.online:
         tip += "\n" + status.last_error
     return " · ".join(parts), tip
@@ -88,7 +89,7 @@ class SyncIndicator(QWidget):
 
     def _render(self) -> None:
         enrolled = self.service is not None and self.status is not None
-        text, tip = describe(self.status if enrolled else None, self.tr)
+        text, tip = describe(self.status if enrolled else None)
         self.button.setText(text)
         self.button.setToolTip(tip)
         self.sync_action.setEnabled(enrolled)

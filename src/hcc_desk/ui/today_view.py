@@ -53,17 +53,20 @@ class TodayView(QWidget):
         self._debounce.stop()
         self._seq += 1
         seq, query, username = self._seq, self.ui.search_edit.text().strip(), self.officer.username
-        dossiers = self.ctx.dossiers
+        dossiers, sync = self.ctx.dossiers, getattr(self.ctx, "sync", None)
 
-        def load() -> list:
-            return dossiers.search(query, username) if query else dossiers.today(username)
+        def load() -> tuple[list, dict]:
+            rows = dossiers.search(query, username) if query else dossiers.today(username)
+            states = (sync.dossier_sync_states([r.uuid for r in rows])
+                      if sync is not None and sync.is_enrolled() else {})
+            return rows, states
 
-        self.runner.db(load, on_done=lambda rows: self._show(rows, seq, query), owner=self)
+        self.runner.db(load, on_done=lambda loaded: self._show(*loaded, seq, query), owner=self)
 
-    def _show(self, rows: list, seq: int, query: str) -> None:
+    def _show(self, rows: list, states: dict, seq: int, query: str) -> None:
         if seq != self._seq:
             return  # an older query finished after a newer one started
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, states)
         if rows:
             self.ui.table.selectRow(0)
         if query:
