@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--code", required=True, help="one-time enrolment code from the admin")
     enrol.add_argument("--name", default=None, help="device name shown on central")
 
+    login = sub.add_parser("login", parents=[common],
+                           help="check an officer's password (against central when online) "
+                                "and keep it for offline login and headless commands")
+    login.add_argument("--officer", required=True, help="user name")
+    login.add_argument("--password-stdin", action="store_true",
+                       help="read the password from the first line of stdin (no prompt)")
+
     sync = sub.add_parser("sync", parents=[common], help="sync with central now (headless)")
     sync.add_argument("--until-idle", action="store_true",
                       help="repeat until nothing is waiting; non-zero on timeout")
@@ -72,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {
         None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
         "search": _search, "catalogue": _catalogue, "enrol": _enrol, "sync": _sync,
+        "login": _login,
     }[args.command]
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.services.errors import UserError
@@ -189,6 +197,22 @@ def _catalogue(args, profile) -> int:
     finally:
         ctx.close()
     print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
+    return EXIT_OK
+
+
+def _login(args, profile) -> int:
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass(f"Mật khẩu / password for {args.officer}: ")
+    ctx = _open(profile)
+    try:
+        officer = ctx.auth.login(args.officer, password)
+    finally:
+        ctx.close()
+    print(f"{officer.username}\t{officer.full_name}\t{officer.role}")
     return EXIT_OK
 
 

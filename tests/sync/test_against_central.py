@@ -180,3 +180,25 @@ def test_flaky_network_still_delivers_dossiers_and_attachments_exactly_once(cent
         assert stored[att]["stored"] is True
         assert stored[att]["sha256"] == hashlib.sha256(data).hexdigest()
         assert central.store.joinpath("sha256").exists()
+
+
+def test_cli_login_checks_central_then_works_offline(central, tmp_path, monkeypatch, capsys):
+    import io
+
+    profile = tmp_path / "desk"
+    code = _set_up_centre(central.start())
+    assert cli.main(["enrol", "--profile", str(profile), "--central", central.proxy.url,
+                     "--code", code]) == cli.EXIT_OK
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong-password\n"))
+    assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
+                     "--password-stdin"]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
+                     "--password-stdin"]) == cli.EXIT_OK
+    assert capsys.readouterr().out.endswith("lan\tTrần Thị Lan\tofficer\n")
+    central.stop()  # offline now: the cached hash answers, and headless intake works
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
+                     "--password-stdin"]) == cli.EXIT_OK
+    assert cli.main(["intake", "--profile", str(profile), "--officer", "lan",
+                     str(EXAMPLE)]) == cli.EXIT_OK
