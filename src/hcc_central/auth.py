@@ -48,7 +48,7 @@ def authenticate(
     )
     if units:
         stmt = stmt.add_columns(Agency.unit_code).outerjoin(Agency, Agency.centre_id == Centre.id)
-    rows = session.execute(stmt).all()
+    rows = session.connection().execute(stmt).all()  # Core: no ORM layer per request
     # The lookup is by digest (a pre-image is not guessable); the explicit compare is cheap
     # defence in depth against a collation or index oddity.
     if not rows or rows[0][2] or not same(rows[0][1], digest):

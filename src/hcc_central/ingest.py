@@ -13,15 +13,15 @@ database (invalid payload, unit or slot not this device's) never touch it.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import ValidationError
-from sqlalchemy import literal, null, or_, select, union_all, update
+from sqlalchemy import Connection, bindparam, literal, null, or_, select, union_all, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from hcc_desk.core.domain.dossier_code import parse_code, slot_of
 from hcc_desk.core.domain.errors import DomainError
@@ -33,7 +33,10 @@ from .ingest_rows import IN_CHUNK, att_row, chunks, dossier_row, event_row, merg
 from .models import AppliedOp, Attachment, Dossier, StatusEvent
 from .settings import Settings
 
+log = logging.getLogger("hcc_central.ingest")
 Raw = PushOp | dict[str, Any]
+D, EVENTS, ATT, OPS = (m.__table__ for m in (Dossier, StatusEvent, Attachment, AppliedOp))
+_UPDATE = update(D).where(D.c.uuid == bindparam("key"))
 
 
 class Rejected(Exception):
@@ -81,14 +84,14 @@ def ingest(
             dev = authenticate(s, token, units=True)
             ops = _validate(raw_ops, dev, settings, results)
             if ops:
-                results |= _apply(s, dev, ops, now)
+                results |= _apply(s.connection(), dev, ops, now)
         return [results[i] for i in range(len(raw_ops))]
-    except IntegrityError:
-        pass  # the whole transaction was rolled back: redo op by op
+    except IntegrityError as err:  # the transaction was rolled back: redo op by op
+        log.info("push of %d ops hit a conflict, redoing op by op: %s", len(raw_ops), err.orig)
     with db.write() as s:
         dev = authenticate(s, token, units=True)
         for one in _validate(raw_ops, dev, settings, results):
-            results |= _apply_alone(s, dev, one, now)
+            results |= _apply_alone(s.connection(), dev, one, now)
     return [results[i] for i in range(len(raw_ops))]
 
 
@@ -135,7 +138,7 @@ def check_op(op: PushOp, dev: DeviceCtx, settings: Settings) -> None:
         raise Rejected(422, f"attachments exceed {settings.max_dossier_bytes} bytes in total")
 
 
-def _apply(s: Session, dev: DeviceCtx, ops: list[_Op], now: datetime) -> dict[int, OpResult]:
+def _apply(s: Connection, dev: DeviceCtx, ops: list[_Op], now: datetime) -> dict[int, OpResult]:
     b = _read(s, ops)
     for o in ops:
         if o.op_id in b.done:  # a retried request: the first one was committed
@@ -156,14 +159,14 @@ def _apply(s: Session, dev: DeviceCtx, ops: list[_Op], now: datetime) -> dict[in
     return b.results
 
 
-def _read(s: Session, ops: list[_Op]) -> _Batch:
+def _read(s: Connection, ops: list[_Op]) -> _Batch:
     """Two queries per 500 ops. FOR UPDATE (PostgreSQL): an agency's set-status on the same
     dossier waits for us, or we for it, so neither overwrites the other's merged doc."""
     stored: list[Any] = []
     for part in chunks(ops):
         uuids, codes = [o.uuid for o in part], [o.doc["code"] for o in part]
-        stmt = select(Dossier.uuid, Dossier.code, Dossier.centre_id, Dossier.doc).where(
-            or_(Dossier.uuid.in_(uuids), Dossier.code.in_(codes))
+        stmt = select(D.c.uuid, D.c.code, D.c.centre_id, D.c.doc).where(
+            or_(D.c.uuid.in_(uuids), D.c.code.in_(codes))
         )
         stored += s.execute(stmt.with_for_update()).all()
     known: list[Any] = []
@@ -172,11 +175,11 @@ def _read(s: Session, ops: list[_Op]) -> _Batch:
     for i in range(0, max(len(op_ids), len(att_ids)), IN_CHUNK):
         known += s.execute(
             union_all(
-                select(literal("op"), AppliedOp.op_id, null()).where(
-                    AppliedOp.op_id.in_(op_ids[i : i + IN_CHUNK])
+                select(literal("op"), OPS.c.op_id, null()).where(
+                    OPS.c.op_id.in_(op_ids[i : i + IN_CHUNK])
                 ),
-                select(literal("att"), Attachment.uuid, Attachment.dossier_uuid).where(
-                    Attachment.uuid.in_(att_ids[i : i + IN_CHUNK])
+                select(literal("att"), ATT.c.uuid, ATT.c.dossier_uuid).where(
+                    ATT.c.uuid.in_(att_ids[i : i + IN_CHUNK])
                 ),
             )
         ).all()
@@ -217,24 +220,19 @@ def _decide(o: _Op, dev: DeviceCtx, b: _Batch) -> str:
     return "applied"
 
 
-def _write(s: Session, b: _Batch, now: datetime) -> None:
-    """Core executemany per table (no ORM unit of work); dossiers before their events."""
+def _write(s: Connection, b: _Batch, now: datetime) -> None:
+    """Core executemany per table (no ORM layer: it is per-request CPU); dossiers first."""
     if b.inserts:
-        rows = [dossier_row(d, b.centre_of[u], now) for u, d in b.inserts.items()]
-        s.execute(Dossier.__table__.insert(), rows)
+        s.execute(D.insert(), [dossier_row(d, b.centre_of[u], now) for u, d in b.inserts.items()])
     if b.updates:
         rows = [dossier_row(d, b.centre_of[u], now) for u, d in b.updates.items()]
-        s.execute(update(Dossier), rows)  # bulk UPDATE by primary key
-    for model, rows in (
-        (StatusEvent, b.events),
-        (Attachment, b.attachments),
-        (AppliedOp, b.applied),
-    ):
+        s.execute(_UPDATE, [{**r, "key": r["uuid"]} for r in rows])
+    for table, rows in ((EVENTS, b.events), (ATT, b.attachments), (OPS, b.applied)):
         if rows:
-            s.execute(model.__table__.insert(), rows)
+            s.execute(table.insert(), rows)
 
 
-def _apply_alone(s: Session, dev: DeviceCtx, one: _Op, now: datetime) -> dict[int, OpResult]:
+def _apply_alone(s: Connection, dev: DeviceCtx, one: _Op, now: datetime) -> dict[int, OpResult]:
     """Slow path: one op in its own savepoint; a second try re-reads what a race changed."""
     detail = ""
     for _ in range(2):

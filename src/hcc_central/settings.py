@@ -41,4 +41,17 @@ class Settings:
         store_dir = Path(store or os.environ.get("HCC_CENTRAL_STORE") or data_dir / "store")
         if db_url.startswith("sqlite:///"):
             Path(db_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        return cls(db_url=db_url, store_dir=store_dir)
+        limits = {
+            name: int(os.environ[env])
+            for name, env in _ENV_INTS.items()
+            if os.environ.get(env, "").isdigit()
+        }
+        return cls(db_url=db_url, store_dir=store_dir, **limits)
+
+
+_ENV_INTS = {
+    "max_attachment_bytes": "HCC_CENTRAL_MAX_ATTACHMENT_BYTES",
+    "max_dossier_bytes": "HCC_CENTRAL_MAX_DOSSIER_BYTES",
+    "chunk_bytes": "HCC_CENTRAL_CHUNK_BYTES",
+    "db_pool_size": "HCC_CENTRAL_DB_POOL",
+}

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import itertools
 import socket
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
 import uvicorn
 
+from hcc_central import admin
 from hcc_central.app import create_app
 from hcc_central.db import Database
 from hcc_central.settings import Settings
+
+_units = itertools.count(1)
 
 
 class LiveServer:
@@ -67,3 +74,83 @@ class Desk:
     token: str
     http: httpx.Client
     k: dict[str, int] = field(default_factory=dict)  # per-day count, as the desk keeps it
+
+
+class ServeProcess:
+    """``hcc-central serve`` as its own process (its own GIL: for load measurements)."""
+
+    def __init__(self, db_url: str, store: Path, *extra: str) -> None:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.db = Database(db_url, pool_size=2)
+        argv = [sys.executable, "-m", "hcc_central", "serve", "--db", db_url, "--store",
+                str(store), "--port", str(self.port), "--log-level", "warning", *extra]  # fmt: skip
+        self.proc = subprocess.Popen(argv)
+
+    def start(self) -> ServeProcess:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                httpx.get(self.base_url + "/healthz", timeout=2).raise_for_status()
+                return self
+            except httpx.HTTPError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("hcc-central serve did not start") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=15)
+        self.db.dispose()
+
+    client = LiveServer.client
+    write = LiveServer.write
+
+
+def new_unit() -> str:
+    n = next(_units)
+    return f"{n // 10000 % 1000:03d}.{n // 100 % 100:02d}.{n % 100:02d}.T{n // 10_000_000:02d}"
+
+
+def make_centre(central: LiveServer | ServeProcess, code_slots: int = 10) -> tuple[int, str]:
+    """A centre with one agency of a fresh unit code."""
+    unit = new_unit()
+
+    def create(s):
+        centre = admin.create_centre(
+            s,
+            name="Trung tâm PVHCC thử",
+            governing_body="UBND tỉnh thử",
+            place_name="Huế",
+            code_slots=code_slots,
+        )
+        admin.add_agency(s, centre.id, name=f"Sở thử {unit}", unit_code=unit, short_name="ST")
+        return centre.id
+
+    return central.write(create), unit
+
+
+def desk_for(
+    central: LiveServer | ServeProcess,
+    centre: tuple[int, str] | None = None,
+    slot: int = 1,
+    code_slots: int = 10,
+) -> Desk:
+    """Enrol a counter PC (of a new centre unless given) the way a desk does."""
+    centre_id, unit = centre or make_centre(central, code_slots)
+    code, _ = central.write(admin.enrol_counter, centre_id, name=f"Quầy {slot}", slot=slot)
+    with central.client() as http:
+        r = http.post("/enrol", json={"code": code, "device_name": f"PC {slot}"})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    return Desk(
+        centre_id,
+        unit,
+        slot,
+        body["centre"]["code_slots"],
+        body["device_id"],
+        body["device_token"],
+        central.client(body["device_token"]),
+    )

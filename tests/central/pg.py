@@ -4,16 +4,22 @@ cluster started from /usr/lib/postgresql/15/bin (docs: /work/shared/docs/PLATFOR
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import socket
 import subprocess
+import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 PG_BIN = Path(os.environ.get("HCC_PG_BIN", "/usr/lib/postgresql/15/bin"))
-SHARED = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+# HCC_CENTRAL_TEST_PG: another server's admin URL to try first, or "private" to always start
+# a private cluster.
+SHARED = os.environ.get(
+    "HCC_CENTRAL_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 
 
 class Unavailable(Exception):
@@ -41,9 +47,9 @@ def _free_port() -> int:
 
 
 @contextmanager
-def server(workdir: Path) -> Iterator[str]:
+def server() -> Iterator[str]:
     """Yield an admin URL (database ``postgres``) of a running server."""
-    if _answers(_libpq(SHARED)):
+    if SHARED != "private" and _answers(_libpq(SHARED)):
         yield SHARED
         return
     if not (PG_BIN / "initdb").exists():
@@ -51,7 +57,8 @@ def server(workdir: Path) -> Iterator[str]:
     as_root = os.geteuid() == 0
     if as_root and shutil.which("su") is None:
         raise Unavailable("running as root without su: cannot start a private cluster")
-    workdir.mkdir(parents=True, exist_ok=True)
+    # Under /tmp, not pytest's tmp dir: user postgres must reach it (pytest's is mode 0700).
+    workdir = Path(tempfile.mkdtemp(prefix="hcc-central-pg-"))
     if as_root:
         shutil.chown(workdir, "postgres")  # initdb refuses to run as root
     data, port = workdir / "data", _free_port()
@@ -59,19 +66,23 @@ def server(workdir: Path) -> Iterator[str]:
     def run(*argv: str) -> None:
         cmd = [str(a) for a in argv]
         if as_root:
-            cmd = ["su", "postgres", "-c", subprocess.list2cmdline(cmd)]
-        subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+            cmd = ["su", "postgres", "-c", shlex.join(cmd)]
+        done = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=120)
+        if done.returncode:
+            raise Unavailable(f"{argv[0]} failed: {(done.stderr or done.stdout).strip()[:300]}")
 
     try:
         run(PG_BIN / "initdb", "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8")
         opts = f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 -c fsync=off"
         run(PG_BIN / "pg_ctl", "-D", data, "-o", opts, "-l", workdir / "log", "-w", "start")
-    except (subprocess.CalledProcessError, OSError) as err:
+    except (Unavailable, OSError, subprocess.TimeoutExpired) as err:
+        shutil.rmtree(workdir, ignore_errors=True)
         raise Unavailable(f"private PostgreSQL cluster did not start: {err}") from None
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
     finally:
         run(PG_BIN / "pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @contextmanager

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
-from tests.central.conftest import make_centre
-from tests.central.live import LiveServer
+from tests.central.live import LiveServer, make_centre
 
 from hcc_central import admin
 from hcc_central.models import Base, Device, EnrolmentCode

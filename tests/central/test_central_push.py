@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+
 from sqlalchemy import func, select
-from tests.central.helpers import make_doc, new_uuid, normalised, op, outcomes, push
+from tests.central.helpers import attachment, make_doc, new_uuid, normalised, op, outcomes, push
 from tests.central.live import LiveServer
 
-from hcc_central.models import AppliedOp, Dossier, StatusEvent
+from hcc_central.models import AppliedOp, Attachment, Dossier, StatusEvent
 
 
 def _count(central: LiveServer, model, *where) -> int:
@@ -150,3 +153,66 @@ def test_batch_limits(central: LiveServer, desk):
     assert r.status_code == 413  # the desk halves its batch
     assert outcomes(push(desk, *[op(d) for d in docs[:200]])) == [("applied", 200)] * 200
     assert desk.http.post("/sync/push", json={"nope": 1}).status_code == 422
+
+
+def test_many_attachments_across_lookup_chunks(central: LiveServer, desk):
+    docs = [make_doc(desk) for _ in range(2)]
+    for d in docs:
+        d["attachments"] = [attachment(bytes([i % 256])) for i in range(300)]
+    assert outcomes(push(desk, *[op(d) for d in docs])) == [("applied", 200)] * 2
+    assert outcomes(push(desk, *[op(d) for d in docs])) == [("duplicate", 200)] * 2
+    with central.db.read() as s:
+        n = s.scalar(
+            select(func.count())
+            .select_from(Attachment)
+            .where(Attachment.dossier_uuid.in_([d["uuid"] for d in docs]))
+        )
+    assert n == 600
+
+
+def test_racing_pushes_of_one_dossier_store_it_once(central: LiveServer, desk_factory):
+    """Two connections push the same new dossier at the same instant (a desk retrying on a
+    fresh connection while the first request is still running)."""
+    desk = desk_factory()
+    for _ in range(5):
+        doc = make_doc(desk)
+        gate = threading.Barrier(2)
+        answers: list[str] = []
+
+        def send(doc=doc, gate=gate, answers=answers) -> None:
+            with central.client(desk.token) as http:
+                gate.wait()
+                r = http.post("/sync/push", json={"ops": [op(doc)]})
+                assert r.status_code == 200, r.text
+                answers.append(r.json()["results"][0]["outcome"])
+
+        threads = [threading.Thread(target=send) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(answers) == ["applied", "duplicate"]
+        assert _count(central, Dossier, Dossier.uuid == doc["uuid"]) == 1
+
+
+def _raw_request(central: LiveServer, head: str) -> str:
+    """Send only the request head: the answer must come before any body is read."""
+    with socket.create_connection(("127.0.0.1", central.port), timeout=10) as sock:
+        sock.sendall(head.encode())
+        return sock.recv(4096).decode()
+
+
+def test_oversized_or_unbounded_bodies_are_refused_unread(central: LiveServer, desk):
+    auth = f"Authorization: Bearer {desk.token}\r\n"
+    huge = _raw_request(
+        central,
+        f"POST /api/v1/sync/push HTTP/1.1\r\nHost: x\r\n{auth}"
+        "Content-Type: application/json\r\nContent-Length: 999999999\r\n\r\n",
+    )
+    assert huge.startswith("HTTP/1.1 413")
+    chunked = _raw_request(
+        central,
+        f"POST /api/v1/sync/push HTTP/1.1\r\nHost: x\r\n{auth}"
+        "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+    )
+    assert chunked.startswith("HTTP/1.1 411")

@@ -6,13 +6,12 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-
 from tests.central.live import Desk, LiveServer
 
 
 @pytest.fixture
 def fuzz_desk(sqlite_server: LiveServer) -> Desk:
-    from tests.central.conftest import desk_for
+    from tests.central.live import desk_for
 
     d = desk_for(sqlite_server)
     d.http.close()  # only its token is used

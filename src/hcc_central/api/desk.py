@@ -66,7 +66,8 @@ def enrol(body: EnrolRequest, c: CentralDep) -> EnrolResponse:
             raise HTTPException(410, "this enrolment code was already used: ask for a new one")
         if code.expires_at <= now:
             raise HTTPException(410, "this enrolment code has expired: ask for a new one")
-        counter = s.get_one(Counter, code.counter_id)
+        # Locked too: two codes for one slot used at once must not give it two devices.
+        counter = s.get_one(Counter, code.counter_id, with_for_update=True)
         holder = s.scalar(
             select(Device.id).where(Device.counter_id == counter.id, Device.revoked.is_(False))
         )
@@ -115,9 +116,12 @@ def login(body: LoginRequest, token: Token, c: CentralDep) -> OfficerWire:
     with c.db.read() as s:
         dev = authenticate(s, token)
         officer = s.scalar(select(Officer).where(Officer.username == body.username))
-    usable = officer is not None and officer.active and officer.centre_id in (None, dev.centre_id)
+    if officer is not None and (
+        not officer.active or officer.centre_id not in (None, dev.centre_id)
+    ):
+        officer = None  # disabled, or an officer of another centre: as if unknown
     # argon2 outside any transaction: ~50 ms must not hold SQLite's write lock.
-    ok = verify_password(officer.password_hash if usable and officer else None, body.password)
+    ok = verify_password(officer.password_hash if officer else None, body.password)
     with c.db.write() as s:
         action = "officer.login" if ok else "officer.login_failed"
         audit(s, f"device:{dev.device_id}", action, username=body.username)
