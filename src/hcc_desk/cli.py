@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
                       help="repeat until nothing is waiting; non-zero on timeout")
     sync.add_argument("--timeout", type=float, default=300.0, help="seconds (default 300)")
 
+    from hcc_desk.sim import add_arguments as add_sim_arguments
+
+    add_sim_arguments(sub.add_parser(
+        "sim", help="simulate N counter PCs taking dossiers and syncing with central"))
+
     catalogue = sub.add_parser("catalogue", parents=[common], help="procedure catalogue")
     cat_sub = catalogue.add_subparsers(dest="action", required=True)
     imp = cat_sub.add_parser("import", parents=[common], help="load a published list (.json/.xlsx)")
@@ -70,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "sim":  # its desks have their own profiles: none of ours is touched
+        from hcc_desk.sim import main as run_sim
+
+        return run_sim(args)
     from hcc_desk.profile import Profile, default_profile_dir
 
     profile = Profile(args.profile or default_profile_dir())
