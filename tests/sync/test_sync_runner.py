@@ -114,3 +114,17 @@ def test_not_enrolled_desk_does_not_start(tmp_path, demo_db, central):
         assert d.ctx.sync.status().running is False
     finally:
         d.ctx.close()
+
+
+def test_a_pass_cut_short_by_central_is_retried_soon_not_after_the_full_interval(live_desk):
+    sync, central = live_desk.ctx.sync, live_desk.central
+    central.add_change("calendar.day", "d", {"day": "2026-12-31", "kind": "off"})
+    central.faults["pull"].append("503")  # central restarting: it answers, but with an error
+    sync.start_background()
+    # Nothing is due in the outbox and the timer is 60 s: only the short retry can pull it.
+    assert wait_for(lambda: sync.status().last_success_at is not None, 3.0)
+    with live_desk.ctx.store.session() as s:
+        from hcc_desk.core.store.models import CalendarDay
+
+        assert s.get(CalendarDay, datetime(2026, 12, 31).date()) is not None
+    sync.stop()

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from datetime import datetime
 from pathlib import Path as FsPath
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
 
 from hcc_desk.core.sync.protocol import UploadDone, UploadOffset, UploadStart, UploadState
 
 from ..auth import DeviceCtx, Token, authenticate
 from ..models import Attachment, Dossier, Upload
 from .deps import BIG, Central, CentralDep
+
+log = logging.getLogger("hcc_central.uploads")
 
 router = APIRouter(tags=["uploads"])
 ERR = {"description": "error", "content": {"application/json": {}}}
@@ -86,10 +90,16 @@ async def put_chunk(
     if declared.isdigit() and int(declared) > limit:
         raise HTTPException(413, f"chunks are at most {limit} bytes")
     data = bytearray()
-    async for part in request.stream():
-        data += part
-        if len(data) > limit:
-            raise HTTPException(413, f"chunks are at most {limit} bytes")
+    try:
+        async for part in request.stream():
+            data += part
+            if len(data) > limit:
+                raise HTTPException(413, f"chunks are at most {limit} bytes")
+    except ClientDisconnect:
+        # The desk's connection broke mid-chunk (the normal case on a bad network): nothing
+        # was written, the desk resumes from the stored offset. Answer quietly, no traceback.
+        log.info("upload %s: client disconnected mid-chunk", upload_id)
+        return Response(status_code=499)  # type: ignore[return-value]
     return await run_in_threadpool(_put, c, token, upload_id, offset, bytes(data))
 
 

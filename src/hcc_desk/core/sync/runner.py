@@ -89,6 +89,7 @@ class BackgroundSync:
         self._last_report: SyncReport | None = None
         self._status = SyncStatus()
         self._offline = False
+        self._failed_passes = 0  # passes cut short by central (5xx, unsettled upload, a bug)
         self._thread: threading.Thread | None = None
         engine.on_progress = self._progress
 
@@ -157,8 +158,11 @@ class BackgroundSync:
         try:
             report = self.engine.run_once(force=force)
             self._offline = report.offline
+            unfinished = not (report.completed or report.offline or report.auth_failed)
+            self._failed_passes = self._failed_passes + 1 if unfinished else 0
             self._set(online=not report.offline, auth_failed=report.auth_failed, upload=None)
         except Exception:  # a bug or a broken disk must not kill the thread: log, retry later
+            self._failed_passes += 1
             log.exception("sync pass failed")
         finally:
             self._refresh()
@@ -171,6 +175,11 @@ class BackgroundSync:
     def _delay(self) -> float:
         if self._offline:
             return self.probe_interval
+        if self._failed_passes:
+            # Central answered but the pass did not finish (e.g. a 5xx while it restarts, or an
+            # upload that did not settle): retry soon, backing off, instead of idling a full
+            # interval with work waiting.
+            return min(self.interval, self.probe_interval * 2 ** (self._failed_passes - 1))
         try:
             with self.engine.store.session() as s:
                 due = outbox.next_due_at(s)
