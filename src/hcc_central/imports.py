@@ -102,23 +102,9 @@ def _payload(rec: ProcedureRecord, agency: Agency) -> dict[str, Any]:
     """The ``procedure.upsert`` payload (docs/central.md): the catalogue record, papers
     numbered from 1, the agency by unit code."""
     return {
-        "code": rec.code,
-        "name": rec.name,
+        **rec.fields(),
         "unit_code": agency.unit_code,
         "agency": agency.unit_code,  # the desk resolves agencies by unit code too
-        "field": rec.field,
-        "level": rec.level,
-        "duration_hours": rec.duration_hours,
-        "duration_kind": rec.duration_kind,
-        "duration_unit": rec.duration_unit,
-        "day_kind_assumed": rec.day_kind_assumed,
-        "cutoff": rec.cutoff,
-        "processing_time_text": rec.processing_time_text,
-        "fees_text": rec.fees_text,
-        "legal_basis": list(rec.legal_basis),
-        "source": rec.source,
-        "origin_url": rec.origin_url,
-        "notes": list(rec.notes),
         "papers": [
             {
                 "position": i,

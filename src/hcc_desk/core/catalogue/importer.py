@@ -162,26 +162,8 @@ def _key_of(p: Procedure) -> tuple[Any, ...]:
 
 
 def _values(rec: ProcedureRecord, agency_id: int) -> dict[str, Any]:
-    return {
-        "code": rec.code,
-        "name": rec.name,
-        "name_folded": fold(rec.name),
-        "agency_id": agency_id,
-        "field": rec.field,
-        "level": rec.level,
-        "duration_hours": rec.duration_hours,
-        "duration_kind": rec.duration_kind,
-        "duration_unit": rec.duration_unit,
-        "day_kind_assumed": rec.day_kind_assumed,
-        "cutoff": rec.cutoff,
-        "processing_time_text": rec.processing_time_text,
-        "fees_text": rec.fees_text,
-        "legal_basis": list(rec.legal_basis),
-        "source": rec.source,
-        "origin_url": rec.origin_url,
-        "notes": list(rec.notes),
-        "active": True,
-    }
+    return {**rec.fields(), "name_folded": fold(rec.name), "agency_id": agency_id,
+            "active": True}
 
 
 def _papers(rec: ProcedureRecord) -> list[dict[str, Any]]:

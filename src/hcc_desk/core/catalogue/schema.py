@@ -67,6 +67,26 @@ class ProcedureRecord:
     def key(self) -> tuple[str, ...]:
         return ("code", self.code) if self.code else ("name", self.name, self.agency)
 
+    def fields(self) -> dict[str, Any]:
+        """The procedure's own columns (no agency, no papers), as stored and as sent on."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "field": self.field,
+            "level": self.level,
+            "duration_hours": self.duration_hours,
+            "duration_kind": self.duration_kind,
+            "duration_unit": self.duration_unit,
+            "day_kind_assumed": self.day_kind_assumed,
+            "cutoff": self.cutoff,
+            "processing_time_text": self.processing_time_text,
+            "fees_text": self.fees_text,
+            "legal_basis": list(self.legal_basis),
+            "source": self.source,
+            "origin_url": self.origin_url,
+            "notes": list(self.notes),
+        }
+
 
 def text(raw: dict[str, Any], key: str, *, required: bool = False) -> str | None:
     value = raw.get(key)
