@@ -67,8 +67,8 @@ class ReceiptService:
                    officer_username: str = "system") -> Path:
         paper = self._paper(paper)
         with self._store.write() as s:
-            data = self._data(s, code)
-            add_audit(s, officer_username, "receipt.render", "dossier", None,
+            uuid, data = self._data(s, code)
+            add_audit(s, officer_username, "receipt.render", "dossier", uuid,
                       {"code": data.dossier_code, "paper": paper})
         out = Path(out_path) if out_path else self._dir / f"{_safe(data.dossier_code)}-{paper}.pdf"
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -91,12 +91,12 @@ class ReceiptService:
     def printers(self) -> list[str]:
         return list_printers()
 
-    def _data(self, session, code: str) -> ReceiptData:
+    def _data(self, session, code: str) -> tuple[str, ReceiptData]:
+        """(dossier uuid for the audit trail, receipt data)."""
         detail = get_dossier_detail(session, code.strip())
         if detail is None:
             raise NotFound(f"Không tìm thấy hồ sơ {code!r}", f"No dossier {code!r}")
-        centre = the_centre(session)
-        return receipt_data(detail, centre)
+        return detail.uuid, receipt_data(detail, the_centre(session))
 
     def _paper(self, paper: str | None) -> str:
         paper = paper or self._settings.get("paper") or "A4"

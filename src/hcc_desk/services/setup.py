@@ -83,10 +83,10 @@ class SetupService:
             return s.scalar(select(Counter.id).where(Counter.is_this_device.is_(True))) is not None
 
     def validate(self, data: SetupInput) -> list[FieldError]:
-        return _problems(data, demo=False)
+        return _problems(data)
 
     def first_run(self, data: SetupInput) -> None:
-        errors = _problems(data, demo=False)
+        errors = _problems(data)
         if errors:
             raise SetupRejected(errors)
         self._create(data)
@@ -115,7 +115,8 @@ class SetupService:
                             password_hash=hash_password(data.admin_password), role="admin")
             s.add(admin)
             s.flush()
-            report = import_catalogue(s, _catalogue_for(data.agencies, Path(tempfile.mkdtemp())))
+            with tempfile.TemporaryDirectory() as tmp:
+                report = import_catalogue(s, _catalogue_for(data.agencies, Path(tmp)))
             if not report.ok:
                 raise UserError("Không nạp được danh mục thủ tục: " + "; ".join(report.errors),
                                 "Could not load the procedure catalogue: "
@@ -135,7 +136,7 @@ def _catalogue_for(agencies: list[AgencyInput], tmp: Path) -> Path:
     return path
 
 
-def _problems(data: SetupInput, *, demo: bool) -> list[FieldError]:
+def _problems(data: SetupInput) -> list[FieldError]:
     errors: list[FieldError] = []
 
     def need(field_name: str, value: str, vi: str, en: str, max_len: int = 200) -> None:
@@ -153,9 +154,8 @@ def _problems(data: SetupInput, *, demo: bool) -> list[FieldError]:
     if not data.admin_username.strip().isidentifier() or len(data.admin_username) > 64:
         errors.append(FieldError("admin_username", "Tên đăng nhập chỉ gồm chữ không dấu, số, _",
                                  "User name: unaccented letters, digits and _ only"))
-    if not demo:
-        errors += password_problems(data.admin_password, data.admin_password_confirm,
-                                    "admin_password")
+    errors += password_problems(data.admin_password, data.admin_password_confirm,
+                                "admin_password")
     if not 1 <= data.counter_slot <= data.code_slots:
         errors.append(FieldError("counter_slot",
                                  f"Số thứ tự quầy phải từ 1 đến {data.code_slots}",
