@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the app and its tests use on Debian/Ubuntu: a virtual screen (Xvfb) for
 # screenshots, CUPS + cups-pdf for the real print queue tests, poppler for PDF text and images,
-# SANE, zbar, Vietnamese-capable fonts and the xcb libraries Qt's window plugin needs.
+# SANE (libsane-dev: python-sane builds against it), zbar, Vietnamese-capable fonts and the xcb
+# libraries Qt's window plugin needs.
 set -euo pipefail
 if ! command -v apt-get >/dev/null; then
   echo "install-system-deps: not a Debian/Ubuntu system; install the equivalents by hand" >&2
@@ -15,5 +16,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   xvfb xauth x11-apps xdotool libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
   libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
   libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu \
-  fonts-noto-core imagemagick poppler-utils sane-utils libsane1 cups cups-client \
+  fonts-noto-core imagemagick poppler-utils sane-utils libsane1 libsane-dev cups cups-client \
   printer-driver-cups-pdf libcups2 libzbar0 zbar-tools >/dev/null
