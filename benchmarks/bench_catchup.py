@@ -1,6 +1,8 @@
 """Catch-up after a day offline: a desk takes 500 dossiers with 5 scanned pages of ~100 KB each
 while central is down, then central comes back and ``SyncService.run_until_idle`` delivers it
-all (pushes, chunked uploads, verification). Target: ≤ 60 s on loopback.
+all: 200-op pushes, then the pages — each fits in one chunk, so each is one verified request
+(POST /uploads/single; central hashes it before storing and fsyncs it), 4 in flight — and the
+pull. Target: ≤ 60 s on loopback.
 
     PYTHONPATH=src python3 benchmarks/bench_catchup.py
     PYTHONPATH=src python3 benchmarks/bench_catchup.py --dossiers 100 --pages 2 --kb 50

@@ -45,6 +45,14 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/supervision/chart.py" line="+95"/>
+        <source>Chưa có số liệu</source>
+        <translation>No data yet</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
         <location filename="../../src/hcc_desk/ui/errors.py" line="+107"/>
@@ -78,6 +86,84 @@
         <location line="+7"/>
         <source>Đó&amp;ng</source>
         <translation>C&amp;lose</translation>
+    </message>
+</context>
+<context>
+    <name>DossierScanDialog</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/dossier_scan.py" line="+45"/>
+        <source>Quét giấy tờ — hồ sơ %1</source>
+        <translation>Scan papers — dossier %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đang tải hồ sơ %1…</source>
+        <translation>Loading dossier %1…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Thành phần hồ sơ</source>
+        <translation>Papers</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lưu vào hồ sơ (Ctrl+S)</source>
+        <translation>Save to dossier (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Hồ sơ %1 — %2 — %3</source>
+        <translation>Dossier %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>đã lưu %1 trang</source>
+        <translation>%1 page(s) saved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 trang chưa lưu</source>
+        <translation>%1 page(s) not saved</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Đang quét hoặc thêm tệp: chờ xong rồi lưu.</source>
+        <translation>Scanning or adding files: wait until it finishes, then save.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang lưu bản quét vào hồ sơ…</source>
+        <translation>Saving the scans to the dossier…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đã lưu %1 giấy tờ (%2 trang) vào hồ sơ.</source>
+        <translation>Saved %1 paper(s) (%2 page(s)) to the dossier.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Trang chưa lưu</source>
+        <translation>Unsaved pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Còn %1 trang đã quét chưa lưu vào hồ sơ. Lưu trước khi đóng?</source>
+        <translation>%1 scanned page(s) not yet saved to the dossier. Save before closing?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lưu vào hồ sơ</source>
+        <translation>Save to dossier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Để sau (giữ các trang)</source>
+        <translation>Later (keep the pages)</translation>
     </message>
 </context>
 <context>
@@ -134,6 +220,47 @@
     </message>
 </context>
 <context>
+    <name>FaultStrip</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/fault_strip.py" line="+30"/>
+        <source>Tiếp tục quét</source>
+        <translation>Continue scanning</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thử lại</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đóng thông báo</source>
+        <translation>Close message</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đã giữ %1 trang đã quét.</source>
+        <translation>Kept %1 scanned page(s).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa có trang nào được quét trong lượt này.</source>
+        <translation>No page was scanned in this run.</translation>
+    </message>
+</context>
+<context>
+    <name>FileImporter</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/file_import.py" line="+34"/>
+        <source>Chọn tệp giấy tờ</source>
+        <translation>Choose files for the paper</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Lỗi khi thêm tệp.</source>
+        <translation>Error while adding files.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <location filename="../../src/hcc_desk/ui/formatting.py" line="+10"/>
@@ -169,6 +296,74 @@
         <location line="+1"/>
         <source>Chủ Nhật</source>
         <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeCapture</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/intake_capture.py" line="+32"/>
+        <source>Bản quét giấy tờ</source>
+        <translation>Paper scans</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1 tr.</source>
+        <translation>%1 p.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Đang quét hoặc thêm tệp: chờ xong (hoặc Dừng quét) rồi lưu hồ sơ.</source>
+        <translation>Scanning or adding files: wait until it finishes (or Stop scanning), then save the dossier.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đang đính kèm bản quét vào hồ sơ %1…</source>
+        <translation>Attaching the scans to dossier %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã đính kèm %1 giấy tờ (%2 trang) vào hồ sơ %3.</source>
+        <translation>Attached %1 paper(s) (%2 page(s)) to dossier %3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1”: %2</source>
+        <translation>“%1”: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“%1” chưa được đánh dấu đã nhận nên được đính kèm vào hồ sơ mà không gắn với giấy tờ nào.</source>
+        <translation>“%1” was not marked as received, so its scans were attached to the dossier without being linked to a paper.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lỗi khi đính kèm; các trang vẫn được giữ.</source>
+        <translation>Error while attaching; the pages are still kept.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa đính kèm được một số bản quét vào hồ sơ %1. Các trang vẫn được giữ; mở “Quét giấy tờ” của hồ sơ này để sửa rồi lưu lại.</source>
+        <translation>Some scans could not be attached to dossier %1. The pages are still kept; open “Scan papers” for this dossier to fix them, then save again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã đính kèm bản quét vào hồ sơ %1, lưu ý:</source>
+        <translation>Scans attached to dossier %1; please note:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bản quét</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mở giấy tờ quét của hồ sơ</source>
+        <translation>Open the dossier&apos;s scans</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -328,7 +523,7 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/intake_view.py" line="+105"/>
+        <location filename="../../src/hcc_desk/ui/intake_view.py" line="+108"/>
         <source>Tổ chức (chủ hồ sơ)</source>
         <translation>Organisation (dossier owner)</translation>
     </message>
@@ -358,7 +553,7 @@
         <translation>Result due: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
@@ -368,7 +563,12 @@
         <translation>Drop the dossier being typed and start a new one?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Các trang đã quét của hồ sơ này cũng bị bỏ.</source>
+        <translation>This dossier&apos;s scanned pages will be dropped too.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Bỏ và nhập mới</source>
         <translation>&amp;Drop and start new</translation>
     </message>
@@ -378,7 +578,7 @@
         <translation>&amp;Keep typing</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Đang lưu hồ sơ…</source>
         <translation>Saving the dossier…</translation>
     </message>
@@ -393,7 +593,7 @@
         <translation>Paper %1: </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Đã tiếp nhận hồ sơ %1 — hẹn trả %2.</source>
         <translation>Dossier %1 received — result due %2.</translation>
     </message>
@@ -477,7 +677,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/main_window.py" line="+56"/>
+        <location filename="../../src/hcc_desk/ui/main_window.py" line="+43"/>
+        <source>Trả kết quả</source>
+        <translation>Return results</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Giám sát</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Officer: %1 (%2)</translation>
     </message>
@@ -487,7 +697,17 @@
         <translation>%1 (no. %2)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+18"/>
+        <source>Trả &amp;kết quả</source>
+        <translation>R&amp;eturn results</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Giám sát</source>
+        <translation>S&amp;upervision</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Hồ sơ đang nhập dở</source>
         <translation>Unfinished dossier</translation>
     </message>
@@ -512,7 +732,7 @@
         <translation>&amp;Discard draft</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Đã khôi phục hồ sơ đang nhập dở.</source>
         <translation>The unfinished dossier has been restored.</translation>
     </message>
@@ -522,7 +742,7 @@
         <translation>Draft saved at %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>Chưa có hồ sơ nào vừa lưu để in.</source>
         <translation>No dossier has just been saved to print.</translation>
     </message>
@@ -535,6 +755,11 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
     </message>
     <message>
         <location line="+9"/>
+        <source>F7: quét giấy tờ đang chọn · Shift+F7: dừng quét · Ctrl+O: thêm tệp</source>
+        <translation>F7: scan the selected paper · Shift+F7: stop scanning · Ctrl+O: add files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Alt + chữ gạch chân: đến ô tương ứng. Enter trong ô QR: đọc thẻ.</source>
         <translation>Alt + underlined letter: go to that field. Enter in the QR field: read the card.</translation>
     </message>
@@ -698,15 +923,154 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
     </message>
 </context>
 <context>
+    <name>PageListModel</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/page_model.py" line="+79"/>
+        <source>Trang %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trang trắng?</source>
+        <translation>Blank page?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trang %1 — %2×%3 điểm ảnh, %4 dpi</source>
+        <translation>Page %1 — %2×%3 pixels, %4 dpi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Có vẻ là trang trắng: xem lại rồi xoá hoặc giữ.</source>
+        <translation>Looks like a blank page: check it, then delete or keep it.</translation>
+    </message>
+</context>
+<context>
+    <name>PageReview</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/page_review.py" line="+73"/>
+        <source>Các trang đã quét</source>
+        <translation>Scanned pages</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Xem trước trang</source>
+        <translation>Page preview</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trang này có vẻ là trang trắng. Xoá nếu đúng là trang trắng, hoặc bấm “Không phải trang trắng”.</source>
+        <translation>This page looks blank. Delete it if it really is blank, or press “Not a blank page”.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Xoay trái</source>
+        <translation>Rotate left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoay phải</source>
+        <translation>Rotate right</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>← Lên trước</source>
+        <translation>← Move earlier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ra sau →</source>
+        <translation>Move later →</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+128"/>
+        <source>Xoá trang</source>
+        <translation>Delete page</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <location line="+2"/>
+        <location line="+178"/>
+        <source>Không phải trang trắng</source>
+        <translation>Not a blank page</translation>
+    </message>
+    <message>
+        <location line="-176"/>
+        <source>Quét chèn</source>
+        <translation>Scan and insert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chèn tệp…</source>
+        <translation>Insert files…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoá trang đang chọn (phím Delete)</source>
+        <translation>Delete the selected page (Delete key)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quét thêm trang, chèn sau trang đang chọn</source>
+        <translation>Scan more pages and insert them after the selected page</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm trang từ tệp, chèn sau trang đang chọn</source>
+        <translation>Add pages from files and insert them after the selected page</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Xoá trang %1 khỏi giấy tờ này?</source>
+        <translation>Delete page %1 from this paper?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Xoá</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Giữ lại</source>
+        <translation>&amp;Keep</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Không ghi được thay đổi của trang: %1</source>
+        <translation>The change to the page could not be saved: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đánh dấu trang trắng</source>
+        <translation>Mark as blank page</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chưa có trang nào. Bấm Quét (F7) hoặc Thêm tệp…</source>
+        <translation>No pages yet. Press Scan (F7) or Add files…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đang tải…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không đọc được ảnh của trang.</source>
+        <translation>The page image could not be read.</translation>
+    </message>
+</context>
+<context>
     <name>PapersTable</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/papers_table.py" line="+58"/>
-        <location line="+58"/>
+        <location filename="../../src/hcc_desk/ui/papers_table.py" line="+63"/>
+        <location line="+61"/>
         <source>Tên giấy tờ</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>Đã
 nhận</source>
         <translation>Recei-
@@ -734,7 +1098,14 @@ photo</source>
 copies</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+0"/>
+        <source>Bản
+quét</source>
+        <translation>Scanned
+pages</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Đã nhận: %1</source>
         <translation>Received: %1</translation>
     </message>
@@ -884,6 +1255,109 @@ copies</translation>
     </message>
 </context>
 <context>
+    <name>ProfileChooser</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/profile_chooser.py" line="+36"/>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nguồn giấy</source>
+        <translation>Paper source</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Độ phân giải</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chế độ màu</source>
+        <translation>Colour mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tìm máy quét</source>
+        <translation>Find scanners</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tìm lại các máy quét đang kết nối</source>
+        <translation>Search again for connected scanners</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chưa chọn máy quét: bấm Quét (F7) để tìm máy, hoặc Tìm máy quét.</source>
+        <translation>No scanner chosen: press Scan (F7) to look for one, or Find scanners.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Máy quét đã dùng lần trước.</source>
+        <translation>The scanner used last time.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đang tìm máy quét…</source>
+        <translation>Looking for scanners…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không tìm được máy quét: %1</source>
+        <translation>Scanner search failed: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (chưa thấy máy)</source>
+        <translation>%1 (not found)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Có %1 máy quét.</source>
+        <translation>%1 scanner(s) found.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không thấy máy quét nào. Kiểm tra cáp và nguồn, rồi bấm Tìm máy quét; vẫn có thể Thêm tệp…</source>
+        <translation>No scanner found. Check the cable and power, then press Find scanners; you can still Add files…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Khay nạp giấy (ADF)</source>
+        <translation>Document feeder (ADF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khay nạp, quét hai mặt</source>
+        <translation>Document feeder, both sides</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Màu</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Xám</source>
+        <translation>Greyscale</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đen trắng</source>
+        <translation>Black and white</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 dpi</source>
+        <translation>%1 dpi</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPreview</name>
     <message>
         <location filename="../../src/hcc_desk/ui/receipt_preview.py" line="+65"/>
@@ -980,6 +1454,470 @@ copies</translation>
         <location line="+13"/>
         <source>Đó&amp;ng (Esc)</source>
         <translation>&amp;Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryOffer</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/recovery.py" line="+58"/>
+        <source>Trang đã quét chưa lưu</source>
+        <translation>Unsaved scanned pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Có %1 trang đã quét chưa lưu vào hồ sơ (máy hoặc chương trình đã tắt đột ngột). Khôi phục các trang này?</source>
+        <translation>%1 scanned page(s) were not saved to a dossier (the computer or the program shut down unexpectedly). Restore these pages?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ các trang này</source>
+        <translation>Discard these pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Để sau</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>• %1: %2 trang</source>
+        <translation>• %1: %2 page(s)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>giấy tờ</source>
+        <translation>paper</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— đính kèm vào hồ sơ %1</source>
+        <translation>— for dossier %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>— hồ sơ đang nhập chưa lưu</source>
+        <translation>— unsaved dossier being typed</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Đang nhập dở một hồ sơ khác: lưu hoặc bỏ hồ sơ đó, các trang đã quét sẽ được hỏi lại ở lần mở sau.</source>
+        <translation>Another dossier is being typed: save or drop it; the scanned pages will be offered again the next time the program starts.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã khôi phục các trang đã quét (%1). Chọn lại thủ tục để các trang về đúng giấy tờ, rồi lưu hồ sơ.</source>
+        <translation>Scanned pages restored (%1). Choose the procedure again so the pages go back to their papers, then save the dossier.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã đính kèm %1 giấy tờ (%2 trang).</source>
+        <translation>Attached %1 paper(s) (%2 page(s)).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Bỏ trang đã quét</source>
+        <translation>Discard scanned pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xoá hẳn %1 trang đã quét? Không thể hoàn tác.</source>
+        <translation>Delete %1 scanned page(s) for good? This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xoá hẳn</source>
+        <translation>Delete for good</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giữ lại</source>
+        <translation>Keep</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDeskView</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/return_desk/view.py" line="+110"/>
+        <source>Mã hồ &amp;sơ (quét mã vạch trên giấy tiếp nhận):</source>
+        <translation>Dossier &amp;code (scan the barcode on the receipt):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quét mã vạch hoặc gõ mã rồi nhấn Enter</source>
+        <translation>Scan the barcode or type the code, then press Enter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Mở hồ sơ</source>
+        <translation>&amp;Open dossier</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Hồ sơ</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Mã hồ sơ:</source>
+        <translation>Dossier code:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người nộp:</source>
+        <translation>Submitter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chủ hồ sơ:</source>
+        <translation>Dossier owner:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan giải quyết:</source>
+        <translation>Handling agency:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày nhận:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hẹn trả:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kết quả:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cơ quan giao nhận tại quầy</source>
+        <translation>Agency hand-overs at the counter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chuyển hồ sơ…</source>
+        <translation>Transfer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang xử lý…</source>
+        <translation>Processing…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yêu cầu bổ sung…</source>
+        <translation>Request supplement…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã nhận bổ sung…</source>
+        <translation>Supplement received…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã có kết quả…</source>
+        <translation>Result ready…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Từ chối…</source>
+        <translation>Refuse…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xin lỗi, hẹn lại…</source>
+        <translation>Apologise, new date…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Người nhận kết quả</source>
+        <translation>Result recipient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Người nộp / chủ hồ sơ</source>
+        <translation>Submitter / owner</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người được ủy quyền</source>
+        <translation>Authorised person</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Quét mã QR trên CCCD của người nhận</source>
+        <translation>Scan the QR code on the recipient&apos;s ID card</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Số, ngày giấy ủy quyền</source>
+        <translation>Number and date of the authorisation letter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ví dụ: Hộ chiếu số …</source>
+        <translation>e.g. Passport no. …</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;QR CCCD:</source>
+        <translation>ID card &amp;QR:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Họ tên:</source>
+        <translation>Full &amp;name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số &amp;định danh:</source>
+        <translation>I&amp;D number:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Giấy ủy quyền:</source>
+        <translation>Authorisation &amp;letter:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kết quả trả:</source>
+        <translation>&amp;Result handed back:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Trả kết quả</source>
+        <translation>Re&amp;turn result</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;In lại phiếu trả</source>
+        <translation>Re&amp;print return slip</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Hãy quét hoặc nhập mã hồ sơ.</source>
+        <translation>Scan or type a dossier code.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>(như người nộp)</source>
+        <translation>(same as submitter)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tạm dừng (chờ bổ sung)</source>
+        <translation>Paused (awaiting supplement)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã trả cho %1 lúc %2 (%3)</source>
+        <translation>Handed to %1 at %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã có kết quả — sẵn sàng trả</source>
+        <translation>Result ready — can be handed back</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chưa có kết quả</source>
+        <translation>No result yet</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Thông tin trên thẻ cần kiểm tra:</source>
+        <translation>Card details to check:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Đã trả kết quả: %1</source>
+        <translation>Result returned: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã trả kết quả hồ sơ %1 cho %2. Đang in phiếu trả kết quả…</source>
+        <translation>The result of dossier %1 was handed to %2. Printing the return slip…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Đã ghi nhận: %1 — %2.</source>
+        <translation>Recorded: %1 — %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chưa có chức năng in phiếu trên máy này.</source>
+        <translation>Printing slips is not available on this PC.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã gửi %1 tới máy in (lệnh in %2).</source>
+        <translation>Sent the %1 to the printer (job %2).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã ghi nhận nhưng chưa in được phiếu: %1</source>
+        <translation>Recorded, but the slip could not be printed: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Chưa ghi nhận được:</source>
+        <translation>Could not record:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>phiếu trả kết quả</source>
+        <translation>return slip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phiếu yêu cầu bổ sung (Mẫu 02)</source>
+        <translation>supplement request (Form 02)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phiếu từ chối (Mẫu 03)</source>
+        <translation>refusal slip (Form 03)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phiếu xin lỗi, hẹn lại (Mẫu 04)</source>
+        <translation>apology and new date slip (Form 04)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phiếu kiểm soát (Mẫu 05)</source>
+        <translation>control slip (Form 05)</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/capture/scan_panel.py" line="+84"/>
+        <source>Quét (F7)</source>
+        <translation>Scan (F7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thêm tệp…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dừng quét</source>
+        <translation>Stop scanning</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quét giấy tờ đang chọn (F7). Với khay nạp giấy, quét đến khi hết giấy.</source>
+        <translation>Scan the selected paper (F7). With the document feeder, scans until it runs out of paper.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thêm trang từ tệp PDF, JPEG, PNG, TIFF (Ctrl+O); cũng có thể kéo thả tệp vào đây.</source>
+        <translation>Add pages from PDF, JPEG, PNG or TIFF files (Ctrl+O); you can also drag and drop files here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dừng sau trang đang quét (Shift+F7); các trang đã quét được giữ.</source>
+        <translation>Stop after the page being scanned (Shift+F7); scanned pages are kept.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Chọn giấy tờ cần quét trong danh sách thành phần hồ sơ trước.</source>
+        <translation>First choose the paper to scan in the list of papers.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Không thấy máy quét nào. Kiểm tra cáp và nguồn rồi bấm Tìm máy quét, hoặc Thêm tệp… để lấy trang từ tệp.</source>
+        <translation>No scanner found. Check the cable and power, then press Find scanners, or Add files… to take pages from files.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không tạo được thư mục lưu trang quét: %1</source>
+        <translation>The folder for scanned pages could not be created: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đang quét trang 1…</source>
+        <translation>Scanning page 1…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đang dừng sau trang này…</source>
+        <translation>Stopping after this page…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Đã quét %1 trang, đang quét trang %2…</source>
+        <translation>%1 page(s) scanned, scanning page %2…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Đã quét xong %1 trang.</source>
+        <translation>Finished: %1 page(s) scanned.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã dừng quét; giữ %1 trang đã quét.</source>
+        <translation>Scanning stopped; %1 scanned page(s) kept.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quét bị gián đoạn sau %1 trang.</source>
+        <translation>Scanning was interrupted after %1 page(s).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 trang có vẻ là trang trắng: xem lại.</source>
+        <translation>%1 page(s) look blank: please check.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Lỗi khi quét; các trang đã quét vẫn được giữ.</source>
+        <translation>Error while scanning; the scanned pages are still kept.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn giấy tờ trong danh sách thành phần hồ sơ trước khi thêm tệp.</source>
+        <translation>Choose a paper in the list of papers before adding files.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đang thêm %1 tệp…</source>
+        <translation>Adding %1 file(s)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã thêm %1 trang từ tệp.</source>
+        <translation>Added %1 page(s) from files.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Chọn một giấy tờ trong danh sách thành phần hồ sơ để quét hoặc thêm tệp.</source>
+        <translation>Choose a paper in the list of papers to scan it or add files.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Giấy tờ: %1 — %2 trang</source>
+        <translation>Paper: %1 — %2 page(s)</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +2084,296 @@ copies</translation>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/return_desk/step_dialog.py" line="+58"/>
+        <source>Chuyển đến (&amp;nơi nhận):</source>
+        <translation>Transfer &amp;to (recipient):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Giao từ:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Cơ quan:</source>
+        <translation>&amp;Agency:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Giấy tờ cần bổ sung:</source>
+        <translation>&amp;Papers to supplement:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mỗi dòng một giấy tờ</source>
+        <translation>One paper per line</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Giấy tờ &amp;khác:</source>
+        <translation>&amp;Other papers:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Ngày hẹn mới:</source>
+        <translation>&amp;New due date:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Lý do:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Lý do từ chối:</source>
+        <translation>&amp;Reasons for refusal:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lý do chậm:</source>
+        <translation>&amp;Reason for delay:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Ghi chú:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Ghi nhận</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chuyển hồ sơ (phiếu kiểm soát, Mẫu 05)</source>
+        <translation>Transfer dossier (control slip, Form 05)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan đang xử lý</source>
+        <translation>Agency is processing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yêu cầu bổ sung hồ sơ (Mẫu 02)</source>
+        <translation>Request a supplement (Form 02)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã nhận hồ sơ bổ sung</source>
+        <translation>Supplement received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan trả kết quả về bộ phận một cửa</source>
+        <translation>Agency returns the result to the one-stop counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Từ chối giải quyết hồ sơ (Mẫu 03)</source>
+        <translation>Refuse the dossier (Form 03)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)</source>
+        <translation>Apologise and set a new result date (Form 04)</translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/supervision/chart.py" line="-65"/>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionView</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/supervision/view.py" line="+89"/>
+        <source>&amp;Làm mới từ máy chủ</source>
+        <translation>&amp;Refresh from central</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Xuất &amp;Excel…</source>
+        <translation>Export &amp;Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất &amp;PDF…</source>
+        <translation>Export &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Mã hồ sơ</source>
+        <translation>Dossier code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thủ tục</source>
+        <translation>Procedure</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quầy</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Reception officer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hẹn trả</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chờ bổ sung từ</source>
+        <translation>Awaiting supplement since</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hẹn ban đầu</source>
+        <translation>Original due date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tỷ lệ giải quyết đúng hạn</source>
+        <translation>On-time resolution rate</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Theo cơ quan</source>
+        <translation>By agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theo thủ tục</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theo cán bộ</source>
+        <translation>By officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Từ ngày:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>đến:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Trước hạn</source>
+        <translation>Early</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+24"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tỷ lệ đúng hạn</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Đến hạn hôm nay</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đến hạn trong 2 ngày làm việc</source>
+        <translation>Due within 2 working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chờ bổ sung</source>
+        <translation>Awaiting supplement</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Chưa lấy dữ liệu các quầy từ máy chủ trung tâm: chỉ có hồ sơ của quầy này.</source>
+        <translation>Counters&apos; data not yet fetched from central: only this counter&apos;s dossiers are shown.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dữ liệu các quầy cập nhật lúc %1; tính theo đồng hồ máy này lúc %2.</source>
+        <translation>Counters&apos; data updated at %1; computed by this PC&apos;s clock at %2.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Ngày kết thúc phải sau ngày bắt đầu.</source>
+        <translation>The end date must be after the start date.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tổng cộng</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Xuất báo cáo giám sát</source>
+        <translation>Export supervision report</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đã xuất: %1</source>
+        <translation>Exported: %1</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="-120"/>
@@ -1244,7 +2472,12 @@ copies</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/today_view.py" line="+73"/>
+        <location filename="../../src/hcc_desk/ui/today_view.py" line="+44"/>
+        <source>Quét giấy tờ</source>
+        <translation>Scan papers</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Tìm thấy %1 hồ sơ cho “%2”.</source>
         <translation>Found %1 dossier(s) for “%2”.</translation>
     </message>

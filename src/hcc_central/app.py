@@ -7,14 +7,17 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from sqlalchemy import text
 
 from hcc_desk.core.sync.protocol import API
 
-from .api import desk, public, uploads
+from .api import desk, public, supervision, uploads
 from .api.deps import Central, CentralDep
+from .auth import DeviceCache
 from .db import Database
+from .ingest import Ingest
 from .settings import Settings
 from .store import FileStore
 
@@ -28,14 +31,20 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Sync routes run in anyio's thread pool (40 threads by default). One thread per pooled
+        # connection: more would only wait for a connection (or open and close overflow ones)
+        # and fight over the GIL.
+        to_thread.current_default_thread_limiter().total_tokens = settings.db_pool_size
         yield
         db.dispose()
 
     app = FastAPI(title="HCC Central", version="1", lifespan=lifespan)
-    app.state.central = Central(settings, db, store)
+    devices = DeviceCache(settings.auth_cache_seconds)
+    app.state.central = Central(settings, db, store, devices, Ingest(db, settings, devices))
     app.include_router(desk.router, prefix=API)
     app.include_router(uploads.router, prefix=API)
     app.include_router(public.router, prefix=API)
+    app.include_router(supervision.router, prefix=API)
     app.include_router(public.page_router)
     app.add_exception_handler(uploads.OffsetConflict, uploads.offset_conflict_handler)
 

@@ -1,14 +1,19 @@
-"""Push ingest: a handful of statements per request whatever the batch size.
+"""Push ingest: a handful of statements per transaction whatever the batch size.
 
-Fast path, one transaction: authenticate (the centre's unit codes in the same query), read
-everything the batch touches in two queries (the stored dossiers by uuid or code, locked; the
-op ids already applied and the owners of its attachment uuids), decide every op in memory in
-outbox order, write with one executemany per table, commit.
+Before the database: authenticate (the centre's unit codes with it, usually from the device
+cache) and check each op alone (payload, unit and slot of this device); an op that fails is
+rejected there and never touches the database.
+
+Fast path, one transaction: read everything the ops touch in two queries (the stored dossiers by
+uuid or code, locked; the op ids already applied and the owners of their attachment uuids),
+decide every op in memory in order, write with one executemany per table, commit. Pushes that
+arrive while another is being written are written together in the next transaction
+(group_commit.py): under load the per-transaction cost is paid once for many small pushes.
 
 Slow path, only if the fast path hits a constraint (a concurrent push of the same rows, or a
-bad event uuid only the database can see): a new transaction in which every op gets its own
-savepoint and fresh reads, so one bad op never fails the others. Ops rejected before the
-database (invalid payload, unit or slot not this device's) never touch it.
+bad event uuid only the database can see): each push of a group again alone, and a push that
+still fails gets a new transaction in which every op has its own savepoint and fresh reads, so
+one bad op never fails the others.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ from hcc_desk.core.domain.dossier_code import parse_code, slot_of
 from hcc_desk.core.domain.errors import DomainError
 from hcc_desk.core.sync.protocol import OpResult, PushOp
 
-from .auth import DeviceCtx, authenticate
+from .auth import DeviceCache, DeviceCtx, device_of
+from .bulk import insert_rows
 from .db import Database
+from .group_commit import GroupCommit
 from .ingest_rows import IN_CHUNK, att_row, chunks, dossier_row, event_row, merge
 from .models import AppliedOp, Attachment, Dossier, StatusEvent
 from .settings import Settings
@@ -38,6 +45,29 @@ Raw = PushOp | dict[str, Any]
 D, EVENTS, ATT, OPS = (m.__table__ for m in (Dossier, StatusEvent, Attachment, AppliedOp))
 _UPDATE = update(D).where(D.c.uuid == bindparam("key"))
 
+# Built once: a statement made per request costs its cache key and compilation lookup each time.
+# IN lists, not ``= ANY(array)``: a prepared generic plan made while a table was small (a new
+# centre) would keep scanning it sequentially as it grows; IN lists are planned each time.
+_STORED = (
+    select(D.c.uuid, D.c.code, D.c.centre_id, D.c.doc)
+    .where(
+        or_(
+            D.c.uuid.in_(bindparam("uuids", expanding=True)),
+            D.c.code.in_(bindparam("codes", expanding=True)),
+        )
+    )
+    .with_for_update()
+)
+_KNOWN = union_all(
+    select(literal("op"), OPS.c.op_id, null()).where(
+        OPS.c.op_id.in_(bindparam("op_ids", expanding=True))
+    ),
+    select(literal("att"), ATT.c.uuid, ATT.c.dossier_uuid).where(
+        ATT.c.uuid.in_(bindparam("att_ids", expanding=True))
+    ),
+)
+GROUP_OPS = 1000  # at most this many ops per group transaction (one push may be 200)
+
 
 class Rejected(Exception):
     def __init__(self, code: int, reason: str) -> None:
@@ -45,12 +75,16 @@ class Rejected(Exception):
         self.code, self.reason = code, reason
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: results are keyed by the op itself
 class _Op:
-    index: int
+    index: int  # in its request
     op_id: str
     uuid: str
     doc: dict[str, Any]
+    dev: DeviceCtx
+
+
+Results = dict[_Op, OpResult]
 
 
 @dataclass
@@ -63,7 +97,7 @@ class _Batch:
     code_owner: dict[str, str]
     att_owner: dict[str, str]
     done: set[str]  # op ids applied before or earlier in this batch
-    results: dict[int, OpResult] = field(default_factory=dict)
+    results: Results = field(default_factory=dict)
     inserts: dict[str, dict[str, Any]] = field(default_factory=dict)
     updates: dict[str, dict[str, Any]] = field(default_factory=dict)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -71,28 +105,50 @@ class _Batch:
     applied: list[dict[str, Any]] = field(default_factory=list)
 
 
-def ingest(
-    db: Database,
-    token: HTTPAuthorizationCredentials | None,
-    raw_ops: list[Raw],
-    settings: Settings,
-) -> list[OpResult]:
-    results: dict[int, OpResult] = {}
-    now = datetime.now()
-    try:
-        with db.write() as s:
-            dev = authenticate(s, token, units=True)
-            ops = _validate(raw_ops, dev, settings, results)
-            if ops:
-                results |= _apply(s.connection(), dev, ops, now)
+class Ingest:
+    """One per process: the database, the settings, the device cache and the group commit."""
+
+    def __init__(self, db: Database, settings: Settings, devices: DeviceCache):
+        self.db, self.settings, self.devices = db, settings, devices
+        self._groups: GroupCommit[list[_Op], Results] = GroupCommit(self._write_group, GROUP_OPS)
+
+    def push(
+        self, token: HTTPAuthorizationCredentials | None, raw_ops: list[Raw]
+    ) -> list[OpResult]:
+        results: dict[int, OpResult] = {}
+        dev = device_of(self.db, token, self.devices)
+        ops = _validate(raw_ops, dev, self.settings, results)
+        if ops:
+            written = self._groups.submit(ops)
+            for o in ops:
+                results[o.index] = written[o]
         return [results[i] for i in range(len(raw_ops))]
-    except IntegrityError as err:  # the transaction was rolled back: redo op by op
-        log.info("push of %d ops hit a conflict, redoing op by op: %s", len(raw_ops), err.orig)
-    with db.write() as s:
-        dev = authenticate(s, token, units=True)
-        for one in _validate(raw_ops, dev, settings, results):
-            results |= _apply_alone(s.connection(), dev, one, now)
-    return [results[i] for i in range(len(raw_ops))]
+
+    def _write_group(self, group: list[list[_Op]]) -> Results:
+        if len(group) > 1:
+            try:
+                with self.db.write_core() as conn:
+                    return _apply(conn, [o for ops in group for o in ops], datetime.now())
+            except IntegrityError as err:  # rolled back: find the push that conflicts
+                log.info("a group of %d pushes hit a conflict, writing each alone: %s",
+                         len(group), err.orig)  # fmt: skip
+        out: Results = {}
+        for ops in group:
+            out |= self._write_alone(ops)
+        return out
+
+    def _write_alone(self, ops: list[_Op]) -> Results:
+        now = datetime.now()
+        try:
+            with self.db.write_core() as conn:
+                return _apply(conn, ops, now)
+        except IntegrityError as err:  # the transaction was rolled back: redo op by op
+            log.info("push of %d ops hit a conflict, redoing op by op: %s", len(ops), err.orig)
+        out: Results = {}
+        with self.db.write_core() as conn:
+            for one in ops:
+                out |= _apply_alone(conn, one, now)
+        return out
 
 
 def _validate(
@@ -103,7 +159,7 @@ def _validate(
         try:
             op = raw if isinstance(raw, PushOp) else PushOp.model_validate(raw)
             check_op(op, dev, settings)
-            ops.append(_Op(i, op.op_id, op.entity_uuid, op.payload.model_dump(mode="json")))
+            ops.append(_Op(i, op.op_id, op.entity_uuid, op.payload.model_dump(mode="json"), dev))
         except ValidationError as err:
             results[i] = _rejected(_op_id(raw), 422, _summary(err))
         except Rejected as err:
@@ -138,20 +194,20 @@ def check_op(op: PushOp, dev: DeviceCtx, settings: Settings) -> None:
         raise Rejected(422, f"attachments exceed {settings.max_dossier_bytes} bytes in total")
 
 
-def _apply(s: Connection, dev: DeviceCtx, ops: list[_Op], now: datetime) -> dict[int, OpResult]:
+def _apply(s: Connection, ops: list[_Op], now: datetime) -> Results:
     b = _read(s, ops)
     for o in ops:
         if o.op_id in b.done:  # a retried request: the first one was committed
-            b.results[o.index] = OpResult(op_id=o.op_id, outcome="duplicate")
+            b.results[o] = OpResult(op_id=o.op_id, outcome="duplicate")
             continue
         try:
-            outcome = _decide(o, dev, b)
+            outcome = _decide(o, b)
         except Rejected as err:
-            b.results[o.index] = _rejected(o.op_id, err.code, err.reason)
+            b.results[o] = _rejected(o.op_id, err.code, err.reason)
             continue
-        b.results[o.index] = OpResult(op_id=o.op_id, outcome=outcome)
+        b.results[o] = OpResult(op_id=o.op_id, outcome=outcome)
         b.applied.append(
-            {"op_id": o.op_id, "device_id": dev.device_id, "entity_uuid": o.uuid,
+            {"op_id": o.op_id, "device_id": o.dev.device_id, "entity_uuid": o.uuid,
              "outcome": outcome, "at": now}
         )  # fmt: skip
         b.done.add(o.op_id)
@@ -164,25 +220,14 @@ def _read(s: Connection, ops: list[_Op]) -> _Batch:
     dossier waits for us, or we for it, so neither overwrites the other's merged doc."""
     stored: list[Any] = []
     for part in chunks(ops):
-        uuids, codes = [o.uuid for o in part], [o.doc["code"] for o in part]
-        stmt = select(D.c.uuid, D.c.code, D.c.centre_id, D.c.doc).where(
-            or_(D.c.uuid.in_(uuids), D.c.code.in_(codes))
-        )
-        stored += s.execute(stmt.with_for_update()).all()
+        params = {"uuids": [o.uuid for o in part], "codes": [o.doc["code"] for o in part]}
+        stored += s.execute(_STORED, params).all()
     known: list[Any] = []
     op_ids = [o.op_id for o in ops]
     att_ids = [a["uuid"] for o in ops for a in o.doc["attachments"]]
     for i in range(0, max(len(op_ids), len(att_ids)), IN_CHUNK):
-        known += s.execute(
-            union_all(
-                select(literal("op"), OPS.c.op_id, null()).where(
-                    OPS.c.op_id.in_(op_ids[i : i + IN_CHUNK])
-                ),
-                select(literal("att"), ATT.c.uuid, ATT.c.dossier_uuid).where(
-                    ATT.c.uuid.in_(att_ids[i : i + IN_CHUNK])
-                ),
-            )
-        ).all()
+        params = {"op_ids": op_ids[i : i + IN_CHUNK], "att_ids": att_ids[i : i + IN_CHUNK]}
+        known += s.execute(_KNOWN, params).all()
     mine = {o.uuid for o in ops}
     rows = [r for r in stored if r.uuid in mine]
     return _Batch(
@@ -195,7 +240,8 @@ def _read(s: Connection, ops: list[_Op]) -> _Batch:
     )
 
 
-def _decide(o: _Op, dev: DeviceCtx, b: _Batch) -> str:
+def _decide(o: _Op, b: _Batch) -> str:
+    dev = o.dev
     if b.centre_of.get(o.uuid, dev.centre_id) != dev.centre_id:
         raise Rejected(403, "this dossier belongs to another centre")
     old = b.state.get(o.uuid)
@@ -221,27 +267,25 @@ def _decide(o: _Op, dev: DeviceCtx, b: _Batch) -> str:
 
 
 def _write(s: Connection, b: _Batch, now: datetime) -> None:
-    """Core executemany per table (no ORM layer: it is per-request CPU); dossiers first."""
-    if b.inserts:
-        s.execute(D.insert(), [dossier_row(d, b.centre_of[u], now) for u, d in b.inserts.items()])
+    """One bulk insert per table (bulk.py), dossiers first; updates (rarer) by executemany."""
+    insert_rows(s, D, [dossier_row(d, b.centre_of[u], now) for u, d in b.inserts.items()])
     if b.updates:
         rows = [dossier_row(d, b.centre_of[u], now) for u, d in b.updates.items()]
         s.execute(_UPDATE, [{**r, "key": r["uuid"]} for r in rows])
     for table, rows in ((EVENTS, b.events), (ATT, b.attachments), (OPS, b.applied)):
-        if rows:
-            s.execute(table.insert(), rows)
+        insert_rows(s, table, rows)
 
 
-def _apply_alone(s: Connection, dev: DeviceCtx, one: _Op, now: datetime) -> dict[int, OpResult]:
+def _apply_alone(s: Connection, one: _Op, now: datetime) -> Results:
     """Slow path: one op in its own savepoint; a second try re-reads what a race changed."""
     detail = ""
     for _ in range(2):
         try:
             with s.begin_nested():
-                return _apply(s, dev, [one], now)
+                return _apply(s, [one], now)
         except IntegrityError as err:
             detail = str(err.orig).splitlines()[0][:200]
-    return {one.index: _rejected(one.op_id, 409, f"conflicts with stored data: {detail}")}
+    return {one: _rejected(one.op_id, 409, f"conflicts with stored data: {detail}")}
 
 
 def _rejected(op_id: str, code: int, reason: str) -> OpResult:

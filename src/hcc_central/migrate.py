@@ -15,6 +15,8 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
+from hcc_desk.core.store.migrate import ALEMBIC_LOCK
+
 from .db import BEGIN_OPTION
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
@@ -39,7 +41,9 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
     cfg = config()
-    with engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}).begin() as conn:
+    # The process-wide Alembic lock first (the desk's: one process may migrate both), then the
+    # database's.
+    with ALEMBIC_LOCK, engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"}).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
         cfg.attributes["connection"] = conn

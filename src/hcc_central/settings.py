@@ -29,7 +29,8 @@ class Settings:
     chunk_bytes: int = 1 * MiB
     max_request_bytes: int = 16 * MiB  # a 200-op push is ~1 MiB; anything far above is abuse
     enrol_code_hours: int = 72
-    db_pool_size: int = 20
+    db_pool_size: int = 20  # also the number of request threads (no connection churn)
+    auth_cache_seconds: int = 5  # a revoked device is refused within this time (0: at once)
 
     @classmethod
     def resolve(
@@ -54,4 +55,5 @@ _ENV_INTS = {
     "max_dossier_bytes": "HCC_CENTRAL_MAX_DOSSIER_BYTES",
     "chunk_bytes": "HCC_CENTRAL_CHUNK_BYTES",
     "db_pool_size": "HCC_CENTRAL_DB_POOL",
+    "auth_cache_seconds": "HCC_CENTRAL_AUTH_CACHE_SECONDS",
 }

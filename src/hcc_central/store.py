@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import uuid
 from pathlib import Path
 
 READ_BLOCK = 1024 * 1024
@@ -48,6 +49,12 @@ class FileStore:
             os.close(fd)
         return offset + len(data)
 
+    def put(self, data: bytes, sha256: str) -> None:
+        """Store ``data`` (already verified against ``sha256`` by the caller) at its address."""
+        temp = self.temp_path(f"single-{uuid.uuid4()}")
+        self.write_at(temp, 0, data)
+        self._move(temp, sha256)
+
     def commit(self, temp: Path, sha256: str) -> bool:
         """Hash ``temp``; on a match move it to its content address. False: mismatch (deleted)."""
         digest = hashlib.sha256()
@@ -57,11 +64,14 @@ class FileStore:
         if digest.hexdigest() != sha256:
             self.discard(temp)
             return False
+        self._move(temp, sha256)
+        return True
+
+    def _move(self, temp: Path, sha256: str) -> None:
         target = self.blob_path(sha256)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(temp, target)  # atomic; identical content may replace identical content
         _fsync_dir(target.parent)
-        return True
 
     @staticmethod
     def discard(temp: Path) -> None:

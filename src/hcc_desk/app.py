@@ -202,6 +202,20 @@ class AppContext:
         return self._once(lambda: ReceiptService(self.store, self.settings,
                                                  self.profile.receipts))
 
+    @cached_property
+    def forms(self):
+        from hcc_desk.services.forms import FormsService
+
+        return self._once(lambda: FormsService(self.store, self.settings,
+                                               self.profile.root / "forms"))
+
+    @cached_property
+    def capture(self):
+        from hcc_desk.services.capture import CaptureService
+
+        return self._once(lambda: CaptureService(self.store, self.settings, self.profile.root,
+                                                 self.sync))
+
 
 def open_context(profile_dir: Path) -> AppContext:
     return AppContext(Profile(Path(profile_dir)).ensure())

@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--printer", help="print queue (default: the desk's printer setting)")
     receipt.add_argument("--paper", choices=("A4", "A5"), help="paper size")
     receipt.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+    from hcc_desk.cli_forms import add_arguments as add_form_arguments
+
+    add_form_arguments(what, sub, common)  # the other forms, and the "ledger" command
+
+    from hcc_desk.cli_capture import add_arguments as add_capture_arguments
+
+    add_capture_arguments(sub, common)  # "scan" and "doctor"
 
     search = sub.add_parser("search", parents=[common], help="find dossiers")
     search.add_argument("query", help="dossier code, ID number, phone or name")
@@ -88,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = {
         None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
         "search": _search, "catalogue": _catalogue, "enrol": _enrol, "sync": _sync,
-        "login": _login,
+        "login": _login, "ledger": _ledger, "scan": _capture, "doctor": _capture,
     }[args.command]
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.services.errors import UserError
@@ -173,6 +180,10 @@ def _intake(args, profile) -> int:
 
 
 def _print(args, profile) -> int:
+    if args.form != "receipt":
+        from hcc_desk.cli_forms import run_print
+
+        return run_print(args)
     ctx = _open(profile)
     try:
         if args.pdf:
@@ -186,6 +197,18 @@ def _print(args, profile) -> int:
     finally:
         ctx.close()
     return EXIT_OK
+
+
+def _ledger(args, profile) -> int:
+    from hcc_desk.cli_forms import run_ledger
+
+    return run_ledger(args)
+
+
+def _capture(args, profile) -> int:
+    from hcc_desk.cli_capture import run
+
+    return run(args)
 
 
 def _search(args, profile) -> int:

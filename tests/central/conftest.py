@@ -29,6 +29,7 @@ def _settings(db_url: str, store: Path) -> Settings:
         max_dossier_bytes=512 * KiB,
         chunk_bytes=16 * KiB,
         db_pool_size=10,
+        auth_cache_seconds=1,  # short, so the revocation test waits little
     )
 
 

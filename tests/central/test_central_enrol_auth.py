@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
+from tests.central.helpers import new_uuid
 from tests.central.live import LiveServer, make_centre
 
 from hcc_central import admin
@@ -60,11 +62,19 @@ def test_wrong_missing_or_revoked_token_is_401(central: LiveServer, desk):
             assert http.get("/limits").status_code == 401
             assert http.get("/sync/pull").status_code == 401
             assert http.post("/sync/push", json={"ops": []}).status_code == 401
-    assert desk.http.get("/limits").status_code == 200
+    assert desk.http.get("/limits").status_code == 200  # and now in the device cache
     central.write(admin.revoke_device, desk.device_id)
-    r = desk.http.get("/limits")
+    revoked = time.monotonic()
+    # Refused within the cache's time bound (1 s here), by every device route.
+    while (r := desk.http.get("/limits")).status_code == 200:
+        assert time.monotonic() - revoked < central.settings.auth_cache_seconds + 0.5
+        time.sleep(0.05)
     assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
     assert desk.http.post("/sync/push", json={"ops": []}).status_code == 401
+    assert desk.http.get("/sync/pull").status_code == 401
+    start = {"sha256": "0" * 64, "size": 1, "dossier_uuid": new_uuid(),
+             "attachment_uuid": new_uuid(), "filename": "a.pdf", "content_type": "application/pdf"}  # fmt: skip
+    assert desk.http.post("/uploads", json=start).status_code == 401
 
 
 def test_tokens_and_codes_are_stored_only_hashed(central: LiveServer, desk):

@@ -216,3 +216,29 @@ def test_oversized_or_unbounded_bodies_are_refused_unread(central: LiveServer, d
         "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
     )
     assert chunked.startswith("HTTP/1.1 411")
+
+
+def test_a_conflict_in_a_group_of_pushes_fails_only_its_op(central: LiveServer, desk_factory):
+    """Pushes written together in one transaction (group commit), one of them carrying an
+    event uuid the database already holds: each push is written again alone, and only the
+    bad op is rejected."""
+    from fastapi.security import HTTPAuthorizationCredentials
+
+    from hcc_central.ingest import _validate
+
+    desk, other = desk_factory(), desk_factory()
+    first = make_doc(desk)
+    push(desk, op(first))
+    good, bad, fine = make_doc(desk), make_doc(other), make_doc(other)
+    bad["events"] = [dict(bad["events"][0], uuid=first["events"][0]["uuid"])]
+    ingest = central.app.state.central.ingest
+    groups, results = [], {}
+    for d, docs in ((desk, [good]), (other, [bad, fine])):
+        token = HTTPAuthorizationCredentials(scheme="Bearer", credentials=d.token)
+        dev = central.app.state.central.device(token)
+        groups.append(_validate([op(x) for x in docs], dev, central.settings, results))
+    written = ingest._write_group(groups)  # as the queue would group them
+    assert [written[o].outcome for g in groups for o in g] == ["applied", "rejected", "applied"]
+    assert written[groups[1][0]].code == 409
+    assert _count(central, Dossier, Dossier.uuid.in_([good["uuid"], fine["uuid"]])) == 2
+    assert _count(central, Dossier, Dossier.uuid == bad["uuid"]) == 0

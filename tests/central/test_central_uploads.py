@@ -163,3 +163,75 @@ def test_upload_for_another_centres_dossier_is_403(central: LiveServer, desk_fac
         },
     )
     assert r.status_code == 403
+
+
+def single(desk: Desk, data: bytes, **over):
+    params = {
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "size": len(data),
+        "dossier_uuid": new_uuid(),
+        "attachment_uuid": new_uuid(),
+        "filename": "trang 01 – hồ sơ.pdf",
+        "content_type": "application/pdf",
+        **over,
+    }
+    r = desk.http.post(
+        "/uploads/single",
+        params=params,
+        content=data,
+        headers={"Content-Type": "application/octet-stream"},
+    )
+    return r, params
+
+
+def test_a_small_file_in_one_request_is_verified_stored_and_recorded(central: LiveServer, desk):
+    data = os.urandom(central.settings.chunk_bytes)  # the largest one request may carry
+    r, params = single(desk, data)
+    assert r.status_code == 200 and r.json() == {"sha256": params["sha256"]}
+    assert blob(central, data).read_bytes() == data
+    assert list((central.settings.store_dir / "tmp").glob("single-*")) == []
+    with central.db.read() as s:
+        att = s.get(Attachment, params["attachment_uuid"])
+        assert (att.sha256, att.size, att.filename) == (
+            params["sha256"], len(data), "trang 01 – hồ sơ.pdf")  # fmt: skip
+        assert att.dossier_uuid == params["dossier_uuid"] and att.centre_id == desk.centre_id
+    # The answer was lost and the desk sends it again: the same answer, one attachment row.
+    again, _ = single(desk, data, **{k: params[k] for k in ("dossier_uuid", "attachment_uuid")})
+    assert again.status_code == 200 and again.json() == r.json()
+    with central.db.read() as s:
+        n = s.scalar(select(func.count()).select_from(Attachment).where(
+            Attachment.uuid == params["attachment_uuid"]))  # fmt: skip
+    assert n == 1
+
+
+def test_a_single_upload_that_does_not_match_is_422_and_stores_nothing(central: LiveServer, desk):
+    data = os.urandom(2000)
+    damaged = data[:-1] + bytes([data[-1] ^ 1])
+    r, params = single(desk, data, sha256=hashlib.sha256(damaged).hexdigest())
+    assert r.status_code == 422
+    r2, _ = single(desk, data, size=len(data) + 1)  # declared size differs from the body
+    assert r2.status_code == 422
+    assert not blob(central, damaged).exists() and not blob(central, data).exists()
+    with central.db.read() as s:
+        assert s.get(Attachment, params["attachment_uuid"]) is None
+
+
+def test_a_single_upload_over_one_chunk_is_413_and_other_rules_hold(
+    central: LiveServer, desk_factory
+):
+    from tests.central.helpers import make_doc, op, push
+
+    desk, other = desk_factory(), desk_factory()
+    data = os.urandom(central.settings.chunk_bytes + 1)
+    r, _ = single(desk, data)
+    assert r.status_code == 413 and "chunks" in r.json()["detail"]
+    assert not blob(central, data).exists()
+    doc = make_doc(desk)
+    push(desk, op(doc))
+    assert single(other, b"abc", dossier_uuid=doc["uuid"])[0].status_code == 403
+    first, params = single(desk, b"abc", dossier_uuid=doc["uuid"])
+    assert first.status_code == 200
+    taken = single(desk, b"abc", attachment_uuid=params["attachment_uuid"])[0]
+    assert taken.status_code == 409  # that attachment uuid is another dossier's
+    with central.client("not-a-token") as bad:
+        assert bad.post("/uploads/single", params=params, content=b"abc").status_code == 401

@@ -34,6 +34,7 @@ class FakeCentral:
     invalid: set[str] = field(default_factory=set)  # entity uuids that fail the whole request
     retry_after: str | None = None  # Retry-After header on injected error statuses
     revoked: bool = False  # the device token no longer works
+    single_upload: bool = True  # False: an older central without POST /uploads/single (405)
 
     def __post_init__(self) -> None:
         self.faults: dict[str, deque[str]] = defaultdict(deque)
@@ -141,6 +142,8 @@ class FakeCentral:
 
     def _post_uploads(self, request, path, body):
         parts = path.strip("/").split("/")
+        if parts[1:] == ["single"]:
+            return self._single(request)
         if len(parts) == 3 and parts[2] == "complete":
             up = self.uploads[parts[1]]
             data = bytes(up["data"])
@@ -162,6 +165,23 @@ class FakeCentral:
         up = self.uploads.setdefault(upload_id, {"sha256": start.sha256, "data": bytearray()})
         return httpx.Response(200, json={"upload_id": upload_id, "offset": len(up["data"]),
                                          "complete": False})
+
+    def _single(self, request: httpx.Request) -> httpx.Response:
+        if not self.single_upload:
+            return httpx.Response(405, json={"detail": "Method Not Allowed"})
+        start = p.UploadStart.model_validate(dict(request.url.params))
+        if start.size > self.limits["chunk_bytes"]:
+            return httpx.Response(413, json={"detail": "send it in chunks"})
+        if self.faults["chunk"] and self.faults["chunk"].popleft() == "partial":
+            raise httpx.ReadError("connection reset during upload", request=request)
+        data = request.content
+        if self.corrupt_next_complete:  # damaged on the way: central stores nothing
+            self.corrupt_next_complete -= 1
+            data += b"!"
+        if len(data) != start.size or hashlib.sha256(data).hexdigest() != start.sha256:
+            return httpx.Response(422, json={"detail": "content does not match sha256"})
+        self.blobs[start.sha256] = data
+        return httpx.Response(200, json={"sha256": start.sha256})
 
     def _put_uploads(self, request, path, _body):
         up = self.uploads[path.strip("/").split("/")[1]]

@@ -104,7 +104,61 @@ def test_file_changed_on_disk_is_parked(desk):
 
 
 def test_content_central_already_has_is_not_sent_again(desk):
-    _, _, data = _attach(desk, 5000)
+    _, _, data = _attach(desk, 100_000)  # over one chunk: central is asked first
     desk.central.blobs[hashlib.sha256(data).hexdigest()] = data
     report = desk.engine().run_once()
     assert report.uploaded_bytes == 0 and report.completed
+
+
+def _upload_requests(desk) -> list[str]:
+    return [r for r in desk.central.requests if "/uploads" in r]
+
+
+def test_a_file_within_one_chunk_goes_in_one_request(desk):
+    uuid = desk.intake()[0]
+    pages = [os.urandom(30_000 + i) for i in range(3)]
+    atts = [desk.ctx.sync.attach(uuid, data, f"trang-{i}.pdf", "application/pdf")
+            for i, data in enumerate(pages)]
+    report = desk.engine().run_once()
+    assert report.completed and report.uploaded_bytes == sum(map(len, pages))
+    assert _upload_requests(desk) == ["POST /uploads/single"] * 3
+    assert all(desk.central.blobs[hashlib.sha256(d).hexdigest()] == d for d in pages)
+    assert {_att(desk, a).upload_state for a in atts} == {"done"}
+    assert {_att(desk, a).uploaded_offset for a in atts} == {len(d) for d in pages}
+
+
+def test_an_older_central_without_single_uploads_gets_chunks(desk):
+    desk.central.single_upload = False
+    uuid = desk.intake()[0]
+    atts = [desk.ctx.sync.attach(uuid, os.urandom(1000), f"p{i}.pdf", "application/pdf")
+            for i in range(2)]
+    report = desk.engine().run_once()
+    assert report.completed and report.uploaded_bytes == 2000
+    # Tried (by the requests already in flight at most), then POST /uploads + PUT + complete.
+    requests = _upload_requests(desk)
+    assert 1 <= requests.count("POST /uploads/single") <= 2
+    assert sorted(r for r in requests if not r.endswith("/single")) == sorted(
+        r for a in atts
+        for r in ("POST /uploads", f"PUT /uploads/u-{a}", f"POST /uploads/u-{a}/complete"))
+    assert {_att(desk, a).upload_state for a in atts} == {"done"}
+
+
+def test_a_single_upload_broken_mid_body_is_sent_again_next_pass(desk):
+    _, att, data = _attach(desk, 20_000)
+    desk.central.faults["chunk"].append("partial")
+    first = desk.engine().run_once()
+    assert first.offline and not first.completed
+    assert _att(desk, att).upload_state == "pending"  # nothing was stored, nothing to resume
+    second = desk.engine().run_once()
+    assert second.completed and second.uploaded_bytes == 20_000
+    assert desk.central.blobs[hashlib.sha256(data).hexdigest()] == data
+    assert _att(desk, att).upload_state == "done"
+
+
+def test_a_small_file_changed_on_disk_is_parked_unsent(desk):
+    _, att, _ = _attach(desk, 1000)
+    row = _att(desk, att)
+    (desk.ctx.sync.attachments_dir / row.path).write_bytes(b"x" * 1000)  # same size
+    desk.engine().run_once()
+    assert "changed on disk" in _att(desk, att).last_error
+    assert _upload_requests(desk) == []

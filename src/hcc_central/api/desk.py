@@ -6,7 +6,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
@@ -27,7 +27,6 @@ from hcc_desk.core.sync.protocol import (
 
 from ..auth import Token, authenticate
 from ..changes import audit, changes_since
-from ..ingest import ingest
 from ..models import Agency, Centre, Counter, Device, EnrolmentCode, Officer
 from ..security import new_device_token, normalise_code, sha256_hex, verify_password
 from ..settings import Settings
@@ -132,16 +131,17 @@ def login(body: LoginRequest, token: Token, c: CentralDep) -> OfficerWire:
 
 @router.get("/limits", responses={401: ERR})
 def limits(token: Token, c: CentralDep) -> Limits:
-    with c.db.read() as s:
-        authenticate(s, token)
+    c.device(token)
     return limits_of(c.settings)
 
 
-@router.post("/sync/push", responses={401: ERR, 413: ERR})
-def push(body: PushBody, token: Token, c: CentralDep) -> PushResponse:
+@router.post("/sync/push", responses={401: ERR, 413: ERR}, response_model=PushResponse)
+def push(body: PushBody, token: Token, c: CentralDep) -> Response:
     if len(body.ops) > MAX_PUSH_OPS:
         raise HTTPException(413, f"at most {MAX_PUSH_OPS} ops per push")
-    return PushResponse(results=ingest(c.db, token, body.ops, c.settings))
+    # Serialised here: the results are already valid, FastAPI would validate them again.
+    answer = PushResponse(results=c.ingest.push(token, body.ops))
+    return Response(answer.model_dump_json(), media_type="application/json")
 
 
 @router.get("/sync/pull", responses={401: ERR})
@@ -151,7 +151,7 @@ def pull(
     cursor: Annotated[int, Query(ge=0, le=BIG)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> PullResponse:
+    dev = c.device(token)
     with c.db.read() as s:
-        dev = authenticate(s, token)
         changes, new_cursor, more = changes_since(s, dev.centre_id, cursor, limit)
     return PullResponse(changes=changes, cursor=new_cursor, more=more)

@@ -1,7 +1,9 @@
-"""Chunked, resumable, verified attachment uploads (docs/sync-protocol.md, Attachments)."""
+"""Attachment uploads (docs/sync-protocol.md, Attachments): a small file in one verified request;
+a larger one in chunks, resumable, verified on completion."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from datetime import datetime
@@ -18,7 +20,7 @@ from starlette.requests import ClientDisconnect
 
 from hcc_desk.core.sync.protocol import UploadDone, UploadOffset, UploadStart, UploadState
 
-from ..auth import DeviceCtx, Token, authenticate
+from ..auth import DeviceCtx, Token
 from ..models import Attachment, Dossier, Upload
 from .deps import BIG, Central, CentralDep
 
@@ -38,16 +40,11 @@ OCTETS = {
 
 @router.post("/uploads", responses={401: ERR, 403: ERR, 409: ERR, 413: ERR})
 def start_upload(body: UploadStart, token: Token, c: CentralDep) -> UploadState:
+    dev = c.device(token)
     with c.db.write() as s:
-        dev = authenticate(s, token)
         if body.size > c.settings.max_attachment_bytes:  # refused before a byte is stored
             raise HTTPException(413, f"attachment larger than {c.settings.max_attachment_bytes}")
-        owner = s.scalar(select(Dossier.centre_id).where(Dossier.uuid == body.dossier_uuid))
-        if owner is not None and owner != dev.centre_id:
-            raise HTTPException(403, "this dossier belongs to another centre")
-        att = s.get(Attachment, body.attachment_uuid)
-        if att is not None and att.dossier_uuid != body.dossier_uuid:
-            raise HTTPException(409, "this attachment uuid belongs to another dossier")
+        _check_target(s, dev, body)
         if c.store.has(body.sha256):  # content-addressed: nothing to send
             _record_attachment(s, dev, body)
             return UploadState(upload_id=str(uuid.uuid4()), offset=body.size, complete=True)
@@ -85,27 +82,34 @@ async def put_chunk(
     token: Token,
     c: CentralDep,
 ) -> UploadOffset:
-    limit = c.settings.chunk_bytes
+    data = await _body(request, c.settings.chunk_bytes, "chunks")
+    if data is None:
+        # The desk's connection broke mid-chunk (the normal case on a bad network): nothing
+        # was written, the desk resumes from the stored offset. Answer quietly, no traceback.
+        log.info("upload %s: client disconnected mid-chunk", upload_id)
+        return Response(status_code=499)  # type: ignore[return-value]
+    return await run_in_threadpool(_put, c, token, upload_id, offset, data)
+
+
+async def _body(request: Request, limit: int, what: str) -> bytes | None:
+    """The request body, at most ``limit`` bytes (else 413); None if the client went away."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise HTTPException(413, f"chunks are at most {limit} bytes")
+        raise HTTPException(413, f"{what} are at most {limit} bytes")
     data = bytearray()
     try:
         async for part in request.stream():
             data += part
             if len(data) > limit:
-                raise HTTPException(413, f"chunks are at most {limit} bytes")
+                raise HTTPException(413, f"{what} are at most {limit} bytes")
     except ClientDisconnect:
-        # The desk's connection broke mid-chunk (the normal case on a bad network): nothing
-        # was written, the desk resumes from the stored offset. Answer quietly, no traceback.
-        log.info("upload %s: client disconnected mid-chunk", upload_id)
-        return Response(status_code=499)  # type: ignore[return-value]
-    return await run_in_threadpool(_put, c, token, upload_id, offset, bytes(data))
+        return None
+    return bytes(data)
 
 
 def _put(c: Central, token: Token, upload_id: str, offset: int, data: bytes) -> UploadOffset:
+    dev = c.device(token)
     with c.db.write() as s:
-        dev = authenticate(s, token)
         up = _own_upload(s, dev, upload_id)
         if offset != up.offset:
             raise _offset_conflict(up.offset)
@@ -116,11 +120,45 @@ def _put(c: Central, token: Token, upload_id: str, offset: int, data: bytes) -> 
         return UploadOffset(offset=up.offset)
 
 
+@router.post(
+    "/uploads/single",
+    responses={401: ERR, 403: ERR, 409: ERR, 413: ERR, 422: ERR},
+    openapi_extra=OCTETS,
+)
+async def single_upload(
+    body: Annotated[UploadStart, Query()], request: Request, token: Token, c: CentralDep
+) -> UploadDone:
+    """A whole file that fits in one chunk, in one request: described in the query, its bytes
+    in the body, stored only if they match ``size`` and ``sha256`` (else 422: send it again).
+    Idempotent. Larger files go by POST /uploads and PUT chunks (resumable)."""
+    limit = min(c.settings.chunk_bytes, c.settings.max_attachment_bytes)
+    if body.size > limit:  # refused before a byte is read
+        raise HTTPException(413, f"single uploads are at most {limit} bytes: send it in chunks")
+    data = await _body(request, limit, "single uploads")
+    if data is None:  # the link broke: nothing was stored, the desk sends it again
+        log.info("single upload of %s: client disconnected", body.attachment_uuid)
+        return Response(status_code=499)  # type: ignore[return-value]
+    return await run_in_threadpool(_single, c, token, body, data)
+
+
+def _single(c: Central, token: Token, body: UploadStart, data: bytes) -> UploadDone:
+    dev = c.device(token)
+    with c.db.read() as s:
+        _check_target(s, dev, body)
+    if len(data) != body.size or hashlib.sha256(data).hexdigest() != body.sha256:
+        raise HTTPException(422, "content does not match size and sha256: nothing stored")
+    if not c.store.has(body.sha256):
+        c.store.put(data, body.sha256)  # the blob first: a row never names a missing blob
+    with c.db.write() as s:
+        _record_attachment(s, dev, body)
+    return UploadDone(sha256=body.sha256)
+
+
 @router.post("/uploads/{upload_id}/complete", responses={401: ERR, 404: ERR, 409: OFFSET, 422: ERR})
 def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadDone:
     conflict, ok = None, False
+    dev = c.device(token)
     with c.db.write() as s:
-        dev = authenticate(s, token)
         up = _own_upload(s, dev, upload_id)
         temp = FsPath(up.temp_path)
         if up.size == 0:
@@ -160,6 +198,16 @@ def _own_upload(s: Session, dev: DeviceCtx, upload_id: str) -> Upload:
     if up is None or up.device_id != dev.device_id:  # another device's upload: not found
         raise HTTPException(404, "unknown upload: start again with POST /uploads")
     return up
+
+
+def _check_target(s: Session, dev: DeviceCtx, body: UploadStart) -> None:
+    """The dossier is not another centre's, the attachment uuid not another dossier's."""
+    owner = s.scalar(select(Dossier.centre_id).where(Dossier.uuid == body.dossier_uuid))
+    if owner is not None and owner != dev.centre_id:
+        raise HTTPException(403, "this dossier belongs to another centre")
+    att = s.get(Attachment, body.attachment_uuid)
+    if att is not None and att.dossier_uuid != body.dossier_uuid:
+        raise HTTPException(409, "this attachment uuid belongs to another dossier")
 
 
 def _start_fields(up: Upload) -> dict[str, object]:

@@ -14,6 +14,10 @@ DEFAULTS: dict[str, Any] = {
     "office_hours": [["07:00", "11:30"], ["13:30", "17:00"]],
     "weekend": [5, 6],
     "use_public_holidays": True,
+    # Official forms after intake (docs/forms.md): the legal basis of the templates, "2018" or
+    # "2025", and per-centre overrides of numbers/titles where the 2025 set is not settled.
+    "forms.legal_basis": "2018",
+    "forms.templates": {},
 }
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from hcc_desk.services.intake_request import IntakeRequest
 from hcc_desk.ui import errors, i18n, intake_form
 from hcc_desk.ui.banner import Banner
+from hcc_desk.ui.capture.intake_capture import IntakeCapture
 from hcc_desk.ui.drafts import DraftKeeper
 from hcc_desk.ui.field_errors import FieldErrorView
 from hcc_desk.ui.formatting import appointment_text
@@ -53,6 +54,8 @@ class IntakeView(QWidget):
         self._errors = FieldErrorView(self._resolve_error_path)
         self._register_errors()
         self._connect()
+        capture = getattr(ctx, "capture", None)  # scanning: absent in some test contexts
+        self.capture = IntakeCapture(self, capture, runner) if capture is not None else None
         self._appointment_timer = QTimer(self)
         self._appointment_timer.setInterval(60_000)  # the due time moves as the clock passes 17:00
         self._appointment_timer.timeout.connect(self.update_appointment)
@@ -183,6 +186,8 @@ class IntakeView(QWidget):
                 self._restore_papers = None
         if draft_id:
             self.drafts.adopt(draft_id)
+        if self.capture is not None:
+            self.capture.draft_changed()  # the draft's scanned pages come back with it
 
     def clear(self) -> None:
         with self.drafts.suspended():
@@ -191,6 +196,8 @@ class IntakeView(QWidget):
             self._qr_raw, self._qr_id = None, ""
             self._errors.clear()
             self.update_appointment()
+        if self.capture is not None:
+            self.capture.form_cleared()
         self.ui.qr_edit.setFocus()
 
     def request_new(self) -> None:
@@ -203,6 +210,8 @@ class IntakeView(QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hồ sơ mới"),
                           self.tr("Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?"),
                           QMessageBox.StandardButton.NoButton, self)
+        if self.capture is not None and self.capture.page_count():
+            box.setInformativeText(self.tr("Các trang đã quét của hồ sơ này cũng bị bỏ."))
         drop = box.addButton(self.tr("&Bỏ và nhập mới"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("&Tiếp tục nhập"), QMessageBox.ButtonRole.RejectRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -210,6 +219,8 @@ class IntakeView(QWidget):
         box.open()
 
     def _drop_and_clear(self) -> None:
+        if self.capture is not None:
+            self.capture.discard_draft_pages()
         self.drafts.finish()
         self.clear()
         self.banner.hide()
@@ -223,6 +234,10 @@ class IntakeView(QWidget):
     # -- save ---------------------------------------------------------------------------------
     def save(self) -> None:
         if self._submitting:
+            return
+        busy = self.capture.busy_text() if self.capture is not None else None
+        if busy:
+            self.banner.show("warning", busy)
             return
         req, local = self.collect()
         local_fields = {e.field for e in local}
@@ -258,6 +273,8 @@ class IntakeView(QWidget):
         self._submitting = False
         self.ui.save_button.setEnabled(True)
         self.last_dossier = dossier
+        if self.capture is not None:
+            self.capture.dossier_saved(dossier)  # before the form (and its draft key) is cleared
         self.drafts.finish()
         self.clear()
         self.banner.show("success", self.tr("Đã tiếp nhận hồ sơ %1 — hẹn trả %2.")

@@ -1,7 +1,9 @@
-"""The counter's main window: intake and today's dossiers, menus and shortcuts, idle lock.
+"""The counter's main window: intake, today's dossiers, the return desk and (for supervisors)
+supervision; menus and shortcuts, idle lock.
 
 Shortcuts (also in the menus and the F1 list): F2 new dossier, Ctrl+S save, Ctrl+P print the
-receipt, Ctrl+F search dossiers, F5 refresh, Ctrl+1/Ctrl+2 switch screens, Ctrl+L lock, Ctrl+Q quit.
+receipt, Ctrl+F search dossiers, F5 refresh, Ctrl+1…Ctrl+4 switch screens, Ctrl+L lock,
+Ctrl+Q quit.
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
 
 from hcc_desk.ui import errors, i18n
@@ -18,6 +21,7 @@ from hcc_desk.ui.forms.ui_main_window import Ui_MainWindow
 from hcc_desk.ui.idle import IdleWatcher, LockDialog
 from hcc_desk.ui.intake_view import IntakeView
 from hcc_desk.ui.receipt_preview import ReceiptPreview
+from hcc_desk.ui.return_desk.view import ReturnDeskView
 from hcc_desk.ui.sync_indicator import SyncIndicator
 from hcc_desk.ui.tasks import TaskRunner
 from hcc_desk.ui.today_view import TodayView
@@ -35,6 +39,15 @@ class MainWindow(QMainWindow):
         ui.intake_tab_layout.addWidget(self.intake)
         self.today = TodayView(ctx, officer, self.runner, ui.today_tab)
         ui.today_tab_layout.addWidget(self.today)
+        self.return_desk = ReturnDeskView(ctx, officer, self.runner, ui.tabs)
+        ui.tabs.addTab(self.return_desk, self.tr("Trả kết quả"))
+        self.supervision: Any = None
+        if getattr(officer, "role", "") in ("supervisor", "admin"):  # officers never see it
+            from hcc_desk.ui.supervision.view import SupervisionView
+
+            self.supervision = SupervisionView(ctx, officer, self.runner, ui.tabs)
+            ui.tabs.addTab(self.supervision, self.tr("Giám sát"))
+        self._supervision_started = False
         self.preview: ReceiptPreview | None = None
         self.lock_dialog: LockDialog | None = None
         self.restore_box: QMessageBox | None = None
@@ -89,6 +102,18 @@ class MainWindow(QMainWindow):
         ui.action_refresh.triggered.connect(self.refresh)
         ui.action_intake_tab.triggered.connect(lambda: ui.tabs.setCurrentWidget(ui.intake_tab))
         ui.action_today_tab.triggered.connect(lambda: ui.tabs.setCurrentWidget(ui.today_tab))
+        self.action_return_tab = QAction(self.tr("Trả &kết quả"), self)
+        self.action_return_tab.setShortcut(QKeySequence("Ctrl+3"))
+        self.action_return_tab.triggered.connect(self.show_return_desk)
+        self.extra_tab_actions = [self.action_return_tab]
+        if self.supervision is not None:
+            self.action_supervision_tab = QAction(self.tr("&Giám sát"), self)
+            self.action_supervision_tab.setShortcut(QKeySequence("Ctrl+4"))
+            self.action_supervision_tab.triggered.connect(
+                lambda: ui.tabs.setCurrentWidget(self.supervision))
+            self.extra_tab_actions.append(self.action_supervision_tab)
+        ui.menu_work.insertActions(ui.action_lock, self.extra_tab_actions)
+        ui.menu_work.insertSeparator(ui.action_lock)
         ui.action_lock.triggered.connect(self.lock)
         ui.action_quit.triggered.connect(self.close)
         ui.action_shortcuts.triggered.connect(self.show_shortcuts)
@@ -129,6 +154,8 @@ class MainWindow(QMainWindow):
         if not restore:
             for draft in drafts:
                 self.runner.db(lambda d=draft.draft_id: self.ctx.drafts.discard(d))
+            if self.intake.capture is not None:  # the dropped drafts' scans: offered on their own
+                self.runner.db(lambda: None, on_done=lambda _r: self.intake.capture.check_recovery())
             return
         try:
             request = request_from_dict(newest.payload)
@@ -144,8 +171,21 @@ class MainWindow(QMainWindow):
 
     # -- actions ------------------------------------------------------------------------------
     def _on_tab(self, _index: int) -> None:
-        if self.ui.tabs.currentWidget() is self.ui.today_tab:
+        current = self.ui.tabs.currentWidget()
+        if current is self.ui.today_tab:
             self.today.refresh()
+        elif current is self.return_desk:
+            self.return_desk.focus_code()
+        elif current is self.supervision and self.supervision is not None:
+            if not self._supervision_started:
+                self._supervision_started = True
+                self.supervision.start()
+            else:
+                self.supervision.reload()
+
+    def show_return_desk(self) -> None:
+        self.ui.tabs.setCurrentWidget(self.return_desk)
+        self.return_desk.focus_code()
 
     def new_dossier(self) -> None:
         self.ui.tabs.setCurrentWidget(self.ui.intake_tab)
@@ -224,8 +264,9 @@ class MainWindow(QMainWindow):
         rows = [(a.shortcut().toString(), a.text().replace("&", "")) for a in (
             self.ui.action_new, self.ui.action_save, self.ui.action_print, self.ui.action_search,
             self.ui.action_refresh, self.ui.action_intake_tab, self.ui.action_today_tab,
-            self.ui.action_lock, self.ui.action_quit)]
+            *self.extra_tab_actions, self.ui.action_lock, self.ui.action_quit)]
         text = "\n".join(f"{key:<8}  {label}" for key, label in rows)
+        text += "\n" + self.tr("F7: quét giấy tờ đang chọn · Shift+F7: dừng quét · Ctrl+O: thêm tệp")
         text += "\n\n" + self.tr("Alt + chữ gạch chân: đến ô tương ứng. Enter trong ô QR: đọc thẻ.")
         errors.show_message(self, text)
 
@@ -238,6 +279,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: Any) -> None:
         # Whatever is typed reaches the draft store before the window goes away.
         self.intake.drafts.flush()
+        if self.supervision is not None:
+            self.supervision.stop()
         self.idle.remove()
+        if self.intake.capture is not None:
+            self.intake.capture.stop()  # a running scan batch must end before its thread goes
         self.runner.wait_idle(10_000)
         super().closeEvent(event)

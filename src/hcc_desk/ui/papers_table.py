@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from hcc_desk.services.intake_request import PaperInput
 
 _KINDS = ("originals", "certified_copies", "photocopies")
+SCAN_COLUMN = 5
 
 
 @dataclass
@@ -45,18 +47,23 @@ def _centred(widget: QWidget) -> QWidget:
 
 
 class PapersTable(QTableWidget):
-    """Signals: changed() when a box, count or name changes; rows_changed() when rows are rebuilt."""
+    """Signals: changed() when a box, count or name changes; rows_changed() when rows are rebuilt;
+    current_changed(int) when the officer moves to another paper (the one to scan)."""
 
     changed = Signal()
     rows_changed = Signal()
+    current_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(0, 5, parent)
+        super().__init__(0, 6, parent)
         self._rows: list[_Row] = []
+        self._current = -1
         # Two-line headers keep the count columns narrow, leaving the width to the paper names.
         self.setHorizontalHeaderLabels([
             self.tr("Đã\nnhận"), self.tr("Tên giấy tờ"), self.tr("Bản\nchính"),
-            self.tr("Bản sao\nchứng thực"), self.tr("Bản\nphoto")])
+            self.tr("Bản sao\nchứng thực"), self.tr("Bản\nphoto"), self.tr("Bản\nquét")])
+        self.setColumnHidden(SCAN_COLUMN, True)  # shown when this PC can scan
+        self.cellClicked.connect(lambda row, _col: self.set_current_row(row))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setTabKeyNavigation(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -65,7 +72,7 @@ class PapersTable(QTableWidget):
         self.setWordWrap(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        for col in range(5):
+        for col in range(6):
             mode = QHeaderView.ResizeMode.Stretch if col == 1 else QHeaderView.ResizeMode.ResizeToContents
             header.setSectionResizeMode(col, mode)
         header.sectionResized.connect(lambda *_: self._fit())
@@ -100,6 +107,7 @@ class PapersTable(QTableWidget):
 
     def _clear_rows(self) -> None:
         self._rows = []
+        self._current = -1
         self.setRowCount(0)
 
     def _append(self, name: str, counts: object, checked: bool, editable: bool) -> None:
@@ -132,7 +140,13 @@ class PapersTable(QTableWidget):
             spin.valueChanged.connect(self.changed)
             self.setCellWidget(row, col, _centred(spin))
             spins.append(spin)
+        scan_item = QTableWidgetItem("")
+        scan_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setItem(row, SCAN_COLUMN, scan_item)
         self._rows.append(_Row(check, name_edit, name, (spins[0], spins[1], spins[2])))
+        for widget in (check, name_edit, *spins):
+            if widget is not None:
+                widget.installEventFilter(self)
 
     def _rows_rebuilt(self) -> None:
         self._fit()
@@ -182,6 +196,53 @@ class PapersTable(QTableWidget):
             return None
         row = ticked[ticked_index]
         return row.name_edit or row.check
+
+    # -- the paper being scanned ------------------------------------------------------------
+    def show_scan_column(self) -> None:
+        self.setColumnHidden(SCAN_COLUMN, False)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tabbing into a row's box or counts makes its paper the one F7 scans.
+        if event.type() == QEvent.Type.FocusIn:
+            for index, row in enumerate(self._rows):
+                if watched in (row.check, row.name_edit, *row.spins):
+                    self.set_current_row(index)
+                    break
+        return super().eventFilter(watched, event)
+
+    def current_row(self) -> int:
+        return self._current
+
+    def set_current_row(self, index: int) -> None:
+        if index == self._current or not -1 <= index < len(self._rows):
+            return
+        self._current = index
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for r in range(self.rowCount()):
+            for col in (1, SCAN_COLUMN):
+                item = self.item(r, col)
+                if item is not None:
+                    item.setFont(bold if r == index else self.font())
+                    item.setBackground(QBrush(QColor("#e8f0fe")) if r == index else QBrush())
+        self.current_changed.emit(index)
+
+    def paper_name(self, index: int) -> str:
+        return self._paper(self._rows[index]).name
+
+    def is_checked(self, index: int) -> bool:
+        return self._rows[index].check.isChecked()
+
+    def set_scan_text(self, index: int, text: str, tooltip: str = "") -> None:
+        item = self.item(index, SCAN_COLUMN)
+        if item is not None:
+            item.setText(text)
+            item.setToolTip(tooltip)
+
+    def scan_text(self, index: int) -> str:
+        item = self.item(index, SCAN_COLUMN)
+        return item.text() if item is not None else ""
 
     def focus_chain(self) -> list[QWidget]:
         chain: list[QWidget] = []

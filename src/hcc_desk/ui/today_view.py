@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
 from hcc_desk.ui.dossier_model import DossierTableModel
 from hcc_desk.ui.forms.ui_today import Ui_TodayForm
@@ -39,6 +39,12 @@ class TodayView(QWidget):
         self.ui.reprint_button.clicked.connect(self.request_reprint)
         self.ui.table.activated.connect(lambda _i: self.request_reprint())
         self.ui.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.scan_button = None
+        if getattr(ctx, "capture", None) is not None:  # this PC can scan: papers of a saved dossier
+            self.scan_button = QPushButton(self.tr("Quét giấy tờ"), self)
+            self.scan_button.setAutoDefault(False)
+            self.ui.search_row.addWidget(self.scan_button)
+            self.scan_button.clicked.connect(self.open_scan)
 
     def focus_search(self) -> None:
         self.ui.search_edit.setFocus()
@@ -80,6 +86,8 @@ class TodayView(QWidget):
 
     def _on_selection(self, *_args: QItemSelection) -> None:
         self.ui.reprint_button.setEnabled(self.selected_code() is not None)
+        if self.scan_button is not None:
+            self.scan_button.setEnabled(self.selected_code() is not None)
 
     def selected_code(self) -> str | None:
         rows = self.ui.table.selectionModel().selectedRows()
@@ -89,6 +97,18 @@ class TodayView(QWidget):
         code = self.selected_code()
         if code:
             self.reprint_requested.emit(code)
+
+    def open_scan(self) -> Any:
+        code = self.selected_code()
+        if not code:
+            return None
+        from hcc_desk.ui.capture.dossier_scan import DossierScanDialog
+
+        dialog = DossierScanDialog(self.ctx, self.runner, self.officer, code, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: self.refresh())
+        dialog.open()
+        return dialog
 
     def keyPressEvent(self, event: Any) -> None:
         # Down from the search box goes to the results, as in the procedure picker.

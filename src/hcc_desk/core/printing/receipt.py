@@ -17,7 +17,13 @@ from reportlab.platypus.tables import Table, TableStyle
 
 from hcc_desk.core.printing import codes, document
 from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
-from hcc_desk.core.printing.receipt_parts import LIMITS, header, papers_table, signatures
+from hcc_desk.core.printing.receipt_parts import (
+    LIMITS,
+    code_block,
+    header,
+    papers_table,
+    signatures,
+)
 from hcc_desk.core.printing.styles import Layout, Styles, layout_for, styles_for
 from hcc_desk.core.printing.text import clean, clip, para
 from hcc_desk.core.printing.vn_dates import format_vn_datetime
@@ -122,12 +128,7 @@ def _owner_differs(data: ReceiptData) -> bool:
 def _codes_row(data: ReceiptData, lay: Layout, st: Styles) -> Flowable:
     """Dossier code, its Code128 and the lookup PIN on the left; the lookup QR on the right."""
     qr_col = lay.qr_size + lay.s(8)
-    left: list[Flowable] = [
-        Paragraph(f"Mã hồ sơ: <b>{para(data.dossier_code, LIMITS['code'])}</b>", st.body)]
-    bar = codes.code128(data.dossier_code, module=lay.bar_module, height=lay.bar_height,
-                        max_width=lay.frame_width - qr_col)
-    if bar is not None:
-        left.append(bar)
+    left = code_block(data.dossier_code, lay, st, lay.frame_width - qr_col)
     left.append(Paragraph(f"Mã tra cứu: <b>{para(data.lookup_pin, LIMITS['pin'])}</b>",
                           st.body))
     # An over-long lookup URL would give an unreadable QR: fall back to "<code>|<pin>".

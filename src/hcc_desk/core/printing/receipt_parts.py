@@ -1,4 +1,5 @@
-"""Blocks shared by the one-stop forms: national header, papers table, signature block."""
+"""Blocks shared by the one-stop forms (Mẫu 01 receipt and the forms in ``forms/``): national
+header, dossier code with its barcode, papers table, signature blocks."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable, KeepTogether
 from reportlab.platypus.tables import Table, TableStyle
 
-from hcc_desk.core.printing import fonts
+from hcc_desk.core.printing import codes, fonts
 from hcc_desk.core.printing.receipt_data import ReceiptPaper
 from hcc_desk.core.printing.styles import Layout, Styles
 from hcc_desk.core.printing.text import para
@@ -85,16 +86,21 @@ def papers_table(papers: Sequence[ReceiptPaper], lay: Layout, st: Styles) -> Flo
     count_w = w * 0.15
     table = Table(rows, colWidths=[w * 0.08, w - w * 0.08 - 3 * count_w] + [count_w] * 3,
                   repeatRows=1)
-    table.setStyle(TableStyle([
+    table.setStyle(grid_style(lay))
+    table.spaceAfter = lay.s(3)
+    return table
+
+
+def grid_style(lay: Layout) -> TableStyle:
+    """Ruled table of the forms: thin black grid, cells padded and vertically centred."""
+    return TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), lay.s(2)),
         ("BOTTOMPADDING", (0, 0), (-1, -1), lay.s(3)),
         ("LEFTPADDING", (0, 0), (-1, -1), lay.s(3)),
         ("RIGHTPADDING", (0, 0), (-1, -1), lay.s(3)),
-    ]))
-    table.spaceAfter = lay.s(3)
-    return table
+    ])
 
 
 def _count(n: int) -> str:
@@ -102,20 +108,47 @@ def _count(n: int) -> str:
     return str(n) if n else ""
 
 
+SIGN_HINT = "(Ký và ghi rõ họ tên)"
+
+
 def signatures(
-    left: tuple[str, str | None], right: tuple[str, str | None], lay: Layout, st: Styles
+    left: tuple[str, str | None] | None, right: tuple[str, str | None] | None,
+    lay: Layout, st: Styles, *, hint: str = SIGN_HINT,
+    left_flowables: Sequence[Flowable] = (),
 ) -> Flowable:
-    """Two (role, printed name) signature blocks side by side, with room to sign."""
-    def block(role: str, name: str | None) -> list[Flowable]:
+    """Two (role, printed name) signature blocks side by side, with room to sign.
+
+    A side given as None stays empty, or holds ``left_flowables`` (e.g. "Nơi nhận:" of a
+    letter) on the left.
+    """
+    def block(side: tuple[str, str | None] | None) -> list[Flowable]:
+        if side is None:
+            return []
+        role, name = side
         return [
             Paragraph(f"<b>{role}</b>", st.header),
-            Paragraph("<i>(Ký và ghi rõ họ tên)</i>", st.header),
+            Paragraph(f"<i>{hint}</i>", st.header),
             Spacer(1, lay.sign_space),
             Paragraph(f"<b>{para(name, LIMITS['name'])}</b>", st.header),
         ]
 
     w = lay.frame_width
-    table = Table([[block(*left), block(*right)]], colWidths=[w / 2, w / 2])
+    cells = [list(left_flowables) or block(left), block(right)]
+    table = Table([cells], colWidths=[w / 2, w / 2])
     table.setStyle(_PLAIN)
     table.spaceBefore = lay.s(6)
     return KeepTogether([table])
+
+
+def code_block(code: str, lay: Layout, st: Styles, max_width: float) -> list[Flowable]:
+    """"Mã hồ sơ: <code>" and its Code128 (left-aligned), for the counter's barcode scanner.
+
+    The barcode is left out when the code cannot be printed readably in ``max_width``; the
+    code is printed as text in any case.
+    """
+    out: list[Flowable] = [
+        Paragraph(f"Mã hồ sơ: <b>{para(code, LIMITS['code'])}</b>", st.body)]
+    bar = codes.code128(code, module=lay.bar_module, height=lay.bar_height, max_width=max_width)
+    if bar is not None:
+        out.append(bar)
+    return out

@@ -7,6 +7,7 @@ Works from a source tree, an installed wheel and a PyInstaller bundle, provided 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +21,10 @@ from .engine import immediate
 from .schema_version import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
+# Alembic keeps the running migration's context in a module global: two upgrades at once in one
+# process (desks as threads, or a desk and hcc_central) would run in each other's context.
+# Held around every Alembic command, before any database lock, by both packages.
+ALEMBIC_LOCK = threading.Lock()
 
 
 def _config() -> Config:
@@ -59,7 +64,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     schema already at head (Alembic reads the revision inside the transaction) and does nothing.
     """
     cfg = _config()
-    with immediate(engine).connect() as conn:
+    with ALEMBIC_LOCK, immediate(engine).connect() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
         bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
@@ -89,6 +94,6 @@ def backup_database(db_path: Path, backup_dir: Path, revision: str | None) -> Pa
 def downgrade(engine: Engine, revision: str) -> None:
     """For support and tests only; the app itself never downgrades."""
     cfg = _config()
-    with engine.connect() as conn:
+    with ALEMBIC_LOCK, engine.connect() as conn:
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revision)

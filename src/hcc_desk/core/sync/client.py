@@ -53,6 +53,11 @@ class ChecksumMismatch(SyncError):
     """422 on upload completion: central discarded the partial upload."""
 
 
+class SingleUnsupported(SyncError):
+    """Central has no single-request upload (an older version: 404/405) or wants this file in
+    chunks (413): use POST /uploads + PUT."""
+
+
 class CentralClient:
     def __init__(self, base_url: str, token: str | None = None, *,
                  transport: httpx.BaseTransport | None = None,
@@ -61,11 +66,22 @@ class CentralClient:
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.base_url = base_url.rstrip("/")
+        self._own_transport = transport is None
         self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
                                   transport=transport)
 
     def close(self) -> None:
         self._http.close()
+
+    def drop_connections(self) -> None:
+        """After a network failure every pooled keep-alive connection is suspect (a proxy or a
+        NAT may have broken it without a word): the next request opens a fresh one instead of
+        failing again on an old one. Call between passes, not while a request is running."""
+        if self._own_transport:
+            old = self._http
+            self._http = httpx.Client(base_url=old.base_url, headers=old.headers,
+                                      timeout=old.timeout)
+            old.close()
 
     # --- calls --------------------------------------------------------------------------------
     def enrol(self, code: str, device_name: str) -> p.EnrolResponse:
@@ -104,6 +120,17 @@ class CentralClient:
         # 403 here is about this record (not this dossier's centre), not the device.
         r = self._call("POST", "/uploads", json=start.model_dump(), auth=(401,))
         return _parse(r, p.UploadState)
+
+    def upload_single(self, start: p.UploadStart, data: bytes) -> str:
+        """A whole small file in one request; central verifies size and SHA-256 first."""
+        r = self._call("POST", "/uploads/single", params=start.model_dump(), content=data,
+                       headers={"Content-Type": "application/octet-stream"}, auth=(401,),
+                       passthrough=(404, 405, 413, 422))
+        if r.status_code in (404, 405, 413):
+            raise SingleUnsupported(_detail(r), r.status_code)
+        if r.status_code == 422:  # nothing was stored
+            raise ChecksumMismatch(_detail(r), 422)
+        return _parse(r, p.UploadDone).sha256
 
     def upload_put(self, upload_id: str, offset: int, data: bytes) -> int:
         r = self._call("PUT", f"/uploads/{upload_id}", params={"offset": offset}, content=data,

@@ -83,6 +83,8 @@ class SyncEngine:
             except Transient as exc:
                 report.offline = exc.network
                 report.errors.append(exc.message)
+                if exc.network:
+                    self.client.drop_connections()
             except AuthFailed as exc:
                 report.auth_failed = True
                 report.errors.append(f"{exc.message} — cần đăng ký lại / re-enrol this desk")

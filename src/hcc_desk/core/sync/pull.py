@@ -28,6 +28,7 @@ from hcc_desk.core.store.models import (
     Procedure,
     StatusEvent,
 )
+from hcc_desk.core.store.status_times import note_status_times
 
 from .outbox import entities_pending
 from .protocol import AgencyWire, Change, EventWire
@@ -107,6 +108,7 @@ def _status(session: Session, payload: dict[str, Any]) -> bool:
                                       actor=event.actor, note=event.note))
     if latest is None or at >= latest:
         dossier.status = event.status
+        note_status_times(dossier, event.status, at)
     if "due_at" in payload:
         due = payload["due_at"]
         dossier.due_at = None if due is None else datetime.fromisoformat(due).replace(tzinfo=None)

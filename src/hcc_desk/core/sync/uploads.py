@@ -1,28 +1,45 @@
-"""Attachment upload: chunked, resumable from the byte central last stored, verified by SHA-256.
+"""Attachment upload, verified by SHA-256 end to end.
 
-An attachment is uploaded only once its dossier's state (which lists it) has been pushed. Each
-run asks central how much it already holds and continues from there; the offset reached is
-saved after every chunk. A file over central's limits is parked before a byte is sent.
+A file that fits in one chunk (a scanned page: ~100 KB) goes in one request, POST
+/uploads/single, which central stores only if size and SHA-256 match; a break means sending
+that one chunk again. A larger file is chunked and resumable: each run asks central how much
+it already holds and continues from there; the offset reached is saved after every chunk.
+An attachment is uploaded only once its dossier's state (which lists it) has been pushed. A
+file over central's limits is parked before a byte is sent. Files done are marked in the
+database a batch at a time (a crash in between only means sending those again: central
+answers the same).
 """
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from hcc_desk.core.store.models import Attachment, Dossier
 
 from . import protocol as p
-from .client import CentralClient, ChecksumMismatch, OffsetMismatch, Refused, TooLarge, Transient
+from .client import (
+    CentralClient,
+    ChecksumMismatch,
+    OffsetMismatch,
+    Refused,
+    SingleUnsupported,
+    TooLarge,
+    Transient,
+)
 from .outbox import entities_pending
 
 Progress = Callable[[str | None, str, int, int], None]  # (attachment uuid, filename, sent, total)
 MIN_CHUNK = 16 * 1024
 MAX_OFFSET_RETRIES = 5
 MAX_ROUNDS = 4
+DONE_BATCH = 50  # files marked done per write transaction
+PARALLEL = 4  # single-request uploads in flight at once
+_CHUNKS = "send in chunks"  # _whole's answer when central wants chunks (compared by identity)
 
 
 @dataclass(frozen=True)
@@ -47,6 +64,10 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
+def _changed(t: Todo) -> str:
+    return f"{t.filename}: tệp trên đĩa đã bị thay đổi / file changed on disk since saved"
+
+
 def _mb(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
@@ -57,6 +78,9 @@ class Uploader:
         self._store, self._client, self._dir = store, client, attachments_dir
         self._progress = progress or (lambda *_: None)
         self.sent = 0  # bytes central acknowledged this pass (kept even if the pass fails)
+        self._single = True  # until central says it has no single-request upload
+        self._done: list[int] = []  # uploaded, not yet marked in the database
+        self._parked, self._problems = 0, []
 
     def todo(self) -> list[Todo]:
         with self._store.session() as s:
@@ -72,20 +96,121 @@ class Uploader:
 
     def run(self, limits: p.Limits) -> tuple[int, list[str]]:
         """Upload what is due: (attachments parked, problems); bytes sent in ``self.sent``."""
-        parked = 0
-        problems: list[str] = []
-        for t in self.todo():
-            problem = self._precheck(t, limits)
-            if problem is None:
+        self._parked, self._problems = 0, []
+        try:
+            due = [t for t in self.todo() if not self._park_if(t, self._precheck(t, limits))]
+            whole = [t for t in due if t.size <= limits.chunk_bytes]
+            chunked = [t for t in due if t.size > limits.chunk_bytes]
+            chunked += self._send_whole(whole)  # those central wants in chunks after all
+            chunk = max(MIN_CHUNK, limits.chunk_bytes)
+            for t in chunked:
                 try:
-                    self._upload(t, max(MIN_CHUNK, limits.chunk_bytes))
+                    problem = self._hash_check(t)
+                    if problem is None:
+                        self._upload(t, chunk)
                 except (Refused, TooLarge, ChecksumMismatch) as exc:
                     problem = f"{t.filename}: central refused the upload ({exc.message})"
-            if problem is not None:
-                self._set(t.id, upload_state="parked", last_error=problem)
-                parked += 1
-                problems.append(problem)
-        return parked, problems
+                self._park_if(t, problem)
+        finally:
+            self._flush_done()
+        return self._parked, self._problems
+
+    def _park_if(self, t: Todo, problem: str | None) -> bool:
+        if problem is None:
+            return False
+        self._set(t.id, upload_state="parked", last_error=problem)
+        self._parked += 1
+        self._problems.append(problem)
+        return True
+
+    # --- small files: one request each, a few in flight ---------------------------------------
+    def _send_whole(self, items: list[Todo]) -> list[Todo]:
+        """Upload files that fit in one chunk, ``PARALLEL`` requests in flight (the network
+        and central's disk work overlap). The database is written only from this thread.
+        Returns the files central wants in chunks (an older central: 404/405)."""
+        later: list[Todo] = []
+        pending = iter(items)
+        error: BaseException | None = None
+        with ThreadPoolExecutor(PARALLEL, thread_name_prefix="hcc-upload") as pool:
+            running: dict[Future[str | None], Todo] = {}
+
+            def submit_next() -> None:
+                t = next(pending, None)
+                if t is not None:
+                    running[pool.submit(self._whole, t)] = t
+
+            for _ in range(PARALLEL):
+                submit_next()
+            while running:
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    t = running.pop(future)
+                    try:
+                        outcome = future.result()
+                    except (Refused, TooLarge, ChecksumMismatch) as exc:
+                        outcome = f"{t.filename}: central refused the upload ({exc.message})"
+                    except Exception as exc:  # noqa: BLE001 — network, auth, disk: raised
+                        error = error or exc  # once the requests in flight have finished
+                        continue
+                    if outcome is _CHUNKS:
+                        later.append(t)
+                    elif outcome is None:
+                        self.sent += t.size
+                        self._finished(t)
+                    else:
+                        self._park_if(t, outcome)
+                    if error is None:
+                        submit_next()
+        if error is not None:
+            raise error
+        return later + list(pending)
+
+    def _whole(self, t: Todo) -> str | None:
+        """(Worker thread.) Send one file in one request: None once central holds it, a
+        problem to park it with, or ``_CHUNKS``. A mismatch (bytes damaged on the way: central
+        stored nothing) is sent again once, then the file is parked."""
+        if not self._single:
+            return _CHUNKS
+        data = (self._dir / t.path).read_bytes()
+        if hashlib.sha256(data).hexdigest() != t.sha256:
+            return _changed(t)
+        start = p.UploadStart(sha256=t.sha256, size=t.size, dossier_uuid=t.dossier_uuid,
+                              attachment_uuid=t.uuid, filename=t.filename,
+                              content_type=t.content_type)
+        for attempt in range(2):
+            try:
+                digest = self._client.upload_single(start, data)
+            except SingleUnsupported:
+                self._single = False
+                return _CHUNKS
+            except ChecksumMismatch:
+                if attempt:
+                    raise ChecksumMismatch("checksum differs twice after a full upload", 422)
+                continue
+            if digest == t.sha256:
+                return None
+            break
+        raise ChecksumMismatch("central stored other content than sent", 422)
+
+    def _finished(self, t: Todo) -> None:
+        self._progress(None, t.filename, t.size, t.size)
+        self._done.append(t.id)
+        if len(self._done) >= DONE_BATCH:
+            self._flush_done()
+
+    def _flush_done(self) -> None:
+        if not self._done:
+            return
+        with self._store.write() as s:
+            s.execute(update(Attachment).where(Attachment.id.in_(self._done)).values(
+                upload_state="done", uploaded_offset=Attachment.size, last_error=None))
+        self._done = []
+
+    # --- larger files: chunked, resumable -----------------------------------------------------
+    def _hash_check(self, t: Todo) -> str | None:
+        if t.fresh and file_sha256(self._dir / t.path) != t.sha256:
+            return _changed(t)
+        return None
 
     def _precheck(self, t: Todo, limits: p.Limits) -> str | None:
         if t.size > limits.max_attachment_bytes:
@@ -97,8 +222,6 @@ class Uploader:
         path = self._dir / t.path
         if not path.is_file():
             return f"{t.filename}: tệp không còn trên đĩa / file missing at {path}"
-        if t.fresh and file_sha256(path) != t.sha256:
-            return f"{t.filename}: tệp trên đĩa đã bị thay đổi / file changed on disk since saved"
         return None
 
     def _upload(self, t: Todo, chunk: int) -> None:
@@ -129,8 +252,7 @@ class Uploader:
                     if mismatches >= 2:
                         raise ChecksumMismatch("checksum differs twice after a full upload", 422)
                     continue
-            self._set(t.id, upload_state="done", uploaded_offset=t.size, last_error=None)
-            self._progress(None, t.filename, t.size, t.size)
+            self._finished(t)
             return
         raise Transient(f"upload of {t.filename} did not settle; will retry")
 

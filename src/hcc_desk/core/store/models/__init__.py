@@ -4,10 +4,26 @@ from .base import Base, new_uuid, now
 from .catalogue import Procedure, ProcedurePaper
 from .dossier import Applicant, Dossier, DossierPaper, StatusEvent
 from .org import ROLES, UNIT_CODE_RE, Agency, Centre, Counter, Officer
+from .steps import (
+    NOTICE_KINDS,
+    RELATIONS,
+    TIMINGS,
+    CentreDossier,
+    DossierNotice,
+    HandBack,
+    Handover,
+)
 from .sync import Attachment, DeferredChange, OutboxOp, SyncState
 from .system import AuditLog, CalendarDay, DaySequence, Draft, Setting
 
 __all__ = [
+    "NOTICE_KINDS",
+    "RELATIONS",
+    "TIMINGS",
+    "CentreDossier",
+    "DossierNotice",
+    "HandBack",
+    "Handover",
     "ROLES",
     "UNIT_CODE_RE",
     "Agency",

@@ -55,6 +55,9 @@ class Dossier(Base):
     status: Mapped[int] = mapped_column(default=2)  # national code 2 = "Được tiếp nhận"
     ledger_book: Mapped[str | None]
     ledger_number: Mapped[int | None]
+    # After intake (0004): when the agency's result reached the counter, when it was handed back.
+    result_ready_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=now)
     updated_at: Mapped[datetime] = mapped_column(default=now, onupdate=now)
     # Denormalised search keys, derived from the applicants by refresh_search_keys().
@@ -84,6 +87,7 @@ class Dossier(Base):
         Index("ix_dossier_id_number_received", "id_number", "received_at"),
         Index("ix_dossier_owner_id_number_received", "owner_id_number", "received_at"),
         Index("ix_dossier_phone_received", "phone", "received_at"),
+        Index("ix_dossier_status_due", "status", "due_at"),  # supervision lists (0004)
     )
 
 

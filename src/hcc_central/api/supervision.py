@@ -1,0 +1,110 @@
+"""Read-only supervision feed: summaries of every dossier of the asking desk's centre.
+
+Device-authenticated like the sync routes, and on behalf of a named officer who must be an
+active supervisor (or admin) of that centre; every read is audited. Only what the supervision
+view needs leaves central (no applicant data): code, procedure, agency, counter slot, receiving
+officer, times and status. Result and hand-back times are derived from the status history.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from sqlalchemy import and_, or_, select
+
+from hcc_desk.core.supervision.wire import MAX_LIMIT, PATH, CentreDossierPage, CentreDossierWire
+
+from ..auth import Token, authenticate
+from ..changes import audit
+from ..models import Agency, Dossier, Officer
+from .deps import CentralDep
+
+router = APIRouter(tags=["supervision"])
+ERR = {"description": "error", "content": {"application/json": {}}}
+SUPERVISING_ROLES = ("supervisor", "admin")
+_VIETNAM = timezone(timedelta(hours=7))
+_WAITING, _RELEASING, _DONE = 5, 9, 10
+
+
+@router.get(PATH, responses={401: ERR, 403: ERR})
+def centre_dossiers(
+    token: Token,
+    c: CentralDep,
+    officer: Annotated[str, Query(min_length=1, max_length=64)],
+    since: datetime | None = None,
+    after: Annotated[str, Query(max_length=36)] = "",
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
+) -> CentreDossierPage:
+    """Dossiers changed after the cursor (``since``, ``after``), oldest change first."""
+    if since is not None and since.tzinfo is not None:  # central keeps naive local time
+        since = since.astimezone(_VIETNAM).replace(tzinfo=None)
+    with c.db.write() as s:
+        dev = authenticate(s, token)
+        who = s.scalar(select(Officer).where(Officer.username == officer))
+        if (who is None or not who.active or who.role not in SUPERVISING_ROLES
+                or who.centre_id not in (None, dev.centre_id)):
+            audit(s, f"device:{dev.device_id}", "supervision.refused", officer=officer)
+            raise HTTPException(403, "this officer may not read the centre's supervision data")
+        stmt = (
+            select(Dossier.uuid, Dossier.code, Dossier.unit_code, Dossier.counter_slot,
+                   Dossier.status, Dossier.received_at, Dossier.due_at, Dossier.procedure_name,
+                   Dossier.doc, Dossier.updated_at)
+            .where(Dossier.centre_id == dev.centre_id)
+            .order_by(Dossier.updated_at, Dossier.uuid)
+            .limit(limit + 1)
+        )
+        if since is not None:
+            stmt = stmt.where(or_(Dossier.updated_at > since,
+                                  and_(Dossier.updated_at == since, Dossier.uuid > after)))
+        rows = s.execute(stmt).all()
+        agencies = dict(s.execute(select(Agency.unit_code, Agency.name)
+                                  .where(Agency.centre_id == dev.centre_id)).tuples().all())
+        users = {str((r.doc or {}).get("officer") or "") for r in rows}
+        names = dict(s.execute(select(Officer.username, Officer.full_name)
+                               .where(Officer.username.in_(users))).tuples().all())
+        audit(s, f"device:{dev.device_id}", "supervision.read", officer=officer,
+              rows=min(len(rows), limit))
+    more = len(rows) > limit
+    items = [_summary(r, agencies, names) for r in rows[:limit]]
+    last = items[-1] if items else None
+    return CentreDossierPage(
+        items=items,
+        next_since=last.updated_at if last else since,
+        next_after=last.uuid if last else after,
+        more=more,
+        server_time=datetime.now().replace(microsecond=0),
+    )
+
+
+def _summary(r: Any, agencies: dict[str, str], names: dict[str, str]) -> CentreDossierWire:
+    doc = r.doc or {}
+    officer = str(doc.get("officer") or "")[:64]
+    events = sorted(doc.get("events") or [], key=lambda e: e.get("at") or "")
+    return CentreDossierWire(
+        uuid=r.uuid, code=r.code, procedure_code=(doc.get("procedure_code") or None),
+        procedure_name=doc.get("procedure_name") or r.procedure_name,
+        unit_code=r.unit_code, agency_name=agencies.get(r.unit_code),
+        counter_slot=r.counter_slot, officer=officer, officer_name=names.get(officer),
+        received_at=r.received_at, due_at=r.due_at, status=r.status,
+        waiting_since=_waiting_since(events) if r.status == _WAITING else None,
+        result_ready_at=_last(events, _RELEASING) if r.status in (_RELEASING, _DONE) else None,
+        returned_at=_last(events, _DONE) if r.status == _DONE else None,
+        updated_at=r.updated_at,
+    )
+
+
+def _last(events: list[dict[str, Any]], status: int) -> datetime | None:
+    found = [e["at"] for e in events if e.get("status") == status and e.get("at")]
+    return datetime.fromisoformat(found[-1]) if found else None
+
+
+def _waiting_since(events: list[dict[str, Any]]) -> datetime | None:
+    """Start of the trailing run of "waiting for supplement" events."""
+    start = None
+    for e in reversed(events):
+        if e.get("status") != _WAITING:
+            break
+        start = e.get("at")
+    return datetime.fromisoformat(start) if start else None

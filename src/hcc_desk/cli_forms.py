@@ -1,0 +1,105 @@
+"""``hcc-desk print {supplement,refusal,apology,control,result}`` and ``hcc-desk ledger``.
+
+Exit status as in cli.py: 0 done, 1 the printer or the disk failed, 2 bad input or the form's
+facts are not recorded yet (e.g. ``result`` before the hand-back) — always with a message.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+from datetime import date
+from pathlib import Path
+
+FORMS = {
+    "supplement": "Mẫu 02 — phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (request to supplement)",
+    "refusal": "Mẫu 03 — phiếu từ chối tiếp nhận giải quyết hồ sơ (refusal)",
+    "apology": "Mẫu 04 — phiếu xin lỗi và hẹn lại ngày trả kết quả (apology, new appointment)",
+    "control": "Mẫu 05 — phiếu kiểm soát quá trình giải quyết hồ sơ (control slip)",
+    "result": "phiếu trả kết quả (result hand-back record)",
+}
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_VN = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def parse_day(text: str) -> date:
+    """YYYY-MM-DD or DD/MM/YYYY (as Vietnamese offices write dates)."""
+    text = text.strip()
+    try:
+        if _ISO.fullmatch(text):
+            return date.fromisoformat(text)
+        if m := _VN.fullmatch(text):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(
+        f"ngày không hợp lệ {text!r}: dùng YYYY-MM-DD hoặc DD/MM/YYYY "
+        f"(invalid date: use YYYY-MM-DD or DD/MM/YYYY)")
+
+
+def add_arguments(print_subparsers, sub, common_parent) -> None:
+    """Add the forms under ``print`` and the ``ledger`` command to the main parser."""
+    for kind, help_text in FORMS.items():
+        p = print_subparsers.add_parser(kind, parents=[common_parent], help=help_text)
+        p.add_argument("code", help="dossier code (or the receipt's lookup URL)")
+        p.add_argument("--pdf", type=Path, help="write the PDF here instead of printing")
+        p.add_argument("--printer", help="print queue (default: the desk's printer setting)")
+        p.add_argument("--paper", choices=("A4", "A5"), help="paper size")
+        p.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+    ledger = sub.add_parser("ledger", parents=[common_parent],
+                            help="Mẫu 06 — sổ theo dõi hồ sơ (dossier ledger) for a period")
+    ledger.add_argument("--from", dest="date_from", metavar="DATE", type=parse_day, required=True,
+                        help="first day received (YYYY-MM-DD or DD/MM/YYYY)")
+    ledger.add_argument("--to", dest="date_to", metavar="DATE", type=parse_day, required=True,
+                        help="last day received, included")
+    out = ledger.add_mutually_exclusive_group(required=True)
+    out.add_argument("--xlsx", type=Path, help="write an Excel workbook")
+    out.add_argument("--pdf", type=Path, help="write a landscape A4 PDF")
+    ledger.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+
+
+def run_print(args) -> int:
+    def work(ctx) -> None:
+        if args.pdf:
+            print(ctx.forms.render(args.form, args.code, args.pdf, args.officer,
+                                   paper=args.paper))
+        else:
+            done = ctx.forms.print_form(args.form, args.code, args.officer,
+                                        printer=args.printer, paper=args.paper)
+            print(done.job)
+
+    return _run(args, work)
+
+
+def run_ledger(args) -> int:
+    def work(ctx) -> None:
+        done = ctx.forms.ledger(args.date_from, args.date_to, xlsx=args.xlsx, pdf=args.pdf,
+                                officer_username=args.officer)
+        print(f"{done.xlsx or done.pdf}\t{done.rows} hồ sơ / dossiers")
+
+    return _run(args, work)
+
+
+def _run(args, work) -> int:
+    from hcc_desk.cli import EXIT_FAILED, EXIT_INVALID, EXIT_OK, _err, _is_invalid_input, _open
+    from hcc_desk.core.printing.errors import PrinterError
+    from hcc_desk.profile import Profile, default_profile_dir
+    from hcc_desk.services.errors import UserError
+
+    try:
+        ctx = _open(Profile(args.profile or default_profile_dir()))
+        try:
+            work(ctx)
+        finally:
+            ctx.close()
+    except PrinterError as exc:
+        _err(exc.message, exc.message_en)
+        return EXIT_FAILED
+    except UserError as exc:
+        _err(exc.message, exc.message_en)
+        return EXIT_INVALID if _is_invalid_input(exc) else EXIT_FAILED
+    except OSError as exc:  # the output folder is missing or read-only, the disk is full
+        logging.getLogger("hcc_desk").exception("file system error")
+        _err(f"Lỗi hệ thống tệp: {exc}", f"File system error: {exc}")
+        return EXIT_FAILED
+    return EXIT_OK

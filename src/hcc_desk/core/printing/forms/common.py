@@ -1,0 +1,101 @@
+"""Pieces every form of this package shares, on top of ``receipt_parts``: the form-number mark,
+the header + title opening, label lines, and the one-copy document build."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import cache
+from typing import BinaryIO
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from hcc_desk.core.printing import document
+from hcc_desk.core.printing.forms.data import FormCentre
+from hcc_desk.core.printing.forms.templates import Template
+from hcc_desk.core.printing.receipt_parts import LIMITS, code_block, header
+from hcc_desk.core.printing.styles import Styles, layout_for, styles_for
+from hcc_desk.core.printing.text import clean, clip, para
+from hcc_desk.core.printing.vn_dates import format_vn_datetime
+
+Out = str | os.PathLike[str] | BinaryIO
+
+# Bounds for the free texts of these forms (reasons, notes): generous but finite, so a paste
+# of a whole file cannot run to hundreds of pages.
+REASON_LIMIT, REASON_LINES = 3000, 40
+
+
+@cache
+def mark_style(paper: str) -> ParagraphStyle:
+    st = styles_for(paper)
+    return ParagraphStyle("form_mark", parent=st.note, alignment=TA_RIGHT)
+
+
+def opening(
+    centre: FormCentre, number: str, day: date, tpl: Template, paper: str,
+    *, subtitle: str | None = None,
+) -> list[Flowable]:
+    """Form-number mark, national header with the centre, the title (and a subtitle)."""
+    lay, st = layout_for(paper), styles_for(paper)
+    story: list[Flowable] = []
+    if tpl.number:
+        story.append(Paragraph(f"Mẫu số {tpl.number} — {tpl.basis}", mark_style(paper)))
+    story += [
+        header(centre.governing_body, centre.name, number, centre.place_name, day, lay, st),
+        Paragraph(tpl.title, st.title),
+    ]
+    if subtitle:
+        story.append(Paragraph(subtitle, st.italic_center))
+    else:
+        story.append(Paragraph("", st.italic_center))  # the receipt's gap under the title
+    return story
+
+
+def code_lines(code: str, paper: str) -> list[Flowable]:
+    lay, st = layout_for(paper), styles_for(paper)
+    return [*code_block(code, lay, st, lay.frame_width), Spacer(1, lay.s(3))]
+
+
+def line(label: str, value_markup: str, st: Styles) -> Paragraph:
+    return Paragraph(f"{label}: {value_markup}", st.body)
+
+
+def when(moment: datetime | None) -> str:
+    """``08 giờ 05 phút, ngày 05 tháng 02 năm 2025``, or dots to fill in by hand."""
+    return format_vn_datetime(moment) if moment else "…… giờ …… phút, ngày …… tháng …… năm ……"
+
+
+def reason(text: str | None) -> str:
+    return para(text, REASON_LIMIT, max_lines=REASON_LINES)
+
+
+def name(text: str | None) -> str:
+    return para(text, LIMITS["name"])
+
+
+def applicant_lines(data, received_label: str, st: Styles) -> list[Paragraph]:
+    """The desk, who filed and how to reach them, and what was asked: Mẫu 02 and 03 open alike.
+
+    ``data`` carries ``centre``, ``applicant_*`` and ``procedure_name`` (SupplementData,
+    RefusalData)."""
+    return [
+        line("Bộ phận tiếp nhận và trả kết quả", para(data.centre.name, LIMITS["agency"]), st),
+        line(received_label, f"<b>{name(data.applicant_name)}</b>", st),
+        line("Địa chỉ", para(data.applicant_address, LIMITS["address"]), st),
+        Paragraph(f"Số điện thoại: {para(data.applicant_phone, LIMITS['phone'])}"
+                  f"&nbsp;&nbsp;&nbsp;&nbsp;Email: {para(data.applicant_email, LIMITS['email'])}",
+                  st.body),
+        line("Nội dung yêu cầu giải quyết", para(data.procedure_name, LIMITS["procedure_name"]),
+             st),
+    ]
+
+
+def build_one(out: Out, paper: str, story: Sequence[Flowable], *, code: str, title: str) -> None:
+    """Write one copy; continuation pages carry "Mã hồ sơ: <code> — <title> — trang n"."""
+    lay, st = layout_for(paper), styles_for(paper)
+    running = f"Mã hồ sơ: {para(code, LIMITS['code'])} — {title}"
+    document.build(out, lay, st, [(running, list(story))],
+                   title=clip(clean(f"{title} {code}"), 200))

@@ -1,0 +1,198 @@
+"""Input of the official forms after intake (Mẫu 02–06, the hand-back record): plain data.
+
+Filled by ``services/forms.py`` from the store; rendered by the modules of this package. All
+datetimes are naive local time of the centre, as the store keeps them. Text fields hold what
+users typed: the renderers print them literally (``core/printing/text.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+KINDS = ("supplement", "refusal", "apology", "control", "result")
+TIMINGS = ("early", "on_time", "late")
+
+
+class FormSet(StrEnum):
+    """Which legal basis the templates follow (setting ``forms.legal_basis``)."""
+
+    TT01_2018 = "2018"  # Thông tư 01/2018/TT-VPCP, guiding NĐ 61/2018/NĐ-CP
+    TT03_2025 = "2025"  # Thông tư 03/2025/TT-VPCP, guiding NĐ 118/2025/NĐ-CP (DOMAIN.md §2, [U])
+
+    @classmethod
+    def parse(cls, value: object) -> FormSet:
+        """The set named by a setting value ("2018", 2025, ...); ValueError when unknown."""
+        text = str(value).strip()
+        for member in cls:
+            if member.value == text:
+                return member
+        raise ValueError(f"forms.legal_basis must be one of {[m.value for m in cls]}, "
+                         f"not {value!r}")
+
+
+@dataclass(frozen=True)
+class FormCentre:
+    """Who issues the form: printed in the header and the date line."""
+
+    governing_body: str  # TÊN CƠ QUAN CHỦ QUẢN, e.g. "UBND THÀNH PHỐ HUẾ"
+    name: str  # the centre (Bộ phận tiếp nhận và trả kết quả)
+    place_name: str  # địa danh of "<place>, ngày … tháng … năm …"
+    hotline: str | None = None
+
+
+@dataclass(frozen=True)
+class SupplementData:
+    """Mẫu 02 — PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ (the clock pauses until it is done)."""
+
+    centre: FormCentre
+    code: str
+    applicant_name: str
+    procedure_name: str
+    received_at: datetime
+    reason: str
+    missing_papers: tuple[str, ...]
+    officer_name: str
+    agency_name: str | None  # the agency that asked for it; None = the counter itself
+    issued_at: datetime
+    applicant_address: str = ""
+    applicant_phone: str = ""
+    applicant_email: str = ""
+
+
+@dataclass(frozen=True)
+class RefusalData:
+    """Mẫu 03 — PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ."""
+
+    centre: FormCentre
+    code: str
+    applicant_name: str
+    procedure_name: str
+    reasons: str
+    officer_name: str
+    issued_at: datetime
+    agency_name: str | None = None  # the refusing agency when not the counter
+    applicant_address: str = ""
+    applicant_phone: str = ""
+    applicant_email: str = ""
+
+
+@dataclass(frozen=True)
+class ApologyData:
+    """Mẫu 04 — PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ (2025 set: văn bản xin lỗi và đề
+    nghị gia hạn)."""
+
+    centre: FormCentre
+    code: str
+    applicant_name: str
+    procedure_name: str
+    received_at: datetime
+    old_due_at: datetime | None  # None: not known any more; the text then cites the receipt
+    new_due_at: datetime
+    reason: str
+    agency_name: str | None  # the agency that is late
+    issued_at: datetime
+    return_place: str = ""  # where the result will be handed back; "" = the centre
+
+
+@dataclass(frozen=True)
+class HopRow:
+    """One hand-over of the papers between two parties (a row pair of Mẫu 05)."""
+
+    from_party: str
+    to_party: str
+    at: datetime
+    note: str | None = None
+    result: str | None = None  # "Trước hạn" / "Đúng hạn" / "Quá hạn" where a result was made
+
+
+@dataclass(frozen=True)
+class ControlData:
+    """Mẫu 05 — PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ (2025 set: Mẫu 06)."""
+
+    centre: FormCentre
+    code: str
+    applicant_name: str
+    procedure_name: str
+    received_at: datetime
+    due_at: datetime | None
+    hops: tuple[HopRow, ...]
+    result_ready_at: datetime | None
+    returned_at: datetime | None
+    agency_name: str = ""  # cơ quan (bộ phận) giải quyết hồ sơ
+    coordinating: tuple[str, ...] = ()  # cơ quan phối hợp giải quyết hồ sơ
+    issued_at: datetime | None = None  # date line; None = received_at
+
+
+@dataclass(frozen=True)
+class ResultSlipData:
+    """Hand-back record (phiếu trả kết quả): who took the result, when, against the appointment."""
+
+    centre: FormCentre
+    code: str
+    applicant_name: str
+    procedure_name: str
+    received_at: datetime
+    due_at: datetime | None
+    returned_at: datetime
+    recipient_name: str
+    recipient_id_number: str | None
+    relation: str  # "owner" | "authorised"
+    authorisation_ref: str | None
+    result_summary: str | None
+    timing: str  # "early" | "on_time" | "late"
+    officer_name: str
+    rescheduled_due_at: datetime | None = None  # the apology's new appointment, if any
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """One dossier in the ledger (Mẫu 06; 2025 set: Mẫu 07), columns in DOMAIN.md §2 order."""
+
+    seq: int
+    code: str
+    procedure_name: str
+    sets: int
+    applicant_name: str
+    applicant_address: str
+    applicant_phone: str
+    agency_name: str  # cơ quan chủ trì giải quyết
+    received_at: datetime
+    due_at: datetime | None
+    transferred_at: datetime | None  # first hand-over to the deciding agency
+    result_ready_at: datetime | None
+    returned_at: datetime | None
+    status: int  # national status code (core/domain/status.py)
+    timing: str | None  # early / on_time / late when returned; "overdue" / "undue" before
+    delivery: str  # phương thức nhận kết quả
+    recipient: str  # ký nhận: who took the result
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class LedgerData:
+    centre: FormCentre
+    date_from: date
+    date_to: date
+    rows: tuple[LedgerRow, ...]
+    generated_at: datetime
+    book: str = ""  # quyển số, when the centre numbers its books
+    officer_name: str = ""
+
+
+# Early / on time / late as core/domain/timing.py classifies them; "overdue" / "undue" for a
+# dossier not finished yet (core/domain/status.timeliness).
+TIMING_LABELS = {
+    "early": "Trước hạn",
+    "on_time": "Đúng hạn",
+    "late": "Quá hạn",
+    "overdue": "Quá hạn (chưa có kết quả)",
+    "undue": "Chưa đến hạn",
+}
+
+
+__all__ = [
+    "KINDS", "TIMINGS", "TIMING_LABELS", "ApologyData", "ControlData", "FormCentre", "FormSet",
+    "HopRow", "LedgerData", "LedgerRow", "RefusalData", "ResultSlipData", "SupplementData",
+]

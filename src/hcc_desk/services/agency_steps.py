@@ -1,0 +1,256 @@
+"""Steps recorded at the counter when an agency hands papers over in person (DOMAIN.md §2, §4).
+
+Transfer (Mẫu 05 hop), processing, supplement request (Mẫu 02: the clock stops) and the
+supplement received (the clock restarts, the appointment moves by the paused office time),
+result ready, refusal (Mẫu 03) and apology with a new appointment (Mẫu 04). Every step is
+validated by the national status machine, audited and queued for central in one transaction.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+
+from hcc_desk.core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
+from hcc_desk.core.domain.timing import move_by_pauses
+from hcc_desk.core.store.models import Dossier, DossierNotice
+from hcc_desk.core.store.repositories import list_agencies
+from hcc_desk.services.dossier_steps import (
+    COUNTER_PARTY,
+    FINISHED,
+    active_officer,
+    add_hop,
+    change_status,
+    event_time,
+    finish_change,
+    last_agency,
+    load_dossier,
+    papers_holder,
+)
+from hcc_desk.services.errors import FieldError, FieldErrors, UserError
+
+_S = DossierStatus
+MAX_TEXT = 2000
+
+
+@dataclass(frozen=True)
+class StepResult:
+    code: str
+    status: int
+    at: datetime
+    due_at: datetime | None
+    form: str | None  # the form to print for this step ("supplement", "control", …)
+
+
+class AgencyStepsService:
+    def __init__(self, store, calendars, clock: Callable[[], datetime] = datetime.now):
+        self._store = store
+        self._calendars = calendars
+        self._clock = clock
+
+    def parties(self) -> list[str]:
+        """Names to offer for a hand-over: the counter, then the centre's agencies."""
+        with self._store.session() as s:
+            return [COUNTER_PARTY, *(a.name for a in list_agencies(s))]
+
+    # --- hand-over between parties ------------------------------------------------------------
+    def transfer(self, code: str, to_party: str, officer: str, *, from_party: str | None = None,
+                 note: str = "") -> StepResult:
+        """Papers handed from one party to another (a Mẫu 05 hop).
+
+        From the counter to the deciding agency the dossier is being processed; from one
+        agency to another it is inter-agency (liên thông).
+        """
+        to_party = _required(to_party, "to_party", "Nơi nhận hồ sơ", "Receiving party")
+        with self._store.write() as s:
+            actor = active_officer(s, officer).username
+            d = load_dossier(s, code)
+            _not_finished(d)
+            _not_waiting(d)
+            at = event_time(d, self._clock())
+            source = (from_party or "").strip() or papers_holder(s, d)
+            if source == to_party:
+                raise FieldErrors([FieldError("to_party", "Nơi nhận trùng nơi giao",
+                                              "The receiving party is the one handing over")])
+            target = _S.PROCESSING if source == COUNTER_PARTY else _S.INTEROPERATING
+            add_hop(s, d, at, source, to_party, note.strip()[:MAX_TEXT], actor)
+            if d.status != target:  # a further hop at the same stage only adds the hop
+                change_status(s, d, target, at, actor, f"Chuyển hồ sơ: {source} → {to_party}")
+            finish_change(s, d, actor, "dossier.transfer", {"from": source, "to": to_party})
+            return _result(d, at, "control")
+
+    def processing(self, code: str, officer: str, *, agency: str = "", note: str = ""
+                   ) -> StepResult:
+        with self._store.write() as s:
+            actor = active_officer(s, officer).username
+            d = load_dossier(s, code)
+            _not_waiting(d)
+            at = event_time(d, self._clock())
+            who = agency.strip() or last_agency(s, d)
+            change_status(s, d, _S.PROCESSING, at, actor,
+                          f"{who} đang xử lý" + (f": {note.strip()}" if note.strip() else ""))
+            finish_change(s, d, actor, "dossier.processing", {"agency": who})
+            return _result(d, at, None)
+
+    # --- supplement ---------------------------------------------------------------------------
+    def request_supplement(self, code: str, officer: str, *, missing_papers: Sequence[str],
+                           reason: str, agency: str = "") -> StepResult:
+        """Mẫu 02: the applicant must bring ``missing_papers``; the clock stops meanwhile."""
+        papers = [p.strip()[:300] for p in missing_papers if p.strip()]
+        problems = []
+        if not papers:
+            problems.append(FieldError("missing_papers", "Hãy chọn hoặc ghi giấy tờ cần bổ sung",
+                                       "List the papers to supply"))
+        if not reason.strip():
+            problems.append(FieldError("reason", "Hãy ghi lý do yêu cầu bổ sung",
+                                       "Give the reason for the request"))
+        if problems:
+            raise FieldErrors(problems)
+        with self._store.write() as s:
+            actor = active_officer(s, officer).username
+            d = load_dossier(s, code)
+            at = event_time(d, self._clock())
+            who = agency.strip() or last_agency(s, d)
+            event = change_status(s, d, _S.WAITING_SUPPLEMENT, at, actor,
+                                  f"Yêu cầu bổ sung ({who}): {reason.strip()}")
+            s.add(DossierNotice(dossier_id=d.id, kind="supplement", at=at, agency_name=who,
+                                reason=reason.strip()[:MAX_TEXT], missing_papers=papers,
+                                actor=actor, status_event_uuid=event.uuid))
+            finish_change(s, d, actor, "dossier.supplement_request",
+                          {"agency": who, "papers": len(papers)})
+            return _result(d, at, "supplement")
+
+    def supplement_received(self, code: str, officer: str, *, note: str = "") -> StepResult:
+        """The applicant brought the papers: back to the stage the request came from, and the
+        appointment moves by the office time spent waiting."""
+        with self._store.write() as s:
+            actor = active_officer(s, officer).username
+            d = load_dossier(s, code)
+            if d.status != _S.WAITING_SUPPLEMENT:
+                raise UserError(
+                    f"Hồ sơ {d.code} không ở trạng thái chờ bổ sung.",
+                    f"Dossier {d.code} is not waiting for a supplement.")
+            at = event_time(d, self._clock())
+            started, before = _pause_start(d)
+            calendar = self._calendars.current()
+            if d.due_at is not None:
+                d.due_at = move_by_pauses(d.due_at, [(started, at)], calendar,
+                                          d.procedure.duration_kind)  # type: ignore[arg-type]
+            change_status(s, d, before, at, actor,
+                          "Đã nhận hồ sơ bổ sung" + (f": {note.strip()}" if note.strip() else ""))
+            finish_change(s, d, actor, "dossier.supplement_received",
+                          {"paused_from": started.isoformat(), "due_at": _iso(d.due_at)})
+            return _result(d, at, None)
+
+    # --- outcome ------------------------------------------------------------------------------
+    def result_ready(self, code: str, officer: str, *, agency: str = "", note: str = ""
+                     ) -> StepResult:
+        """The agency brought the result to the counter: ready to hand back."""
+        with self._store.write() as s:
+            actor = active_officer(s, officer).username
+            d = load_dossier(s, code)
+            at = event_time(d, self._clock())
+            who = agency.strip() or last_agency(s, d)
+            change_status(s, d, _S.RELEASING, at, actor, f"Đã có kết quả ({who})")
+            add_hop(s, d, at, who, COUNTER_PARTY, note.strip()[:MAX_TEXT] or "Trả kết quả",
+                    actor)
+            finish_change(s, d, actor, "dossier.result_ready", {"agency": who})
+            return _result(d, at, "control")
+
+    def refuse(self, code: str, officer: str, *, reasons: str, agency: str = "") -> StepResult:
+        """Mẫu 03. Before processing started it is "not accepted"; once an agency works on it,
+        the status machine only allows "stopped" (the papers go back with the notice)."""
+        if not reasons.strip():
+            raise FieldErrors([FieldError("reasons", "Hãy ghi lý do từ chối",
+                                          "Give the reasons for the refusal")])
+        with self._store.write() as s:
+            actor = active_officer(s, officer).username
+            d = load_dossier(s, code)
+            at = event_time(d, self._clock())
+            who = agency.strip() or last_agency(s, d)
+            current = DossierStatus(d.status)
+            target = _S.DENIED if _S.DENIED in ALLOWED_TRANSITIONS[current] else _S.UNRESOLVED
+            event = change_status(s, d, target, at, actor, f"Từ chối ({who}): {reasons.strip()}")
+            s.add(DossierNotice(dossier_id=d.id, kind="refusal", at=at, agency_name=who,
+                                reason=reasons.strip()[:MAX_TEXT], actor=actor,
+                                status_event_uuid=event.uuid))
+            finish_change(s, d, actor, "dossier.refuse", {"agency": who, "status": int(target)})
+            return _result(d, at, "refusal")
+
+    def apologise(self, code: str, officer: str, *, new_due_at: datetime, reason: str,
+                  agency: str = "") -> StepResult:
+        """Mẫu 04: the dossier will be late; the applicant gets a new appointment. The status
+        does not change; on-time statistics keep the appointment it replaces."""
+        problems = []
+        if not reason.strip():
+            problems.append(FieldError("reason", "Hãy ghi lý do chậm trả kết quả",
+                                       "Give the reason for the delay"))
+        now = self._clock().replace(microsecond=0)
+        new_due_at = new_due_at.replace(microsecond=0, tzinfo=None)
+        if new_due_at <= now:
+            problems.append(FieldError("new_due_at", "Ngày hẹn mới phải sau thời điểm hiện tại",
+                                       "The new appointment must be in the future"))
+        if problems:
+            raise FieldErrors(problems)
+        with self._store.write() as s:
+            actor = active_officer(s, officer).username
+            d = load_dossier(s, code)
+            _not_finished(d)
+            if d.due_at is not None and new_due_at <= d.due_at:
+                raise FieldErrors([FieldError(
+                    "new_due_at", "Ngày hẹn mới phải sau ngày hẹn hiện tại",
+                    "The new appointment must be after the current one")])
+            at = event_time(d, now)
+            who = agency.strip() or last_agency(s, d)
+            s.add(DossierNotice(dossier_id=d.id, kind="apology", at=at, agency_name=who,
+                                reason=reason.strip()[:MAX_TEXT], new_due_at=new_due_at,
+                                previous_due_at=d.due_at, actor=actor))
+            previous, d.due_at = d.due_at, new_due_at
+            finish_change(s, d, actor, "dossier.apology",
+                          {"agency": who, "previous_due_at": _iso(previous),
+                           "new_due_at": new_due_at.isoformat()})
+            return _result(d, at, "apology")
+
+
+def _required(value: str, field: str, vi: str, en: str) -> str:
+    value = (value or "").strip()
+    if not value:
+        raise FieldErrors([FieldError(field, f"{vi}: chưa nhập", f"{en}: missing")])
+    return value[:300]
+
+
+def _not_finished(d: Dossier) -> None:
+    if DossierStatus(d.status) in FINISHED:
+        label = DossierStatus(d.status)
+        raise UserError(f"Hồ sơ {d.code} đã ở trạng thái “{label.label_vi}”.",
+                        f"Dossier {d.code} is already {label.label_en}.")
+
+
+def _not_waiting(d: Dossier) -> None:
+    if d.status == _S.WAITING_SUPPLEMENT:
+        raise UserError(
+            f"Hồ sơ {d.code} đang chờ bổ sung: hãy ghi nhận “Đã nhận hồ sơ bổ sung” trước.",
+            f"Dossier {d.code} is waiting for a supplement: record it as received first.")
+
+
+def _pause_start(d: Dossier) -> tuple[datetime, DossierStatus]:
+    """When the current wait began, and the status it interrupted (to return to)."""
+    events = sorted(d.events, key=lambda e: (e.at, e.id or 0))
+    started, before = None, _S.PROCESSING
+    for i in range(len(events) - 1, -1, -1):
+        if events[i].status != _S.WAITING_SUPPLEMENT:
+            before = DossierStatus(events[i].status)
+            break
+        started = events[i].at
+    if before not in (_S.RECEIVING, _S.NEW, _S.PROCESSING, _S.INTEROPERATING):
+        before = _S.PROCESSING
+    return started or d.updated_at, before
+
+
+def _result(d: Dossier, at: datetime, form: str | None) -> StepResult:
+    return StepResult(d.code, d.status, at, d.due_at, form)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.isoformat()

@@ -1,0 +1,279 @@
+"""Capture at the counter: scan or import the pages of a checklist paper, review them, and
+attach them to the dossier as one PDF that syncs like any other attachment.
+
+Qt-free; the GUI and ``hcc-desk scan`` share it. Pages live in the capture spool until the
+attachment is committed, so a crash anywhere before that loses nothing.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from hcc_desk.core.capture.model import BatchOutcome, DeviceInfo, PageInfo, ScanProfile
+from hcc_desk.core.capture.pdf_output import BuiltPdf, write_pdf
+from hcc_desk.core.capture.spool import CaptureSession, CaptureSpool
+from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.services.errors import InvalidInput, NotFound, UserError
+
+log = logging.getLogger(__name__)
+
+MiB = 1024 * 1024
+# The same defaults central uses (hcc_central/settings.py) until central has told us its own.
+DEFAULT_MAX_FILE_BYTES = 20 * MiB
+DEFAULT_MAX_DOSSIER_BYTES = 100 * MiB
+
+PROFILE_SETTING = "capture_profile"
+PDFA_SETTING = "capture_pdfa"
+DESKEW_SETTING = "capture_deskew"
+
+
+@dataclass(frozen=True)
+class SizeLimits:
+    max_file_bytes: int
+    max_dossier_bytes: int
+    from_central: bool
+
+
+@dataclass(frozen=True)
+class AttachmentSummary:
+    uuid: str
+    paper_position: int | None
+    filename: str
+    size: int
+    sha256: str
+    page_count: int | None
+    upload_state: str
+    created_at: datetime
+
+
+class SizeLimitExceeded(InvalidInput):
+    """The PDF is over the per-file or per-dossier limit: nothing was saved."""
+
+
+def _mb(n: int) -> str:
+    return f"{n / MiB:.1f} MB"
+
+
+def safe_filename(text: str, limit: int = 60) -> str:
+    """ASCII file name part from Vietnamese text ("Căn cước" → "Can-cuoc")."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:limit].rstrip("-") or "giay-to"
+
+
+class CaptureService:
+    def __init__(self, store, settings, profile_root: Path, sync_service=None):
+        self._store = store
+        self._settings = settings
+        self._sync = sync_service
+        self.profile_root = Path(profile_root)
+        self.spool = CaptureSpool(self.profile_root / "capture-spool")
+        self.attachments_dir = (getattr(sync_service, "attachments_dir", None)
+                                or self.profile_root / "attachments")
+        self._attach_lock = threading.Lock()
+
+    # -- devices and the counter's profile ---------------------------------------------
+    def devices(self, timeout: float = 10) -> list[DeviceInfo]:
+        from hcc_desk.core.capture.scanner import list_devices
+
+        return list_devices(timeout)
+
+    def profile(self) -> ScanProfile | None:
+        data = self._settings.get(PROFILE_SETTING)
+        if not data:
+            return None
+        try:
+            return ScanProfile.from_dict(data)
+        except (KeyError, ValueError, TypeError):
+            log.warning("ignoring an unreadable scan profile setting: %r", data)
+            return None
+
+    def save_profile(self, profile: ScanProfile) -> None:
+        self._settings.set(PROFILE_SETTING, profile.to_dict())
+
+    def pdfa_default(self) -> bool:
+        return bool(self._settings.get(PDFA_SETTING, False))
+
+    def deskew_enabled(self) -> bool:
+        value = self._settings.get(DESKEW_SETTING)
+        return True if value is None else bool(value)
+
+    # -- capture ---------------------------------------------------------------------------
+    def recoverable(self) -> list[CaptureSession]:
+        return self.spool.recoverable()
+
+    def scan(self, session: CaptureSession, profile: ScanProfile,
+             on_page: Callable[[PageInfo], None],
+             on_progress: Callable[[float], None] | None = None,
+             cancel: threading.Event | None = None, *, officer_username: str | None = None,
+             **scan_options) -> BatchOutcome:
+        """One batch into ``session`` (audited). Faults come back in the outcome, never raised."""
+        from hcc_desk.core.capture.scanner import scan_batch
+
+        scan_options.setdefault("deskew", self.deskew_enabled())
+        outcome = scan_batch(profile, session, on_page, on_progress, cancel, **scan_options)
+        self._audit(officer_username or "desk", "capture.scan", "capture", session.id, {
+            "device": profile.device, "source": str(profile.source), "mode": str(profile.mode),
+            "resolution": profile.resolution, "pages": len(outcome.pages),
+            "fault": outcome.fault.value if outcome.fault else None,
+            "paper_position": session.paper_position, "dossier": session.dossier_code,
+            "key": session.key})
+        return outcome
+
+    # -- output ---------------------------------------------------------------------------
+    def limits(self) -> SizeLimits:
+        from hcc_desk.core.store.models import SyncState
+
+        with self._store.session() as s:
+            row = s.get(SyncState, 1)
+            data = row.limits if row is not None else None
+        try:
+            if data:
+                return SizeLimits(int(data["max_attachment_bytes"]),
+                                  int(data["max_dossier_bytes"]), True)
+        except (KeyError, TypeError, ValueError):
+            log.warning("unreadable limits from central: %r", data)
+        return SizeLimits(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_DOSSIER_BYTES, False)
+
+    def build_pdf(self, session: CaptureSession, pdfa: bool | None = None,
+                  out_path: Path | None = None) -> BuiltPdf:
+        pages = session.pages()
+        if not pages:
+            raise InvalidInput("Chưa có trang nào để lưu: hãy quét hoặc thêm tệp trước.",
+                               "There are no pages yet: scan or add files first.")
+        title = " — ".join(x for x in (session.paper_name, session.dossier_code) if x)
+        target = out_path or session.folder / "output.pdf"
+        return write_pdf(pages, target, title=title,
+                         pdfa=self.pdfa_default() if pdfa is None else pdfa)
+
+    def check_size(self, size: int, dossier_bytes_before: int) -> None:
+        """Raise SizeLimitExceeded (clear message, what to do) if ``size`` cannot be attached."""
+        lim = self.limits()
+        if size > lim.max_file_bytes:
+            raise SizeLimitExceeded(
+                f"Tệp PDF ({_mb(size)}) vượt giới hạn {_mb(lim.max_file_bytes)} cho một tệp. "
+                "Chưa lưu gì; các trang vẫn còn. Hãy quét lại ở độ phân giải thấp hơn "
+                "(200 dpi) hoặc chế độ đen trắng, hoặc tách thành nhiều giấy tờ.",
+                f"The PDF ({_mb(size)}) is over the {_mb(lim.max_file_bytes)} per-file limit. "
+                "Nothing was saved; the pages are kept. Rescan at a lower resolution (200 dpi) "
+                "or in black-and-white, or split the paper.")
+        if dossier_bytes_before + size > lim.max_dossier_bytes:
+            raise SizeLimitExceeded(
+                f"Tổng dung lượng tệp của hồ sơ sẽ là {_mb(dossier_bytes_before + size)}, vượt "
+                f"giới hạn {_mb(lim.max_dossier_bytes)}. Chưa lưu gì; các trang vẫn còn. Hãy "
+                "quét ở chế độ đen trắng hoặc độ phân giải thấp hơn.",
+                f"The dossier's files would total {_mb(dossier_bytes_before + size)}, over the "
+                f"{_mb(lim.max_dossier_bytes)} limit. Nothing was saved; the pages are kept. "
+                "Scan in black-and-white or at a lower resolution.")
+
+    def attach(self, session: CaptureSession, dossier_code: str, officer_username: str, *,
+               pdfa: bool | None = None) -> str:
+        """Build the PDF, check the limits, store it as the dossier's attachment for the
+        session's checklist paper (queued for central in the same transaction), then forget
+        the pages. Returns the attachment's uuid."""
+        from hcc_desk.core.store.models import Attachment, Dossier
+        from hcc_desk.core.sync.attachments import add_attachment
+
+        with self._attach_lock:
+            dossier_uuid, position = self._check_target(dossier_code, session.paper_position)
+            built = self.build_pdf(session, pdfa)
+            data = built.path.read_bytes()
+            with self._store.write() as s:
+                dossier = s.scalar(select(Dossier).where(Dossier.uuid == dossier_uuid))
+                before = s.scalar(select(func.coalesce(func.sum(Attachment.size), 0))
+                                  .where(Attachment.dossier_id == dossier.id)) or 0
+                self.check_size(len(data), int(before))
+                filename = (f"{dossier.code}-{position:02d}-{safe_filename(session.paper_name)}.pdf"
+                            if position is not None
+                            else f"{dossier.code}-{safe_filename(session.paper_name)}.pdf")
+                att = add_attachment(s, dossier, self.attachments_dir, data, filename=filename,
+                                     content_type="application/pdf", paper_position=position)
+                add_audit(s, officer_username, "capture.attach", "dossier", dossier.uuid, {
+                    "code": dossier.code, "attachment": att.uuid, "paper_position": position,
+                    "pages": built.page_count, "size": len(data), "sha256": built.sha256,
+                    "capture_session": session.id})
+                att_uuid = att.uuid
+            if session.dossier_code != dossier_code:
+                session.dossier_code = dossier_code
+            session.mark_attached()
+        if self._sync is not None:
+            try:
+                self._sync.nudge()
+            except Exception as exc:  # sync is best effort here; the outbox has the work
+                log.warning("could not nudge sync: %s", exc)
+        return att_uuid
+
+    def _check_target(self, dossier_code: str, position: int | None) -> tuple[str, int | None]:
+        from hcc_desk.core.store.models import Dossier, DossierPaper
+
+        with self._store.session() as s:
+            dossier = s.scalar(select(Dossier).where(
+                (Dossier.code == dossier_code) | (Dossier.uuid == dossier_code)))
+            if dossier is None:
+                raise NotFound(f"Không có hồ sơ {dossier_code}.", f"No dossier {dossier_code}.")
+            if position is not None:
+                exists = s.scalar(select(DossierPaper.id).where(
+                    DossierPaper.dossier_id == dossier.id, DossierPaper.position == position))
+                if exists is None:
+                    raise InvalidInput(
+                        f"Hồ sơ {dossier.code} không có giấy tờ số {position} trong danh mục.",
+                        f"Dossier {dossier.code} has no checklist paper number {position}.")
+            return dossier.uuid, position
+
+    def attachments(self, dossier_code: str) -> list[AttachmentSummary]:
+        from hcc_desk.core.store.models import Attachment, Dossier
+
+        with self._store.session() as s:
+            dossier = s.scalar(select(Dossier).where(
+                (Dossier.code == dossier_code) | (Dossier.uuid == dossier_code)))
+            if dossier is None:
+                raise NotFound(f"Không có hồ sơ {dossier_code}.", f"No dossier {dossier_code}.")
+            rows = s.scalars(select(Attachment).where(Attachment.dossier_id == dossier.id)
+                             .order_by(Attachment.paper_position, Attachment.id)).all()
+            out = [(r.uuid, r.paper_position, r.filename, r.size, r.sha256, r.path,
+                    r.content_type, r.upload_state, r.created_at) for r in rows]
+        return [AttachmentSummary(uuid=u, paper_position=pos, filename=fn, size=size,
+                                  sha256=sha, page_count=_pdf_pages(self.attachments_dir / path)
+                                  if ctype == "application/pdf" else None,
+                                  upload_state=state, created_at=created)
+                for u, pos, fn, size, sha, path, ctype, state, created in out]
+
+    def attachment_path(self, attachment_uuid: str) -> Path:
+        from hcc_desk.core.store.models import Attachment
+
+        with self._store.session() as s:
+            row = s.scalar(select(Attachment).where(Attachment.uuid == attachment_uuid))
+            if row is None:
+                raise NotFound("Không tìm thấy tệp đính kèm.", "Attachment not found.")
+            return self.attachments_dir / row.path
+
+    # -- internals --------------------------------------------------------------------------
+    def _audit(self, actor: str, action: str, entity: str, entity_uuid: str | None,
+               detail: dict) -> None:
+        try:
+            with self._store.write() as s:
+                add_audit(s, actor, action, entity, entity_uuid, detail)
+        except UserError as exc:  # the pages are on disk already; a busy DB must not lose them
+            log.warning("could not audit %s: %s", action, exc.message_en)
+
+
+def _pdf_pages(path: Path) -> int | None:
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+    except Exception:  # a missing or damaged file: the list still shows the row
+        return None

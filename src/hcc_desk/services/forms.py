@@ -1,0 +1,420 @@
+"""Official forms after intake (Mẫu 02–05, the hand-back record) and the ledger (Mẫu 06): the
+facts from the store, rendered to PDF / xlsx, sent to a print queue.
+
+Contract: /work/helpers/AFTER-INTAKE-API.md. Each form prints the latest recorded fact of its
+kind (notice, hand-overs, hand-back); a form whose fact does not exist yet is a clear
+``MissingFacts`` error, never an empty form. Every render, print and ledger export is audited:
+they all carry personal data.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from hcc_desk.core.domain.status import DossierStatus, timeliness
+from hcc_desk.core.printing.dispatch import print_pdf
+from hcc_desk.core.printing.forms.data import (
+    KINDS,
+    ApologyData,
+    ControlData,
+    FormCentre,
+    FormSet,
+    HopRow,
+    LedgerData,
+    LedgerRow,
+    RefusalData,
+    ResultSlipData,
+    SupplementData,
+)
+from hcc_desk.core.printing.forms.ledger_pdf import render_ledger_pdf
+from hcc_desk.core.printing.forms.ledger_xlsx import write_ledger_xlsx
+from hcc_desk.core.printing.forms.render import FormData, render_form
+from hcc_desk.core.printing.forms.templates import template_for
+from hcc_desk.core.store.models import (
+    Dossier,
+    DossierNotice,
+    HandBack,
+    Handover,
+    Officer,
+)
+from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.services.dossier_steps import (
+    COUNTER_PARTY,
+    dossier_timing,
+    load_dossier,
+    result_time,
+    statutory_due,
+)
+from hcc_desk.services.errors import InvalidInput, NotFound
+from hcc_desk.services.lookups import the_centre
+
+PAPERS = ("A4", "A5")
+LEGAL_BASIS_KEY = "forms.legal_basis"
+TEMPLATES_KEY = "forms.templates"
+MAX_LEDGER_DAYS = 366 * 5  # a wider range is almost surely a typo in a year
+
+_S = DossierStatus
+_TIMING_NAMES = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
+KIND_NAMES = {
+    "supplement": ("phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "request to supplement"),
+    "refusal": ("phiếu từ chối tiếp nhận giải quyết hồ sơ", "refusal"),
+    "apology": ("phiếu xin lỗi và hẹn lại ngày trả kết quả", "apology"),
+    "control": ("phiếu kiểm soát quá trình giải quyết hồ sơ", "control slip"),
+    "result": ("phiếu trả kết quả", "result hand-back record"),
+}
+
+
+class MissingFacts(NotFound):
+    """The form needs a fact not recorded yet (e.g. a result slip before the hand-back)."""
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    path: Path
+    job: str
+
+
+@dataclass(frozen=True)
+class LedgerResult:
+    rows: int
+    xlsx: Path | None
+    pdf: Path | None
+
+
+class FormsService:
+    def __init__(self, store, settings, out_dir: Path,
+                 clock: Callable[[], datetime] = datetime.now):
+        self._store = store
+        self._settings = settings
+        self._dir = Path(out_dir)
+        self._clock = clock
+
+    # --- per-dossier forms ---------------------------------------------------------------------
+    def form_data(self, kind: str, code: str) -> FormData:
+        """The data a form of ``kind`` would print for dossier ``code`` (read only)."""
+        _check_kind(kind)
+        with self._store.session() as s:
+            return _BUILDERS[kind](s, load_dossier(s, code), _centre(s))
+
+    def render(self, kind: str, code: str, out_path: Path | None = None,
+               officer_username: str = "cli", paper: str | None = None) -> Path:
+        """Write the form's PDF (default: ``<profile>/forms/<code>-<kind>.pdf``)."""
+        _check_kind(kind)
+        paper = self._paper(paper)
+        form_set, overrides = self._legal_basis()
+        with self._store.write() as s:
+            dossier = load_dossier(s, code)
+            data = _BUILDERS[kind](s, dossier, _centre(s))
+            add_audit(s, officer_username, f"form.{kind}.render", "dossier", dossier.uuid,
+                      {"code": dossier.code, "legal_basis": form_set.value, "paper": paper})
+        out = Path(out_path) if out_path else self._dir / f"{_safe(data.code)}-{kind}.pdf"
+        _write_atomically(out, lambda tmp: render_form(data, tmp, paper=paper,
+                                                       form_set=form_set, overrides=overrides))
+        return out
+
+    def print_form(self, kind: str, code: str, officer_username: str,
+                   printer: str | None = None, paper: str | None = None) -> PrintResult:
+        """Render, then send to ``printer`` (default: the desk's printer setting)."""
+        paper = self._paper(paper)
+        pdf = self.render(kind, code, None, officer_username, paper)
+        form_set, overrides = self._legal_basis()
+        title = template_for(kind, form_set, overrides).title
+        job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
+                        title=f"{title.capitalize()} {code}")
+        with self._store.write() as s:
+            add_audit(s, officer_username, f"form.{kind}.print", "dossier", None,
+                      {"code": code, "printer": printer, "job": job})
+        return PrintResult(pdf, job)
+
+    def print(self, kind: str, code: str, officer_username: str,
+              printer: str | None = None) -> Path:
+        return self.print_form(kind, code, officer_username, printer).path
+
+    # --- ledger --------------------------------------------------------------------------------
+    def ledger_data(self, date_from: date, date_to: date, officer_username: str = "") -> LedgerData:
+        _check_range(date_from, date_to)
+        with self._store.session() as s:
+            return self._ledger_data(s, date_from, date_to, officer_username)
+
+    def ledger(self, date_from: date, date_to: date, xlsx: Path | None = None,
+               pdf: Path | None = None, officer_username: str = "cli") -> LedgerResult:
+        """Mẫu 06 of the dossiers received from ``date_from`` to ``date_to`` (both included)."""
+        if xlsx is None and pdf is None:
+            raise InvalidInput("Hãy chọn tệp xuất: --xlsx hoặc --pdf.",
+                               "Choose an output: --xlsx or --pdf.")
+        _check_range(date_from, date_to)
+        form_set, overrides = self._legal_basis()
+        template = template_for("ledger", form_set, overrides)
+        with self._store.write() as s:
+            data = self._ledger_data(s, date_from, date_to, officer_username)
+            add_audit(s, officer_username, "ledger.export", None, None, {
+                "from": date_from.isoformat(), "to": date_to.isoformat(),
+                "rows": len(data.rows), "xlsx": str(xlsx) if xlsx else None,
+                "pdf": str(pdf) if pdf else None, "legal_basis": form_set.value})
+        if xlsx is not None:
+            _write_atomically(Path(xlsx), lambda tmp: write_ledger_xlsx(
+                data, tmp, form_set=form_set, template=template))
+        if pdf is not None:
+            _write_atomically(Path(pdf), lambda tmp: render_ledger_pdf(
+                data, tmp, form_set=form_set, template=template))
+        return LedgerResult(len(data.rows), Path(xlsx) if xlsx else None,
+                            Path(pdf) if pdf else None)
+
+    def _ledger_data(self, s: Session, date_from: date, date_to: date,
+                     officer_username: str) -> LedgerData:
+        start = datetime.combine(date_from, time.min)
+        end = datetime.combine(date_to + timedelta(days=1), time.min)
+        in_range = select(Dossier.id).where(Dossier.received_at >= start,
+                                            Dossier.received_at < end)
+        dossiers = s.scalars(
+            select(Dossier)
+            .options(selectinload(Dossier.events), selectinload(Dossier.procedure),
+                     selectinload(Dossier.agency), selectinload(Dossier.submitter),
+                     selectinload(Dossier.owner))
+            .where(Dossier.id.in_(in_range))
+            .order_by(Dossier.received_at, Dossier.code)).all()
+        first_hop: dict[int, datetime] = {}
+        for hop in s.scalars(select(Handover).where(Handover.dossier_id.in_(in_range))
+                             .order_by(Handover.dossier_id, Handover.seq)):
+            first_hop.setdefault(hop.dossier_id, hop.at)
+        backs = {hb.dossier_id: hb for hb in
+                 s.scalars(select(HandBack).where(HandBack.dossier_id.in_(in_range)))}
+        notices: dict[int, list[DossierNotice]] = defaultdict(list)
+        for n in s.scalars(select(DossierNotice).where(DossierNotice.dossier_id.in_(in_range))
+                           .order_by(DossierNotice.at, DossierNotice.id)):
+            notices[n.dossier_id].append(n)
+        now = self._clock()
+        rows = tuple(
+            _ledger_row(s, i, d, first_hop.get(d.id), backs.get(d.id), notices[d.id], now)
+            for i, d in enumerate(dossiers, 1))
+        books = {d.ledger_book for d in dossiers if d.ledger_book}
+        return LedgerData(_centre(s), date_from, date_to, rows, now.replace(microsecond=0),
+                          book=books.pop() if len(books) == 1 else "",
+                          officer_name=_officer_name(s, officer_username)
+                          if officer_username else "")
+
+    # --- settings ------------------------------------------------------------------------------
+    def legal_basis(self) -> FormSet:
+        return self._legal_basis()[0]
+
+    def _legal_basis(self) -> tuple[FormSet, Mapping[str, Any]]:
+        raw = self._settings.get(LEGAL_BASIS_KEY, FormSet.TT01_2018.value)
+        try:
+            form_set = FormSet.parse(raw)
+        except ValueError:
+            raise InvalidInput(
+                f"Cài đặt {LEGAL_BASIS_KEY} phải là \"2018\" hoặc \"2025\", không phải {raw!r}.",
+                f"Setting {LEGAL_BASIS_KEY} must be \"2018\" or \"2025\", not {raw!r}.") from None
+        overrides = self._settings.get(TEMPLATES_KEY, {}) or {}
+        try:
+            if not isinstance(overrides, Mapping):
+                raise TypeError(f"{TEMPLATES_KEY} must be an object")
+            for kind in (*KINDS, "ledger"):
+                template_for(kind, form_set, overrides)
+        except (TypeError, ValueError) as exc:
+            raise InvalidInput(f"Cài đặt {TEMPLATES_KEY} không hợp lệ: {exc}",
+                               f"Setting {TEMPLATES_KEY} is invalid: {exc}") from None
+        return form_set, overrides
+
+    def _paper(self, paper: str | None) -> str:
+        paper = paper or self._settings.get("paper") or "A4"
+        if paper not in PAPERS:
+            raise InvalidInput(f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
+                               f"Paper must be A4 or A5, not {paper!r}")
+        return paper
+
+
+# --- building the form data ------------------------------------------------------------------
+
+def _centre(s: Session) -> FormCentre:
+    c = the_centre(s)
+    if c is None:
+        raise NotFound("Chưa thiết lập trung tâm.", "The centre is not set up.")
+    return FormCentre(c.governing_body, c.name, c.place_name, c.hotline)
+
+
+def _officer_name(s: Session, username: str) -> str:
+    """The officer's full name for printing; the user name itself for a non-officer actor."""
+    full = s.scalar(select(Officer.full_name).where(Officer.username == username))
+    return full or username
+
+
+def _latest_notice(s: Session, d: Dossier, kind: str) -> DossierNotice:
+    notice = s.scalar(select(DossierNotice)
+                      .where(DossierNotice.dossier_id == d.id, DossierNotice.kind == kind)
+                      .order_by(DossierNotice.at.desc(), DossierNotice.id.desc()).limit(1))
+    if notice is None:
+        vi, en = KIND_NAMES[kind]
+        raise MissingFacts(
+            f"Hồ sơ {d.code} chưa có {_what(kind)} nào được ghi nhận: chưa in được {vi}.",
+            f"Dossier {d.code} has no recorded {en}: nothing to print.")
+    return notice
+
+
+def _what(kind: str) -> str:
+    return {"supplement": "yêu cầu bổ sung", "refusal": "quyết định từ chối",
+            "apology": "văn bản xin lỗi, hẹn lại"}[kind]
+
+
+def _contact(d: Dossier) -> dict[str, str]:
+    a = d.submitter
+    return {"applicant_address": a.address or "", "applicant_phone": a.phone or "",
+            "applicant_email": a.email or ""}
+
+
+def _supplement(s: Session, d: Dossier, centre: FormCentre) -> SupplementData:
+    n = _latest_notice(s, d, "supplement")
+    papers = tuple(str(p) for p in (n.missing_papers or []) if str(p).strip())
+    return SupplementData(
+        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        procedure_name=d.procedure.name, received_at=d.received_at, reason=n.reason or "",
+        missing_papers=papers, officer_name=_officer_name(s, n.actor),
+        agency_name=n.agency_name or None, issued_at=n.at, **_contact(d))
+
+
+def _refusal(s: Session, d: Dossier, centre: FormCentre) -> RefusalData:
+    n = _latest_notice(s, d, "refusal")
+    return RefusalData(
+        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        procedure_name=d.procedure.name, reasons=n.reason or "",
+        officer_name=_officer_name(s, n.actor), issued_at=n.at,
+        agency_name=n.agency_name or None, **_contact(d))
+
+
+def _apology(s: Session, d: Dossier, centre: FormCentre) -> ApologyData:
+    n = _latest_notice(s, d, "apology")
+    new_due = n.new_due_at or d.due_at
+    if new_due is None:
+        raise MissingFacts(f"Văn bản xin lỗi của hồ sơ {d.code} chưa có ngày hẹn mới.",
+                           f"The apology of dossier {d.code} has no new appointment.")
+    place = (f"địa chỉ đăng ký nhận qua dịch vụ bưu chính công ích: {d.delivery_address}"
+             if d.delivery_method == "post" and d.delivery_address else "")
+    return ApologyData(
+        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        procedure_name=d.procedure.name, received_at=d.received_at,
+        old_due_at=n.previous_due_at, new_due_at=new_due, reason=n.reason or "",
+        agency_name=n.agency_name or None, issued_at=n.at, return_place=place)
+
+
+def _control(s: Session, d: Dossier, centre: FormCentre) -> ControlData:
+    hops = s.scalars(select(Handover).where(Handover.dossier_id == d.id)
+                     .order_by(Handover.seq)).all()
+    timing = dossier_timing(s, d)
+    # The timeliness column belongs to the hop that brought the result back to the counter.
+    result_hop = None
+    if timing is not None:
+        back = [i for i, h in enumerate(hops) if h.to_party in (COUNTER_PARTY, centre.name)]
+        result_hop = back[-1] if back else None
+    rows = tuple(
+        HopRow(h.from_party, h.to_party, h.at, h.note,
+               _TIMING_NAMES.get(timing or "") if i == result_hop else None)
+        for i, h in enumerate(hops))
+    own = {COUNTER_PARTY, centre.name, d.agency.name}
+    coordinating = tuple(dict.fromkeys(
+        p for h in hops for p in (h.from_party, h.to_party) if p not in own))
+    return ControlData(
+        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        procedure_name=d.procedure.name, received_at=d.received_at, due_at=d.due_at,
+        hops=rows, result_ready_at=d.result_ready_at, returned_at=d.returned_at,
+        agency_name=d.agency.name, coordinating=coordinating, issued_at=d.received_at)
+
+
+def _result(s: Session, d: Dossier, centre: FormCentre) -> ResultSlipData:
+    hb = s.scalar(select(HandBack).where(HandBack.dossier_id == d.id))
+    if hb is None:
+        raise MissingFacts(
+            f"Hồ sơ {d.code} chưa trả kết quả: chưa in được phiếu trả kết quả.",
+            f"Dossier {d.code} has not been handed back yet: no result slip to print.")
+    due = statutory_due(s, d)
+    return ResultSlipData(
+        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        procedure_name=d.procedure.name, received_at=d.received_at, due_at=due,
+        returned_at=hb.at, recipient_name=hb.recipient_name,
+        recipient_id_number=hb.recipient_id_number, relation=hb.relation,
+        authorisation_ref=hb.authorisation_ref, result_summary=hb.result_summary,
+        timing=hb.timing, officer_name=_officer_name(s, hb.officer),
+        rescheduled_due_at=d.due_at if d.due_at != due else None)
+
+
+_BUILDERS: dict[str, Callable[[Session, Dossier, FormCentre], FormData]] = {
+    "supplement": _supplement, "refusal": _refusal, "apology": _apology,
+    "control": _control, "result": _result,
+}
+
+
+def _ledger_row(s: Session, seq: int, d: Dossier, transferred_at: datetime | None,
+                hb: HandBack | None, notices: list[DossierNotice], now: datetime) -> LedgerRow:
+    if result_time(d) is not None:
+        timing = dossier_timing(s, d)
+    elif d.status in (_S.DENIED, _S.CANCELLED):
+        timing = None  # nothing will be decided: no deadline to meet
+    else:
+        timing = timeliness(statutory_due(s, d), None, now)  # "overdue" / "undue"
+    owner = d.owner or d.submitter
+    return LedgerRow(
+        seq=seq, code=d.code, procedure_name=d.procedure.name, sets=d.sets,
+        applicant_name=owner.full_name, applicant_address=owner.address or "",
+        applicant_phone=owner.phone or d.submitter.phone or "", agency_name=d.agency.name,
+        received_at=d.received_at, due_at=d.due_at, transferred_at=transferred_at,
+        result_ready_at=d.result_ready_at, returned_at=d.returned_at, status=d.status,
+        timing=timing,
+        delivery="Bưu chính công ích" if d.delivery_method == "post" else "Tại quầy",
+        recipient=hb.recipient_name if hb else "", notes=_ledger_notes(notices))
+
+
+def _ledger_notes(notices: list[DossierNotice]) -> str:
+    """What the notices say in a few words: supplements asked, refusal, new appointment."""
+    parts = []
+    supplements = sum(1 for n in notices if n.kind == "supplement")
+    if supplements:
+        parts.append(f"Yêu cầu bổ sung: {supplements} lần")
+    if any(n.kind == "refusal" for n in notices):
+        parts.append("Từ chối tiếp nhận")
+    apologies = [n for n in notices if n.kind == "apology" and n.new_due_at]
+    if apologies:
+        parts.append(f"Xin lỗi, hẹn lại {apologies[-1].new_due_at:%d/%m/%Y %H:%M}")
+    return "; ".join(parts)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+
+def _check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise InvalidInput(f"Không có mẫu phiếu {kind!r}; chọn một trong: {', '.join(KINDS)}.",
+                           f"No form {kind!r}; choose one of: {', '.join(KINDS)}.")
+
+
+def _check_range(date_from: date, date_to: date) -> None:
+    if date_from > date_to:
+        raise InvalidInput(
+            f"Ngày bắt đầu ({date_from:%d/%m/%Y}) sau ngày kết thúc ({date_to:%d/%m/%Y}).",
+            f"The start date ({date_from}) is after the end date ({date_to}).")
+    if (date_to - date_from).days > MAX_LEDGER_DAYS:
+        raise InvalidInput("Khoảng thời gian quá dài (tối đa 5 năm).",
+                           "The period is too long (at most 5 years).")
+
+
+def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:
+    """Never leave a half-written file under the real name (full disk, crash)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        write(tmp)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _safe(code: str) -> str:
+    return re.sub(r"[^0-9A-Za-z.-]", "_", code)
+
+
+__all__ = ["KINDS", "FormsService", "LedgerResult", "MissingFacts", "PrintResult"]

@@ -1,0 +1,246 @@
+"""Supervision (role supervisor or admin): the four lists, on-time rates, exports, refresh.
+
+Rows come from two places, merged by dossier uuid: this desk's own dossiers (authoritative for
+them, with apologies and hand-backs) and the cached summaries of every counter of the centre
+that central reported (``supervision_feed``). A desk that never fetched shows its own dossiers.
+Everything is computed on the local clock at read time, so it works offline.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from hcc_desk.core.store.models import (
+    Agency,
+    CentreDossier,
+    Counter,
+    Dossier,
+    DossierNotice,
+    Officer,
+    Procedure,
+    StatusEvent,
+)
+from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.supervision.report import (
+    FINISHED,
+    GROUPS,
+    DossierRow,
+    GroupBy,
+    Lists,
+    RateRow,
+    lists,
+    rates,
+)
+from hcc_desk.core.sync.client import AuthFailed, SyncError
+from hcc_desk.services import supervision_feed
+from hcc_desk.services.errors import AuthError, UserError
+from hcc_desk.services.lookups import find_officer
+
+SUPERVISING_ROLES = ("supervisor", "admin")
+_FINISHED = [int(s) for s in FINISHED]
+_WAITING = 5
+
+
+@dataclass(frozen=True)
+class Overview:
+    lists: Lists
+    now: datetime
+    last_fetch: datetime | None  # None: never fetched from central (this desk's dossiers only)
+
+
+@dataclass(frozen=True)
+class RefreshResult:
+    rows: int
+    complete: bool
+    message: str  # for the status line, Vietnamese
+    message_en: str
+
+
+class SupervisionService:
+    def __init__(self, store, calendars, credentials=None,
+                 clock: Callable[[], datetime] = datetime.now,
+                 client_factory: Callable[..., supervision_feed.SupervisionClient]
+                 = supervision_feed.SupervisionClient):
+        self._store = store
+        self._calendars = calendars
+        self._credentials = credentials
+        self._clock = clock
+        self._client_factory = client_factory
+
+    # --- access -------------------------------------------------------------------------------
+    def allowed(self, officer: str) -> bool:
+        with self._store.session() as s:
+            row = find_officer(s, officer)
+            return bool(row and row.active and row.role in SUPERVISING_ROLES)
+
+    def _require(self, officer: str) -> None:
+        if not self.allowed(officer):
+            raise AuthError("Chỉ cán bộ giám sát mới được xem mục Giám sát.",
+                            "Only supervisors may open Supervision.")
+
+    # --- reading ------------------------------------------------------------------------------
+    def overview(self, officer: str) -> Overview:
+        self._require(officer)
+        now = self._clock().replace(microsecond=0)
+        with self._store.write() as s:
+            rows = _merged(s, unfinished_only=True, period=None)
+            add_audit(s, officer, "supervision.view", None, None, {"rows": len(rows)})
+        return Overview(lists(rows, now, self._calendars.current()), now,
+                        supervision_feed.last_fetch(self._store))
+
+    def rates(self, officer: str, date_from: date, date_to: date, by: GroupBy
+              ) -> list[RateRow]:
+        self._require(officer)
+        _check_period(date_from, date_to)
+        with self._store.session() as s:
+            rows = _merged(s, unfinished_only=False, period=(date_from, date_to))
+        return rates(rows, date_from, date_to, by)
+
+    def all_rates(self, officer: str, date_from: date, date_to: date
+                  ) -> dict[str, list[RateRow]]:
+        self._require(officer)
+        _check_period(date_from, date_to)
+        with self._store.session() as s:
+            rows = _merged(s, unfinished_only=False, period=(date_from, date_to))
+        return {by: rates(rows, date_from, date_to, by) for by in GROUPS}
+
+    # --- central ------------------------------------------------------------------------------
+    def refresh(self, officer: str) -> RefreshResult:
+        """Fetch the centre's summaries from central; offline is a message, not an error."""
+        self._require(officer)
+        cred = None if self._credentials is None else self._credentials.load()
+        if cred is None:
+            return RefreshResult(0, False, "Quầy chưa đăng ký với máy chủ trung tâm: chỉ có hồ "
+                                 "sơ của quầy này.", "Not enrolled with central: this "
+                                 "counter's dossiers only.")
+        client = self._client_factory(cred.central_url, cred.device_token)
+        try:
+            report = supervision_feed.fetch(self._store, client, officer, self._clock)
+        except AuthFailed as exc:
+            if exc.status == 403:
+                raise AuthError("Máy chủ trung tâm không cho tài khoản này xem dữ liệu giám sát "
+                                "của trung tâm.", "Central does not let this account read the "
+                                "centre's supervision data.") from exc
+            raise UserError("Máy chủ trung tâm từ chối quầy này: cần đăng ký lại.",
+                            "Central refused this desk: enrol again.") from exc
+        except SyncError as exc:
+            return RefreshResult(0, False, f"Không kết nối được máy chủ trung tâm ({exc.message})"
+                                 ": đang dùng dữ liệu đã lưu.",
+                                 f"Central unreachable ({exc.message}): showing saved data.")
+        finally:
+            client.close()
+        return RefreshResult(report.rows, report.complete,
+                             f"Đã cập nhật {report.rows} hồ sơ từ máy chủ trung tâm.",
+                             f"{report.rows} dossiers updated from central.")
+
+    # --- export -------------------------------------------------------------------------------
+    def export(self, officer: str, date_from: date, date_to: date, *, xlsx: Path | None = None,
+               pdf: Path | None = None) -> list[Path]:
+        from hcc_desk.services.supervision_export import SupervisionReport, write_pdf, write_xlsx
+
+        if xlsx is None and pdf is None:
+            raise UserError("Hãy chọn tệp xuất (xlsx hoặc PDF).", "Choose an xlsx or PDF file.")
+        overview = self.overview(officer)
+        report = SupervisionReport(overview.now, date_from, date_to, overview.lists,
+                                   self.all_rates(officer, date_from, date_to),
+                                   overview.last_fetch, self._centre_name())
+        written = []
+        if xlsx is not None:
+            written.append(write_xlsx(report, Path(xlsx)))
+        if pdf is not None:
+            written.append(write_pdf(report, Path(pdf)))
+        with self._store.write() as s:
+            add_audit(s, officer, "supervision.export", None, None,
+                      {"from": date_from.isoformat(), "to": date_to.isoformat(),
+                       "files": [p.name for p in written]})
+        return written
+
+    def _centre_name(self) -> str:
+        from hcc_desk.services.lookups import the_centre
+
+        with self._store.session() as s:
+            centre = the_centre(s)
+            return centre.name if centre else ""
+
+
+def _check_period(date_from: date, date_to: date) -> None:
+    if date_to < date_from:
+        raise UserError("Ngày kết thúc phải sau ngày bắt đầu.", "The end date precedes the start.")
+
+
+# --- rows -------------------------------------------------------------------------------------
+
+def _merged(s: Session, *, unfinished_only: bool, period: tuple[date, date] | None
+            ) -> list[DossierRow]:
+    names = dict(s.execute(select(Officer.username, Officer.full_name)).tuples().all())
+    return [*_central_rows(s, names, unfinished_only, period),
+            *_local_rows(s, names, unfinished_only, period)]
+
+
+def _officer_label(username: str, names: dict[str, str]) -> str:
+    full = names.get(username)
+    return f"{full} ({username})" if full else username
+
+
+def _window(query, finished_col_a, finished_col_b, status_col, unfinished_only, period):
+    if unfinished_only:
+        return query.where(status_col.not_in(_FINISHED))
+    assert period is not None
+    start = datetime.combine(period[0], time.min)
+    end = datetime.combine(period[1], time.max)
+    return query.where(or_(and_(finished_col_a >= start, finished_col_a <= end),
+                           and_(finished_col_a.is_(None), finished_col_b >= start,
+                                finished_col_b <= end)))
+
+
+def _local_rows(s: Session, names: dict[str, str], unfinished_only: bool,
+                period: tuple[date, date] | None) -> list[DossierRow]:
+    apology = (select(DossierNotice.dossier_id,
+                      func.min(DossierNotice.previous_due_at).label("first_due"))
+               .where(DossierNotice.kind == "apology").group_by(DossierNotice.dossier_id)
+               .subquery())
+    waiting = (select(StatusEvent.dossier_id, func.max(StatusEvent.at).label("since"))
+               .where(StatusEvent.status == _WAITING).group_by(StatusEvent.dossier_id)
+               .subquery())
+    counter = aliased(Counter)
+    q = (select(Dossier.uuid, Dossier.code, Procedure.code, Procedure.name, Agency.name,
+                counter.slot, Officer.username, Dossier.received_at, Dossier.due_at,
+                apology.c.first_due, Dossier.status, waiting.c.since, Dossier.result_ready_at,
+                Dossier.returned_at)
+         .join(Procedure, Dossier.procedure_id == Procedure.id)
+         .join(Agency, Dossier.agency_id == Agency.id)
+         .join(Officer, Dossier.officer_id == Officer.id)
+         .outerjoin(counter, Dossier.counter_id == counter.id)
+         .outerjoin(apology, apology.c.dossier_id == Dossier.id)
+         .outerjoin(waiting, waiting.c.dossier_id == Dossier.id))
+    q = _window(q, Dossier.result_ready_at, Dossier.returned_at, Dossier.status,
+                unfinished_only, period)
+    out = []
+    for (uuid, code, pcode, pname, agency, slot, user, received, due, first_due, status,
+         since, ready, returned) in s.execute(q):
+        out.append(DossierRow(
+            uuid, code, pcode, pname, agency, slot or 0, _officer_label(user, names), received,
+            due, first_due or due, status, since if status == _WAITING else None, ready,
+            returned, "local"))
+    return out
+
+
+def _central_rows(s: Session, names: dict[str, str], unfinished_only: bool,
+                  period: tuple[date, date] | None) -> list[DossierRow]:
+    c = CentreDossier
+    agencies = dict(s.execute(select(Agency.unit_code, Agency.name)).tuples().all())
+    # This desk's own dossiers come from its own tables, whatever central last said of them.
+    q = select(c).where(c.uuid.not_in(select(Dossier.uuid)))
+    q = _window(q, c.result_ready_at, c.returned_at, c.status, unfinished_only, period)
+    return [DossierRow(
+        r.uuid, r.code, r.procedure_code, r.procedure_name,
+        r.agency_name or agencies.get(r.unit_code) or r.unit_code, r.counter_slot,
+        _officer_label(r.officer, {r.officer: r.officer_name} if r.officer_name else names),
+        r.received_at, r.due_at, r.due_at, r.status,
+        r.waiting_since, r.result_ready_at, r.returned_at, "central")
+        for r in s.scalars(q)]

@@ -1,0 +1,90 @@
+"""Fetch the centre's dossier summaries from central into the local ``centre_dossier`` cache.
+
+The cache is what the supervision view reads, so it works offline and an overdue dossier
+shows up the moment its appointment passes on the local clock, whenever the last fetch was.
+Each fetch starts a few minutes before the stored cursor: a row committed late on central
+(its ``updated_at`` older than one already seen) is still picked up; upserts are idempotent.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.dialects.sqlite import insert
+
+from hcc_desk.core.store.models import CentreDossier
+from hcc_desk.core.store.repositories import get_setting, set_setting
+from hcc_desk.core.supervision.wire import PATH, CentreDossierPage
+from hcc_desk.core.sync.client import CentralClient, _parse
+
+CURSOR = "supervision.cursor"  # {"since": iso | None, "after": uuid}
+LAST_FETCH = "supervision.last_fetch"  # iso time of the last complete fetch
+REWIND = timedelta(minutes=5)
+PAGE = 500
+MAX_PAGES = 200  # 100,000 rows in one refresh; the next refresh goes on from there
+
+
+class SupervisionClient(CentralClient):
+    def centre_dossiers(self, officer: str, since: datetime | None, after: str,
+                        limit: int = PAGE) -> CentreDossierPage:
+        params: dict[str, str | int] = {"officer": officer, "limit": limit, "after": after}
+        if since is not None:
+            params["since"] = since.isoformat()
+        r = self._call("GET", PATH, params=params, auth=(401,))
+        return _parse(r, CentreDossierPage)
+
+
+@dataclass(frozen=True)
+class FetchReport:
+    rows: int
+    complete: bool
+    fetched_at: datetime
+
+
+def fetch(store, client: SupervisionClient, officer: str,
+          clock: Callable[[], datetime] = datetime.now) -> FetchReport:
+    """Page through central's feed into the cache (raises the client's SyncError kinds)."""
+    with store.session() as s:
+        cursor = get_setting(s, CURSOR, None) or {}
+    since = _when(cursor.get("since"))
+    after = "" if since is None else str(cursor.get("after") or "")
+    if since is not None:
+        since, after = since - REWIND, ""
+    total, more = 0, True
+    for _ in range(MAX_PAGES):
+        page = client.centre_dossiers(officer, since, after)
+        fetched_at = clock().replace(microsecond=0)
+        with store.write() as s:
+            for item in page.items:
+                values = item.model_dump(exclude={"updated_at"})
+                values |= {"central_updated_at": item.updated_at, "fetched_at": fetched_at,
+                           "agency_name": item.agency_name, "officer": item.officer,
+                           "officer_name": item.officer_name}
+                s.execute(insert(CentreDossier).values(**values).on_conflict_do_update(
+                    index_elements=[CentreDossier.uuid],
+                    set_={k: v for k, v in values.items() if k != "uuid"}))
+            since, after = page.next_since, page.next_after
+            set_setting(s, CURSOR, {"since": None if since is None else since.isoformat(),
+                                    "after": after})
+            if not page.more:
+                set_setting(s, LAST_FETCH, fetched_at.isoformat())
+        total += len(page.items)
+        more = page.more
+        if not more:
+            break
+    return FetchReport(total, not more, clock().replace(microsecond=0))
+
+
+def last_fetch(store) -> datetime | None:
+    with store.session() as s:
+        return _when(get_setting(s, LAST_FETCH, None))
+
+
+def _when(text: object) -> datetime | None:
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).replace(tzinfo=None)
+    except ValueError:
+        return None

@@ -1,0 +1,230 @@
+"""Scanning papers for a dossier that is already saved (from today's list, or after an attach
+was refused): its checklist with what is attached and what is waiting, the scan panel, and
+"Lưu vào hồ sơ" which attaches the waiting pages as one PDF per paper."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hcc_desk.ui import errors, i18n
+from hcc_desk.ui.capture.attaching import (
+    AttachReport,
+    attach_recovered,
+    dossier_key,
+    pending_for_dossier,
+)
+from hcc_desk.ui.capture.scan_panel import PaperTarget, ScanPanel
+from hcc_desk.ui.tasks import Failure, TaskRunner
+
+
+class DossierScanDialog(QDialog):
+    def __init__(self, ctx: Any, runner: TaskRunner, officer: Any, code: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.runner, self.officer, self.code = ctx, runner, officer, code
+        self.capture = ctx.capture
+        self.detail: Any = None
+        self.attachments: list = []
+        self.report: AttachReport | None = None
+        self.close_box: QMessageBox | None = None
+        self._saving = False
+        self.setWindowTitle(self.tr("Quét giấy tờ — hồ sơ %1").replace("%1", code))
+        self.resize(1100, 720)
+        self.heading = QLabel(self.tr("Đang tải hồ sơ %1…").replace("%1", code), self)
+        self.heading.setProperty("role", "title")
+        self.heading.setWordWrap(True)
+        self.papers = QListWidget(self)
+        self.papers.setAccessibleName(self.tr("Thành phần hồ sơ"))
+        self.papers.setWordWrap(True)  # long paper names, and what is saved / waiting
+        self.papers.currentRowChanged.connect(self._on_paper)
+        self.panel = ScanPanel(self.capture, runner, self, officer.username)
+        self.panel.install_shortcuts(self)
+        self.panel.pages_changed.connect(lambda _s: self._fill_papers())
+        self.save_button = QPushButton(self.tr("Lưu vào hồ sơ (Ctrl+S)"), self)
+        self.close_button = QPushButton(self.tr("Đóng"), self)
+        for button in (self.save_button, self.close_button):
+            button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close)
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        shortcut.activated.connect(self.save)
+        split = QSplitter(self)
+        split.addWidget(self.papers)
+        split.addWidget(self.panel)
+        split.setStretchFactor(1, 3)
+        split.setSizes([320, 780])
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        self.save_button.setEnabled(False)
+        self.load()
+        self.panel.start()
+
+    # -- loading ------------------------------------------------------------------------------
+    def load(self) -> None:
+        ctx, code, username = self.ctx, self.code, self.officer.username
+        self.runner.db(lambda: (ctx.dossiers.detail(code, username), ctx.capture.attachments(code)),
+                       on_done=lambda r: self._loaded(*r), on_error=self._load_failed, owner=self)
+
+    def _load_failed(self, failure: Failure) -> None:
+        if errors.is_expected(failure.exc):
+            self.heading.setText(i18n.pick(failure.exc))
+        else:
+            errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
+
+    def _loaded(self, detail: Any, attachments: list) -> None:
+        first_load = self.detail is None
+        self.detail, self.attachments = detail, attachments
+        self.heading.setText(self.tr("Hồ sơ %1 — %2 — %3").replace("%1", detail.code)
+                             .replace("%2", detail.procedure.name)
+                             .replace("%3", detail.submitter.full_name))
+        self._fill_papers()
+        if first_load and self.papers.count():
+            self.papers.setCurrentRow(0)
+            self.papers.setFocus()
+
+    def _pending(self) -> list[Any]:
+        if self.detail is None:
+            return []
+        return pending_for_dossier(self.capture.spool, self.detail.uuid, self.code)
+
+    def _fill_papers(self) -> None:
+        if self.detail is None:
+            return
+        waiting: dict[int | None, int] = {}
+        for session in self._pending():
+            waiting[session.paper_position] = waiting.get(session.paper_position, 0) + len(
+                session.pages())
+        attached: dict[int | None, int] = {}
+        for att in self.attachments:
+            pos = att.paper_position
+            attached[pos] = attached.get(pos, 0) + (att.page_count or 0)
+        row = self.papers.currentRow()
+        self.papers.blockSignals(True)
+        self.papers.clear()
+        for paper in self.detail.papers:
+            text = f"{paper.position}. {paper.name}"
+            notes = []
+            done, todo = attached.get(paper.position, 0), waiting.get(paper.position, 0)
+            if done:
+                notes.append(self.tr("đã lưu %1 trang").replace("%1", str(done)))
+            if todo:
+                notes.append(self.tr("%1 trang chưa lưu").replace("%1", str(todo)))
+            item = QListWidgetItem(text + (f"\n({', '.join(notes)})" if notes else ""))
+            item.setData(Qt.ItemDataRole.UserRole, paper.position)
+            self.papers.addItem(item)
+        self.papers.setCurrentRow(row)
+        self.papers.blockSignals(False)
+        self.save_button.setEnabled(bool(waiting) and not self._saving)
+
+    def _on_paper(self, row: int) -> None:
+        if self.detail is None or row < 0:
+            self.panel.set_target(None)
+            return
+        paper = self.detail.papers[row]
+        self.panel.set_target(PaperTarget(dossier_key(self.detail.uuid), paper.position,
+                                          paper.name, self.code))
+
+    def select_paper(self, position: int) -> None:
+        for row in range(self.papers.count()):
+            if self.papers.item(row).data(Qt.ItemDataRole.UserRole) == position:
+                self.papers.setCurrentRow(row)
+
+    def waiting_pages(self) -> int:
+        return sum(len(s.pages()) for s in self._pending())
+
+    # -- saving -------------------------------------------------------------------------------
+    def save(self) -> None:
+        """Attach every paper's waiting pages (one PDF per paper) in the background."""
+        if self._saving or self.detail is None:
+            return
+        if self.panel.is_busy():
+            self.panel.faults.show_error(self.tr("Đang quét hoặc thêm tệp: chờ xong rồi lưu."))
+            return
+        sessions = self._pending()
+        if not sessions:
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.panel.status.setText(self.tr("Đang lưu bản quét vào hồ sơ…"))
+        capture, username, code = self.capture, self.officer.username, self.code
+        self.runner.io(lambda: (attach_recovered(capture, sessions, username),
+                                capture.attachments(code)),
+                       on_done=lambda r: self._saved(*r), on_error=self._save_failed, owner=self)
+
+    def _saved(self, report: AttachReport, attachments: list) -> None:
+        self._saving = False
+        self.report, self.attachments = report, attachments
+        self.panel.set_target(self.panel.target)  # its session is attached now
+        self._fill_papers()
+        self.panel.status.setText(self.tr("Đã lưu %1 giấy tờ (%2 trang) vào hồ sơ.")
+                                  .replace("%1", str(len(report.attached)))
+                                  .replace("%2", str(report.pages)))
+        if report.failed:
+            self.panel.faults.show_error("\n".join(f"“{name}”: {i18n.pick(exc)}"
+                                                   for name, exc in report.failed))
+
+    def _save_failed(self, failure: Failure) -> None:
+        self._saving = False
+        self._fill_papers()
+        self.panel.status.setText("")
+        if errors.is_expected(failure.exc):
+            self.panel.faults.show_error(i18n.pick(failure.exc))
+        else:
+            errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
+
+    # -- closing ------------------------------------------------------------------------------
+    def done(self, result: int) -> None:
+        waiting = self.waiting_pages() if not self._saving else 0
+        if waiting and self.close_box is None:
+            self._ask_before_closing(waiting, result)
+            return
+        self.panel.stop()
+        super().done(result)
+
+    def _ask_before_closing(self, waiting: int, result: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Trang chưa lưu"),
+                          self.tr("Còn %1 trang đã quét chưa lưu vào hồ sơ. Lưu trước khi đóng?")
+                          .replace("%1", str(waiting)), QMessageBox.StandardButton.NoButton, self)
+        save = box.addButton(self.tr("Lưu vào hồ sơ"), QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton(self.tr("Để sau (giữ các trang)"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(
+            lambda _r: self._close_answer(box.clickedButton(), save, later, result))
+        self.close_box = box
+        box.open()
+
+    def _close_answer(self, clicked: Any, save: Any, later: Any, result: int) -> None:
+        if clicked is save:
+            self.close_box = None
+            self.save()
+        elif clicked is later:
+            self.panel.stop()
+            QDialog.done(self, result)  # the pages stay in the spool, offered again later
+            self.close_box = None
+        else:
+            self.close_box = None
+
+    def closeEvent(self, event: Any) -> None:
+        event.ignore()
+        self.done(QDialog.DialogCode.Rejected)

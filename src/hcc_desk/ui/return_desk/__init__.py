@@ -1,0 +1,1 @@
+"""The return desk (Trả kết quả) and the agency steps recorded at the counter."""

@@ -1,0 +1,487 @@
+"""Trả kết quả: scan the receipt's barcode, check who collects, hand back, print the slip.
+
+A 1D keyboard-wedge scanner types the code and Enter into the code field (typing works the
+same). The dossier card shows whether the result is ready; the recipient is the owner (their ID
+number is checked) or a person with an authorisation letter, whose chip-card QR can be scanned.
+"Trả kết quả" records the hand-back in a worker, then prints the result slip through the forms
+service. The agency steps (transfer, supplement, result ready, refusal, apology) are recorded
+from the same card, each printing its form (Mẫu 02–05).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hcc_desk.core.domain.status import DossierStatus
+from hcc_desk.core.domain.timing import TIMING_LABELS
+from hcc_desk.ui import i18n
+from hcc_desk.ui.banner import Banner
+from hcc_desk.ui.errors import is_expected, report_bug
+from hcc_desk.ui.formatting import appointment_text, short_datetime
+from hcc_desk.ui.return_desk.step_dialog import StepDialog
+from hcc_desk.ui.tasks import Failure, TaskRunner
+
+_S = DossierStatus
+# Which agency steps make sense in which status (the status machine has the last word).
+_STEP_STATES: dict[str, frozenset[DossierStatus]] = {
+    "transfer": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
+    "processing": frozenset({_S.NEW, _S.INTEROPERATING}),
+    "supplement": frozenset({_S.RECEIVING, _S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
+    "supplement_received": frozenset({_S.WAITING_SUPPLEMENT}),
+    "result_ready": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT,
+                               _S.UNRESOLVED}),
+    "refusal": frozenset({_S.RECEIVING, _S.NEW, _S.PROCESSING, _S.INTEROPERATING,
+                          _S.WAITING_SUPPLEMENT, _S.WAITING_PAYMENT}),
+    "apology": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT}),
+}
+
+
+def make_banner(parent: QWidget) -> tuple[QFrame, Banner]:
+    frame = QFrame(parent)
+    row = QHBoxLayout(frame)
+    label = QLabel(frame)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    close = QToolButton(frame)
+    close.setText("×")
+    close.setAutoRaise(True)
+    row.addWidget(label, 1)
+    row.addWidget(close)
+    return frame, Banner(frame, label, close)
+
+
+class ReturnDeskView(QWidget):
+    """Signals: opened(card), handed_back(HandBackDone), step_done(StepResult),
+    printed(kind, job id, PDF path) after a form reached the print queue."""
+
+    opened = Signal(object)
+    handed_back = Signal(object)
+    step_done = Signal(object)
+    printed = Signal(str, str, str)
+
+    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx, self.officer, self.runner = ctx, officer, runner
+        self.card: Any = None
+        self.dialog: StepDialog | None = None
+        self.last_job: str | None = None
+        self._desk: Any = getattr(ctx, "return_desk", None)
+        self._steps: Any = getattr(ctx, "agency_steps", None)
+        self._build()
+
+    # Built on first use: the services need the store, which opens after the window shows.
+    @property
+    def desk(self) -> Any:
+        if self._desk is None:
+            from hcc_desk.services.return_desk import ReturnDeskService
+
+            self._desk = ReturnDeskService(self.ctx.store)
+        return self._desk
+
+    @property
+    def steps(self) -> Any:
+        if self._steps is None:
+            from hcc_desk.services.agency_steps import AgencyStepsService
+
+            self._steps = AgencyStepsService(self.ctx.store, self.ctx.calendars)
+        return self._steps
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        code_label = QLabel(self.tr("Mã hồ &sơ (quét mã vạch trên giấy tiếp nhận):"), self)
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setObjectName("code_edit")
+        self.code_edit.setPlaceholderText(self.tr("Quét mã vạch hoặc gõ mã rồi nhấn Enter"))
+        self.code_edit.setClearButtonEnabled(True)
+        code_label.setBuddy(self.code_edit)
+        self.open_button = QPushButton(self.tr("&Mở hồ sơ"), self)
+        self.open_button.setAutoDefault(False)
+        top.addWidget(code_label)
+        top.addWidget(self.code_edit, 1)
+        top.addWidget(self.open_button)
+        outer.addLayout(top)
+        frame, self.banner = make_banner(self)
+        outer.addWidget(frame)
+
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        left = QVBoxLayout()
+        body.addLayout(left, 3)
+        self.card_box = QGroupBox(self.tr("Hồ sơ"), self)
+        card_form = QFormLayout(self.card_box)
+        self.code_value = QLabel(self.card_box)
+        self.code_value.setProperty("role", "code")
+        self.code_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.applicant_value, self.owner_value, self.procedure_value = (
+            QLabel(self.card_box) for _ in range(3))
+        self.agency_value, self.received_value, self.due_value = (
+            QLabel(self.card_box) for _ in range(3))
+        self.status_value, self.ready_value = QLabel(self.card_box), QLabel(self.card_box)
+        self.due_value.setProperty("role", "appointment")
+        self.ready_value.setProperty("role", "title")
+        for label in (self.applicant_value, self.owner_value, self.procedure_value,
+                      self.agency_value):
+            label.setWordWrap(True)
+        for text, widget in ((self.tr("Mã hồ sơ:"), self.code_value),
+                             (self.tr("Người nộp:"), self.applicant_value),
+                             (self.tr("Chủ hồ sơ:"), self.owner_value),
+                             (self.tr("Thủ tục:"), self.procedure_value),
+                             (self.tr("Cơ quan giải quyết:"), self.agency_value),
+                             (self.tr("Ngày nhận:"), self.received_value),
+                             (self.tr("Hẹn trả:"), self.due_value),
+                             (self.tr("Trạng thái:"), self.status_value),
+                             (self.tr("Kết quả:"), self.ready_value)):
+            card_form.addRow(text, widget)
+        left.addWidget(self.card_box)
+
+        self.steps_box = QGroupBox(self.tr("Cơ quan giao nhận tại quầy"), self)
+        grid = QGridLayout(self.steps_box)
+        self.step_buttons: dict[str, QPushButton] = {}
+        captions = {
+            "transfer": self.tr("Chuyển hồ sơ…"),
+            "processing": self.tr("Đang xử lý…"),
+            "supplement": self.tr("Yêu cầu bổ sung…"),
+            "supplement_received": self.tr("Đã nhận bổ sung…"),
+            "result_ready": self.tr("Đã có kết quả…"),
+            "refusal": self.tr("Từ chối…"),
+            "apology": self.tr("Xin lỗi, hẹn lại…"),
+        }
+        for i, (step, caption) in enumerate(captions.items()):
+            button = QPushButton(caption, self.steps_box)
+            button.setObjectName(f"step_{step}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, s=step: self.open_step(s))
+            grid.addWidget(button, i // 4, i % 4)
+            self.step_buttons[step] = button
+        left.addWidget(self.steps_box)
+        left.addStretch(1)
+
+        self.recipient_box = QGroupBox(self.tr("Người nhận kết quả"), self)
+        body.addWidget(self.recipient_box, 2)
+        rform = QFormLayout(self.recipient_box)
+        self.owner_radio = QRadioButton(self.tr("Người nộp / chủ hồ sơ"), self.recipient_box)
+        self.authorised_radio = QRadioButton(self.tr("Người được ủy quyền"), self.recipient_box)
+        self.owner_radio.setChecked(True)
+        self.relation_group = QButtonGroup(self)
+        for radio in (self.owner_radio, self.authorised_radio):
+            self.relation_group.addButton(radio)
+        radios = QHBoxLayout()
+        radios.addWidget(self.owner_radio)
+        radios.addWidget(self.authorised_radio)
+        rform.addRow(radios)
+        self.qr_edit = QLineEdit(self.recipient_box)
+        self.qr_edit.setObjectName("qr_edit")
+        self.qr_edit.setPlaceholderText(self.tr("Quét mã QR trên CCCD của người nhận"))
+        self.name_edit = QLineEdit(self.recipient_box)
+        self.name_edit.setObjectName("name_edit")
+        self.id_edit = QLineEdit(self.recipient_box)
+        self.id_edit.setObjectName("id_edit")
+        self.id_edit.setMaxLength(20)
+        self.ref_edit = QLineEdit(self.recipient_box)
+        self.ref_edit.setObjectName("ref_edit")
+        self.ref_edit.setPlaceholderText(self.tr("Số, ngày giấy ủy quyền"))
+        self.summary_edit = QLineEdit(self.recipient_box)
+        self.summary_edit.setObjectName("summary_edit")
+        self.summary_edit.setPlaceholderText(self.tr("Ví dụ: Hộ chiếu số …"))
+        for text, widget in ((self.tr("&QR CCCD:"), self.qr_edit),
+                             (self.tr("&Họ tên:"), self.name_edit),
+                             (self.tr("Số &định danh:"), self.id_edit),
+                             (self.tr("&Giấy ủy quyền:"), self.ref_edit),
+                             (self.tr("&Kết quả trả:"), self.summary_edit)):
+            rform.addRow(text, widget)
+            label = rform.labelForField(widget)
+            if isinstance(label, QLabel):
+                label.setBuddy(widget)
+        self.return_button = QPushButton(self.tr("&Trả kết quả"), self.recipient_box)
+        self.return_button.setObjectName("return_button")
+        self.return_button.setAutoDefault(False)
+        self.reprint_button = QPushButton(self.tr("&In lại phiếu trả"), self.recipient_box)
+        self.reprint_button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.return_button, 1)
+        buttons.addWidget(self.reprint_button)
+        rform.addRow(buttons)
+        self.outcome_label = QLabel(self.recipient_box)
+        self.outcome_label.setObjectName("outcome_label")
+        self.outcome_label.setProperty("role", "title")
+        self.outcome_label.setWordWrap(True)
+        rform.addRow(self.outcome_label)
+
+        self.code_edit.returnPressed.connect(self.open_code)
+        self.open_button.clicked.connect(self.open_code)
+        self.qr_edit.returnPressed.connect(self.read_qr)
+        self.name_edit.returnPressed.connect(self.id_edit.setFocus)
+        self.id_edit.returnPressed.connect(self._after_id)
+        self.ref_edit.returnPressed.connect(self.summary_edit.setFocus)
+        self.summary_edit.returnPressed.connect(self.hand_back)
+        self.return_button.clicked.connect(self.hand_back)
+        self.reprint_button.clicked.connect(lambda: self.print_form("result"))
+        self.authorised_radio.toggled.connect(self._relation_changed)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.hand_back)
+        self._show_card(None)
+        self._relation_changed()
+
+    def focus_code(self) -> None:
+        self.code_edit.setFocus()
+        self.code_edit.selectAll()
+
+    # -- opening a dossier --------------------------------------------------------------------
+    def open_code(self) -> None:
+        text = self.code_edit.text()
+        if not text.strip():
+            self.banner.show("warning", self.tr("Hãy quét hoặc nhập mã hồ sơ."))
+            return
+        user = self.officer.username
+        self.runner.db(lambda: self.desk.open(text, user), on_done=self._opened,
+                       on_error=self._failed, owner=self)
+
+    def reload(self) -> None:
+        if self.card is not None:
+            code, user = self.card.code, self.officer.username
+            self.runner.db(lambda: self.desk.open(code, user), on_done=self._reloaded,
+                           on_error=self._failed, owner=self)
+
+    def _opened(self, card: Any) -> None:
+        self.banner.hide()
+        self._clear_recipient()
+        self.outcome_label.clear()
+        self._show_card(card)
+        self.code_edit.selectAll()
+        if card.ready:
+            self.qr_edit.setFocus()
+        self.opened.emit(card)
+
+    def _reloaded(self, card: Any) -> None:
+        self._show_card(card)
+
+    def _show_card(self, card: Any) -> None:
+        self.card = card
+        has = card is not None
+        for w in (self.card_box, self.steps_box, self.recipient_box):
+            w.setEnabled(has)
+        if not has:
+            for label in (self.code_value, self.applicant_value, self.owner_value,
+                          self.procedure_value, self.agency_value, self.received_value,
+                          self.due_value, self.status_value, self.ready_value):
+                label.clear()
+            self.return_button.setEnabled(False)
+            self.reprint_button.setEnabled(False)
+            return
+        self.code_value.setText(card.code)
+        self.applicant_value.setText(_person(card.submitter))
+        self.owner_value.setText(_person(card.owner) if card.owner else self.tr("(như người nộp)"))
+        self.procedure_value.setText(card.procedure_name)
+        self.agency_value.setText(card.agency_name)
+        self.received_value.setText(short_datetime(card.received_at))
+        self.due_value.setText(appointment_text(card.due_at) if card.due_at
+                               else self.tr("Tạm dừng (chờ bổ sung)"))
+        status = _S(card.status)
+        self.status_value.setText(status.label_en if i18n.language() == "en"
+                                  else status.label_vi)
+        if card.hand_back is not None:
+            hb = card.hand_back
+            self.ready_value.setText(self.tr("Đã trả cho %1 lúc %2 (%3)").replace(
+                "%1", hb.recipient_name).replace("%2", short_datetime(hb.at)).replace(
+                "%3", self._timing_text(hb.timing)))
+        elif card.ready:
+            text = self.tr("Đã có kết quả — sẵn sàng trả")
+            if card.timing_if_now:
+                text += f" ({self._timing_text(card.timing_if_now)})"
+            self.ready_value.setText(text)
+        else:
+            self.ready_value.setText(self.tr("Chưa có kết quả"))
+        self.return_button.setEnabled(card.ready)
+        self.recipient_box.setEnabled(card.ready or card.hand_back is not None)
+        self.reprint_button.setEnabled(card.hand_back is not None)
+        for step, button in self.step_buttons.items():
+            button.setEnabled(status in _STEP_STATES[step] and card.hand_back is None)
+
+    # -- recipient ----------------------------------------------------------------------------
+    def _relation_changed(self, *_args: Any) -> None:
+        authorised = self.authorised_radio.isChecked()
+        self.ref_edit.setEnabled(authorised)
+        if not authorised:
+            self.ref_edit.clear()
+
+    def _clear_recipient(self) -> None:
+        for edit in (self.qr_edit, self.name_edit, self.id_edit, self.ref_edit,
+                     self.summary_edit):
+            edit.clear()
+        self.owner_radio.setChecked(True)
+
+    def read_qr(self) -> None:
+        raw = self.qr_edit.text()
+        if not raw.strip():
+            self.name_edit.setFocus()
+            return
+        try:
+            person = self.desk.read_qr(raw)
+        except Exception as exc:  # noqa: BLE001 - an unreadable scan is shown, not raised
+            if not is_expected(exc):
+                raise
+            self.banner.show("error", i18n.pick(exc))
+            self.qr_edit.selectAll()
+            return
+        self.name_edit.setText(person.name)
+        self.id_edit.setText(person.id_number)
+        self.qr_edit.clear()
+        warnings = person.warnings_en if i18n.language() == "en" else person.warnings
+        if warnings:
+            self.banner.show("warning", self.tr("Thông tin trên thẻ cần kiểm tra:"),
+                             list(warnings))
+        else:
+            self.banner.hide()
+        (self.ref_edit if self.authorised_radio.isChecked() else self.summary_edit).setFocus()
+
+    def _after_id(self) -> None:
+        (self.ref_edit if self.authorised_radio.isChecked() else self.summary_edit).setFocus()
+
+    def recipient(self) -> Any:
+        from hcc_desk.services.return_desk import Recipient
+
+        return Recipient("authorised" if self.authorised_radio.isChecked() else "owner",
+                         self.name_edit.text(), self.id_edit.text(), self.ref_edit.text())
+
+    # -- hand-back ----------------------------------------------------------------------------
+    def hand_back(self) -> None:
+        if self.card is None or not self.return_button.isEnabled():
+            return
+        code, user = self.card.code, self.officer.username
+        recipient, summary = self.recipient(), self.summary_edit.text()
+        self.return_button.setEnabled(False)
+        self.runner.db(lambda: self.desk.hand_back(code, recipient, user, summary),
+                       on_done=self._handed_back, on_error=self._hand_back_failed, owner=self)
+
+    def _handed_back(self, done: Any) -> None:
+        timing = self._timing_text(done.timing)
+        self.outcome_label.setText(self.tr("Đã trả kết quả: %1").replace("%1", timing))
+        from hcc_desk.ui.style import set_flag
+
+        set_flag(self.outcome_label, "timing", done.timing)
+        self.banner.show("success", self.tr("Đã trả kết quả hồ sơ %1 cho %2. Đang in phiếu trả "
+                                            "kết quả…").replace("%1", done.code)
+                         .replace("%2", done.recipient_name))
+        self.handed_back.emit(done)
+        self.reload()
+        self.print_form("result", done.code)
+
+    def _hand_back_failed(self, failure: Failure) -> None:
+        self.return_button.setEnabled(self.card is not None and self.card.ready)
+        self._failed(failure)
+
+    # -- agency steps -------------------------------------------------------------------------
+    def open_step(self, step: str) -> StepDialog | None:
+        if self.card is None:
+            return None
+        parties = self.steps.parties()
+        dialog = StepDialog(step, self.card, parties, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._record_step(step, dialog.values()))
+        dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self, dialog: StepDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _record_step(self, step: str, values: dict[str, Any]) -> None:
+        code, user = self.card.code, self.officer.username
+        method = {"transfer": self.steps.transfer, "processing": self.steps.processing,
+                  "supplement": self.steps.request_supplement,
+                  "supplement_received": self.steps.supplement_received,
+                  "result_ready": self.steps.result_ready, "refusal": self.steps.refuse,
+                  "apology": self.steps.apologise}[step]
+        if step == "transfer":
+            to_party = values.pop("to_party")
+
+            def job() -> Any:
+                return method(code, to_party, user, **values)
+        else:
+            def job() -> Any:
+                return method(code, user, **values)
+        self.runner.db(job, on_done=self._step_recorded, on_error=self._failed, owner=self)
+
+    def _step_recorded(self, result: Any) -> None:
+        self.banner.show("success", self.tr("Đã ghi nhận: %1 — %2.").replace(
+            "%1", result.code).replace("%2", self._status_text(result.status)))
+        self.step_done.emit(result)
+        self.reload()
+        if result.form:
+            self.print_form(result.form, result.code)
+
+    # -- printing -----------------------------------------------------------------------------
+    def print_form(self, kind: str, code: str | None = None) -> None:
+        code = code or (self.card.code if self.card is not None else None)
+        forms = getattr(self.ctx, "forms", None)
+        if code is None:
+            return
+        if forms is None:
+            self.banner.show("warning", self.tr("Chưa có chức năng in phiếu trên máy này."))
+            return
+        user = self.officer.username
+        self.runner.io(lambda: forms.print_form(kind, code, user),
+                       on_done=lambda r: self._printed(kind, r), on_error=self._print_failed,
+                       owner=self)
+
+    def _printed(self, kind: str, result: Any) -> None:
+        self.last_job = str(result.job)
+        self.banner.show("success", self.tr("Đã gửi %1 tới máy in (lệnh in %2).").replace(
+            "%1", self._form_name(kind)).replace("%2", self.last_job))
+        self.printed.emit(kind, self.last_job, str(result.path))
+
+    def _print_failed(self, failure: Failure) -> None:
+        if is_expected(failure.exc):
+            self.banner.show("error", self.tr("Đã ghi nhận nhưng chưa in được phiếu: %1")
+                             .replace("%1", i18n.pick(failure.exc)))
+        else:
+            report_bug(type(failure.exc), failure.exc, failure.traceback_text)
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _failed(self, failure: Failure) -> None:
+        exc = failure.exc
+        if not is_expected(exc):
+            report_bug(type(exc), exc, failure.traceback_text)
+            return
+        details = [i18n.pick(e) for e in getattr(exc, "errors", [])]
+        self.banner.show("error", i18n.pick(exc) if not details else
+                         self.tr("Chưa ghi nhận được:"), details or None)
+
+    def _timing_text(self, timing: str) -> str:
+        vi, en = TIMING_LABELS.get(timing, (timing, timing))
+        return en if i18n.language() == "en" else vi
+
+    def _status_text(self, status: int) -> str:
+        s = _S(status)
+        return s.label_en if i18n.language() == "en" else s.label_vi
+
+    def _form_name(self, kind: str) -> str:
+        return {"result": self.tr("phiếu trả kết quả"),
+                "supplement": self.tr("phiếu yêu cầu bổ sung (Mẫu 02)"),
+                "refusal": self.tr("phiếu từ chối (Mẫu 03)"),
+                "apology": self.tr("phiếu xin lỗi, hẹn lại (Mẫu 04)"),
+                "control": self.tr("phiếu kiểm soát (Mẫu 05)")}.get(kind, kind)
+
+
+def _person(p: Any) -> str:
+    return f"{p.name} — {p.id_number}" if p.id_number else p.name

@@ -1,0 +1,1 @@
+"""The supervision screen (Giám sát): lists, on-time rates, charts, exports."""

@@ -1,0 +1,150 @@
+"""Early / on time / late against the appointment, on the working-time calendar (DOMAIN.md §5)."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hcc_desk.core.domain.calendar import Duration, WorkCalendar, appointment
+from hcc_desk.core.domain.errors import ValidationError
+from hcc_desk.core.domain.timing import (
+    classify,
+    move_by_pauses,
+    nth_working_day_after,
+    result_timing,
+    urgency,
+)
+
+CAL = WorkCalendar()
+D = datetime
+FAST = settings(deadline=None, max_examples=120)
+MOMENTS = st.datetimes(min_value=D(2025, 1, 1), max_value=D(2027, 12, 31)).map(
+    lambda d: d.replace(microsecond=0))
+
+
+# --- the edges ------------------------------------------------------------------------------
+
+def test_exactly_at_the_appointment_is_on_time():
+    due = D(2026, 3, 5, 16, 30)
+    assert classify(due, due) == "on_time"
+
+
+def test_one_minute_after_the_appointment_is_late():
+    due = D(2026, 3, 5, 16, 30)
+    assert classify(due + timedelta(minutes=1), due) == "late"
+    assert classify(due + timedelta(seconds=1), due) == "late"
+
+
+def test_same_day_before_the_appointment_is_on_time_and_a_day_before_is_early():
+    due = D(2026, 3, 5, 16, 30)
+    assert classify(D(2026, 3, 5, 7, 0), due) == "on_time"
+    assert classify(D(2026, 3, 4, 16, 59), due) == "early"
+
+
+def test_no_appointment_counts_as_on_time():
+    assert classify(D(2026, 3, 5, 9, 0), None) == "on_time"
+
+
+def test_after_a_supplement_pause_the_appointment_moves_by_the_paused_office_time():
+    received = D(2026, 3, 2, 8, 0)  # Monday
+    due = appointment(received, Duration.working_days(3), CAL)
+    assert due == D(2026, 3, 5, 8, 0)  # Thursday
+    # Waiting for the applicant from Tuesday 10:00 to Wednesday 10:00: one office day.
+    pause = (D(2026, 3, 3, 10, 0), D(2026, 3, 4, 10, 0))
+    moved = move_by_pauses(due, [pause], CAL)
+    assert moved == D(2026, 3, 6, 8, 0)
+    # Same result as computing the appointment with the pause from scratch.
+    assert moved == appointment(received, Duration.working_days(3), CAL, [pause])
+    # A result on Friday 08:00 is late against the receipt, on time after the pause.
+    assert classify(D(2026, 3, 6, 8, 0), due) == "late"
+    assert result_timing(D(2026, 3, 6, 8, 0), due, [pause], CAL) == "on_time"
+    assert result_timing(D(2026, 3, 6, 8, 1), due, [pause], CAL) == "late"
+
+
+def test_an_open_pause_stops_the_clock():
+    assert move_by_pauses(D(2026, 3, 5, 8, 0), [(D(2026, 3, 3, 10, 0), None)], CAL) is None
+
+
+def test_a_pause_over_a_weekend_only_does_not_move_the_appointment():
+    due = D(2026, 3, 6, 17, 0)  # Friday, closing time
+    pause = (D(2026, 3, 7, 9, 0), D(2026, 3, 8, 15, 0))  # Saturday → Sunday
+    assert move_by_pauses(due, [pause], CAL) == due
+
+
+def test_across_tet_the_days_off_do_not_count():
+    # Tết Bính Ngọ: 16–20 Feb 2026 off, plus the weekends around it.
+    received = D(2026, 2, 12, 9, 0)  # Thursday before Tết
+    due = appointment(received, Duration.working_days(3), CAL)
+    assert due == D(2026, 2, 24, 9, 0)  # Thu, Fri, then Mon 23 and Tue 24 after Tết
+    # Handed back on the first working day after Tết: 11 calendar days, but early.
+    assert classify(D(2026, 2, 23, 15, 0), due) == "early"
+    assert classify(D(2026, 2, 24, 9, 0), due) == "on_time"
+    assert classify(D(2026, 2, 24, 9, 1), due) == "late"
+
+
+def test_a_pause_across_tet_moves_the_appointment_by_office_time_only():
+    due = D(2026, 2, 24, 9, 0)
+    # Requested Friday 13 Feb 16:00, supplied Monday 23 Feb 08:00: 1 h + 1 h of office time.
+    pause = (D(2026, 2, 13, 16, 0), D(2026, 2, 23, 8, 0))
+    assert move_by_pauses(due, [pause], CAL) == D(2026, 2, 24, 11, 0)
+
+
+def test_calendar_day_procedures_move_by_dates_elapsed():
+    due = D(2026, 3, 6, 17, 0)  # Friday
+    pause = (D(2026, 3, 2, 9, 0), D(2026, 3, 4, 9, 0))  # two dates
+    assert move_by_pauses(due, [pause], CAL, kind="calendar") == D(2026, 3, 9, 17, 0)
+
+
+def test_overlapping_pauses_count_once_and_bad_order_is_refused():
+    due = D(2026, 3, 5, 8, 0)
+    one = (D(2026, 3, 3, 10, 0), D(2026, 3, 4, 10, 0))
+    overlapping = (D(2026, 3, 3, 14, 0), D(2026, 3, 3, 16, 0))
+    assert move_by_pauses(due, [one, overlapping], CAL) == move_by_pauses(due, [one], CAL)
+    with pytest.raises(ValidationError):
+        move_by_pauses(due, [(D(2026, 3, 4), D(2026, 3, 3))], CAL)
+
+
+# --- urgency (supervision lists) ------------------------------------------------------------
+
+def test_overdue_the_moment_the_appointment_passes():
+    due = D(2026, 3, 5, 16, 30)
+    assert urgency(due, due, CAL) == "today"
+    assert urgency(due, due + timedelta(seconds=1), CAL) == "overdue"
+
+
+def test_due_soon_means_the_next_two_working_days():
+    friday = D(2026, 3, 6, 10, 0)
+    assert urgency(D(2026, 3, 9, 17, 0), friday, CAL) == "soon"  # Monday
+    assert urgency(D(2026, 3, 10, 17, 0), friday, CAL) == "soon"  # Tuesday
+    assert urgency(D(2026, 3, 11, 8, 0), friday, CAL) == "later"  # Wednesday
+    assert urgency(None, friday, CAL) == "paused"
+
+
+def test_due_soon_skips_tet():
+    before_tet = D(2026, 2, 13, 10, 0)  # Friday before Tết
+    assert nth_working_day_after(before_tet.date(), 2, CAL) == date(2026, 2, 24)
+    assert urgency(D(2026, 2, 24, 9, 0), before_tet, CAL) == "soon"
+
+
+# --- properties -----------------------------------------------------------------------------
+
+@FAST
+@given(MOMENTS, st.integers(-3 * 24 * 60, 3 * 24 * 60))
+def test_classification_agrees_with_the_order_of_times(due, minutes):
+    finished = due + timedelta(minutes=minutes)
+    result = classify(finished, due)
+    assert (result == "late") == (finished > due)
+    assert (result == "early") == (finished.date() < due.date())
+
+
+@FAST
+@given(MOMENTS, MOMENTS, st.integers(0, 60 * 24 * 20))
+def test_moving_never_goes_back_and_equals_appointment_with_pauses(received, start, length):
+    duration = Duration.working_days(5)
+    due = appointment(received, duration, CAL)
+    start = max(start, received)
+    pause = (start, start + timedelta(minutes=length))
+    moved = move_by_pauses(due, [pause], CAL, not_before=received)
+    assert moved is not None and moved >= due
+    assert moved == appointment(received, duration, CAL, [pause])

@@ -1,0 +1,60 @@
+"""Templates per legal basis, and a centre's overrides for what DOMAIN.md marks unconfirmed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.forms import form_samples as samples
+from tests.printing.helpers import pdf_text
+
+from hcc_desk.core.printing.forms.data import FormSet
+from hcc_desk.core.printing.forms.render import render_form
+from hcc_desk.core.printing.forms.templates import FORM_KINDS, template_for
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2018", FormSet.TT01_2018), (2025, FormSet.TT03_2025), (" 2025 ", FormSet.TT03_2025)])
+def test_setting_values_name_a_set(value, expected) -> None:
+    assert FormSet.parse(value) is expected
+
+
+@pytest.mark.parametrize("value", ["2019", "", None, "TT01"])
+def test_unknown_sets_are_refused(value) -> None:
+    with pytest.raises(ValueError, match="forms.legal_basis"):
+        FormSet.parse(value)
+
+
+def test_form_numbers_shift_in_the_2025_set() -> None:
+    numbers = {s: {k: template_for(k, s).number for k in FORM_KINDS} for s in FormSet}
+    assert numbers[FormSet.TT01_2018] == {"supplement": "02", "refusal": "03", "apology": "04",
+                                          "control": "05", "ledger": "06", "result": None}
+    assert numbers[FormSet.TT03_2025] == {"supplement": "02", "refusal": "03", "apology": "04",
+                                          "control": "06", "ledger": "07", "result": None}
+
+
+def test_overrides_apply_to_their_set_only(tmp_path: Path) -> None:
+    overrides = {"2025": {"basis": "Thông tư số 03/2025/TT-VPCP (bản chính thức)",
+                          "control": {"number": "6A", "title": "PHIẾU KIỂM SOÁT (MẪU MỚI)"}}}
+    tpl = template_for("control", FormSet.TT03_2025, overrides)
+    assert (tpl.number, tpl.title) == ("6A", "PHIẾU KIỂM SOÁT (MẪU MỚI)")
+    assert template_for("control", FormSet.TT01_2018, overrides).number == "05"
+    pdf = tmp_path / "c.pdf"
+    render_form(samples.control(), pdf, form_set=FormSet.TT03_2025, overrides=overrides)
+    text = pdf_text(pdf)
+    assert "Mẫu số 6A — Thông tư số 03/2025/TT-VPCP (bản chính thức)" in text
+    assert "PHIẾU KIỂM SOÁT (MẪU MỚI)" in text
+
+
+def test_an_override_can_drop_the_form_number() -> None:
+    tpl = template_for("apology", FormSet.TT03_2025, {"2025": {"apology": {"number": None}}})
+    assert tpl.number is None
+
+
+@pytest.mark.parametrize("overrides", [
+    {"2025": "x"}, {"2025": {"control": ["06"]}}, {"2025": {"control": {"title": ""}}},
+    {"2025": {"basis": {"x": 1}}},
+])
+def test_malformed_overrides_say_which_key(overrides) -> None:
+    with pytest.raises((TypeError, ValueError), match="2025"):
+        template_for("control", FormSet.TT03_2025, overrides)
