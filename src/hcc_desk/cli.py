@@ -80,8 +80,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _raise(message: str) -> None:
+    raise argparse.ArgumentError(None, message)
+
+
+def _gui_only_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the GUI, else None. Building the full parser (every
+    subcommand and its help) costs ~10 ms, which the officer would wait for at every start."""
+    gui = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    gui.error = _raise  # type: ignore[method-assign]  # quiet: the full parser reports it
+    gui.add_argument("--profile", type=Path, default=None)
+    gui.add_argument("--exit-when-ready", action="store_true")
+    try:
+        args, rest = gui.parse_known_args(argv)
+    except argparse.ArgumentError:  # a malformed option: the full parser says what is wrong
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = _gui_only_args(argv) or build_parser().parse_args(argv)
     if args.command == "sim":  # its desks have their own profiles: none of ours is touched
         from hcc_desk.sim import main as run_sim
 
