@@ -173,6 +173,20 @@ def db_revision(db: Path) -> str | None:
     return row[0] if row else None
 
 
+def private_sane_config(tmp: Path) -> Path | None:
+    """SANE's ``test`` backend alone (PLATFORM.md §SANE), where SANE is installed; else None."""
+    conf = Path("/etc/sane.d/test.conf")
+    if IS_WIN or not conf.is_file():
+        return None
+    folder = tmp / "sane.d"
+    folder.mkdir()
+    (folder / "dll.conf").write_text("test\n")
+    lines = ["geometry_max 300.0" if line.startswith("geometry_max") else line
+             for line in conf.read_text().splitlines()]
+    (folder / "test.conf").write_text("\n".join(lines) + "\n")
+    return folder
+
+
 def smoke_test(report: dict, startup_runs: int) -> None:
     gui, cli = executables()
     env = smoke_env()
@@ -222,6 +236,24 @@ def smoke_test(report: dict, startup_runs: int) -> None:
         if b"NotoSerif" not in data:
             raise SmokeFailure("the receipt PDF does not embed the bundled Noto Serif font")
         report["receipt_pdf_bytes"] = len(data)
+
+        xlsx = tmp / "ledger.xlsx"
+        today = time.strftime("%Y-%m-%d")
+        run_app("ledger (Mẫu 06, xlsx)", [cli, "ledger", "--profile", profile, "--from", today,
+                                          "--to", today, "--xlsx", xlsx], work, env, report)
+        if not xlsx.is_file() or not xlsx.read_bytes().startswith(b"PK"):
+            raise SmokeFailure(f"ledger wrote no workbook at {xlsx}")
+
+        sane_dir = private_sane_config(tmp)
+        if sane_dir is not None:  # the scanner worker is a child process of the frozen app
+            scanned = tmp / "scan.pdf"
+            run_app("scan (SANE test device, worker process)",
+                    [cli, "scan", "--profile", profile, "--device", "test:0", "--source", "adf",
+                     "--resolution", "150", "--mode", "lineart", "--out", scanned], work,
+                    dict(env, SANE_CONFIG_DIR=str(sane_dir), LC_ALL="C"), report)
+            if not scanned.is_file() or not scanned.read_bytes().startswith(b"%PDF"):
+                raise SmokeFailure(f"scan wrote no PDF at {scanned}")
+            report["scan_pdf_bytes"] = scanned.stat().st_size
 
         if startup_runs > 0:
             report["startup_seconds"] = measure_startup(gui, profile, work, env, startup_runs)
