@@ -55,8 +55,8 @@ from hcc_desk.services.dossier_steps import (
 )
 from hcc_desk.services.errors import InvalidInput, NotFound
 from hcc_desk.services.lookups import the_centre
+from hcc_desk.services.receipts import chosen_paper
 
-PAPERS = ("A4", "A5")
 LEGAL_BASIS_KEY = "forms.legal_basis"
 TEMPLATES_KEY = "forms.templates"
 MAX_LEDGER_DAYS = 366 * 5  # a wider range is almost surely a typo in a year
@@ -225,11 +225,7 @@ class FormsService:
         return form_set, overrides
 
     def _paper(self, paper: str | None) -> str:
-        paper = paper or self._settings.get("paper") or "A4"
-        if paper not in PAPERS:
-            raise InvalidInput(f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
-                               f"Paper must be A4 or A5, not {paper!r}")
-        return paper
+        return chosen_paper(self._settings, paper)
 
 
 # --- building the form data ------------------------------------------------------------------

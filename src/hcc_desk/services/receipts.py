@@ -9,10 +9,19 @@ from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
 from hcc_desk.core.store.records import DossierDetail
 from hcc_desk.core.store.repositories import add_audit, get_dossier_detail
-from hcc_desk.services.errors import NotFound, UserError
+from hcc_desk.services.errors import InvalidInput, NotFound
 from hcc_desk.services.lookups import the_centre
 
 PAPERS = ("A4", "A5")
+
+
+def chosen_paper(settings, paper: str | None) -> str:
+    """The paper asked for, else the desk's setting, else A4; refused unless A4 or A5."""
+    paper = paper or settings.get("paper") or "A4"
+    if paper not in PAPERS:
+        raise InvalidInput(f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
+                           f"Paper must be A4 or A5, not {paper!r}")
+    return paper
 
 
 def receipt_data(d: DossierDetail, centre) -> ReceiptData:
@@ -99,11 +108,7 @@ class ReceiptService:
         return detail.uuid, receipt_data(detail, the_centre(session))
 
     def _paper(self, paper: str | None) -> str:
-        paper = paper or self._settings.get("paper") or "A4"
-        if paper not in PAPERS:
-            raise UserError(f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
-                            f"Paper must be A4 or A5, not {paper!r}")
-        return paper
+        return chosen_paper(self._settings, paper)
 
 
 def _safe(code: str) -> str:

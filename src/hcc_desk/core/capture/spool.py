@@ -26,6 +26,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from hcc_desk.core.files import fsync_dir, write_atomic
+
 from . import imaging
 from .model import ColourMode, PageInfo
 
@@ -36,25 +38,6 @@ INCOMING = "incoming"
 # Raw pages from the worker: "raw-<seq>.<pnm|pbm|pgm|ppm|png|tif>"; ".part" while being written.
 RAW_PREFIX = "raw-"
 RAW_SUFFIXES = (".pnm", ".pbm", ".pgm", ".ppm", ".png", ".tif")
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a directory for fsync; NTFS journals renames
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def write_atomic(target: Path, data: bytes) -> None:
-    tmp = target.with_name(target.name + ".part")
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, target)
 
 
 def save_image_atomic(img: Image.Image, target: Path, **params) -> None:

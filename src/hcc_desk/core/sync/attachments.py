@@ -6,11 +6,11 @@ recorded attachment always has its bytes; a crash in between leaves at most an o
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path, PurePath
 
 from sqlalchemy.orm import Session
 
+from hcc_desk.core.files import write_atomic
 from hcc_desk.core.store.models import Attachment, Dossier, new_uuid
 
 from .outbox import enqueue_dossier
@@ -22,12 +22,7 @@ def write_file(attachments_dir: Path, att_uuid: str, filename: str, data: bytes)
     rel = f"{att_uuid[:2]}/{att_uuid}{suffix}"
     target = attachments_dir / rel
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    with tmp.open("wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, target)
+    write_atomic(target, data)
     return rel
 
 
