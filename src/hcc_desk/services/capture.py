@@ -256,6 +256,14 @@ class CaptureService:
                 raise NotFound("Không tìm thấy tệp đính kèm.", "Attachment not found.")
             return self.attachments_dir / row.path
 
+    def discard(self, session: CaptureSession, officer_username: str) -> None:
+        """The officer throws scanned pages away (after confirming): audited, then deleted."""
+        self._audit(officer_username, "capture.discard", "capture_session", session.id, {
+            "key": session.key, "paper_position": session.paper_position,
+            "paper_name": session.paper_name, "dossier_code": session.dossier_code,
+            "pages": len(session.pages())})
+        session.discard()
+
     # -- internals --------------------------------------------------------------------------
     def _audit(self, actor: str, action: str, entity: str, entity_uuid: str | None,
                detail: dict) -> None:

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from sqlalchemy import select
 
 from hcc_desk.app import open_context
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
-from hcc_desk.core.store.models import SyncState
+from hcc_desk.core.store.models import AuditLog, SyncState
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput, request_from_dict
 from hcc_desk.ui.capture.scan_panel import PaperTarget, ScanPanel
 from hcc_desk.ui.intake_view import IntakeView
@@ -92,6 +93,10 @@ def test_discarding_recovered_pages_asks_twice(qtbot, ctx, officer, runner):
         with qtbot.waitSignal(recovery.finished, timeout=20_000):
             next(b for b in confirm.buttons() if b.text() == "Xoá hẳn").click()
         assert ctx.capture.spool.recoverable() == []
+        with ctx.store.session() as s:  # throwing scanned personal papers away is audited
+            rows = s.scalars(select(AuditLog).where(AuditLog.action == "capture.discard")).all()
+        assert [(r.actor, r.entity_uuid, r.detail["pages"]) for r in rows] == [
+            ("demo", session.id, 1)]
     finally:
         ctx.close()
 

@@ -125,7 +125,7 @@ class IntakeCapture(QObject):
         self.panel.stop()
         for session in self.capture.spool.sessions(self.key()):
             if session.dossier_code is None:
-                session.discard()
+                self.capture.discard(session, self.view.officer.username)
         self.panel.set_target(None)
 
     def draft_changed(self) -> None:

@@ -154,6 +154,6 @@ class RecoveryOffer(QObject):
         if not confirmed:
             self._finish()
             return
-        sessions = list(self.sessions)
-        self.runner.io(lambda: [s.discard() for s in sessions],
+        sessions, capture, username = list(self.sessions), self.capture, self.officer.username
+        self.runner.io(lambda: [capture.discard(s, username) for s in sessions],
                        on_done=lambda _r: self._finish(), on_error=self._failed, owner=self)
