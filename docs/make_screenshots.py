@@ -491,7 +491,7 @@ def run(out: Path, profile_dir: str) -> None:
                                    ("Lê Hoàng Long", "046092007777", "0905111222")):
         submit_today(ctx, name, id_number, phone)
     scene = scene_moment(ctx.calendars.current())
-    # The supervision screen takes its service from the context when there is one: this one
+    # The supervision screen takes its service from the context: this one
     # reads the lists at the scene's moment.
     ctx.__dict__["supervision"] = SupervisionService(ctx.store, ctx.calendars, ctx.credentials,
                                                      clock=lambda: scene)

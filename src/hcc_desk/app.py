@@ -160,6 +160,25 @@ class AppContext:
         return self._once(lambda: default_credential_store(self.profile.root))
 
     @cached_property
+    def return_desk(self):
+        from hcc_desk.services.return_desk import ReturnDeskService
+
+        return self._once(lambda: ReturnDeskService(self.store))
+
+    @cached_property
+    def agency_steps(self):
+        from hcc_desk.services.agency_steps import AgencyStepsService
+
+        return self._once(lambda: AgencyStepsService(self.store, self.calendars))
+
+    @cached_property
+    def supervision(self):
+        from hcc_desk.services.supervision import SupervisionService
+
+        return self._once(lambda: SupervisionService(self.store, self.calendars,
+                                                     self.credentials))
+
+    @cached_property
     def sync(self):
         from hcc_desk.services.sync import SyncService
 

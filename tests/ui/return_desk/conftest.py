@@ -23,7 +23,7 @@ def clock() -> Clock:
 def ctx(tmp_path, clock):
     context = open_context(tmp_path / "profile")
     context.setup.create_demo()
-    # The screens take these from the context when present (a clock we can move).
+    # The screens take their services from the context: these run on a clock we can move.
     context.__dict__["return_desk"] = ReturnDeskService(context.store, clock)
     context.__dict__["agency_steps"] = AgencyStepsService(context.store, context.calendars, clock)
     context.__dict__["supervision"] = SupervisionService(context.store, context.calendars,

@@ -82,26 +82,16 @@ class ReturnDeskView(QWidget):
         self.card: Any = None
         self.dialog: StepDialog | None = None
         self.last_job: str | None = None
-        self._desk: Any = getattr(ctx, "return_desk", None)
-        self._steps: Any = getattr(ctx, "agency_steps", None)
         self._build()
 
-    # Built on first use: the services need the store, which opens after the window shows.
+    # Looked up on first use: the services need the store, which opens after the window shows.
     @property
     def desk(self) -> Any:
-        if self._desk is None:
-            from hcc_desk.services.return_desk import ReturnDeskService
-
-            self._desk = ReturnDeskService(self.ctx.store)
-        return self._desk
+        return self.ctx.return_desk
 
     @property
     def steps(self) -> Any:
-        if self._steps is None:
-            from hcc_desk.services.agency_steps import AgencyStepsService
-
-            self._steps = AgencyStepsService(self.ctx.store, self.ctx.calendars)
-        return self._steps
+        return self.ctx.agency_steps
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:

@@ -59,7 +59,6 @@ class SupervisionView(QWidget):
                  central_ms: int = CENTRAL_MS):
         super().__init__(parent)
         self.ctx, self.officer, self.runner = ctx, officer, runner
-        self._service: Any = getattr(ctx, "supervision", None)
         self.overview: Any = None
         self.rate_rows: list = []
         self.file_dialog: QFileDialog | None = None
@@ -74,13 +73,8 @@ class SupervisionView(QWidget):
         self._refreshing = False
 
     @property
-    def service(self) -> Any:
-        if self._service is None:  # built on first use, like the context's services
-            from hcc_desk.services.supervision import SupervisionService
-
-            self._service = SupervisionService(self.ctx.store, self.ctx.calendars,
-                                               getattr(self.ctx, "credentials", None))
-        return self._service
+    def service(self) -> Any:  # looked up on first use: the store opens after the window shows
+        return self.ctx.supervision
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
