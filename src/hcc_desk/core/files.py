@@ -3,6 +3,8 @@ leaves the old file or the new one, never a torn one."""
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -24,3 +26,20 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_through_temp(out: Path, write: Callable[[Path], None]) -> None:
+    """Let ``write`` fill ``<out>.part``, then rename it: never a half-written file under the
+    real name (full disk, crash), and no temp file left behind when ``write`` fails."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    try:
+        write(tmp)
+        tmp.replace(out)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def safe_filename(text: str) -> str:
+    """A dossier code (or such) as a file name on any file system."""
+    return re.sub(r"[^0-9A-Za-z.-]", "_", text)

@@ -8,7 +8,6 @@ they all carry personal data.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from hcc_desk.core.domain.status import DossierStatus, timeliness
+from hcc_desk.core.files import safe_filename, write_through_temp
 from hcc_desk.core.printing.dispatch import print_pdf
 from hcc_desk.core.printing.forms.data import (
     KINDS,
@@ -115,8 +115,8 @@ class FormsService:
             data = _BUILDERS[kind](s, dossier, _centre(s))
             add_audit(s, officer_username, f"form.{kind}.render", "dossier", dossier.uuid,
                       {"code": dossier.code, "legal_basis": form_set.value, "paper": paper})
-        out = Path(out_path) if out_path else self._dir / f"{_safe(data.code)}-{kind}.pdf"
-        _write_atomically(out, lambda tmp: render_form(data, tmp, paper=paper,
+        out = Path(out_path) if out_path else self._dir / f"{safe_filename(data.code)}-{kind}.pdf"
+        write_through_temp(out, lambda tmp: render_form(data, tmp, paper=paper,
                                                        form_set=form_set, overrides=overrides))
         return out
 
@@ -160,10 +160,10 @@ class FormsService:
                 "rows": len(data.rows), "xlsx": str(xlsx) if xlsx else None,
                 "pdf": str(pdf) if pdf else None, "legal_basis": form_set.value})
         if xlsx is not None:
-            _write_atomically(Path(xlsx), lambda tmp: write_ledger_xlsx(
+            write_through_temp(Path(xlsx), lambda tmp: write_ledger_xlsx(
                 data, tmp, form_set=form_set, template=template))
         if pdf is not None:
-            _write_atomically(Path(pdf), lambda tmp: render_ledger_pdf(
+            write_through_temp(Path(pdf), lambda tmp: render_ledger_pdf(
                 data, tmp, form_set=form_set, template=template))
         return LedgerResult(len(data.rows), Path(xlsx) if xlsx else None,
                             Path(pdf) if pdf else None)
@@ -396,21 +396,6 @@ def _check_range(date_from: date, date_to: date) -> None:
     if (date_to - date_from).days > MAX_LEDGER_DAYS:
         raise InvalidInput("Khoảng thời gian quá dài (tối đa 5 năm).",
                            "The period is too long (at most 5 years).")
-
-
-def _write_atomically(out: Path, write: Callable[[Path], None]) -> None:
-    """Never leave a half-written file under the real name (full disk, crash)."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        write(tmp)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
-def _safe(code: str) -> str:
-    return re.sub(r"[^0-9A-Za-z.-]", "_", code)
 
 
 __all__ = ["KINDS", "FormsService", "LedgerResult", "MissingFacts", "PrintResult"]

@@ -1,9 +1,9 @@
 """Mẫu 01 receipts: built from the saved dossier, rendered to PDF, sent to a print queue."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from hcc_desk.core.files import safe_filename, write_through_temp
 from hcc_desk.core.printing.dispatch import list_printers, print_pdf
 from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
@@ -79,11 +79,9 @@ class ReceiptService:
             uuid, data = self._data(s, code)
             add_audit(s, officer_username, "receipt.render", "dossier", uuid,
                       {"code": data.dossier_code, "paper": paper})
-        out = Path(out_path) if out_path else self._dir / f"{_safe(data.dossier_code)}-{paper}.pdf"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(out.name + ".part")
-        render_receipt_pdf(data, tmp, paper=paper)
-        tmp.replace(out)  # never leave a half-written PDF under the real name (disk full)
+        out = (Path(out_path) if out_path
+               else self._dir / f"{safe_filename(data.dossier_code)}-{paper}.pdf")
+        write_through_temp(out, lambda tmp: render_receipt_pdf(data, tmp, paper=paper))
         return out
 
     def print(self, code: str, officer_username: str, printer: str | None = None,
@@ -110,6 +108,3 @@ class ReceiptService:
     def _paper(self, paper: str | None) -> str:
         return chosen_paper(self._settings, paper)
 
-
-def _safe(code: str) -> str:
-    return re.sub(r"[^0-9A-Za-z.-]", "_", code)
