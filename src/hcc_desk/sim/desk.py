@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import random
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -23,9 +22,6 @@ from sqlalchemy import func, select
 from hcc_desk.app import AppContext, open_context
 
 SYNC_MODES = ("background", "idle", "none")
-# Alembic's migration context is process-global: desks run as threads of one process must not
-# open (and so migrate) their databases at the same time.
-_OPEN_LOCK = threading.Lock()
 PDF_HEAD = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
 
 
@@ -82,8 +78,7 @@ def run_desk(plan: DeskPlan, emit: Emit = _quiet) -> DeskResult:
     result = DeskResult(plan.name)
     ctx = open_context(Path(plan.profile))
     try:
-        with _OPEN_LOCK:
-            ctx.store.get()
+        ctx.store.get()  # migrates; core/store/migrate.py serialises migrations per process
         _enrol(ctx, plan)
         ctx.auth.login(plan.officer, plan.password)  # central's answer, or the cached hash
         emit({"event": "ready", "desk": plan.name})
