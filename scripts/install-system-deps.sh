@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # System packages the app and its tests use on Debian/Ubuntu: a virtual screen (Xvfb) for
 # screenshots, CUPS + cups-pdf for the real print queue tests, poppler for PDF text and images,
-# SANE (libsane-dev: python-sane builds against it), zbar, Vietnamese-capable fonts and the xcb
-# libraries Qt's window plugin needs.
+# SANE (libsane-dev: python-sane builds against it), zbar, Vietnamese-capable fonts, the xcb
+# libraries Qt's window plugin needs, and the PostgreSQL server central's tests run against.
 set -euo pipefail
 if ! command -v apt-get >/dev/null; then
   echo "install-system-deps: not a Debian/Ubuntu system; install the equivalents by hand" >&2
@@ -17,4 +17,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
   libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu \
   fonts-noto-core imagemagick poppler-utils sane-utils libsane1 libsane-dev cups cups-client \
-  printer-driver-cups-pdf libcups2 libzbar0 zbar-tools >/dev/null
+  printer-driver-cups-pdf libcups2 libzbar0 zbar-tools postgresql >/dev/null

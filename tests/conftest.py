@@ -5,10 +5,13 @@
   test that asks for ``cups_queue``; it starts once, only when asked for.
 - SANE's test scanner (tests/support/sane.py) for every test that asks for ``sane_test_device``.
 - ``demo_ctx``: a desk profile set up as the demo centre, for service-level tests.
+- In CI (``CI=true``) nothing may be skipped: a skip, at collection or in a test, is reported as a
+  failure with its reason, so a missing PostgreSQL, CUPS or SANE (or anything else) fails loudly.
 """
 import os
 
 import pytest
+from tests.support.realparts import in_ci
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,3 +26,28 @@ def demo_ctx(tmp_path):
     ctx.setup.create_demo()
     yield ctx
     ctx.close()
+
+
+def _fail_skip(report) -> None:
+    if report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI (CI=true), which must run everything: {reason}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    if in_ci():
+        _fail_skip(outcome.get_result())
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_make_collect_report(collector):
+    outcome = yield
+    if in_ci():
+        _fail_skip(outcome.get_result())
+
+
+def pytest_report_header(config):
+    return "CI=true: a skip is a failure" if in_ci() else None

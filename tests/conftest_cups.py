@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from tests.support.realparts import unavailable
 
 CUPSD = Path("/usr/sbin/cupsd")
 CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
@@ -133,7 +134,7 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
 def cups_queue() -> Iterator[CupsQueue]:
     """(queue name, output dir) of a cups-pdf queue on a private cupsd; CUPS_SERVER points to it."""
     if not CUPSD.exists():
-        pytest.skip("cupsd is not installed (apt-get install cups printer-driver-cups-pdf)")
+        unavailable("cupsd is not installed (apt-get install cups printer-driver-cups-pdf)")
     for needed in (CUPS_PDF_BACKEND, CUPS_PDF_PPD):
         if not needed.exists():
             pytest.fail(f"cupsd is installed but {needed} is missing: "

@@ -178,10 +178,9 @@ def test_search_procedures_accent_free(store: Store) -> None:
         assert search_procedures(s, "khong co thu tuc nay") == []
 
 
-RESEARCH = Path("/work/shared/data/procedures.json")
+RESEARCH = Path(__file__).resolve().parents[2] / "resources/catalogue/sources/procedures-research.json"
 
 
-@pytest.mark.skipif(not RESEARCH.is_file(), reason="research data set not on this machine")
 def test_seed_file_is_what_the_builder_makes() -> None:
     from hcc_desk.core.catalogue.build_seed import build
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from tests.central import pg
 from tests.central.live import Desk, LiveServer, desk_for
+from tests.support.realparts import unavailable
 
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
@@ -47,8 +48,10 @@ def pg_admin_url() -> Iterator[str]:
     try:
         with pg.server() as url:
             yield url
+            return
     except pg.Unavailable as why:
-        pytest.skip(f"PostgreSQL unavailable: {why}")
+        reason = f"PostgreSQL unavailable: {why}"
+    unavailable(reason)  # outside the except: the report shows the reason, not a chained trace
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,7 @@ pytest.importorskip("hcc_central.app")
 
 from tests.central.live import LiveServer, desk_for
 from tests.services.after_intake_helpers import Clock, intake
+from tests.support.realparts import unavailable
 
 from hcc_central import admin
 from hcc_central.db import Database
@@ -64,7 +65,7 @@ def pg_server(tmp_path):
         with pg.server() as admin_url, pg.fresh_database(admin_url) as url:
             yield from _serve(url, tmp_path / "store")
     except pg.Unavailable as why:
-        pytest.skip(f"PostgreSQL unavailable: {why}")
+        unavailable(f"PostgreSQL unavailable: {why}")
 
 
 def _centre(server: LiveServer) -> tuple[int, list[str]]:

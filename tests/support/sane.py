@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from tests.support.realparts import unavailable
 
 SANE_TEST_CONF = Path("/etc/sane.d/test.conf")
 
@@ -26,7 +27,7 @@ def _sane_available() -> bool:
 @pytest.fixture(scope="session")
 def sane_config_dir(tmp_path_factory) -> Path:
     if not _sane_available():
-        pytest.skip("SANE with its test backend is not installed (scripts/install-system-deps.sh)")
+        unavailable("SANE with its test backend is not installed (scripts/install-system-deps.sh)")
     folder = tmp_path_factory.mktemp("sane.d")
     (folder / "dll.conf").write_text("test\n")
     lines = ["geometry_max 300.0" if line.startswith("geometry_max") else line

@@ -1,7 +1,7 @@
 """Official forms after intake (Mẫu 02–05, the hand-back record) and the ledger (Mẫu 06): the
 facts from the store, rendered to PDF / xlsx, sent to a print queue.
 
-Contract: /work/helpers/AFTER-INTAKE-API.md. Each form prints the latest recorded fact of its
+Described in docs/forms.md and docs/after-intake.md. Each form prints the latest recorded fact of its
 kind (notice, hand-overs, hand-back); a form whose fact does not exist yet is a clear
 ``MissingFacts`` error, never an empty form. Every render, print and ledger export is audited:
 they all carry personal data.

@@ -1,7 +1,7 @@
 """Developer tool: build resources/catalogue/procedures.json from the research data set.
 
-    python -m hcc_desk.core.catalogue.build_seed /work/shared/data/procedures.json \
-        resources/catalogue/procedures.json
+    python -m hcc_desk.core.catalogue.build_seed \
+        resources/catalogue/sources/procedures-research.json resources/catalogue/procedures.json
 
 Not used at runtime. Records keep their source and origin URL; every interpretation made
 here (channel chosen, stages added, bare "ngày", default paper counts) is written into notes.

@@ -1,7 +1,7 @@
 """What happens to a dossier after intake (added in 0004): notices, hand-over hops, hand-back,
 and the cached summaries of the whole centre that the supervision view reads.
 
-Contract shared with the forms (Mẫu 02–05) and the ledger: /work/helpers/AFTER-INTAKE-API.md.
+Read by the forms (Mẫu 02–05) and the ledger; docs/after-intake.md describes them.
 """
 
 from __future__ import annotations
