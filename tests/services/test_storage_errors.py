@@ -1,38 +1,141 @@
-"""A full disk while saving: a clear message, nothing half-written, the next save works."""
-import pytest
-from sqlalchemy import event, func, select
+"""A full disk while saving: a clear message, nothing half-written, the next save works.
 
-from hcc_desk.core.store.models import Dossier
+The disk fills through SQLite's own ``max_page_count`` (past it SQLite answers "database or disk
+is full", what a full disk gives). The cap is raised a few pages at a time, so saves that succeed
+and saves that fail interleave; then the database is reopened from disk and must hold exactly the
+saves that reported success — dossier, applicant, papers, status event, outbox op, audit row,
+code and ledger number — and not one row of those that failed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import pytest
+from sqlalchemy import Engine, event, func, select
+from sqlalchemy.orm import selectinload
+
+from hcc_desk.app import open_context
+from hcc_desk.core.domain.dossier_code import CodeScheme
+from hcc_desk.core.store.models import (Applicant, AuditLog, DaySequence, Dossier, DossierPaper,
+                                        OutboxOp, StatusEvent)
 from hcc_desk.services.errors import UserError
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput
+from hcc_desk.services.intake import SubmittedDossier
+from hcc_desk.services.lookups import find_procedure, the_centre, this_counter
+
+RECEIVED = datetime(2026, 3, 2, 9, 0)  # fixed, so every code falls on one day's sequence
+PROCEDURE = "1.001456"
+ROUNDS, PAGES_PER_ROUND, MAX_TRIES = 5, 6, 40
 
 
 def _request(i: int) -> IntakeRequest:
-    return IntakeRequest(procedure_code="1.001456", notes="x" * 1500, submitter=PersonInput(
-        full_name=f"Người nộp {i}", id_number="046185012345", address="y" * 400))
+    return IntakeRequest(procedure_code=PROCEDURE, notes=f"{i}:" + "x" * 1500,
+                         received_at=RECEIVED, submitter=PersonInput(
+                             full_name=f"Người nộp {i}", id_number=f"046185{i:06d}",
+                             address=f"{i} " + "y" * 400))
 
 
-def test_disk_full_during_save_is_a_clear_message_and_writes_nothing(demo_ctx):
-    demo_ctx.intake.submit(_request(0), "demo")
-    engine = demo_ctx.store.get().engine
-    with demo_ctx.store.session() as s:
-        pages = s.connection().exec_driver_sql("PRAGMA page_count").scalar()
+class DiskCap:
+    """Applies ``PRAGMA max_page_count`` on every checkout, so the cap can move between saves."""
 
-    def cap(dbapi_connection, _record):  # SQLite's own "disk full" once the file would grow
-        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+    def __init__(self, engine: Engine):
+        self.engine, self.pages = engine, 0
+        engine.dispose()
+        event.listen(engine, "checkout", self._apply)
 
-    engine.dispose()
-    event.listen(engine, "connect", cap)
-    with pytest.raises(UserError) as err:
-        for i in range(1, 200):
-            demo_ctx.intake.submit(_request(i), "demo")
-    assert "đầy" in err.value.message and "full" in err.value.message_en
-    with demo_ctx.store.session() as s:
-        saved = s.scalar(select(func.count()).select_from(Dossier))
-    event.remove(engine, "connect", cap)
-    engine.dispose()
-    # Every dossier that was reported saved is there, complete; then saving works again.
-    done = demo_ctx.intake.submit(_request(999), "demo")
-    assert demo_ctx.dossiers.detail(done.code, "demo").submitter.full_name == "Người nộp 999"
-    with demo_ctx.store.session() as s:
-        assert s.scalar(select(func.count()).select_from(Dossier)) == saved + 1
+    def _apply(self, dbapi_connection, _record, _proxy) -> None:
+        dbapi_connection.execute(f"PRAGMA max_page_count = {self.pages}")
+
+    def remove(self) -> None:
+        event.remove(self.engine, "checkout", self._apply)
+        self.engine.dispose()  # fresh connections get SQLite's default cap back
+
+
+@dataclass(frozen=True)
+class Attempt:
+    request: IntakeRequest
+    saved: SubmittedDossier | None  # None: the save reported an error
+
+
+def _page_count(ctx) -> int:
+    with ctx.store.session() as s:
+        return s.connection().exec_driver_sql("PRAGMA page_count").scalar()
+
+
+def _save_until_full(ctx, cap: DiskCap, attempts: list[Attempt]) -> None:
+    """One round: a few pages more room, then saves until one reports a full disk."""
+    cap.pages = _page_count(ctx) + PAGES_PER_ROUND
+    for _ in range(MAX_TRIES):
+        req = _request(len(attempts))
+        try:
+            attempts.append(Attempt(req, ctx.intake.submit(req, "demo")))
+        except UserError as err:
+            assert "đầy" in err.message and "full" in err.message_en
+            attempts.append(Attempt(req, None))
+            return
+    pytest.fail(f"{MAX_TRIES} saves fitted in {PAGES_PER_ROUND} pages: the cap does not bite")
+
+
+def _expected_codes(s, count: int) -> list[str]:
+    """The first ``count`` codes of this counter on RECEIVED's day: no number skipped."""
+    unit = find_procedure(s, PROCEDURE).agency.unit_code
+    scheme = CodeScheme(unit, this_counter(s).slot, the_centre(s).code_slots)
+    return [scheme.code(RECEIVED.date(), k) for k in range(1, count + 1)]
+
+
+def _assert_store_holds_exactly(ctx, saved: list[Attempt]) -> None:
+    uuids = [a.saved.uuid for a in saved]
+    with ctx.store.session() as s:
+        assert s.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        rows = s.scalars(select(Dossier).options(selectinload(Dossier.submitter),
+                                                 selectinload(Dossier.papers),
+                                                 selectinload(Dossier.events))
+                         .order_by(Dossier.id)).all()
+        assert [d.uuid for d in rows] == uuids  # in save order, none missing, none extra
+        for d, a in zip(rows, saved):
+            assert (d.code, d.lookup_pin, d.received_at, d.due_at) == (
+                a.saved.code, a.saved.lookup_pin, a.saved.received_at, a.saved.due_at)
+            assert (d.notes, d.submitter.full_name, d.submitter.id_number, d.submitter.address) == (
+                a.request.notes, a.request.submitter.full_name, a.request.submitter.id_number,
+                a.request.submitter.address)
+            assert d.papers and [p.position for p in d.papers] == list(range(1, len(d.papers) + 1))
+            assert [e.status for e in d.events] == [d.status]
+        assert [d.code for d in rows] == _expected_codes(s, len(saved))
+        assert s.scalar(select(DaySequence.last_k)) == len(saved)  # failed saves took no number
+        assert [d.ledger_number for d in rows] == list(range(1, len(saved) + 1))
+        # Nothing outside those dossiers: no orphan applicant, paper, event, op or audit row.
+        assert s.scalar(select(func.count()).select_from(Applicant)) == len(saved)
+        papers = sum(len(d.papers) for d in rows)
+        assert s.scalar(select(func.count()).select_from(DossierPaper)) == papers
+        assert s.scalar(select(func.count()).select_from(StatusEvent)) == len(saved)
+        ops = s.scalars(select(OutboxOp).order_by(OutboxOp.id)).all()
+        assert [(o.entity_uuid, o.state, o.payload["code"]) for o in ops] == [
+            (u, "pending", a.saved.code) for u, a in zip(uuids, saved)]
+        audit = s.execute(select(AuditLog.entity_uuid, AuditLog.detail)
+                          .where(AuditLog.action == "dossier.create").order_by(AuditLog.id)).all()
+        assert [(u, detail["code"]) for u, detail in audit] == [
+            (u, a.saved.code) for u, a in zip(uuids, saved)]
+
+
+def test_disk_full_during_saves_keeps_exactly_the_saves_reported_done(demo_ctx):
+    cap = DiskCap(demo_ctx.store.get().engine)
+    attempts: list[Attempt] = []
+    for _ in range(ROUNDS):
+        _save_until_full(demo_ctx, cap, attempts)
+    cap.remove()
+    saved = [a for a in attempts if a.saved is not None]
+    failed = [a for a in attempts if a.saved is None]
+    assert len(failed) == ROUNDS and len(saved) >= ROUNDS  # both kinds really happened
+
+    profile_root = demo_ctx.profile.root
+    demo_ctx.close()  # what is on disk now is all a restarted desk would find
+    reopened = open_context(profile_root)
+    try:
+        _assert_store_holds_exactly(reopened, saved)
+        assert not any((profile_root / "attachments").glob("**/*"))  # no partial file either
+        # Space again: the next save works and continues the sequence without a gap.
+        done = reopened.intake.submit(_request(999), "demo")
+        _assert_store_holds_exactly(reopened, [*saved, Attempt(_request(999), done)])
+    finally:
+        reopened.close()
