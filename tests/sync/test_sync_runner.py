@@ -8,6 +8,8 @@ from datetime import datetime
 import pytest
 from tests.sync.conftest import make_desk
 
+from hcc_desk.core.sync import outbox
+
 
 def wait_for(cond, timeout=5.0):
     end = time.monotonic() + timeout
@@ -47,8 +49,7 @@ def test_queue_drains_when_the_network_heals_without_a_new_write(live_desk):
     assert wait_for(lambda: sync.status().online is False)
     assert sync.status().pending == 3
     probes = sum(r.endswith("/limits") for r in central.requests)
-    time.sleep(0.3)
-    assert sum(r.endswith("/limits") for r in central.requests) > probes  # still probing
+    assert wait_for(lambda: sum(r.endswith("/limits") for r in central.requests) > probes + 2)
     central.down = False  # network back; nobody touches the desk
     assert wait_for(lambda: sorted(central.applied_log) == sorted(uuids), 3.0)
     assert wait_for(lambda: sync.status().online is True and sync.status().pending == 0)
@@ -72,7 +73,14 @@ def test_explicit_nudge_and_sync_now(live_desk):
     central.add_change("calendar.day", "d", {"day": "2026-12-30", "kind": "off"})
     report = sync.sync_now(timeout=5)
     assert report is not None and report.pulled == 1
+    # A dossier whose commit does not wake the thread (saved by another process on this PC):
+    # the timer is 60 s away, so only nudge() can get it pushed now.
+    outbox.remove_waker(live_desk.ctx.profile.db_path, sync._runner.nudge)
+    [uuid] = live_desk.intake()
+    assert not wait_for(lambda: central.applied_log, 0.3)  # nothing woke the thread by itself
     sync.nudge()
+    assert wait_for(lambda: central.applied_log == [uuid], 3.0)
+    assert wait_for(lambda: sync.status().pending == 0)
     sync.stop()
 
 
