@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
@@ -129,15 +129,33 @@ def test_idle_lock_keeps_the_form(qtbot, fake_ctx, runner):
 
 
 def test_input_postpones_the_lock(qtbot, fake_ctx, runner):
-    fake_ctx.settings.set("idle_lock_minutes", 0.02)  # 1.2 s
+    """Typing for four idle periods in a row keeps the lock away; it comes once typing stops."""
+    idle_ms = 300
+    fake_ctx.settings.set("idle_lock_minutes", idle_ms / 60_000)
     w = MainWindow(fake_ctx, OFFICER, runner)
     qtbot.addWidget(w)
     w.show()
-    for _ in range(10):
+    clock = QElapsedTimer()
+    fired: list[int] = []  # ms since the typing began, each time the idle signal fired
+    w.idle.idle.connect(lambda: fired.append(clock.elapsed()))
+    last_key: list[int] = []
+    typist = QTimer(w)
+    typist.setInterval(idle_ms // 5)
+
+    def one_key() -> None:  # on Qt's own timer: a busy machine delays keys and lock alike
         type_text(w.intake.ui.notes, "a")
-        qtbot.wait(100)
-    assert w.lock_dialog is None
-    qtbot.waitUntil(lambda: w.lock_dialog is not None, timeout=5000)
+        last_key.append(clock.elapsed())
+        if last_key[-1] >= 4 * idle_ms:
+            typist.stop()
+
+    typist.timeout.connect(one_key)
+    clock.start()
+    typist.start()
+    qtbot.waitUntil(lambda: not typist.isActive(), timeout=20 * idle_ms)
+    assert fired == [] and w.lock_dialog is None  # no lock while the officer types
+    assert w.intake.ui.notes.toPlainText() == "a" * len(last_key)  # the keys did arrive
+    qtbot.waitUntil(lambda: w.lock_dialog is not None, timeout=10 * idle_ms)
+    assert fired[0] - last_key[-1] >= 0.8 * idle_ms  # counted from the last key, not before
 
 
 def test_pending_draft_is_offered_and_restored(qtbot, fake_ctx, runner):
