@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from tests.central.helpers import make_doc, op
 from tests.central.live import Desk, ServeProcess, desk_for, make_centre
+from tests.support.threads import Job, run_together
 
 pytestmark = pytest.mark.slow
 DESKS, BURST_OPS, ROUNDS = 60, 5, 3
@@ -45,6 +46,7 @@ def test_ingest_rate_and_burst_latency(served: ServeProcess, request: pytest.Fix
             t = time.perf_counter()
             r = desks[0].http.post("/sync/push", json=body)
             elapsed = time.perf_counter() - t
+            assert r.status_code == 200, r.text
             assert [x["outcome"] for x in r.json()["results"]] == ["applied"] * 200
             best = max(best, 200 / elapsed)
         # Every counter of the hall pushing at the same instant.
@@ -53,25 +55,24 @@ def test_ingest_rate_and_burst_latency(served: ServeProcess, request: pytest.Fix
             for d in desks
         ]
         latencies: list[float] = []
-        gate = threading.Barrier(DESKS)
         lock = threading.Lock()
 
-        def counter(d: Desk, mine: list[dict]) -> None:
-            for body in mine:
-                gate.wait()
-                t = time.perf_counter()
-                r = d.http.post("/sync/push", json=body)
-                with lock:
-                    latencies.append(time.perf_counter() - t)
-                assert r.status_code == 200
-                assert {x["outcome"] for x in r.json()["results"]} == {"applied"}
+        def counter(d: Desk, mine: list[dict]) -> Job:
+            def pushes(gate: threading.Barrier) -> None:
+                for body in mine:
+                    gate.wait()  # every desk sends this round at the same instant
+                    t = time.perf_counter()
+                    r = d.http.post("/sync/push", json=body)
+                    with lock:
+                        latencies.append(time.perf_counter() - t)
+                    assert r.status_code == 200
+                    assert {x["outcome"] for x in r.json()["results"]} == {"applied"}
 
-        threads = [threading.Thread(target=counter, args=(d, b)) for d, b in zip(desks, bodies)]
+            return pushes
+
         start = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        # A failed assert in any desk's thread is raised here; a stuck desk fails after 120 s.
+        run_together([counter(d, b) for d, b in zip(desks, bodies)], timeout=120)
         wall = time.perf_counter() - start
         latencies.sort()
         p99 = latencies[int(len(latencies) * 0.99) - 1]
