@@ -84,38 +84,49 @@ def _expected_codes(s, count: int) -> list[str]:
     return [scheme.code(RECEIVED.date(), k) for k in range(1, count + 1)]
 
 
-def _assert_store_holds_exactly(ctx, saved: list[Attempt]) -> None:
-    uuids = [a.saved.uuid for a in saved]
+def _assert_store_holds_exactly(ctx, saved: list[Attempt], failed: list[Attempt]) -> None:
     with ctx.store.session() as s:
         assert s.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         rows = s.scalars(select(Dossier).options(selectinload(Dossier.submitter),
                                                  selectinload(Dossier.papers),
                                                  selectinload(Dossier.events))
                          .order_by(Dossier.id)).all()
-        assert [d.uuid for d in rows] == uuids  # in save order, none missing, none extra
-        for d, a in zip(rows, saved):
-            assert (d.code, d.lookup_pin, d.received_at, d.due_at) == (
-                a.saved.code, a.saved.lookup_pin, a.saved.received_at, a.saved.due_at)
-            assert (d.notes, d.submitter.full_name, d.submitter.id_number, d.submitter.address) == (
-                a.request.notes, a.request.submitter.full_name, a.request.submitter.id_number,
-                a.request.submitter.address)
-            assert d.papers and [p.position for p in d.papers] == list(range(1, len(d.papers) + 1))
-            assert [e.status for e in d.events] == [d.status]
-        assert [d.code for d in rows] == _expected_codes(s, len(saved))
-        assert s.scalar(select(DaySequence.last_k)) == len(saved)  # failed saves took no number
-        assert [d.ledger_number for d in rows] == list(range(1, len(saved) + 1))
-        # Nothing outside those dossiers: no orphan applicant, paper, event, op or audit row.
-        assert s.scalar(select(func.count()).select_from(Applicant)) == len(saved)
-        papers = sum(len(d.papers) for d in rows)
-        assert s.scalar(select(func.count()).select_from(DossierPaper)) == papers
-        assert s.scalar(select(func.count()).select_from(StatusEvent)) == len(saved)
-        ops = s.scalars(select(OutboxOp).order_by(OutboxOp.id)).all()
-        assert [(o.entity_uuid, o.state, o.payload["code"]) for o in ops] == [
-            (u, "pending", a.saved.code) for u, a in zip(uuids, saved)]
-        audit = s.execute(select(AuditLog.entity_uuid, AuditLog.detail)
-                          .where(AuditLog.action == "dossier.create").order_by(AuditLog.id)).all()
-        assert [(u, detail["code"]) for u, detail in audit] == [
-            (u, a.saved.code) for u, a in zip(uuids, saved)]
+        _assert_dossiers_are(s, rows, saved)
+        _assert_nothing_else(s, rows, saved, failed)
+
+
+def _assert_dossiers_are(s, rows: list[Dossier], saved: list[Attempt]) -> None:
+    """The saves reported done, in order, field by field, each with its own bookkeeping."""
+    assert [d.uuid for d in rows] == [a.saved.uuid for a in saved]
+    for d, a in zip(rows, saved):
+        assert (d.code, d.lookup_pin, d.received_at, d.due_at) == (
+            a.saved.code, a.saved.lookup_pin, a.saved.received_at, a.saved.due_at)
+        assert (d.notes, d.submitter.full_name, d.submitter.id_number, d.submitter.address) == (
+            a.request.notes, a.request.submitter.full_name, a.request.submitter.id_number,
+            a.request.submitter.address)
+        assert d.papers and [p.position for p in d.papers] == list(range(1, len(d.papers) + 1))
+        assert [e.status for e in d.events] == [d.status]
+    assert [d.code for d in rows] == _expected_codes(s, len(saved))
+    assert s.scalar(select(DaySequence.last_k)) == len(saved)  # failed saves took no number
+    assert [d.ledger_number for d in rows] == list(range(1, len(saved) + 1))
+    ops = s.scalars(select(OutboxOp).order_by(OutboxOp.id)).all()
+    assert [(o.entity_uuid, o.state, o.payload["code"]) for o in ops] == [
+        (a.saved.uuid, "pending", a.saved.code) for a in saved]
+    audit = s.execute(select(AuditLog.entity_uuid, AuditLog.detail)
+                      .where(AuditLog.action == "dossier.create").order_by(AuditLog.id)).all()
+    assert [(u, detail["code"]) for u, detail in audit] == [
+        (a.saved.uuid, a.saved.code) for a in saved]
+
+
+def _assert_nothing_else(s, rows: list[Dossier], saved: list[Attempt],
+                         failed: list[Attempt]) -> None:
+    """No trace of a failed save: no applicant of its own, no orphan paper or event."""
+    failed_ids = [a.request.submitter.id_number for a in failed]
+    assert s.scalars(select(Applicant.id).where(Applicant.id_number.in_(failed_ids))).all() == []
+    assert s.scalar(select(func.count()).select_from(Applicant)) == len(saved)
+    papers = sum(len(d.papers) for d in rows)
+    assert s.scalar(select(func.count()).select_from(DossierPaper)) == papers
+    assert s.scalar(select(func.count()).select_from(StatusEvent)) == len(saved)
 
 
 def test_disk_full_during_saves_keeps_exactly_the_saves_reported_done(demo_ctx):
@@ -132,10 +143,10 @@ def test_disk_full_during_saves_keeps_exactly_the_saves_reported_done(demo_ctx):
     demo_ctx.close()  # what is on disk now is all a restarted desk would find
     reopened = open_context(profile_root)
     try:
-        _assert_store_holds_exactly(reopened, saved)
+        _assert_store_holds_exactly(reopened, saved, failed)
         assert not any((profile_root / "attachments").glob("**/*"))  # no partial file either
         # Space again: the next save works and continues the sequence without a gap.
         done = reopened.intake.submit(_request(999), "demo")
-        _assert_store_holds_exactly(reopened, [*saved, Attempt(_request(999), done)])
+        _assert_store_holds_exactly(reopened, [*saved, Attempt(_request(999), done)], failed)
     finally:
         reopened.close()
