@@ -43,7 +43,8 @@ class CupsQueue(NamedTuple):
 
     def admin(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run a CUPS tool on this queue, e.g. ``admin("cupsdisable")``."""
-        return subprocess.run([*args, self.name], capture_output=True, text=True, check=True)
+        return subprocess.run([*args, self.name], capture_output=True, text=True, check=True,
+                              timeout=60)
 
     def wait_for_pdf(self, job_id: str, timeout: float = 20.0) -> Path:
         """Poll until cups-pdf has finished writing the PDF of ``job_id`` ("HCC_PDF-3")."""
@@ -113,7 +114,8 @@ def _wait_running(proc: subprocess.Popen[bytes], env: dict[str, str], log: Path)
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             pytest.fail(f"private cupsd exited with {proc.returncode}: {log.read_text()[-2000:]}")
-        out = subprocess.run(["lpstat", "-r"], env=env, capture_output=True, text=True).stdout
+        out = subprocess.run(["lpstat", "-r"], env=env, capture_output=True, text=True,
+                             timeout=10).stdout
         if "is running" in out:
             return
         time.sleep(0.1)
@@ -168,7 +170,7 @@ def cups_queue() -> Iterator[CupsQueue]:
                          "Label 1\n")
         subprocess.run(
             ["lpadmin", "-p", QUEUE, "-E", "-v", f"cups-pdf:/{tag}", "-P", str(CUPS_PDF_PPD)],
-            env=env, check=True, capture_output=True,
+            env=env, check=True, capture_output=True, timeout=60,
         )
         os.environ["CUPS_SERVER"] = str(sock)
         yield CupsQueue(QUEUE, out_dir)

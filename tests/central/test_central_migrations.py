@@ -12,6 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 from tests.central import pg
+from tests.support.threads import run_together
 
 from hcc_central.db import Database
 from hcc_central.migrate import current_revision, head_revision, upgrade
@@ -42,18 +43,9 @@ def test_upgrade_builds_exactly_the_models(empty_db: Database):
 
 
 def test_concurrent_upgrades(empty_db: Database):
-    errors: list[BaseException] = []
+    def run(gate: threading.Barrier) -> None:
+        gate.wait()
+        upgrade(empty_db.engine)
 
-    def run() -> None:
-        try:
-            upgrade(empty_db.engine)
-        except BaseException as err:  # noqa: BLE001 - reported below
-            errors.append(err)
-
-    threads = [threading.Thread(target=run) for _ in range(3)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    run_together([run] * 3, timeout=120)
     assert current_revision(empty_db.engine) == head_revision()

@@ -8,6 +8,7 @@ import threading
 from sqlalchemy import func, select
 from tests.central.helpers import attachment, make_doc, new_uuid, normalised, op, outcomes, push
 from tests.central.live import LiveServer
+from tests.support.threads import run_together
 
 from hcc_central.models import AppliedOp, Attachment, Dossier, StatusEvent
 
@@ -176,21 +177,16 @@ def test_racing_pushes_of_one_dossier_store_it_once(central: LiveServer, desk_fa
     desk = desk_factory()
     for _ in range(5):
         doc = make_doc(desk)
-        gate = threading.Barrier(2)
         answers: list[str] = []
 
-        def send(doc=doc, gate=gate, answers=answers) -> None:
+        def send(gate: threading.Barrier, doc=doc, answers=answers) -> None:
             with central.client(desk.token) as http:
                 gate.wait()
                 r = http.post("/sync/push", json={"ops": [op(doc)]})
                 assert r.status_code == 200, r.text
                 answers.append(r.json()["results"][0]["outcome"])
 
-        threads = [threading.Thread(target=send) for _ in range(2)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        run_together([send, send], timeout=60)
         assert sorted(answers) == ["applied", "duplicate"]
         assert _count(central, Dossier, Dossier.uuid == doc["uuid"]) == 1
 

@@ -8,6 +8,8 @@ import threading
 from datetime import date
 from pathlib import Path
 
+from tests.support.threads import run_together
+
 from hcc_desk.core.store import Store
 from hcc_desk.core.store.repositories import allocate_day_sequence
 
@@ -38,18 +40,15 @@ def test_threads_never_get_the_same_number(store: Store) -> None:
     got: list[int] = []
     lock = threading.Lock()
 
-    def work() -> None:
+    def work(gate: threading.Barrier) -> None:
+        gate.wait()
         for _ in range(40):
             with store.write() as s:
                 k = allocate_day_sequence(s, UNIT, DAY)
             with lock:
                 got.append(k)
 
-    threads = [threading.Thread(target=work) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    run_together([work] * 6, timeout=60)
     assert sorted(got) == list(range(1, 241))
 
 
