@@ -1,4 +1,5 @@
-"""Whatever a user types into any field, the receipt still renders."""
+"""Whatever a user types into any field, the receipt still renders: both copies, each with the
+form's title and its copy marker."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.printing.receipt import render_receipt_pdf
+from tests.support.printed import pdf_text
+
+from hcc_desk.core.printing.receipt import COPY_MARKERS, render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
 
 # Mostly short text from all of Unicode (no surrogates: a str from the UI cannot hold them),
@@ -48,4 +51,6 @@ receipts = st.builds(
 def test_any_text_in_any_field_renders(data: ReceiptData, paper: str) -> None:
     buf = io.BytesIO()
     render_receipt_pdf(data, buf, paper=paper)
-    assert buf.getvalue().startswith(b"%PDF")
+    text = pdf_text(buf.getvalue())
+    assert text.count("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") >= 2
+    assert all(marker in text for marker in COPY_MARKERS)

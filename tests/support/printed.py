@@ -33,15 +33,16 @@ DARK = 128  # grey level below which a pixel is ink
 
 # --- text -------------------------------------------------------------------------------------
 
-def pdf_text(pdf: Path, page: int | None = None, *, raw: bool = False) -> str:
-    """Text of the PDF (or of one page) with whitespace collapsed, for substring checks.
+def pdf_text(pdf: Path | bytes, page: int | None = None, *, raw: bool = False) -> str:
+    """Text of the PDF (a file, or its bytes) or of one page, whitespace collapsed.
 
     ``raw`` keeps the content stream's order, which a queue's re-rendered copy shares with the
     submitted PDF (the default reading order can differ between the two)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
     mode = ["-raw"] if raw else []
-    out = subprocess.run(["pdftotext", *mode, *pages, str(pdf), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    source, data = ("-", pdf) if isinstance(pdf, bytes) else (str(pdf), None)
+    out = subprocess.run(["pdftotext", *mode, *pages, source, "-"], input=data,
+                         capture_output=True, check=True).stdout.decode()
     return " ".join(out.split())
 
 
