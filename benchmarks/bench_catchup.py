@@ -28,14 +28,17 @@ import httpx
 import uvicorn
 from sqlalchemy import select
 
-from hcc_central import admin
-from hcc_central.db import Database
-from hcc_central.migrate import upgrade
-from hcc_desk.app import open_context
-from hcc_desk.core.store.models import Attachment, OutboxOp
-from hcc_desk.services.setup import seed_agencies
-from hcc_desk.sim.central_proc import CentralProcess, free_port
-from hcc_desk.sim.desk import DeskPlan, take_dossiers
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.report import figure, parse_args  # noqa: E402
+from hcc_central import admin  # noqa: E402
+from hcc_central.db import Database  # noqa: E402
+from hcc_central.migrate import upgrade  # noqa: E402
+from hcc_desk.app import open_context  # noqa: E402
+from hcc_desk.core.store.models import Attachment, OutboxOp  # noqa: E402
+from hcc_desk.services.setup import seed_agencies  # noqa: E402
+from hcc_desk.sim.central_proc import CentralProcess, free_port  # noqa: E402
+from hcc_desk.sim.desk import DeskPlan, take_dossiers  # noqa: E402
 
 PASSWORD = "mat-khau-bench"
 
@@ -138,7 +141,7 @@ def main() -> None:
     parser.add_argument("--db-url", help="central's database (default: SQLite in a temp dir)")
     parser.add_argument("--timeout", type=float, default=900.0)
     parser.add_argument("--sink-port", type=int, help=argparse.SUPPRESS)  # baseline server
-    args = parser.parse_args()
+    args = parse_args(parser, short={"dossiers": 10, "pages": 2, "kb": 20, "timeout": 120.0})
     if args.sink_port:
         uvicorn.run(sink, host="127.0.0.1", port=args.sink_port, log_level="warning",
                     lifespan="off")
@@ -179,13 +182,13 @@ def main() -> None:
 
     base = http_s + sqlite_s
     mb = total / 1e6
-    print(f"offline intake: {args.dossiers} dossiers, {len(files)} pages, {mb:.1f} MB in "
+    figure(f"offline intake: {args.dossiers} dossiers, {len(files)} pages, {mb:.1f} MB in "
           f"{intake_s:.1f} s ({args.dossiers / intake_s:.1f} dossiers/s)")
-    print(f"catch-up (run_until_idle): {catchup_s:.2f} s, {mb / catchup_s:.1f} MB/s, "
+    figure(f"catch-up (run_until_idle): {catchup_s:.2f} s, {mb / catchup_s:.1f} MB/s, "
           f"{args.dossiers / catchup_s:.1f} dossiers/s")
-    print(f"baseline: {base:.2f} s (httpx {http_s:.2f} s + sqlite3 {sqlite_s:.2f} s), "
+    figure(f"baseline: {base:.2f} s (httpx {http_s:.2f} s + sqlite3 {sqlite_s:.2f} s), "
           f"{mb / base:.1f} MB/s")
-    print(f"ratio catch-up / baseline: {catchup_s / base:.1f}×; target ≤ 60 s: "
+    figure(f"ratio catch-up / baseline: {catchup_s / base:.1f}×; target ≤ 60 s: "
           f"{'met' if catchup_s <= 60 else 'MISSED'}")
 
 

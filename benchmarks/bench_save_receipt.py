@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
-import statistics
+import sys
 import tempfile
 import time
 from datetime import datetime
@@ -16,8 +16,12 @@ from pathlib import Path
 
 from reportlab.pdfgen import canvas
 
-from hcc_desk.app import open_context
-from hcc_desk.services.intake_request import IntakeRequest, PersonInput
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.report import figure, parse_args  # noqa: E402
+from benchmarks.stats import median, summary  # noqa: E402
+from hcc_desk.app import open_context  # noqa: E402
+from hcc_desk.services.intake_request import IntakeRequest, PersonInput  # noqa: E402
 
 QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Phường Thuận Hóa, Huế|15082021"
 
@@ -35,7 +39,7 @@ def _baseline(tmp: Path, i: int, db: sqlite3.Connection) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=60)
-    args = parser.parse_args()
+    args = parse_args(parser, short={"n": 20})
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
         ctx = open_context(tmp / "desk")
@@ -58,10 +62,10 @@ def main() -> None:
         ctx.close()
     for label, xs in (("submit (validate+save)", save), ("receipt PDF (2 copies)", receipt),
                       ("save + receipt", total), ("baseline insert+pdf", base)):
-        print(f"{label:24s} median {statistics.median(xs) * 1000:7.1f} ms   "
-              f"p95 {sorted(xs)[int(len(xs) * 0.95) - 1] * 1000:7.1f} ms")
-    ratio = statistics.median(total) / statistics.median(base)
-    print(f"ratio save+receipt / baseline: {ratio:.1f}x   (n={args.n}; target median ≤ 200 ms)")
+        ms = summary(xs).scaled(1000)
+        figure(f"{label:24s} median {ms.p50:7.1f} ms   p95 {ms.p95:7.1f} ms")
+    ratio = median(total) / median(base)
+    figure(f"ratio save+receipt / baseline: {ratio:.1f}x   (n={args.n}; target median ≤ 200 ms)")
 
 
 def _request() -> IntakeRequest:

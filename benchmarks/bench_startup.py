@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.report import figure, parse_args  # noqa: E402
+from benchmarks.stats import median  # noqa: E402
 
 BARE_WINDOW = """
 import sys
@@ -35,7 +39,7 @@ def _time(cmd: list[str], env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
-    args = parser.parse_args()
+    args = parse_args(parser, short={"runs": 3})
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
@@ -48,10 +52,10 @@ def main() -> None:
         for _ in range(args.runs):
             bare.append(_time(bare_cmd, env))
             desk.append(_time(app + ["--exit-when-ready"], env))
-    b, d = statistics.median(bare), statistics.median(desk)
-    print(f"bare PySide6 window : median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
-    print(f"hcc-desk to ready   : median {d * 1000:7.1f} ms  (min {min(desk) * 1000:.1f})")
-    print(f"ratio               : {d / b:.2f}x   (target ≤ 1.50x, {args.runs} runs each)")
+    b, d = median(bare), median(desk)
+    figure(f"bare PySide6 window : median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
+    figure(f"hcc-desk to ready   : median {d * 1000:7.1f} ms  (min {min(desk) * 1000:.1f})")
+    figure(f"ratio               : {d / b:.2f}x   (target ≤ 1.50x, {args.runs} runs each)")
 
 
 if __name__ == "__main__":
