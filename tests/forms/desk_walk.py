@@ -15,10 +15,17 @@ from hcc_desk.services.return_desk import Recipient, ReturnDeskService
 
 QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Huế|15082021"
 OWNER_ID = "046185012345"
+APPLICANT = QR.split("|")[2]  # the name on the chip card's QR
 PROCEDURE = "1.001456"  # Cấp hộ chiếu phổ thông (demo catalogue), 8 working days
 IMMIGRATION = "Phòng Quản lý xuất nhập cảnh"
 POLICE = "Công an phường Thuận Hóa"
 PROXY = Recipient("authorised", "Trần Văn Phước", "046085012345", "Giấy ủy quyền số 15/UQ")
+# What the steps record, for the forms to print.
+MISSING_PAPERS = ["Ảnh chân dung 4x6 cm", "Tờ khai TK01 có xác nhận"]
+SUPPLEMENT_REASON = "Ảnh không đúng quy cách"
+REFUSAL_REASON = "Hồ sơ không thuộc thẩm quyền giải quyết của Trung tâm"
+APOLOGY_REASON = "Chờ xác minh nhân thân"
+RESULT_SUMMARY = "Hộ chiếu phổ thông"
 
 
 @dataclass
@@ -70,21 +77,20 @@ def walk(desk: Desk) -> Desk:
     d.at(datetime(2026, 11, 25, 10, 0)).steps.transfer(full, IMMIGRATION, "demo",
                                                         note="Giao đủ hồ sơ")
     d.at(datetime(2026, 11, 26, 15, 0)).steps.request_supplement(
-        full, "demo", missing_papers=["Ảnh chân dung 4x6 cm", "Tờ khai TK01 có xác nhận"],
-        reason="Ảnh không đúng quy cách")
+        full, "demo", missing_papers=MISSING_PAPERS, reason=SUPPLEMENT_REASON)
     d.at(datetime(2026, 11, 27, 10, 0)).steps.supplement_received(full, "demo")
     d.at(datetime(2026, 11, 30, 9, 0)).steps.transfer(full, POLICE, "demo",
                                                        note="Xác minh nhân thân")
     d.at(datetime(2026, 12, 7, 16, 0)).steps.apologise(
-        full, "demo", new_due_at=datetime(2026, 12, 10, 10, 0), reason="Chờ xác minh nhân thân",
+        full, "demo", new_due_at=datetime(2026, 12, 10, 10, 0), reason=APOLOGY_REASON,
         agency=POLICE)
     d.at(datetime(2026, 12, 9, 9, 0)).steps.result_ready(full, "demo", agency=POLICE)
     d.at(datetime(2026, 12, 9, 14, 0)).returns.hand_back(full, PROXY, "demo",
-                                                         result_summary="Hộ chiếu phổ thông")
+                                                         result_summary=RESULT_SUMMARY)
     # "refused": refused at the counter.
     refused = d.take("refused", datetime(2026, 11, 25, 10, 0))
     d.at(datetime(2026, 11, 25, 10, 30)).steps.refuse(
-        refused, "demo", reasons="Hồ sơ không thuộc thẩm quyền giải quyết của Trung tâm")
+        refused, "demo", reasons=REFUSAL_REASON)
     # "before": received the day before the period.
     d.take("before", datetime(2026, 11, 24, 8, 0))
     # "early": result ready and handed back to the owner days before the appointment.

@@ -7,11 +7,46 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from tests.forms.desk_walk import Desk
-from tests.printing.helpers import pdf_text
+from tests.conftest_cups import CupsQueue
+from tests.forms.desk_walk import (
+    APOLOGY_REASON,
+    APPLICANT,
+    IMMIGRATION,
+    MISSING_PAPERS,
+    POLICE,
+    PROXY,
+    REFUSAL_REASON,
+    RESULT_SUMMARY,
+    SUPPLEMENT_REASON,
+    Desk,
+)
+from tests.support.printed import (
+    assert_printed_as_sent,
+    barcodes,
+    pdf_text,
+    queue_text,
+    skeleton,
+)
 
 from hcc_desk.cli import main
 from hcc_desk.core.printing.forms.ledger_xlsx import FIRST_DATA_ROW
+
+
+# What each form must show of the facts the walk recorded, besides the code and the applicant.
+FACTS = {
+    "supplement": ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", *MISSING_PAPERS,
+                   f"Lý do: {SUPPLEMENT_REASON}"],
+    "refusal": ["PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", REFUSAL_REASON],
+    "apology": ["PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", f"Lý do: {APOLOGY_REASON}"],
+    "control": ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", f"2. Nhận: {IMMIGRATION}",
+                f"4. Nhận: {POLICE}"],
+    "result": ["PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ", f"Họ và tên: {PROXY.name}",
+               f"Kết quả giải quyết: {RESULT_SUMMARY}"],
+}
+
+
+def facts(kind: str, code: str) -> list[str]:
+    return [f"Mã hồ sơ: {code}", APPLICANT, *FACTS[kind]]
 
 
 @pytest.fixture
@@ -19,14 +54,31 @@ def profile(walked: Desk) -> str:
     return str(walked.ctx.profile.root)
 
 
-@pytest.mark.parametrize("kind", ["supplement", "refusal", "apology", "control", "result"])
+@pytest.mark.parametrize("kind", sorted(FACTS))
 def test_print_to_pdf_exits_0_and_prints_the_path(walked: Desk, profile: str, kind: str,
                                                   tmp_path: Path, capsys) -> None:
     code = walked.codes["refused" if kind == "refusal" else "full"]
     out = tmp_path / f"{kind}.pdf"
     assert main(["print", kind, code, "--profile", profile, "--pdf", str(out)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
-    assert f"Mã hồ sơ: {code}" in pdf_text(out)
+    text = pdf_text(out)
+    assert not [f for f in facts(kind, code) if f not in text]
+    assert barcodes(out)["code128"] == [code]
+
+
+@pytest.mark.cups
+def test_print_to_the_queue_exits_0_and_prints_the_job(walked: Desk, profile: str,
+                                                       cups_queue: CupsQueue, capsys) -> None:
+    code = walked.codes["full"]
+    assert main(["print", "result", code, "--profile", profile,
+                 "--printer", cups_queue.name]) == 0
+    job = capsys.readouterr().out.strip()
+    printed = cups_queue.wait_for_pdf(job)
+    sent = walked.ctx.profile.root / "forms" / f"{code}-result.pdf"
+    assert not [f for f in facts("result", code) if f not in pdf_text(sent)]
+    assert not [f for f in facts("result", code) if skeleton(f) not in queue_text(printed)]
+    assert barcodes(printed)["code128"] == [code]
+    assert_printed_as_sent(sent, printed)
 
 
 def test_missing_facts_exit_2_with_a_clear_message(walked: Desk, profile: str,

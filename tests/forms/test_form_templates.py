@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from tests.forms import form_samples as samples
-from tests.printing.helpers import pdf_text
+from tests.support.printed import pdf_text
 
 from hcc_desk.core.printing.forms.data import FormSet
 from hcc_desk.core.printing.forms.render import render_form

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 from tests.conftest_cups import CupsQueue
-from tests.forms.desk_walk import Desk
-from tests.printing.helpers import decode, page_image, page_size_mm, pdf_info
+from tests.forms.desk_walk import APPLICANT, IMMIGRATION, POLICE, PROXY, Desk
+from tests.support.printed import (
+    assert_printed_as_sent,
+    barcodes,
+    page_count,
+    page_size_mm,
+    pdf_text,
+    queue_text,
+    skeleton,
+)
 
 from hcc_desk.core.printing.dispatch import PrinterError, Problem
 from hcc_desk.core.store.models import AuditLog
@@ -16,18 +22,33 @@ from hcc_desk.core.store.models import AuditLog
 pytestmark = pytest.mark.cups
 
 
-@pytest.mark.parametrize("kind", ["control", "result"])
-def test_form_prints_on_the_queue_and_its_barcode_still_scans(
-        cups_queue: CupsQueue, walked: Desk, tmp_path: Path, kind: str) -> None:
+# What each form must show of the walked dossier, from the facts the walk recorded.
+FACTS = {
+    "control": ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
+                f"Tên tổ chức/cá nhân: {APPLICANT}", f"2. Nhận: {IMMIGRATION}",
+                f"4. Nhận: {POLICE}"],
+    "result": ["PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ", f"Người nộp hồ sơ: {APPLICANT}",
+               f"Họ và tên: {PROXY.name}", f"Số CMND/Thẻ căn cước/Hộ chiếu: {PROXY.id_number}",
+               f"Giấy ủy quyền: {PROXY.authorisation_ref}"],
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FACTS))
+def test_form_prints_on_the_queue_with_its_facts_and_barcode(
+        cups_queue: CupsQueue, walked: Desk, kind: str) -> None:
     code = walked.codes["full"]
     done = walked.ctx.forms.print_form(kind, code, "demo", printer=cups_queue.name)
     assert done.job.startswith(f"{cups_queue.name}-") and done.path.exists()
     out = cups_queue.wait_for_pdf(done.job)
-    assert pdf_info(out)["Pages"] == "1"
+    assert page_count(out) == 1
     w, h = page_size_mm(out)
     assert abs(w - 210) < 1 and abs(h - 297) < 1
-    # cups-pdf re-renders through Ghostscript: the printed page must still carry the code.
-    assert decode(page_image(out, 1, tmp_path, dpi=300, top=0.4))["code128"] == [code]
+    facts = [f"Mã hồ sơ: {code}", *FACTS[kind]]
+    assert not [f for f in facts if f not in pdf_text(done.path)]  # the PDF submitted
+    # The queue's copy (re-rendered by Ghostscript): its readable words, codes and ink.
+    assert not [f for f in facts if skeleton(f) not in queue_text(out)]
+    assert barcodes(out)["code128"] == [code]
+    assert_printed_as_sent(done.path, out)
     with walked.ctx.store.session() as s:
         row = s.scalars(select(AuditLog).where(AuditLog.action == f"form.{kind}.print")
                         .order_by(AuditLog.id.desc())).first()
@@ -44,5 +65,9 @@ def test_a_paused_queue_is_reported_and_the_pdf_kept(cups_queue: CupsQueue,
     finally:
         cups_queue.admin("cupsenable")
     assert e.value.problem is Problem.DISABLED and "Kẹt giấy" in e.value.message
-    kept = walked.ctx.profile.root / "forms" / f"{walked.codes['full']}-supplement.pdf"
-    assert kept.read_bytes().startswith(b"%PDF")  # can be printed later without re-rendering
+    code = walked.codes["full"]
+    kept = walked.ctx.profile.root / "forms" / f"{code}-supplement.pdf"
+    # Can be printed later without re-rendering: the whole form is there.
+    text = pdf_text(kept)
+    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text and f"Mã hồ sơ: {code}" in text
+    assert f"Tiếp nhận hồ sơ/yêu cầu của Ông/Bà: {APPLICANT}" in text

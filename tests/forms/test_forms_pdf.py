@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from tests.forms import form_samples as samples
-from tests.printing.helpers import decode, page_image, page_size_mm, pdf_info, pdf_text
+from tests.support.printed import barcodes, page_count, page_size_mm, pdf_text
 
 from hcc_desk.core.printing.forms.data import FormSet, HopRow
 from hcc_desk.core.printing.forms.render import render_form
@@ -124,13 +124,13 @@ def test_every_field_of_the_form_is_printed(kind: str, form_set: FormSet,
     assert not missing
     other = BASIS[FormSet.TT03_2025 if form_set is FormSet.TT01_2018 else FormSet.TT01_2018]
     assert not [f for f in other[kind] if f in text]  # nothing of the other set leaks in
-    assert pdf_info(pdf)["Pages"] == "1"
+    assert page_count(pdf) == 1
 
 
 @pytest.mark.parametrize("kind", sorted(FIELDS))
 def test_the_dossier_code_barcode_scans_at_300_dpi(kind: str, tmp_path: Path) -> None:
     pdf = render(samples.SAMPLES[kind](), tmp_path)
-    found = decode(page_image(pdf, 1, tmp_path, dpi=300, top=0.4))
+    found = barcodes(pdf)
     assert found["code128"] == [samples.CODE]
 
 
@@ -139,7 +139,7 @@ def test_a5_paper_keeps_fields_and_a_scannable_barcode(tmp_path: Path) -> None:
     w, h = page_size_mm(pdf)
     assert round(w) == 148 and round(h) == 210
     assert "2. Nhận: UBND phường Thuận Hóa" in pdf_text(pdf)
-    assert decode(page_image(pdf, 1, tmp_path, dpi=300, top=0.4))["code128"] == [samples.CODE]
+    assert barcodes(pdf)["code128"] == [samples.CODE]
 
 
 def test_the_owner_collecting_needs_no_authorisation_line(tmp_path: Path) -> None:
@@ -159,7 +159,7 @@ def test_apology_without_the_old_appointment_cites_the_receipt(tmp_path: Path) -
 def test_long_papers_list_flows_onto_pages_with_header_and_running_line(tmp_path: Path) -> None:
     papers = tuple(f"Giấy tờ cần bổ sung số {i}" for i in range(1, 121))
     pdf = render(samples.supplement(missing_papers=papers), tmp_path)
-    pages = int(pdf_info(pdf)["Pages"])
+    pages = page_count(pdf)
     assert pages >= 3
     text = pdf_text(pdf)
     assert all(f"Giấy tờ cần bổ sung số {i} " in text + " " for i in (1, 60, 119, 120))

@@ -8,8 +8,19 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from tests.forms.desk_walk import IMMIGRATION, POLICE, Desk
-from tests.printing.helpers import decode, page_image, pdf_text
+from tests.forms.desk_walk import (
+    APOLOGY_REASON,
+    APPLICANT,
+    IMMIGRATION,
+    MISSING_PAPERS,
+    POLICE,
+    PROXY,
+    REFUSAL_REASON,
+    RESULT_SUMMARY,
+    SUPPLEMENT_REASON,
+    Desk,
+)
+from tests.support.printed import barcodes, pdf_text
 
 from hcc_desk.core.printing.vn_dates import format_vn_datetime
 from hcc_desk.core.store.models import AuditLog, Dossier, DossierNotice
@@ -31,22 +42,21 @@ def _expected(desk: Desk) -> dict[str, list[str]]:
     return {
         "supplement": [
             "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Huế, ngày 26 tháng 11 năm 2026",
-            "Tiếp nhận hồ sơ/yêu cầu của Ông/Bà: Nguyễn Thị Hương", "Địa chỉ: 12 Lê Lợi, Huế",
+            f"Tiếp nhận hồ sơ/yêu cầu của Ông/Bà: {APPLICANT}", "Địa chỉ: 12 Lê Lợi, Huế",
             "Số điện thoại: 0912345678",
             f"Cơ quan yêu cầu bổ sung: {IMMIGRATION}",
-            "Ảnh chân dung 4x6 cm", "Tờ khai TK01 có xác nhận",
-            "Lý do: Ảnh không đúng quy cách",
+            *MISSING_PAPERS, f"Lý do: {SUPPLEMENT_REASON}",
             "tạm dừng từ 15 giờ 00 phút, ngày 26 tháng 11 năm 2026", "Cán bộ Demo",
         ],
         "refusal": [
             "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Huế, ngày 25 tháng 11 năm 2026",
-            "Hồ sơ không thuộc thẩm quyền giải quyết của Trung tâm", "NGƯỜI TIẾP NHẬN HỒ SƠ",
+            f"Tiếp nhận hồ sơ của: {APPLICANT}", REFUSAL_REASON, "NGƯỜI TIẾP NHẬN HỒ SƠ",
             "Cán bộ Demo",
         ],
         "apology": [
             "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Huế, ngày 07 tháng 12 năm 2026",
-            "Kính gửi: Ông/Bà Nguyễn Thị Hương", f"Thời gian hẹn trả kết quả là {old_due}",
-            f"Đến nay, {POLICE} chưa có kết quả", "Lý do: Chờ xác minh nhân thân",
+            f"Kính gửi: Ông/Bà {APPLICANT}", f"Thời gian hẹn trả kết quả là {old_due}",
+            f"Đến nay, {POLICE} chưa có kết quả", f"Lý do: {APOLOGY_REASON}",
             "10 giờ 00 phút, ngày 10 tháng 12 năm 2026",
         ],
         "control": [
@@ -64,9 +74,9 @@ def _expected(desk: Desk) -> dict[str, list[str]]:
             f"Thời gian hẹn trả kết quả: {old_due}",
             "Thời gian hẹn lại (theo văn bản xin lỗi): 10 giờ 00 phút, ngày 10 tháng 12 năm 2026",
             "Thời gian trả kết quả: 14 giờ 00 phút, ngày 09 tháng 12 năm 2026",
-            "Tiến độ giải quyết: Quá hạn", "Kết quả giải quyết: Hộ chiếu phổ thông",
-            "Họ và tên: Trần Văn Phước", "046085012345",
-            "Quan hệ với hồ sơ: Người được ủy quyền", "Giấy ủy quyền: Giấy ủy quyền số 15/UQ",
+            "Tiến độ giải quyết: Quá hạn", f"Kết quả giải quyết: {RESULT_SUMMARY}",
+            f"Người nộp hồ sơ: {APPLICANT}", f"Họ và tên: {PROXY.name}", PROXY.id_number,
+            "Quan hệ với hồ sơ: Người được ủy quyền", f"Giấy ủy quyền: {PROXY.authorisation_ref}",
             "NGƯỜI TRẢ KẾT QUẢ", "Cán bộ Demo",
         ],
     }
@@ -80,14 +90,14 @@ def test_each_form_prints_the_recorded_facts_and_scans(walked: Desk, kind: str,
     text = pdf_text(pdf)
     missing = [f for f in [f"Mã hồ sơ: {code}", *_expected(walked)[kind]] if f not in text]
     assert not missing
-    assert decode(page_image(pdf, 1, tmp_path, top=0.4))["code128"] == [code]
+    assert barcodes(pdf)["code128"] == [code]
 
 
 def test_default_output_goes_to_the_profile_and_renders_are_audited(walked: Desk) -> None:
     code = walked.codes["full"]
     pdf = walked.ctx.forms.render("control", code, officer_username="demo")
     assert pdf == walked.ctx.profile.root / "forms" / f"{code}-control.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF") and not list(pdf.parent.glob("*.part"))
+    assert f"Mã hồ sơ: {code}" in pdf_text(pdf) and not list(pdf.parent.glob("*.part"))
     with walked.ctx.store.session() as s:
         uuid = s.scalar(select(Dossier.uuid).where(Dossier.code == code))
         row = s.scalars(select(AuditLog).where(AuditLog.action == "form.control.render")

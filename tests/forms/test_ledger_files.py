@@ -9,7 +9,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from tests.forms import form_samples as samples
-from tests.printing.helpers import page_size_mm, pdf_info, pdf_text
+from tests.support.printed import page_count, page_size_mm, pdf_text
 
 from hcc_desk.core.printing.forms.data import FormSet
 from hcc_desk.core.printing.forms.ledger import COLUMNS
@@ -87,7 +87,7 @@ def test_pdf_is_landscape_with_header_rows_repeated_on_every_page(tmp_path: Path
     render_ledger_pdf(data, pdf)
     w, h = page_size_mm(pdf)
     assert round(w) == 297 and round(h) == 210
-    pages = int(pdf_info(pdf)["Pages"])
+    pages = page_count(pdf)
     assert pages >= 3
     text = pdf_text(pdf)
     for row in data.rows:
@@ -112,7 +112,7 @@ def test_tall_rows_still_head_each_page_once_and_lose_no_row(tmp_path: Path) -> 
                  for i in range(1, 41))
     pdf = tmp_path / "l.pdf"
     render_ledger_pdf(replace(samples.ledger(), rows=rows), pdf)
-    pages = int(pdf_info(pdf)["Pages"])
+    pages = page_count(pdf)
     assert pages >= 10  # rows of 4 wrapped lines a column
     text = pdf_text(pdf)
     assert all(r.code in text for r in rows)

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 from tests.forms.desk_walk import Desk
-from tests.printing.helpers import pdf_text
+from tests.support.printed import pdf_text
 
 from hcc_desk.core.domain.status import DossierStatus
 from hcc_desk.core.printing.forms.ledger import COLUMNS
