@@ -31,7 +31,6 @@ from tests.support.printed import (
 from hcc_desk.cli import main
 from hcc_desk.core.printing.forms.ledger_xlsx import FIRST_DATA_ROW
 
-
 # What each form must show of the facts the walk recorded, besides the code and the applicant.
 FACTS = {
     "supplement": ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", *MISSING_PAPERS,

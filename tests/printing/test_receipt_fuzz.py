@@ -10,7 +10,6 @@ from datetime import datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from tests.support.printed import pdf_text
 
 from hcc_desk.core.printing.receipt import COPY_MARKERS, render_receipt_pdf

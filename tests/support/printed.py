@@ -85,7 +85,7 @@ def page_count(pdf: Path) -> int:
 def page_size_mm(pdf: Path, page: int = 1) -> tuple[float, float]:
     out = subprocess.run(["pdfinfo", "-f", str(page), "-l", str(page), str(pdf)],
                          capture_output=True, text=True, check=True).stdout
-    w, h = re.search(r"^Page\s+\d*\s*size:\s+([\d.]+) x ([\d.]+)", out, re.M).groups()
+    w, h = re.search(r"^Page\s+\d*\s*size:\s+([\d.]+) x ([\d.]+)", out, re.MULTILINE).groups()
     return float(w) * 25.4 / 72, float(h) * 25.4 / 72
 
 

@@ -9,14 +9,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
-from tests.printing.helpers import decode, page_image, pdf_text
 from tests.services.after_intake_helpers import OWNER_ID, PROXY_QR, QR, intake
+from tests.support.printed import assert_printed_as_sent, barcodes, pdf_text
 
 from hcc_desk.core.domain.status import DossierStatus as S
-from hcc_desk.core.store.models import Handover, HandBack
+from hcc_desk.core.store.models import HandBack, Handover
 from hcc_desk.ui.return_desk.view import ReturnDeskView
 
 from .conftest import RECEIVED
+
+OWNER_NAME = QR.split("|")[2]  # the name on the owner's chip card
 
 
 def make_view(qtbot, ctx, officer, runner) -> ReturnDeskView:
@@ -41,23 +43,23 @@ def scan_qr(qtbot, view: ReturnDeskView, payload: str) -> None:
     qtbot.keyClick(view.qr_edit, Qt.Key.Key_Return)
 
 
-def printed_pdf(qtbot, view, cups_queue, kind: str, trigger, tmp_path: Path) -> str:
+def printed_pdf(qtbot, view, cups_queue, kind: str, trigger) -> str:
     """Run ``trigger``, wait for the form on the queue; returns the text of the form sent.
 
-    cups-pdf re-renders through Ghostscript, which drops the text layer: what was sent is read
-    from the rendered file, and the printed page is checked for its scannable barcode."""
+    cups-pdf re-renders through Ghostscript, which loses the Vietnamese text: the queue's copy
+    must match the PDF sent page for page (words, ink) and still carry the scannable code."""
     with qtbot.waitSignal(view.printed, timeout=30000,
                           check_params_cb=lambda k, _job, _path: k == kind) as blocker:
         trigger()
     _, job, path = blocker.args
-    out = cups_queue.wait_for_pdf(job)
-    assert decode(page_image(out, 1, tmp_path, dpi=300, top=0.4))["code128"] == [view.card.code]
-    return pdf_text(Path(path))
+    sent, out = Path(path), cups_queue.wait_for_pdf(job)
+    assert barcodes(out)["code128"] == [view.card.code]
+    assert_printed_as_sent(sent, out)
+    return pdf_text(sent)
 
 
 @pytest.mark.cups
-def test_barcode_scan_to_printed_result_slip(qtbot, ctx, officer, runner, clock, cups_queue,
-                                             tmp_path):
+def test_barcode_scan_to_printed_result_slip(qtbot, ctx, officer, runner, clock, cups_queue):
     ctx.settings.set("printer", cups_queue.name)
     code = intake(ctx, RECEIVED)
     ctx.agency_steps.transfer(code, "Phòng Quản lý xuất nhập cảnh", "demo")
@@ -67,17 +69,18 @@ def test_barcode_scan_to_printed_result_slip(qtbot, ctx, officer, runner, clock,
 
     scan(qtbot, view, code)
     assert view.code_value.text() == code
-    assert "Nguyễn Thị Hương" in view.applicant_value.text()
+    assert OWNER_NAME in view.applicant_value.text()
     assert "sẵn sàng trả" in view.ready_value.text() and "Trước hạn" in view.ready_value.text()
     assert view.return_button.isEnabled() and not view.step_buttons["transfer"].isEnabled()
 
     scan_qr(qtbot, view, QR)  # the owner shows her chip card
-    assert (view.name_edit.text(), view.id_edit.text()) == ("Nguyễn Thị Hương", OWNER_ID)
+    assert (view.name_edit.text(), view.id_edit.text()) == (OWNER_NAME, OWNER_ID)
     clock.set(datetime(2026, 12, 9, 15, 30))  # she comes after the appointment: still early
-    text = printed_pdf(qtbot, view, cups_queue, "result", view.return_button.click, tmp_path)
+    text = printed_pdf(qtbot, view, cups_queue, "result", view.return_button.click)
 
     assert view.outcome_label.text() == "Đã trả kết quả: Trước hạn"
-    assert code in text and "Nguyễn Thị Hương" in text and OWNER_ID in text
+    assert f"Họ và tên: {OWNER_NAME}" in text and f"Mã hồ sơ: {code}" in text
+    assert OWNER_ID in text and "Tiến độ giải quyết: Trước hạn" in text
     qtbot.waitUntil(lambda: view.card.hand_back is not None, timeout=10000)
     assert view.card.status == S.DONE and not view.return_button.isEnabled()
     assert view.reprint_button.isEnabled()
@@ -145,8 +148,8 @@ def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, c
     clock.set(datetime(2026, 11, 25, 10, 0))
     agency = "Phòng Quản lý xuất nhập cảnh"
     text = printed_pdf(qtbot, view, cups_queue, "control", lambda: _step(
-        qtbot, view, "transfer", lambda d: d.to_edit.setEditText(agency)), tmp_path)
-    assert code in text and agency in text
+        qtbot, view, "transfer", lambda d: d.to_edit.setEditText(agency)))
+    assert f"Mã hồ sơ: {code}" in text and f"2. Nhận: {agency}" in text
     qtbot.waitUntil(lambda: view.card.status == S.PROCESSING, timeout=10000)
 
     # 2. The agency asks for a supplement: Mẫu 02 listing the missing papers; clock stops.
@@ -160,8 +163,9 @@ def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, c
         d.text_edit.setPlainText("Ảnh không đúng quy cách <b>4x6</b>")
 
     text = printed_pdf(qtbot, view, cups_queue, "supplement",
-                       lambda: _step(qtbot, view, "supplement", fill_supplement), tmp_path)
-    assert code in text and "Bản sao giấy khai sinh" in text and "<b>4x6</b>" in text
+                       lambda: _step(qtbot, view, "supplement", fill_supplement))
+    assert f"Mã hồ sơ: {code}" in text and "Bản sao giấy khai sinh" in text
+    assert "Lý do: Ảnh không đúng quy cách <b>4x6</b>" in text
     assert " ".join(missing.split()[:6]) in text
     qtbot.waitUntil(lambda: view.card.status == S.WAITING_SUPPLEMENT, timeout=10000)
     assert view.step_buttons["supplement_received"].isEnabled()
@@ -176,15 +180,16 @@ def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, c
     # 4. The result comes back to the counter: Mẫu 05 again, now with the return hop.
     clock.set(datetime(2026, 12, 9, 8, 0))
     text = printed_pdf(qtbot, view, cups_queue, "control",
-                       lambda: _step(qtbot, view, "result_ready", lambda d: None), tmp_path)
-    assert code in text and "Đúng hạn" in text
+                       lambda: _step(qtbot, view, "result_ready", lambda d: None))
+    assert f"Mã hồ sơ: {code}" in text and f"3. Giao: {agency}" in text and "Đúng hạn" in text
     qtbot.waitUntil(lambda: view.card.ready, timeout=10000)
 
     # 5. Handed back to the owner: the result slip.
     scan_qr(qtbot, view, QR)
     clock.set(datetime(2026, 12, 9, 14, 0))
-    text = printed_pdf(qtbot, view, cups_queue, "result", view.return_button.click, tmp_path)
-    assert code in text and "Nguyễn Thị Hương" in text
+    text = printed_pdf(qtbot, view, cups_queue, "result", view.return_button.click)
+    assert f"Mã hồ sơ: {code}" in text and f"Họ và tên: {OWNER_NAME}" in text
+    assert "Tiến độ giải quyết: Đúng hạn" in text
     assert view.outcome_label.text() == "Đã trả kết quả: Đúng hạn"  # on the moved due day
     runner.wait_idle()
 
