@@ -1,6 +1,7 @@
-"""Processes for fault tests: simulated desks as ``python -m hcc_desk.sim.desk`` processes
-(central runs as ``hcc_desk.sim.central_proc.CentralProcess``), and read-only views of what each
-side holds (a desk's SQLite file, central's file store)."""
+"""Processes for fault tests: simulated desks as ``python -m hcc_desk.sim.desk`` processes,
+central as ``hcc-central serve`` behind a gate (central_gate.py) that can stop it mid-write, one
+fault proxy per desk, and read-only views of what each side holds (a desk's SQLite file,
+central's database and file store)."""
 from __future__ import annotations
 
 import hashlib
@@ -11,12 +12,18 @@ import subprocess
 import sys
 import threading
 import time
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import text
+from tests.support.fault_proxy import Counters, FaultProxy
+
+from hcc_central.db import Database
 from hcc_desk.sim.central_proc import CentralProcess
 from hcc_desk.sim.desk import DeskPlan
+
+GATE_SCRIPT = Path(__file__).with_name("central_gate.py")
 
 
 def blob_sha256(central: CentralProcess, sha256: str) -> tuple[str, int] | None:
@@ -26,6 +33,76 @@ def blob_sha256(central: CentralProcess, sha256: str) -> tuple[str, int] | None:
         return None
     data = path.read_bytes()
     return hashlib.sha256(data).hexdigest(), len(data)
+
+
+class GatedCentral(CentralProcess):
+    """Central started through central_gate.py: ``arm`` makes its next push transaction stop
+    before COMMIT and say so (``wait_held``), so the test can kill it mid-write."""
+
+    def __init__(self, db_url: str, store: Path, log: Path, gate: Path):
+        super().__init__(db_url, store, log, launcher=(sys.executable, str(GATE_SCRIPT), str(gate)))
+        self.gate = gate
+        gate.mkdir(parents=True, exist_ok=True)
+
+    def arm(self) -> None:
+        (self.gate / "armed").touch()
+
+    def disarm(self) -> None:
+        for name in ("armed", "held"):
+            (self.gate / name).unlink(missing_ok=True)
+
+    def wait_held(self, timeout: float) -> dict | None:
+        """What the held transaction wrote (see central_gate.py), or None after ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc is None or self.proc.poll() is not None:
+                raise RuntimeError(f"central exited while armed; see {self.log}")
+            held = self.gate / "held"
+            if held.exists():
+                return json.loads(held.read_text(encoding="utf-8"))
+            time.sleep(0.02)
+        return None
+
+    def committed(self, tables: list[str]) -> dict[str, int]:
+        """Rows of ``tables`` central's database holds, committed (read from outside)."""
+        db = Database(self.db_url, pool_size=1)
+        try:
+            with db.read() as s:
+                return {t: s.scalar(text(f"SELECT count(*) FROM {t}")) for t in tables}
+        finally:
+            db.dispose()
+
+
+class Network:
+    """One fault proxy per desk (each desk has its own link to central), faults set on all."""
+
+    def __init__(self, target_port: int, links: int, seed: int):
+        self.links = [FaultProxy(target_port=target_port, seed=seed + i) for i in range(links)]
+
+    def start(self) -> Network:
+        for link in self.links:
+            link.start()
+        return self
+
+    def stop(self) -> None:
+        for link in self.links:
+            link.stop()
+
+    def set(self, **faults) -> None:
+        for link in self.links:
+            link.set(**faults)
+
+    def heal(self) -> None:
+        for link in self.links:
+            link.heal()
+
+    def cut_all(self) -> None:
+        for link in self.links:
+            link.cut_all()
+
+    def counters(self) -> Counters:
+        return Counters(**{f.name: sum(getattr(link.counters, f.name) for link in self.links)
+                           for f in fields(Counters)})
 
 
 class DeskProcess:
@@ -133,14 +210,6 @@ class DeskDb:
         return self._query("SELECT 'op', parked_reason FROM outbox WHERE state = 'parked' "
                            "UNION ALL SELECT 'file', last_error FROM attachment "
                            "WHERE upload_state = 'parked'")
-
-    def mid_sync(self) -> bool:
-        """Something has reached central and something is still on its way."""
-        rows = self._query("SELECT state, count(*) FROM outbox GROUP BY state")
-        states = dict(rows)
-        uploading = self._query("SELECT count(*) FROM attachment "
-                                "WHERE upload_state = 'uploading'")[0][0]
-        return states.get("done", 0) > 0 and (states.get("pending", 0) > 0 or uploading > 0)
 
     def dossiers(self) -> dict[str, dict]:
         """uuid → code, status, events [(uuid, status, at)], attachments {uuid: (sha, size)}."""

@@ -1,16 +1,20 @@
 """Acceptance test of desk ↔ central sync under faults.
 
-Real processes on 127.0.0.1: ``hcc-central serve`` behind the fault proxy, and three simulated
-desks (``python -m hcc_desk.sim.desk``: enrolment, officer login, intake, attachments and the
-background sync thread, all through the real services). While the desks take dossiers with
-attachments the proxy adds latency, refuses and drops connections and cuts them mid-body;
-central is SIGKILLed and restarted; one desk is SIGKILLed mid-sync and restarted. Then every
-fault is healed and, with no new local write, every queue must drain within 30 s, and central
-must hold exactly what the desks saved: no dossier lost or doubled, every file byte-identical,
-the same status history.
+Real processes on 127.0.0.1: ``hcc-central serve`` (through tests/faults/central_gate.py), one
+fault proxy per desk, and three simulated desks (``python -m hcc_desk.sim.desk``: enrolment,
+officer login, intake, attachments and the background sync thread, all through the real
+services). While the desks take dossiers with attachments the proxies add latency, refuse and
+drop connections and cut them mid-body, and three processes are SIGKILLed at chosen moments:
+- central mid-write: its gate stops a push transaction after its dossier rows are written,
+  before COMMIT; central is killed then, and the database must hold none of its rows afterwards;
+- a desk mid-push and mid-upload: its proxy lets a push (then an upload) through to central
+  and keeps central's answer back; the desk is killed while it waits for that answer, and the
+  proxy must see it go away then. Each desk is restarted.
+Each kill must have hit a request in flight, or the test fails. Then every fault is healed and,
+with no new local write, every queue must drain within 30 s, and central must hold exactly what
+the desks saved: no dossier lost or doubled, every file byte-identical, the same status history.
 
-Runs on SQLite and on PostgreSQL (the latter skips when no server can be had, see
-tests/central/pg.py).
+Runs on SQLite and on PostgreSQL (server from tests/central/pg.py).
 """
 from __future__ import annotations
 
@@ -25,20 +29,21 @@ import pytest
 pytest.importorskip("hcc_central.app")
 
 from tests.central import pg
-from tests.faults.harness import DeskDb, DeskProcess, blob_sha256
+from tests.faults.harness import DeskDb, DeskProcess, GatedCentral, Network, blob_sha256
 from tests.support.fault_proxy import FaultProxy
 
 from hcc_central import admin
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
+from hcc_desk.core.sync.protocol import API
 from hcc_desk.services.setup import seed_agencies
-from hcc_desk.sim.central_proc import CentralProcess
 from hcc_desk.sim.desk import DeskPlan
 
 pytestmark = pytest.mark.slow
 
 DESKS, DOSSIERS, PAGES, PAGE_KB = 3, 16, 2, 80
 DRAIN_LIMIT_S = 30.0
+CATCH_S = 20.0  # to catch a request in flight: the desks push and upload every second or so
 PASSWORD = "mat-khau-mo-phong"
 
 
@@ -75,24 +80,69 @@ def _set_up_centre(db_url: str) -> list[str]:
         db.dispose()
 
 
-def _until(check, timeout: float, step: float = 0.1) -> float:
-    """Seconds until ``check()`` held; TimeoutError after ``timeout``."""
+def _until(check, timeout: float, what: str, step: float = 0.1) -> float:
+    """Seconds until ``check()`` held; TimeoutError naming ``what`` after ``timeout``."""
     start = time.monotonic()
     while not check():
         if time.monotonic() - start > timeout:
-            raise TimeoutError(f"not within {timeout} s")
+            raise TimeoutError(f"{what}: not within {timeout} s")
         time.sleep(step)
     return time.monotonic() - start
 
 
+def _kill_central_mid_write(central: GatedCentral) -> dict:
+    """SIGKILL central while a push transaction is open with its rows written; report whether
+    it was, and whether the database then held none of those rows (rolled back, not half)."""
+    central.arm()
+    try:
+        held = central.wait_held(CATCH_S)
+        central.kill()
+    finally:
+        central.disarm()
+    after = central.committed(list(held["tables"])) if held else {}
+    central.start()
+    return {"held": held, "after": after}
+
+
+def _kill_desk_mid_request(desk: DeskProcess, link: FaultProxy, method: str, path: str) -> dict:
+    """SIGKILL ``desk`` while central's answer to its ``method path`` request is held back by
+    its proxy (the request reached central, the desk waits); then start it again."""
+    hold = link.hold(method, path)
+    try:
+        caught = hold.wait_held(CATCH_S)
+        killed_at = time.monotonic()
+        desk.kill()
+        gone = caught and hold.wait_client_gone(10)
+    finally:
+        link.release(hold)
+    desk.start()
+    return {"kind": f"{method} {path}", "request": hold.request, "answer": hold.answer,
+            "hit": bool(gone) and hold.gone_at >= killed_at}
+
+
+def _check_kills(central_kill: dict, desk_kills: list[dict]) -> None:
+    """Every kill landed on a request in flight; central's open transaction was lost whole."""
+    held = central_kill["held"]
+    assert held is not None and held["tables"]["dossier"]["written"] > 0, (
+        f"central was not killed mid-write: no push transaction held open ({central_kill})")
+    for table, rows in held["tables"].items():
+        assert central_kill["after"][table] == rows["visible"] - rows["written"], (
+            f"the killed transaction's {table} rows are not all gone: {central_kill}")
+    for kind in (f"POST {API}/sync/push", f"POST {API}/uploads"):
+        hits = [k for k in desk_kills if k["kind"] == kind and k["hit"]]
+        assert len(hits) >= 1, f"no desk killed while its {kind} was in flight: {desk_kills}"
+
+
 def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, capsys):
     codes = _set_up_centre(db_url)
-    central = CentralProcess(db_url, tmp_path / "store", tmp_path / "central.log")
-    proxy = FaultProxy(target_port=central.port, seed=7).start()
+    central = GatedCentral(db_url, tmp_path / "store", tmp_path / "central.log", tmp_path / "gate")
+    net = Network(central.port, DESKS, seed=7).start()
     desks = [DeskProcess(DeskPlan(
-        profile=str(tmp_path / f"desk-{i + 1:02d}"), central=proxy.url, name=f"desk-{i + 1:02d}",
-        officer="lan", password=PASSWORD, dossiers=DOSSIERS, code=codes[i], pages=PAGES,
-        attachment_kb=PAGE_KB, seed=11, pace=0.45, timeout=90.0)) for i in range(DESKS)]
+        profile=str(tmp_path / f"desk-{i + 1:02d}"), central=net.links[i].url,
+        name=f"desk-{i + 1:02d}", officer="lan", password=PASSWORD, dossiers=DOSSIERS,
+        code=codes[i], pages=PAGES, attachment_kb=PAGE_KB, seed=11, pace=0.45, timeout=90.0))
+        for i in range(DESKS)]
+    victim = desks[1]
     try:
         central.start()
         for d in desks:
@@ -101,31 +151,26 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
             d.wait_for("ready", 60)  # enrolled, and the officer's first login was online
 
         # Faults while the desks take dossiers (each phase bounded in time).
-        proxy.set(latency=0.02, drop_rate=0.2)
+        net.set(latency=0.02, drop_rate=0.2)
         time.sleep(1.5)
-        proxy.set(reset_after=120 * 1024)  # a second upload on one connection is cut mid-body
+        net.set(reset_after=120 * 1024)  # a second upload on one connection is cut mid-body
         time.sleep(1.5)
-        proxy.cut_all()
-        central.kill()
+        net.cut_all()
+        central_kill = _kill_central_mid_write(central)
+        link = net.links[desks.index(victim)]
+        desk_kills = [_kill_desk_mid_request(victim, link, "POST", API + path)
+                      for path in ("/sync/push", "/uploads")]
+        _check_kills(central_kill, desk_kills)
+        net.set(down=True)
         time.sleep(1.0)
-        central.start()
-        victim = desks[1]
-        try:
-            _until(lambda: DeskDb(Path(victim.plan.profile)).mid_sync(), 5.0, 0.05)
-            mid_sync = True
-        except TimeoutError:
-            mid_sync = False  # killed anyway: mid-intake, with its sync thread running
-        victim.kill()
-        victim.start()
-        proxy.set(down=True)
-        time.sleep(1.0)
-        proxy.set(down=False)
+        net.set(down=False)
         for d in desks:  # the last local writes happen under latency, drops and resets
             d.wait_for("intake_done", 90)
 
-        proxy.heal()
+        net.heal()
         dbs = [DeskDb(Path(d.plan.profile)) for d in desks]
-        drain_s = _until(lambda: all(db.waiting() == 0 for db in dbs), DRAIN_LIMIT_S)
+        drain_s = _until(lambda: all(db.waiting() == 0 for db in dbs), DRAIN_LIMIT_S,
+                         f"every desk's queue drained ({[db.waiting() for db in dbs]} left)")
         results = [d.wait_for("result", 30) for d in desks]
         assert [d.stop() for d in desks] == [0] * DESKS, results
         exported = central.export(tmp_path / "export.jsonl")
@@ -135,7 +180,7 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
         for d in desks:
             d.kill()
         central.stop()
-        proxy.stop()
+        net.stop()
 
     assert all(not db.parked() for db in dbs), [db.parked() for db in dbs]
     saved: dict[str, dict] = {}
@@ -160,13 +205,18 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
         for sha, size in files.values():  # the bytes on central's disk, hashed again
             assert stored[sha] == (sha, size)
 
-    c = proxy.counters
+    c = net.counters()
     n_files = sum(len(s["attachments"]) for s in saved.values())
     size = sum(sz for s in saved.values() for _, sz in s["attachments"].values())
-    assert c.dropped > 0 and c.resets > 0 and c.refused > 0 and victim.starts == 2
+    assert c.dropped > 0 and c.resets > 0 and c.refused > 0 and victim.starts == 3
+    rolled_back = ", ".join(f"{n['written']} {t} rows" for t, n in
+                            central_kill["held"]["tables"].items())
+    desk_hits = ", ".join(f"awaiting {k['answer']!r} to {k['request'].split('?')[0]}"
+                          for k in desk_kills)
     with capsys.disabled():
-        print(f"\n[faults/{db_url.split(':')[0]}] proxy: {c.connections} connections, "
+        print(f"\n[faults/{db_url.split(':')[0]}] proxies: {c.connections} connections, "
               f"{c.dropped} dropped, {c.resets} cut mid-body, {c.refused} refused; central "
-              f"SIGKILLed 1×, desk SIGKILLed 1× ({'mid-sync' if mid_sync else 'mid-intake'}); drained {drain_s:.2f} s after healing; "
-              f"{len(saved)} dossiers, {n_files} files, {size / 1e6:.1f} MB, "
-              f"{c.bytes_up / 1e6:.1f} MB up through the proxy")
+              f"SIGKILLed mid-write ({rolled_back} rolled back); desk SIGKILLed "
+              f"{desk_hits}; drained {drain_s:.2f} s after healing; {len(saved)} dossiers, "
+              f"{n_files} files, {size / 1e6:.1f} MB, {c.bytes_up / 1e6:.1f} MB up through "
+              "the proxies")

@@ -9,6 +9,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 import httpx
@@ -22,9 +23,11 @@ def free_port() -> int:
 
 class CentralProcess:
     def __init__(self, db_url: str, store: Path, log: Path, port: int | None = None,
-                 workers: int = 1):
+                 workers: int = 1, launcher: Sequence[str] = (sys.executable, "-m", "hcc_central")):
+        """``launcher``: the command before ``serve …`` (a test may wrap central's CLI)."""
         self.db_url, self.store, self.log = db_url, Path(store), Path(log)
         self.port, self.workers = port or free_port(), workers
+        self.launcher = list(launcher)
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
@@ -32,7 +35,7 @@ class CentralProcess:
         with self.log.open("ab") as log:
             # Own process group: kill() takes uvicorn's worker processes down with it.
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "hcc_central", "serve", "--db", self.db_url,
+                [*self.launcher, "serve", "--db", self.db_url,
                  "--store", str(self.store), "--port", str(self.port), "--log-level", "warning",
                  "--workers", str(self.workers)],
                 stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
