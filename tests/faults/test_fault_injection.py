@@ -31,6 +31,7 @@ pytest.importorskip("hcc_central.app")
 from tests.central import pg
 from tests.faults.harness import DeskDb, DeskProcess, GatedCentral, Network, blob_sha256
 from tests.support.fault_proxy import FaultProxy
+from tests.support.realparts import unavailable
 
 from hcc_central import admin
 from hcc_central.db import Database
@@ -56,8 +57,11 @@ def db_url(request, tmp_path) -> Iterator[str]:
         try:
             server = stack.enter_context(pg.server())
         except pg.Unavailable as why:
-            pytest.skip(f"PostgreSQL unavailable: {why}")
-        yield stack.enter_context(pg.fresh_database(server))
+            reason = f"PostgreSQL unavailable: {why}"
+        else:
+            yield stack.enter_context(pg.fresh_database(server))
+            return
+    unavailable(reason)
 
 
 def _set_up_centre(db_url: str) -> list[str]:
