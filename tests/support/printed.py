@@ -15,6 +15,7 @@ import io
 import re
 import subprocess
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 
 import zxingcpp
@@ -56,17 +57,26 @@ def queue_text(pdf: Path, page: int | None = None) -> str:
     return skeleton(pdf_text(pdf, page, raw=True))
 
 
-def receipt_facts(data: ReceiptData) -> list[str]:
-    """What each copy of a Mẫu 01 receipt must show of ``data``, as its lines read."""
+def receipt_lines(*, code: str, pin: str, applicant: str, id_number: str, procedure: str,
+                  appointment: datetime, officer: str) -> list[str]:
+    """What each copy of a Mẫu 01 receipt must show of its dossier, as its lines read."""
     return [
-        f"Mã hồ sơ: {data.dossier_code}", f"Mã tra cứu: {data.lookup_pin}",
-        f"Tiếp nhận hồ sơ của: {data.applicant_name}",
-        f"Số CMND/Thẻ căn cước/Hộ chiếu: {data.applicant_id_number}",
-        f"Nội dung yêu cầu giải quyết: {data.procedure_name}",
+        f"Mã hồ sơ: {code}", f"Mã tra cứu: {pin}", f"Tiếp nhận hồ sơ của: {applicant}",
+        f"Số CMND/Thẻ căn cước/Hộ chiếu: {id_number}",
+        f"Nội dung yêu cầu giải quyết: {procedure}",
+        f"Thời gian trả kết quả giải quyết hồ sơ: {format_vn_datetime(appointment)}", officer,
+    ]
+
+
+def receipt_facts(data: ReceiptData) -> list[str]:
+    """``receipt_lines`` of the receipt's data, with its agency and time received."""
+    return [
+        *receipt_lines(code=data.dossier_code, pin=data.lookup_pin,
+                       applicant=data.applicant_name, id_number=data.applicant_id_number,
+                       procedure=data.procedure_name, appointment=data.appointment_at,
+                       officer=data.officer_name),
         f"Cơ quan giải quyết: {data.deciding_agency}",
         f"Thời gian nhận hồ sơ: {format_vn_datetime(data.received_at)}",
-        f"Thời gian trả kết quả giải quyết hồ sơ: {format_vn_datetime(data.appointment_at)}",
-        data.officer_name,
     ]
 
 
@@ -160,7 +170,7 @@ def assert_printed_as_sent(sent: Path, printed: Path) -> None:
     """The queue's ``printed`` copy shows what ``sent`` shows: same pages, same paper, the same
     readable text, and the same ink on every page within a pixel-difference bound."""
     pages = page_count(sent)
-    assert page_count(printed) == pages
+    assert page_count(printed) == pages, f"{page_count(printed)} pages printed, {pages} sent"
     for page in range(1, pages + 1):
         sent_mm, printed_mm = page_size_mm(sent, page), page_size_mm(printed, page)
         assert all(abs(a - b) < 1 for a, b in zip(sent_mm, printed_mm, strict=True)), (
@@ -175,3 +185,19 @@ def assert_printed_as_sent(sent: Path, printed: Path) -> None:
         missing, extra = stray_ink(want, got), stray_ink(got, want)
         assert missing <= STRAY_INK_MAX and extra <= STRAY_INK_MAX, (
             f"page {page}: {missing} px of the sent ink not printed, {extra} px printed extra")
+
+
+def assert_receipt_printed(sent: Path, printed: Path, facts: list[str], code: str,
+                           qr: str) -> None:
+    """Both copies of a receipt, as the queue printed them, show ``facts`` and carry the
+    dossier's Code128 and ``qr``; the PDF sent is read in full, the queue's copy as it reads."""
+    # Plain asserts with messages: pytest rewrites asserts in test modules only.
+    assert page_count(sent) == 2, f"{page_count(sent)} pages sent, not Liên 1 and Liên 2"
+    for page in (1, 2):
+        missing = [f for f in facts if f not in pdf_text(sent, page)]
+        assert not missing, f"page {page} sent lacks {missing}"
+        missing = [f for f in facts if skeleton(f) not in queue_text(printed, page)]
+        assert not missing, f"page {page} printed lacks {missing}"
+        found = barcodes(printed, page)
+        assert found == {"code128": [code], "qr": [qr]}, f"page {page} printed carries {found}"
+    assert_printed_as_sent(sent, printed)

@@ -1,16 +1,20 @@
 """The GUI on the real services: ``open_context`` on a temporary profile with the demo centre."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 import shiboken6
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QWizard
+from sqlalchemy import select
+from tests.support.printed import assert_receipt_printed, decode, receipt_lines
 
 from hcc_desk.app import open_context
+from hcc_desk.core.files import safe_filename
+from hcc_desk.core.store.models import Dossier
 from hcc_desk.ui.launcher import run_gui
 from hcc_desk.ui.login import LoginDialog
 from hcc_desk.ui.main_window import MainWindow
@@ -20,6 +24,7 @@ from .conftest import press_enter, type_text
 
 # Sex digit of this ID says female while the QR says "Nam": the reader warns about it.
 QR_WARN = "046190001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021"
+PHONE = "0912345678"
 QR_OK = "046090001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021"
 
 
@@ -57,7 +62,7 @@ def fill_intake(qtbot, w, qr=QR_OK):
     intake.ui.qr_edit.setFocus()
     type_text(intake.ui.qr_edit, qr)
     press_enter(intake.ui.qr_edit)
-    type_text(intake.ui.submitter.ui.phone, "0912345678")
+    type_text(intake.ui.submitter.ui.phone, PHONE)
     intake.ui.procedure_search.setFocus()
     type_text(intake.ui.procedure_search, "cap doi the can cuoc")
     qtbot.waitUntil(lambda: intake.ui.procedure_list.count() > 0)
@@ -65,17 +70,33 @@ def fill_intake(qtbot, w, qr=QR_OK):
     intake.ui.check_all_button.click()
 
 
-def print_target(request) -> tuple[str | None, object]:
-    """A real queue when there is one: HCC_TEST_PRINTER, else the suite's CUPS fixture if loaded
-    (``-p tests.conftest_cups``); returns (queue name, CupsQueue or None)."""
-    name = os.environ.get("HCC_TEST_PRINTER")
-    if name:
-        return name, None
-    try:
-        queue = request.getfixturevalue("cups_queue")
-    except pytest.FixtureLookupError:
-        return None, None
-    return queue.name, queue
+def recorded(ctx, code: str):
+    """(appointment, lookup PIN) the store recorded for ``code``."""
+    with ctx.store.session() as s:
+        return s.execute(select(Dossier.due_at, Dossier.lookup_pin)
+                         .where(Dossier.code == code)).one()
+
+
+def shown_qr(preview) -> list[str]:
+    """The QR codes read from the page the preview shows (its Code128 is too fine at the
+    preview's resolution to decode)."""
+    p = preview.page
+    image = Image.frombuffer(p.mode, (p.width, p.height), p.pixels, "raw", p.mode, p.stride, 1)
+    return decode(image.convert("L"))["qr"]
+
+
+def assert_receipt_on_the_queue(ctx, officer, queue, job: str, code: str, paper: str,
+                                procedure: str) -> None:
+    """The receipt the preview printed shows what the officer entered: the scanned person, the
+    procedure picked, the appointment and PIN the store recorded, and the codes read back."""
+    due, pin = recorded(ctx, code)
+    id_number, _old_id, name = QR_OK.split("|")[:3]
+    facts = receipt_lines(code=code, pin=pin, applicant=name, id_number=id_number,
+                          procedure=procedure, appointment=due, officer=officer.full_name)
+    sent = ctx.profile.receipts / f"{safe_filename(code)}-{paper}.pdf"
+    # No lookup URL set for the demo centre: the QR carries "<code>|<PIN>".
+    assert_receipt_printed(sent, queue.wait_for_pdf(job), [*facts, f"Số điện thoại: {PHONE}"],
+                           code, f"{code}|{pin}")
 
 
 def test_setup_wizard_then_login(qtbot, tmp_path, runner):
@@ -121,10 +142,8 @@ def test_setup_wizard_then_login(qtbot, tmp_path, runner):
         context.close()
 
 
-def test_qr_scan_search_errors_save_preview_print(qtbot, ctx, officer, runner, request):
-    printer, queue = print_target(request)
-    if printer:
-        ctx.settings.set("printer", printer)
+def test_qr_scan_search_errors_save_preview_print(qtbot, ctx, officer, runner, cups_queue):
+    ctx.settings.set("printer", cups_queue.name)
     w = make_window(qtbot, ctx, officer, runner)
     intake = w.intake
     # Saving an empty form: the real validator's messages under the fields.
@@ -152,16 +171,13 @@ def test_qr_scan_search_errors_save_preview_print(qtbot, ctx, officer, runner, r
     assert code in intake.banner.text()
     qtbot.waitUntil(lambda: preview.page is not None, timeout=30000)
     assert preview.page.width > 500 and not preview.ui.page_label.pixmap().isNull()
+    assert shown_qr(preview) == [f"{code}|{recorded(ctx, code)[1]}"]
     preview.ui.print_button.click()
     qtbot.waitUntil(lambda: preview.ui.print_button.isEnabled()
                     and preview.status_text() not in ("", "Đang gửi lệnh in…"), timeout=30000)
-    if printer:
-        assert preview.last_job, preview.status_text()
-        if queue is not None:
-            pdf = queue.wait_for_pdf(preview.last_job)
-            assert pdf.read_bytes().startswith(b"%PDF")
-    else:  # no print queue here: the officer gets the printer's message, not a crash
-        assert preview.last_job is None and preview.status_text()
+    assert preview.last_job, preview.status_text()
+    assert_receipt_on_the_queue(ctx, officer, cups_queue, preview.last_job, code,
+                                preview.paper(), proc.name)
     preview.close()
     assert intake.is_blank() and ctx.drafts.pending("demo") == []
     # Today's list: the dossier, found by ID number, reprinted.
@@ -174,6 +190,7 @@ def test_qr_scan_search_errors_save_preview_print(qtbot, ctx, officer, runner, r
     QTest.keyClick(w, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: w.preview is not None and w.preview.page is not None, timeout=30000)
     assert w.preview.code == code
+    assert shown_qr(w.preview) == [f"{code}|{recorded(ctx, code)[1]}"]
     w.preview.close()
     runner.wait_idle()
 
@@ -193,7 +210,7 @@ def test_draft_survives_a_crash(qtbot, profile, ctx, officer, runner):
         qtbot.waitUntil(lambda: w2.restore_box is not None, timeout=10000)
         w2.restore_box.defaultButton().click()
         s = w2.intake.ui.submitter.ui
-        assert s.full_name.text() == "Nguyễn Văn Ánh" and s.phone.text() == "0912345678"
+        assert s.full_name.text() == "Nguyễn Văn Ánh" and s.phone.text() == PHONE
         assert w2.intake.ui.notes.toPlainText() == "Nộp thay cho mẹ"
         assert w2.intake.picker.current().name.startswith("Cấp đổi thẻ căn cước")
         assert all(ticked for ticked, _p in w2.intake.ui.papers_table.all_papers())
