@@ -7,10 +7,19 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from tests.support.printed import (
+    assert_receipt_printed,
+    barcodes,
+    page_size_mm,
+    receipt_copies,
+    receipt_lines,
+)
 
 from hcc_desk.app import open_context
 from hcc_desk.cli import main
-from hcc_desk.core.store.models import Applicant, Dossier
+from hcc_desk.core.files import safe_filename
+from hcc_desk.core.store.models import Applicant, Dossier, Procedure
+from hcc_desk.services.setup import demo_input
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$")
@@ -49,6 +58,7 @@ def test_documented_examples_take_a_dossier_and_print_its_receipt(profile, examp
     expected_name = json.loads((EXAMPLES / example).read_text(encoding="utf-8"))
     name = (expected_name.get("owner_organisation") or {}).get("name") or "Nguyễn Thị Hương"
     assert name in text.replace("\n", " ")
+    assert [barcodes(pdf, pages[0])["code128"] for pages in receipt_copies(pdf)] == [[code]] * 2
 
 
 BAD_INPUTS = {
@@ -107,18 +117,33 @@ def test_console_entry_point_runs_as_a_process(profile):
 
 
 def test_print_receipt_on_a_real_cups_queue(profile, cups_queue, capsys):
-    assert main(["intake", "--profile", str(profile), "--officer", "demo",
-                 str(EXAMPLES / "intake-individual.json")]) == 0
+    example = EXAMPLES / "intake-individual.json"
+    assert main(["intake", "--profile", str(profile), "--officer", "demo", str(example)]) == 0
     code = capsys.readouterr().out.strip()
     assert main(["print", "receipt", code, "--profile", str(profile), "--printer", cups_queue.name,
                  "--paper", "A5"]) == 0
     job = capsys.readouterr().out.strip()
-    pdf = cups_queue.wait_for_pdf(job)
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                          check=True).stdout
-    assert re.search(r"Pages:\s+2\b", info)  # Liên 1 and Liên 2
-    width, height = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups())
-    assert abs(width - 419.5) < 2 and abs(height - 595.3) < 2  # A5 in points
+    printed = cups_queue.wait_for_pdf(job)
+    width, height = page_size_mm(printed)
+    assert abs(width - 148) < 1 and abs(height - 210) < 1
+    # What the receipt must show: the example's person, the procedure it names, the
+    # appointment and PIN the store recorded.
+    id_number, _old_id, name = json.loads(example.read_text(encoding="utf-8"))[
+        "citizen_qr"].split("|")[:3]
+    ctx = open_context(profile)
+    try:
+        with ctx.store.session() as s:
+            due, pin, procedure = s.execute(
+                select(Dossier.due_at, Dossier.lookup_pin, Procedure.name)
+                .join(Procedure, Procedure.id == Dossier.procedure_id)
+                .where(Dossier.code == code)).one()
+    finally:
+        ctx.close()
+    facts = receipt_lines(code=code, pin=pin, applicant=name, id_number=id_number,
+                          procedure=procedure, appointment=due,
+                          officer=demo_input().admin_full_name)
+    sent = profile / "receipts" / f"{safe_filename(code)}-A5.pdf"
+    assert_receipt_printed(sent, printed, facts, code, f"{code}|{pin}")
 
 
 def test_printer_problem_is_a_clear_message(profile, cups_queue, capsys):

@@ -10,7 +10,7 @@ from hcc_desk.services.agency_steps import AgencyStepsService
 from hcc_desk.services.errors import AuthError, UserError
 from hcc_desk.services.return_desk import Recipient, ReturnDeskService
 from hcc_desk.services.supervision import SupervisionService
-from tests.printing.helpers import pdf_text
+from tests.support.printed import pdf_text
 from tests.services.after_intake_helpers import OWNER_ID, Clock, add_officer, intake
 
 RECEIVED = datetime(2026, 11, 25, 9, 0)
