@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
-from tests.forms.desk_walk import Desk
+from tests.forms.desk_walk import APPLICANT, PROXY, Desk
 from tests.support.printed import pdf_text
 
 from hcc_desk.core.domain.status import DossierStatus
@@ -82,6 +82,9 @@ def test_pdf_lists_the_same_dossiers(walked: Desk, forms: FormsService, tmp_path
     text = pdf_text(out)
     for name, code in walked.codes.items():
         assert (code in text) == (name in IN_PERIOD)
+    # Who received each result, as the hand-backs recorded: the proxy, then the owner.
+    cells = pdf_text(out, raw=True)  # content order: a wrapped cell reads as one
+    assert cells.count(PROXY.name) == 1 and cells.count(APPLICANT) == 4 + 1
     assert "Từ ngày 25/11/2026 đến ngày 30/11/2026" in text
     assert "Huế, ngày 20 tháng 12 năm 2026" in text
     assert "Tổng số: 4 hồ sơ; trong đó trước hạn 1, quá hạn 1, quá hạn (chưa có kết quả) 1" in text
