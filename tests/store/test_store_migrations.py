@@ -28,7 +28,7 @@ def test_empty_file_migrates_to_head(tmp_path: Path) -> None:
     store = open_store(tmp_path / "new" / "desk.db")
     try:
         assert store.revision_found is None and store.backup_path is None
-        assert _revision(store.path) == head_revision() == "0004"
+        assert _revision(store.path) == head_revision() == "0006"
         tables = set(inspect(store.engine).get_table_names())
         assert {"dossier", "draft", "dossier_fts", "audit_log", "calendar_day"} <= tables
         assert not (tmp_path / "new" / "backups").exists()
@@ -186,6 +186,8 @@ def test_migrations_dir_is_located_from_the_package() -> None:
         "0002_search_drafts.py",
         "0003_sync.py",
         "0004_after_intake.py",
+        "0005_audit_chain.py",
+        "0006_login_lockout.py",
     ]
 
 
