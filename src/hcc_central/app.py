@@ -15,6 +15,7 @@ from hcc_desk.core.sync.protocol import API
 
 from .api import desk, public, supervision, uploads
 from .api.deps import Central, CentralDep
+from .api.openapi import BODY_LIMIT
 from .auth import DeviceCache
 from .db import Database
 from .ingest import Ingest
@@ -38,7 +39,7 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         db.dispose()
 
-    app = FastAPI(title="HCC Central", version="1", lifespan=lifespan)
+    app = FastAPI(title="HCC Central", version="1", lifespan=lifespan, responses=BODY_LIMIT)
     devices = DeviceCache(settings.auth_cache_seconds)
     app.state.central = Central(settings, db, store, devices, Ingest(db, settings, devices))
     app.include_router(desk.router, prefix=API)

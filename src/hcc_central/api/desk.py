@@ -31,9 +31,9 @@ from ..models import Agency, Centre, Counter, Device, EnrolmentCode, Officer
 from ..security import new_device_token, normalise_code, sha256_hex, verify_password
 from ..settings import Settings
 from .deps import BIG, CentralDep
+from .openapi import JSON_BODY, UNAUTHORISED, err, link
 
 router = APIRouter(tags=["desk"])
-ERR = {"description": "error", "content": {"application/json": {}}}
 
 
 class PushBody(BaseModel):
@@ -45,6 +45,28 @@ class PushBody(BaseModel):
     )
 
 
+_OP = "$request.body#/ops/0/payload"  # the first pushed dossier
+_ATT = f"{_OP}/attachments/0"
+# After a push: upload the attachments the dossier names; look it up as its citizen would.
+PUSHED = {
+    "description": "one result per op, in order",
+    "links": {
+        "UploadAttachment": link(
+            "start_upload",
+            body={
+                "dossier_uuid": f"{_OP}/uuid",
+                "attachment_uuid": f"{_ATT}/uuid",
+                "sha256": f"{_ATT}/sha256",
+                "size": f"{_ATT}/size",
+                "filename": f"{_ATT}/filename",
+                "content_type": f"{_ATT}/content_type",
+            },
+        ),
+        "LookUp": link("public_status", code=f"{_OP}/code", pin=f"{_OP}/lookup_pin"),
+    },
+}
+
+
 def limits_of(settings: Settings) -> Limits:
     return Limits(
         max_attachment_bytes=settings.max_attachment_bytes,
@@ -53,7 +75,15 @@ def limits_of(settings: Settings) -> Limits:
     )
 
 
-@router.post("/enrol", responses={401: ERR, 409: ERR, 410: ERR})
+ENROL_ERRORS = {
+    **JSON_BODY,
+    401: err("unknown enrolment code"),
+    409: err("the counter's slot is held by another device"),
+    410: err("the enrolment code was used or has expired"),
+}
+
+
+@router.post("/enrol", operation_id="enrol", responses=ENROL_ERRORS)
 def enrol(body: EnrolRequest, c: CentralDep) -> EnrolResponse:
     now = datetime.now()
     with c.db.write() as s:
@@ -110,7 +140,11 @@ def enrol(body: EnrolRequest, c: CentralDep) -> EnrolResponse:
         )
 
 
-@router.post("/officers/login", responses={401: ERR})
+@router.post(
+    "/officers/login",
+    operation_id="login",
+    responses={**JSON_BODY, 401: err("unknown device token, or wrong username or password")},
+)
 def login(body: LoginRequest, token: Token, c: CentralDep) -> OfficerWire:
     with c.db.read() as s:
         dev = authenticate(s, token)
@@ -129,13 +163,23 @@ def login(body: LoginRequest, token: Token, c: CentralDep) -> OfficerWire:
     return OfficerWire(username=officer.username, full_name=officer.full_name, role=officer.role)
 
 
-@router.get("/limits", responses={401: ERR})
+@router.get("/limits", operation_id="limits", responses=UNAUTHORISED)
 def limits(token: Token, c: CentralDep) -> Limits:
     c.device(token)
     return limits_of(c.settings)
 
 
-@router.post("/sync/push", responses={401: ERR, 413: ERR}, response_model=PushResponse)
+@router.post(
+    "/sync/push",
+    operation_id="push",
+    responses={
+        200: PUSHED,
+        **JSON_BODY,
+        **UNAUTHORISED,
+        413: err(f"more than {MAX_PUSH_OPS} ops"),
+    },
+    response_model=PushResponse,
+)
 def push(body: PushBody, token: Token, c: CentralDep) -> Response:
     if len(body.ops) > MAX_PUSH_OPS:
         raise HTTPException(413, f"at most {MAX_PUSH_OPS} ops per push")
@@ -144,7 +188,7 @@ def push(body: PushBody, token: Token, c: CentralDep) -> Response:
     return Response(answer.model_dump_json(), media_type="application/json")
 
 
-@router.get("/sync/pull", responses={401: ERR})
+@router.get("/sync/pull", operation_id="pull", responses=UNAUTHORISED)
 def pull(
     token: Token,
     c: CentralDep,

@@ -14,16 +14,17 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from hcc_desk.core.domain.status import DossierStatus
-from hcc_desk.core.sync.protocol import PublicStatus
+from hcc_desk.core.sync.protocol import NO_NUL, PublicStatus
 
 from ..models import Dossier
 from ..security import same
 from .deps import Central, CentralDep
+from .openapi import err
 
 router = APIRouter(tags=["public"])
 NOT_FOUND = "no dossier with this code and PIN"
-CodeQ = Annotated[str, Query(max_length=40)]
-PinQ = Annotated[str, Query(max_length=16)]
+CodeQ = Annotated[str, Query(max_length=40, pattern=NO_NUL)]
+PinQ = Annotated[str, Query(max_length=16, pattern=NO_NUL)]
 _DUMMY_PIN = "\x00" * 6
 
 
@@ -46,7 +47,7 @@ def lookup(c: Central, code: str, pin: str) -> PublicStatus | None:
     )
 
 
-@router.get("/public/status", responses={404: {"description": NOT_FOUND}})
+@router.get("/public/status", operation_id="public_status", responses={404: err(NOT_FOUND)})
 def public_status(code: CodeQ, pin: PinQ, c: CentralDep) -> PublicStatus:
     found = lookup(c, code, pin)
     if found is None:

@@ -14,27 +14,32 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import and_, or_, select
 
+from hcc_desk.core.sync.protocol import NO_NUL
 from hcc_desk.core.supervision.wire import MAX_LIMIT, PATH, CentreDossierPage, CentreDossierWire
 
 from ..auth import Token, authenticate
 from ..changes import audit
 from ..models import Agency, Dossier, Officer
 from .deps import CentralDep
+from .openapi import UNAUTHORISED, err
 
 router = APIRouter(tags=["supervision"])
-ERR = {"description": "error", "content": {"application/json": {}}}
 SUPERVISING_ROLES = ("supervisor", "admin")
 _VIETNAM = timezone(timedelta(hours=7))
 _WAITING, _RELEASING, _DONE = 5, 9, 10
 
 
-@router.get(PATH, responses={401: ERR, 403: ERR})
+@router.get(
+    PATH,
+    operation_id="supervision_dossiers",
+    responses={**UNAUTHORISED, 403: err("the officer may not read supervision data")},
+)
 def centre_dossiers(
     token: Token,
     c: CentralDep,
-    officer: Annotated[str, Query(min_length=1, max_length=64)],
+    officer: Annotated[str, Query(min_length=1, max_length=64, pattern=NO_NUL)],
     since: datetime | None = None,
-    after: Annotated[str, Query(max_length=36)] = "",
+    after: Annotated[str, Query(max_length=36, pattern=NO_NUL)] = "",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
 ) -> CentreDossierPage:
     """Dossiers changed after the cursor (``since``, ``after``), oldest change first."""

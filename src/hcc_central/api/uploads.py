@@ -12,24 +12,70 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BeforeValidator, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from hcc_desk.core.sync.protocol import UploadDone, UploadOffset, UploadStart, UploadState
+from hcc_desk.core.sync.protocol import NO_NUL, UploadDone, UploadOffset, UploadStart, UploadState
 
 from ..auth import DeviceCtx, Token
 from ..models import Attachment, Dossier, Upload
 from .deps import BIG, Central, CentralDep
+from .openapi import JSON_BODY, UNAUTHORISED, err, link
 
 log = logging.getLogger("hcc_central.uploads")
 
 router = APIRouter(tags=["uploads"])
-ERR = {"description": "error", "content": {"application/json": {}}}
-OFFSET = {"description": "offset mismatch: resume from this offset", "model": UploadOffset}
-UploadId = Annotated[str, Path(max_length=64)]
+OFFSET = {
+    "description": "offset mismatch: resume from this offset",
+    "model": UploadOffset,
+    "links": {
+        "Resume": link(
+            "put_chunk", upload_id="$request.path.upload_id", offset="$response.body#/offset"
+        )
+    },
+}
+STARTED = {
+    "description": "the upload to send (or, complete, nothing to send)",
+    "links": {
+        "PutChunk": link(
+            "put_chunk", upload_id="$response.body#/upload_id", offset="$response.body#/offset"
+        ),
+        "Complete": link("complete_upload", upload_id="$response.body#/upload_id"),
+    },
+}
+STORED = {
+    "description": "stored up to this offset",
+    "links": {
+        "NextChunk": link(
+            "put_chunk", upload_id="$request.path.upload_id", offset="$response.body#/offset"
+        ),
+        "Complete": link("complete_upload", upload_id="$request.path.upload_id"),
+    },
+}
+FOREIGN_DOSSIER = {403: err("the dossier belongs to another centre")}
+FOREIGN_ATTACHMENT = {409: err("the attachment uuid belongs to another dossier")}
+UNKNOWN_UPLOAD = {404: err("unknown upload (or another device's): start again")}
+UploadId = Annotated[str, Path(max_length=64, pattern=NO_NUL)]
+
+
+def _json_integer(value: object) -> object:
+    """A JSON integer (``5`` or ``5.0``), not ``true`` or ``"5"`` that lax coercion would take."""
+    if isinstance(value, bool | str):
+        raise ValueError("must be a JSON integer")
+    return value
+
+
+class UploadBody(UploadStart):
+    """UploadStart as a JSON body, its ``size`` a JSON integer. (In a query string every value
+    is text: the single upload's query keeps the lax UploadStart.)"""
+
+    size: Annotated[int, BeforeValidator(_json_integer)] = Field(ge=0)
+
+
 OCTETS = {
     "requestBody": {
         "required": True,
@@ -38,8 +84,19 @@ OCTETS = {
 }
 
 
-@router.post("/uploads", responses={401: ERR, 403: ERR, 409: ERR, 413: ERR})
-def start_upload(body: UploadStart, token: Token, c: CentralDep) -> UploadState:
+@router.post(
+    "/uploads",
+    operation_id="start_upload",
+    responses={
+        200: STARTED,
+        **JSON_BODY,
+        **UNAUTHORISED,
+        **FOREIGN_DOSSIER,
+        **FOREIGN_ATTACHMENT,
+        413: err("larger than max_attachment_bytes"),
+    },
+)
+def start_upload(body: UploadBody, token: Token, c: CentralDep) -> UploadState:
     dev = c.device(token)
     with c.db.write() as s:
         if body.size > c.settings.max_attachment_bytes:  # refused before a byte is stored
@@ -70,9 +127,58 @@ def start_upload(body: UploadStart, token: Token, c: CentralDep) -> UploadState:
         return UploadState(upload_id=up.upload_id, offset=up.offset, complete=False)
 
 
+# Before the /uploads/{upload_id} routes: the concrete path must win (405 and Allow for it).
+@router.post(
+    "/uploads/single",
+    operation_id="single_upload",
+    responses={
+        **UNAUTHORISED,
+        **FOREIGN_DOSSIER,
+        **FOREIGN_ATTACHMENT,
+        413: err("larger than one chunk: send it in chunks"),
+        422: err("invalid query, or the content does not match size and sha256"),
+    },
+    openapi_extra=OCTETS,
+)
+async def single_upload(
+    body: Annotated[UploadStart, Query()], request: Request, token: Token, c: CentralDep
+) -> UploadDone:
+    """A whole file that fits in one chunk, in one request: described in the query, its bytes
+    in the body, stored only if they match ``size`` and ``sha256`` (else 422: send it again).
+    Idempotent. Larger files go by POST /uploads and PUT chunks (resumable)."""
+    dev = await _caller(c, token)
+    limit = min(c.settings.chunk_bytes, c.settings.max_attachment_bytes)
+    if body.size > limit:  # refused before a byte is read
+        raise HTTPException(413, f"single uploads are at most {limit} bytes: send it in chunks")
+    data = await _body(request, limit, "single uploads")
+    if data is None:  # the link broke: nothing was stored, the desk sends it again
+        log.info("single upload of %s: client disconnected", body.attachment_uuid)
+        return Response(status_code=499)  # type: ignore[return-value]
+    return await run_in_threadpool(_single, c, dev, body, data)
+
+
+def _single(c: Central, dev: DeviceCtx, body: UploadStart, data: bytes) -> UploadDone:
+    with c.db.read() as s:
+        _check_target(s, dev, body)
+    if len(data) != body.size or hashlib.sha256(data).hexdigest() != body.sha256:
+        raise HTTPException(422, "content does not match size and sha256: nothing stored")
+    if not c.store.has(body.sha256):
+        c.store.put(data, body.sha256)  # the blob first: a row never names a missing blob
+    with c.db.write() as s:
+        _record_attachment(s, dev, body)
+    return UploadDone(sha256=body.sha256)
+
+
 @router.put(
     "/uploads/{upload_id}",
-    responses={401: ERR, 404: ERR, 409: OFFSET, 413: ERR},
+    operation_id="put_chunk",
+    responses={
+        200: STORED,
+        **UNAUTHORISED,
+        **UNKNOWN_UPLOAD,
+        409: OFFSET,
+        413: err("chunk larger than chunk_bytes, or past the declared size"),
+    },
     openapi_extra=OCTETS,
 )
 async def put_chunk(
@@ -82,13 +188,20 @@ async def put_chunk(
     token: Token,
     c: CentralDep,
 ) -> UploadOffset:
+    dev = await _caller(c, token)
     data = await _body(request, c.settings.chunk_bytes, "chunks")
     if data is None:
         # The desk's connection broke mid-chunk (the normal case on a bad network): nothing
         # was written, the desk resumes from the stored offset. Answer quietly, no traceback.
         log.info("upload %s: client disconnected mid-chunk", upload_id)
         return Response(status_code=499)  # type: ignore[return-value]
-    return await run_in_threadpool(_put, c, token, upload_id, offset, data)
+    return await run_in_threadpool(_put, c, dev, upload_id, offset, data)
+
+
+async def _caller(c: Central, token: Token) -> DeviceCtx:
+    """The calling device (or 401) before a byte of the body is read: an unknown caller is
+    told nothing else and costs no body. From the cache without a thread hop when there."""
+    return c.devices.find(token) or await run_in_threadpool(c.device, token)
 
 
 async def _body(request: Request, limit: int, what: str) -> bytes | None:
@@ -107,8 +220,7 @@ async def _body(request: Request, limit: int, what: str) -> bytes | None:
     return bytes(data)
 
 
-def _put(c: Central, token: Token, upload_id: str, offset: int, data: bytes) -> UploadOffset:
-    dev = c.device(token)
+def _put(c: Central, dev: DeviceCtx, upload_id: str, offset: int, data: bytes) -> UploadOffset:
     with c.db.write() as s:
         up = _own_upload(s, dev, upload_id)
         if offset != up.offset:
@@ -121,40 +233,15 @@ def _put(c: Central, token: Token, upload_id: str, offset: int, data: bytes) -> 
 
 
 @router.post(
-    "/uploads/single",
-    responses={401: ERR, 403: ERR, 409: ERR, 413: ERR, 422: ERR},
-    openapi_extra=OCTETS,
+    "/uploads/{upload_id}/complete",
+    operation_id="complete_upload",
+    responses={
+        **UNAUTHORISED,
+        **UNKNOWN_UPLOAD,
+        409: OFFSET,
+        422: err("invalid upload id, or the content does not match sha256"),
+    },
 )
-async def single_upload(
-    body: Annotated[UploadStart, Query()], request: Request, token: Token, c: CentralDep
-) -> UploadDone:
-    """A whole file that fits in one chunk, in one request: described in the query, its bytes
-    in the body, stored only if they match ``size`` and ``sha256`` (else 422: send it again).
-    Idempotent. Larger files go by POST /uploads and PUT chunks (resumable)."""
-    limit = min(c.settings.chunk_bytes, c.settings.max_attachment_bytes)
-    if body.size > limit:  # refused before a byte is read
-        raise HTTPException(413, f"single uploads are at most {limit} bytes: send it in chunks")
-    data = await _body(request, limit, "single uploads")
-    if data is None:  # the link broke: nothing was stored, the desk sends it again
-        log.info("single upload of %s: client disconnected", body.attachment_uuid)
-        return Response(status_code=499)  # type: ignore[return-value]
-    return await run_in_threadpool(_single, c, token, body, data)
-
-
-def _single(c: Central, token: Token, body: UploadStart, data: bytes) -> UploadDone:
-    dev = c.device(token)
-    with c.db.read() as s:
-        _check_target(s, dev, body)
-    if len(data) != body.size or hashlib.sha256(data).hexdigest() != body.sha256:
-        raise HTTPException(422, "content does not match size and sha256: nothing stored")
-    if not c.store.has(body.sha256):
-        c.store.put(data, body.sha256)  # the blob first: a row never names a missing blob
-    with c.db.write() as s:
-        _record_attachment(s, dev, body)
-    return UploadDone(sha256=body.sha256)
-
-
-@router.post("/uploads/{upload_id}/complete", responses={401: ERR, 404: ERR, 409: OFFSET, 422: ERR})
 def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadDone:
     conflict, ok = None, False
     dev = c.device(token)

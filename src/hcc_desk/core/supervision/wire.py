@@ -7,9 +7,9 @@ client may rewind the cursor a little to catch a row committed late, and simply 
 """
 from __future__ import annotations
 
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict, Field
+
+from hcc_desk.core.sync.protocol import LocalDateTime
 
 PATH = "/supervision/dossiers"
 MAX_LIMIT = 1000
@@ -27,20 +27,20 @@ class CentreDossierWire(BaseModel):
     counter_slot: int
     officer: str = Field(max_length=64)  # receiving officer's username
     officer_name: str | None = None
-    received_at: datetime
-    due_at: datetime | None = None
+    received_at: LocalDateTime
+    due_at: LocalDateTime | None = None
     status: int = Field(ge=0, le=10)
-    waiting_since: datetime | None = None  # start of an open supplement pause
-    result_ready_at: datetime | None = None
-    returned_at: datetime | None = None
-    updated_at: datetime
+    waiting_since: LocalDateTime | None = None  # start of an open supplement pause
+    result_ready_at: LocalDateTime | None = None
+    returned_at: LocalDateTime | None = None
+    updated_at: LocalDateTime
 
 
 class CentreDossierPage(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     items: list[CentreDossierWire]
-    next_since: datetime | None  # None: nothing at all yet
+    next_since: LocalDateTime | None  # None: nothing at all yet
     next_after: str = Field(default="", max_length=36)
     more: bool
-    server_time: datetime
+    server_time: LocalDateTime

@@ -6,9 +6,9 @@ document), the desk builds and reads them, so the two sides cannot drift apart.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
 
 API = "/api/v1"
 MAX_PUSH_OPS = 200
@@ -16,17 +16,50 @@ UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 CODE_PATTERN = r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$"
 UNIT_PATTERN = r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$"
+NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store U+0000 in text: no text may contain it
 
 Uuid = str
+# Desks and central keep naive local time (the centre's): no UTC offset, hence not the RFC 3339
+# "date-time" OpenAPI would otherwise say; the document describes what is really sent.
+LOCAL_DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?$"
+LocalDateTime = Annotated[
+    datetime,
+    WithJsonSchema(
+        {"type": "string", "pattern": LOCAL_DATETIME_PATTERN, "description": "local, no offset"}
+    ),
+]
 
 
 class Wire(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _no_nul_in_schema(schema: dict[str, Any]) -> None:
+    """Say it in the JSON schema too: free text gets the NO_NUL pattern."""
+    for prop in schema.get("properties", {}).values():
+        for alt in [prop, *prop.get("anyOf", [])]:
+            if alt.get("type") == "string" and not alt.keys() & {"pattern", "format", "enum"}:
+                alt["pattern"] = NO_NUL
+
+
+class Inbound(Wire):
+    """What central is sent and stores: its text may not contain NUL (U+0000), which
+    PostgreSQL cannot store. Refused here (for a pushed op: that op alone, 422 in its result)
+    rather than failing the database write of a whole batch."""
+
+    model_config = ConfigDict(json_schema_extra=_no_nul_in_schema)
+
+    @field_validator("*")
+    @classmethod
+    def _no_nul(cls, value: object) -> object:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("text must not contain NUL (U+0000)")
+        return value
+
+
 # --- enrolment and officers -------------------------------------------------------------------
 
-class EnrolRequest(Wire):
+class EnrolRequest(Inbound):
     code: str = Field(min_length=4, max_length=32)
     device_name: str = Field(min_length=1, max_length=100)
 
@@ -66,7 +99,7 @@ class EnrolResponse(Wire):
     limits: Limits
 
 
-class LoginRequest(Wire):
+class LoginRequest(Inbound):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
 
@@ -79,7 +112,7 @@ class OfficerWire(Wire):
 
 # --- dossiers ----------------------------------------------------------------------------------
 
-class PersonWire(Wire):
+class PersonWire(Inbound):
     kind: Literal["individual", "organisation"] = "individual"
     full_name: str = Field(max_length=200)
     id_number: str | None = Field(default=None, max_length=12)
@@ -92,7 +125,7 @@ class PersonWire(Wire):
     email: str | None = Field(default=None, max_length=254)
 
 
-class PaperWire(Wire):
+class PaperWire(Inbound):
     position: int = Field(ge=1, le=10000)
     name: str = Field(max_length=4000)
     originals: int = Field(ge=0, le=99)
@@ -100,15 +133,15 @@ class PaperWire(Wire):
     photocopies: int = Field(ge=0, le=99)
 
 
-class EventWire(Wire):
+class EventWire(Inbound):
     uuid: Uuid = Field(pattern=UUID_PATTERN)
     status: int = Field(ge=0, le=10)
-    at: datetime
+    at: LocalDateTime
     actor: str = Field(max_length=64)
     note: str | None = Field(default=None, max_length=2000)
 
 
-class AttachmentWire(Wire):
+class AttachmentWire(Inbound):
     uuid: Uuid = Field(pattern=UUID_PATTERN)
     paper_position: int | None = Field(default=None, ge=1)
     filename: str = Field(max_length=255)
@@ -117,7 +150,7 @@ class AttachmentWire(Wire):
     sha256: str = Field(pattern=SHA256_PATTERN)
 
 
-class DossierDoc(Wire):
+class DossierDoc(Inbound):
     uuid: Uuid = Field(pattern=UUID_PATTERN)
     code: str = Field(pattern=CODE_PATTERN)
     lookup_pin: str = Field(min_length=4, max_length=8)
@@ -134,14 +167,14 @@ class DossierDoc(Wire):
     delivery_method: Literal["counter", "post"]
     delivery_address: str | None = Field(default=None, max_length=500)
     notes: str | None = Field(default=None, max_length=2000)
-    received_at: datetime
-    due_at: datetime | None = None
+    received_at: LocalDateTime
+    due_at: LocalDateTime | None = None
     status: int = Field(ge=0, le=10)
     events: list[EventWire] = Field(max_length=1000)
     attachments: list[AttachmentWire] = Field(default_factory=list, max_length=500)
 
 
-class PushOp(Wire):
+class PushOp(Inbound):
     op_id: Uuid = Field(pattern=UUID_PATTERN)
     kind: Literal["dossier.upsert"]
     entity_uuid: Uuid = Field(pattern=UUID_PATTERN)
@@ -183,13 +216,14 @@ class PullResponse(Wire):
 
 # --- uploads -----------------------------------------------------------------------------------
 
-class UploadStart(Wire):
+class UploadStart(Inbound):
     sha256: str = Field(pattern=SHA256_PATTERN)
     size: int = Field(ge=0)
     dossier_uuid: Uuid = Field(pattern=UUID_PATTERN)
     attachment_uuid: Uuid = Field(pattern=UUID_PATTERN)
-    filename: str = Field(max_length=255)
-    content_type: str = Field(max_length=100)
+    # Also read from a query string, whose parameters are documented field by field.
+    filename: str = Field(max_length=255, pattern=NO_NUL)
+    content_type: str = Field(max_length=100, pattern=NO_NUL)
 
 
 class UploadState(Wire):
@@ -212,6 +246,6 @@ class PublicStatus(Wire):
     code: str
     status: int
     status_label: str
-    received_at: datetime
-    due_at: datetime | None
+    received_at: LocalDateTime
+    due_at: LocalDateTime | None
     procedure_name: str
