@@ -1,4 +1,4 @@
-"""The core must stay importable and testable without Qt (DESIGN.md layers)."""
+"""The core must stay importable and testable without Qt."""
 import ast
 import subprocess
 import sys

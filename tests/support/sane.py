@@ -1,4 +1,4 @@
-"""SANE's real ``test`` backend for any test that asks for ``sane_test_device`` (PLATFORM.md §SANE).
+"""SANE's real ``test`` backend for any test that asks for ``sane_test_device``.
 
 A private SANE_CONFIG_DIR enables only the test backend (no 3 s discovery of real buses), with
 geometry_max 300 mm so a full A4 page fits. The scanner worker processes inherit the environment.

@@ -19,7 +19,7 @@ QR = "046190001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phư�
 
 
 def type_text(widget: QWidget, text: str) -> None:
-    """One key event per character: QTest.keyClicks aborts on non-ASCII (PLATFORM.md)."""
+    """One key event per character: QTest.keyClicks aborts on non-ASCII (docs/testing.md)."""
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
                            Qt.KeyboardModifier.NoModifier)

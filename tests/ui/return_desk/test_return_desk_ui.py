@@ -39,7 +39,7 @@ def scan(qtbot, view: ReturnDeskView, code: str) -> None:
 
 def scan_qr(qtbot, view: ReturnDeskView, payload: str) -> None:
     view.qr_edit.setFocus()
-    view.qr_edit.setText(payload)  # non-ASCII: never keyClicks (PLATFORM.md)
+    view.qr_edit.setText(payload)  # non-ASCII: never keyClicks (docs/testing.md)
     qtbot.keyClick(view.qr_edit, Qt.Key.Key_Return)
 
 
