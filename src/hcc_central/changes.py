@@ -17,11 +17,16 @@ from sqlalchemy.orm import Session
 
 from hcc_desk.core.sync.protocol import Change, ChangeKind
 
-from .models import AuditLog, ChangeLog
+from .audit_chain import append as append_audit
+from .audit_chain import lock_chain
+from .models import ChangeLog
 
 
 def lock_change_log(session: Session) -> None:
     if session.get_bind().dialect.name == "postgresql":
+        # Audit chain first: transactions that both emit and audit, in either order, then
+        # take the two locks in one order and cannot deadlock.
+        lock_chain(session)
         session.execute(text("LOCK TABLE change_log IN EXCLUSIVE MODE"))
 
 
@@ -67,4 +72,6 @@ def changes_since(
 
 
 def audit(session: Session, actor: str, action: str, **detail: Any) -> None:
-    session.add(AuditLog(at=datetime.now(), actor=actor[:100], action=action, detail=detail))
+    """Append a row to the hash-chained audit log (audit_chain.py); it holds the chain until
+    commit on PostgreSQL, so audit late in the transaction."""
+    append_audit(session, actor, action, detail)

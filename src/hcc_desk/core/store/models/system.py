@@ -12,7 +12,8 @@ from .base import Base, now, uuid_column
 
 
 class AuditLog(Base):
-    """Append-only: UPDATE and DELETE are refused by triggers (migration 0001)."""
+    """Append-only: UPDATE and DELETE are refused by triggers (migration 0001), and each row is
+    hash-chained to the one before it (migration 0005, core/store/audit_chain.py)."""
 
     __tablename__ = "audit_log"
 
@@ -24,6 +25,9 @@ class AuditLog(Base):
     entity: Mapped[str | None] = mapped_column(String(32))
     entity_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
     detail: Mapped[dict[str, Any] | None]
+    seq: Mapped[int] = mapped_column(unique=True)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    row_hash: Mapped[str] = mapped_column(String(64))
 
 
 class Setting(Base):

@@ -10,7 +10,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
+from ...audit_chain import json_value
+from .. import audit_chain
 from ..models import AuditLog, DaySequence, Draft, Setting
+from ..models.base import new_uuid, now
 from ..records import AuditEntry, DraftInfo
 
 
@@ -40,14 +43,20 @@ def add_audit(
     entity_uuid: str | None = None,
     detail: Mapping[str, Any] | None = None,
 ) -> str:
-    """Append one audit row (e.g. action "dossier.view"); returns its uuid."""
+    """Append one audit row (e.g. action "dossier.view"), chained to the last; returns its uuid.
+
+    Call inside ``Store.write()`` (see core/store/audit_chain.py).
+    """
     row = AuditLog(
+        uuid=new_uuid(),
+        at=now(),  # set here, not by the column default: the hash covers it
         actor=actor,
         action=action,
         entity=entity,
         entity_uuid=entity_uuid,
-        detail=None if detail is None else dict(detail),
+        detail=json_value(None if detail is None else dict(detail)),
     )
+    audit_chain.link(session, row)
     session.add(row)
     session.flush()
     return row.uuid
