@@ -5,15 +5,23 @@
   test that asks for ``cups_queue``; it starts once, only when asked for.
 - SANE's test scanner (tests/support/sane.py) for every test that asks for ``sane_test_device``.
 - ``demo_ctx``: a desk profile set up as the demo centre, for service-level tests.
+- Profile keys (hcc_desk.core.keystore) go to a temporary folder, never the user's config dir.
 - In CI (``CI=true``) nothing may be skipped: a skip, at collection or in a test, is reported as a
   failure with its reason, so a missing PostgreSQL, CUPS or SANE (or anything else) fails loudly.
 """
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 from tests.support.realparts import in_ci
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "HCC_DESK_KEY_DIR" not in os.environ:
+    _keys = tempfile.mkdtemp(prefix="hcc-desk-test-keys-")
+    os.environ["HCC_DESK_KEY_DIR"] = _keys
+    atexit.register(shutil.rmtree, _keys, True)
 
 pytest_plugins = ["tests.conftest_cups", "tests.support.sane"]
 

@@ -31,6 +31,23 @@ class Settings:
     enrol_code_hours: int = 72
     db_pool_size: int = 20  # also the number of request threads (no connection churn)
     auth_cache_seconds: int = 5  # a revoked device is refused within this time (0: at once)
+    # What one device may do (docs/security.md). Quotas in bytes; 0: no limit.
+    device_inflight_bytes: int = 256 * MiB  # started, not completed uploads of one device
+    centre_inflight_bytes: int = 2048 * MiB  # … of all the devices of one centre
+    device_stored_bytes: int = 200 * 1024 * MiB  # attachments one device has stored
+    centre_stored_bytes: int = 2048 * 1024 * MiB  # attachments one centre has stored
+    upload_expiry_hours: int = 24  # an upload not completed by then is dropped, space freed
+    clock_skew_seconds: int = 300  # an event or receipt later than central's now + this: refused
+    # Officer sessions and guessing (guard.py, docs/security.md).
+    session_minutes: int = 480  # an officer session's life from login (8 h: one working day)
+    session_idle_minutes: int = 60  # unused this long: expired (0: no idle timeout)
+    login_max_failures: int = 5  # failed logins in a row before an officer is locked
+    login_lock_seconds: int = 60  # first lock; doubles with each further failure …
+    login_lock_max_seconds: int = 3600  # … up to this
+    hash_concurrency: int = 2  # argon2 verifications at once (~64 MiB each)
+    hash_queue: int = 16  # logins waiting for one; more → 503
+    lookup_ip_per_minute: int = 30  # public lookups per client address (burst as large)
+    lookup_code_per_minute: int = 5  # wrong PINs per dossier code (burst as large)
 
     @classmethod
     def resolve(
@@ -41,7 +58,11 @@ class Settings:
         db_url = db or os.environ.get("HCC_CENTRAL_DB") or default_db_url(data_dir)
         store_dir = Path(store or os.environ.get("HCC_CENTRAL_STORE") or data_dir / "store")
         if db_url.startswith("sqlite:///"):
-            Path(db_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+            # Central's data is owner-only: folder 0700, the database and its WAL 0600.
+            from hcc_desk.core.owner_only import make_private_dir, private_files, private_umask
+
+            private_umask()
+            private_files(make_private_dir(Path(db_url.removeprefix("sqlite:///")).parent))
         limits = {
             name: int(os.environ[env])
             for name, env in _ENV_INTS.items()
@@ -56,4 +77,19 @@ _ENV_INTS = {
     "chunk_bytes": "HCC_CENTRAL_CHUNK_BYTES",
     "db_pool_size": "HCC_CENTRAL_DB_POOL",
     "auth_cache_seconds": "HCC_CENTRAL_AUTH_CACHE_SECONDS",
+    "device_inflight_bytes": "HCC_CENTRAL_DEVICE_INFLIGHT_BYTES",
+    "centre_inflight_bytes": "HCC_CENTRAL_CENTRE_INFLIGHT_BYTES",
+    "device_stored_bytes": "HCC_CENTRAL_DEVICE_STORED_BYTES",
+    "centre_stored_bytes": "HCC_CENTRAL_CENTRE_STORED_BYTES",
+    "upload_expiry_hours": "HCC_CENTRAL_UPLOAD_EXPIRY_HOURS",
+    "clock_skew_seconds": "HCC_CENTRAL_CLOCK_SKEW_SECONDS",
+    "session_minutes": "HCC_CENTRAL_SESSION_MINUTES",
+    "session_idle_minutes": "HCC_CENTRAL_SESSION_IDLE_MINUTES",
+    "login_max_failures": "HCC_CENTRAL_LOGIN_MAX_FAILURES",
+    "login_lock_seconds": "HCC_CENTRAL_LOGIN_LOCK_SECONDS",
+    "login_lock_max_seconds": "HCC_CENTRAL_LOGIN_LOCK_MAX_SECONDS",
+    "hash_concurrency": "HCC_CENTRAL_HASH_CONCURRENCY",
+    "hash_queue": "HCC_CENTRAL_HASH_QUEUE",
+    "lookup_ip_per_minute": "HCC_CENTRAL_LOOKUP_IP_PER_MINUTE",
+    "lookup_code_per_minute": "HCC_CENTRAL_LOOKUP_CODE_PER_MINUTE",
 }

@@ -21,8 +21,13 @@ class FileStore:
         self.tmp = self.root / "tmp"
 
     def ensure(self) -> None:
-        (self.root / "sha256").mkdir(parents=True, exist_ok=True)
-        self.tmp.mkdir(parents=True, exist_ok=True)
+        """Create the store owner-only: its folder 0700 (nobody else can reach any blob below,
+        however many), files created from now on 0600."""
+        from hcc_desk.core.owner_only import make_private_dir, private_umask
+
+        private_umask()
+        for folder in (self.root, self.root / "sha256", self.tmp):
+            make_private_dir(folder)
 
     def blob_path(self, sha256: str) -> Path:
         return self.root / "sha256" / sha256[:2] / sha256

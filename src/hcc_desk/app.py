@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import threading
 from contextlib import contextmanager
 from functools import cached_property
@@ -20,17 +19,26 @@ from hcc_desk.profile import Profile
 class LazyStore:
     """Opens (and migrates) the database the first time a session is asked for."""
 
-    def __init__(self, profile: Profile):
+    def __init__(self, profile: Profile, key_source=None):
         self._profile = profile
+        self._key_source = key_source or profile.key
         self._store = None
         self._lock = threading.Lock()
 
     def get(self):
         with self._lock:
             if self._store is None:
+                from hcc_desk.core import sealed_files
                 from hcc_desk.core.store import open_store
 
-                self._store = open_store(self._profile.db_path, backup_dir=self._profile.backups)
+                with _key_errors(self._profile):
+                    key = self._key_source()
+                    self._profile.tighten()
+                    store = open_store(self._profile.db_path,
+                                       backup_dir=self._profile.backups, key=key)
+                    sealed_files.register(self._profile.attachments, key)
+                    sealed_files.seal_plain_files(self._profile.attachments)
+                    self._store = store
             return self._store
 
     @contextmanager
@@ -48,6 +56,26 @@ class LazyStore:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+@contextmanager
+def _key_errors(profile: Profile):
+    """No key for an encrypted profile, or not this profile's key: say what to do."""
+    from hcc_desk.core.db_cipher import WrongKey
+    from hcc_desk.core.keystore import KeyUnavailable
+    from hcc_desk.services.errors import UserError
+
+    try:
+        yield
+    except (KeyUnavailable, WrongKey) as exc:
+        logging.getLogger("hcc_desk.store").error("profile key: %s", exc)
+        raise UserError(
+            f"Không mở được dữ liệu đã mã hoá trong {profile.root}: máy tính này (hoặc tài "
+            "khoản Windows/Linux này) không giữ khoá của nó. Hãy mở trên máy và tài khoản đã "
+            "tạo ra nó, hoặc liên hệ bộ phận hỗ trợ.",
+            f"Cannot open the encrypted data in {profile.root}: this computer (or this user "
+            "account) does not hold its key. Open it on the PC and account that created it, "
+            "or call support.") from exc
 
 
 @contextmanager
@@ -78,8 +106,13 @@ def _storage_errors():
 class AppContext:
     def __init__(self, profile: Profile):
         self.profile = profile
-        self.store = LazyStore(profile)
+        self.store = LazyStore(profile, key_source=lambda: self.key)
         self._build_lock = threading.RLock()
+
+    @cached_property
+    def key(self) -> bytes:
+        """The profile's encryption key, from the OS key store (created with the profile)."""
+        return self.profile.key()
 
     def is_set_up(self) -> bool:
         """Cheap check with plain sqlite3, for choosing the first window (setup or login)."""
@@ -98,16 +131,17 @@ class AppContext:
         return row[0] if row else ""
 
     def _peek(self, sql: str, params: tuple = ()):
+        """No schema yet, an unreadable file, no key: None, and the store will say why."""
         if not self.profile.db_path.exists():
             return None
+        from hcc_desk.core.db_cipher import peek
+        from hcc_desk.core.keystore import KeyUnavailable
+
         try:
-            con = sqlite3.connect(f"file:{self.profile.db_path}?mode=ro", uri=True, timeout=5)
-            try:
-                return con.execute(sql, params).fetchone()
-            finally:
-                con.close()
-        except sqlite3.Error:  # no schema yet, or an unreadable file: the store will say why
+            key = self.key
+        except KeyUnavailable:
             return None
+        return peek(self.profile.db_path, key, sql, params)
 
     def warm_up(self) -> None:
         """Open the store and build the services now (call from a background thread)."""

@@ -83,7 +83,7 @@ def test_imported_files_attach_with_pdfa_and_an_ascii_name(demo_ctx, saved_dossi
     assert att.uuid == uuid and att.paper_position == 3 and att.page_count == 1
     assert att.filename.startswith(saved_dossier.code + "-03-Anh-moi-chup")
     assert att.filename.isascii() and att.filename.endswith(".pdf")
-    data = demo_ctx.capture.attachment_path(uuid).read_bytes()
+    data = demo_ctx.capture.attachment_bytes(uuid)
     assert b"pdfaid:part" in data
     with demo_ctx.store.session() as s:
         row = s.scalars(select(AuditLog).where(AuditLog.action == "capture.attach")).one()

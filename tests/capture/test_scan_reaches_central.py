@@ -23,6 +23,7 @@ from hcc_central.settings import Settings
 from hcc_central.store import FileStore
 from hcc_desk import cli
 from hcc_desk.app import open_context
+from hcc_desk.core import sealed_files
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
 from hcc_desk.core.store.models import Attachment
 
@@ -79,7 +80,7 @@ def test_scanned_paper_arrives_at_central_byte_identical(central, tmp_path, sane
 
         with ctx.store.session() as s:
             att = s.scalar(select(Attachment).where(Attachment.uuid == att_uuid))
-            local = (ctx.capture.attachments_dir / att.path).read_bytes()
+            local = sealed_files.read(ctx.capture.attachments_dir, att.path)
             assert att.upload_state == "done"
         with live.db.read() as s:
             row = s.get(CentralAttachment, att_uuid)

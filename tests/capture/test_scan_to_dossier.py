@@ -2,16 +2,17 @@
 attachment for the right checklist paper, queued for central like any attachment."""
 from sqlalchemy import select
 
+from hcc_desk.core import sealed_files
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
 from hcc_desk.core.store.models import Attachment, AuditLog, OutboxOp
 
 GRID = {"test-picture": "Grid"}
 
 
-def _pdf_page_count(path):
+def _pdf_page_count(data: bytes):
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(path))
+    pdf = pdfium.PdfDocument(data)
     try:
         return len(pdf)
     finally:
@@ -43,14 +44,14 @@ def test_ten_page_feeder_batch_becomes_one_pdf_on_the_right_paper(demo_ctx, save
         assert att.paper_position == 2
         assert att.content_type == "application/pdf"
         assert att.upload_state == "pending"  # the sync issue's uploader takes it from here
-        path = capture.attachments_dir / att.path
         import hashlib
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == att.sha256
+        stored = sealed_files.read(capture.attachments_dir, att.path)  # decrypted
+        assert hashlib.sha256(stored).hexdigest() == att.sha256
         queued = s.scalars(select(OutboxOp).where(
             OutboxOp.entity_uuid == saved_dossier.uuid)).all()
         assert queued, "the dossier's new state must be queued for central"
         actions = set(s.scalars(select(AuditLog.action)))
-    assert _pdf_page_count(path) == 10
+    assert _pdf_page_count(stored) == 10
     assert {"capture.scan", "capture.attach"} <= actions
     listed = capture.attachments(saved_dossier.code)
     assert [(a.uuid, a.paper_position, a.page_count) for a in listed] == [(att_uuid, 2, 10)]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import json
 import queue
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 from tests.support.fault_proxy import Counters, FaultProxy
+from tests.support.profile_files import connect_db, read_attachment
 
 from hcc_central.db import Database
 from hcc_desk.sim.central_proc import CentralProcess
@@ -192,8 +192,7 @@ class DeskDb:
         self.profile = Path(profile)
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
-        con = sqlite3.connect(f"file:{self.profile / 'hcc-desk.db'}?mode=ro", uri=True,
-                              timeout=10)
+        con = connect_db(self.profile)
         try:
             return con.execute(sql, params).fetchall()
         finally:
@@ -222,7 +221,7 @@ class DeskDb:
         for d, a, sha, size, path in self._query(
                 "SELECT d.uuid, a.uuid, a.sha256, a.size, a.path FROM attachment a "
                 "JOIN dossier d ON d.id = a.dossier_id"):
-            data = (self.profile / "attachments" / path).read_bytes()
+            data = read_attachment(self.profile, path)
             assert hashlib.sha256(data).hexdigest() == sha and len(data) == size, path
             out[d]["attachments"][a] = (sha, size)
         return out

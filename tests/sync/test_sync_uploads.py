@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from hcc_desk.core import sealed_files
 from hcc_desk.core.store.models import Attachment, OutboxOp
 
 
@@ -32,7 +33,7 @@ def test_attachment_is_listed_in_the_dossier_and_uploaded_in_chunks(desk):
     assert len(puts) == 4  # 64 KiB chunks
     row = _att(desk, att)
     assert row.upload_state == "done" and row.uploaded_offset == 200_000
-    assert (desk.ctx.sync.attachments_dir / row.path).read_bytes() == data
+    assert sealed_files.read(desk.ctx.sync.attachments_dir, row.path) == data
 
 
 def test_upload_resumes_from_centrals_offset_after_a_broken_connection(desk):

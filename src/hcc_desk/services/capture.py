@@ -242,12 +242,13 @@ class CaptureService:
             out = [(r.uuid, r.paper_position, r.filename, r.size, r.sha256, r.path,
                     r.content_type, r.upload_state, r.created_at) for r in rows]
         return [AttachmentSummary(uuid=u, paper_position=pos, filename=fn, size=size,
-                                  sha256=sha, page_count=_pdf_pages(self.attachments_dir / path)
+                                  sha256=sha, page_count=self._pdf_pages(path)
                                   if ctype == "application/pdf" else None,
                                   upload_state=state, created_at=created)
                 for u, pos, fn, size, sha, path, ctype, state, created in out]
 
     def attachment_path(self, attachment_uuid: str) -> Path:
+        """Where the attachment is stored (encrypted in a profile: see attachment_bytes)."""
         from hcc_desk.core.store.models import Attachment
 
         with self._store.session() as s:
@@ -255,6 +256,29 @@ class CaptureService:
             if row is None:
                 raise NotFound("Không tìm thấy tệp đính kèm.", "Attachment not found.")
             return self.attachments_dir / row.path
+
+    def attachment_bytes(self, attachment_uuid: str) -> bytes:
+        """The attachment's content, decrypted."""
+        path = self.attachment_path(attachment_uuid)
+        return self._read_attachment(path.relative_to(self.attachments_dir).as_posix())
+
+    def _pdf_pages(self, rel: str) -> int | None:
+        """Pages of a stored PDF; None when missing or damaged (the list still shows the row)."""
+        try:
+            import pypdfium2 as pdfium
+
+            pdf = pdfium.PdfDocument(self._read_attachment(rel))
+            try:
+                return len(pdf)
+            finally:
+                pdf.close()
+        except Exception:  # noqa: BLE001 - any unreadable file is just "pages unknown"
+            return None
+
+    def _read_attachment(self, rel: str) -> bytes:
+        from hcc_desk.core import sealed_files
+
+        return sealed_files.read(self.attachments_dir, rel)
 
     def discard(self, session: CaptureSession, officer_username: str) -> None:
         """The officer throws scanned pages away (after confirming): audited, then deleted."""
@@ -272,16 +296,3 @@ class CaptureService:
                 add_audit(s, actor, action, entity, entity_uuid, detail)
         except UserError as exc:  # the pages are on disk already; a busy DB must not lose them
             log.warning("could not audit %s: %s", action, exc.message_en)
-
-
-def _pdf_pages(path: Path) -> int | None:
-    try:
-        import pypdfium2 as pdfium
-
-        pdf = pdfium.PdfDocument(str(path))
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()
-    except Exception:  # a missing or damaged file: the list still shows the row
-        return None

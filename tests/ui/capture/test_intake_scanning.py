@@ -95,8 +95,8 @@ def test_feeder_batch_arrives_page_by_page_and_is_attached_after_save(qtbot, vie
         assert [p.name for p in dossier.papers] == [table_name(ctx, 1)]
         rows = s.scalars(select(Attachment).where(Attachment.dossier_id == dossier.id)).all()
         assert [(a.paper_position, a.content_type) for a in rows] == [(1, "application/pdf")]
-        path = ctx.capture.attachments_dir / rows[0].path
-    pdf = pdfium.PdfDocument(str(path))
+        att_uuid = rows[0].uuid
+    pdf = pdfium.PdfDocument(ctx.capture.attachment_bytes(att_uuid))
     assert len(pdf) == 10
     pdf.close()
     assert ctx.capture.spool.recoverable() == []

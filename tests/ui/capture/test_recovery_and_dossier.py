@@ -172,7 +172,7 @@ def test_scanning_papers_of_a_saved_dossier_from_todays_list(qtbot, ctx, officer
     assert "đã lưu 3 trang" in dialog.papers.item(2).text()
     listed = ctx.capture.attachments(dossier.code)
     assert [(a.paper_position, a.page_count) for a in listed] == [(3, 3)]
-    pdf = pdfium.PdfDocument(str(ctx.capture.attachment_path(listed[0].uuid)))
+    pdf = pdfium.PdfDocument(ctx.capture.attachment_bytes(listed[0].uuid))
     assert len(pdf) == 3
     pdf.close()
     dialog.close()

@@ -17,12 +17,23 @@ BUSY_TIMEOUT_MS = 10_000
 BEGIN_OPTION = "sqlite_begin"
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    """Engine on the SQLite file ``path`` in WAL mode.
+def make_engine(path: Path, *, foreign_keys: bool = True, key: bytes | None = None) -> Engine:
+    """Engine on the SQLite file ``path`` in WAL mode; encrypted with SQLCipher when ``key``.
 
     ``foreign_keys=False`` is for migrations only: table rebuilds must not fire FK actions.
     """
-    engine = create_engine(f"sqlite:///{path}")
+    if key is None:
+        engine = create_engine(f"sqlite:///{path}")
+    else:
+        from hcc_desk.core import db_cipher as cipher
+
+        engine = create_engine(f"sqlite:///{path}", module=cipher.dbapi())
+
+        @event.listens_for(engine, "do_connect")
+        def _keyed_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+            con = cipher.dbapi().connect(*cargs, **cparams)
+            cipher.apply_key(con, key)  # before any other statement reads the file
+            return con
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:

@@ -72,8 +72,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raise StoreError(f"foreign keys broken after upgrade to {revision}: {bad[:5]}")
 
 
-def backup_database(db_path: Path, backup_dir: Path, revision: str | None) -> Path:
-    """Consistent copy via SQLite's online backup API (safe with WAL and other readers)."""
+def backup_database(db_path: Path, backup_dir: Path, revision: str | None,
+                    key: bytes | None = None) -> Path:
+    """Consistent copy via SQLite's online backup API (safe with WAL and other readers);
+    an encrypted database is copied encrypted with its own key."""
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{db_path.stem}-rev{revision or 'none'}-{stamp}.db"
@@ -81,6 +83,11 @@ def backup_database(db_path: Path, backup_dir: Path, revision: str | None) -> Pa
     while target.exists():
         n += 1
         target = backup_dir / f"{db_path.stem}-rev{revision or 'none'}-{stamp}-{n}.db"
+    if key is not None:
+        from hcc_desk.core.db_cipher import copy_encrypted
+
+        copy_encrypted(db_path, target, key)
+        return target
     src = sqlite3.connect(db_path)
     dst = sqlite3.connect(target)
     try:

@@ -8,7 +8,6 @@ the database is already at head. These cheap reads let ``open_store`` skip Alemb
 from __future__ import annotations
 
 import ast
-import sqlite3
 from functools import cache
 from pathlib import Path
 
@@ -37,16 +36,9 @@ def script_head() -> str:
     return heads.pop()
 
 
-def file_revision(path: Path) -> str | None:
+def file_revision(path: Path, key: bytes | None = None) -> str | None:
     """The revision stamped in the database file, or None (no file, no table, unreadable)."""
-    if not path.exists():
-        return None
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
-        try:
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            con.close()
-    except sqlite3.Error:
-        return None
+    from hcc_desk.core.db_cipher import peek
+
+    row = peek(path, key, "SELECT version_num FROM alembic_version")
     return row[0] if row else None

@@ -52,21 +52,27 @@ class Store:
         self.engine.dispose()
 
 
-def open_store(path: Path, backup_dir: Path | None = None) -> Store:
+def open_store(path: Path, backup_dir: Path | None = None, key: bytes | None = None) -> Store:
     """Open (creating if absent) the database at ``path`` and upgrade it to head.
 
-    An existing database behind head is first copied to ``backup_dir`` (default
-    ``<db dir>/backups``) as ``<stem>-rev<old>-<timestamp>.db``.
+    With ``key`` the file is encrypted with SQLCipher; a plain database found there is
+    encrypted in place first (and so are plain backups of it in ``backup_dir``). A wrong key
+    raises StoreError. An existing database behind head is first copied to ``backup_dir``
+    (default ``<db dir>/backups``) as ``<stem>-rev<old>-<timestamp>.db``.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    if file_revision(path) == script_head():  # the usual start: nothing to migrate
-        return Store(path=path, engine=make_engine(path), revision_found=script_head())
+    if key is not None:
+        _encrypt_plain_files(path, backup_dir or path.parent / "backups", key)
+    if file_revision(path, key) == script_head():  # the usual start: nothing to migrate
+        return Store(path=path, engine=make_engine(path, key=key), revision_found=script_head())
+    if key is not None:
+        _check_key(path, key)
     from . import migrate
 
-    migration_engine = make_engine(path, foreign_keys=False)
+    migration_engine = make_engine(path, foreign_keys=False, key=key)
     try:
         found, has_tables = migrate.inspect_database(migration_engine)
-        backup = _check_and_backup(path, migration_engine, found, has_tables, backup_dir)
+        backup = _check_and_backup(path, migration_engine, found, has_tables, backup_dir, key)
         if found != migrate.head_revision():
             try:
                 migrate.upgrade(migration_engine)
@@ -77,11 +83,42 @@ def open_store(path: Path, backup_dir: Path | None = None) -> Store:
                 ) from err
     finally:
         migration_engine.dispose()
-    return Store(path=path, engine=make_engine(path), revision_found=found, backup_path=backup)
+    return Store(path=path, engine=make_engine(path, key=key), revision_found=found,
+                 backup_path=backup)
+
+
+def _encrypt_plain_files(path: Path, backup_dir: Path, key: bytes) -> None:
+    from hcc_desk.core.db_cipher import encrypt_in_place, is_plain_sqlite
+
+    if is_plain_sqlite(path):
+        encrypt_in_place(path, key)
+    if backup_dir.is_dir():
+        for old in sorted(backup_dir.glob("*.db")):
+            if is_plain_sqlite(old):
+                encrypt_in_place(old, key)
+
+
+def _check_key(path: Path, key: bytes) -> None:
+    """A file that exists but does not open with ``key``: say so, never touch it."""
+    from hcc_desk.core import db_cipher as cipher
+
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    mod = cipher.dbapi()
+    try:
+        con = cipher.connect(path, key, read_only=True)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+    except mod.DatabaseError as err:
+        raise cipher.WrongKey(f"{path} cannot be decrypted with this computer's key for it "
+                         f"(copied from another PC, or the key was lost): {err}") from err
 
 
 def _check_and_backup(
-    path: Path, engine: Engine, found: str | None, has_tables: bool, backup_dir: Path | None
+    path: Path, engine: Engine, found: str | None, has_tables: bool, backup_dir: Path | None,
+    key: bytes | None = None,
 ) -> Path | None:
     from . import migrate
 
@@ -98,4 +135,4 @@ def _check_and_backup(
     if found == head:
         return None
     engine.dispose()  # release our connection before copying
-    return migrate.backup_database(path, backup_dir or path.parent / "backups", found)
+    return migrate.backup_database(path, backup_dir or path.parent / "backups", found, key)

@@ -1,6 +1,6 @@
 """Adding a file to a dossier: copied into ``<profile>/attachments``, hashed, recorded, queued.
 
-The file is made durable (fsync + rename) before the row that points at it is committed, so a
+In a profile the file is encrypted (hcc_desk.core.sealed_files). It is made durable (fsync + rename) before the row that points at it is committed, so a
 recorded attachment always has its bytes; a crash in between leaves at most an orphan file.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.files import write_atomic
+from hcc_desk.core import sealed_files
 from hcc_desk.core.store.models import Attachment, Dossier, new_uuid
 
 from .outbox import enqueue_dossier
@@ -20,9 +20,7 @@ def write_file(attachments_dir: Path, att_uuid: str, filename: str, data: bytes)
     """Store ``data``; returns its path relative to ``attachments_dir``."""
     suffix = PurePath(filename).suffix.lower()[:10]
     rel = f"{att_uuid[:2]}/{att_uuid}{suffix}"
-    target = attachments_dir / rel
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, data)
+    sealed_files.write(attachments_dir, rel, data)  # encrypted in a profile's folder
     return rel
 
 

@@ -12,6 +12,7 @@ answers the same).
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
+from hcc_desk.core import sealed_files
 from hcc_desk.core.store.models import Attachment, Dossier
 
 from . import protocol as p
@@ -171,7 +173,7 @@ class Uploader:
         stored nothing) is sent again once, then the file is parked."""
         if not self._single:
             return _CHUNKS
-        data = (self._dir / t.path).read_bytes()
+        data = self._local_bytes(t)
         if hashlib.sha256(data).hexdigest() != t.sha256:
             return _changed(t)
         start = p.UploadStart(sha256=t.sha256, size=t.size, dossier_uuid=t.dossier_uuid,
@@ -208,7 +210,8 @@ class Uploader:
 
     # --- larger files: chunked, resumable -----------------------------------------------------
     def _hash_check(self, t: Todo) -> str | None:
-        if t.fresh and file_sha256(self._dir / t.path) != t.sha256:
+        if t.fresh and hashlib.sha256(self._local_bytes(t)).hexdigest() \
+                != t.sha256:
             return _changed(t)
         return None
 
@@ -258,7 +261,8 @@ class Uploader:
 
     def _transfer(self, t: Todo, upload_id: str, offset: int, chunk: int) -> None:
         mismatches = 0
-        with (self._dir / t.path).open("rb") as f:
+        # Decrypted in memory (attachments are a few MB at most: central's per-file limit).
+        with io.BytesIO(self._local_bytes(t)) as f:
             while offset < t.size:
                 f.seek(offset)
                 data = f.read(chunk)
@@ -285,6 +289,14 @@ class Uploader:
                 offset = max(0, min(new, t.size))
                 self._set(t.id, uploaded_offset=offset)
         self._progress(t.uuid, t.filename, offset, t.size)
+
+    def _local_bytes(self, t: Todo) -> bytes:
+        """The file's plain bytes; a sealed file that no longer decrypts (damaged, swapped)
+        reads as empty, so the hash check parks it as changed on disk."""
+        try:
+            return sealed_files.read(self._dir, t.path)
+        except sealed_files.SealedFileError:
+            return b""
 
     def _set(self, att_id: int, **values) -> None:
         with self._store.write() as s:
