@@ -52,6 +52,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _database(args).dispose()  # migrate before the first request
     options = {"host": args.host, "port": args.port, "log_level": args.log_level,
                "proxy_headers": True}  # fmt: skip
+    options |= _tls_options(args.cert, args.key)
     if args.workers > 1:
         # Worker processes build their own app from the environment (uvicorn needs a factory).
         os.environ["HCC_CENTRAL_DB"] = settings.db_url
@@ -60,6 +61,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         uvicorn.run(create_app(settings), **options)
     return 0
+
+
+def _tls_options(cert: str | None, key: str | None) -> dict[str, str]:
+    """uvicorn's TLS options, after checking the files load (a clear error, not a traceback
+    from inside the server)."""
+    if cert is None and key is None:
+        return {}
+    if cert is None or key is None:
+        raise AdminError("--cert and --key go together (the certificate and its private key)")
+    import ssl
+
+    for kind, name in (("certificate", cert), ("key", key)):
+        try:
+            Path(name).read_bytes()
+        except OSError as exc:
+            raise AdminError(f"cannot read the {kind} file {name}: {exc.strerror}") from None
+    try:
+        ssl.create_default_context(ssl.Purpose.CLIENT_AUTH).load_cert_chain(cert, key)
+    except (ssl.SSLError, ValueError) as exc:
+        raise AdminError(f"{cert} and {key} are not a PEM certificate and its key: {exc}") from None
+    return {"ssl_certfile": cert, "ssl_keyfile": key}
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -92,6 +114,7 @@ def _common(default: object = None) -> argparse.ArgumentParser:
 
 def _parser() -> argparse.ArgumentParser:
     from .cli_admin import add_admin_commands
+    from .cli_audit import add_audit_commands
 
     parser = argparse.ArgumentParser(prog="hcc-central", description=__doc__)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
@@ -100,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8600)
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--workers", type=int, default=1, help="API processes (PostgreSQL)")
+    serve.add_argument("--cert", metavar="FILE", help="serve HTTPS: PEM certificate (chain)")
+    serve.add_argument("--key", metavar="FILE", help="the certificate's PEM private key")
     serve.set_defaults(run=cmd_serve)
     export = sub.add_parser("export", parents=[_common()], help="all dossiers as JSON Lines")
     export.add_argument("--jsonl", required=True, help="output file, or - for stdout")
@@ -107,6 +132,8 @@ def _parser() -> argparse.ArgumentParser:
     # --db etc. may come before or after the admin subcommand.
     admin = sub.add_parser("admin", parents=[_common()], help="administration")
     add_admin_commands(admin, _common(argparse.SUPPRESS), _database)
+    audit = sub.add_parser("audit", parents=[_common()], help="the audit log")
+    add_audit_commands(audit, _common(argparse.SUPPRESS), _database)
     return parser
 
 

@@ -54,12 +54,23 @@ def stored_rows(session: Session) -> Iterator[ChainRow]:
         cast(getattr(AuditLog, name), Text).label(name) if name in as_text
         else getattr(AuditLog, name) for name in CHAINED)]
     stmt = select(*cols).order_by(AuditLog.seq.asc().nulls_first(), AuditLog.id)
-    for r in session.execute(stmt.execution_options(yield_per=2000)):
-        values = dict(r._mapping)
-        values["at"], values["detail"] = parse_stored(r.at, r.detail)
-        yield ChainRow(r.id, r.seq, values["at"], r.prev_hash, r.row_hash,
-                       [values[name] for name in CHAINED])
+    result = session.execute(stmt.execution_options(yield_per=2000))
+    try:
+        yield from (_chain_row(r) for r in result)
+    finally:  # a walk that stops at a break must not leave a server-side cursor open
+        result.close()
+
+
+def _chain_row(r: Any) -> ChainRow:
+    values = dict(r._mapping)
+    values["at"], values["detail"] = parse_stored(r.at, r.detail)
+    return ChainRow(r.id, r.seq, values["at"], r.prev_hash, r.row_hash,
+                    [values[name] for name in CHAINED])
 
 
 def verify_audit_chain(session: Session, anchor: Anchor | None = None) -> Verdict:
-    return verify(stored_rows(session), anchor)
+    rows = stored_rows(session)
+    try:
+        return verify(rows, anchor)
+    finally:
+        rows.close()
