@@ -1,7 +1,8 @@
 """``hcc-desk`` command line: the GUI by default, and headless commands over the same services.
 
-Exit status: 0 success, 1 an operational failure (printer, disk), 2 invalid input or usage.
-Nothing is written when the input is invalid.
+Exit status: 0 success, 1 an operational failure (printer, disk), 2 invalid input or usage,
+3 refused: the officer's proof is missing or wrong, or the role may not do it (cli_auth.py).
+Nothing is written when the input is invalid or the command is refused (but the audit row).
 """
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+
+from hcc_desk.cli_auth import ADMIN, EXIT_REFUSED, add_proof_arguments
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
@@ -28,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("demo", parents=[common], help="set up a demo centre without questions")
 
     intake = sub.add_parser("intake", parents=[common], help="take one dossier from a JSON file")
-    intake.add_argument("--officer", required=True, help="user name of the receiving officer")
+    add_proof_arguments(intake, "the receiving officer")
     intake.add_argument("file", type=Path, help="intake JSON (docs/intake-json.md); - for stdin")
 
     printing = sub.add_parser("print", parents=[common], help="print an official form")
@@ -38,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     receipt.add_argument("--pdf", type=Path, help="write the PDF here instead of printing")
     receipt.add_argument("--printer", help="print queue (default: the desk's printer setting)")
     receipt.add_argument("--paper", choices=("A4", "A5"), help="paper size")
-    receipt.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+    add_proof_arguments(receipt)
     from hcc_desk.cli_forms import add_arguments as add_form_arguments
 
     add_form_arguments(what, sub, common)  # the other forms, and the "ledger" command
@@ -47,9 +50,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_capture_arguments(sub, common)  # "scan" and "doctor"
 
+    from hcc_desk.cli_audit import add_arguments as add_audit_arguments
+
+    add_audit_arguments(sub, common)  # "audit verify"
+
     search = sub.add_parser("search", parents=[common], help="find dossiers")
     search.add_argument("query", help="dossier code, ID number, phone or name")
-    search.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+    add_proof_arguments(search)
 
     enrol = sub.add_parser("enrol", parents=[common], help="enrol this desk with hcc-central")
     enrol.add_argument("--central", required=True, help="central's URL, e.g. https://hcc.example")
@@ -58,10 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     login = sub.add_parser("login", parents=[common],
                            help="check an officer's password (against central when online) "
-                                "and keep it for offline login and headless commands")
+                                "(kept for offline login) and leave a session for headless "
+                                "commands")
     login.add_argument("--officer", required=True, help="user name")
     login.add_argument("--password-stdin", action="store_true",
                        help="read the password from the first line of stdin (no prompt)")
+    sub.add_parser("logout", parents=[common], help="end the session 'hcc-desk login' left")
+    officer = sub.add_parser("officer", parents=[common], help="officer accounts (admin)")
+    officer_sub = officer.add_subparsers(dest="action", required=True)
+    unlock = officer_sub.add_parser("unlock", parents=[common],
+                                    help="lift an officer's lockout after wrong passwords")
+    unlock.add_argument("username", help="the locked officer")
+    add_proof_arguments(unlock, "the admin who unlocks")
 
     sync = sub.add_parser("sync", parents=[common], help="sync with central now (headless)")
     sync.add_argument("--until-idle", action="store_true",
@@ -77,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     cat_sub = catalogue.add_subparsers(dest="action", required=True)
     imp = cat_sub.add_parser("import", parents=[common], help="load a published list (.json/.xlsx)")
     imp.add_argument("file", type=Path)
+    add_proof_arguments(imp, "the admin who imports")
     return parser
 
 
@@ -117,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     handler = {
         None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
         "search": _search, "catalogue": _catalogue, "enrol": _enrol, "sync": _sync,
-        "login": _login, "ledger": _ledger, "scan": _capture, "doctor": _capture,
+        "login": _login, "logout": _logout, "officer": _officer, "ledger": _ledger,
+        "scan": _capture, "doctor": _capture, "audit": _audit,
     }[args.command]
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.services.errors import UserError
@@ -129,17 +146,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     except UserError as exc:
         _err(exc.message, exc.message_en)
-        return EXIT_INVALID if _is_invalid_input(exc) else EXIT_FAILED
+        return exit_status(exc)
     except OSError as exc:  # full disk, unreadable profile: say what, where
         logging.getLogger("hcc_desk").exception("file system error")
         _err(f"Lỗi hệ thống tệp: {exc}", f"File system error: {exc}")
         return EXIT_FAILED
 
 
-def _is_invalid_input(exc: Exception) -> bool:
+def exit_status(exc: Exception) -> int:
+    """The exit status of a UserError: refused (3), invalid input (2), else failed (1)."""
     from hcc_desk.services.errors import AuthError, InvalidInput, NotFound
 
-    return isinstance(exc, (InvalidInput, NotFound, AuthError))
+    if isinstance(exc, AuthError):
+        return EXIT_REFUSED
+    return EXIT_INVALID if isinstance(exc, (InvalidInput, NotFound)) else EXIT_FAILED
 
 
 def _err(message: str, message_en: str) -> None:
@@ -181,8 +201,10 @@ def _demo(args, profile) -> int:
 
 
 def _intake(args, profile) -> int:
+    from hcc_desk.cli_auth import authorise, read_password
     from hcc_desk.services.intake_request import RequestFormatError, request_from_json_text
 
+    password = read_password(args)  # its line comes first on stdin, before a '-' file
     try:
         text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8-sig")
         request = request_from_json_text(text)
@@ -194,7 +216,8 @@ def _intake(args, profile) -> int:
         return EXIT_INVALID
     ctx = _open(profile)
     try:
-        submitted = ctx.intake.submit(request, args.officer)
+        officer = authorise(ctx, args, password, "intake")
+        submitted = ctx.intake.submit(request, officer)
     finally:
         ctx.close()
     print(submitted.code)
@@ -206,8 +229,12 @@ def _print(args, profile) -> int:
         from hcc_desk.cli_forms import run_print
 
         return run_print(args)
+    from hcc_desk.cli_auth import authorise, read_password
+
+    password = read_password(args)
     ctx = _open(profile)
     try:
+        args.officer = authorise(ctx, args, password, "print receipt")
         if args.pdf:
             path = ctx.receipts.render_pdf(args.code, args.pdf, paper=args.paper,
                                            officer_username=args.officer)
@@ -233,10 +260,20 @@ def _capture(args, profile) -> int:
     return run(args)
 
 
+def _audit(args, profile) -> int:
+    from hcc_desk.cli_audit import run
+
+    return run(args, profile)
+
+
 def _search(args, profile) -> int:
+    from hcc_desk.cli_auth import authorise, read_password
+
+    password = read_password(args)
     ctx = _open(profile)
     try:
-        for row in ctx.dossiers.search(args.query, args.officer):
+        officer = authorise(ctx, args, password, "search")
+        for row in ctx.dossiers.search(args.query, officer):
             print("\t".join([row.code, row.received_at.strftime("%Y-%m-%d %H:%M"),
                              row.submitter_name, row.procedure_name]))
     finally:
@@ -245,8 +282,12 @@ def _search(args, profile) -> int:
 
 
 def _catalogue(args, profile) -> int:
+    from hcc_desk.cli_auth import authorise, read_password
+
+    password = read_password(args)
     ctx = _open(profile)
     try:
+        authorise(ctx, args, password, "catalogue import", ADMIN)
         report = ctx.catalogue.import_file(args.file)
     finally:
         ctx.close()
@@ -261,12 +302,50 @@ def _login(args, profile) -> int:
         import getpass
 
         password = getpass.getpass(f"Mật khẩu / password for {args.officer}: ")
+    from hcc_desk.services.cli_session import CliSessions
+
     ctx = _open(profile)
     try:
         officer = ctx.auth.login(args.officer, password)
+        expires = CliSessions(ctx.store, profile.root, clock=_now).open(officer.username)
     finally:
         ctx.close()
     print(f"{officer.username}\t{officer.full_name}\t{officer.role}")
+    print(f"Phiên đăng nhập đến / session until {expires:%Y-%m-%d %H:%M} "
+          "('hcc-desk logout' to end it)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _now():
+    from hcc_desk import cli_auth
+
+    return cli_auth.now()
+
+
+def _logout(args, profile) -> int:
+    from hcc_desk.services.cli_session import CliSessions
+
+    ctx = _open(profile)
+    try:
+        officer = CliSessions(ctx.store, profile.root, clock=_now).close()
+    finally:
+        ctx.close()
+    print(f"logged out {officer}" if officer else "no session", file=sys.stderr)
+    return EXIT_OK
+
+
+def _officer(args, profile) -> int:
+    from hcc_desk.cli_auth import authorise, read_password
+    from hcc_desk.services.auth import AuthService
+
+    password = read_password(args)
+    ctx = _open(profile)
+    try:
+        admin = authorise(ctx, args, password, "officer unlock", ADMIN)
+        AuthService(ctx.store).unlock(args.username, by=admin)
+    finally:
+        ctx.close()
+    print(f"unlocked {args.username}")
     return EXIT_OK
 
 

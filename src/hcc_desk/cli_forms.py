@@ -1,7 +1,8 @@
 """``hcc-desk print {supplement,refusal,apology,control,result}`` and ``hcc-desk ledger``.
 
 Exit status as in cli.py: 0 done, 1 the printer or the disk failed, 2 bad input or the form's
-facts are not recorded yet (e.g. ``result`` before the hand-back) — always with a message.
+facts are not recorded yet (e.g. ``result`` before the hand-back), 3 refused (no proof of the
+officer, or the ledger asked by an officer who does not supervise) — always with a message.
 """
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import logging
 import re
 from datetime import date
 from pathlib import Path
+
+from hcc_desk.cli_auth import ANY_OFFICER, SUPERVISING, add_proof_arguments
 
 FORMS = {
     "supplement": "Mẫu 02 — phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (request to supplement)",
@@ -45,7 +48,7 @@ def add_arguments(print_subparsers, sub, common_parent) -> None:
         p.add_argument("--pdf", type=Path, help="write the PDF here instead of printing")
         p.add_argument("--printer", help="print queue (default: the desk's printer setting)")
         p.add_argument("--paper", choices=("A4", "A5"), help="paper size")
-        p.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+        add_proof_arguments(p)
     ledger = sub.add_parser("ledger", parents=[common_parent],
                             help="Mẫu 06 — sổ theo dõi hồ sơ (dossier ledger) for a period")
     ledger.add_argument("--from", dest="date_from", metavar="DATE", type=parse_day, required=True,
@@ -55,7 +58,8 @@ def add_arguments(print_subparsers, sub, common_parent) -> None:
     out = ledger.add_mutually_exclusive_group(required=True)
     out.add_argument("--xlsx", type=Path, help="write an Excel workbook")
     out.add_argument("--pdf", type=Path, help="write a landscape A4 PDF")
-    ledger.add_argument("--officer", default="cli", help="who asks (written to the audit log)")
+    add_proof_arguments(ledger, "who asks (a supervisor or admin: the ledger lists every "
+                                "applicant of the period)")
 
 
 def run_print(args) -> int:
@@ -68,7 +72,7 @@ def run_print(args) -> int:
                                         printer=args.printer, paper=args.paper)
             print(done.job)
 
-    return _run(args, work)
+    return _run(args, work, f"print {args.form}", ANY_OFFICER)
 
 
 def run_ledger(args) -> int:
@@ -77,18 +81,21 @@ def run_ledger(args) -> int:
                                 officer_username=args.officer)
         print(f"{done.xlsx or done.pdf}\t{done.rows} hồ sơ / dossiers")
 
-    return _run(args, work)
+    return _run(args, work, "ledger", SUPERVISING)
 
 
-def _run(args, work) -> int:
-    from hcc_desk.cli import EXIT_FAILED, EXIT_INVALID, EXIT_OK, _err, _is_invalid_input, _open
+def _run(args, work, command: str, roles: tuple[str, ...]) -> int:
+    from hcc_desk.cli import EXIT_FAILED, EXIT_OK, _err, _open, exit_status
+    from hcc_desk.cli_auth import authorise, read_password
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.profile import Profile, default_profile_dir
     from hcc_desk.services.errors import UserError
 
     try:
+        password = read_password(args)
         ctx = _open(Profile(args.profile or default_profile_dir()))
         try:
+            args.officer = authorise(ctx, args, password, command, roles)
             work(ctx)
         finally:
             ctx.close()
@@ -97,7 +104,7 @@ def _run(args, work) -> int:
         return EXIT_FAILED
     except UserError as exc:
         _err(exc.message, exc.message_en)
-        return EXIT_INVALID if _is_invalid_input(exc) else EXIT_FAILED
+        return exit_status(exc)
     except OSError as exc:  # the output folder is missing or read-only, the disk is full
         logging.getLogger("hcc_desk").exception("file system error")
         _err(f"Lỗi hệ thống tệp: {exc}", f"File system error: {exc}")

@@ -6,11 +6,18 @@ import pytest
 from hcc_desk.app import open_context
 from hcc_desk.cli import main
 from hcc_desk.core.catalogue.importer import default_catalogue_path
+from hcc_desk.services.cli_session import CliSessions
 
 
 @pytest.fixture
 def profile(tmp_path):
+    """A demo desk where its admin, 'demo', has logged in (catalogue import needs an admin)."""
     assert main(["demo", "--profile", str(tmp_path / "desk")]) == 0
+    ctx = open_context(tmp_path / "desk")
+    try:
+        CliSessions(ctx.store, ctx.profile.root).open("demo")
+    finally:
+        ctx.close()
     return tmp_path / "desk"
 
 

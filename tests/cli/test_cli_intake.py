@@ -16,9 +16,10 @@ from tests.support.printed import (
 )
 
 from hcc_desk.app import open_context
-from hcc_desk.cli import main
+from hcc_desk.cli import EXIT_REFUSED, main
 from hcc_desk.core.files import safe_filename
 from hcc_desk.core.store.models import Applicant, Dossier, Procedure
+from hcc_desk.services.cli_session import CliSessions
 from hcc_desk.services.setup import demo_input
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
@@ -27,7 +28,13 @@ CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$")
 
 @pytest.fixture
 def profile(tmp_path):
+    """A demo desk where officer 'demo' has logged in (the session headless commands use)."""
     assert main(["demo", "--profile", str(tmp_path / "desk")]) == 0
+    ctx = open_context(tmp_path / "desk")
+    try:
+        CliSessions(ctx.store, ctx.profile.root).open("demo")
+    finally:
+        ctx.close()
     return tmp_path / "desk"
 
 
@@ -95,7 +102,7 @@ def test_missing_file_and_unknown_officer(profile, tmp_path, capsys):
     assert main(["intake", "--profile", str(profile), "--officer", "demo",
                  str(tmp_path / "nope.json")]) == 2
     assert main(["intake", "--profile", str(profile), "--officer", "ghost",
-                 str(EXAMPLES / "intake-individual.json")]) == 2
+                 str(EXAMPLES / "intake-individual.json")]) == EXIT_REFUSED
     assert "ghost" in capsys.readouterr().err
 
 
@@ -106,8 +113,10 @@ def test_unset_profile_is_refused(tmp_path, capsys):
 
 
 def test_console_entry_point_runs_as_a_process(profile):
+    # The password's line first on stdin, then the JSON; search then uses the login session.
     done = subprocess.run([sys.executable, "-m", "hcc_desk", "intake", "--profile", str(profile),
-                           "--officer", "demo", "-"], input=(EXAMPLES / "intake-individual.json")
+                           "--officer", "demo", "--password-stdin", "-"],
+                          input="demo\n" + (EXAMPLES / "intake-individual.json")
                           .read_text(encoding="utf-8"), capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert CODE.match(done.stdout.strip())

@@ -30,6 +30,7 @@ from tests.support.printed import (
 
 from hcc_desk.cli import main
 from hcc_desk.core.printing.forms.ledger_xlsx import FIRST_DATA_ROW
+from hcc_desk.services.cli_session import CliSessions
 
 # What each form must show of the facts the walk recorded, besides the code and the applicant.
 FACTS = {
@@ -50,6 +51,8 @@ def facts(kind: str, code: str) -> list[str]:
 
 @pytest.fixture
 def profile(walked: Desk) -> str:
+    """The walked desk, where its admin 'demo' has logged in for headless commands."""
+    CliSessions(walked.ctx.store, walked.ctx.profile.root).open("demo")
     return str(walked.ctx.profile.root)
 
 

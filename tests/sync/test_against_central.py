@@ -191,12 +191,12 @@ def test_cli_login_checks_central_then_works_offline(central, tmp_path, monkeypa
                      "--code", code]) == cli.EXIT_OK
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong-password\n"))
     assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
-                     "--password-stdin"]) == 2
+                     "--password-stdin"]) == cli.EXIT_REFUSED
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
                      "--password-stdin"]) == cli.EXIT_OK
     assert capsys.readouterr().out.endswith("lan\tTrần Thị Lan\tofficer\n")
-    central.stop()  # offline now: the cached hash answers, and headless intake works
+    central.stop()  # offline now: the cached hash answers, and its session serves intake
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
     assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
                      "--password-stdin"]) == cli.EXIT_OK

@@ -1,11 +1,14 @@
 """``hcc-desk enrol`` and ``hcc-desk sync [--until-idle]`` against the fake central."""
 from __future__ import annotations
 
+import io
+
 import pytest
 from tests.sync.conftest import CENTRAL_URL, EXAMPLE
 
 from hcc_desk import cli
 from hcc_desk.core.sync import client as client_module
+from hcc_desk.services.cli_session import CliSessions
 
 
 @pytest.fixture
@@ -34,6 +37,7 @@ def test_enrol_intake_and_sync_until_idle(tmp_path, wired, capsys):
 
     ctx = open_context(tmp_path / "desk")
     ctx.auth.login("lan", "mat-khau-1")
+    CliSessions(ctx.store, ctx.profile.root).open("lan")  # as 'hcc-desk login' leaves it
     ctx.close()
     codes = []
     for _ in range(3):
@@ -45,13 +49,15 @@ def test_enrol_intake_and_sync_until_idle(tmp_path, wired, capsys):
     assert "pending 0, parked 0" in capsys.readouterr().out
 
 
-def test_until_idle_times_out_with_a_message(tmp_path, wired, capsys):
+def test_until_idle_times_out_with_a_message(tmp_path, wired, capsys, monkeypatch):
     profile = str(tmp_path / "desk")
     cli.main(["demo", "--profile", profile])
     wired.agencies = []  # accept whatever the demo desk uses
     assert cli.main(["enrol", "--profile", profile, "--central", CENTRAL_URL,
                      "--code", "GOODCODE42"]) == cli.EXIT_OK
-    assert cli.main(["intake", "--profile", profile, "--officer", "demo", str(EXAMPLE)]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo\n"))
+    assert cli.main(["intake", "--profile", profile, "--officer", "demo", "--password-stdin",
+                     str(EXAMPLE)]) == 0
     wired.down = True
     assert cli.main(["sync", "--profile", profile, "--until-idle", "--timeout", "1"]) == \
         cli.EXIT_FAILED

@@ -1,17 +1,30 @@
-"""Officer accounts: argon2id password hashes, login, and the audit trail of both."""
+"""Officer accounts: argon2id password hashes, login, lockout, and the audit trail of all three.
+
+Guessing is slowed per officer and the state is in the database, so it holds across restarts
+and for every way in (GUI login, the idle lock, ``hcc-desk login``, ``--password-stdin``): after
+``login.lock_after_failures`` wrong passwords in a row the officer is locked for 1 minute, then
+2, 4 … up to ``login.lock_max_minutes``, or until an admin unlocks. A success resets both.
+"""
 from __future__ import annotations
 
+import math
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories import add_audit, get_setting
 from hcc_desk.services.errors import AuthError, FieldError
 from hcc_desk.services.lookups import find_officer
 
 ROLES = ("admin", "supervisor", "officer")
 MIN_PASSWORD = 8
+LOCK_AFTER_FAILURES = ("login.lock_after_failures", 5)
+LOCK_MAX_MINUTES = ("login.lock_max_minutes", 30)
 _hasher = PasswordHasher()  # argon2id with the library's current recommended cost
 
 
@@ -20,6 +33,23 @@ class Officer:
     username: str
     full_name: str
     role: str
+
+
+class OfficerLocked(AuthError):
+    """Too many wrong passwords: says how long is left (whole minutes, rounded up)."""
+
+    def __init__(self, username: str, minutes_left: int):
+        super().__init__(
+            f"Tài khoản '{username}' đang tạm khoá vì nhập sai mật khẩu nhiều lần. Thử lại sau "
+            f"{minutes_left} phút, hoặc nhờ quản trị viên mở khoá.",
+            f"Account '{username}' is locked after repeated wrong passwords. Try again in "
+            f"{minutes_left} minute(s), or ask an admin to unlock it.")
+        self.username, self.minutes_left = username, minutes_left
+
+
+def normalise_username(username: str) -> str:
+    """NFKC (full-width or composed look-alikes become one spelling) and no outer spaces."""
+    return unicodedata.normalize("NFKC", username).strip()
 
 
 def hash_password(password: str) -> str:
@@ -33,6 +63,11 @@ def password_matches(stored_hash: str, password: str) -> bool:
         return False
 
 
+@cache
+def _dummy_hash() -> str:
+    return hash_password("no such officer")
+
+
 def password_problems(password: str, confirm: str | None, field: str) -> list[FieldError]:
     problems = []
     if len(password) < MIN_PASSWORD:
@@ -44,36 +79,96 @@ def password_problems(password: str, confirm: str | None, field: str) -> list[Fi
     return problems
 
 
+_WRONG = AuthError("Sai tên đăng nhập hoặc mật khẩu", "Wrong user name or password")
+
+
 class AuthService:
-    def __init__(self, store):
+    def __init__(self, store, clock: Callable[[], datetime] = datetime.now):
         self._store = store
+        self._clock = clock
 
     def login(self, username: str, password: str) -> Officer:
+        return self.check(username, password, "officer.login")
+
+    def check(self, username: str, password: str, success_action: str | None = None,
+              detail: dict | None = None) -> Officer:
+        """The password check behind every way in. Failures and lockouts are audited and
+        committed before the error is raised (raising inside the transaction would roll the
+        count back); ``success_action`` names the audit row of a success, None for none."""
+        username = normalise_username(username)
+        detail = dict(detail or {})
         with self._store.write() as s:
-            row = find_officer(s, username.strip())
-            if row is None or not row.active or not password_matches(row.password_hash, password):
-                if row is not None:
-                    row.failed_logins += 1
-                add_audit(s, username.strip() or "?", "officer.login_failed", "officer",
-                               row.uuid if row else None, {})
-                raise AuthError("Sai tên đăng nhập hoặc mật khẩu",
-                                "Wrong user name or password")
-            row.failed_logins = 0
-            if _hasher.check_needs_rehash(row.password_hash):
-                row.password_hash = hash_password(password)
-            add_audit(s, row.username, "officer.login", "officer", row.uuid, {})
-            return Officer(row.username, row.full_name, row.role)
+            outcome = self._attempt(s, username, password, detail, success_action)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    def _attempt(self, s, username: str, password: str, detail: dict,
+                 success_action: str | None) -> Officer | AuthError:
+        now = self._clock()
+        row = find_officer(s, username)
+        if row is None or not row.active:
+            if row is None:  # the same argon2 cost as a real account: no user-name oracle
+                password_matches(_dummy_hash(), password)
+            add_audit(s, username or "?", "officer.login_failed", "officer",
+                      row.uuid if row else None, {**detail, "reason": "unknown"})
+            return _WRONG
+        if row.locked_until is not None and row.locked_until > now:
+            add_audit(s, row.username, "officer.login_failed", "officer", row.uuid,
+                      {**detail, "reason": "locked"})
+            return OfficerLocked(row.username, _minutes(row.locked_until - now))
+        if not password_matches(row.password_hash, password):
+            row.failed_logins += 1
+            add_audit(s, row.username, "officer.login_failed", "officer", row.uuid,
+                      {**detail, "reason": "password", "failures": row.failed_logins})
+            if row.failed_logins < int(get_setting(s, *LOCK_AFTER_FAILURES)):
+                return _WRONG
+            row.lockouts += 1
+            cap = int(get_setting(s, *LOCK_MAX_MINUTES))
+            minutes = min(2 ** min(row.lockouts - 1, 20), cap)
+            row.locked_until, row.failed_logins = now + timedelta(minutes=minutes), 0
+            add_audit(s, row.username, "officer.locked", "officer", row.uuid,
+                      {"minutes": minutes, "until": row.locked_until.isoformat()})
+            return OfficerLocked(row.username, minutes)
+        row.failed_logins, row.lockouts, row.locked_until = 0, 0, None
+        if _hasher.check_needs_rehash(row.password_hash):
+            row.password_hash = hash_password(password)
+        if success_action:
+            add_audit(s, row.username, success_action, "officer", row.uuid, detail)
+        return Officer(row.username, row.full_name, row.role)
 
     def verify(self, username: str, password: str) -> bool:
-        """Unlock after the idle lock: the same check, without a new login record."""
-        with self._store.session() as s:
+        """Unlock after the idle lock: the same check and lockout, without a login record.
+        A locked officer gets OfficerLocked (the lock screen shows its message)."""
+        try:
+            self.check(username, password)
+        except OfficerLocked:
+            raise
+        except AuthError:
+            return False
+        return True
+
+    def unlock(self, username: str, by: str) -> None:
+        """An admin lifts a lockout (``by`` has already proved to be an admin)."""
+        username = normalise_username(username)
+        with self._store.write() as s:
             row = find_officer(s, username)
-            return bool(row and row.active and password_matches(row.password_hash, password))
+            if row is not None:
+                row.failed_logins, row.lockouts, row.locked_until = 0, 0, None
+                add_audit(s, by, "officer.unlocked", "officer", row.uuid,
+                          {"officer": row.username})
+        if row is None:
+            raise AuthError(f"Không có cán bộ '{username}'", f"No officer '{username}'")
 
     def officer(self, username: str) -> Officer:
+        username = normalise_username(username)
         with self._store.session() as s:
             row = find_officer(s, username)
             if row is None or not row.active:
                 raise AuthError(f"Không có cán bộ '{username}' đang hoạt động",
                                 f"No active officer '{username}'")
             return Officer(row.username, row.full_name, row.role)
+
+
+def _minutes(left: timedelta) -> int:
+    return max(1, math.ceil(left.total_seconds() / 60))

@@ -3,7 +3,7 @@
 from .base import Base, new_uuid, now
 from .catalogue import Procedure, ProcedurePaper
 from .dossier import Applicant, Dossier, DossierPaper, StatusEvent
-from .org import ROLES, UNIT_CODE_RE, Agency, Centre, Counter, Officer
+from .org import ROLES, UNIT_CODE_RE, Agency, Centre, Counter, Officer, OfficerSession
 from .steps import (
     NOTICE_KINDS,
     RELATIONS,
@@ -40,6 +40,7 @@ __all__ = [
     "DossierPaper",
     "Draft",
     "Officer",
+    "OfficerSession",
     "OutboxOp",
     "Procedure",
     "ProcedurePaper",

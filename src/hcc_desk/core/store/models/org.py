@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .base import Base, now, uuid_column
@@ -77,7 +77,24 @@ class Officer(Base):
     active: Mapped[bool] = mapped_column(default=True)
     failed_logins: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=now)
+    # Offline login lockout (0006): locked until this time; how many lockouts in a row, so
+    # each one lasts longer (services/auth.py).
+    locked_until: Mapped[datetime | None]
+    lockouts: Mapped[int] = mapped_column(default=0, server_default=text("0"))
 
     __table_args__ = (
         CheckConstraint("role IN ('admin', 'supervisor', 'officer')", name="role_known"),
     )
+
+
+class OfficerSession(Base):
+    """A headless-command session left by ``hcc-desk login`` (0006). Only the SHA-256 of its
+    random token is kept here; the token itself is in an owner-only file of the profile."""
+
+    __tablename__ = "officer_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    officer: Mapped[str]
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
