@@ -127,12 +127,13 @@ def smoke_env() -> dict[str, str]:
     return env
 
 
-def run_app(step: str, args: list, cwd: Path, env: dict, report: dict) -> subprocess.CompletedProcess:
+def run_app(step: str, args: list, cwd: Path, env: dict, report: dict,
+            stdin: str | None = None) -> subprocess.CompletedProcess:
     cmd = [str(a) for a in args]
     start = time.perf_counter()
     try:
         proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False,
-                              encoding="utf-8", errors="replace", timeout=TIMEOUT)
+                              encoding="utf-8", errors="replace", timeout=TIMEOUT, input=stdin)
     except subprocess.TimeoutExpired as exc:
         raise SmokeFailure(f"{step}: no answer after {TIMEOUT} s\n$ {' '.join(cmd)}\n"
                            f"--- stdout\n{exc.stdout or ''}\n--- stderr\n{exc.stderr or ''}")
@@ -219,6 +220,9 @@ def smoke_test(report: dict, startup_runs: int) -> None:
         run_app("start to login window", [gui, "--profile", profile, "--exit-when-ready"],
                 work, env, report)
 
+        # Headless commands act for an officer who proved it: a login leaves the session.
+        run_app("login", [cli, "login", "--profile", profile, "--officer", "demo",
+                          "--password-stdin"], work, env, report, stdin="demo\n")
         proc = run_app("intake", [cli, "intake", "--profile", profile, "--officer", "demo",
                                   EXAMPLE], work, env, report)
         lines = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
@@ -236,6 +240,9 @@ def smoke_test(report: dict, startup_runs: int) -> None:
         if b"NotoSerif" not in data:
             raise SmokeFailure("the receipt PDF does not embed the bundled Noto Serif font")
         report["receipt_pdf_bytes"] = len(data)
+        kept = DIST / "smoke-receipt.pdf"  # kept so the test can read what the frozen app printed
+        shutil.copyfile(pdf, kept)
+        report["receipt_pdf"] = str(kept)
 
         xlsx = tmp / "ledger.xlsx"
         today = time.strftime("%Y-%m-%d")

@@ -207,5 +207,20 @@ def test_build_and_smoke_test_frozen_app():
     if Path("/etc/sane.d/test.conf").is_file():  # the frozen scanner worker process ran
         assert report["scan_pdf_bytes"] > 1000
     assert report["receipt_pdf_bytes"] > 2000
+    _assert_receipt_shows_the_intake(Path(report["receipt_pdf"]), report["dossier_code"])
     if not sys.platform.startswith("win"):
         assert Path(report["package"]).is_file()
+
+
+def _assert_receipt_shows_the_intake(pdf: Path, code: str) -> None:
+    """What the frozen app printed is the receipt of the example intake: its code as text and as
+    the Code128 on each copy, and the applicant read from the example's chip-card QR."""
+    from tests.support.printed import barcodes, pdf_text, receipt_copies
+
+    example = json.loads((ROOT / "docs/examples/intake-individual.json").read_text("utf-8"))
+    id_number, _, name = example["citizen_qr"].split("|")[:3]
+    text = pdf_text(pdf)
+    for fact in (code, name, id_number):
+        assert fact in text, f"{fact!r} not on the frozen app's receipt"
+    for copy in receipt_copies(pdf):
+        assert barcodes(pdf, copy[0]).get("code128") == [code], f"no Code128 {code} on page {copy[0]}"
