@@ -73,9 +73,14 @@ def add_agency(
     except DomainError as err:
         raise AdminError(f"unit code {unit_code!r}: {err.message_en}") from None
     wire = _wire(AgencyWire, name=name, short_name=short_name, unit_code=unit_code)
-    agency = s.scalar(
-        select(Agency).where(Agency.centre_id == centre.id, Agency.unit_code == unit_code)
-    )
+    agency = s.scalar(select(Agency).where(Agency.unit_code == unit_code))
+    if agency is not None and agency.centre_id != centre.id:
+        # One code, two centres: both would mint the same dossier codes (a real dossier then
+        # parked as a collision). The database refuses it too (uq_agency_unit_code).
+        raise AdminError(
+            f"unit code {unit_code} is already used by centre {agency.centre_id} "
+            f"({agency.name}): a unit code names one agency"
+        )
     if agency is None:
         agency = Agency(uuid=str(uuid.uuid4()), centre_id=centre.id, unit_code=unit_code)
         s.add(agency)

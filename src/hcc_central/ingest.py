@@ -10,6 +10,11 @@ decide every op in memory in order, write with one executemany per table, commit
 arrive while another is being written are written together in the next transaction
 (group_commit.py): under load the per-transaction cost is paid once for many small pushes.
 
+What a device may push (docs/security.md): event and receipt times no later than central's
+clock plus ``clock_skew_seconds``; each event new to central an allowed step of the status
+machine from the one before it (hcc_desk.core.domain.status, the desk's own rules), by an actor
+that is an officer of the centre on central. A push with rejected ops is audited.
+
 Slow path, only if the fast path hits a constraint (a concurrent push of the same rows, or a
 bad event uuid only the database can see): each push of a group again alone, and a push that
 still fails gets a new transaction in which every op has its own savepoint and fresh reads, so
@@ -19,25 +24,39 @@ one bad op never fails the others.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import ValidationError
-from sqlalchemy import Connection, bindparam, literal, null, or_, select, union_all, update
+from sqlalchemy import (
+    Connection,
+    String,
+    bindparam,
+    cast,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from hcc_desk.core.domain.dossier_code import parse_code, slot_of
 from hcc_desk.core.domain.errors import DomainError
+from hcc_desk.core.domain.status import INITIAL_STATUSES, DossierStatus, can_transition
 from hcc_desk.core.sync.protocol import OpResult, PushOp
 
 from .auth import DeviceCache, DeviceCtx, device_of
 from .bulk import insert_rows
+from .changes import audit
 from .db import Database
 from .group_commit import GroupCommit
 from .ingest_rows import IN_CHUNK, att_row, chunks, dossier_row, event_row, merge
-from .models import AppliedOp, Attachment, Dossier, StatusEvent
+from .models import AppliedOp, Attachment, Dossier, Officer, StatusEvent
 from .settings import Settings
 
 log = logging.getLogger("hcc_central.ingest")
@@ -65,7 +84,12 @@ _KNOWN = union_all(
     select(literal("att"), ATT.c.uuid, ATT.c.dossier_uuid).where(
         ATT.c.uuid.in_(bindparam("att_ids", expanding=True))
     ),
+    # The events' actors that are officers on central, with their centre (none: every centre).
+    select(literal("actor"), Officer.username, cast(Officer.centre_id, String)).where(
+        Officer.username.in_(bindparam("actors", expanding=True))
+    ),
 )
+AUDITED_REJECTIONS = 50  # listed in one audit row per push; the count says how many in all
 GROUP_OPS = 1000  # at most this many ops per group transaction (one push may be 200)
 
 
@@ -97,6 +121,7 @@ class _Batch:
     code_owner: dict[str, str]
     att_owner: dict[str, str]
     done: set[str]  # op ids applied before or earlier in this batch
+    officers: dict[str, str | None]  # username → centre id (text; None: every centre)
     results: Results = field(default_factory=dict)
     inserts: dict[str, dict[str, Any]] = field(default_factory=dict)
     updates: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -108,8 +133,14 @@ class _Batch:
 class Ingest:
     """One per process: the database, the settings, the device cache and the group commit."""
 
-    def __init__(self, db: Database, settings: Settings, devices: DeviceCache):
-        self.db, self.settings, self.devices = db, settings, devices
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        devices: DeviceCache,
+        clock: Callable[[], datetime] = datetime.now,
+    ):
+        self.db, self.settings, self.devices, self.clock = db, settings, devices, clock
         self._groups: GroupCommit[list[_Op], Results] = GroupCommit(self._write_group, GROUP_OPS)
 
     def push(
@@ -117,12 +148,25 @@ class Ingest:
     ) -> list[OpResult]:
         results: dict[int, OpResult] = {}
         dev = device_of(self.db, token, self.devices)
-        ops = _validate(raw_ops, dev, self.settings, results)
+        ops = _validate(raw_ops, dev, self.settings, results, self.clock())
         if ops:
             written = self._groups.submit(ops)
             for o in ops:
                 results[o.index] = written[o]
-        return [results[i] for i in range(len(raw_ops))]
+        answer = [results[i] for i in range(len(raw_ops))]
+        rejected = [r for r in answer if r.outcome == "rejected"]
+        if rejected:  # rare: its own short transaction, off the group's hot path
+            self._audit(dev, rejected)
+        return answer
+
+    def _audit(self, dev: DeviceCtx, rejected: list[OpResult]) -> None:
+        listed = [
+            {"op_id": r.op_id, "code": r.code, "reason": r.reason}
+            for r in rejected[:AUDITED_REJECTIONS]
+        ]
+        with self.db.write() as s:
+            audit(s, f"device:{dev.device_id}", "push.rejected", centre_id=dev.centre_id,
+                  count=len(rejected), ops=listed)  # fmt: skip
 
     def _write_group(self, group: list[list[_Op]]) -> Results:
         if len(group) > 1:
@@ -152,13 +196,18 @@ class Ingest:
 
 
 def _validate(
-    raw_ops: list[Raw], dev: DeviceCtx, settings: Settings, results: dict[int, OpResult]
+    raw_ops: list[Raw],
+    dev: DeviceCtx,
+    settings: Settings,
+    results: dict[int, OpResult],
+    now: datetime | None = None,
 ) -> list[_Op]:
     ops = []
+    latest = (now or datetime.now()) + timedelta(seconds=settings.clock_skew_seconds)
     for i, raw in enumerate(raw_ops):
         try:
             op = raw if isinstance(raw, PushOp) else PushOp.model_validate(raw)
-            check_op(op, dev, settings)
+            check_op(op, dev, settings, latest)
             ops.append(_Op(i, op.op_id, op.entity_uuid, op.payload.model_dump(mode="json"), dev))
         except ValidationError as err:
             results[i] = _rejected(_op_id(raw), 422, _summary(err))
@@ -167,8 +216,9 @@ def _validate(
     return ops
 
 
-def check_op(op: PushOp, dev: DeviceCtx, settings: Settings) -> None:
-    """Checks that need no database: identity, authorisation by unit and slot, limits."""
+def check_op(op: PushOp, dev: DeviceCtx, settings: Settings, latest: datetime) -> None:
+    """Checks that need no database: identity, authorisation by unit and slot, limits, and no
+    time after ``latest`` (central's clock + the allowed skew)."""
     doc = op.payload
     if op.entity_uuid != doc.uuid:
         raise Rejected(422, "entity_uuid differs from payload.uuid")
@@ -187,6 +237,15 @@ def check_op(op: PushOp, dev: DeviceCtx, settings: Settings) -> None:
     stamps = [doc.received_at, doc.due_at, *(e.at for e in doc.events)]
     if any(t is not None and t.tzinfo is not None for t in stamps):
         raise Rejected(422, "datetimes must be naive local time (no UTC offset)")
+    # An event dated in 2099 would stop every later step (they must not go back in time).
+    ahead = [t for t in (doc.received_at, *(e.at for e in doc.events)) if t > latest]
+    if ahead:
+        raise Rejected(
+            422,
+            f"time {max(ahead).isoformat()} is ahead of central's clock "
+            f"({(latest - timedelta(seconds=settings.clock_skew_seconds)).isoformat()}) by more "
+            f"than {settings.clock_skew_seconds} s: correct the counter PC's clock, then retry",
+        )
     sizes = [a.size for a in doc.attachments]
     if any(s > settings.max_attachment_bytes for s in sizes):
         raise Rejected(422, f"an attachment is larger than {settings.max_attachment_bytes} bytes")
@@ -225,8 +284,10 @@ def _read(s: Connection, ops: list[_Op]) -> _Batch:
     known: list[Any] = []
     op_ids = [o.op_id for o in ops]
     att_ids = [a["uuid"] for o in ops for a in o.doc["attachments"]]
-    for i in range(0, max(len(op_ids), len(att_ids)), IN_CHUNK):
-        params = {"op_ids": op_ids[i : i + IN_CHUNK], "att_ids": att_ids[i : i + IN_CHUNK]}
+    actors = sorted({e["actor"] for o in ops for e in o.doc["events"]})
+    for i in range(0, max(len(op_ids), len(att_ids), len(actors)), IN_CHUNK):
+        part = slice(i, i + IN_CHUNK)
+        params = {"op_ids": op_ids[part], "att_ids": att_ids[part], "actors": actors[part]}
         known += s.execute(_KNOWN, params).all()
     mine = {o.uuid for o in ops}
     rows = [r for r in stored if r.uuid in mine]
@@ -237,6 +298,7 @@ def _read(s: Connection, ops: list[_Op]) -> _Batch:
         code_owner={r.code: r.uuid for r in stored},
         att_owner={k: v for tag, k, v in known if tag == "att"},
         done={k for tag, k, _ in known if tag == "op"},
+        officers={k: v for tag, k, v in known if tag == "actor"},
     )
 
 
@@ -256,6 +318,7 @@ def _decide(o: _Op, b: _Batch) -> str:
     new, added = merge(old, o.doc)
     if new == old:
         return "duplicate"
+    _check_history(new, added, dev, b.officers)
     (b.updates if o.uuid in b.in_db else b.inserts)[o.uuid] = new
     b.events += [event_row(o.uuid, e) for e in added]
     for a in new["attachments"]:
@@ -264,6 +327,40 @@ def _decide(o: _Op, b: _Batch) -> str:
             b.attachments.append(att_row(a, o.uuid, dev.centre_id))
     b.state[o.uuid], b.centre_of[o.uuid], b.code_owner[code] = new, dev.centre_id, o.uuid
     return "applied"
+
+
+def _check_history(
+    doc: dict[str, Any], added: list[dict[str, Any]], dev: DeviceCtx, officers: dict[str, Any]
+) -> None:
+    """Each event new to central is an allowed step from the one before it in the merged,
+    time-ordered history (and the one after it, if it was slipped in before a stored one),
+    recorded by an officer of this centre. Stored events are not judged again."""
+    events = doc["events"]
+    if not events and DossierStatus(doc["status"]) not in INITIAL_STATUSES:
+        raise Rejected(422, f"status {doc['status']} without the events that led to it")
+    new = {e["uuid"] for e in added}
+    centre = str(dev.centre_id)
+    for i, e in enumerate(events):
+        if e["uuid"] not in new:
+            continue
+        if e["actor"] not in officers or officers[e["actor"]] not in (None, centre):
+            raise Rejected(
+                403,
+                f"event by {e['actor']!r}: not an officer of this centre on central (create "
+                "the account there with admin create-officer --centre, then retry)",
+            )
+        steps = [(events[i - 1] if i else None, e)]
+        if i + 1 < len(events):
+            steps.append((e, events[i + 1]))
+        for before, after in steps:
+            source = DossierStatus(before["status"]) if before else None
+            target = DossierStatus(after["status"])
+            if not can_transition(source, target):
+                was = source.sync_name if source else "nothing"
+                raise Rejected(
+                    422, f"status history: {was} → {target.sync_name} is not an allowed step "
+                    f"(event {after['uuid']} at {after['at']})",
+                )  # fmt: skip
 
 
 def _write(s: Connection, b: _Batch, now: datetime) -> None:

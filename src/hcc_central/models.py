@@ -47,11 +47,15 @@ class Centre(Base):
     hotline: Mapped[str | None] = mapped_column(String(50))
     lookup_url_base: Mapped[str | None] = mapped_column(String(300))
     code_slots: Mapped[int] = mapped_column(Integer)
+    # Bytes of attachments the centre's devices have stored (quota, uploads.py; migration 0002).
+    stored_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class Agency(Base):
     __tablename__ = "agency"
-    __table_args__ = (UniqueConstraint("centre_id", "unit_code"),)
+    # A unit code names one agency nationwide: two centres with one code would mint the same
+    # dossier codes, and a real dossier would be parked as a collision (migration 0002).
+    __table_args__ = (UniqueConstraint("unit_code"),)
     id: Mapped[int] = mapped_column(BigId, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(UUID_LEN), unique=True)
     centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
@@ -82,6 +86,8 @@ class Device(Base):
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     enrolled_at: Mapped[datetime] = mapped_column(DateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Bytes of attachments this device has stored (quota, uploads.py; migration 0002).
+    stored_bytes: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class EnrolmentCode(Base):
@@ -182,6 +188,9 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100))
+    # When its bytes were received from this centre (None: named by a push, not uploaded yet).
+    # "Already stored" answers only by this: they reveal nothing about other centres' content.
+    stored_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class Upload(Base):
@@ -198,7 +207,7 @@ class Upload(Base):
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100))
     temp_path: Mapped[str] = mapped_column(String(500))
-    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # expiry sweep
 
 
 class CalendarDay(Base):

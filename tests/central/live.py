@@ -14,10 +14,12 @@ from typing import Any
 
 import httpx
 import uvicorn
+from sqlalchemy import select
 
 from hcc_central import admin
 from hcc_central.app import create_app
 from hcc_central.db import Database
+from hcc_central.models import Officer
 from hcc_central.settings import Settings
 
 _units = itertools.count(1)
@@ -127,9 +129,19 @@ def make_centre(central: LiveServer | ServeProcess, code_slots: int = 10) -> tup
             code_slots=code_slots,
         )
         admin.add_agency(s, centre.id, name=f"Sở thử {unit}", unit_code=unit, short_name="ST")
+        demo_officer(s)
         return centre.id
 
     return central.write(create), unit
+
+
+def demo_officer(s) -> None:
+    """The officer the test dossiers name as actor ("demo", of every centre): central accepts
+    pushed events only by its officers."""
+    if s.scalar(select(Officer.id).where(Officer.username == "demo")) is None:
+        admin.create_officer(
+            s, username="demo", full_name="Demo", role="officer", password="kiem-thu-quay-01"
+        )
 
 
 def desk_for(

@@ -7,22 +7,35 @@ import os
 from pathlib import Path
 
 from sqlalchemy import func, select
-from tests.central.helpers import new_uuid
+from tests.central.helpers import make_doc, new_uuid, op, push
 from tests.central.live import Desk, LiveServer
 
 from hcc_central.models import Attachment, Upload
+
+
+def named(desk: Desk, body: dict) -> dict:
+    """Without a given dossier: push one naming this attachment first, as the desk does before
+    it uploads (central takes uploads only for attachments its pushed dossiers name)."""
+    if body.get("dossier_uuid"):
+        return body
+    keys = ("uuid", "filename", "content_type", "size", "sha256")
+    att = {k: body["attachment_uuid" if k == "uuid" else k] for k in keys}
+    doc = make_doc(desk, attachments=[{**att, "paper_position": 1}])
+    push(desk, op(doc))
+    return {**body, "dossier_uuid": doc["uuid"]}
 
 
 def start(desk: Desk, data: bytes, **over) -> dict:
     body = {
         "sha256": hashlib.sha256(data).hexdigest(),
         "size": len(data),
-        "dossier_uuid": new_uuid(),
+        "dossier_uuid": None,
         "attachment_uuid": new_uuid(),
         "filename": "giay-to.pdf",
         "content_type": "application/pdf",
         **over,
     }
+    body = named(desk, body)
     r = desk.http.post("/uploads", json=body)
     assert r.status_code == 200, r.text
     return r.json() | {"request": body}
@@ -91,16 +104,19 @@ def test_identical_content_is_stored_once(central: LiveServer, desk_factory):
     send_all(desk, up["upload_id"], data, 0, 4096)
     assert desk.http.post(f"/uploads/{up['upload_id']}/complete").status_code == 200
     mtime = blob(central, data).stat().st_mtime_ns
-    second = start(other, data)  # another dossier, same scan
+    second = start(desk, data)  # another dossier of the centre, same scan
     assert (second["complete"], second["offset"]) == (True, len(data))
     assert blob(central, data).stat().st_mtime_ns == mtime
+    # Another centre is not told that central holds these bytes: it sends them (docs/security.md).
+    third = start(other, data)
+    assert (third["complete"], third["offset"]) == (False, 0)
     with central.db.read() as s:
         n = s.scalar(
             select(func.count())
             .select_from(Attachment)
             .where(Attachment.sha256 == up["request"]["sha256"])
         )
-    assert n == 2  # two attachments, one blob
+    assert n == 3  # three attachments, one blob
 
 
 def test_size_limits_are_413_before_any_byte_is_stored(central: LiveServer, desk):
@@ -145,9 +161,7 @@ def test_empty_file(central: LiveServer, desk):
     assert blob(central, b"").read_bytes() == b""
 
 
-def test_upload_for_another_centres_dossier_is_403(central: LiveServer, desk_factory):
-    from tests.central.helpers import make_doc, op, push
-
+def test_upload_for_another_centres_dossier_is_404_as_for_none(central: LiveServer, desk_factory):
     desk, other = desk_factory(), desk_factory()
     doc = make_doc(desk)
     push(desk, op(doc))
@@ -162,19 +176,20 @@ def test_upload_for_another_centres_dossier_is_403(central: LiveServer, desk_fac
             "content_type": "text/plain",
         },
     )
-    assert r.status_code == 403
+    assert r.status_code == 404
 
 
 def single(desk: Desk, data: bytes, **over):
     params = {
         "sha256": hashlib.sha256(data).hexdigest(),
         "size": len(data),
-        "dossier_uuid": new_uuid(),
+        "dossier_uuid": None,
         "attachment_uuid": new_uuid(),
         "filename": "trang 01 – hồ sơ.pdf",
         "content_type": "application/pdf",
         **over,
     }
+    params = named(desk, params)
     r = desk.http.post(
         "/uploads/single",
         params=params,
@@ -212,26 +227,25 @@ def test_a_single_upload_that_does_not_match_is_422_and_stores_nothing(central: 
     r2, _ = single(desk, data, size=len(data) + 1)  # declared size differs from the body
     assert r2.status_code == 422
     assert not blob(central, damaged).exists() and not blob(central, data).exists()
-    with central.db.read() as s:
-        assert s.get(Attachment, params["attachment_uuid"]) is None
+    with central.db.read() as s:  # named by the push, never stored
+        assert s.get(Attachment, params["attachment_uuid"]).stored_at is None
 
 
 def test_a_single_upload_over_one_chunk_is_413_and_other_rules_hold(
     central: LiveServer, desk_factory
 ):
-    from tests.central.helpers import make_doc, op, push
-
     desk, other = desk_factory(), desk_factory()
     data = os.urandom(central.settings.chunk_bytes + 1)
     r, _ = single(desk, data)
     assert r.status_code == 413 and "chunks" in r.json()["detail"]
     assert not blob(central, data).exists()
+    first, params = single(desk, b"abc")
+    assert first.status_code == 200
+    mine = {k: params[k] for k in ("dossier_uuid", "attachment_uuid")}
+    assert single(other, b"abc", **mine)[0].status_code == 404  # another centre's
     doc = make_doc(desk)
     push(desk, op(doc))
-    assert single(other, b"abc", dossier_uuid=doc["uuid"])[0].status_code == 403
-    first, params = single(desk, b"abc", dossier_uuid=doc["uuid"])
-    assert first.status_code == 200
-    taken = single(desk, b"abc", attachment_uuid=params["attachment_uuid"])[0]
-    assert taken.status_code == 409  # that attachment uuid is another dossier's
+    taken = single(desk, b"abc", dossier_uuid=doc["uuid"], attachment_uuid=mine["attachment_uuid"])
+    assert taken[0].status_code == 409  # that attachment uuid is another dossier's
     with central.client("not-a-token") as bad:
         assert bad.post("/uploads/single", params=params, content=b"abc").status_code == 401

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path as FsPath
 from typing import Annotated
@@ -14,15 +16,16 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BeforeValidator, Field
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
 from hcc_desk.core.sync.protocol import NO_NUL, UploadDone, UploadOffset, UploadStart, UploadState
 
+from .. import upload_rules as rules
 from ..auth import DeviceCtx, Token
-from ..models import Attachment, Dossier, Upload
+from ..models import Attachment, Upload
+from ..upload_rules import Refused
 from .deps import BIG, Central, CentralDep
 from .openapi import JSON_BODY, UNAUTHORISED, err, link
 
@@ -56,8 +59,15 @@ STORED = {
         "Complete": link("complete_upload", upload_id="$request.path.upload_id"),
     },
 }
-FOREIGN_DOSSIER = {403: err("the dossier belongs to another centre")}
-FOREIGN_ATTACHMENT = {409: err("the attachment uuid belongs to another dossier")}
+# What a device may upload (upload_rules.py): every refusal below is audited.
+FOREIGN_DOSSIER = {
+    403: err("the dossier belongs to another counter of this centre"),
+    404: err("no such dossier at this centre, or it names no such attachment: push it first"),
+}
+FOREIGN_ATTACHMENT = {
+    409: err("the attachment uuid belongs to another dossier, or its size or sha256 differ")
+}
+NO_ROOM = {507: err("the device's or the centre's stored-bytes quota is reached")}
 UNKNOWN_UPLOAD = {404: err("unknown upload (or another device's): start again")}
 UploadId = Annotated[str, Path(max_length=64, pattern=NO_NUL)]
 
@@ -93,18 +103,22 @@ OCTETS = {
         **UNAUTHORISED,
         **FOREIGN_DOSSIER,
         **FOREIGN_ATTACHMENT,
+        **NO_ROOM,
         413: err("larger than max_attachment_bytes"),
+        429: err("too many bytes of unfinished uploads for this device or centre: later"),
     },
 )
 def start_upload(body: UploadBody, token: Token, c: CentralDep) -> UploadState:
     dev = c.device(token)
-    with c.db.write() as s:
+    with _audited(c, dev, "start_upload"), c.db.write() as s:
         if body.size > c.settings.max_attachment_bytes:  # refused before a byte is stored
-            raise HTTPException(413, f"attachment larger than {c.settings.max_attachment_bytes}")
-        _check_target(s, dev, body)
-        if c.store.has(body.sha256):  # content-addressed: nothing to send
-            _record_attachment(s, dev, body)
+            raise Refused(413, f"attachment larger than {c.settings.max_attachment_bytes}")
+        att = rules.check_target(s, dev, body)
+        if rules.already_stored(s, dev, body.sha256, c.store):  # this centre's: nothing to send
+            rules.mark_stored(s, c.settings, dev, att)
             return UploadState(upload_id=str(uuid.uuid4()), offset=body.size, complete=True)
+        now = datetime.now()
+        rules.sweep_expired(s, c.store, now, c.settings.upload_expiry_hours)
         up = s.scalar(
             select(Upload).where(
                 Upload.device_id == dev.device_id,
@@ -113,6 +127,8 @@ def start_upload(body: UploadBody, token: Token, c: CentralDep) -> UploadState:
             )
         )
         if up is None:
+            rules.check_inflight(s, c.settings, dev, body.size)
+            rules.check_stored(s, c.settings, dev, body.size)
             upload_id = str(uuid.uuid4())
             up = Upload(
                 upload_id=upload_id,
@@ -120,7 +136,7 @@ def start_upload(body: UploadBody, token: Token, c: CentralDep) -> UploadState:
                 centre_id=dev.centre_id,
                 offset=0,
                 temp_path=str(c.store.temp_path(upload_id)),
-                created_at=datetime.now(),
+                created_at=now,
                 **body.model_dump(),
             )
             s.add(up)
@@ -135,6 +151,7 @@ def start_upload(body: UploadBody, token: Token, c: CentralDep) -> UploadState:
         **UNAUTHORISED,
         **FOREIGN_DOSSIER,
         **FOREIGN_ATTACHMENT,
+        **NO_ROOM,
         413: err("larger than one chunk: send it in chunks"),
         422: err("invalid query, or the content does not match size and sha256"),
     },
@@ -148,8 +165,10 @@ async def single_upload(
     Idempotent. Larger files go by POST /uploads and PUT chunks (resumable)."""
     dev = await _caller(c, token)
     limit = min(c.settings.chunk_bytes, c.settings.max_attachment_bytes)
-    if body.size > limit:  # refused before a byte is read
-        raise HTTPException(413, f"single uploads are at most {limit} bytes: send it in chunks")
+    if body.size > limit:  # refused before a byte is read; audited as the others
+        err = Refused(413, f"single uploads are at most {limit} bytes: send it in chunks")
+        await run_in_threadpool(rules.audit_refusal, c.db, dev, "single_upload", err)
+        raise err
     data = await _body(request, limit, "single uploads")
     if data is None:  # the link broke: nothing was stored, the desk sends it again
         log.info("single upload of %s: client disconnected", body.attachment_uuid)
@@ -158,15 +177,28 @@ async def single_upload(
 
 
 def _single(c: Central, dev: DeviceCtx, body: UploadStart, data: bytes) -> UploadDone:
-    with c.db.read() as s:
-        _check_target(s, dev, body)
-    if len(data) != body.size or hashlib.sha256(data).hexdigest() != body.sha256:
-        raise HTTPException(422, "content does not match size and sha256: nothing stored")
-    if not c.store.has(body.sha256):
-        c.store.put(data, body.sha256)  # the blob first: a row never names a missing blob
-    with c.db.write() as s:
-        _record_attachment(s, dev, body)
+    with _audited(c, dev, "single_upload"):
+        with c.db.read() as s:  # checked before a byte goes to the store
+            att = rules.check_target(s, dev, body, lock=False)
+            if att.stored_at is None:
+                rules.check_stored(s, c.settings, dev, body.size)
+        if len(data) != body.size or hashlib.sha256(data).hexdigest() != body.sha256:
+            raise HTTPException(422, "content does not match size and sha256: nothing stored")
+        if not c.store.has(body.sha256):
+            c.store.put(data, body.sha256)  # the blob first: a row never names a missing blob
+        with c.db.write() as s:
+            rules.mark_stored(s, c.settings, dev, rules.check_target(s, dev, body))
     return UploadDone(sha256=body.sha256)
+
+
+@contextmanager
+def _audited(c: Central, dev: DeviceCtx, route: str) -> Iterator[None]:
+    """A refusal (upload_rules.Refused) is audited, then answered."""
+    try:
+        yield
+    except Refused as err:
+        rules.audit_refusal(c.db, dev, route, err)
+        raise
 
 
 @router.put(
@@ -221,7 +253,7 @@ async def _body(request: Request, limit: int, what: str) -> bytes | None:
 
 
 def _put(c: Central, dev: DeviceCtx, upload_id: str, offset: int, data: bytes) -> UploadOffset:
-    with c.db.write() as s:
+    with _audited(c, dev, "put_chunk"), c.db.write() as s:
         up = _own_upload(s, dev, upload_id)
         if offset != up.offset:
             raise _offset_conflict(up.offset)
@@ -245,7 +277,7 @@ def _put(c: Central, dev: DeviceCtx, upload_id: str, offset: int, data: bytes) -
 def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadDone:
     conflict, ok = None, False
     dev = c.device(token)
-    with c.db.write() as s:
+    with _audited(c, dev, "complete_upload"), c.db.write() as s:
         up = _own_upload(s, dev, upload_id)
         temp = FsPath(up.temp_path)
         if up.size == 0:
@@ -255,10 +287,13 @@ def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadD
         if up.offset != up.size:
             conflict = up.offset
         else:
+            att = s.get(Attachment, up.attachment_uuid, with_for_update=True)
+            if att is not None and att.stored_at is None:  # quota reached meanwhile: 507 now
+                rules.check_stored(s, c.settings, dev, up.size)
             ok = c.store.commit(temp, up.sha256)
             s.delete(up)
-            if ok:
-                _record_attachment(s, dev, UploadStart.model_validate(_start_fields(up)))
+            if ok and att is not None:
+                rules.mark_stored(s, c.settings, dev, att)
     if conflict is not None:
         raise _offset_conflict(conflict)
     if not ok:
@@ -282,41 +317,9 @@ async def offset_conflict_handler(_request: Request, exc: Exception) -> JSONResp
 
 def _own_upload(s: Session, dev: DeviceCtx, upload_id: str) -> Upload:
     up = s.get(Upload, upload_id, with_for_update=True)
-    if up is None or up.device_id != dev.device_id:  # another device's upload: not found
-        raise HTTPException(404, "unknown upload: start again with POST /uploads")
+    detail = "unknown upload: start again with POST /uploads"
+    if up is None:  # never started, finished, or expired: the desk's normal case, not audited
+        raise HTTPException(404, detail)
+    if up.device_id != dev.device_id:  # another device's upload: the same answer, audited
+        raise Refused(404, detail, upload_id=upload_id)
     return up
-
-
-def _check_target(s: Session, dev: DeviceCtx, body: UploadStart) -> None:
-    """The dossier is not another centre's, the attachment uuid not another dossier's."""
-    owner = s.scalar(select(Dossier.centre_id).where(Dossier.uuid == body.dossier_uuid))
-    if owner is not None and owner != dev.centre_id:
-        raise HTTPException(403, "this dossier belongs to another centre")
-    att = s.get(Attachment, body.attachment_uuid)
-    if att is not None and att.dossier_uuid != body.dossier_uuid:
-        raise HTTPException(409, "this attachment uuid belongs to another dossier")
-
-
-def _start_fields(up: Upload) -> dict[str, object]:
-    return {k: getattr(up, k) for k in UploadStart.model_fields}
-
-
-def _record_attachment(s: Session, dev: DeviceCtx, body: UploadStart) -> None:
-    """The upload may come before the push that names the attachment: remember it now."""
-    if s.get(Attachment, body.attachment_uuid) is not None:
-        return
-    try:
-        with s.begin_nested():  # a concurrent push may insert the same row: theirs stands
-            s.add(
-                Attachment(
-                    uuid=body.attachment_uuid,
-                    dossier_uuid=body.dossier_uuid,
-                    centre_id=dev.centre_id,
-                    sha256=body.sha256,
-                    size=body.size,
-                    filename=body.filename,
-                    content_type=body.content_type,
-                )
-            )
-    except IntegrityError:
-        pass
