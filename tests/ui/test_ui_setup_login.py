@@ -132,3 +132,29 @@ def test_login_wrong_then_right(qtbot, fake_ctx, runner):
         dialog.ui.login_button.click()
     assert sig.args[0].username == "demo"
     assert not dialog.isVisible()
+
+
+def test_login_and_lock_screen_show_the_lockout_with_the_time_left(qtbot, demo_ctx, runner):
+    """Real demo profile: the fifth wrong password locks 'demo'; both windows say for how long."""
+    from hcc_desk.ui.idle import LockDialog
+
+    dialog = LoginDialog(demo_ctx, runner, "", "demo")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for attempt in range(5):
+        type_text(dialog.ui.password, "sai")
+        dialog.ui.login_button.click()
+        qtbot.waitUntil(lambda: dialog.ui.login_button.isEnabled(), timeout=10000)
+    assert "tạm khoá" in dialog.error_text() and "1 phút" in dialog.error_text()
+    type_text(dialog.ui.password, "demo")  # the right password waits too
+    dialog.ui.login_button.click()
+    qtbot.waitUntil(lambda: dialog.ui.login_button.isEnabled(), timeout=10000)
+    assert "tạm khoá" in dialog.error_text() and dialog.isVisible()
+
+    lock = LockDialog(demo_ctx, runner, demo_ctx.auth.officer("demo"))
+    qtbot.addWidget(lock)
+    lock.show()
+    type_text(lock.ui.password, "demo")
+    lock.ui.unlock_button.click()
+    qtbot.waitUntil(lambda: lock.ui.unlock_button.isEnabled(), timeout=10000)
+    assert "tạm khoá" in lock.ui.error_label.text() and lock.isVisible()
