@@ -98,6 +98,10 @@ class EnrolmentCode(Base):
     expires_at: Mapped[datetime] = mapped_column(DateTime)
     used_at: Mapped[datetime | None] = mapped_column(DateTime)
     device_id: Mapped[str | None] = mapped_column(String(UUID_LEN))
+    # Enrolment exactly once (enrol_seal.py): SHA-256 of the desk's enrolment key, and the
+    # device token sealed under that key, so a retry whose answer was lost gets the same one.
+    key_sha256: Mapped[str | None] = mapped_column(String(64))
+    token_sealed: Mapped[str | None] = mapped_column(String(200))
 
 
 class Officer(Base):

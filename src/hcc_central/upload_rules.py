@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from .models import Attachment, Centre, Device, Dossier, Upload
 from .settings import Settings
 from .store import FileStore
 
-MiB = 1024 * 1024
+# Central's wall clock for the expiry sweep and stored_at; tests move it (no sleeping).
+clock: Callable[[], datetime] = datetime.now
 
 
 class Refused(HTTPException):
@@ -158,4 +160,4 @@ def mark_stored(s: Session, settings: Settings, dev: DeviceCtx, att: Attachment)
             stmt = stmt.where(model.stored_bytes + att.size <= quota)
         if s.execute(stmt.values(stored_bytes=model.stored_bytes + att.size)).rowcount != 1:
             raise Refused(507, "the attachment quota was reached meanwhile", quota="stored")
-    att.stored_at = datetime.now()
+    att.stored_at = clock()

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query, Response
+from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from hcc_desk.core.sync.protocol import (
     MAX_PUSH_OPS,
-    AgencyWire,
-    CentreWire,
-    CounterWire,
     EnrolRequest,
     EnrolResponse,
     Limits,
@@ -27,8 +23,9 @@ from hcc_desk.core.sync.protocol import (
 
 from ..auth import Token, authenticate
 from ..changes import audit, changes_since
-from ..models import Agency, Centre, Counter, Device, EnrolmentCode, Officer
-from ..security import new_device_token, normalise_code, sha256_hex, verify_password
+from ..enrolment import Refusal, enrol_device
+from ..models import Officer
+from ..security import verify_password
 from ..settings import Settings
 from .deps import BIG, CentralDep
 from .openapi import JSON_BODY, UNAUTHORISED, err, link
@@ -78,66 +75,19 @@ def limits_of(settings: Settings) -> Limits:
 ENROL_ERRORS = {
     **JSON_BODY,
     401: err("unknown enrolment code"),
-    409: err("the counter's slot is held by another device"),
-    410: err("the enrolment code was used or has expired"),
+    409: err("the code was used by another enrolment, or the slot is held by another device"),
+    410: err("the code has expired, or its device was revoked or its retry window closed"),
 }
 
 
 @router.post("/enrol", operation_id="enrol", responses=ENROL_ERRORS)
-def enrol(body: EnrolRequest, c: CentralDep) -> EnrolResponse:
-    now = datetime.now()
-    with c.db.write() as s:
-        # FOR UPDATE: two desks racing with one code on PostgreSQL → the second sees it used.
-        code = s.get(EnrolmentCode, sha256_hex(normalise_code(body.code)), with_for_update=True)
-        if code is None:
-            raise HTTPException(401, "unknown enrolment code")
-        if code.used_at is not None:
-            raise HTTPException(410, "this enrolment code was already used: ask for a new one")
-        if code.expires_at <= now:
-            raise HTTPException(410, "this enrolment code has expired: ask for a new one")
-        # Locked too: two codes for one slot used at once must not give it two devices.
-        counter = s.get_one(Counter, code.counter_id, with_for_update=True)
-        holder = s.scalar(
-            select(Device.id).where(Device.counter_id == counter.id, Device.revoked.is_(False))
-        )
-        if holder is not None:  # two PCs on one slot would print the same codes
-            raise HTTPException(409, f"slot {counter.slot} is held by device {holder}: revoke it")
-        token = new_device_token()
-        device = Device(
-            id=str(uuid.uuid4()),
-            counter_id=counter.id,
-            name=body.device_name,
-            token_sha256=sha256_hex(token),
-            revoked=False,
-            enrolled_at=now,
-        )
-        s.add(device)
-        code.used_at, code.device_id = now, device.id
-        audit(
-            s, f"device:{device.id}", "device.enrol", counter_id=counter.id, name=body.device_name
-        )
-        centre = s.get_one(Centre, counter.centre_id)
-        agencies = s.scalars(
-            select(Agency).where(Agency.centre_id == centre.id).order_by(Agency.id)
-        )
-        return EnrolResponse(
-            device_id=device.id,
-            device_token=token,
-            centre=CentreWire(
-                name=centre.name,
-                governing_body=centre.governing_body,
-                place_name=centre.place_name,
-                hotline=centre.hotline,
-                lookup_url_base=centre.lookup_url_base,
-                code_slots=centre.code_slots,
-            ),
-            counter=CounterWire(name=counter.name, slot=counter.slot),
-            agencies=[
-                AgencyWire(name=a.name, short_name=a.short_name, unit_code=a.unit_code)
-                for a in agencies
-            ],
-            limits=limits_of(c.settings),
-        )
+def enrol(body: EnrolRequest, request: Request, c: CentralDep) -> EnrolResponse:
+    remote = request.client.host if request.client else "unknown"
+    with c.db.write() as s:  # a refusal commits its audit row, then answers
+        outcome = enrol_device(s, body, limits_of(c.settings), remote=remote, now=datetime.now())
+    if isinstance(outcome, Refusal):
+        raise HTTPException(outcome.status, outcome.detail)
+    return outcome
 
 
 @router.post(

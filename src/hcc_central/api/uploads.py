@@ -8,7 +8,6 @@ import logging
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path as FsPath
 from typing import Annotated
 
@@ -117,7 +116,7 @@ def start_upload(body: UploadBody, token: Token, c: CentralDep) -> UploadState:
         if rules.already_stored(s, dev, body.sha256, c.store):  # this centre's: nothing to send
             rules.mark_stored(s, c.settings, dev, att)
             return UploadState(upload_id=str(uuid.uuid4()), offset=body.size, complete=True)
-        now = datetime.now()
+        now = rules.clock()
         rules.sweep_expired(s, c.store, now, c.settings.upload_expiry_hours)
         up = s.scalar(
             select(Upload).where(

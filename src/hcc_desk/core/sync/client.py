@@ -84,8 +84,8 @@ class CentralClient:
             old.close()
 
     # --- calls --------------------------------------------------------------------------------
-    def enrol(self, code: str, device_name: str) -> p.EnrolResponse:
-        body = p.EnrolRequest(code=code, device_name=device_name).model_dump()
+    def enrol(self, code: str, device_name: str, key: str) -> p.EnrolResponse:
+        body = p.EnrolRequest(code=code, device_name=device_name, key=key).model_dump()
         return _parse(self._call("POST", "/enrol", json=body, auth=()), p.EnrolResponse)
 
     def login(self, username: str, password: str) -> p.OfficerWire | None:

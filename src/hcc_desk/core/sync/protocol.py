@@ -59,9 +59,15 @@ class Inbound(Wire):
 
 # --- enrolment and officers -------------------------------------------------------------------
 
+ENROL_KEY_PATTERN = r"^[A-Za-z0-9_-]{43}$"  # 32 random bytes, base64url without padding
+
+
 class EnrolRequest(Inbound):
     code: str = Field(min_length=4, max_length=32)
     device_name: str = Field(min_length=1, max_length=100)
+    # Chosen by the desk once per enrolment and kept before sending: a retry with the same code
+    # and key gets the same device back (docs/security.md#enrolment).
+    key: str = Field(pattern=ENROL_KEY_PATTERN)
 
 
 class AgencyWire(Wire):
