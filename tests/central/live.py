@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import itertools
+import secrets
 import socket
 import subprocess
 import sys
@@ -135,6 +137,11 @@ def make_centre(central: LiveServer | ServeProcess, code_slots: int = 10) -> tup
     return central.write(create), unit
 
 
+def new_key() -> str:
+    """A desk's enrolment key: 32 random bytes, base64url without padding."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).rstrip(b"=").decode()
+
+
 def demo_officer(s) -> None:
     """The officer the test dossiers name as actor ("demo", of every centre): central accepts
     pushed events only by its officers."""
@@ -154,7 +161,7 @@ def desk_for(
     centre_id, unit = centre or make_centre(central, code_slots)
     code, _ = central.write(admin.enrol_counter, centre_id, name=f"Quầy {slot}", slot=slot)
     with central.client() as http:
-        r = http.post("/enrol", json={"code": code, "device_name": f"PC {slot}"})
+        r = http.post("/enrol", json={"code": code, "device_name": f"PC {slot}", "key": new_key()})
     assert r.status_code == 200, r.text
     body = r.json()
     return Desk(

@@ -7,15 +7,16 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
 from tests.central.helpers import new_uuid
-from tests.central.live import LiveServer, make_centre
+from tests.central.live import LiveServer, make_centre, new_key
 
 from hcc_central import admin
 from hcc_central.models import Base, Device, EnrolmentCode
 
 
-def _enrol(central: LiveServer, code: str, name: str = "PC"):
+def _enrol(central: LiveServer, code: str, name: str = "PC", key: str | None = None):
     with central.client() as http:
-        return http.post("/enrol", json={"code": code, "device_name": name})
+        body = {"code": code, "device_name": name, "key": key or new_key()}
+        return http.post("/enrol", json=body)
 
 
 def test_enrol_returns_token_centre_and_limits_and_code_is_single_use(central: LiveServer):
@@ -29,8 +30,8 @@ def test_enrol_returns_token_centre_and_limits_and_code_is_single_use(central: L
     assert [a["unit_code"] for a in body["agencies"]] == [unit]
     assert body["limits"]["chunk_bytes"] == central.settings.chunk_bytes
     assert len(body["device_token"]) == 43  # 32 bytes, base64url without padding
-    again = _enrol(central, code)
-    assert again.status_code == 410 and "already used" in again.json()["detail"]
+    again = _enrol(central, code)  # another desk (another key): refused
+    assert again.status_code == 409 and "already used" in again.json()["detail"]
 
 
 def test_unknown_and_expired_codes_are_refused(central: LiveServer):

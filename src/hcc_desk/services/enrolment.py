@@ -4,12 +4,18 @@ A desk that is not set up yet takes its centre, agencies and counter from centra
 manual setup; officers then log in with their central accounts). A desk already set up must
 agree with central on its counter slot, code slots and unit codes — otherwise the codes it
 prints could collide with another counter's, so enrolment refuses and says what differs.
+
+Network faults (refused, reset, timeout, 5xx, an answer lost on the way back) are retried with
+backoff for a bounded time, under one enrolment key kept in the profile (core/sync/enrol_key):
+central then answers every retry, and a rerun after a crash, with the same device.
 """
 from __future__ import annotations
 
+import random
 import tempfile
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -19,9 +25,11 @@ from hcc_desk.core.catalogue.importer import import_catalogue
 from hcc_desk.core.store.models import Agency, Centre, Counter, Dossier
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.sync import outbox
+from hcc_desk.core.sync.backoff import backoff_delay
 from hcc_desk.core.sync.client import CentralClient, SyncError, Transient
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
 from hcc_desk.core.sync.engine import sync_state
+from hcc_desk.core.sync.enrol_key import EnrolKeyStore
 from hcc_desk.core.sync.protocol import EnrolResponse
 from hcc_desk.services.errors import InvalidInput, UserError
 from hcc_desk.services.setup import AgencyInput, _catalogue_for
@@ -37,10 +45,25 @@ class EnrolResult:
     queued: int  # dossiers saved before enrolment, now queued for central
 
 
+@dataclass
+class Retry:
+    """How long enrolment keeps trying through network faults; clock and sleep for tests."""
+
+    total_s: float = 120.0
+    base_s: float = 1.0
+    cap_s: float = 15.0
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    rng: random.Random = field(default_factory=random.Random)
+
+
 class EnrolmentService:
     def __init__(self, store, credentials: CredentialStore,
-                 client_factory: Callable[..., CentralClient] = CentralClient):
+                 client_factory: Callable[..., CentralClient] = CentralClient,
+                 retry: Retry | None = None):
         self._store, self._credentials, self._client_factory = store, credentials, client_factory
+        self.retry = retry or Retry()
+        self.keys = EnrolKeyStore(credentials.path.with_name("enrolment-key.json"))
 
     def is_enrolled(self) -> bool:
         return self._credentials.load() is not None
@@ -50,19 +73,9 @@ class EnrolmentService:
         if not url.startswith(("http://", "https://")):
             raise InvalidInput(f"Địa chỉ máy chủ không hợp lệ: {url!r}",
                                f"Not a central URL: {url!r} (http:// or https://)")
-        client = self._client_factory(url)
-        try:
-            resp = client.enrol(code.strip(), device_name.strip() or "HCC Desk")
-        except Transient as exc:
-            raise UserError(f"Không kết nối được máy chủ trung tâm: {exc.message}",
-                            f"Cannot reach central: {exc.message}") from exc
-        except SyncError as exc:
-            raise InvalidInput(
-                f"Máy chủ không chấp nhận mã đăng ký (sai, đã dùng hoặc hết hạn): {exc.message}",
-                f"Central refused the enrolment code (wrong, used or expired): {exc.message}",
-            ) from exc
-        finally:
-            client.close()
+        code = code.strip()
+        key = self.keys.key_for(url, code)  # on disk before anything is sent
+        resp = self._enrol_retrying(url, code, device_name.strip() or "HCC Desk", key)
         with self._store.write() as s:
             set_up_now = self._apply_identity(s, resp)
             state = sync_state(s)
@@ -74,8 +87,37 @@ class EnrolmentService:
             add_audit(s, "enrolment", "device.enrol", "device", resp.device_id,
                       {"central": url, "slot": resp.counter.slot, "queued": queued})
         self._credentials.save(DeviceCredential(url, resp.device_id, resp.device_token))
+        self.keys.clear()
         return EnrolResult(resp.device_id, resp.centre.name, resp.counter.name,
                            resp.counter.slot, set_up_now, queued)
+
+    def _enrol_retrying(self, url: str, code: str, name: str, key: str) -> EnrolResponse:
+        r = self.retry
+        deadline, attempts = r.clock() + r.total_s, 0
+        while True:
+            client = self._client_factory(url)  # a fresh connection each try
+            try:
+                return client.enrol(code, name, key)
+            except Transient as exc:
+                attempts += 1
+                wait = exc.retry_after or backoff_delay(attempts, r.rng, r.base_s, r.cap_s)
+                if r.clock() + wait > deadline:
+                    raise UserError(
+                        f"Không kết nối được máy chủ trung tâm sau {attempts} lần thử: "
+                        f"{exc.message}. Hãy kiểm tra mạng rồi chạy lại lệnh đăng ký với "
+                        "cùng mã (mã chưa bị mất).",
+                        f"Cannot reach central after {attempts} tries: {exc.message}. Check "
+                        "the network and run the enrolment again with the same code (it is "
+                        "not lost).") from exc
+            except SyncError as exc:
+                raise InvalidInput(
+                    "Máy chủ không chấp nhận mã đăng ký (sai, đã dùng hoặc hết hạn): "
+                    f"{exc.message}",
+                    f"Central refused the enrolment code (wrong, used or expired): "
+                    f"{exc.message}") from exc
+            finally:
+                client.close()
+            r.sleep(wait)
 
     def _apply_identity(self, s: Session, resp: EnrolResponse) -> bool:
         counter = s.scalar(select(Counter).where(Counter.is_this_device.is_(True)))
