@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import json
+import random
 import stat
 import sys
 from datetime import datetime
 
+import httpx
 import pytest
 from sqlalchemy import delete, func, select
 from tests.sync.conftest import CENTRAL_URL, make_desk
 from tests.sync.fake_central import TOKEN
 
 from hcc_desk.core.store.models import Agency, Counter, Officer, OutboxOp, Procedure, SyncState
+from hcc_desk.core.sync.client import CentralClient
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
+from hcc_desk.services.enrolment import EnrolmentService, Retry
 from hcc_desk.services.errors import AuthError, InvalidInput, UserError
 
 
@@ -78,6 +82,7 @@ def test_bad_code_and_unreachable_central(tmp_path, demo_db, central):
     try:
         with pytest.raises(InvalidInput):
             d.ctx.enrolment.enrol(CENTRAL_URL, "WRONGCODE1", "pc")
+        d.ctx.enrolment.retry = _instant_retry()
         central.down = True
         with pytest.raises(UserError, match="kết nối"):
             d.ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc")
@@ -147,3 +152,90 @@ def test_revoked_device_falls_back_to_the_cached_hash(desk):
     assert desk.ctx.auth.login("hoa", "mat-khau-1").username == "hoa"
     report = desk.engine().run_once()
     assert report.auth_failed and "re-enrol" in desk.ctx.sync.status().last_error
+
+
+# --- retrying through network faults, one enrolment key -----------------------------------------
+
+class _Clock:
+    """Injected into Retry: sleeping moves time on at once."""
+
+    def __init__(self) -> None:
+        self.now, self.slept = 0.0, []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+def _instant_retry(total_s: float = 60.0, clock: _Clock | None = None) -> Retry:
+    c = clock or _Clock()
+    return Retry(total_s=total_s, clock=c.clock, sleep=c.sleep, rng=random.Random(3))
+
+
+def _recording_enrolment(d, central, keys: list[str], retry: Retry) -> EnrolmentService:
+    """The desk's enrolment service, noting the key of every enrol request sent."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        keys.append(json.loads(request.content)["key"])
+        return central.handle(request)
+
+    def factory(url: str, token: str | None = None, **kw) -> CentralClient:
+        return CentralClient(url, token, transport=httpx.MockTransport(handle))
+
+    return EnrolmentService(d.ctx.store, d.ctx.credentials, factory, retry)
+
+
+def test_enrolment_retries_through_faults_with_one_key(tmp_path, central):
+    d = make_desk(tmp_path / "fresh", central, datetime.now, db=None, enrol=False)
+    keys: list[str] = []
+    clock = _Clock()
+    enrolment = _recording_enrolment(d, central, keys, _instant_retry(clock=clock))
+    central.faults["enrol"].extend(["timeout", "503", "reset", "lost"])  # "lost": answered, cut
+    try:
+        result = enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc")
+        assert result.device_id == d.ctx.credentials.load().device_id
+        assert len(keys) == 5 and len(set(keys)) == 1  # every try carried the same key
+        assert len(clock.slept) == 4 and clock.now < 60
+        assert not enrolment.keys.path.exists()  # done: the key is forgotten
+    finally:
+        d.ctx.close()
+
+
+def test_a_failed_enrolment_keeps_its_key_for_the_next_run(tmp_path, central):
+    d = make_desk(tmp_path / "fresh", central, datetime.now, db=None, enrol=False)
+    keys: list[str] = []
+    clock = _Clock()
+    enrolment = _recording_enrolment(d, central, keys, _instant_retry(30.0, clock))
+    try:
+        central.down = True
+        with pytest.raises(UserError) as err:
+            enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc")
+        assert "lần thử" in err.value.message and "not lost" in err.value.message_en
+        assert clock.now <= 30 and len(keys) > 2  # bounded, with several tries
+        if sys.platform != "win32":
+            assert stat.S_IMODE(enrolment.keys.path.stat().st_mode) == 0o600
+        central.down = False  # the desk was closed; the officer runs the enrolment again
+        again = _recording_enrolment(d, central, keys, _instant_retry())
+        # Typed by hand the second time: case, spaces and dashes do not make it another code.
+        assert again.keys.key_for(CENTRAL_URL, " good-code-42") == keys[0]
+        again.enrol(CENTRAL_URL, "GOODCODE42", "pc")
+        assert len(set(keys)) == 1 and d.ctx.credentials.load() is not None
+        # A new enrolment (another code) gets a new key.
+        assert again.keys.key_for(CENTRAL_URL, "OTHERCODE1") != keys[0]
+    finally:
+        d.ctx.close()
+
+
+def test_a_refused_code_is_not_retried(tmp_path, central):
+    d = make_desk(tmp_path / "fresh", central, datetime.now, db=None, enrol=False)
+    keys: list[str] = []
+    enrolment = _recording_enrolment(d, central, keys, _instant_retry())
+    try:
+        with pytest.raises(InvalidInput):
+            enrolment.enrol(CENTRAL_URL, "WRONGCODE1", "pc")
+        assert len(keys) == 1
+    finally:
+        d.ctx.close()
