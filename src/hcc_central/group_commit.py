@@ -35,7 +35,8 @@ class _Job(Generic[Item, Out]):
 class GroupCommit(Generic[Item, Out]):
     """``write(items) → out`` runs in one caller's thread for a group of waiting items (whose
     ``len`` adds up to at most ``max_size``, or a single larger one); every caller in the group
-    gets the same ``out``, or the same exception."""
+    gets the same ``out``. If the group's write raises, each item is written again alone and
+    its caller gets that write's ``out`` or exception: one bad item never fails the others."""
 
     def __init__(self, write: Callable[[list[Item]], Out], max_size: int) -> None:
         self._write, self._max = write, max_size
@@ -64,12 +65,7 @@ class GroupCommit(Generic[Item, Out]):
                 size += len(self._queue[0].item)
                 group.append(self._queue.pop(0))
         try:
-            out = self._write([j.item for j in group])
-            for j in group:
-                j.out = out
-        except BaseException as exc:  # noqa: BLE001 — every caller of the group gets it
-            for j in group:
-                j.error = exc
+            self._write_isolated(group)
         finally:
             with self._lock:
                 nxt = self._queue[0] if self._queue else None
@@ -82,3 +78,25 @@ class GroupCommit(Generic[Item, Out]):
                 j.ready.set()
             if nxt is not None:
                 nxt.ready.set()
+
+    def _write_isolated(self, group: list[_Job[Item, Out]]) -> None:
+        """The group in one write; if that fails, each item again alone, so one bad item (an
+        input the database refuses, a constraint only it sees) fails only its own caller."""
+        try:
+            out = self._write([j.item for j in group])
+            for j in group:
+                j.out = out
+            return
+        except Exception as exc:  # noqa: BLE001 — rolled back: find whose item it was
+            if len(group) == 1:
+                group[0].error = exc
+                return
+        except BaseException as exc:  # noqa: BLE001 — not the data: every caller gets it
+            for j in group:
+                j.error = exc
+            return
+        for j in group:
+            try:
+                j.out = self._write([j.item])
+            except BaseException as exc:  # noqa: BLE001 — this caller's own failure
+                j.error = exc

@@ -28,6 +28,7 @@ class Settings:
     max_dossier_bytes: int = 100 * MiB  # sum of one dossier's attachments
     chunk_bytes: int = 1 * MiB
     max_request_bytes: int = 16 * MiB  # a 200-op push is ~1 MiB; anything far above is abuse
+    max_small_request_bytes: int = 64 * 1024  # enrol, login, upload start: small JSON
     enrol_code_hours: int = 72
     db_pool_size: int = 20  # also the number of request threads (no connection churn)
     auth_cache_seconds: int = 5  # a revoked device is refused within this time (0: at once)
@@ -82,6 +83,8 @@ _ENV_INTS = {
     "max_attachment_bytes": "HCC_CENTRAL_MAX_ATTACHMENT_BYTES",
     "max_dossier_bytes": "HCC_CENTRAL_MAX_DOSSIER_BYTES",
     "chunk_bytes": "HCC_CENTRAL_CHUNK_BYTES",
+    "max_request_bytes": "HCC_CENTRAL_MAX_PUSH_BYTES",
+    "max_small_request_bytes": "HCC_CENTRAL_MAX_SMALL_REQUEST_BYTES",
     "db_pool_size": "HCC_CENTRAL_DB_POOL",
     "auth_cache_seconds": "HCC_CENTRAL_AUTH_CACHE_SECONDS",
     "device_inflight_bytes": "HCC_CENTRAL_DEVICE_INFLIGHT_BYTES",

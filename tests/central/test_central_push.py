@@ -206,12 +206,16 @@ def test_oversized_or_unbounded_bodies_are_refused_unread(central: LiveServer, d
         "Content-Type: application/json\r\nContent-Length: 999999999\r\n\r\n",
     )
     assert huge.startswith("HTTP/1.1 413")
+    # No length declared: counted as it streams, refused once past the route's limit (an
+    # upload chunk here: chunk_bytes) though the body never ends.
+    over = central.settings.chunk_bytes + 1
     chunked = _raw_request(
         central,
-        f"POST /api/v1/sync/push HTTP/1.1\r\nHost: x\r\n{auth}"
-        "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+        f"PUT /api/v1/uploads/x?offset=0 HTTP/1.1\r\nHost: x\r\n{auth}"
+        "Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+        f"{over:x}\r\n{'x' * over}\r\n",
     )
-    assert chunked.startswith("HTTP/1.1 411")
+    assert chunked.startswith("HTTP/1.1 413")
 
 
 def test_a_conflict_in_a_group_of_pushes_fails_only_its_op(central: LiveServer, desk_factory):

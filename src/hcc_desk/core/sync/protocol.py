@@ -5,10 +5,18 @@ document), the desk builds and reads them, so the two sides cannot drift apart.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+)
 
 API = "/api/v1"
 MAX_PUSH_OPS = 200
@@ -16,7 +24,26 @@ UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 CODE_PATTERN = r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$"
 UNIT_PATTERN = r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$"
-NO_NUL = r"^[^\x00]*$"  # PostgreSQL cannot store U+0000 in text: no text may contain it
+# Text the database can hold: no NUL (PostgreSQL refuses it), no other C0 control but tab, line
+# feed and carriage return (never typed; they only smuggle), no lone surrogate (not encodable as
+# UTF-8: the driver would fail the whole transaction). The pattern says it in the schema; the
+# surrogates only the validator can see (a JSON schema pattern cannot name them).
+DB_TEXT_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f]*$"
+NO_NUL = DB_TEXT_PATTERN  # the older name, still imported by routes
+_NOT_DB_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def db_text(value: str) -> str:
+    """``value`` if the database can hold it, else ValueError (a 422 for its field)."""
+    bad = _NOT_DB_TEXT.search(value)
+    if bad is not None:
+        n = ord(bad[0])
+        what = "NUL" if n == 0 else "a lone surrogate" if n >= 0xD800 else "a control character"
+        raise ValueError(f"text must not contain {what} (U+{n:04X})")
+    return value
+
+
+DbText = Annotated[str, AfterValidator(db_text), Field(pattern=DB_TEXT_PATTERN)]
 
 Uuid = str
 # Desks and central keep naive local time (the centre's): no UTC offset, hence not the RFC 3339
@@ -35,7 +62,7 @@ class Wire(BaseModel):
 
 
 def _no_nul_in_schema(schema: dict[str, Any]) -> None:
-    """Say it in the JSON schema too: free text gets the NO_NUL pattern."""
+    """Say it in the JSON schema too: free text gets the DB_TEXT_PATTERN."""
     for prop in schema.get("properties", {}).values():
         for alt in [prop, *prop.get("anyOf", [])]:
             if alt.get("type") == "string" and not alt.keys() & {"pattern", "format", "enum"}:
@@ -43,18 +70,16 @@ def _no_nul_in_schema(schema: dict[str, Any]) -> None:
 
 
 class Inbound(Wire):
-    """What central is sent and stores: its text may not contain NUL (U+0000), which
-    PostgreSQL cannot store. Refused here (for a pushed op: that op alone, 422 in its result)
-    rather than failing the database write of a whole batch."""
+    """What central is sent and stores: all its text must be ``db_text`` (no NUL, C0 control or
+    lone surrogate). Refused here (for a pushed op: that op alone, 422 in its result) rather
+    than failing the database write of a whole batch."""
 
     model_config = ConfigDict(json_schema_extra=_no_nul_in_schema)
 
     @field_validator("*")
     @classmethod
-    def _no_nul(cls, value: object) -> object:
-        if isinstance(value, str) and "\x00" in value:
-            raise ValueError("text must not contain NUL (U+0000)")
-        return value
+    def _db_text(cls, value: object) -> object:
+        return db_text(value) if isinstance(value, str) else value
 
 
 # --- enrolment and officers -------------------------------------------------------------------
