@@ -10,6 +10,10 @@ drop connections and cut them mid-body, and three processes are SIGKILLed at cho
 - a desk mid-push and mid-upload: its proxy lets a push (then an upload) through to central
   and keeps central's answer back; the desk is killed while it waits for that answer, and the
   proxy must see it go away then. Each desk is restarted.
+Enrolment goes through the proxies too: the first enrolment answer of two desks is lost (the
+proxy holds central's 200 and cuts the connection), the third desk is SIGKILLed while its answer
+is held and started again; each retries with the enrolment key it kept, and central must end
+with one device per counter, each code used once, the retries audited and nothing refused.
 Each kill must have hit a request in flight, or the test fails. Then every fault is healed and,
 with no new local write, every queue must drain within 30 s, and central must hold exactly what
 the desks saved: no dossier lost or doubled, every file byte-identical, the same status history.
@@ -25,17 +29,20 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 pytest.importorskip("hcc_central.app")
 
 from tests.central import pg
 from tests.faults.harness import DeskDb, DeskProcess, GatedCentral, Network, blob_sha256
-from tests.support.fault_proxy import FaultProxy
+from tests.support.fault_proxy import FaultProxy, Hold
 from tests.support.realparts import unavailable
 
 from hcc_central import admin
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
+from hcc_central.models import AuditLog, Device, EnrolmentCode
+from hcc_desk.core.sync.credentials import CredentialStore
 from hcc_desk.core.sync.protocol import API
 from hcc_desk.services.setup import seed_agencies
 from hcc_desk.sim.desk import DeskPlan
@@ -108,10 +115,12 @@ def _kill_central_mid_write(central: GatedCentral) -> dict:
     return {"held": held, "after": after}
 
 
-def _kill_desk_mid_request(desk: DeskProcess, link: FaultProxy, method: str, path: str) -> dict:
+def _kill_desk_mid_request(desk: DeskProcess, link: FaultProxy, method: str, path: str,
+                           hold: Hold | None = None) -> dict:
     """SIGKILL ``desk`` while central's answer to its ``method path`` request is held back by
-    its proxy (the request reached central, the desk waits); then start it again."""
-    hold = link.hold(method, path)
+    its proxy (the request reached central, the desk waits); then start it again. ``hold``:
+    one armed before the desk started (its first request)."""
+    hold = hold or link.hold(method, path)
     try:
         caught = hold.wait_held(CATCH_S)
         killed_at = time.monotonic()
@@ -122,6 +131,49 @@ def _kill_desk_mid_request(desk: DeskProcess, link: FaultProxy, method: str, pat
     desk.start()
     return {"kind": f"{method} {path}", "request": hold.request, "answer": hold.answer,
             "hit": bool(gone) and hold.gone_at >= killed_at}
+
+
+def _lose_answer(link: FaultProxy, hold: Hold) -> dict:
+    """Let the held request reach central, then cut the connection instead of answering: the
+    desk lives on and must retry."""
+    try:
+        caught = hold.wait_held(CATCH_S)
+        link.cut_all()
+        gone = caught and hold.wait_client_gone(10)
+    finally:
+        link.release(hold)
+    return {"kind": "lost", "request": hold.request, "answer": hold.answer, "hit": bool(gone)}
+
+
+def _enrolments(db_url: str) -> dict:
+    """What central's database says about enrolment: devices, codes, audit rows."""
+    db = Database(db_url, pool_size=1)
+    try:
+        with db.read() as s:
+            actions = list(s.scalars(select(AuditLog.action)))
+            return {
+                "devices": sorted((d.id, d.revoked) for d in s.scalars(select(Device))),
+                "codes": sorted((c.device_id, c.used_at is not None)
+                                for c in s.scalars(select(EnrolmentCode))),
+                "retries": actions.count("device.enrol_retry"),
+                "enrols": actions.count("device.enrol"),
+                "refused": actions.count("device.enrol_refused"),
+            }
+    finally:
+        db.dispose()
+
+
+def _check_enrolment(enrol_faults: list[dict], desks: list[DeskProcess], central: dict) -> None:
+    """Every enrolment answer was lost once, yet each counter has one device, its code used
+    once by it; every desk holds that device's credential."""
+    assert all(f["hit"] and f["answer"].startswith("HTTP/1.1 200") for f in enrol_faults), (
+        f"an enrolment answer was not lost in flight: {enrol_faults}")
+    mine = sorted(CredentialStore(Path(d.plan.profile) / "device.json").load().device_id
+                  for d in desks)
+    assert central["devices"] == [(i, False) for i in mine], central
+    assert central["codes"] == [(i, True) for i in mine], central
+    assert (central["enrols"], central["retries"], central["refused"]) == (
+        len(desks), len(desks), 0), central
 
 
 def _check_kills(central_kill: dict, desk_kills: list[dict]) -> None:
@@ -147,10 +199,15 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
         code=codes[i], pages=PAGES, attachment_kb=PAGE_KB, seed=11, pace=0.45, timeout=90.0))
         for i in range(DESKS)]
     victim = desks[1]
+    # The first enrol request of every desk is caught: its answer is lost or its desk killed.
+    enrol_holds = [link.hold("POST", API + "/enrol") for link in net.links]
     try:
         central.start()
         for d in desks:
             d.start()
+        enrol_faults = [_lose_answer(net.links[i], enrol_holds[i]) for i in (1, 2)]
+        enrol_faults.append(_kill_desk_mid_request(desks[0], net.links[0], "POST",
+                                                   API + "/enrol", enrol_holds[0]))
         for d in desks:
             d.wait_for("ready", 60)  # enrolled, and the officer's first login was online
 
@@ -186,6 +243,8 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
         central.stop()
         net.stop()
 
+    _check_enrolment(enrol_faults, desks, _enrolments(db_url))
+
     assert all(not db.parked() for db in dbs), [db.parked() for db in dbs]
     saved: dict[str, dict] = {}
     for db in dbs:
@@ -213,6 +272,7 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
     n_files = sum(len(s["attachments"]) for s in saved.values())
     size = sum(sz for s in saved.values() for _, sz in s["attachments"].values())
     assert c.dropped > 0 and c.resets > 0 and c.refused > 0 and victim.starts == 3
+    assert desks[0].starts == 2  # killed once, mid-enrolment
     rolled_back = ", ".join(f"{n['written']} {t} rows" for t, n in
                             central_kill["held"]["tables"].items())
     desk_hits = ", ".join(f"awaiting {k['answer']!r} to {k['request'].split('?')[0]}"
@@ -221,6 +281,7 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
         print(f"\n[faults/{db_url.split(':')[0]}] proxies: {c.connections} connections, "
               f"{c.dropped} dropped, {c.resets} cut mid-body, {c.refused} refused; central "
               f"SIGKILLed mid-write ({rolled_back} rolled back); desk SIGKILLed "
-              f"{desk_hits}; drained {drain_s:.2f} s after healing; {len(saved)} dossiers, "
+              f"{desk_hits}; enrolment answers lost 2, desk killed awaiting its enrolment "
+              f"1, one device each; drained {drain_s:.2f} s after healing; {len(saved)} dossiers, "
               f"{n_files} files, {size / 1e6:.1f} MB, {c.bytes_up / 1e6:.1f} MB up through "
               "the proxies")
