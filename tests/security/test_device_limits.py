@@ -392,3 +392,29 @@ def _centre(central: LiveServer) -> tuple[int, Path]:
                                       place_name="Huế", code_slots=10).id
     )  # fmt: skip
     return centre, central.settings.store_dir
+
+
+# --- the desk's clock ----------------------------------------------------------------------
+
+
+def test_the_desk_sees_its_clock_is_wrong_by_centrals_date_header(central, desk):
+    from datetime import UTC
+
+    from hcc_desk.core.sync.client import CentralClient
+    from hcc_desk.core.sync.clock_check import ClockWatch
+
+    client = CentralClient(central.base_url, desk.token)
+    try:
+        client.limits()
+        assert client.clock.warning() is None  # same host, same clock
+        ahead = ClockWatch(now=lambda: datetime.now(UTC) + timedelta(minutes=10))
+        client.clock = ahead
+        client.limits()
+        vi, en = ahead.warning()
+        assert "10 min ahead of central" in en and "nhanh 10 phút" in vi
+        behind = ClockWatch(now=lambda: datetime.now(UTC) - timedelta(minutes=7))
+        client.clock = behind
+        client.limits()
+        assert "7 min behind" in behind.warning()[1]
+    finally:
+        client.close()

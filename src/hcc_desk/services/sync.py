@@ -2,6 +2,7 @@
 and officer login checked against central when it answers."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from hcc_desk.core.sync import outbox
 from hcc_desk.core.sync.attachments import add_attachment
 from hcc_desk.core.sync.backoff import Rng
 from hcc_desk.core.sync.client import CentralClient, SyncError
+from hcc_desk.core.sync.clock_check import ClockWatch
 from hcc_desk.core.sync.credentials import CredentialStore
 from hcc_desk.core.sync.engine import SyncEngine, SyncReport
 from hcc_desk.core.sync.runner import BackgroundSync, ParkedItem, SyncStatus, read_status
@@ -44,6 +46,7 @@ class SyncService:
         self.attachments_dir = profile_root / "attachments"
         self._intervals = (interval, probe_interval)
         self._runner: BackgroundSync | None = None
+        self.clock_watch = ClockWatch()  # fed by every client this service makes
 
     def is_enrolled(self) -> bool:
         return self._credentials.load() is not None
@@ -53,6 +56,7 @@ class SyncService:
         if cred is None:
             raise _not_enrolled()
         client = self._client_factory(cred.central_url, cred.device_token)
+        client.clock = self.clock_watch  # central's time, for the clock warning in status()
         return SyncEngine(self._store, client, self._clock, self._rng,
                           attachments_dir=self.attachments_dir)
 
@@ -118,10 +122,12 @@ class SyncService:
 
     # --- state for the GUI --------------------------------------------------------------------
     def status(self) -> SyncStatus:
-        """From memory while the thread runs (cheap for the GUI thread), else from the DB."""
-        if self._runner is not None:
-            return self._runner.status()
-        return read_status(self._store)
+        """From memory while the thread runs (cheap for the GUI thread), else from the DB;
+        with a warning when this PC's clock differs from central's (central refuses records
+        dated after its clock + 5 min)."""
+        status = self._runner.status() if self._runner is not None else read_status(self._store)
+        warning = self.clock_watch.warning()
+        return dataclasses.replace(status, clock_warning=warning) if warning else status
 
     def parked(self) -> list[ParkedItem]:
         return list(read_status(self._store).parked_items)

@@ -42,6 +42,10 @@ def describe(status: Any) -> tuple[str, str]:
     tip = QCoreApplication.translate("SyncIndicator", "Đồng bộ thành công gần nhất: %1").replace("%1", last)
     if status.last_error and not status.online:
         tip += "\n" + status.last_error
+    warning = getattr(status, "clock_warning", None)
+    if warning:  # the officer must see it: central would refuse what this desk dates ahead
+        parts.append("⚠ " + QCoreApplication.translate("SyncIndicator", "giờ máy sai"))
+        tip += "\n" + warning[0]
     return " · ".join(parts), tip
 
 

@@ -9,6 +9,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from . import protocol as p
+from .clock_check import ClockWatch
 
 TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 PROBE_TIMEOUT = httpx.Timeout(3.0)
@@ -69,6 +70,7 @@ class CentralClient:
         self._own_transport = transport is None
         self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
                                   transport=transport)
+        self.clock = ClockWatch()  # central's Date header vs this PC (clock_check.py)
 
     def close(self) -> None:
         self._http.close()
@@ -160,6 +162,7 @@ class CentralClient:
             raise Transient(f"timeout ({type(exc).__name__})", network=True) from exc
         except httpx.RequestError as exc:  # refused, reset, DNS, broken proxy …
             raise Transient(f"network: {exc or type(exc).__name__}", network=True) from exc
+        self.clock.observe(r.headers.get("date"))
         status = r.status_code
         if status < 300 or status in passthrough:
             return r

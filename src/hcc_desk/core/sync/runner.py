@@ -53,6 +53,7 @@ class SyncStatus:
     last_success_at: datetime | None = None
     last_error: str | None = None
     upload: UploadProgress | None = None
+    clock_warning: tuple[str, str] | None = None  # (vi, en): this PC's clock is wrong
 
 
 def read_status(store) -> SyncStatus:
