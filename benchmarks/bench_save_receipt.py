@@ -7,6 +7,7 @@ Target (issue 2): median ≤ 200 ms.
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 import tempfile
@@ -42,6 +43,7 @@ def main() -> None:
     args = parse_args(parser, short={"n": 20})
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
+        os.environ["HCC_DESK_KEY_DIR"] = str(tmp / "keys")  # the profile's key: not in ~/.config
         ctx = open_context(tmp / "desk")
         ctx.setup.create_demo()
         db = sqlite3.connect(tmp / "base.db")

@@ -2,6 +2,7 @@
 
     PYTHONPATH=src python3 benchmarks/bench_search.py            # 1,000,000 dossiers
     PYTHONPATH=src python3 benchmarks/bench_search.py --n 100000 --queries 300
+    PYTHONPATH=src python3 benchmarks/bench_search.py --plain     # unencrypted, for comparison
 
 Data are synthetic but shaped like a centre's two years: Vietnamese names with the real skew of
 family names (Nguyễn ≈ 38 %), 12-digit IDs (some 9-digit CMND), mobile numbers, codes
@@ -16,6 +17,7 @@ Store session machinery, so the ratio shows the cost of the search itself.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sqlite3
 import sys
@@ -33,6 +35,7 @@ from benchmarks.report import figure, heading, parse_args  # noqa: E402
 from benchmarks.stats import summary  # noqa: E402
 from hcc_desk.core.catalogue import seed_default_catalogue  # noqa: E402
 from hcc_desk.core.domain.text import fold  # noqa: E402
+from hcc_desk.core import db_cipher  # noqa: E402
 from hcc_desk.core.store import open_store  # noqa: E402
 from hcc_desk.core.store.models import Dossier  # noqa: E402
 from hcc_desk.core.store.repositories import search_dossiers  # noqa: E402
@@ -87,12 +90,17 @@ def person(rng: random.Random) -> tuple[str, str | None, str | None, str]:
     return name, idn, old, phone
 
 
-def generate(db: Path, n: int, rng: random.Random) -> None:
-    store = open_store(db)
+def connect(db: Path, key: bytes | None, **kw):  # type: ignore[no-untyped-def]
+    """sqlite3, or SQLCipher with the key (what the desk uses: its database is encrypted)."""
+    return db_cipher.connect(db, key, **kw) if key is not None else sqlite3.connect(db, **kw)
+
+
+def generate(db: Path, n: int, rng: random.Random, key: bytes | None) -> None:
+    store = open_store(db, key=key)
     with store.session() as s:
         assert seed_default_catalogue(s).ok
     store.close()
-    con = sqlite3.connect(db, isolation_level=None)
+    con = connect(db, key, isolation_level=None)
     con.execute("PRAGMA synchronous=OFF")
     con.execute("PRAGMA cache_size=-400000")
     procs = con.execute(
@@ -188,8 +196,8 @@ def insert(con: sqlite3.Connection, batch: list[tuple[object, ...]]) -> None:
     )
 
 
-def queries(db: Path, k: int, rng: random.Random) -> dict[str, list[str]]:
-    con = sqlite3.connect(db)
+def queries(db: Path, k: int, rng: random.Random, key: bytes | None) -> dict[str, list[str]]:
+    con = connect(db, key)
     n = con.execute("SELECT max(id) FROM dossier").fetchone()[0]
     sample = [
         con.execute(
@@ -243,21 +251,24 @@ def main() -> int:
     ap.add_argument("--queries", type=int, default=300, help="queries per kind (≥ 200)")
     ap.add_argument("--seed", type=int, default=20260105)
     ap.add_argument("--db", type=Path, help="keep the database at this path")
+    ap.add_argument("--plain", action="store_true",
+                    help="an unencrypted database (the desk's is SQLCipher-encrypted)")
     args = parse_args(ap, short={"n": 2_000, "queries": 40})
     rng = random.Random(args.seed)
+    key = None if args.plain else os.urandom(32)
     tmp = tempfile.TemporaryDirectory()
     db = args.db or Path(tmp.name) / "bench.db"
     if db.exists():
         print(f"reusing {db}")
     else:
         t0 = time.perf_counter()
-        generate(db, args.n, rng)
+        generate(db, args.n, rng, key)
         print(
             f"generated {args.n:,} dossiers in {time.perf_counter() - t0:.1f} s "
             f"({db.stat().st_size / 2**20:.0f} MiB)"
         )
-    qs = queries(db, args.queries, rng)
-    store = open_store(db)
+    qs = queries(db, args.queries, rng, key)
+    store = open_store(db, key=key)
     n = args.n
 
     def search(q: str) -> Callable[[], object]:

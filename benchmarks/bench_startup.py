@@ -42,6 +42,7 @@ def main() -> None:
     args = parse_args(parser, short={"runs": 3})
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     with tempfile.TemporaryDirectory() as tmp:
+        env["HCC_DESK_KEY_DIR"] = str(Path(tmp) / "keys")  # the profile's key: not in ~/.config
         profile = Path(tmp) / "profile"
         app = [sys.executable, "-m", "hcc_desk", "--profile", str(profile)]
         subprocess.run(app[:3] + ["demo", "--profile", str(profile)], env=env, check=True,

@@ -18,7 +18,10 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
         return path
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
+        from hcc_desk.core.owner_only import make_private_dir, private_umask
+
+        private_umask()  # the log (and all the profile) owner-only from the first file on
+        make_private_dir(log_dir)
         _rotate(path)
         handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:  # a read-only or full disk must not stop the counter from working

@@ -72,8 +72,9 @@ def central() -> FakeCentral:
 def make_desk(root: Path, central: FakeCentral, clock: Clock, *, db: Path | None,
               enrol: bool = True, **sync_kw) -> Desk:
     root.mkdir(parents=True, exist_ok=True)
-    if db is not None:
+    if db is not None:  # the template's database, and the id that names its key
         shutil.copy(db, root / "hcc-desk.db")
+        shutil.copy(db.with_name("profile-id"), root / "profile-id")
     ctx = open_context(root)
 
     def factory(url: str, token: str | None = None, **kw) -> CentralClient:

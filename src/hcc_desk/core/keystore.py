@@ -14,9 +14,7 @@ secret), so a profile moved to another folder on the same PC still opens, while 
 from __future__ import annotations
 
 import os
-import secrets
 import sys
-import uuid
 from pathlib import Path
 from typing import Protocol
 
@@ -75,7 +73,7 @@ class FileKeyStore:
 
     def create(self, key_id: str) -> bytes:
         make_private_dir(self.folder)
-        key = secrets.token_bytes(KEY_BYTES)
+        key = os.urandom(KEY_BYTES)  # the OS's CSPRNG (what secrets.token_bytes uses)
         blob = self._sealer.seal(key) if self._sealer else key
         target = self.path(key_id)
         # O_EXCL: two processes opening a new profile at once must not write two keys.
@@ -113,13 +111,18 @@ def profile_key_id(profile_root: Path, *, create: bool) -> str | None:
     path = profile_root / PROFILE_ID_FILE
     try:
         text = path.read_text(encoding="ascii").strip()
-        return str(uuid.UUID(text))
     except FileNotFoundError:
-        pass
+        text = None
     except (OSError, ValueError) as exc:
         raise KeyUnavailable(f"{path} is damaged: {exc}") from exc
+    if text is not None:
+        if len(text) != 36 or text.strip("0123456789abcdef-"):  # a UUID: names a file safely
+            raise KeyUnavailable(f"{path} is damaged: {text[:40]!r}")
+        return text
     if not create:
         return None
+    import uuid
+
     new_id = str(uuid.uuid4())
     tmp = path.with_name(path.name + ".part")
     tmp.write_text(new_id + "\n", encoding="ascii")

@@ -12,7 +12,6 @@ inheritance cut and passed down to everything created inside (``icacls``, shippe
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -87,6 +86,8 @@ def _windows_user() -> str:
 
 
 def _run_quietly(command: Sequence[str]) -> object:
+    import subprocess  # only on Windows, off the start-up path
+
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     return subprocess.run(list(command), check=True, capture_output=True, creationflags=flags)
 
