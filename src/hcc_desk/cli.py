@@ -354,6 +354,9 @@ def _enrol(args, profile) -> int:
 
     ctx = _open(profile, must_be_set_up=False)
     try:
+        ctx.enrolment.retry.on_retry = lambda n, wait, why: print(  # not frozen: say so
+            f"lần thử {n} không thành công ({why}); thử lại sau {wait:.0f} s / try {n} failed, "
+            f"retrying in {wait:.0f} s", file=sys.stderr, flush=True)
         r = ctx.enrolment.enrol(args.central, args.code, args.name or platform.node())
     finally:
         ctx.close()

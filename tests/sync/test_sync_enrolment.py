@@ -192,13 +192,16 @@ def test_enrolment_retries_through_faults_with_one_key(tmp_path, central):
     d = make_desk(tmp_path / "fresh", central, datetime.now, db=None, enrol=False)
     keys: list[str] = []
     clock = _Clock()
-    enrolment = _recording_enrolment(d, central, keys, _instant_retry(clock=clock))
+    retry, told = _instant_retry(clock=clock), []
+    retry.on_retry = lambda tries, wait, why: told.append((tries, why))
+    enrolment = _recording_enrolment(d, central, keys, retry)
     central.faults["enrol"].extend(["timeout", "503", "reset", "lost"])  # "lost": answered, cut
     try:
         result = enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc")
         assert result.device_id == d.ctx.credentials.load().device_id
         assert len(keys) == 5 and len(set(keys)) == 1  # every try carried the same key
         assert len(clock.slept) == 4 and clock.now < 60
+        assert [n for n, _ in told] == [1, 2, 3, 4] and "503" in told[1][1]  # the CLI shows it
         assert not enrolment.keys.path.exists()  # done: the key is forgotten
     finally:
         d.ctx.close()

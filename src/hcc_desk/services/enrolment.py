@@ -55,6 +55,7 @@ class Retry:
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], None] = time.sleep
     rng: random.Random = field(default_factory=random.Random)
+    on_retry: Callable[[int, float, str], None] | None = None  # (tries, wait s, why): progress
 
 
 class EnrolmentService:
@@ -109,6 +110,8 @@ class EnrolmentService:
                         f"Cannot reach central after {attempts} tries: {exc.message}. Check "
                         "the network and run the enrolment again with the same code (it is "
                         "not lost).") from exc
+                if r.on_retry is not None:
+                    r.on_retry(attempts, wait, exc.message)
             except SyncError as exc:
                 raise InvalidInput(
                     "Máy chủ không chấp nhận mã đăng ký (sai, đã dùng hoặc hết hạn): "
