@@ -20,7 +20,14 @@ from hcc_desk.core.sync.protocol import AgencyWire, CentreWire, CounterWire
 
 from .changes import audit, emit
 from .models import Agency, Centre, Counter, Device, EnrolmentCode, Officer
-from .security import hash_password, new_enrolment_code, normalise_code, sha256_hex
+from .security import (
+    hash_password,
+    new_enrolment_code,
+    normalise_code,
+    normalise_username,
+    password_problem,
+    sha256_hex,
+)
 
 ROLES = ("admin", "supervisor", "officer")
 W = TypeVar("W", bound=BaseModel)
@@ -103,12 +110,14 @@ def create_officer(
 ) -> Officer:
     if role not in ROLES:
         raise AdminError(f"role must be one of {', '.join(ROLES)}")
-    if not 1 <= len(username) <= 64 or not password:
-        raise AdminError("username (1–64 characters) and a password are required")
+    username = _username(username)
     if centre_id is not None:
         get_centre(s, centre_id)
     if s.scalar(select(Officer.id).where(Officer.username == username)) is not None:
         raise AdminError(f"officer {username!r} already exists")
+    problem = password_problem(username, role, password)
+    if problem is not None:
+        raise AdminError(problem)
     officer = Officer(
         username=username,
         full_name=full_name,
@@ -120,6 +129,23 @@ def create_officer(
     s.add(officer)
     audit(s, actor, "officer.create", username=username, role=role, centre_id=centre_id)
     return officer
+
+
+def unlock_officer(s: Session, username: str, *, actor: str = "admin") -> bool:
+    """Clear a login lockout (and the failures counted so far); False if there was none."""
+    from .guard import clear_failures
+
+    name = _username(username)
+    cleared = clear_failures(s, name)
+    audit(s, actor, "officer.unlock", username=name, was_locked=cleared)
+    return cleared
+
+
+def _username(raw: str) -> str:
+    try:
+        return normalise_username(raw)
+    except ValueError as err:
+        raise AdminError(str(err)) from None
 
 
 def enrol_counter(

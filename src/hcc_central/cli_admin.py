@@ -51,6 +51,9 @@ def add_admin_commands(
     p.add_argument("--password", help="default: prompt (or one line of stdin)")
     p.add_argument("--centre", type=int, help="only at this centre (default: every centre)")
 
+    p = command("unlock-officer", _unlock_officer, "clear an officer's login lockout")
+    p.add_argument("username")
+
     p = command("enrol-counter", _enrol_counter, "one-time enrolment code for a counter PC")
     p.add_argument("--centre", type=int, required=True)
     p.add_argument("--name", required=True)
@@ -128,6 +131,11 @@ def _create_officer(s: Any, a: argparse.Namespace) -> None:
         actor=a.actor,
     )
     print(a.username)
+
+
+def _unlock_officer(s: Any, a: argparse.Namespace) -> None:
+    was = admin.unlock_officer(s, a.username, actor=a.actor)
+    print(f"unlocked {a.username}" if was else f"{a.username} was not locked")
 
 
 def _enrol_counter(s: Any, a: argparse.Namespace) -> None:

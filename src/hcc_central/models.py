@@ -115,6 +115,31 @@ class Officer(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class OfficerSession(Base):
+    """A proven officer at one device: only the SHA-256 of the session token is kept (guard.py)."""
+
+    __tablename__ = "officer_session"
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"), index=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), index=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class LoginThrottle(Base):
+    """Failed logins in a row per (normalised) username, known or not: an unknown name is
+    throttled exactly like a real one, so the answers do not tell them apart."""
+
+    __tablename__ = "login_throttle"
+    username: Mapped[str] = mapped_column(String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failed_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 class Procedure(Base):
     __tablename__ = "procedure"
     __table_args__ = (UniqueConstraint("centre_id", "key"),)

@@ -107,28 +107,31 @@ def test_officer_login(central: LiveServer, desk_factory):
         username=f"local{desk.centre_id}",
         full_name="B",
         role="officer",
-        password="pw",
+        password="mật-khẩu-khác",
         centre_id=other.centre_id,
     )
     ok = desk.http.post(
         "/officers/login", json={"username": f"an{desk.centre_id}", "password": "đúng-mật-khẩu"}
     )
     assert ok.status_code == 200
-    assert ok.json() == {
+    answer = ok.json()
+    assert len(answer.pop("session")) >= 32 and answer.pop("session_expires_at")
+    assert answer == {
         "username": f"an{desk.centre_id}",
         "full_name": "Lê Thị An",
         "role": "supervisor",
     }
     for username, password in (
         (f"an{desk.centre_id}", "sai"),
-        ("nobody", "x"),
-        (f"local{desk.centre_id}", "pw"),
+        (f"nobody{desk.centre_id}", "x"),
+        (f"local{desk.centre_id}", "mật-khẩu-khác"),
     ):  # officer of another centre
         r = desk.http.post("/officers/login", json={"username": username, "password": password})
         assert r.status_code == 401, username
     assert (
         other.http.post(
-            "/officers/login", json={"username": f"local{desk.centre_id}", "password": "pw"}
+            "/officers/login",
+            json={"username": f"local{desk.centre_id}", "password": "mật-khẩu-khác"},
         ).status_code
         == 200
     )

@@ -29,6 +29,7 @@ from hcc_desk import cli
 from hcc_desk.app import open_context
 from hcc_desk.core.domain.status import DossierStatus as S
 from hcc_desk.core.store.models import CentreDossier
+from hcc_desk.core.sync.officer_session import SESSION_HEADER
 from hcc_desk.services import supervision_feed
 from hcc_desk.services.agency_steps import AgencyStepsService
 from hcc_desk.services.errors import AuthError
@@ -171,27 +172,45 @@ def test_officers_may_not_read_supervision(server, tmp_path):
             sup.overview("lan")
         with pytest.raises(AuthError, match="Chỉ cán bộ giám sát"):
             sup.refresh("lan")
-        # The endpoint itself refuses an officer, and a device of another centre sees nothing
-        # of this one.
+        # The endpoint itself takes the officer from a session opened by a password check at
+        # this device, never from a name: an officer's session is refused, a supervisor's
+        # read; a named supervisor without a session is nobody.
         cred = ctx.credentials.load()
+        sessions = ctx.auth.sessions
+        lan, giamsat = (sessions.get(cred.device_token, u, datetime.now()) for u in ("lan",
+                                                                                  "giamsat"))
         with httpx.Client(base_url=server.base_url + "/api/v1",
                           headers={"Authorization": f"Bearer {cred.device_token}"}) as http:
-            assert http.get("/supervision/dossiers", params={"officer": "lan"}).status_code \
-                == 403
             assert http.get("/supervision/dossiers",
-                            params={"officer": "giamsat"}).status_code == 200
+                            headers={SESSION_HEADER: lan}).status_code == 403
+            assert http.get("/supervision/dossiers",
+                            headers={SESSION_HEADER: giamsat}).status_code == 200
+            assert http.get("/supervision/dossiers",
+                            params={"officer": "giamsat"}).status_code == 401
         assert httpx.get(server.base_url + "/api/v1/supervision/dossiers",
-                         params={"officer": "giamsat"}).status_code == 401
+                         headers={SESSION_HEADER: giamsat}).status_code == 401
         intake(ctx, RECEIVED, "lan")
         _sync(ctx)
         other = desk_for(server)  # a device of another centre
         server.write(admin.create_officer, username="sup2", full_name="Giám sát 2",
                      role="supervisor", password=PASSWORD, centre_id=other.centre_id)
-        r = other.http.get("/supervision/dossiers", params={"officer": "sup2"})
+        r = other.http.post("/officers/login", json={"username": "sup2", "password": PASSWORD})
+        r = other.http.get("/supervision/dossiers",
+                           headers={SESSION_HEADER: r.json()["session"]})
         assert r.status_code == 200 and r.json()["items"] == []
-        r = other.http.get("/supervision/dossiers", params={"officer": "giamsat"})
-        assert r.status_code == 403  # a supervisor of another centre
+        r = other.http.get("/supervision/dossiers", headers={SESSION_HEADER: giamsat})
+        assert r.status_code == 401  # another device's (and centre's) session
+        r = other.http.post("/officers/login", json={"username": "giamsat", "password": PASSWORD})
+        assert r.status_code == 401  # a supervisor of another centre cannot log in there
         other.http.close()
+
+        # The session ends (logout here, or expiry): the view says to log in again and keeps
+        # showing what it has.
+        ctx.auth.logout("giamsat")
+        again = sup.refresh("giamsat")
+        assert again.rows == 0 and "đăng nhập lại" in again.message
+        ctx.auth.login("giamsat", PASSWORD)
+        assert sup.refresh("giamsat").complete
     finally:
         ctx.close()
 
@@ -206,36 +225,37 @@ def test_paging_and_cursor_fetch_every_row_once(db, request, tmp_path):
         codes = {intake(two, RECEIVED, "mai") for _ in range(7)}
         _sync(two)
         cred = one.credentials.load()
+        session = one.auth.sessions.get(cred.device_token, "giamsat", datetime.now())
         client = supervision_feed.SupervisionClient(cred.central_url, cred.device_token)
         seen: list[str] = []
-        page = client.centre_dossiers("giamsat", None, "", limit=3)
+        page = client.centre_dossiers(session, None, "", limit=3)
         seen += [i.code for i in page.items]
         while page.more:
-            page = client.centre_dossiers("giamsat", page.next_since, page.next_after, limit=3)
+            page = client.centre_dossiers(session, page.next_since, page.next_after, limit=3)
             seen += [i.code for i in page.items]
         client.close()
         assert sorted(seen) == sorted(codes)  # each once, over three pages
         client = supervision_feed.SupervisionClient(cred.central_url, cred.device_token)
         try:
-            assert supervision_feed.fetch(one.store, client, "giamsat").rows == 7
+            assert supervision_feed.fetch(one.store, client, session).rows == 7
             # The next fetch rewinds a little (rows committed late) and upserts: no duplicates.
-            again = supervision_feed.fetch(one.store, client, "giamsat")
+            again = supervision_feed.fetch(one.store, client, session)
         finally:
             client.close()
         assert again.complete and again.rows == 7
         # Result and hand-back times come from the status history an agency wrote centrally.
-        code = sorted(codes)[0]
+        code = min(codes)
         server.write(set_status, code, S.PROCESSING, at=datetime(2026, 11, 26, 8, 0))
         server.write(set_status, code, S.WAITING_SUPPLEMENT, at=datetime(2026, 11, 27, 8, 0))
         client = supervision_feed.SupervisionClient(cred.central_url, cred.device_token)
         try:
-            page = client.centre_dossiers("giamsat", None, "", limit=100)
+            page = client.centre_dossiers(session, None, "", limit=100)
             (row,) = [i for i in page.items if i.code == code]
             assert row.waiting_since == datetime(2026, 11, 27, 8, 0) and row.status == 5
             server.write(set_status, code, S.PROCESSING, at=datetime(2026, 11, 30, 8, 0))
             server.write(set_status, code, S.RELEASING, at=datetime(2026, 12, 1, 8, 0))
             server.write(set_status, code, S.DONE, at=datetime(2026, 12, 2, 8, 0))
-            page = client.centre_dossiers("giamsat", page.next_since, page.next_after)
+            page = client.centre_dossiers(session, page.next_since, page.next_after)
         finally:
             client.close()
         (row,) = page.items  # only what changed since the cursor

@@ -7,27 +7,23 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
 from hcc_desk.core.sync.protocol import (
     MAX_PUSH_OPS,
     EnrolRequest,
     EnrolResponse,
     Limits,
-    LoginRequest,
-    OfficerWire,
     PullResponse,
     PushOp,
     PushResponse,
 )
 
-from ..auth import Token, authenticate
-from ..changes import audit, changes_since
+from ..auth import Token
+from ..changes import changes_since
 from ..enrolment import Refusal, enrol_device
-from ..models import Officer
-from ..security import verify_password
 from ..settings import Settings
 from .deps import BIG, CentralDep
+from .officers import router as officers_router
 from .openapi import JSON_BODY, UNAUTHORISED, err, link
 
 router = APIRouter(tags=["desk"])
@@ -90,29 +86,6 @@ def enrol(body: EnrolRequest, request: Request, c: CentralDep) -> EnrolResponse:
     return outcome
 
 
-@router.post(
-    "/officers/login",
-    operation_id="login",
-    responses={**JSON_BODY, 401: err("unknown device token, or wrong username or password")},
-)
-def login(body: LoginRequest, token: Token, c: CentralDep) -> OfficerWire:
-    with c.db.read() as s:
-        dev = authenticate(s, token)
-        officer = s.scalar(select(Officer).where(Officer.username == body.username))
-    if officer is not None and (
-        not officer.active or officer.centre_id not in (None, dev.centre_id)
-    ):
-        officer = None  # disabled, or an officer of another centre: as if unknown
-    # argon2 outside any transaction: ~50 ms must not hold SQLite's write lock.
-    ok = verify_password(officer.password_hash if officer else None, body.password)
-    with c.db.write() as s:
-        action = "officer.login" if ok else "officer.login_failed"
-        audit(s, f"device:{dev.device_id}", action, username=body.username)
-    if not ok or officer is None:
-        raise HTTPException(401, "wrong username or password")
-    return OfficerWire(username=officer.username, full_name=officer.full_name, role=officer.role)
-
-
 @router.get("/limits", operation_id="limits", responses=UNAUTHORISED)
 def limits(token: Token, c: CentralDep) -> Limits:
     c.device(token)
@@ -149,3 +122,6 @@ def pull(
     with c.db.read() as s:
         changes, new_cursor, more = changes_since(s, dev.centre_id, cursor, limit)
     return PullResponse(changes=changes, cursor=new_cursor, more=more)
+
+
+router.include_router(officers_router)  # login, logout (officers.py)

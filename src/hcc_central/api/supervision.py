@@ -1,7 +1,9 @@
 """Read-only supervision feed: summaries of every dossier of the asking desk's centre.
 
-Device-authenticated like the sync routes, and on behalf of a named officer who must be an
-active supervisor (or admin) of that centre; every read is audited. Only what the supervision
+Device-authenticated like the sync routes, and on behalf of the officer whose session (from
+POST /officers/login at this same device) comes in X-Officer-Session: never a name the device
+merely states. That officer must be an active supervisor (or admin) of the centre; every read
+and every refusal is audited. Only what the supervision
 view needs leaves central (no applicant data): code, procedure, agency, counter slot, receiving
 officer, times and status. Result and hand-back times are derived from the status history.
 """
@@ -14,17 +16,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import and_, or_, select
 
-from hcc_desk.core.sync.protocol import NO_NUL
 from hcc_desk.core.supervision.wire import MAX_LIMIT, PATH, CentreDossierPage, CentreDossierWire
+from hcc_desk.core.sync.protocol import NO_NUL
 
 from ..auth import Token, authenticate
 from ..changes import audit
+from ..guard import (
+    SESSION_MESSAGES,
+    SUPERVISING_ROLES,
+    GuardDep,
+    SessionRefused,
+    SessionToken,
+    officer_of,
+)
 from ..models import Agency, Dossier, Officer
 from .deps import CentralDep
-from .openapi import UNAUTHORISED, err
+from .openapi import err
 
 router = APIRouter(tags=["supervision"])
-SUPERVISING_ROLES = ("supervisor", "admin")
 _VIETNAM = timezone(timedelta(hours=7))
 _WAITING, _RELEASING, _DONE = 5, 9, 10
 
@@ -32,12 +41,16 @@ _WAITING, _RELEASING, _DONE = 5, 9, 10
 @router.get(
     PATH,
     operation_id="supervision_dossiers",
-    responses={**UNAUTHORISED, 403: err("the officer may not read supervision data")},
+    responses={
+        401: err("missing, unknown or revoked device token; or no live officer session of it"),
+        403: err("the session's officer may not read supervision data"),
+    },
 )
 def centre_dossiers(
     token: Token,
+    session: SessionToken,
     c: CentralDep,
-    officer: Annotated[str, Query(min_length=1, max_length=64, pattern=NO_NUL)],
+    g: GuardDep,
     since: datetime | None = None,
     after: Annotated[str, Query(max_length=36, pattern=NO_NUL)] = "",
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500,
@@ -45,32 +58,26 @@ def centre_dossiers(
     """Dossiers changed after the cursor (``since``, ``after``), oldest change first."""
     if since is not None and since.tzinfo is not None:  # central keeps naive local time
         since = since.astimezone(_VIETNAM).replace(tzinfo=None)
-    with c.db.write() as s:
+    with c.db.write() as s:  # a refusal commits its audit row, then answers
         dev = authenticate(s, token)
-        who = s.scalar(select(Officer).where(Officer.username == officer))
-        if (who is None or not who.active or who.role not in SUPERVISING_ROLES
-                or who.centre_id not in (None, dev.centre_id)):
-            audit(s, f"device:{dev.device_id}", "supervision.refused", officer=officer)
-            raise HTTPException(403, "this officer may not read the centre's supervision data")
-        stmt = (
-            select(Dossier.uuid, Dossier.code, Dossier.unit_code, Dossier.counter_slot,
-                   Dossier.status, Dossier.received_at, Dossier.due_at, Dossier.procedure_name,
-                   Dossier.doc, Dossier.updated_at)
-            .where(Dossier.centre_id == dev.centre_id)
-            .order_by(Dossier.updated_at, Dossier.uuid)
-            .limit(limit + 1)
-        )
-        if since is not None:
-            stmt = stmt.where(or_(Dossier.updated_at > since,
-                                  and_(Dossier.updated_at == since, Dossier.uuid > after)))
-        rows = s.execute(stmt).all()
-        agencies = dict(s.execute(select(Agency.unit_code, Agency.name)
-                                  .where(Agency.centre_id == dev.centre_id)).tuples().all())
-        users = {str((r.doc or {}).get("officer") or "") for r in rows}
-        names = dict(s.execute(select(Officer.username, Officer.full_name)
-                               .where(Officer.username.in_(users))).tuples().all())
-        audit(s, f"device:{dev.device_id}", "supervision.read", officer=officer,
-              rows=min(len(rows), limit))
+        actor = f"device:{dev.device_id}"
+        try:
+            who = officer_of(s, g, session, dev)
+        except SessionRefused as why:
+            audit(s, actor, "supervision.refused", reason=why.reason, **why.detail)
+            refusal = HTTPException(401, SESSION_MESSAGES[why.reason])
+        else:
+            refusal = None
+            if who.role not in SUPERVISING_ROLES or who.centre_id not in (None, dev.centre_id):
+                audit(s, actor, "supervision.refused", reason="role", officer=who.username)
+                refusal = HTTPException(
+                    403, "this officer may not read the centre's supervision data")
+            else:
+                rows, agencies, names = _read(s, dev.centre_id, since, after, limit)
+                audit(s, actor, "supervision.read", officer=who.username,
+                      rows=min(len(rows), limit))
+    if refusal is not None:
+        raise refusal
     more = len(rows) > limit
     items = [_summary(r, agencies, names) for r in rows[:limit]]
     last = items[-1] if items else None
@@ -81,6 +88,28 @@ def centre_dossiers(
         more=more,
         server_time=datetime.now().replace(microsecond=0),
     )
+
+
+def _read(s: Any, centre_id: int, since: datetime | None, after: str, limit: int
+          ) -> tuple[list[Any], dict[str, str], dict[str, str]]:
+    stmt = (
+        select(Dossier.uuid, Dossier.code, Dossier.unit_code, Dossier.counter_slot,
+               Dossier.status, Dossier.received_at, Dossier.due_at, Dossier.procedure_name,
+               Dossier.doc, Dossier.updated_at)
+        .where(Dossier.centre_id == centre_id)
+        .order_by(Dossier.updated_at, Dossier.uuid)
+        .limit(limit + 1)
+    )
+    if since is not None:
+        stmt = stmt.where(or_(Dossier.updated_at > since,
+                              and_(Dossier.updated_at == since, Dossier.uuid > after)))
+    rows = list(s.execute(stmt).all())
+    agencies = dict(s.execute(select(Agency.unit_code, Agency.name)
+                              .where(Agency.centre_id == centre_id)).tuples().all())
+    users = {str((r.doc or {}).get("officer") or "") for r in rows}
+    names = dict(s.execute(select(Officer.username, Officer.full_name)
+                           .where(Officer.username.in_(users))).tuples().all())
+    return rows, agencies, names
 
 
 def _summary(r: Any, agencies: dict[str, str], names: dict[str, str]) -> CentreDossierWire:

@@ -37,6 +37,7 @@ from hcc_desk.core.supervision.report import (
     rates,
 )
 from hcc_desk.core.sync.client import AuthFailed, SyncError
+from hcc_desk.core.sync.officer_session import SESSIONS, SessionKeeper
 from hcc_desk.services import supervision_feed
 from hcc_desk.services.errors import AuthError, UserError
 from hcc_desk.services.lookups import find_officer
@@ -61,11 +62,21 @@ class RefreshResult:
     message_en: str
 
 
+# No live officer session with central (it expired, or the login was offline): the cache
+# still answers; a new login while central answers brings a session.
+_LOG_IN_AGAIN = RefreshResult(
+    0, False, "Phiên làm việc với máy chủ trung tâm đã hết hạn hoặc chưa có: hãy đăng nhập lại "
+    "(khi có kết nối) để cập nhật; đang dùng dữ liệu đã lưu.",
+    "No live session with central (expired, or logged in offline): log in again while "
+    "central answers to update; showing saved data.")
+
+
 class SupervisionService:
     def __init__(self, store, calendars, credentials=None,
                  clock: Callable[[], datetime] = datetime.now,
                  client_factory: Callable[..., supervision_feed.SupervisionClient]
-                 = supervision_feed.SupervisionClient):
+                 = supervision_feed.SupervisionClient, sessions: SessionKeeper = SESSIONS):
+        self._sessions = sessions  # what CentralAuth kept at login (central's proof)
         self._store = store
         self._calendars = calendars
         self._credentials = credentials
@@ -118,9 +129,15 @@ class SupervisionService:
             return RefreshResult(0, False, "Quầy chưa đăng ký với máy chủ trung tâm: chỉ có hồ "
                                  "sơ của quầy này.", "Not enrolled with central: this "
                                  "counter's dossiers only.")
-        client = self._client_factory(cred.central_url, cred.device_token)
+        session = self._sessions.get(cred.device_token, officer)  # central judges expiry
+        if session is None:
+            return _LOG_IN_AGAIN
+        client = self._client_factory(cred.central_url, cred.device_token, ca_pem=cred.ca_pem)
         try:
-            report = supervision_feed.fetch(self._store, client, officer, self._clock)
+            report = supervision_feed.fetch(self._store, client, session, self._clock)
+        except supervision_feed.SessionEnded:
+            self._sessions.drop(cred.device_token, officer)
+            return _LOG_IN_AGAIN
         except AuthFailed as exc:
             if exc.status == 403:
                 raise AuthError("Máy chủ trung tâm không cho tài khoản này xem dữ liệu giám sát "

@@ -16,7 +16,8 @@ from sqlalchemy.dialects.sqlite import insert
 from hcc_desk.core.store.models import CentreDossier
 from hcc_desk.core.store.repositories import get_setting, set_setting
 from hcc_desk.core.supervision.wire import PATH, CentreDossierPage
-from hcc_desk.core.sync.client import CentralClient, _parse
+from hcc_desk.core.sync.client import AuthFailed, CentralClient, SyncError, _detail, _parse
+from hcc_desk.core.sync.officer_session import SESSION_HEADER
 
 CURSOR = "supervision.cursor"  # {"since": iso | None, "after": uuid}
 LAST_FETCH = "supervision.last_fetch"  # iso time of the last complete fetch
@@ -25,13 +26,25 @@ PAGE = 500
 MAX_PAGES = 200  # 100,000 rows in one refresh; the next refresh goes on from there
 
 
+class SessionEnded(SyncError):
+    """Central refused the officer session (expired, ended, unknown): log in again."""
+
+
 class SupervisionClient(CentralClient):
-    def centre_dossiers(self, officer: str, since: datetime | None, after: str,
+    def centre_dossiers(self, session: str, since: datetime | None, after: str,
                         limit: int = PAGE) -> CentreDossierPage:
-        params: dict[str, str | int] = {"officer": officer, "limit": limit, "after": after}
+        """One page, on behalf of the officer whose session this is (central takes the
+        officer from it). 401 with the device still accepted: the session is over."""
+        params: dict[str, str | int] = {"limit": limit, "after": after}
         if since is not None:
             params["since"] = since.isoformat()
-        r = self._call("GET", PATH, params=params, auth=(401,))
+        r = self._call("GET", PATH, params=params, headers={SESSION_HEADER: session},
+                       auth=(), passthrough=(401, 403))
+        if r.status_code in (401, 403):
+            self.limits()  # the device itself refused: AuthFailed (401) from there
+            if r.status_code == 401:
+                raise SessionEnded(_detail(r), 401)
+            raise AuthFailed(f"central refused this officer (403): {_detail(r)}", 403)
         return _parse(r, CentreDossierPage)
 
 
@@ -42,9 +55,10 @@ class FetchReport:
     fetched_at: datetime
 
 
-def fetch(store, client: SupervisionClient, officer: str,
+def fetch(store, client: SupervisionClient, session: str,
           clock: Callable[[], datetime] = datetime.now) -> FetchReport:
-    """Page through central's feed into the cache (raises the client's SyncError kinds)."""
+    """Page through central's feed into the cache, with an officer session (raises the
+    client's SyncError kinds; SessionEnded when central no longer accepts the session)."""
     with store.session() as s:
         cursor = get_setting(s, CURSOR, None) or {}
     since = _when(cursor.get("since"))
@@ -53,7 +67,7 @@ def fetch(store, client: SupervisionClient, officer: str,
         since, after = since - REWIND, ""
     total, more = 0, True
     for _ in range(MAX_PAGES):
-        page = client.centre_dossiers(officer, since, after)
+        page = client.centre_dossiers(session, since, after)
         fetched_at = clock().replace(microsecond=0)
         with store.write() as s:
             for item in page.items:

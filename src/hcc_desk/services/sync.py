@@ -16,10 +16,11 @@ from hcc_desk.core.store.repositories import add_audit, get_setting, set_setting
 from hcc_desk.core.sync import outbox
 from hcc_desk.core.sync.attachments import add_attachment
 from hcc_desk.core.sync.backoff import Rng
-from hcc_desk.core.sync.client import CentralClient, SyncError
+from hcc_desk.core.sync.client import CentralClient, OfficerLocked, SyncError
 from hcc_desk.core.sync.clock_check import ClockWatch
 from hcc_desk.core.sync.credentials import CredentialStore
 from hcc_desk.core.sync.engine import SyncEngine, SyncReport
+from hcc_desk.core.sync.officer_session import SESSIONS, SessionKeeper
 from hcc_desk.core.sync.runner import BackgroundSync, ParkedItem, SyncStatus, read_status
 from hcc_desk.services.auth import AuthService, hash_password, password_matches
 from hcc_desk.services.auth import Officer as OfficerView
@@ -55,7 +56,7 @@ class SyncService:
         cred = self._credentials.load()
         if cred is None:
             raise _not_enrolled()
-        client = self._client_factory(cred.central_url, cred.device_token)
+        client = self._client_factory(cred.central_url, cred.device_token, ca_pem=cred.ca_pem)
         client.clock = self.clock_watch  # central's time, for the clock warning in status()
         return SyncEngine(self._store, client, self._clock, self._rng,
                           attachments_dir=self.attachments_dir)
@@ -184,21 +185,35 @@ class SyncService:
 class CentralAuth:
     """Officer login: central decides when it answers, and the desk then caches its own argon2id
     hash of the typed password; offline (or not enrolled) the cached local hash decides.
-    Accounts central has never confirmed (made at this desk's setup) keep their local check."""
+    Accounts central has never confirmed (made at this desk's setup) keep their local check.
+    Central's answer carries a short-lived officer session, kept in memory (``sessions``) for
+    the calls made on the officer's behalf (the supervision feed). A name central has locked
+    is refused here too: the cached hash is no way around central's lockout."""
 
     def __init__(self, local: AuthService, store, credentials: CredentialStore,
-                 client_factory: Callable[..., CentralClient] = CentralClient):
+                 client_factory: Callable[..., CentralClient] = CentralClient,
+                 sessions: SessionKeeper = SESSIONS):
         self._local, self._store = local, store
         self._credentials, self._client_factory = credentials, client_factory
+        self.sessions = sessions
 
     def login(self, username: str, password: str) -> OfficerView:
         username = username.strip()
         cred = self._credentials.load()
         if cred is None:
             return self._local.login(username, password)
-        client = self._client_factory(cred.central_url, cred.device_token)
+        client = self._client_factory(cred.central_url, cred.device_token, ca_pem=cred.ca_pem)
         try:
             account = client.login(username, password)
+        except OfficerLocked as exc:
+            with self._store.write() as s:
+                add_audit(s, username or "?", "officer.login_locked", "officer", None,
+                          {"by": "central", "retry_after": exc.retry_after})
+            wait = f" ({int(exc.retry_after)} s)" if exc.retry_after else ""
+            raise AuthError("Tài khoản tạm khoá trên máy chủ trung tâm do nhập sai mật khẩu "
+                            f"nhiều lần: thử lại sau{wait} hoặc nhờ quản trị mở khoá.",
+                            "Central has locked this account after failed logins: try again "
+                            f"later{wait} or ask an administrator to unlock it.") from exc
         except SyncError as exc:  # unreachable, busy, or this device refused: cached hash
             log.info("central login unavailable (%s): checking the cached password", exc.message)
             return self._local.login(username, password)
@@ -224,7 +239,25 @@ class CentralAuth:
             managed = get_setting(s, CENTRAL_OFFICERS, [])
             if account.username not in managed:
                 set_setting(s, CENTRAL_OFFICERS, [*managed, account.username])
-        return self._local.login(account.username, password)
+        officer = self._local.login(account.username, password)
+        self.sessions.keep(cred.device_token, account.username, account.session,
+                           account.session_expires_at)
+        return officer
+
+    def logout(self, username: str) -> None:
+        """Forget the officer's session here and end it on central (best effort: offline, it
+        simply expires there)."""
+        cred = self._credentials.load()
+        token = None if cred is None else self.sessions.drop(cred.device_token, username)
+        if cred is None or token is None:
+            return
+        client = self._client_factory(cred.central_url, cred.device_token, ca_pem=cred.ca_pem)
+        try:
+            client.logout(token)
+        except SyncError as exc:
+            log.info("central logout failed (%s): the session expires there", exc.message)
+        finally:
+            client.close()
 
     def verify(self, username: str, password: str) -> bool:
         return self._local.verify(username, password)

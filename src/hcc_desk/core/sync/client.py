@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import protocol as p
 from .clock_check import ClockWatch
+from .officer_session import SESSION_HEADER, LoginAnswer
 
 TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 PROBE_TIMEOUT = httpx.Timeout(3.0)
@@ -59,6 +60,14 @@ class SingleUnsupported(SyncError):
     chunks (413): use POST /uploads + PUT."""
 
 
+class OfficerLocked(SyncError):
+    """Central locked this user name after failed logins: no local fallback for it."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None):
+        super().__init__(message, status)
+        self.retry_after = retry_after
+
+
 class CentralClient:
     def __init__(self, base_url: str, token: str | None = None, *,
                  transport: httpx.BaseTransport | None = None,
@@ -90,15 +99,23 @@ class CentralClient:
         body = p.EnrolRequest(code=code, device_name=device_name, key=key).model_dump()
         return _parse(self._call("POST", "/enrol", json=body, auth=()), p.EnrolResponse)
 
-    def login(self, username: str, password: str) -> p.OfficerWire | None:
-        """The officer's central account, or None when central says the password is wrong."""
+    def login(self, username: str, password: str) -> LoginAnswer | None:
+        """The officer's central account and a session, or None when central says the password
+        is wrong; OfficerLocked when central has locked the name (too many failures)."""
         body = p.LoginRequest(username=username, password=password).model_dump()
         r = self._call("POST", "/officers/login", json=body, auth=(403,),
-                       passthrough=(401,), timeout=LOGIN_TIMEOUT)
+                       passthrough=(401, 423), timeout=LOGIN_TIMEOUT)
+        if r.status_code == 423:
+            raise OfficerLocked(_detail(r), 423, retry_after=_retry_after(r))
         if r.status_code == 401:
             self.limits()  # 401 there too: the device itself is refused (raises AuthFailed)
             return None
-        return _parse(r, p.OfficerWire)
+        return _parse(r, LoginAnswer)
+
+    def logout(self, session: str) -> None:
+        """End an officer session on central (401: it had already ended)."""
+        self._call("POST", "/officers/logout", headers={SESSION_HEADER: session},
+                   auth=(403,), passthrough=(401,))
 
     def limits(self, timeout: httpx.Timeout | None = None) -> p.Limits:
         return _parse(self._call("GET", "/limits", timeout=timeout), p.Limits)

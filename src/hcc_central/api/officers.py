@@ -1,0 +1,112 @@
+"""Officer login and logout (device-authenticated): a password check that opens a session.
+
+Every outcome is audited under the calling device. A wrong password, an unknown, disabled or
+other centre's name answer alike (401, after the same argon2 work); a locked name answers 423
+with Retry-After before any password check, even with the right password.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Response
+from sqlalchemy import select
+
+from hcc_desk.core.sync.officer_session import LoginAnswer
+from hcc_desk.core.sync.protocol import LoginRequest
+
+from ..auth import Token, authenticate
+from ..changes import audit
+from ..guard import (
+    SESSION_MESSAGES,
+    GuardDep,
+    SessionRefused,
+    SessionToken,
+    clear_failures,
+    end_session,
+    locked_for,
+    open_session,
+    record_failure,
+    too_many,
+)
+from ..models import Officer
+from ..security import Busy, normalise_username, verify_password
+from .deps import CentralDep
+from .openapi import JSON_BODY, UNAUTHORISED, err
+
+router = APIRouter(tags=["desk"])
+WRONG = "wrong username or password"
+LOCKED = ("too many failed logins for this user name: locked for {s} s "
+          "(an administrator can unlock it)")
+
+
+@router.post(
+    "/officers/login",
+    operation_id="login",
+    responses={
+        **JSON_BODY,
+        401: err("unknown device token, or wrong username or password"),
+        423: err("too many failed logins: locked, see Retry-After"),
+        503: err("too many logins at once: try again (Retry-After)"),
+    },
+)
+def login(body: LoginRequest, token: Token, c: CentralDep, g: GuardDep) -> LoginAnswer:
+    try:
+        username = normalise_username(body.username)
+    except ValueError:  # cannot be anyone's: a failure like any other
+        username = body.username.strip().lower()[:64]
+    actor = None
+    with c.db.read() as s:
+        dev = authenticate(s, token)
+        actor = f"device:{dev.device_id}"
+        officer = s.scalar(select(Officer).where(Officer.username == username))
+        wait = locked_for(s, username, g.now())
+    if wait:
+        with c.db.write() as s:
+            audit(s, actor, "officer.login_locked", username=username, seconds=wait)
+        raise too_many(LOCKED.format(s=wait), wait, 423)
+    if officer is not None and (
+        not officer.active or officer.centre_id not in (None, dev.centre_id)
+    ):
+        officer = None  # disabled, or an officer of another centre: as if unknown
+    try:
+        # argon2 outside any transaction (~50 ms must not hold SQLite's write lock), and at
+        # most hash_concurrency at once.
+        with g.hashing.slot():
+            ok = verify_password(officer.password_hash if officer else None, body.password)
+    except Busy:
+        raise too_many("central is busy checking passwords: try again", 1, 503) from None
+    with c.db.write() as s:
+        if ok and officer is not None:
+            clear_failures(s, username)
+            session, expires = open_session(s, g, officer, dev)
+            audit(s, actor, "officer.login", username=username)
+        else:
+            wait = record_failure(s, g, username, g.now())
+            audit(s, actor, "officer.login_failed", username=username, locked_seconds=wait)
+    if not ok or officer is None:
+        if wait:
+            raise too_many(LOCKED.format(s=wait), wait, 423)
+        raise HTTPException(401, WRONG)
+    return LoginAnswer(username=officer.username, full_name=officer.full_name,
+                       role=officer.role, session=session, session_expires_at=expires)
+
+
+@router.post(
+    "/officers/logout",
+    operation_id="logout",
+    status_code=204,
+    responses={**UNAUTHORISED, 401: err("unknown device token, or no live session of it")},
+)
+def logout(token: Token, session: SessionToken, c: CentralDep, g: GuardDep) -> Response:
+    """End the officer session sent in X-Officer-Session (of this device)."""
+    with c.db.write() as s:
+        dev = authenticate(s, token)
+        try:
+            who = end_session(s, g, session, dev)
+        except SessionRefused as why:
+            refused = why
+        else:
+            audit(s, f"device:{dev.device_id}", "officer.logout", username=who.username)
+            return Response(status_code=204)
+        audit(s, f"device:{dev.device_id}", "officer.logout_refused", reason=refused.reason,
+              **refused.detail)
+    raise HTTPException(401, SESSION_MESSAGES[refused.reason])
