@@ -131,6 +131,25 @@ def create_officer(
     return officer
 
 
+def set_password(s: Session, username: str, password: str, *, actor: str = "admin") -> int:
+    """A new password (held to the policy): the officer's sessions end and a lockout is
+    cleared. Returns how many sessions ended."""
+    from .guard import clear_failures, end_sessions_of
+
+    name = _username(username)
+    officer = s.scalar(select(Officer).where(Officer.username == name))
+    if officer is None:
+        raise AdminError(f"no officer {name!r}")
+    problem = password_problem(name, officer.role, password)
+    if problem is not None:
+        raise AdminError(problem)
+    officer.password_hash = hash_password(password)
+    ended = end_sessions_of(s, officer.id, datetime.now())
+    clear_failures(s, name)
+    audit(s, actor, "officer.password_set", username=name, sessions_ended=ended)
+    return ended
+
+
 def unlock_officer(s: Session, username: str, *, actor: str = "admin") -> bool:
     """Clear a login lockout (and the failures counted so far); False if there was none."""
     from .guard import clear_failures

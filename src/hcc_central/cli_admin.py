@@ -51,6 +51,10 @@ def add_admin_commands(
     p.add_argument("--password", help="default: prompt (or one line of stdin)")
     p.add_argument("--centre", type=int, help="only at this centre (default: every centre)")
 
+    p = command("set-password", _set_password, "set an officer's password (ends their sessions)")
+    p.add_argument("username")
+    p.add_argument("--password", help="default: prompt (or one line of stdin)")
+
     p = command("unlock-officer", _unlock_officer, "clear an officer's login lockout")
     p.add_argument("username")
 
@@ -131,6 +135,11 @@ def _create_officer(s: Any, a: argparse.Namespace) -> None:
         actor=a.actor,
     )
     print(a.username)
+
+
+def _set_password(s: Any, a: argparse.Namespace) -> None:
+    ended = admin.set_password(s, a.username, read_password(a.password), actor=a.actor)
+    print(f"password set for {a.username}; {ended} session(s) ended")
 
 
 def _unlock_officer(s: Any, a: argparse.Namespace) -> None:

@@ -4,6 +4,9 @@ and PostgreSQL; every refusal is a 401/403 with a message, and is audited."""
 
 from __future__ import annotations
 
+import io
+import sys
+
 from sqlalchemy import select
 from tests.security.sessions_helpers import (
     PASSWORD,
@@ -16,6 +19,7 @@ from tests.security.sessions_helpers import (
     session_of,
 )
 
+from hcc_central.cli import main as central_main
 from hcc_central.models import Base, Officer
 from hcc_desk.core.sync.officer_session import SESSION_HEADER
 
@@ -127,3 +131,22 @@ def test_sessions_are_stored_only_hashed(central, desk):
     with central.db.read() as s:
         dump = repr([s.execute(select(t)).all() for t in Base.metadata.sorted_tables])
     assert session not in dump and PASSWORD not in dump
+
+
+def test_a_new_password_ends_the_sessions_and_meets_the_policy(central, desk, capsys,
+                                                               monkeypatch):
+    sup = new_officer(central, desk)
+    session = session_of(desk, sup)
+    url = central.settings.db_url
+    weak = ["admin", "--db", url, "set-password", sup, "--password", "1234567890"]
+    assert central_main(weak) == 2
+    assert "most common" in capsys.readouterr().err  # refused, nothing changed
+    assert feed(desk, session).status_code == 200
+    monkeypatch.setattr(sys, "stdin", io.StringIO("mật-khẩu-mới-dài\n"))
+    assert central_main(["admin", "--db", url, "set-password", sup]) == 0
+    assert "1 session(s) ended" in capsys.readouterr().out
+    r = feed(desk, session)
+    assert r.status_code == 401 and "ended" in r.json()["detail"]
+    assert login(desk, sup).status_code == 401
+    assert login(desk, sup, "mật-khẩu-mới-dài").status_code == 200
+    assert audits(central, "officer.password_set")[-1]["username"] == sup
