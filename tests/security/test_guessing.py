@@ -185,3 +185,24 @@ def test_public_lookup_is_rate_limited_per_address_and_per_code(central, desk):
         assert audits(central, "lookup.rate_limited", start)[-1]["by"] == "code"
         clock.advance(seconds=30)
         assert citizen.get("/public/status", params=right).status_code == 200
+
+
+def test_a_desk_does_not_get_round_a_central_lock_with_its_cached_hash(central, desk, tmp_path):
+    from hcc_desk import cli
+    from hcc_desk.app import open_context
+    from hcc_desk.services.errors import AuthError
+
+    sup = new_officer(central, desk)
+    code, _ = central.write(admin.enrol_counter, desk.centre_id, name="Quầy 02", slot=2)
+    profile = tmp_path / "quay2"
+    assert cli.main(["enrol", "--profile", str(profile), "--central", central.base_url,
+                     "--code", code, "--name", "PC 2"]) == cli.EXIT_OK
+    ctx = open_context(profile)
+    try:
+        assert ctx.auth.login(sup, PASSWORD).username == sup  # online: the hash is cached
+        with controlled(central) as (guard, _clock):
+            _fail(desk, sup, guard.settings.login_max_failures)  # guessed at another counter
+            with pytest.raises(AuthError, match="khoá"):
+                ctx.auth.login(sup, PASSWORD)
+    finally:
+        ctx.close()

@@ -104,7 +104,8 @@ class FakeCentral:
         if entry is None or entry[0] != body["password"]:
             return httpx.Response(401, json={"detail": "wrong user or password"})
         return httpx.Response(200, json={"username": body["username"], "full_name": entry[1],
-                                         "role": entry[2]})
+                                         "role": entry[2], "session": "s" * 43,
+                                         "session_expires_at": "2026-12-04T18:00:00"})
 
     def _get_limits(self, *_):
         return httpx.Response(200, json=self.limits)
