@@ -212,8 +212,8 @@ def _check_printers(r: _Report) -> None:
 
 
 def _check_database(r: _Report, profile) -> bool:
-    import sqlite3
-
+    from hcc_desk.core import db_cipher
+    from hcc_desk.core.keystore import KeyUnavailable, profile_key
     from hcc_desk.core.store.schema_version import StoreError, file_revision, script_head
 
     db = profile.db_path
@@ -222,13 +222,20 @@ def _check_database(r: _Report, profile) -> bool:
               "Mở ứng dụng để thiết lập lần đầu, hoặc 'hcc-desk enrol' / 'hcc-desk demo'.")
         return False
     try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)
+        key = None if db_cipher.is_plain_sqlite(db) else profile_key(profile.root, create=False)
+    except KeyUnavailable as exc:
+        r.bad(f"Không đọc được khoá mã hoá của hồ sơ: {exc}",
+              "Mở trên máy và tài khoản đã tạo hồ sơ này, hoặc gọi bộ phận kỹ thuật.")
+        return False
+    sql_error = db_cipher.dbapi().Error
+    try:
+        con = db_cipher.connect(db, key, read_only=True)
         try:
             check = con.execute("PRAGMA quick_check").fetchone()[0]
             set_up = con.execute("SELECT 1 FROM counter WHERE is_this_device = 1").fetchone()
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except sql_error as exc:
         r.bad(f"Không mở được cơ sở dữ liệu: {exc}",
               "Đóng các chương trình khác đang dùng tệp; nếu tệp hỏng, khôi phục bản sao lưu "
               f"mới nhất trong {profile.backups}.")
@@ -237,7 +244,7 @@ def _check_database(r: _Report, profile) -> bool:
         r.bad(f"Cơ sở dữ liệu bị hỏng: {check}",
               f"Khôi phục bản sao lưu mới nhất trong {profile.backups} và gọi bộ phận kỹ thuật.")
         return False
-    found = file_revision(db)
+    found = file_revision(db, key)
     try:
         head = script_head()
     except StoreError as exc:
