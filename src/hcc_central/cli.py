@@ -48,11 +48,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from .app import create_app
 
+    tls = _tls_options(args.cert, args.key)  # a bad file is said before anything starts
     settings = _settings(args)
     _database(args).dispose()  # migrate before the first request
     options = {"host": args.host, "port": args.port, "log_level": args.log_level,
-               "proxy_headers": True}  # fmt: skip
-    options |= _tls_options(args.cert, args.key)
+               "proxy_headers": True, **tls}  # fmt: skip
     if args.workers > 1:
         # Worker processes build their own app from the environment (uvicorn needs a factory).
         os.environ["HCC_CENTRAL_DB"] = settings.db_url

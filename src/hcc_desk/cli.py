@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--central", required=True, help="central's URL, e.g. https://hcc.example")
     enrol.add_argument("--code", required=True, help="one-time enrolment code from the admin")
     enrol.add_argument("--name", default=None, help="device name shown on central")
+    enrol.add_argument("--ca-file", default=None, metavar="PEM",
+                       help="the centre's own CA certificate: trusted for central from now on")
 
     login = sub.add_parser("login", parents=[common],
                            help="check an officer's password (against central when online) "
@@ -354,10 +356,11 @@ def _enrol(args, profile) -> int:
 
     ctx = _open(profile, must_be_set_up=False)
     try:
+        ca_pem = Path(args.ca_file).read_text("utf-8", "replace") if args.ca_file else None
         ctx.enrolment.retry.on_retry = lambda n, wait, why: print(  # not frozen: say so
             f"lần thử {n} không thành công ({why}); thử lại sau {wait:.0f} s / try {n} failed, "
             f"retrying in {wait:.0f} s", file=sys.stderr, flush=True)
-        r = ctx.enrolment.enrol(args.central, args.code, args.name or platform.node())
+        r = ctx.enrolment.enrol(args.central, args.code, args.name or platform.node(), ca_pem)
     finally:
         ctx.close()
     print(f"enrolled as device {r.device_id}: {r.centre_name} — {r.counter_name} "

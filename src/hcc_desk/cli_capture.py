@@ -328,7 +328,7 @@ def _check_central(r: _Report, cred) -> None:
 
     from hcc_desk.core.sync.client import AuthFailed, CentralClient, SyncError
 
-    client = CentralClient(cred.central_url, cred.device_token)
+    client = CentralClient(cred.central_url, cred.device_token, ca_pem=cred.ca_pem)
     try:
         limits = client.limits(timeout=httpx.Timeout(10.0))
     except AuthFailed:

@@ -26,7 +26,14 @@ from hcc_desk.core.store.models import Agency, Centre, Counter, Dossier
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.sync import outbox
 from hcc_desk.core.sync.backoff import backoff_delay
-from hcc_desk.core.sync.client import CentralClient, SyncError, Transient
+from hcc_desk.core.sync.client import (
+    CentralClient,
+    Insecure,
+    SyncError,
+    Transient,
+    Untrusted,
+    tls_context,
+)
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
 from hcc_desk.core.sync.engine import sync_state
 from hcc_desk.core.sync.enrol_key import EnrolKeyStore
@@ -69,14 +76,20 @@ class EnrolmentService:
     def is_enrolled(self) -> bool:
         return self._credentials.load() is not None
 
-    def enrol(self, central_url: str, code: str, device_name: str) -> EnrolResult:
+    def enrol(self, central_url: str, code: str, device_name: str,
+              ca_pem: str | None = None) -> EnrolResult:
+        """``ca_pem``: the centre's own CA, pinned for every later call (docs/security.md)."""
         url = central_url.strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
             raise InvalidInput(f"Địa chỉ máy chủ không hợp lệ: {url!r}",
                                f"Not a central URL: {url!r} (http:// or https://)")
+        try:
+            tls_context(ca_pem)
+        except ValueError as exc:
+            raise InvalidInput(f"Tệp CA không hợp lệ: {exc}", f"Invalid CA file: {exc}") from None
         code = code.strip()
         key = self.keys.key_for(url, code)  # on disk before anything is sent
-        resp = self._enrol_retrying(url, code, device_name.strip() or "HCC Desk", key)
+        resp = self._enrol_retrying(url, code, device_name.strip() or "HCC Desk", key, ca_pem)
         with self._store.write() as s:
             set_up_now = self._apply_identity(s, resp)
             state = sync_state(s)
@@ -87,18 +100,22 @@ class EnrolmentService:
             queued = outbox.backfill(s)
             add_audit(s, "enrolment", "device.enrol", "device", resp.device_id,
                       {"central": url, "slot": resp.counter.slot, "queued": queued})
-        self._credentials.save(DeviceCredential(url, resp.device_id, resp.device_token))
+        self._credentials.save(DeviceCredential(url, resp.device_id, resp.device_token, ca_pem))
         self.keys.clear()
         return EnrolResult(resp.device_id, resp.centre.name, resp.counter.name,
                            resp.counter.slot, set_up_now, queued)
 
-    def _enrol_retrying(self, url: str, code: str, name: str, key: str) -> EnrolResponse:
+    def _enrol_retrying(self, url: str, code: str, name: str, key: str,
+                        ca_pem: str | None) -> EnrolResponse:
         r = self.retry
         deadline, attempts = r.clock() + r.total_s, 0
         while True:
-            client = self._client_factory(url)  # a fresh connection each try
+            client = self._client_factory(url, ca_pem=ca_pem)  # a fresh connection each try
             try:
                 return client.enrol(code, name, key)
+            except (Insecure, Untrusted) as exc:  # no retry makes plain http or a bad cert safe
+                raise InvalidInput(f"Không đăng ký được: {exc.message}",
+                                   f"Cannot enrol: {exc.message}") from exc
             except Transient as exc:
                 attempts += 1
                 wait = exc.retry_after or backoff_delay(attempts, r.rng, r.base_s, r.cap_s)

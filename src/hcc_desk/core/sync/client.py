@@ -3,6 +3,8 @@ kinds the engine acts on: Transient (retry later), AuthFailed (re-enrol), TooLar
 park), Refused (this request is wrong: park what it carried)."""
 from __future__ import annotations
 
+import ipaddress
+import ssl
 from typing import Any, TypeVar
 
 import httpx
@@ -68,17 +70,61 @@ class OfficerLocked(SyncError):
         self.retry_after = retry_after
 
 
+class Insecure(AuthFailed):
+    """Central's URL is plain ``http://`` to another machine: tokens and PINs would cross the
+    network readable. Enrol again with ``https://``."""
+
+
+class Untrusted(Transient):
+    """Central's TLS certificate does not verify (against the pinned CA or the system store)."""
+
+
+def insecure_reason(url: str) -> str | None:
+    """Why the desk will not talk to ``url``, or None: ``https://``, or ``http://`` to this very
+    machine (loopback: nothing crosses a network)."""
+    parsed = httpx.URL(url)
+    if parsed.scheme == "https":
+        return None
+    if parsed.scheme == "http" and _loopback(parsed.host):
+        return None
+    return (f"central must be reached over https:// (not {parsed.scheme}:// to "
+            f"{parsed.host or '?'}): only this machine itself may be plain http://")
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def tls_context(ca_pem: str | None = None) -> ssl.SSLContext:
+    """Verify central against the centre's own CA when pinned at enrolment, else the system's
+    trust store. A bad PEM → ValueError."""
+    try:
+        if ca_pem:
+            return ssl.create_default_context(cadata=ca_pem)
+        return ssl.create_default_context()
+    except ssl.SSLError as exc:
+        raise ValueError(f"not a PEM CA certificate: {exc}") from None
+
+
 class CentralClient:
     def __init__(self, base_url: str, token: str | None = None, *,
                  transport: httpx.BaseTransport | None = None,
-                 timeout: httpx.Timeout = TIMEOUT):
+                 timeout: httpx.Timeout = TIMEOUT, ca_pem: str | None = None):
         headers = {"User-Agent": "hcc-desk"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.base_url = base_url.rstrip("/")
         self._own_transport = transport is None
+        # An injected transport (tests, a fake central) reaches no network: nothing to protect.
+        self._insecure = insecure_reason(self.base_url) if transport is None else None
+        self._verify = tls_context(ca_pem)
         self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
-                                  transport=transport)
+                                  transport=transport, verify=self._verify)
         self.clock = ClockWatch()  # central's Date header vs this PC (clock_check.py)
 
     def close(self) -> None:
@@ -91,7 +137,7 @@ class CentralClient:
         if self._own_transport:
             old = self._http
             self._http = httpx.Client(base_url=old.base_url, headers=old.headers,
-                                      timeout=old.timeout)
+                                      timeout=old.timeout, verify=self._verify)
             old.close()
 
     # --- calls --------------------------------------------------------------------------------
@@ -122,6 +168,8 @@ class CentralClient:
 
     def probe(self) -> bool:
         """Cheap reachability check: any answer below 500 means the network is back."""
+        if self._insecure:
+            return True  # reachable or not, the next call says why it will not be made
         try:
             return self._http.get(p.API + "/limits", timeout=PROBE_TIMEOUT).status_code < 500
         except httpx.RequestError:
@@ -172,9 +220,17 @@ class CentralClient:
     def _call(self, method: str, path: str, *, auth: tuple[int, ...] = (401, 403),
               passthrough: tuple[int, ...] = (), timeout: httpx.Timeout | None = None,
               **kwargs: Any) -> httpx.Response:
+        if self._insecure:
+            raise Insecure(self._insecure)
         try:
             r = self._http.request(method, p.API + path,
                                    timeout=timeout or httpx.USE_CLIENT_DEFAULT, **kwargs)
+        except httpx.ConnectError as exc:
+            if _cert_failure(exc):
+                raise Untrusted(f"central's certificate is not trusted ({_cert_failure(exc)}): "
+                                "enrol with the centre's CA file (--ca-file), or ask for a "
+                                "certificate this PC trusts", network=True) from exc
+            raise Transient(f"network: {exc or type(exc).__name__}", network=True) from exc
         except httpx.TimeoutException as exc:
             raise Transient(f"timeout ({type(exc).__name__})", network=True) from exc
         except httpx.RequestError as exc:  # refused, reset, DNS, broken proxy …
@@ -191,6 +247,16 @@ class CentralClient:
             raise Transient(f"central busy ({status}): {_detail(r)}", status,
                             retry_after=_retry_after(r))
         raise Refused(_detail(r), status)
+
+
+def _cert_failure(exc: BaseException) -> str | None:
+    """The certificate verification error somewhere in ``exc``'s causes, if that is what it is."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return seen.verify_message or "verification failed"
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _parse(r: httpx.Response, model: type[M]) -> M:

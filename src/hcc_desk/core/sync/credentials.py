@@ -21,6 +21,7 @@ class DeviceCredential:
     central_url: str
     device_id: str
     device_token: str
+    ca_pem: str | None = None  # the centre's own CA, pinned at enrolment (public, not sealed)
 
 
 class Sealer(Protocol):
@@ -88,14 +89,16 @@ class CredentialStore:
             if data.get("sealed_with") != self._sealer.name:
                 return None
             token = self._sealer.unseal(base64.b64decode(data["token"])).decode("utf-8")
-            return DeviceCredential(data["central_url"], data["device_id"], token)
+            return DeviceCredential(data["central_url"], data["device_id"], token,
+                                    data.get("ca_pem"))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def save(self, cred: DeviceCredential) -> None:
         token = base64.b64encode(self._sealer.seal(cred.device_token.encode("utf-8"))).decode()
         text = json.dumps({"central_url": cred.central_url, "device_id": cred.device_id,
-                           "sealed_with": self._sealer.name, "token": token}, indent=1)
+                           "sealed_with": self._sealer.name, "token": token,
+                           **({"ca_pem": cred.ca_pem} if cred.ca_pem else {})}, indent=1)
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.unlink(missing_ok=True)
         # Created 0600 from the start: no moment where another user could read the token.
