@@ -130,6 +130,9 @@ def set_up(db_url: str, counters: int) -> list[str]:
             for a in seed_agencies():
                 admin.add_agency(s, centre.id, name=a.name, short_name=a.short_name,
                                  unit_code=a.unit_code)
+            # The dossiers' officer: central takes status events only from its officers.
+            admin.create_officer(s, username="lan", full_name="Trần Thị Lan", role="officer",
+                                 password="mat-khau-do-tai", centre_id=centre.id)
             return [admin.enrol_counter(s, centre.id, name=f"Quầy {i:02d}", slot=i)[0]
                     for i in range(1, counters + 1)]
     finally:
@@ -188,7 +191,7 @@ def dossier_doc(rng: random.Random, people: People, unit: str, procs, slot: int,
 
 def counter_batches(slot: int, slots: int, sizes: list[int], seed: int) -> list[bytes]:
     """Pre-serialised push bodies of one counter, one per entry of ``sizes``: its own slot's
-    numbers, unit by unit, day by day backwards from today (a counter numbers at most
+    numbers, unit by unit, day by day backwards from yesterday (a counter numbers at most
     9999/slots dossiers per unit a day)."""
     rng = random.Random(f"{seed}/{slot}")
     people = People(rng)
@@ -201,7 +204,8 @@ def counter_batches(slot: int, slots: int, sizes: list[int], seed: int) -> list[
         ops = []
         for _ in range(size):
             unit, m = units[n % len(units)], n // len(units)
-            day = date.today() - timedelta(days=m // per_day)
+            # From yesterday back: central refuses times past its clock (+5 min).
+            day = date.today() - timedelta(days=1 + m // per_day)
             seq = slot + (m % per_day) * slots
             received = datetime.combine(day, datetime.min.time()) + timedelta(
                 hours=8, seconds=rng.randrange(8 * 3600))

@@ -12,7 +12,8 @@ import itertools
 import random
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from uuid import uuid4
 
 import pytest
 import schemathesis
@@ -20,6 +21,8 @@ from hypothesis import settings
 from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
 from schemathesis.transport.serialization import Binary
+from tests.central.helpers import make_doc
+from tests.central.helpers import op as make_op
 from tests.central.live import Desk, LiveServer, desk_for
 
 from hcc_central import admin
@@ -36,6 +39,10 @@ SIZE_BOUNDED = ["start_upload", "put_chunk"]
 ACCEPTED_OR_LOCKED = ["2xx", "3xx", "401", "403", "404", "409", "423", "429", "5xx"]
 SUPERVISOR_PASSWORD = "mật-khẩu-giám-sát"
 MAX_SIZE = 64 * 1024  # of a fitted attachment: within tests/central/conftest.py's limits
+# Sequence numbers of the fuzz desk's codes. The desk outlives one test (module scope): a count
+# restarting per test would mint codes it already pushed, and those pushes (and the uploads
+# linked to them) would be rejected as code collisions.
+SEQUENCE = itertools.count(1)
 
 
 def config(token: str, session: str) -> SchemathesisConfig:
@@ -86,7 +93,7 @@ class FitToDesk:
     def __init__(self, desk: Desk) -> None:
         self.desk = desk
         self.scheme = CodeScheme(desk.unit, desk.slot, desk.code_slots)
-        self.k = itertools.count(1)
+        self.k = SEQUENCE  # shared by every test of the module: no code is minted twice
         self.rng = random.Random(0)
         # Hypothesis replays op ids and uuids: a replayed op (a duplicate) or dossier (an
         # update) keeps what it was first given, as the desk's would.
@@ -105,9 +112,23 @@ class FitToDesk:
             for op in case.body.get("ops", []):
                 if isinstance(op, dict) and isinstance(op.get("payload"), dict):
                     self.fit(op)
+            if isinstance(case.body.get("ops"), list) and case.body["ops"]:
+                case.body["ops"][0] = self.desk_op()
         elif operation == "start_upload" and isinstance(case.body.get("size"), int):
             case.body["size"] = min(case.body["size"], MAX_SIZE)
         return case
+
+    def desk_op(self) -> dict:
+        """An op as the desk makes it, naming one attachment of real bytes: the links from a
+        push follow its first op (uploads are taken only for attachments a pushed dossier
+        names, docs/security.md), and generated first ops are mostly rejected."""
+        data = self.rng.randbytes(self.rng.randint(1, 3000))
+        att = {"uuid": str(uuid4()), "paper_position": None, "filename": "trang.pdf",
+               "content_type": "application/pdf", "size": len(data),
+               "sha256": hashlib.sha256(data).hexdigest()}  # fmt: skip
+        yesterday = date.today() - timedelta(days=1)  # its hours are all past central's clock
+        doc = make_doc(self.desk, k=next(self.k), day=yesterday, attachments=[att])
+        return make_op(doc)
 
     def fit(self, op: dict) -> None:
         doc = op["payload"]
@@ -123,10 +144,21 @@ class FitToDesk:
             received_at=now,
             due_at=None,
         )
-        for event in doc.get("events", []):
-            event["at"] = now
-        for att in doc.get("attachments", []):
-            att["size"] = min(att["size"], MAX_SIZE)
+        # Central applies the desk's status machine to new events and takes them only from
+        # its officers (docs/security.md): one intake step by the desk's officer.
+        events = doc.get("events", [])
+        del events[1:]
+        for event in events:
+            event.update(at=now, status=2, actor="demo")
+        doc["status"] = 2
+        # Central takes uploads only for attachments a pushed dossier names, with their size
+        # and hash (docs/security.md): each pushed dossier names one, of real bytes, so its
+        # link to start_upload starts an upload that chunks and completion then reach.
+        data = self.rng.randbytes(self.rng.randint(1, 3000))
+        named = {"filename": "trang.pdf", "content_type": "application/pdf", "size": len(data)}
+        doc["attachments"] = [
+            {**named, "uuid": str(uuid4()), "sha256": hashlib.sha256(data).hexdigest()}
+        ]
 
 
 @pytest.fixture(scope="module")
