@@ -25,7 +25,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.security import APIKeyHeader
-from sqlalchemy import delete, select, update
+from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -55,6 +55,7 @@ class Guard:
     hashing: HashGate = field(init=False)
     lookup_ip: Buckets = field(init=False)
     lookup_code: Buckets = field(init=False)
+    pruned_at: datetime | None = None  # last drop of forgotten login failures
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -100,13 +101,20 @@ def locked_for(s: Session, username: str, now: datetime) -> int:
 
 def record_failure(s: Session, g: Guard, username: str, now: datetime) -> int:
     """Count a failed login (inside the write transaction); seconds of lock it now carries."""
-    s.execute(delete(LoginThrottle).where(LoginThrottle.last_failed_at < now - FORGET_FAILURES))
+    forget = now - FORGET_FAILURES
+    if g.pruned_at is None or g.pruned_at < now - timedelta(hours=1):
+        # Rows of names nobody tried for a day: dropped now and then, not on every failure
+        # (concurrent deletes of the same rows would make racing failures wait on each other).
+        g.pruned_at = now
+        s.execute(delete(LoginThrottle).where(LoginThrottle.last_failed_at < forget))
     dialect = s.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = insert(LoginThrottle).values(username=username, failures=1, last_failed_at=now)
+    stale = LoginThrottle.last_failed_at < forget  # an old run of failures no longer counts
     stmt = stmt.on_conflict_do_update(
         index_elements=[LoginThrottle.username],
-        set_={"failures": LoginThrottle.failures + 1, "last_failed_at": now},
+        set_={"failures": case((stale, 1), else_=LoginThrottle.failures + 1),
+              "last_failed_at": now},
     ).returning(LoginThrottle.failures)
     failures = s.execute(stmt).scalar_one()  # atomic on both databases: racing guesses all count
     over = failures - g.settings.login_max_failures

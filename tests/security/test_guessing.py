@@ -62,6 +62,18 @@ def test_lockout_grows_and_holds_even_against_the_right_password(central, desk):
         assert login(desk, sup).status_code == 200
 
 
+def test_failures_a_day_old_no_longer_count(central, desk):
+    sup = new_officer(central, desk)
+    with controlled(central) as (guard, clock):
+        n = guard.settings.login_max_failures
+        assert _fail(desk, sup, n - 1) == [401] * (n - 1)
+        clock.advance(hours=23, minutes=30)
+        _fail(desk, f"khac.{desk.centre_id}", 1)  # old rows dropped now: not yet this one
+        clock.advance(minutes=30, seconds=1)
+        assert _fail(desk, sup, n - 1) == [401] * (n - 1)  # a new run: not locked yet
+        assert _fail(desk, sup, 1) == [423]
+
+
 def test_admin_unlocks_an_officer(central, desk):
     sup = new_officer(central, desk)
     with controlled(central) as (guard, _clock):

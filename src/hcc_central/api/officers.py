@@ -53,7 +53,6 @@ def login(body: LoginRequest, token: Token, c: CentralDep, g: GuardDep) -> Login
         username = normalise_username(body.username)
     except ValueError:  # cannot be anyone's: a failure like any other
         username = body.username.strip().lower()[:64]
-    actor = None
     with c.db.read() as s:
         dev = authenticate(s, token)
         actor = f"device:{dev.device_id}"
