@@ -39,13 +39,6 @@ class Settings:
     centre_stored_bytes: int = 2048 * 1024 * MiB  # attachments one centre has stored
     upload_expiry_hours: int = 24  # an upload not completed by then is dropped, space freed
     clock_skew_seconds: int = 300  # an event or receipt later than central's now + this: refused
-    # What one device may do (docs/security.md). Quotas in bytes; 0: no limit.
-    device_inflight_bytes: int = 256 * MiB  # started, not completed uploads of one device
-    centre_inflight_bytes: int = 2048 * MiB  # … of all the devices of one centre
-    device_stored_bytes: int = 200 * 1024 * MiB  # attachments one device has stored
-    centre_stored_bytes: int = 2048 * 1024 * MiB  # attachments one centre has stored
-    upload_expiry_hours: int = 24  # an upload not completed by then is dropped, space freed
-    clock_skew_seconds: int = 300  # an event or receipt later than central's now + this: refused
     # Officer sessions and guessing (guard.py, docs/security.md).
     session_minutes: int = 480  # an officer session's life from login (8 h: one working day)
     session_idle_minutes: int = 60  # unused this long: expired (0: no idle timeout)
@@ -87,12 +80,6 @@ _ENV_INTS = {
     "max_small_request_bytes": "HCC_CENTRAL_MAX_SMALL_REQUEST_BYTES",
     "db_pool_size": "HCC_CENTRAL_DB_POOL",
     "auth_cache_seconds": "HCC_CENTRAL_AUTH_CACHE_SECONDS",
-    "device_inflight_bytes": "HCC_CENTRAL_DEVICE_INFLIGHT_BYTES",
-    "centre_inflight_bytes": "HCC_CENTRAL_CENTRE_INFLIGHT_BYTES",
-    "device_stored_bytes": "HCC_CENTRAL_DEVICE_STORED_BYTES",
-    "centre_stored_bytes": "HCC_CENTRAL_CENTRE_STORED_BYTES",
-    "upload_expiry_hours": "HCC_CENTRAL_UPLOAD_EXPIRY_HOURS",
-    "clock_skew_seconds": "HCC_CENTRAL_CLOCK_SKEW_SECONDS",
     "device_inflight_bytes": "HCC_CENTRAL_DEVICE_INFLIGHT_BYTES",
     "centre_inflight_bytes": "HCC_CENTRAL_CENTRE_INFLIGHT_BYTES",
     "device_stored_bytes": "HCC_CENTRAL_DEVICE_STORED_BYTES",
