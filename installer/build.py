@@ -27,7 +27,6 @@ import os
 import platform
 import re
 import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -165,8 +164,23 @@ def expected_head() -> str | None:
         sys.path.pop(0)
 
 
-def db_revision(db: Path) -> str | None:
-    con = sqlite3.connect(db)
+def db_revision(db: Path, key_dir: Path) -> str | None:
+    """The schema revision of the frozen app's database, opened as the app does: SQLCipher with
+    the profile's key from ``key_dir`` (docs/security.md)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    try:
+        from hcc_desk.core import db_cipher
+        from hcc_desk.core.keystore import FileKeyStore, profile_key
+
+        sealer = None
+        if IS_WIN:
+            from hcc_desk.core.sync.credentials import DpapiSealer
+
+            sealer = DpapiSealer()
+        key = profile_key(db.parent, FileKeyStore(key_dir, sealer), create=False)
+        con = db_cipher.connect(db, key, read_only=True)
+    finally:
+        sys.path.pop(0)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
@@ -197,6 +211,7 @@ def smoke_test(report: dict, startup_runs: int) -> None:
         + (f" (QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']})" if "QT_QPA_PLATFORM" in env else ""))
     with tempfile.TemporaryDirectory(prefix="hcc-desk-smoke-") as tmp_name:
         tmp = Path(tmp_name)
+        env["HCC_DESK_KEY_DIR"] = str(tmp / "keys")  # the profiles' keys: not the user's own
         work = tmp / "cwd"  # outside the repository: resources must come from the bundle
         work.mkdir()
 
@@ -211,7 +226,7 @@ def smoke_test(report: dict, startup_runs: int) -> None:
         db = profile / "hcc-desk.db"
         if not db.is_file():
             raise SmokeFailure(f"demo left no database at {db}\n{proc.stdout}{proc.stderr}")
-        head, got = expected_head(), db_revision(db)
+        head, got = expected_head(), db_revision(db, tmp / "keys")
         if head is not None and got != head:
             raise SmokeFailure(f"database at migration {got!r}, expected head {head!r}: "
                                "are all versions/*.py in the bundle?")
