@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -22,6 +24,7 @@ from tests.security.sessions_helpers import (
 
 from hcc_central import admin
 from hcc_central.cli import main as central_main
+from hcc_central.models import LoginThrottle
 from hcc_central.ratelimit import Buckets
 from hcc_central.security import HashGate
 
@@ -72,6 +75,26 @@ def test_failures_a_day_old_no_longer_count(central, desk):
         clock.advance(minutes=30, seconds=1)
         assert _fail(desk, sup, n - 1) == [401] * (n - 1)  # a new run: not locked yet
         assert _fail(desk, sup, 1) == [423]
+
+
+def test_a_right_guess_racing_the_lock_is_refused_too(central, desk):
+    """Parallel guesses all pass the lock check before any is counted: the one with the right
+    password, finishing after the others locked the name, must not get a session."""
+    sup = new_officer(central, desk)
+    with controlled(central) as (guard, clock):
+
+        class LockedMeanwhile(HashGate):
+            @contextmanager
+            def slot(self):
+                central.write(lambda s: s.merge(LoginThrottle(
+                    username=sup, failures=5, last_failed_at=clock.now,
+                    locked_until=clock.now + timedelta(seconds=60))))
+                yield
+
+        guard.hashing = LockedMeanwhile(2, 16)
+        r = login(desk, sup)
+        assert r.status_code == 423 and "session" not in r.json()
+        assert audits(central, "officer.login_locked")[-1]["username"] == sup
 
 
 def test_admin_unlocks_an_officer(central, desk):

@@ -74,16 +74,21 @@ def login(body: LoginRequest, token: Token, c: CentralDep, g: GuardDep) -> Login
     except Busy:
         raise too_many("central is busy checking passwords: try again", 1, 503) from None
     with c.db.write() as s:
-        if ok and officer is not None:
+        # Guesses sent in parallel all passed the check above: one that got the password
+        # right after the others locked the name is refused like them.
+        wait = locked_for(s, username, g.now()) if ok else 0
+        if wait:
+            audit(s, actor, "officer.login_locked", username=username, seconds=wait)
+        elif ok and officer is not None:
             clear_failures(s, username)
             session, expires = open_session(s, g, officer, dev)
             audit(s, actor, "officer.login", username=username)
         else:
             wait = record_failure(s, g, username, g.now())
             audit(s, actor, "officer.login_failed", username=username, locked_seconds=wait)
+    if wait:
+        raise too_many(LOCKED.format(s=wait), wait, 423)
     if not ok or officer is None:
-        if wait:
-            raise too_many(LOCKED.format(s=wait), wait, 423)
         raise HTTPException(401, WRONG)
     return LoginAnswer(username=officer.username, full_name=officer.full_name,
                        role=officer.role, session=session, session_expires_at=expires)
