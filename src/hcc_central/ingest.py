@@ -396,6 +396,8 @@ def _op_id(raw: Any) -> str:
 
 def _summary(err: ValidationError) -> str:
     """First few field errors, e.g. "payload.code: String should match pattern …"."""
-    parts = [f"{'.'.join(str(p) for p in e['loc']) or 'op'}: {e['msg']}" for e in err.errors()[:3]]
+    # A location part may be a key the client made up: cut short, never echoed whole.
+    parts = [f"{'.'.join(str(p)[:40] for p in e['loc']) or 'op'}: {e['msg']}"
+             for e in err.errors()[:3]]  # fmt: skip
     more = err.error_count() - len(parts)
     return "invalid op: " + "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")

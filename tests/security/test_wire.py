@@ -336,3 +336,12 @@ def test_no_push_body_is_a_server_error(central, desk):
         assert r.status_code in (200, 413, 422), (body, r.status_code, r.text[:300])
 
     check()
+
+
+def test_a_rejected_op_reason_never_echoes_a_key_the_client_made_up(central, desk):
+    doc = make_doc(desk)
+    doc["K" * 20_000] = "x"  # an unknown field: its name is in the error's location
+    r = desk.http.post("/sync/push", json={"ops": [op(doc)]})
+    [result] = r.json()["results"]
+    assert (result["outcome"], result["code"]) == ("rejected", 422)
+    assert "extra" in result["reason"].lower() and len(result["reason"]) < 300
