@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -147,6 +148,7 @@ def main() -> None:
                     lifespan="off")
         return
     with tempfile.TemporaryDirectory(prefix="bench-catchup-") as tmp_dir:
+        os.environ["HCC_DESK_KEY_DIR"] = str(Path(tmp_dir) / "keys")  # not ~/.config
         tmp = Path(tmp_dir)
         db_url = args.db_url or f"sqlite:///{tmp / 'central.db'}"
         code = set_up_centre(db_url)

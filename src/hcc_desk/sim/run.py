@@ -48,6 +48,9 @@ def _plans(args: argparse.Namespace) -> list[DeskPlan]:
         raise Invalid("--counters ≥ 1, --dossiers ≥ 0, --pages ≥ 0, --attachment-kb ≥ 1")
     root = Path(args.profiles or tempfile.mkdtemp(prefix="hcc-sim-")).resolve()
     root.mkdir(parents=True, exist_ok=True)
+    # Simulated desks keep their profile keys in the simulation's folder, not the user's own
+    # key folder (the desk processes inherit this).
+    os.environ.setdefault("HCC_DESK_KEY_DIR", str(root / "keys"))
     profiles = [root / f"desk-{i + 1:02d}" for i in range(args.counters)]
     need = [p for p in profiles if not _enrolled(p)]
     officer = args.officer
