@@ -60,6 +60,7 @@ from hcc_central.migrate import upgrade  # noqa: E402
 from hcc_central.models import Dossier  # noqa: E402
 from hcc_desk.core.catalogue.importer import default_catalogue_path  # noqa: E402
 from hcc_desk.core.domain.dossier_code import format_code, make_lookup_pin  # noqa: E402
+from hcc_desk.core.sync.enrol_key import new_key  # noqa: E402
 from hcc_desk.core.sync.protocol import API  # noqa: E402
 from hcc_desk.services.setup import seed_agencies  # noqa: E402
 from hcc_desk.sim.central_proc import CentralProcess  # noqa: E402
@@ -311,7 +312,8 @@ def run(kind: str, args: argparse.Namespace) -> dict:
             tokens = []
             with httpx.Client(base_url=central.url + API, timeout=30) as http:
                 for i, code in enumerate(codes):
-                    r = http.post("/enrol", json={"code": code, "device_name": f"PC {i + 1}"})
+                    r = http.post("/enrol", json={"code": code, "device_name": f"PC {i + 1}",
+                                                  "key": new_key()})
                     r.raise_for_status()
                     tokens.append(r.json()["device_token"])
             out: dict = {"db": kind, "workers": workers, "scenarios": []}
