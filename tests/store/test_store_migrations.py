@@ -15,6 +15,8 @@ from hcc_desk.core.store.engine import make_engine
 from hcc_desk.core.store.models import Base
 from hcc_desk.core.store.repositories import get_dossier_detail, search_dossiers
 
+VERSIONS = Path(__file__).parents[2] / "src/hcc_desk/core/store/migrations/versions"
+
 
 def _revision(db: Path) -> str:
     con = sqlite3.connect(db)
@@ -28,7 +30,8 @@ def test_empty_file_migrates_to_head(tmp_path: Path) -> None:
     store = open_store(tmp_path / "new" / "desk.db")
     try:
         assert store.revision_found is None and store.backup_path is None
-        assert _revision(store.path) == head_revision() == "0006"
+        newest = max(f.name[:4] for f in VERSIONS.glob("[0-9][0-9][0-9][0-9]_*.py"))
+        assert _revision(store.path) == head_revision() == newest
         tables = set(inspect(store.engine).get_table_names())
         assert {"dossier", "draft", "dossier_fts", "audit_log", "calendar_day"} <= tables
         assert not (tmp_path / "new" / "backups").exists()
