@@ -151,7 +151,12 @@ def test_print_receipt_on_a_real_cups_queue(profile, cups_queue, capsys):
     facts = receipt_lines(code=code, pin=pin, applicant=name, id_number=id_number,
                           procedure=procedure, appointment=due,
                           officer=demo_input().admin_full_name)
-    sent = profile / "receipts" / f"{safe_filename(code)}-A5.pdf"
+    # The copy made for the queue is gone (it carries the ID number in clear text); the same
+    # receipt rendered again is the reference for what the queue received.
+    assert list((profile / "receipts").iterdir()) == []
+    sent = profile.parent / f"{safe_filename(code)}-reference.pdf"
+    assert main(["print", "receipt", code, "--profile", str(profile), "--paper", "A5",
+                 "--pdf", str(sent)]) == 0
     assert_receipt_printed(sent, printed, facts, code, f"{code}|{pin}")
 
 
@@ -163,3 +168,4 @@ def test_printer_problem_is_a_clear_message(profile, cups_queue, capsys):
                  "--printer", "NO_SUCH_QUEUE_HCC"]) == 1
     err = capsys.readouterr().err
     assert "NO_SUCH_QUEUE_HCC" in err and "Traceback" not in err
+    assert list((profile / "receipts").iterdir()) == []  # nothing printed, nothing kept

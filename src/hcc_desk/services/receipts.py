@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hcc_desk.core.files import safe_filename, write_through_temp
+from hcc_desk.core.files import write_through_temp
 from hcc_desk.core.printing.dispatch import list_printers, print_pdf
 from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
 from hcc_desk.core.store.records import DossierDetail
 from hcc_desk.core.store.repositories import add_audit, get_dossier_detail
+from hcc_desk.services import print_files
 from hcc_desk.services.errors import InvalidInput, NotFound
 from hcc_desk.services.lookups import the_centre
 
@@ -71,25 +72,30 @@ class ReceiptService:
         self._store = store
         self._settings = settings
         self._dir = receipts_dir
+        print_files.sweep(receipts_dir)
 
-    def render_pdf(self, code: str, out_path: Path | None = None, paper: str | None = None,
+    def render_pdf(self, code: str, out_path: Path, paper: str | None = None,
                    officer_username: str = "system") -> Path:
         paper = self._paper(paper)
         with self._store.write() as s:
             uuid, data = self._data(s, code)
             add_audit(s, officer_username, "receipt.render", "dossier", uuid,
                       {"code": data.dossier_code, "paper": paper})
-        out = (Path(out_path) if out_path
-               else self._dir / f"{safe_filename(data.dossier_code)}-{paper}.pdf")
+        out = Path(out_path)
         write_through_temp(out, lambda tmp: render_receipt_pdf(data, tmp, paper=paper))
         return out
 
     def print(self, code: str, officer_username: str, printer: str | None = None,
               paper: str | None = None) -> str:
         paper = self._paper(paper)
-        pdf = self.render_pdf(code, None, paper, officer_username)
-        job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
-                        title=f"Giấy tiếp nhận {code}")
+        print_files.sweep(self._dir)
+        pdf = self.render_pdf(code, print_files.transient_pdf(self._dir), paper, officer_username)
+        job = None
+        try:
+            job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
+                            title=f"Giấy tiếp nhận {code}")
+        finally:
+            print_files.forget(pdf, job)
         with self._store.write() as s:
             add_audit(s, officer_username, "receipt.print", "dossier", None,
                       {"code": code, "printer": printer, "job": job})
