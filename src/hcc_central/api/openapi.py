@@ -33,11 +33,6 @@ def err(description: str) -> dict[str, Any]:
 UNAUTHORISED = {401: err("missing, unknown or revoked device token")}
 # FastAPI answers 400 for a JSON body it cannot decode (not UTF-8), before the route runs.
 JSON_BODY = {400: err("the body is not UTF-8 JSON")}
-# app.BodyLimit answers these for any request, before routing.
-BODY_LIMIT = {
-    411: err("a chunked body without Content-Length"),
-    413: err("request body too large"),
-}
 
 
 def link(operation_id: str, body: dict[str, str] | None = None, **parameters: str) -> dict:

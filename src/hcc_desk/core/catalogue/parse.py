@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from hcc_desk.core.domain.text import fold
 
 HOURS_PER_DAY = 8
-SAME_DAY_CUTOFF = "15:00"
 
 # ---- paper quantities -----------------------------------------------------------------------
 
@@ -75,17 +74,30 @@ _TERM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(ngay lam viec|gio lam viec|ngay|gio)\b
 _SPELLED_NUMBER = re.compile(r"[^\W\d]+\s*\((\d+)\)")  # "Mười (10)" → "10"
 _PARENS = re.compile(r"\([^()]*\)")
 _SAME_DAY = re.compile(r"\b(?:trong ngay|ngay sau khi|ngay khi)\b")
+# "sau 15 giờ", "sau 15h", "sau 15:00": the only cut-off a text can state; none is invented.
+_CUTOFF = re.compile(r"\bsau\s+(\d{1,2})\s*(?:gio|h|:\s*00)\b")
+
+
+def stated_cutoff(text: str | None) -> str | None:
+    """The cut-off hour a published text states ("sau 15 giờ" → "15:00"), else None."""
+    m = _CUTOFF.search(fold(text or ""))
+    if m is None or not 0 <= int(m.group(1)) <= 23:
+        return None
+    return f"{int(m.group(1)):02d}:00"
 
 
 def parse_time_limit(text: str | None) -> TimeLimit | None:
-    """Published processing time → working hours. None when no number can be found.
+    """Published processing time → hours (8 h = 1 day). None when no number can be found.
 
-    Rules: "N ngày làm việc" → N×8 working; bare "N ngày" → working, flagged as assumed;
-    "N giờ (làm việc)" → N working hours; per-channel text → the in-person ("Trực tiếp")
-    value; "A + B" stages → their total; "trong ngày"/"ngay sau khi…" → same day, 15:00 cut-off.
+    Rules: "N ngày làm việc" → N working days; bare "N ngày" → N **calendar** days (the law
+    counts a bare "ngày" as a calendar day); "N giờ làm việc" → N working hours (a bare
+    "giờ" too, flagged as assumed); per-channel text → the in-person ("Trực tiếp") value;
+    "A + B" stages → their total (check that every stage is the centre's); "trong ngày" /
+    "ngay sau khi…" → same day. A cut-off is set only when the text states one ("sau 15 giờ").
     """
     if not text or not text.strip():
         return None
+    cutoff = stated_cutoff(text)
     folded = _SPELLED_NUMBER.sub(r"\1", fold(text))
     while _PARENS.search(folded):
         folded = _PARENS.sub(" ", folded)  # explanations repeat the numbers; drop them
@@ -96,29 +108,39 @@ def parse_time_limit(text: str | None) -> TimeLimit | None:
     if len(segments) > 1:
         segment = in_person[0] if in_person else segment
         notes.append("Time limit differs by channel; the in-person value is used.")
-    terms = _TERM.findall(segment)
+    terms = [(n, w) for n, w in _TERM.findall(segment) if not _is_cutoff(segment, n, w)]
     if not terms:
         if _SAME_DAY.search(folded):
-            notes.append(
-                f"Published without a number ({text.strip()!r}): treated as same-day with a "
-                f"{SAME_DAY_CUTOFF} cut-off."
-            )
-            return TimeLimit(0, cutoff=SAME_DAY_CUTOFF, notes=tuple(notes))
+            notes.append(f"Published without a number ({text.strip()!r}): same day.")
+            return TimeLimit(0, cutoff=cutoff, notes=tuple(notes))
         return None
     if "+" not in segment:
         terms = terms[:1]
     elif len(terms) > 1:
         stages = " + ".join(n for n, _ in terms)
-        notes.append(f"Multi-stage time limit: the in-person stages are added up ({stages}).")
+        notes.append(
+            f"Multi-stage time limit: the in-person stages are added up ({stages}); "
+            "check that every stage is the centre's."
+        )
     hours = 0.0
     for number, word in terms:
         n = float(number.replace(",", "."))
         hours += n if word.startswith("gio") else n * HOURS_PER_DAY
-    assumed = any(word in ("ngay", "gio") for _, word in terms)
+    words = {word for _, word in terms}
+    if words == {"ngay"} and hours % HOURS_PER_DAY == 0:
+        notes.append("Published as bare 'ngày': calendar days.")
+        return TimeLimit(hours, kind="calendar", cutoff=cutoff, notes=tuple(notes))
+    assumed = bool(words & {"ngay", "gio"})
     if assumed:
-        notes.append("Published as bare 'ngày'/'giờ': treated as working time (assumed).")
-    unit = "hour" if all(word.startswith("gio") for _, word in terms) else "day"
-    return TimeLimit(hours, unit=unit, day_kind_assumed=assumed, notes=tuple(notes))
+        notes.append("Bare 'giờ' or mixed units: treated as working time (assumed).")
+    unit = "hour" if all(word.startswith("gio") for word in words) else "day"
+    return TimeLimit(hours, unit=unit, cutoff=cutoff, day_kind_assumed=assumed,
+                     notes=tuple(notes))
+
+
+def _is_cutoff(segment: str, number: str, word: str) -> bool:
+    """ "sau 15 giờ" is a cut-off hour, not a duration."""
+    return word == "gio" and re.search(rf"\bsau\s+{re.escape(number)}\s*gio\b", segment) is not None
 
 
 # ---- codes ----------------------------------------------------------------------------------

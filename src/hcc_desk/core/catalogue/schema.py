@@ -13,6 +13,8 @@ from typing import Any
 
 from hcc_desk.core.store.models import UNIT_CODE_RE
 
+from .fees import fees_from_raw
+from .levels import normalise_level
 from .parse import HOURS_PER_DAY, national_code
 
 FORMAT_NAME = "hcc-desk-catalogue"
@@ -62,6 +64,13 @@ class ProcedureRecord:
     origin_url: str | None
     notes: tuple[str, ...]
     papers: tuple[PaperRecord, ...]
+    # Where the time limit comes from: the document, its exact words, the start rule it states,
+    # and the words stating the cut-off hour (docs/catalogue-format.md, "Time limits").
+    time_source: str | None = None
+    time_quote: str | None = None
+    start_rule: str | None = None
+    cutoff_source: str | None = None
+    fees: tuple[dict[str, Any], ...] = ()
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -85,6 +94,11 @@ class ProcedureRecord:
             "source": self.source,
             "origin_url": self.origin_url,
             "notes": list(self.notes),
+            "time_source": self.time_source,
+            "time_quote": self.time_quote,
+            "start_rule": self.start_rule,
+            "cutoff_source": self.cutoff_source,
+            "fees": [dict(f) for f in self.fees],
         }
 
 
@@ -168,7 +182,7 @@ def procedure_from_dict(raw: dict[str, Any], papers: tuple[PaperRecord, ...]) ->
         name=name,
         agency=agency,
         field=text(raw, "field"),
-        level=text(raw, "level"),
+        level=_checked(normalise_level, text(raw, "level")),
         duration_hours=float(hours),
         duration_kind=kind,
         duration_unit=unit,
@@ -181,7 +195,19 @@ def procedure_from_dict(raw: dict[str, Any], papers: tuple[PaperRecord, ...]) ->
         origin_url=text(raw, "origin_url"),
         notes=text_list(raw, "notes"),
         papers=papers,
+        time_source=text(raw, "time_source"),
+        time_quote=text(raw, "time_quote"),
+        start_rule=text(raw, "start_rule"),
+        cutoff_source=text(raw, "cutoff_source"),
+        fees=_checked(fees_from_raw, raw.get("fees")),
     )
+
+
+def _checked(convert: Any, value: Any) -> Any:
+    try:
+        return convert(value)
+    except ValueError as err:
+        raise RowError(str(err)) from None
 
 
 @dataclass

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-KINDS = ("supplement", "refusal", "apology", "control", "result")
+from hcc_desk.core.printing.paper_qr import QrFacts
+
+KINDS = ("supplement", "refusal", "stop", "apology", "control", "result")
 TIMINGS = ("early", "on_time", "late")
 
 
@@ -30,6 +32,19 @@ class FormSet(StrEnum):
                 return member
         raise ValueError(f"forms.legal_basis must be one of {[m.value for m in cls]}, "
                          f"not {value!r}")
+
+    @classmethod
+    def for_received(cls, received: date, switch: date = None) -> FormSet:  # type: ignore[assignment]
+        """The set in force for a dossier received on ``received``: the 2025 set from
+        ``switch`` (default ``BASIS_2025_FROM``), the 2018 set before it — also for reprints."""
+        if isinstance(received, datetime):
+            received = received.date()
+        return cls.TT03_2025 if received >= (switch or BASIS_2025_FROM) else cls.TT01_2018
+
+
+# First day the 2025 set applies (docs/legal-basis.md): TT 03/2025/TT-VPCP of 15-9-2025, whose
+# Appendix I forms published summaries date from that day. Setting ``forms.basis_2025_from``.
+BASIS_2025_FROM = date(2025, 9, 15)
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,7 @@ class SupplementData:
     applicant_address: str = ""
     applicant_phone: str = ""
     applicant_email: str = ""
+    trace: QrFacts | None = None  # the Circular 01/2023 QR's facts (paper_qr.py)
 
 
 @dataclass(frozen=True)
@@ -76,6 +92,27 @@ class RefusalData:
     applicant_address: str = ""
     applicant_phone: str = ""
     applicant_email: str = ""
+    trace: QrFacts | None = None
+
+
+@dataclass(frozen=True)
+class StopData:
+    """THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ (2025 set: Mẫu 05): processing of an accepted dossier
+    stops (the refusal *to receive*, Mẫu 03, is for dossiers not accepted)."""
+
+    centre: FormCentre
+    code: str
+    applicant_name: str
+    procedure_name: str
+    received_at: datetime
+    reasons: str
+    officer_name: str
+    issued_at: datetime
+    agency_name: str | None = None  # the agency that stopped it
+    applicant_address: str = ""
+    applicant_phone: str = ""
+    applicant_email: str = ""
+    trace: QrFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +131,7 @@ class ApologyData:
     agency_name: str | None  # the agency that is late
     issued_at: datetime
     return_place: str = ""  # where the result will be handed back; "" = the centre
+    trace: QrFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +161,7 @@ class ControlData:
     agency_name: str = ""  # cơ quan (bộ phận) giải quyết hồ sơ
     coordinating: tuple[str, ...] = ()  # cơ quan phối hợp giải quyết hồ sơ
     issued_at: datetime | None = None  # date line; None = received_at
+    trace: QrFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +183,7 @@ class ResultSlipData:
     timing: str  # "early" | "on_time" | "late"
     officer_name: str
     rescheduled_due_at: datetime | None = None  # the apology's new appointment, if any
+    trace: QrFacts | None = None
 
 
 @dataclass(frozen=True)
@@ -194,5 +234,6 @@ TIMING_LABELS = {
 
 __all__ = [
     "KINDS", "TIMINGS", "TIMING_LABELS", "ApologyData", "ControlData", "FormCentre", "FormSet",
-    "HopRow", "LedgerData", "LedgerRow", "RefusalData", "ResultSlipData", "SupplementData",
+    "HopRow", "LedgerData", "LedgerRow", "RefusalData", "ResultSlipData", "StopData",
+    "SupplementData", "BASIS_2025_FROM",
 ]

@@ -1,10 +1,10 @@
-"""Form numbers and titles per legal basis (setting ``forms.legal_basis``).
+"""Form numbers and titles per legal basis (docs/legal-basis.md, "Printed papers").
 
-The 2018 set is TT 01/2018/TT-VPCP (Mẫu 01–06). The 2025 set follows the list DOMAIN.md §2
-gives for TT 03/2025/TT-VPCP — marked [U] there (a third-party summary, the circular itself
-not read): 02 supplement, 03 refusal, 04 apology *and request to extend*, 05 stop notice,
-06 control slip, 07 ledger. Every number, title and the basis line can therefore be
-overridden per centre with the setting ``forms.templates``:
+The 2018 set is TT 01/2018/TT-VPCP (Mẫu 01–06). The 2025 set is Appendix I of TT 03/2025/TT-VPCP
+as published summaries list it (the appendix itself not read): 01 receipt, 02 supplement,
+03 refusal, 04 apology *and request to extend*, 05 stop notice, 06 control slip, 07 ledger.
+The 2018 set has no stop form: its stop notice is printed unnumbered. Every number, title and
+the basis line can be overridden per centre with the setting ``forms.templates``:
 ``{"2025": {"basis": "...", "apology": {"number": "04", "title": "..."}}}``.
 """
 
@@ -16,7 +16,8 @@ from typing import Any
 
 from hcc_desk.core.printing.forms.data import FormSet
 
-FORM_KINDS = ("supplement", "refusal", "apology", "control", "result", "ledger")
+FORM_KINDS = ("receipt", "supplement", "refusal", "stop", "apology", "control", "result",
+              "ledger")
 
 
 @dataclass(frozen=True)
@@ -32,20 +33,26 @@ _BASIS = {
 }
 
 _RESULT_TITLE = "PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ"
+_RECEIPT_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
+_STOP_TITLE = "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ"
 
 _SETS: dict[FormSet, dict[str, tuple[str | None, str]]] = {
     FormSet.TT01_2018: {
+        "receipt": ("01", _RECEIPT_TITLE),
         "supplement": ("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
         "refusal": ("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
         "apology": ("04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
         "control": ("05", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
         "ledger": ("06", "SỔ THEO DÕI HỒ SƠ"),
         "result": (None, _RESULT_TITLE),
+        "stop": (None, _STOP_TITLE),  # no stop form in this set
     },
-    FormSet.TT03_2025: {  # [U] — see the module docstring
+    FormSet.TT03_2025: {  # titles as summarised, see the module docstring
+        "receipt": ("01", _RECEIPT_TITLE),
         "supplement": ("02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
         "refusal": ("03", "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"),
         "apology": ("04", "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT"),
+        "stop": ("05", _STOP_TITLE),
         "control": ("06", "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"),
         "ledger": ("07", "SỔ THEO DÕI HỒ SƠ"),
         "result": (None, _RESULT_TITLE),

@@ -43,5 +43,5 @@ def new_uuid() -> str:
 
 
 def uuid_column() -> Mapped[str]:
-    """Client-made identity that central deduplicates on (see DESIGN.md, Guarantees)."""
+    """Client-made identity that central deduplicates on (docs/sync-protocol.md, "Push")."""
     return mapped_column(String(36), unique=True, default=new_uuid)
