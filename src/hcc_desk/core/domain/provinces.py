@@ -1,5 +1,9 @@
 """Birth-registration province codes: the first 3 digits of the 12-digit personal ID.
 
+Used ONLY to validate the personal ID number. These are the 63 provinces before 1 July 2025;
+addresses use today's 34 provinces and their communes (``places.py``, Resolution
+202/2025/QH15), and ``Places.province_for_id_code`` tells which of them a legacy code is now.
+
 Source: Phụ lục 1 "Bảng danh mục mã tỉnh, thành phố trực thuộc trung ương nơi công dân đăng ký
 khai sinh", Thông tư 07/2016/TT-BCA ngày 01/02/2016 (63 pre-2025 provinces), as reproduced at
 https://moinhat123.blogspot.com/2021/03/ma-so-can-cuoc-cong-dan-quang-binh.html
