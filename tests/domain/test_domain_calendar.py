@@ -55,7 +55,7 @@ def test_is_working_day(day, working):
 def test_holidays_between_names_in_vietnamese():
     found = CAL.holidays_between(date(2026, 2, 1), date(2026, 2, 28))
     assert [d for d, _ in found] == [date(2026, 2, d) for d in range(16, 21)]
-    assert any("Tết Nguyên Đán" in name for _, name in found)
+    assert any("tết nguyên đán" in name.lower() for _, name in found)
     assert CAL.holidays_between(date(2026, 3, 2), date(2026, 3, 8)) == []
 
 

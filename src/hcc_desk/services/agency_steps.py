@@ -13,7 +13,7 @@ from datetime import datetime
 
 
 from hcc_desk.core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
-from hcc_desk.core.domain.timing import move_by_pauses
+from hcc_desk.core.domain.timing import due_after_restart, new_due_problem
 from hcc_desk.core.store.models import Dossier, DossierNotice
 from hcc_desk.core.store.repositories import list_agencies
 from hcc_desk.services.dossier_steps import (
@@ -133,10 +133,10 @@ class AgencyStepsService:
                     f"Dossier {d.code} is not waiting for a supplement.")
             at = event_time(d, self._clock())
             started, before = _pause_start(d)
-            calendar = self._calendars.current()
-            if d.due_at is not None:
-                d.due_at = move_by_pauses(d.due_at, [(started, at)], calendar,
-                                          d.procedure.duration_kind)  # type: ignore[arg-type]
+            # The same function central uses for a restart recorded there (one due date).
+            d.due_at = due_after_restart(d.due_at, [(e.status, e.at) for e in d.events], at,
+                                         self._calendars.current(),
+                                         d.procedure.duration_kind)  # type: ignore[arg-type]
             change_status(s, d, before, at, actor,
                           "Đã nhận hồ sơ bổ sung" + (f": {note.strip()}" if note.strip() else ""))
             finish_change(s, d, actor, "dossier.supplement_received",
@@ -191,6 +191,10 @@ class AgencyStepsService:
         if new_due_at <= now:
             problems.append(FieldError("new_due_at", "Ngày hẹn mới phải sau thời điểm hiện tại",
                                        "The new appointment must be in the future"))
+        else:  # refused, not moved: the officer sees the date the applicant will be told
+            off_hours = new_due_problem(self._calendars.current(), new_due_at)
+            if off_hours is not None:
+                problems.append(FieldError("new_due_at", *off_hours))
         if problems:
             raise FieldErrors(problems)
         with self._store.write() as s:

@@ -25,6 +25,7 @@ Rules, following the production system described in DOMAIN.md §5 (TH-DVC):
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,9 @@ from functools import lru_cache
 from typing import Any, Literal, NoReturn
 
 from .errors import DomainError, ValidationError
+from .official_calendar import OfficialCalendar, bundled_calendar
+
+log = logging.getLogger("hcc_desk.calendar")
 
 HOURS_PER_DAY = 8
 DEFAULT_PERIODS: tuple[tuple[time, time], ...] = (
@@ -113,9 +117,12 @@ def _bad_hours(reason: str, reason_en: str) -> NoReturn:
 
 @lru_cache(maxsize=64)
 def _public_calendar(year: int) -> tuple[Mapping[date, str], frozenset[date]]:
-    """Vietnamese public holidays (names in Vietnamese) and swapped working Saturdays of a year."""
+    """Fallback for a year the official calendar does not cover: the ``holidays`` package's
+    Vietnamese holidays and swapped Saturdays (statutory days; announced swaps often missing)."""
     import holidays  # deferred: ~65 ms import, only needed once dates are computed
 
+    log.warning("official calendar has no year %s: using the holidays package (%s) as a "
+                "fallback; import the year's decision", year, holidays.__version__)
     table = holidays.Vietnam(years=year, language="vi")
     names = {day: name for day, name in table.items() if day.year == year}
     worked = frozenset(day for day in table.weekend_workdays if day.year == year)
@@ -127,8 +134,9 @@ class WorkCalendar:
     """Which days are working days and when the office is open.
 
     Precedence: ``worked_days`` (staff override, e.g. a swapped Saturday) > ``extra_days_off``
-    > public holidays from the ``holidays`` package (incl. its known swapped Saturdays) >
-    ``weekend`` (Python weekday numbers, Monday = 0).
+    > the official calendar (``official``; None: the bundled one) for the years it covers, the
+    ``holidays`` package as a fallback for the others > ``weekend`` (Python weekday numbers,
+    Monday = 0). ``use_public_holidays`` False ignores both the official calendar and holidays.
     """
 
     office_hours: OfficeHours = field(default_factory=OfficeHours)
@@ -136,6 +144,7 @@ class WorkCalendar:
     extra_days_off: frozenset[date] = frozenset()
     worked_days: frozenset[date] = frozenset()
     use_public_holidays: bool = True
+    official: OfficialCalendar | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("weekend", "extra_days_off", "worked_days"):
@@ -162,12 +171,29 @@ class WorkCalendar:
         if day in self.extra_days_off:
             return False
         if self.use_public_holidays:
-            names, swapped_workdays = _public_calendar(day.year)
-            if day in names:
-                return False
-            if day in swapped_workdays:
-                return True
+            official = self.official_calendar()
+            if official.covers(day.year):
+                if official.day_off_name(day) is not None:
+                    return False
+                if official.is_worked(day):
+                    return True
+            else:
+                names, swapped_workdays = _public_calendar(day.year)
+                if day in names:
+                    return False
+                if day in swapped_workdays:
+                    return True
         return day.weekday() not in self.weekend
+
+    def official_calendar(self) -> OfficialCalendar:
+        return self.official if self.official is not None else bundled_calendar()
+
+    def fallback_years(self, years: Iterable[int]) -> list[int]:
+        """Which of ``years`` the official calendar does not cover (``holidays`` is used)."""
+        if not self.use_public_holidays:
+            return []
+        official = self.official_calendar()
+        return [y for y in years if not official.covers(y)]
 
     def next_working_day(self, day: date, *, include_self: bool = False) -> date:
         if isinstance(day, datetime):
@@ -183,8 +209,12 @@ class WorkCalendar:
         """Non-working days other than plain weekends in [first, last], with their names."""
         found: dict[date, str] = {}
         if self.use_public_holidays:
+            official = self.official_calendar()
             for year in range(first.year, last.year + 1):
-                names, _ = _public_calendar(year)
+                if official.covers(year):
+                    names = official.years[year].days_off
+                else:
+                    names, _ = _public_calendar(year)
                 found.update((d, n) for d, n in names.items() if first <= d <= last)
         for day in self.extra_days_off:
             if first <= day <= last:
@@ -215,6 +245,12 @@ class WorkCalendar:
                 if moment < end:
                     return moment
         return self.opening_of(self.next_working_day(day))
+
+    def is_working_moment(self, moment: datetime) -> bool:
+        """Inside office time on a working day; a period's end counts (due times land there)."""
+        if not self.is_working_day(moment.date()):
+            return False
+        return any(start <= moment <= end for start, end in self._periods_on(moment.date()))
 
     def add_working_time(self, moment: datetime, amount: timedelta) -> datetime:
         """``moment`` plus ``amount`` of office time (a due time may sit on a period's end)."""

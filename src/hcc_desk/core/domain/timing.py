@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from .calendar import DurationKind, Pause, WorkCalendar
+from .calendar import Duration, DurationKind, Pause, WorkCalendar, appointment
 from .errors import ValidationError
-from .status import timeliness
+from .status import DossierStatus, timeliness
 
 Timing = Literal["early", "on_time", "late"]
 TIMINGS: tuple[Timing, ...] = ("early", "on_time", "late")
@@ -108,6 +108,73 @@ def result_timing(
             calendar = WorkCalendar()
         due_at = move_by_pauses(due_at, pauses, calendar, kind)
     return classify(finished_at, due_at)
+
+
+# --- one due date on the desk and on central -------------------------------------------------
+# Both sides record the same status history (events merged by uuid) and call these functions, so
+# a pause, a restart or an apology recorded on either side gives the same appointment on both.
+
+History = Sequence[tuple[int, datetime]]  # (status, at) of the dossier's events
+Apology = tuple[datetime, datetime]  # (recorded at, new appointment)
+
+
+def supplement_pauses(history: History) -> list[Pause]:
+    """The waits for a supplement in a status history: from the event that entered "waiting for
+    supplement" to the next event that left it (end None while still waiting)."""
+    pauses: list[Pause] = []
+    started: datetime | None = None
+    for status, at in sorted(history, key=lambda e: e[1]):
+        waiting = status == DossierStatus.WAITING_SUPPLEMENT
+        if waiting and started is None:
+            started = at
+        elif not waiting and started is not None:
+            pauses.append((started, at))
+            started = None
+    if started is not None:
+        pauses.append((started, None))
+    return pauses
+
+
+def due_from_history(received_at: datetime, limit: Duration, calendar: WorkCalendar,
+                     history: History, apologies: Sequence[Apology] = ()) -> datetime | None:
+    """The appointment in force: the receipt's appointment (or the latest apology's new date)
+    moved by every supplement wait after it. An open wait is left out (it is counted when the
+    applicant brings the papers), so the date shown while waiting is the one before the wait."""
+    pauses = [(b, e) for b, e in supplement_pauses(history) if e is not None]
+    if apologies:
+        since, due = max(apologies)
+        return move_by_pauses(due, [(b, e) for b, e in pauses if b >= since], calendar,
+                              limit.kind)
+    return appointment(received_at, limit, calendar, pauses)
+
+
+def due_after_restart(due_at: datetime | None, history: History, restart_at: datetime,
+                      calendar: WorkCalendar, kind: DurationKind = "working") -> datetime | None:
+    """The appointment in force once the applicant brings the papers at ``restart_at``: moved by
+    the wait that ends then (working kind: its office time; calendar kind: its days). Equal to
+    ``due_from_history`` over the history with the restart added (tests pin this)."""
+    if due_at is None:
+        return None
+    open_waits = [b for b, e in supplement_pauses(history) if e is None]
+    if not open_waits:
+        return due_at
+    return move_by_pauses(due_at, [(open_waits[-1], max(restart_at, open_waits[-1]))],
+                          calendar, kind)
+
+
+def new_due_problem(calendar: WorkCalendar, new_due_at: datetime) -> tuple[str, str] | None:
+    """Why an apology's new appointment cannot be used (Vietnamese, English), or None.
+
+    It must be office time on a working day: not a Sunday, a holiday or 03:00 at night. The
+    message names the next working moment, which the officer can take.
+    """
+    if calendar.is_working_moment(new_due_at):
+        return None
+    nxt = calendar.normalise(new_due_at)
+    return (f"Ngày hẹn mới {new_due_at:%H:%M %d/%m/%Y} không phải giờ làm việc; "
+            f"thời điểm làm việc gần nhất là {nxt:%H:%M %d/%m/%Y}.",
+            f"The new appointment {new_due_at:%Y-%m-%d %H:%M} is not office time on a working "
+            f"day; the next working moment is {nxt:%Y-%m-%d %H:%M}.")
 
 
 def nth_working_day_after(day: date, n: int, calendar: WorkCalendar) -> date:

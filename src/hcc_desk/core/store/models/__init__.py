@@ -14,7 +14,7 @@ from .steps import (
     Handover,
 )
 from .sync import Attachment, DeferredChange, OutboxOp, SyncState
-from .system import AuditLog, CalendarDay, DaySequence, Draft, Setting
+from .system import AuditLog, CalendarDay, CalendarYear, DaySequence, Draft, Setting
 
 __all__ = [
     "NOTICE_KINDS",
@@ -32,6 +32,7 @@ __all__ = [
     "AuditLog",
     "Base",
     "CalendarDay",
+    "CalendarYear",
     "Centre",
     "Counter",
     "DaySequence",

@@ -70,3 +70,17 @@ class CalendarDay(Base):
     note: Mapped[str | None]
 
     __table_args__ = (CheckConstraint("kind IN ('off', 'work')", name="kind_known"),)
+
+
+class CalendarYear(Base):
+    """A year of the official calendar loaded on this desk (from central or a decision file):
+    its days are the ``calendar_day`` rows of that year, not the bundled file's (added in 0008).
+    """
+
+    __tablename__ = "calendar_year"
+
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    revision: Mapped[str | None] = mapped_column(String(40))
+    origin: Mapped[str] = mapped_column(String(8))  # "central" | "import"
+    sources: Mapped[list[Any]]  # [{id, title, date, says}] as in the calendar file
+    loaded_at: Mapped[datetime] = mapped_column(default=now)
