@@ -62,9 +62,11 @@ def test_seed_import_counts(store: Store) -> None:
         assert passport.papers[0].position == 1
         assert passport.duration().describe_vi() == "08 ngày làm việc"
         same_day = next(p for p in procs if p.code == "1.003006")
-        assert same_day.duration().describe_vi() == "Trong ngày" and same_day.cutoff == "15:00"
-        assumed = next(p for p in procs if p.code == "2.000596")
-        assert assumed.day_kind_assumed and assumed.notes
+        # "Ngay sau khi nhận đủ hồ sơ" states no cut-off hour: none is invented (audit).
+        assert same_day.duration().describe_vi() == "Trong ngày" and same_day.cutoff is None
+        bare = next(p for p in procs if p.code == "2.000596")  # published "7 Ngày"
+        assert (bare.duration_kind, bare.day_kind_assumed) == ("calendar", False)
+        assert bare.duration().describe_vi() == "07 ngày" and bare.time_quote == "7 Ngày"
         co = next(p for p in procs if p.code == "1.000603")
         assert co.duration().describe_vi() == "08 giờ làm việc"
 
@@ -182,8 +184,8 @@ RESEARCH = Path(__file__).resolve().parents[2] / "resources/catalogue/sources/pr
 
 
 def test_seed_file_is_what_the_builder_makes() -> None:
-    from hcc_desk.core.catalogue.build_seed import build
+    from hcc_desk.core.catalogue.build_seed import build, read_sources
 
-    doc, skipped = build(json.loads(RESEARCH.read_text(encoding="utf-8")))
+    doc, skipped = build(*read_sources(RESEARCH))
     assert doc == seed()
     assert len(skipped) == 1

@@ -26,19 +26,26 @@ def test_parse_quantity(text: str | None, counts: tuple[int, int, int], parsed: 
 
 
 @pytest.mark.parametrize(
-    ("text", "hours", "unit", "cutoff", "assumed"),
+    ("text", "hours", "kind", "unit", "cutoff", "assumed"),
     [
-        ("5 Ngày làm việc", 40, "day", None, False),
-        ("03 ngày làm việc kể từ khi nhận được hồ sơ đầy đủ.", 24, "day", None, False),
-        ("Mười (10) ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ.", 80, "day", None, False),
-        ("7 Ngày", 56, "day", None, True),
-        ("20 ngày kể từ ngày nhận đủ hồ sơ hợp lệ", 160, "day", None, True),
+        ("5 Ngày làm việc", 40, "working", "day", None, False),
+        ("03 ngày làm việc kể từ khi nhận được hồ sơ đầy đủ.", 24, "working", "day", None, False),
+        (
+            "Mười (10) ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ.",
+            80, "working", "day", None, False,
+        ),
+        # A bare "ngày" is a calendar day (audit: the judicial-record certificate, "10 Ngày").
+        ("7 Ngày", 56, "calendar", "day", None, False),
+        ("10 Ngày", 80, "calendar", "day", None, False),
+        ("20 ngày kể từ ngày nhận đủ hồ sơ hợp lệ", 160, "calendar", "day", None, False),
+        ("3 giờ", 3, "working", "hour", None, True),
         (
             (
                 "Trực tuyến: 8 Ngày làm việc; Dịch vụ bưu chính: 18 Ngày làm việc; "
                 "Trực tiếp: 5 Ngày làm việc"
             ),
             40,
+            "working",
             "day",
             None,
             False,
@@ -49,6 +56,7 @@ def test_parse_quantity(text: str | None, counts: tuple[int, int, int], parsed: 
                 "(Thẩm định: 01 ngày làm việc); Trực tuyến: 2 Ngày làm việc"
             ),
             16,
+            "working",
             "day",
             None,
             False,
@@ -59,15 +67,22 @@ def test_parse_quantity(text: str | None, counts: tuple[int, int, int], parsed: 
                 "sở: trong thời hạn 8 giờ làm việc; hồ sơ nộp qua bưu điện: 24 giờ làm việc"
             ),
             8,
+            "working",
             "hour",
             None,
             False,
         ),
-        ("Ngay sau khi nhận đủ hồ sơ hợp lệ", 0, "day", "15:00", False),
-        ("Trả kết quả trong ngày", 0, "day", "15:00", False),
+        # Same day: a cut-off only when the text states one (audit: no invented 15:00).
+        ("Ngay sau khi nhận đủ hồ sơ hợp lệ", 0, "working", "day", None, False),
+        ("Trả kết quả trong ngày", 0, "working", "day", None, False),
+        (
+            "Trong ngày tiếp nhận yêu cầu; tiếp nhận sau 15 giờ thì trong ngày làm việc tiếp theo",
+            0, "working", "day", "15:00", False,
+        ),
         (
             "20 Ngày làm việc (Trực tiếp, Trực tuyến) — 20 ngày làm việc kể từ ngày nhận hồ sơ",
             160,
+            "working",
             "day",
             None,
             False,
@@ -75,18 +90,18 @@ def test_parse_quantity(text: str | None, counts: tuple[int, int, int], parsed: 
     ],
 )
 def test_parse_time_limit(
-    text: str, hours: float, unit: str, cutoff: str | None, assumed: bool
+    text: str, hours: float, kind: str, unit: str, cutoff: str | None, assumed: bool
 ) -> None:
     limit = parse_time_limit(text)
     assert limit is not None
     assert (limit.hours, limit.kind, limit.unit, limit.cutoff, limit.day_kind_assumed) == (
         hours,
-        "working",
+        kind,
         unit,
         cutoff,
         assumed,
     )
-    if assumed or cutoff or ";" in text or "+" in text:
+    if assumed or kind == "calendar" or ";" in text or "+" in text:
         assert limit.notes  # every interpretation is recorded
 
 

@@ -126,10 +126,11 @@ def test_small_workbook_imports(store: Store, tmp_path: Path) -> None:
     assert hours.code == "1.000420" and hours.duration().describe_vi() == "04 giờ làm việc"
     uncoded = procs["Cấp giấy phép hoạt động (chưa có mã)"]
     assert uncoded.code is None and uncoded.agency.short_name == "SYT"
-    assert uncoded.duration_hours == 56 and uncoded.day_kind_assumed
+    assert uncoded.duration_hours == 56 and uncoded.duration_kind == "calendar"  # bare "7 ngày"
+    assert not uncoded.day_kind_assumed
     assert uncoded.processing_time_text == "7 ngày" and len(uncoded.papers) == 1
     same_day = procs["Công bố nguyên liệu sản xuất thiết bị y tế"]
-    assert (same_day.duration_hours, same_day.cutoff) == (0, "15:00")
+    assert (same_day.duration_hours, same_day.cutoff) == (0, "15:00")  # the sheet gives it
 
     with store.session() as s:
         again = import_catalogue(s, path)

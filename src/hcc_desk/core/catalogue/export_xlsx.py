@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
@@ -28,6 +29,11 @@ PROCEDURE_COLUMNS = (
     "source",
     "origin_url",
     "notes",
+    "time_source",
+    "time_quote",
+    "start_rule",
+    "cutoff_source",
+    "fee_entries",
 )
 PAPER_COLUMNS = (
     "procedure code",
@@ -72,6 +78,11 @@ def export_catalogue_xlsx(session: Session, path: Path, active_only: bool = True
                 p.source,
                 p.origin_url,
                 "\n".join(p.notes),
+                p.time_source,
+                p.time_quote,
+                p.start_rule,
+                p.cutoff_source,
+                json.dumps([dict(f) for f in p.fees], ensure_ascii=False) if p.fees else None,
             )
         )
         for paper in p.papers:
@@ -96,7 +107,7 @@ def export_catalogue_xlsx(session: Session, path: Path, active_only: bool = True
 def _duration(p: ProcedureInfo) -> tuple[float, str]:
     if p.duration_unit == "hour":
         return p.duration_hours, "hours"
-    if p.duration_hours == 0 and p.cutoff:
+    if p.duration_hours == 0:
         return 0, "same_day"
     days = p.duration_hours / HOURS_PER_DAY
     return (int(days) if days.is_integer() else days), p.duration_kind

@@ -2,7 +2,8 @@
 
 Layout (row 1 = headers, any column order, extra columns ignored):
 - procedures: code, name, agency, field, duration, kind, cutoff, fees, legal_basis
-  (optional: level, processing_time_text, source, origin_url, notes, day_kind_assumed)
+  (optional: level, processing_time_text, source, origin_url, notes, day_kind_assumed,
+  time_source, time_quote, start_rule, cutoff_source, fee_entries — JSON list of fees)
 - papers: procedure code, position, name, originals, certified, photocopies (optional: note)
 - agencies (optional): name, short_name, unit_code, group
 See docs/catalogue-format.md for the meaning of "duration" and "kind".
@@ -10,6 +11,7 @@ See docs/catalogue-format.md for the meaning of "duration" and "kind".
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 import zipfile
@@ -22,7 +24,7 @@ from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[impor
 
 from hcc_desk.core.domain.text import fold
 
-from .parse import HOURS_PER_DAY, SAME_DAY_CUTOFF, national_code, parse_time_limit
+from .parse import HOURS_PER_DAY, national_code, parse_time_limit
 from .schema import (
     PaperRecord,
     Parsed,
@@ -141,14 +143,32 @@ def _procedure(row: Row) -> Row:
             "source",
             "origin_url",
             "cutoff",
+            "time_source",
+            "time_quote",
+            "start_rule",
+            "cutoff_source",
         )
     }
+    raw["fees"] = _fee_entries(row.get("fee_entries"))
     raw["code"] = _text_cell(row.get("code"), code=True)
     raw["legal_basis"] = _split(row.get("legal_basis"), r"[;\n]")
     raw["notes"] = _split(row.get("notes"), r"\n")
     raw["day_kind_assumed"] = (_text_cell(row.get("day_kind_assumed")) or "").lower() in _YES
     raw.update(_duration(row.get("duration"), _text_cell(row.get("kind")), raw))
     return raw
+
+
+def _fee_entries(value: Any) -> Any:
+    """The structured fees as a JSON list in one cell (what the export writes)."""
+    text = _text_cell(value)
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise RowError(
+            "'fee_entries' must be a JSON list of {case, amount_vnd, text, basis}"
+        ) from None
 
 
 def _duration(value: Any, kind_text: str | None, raw: Row) -> Row:
@@ -158,7 +178,7 @@ def _duration(value: Any, kind_text: str | None, raw: Row) -> Row:
     if kind_text and kind is None:
         raise RowError(f"'kind' must be working, calendar, hours or same_day, got {kind_text!r}")
     if kind and kind[1] == "same":
-        return {"duration_hours": 0, "cutoff": raw["cutoff"] or SAME_DAY_CUTOFF}
+        return {"duration_hours": 0, "cutoff": raw["cutoff"]}  # a cut-off only when given
     if isinstance(value, int | float) and not isinstance(value, bool):
         kind_name, unit = kind or ("working", "day")
         hours = value if unit == "hour" else value * HOURS_PER_DAY

@@ -51,6 +51,12 @@ class ProcedureInfo:
     active: bool
     updated_at: datetime
     papers: tuple[PaperInfo, ...]
+    # Catalogue sources (issue 10): see docs/catalogue-format.md.
+    time_source: str | None = None
+    time_quote: str | None = None
+    start_rule: str | None = None
+    cutoff_source: str | None = None
+    fees: tuple[Mapping[str, Any], ...] = ()  # {"case", "amount_vnd", "text", "basis"}
 
     def duration(self) -> Duration:
         """The published time limit as the domain calendar consumes it."""

@@ -21,16 +21,24 @@ class Procedure(Base):
     name_folded: Mapped[str] = mapped_column(index=True)
     agency_id: Mapped[int] = mapped_column(ForeignKey("agency.id"))
     field: Mapped[str | None]
-    level: Mapped[str | None]
+    level: Mapped[str | None]  # "province" | "commune" (None: not stated)
     duration_hours: Mapped[float]
     duration_kind: Mapped[str] = mapped_column(String(16), default="working")
     # How the source states it ("day" | "hour"), so "08 giờ làm việc" isn't printed as 1 day.
     duration_unit: Mapped[str] = mapped_column(String(8), default="day")
-    # True when the source said a bare "N ngày" and we assumed working days.
+    # True when the unit was not stated by the source and had to be assumed (lint flags it).
     day_kind_assumed: Mapped[bool] = mapped_column(default=False)
     cutoff: Mapped[str | None] = mapped_column(String(5))  # "HH:MM": later → next working day
     processing_time_text: Mapped[str | None]
-    fees_text: Mapped[str | None]
+    # The published document stating the limit, its exact words, the start rule and the words
+    # stating the cut-off: a limit or cut-off without them is not sourced.
+    time_source: Mapped[str | None]
+    time_quote: Mapped[str | None]
+    start_rule: Mapped[str | None]
+    cutoff_source: Mapped[str | None]
+    fees_text: Mapped[str | None]  # raw published text
+    # [{"case", "amount_vnd", "text", "basis"}] (hcc_desk.core.catalogue.fees); [] = unknown
+    fees: Mapped[list[Any]] = mapped_column(default=list, server_default=text("'[]'"))
     legal_basis: Mapped[list[Any]] = mapped_column(default=list)
     source: Mapped[str | None]
     origin_url: Mapped[str | None]

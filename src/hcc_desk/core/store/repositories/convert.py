@@ -43,6 +43,11 @@ def procedure_info(p: Procedure) -> ProcedureInfo:
             PaperInfo(x.position, x.name, x.originals, x.certified_copies, x.photocopies, x.note)
             for x in p.papers
         ),
+        time_source=p.time_source,
+        time_quote=p.time_quote,
+        start_rule=p.start_rule,
+        cutoff_source=p.cutoff_source,
+        fees=tuple(dict(f) for f in p.fees or ()),
     )
 
 
