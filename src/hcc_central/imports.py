@@ -121,12 +121,18 @@ def _payload(rec: ProcedureRecord, agency: Agency) -> dict[str, Any]:
 
 
 def import_calendar(s: Session, path: Path, *, actor: str = "admin") -> int:
-    """JSON list of ``{day, kind: "off"|"work"|null, note}`` (null removes a day's override).
-    The calendar is national: its changes go to every centre. Returns the number changed."""
+    """An official calendar file (``{"format": "hcc-desk-calendar", "years": [...]}``, the
+    year's decision with its sources: calendar.py), or a JSON list of ``{day, kind:
+    "off"|"work"|null, note}`` (null removes a day's override). The calendar is national: its
+    changes go to every centre. Returns the number of days changed."""
     try:
         rows = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
         raise AdminError(f"{path.name}: cannot read ({err})") from None
+    if isinstance(rows, dict):
+        from .calendar import import_official
+
+        return import_official(s, rows, path.name, actor=actor)
     if not isinstance(rows, list):
         raise AdminError(f"{path.name}: expected a JSON list of {{day, kind, note}}")
     days = [_calendar_row(i, r) for i, r in enumerate(rows)]

@@ -246,6 +246,17 @@ class CalendarDay(Base):
     note: Mapped[str | None] = mapped_column(String(300))
 
 
+class CalendarYear(Base):
+    """A year of the official calendar imported from its decision (calendar.py): its days are
+    the calendar_day rows of that year, not the file bundled with the software."""
+
+    __tablename__ = "calendar_year"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    revision: Mapped[str | None] = mapped_column(String(40))
+    sources: Mapped[list[Any]] = mapped_column(JSON)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class AuditLog(Base):
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(BigId, primary_key=True)

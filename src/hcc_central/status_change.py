@@ -10,8 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hcc_desk.core.domain.status import DossierStatus, can_transition
+from hcc_desk.core.domain.timing import due_after_restart, new_due_problem
 
 from .admin import AdminError
+from .calendar import duration_kind, work_calendar
 from .changes import audit, emit
 from .models import Dossier, StatusEvent
 
@@ -78,10 +80,22 @@ def set_status(
         "actor": actor[:64],
         "note": note,
     }
+    history = [(e["status"], datetime.fromisoformat(e["at"])) for e in doc["events"]]
     doc["events"] = [*doc["events"], event]
     doc["status"] = int(target)
-    if due_at is not None:
+    if due_at is not None:  # an apology's new appointment: office time, as on the desk
+        due_at = due_at.replace(microsecond=0)
+        problem = new_due_problem(work_calendar(s), due_at)
+        if problem is not None:
+            raise AdminError(f"{code}: {problem[1]} / {problem[0]}")
         doc["due_at"] = due_at.isoformat()
+    elif current == _S.WAITING_SUPPLEMENT and target != _S.WAITING_SUPPLEMENT and doc["due_at"]:
+        # The applicant brought the papers: the wait does not count. The desk's function, so
+        # the desk, central, the ledger and supervision show one due date.
+        moved = due_after_restart(
+            datetime.fromisoformat(doc["due_at"]), history, at, work_calendar(s),
+            duration_kind(s, dossier.centre_id, doc))  # type: ignore[arg-type]
+        doc["due_at"] = None if moved is None else moved.isoformat()
     dossier.doc, dossier.status, dossier.updated_at = doc, int(target), datetime.now()
     dossier.due_at = datetime.fromisoformat(doc["due_at"]) if doc["due_at"] else None
     s.add(

@@ -148,3 +148,87 @@ def test_moving_never_goes_back_and_equals_appointment_with_pauses(received, sta
     moved = move_by_pauses(due, [pause], CAL, not_before=received)
     assert moved is not None and moved >= due
     assert moved == appointment(received, duration, CAL, [pause])
+
+
+# --- one due date on desk and central (issue 10) ----------------------------------------------
+
+from hcc_desk.core.domain.status import DossierStatus as _S  # noqa: E402
+from hcc_desk.core.domain.timing import (  # noqa: E402
+    due_after_restart,
+    due_from_history,
+    new_due_problem,
+    supplement_pauses,
+)
+
+EIGHT_DAYS = Duration.working_days(8)
+
+
+def test_supplement_pauses_come_from_the_status_history():
+    history = [(_S.NEW, D(2026, 3, 2, 8)), (_S.PROCESSING, D(2026, 3, 2, 9)),
+               (_S.WAITING_SUPPLEMENT, D(2026, 3, 3, 10)), (_S.PROCESSING, D(2026, 3, 5, 10)),
+               (_S.WAITING_SUPPLEMENT, D(2026, 3, 9, 8))]
+    assert supplement_pauses(history) == [(D(2026, 3, 3, 10), D(2026, 3, 5, 10)),
+                                          (D(2026, 3, 9, 8), None)]
+
+
+def test_restart_moves_the_due_date_by_the_working_time_waited():
+    received = D(2026, 3, 2, 8)  # Monday
+    base = appointment(received, EIGHT_DAYS, CAL)
+    history = [(_S.NEW, received), (_S.WAITING_SUPPLEMENT, D(2026, 3, 3, 10))]
+    restart = D(2026, 3, 5, 10)  # two working days waited
+    moved = due_after_restart(base, history, restart, CAL)
+    assert (base, moved) == (D(2026, 3, 12, 8), D(2026, 3, 16, 8))  # over the weekend
+    assert moved == due_from_history(received, EIGHT_DAYS, CAL, [*history, (_S.PROCESSING, restart)])
+    # not waiting: nothing moves; no date: none
+    assert due_after_restart(base, [(_S.NEW, received)], restart, CAL) == base
+    assert due_after_restart(None, history, restart, CAL) is None
+
+
+def test_a_wait_across_tet_2026_moves_by_office_time_only():
+    received = D(2026, 2, 11, 8)  # Wednesday before Tết (16–20/02 off)
+    history = [(_S.NEW, received), (_S.WAITING_SUPPLEMENT, D(2026, 2, 13, 8)),
+               (_S.PROCESSING, D(2026, 2, 23, 8))]  # Fri 13 → Mon 23: one working day
+    due = due_from_history(received, EIGHT_DAYS, CAL, history)
+    assert due == appointment(received, Duration.working_days(9), CAL)
+
+
+def test_apology_date_then_a_later_wait():
+    received = D(2026, 3, 2, 8)
+    history = [(_S.NEW, received), (_S.WAITING_SUPPLEMENT, D(2026, 3, 17, 8)),
+               (_S.PROCESSING, D(2026, 3, 18, 8))]
+    apology = (D(2026, 3, 12, 9), D(2026, 3, 20, 17))  # new date; the later wait moves it
+    assert due_from_history(received, EIGHT_DAYS, CAL, history, [apology]) \
+        == D(2026, 3, 23, 17)
+
+
+@FAST
+@given(received=MOMENTS, gaps=st.lists(st.integers(min_value=0, max_value=60 * 24 * 9),
+                                        min_size=2, max_size=6))
+def test_restarts_one_by_one_equal_the_history_function(received, gaps):
+    """Desk and central move the date at each restart; the result equals the whole history."""
+    history = [(_S.NEW, received)]
+    due = appointment(received, EIGHT_DAYS, CAL)
+    at, waiting = received, False
+    for gap in gaps:
+        at += timedelta(minutes=gap)
+        if waiting:
+            due = due_after_restart(due, history, at, CAL)
+        history.append((_S.PROCESSING if waiting else _S.WAITING_SUPPLEMENT, at))
+        waiting = not waiting
+    closed = history if not waiting else history[:-1]
+    assert due == due_from_history(received, EIGHT_DAYS, CAL, closed)
+
+
+@pytest.mark.parametrize("moment, ok", [
+    (D(2026, 3, 8, 10), False),   # Sunday
+    (D(2026, 2, 17, 3), False),   # 03:00 on Tết
+    (D(2026, 3, 9, 3), False),    # night
+    (D(2026, 3, 9, 12), False),   # lunch
+    (D(2026, 3, 9, 17), True),    # closing time: due times land there
+    (D(2026, 1, 10, 9), True),    # swapped working Saturday
+])
+def test_new_appointment_must_be_office_time(moment, ok):
+    problem = new_due_problem(CAL, moment)
+    assert (problem is None) is ok
+    if problem is not None:
+        assert "không phải giờ làm việc" in problem[0] and "next working moment" in problem[1]

@@ -1,12 +1,40 @@
-"""The working-time calendar in force: settings + the editable table of exception days."""
+"""The working-time calendar in force: settings, the official calendar (bundled file, or the
+years central sent / an admin imported) and the editable table of exception days."""
 from __future__ import annotations
 
-from datetime import date
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 
 from hcc_desk.core.domain.calendar import OfficeHours, WorkCalendar
-from hcc_desk.core.store.models import CalendarDay
+from hcc_desk.core.domain.official_calendar import (
+    CalendarFileError,
+    OfficialCalendar,
+    OfficialYear,
+    bundled_calendar,
+    load_calendar_file,
+)
+from hcc_desk.core.store.models import CalendarDay, CalendarYear
+from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.services.errors import UserError
+
+log = logging.getLogger("hcc_desk.calendar")
+WARN_FROM_MONTH = 12  # from December on, next year's calendar should be loaded
+
+
+@dataclass(frozen=True)
+class CalendarWarning:
+    message: str
+    message_en: str
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    years: list[int]
+    days: int
 
 
 class CalendarService:
@@ -14,21 +42,42 @@ class CalendarService:
         self._store = store
         self._settings = settings
         self._cached: WorkCalendar | None = None
+        self._stamp: tuple | None = None
 
     def current(self) -> WorkCalendar:
-        # Built once per process and rebuilt after an edit: intake asks for it on every keystroke
-        # of the live appointment, and holiday tables are not free to compute.
-        if self._cached is None:
-            with self._store.session() as s:
-                rows = list(s.scalars(select(CalendarDay)))
-            self._cached = WorkCalendar(
-                office_hours=OfficeHours.from_config(self._settings.get("office_hours")),
-                weekend=frozenset(self._settings.get("weekend")),
-                extra_days_off=frozenset(r.day for r in rows if r.kind == "off"),
-                worked_days=frozenset(r.day for r in rows if r.kind == "work"),
-                use_public_holidays=bool(self._settings.get("use_public_holidays")),
-            )
+        # Rebuilt only when the calendar tables changed (an edit, a pull from central, an
+        # import — possibly by another process): intake asks on every keystroke of the live
+        # appointment, and one aggregate query is far cheaper than rebuilding.
+        with self._store.session() as s:
+            stamp = _stamp(s)
+            if self._cached is not None and stamp == self._stamp:
+                return self._cached
+            rows = list(s.scalars(select(CalendarDay)))
+            loaded = {y.year for y in s.scalars(select(CalendarYear))}
+        self._cached = WorkCalendar(
+            office_hours=OfficeHours.from_config(self._settings.get("office_hours")),
+            weekend=frozenset(self._settings.get("weekend")),
+            extra_days_off=frozenset(r.day for r in rows if r.kind == "off"),
+            worked_days=frozenset(r.day for r in rows if r.kind == "work"),
+            use_public_holidays=bool(self._settings.get("use_public_holidays")),
+            official=_official(loaded, rows),
+        )
+        self._stamp = stamp
         return self._cached
+
+    def covered_years(self) -> list[int]:
+        """Years whose official calendar is loaded (bundled file, central or an import)."""
+        with self._store.session() as s:
+            loaded = {y.year for y in s.scalars(select(CalendarYear))}
+        return sorted(loaded | set(bundled_calendar().covered_years()))
+
+    def admin_warning(self, today: date | None = None) -> CalendarWarning | None:
+        """What an admin must be told: this year's calendar missing (the ``holidays`` fallback
+        is in use), or, from December on, next year's not loaded yet."""
+        today = today or date.today()
+        if not bool(self._settings.get("use_public_holidays")):
+            return None
+        return calendar_warning(today, self.covered_years())
 
     def set_day(self, day: date, kind: str | None, note: str = "") -> None:
         """Mark ``day`` as an extra day off ("off"), a worked day ("work"), or clear it (None)."""
@@ -42,3 +91,76 @@ class CalendarService:
             else:
                 row.kind, row.note = kind, note or None
         self._cached = None
+
+    def import_file(self, path: Path, actor: str) -> ImportReport:
+        """Load the years of an official calendar file (the year's decision), replacing those
+        years' days on this desk. The whole file is checked before anything is written."""
+        try:
+            official = load_calendar_file(path)
+        except CalendarFileError as err:
+            raise UserError(err.message, err.message_en) from None
+        days = 0
+        with self._store.write() as s:
+            for year in official.covered_years():
+                days += store_year(s, official, year, origin="import")
+            add_audit(s, actor, "calendar.import", "calendar", None,
+                      {"file": path.name, "years": official.covered_years(), "days": days})
+        self._cached = None
+        return ImportReport(official.covered_years(), days)
+
+
+def store_year(session, official: OfficialCalendar, year: int, *, origin: str) -> int:
+    """Replace ``year``'s calendar_day rows with the file's and mark the year loaded."""
+    entry = official.years[year]
+    session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
+                                              CalendarDay.day <= date(year, 12, 31)))
+    rows = entry.rows()
+    session.add_all(CalendarDay(day=d, kind=k, note=n) for d, k, n in rows)
+    mark_year(session, year, official.revision, list(entry.sources), origin)
+    return len(rows)
+
+
+def mark_year(session, year: int, revision: str | None, sources: list, origin: str) -> None:
+    row = session.get(CalendarYear, year)
+    if row is None:
+        row = CalendarYear(year=year, origin=origin, sources=sources)
+        session.add(row)
+    row.revision, row.origin, row.sources = revision, origin, sources
+    row.loaded_at = datetime.now().replace(microsecond=0)
+
+
+def calendar_warning(today: date, covered: list[int]) -> CalendarWarning | None:
+    if today.year not in covered:
+        return CalendarWarning(
+            f"Chưa có lịch làm việc chính thức năm {today.year}: ngày hẹn đang tính theo lịch "
+            "dự phòng (có thể thiếu ngày nghỉ, ngày làm bù). Hãy nhập quyết định nghỉ lễ, Tết "
+            "của năm (hcc-desk calendar import) hoặc đồng bộ với máy chủ.",
+            f"No official calendar for {today.year}: due dates use the fallback calendar (announced "
+            "days off and swapped Saturdays may be missing). Import the year's decision "
+            "(hcc-desk calendar import) or sync with central.")
+    if today.month >= WARN_FROM_MONTH and today.year + 1 not in covered:
+        nxt = today.year + 1
+        return CalendarWarning(
+            f"Chưa nạp lịch làm việc năm {nxt}: hãy nhập lịch nghỉ lễ, Tết năm {nxt} "
+            "(hcc-desk calendar import) trước ngày 01/01, hoặc đồng bộ với máy chủ.",
+            f"The {nxt} working calendar is not loaded: import the {nxt} holiday decision "
+            "(hcc-desk calendar import) before 1 January, or sync with central.")
+    return None
+
+
+def _official(loaded: set[int], rows: list[CalendarDay]) -> OfficialCalendar:
+    """The bundled calendar, except that a year loaded into the database (from central or an
+    import) takes its days from that year's calendar_day rows."""
+    years = dict(bundled_calendar().without(loaded).years)
+    for y in loaded:
+        mine = [r for r in rows if r.day.year == y]
+        years[y] = OfficialYear(y, {r.day: r.note or "" for r in mine if r.kind == "off"},
+                                {r.day: r.note or "" for r in mine if r.kind == "work"})
+    return OfficialCalendar(years, bundled_calendar().revision)
+
+
+def _stamp(s) -> tuple:
+    return (*s.execute(select(func.count(), func.max(CalendarDay.day),
+                              func.sum(func.length(CalendarDay.kind) + func.length(
+                                  func.coalesce(CalendarDay.note, ""))))).one(),
+            *s.execute(select(func.count(), func.max(CalendarYear.loaded_at))).one())

@@ -1,10 +1,14 @@
-"""Reserved for issue 10 (official calendar, one due date): no schema change yet.
+"""Official calendar (issue 10): the years imported from their decision, for central's own due
+dates and for the desks (``calendar.year`` changes).
 
 Revision ID: 0007
 Revises: 0006
 """
 
 from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0007"
 down_revision = "0006"
@@ -13,8 +17,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_table(
+        "calendar_year",
+        sa.Column("year", sa.Integer(), nullable=False, autoincrement=False),
+        sa.Column("revision", sa.String(40), nullable=True),
+        sa.Column("sources", sa.JSON(), nullable=False),
+        sa.Column("imported_at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("year", name=op.f("pk_calendar_year")),
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table("calendar_year")

@@ -229,7 +229,8 @@ class PushResponse(Wire):
 
 # --- pull --------------------------------------------------------------------------------------
 
-ChangeKind = Literal["dossier.status", "procedure.upsert", "agency.upsert", "calendar.day"]
+ChangeKind = Literal["dossier.status", "procedure.upsert", "agency.upsert", "calendar.day",
+                     "calendar.year"]
 
 
 class Change(Wire):

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from hcc_desk.core.store.models import (
     Agency,
     CalendarDay,
+    CalendarYear,
     DeferredChange,
     Dossier,
     Procedure,
@@ -82,7 +83,7 @@ def apply_deferred(session: Session, out: Applied) -> None:
 
 def _one(session: Session, seq: int, kind: str, payload: dict[str, Any], out: Applied) -> None:
     handler = {"dossier.status": _status, "agency.upsert": _agency,
-               "calendar.day": _calendar_day}.get(kind)
+               "calendar.day": _calendar_day, "calendar.year": _calendar_year}.get(kind)
     if handler is None:
         out.errors.append(f"change {seq}: unknown kind {kind!r} skipped")
         return
@@ -138,6 +139,22 @@ def _calendar_day(session: Session, payload: dict[str, Any]) -> bool:
     session.execute(insert(CalendarDay).values(day=day, kind=kind, note=payload.get("note"))
                     .on_conflict_do_update(index_elements=[CalendarDay.day],
                                            set_={"kind": kind, "note": payload.get("note")}))
+    return True
+
+
+def _calendar_year(session: Session, payload: dict[str, Any]) -> bool:
+    """Central loaded a year of the official calendar: its days (``calendar.day`` changes) now
+    rule that year on this desk, not the bundled file's (services/calendars.py)."""
+    year = int(payload["year"])
+    if not 2000 <= year <= 2100:
+        raise ValueError(f"calendar year {year}")
+    sources = payload.get("sources") or []
+    if not isinstance(sources, list):
+        raise ValueError("calendar year sources must be a list")
+    row = session.get(CalendarYear, year) or CalendarYear(year=year, origin="central")
+    row.origin, row.revision, row.sources = "central", payload.get("revision"), sources
+    row.loaded_at = datetime.now().replace(microsecond=0)
+    session.add(row)
     return True
 
 
