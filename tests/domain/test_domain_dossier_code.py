@@ -9,11 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hcc_desk.core.domain.dossier_code import (
+    DEFAULT_SLOTS,
+    DEMO_FIRST,
+    DEMO_SLOT,
     MAX_SEQUENCE,
     PIN_ALPHABET,
     CodeScheme,
     DossierCode,
     SequenceExhausted,
+    is_demo_sequence,
+    ledger_book,
     format_code,
     make_lookup_pin,
     new_uuid,
@@ -97,21 +102,22 @@ def test_strided_scheme_examples():
     scheme = CodeScheme(HUE, slot=3, slots=10)
     assert [scheme.sequence(k) for k in (1, 2, 3)] == [3, 13, 23]
     assert scheme.code(date(2026, 3, 2), 2) == "000.00.00.H57-260302-0013"
-    assert CodeScheme(HUE, 1).capacity_per_day == 1000
-    assert CodeScheme(HUE, 10).capacity_per_day == 999
-    assert CodeScheme(HUE, 1, slots=1).capacity_per_day == 9999
+    assert CodeScheme(HUE, 1).capacity_per_day == 990
+    assert CodeScheme(HUE, 10).capacity_per_day == 989
+    assert CodeScheme(HUE, 1, slots=1).capacity_per_day == DEMO_FIRST - 1
 
 
 def test_sequence_exhausted():
     scheme = CodeScheme(HUE, slot=10, slots=10)
-    assert scheme.sequence(999) == 9990
+    assert scheme.sequence(989) == 9890
     with pytest.raises(SequenceExhausted) as info:
-        scheme.sequence(1000)
+        scheme.sequence(990)
     assert isinstance(info.value, DomainError)
-    assert info.value.code == "code.sequence_exhausted" and "999" in info.value.message
+    assert info.value.code == "code.sequence_exhausted" and "989" in info.value.message
 
 
-@pytest.mark.parametrize(("slot", "slots"), [(0, 10), (11, 10), (1, 0), (1, 10_000)])
+@pytest.mark.parametrize(("slot", "slots"), [(0, 10), (11, 10), (1, 0), (1, 10_000),
+                                             (1, DEMO_FIRST), (DEMO_SLOT - 1, 10)])
 def test_invalid_slots(slot, slots):
     with pytest.raises(ValidationError):
         CodeScheme(HUE, slot, slots)
@@ -138,10 +144,31 @@ def test_two_slots_never_collide(case):
 
 def test_all_slots_partition_the_number_space():
     seen = []
-    for slot in range(1, 11):
+    for slot in (*range(1, 11), DEMO_SLOT):
         scheme = CodeScheme(HUE, slot)
         seen += [scheme.sequence(k) for k in range(1, scheme.capacity_per_day + 1)]
     assert sorted(seen) == list(range(1, MAX_SEQUENCE + 1))
+
+
+@FAST
+@given(st.integers(1, DEMO_FIRST - 1).flatmap(lambda s: st.tuples(st.just(s), st.integers(1, s))))
+def test_the_demo_slot_never_meets_a_real_counter_whatever_the_slot_count(case):
+    slots, slot = case
+    real = CodeScheme(HUE, slot, slots)
+    demo = CodeScheme(HUE, DEMO_SLOT, DEFAULT_SLOTS)
+    assert demo.is_demo and not real.is_demo
+    last_real = real.sequence(real.capacity_per_day)
+    assert last_real < DEMO_FIRST == demo.sequence(1)
+    assert demo.sequence(demo.capacity_per_day) == MAX_SEQUENCE
+    assert is_demo_sequence(demo.sequence(7)) and not is_demo_sequence(last_real)
+    with pytest.raises(SequenceExhausted):
+        demo.sequence(demo.capacity_per_day + 1)
+
+
+def test_the_ledger_book_names_the_counter():
+    assert ledger_book(3, 2026) == "Q03/2026"
+    assert ledger_book(12, 2027) == "Q12/2027"
+    assert ledger_book(DEMO_SLOT, 2026) == "DEMO/2026"
 
 
 def test_lookup_pin():

@@ -30,7 +30,7 @@ def _count(ctx, model) -> int:
 def test_submit_saves_dossier_with_code_appointment_history_and_audit(demo_ctx):
     done = demo_ctx.intake.submit(_request(), "demo")
     code = parse_code(done.code)
-    assert code.day.isoformat() == "2026-11-25" and code.seq == 1  # counter slot 1, k = 1
+    assert code.day.isoformat() == "2026-11-25" and code.seq == 9900  # the demo block, k = 1
     # 8 working days from Wed 25/11/2026 09:00: Thu, Fri, Mon..Fri, Mon → Mon 07/12 09:00.
     assert done.due_at == datetime(2026, 12, 7, 9, 0)
     detail = demo_ctx.dossiers.detail(done.code, "demo")
@@ -38,7 +38,7 @@ def test_submit_saves_dossier_with_code_appointment_history_and_audit(demo_ctx):
     assert detail.submitter.phone == "0912345678"
     assert [e.status for e in detail.events] == [int(DossierStatus.NEW)]
     assert [p.name for p in detail.papers] == [p.name for p in detail.procedure.papers]
-    assert detail.ledger_book == "2026" and detail.ledger_number == 1
+    assert detail.ledger_book == "DEMO/2026" and detail.ledger_number == 1
     with demo_ctx.store.session() as s:
         actions = [a.action for a in s.scalars(select(AuditLog).order_by(AuditLog.id))]
     assert "dossier.create" in actions and "dossier.view" in actions
@@ -47,7 +47,7 @@ def test_submit_saves_dossier_with_code_appointment_history_and_audit(demo_ctx):
 def test_second_dossier_same_day_takes_next_stride_and_ledger_entry(demo_ctx):
     first = demo_ctx.intake.submit(_request(), "demo")
     second = demo_ctx.intake.submit(_request(), "demo")
-    assert parse_code(second.code).seq == parse_code(first.code).seq + 20  # default 20 slots
+    assert parse_code(second.code).seq == parse_code(first.code).seq + 1  # the demo block
     assert demo_ctx.dossiers.detail(second.code, "demo").ledger_number == 2
     assert first.uuid != second.uuid
 

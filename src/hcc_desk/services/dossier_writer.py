@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hcc_desk.core.domain.dossier_code import ledger_book
 from hcc_desk.core.domain.status import DossierStatus
 from hcc_desk.core.store.models import Applicant, Counter, Dossier, DossierPaper, Officer, StatusEvent
 from hcc_desk.core.store.records import ProcedureInfo
@@ -36,8 +37,13 @@ def _organisation(o: OrganisationInput) -> Applicant:
 
 
 def next_ledger_entry(session: Session, counter: Counter, year: int) -> tuple[str, int]:
-    """The counter's dossier ledger (Sổ theo dõi hồ sơ): one book a year, entries numbered."""
-    book = f"{year}"
+    """The counter's dossier ledger (Sổ theo dõi hồ sơ, Mẫu 06): one book per counter and year,
+    named after the counter ("Q03/2026"), entries numbered 1, 2, ... in it.
+
+    Called inside the intake's write transaction (BEGIN IMMEDIATE), so two saves on this PC
+    cannot read the same maximum; the unique index (counter, book, number) makes a duplicate
+    fail loudly instead of printing two receipts with one ledger line."""
+    book = ledger_book(counter.slot, year)
     last = session.scalar(select(func.max(Dossier.ledger_number)).where(
         Dossier.counter_id == counter.id, Dossier.ledger_book == book))
     return book, (last or 0) + 1

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hcc_desk.core.catalogue.importer import import_catalogue
+from hcc_desk.core.domain.dossier_code import DEMO_SLOT
 from hcc_desk.core.store.models import Agency, Centre, Counter, Dossier
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.sync import outbox
@@ -142,6 +143,7 @@ class EnrolmentService:
     def _apply_identity(self, s: Session, resp: EnrolResponse) -> bool:
         counter = s.scalar(select(Counter).where(Counter.is_this_device.is_(True)))
         if counter is not None:
+            _adopt_central_slot(s, counter, resp)
             _check_agreement(s, counter, resp)
             _add_new_agencies(s, resp)
             return False
@@ -172,6 +174,28 @@ def _add_new_agencies(s: Session, resp: EnrolResponse) -> None:
     for a in resp.agencies:
         if a.unit_code not in known:
             s.add(Agency(name=a.name, short_name=a.short_name, unit_code=a.unit_code))
+    s.flush()
+
+
+def _adopt_central_slot(s: Session, counter: Counter, resp: EnrolResponse) -> None:
+    """Enrolment sets the slot from central (docs/dossier-code.md): a desk set up offline takes
+    central's slot and slot count when no code it printed can clash with them, i.e. it has
+    printed none, or it is the demo desk (its numbers are a block no real counter uses)."""
+    if counter.slot == resp.counter.slot:
+        return
+    printed = s.scalar(select(func.count()).select_from(Dossier)
+                       .where(Dossier.counter_id == counter.id))
+    if printed and counter.slot != DEMO_SLOT:
+        return  # _check_agreement refuses: its codes were printed under another slot
+    holder = s.scalar(select(Counter).where(Counter.slot == resp.counter.slot))
+    if holder is not None and holder.id != counter.id:
+        return
+    add_audit(s, "enrolment", "counter.slot_from_central", "counter", None,
+              {"from": counter.slot, "to": resp.counter.slot, "printed": printed})
+    counter.slot = resp.counter.slot
+    centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
+    if centre is not None:
+        centre.code_slots = resp.centre.code_slots
     s.flush()
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hcc_desk.core.catalogue.importer import default_catalogue_path, import_catalogue
-from hcc_desk.core.domain.dossier_code import validate_unit_code
+from hcc_desk.core.domain.dossier_code import DEMO_FIRST, DEMO_SLOT, validate_unit_code
 from hcc_desk.core.domain.errors import DomainError
 from hcc_desk.core.domain.text import clean_text, fold
 from hcc_desk.core.store.models import Agency, Centre, Counter, Officer
@@ -41,6 +41,12 @@ class SetupInput:
     admin_password: str = ""
     admin_password_confirm: str | None = None
     code_slots: int = 20
+    # Government level of the centre (two-level government since 1/7/2025): "province" or
+    # "commune"; the desk offers the procedures of that level.
+    level: str = "province"
+
+
+CENTRE_LEVELS = ("province", "commune")
 
 
 def seed_agencies() -> list[AgencyInput]:
@@ -54,7 +60,8 @@ def demo_input() -> SetupInput:
     return SetupInput(
         centre_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ",
         governing_body="UBND THÀNH PHỐ HUẾ", place_name="Huế", hotline="0234 3 822 822",
-        agencies=seed_agencies(), counter_name="Quầy 01 (demo)", counter_slot=1,
+        # The reserved demo slot: its codes (NNNN 9900–9999) are never a real counter's.
+        agencies=seed_agencies(), counter_name="Quầy demo", counter_slot=DEMO_SLOT,
         admin_username=DEMO_USER, admin_full_name="Cán bộ Demo", admin_password=DEMO_PASSWORD)
 
 
@@ -104,7 +111,7 @@ class SetupService:
                 raise UserError("Quầy này đã được thiết lập", "This counter is already set up")
             s.add(Centre(name=data.centre_name.strip(), governing_body=data.governing_body.strip(),
                          place_name=data.place_name.strip(), hotline=data.hotline.strip() or None,
-                         code_slots=data.code_slots))
+                         code_slots=data.code_slots, level=data.level))
             for a in data.agencies:
                 s.add(Agency(name=a.name.strip(), short_name=a.short_name.strip() or None,
                              unit_code=a.unit_code.strip()))
@@ -156,10 +163,22 @@ def _problems(data: SetupInput) -> list[FieldError]:
                                  "User name: unaccented letters, digits and _ only"))
     errors += password_problems(data.admin_password, data.admin_password_confirm,
                                 "admin_password")
-    if not 1 <= data.counter_slot <= data.code_slots:
+    if not 1 <= data.code_slots < DEMO_FIRST:
+        errors.append(FieldError("code_slots", f"Số quầy trong mã hồ sơ phải từ 1 đến "
+                                 f"{DEMO_FIRST - 1}", f"Code slots must be 1 to {DEMO_FIRST - 1}"))
+    if data.counter_slot == DEMO_SLOT:
         errors.append(FieldError("counter_slot",
-                                 f"Số thứ tự quầy phải từ 1 đến {data.code_slots}",
-                                 f"Counter slot must be 1 to {data.code_slots}"))
+                                 f"Số thứ tự {DEMO_SLOT} dành riêng cho quầy demo",
+                                 f"Slot {DEMO_SLOT} is reserved for the demo desk"))
+    elif not 1 <= data.counter_slot <= data.code_slots:
+        errors.append(FieldError("counter_slot",
+                                 f"Số thứ tự quầy phải từ 1 đến {data.code_slots} (hỏi quản trị "
+                                 "viên: mỗi quầy của trung tâm một số khác nhau)",
+                                 f"Counter slot must be 1 to {data.code_slots} (ask the admin: "
+                                 "each counter of the centre has its own)"))
+    if data.level not in CENTRE_LEVELS:
+        errors.append(FieldError("level", "Cấp của trung tâm phải là cấp tỉnh hoặc cấp xã",
+                                 "The centre's level must be province or commune"))
     if not data.agencies:
         errors.append(FieldError("agencies", "Cần ít nhất một cơ quan", "Add at least one agency"))
     seen_codes: set[str] = set()

@@ -18,6 +18,13 @@ Why strides rather than fixed blocks (counter 1 = 0001-0999, counter 2 = 1000-19
 
 The cost: gaps appear when counters are unevenly busy. The regulation asks for a sequence, not
 for gap-free numbering, and real systems already skip numbers on cancelled drafts.
+
+The demo desk: a reserved slot no real counter can hold
+--------------------------------------------------------
+A training/demo desk prints codes with the same unit codes as a real centre, yet it is never
+enrolled. It takes ``DEMO_SLOT`` (a slot number above any real ``slots``) and numbers its
+dossiers from the reserved block ``DEMO_FIRST..MAX_SEQUENCE`` (9900–9999); real counters stop
+below it. Whatever the real centre's slot count, the two can never print the same code.
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ from .text import squash
 
 MAX_SEQUENCE = 9999
 DEFAULT_SLOTS = 10
+# Sequence numbers DEMO_FIRST..MAX_SEQUENCE belong to the demo slot only (see above).
+DEMO_FIRST = 9900
+DEMO_SLOT = MAX_SEQUENCE
 UNIT_CODE_PATTERN = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
 _UNIT_CODE = re.compile(UNIT_CODE_PATTERN)
 _CODE = re.compile(rf"({UNIT_CODE_PATTERN})-([0-9]{{2}})([0-9]{{2}})([0-9]{{2}})-([0-9]{{4}})")
@@ -103,19 +113,29 @@ class CodeScheme:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "unit_code", validate_unit_code(self.unit_code))
-        if not 1 <= self.slots <= MAX_SEQUENCE or not 1 <= self.slot <= self.slots:
+        if not 1 <= self.slots < DEMO_FIRST or not (
+                1 <= self.slot <= self.slots or self.slot == DEMO_SLOT):
             raise ValidationError("code.slot_invalid", "slot", slot=self.slot, slots=self.slots)
 
     @property
+    def is_demo(self) -> bool:
+        return self.slot == DEMO_SLOT
+
+    @property
     def capacity_per_day(self) -> int:
-        return (MAX_SEQUENCE - self.slot) // self.slots + 1
+        if self.is_demo:
+            return MAX_SEQUENCE - DEMO_FIRST + 1
+        return (DEMO_FIRST - 1 - self.slot) // self.slots + 1
 
     def sequence(self, k: int) -> int:
         """Sequence number of this counter's k-th dossier of the day (k = 1, 2, ...)."""
         if k < 1:
             raise ValueError("k starts at 1")
-        seq = self.slot + (k - 1) * self.slots
-        if seq > MAX_SEQUENCE:
+        if self.is_demo:
+            seq = DEMO_FIRST + k - 1
+        else:
+            seq = self.slot + (k - 1) * self.slots
+        if seq > (MAX_SEQUENCE if self.is_demo else DEMO_FIRST - 1):
             raise SequenceExhausted(
                 "code.sequence_exhausted", "dossier_code", capacity=self.capacity_per_day
             )
@@ -123,6 +143,19 @@ class CodeScheme:
 
     def code(self, day: date, k: int) -> str:
         return format_code(self.unit_code, day, self.sequence(k))
+
+
+def is_demo_sequence(seq: int) -> bool:
+    """A number only the demo slot issues: central refuses such a code from a real counter."""
+    return DEMO_FIRST <= seq <= MAX_SEQUENCE
+
+
+def ledger_book(slot: int, year: int) -> str:
+    """The counter's dossier ledger (Sổ theo dõi hồ sơ, Mẫu 06) for a year: "Q03/2026".
+
+    The book names the counter, so "Quyển số Q03/2026, Số thứ tự 17" on a receipt points at
+    one line of one counter's book across the whole centre (numbers restart in each book)."""
+    return f"Q{slot:02d}/{year}" if slot != DEMO_SLOT else f"DEMO/{year}"
 
 
 def make_lookup_pin(rng: Any = secrets) -> str:

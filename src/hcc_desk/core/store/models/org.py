@@ -27,6 +27,10 @@ class Centre(Base):
     lookup_url_base: Mapped[str | None]
     # Counter slots per unit: the dossier-code scheme interleaves sequences by slot.
     code_slots: Mapped[int] = mapped_column(default=20)
+    # Which government level this centre serves (0010): "province" or "commune"; the desk
+    # offers the procedures of that level (docs/legal-basis.md, two-level government).
+    level: Mapped[str] = mapped_column(String(16), default="province",
+                                       server_default=text("'province'"))
 
     __table_args__ = (CheckConstraint("code_slots >= 1", name="code_slots_positive"),)
 
