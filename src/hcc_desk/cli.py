@@ -95,6 +95,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp = cat_sub.add_parser("import", parents=[common], help="load a published list (.json/.xlsx)")
     imp.add_argument("file", type=Path)
     add_proof_arguments(imp, "the admin who imports")
+
+    calendar = sub.add_parser("calendar", parents=[common], help="official working calendar")
+    cal_sub = calendar.add_subparsers(dest="action", required=True)
+    cal_imp = cal_sub.add_parser("import", parents=[common],
+                                 help="load a year's holiday decision (calendar JSON file)")
+    cal_imp.add_argument("file", type=Path)
+    add_proof_arguments(cal_imp, "the admin who imports")
     return parser
 
 
@@ -136,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
         "search": _search, "catalogue": _catalogue, "enrol": _enrol, "sync": _sync,
         "login": _login, "logout": _logout, "officer": _officer, "ledger": _ledger,
-        "scan": _capture, "doctor": _capture, "audit": _audit,
+        "scan": _capture, "doctor": _capture, "audit": _audit, "calendar": _calendar,
     }[args.command]
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.services.errors import UserError
@@ -294,6 +301,24 @@ def _catalogue(args, profile) -> int:
     finally:
         ctx.close()
     print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
+    return EXIT_OK
+
+
+def _calendar(args, profile) -> int:
+    from hcc_desk.cli_auth import authorise, read_password
+
+    password = read_password(args)
+    ctx = _open(profile)
+    try:
+        who = authorise(ctx, args, password, "calendar import", ADMIN)
+        report = ctx.calendars.import_file(args.file, who)
+        warning = ctx.calendars.admin_warning()
+    finally:
+        ctx.close()
+    years = ", ".join(str(y) for y in report.years)
+    print(f"Đã nạp lịch năm {years}: {report.days} ngày. / Loaded {years}: {report.days} days.")
+    if warning is not None:
+        _err(warning.message, warning.message_en)
     return EXIT_OK
 
 

@@ -162,6 +162,8 @@ def _doctor(args) -> int:
     _check_scanners(r)
     _check_printers(r)
     set_up = _check_database(r, profile)
+    if set_up:
+        _check_calendar(r, profile)
     _check_disk(r, profile.root)
     if set_up:
         _check_central_and_spool(r, profile)
@@ -209,6 +211,25 @@ def _check_printers(r: _Report) -> None:
     except PrinterError:
         default = None
     r.ok(f"Máy in: {', '.join(names)}" + (f" (mặc định: {default})" if default else ""))
+
+
+def _check_calendar(r: _Report, profile) -> None:
+    """Next year's official calendar loaded in time (services/calendars.py)."""
+    from hcc_desk.core import db_cipher
+    from hcc_desk.core.keystore import profile_key
+    from hcc_desk.services.calendars import warning_from_connection
+
+    db = profile.db_path
+    key = None if db_cipher.is_plain_sqlite(db) else profile_key(profile.root, create=False)
+    con = db_cipher.connect(db, key, read_only=True)
+    try:
+        warning = warning_from_connection(con)
+    finally:
+        con.close()
+    if warning is None:
+        r.ok("Lịch làm việc chính thức đã có cho năm nay (và năm sau nếu đã đến tháng 12).")
+    else:
+        r.bad(warning.message, warning.message_en)
 
 
 def _check_database(r: _Report, profile) -> bool:

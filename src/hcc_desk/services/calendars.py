@@ -19,7 +19,7 @@ from hcc_desk.core.domain.official_calendar import (
 )
 from hcc_desk.core.store.models import CalendarDay, CalendarYear
 from hcc_desk.core.store.repositories import add_audit
-from hcc_desk.services.errors import UserError
+from hcc_desk.services.errors import InvalidInput
 
 log = logging.getLogger("hcc_desk.calendar")
 WARN_FROM_MONTH = 12  # from December on, next year's calendar should be loaded
@@ -98,7 +98,7 @@ class CalendarService:
         try:
             official = load_calendar_file(path)
         except CalendarFileError as err:
-            raise UserError(err.message, err.message_en) from None
+            raise InvalidInput(err.message, err.message_en) from None
         days = 0
         with self._store.write() as s:
             for year in official.covered_years():
@@ -146,6 +146,20 @@ def calendar_warning(today: date, covered: list[int]) -> CalendarWarning | None:
             f"The {nxt} working calendar is not loaded: import the {nxt} holiday decision "
             "(hcc-desk calendar import) before 1 January, or sync with central.")
     return None
+
+
+def warning_from_connection(con, today: date | None = None) -> CalendarWarning | None:
+    """``admin_warning`` over a raw DB-API connection (``hcc-desk doctor`` opens the database
+    read-only, without the app context). None on a schema without the table yet."""
+    try:
+        loaded = {int(r[0]) for r in con.execute("SELECT year FROM calendar_year")}
+        flag = con.execute("SELECT value FROM setting WHERE key = 'use_public_holidays'").fetchone()
+    except Exception:  # noqa: BLE001 - an older schema: nothing to say about the calendar
+        return None
+    if flag is not None and str(flag[0]).strip().lower() in ("false", "0"):
+        return None
+    return calendar_warning(today or date.today(),
+                            sorted(loaded | set(bundled_calendar().covered_years())))
 
 
 def _official(loaded: set[int], rows: list[CalendarDay]) -> OfficialCalendar:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from hcc_desk.core.domain.calendar import appointment
 from hcc_desk.core.domain.citizen_id import parse_citizen_qr
@@ -19,7 +19,7 @@ from hcc_desk.core.store.repositories import add_audit, allocate_day_sequence
 from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.dossier_writer import NewDossier, insert_dossier
 from hcc_desk.services.errors import FieldError, IntakeRejected, UserError
-from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
+from hcc_desk.services.intake_request import IntakeRequest, PersonInput
 from hcc_desk.services.intake_validation import apply_qr, validate_request
 from hcc_desk.services.lookups import find_officer, find_procedure, the_centre, this_counter
 
@@ -72,13 +72,9 @@ class IntakeService:
                     f"No active officer '{officer_username}'")])
             proc = find_procedure(s, req.procedure_code)
             assert proc is not None  # checked by _check; catalogue edits don't run concurrently
-            papers = req.papers if req.papers is not None else [
-                PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
-                for p in proc.papers]
-            if not papers:
-                raise IntakeRejected([FieldError(
-                    "papers", "Thủ tục này chưa có danh mục giấy tờ: hãy liệt kê giấy tờ đã nhận",
-                    "This procedure has no paper list: list the papers received")])
+            # Exactly the papers the intake names: the receipt (Mẫu 01) lists what was handed
+            # in, never the procedure's full list in its place (issue 10).
+            papers = list(req.papers or [])
             centre, counter = the_centre(s), this_counter(s)
             if centre is None or counter is None:
                 raise UserError("Quầy này chưa được thiết lập", "This counter is not set up")
@@ -101,8 +97,10 @@ class IntakeService:
 
     def _check(self, request: IntakeRequest) -> tuple[IntakeRequest, list[FieldError]]:
         with self._store.session() as s:
-            return validate_request(request, lambda ref: find_procedure(s, ref) is not None,
-                                    self._now().date())
+            req, errors = validate_request(request, lambda ref: find_procedure(s, ref) is not None,
+                                           self._now().date())
+        future = future_receipt_error(req.received_at, self._now())
+        return req, errors + ([future] if future else [])
 
     def _now(self) -> datetime:
         return self._clock()
@@ -111,3 +109,17 @@ class IntakeService:
 def _unknown_procedure(code: str) -> FieldError:
     return FieldError("procedure_code", f"Không có thủ tục mã {code!r} trong danh mục",
                       f"No procedure {code!r} in the catalogue")
+
+
+RECEIPT_SKEW = timedelta(minutes=5)  # as central allows (HCC_CENTRAL_CLOCK_SKEW_SECONDS)
+
+
+def future_receipt_error(received_at: datetime | None, now: datetime) -> FieldError | None:
+    """A receipt is dated when it is saved: a supplied time later than now is refused."""
+    if received_at is None or received_at <= now + RECEIPT_SKEW:
+        return None
+    return FieldError("received_at",
+                      f"Thời điểm tiếp nhận {received_at:%H:%M %d/%m/%Y} ở tương lai: không được "
+                      "ghi giấy tiếp nhận sau thời điểm hiện tại",
+                      f"Receipt time {received_at:%Y-%m-%d %H:%M} is in the future: a receipt "
+                      "cannot be dated after now")

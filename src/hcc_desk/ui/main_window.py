@@ -90,6 +90,13 @@ class MainWindow(QMainWindow):
         if info.centre_name:
             self.setWindowTitle(f"{info.centre_name} — HCC Desk")
 
+    def _show_calendar_warning(self, warning: Any) -> None:
+        if warning is not None:
+            text = warning.message_en if i18n.language() == "en" else warning.message
+            self.calendar_warning = QLabel("⚠ " + text)
+            self.calendar_warning.setWordWrap(True)
+            self.ui.statusbar.addWidget(self.calendar_warning, 1)
+
     def _tick(self) -> None:
         self.clock_label.setText(clock_text(datetime.now()))
 
@@ -127,6 +134,10 @@ class MainWindow(QMainWindow):
         self.today.refresh()
         self.sync_indicator.start()
         self.runner.db(lambda: desk_info(self.ctx), on_done=self._show_desk, owner=self)
+        if getattr(self.officer, "role", "") == "admin":  # next year's calendar (on a worker)
+            self.runner.db(lambda: self.ctx.calendars.admin_warning(),
+                           on_done=self._show_calendar_warning,
+                           owner=self)
         self.runner.db(lambda: self.ctx.drafts.pending(self.officer.username),
                        on_done=self._offer_drafts, owner=self)
 
