@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,8 @@ class ImportReport:
     deactivated: int = 0
     agencies_added: int = 0
     errors: tuple[str, ...] = ()
+    # Lint findings (hcc_desk.core.catalogue.lint): imported anyway, shown to the admin.
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -58,9 +60,13 @@ def import_catalogue(
     agencies, errors = _resolve_agencies(session, parsed)
     if errors:
         return ImportReport(errors=tuple(errors))
+    from .lint import lint_records
+
+    warnings = tuple(str(f) for f in lint_records(parsed.procedures))
     try:
         with session.begin_nested():  # a savepoint: the caller's other work is untouched
-            return _apply(session, parsed, agencies, deactivate_missing)
+            report = _apply(session, parsed, agencies, deactivate_missing)
+        return replace(report, warnings=warnings)
     except IntegrityError as err:
         return ImportReport(errors=(f"{path.name}: the database refused the import: {err.orig}",))
 

@@ -1,6 +1,7 @@
 """Lint a catalogue: every time limit and cut-off must come from a cited published text.
 
-    python -m hcc_desk.core.catalogue.lint [catalogue.json|.xlsx]   (default: the bundled seed)
+    python -m hcc_desk.core.catalogue.lint [catalogue.json|.xlsx] [--today YYYY-MM-DD]
+    (default: the bundled seed, today's date)
 
 Exit status 1 when anything is found. Checks, per procedure:
 - ``unit``: no ``time_source``/``time_quote``, or the quote does not state the unit the record
@@ -88,11 +89,13 @@ def _states_unit(rec: ProcedureRecord, quote: str) -> bool:
     if rec.duration_kind == "working":
         return "ngay lam viec" in quote
     # Calendar days: a bare "ngày" after a number, never "ngày làm việc".
-    return re.search(r"\d\s*ngay\b(?! lam viec)", quote) is not None and "ngay lam viec" not in quote
+    bare_day = re.search(r"\d\s*ngay\b(?! lam viec)", quote) is not None
+    return bare_day and "ngay lam viec" not in quote
 
 
 def _states_number(rec: ProcedureRecord, quote: str) -> bool:
-    wanted = rec.duration_hours if rec.duration_unit == "hour" else rec.duration_hours / HOURS_PER_DAY
+    hours = rec.duration_hours
+    wanted = hours if rec.duration_unit == "hour" else hours / HOURS_PER_DAY
     numbers = [float(n.replace(",", ".")) for n in _NUMBER.findall(quote)]
     return wanted in numbers or (len(numbers) > 1 and sum(numbers) == wanted)
 
@@ -122,11 +125,22 @@ def lint_file(path: Path, today: date | None = None) -> tuple[list[Finding], lis
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
     from .importer import default_catalogue_path
 
-    args = sys.argv[1:] if argv is None else argv
-    path = Path(args[0]) if args else default_catalogue_path()
-    findings, errors = lint_file(path)
+    parser = argparse.ArgumentParser(prog="hcc-desk catalogue lint",
+                                     description="check where time limits come from")
+    parser.add_argument("file", type=Path, nargs="?", default=None)
+    parser.add_argument("--today", type=date.fromisoformat, default=None,
+                        help="date fee periods are checked against (default: today)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    return run(args.file or default_catalogue_path(), args.today)
+
+
+def run(path: Path, today: date | None = None) -> int:
+    """Print the findings; 0 when there are none."""
+    findings, errors = lint_file(path, today)
     for line in errors:
         print(f"Lỗi / error: {line}")
     for f in findings:
