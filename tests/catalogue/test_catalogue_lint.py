@@ -99,6 +99,16 @@ def test_cli_reports_and_fails(tmp_path: Path) -> None:
     assert good.returncode == 0 and "no findings" in good.stdout
 
 
+def test_hcc_desk_catalogue_lint(tmp_path: Path) -> None:
+    cmd = [sys.executable, "-m", "hcc_desk", "--profile", str(tmp_path / "p"), "catalogue",
+           "lint", "--today", "2026-12-04"]
+    bad = subprocess.run([*cmd, str(_bad_catalogue(tmp_path))], capture_output=True, text=True,
+                         timeout=60)
+    assert bad.returncode == 1 and "3.000333: [unit]" in bad.stdout
+    good = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+    assert good.returncode == 0 and "no findings" in good.stdout, good.stderr
+
+
 def test_unreadable_file_is_an_error_not_a_traceback(tmp_path: Path, capsys) -> None:
     assert run(tmp_path / "missing.json", TODAY) == 1
     assert "cannot read file" in capsys.readouterr().out
