@@ -10,14 +10,18 @@ from datetime import datetime
 import httpx
 import pytest
 from sqlalchemy import delete, func, select
-from tests.sync.conftest import CENTRAL_URL, make_desk
+from tests.sync.conftest import CENTRAL_URL, EXAMPLE, make_desk
 from tests.sync.fake_central import TOKEN
 
-from hcc_desk.core.store.models import Agency, Counter, Officer, OutboxOp, Procedure, SyncState
+from hcc_desk.core.domain.dossier_code import DEMO_SLOT, parse_code
+from hcc_desk.core.store.models import (Agency, Centre, Counter, Officer, OutboxOp, Procedure,
+                                        SyncState)
 from hcc_desk.core.sync.client import CentralClient
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
 from hcc_desk.services.enrolment import EnrolmentService, Retry
 from hcc_desk.services.errors import AuthError, InvalidInput, UserError
+from hcc_desk.services.intake_request import request_from_json_text
+from hcc_desk.services.setup import demo_input
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
@@ -63,10 +67,14 @@ def test_enrolling_a_new_desk_sets_it_up_from_central(tmp_path, central):
         d.ctx.close()
 
 
-def test_set_up_desk_with_another_slot_is_refused_clearly(tmp_path, demo_db, central):
+def test_set_up_desk_that_printed_codes_on_another_slot_is_refused_clearly(tmp_path, central):
     central.slot = 3
-    d = make_desk(tmp_path / "desk", central, datetime.now, db=demo_db, enrol=False)
+    d = make_desk(tmp_path / "desk", central, datetime.now, db=None, enrol=False)
     try:
+        data = demo_input()
+        data.counter_slot = 1  # set up offline on slot 1, and it printed a code there
+        d.ctx.setup._create(data)
+        d.intake(1)
         with pytest.raises(UserError) as err:
             d.ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc")
         assert "slot 1" in err.value.message_en and "slot 3" in err.value.message_en
@@ -75,6 +83,26 @@ def test_set_up_desk_with_another_slot_is_refused_clearly(tmp_path, demo_db, cen
             assert s.get(SyncState, 1) is None
     finally:
         d.ctx.close()
+
+
+def test_enrolment_sets_the_slot_from_central_when_no_code_can_clash(tmp_path, demo_db, central):
+    central.slot = 3
+    d = make_desk(tmp_path / "desk", central, datetime.now, db=demo_db, enrol=False)
+    try:
+        assert d.ctx.setup.identity().counter_slot == DEMO_SLOT  # the demo desk
+        d.intake(1)  # a demo code: 9900-9999, a block no real counter issues
+        assert d.ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc").counter_slot == 3
+        assert d.ctx.setup.identity().counter_slot == 3
+        code = d.ctx.intake.submit(request_from_json_text(EXAMPLE.read_text(encoding="utf-8")),
+                                   "demo").code
+        assert parse_code(code).seq % central_code_slots(d) == 3
+    finally:
+        d.ctx.close()
+
+
+def central_code_slots(d) -> int:
+    with d.ctx.store.session() as s:
+        return s.scalar(select(Centre.code_slots))
 
 
 def test_bad_code_and_unreachable_central(tmp_path, demo_db, central):
