@@ -8,7 +8,7 @@ from hcc_desk.core.catalogue.importer import ImportReport, import_catalogue
 from hcc_desk.core.store.records import PaperInfo, ProcedureInfo
 from hcc_desk.core.store.repositories import add_audit, list_procedures, search_procedures
 from hcc_desk.services.errors import InvalidInput
-from hcc_desk.services.lookups import find_procedure, procedure_ref
+from hcc_desk.services.lookups import find_procedure, procedure_ref, the_centre
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,10 @@ class CatalogueService:
 
     def search(self, query: str, limit: int = 50) -> list[ProcedureChoice]:
         with self._store.session() as s:
-            found = search_procedures(s, query, limit=limit) if query.strip() else \
-                list_procedures(s)
+            centre = the_centre(s)
+            level = centre.level if centre is not None else None  # provincial or commune-level
+            found = search_procedures(s, query, limit=limit, level=level) if query.strip() \
+                else list_procedures(s, level=level)
         return [choice_of(p) for p in found]
 
     def get(self, ref: str) -> ProcedureChoice | None:

@@ -7,6 +7,7 @@ import re
 from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session, selectinload
 
+from hcc_desk.core.catalogue.levels import normalise_level
 from hcc_desk.core.domain.text import fold
 
 from ..models import Agency, Procedure
@@ -28,9 +29,22 @@ def list_agencies(session: Session, active_only: bool = True) -> list[AgencyInfo
     return [agency_info(a) for a in session.scalars(stmt)]
 
 
-def list_procedures(session: Session, active_only: bool = True) -> list[ProcedureInfo]:
+def at_level(record_level: str | None, level: str | None) -> bool:
+    """Is a procedure offered by a centre of ``level`` ("province"/"commune"; None = all)?
+    A record that states no level, or words it in a way we cannot read, is offered rather than
+    hidden: the officer can still judge it, but could not pick a procedure that is missing."""
+    if level is None or record_level is None:
+        return True
+    try:
+        return normalise_level(record_level) in (None, level)
+    except ValueError:
+        return True
+
+
+def list_procedures(session: Session, active_only: bool = True,
+                    level: str | None = None) -> list[ProcedureInfo]:
     stmt = _procedures(active_only).join(Procedure.agency).order_by(Agency.name, Procedure.name)
-    return [procedure_info(p) for p in session.scalars(stmt)]
+    return [procedure_info(p) for p in session.scalars(stmt) if at_level(p.level, level)]
 
 
 def get_procedure(session: Session, procedure_id: int) -> ProcedureInfo | None:
@@ -39,7 +53,8 @@ def get_procedure(session: Session, procedure_id: int) -> ProcedureInfo | None:
 
 
 def search_procedures(
-    session: Session, query: str, active_only: bool = True, limit: int = 50
+    session: Session, query: str, active_only: bool = True, limit: int = 50,
+    level: str | None = None,
 ) -> list[ProcedureInfo]:
     """Accent-free: every query word must occur in the folded name, or the query is a prefix
     of the code. Code hits first, then names starting with the query, then the rest."""
@@ -50,7 +65,8 @@ def search_procedures(
     stmt = _procedures(active_only)
     name_hit = [Procedure.name_folded.contains(w, autoescape=True) for w in words]
     code_hit = Procedure.code.startswith(query.strip(), autoescape=True)
-    rows = session.scalars(stmt.where(code_hit | and_(*name_hit))).all()
+    rows = [p for p in session.scalars(stmt.where(code_hit | and_(*name_hit)))
+            if at_level(p.level, level)]
 
     def rank(p: Procedure) -> tuple[int, str]:
         if p.code and p.code.startswith(query.strip()):
