@@ -214,7 +214,7 @@ def test_linked_calls_conform(api_schema):
             super().after_call(response, case)
             seen[case.operation.definition.raw["operationId"], response.status_code] += 1
 
-    Machine.run(settings=settings(max_examples=25, stateful_step_count=6, deadline=None))
+    Machine.run(settings=settings(max_examples=40, stateful_step_count=8, deadline=None))
     # 200 or 409 (resume from the offset): the call found the upload by the id a link gave.
     reached = [(op, status) for op in ("put_chunk", "complete_upload") for status in (200, 409)]
     found = sum(seen[key] for key in reached)
