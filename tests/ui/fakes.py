@@ -156,6 +156,10 @@ class _Setup:
 class _Auth:
     def __init__(self) -> None:
         self.users = {"demo": ("demo", Officer("demo", "Nguyễn Thị Demo"))}
+        self.logged_out: list[str] = []
+
+    def logout(self, username: str) -> None:
+        self.logged_out.append(username)
 
     def login(self, username: str, password: str) -> Officer:
         entry = self.users.get(username)

@@ -243,3 +243,10 @@ def test_today_list_shows_each_dossiers_sync_state(qtbot, window, fake_ctx):
     shown = {window.today.model.summary(r).uuid: window.today.model.index(r, 6).data()
              for r in range(2)}
     assert shown == {first.uuid: "✓ Đã gửi", second.uuid: "⚠ Bị từ chối"}
+
+
+def test_closing_the_window_ends_the_officers_session_on_central(window, fake_ctx, runner):
+    assert fake_ctx.auth.logged_out == []
+    window.close()
+    runner.wait_idle()
+    assert fake_ctx.auth.logged_out == [OFFICER.username]

@@ -295,5 +295,7 @@ class MainWindow(QMainWindow):
         self.idle.remove()
         if self.intake.capture is not None:
             self.intake.capture.stop()  # a running scan batch must end before its thread goes
+        auth, username = self.ctx.auth, self.officer.username
+        self.runner.io(lambda: auth.logout(username))  # end the officer's session on central
         self.runner.wait_idle(10_000)
         super().closeEvent(event)

@@ -160,8 +160,9 @@ class CentralClient:
 
     def logout(self, session: str) -> None:
         """End an officer session on central (401: it had already ended)."""
+        # Short: it runs while the window closes, and offline the session simply expires.
         self._call("POST", "/officers/logout", headers={SESSION_HEADER: session},
-                   auth=(403,), passthrough=(401,))
+                   auth=(403,), passthrough=(401,), timeout=httpx.Timeout(3.0))
 
     def limits(self, timeout: httpx.Timeout | None = None) -> p.Limits:
         return _parse(self._call("GET", "/limits", timeout=timeout), p.Limits)
