@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.domain.dossier_code import validate_unit_code
+from hcc_desk.core.domain.dossier_code import DEMO_FIRST, validate_unit_code
 from hcc_desk.core.domain.errors import DomainError
 from hcc_desk.core.sync.protocol import AgencyWire, CentreWire, CounterWire
 
@@ -46,6 +46,7 @@ def create_centre(
     code_slots: int,
     hotline: str | None = None,
     lookup_url_base: str | None = None,
+    level: str = "province",
     actor: str = "admin",
 ) -> Centre:
     wire = _wire(
@@ -56,7 +57,10 @@ def create_centre(
         code_slots=code_slots,
         hotline=hotline,
         lookup_url_base=lookup_url_base,
+        level=level,
     )
+    if code_slots >= DEMO_FIRST:  # the numbers from DEMO_FIRST on are the demo desk's
+        raise AdminError(f"code slots must be below {DEMO_FIRST}")
     centre = Centre(**wire.model_dump())
     s.add(centre)
     s.flush()

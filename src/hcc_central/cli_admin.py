@@ -37,6 +37,8 @@ def add_admin_commands(
     p.add_argument("--code-slots", type=int, default=10, help="counter slots per unit")
     p.add_argument("--hotline")
     p.add_argument("--lookup-url-base", help="public URL of /status for receipt QR codes")
+    p.add_argument("--level", choices=("province", "commune"), default="province",
+                   help="provincial or commune-level centre (two-level government)")
 
     p = command("add-agency", _add_agency, "add (or rename) an agency of a centre")
     p.add_argument("--centre", type=int, required=True)
@@ -112,6 +114,7 @@ def _create_centre(s: Any, a: argparse.Namespace) -> None:
         code_slots=a.code_slots,
         hotline=a.hotline,
         lookup_url_base=a.lookup_url_base,
+        level=a.level,
         actor=a.actor,
     )
     print(centre.id)

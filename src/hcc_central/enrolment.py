@@ -144,6 +144,7 @@ def _answer(s: Session, device: Device, token: str, limits: Limits) -> EnrolResp
             hotline=centre.hotline,
             lookup_url_base=centre.lookup_url_base,
             code_slots=centre.code_slots,
+            level=None if centre.level == "province" else centre.level,  # old desks: no field
         ),
         counter=CounterWire(name=counter.name, slot=counter.slot),
         agencies=[

@@ -145,6 +145,9 @@ class EnrolmentService:
         if counter is not None:
             _adopt_central_slot(s, counter, resp)
             _check_agreement(s, counter, resp)
+            centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
+            if centre is not None:  # central's centre record decides the level
+                centre.level = resp.centre.level or "province"
             _add_new_agencies(s, resp)
             return False
         c = resp.centre
@@ -153,6 +156,7 @@ class EnrolmentService:
             c.place_name
         centre.hotline, centre.lookup_url_base, centre.code_slots = c.hotline, \
             c.lookup_url_base, c.code_slots
+        centre.level = c.level or "province"  # central's record decides (None: provincial)
         s.add(centre)
         _add_new_agencies(s, resp)
         slot_row = s.scalar(select(Counter).where(Counter.slot == resp.counter.slot))

@@ -1,10 +1,16 @@
-"""Reserved for issue 10 (two-level government, codes that never collide): no schema change yet.
+"""Two-level government (issue 10, item 6): a centre is provincial or commune-level.
 
 Revision ID: 0009
 Revises: 0008
+
+``centre.level`` ("province" / "commune"), with a server default so existing centres stay
+provincial; the desk offers the procedures of its centre's level.
 """
 
 from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0009"
 down_revision = "0008"
@@ -13,8 +19,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.add_column("centre", sa.Column("level", sa.String(16), nullable=False,
+                                      server_default=sa.text("'province'")))
 
 
 def downgrade() -> None:
-    pass
+    op.drop_column("centre", "level")

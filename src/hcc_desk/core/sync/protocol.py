@@ -108,6 +108,10 @@ class CentreWire(Wire):
     hotline: str | None = Field(default=None, max_length=50)
     lookup_url_base: str | None = Field(default=None, max_length=300)
     code_slots: int = Field(ge=1, le=9999)
+    # Optional and left out when unset, so a desk from before it still enrols (its Wire forbids
+    # unknown fields): None = a provincial centre (issue 10, two-level government).
+    level: Literal["province", "commune"] | None = Field(
+        default=None, exclude_if=lambda v: v is None)
 
 
 class CounterWire(Wire):

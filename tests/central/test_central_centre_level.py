@@ -1,0 +1,48 @@
+"""A centre is provincial or commune-level (issue 10, item 6); the wire field is optional."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+from tests.central.live import LiveServer, make_centre, new_key
+
+from hcc_central import admin
+from hcc_central.admin import AdminError
+from hcc_central.models import Centre
+from hcc_desk.core.domain.dossier_code import DEMO_FIRST
+from hcc_desk.core.sync.protocol import EnrolResponse
+
+
+def _enrol_body(central: LiveServer, centre_id: int, slot: int) -> dict:
+    code, _ = central.write(admin.enrol_counter, centre_id, name=f"Quầy {slot}", slot=slot)
+    with central.client() as http:
+        r = http.post("/enrol", json={"code": code, "device_name": "PC", "key": new_key()})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+def test_a_commune_level_centre_tells_its_desks_and_a_provincial_one_sends_no_field(
+        central: LiveServer):
+    centre_id, _ = make_centre(central)
+    assert central.write(lambda s: s.get_one(Centre, centre_id).level) == "province"
+    body = _enrol_body(central, centre_id, 1)
+    assert "level" not in body["centre"]  # a desk from before the field still enrols
+    central.write(lambda s: s.execute(update(Centre).where(Centre.id == centre_id)
+                                      .values(level="commune")))
+    body = _enrol_body(central, centre_id, 2)
+    assert body["centre"]["level"] == "commune"
+    assert EnrolResponse.model_validate(body).centre.level == "commune"
+
+
+def test_create_centre_checks_the_level_and_keeps_the_demo_block_free(central: LiveServer):
+    def create(s, **kw):
+        return admin.create_centre(s, name="TT PVHCC xã thử", governing_body="UBND xã thử",
+                                   place_name="Huế", **kw)
+
+    made = central.write(lambda s: create(s, code_slots=10, level="commune").id)
+    assert central.write(lambda s: s.scalar(select(Centre.level).where(Centre.id == made))) \
+        == "commune"
+    with pytest.raises(AdminError, match="level"):
+        central.write(lambda s: create(s, code_slots=10, level="district"))
+    with pytest.raises(AdminError, match="below"):
+        central.write(lambda s: create(s, code_slots=DEMO_FIRST))
