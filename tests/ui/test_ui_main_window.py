@@ -201,11 +201,13 @@ def test_tab_order_follows_the_screen(qtbot, window):
     u, s = intake.ui, intake.ui.submitter.ui
     u.qr_edit.setFocus()
     order = [u.qr_edit]
-    for _ in range(14):
+    places = intake.ui.submitter.places  # street/house, then province, then commune/ward
+    for _ in range(16):
         QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         order.append(window.focusWidget())
     expected_start = [u.qr_edit, u.kind_individual, s.full_name, s.id_number, s.old_id_number,
-                      s.date_of_birth, s.sex, s.phone, s.email, s.address, u.owner_differs,
+                      s.date_of_birth, s.sex, s.phone, s.email, s.address, places.province,
+                      places.commune, u.owner_differs,
                       u.procedure_search, u.procedure_list]
     assert order[:len(expected_start)] == expected_start
     assert order[len(expected_start)] is intake.ui.papers_table.focus_chain()[0]

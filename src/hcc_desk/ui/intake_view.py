@@ -29,6 +29,18 @@ from hcc_desk.ui.tasks import Failure, TaskRunner
 _PAPER_PATH = re.compile(r"^papers\[(\d+)\]")
 
 
+def load_places_for(ctx: Any) -> tuple[Any, Any]:
+    """(the bundled places, the centre's own province or None); runs in a worker thread."""
+    from hcc_desk.core.domain.places import bundled_places
+    from hcc_desk.core.domain.text import fold
+
+    places = bundled_places()
+    identity = getattr(getattr(ctx, "setup", None), "identity", None)  # absent in fakes
+    centre = fold(identity().centre_name) if identity is not None else ""
+    named = [p for p in places.provinces if f" {fold(p.name)}" in f" {centre}"]
+    return places, max(named, key=lambda p: len(p.name), default=None)
+
+
 class IntakeView(QWidget):
     """Signals: submitted(object) with the SubmittedDossier; changed() on any edit."""
 
@@ -64,6 +76,15 @@ class IntakeView(QWidget):
         self.picker.refresh("")
         self.update_appointment()
         self.setFocusProxy(ui.qr_edit)
+        # Provinces and communes: a file read, so on the I/O lane; the fields work without.
+        runner.io(lambda: load_places_for(ctx), on_done=self._places_ready, owner=self)
+
+    def _places_ready(self, loaded: tuple[Any, Any]) -> None:
+        places, default = loaded
+        ui = self.ui
+        for block in (ui.submitter, ui.owner_person, ui.owner_organisation):
+            block.places.set_places(places, default)
+            block.places.changed.connect(self._on_change)
 
     # -- wiring -------------------------------------------------------------------------------
     def _register_errors(self) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from hcc_desk.services.intake_request import OrganisationInput, PersonInput
+from hcc_desk.ui.address_picker import AddressPicker
 from hcc_desk.ui.field_errors import FieldErrorView, LocalError
 from hcc_desk.ui.formatting import date_text, parse_date
 
@@ -40,6 +41,7 @@ class PersonFields(QWidget):
         for label in self.findChildren(QLabel):
             if label.objectName().startswith("err_"):
                 label.hide()
+        self.places = _add_place_picker(self, self.ui.grid, self.ui.address)
 
     def _edits(self) -> dict[str, QLineEdit]:
         u = self.ui
@@ -84,6 +86,7 @@ class PersonFields(QWidget):
 
     def clear(self) -> None:
         self.set_value(None)
+        self.places.clear()
 
     def is_blank(self) -> bool:
         return not any(e.text().strip() for e in self._edits().values()) and not self.ui.sex.currentData()
@@ -111,6 +114,7 @@ class OrganisationFields(QWidget):
         for label in self.findChildren(QLabel):
             if label.objectName().startswith("err_"):
                 label.hide()
+        self.places = _add_place_picker(self, self.ui.grid, self.ui.address)
 
     def register_errors(self, view: FieldErrorView, prefix: str) -> None:
         for name in ("name", "tax_code", "phone", "email", "address"):
@@ -126,12 +130,23 @@ class OrganisationFields(QWidget):
 
     def clear(self) -> None:
         self.set_value(None)
+        self.places.clear()
 
     def is_blank(self) -> bool:
         return not any(getattr(self.ui, n).text().strip() for n in self.NAMES)
 
     def first_field(self) -> QWidget:
         return self.ui.name
+
+
+def _add_place_picker(owner: QWidget, grid, address: QLineEdit) -> AddressPicker:
+    """Province and commune pickers on the row under the address line, in the tab order
+    right after it (the street/house first, then province, then commune)."""
+    picker = AddressPicker(address, owner)
+    grid.addWidget(picker, grid.rowCount(), 1, 1, 3)
+    QWidget.setTabOrder(address, picker.province)
+    QWidget.setTabOrder(picker.province, picker.commune)
+    return picker
 
 
 def _select_data(combo: QComboBox, value: str) -> None:
