@@ -158,3 +158,27 @@ def test_login_and_lock_screen_show_the_lockout_with_the_time_left(qtbot, demo_c
     lock.ui.unlock_button.click()
     qtbot.waitUntil(lambda: lock.ui.unlock_button.isEnabled(), timeout=10000)
     assert "tạm khoá" in lock.ui.error_label.text() and lock.isVisible()
+
+
+def test_the_counter_slot_must_be_chosen_and_the_centre_level_is_asked(qtbot, wizard):
+    u = wizard.ui
+    u.centre_name.setText("TT PVHCC phường Phú Xuân"), u.governing_body.setText("UBND phường")
+    u.place_name.setText("Huế")
+    assert u.level.currentData() == "province"
+    u.level.setCurrentIndex(u.level.findData("commune"))
+    next_page(wizard)
+    wizard.rows[0].ui.unit_code.setText("000.00.12.H57")
+    next_page(wizard)
+    u.counter_name.setText("Quầy 1")
+    assert u.counter_slot.value() == 0 and u.counter_slot.text() == "— chọn —"  # no default
+    next_page(wizard)
+    assert wizard.currentId() == 2 and not u.err_counter_slot.isHidden()
+    u.counter_slot.setValue(4)
+    next_page(wizard)
+    assert wizard.currentId() == 3
+    u.admin_username.setText("quantri"), u.admin_full_name.setText("Lê Văn Quản")
+    u.admin_password.setText("mat-khau-1"), u.admin_password_confirm.setText("mat-khau-1")
+    with qtbot.waitSignal(wizard.completed, timeout=5000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    (data,) = wizard.ctx.setup.inputs
+    assert data.level == "commune" and data.counter_slot == 4

@@ -22,11 +22,12 @@ from hcc_desk.ui.tasks import Failure, TaskRunner
 UNIT_CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
 _AGENCY_PATH = re.compile(r"^agencies\[(\d+)\]\.(name|short_name|unit_code)$")
 _PAGE_FIELDS = (
-    ("centre_name", "governing_body", "place_name", "hotline"),
+    ("centre_name", "governing_body", "place_name", "hotline", "level"),
     ("agencies",),
     ("counter_name", "counter_slot"),
     ("admin_username", "admin_full_name", "admin_password", "admin_password_confirm"),
 )
+_LEVELS = ("province", "commune")  # the items of the "Cấp trung tâm" combo, in order
 _REQUIRED = {"centre_name", "governing_body", "place_name", "counter_name", "admin_username",
              "admin_full_name", "admin_password"}
 
@@ -89,6 +90,8 @@ class SetupWizard(QWizard):
                 widget = self.ui.add_agency_button if name == "agencies" else getattr(self.ui, name)
                 self.errors.register(name, getattr(self.ui, f"err_{name}"), widget)
         self.ui.err_general.hide()
+        for i, level in enumerate(_LEVELS):  # stored values; the combo shows them translated
+            self.ui.level.setItemData(i, level)
         self.ui.add_agency_button.clicked.connect(lambda: self.add_agency().ui.name.setFocus())
         for agency in seed_agencies() or [None]:
             self.add_agency(agency)
@@ -132,6 +135,9 @@ class SetupWizard(QWizard):
             widget = getattr(self.ui, name, None)
             if name in _REQUIRED and isinstance(widget, QLineEdit) and not widget.text().strip():
                 found.append(LocalError(name, "Không được để trống.", "Required."))
+        if page == 2 and self.ui.counter_slot.value() == 0:
+            found.append(LocalError("counter_slot", "Chọn số thứ tự của quầy này (hỏi quản trị "
+                                    "viên).", "Choose this counter's slot (ask the admin)."))
         if page == 1:
             for i, row in enumerate(self.rows):
                 agency, _short, code = row.values()
@@ -179,6 +185,7 @@ class SetupWizard(QWizard):
             place_name=u.place_name.text().strip(), hotline=u.hotline.text().strip(),
             agencies=[AgencyInput(*row.values()) for row in self.rows],
             counter_name=u.counter_name.text().strip(), counter_slot=u.counter_slot.value(),
+            level=u.level.currentData() or "province",
             admin_username=u.admin_username.text().strip(),
             admin_full_name=u.admin_full_name.text().strip(),
             admin_password=u.admin_password.text(),

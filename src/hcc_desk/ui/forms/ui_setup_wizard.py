@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 class Ui_SetupWizard(object):
     def setupUi(self, SetupWizard):
@@ -90,6 +90,25 @@ class Ui_SetupWizard(object):
 
         self.centre_grid.addWidget(self.err_hotline, 7, 1, 1, 1)
 
+        self.level_label = QLabel(self.page_centre)
+        self.level_label.setObjectName(u"level_label")
+
+        self.centre_grid.addWidget(self.level_label, 8, 0, 1, 1)
+
+        self.level = QComboBox(self.page_centre)
+        self.level.addItem("")
+        self.level.addItem("")
+        self.level.setObjectName(u"level")
+
+        self.centre_grid.addWidget(self.level, 8, 1, 1, 1)
+
+        self.err_level = QLabel(self.page_centre)
+        self.err_level.setObjectName(u"err_level")
+        self.err_level.setWordWrap(True)
+        self.err_level.setProperty(u"role", u"error")
+
+        self.centre_grid.addWidget(self.err_level, 9, 1, 1, 1)
+
         SetupWizard.addPage(self.page_centre)
         self.page_agencies = QWizardPage()
         self.page_agencies.setObjectName(u"page_agencies")
@@ -166,9 +185,9 @@ class Ui_SetupWizard(object):
 
         self.counter_slot = QSpinBox(self.page_counter)
         self.counter_slot.setObjectName(u"counter_slot")
-        self.counter_slot.setMinimum(1)
+        self.counter_slot.setMinimum(0)
         self.counter_slot.setMaximum(99)
-        self.counter_slot.setValue(1)
+        self.counter_slot.setValue(0)
 
         self.counter_grid.addWidget(self.counter_slot, 2, 1, 1, 1)
 
@@ -291,6 +310,7 @@ class Ui_SetupWizard(object):
         self.governing_body_label.setBuddy(self.governing_body)
         self.place_name_label.setBuddy(self.place_name)
         self.hotline_label.setBuddy(self.hotline)
+        self.level_label.setBuddy(self.level)
         self.counter_name_label.setBuddy(self.counter_name)
         self.counter_slot_label.setBuddy(self.counter_slot)
         self.admin_username_label.setBuddy(self.admin_username)
@@ -320,6 +340,14 @@ class Ui_SetupWizard(object):
         self.hotline_label.setText(QCoreApplication.translate("SetupWizard", u"\u0110\u01b0\u1eddng d\u00e2y &n\u00f3ng:", None))
         self.hotline.setPlaceholderText(QCoreApplication.translate("SetupWizard", u"VD: 0234 3 822 000", None))
         self.err_hotline.setText("")
+        self.level_label.setText(QCoreApplication.translate("SetupWizard", u"&C\u1ea5p trung t\u00e2m:", None))
+        self.level.setItemText(0, QCoreApplication.translate("SetupWizard", u"C\u1ea5p t\u1ec9nh", None))
+        self.level.setItemText(1, QCoreApplication.translate("SetupWizard", u"C\u1ea5p x\u00e3", None))
+
+#if QT_CONFIG(tooltip)
+        self.level.setToolTip(QCoreApplication.translate("SetupWizard", u"Trung t\u00e2m c\u1ea5p t\u1ec9nh hay c\u1ea5p x\u00e3 (ch\u00ednh quy\u1ec1n hai c\u1ea5p t\u1eeb 01/7/2025): qu\u1ea7y ch\u1ec9 hi\u1ec7n c\u00e1c th\u1ee7 t\u1ee5c c\u1ee7a c\u1ea5p n\u00e0y", None))
+#endif // QT_CONFIG(tooltip)
+        self.err_level.setText("")
         self.page_agencies.setTitle(QCoreApplication.translate("SetupWizard", u"C\u01a1 quan gi\u1ea3i quy\u1ebft", None))
         self.page_agencies.setSubTitle(QCoreApplication.translate("SetupWizard", u"C\u00e1c c\u01a1 quan c\u00f3 th\u1ee7 t\u1ee5c \u0111\u01b0\u1ee3c ti\u1ebfp nh\u1eadn t\u1ea1i trung t\u00e2m, m\u1ed7i c\u01a1 quan m\u1ed9t m\u00e3 \u0111\u1ecbnh danh (d\u1ea1ng 000.00.00.H57). Danh s\u00e1ch g\u1ee3i \u00fd l\u1ea5y t\u1eeb danh m\u1ee5c th\u1ee7 t\u1ee5c c\u00f3 s\u1eb5n: s\u1eeda m\u00e3 cho \u0111\u00fang, x\u00f3a c\u01a1 quan kh\u00f4ng c\u00f3 t\u1ea1i trung t\u00e2m.", None))
         self.err_agencies.setText("")
@@ -330,8 +358,9 @@ class Ui_SetupWizard(object):
         self.counter_name.setPlaceholderText(QCoreApplication.translate("SetupWizard", u"VD: Qu\u1ea7y 1 \u2014 T\u01b0 ph\u00e1p, h\u1ed9 t\u1ecbch", None))
         self.err_counter_name.setText("")
         self.counter_slot_label.setText(QCoreApplication.translate("SetupWizard", u"&S\u1ed1 th\u1ee9 t\u1ef1 qu\u1ea7y:", None))
+        self.counter_slot.setSpecialValueText(QCoreApplication.translate("SetupWizard", u"\u2014 ch\u1ecdn \u2014", None))
         self.err_counter_slot.setText("")
-        self.counter_hint.setText(QCoreApplication.translate("SetupWizard", u"M\u1ed7i qu\u1ea7y trong trung t\u00e2m c\u1ea7n m\u1ed9t s\u1ed1 th\u1ee9 t\u1ef1 kh\u00e1c nhau, \u0111\u1ec3 m\u00e3 h\u1ed3 s\u01a1 kh\u00f4ng tr\u00f9ng khi c\u00e1c qu\u1ea7y l\u00e0m vi\u1ec7c kh\u00f4ng c\u00f3 m\u1ea1ng.", None))
+        self.counter_hint.setText(QCoreApplication.translate("SetupWizard", u"M\u1ed7i qu\u1ea7y trong trung t\u00e2m c\u1ea7n m\u1ed9t s\u1ed1 th\u1ee9 t\u1ef1 kh\u00e1c nhau, \u0111\u1ec3 m\u00e3 h\u1ed3 s\u01a1 kh\u00f4ng tr\u00f9ng khi c\u00e1c qu\u1ea7y l\u00e0m vi\u1ec7c kh\u00f4ng c\u00f3 m\u1ea1ng: h\u1ecfi qu\u1ea3n tr\u1ecb vi\u00ean s\u1ed1 c\u1ee7a qu\u1ea7y n\u00e0y (l\u00e0 s\u1ed1 ghi k\u00e8m m\u00e3 \u0111\u0103ng k\u00fd tr\u00ean m\u00e1y ch\u1ee7; khi \u0111\u0103ng k\u00fd, m\u00e1y ch\u1ee7 x\u00e1c nh\u1eadn l\u1ea1i s\u1ed1 n\u00e0y). Qu\u1ea7y demo d\u00f9ng s\u1ed1 d\u00e0nh ri\u00eang, kh\u00f4ng tr\u00f9ng v\u1edbi qu\u1ea7y th\u1eadt.", None))
         self.page_admin.setTitle(QCoreApplication.translate("SetupWizard", u"Qu\u1ea3n tr\u1ecb vi\u00ean \u0111\u1ea7u ti\u00ean", None))
         self.page_admin.setSubTitle(QCoreApplication.translate("SetupWizard", u"T\u00e0i kho\u1ea3n n\u00e0y qu\u1ea3n l\u00fd c\u00e1n b\u1ed9, danh m\u1ee5c th\u1ee7 t\u1ee5c v\u00e0 c\u00e0i \u0111\u1eb7t.", None))
         self.admin_username_label.setText(QCoreApplication.translate("SetupWizard", u"&T\u00ean \u0111\u0103ng nh\u1eadp:", None))
