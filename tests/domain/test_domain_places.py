@@ -30,8 +30,13 @@ def test_34_provinces_and_their_communes_load_with_sources():
     assert "202/2025/QH15" in places.sources["provinces"]
     assert places.in_force_from == "2025-07-01"
     raw = json.loads(default_places_path().read_text(encoding="utf-8"))
-    for p in raw["provinces"]:  # every province says which resolution rearranged its communes
-        assert "communes_resolution" in p and p["communes_resolution_date"] == "2025-06-16"
+    # every province names the resolution that rearranged its communes: 1654..1687, one each
+    numbers = sorted(int(p["communes_resolution"].split("/")[0]) for p in raw["provinces"])
+    assert numbers == list(range(1654, 1688))
+    for p in raw["provinces"]:
+        assert p["communes_resolution"].endswith("/NQ-UBTVQH15")
+        assert p["communes_resolution_date"] == "2025-06-16"
+        assert p["communes_resolution_read_in"] in ("text", "dataset")
     codes = [c.code for p in places.provinces for c in p.communes]
     assert len(codes) == len(set(codes)) and all(len(c) == 5 and c.isdigit() for c in codes)
 
