@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AddressPicker</name>
+    <message>
+        <source>Tỉnh/thành phố (34 đơn vị từ 01/7/2025)</source>
+        <translation>Province or city (34 units since 1 July 2025)</translation>
+    </message>
+    <message>
+        <source>Xã/phường: gõ tên không dấu, vd. phu xuan</source>
+        <translation>Commune/ward: type the name without accents, e.g. phu xuan</translation>
+    </message>
+    <message>
+        <source>Tỉnh/TP:</source>
+        <translation>Province:</translation>
+    </message>
+    <message>
+        <source>Xã/phường:</source>
+        <translation>Commune/ward:</translation>
+    </message>
+</context>
+<context>
     <name>AgencyRow</name>
     <message>
         <location filename="../../forms/agency_row.ui" line="+24"/>
@@ -1923,6 +1942,26 @@ pages</translation>
 <context>
     <name>SetupWizard</name>
     <message>
+        <source>&amp;Cấp trung tâm:</source>
+        <translation>Centre &amp;level:</translation>
+    </message>
+    <message>
+        <source>Trung tâm cấp tỉnh hay cấp xã (chính quyền hai cấp từ 01/7/2025): quầy chỉ hiện các thủ tục của cấp này</source>
+        <translation>Provincial or commune-level centre (two-level government since 1 July 2025): the desk shows the procedures of this level only</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh</source>
+        <translation>Provincial</translation>
+    </message>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune-level</translation>
+    </message>
+    <message>
+        <source>— chọn —</source>
+        <translation>— choose —</translation>
+    </message>
+    <message>
         <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+79"/>
         <source>&amp;Tiếp theo &gt;</source>
         <translation>&amp;Next &gt;</translation>
@@ -2044,8 +2083,8 @@ pages</translation>
     </message>
     <message>
         <location line="+38"/>
-        <source>Mỗi quầy trong trung tâm cần một số thứ tự khác nhau, để mã hồ sơ không trùng khi các quầy làm việc không có mạng.</source>
-        <translation>Every counter in the centre needs its own number, so dossier codes never collide while counters work offline.</translation>
+        <source>Mỗi quầy trong trung tâm cần một số thứ tự khác nhau, để mã hồ sơ không trùng khi các quầy làm việc không có mạng: hỏi quản trị viên số của quầy này (là số ghi kèm mã đăng ký trên máy chủ; khi đăng ký, máy chủ xác nhận lại số này). Quầy demo dùng số dành riêng, không trùng với quầy thật.</source>
+        <translation>Every counter in the centre needs its own number, so dossier codes never collide while counters work offline: ask the admin for this counter's number (the one given with its enrolment code; central confirms it at enrolment). The demo counter uses a reserved number no real counter has.</translation>
     </message>
     <message>
         <location line="+27"/>
