@@ -178,7 +178,8 @@ def test_restart_moves_the_due_date_by_the_working_time_waited():
     restart = D(2026, 3, 5, 10)  # two working days waited
     moved = due_after_restart(base, history, restart, CAL)
     assert (base, moved) == (D(2026, 3, 12, 8), D(2026, 3, 16, 8))  # over the weekend
-    assert moved == due_from_history(received, EIGHT_DAYS, CAL, [*history, (_S.PROCESSING, restart)])
+    whole = [*history, (_S.PROCESSING, restart)]
+    assert moved == due_from_history(received, EIGHT_DAYS, CAL, whole)
     # not waiting: nothing moves; no date: none
     assert due_after_restart(base, [(_S.NEW, received)], restart, CAL) == base
     assert due_after_restart(None, history, restart, CAL) is None

@@ -18,11 +18,11 @@ def _window(qtbot, ctx, who, runner):  # noqa: F811
     w.show()
     w.start()
     runner.wait_idle()
-    qtbot.waitUntil(lambda: True)
     return w
 
 
-def test_admin_sees_the_missing_calendar_warning(qtbot, ctx, officer, runner, monkeypatch):  # noqa: F811
+def test_admin_sees_the_missing_calendar_warning(qtbot, ctx, officer, runner,  # noqa: F811
+                                                 monkeypatch):
     threads = []
     real = CalendarService.admin_warning
 

@@ -135,8 +135,8 @@ def calendar_warning(today: date, covered: list[int]) -> CalendarWarning | None:
             f"Chưa có lịch làm việc chính thức năm {today.year}: ngày hẹn đang tính theo lịch "
             "dự phòng (có thể thiếu ngày nghỉ, ngày làm bù). Hãy nhập quyết định nghỉ lễ, Tết "
             "của năm (hcc-desk calendar import) hoặc đồng bộ với máy chủ.",
-            f"No official calendar for {today.year}: due dates use the fallback calendar (announced "
-            "days off and swapped Saturdays may be missing). Import the year's decision "
+            f"No official calendar for {today.year}: due dates use the fallback calendar "
+            "(announced days off and swapped Saturdays may be missing). Import the year's decision "
             "(hcc-desk calendar import) or sync with central.")
     if today.month >= WARN_FROM_MONTH and today.year + 1 not in covered:
         nxt = today.year + 1

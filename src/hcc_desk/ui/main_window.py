@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
             "%1", self.officer.full_name).replace("%2", self.officer.username))
         self.counter_label = QLabel()
         self.clock_label = QLabel()
+        self.calendar_warning: QLabel | None = None  # admins: next year's calendar missing
         self.sync_indicator = SyncIndicator(self.ctx, self.runner, self)
         bar.addPermanentWidget(self.sync_indicator)
         for label in (self.officer_label, self.counter_label, self.clock_label):

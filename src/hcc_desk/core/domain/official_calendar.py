@@ -171,7 +171,8 @@ def _days(block: dict, key: str, year: int, sources: Mapping[str, Any], name: st
             _fail(f"{where}: nguồn {row.get('source')!r} không có trong \"sources\"",
                   f"{where_en}: source {row.get('source')!r} is not listed in \"sources\"")
         if day in out:
-            _fail(f"{where}: ngày {day:%d/%m/%Y} lặp lại", f"{where_en}: {day.isoformat()} repeated")
+            _fail(f"{where}: ngày {day:%d/%m/%Y} lặp lại",
+                  f"{where_en}: {day.isoformat()} repeated")
         out[day] = row["name"].strip()[:_MAX_TEXT]
     return out
 
