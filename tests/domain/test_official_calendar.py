@@ -116,3 +116,17 @@ def test_not_a_calendar_file(tmp_path):
     good = tmp_path / "ok.json"
     good.write_text(json.dumps(_doc()), encoding="utf-8")
     assert load_calendar_file(good).covered_years() == [2030]
+
+
+def test_a_missing_bundled_file_falls_back_instead_of_failing(monkeypatch, tmp_path, caplog):
+    import hcc_desk.resources as resources
+
+    bundled_calendar.cache_clear()
+    monkeypatch.setattr(resources, "resources_root", lambda: tmp_path)
+    try:
+        with caplog.at_level(logging.ERROR, logger="hcc_desk.calendar"):
+            assert bundled_calendar().covered_years() == []
+        assert "unusable" in caplog.text
+        assert WorkCalendar().fallback_years([2026]) == [2026]
+    finally:
+        bundled_calendar.cache_clear()

@@ -9,6 +9,7 @@ admin is warned. The format is also what ``hcc-desk calendar import`` and centra
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -112,10 +113,17 @@ def load_calendar_file(path: Path) -> OfficialCalendar:
 
 @lru_cache(maxsize=1)
 def bundled_calendar() -> OfficialCalendar:
-    """The calendar shipped with the app (read once per process)."""
+    """The calendar shipped with the app (read once per process). A missing or broken file is
+    logged and covers no year: due dates fall back to ``holidays`` and the admin is warned,
+    rather than no dossier being received at all."""
     from hcc_desk.resources import resource_path
 
-    return load_calendar_file(resource_path(*BUNDLED))
+    try:
+        return load_calendar_file(resource_path(*BUNDLED))
+    except (FileNotFoundError, CalendarFileError) as err:
+        logging.getLogger("hcc_desk.calendar").error("bundled official calendar unusable: %s",
+                                                     err)
+        return OfficialCalendar()
 
 
 def _year(block: Any, name: str) -> OfficialYear:
