@@ -24,16 +24,25 @@ class LazyStore:
         self._key_source = key_source or profile.key
         self._store = None
         self._lock = threading.Lock()
+        # PRAGMA quick_check at open: True at every GUI start (warm-up thread), None = on the
+        # first open of a day (CLI commands); services/backups.py says why.
+        self.full_check: bool | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
 
     def get(self):
         with self._lock:
             if self._store is None:
                 from hcc_desk.core import sealed_files
                 from hcc_desk.core.store import open_store
+                from hcc_desk.services.backups import check_at_open
 
                 with _key_errors(self._profile):
                     key = self._key_source()
                     self._profile.tighten()
+                    check_at_open(self._profile, key, full=self.full_check)
                     store = open_store(self._profile.db_path,
                                        backup_dir=self._profile.backups, key=key)
                     sealed_files.register(self._profile.attachments, key)
@@ -145,13 +154,24 @@ class AppContext:
 
     def warm_up(self) -> None:
         """Open the store and build the services now (call from a background thread)."""
+        self.store.full_check = True  # the GUI start: checked on this thread, not the GUI's
         self.store.get()
         for name in ("setup", "auth", "catalogue", "intake", "dossiers", "drafts", "receipts"):
             getattr(self, name)
+        self.backups.watch_daily(self.store.get().engine)
 
-    def close(self) -> None:
+    def recovery_pending(self) -> bool:
+        """A damaged database was set aside and nothing restored yet (two stat calls)."""
+        from hcc_desk.services.backups import recovery_pending
+
+        return recovery_pending(self.profile)
+
+    def close(self, *, backup: bool = False) -> None:
+        """``backup``: the desk is closing after a working session (the GUI): back it up."""
         if "sync" in self.__dict__:  # built: stop its thread before the store goes away
             self.sync.stop()
+        if backup and self.store.is_open:
+            self.backups.at_close()
         self.store.close()
 
     # Services, built on first use. The lock keeps a background warm-up and the GUI thread
@@ -165,6 +185,13 @@ class AppContext:
         from hcc_desk.services.settings import SettingsService
 
         return self._once(lambda: SettingsService(self.store))
+
+    @cached_property
+    def backups(self):
+        from hcc_desk.services.backups import BackupService
+
+        return self._once(lambda: BackupService(
+            self.profile, lambda: self.key, lambda name, default: self.settings.get(name, default)))
 
     @cached_property
     def calendars(self):

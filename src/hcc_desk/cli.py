@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_audit_arguments(sub, common)  # "audit verify"
 
+    from hcc_desk.cli_backup import add_arguments as add_backup_arguments
+
+    add_backup_arguments(sub, common)  # "backup" and "restore"
+
     search = sub.add_parser("search", parents=[common], help="find dossiers")
     search.add_argument("query", help="dossier code, ID number, phone or name")
     add_proof_arguments(search)
@@ -149,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         "search": _search, "catalogue": _catalogue, "enrol": _enrol, "sync": _sync,
         "login": _login, "logout": _logout, "officer": _officer, "ledger": _ledger,
         "scan": _capture, "doctor": _capture, "audit": _audit, "calendar": _calendar,
+        "backup": _backup, "restore": _restore,
     }[args.command]
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.services.errors import UserError
@@ -200,7 +205,7 @@ def _run_gui(args, profile) -> int:
     try:
         return run_gui(ctx, exit_when_ready=args.exit_when_ready)
     finally:
-        ctx.close()
+        ctx.close(backup=True)  # the at-close backup (docs/backups.md)
 
 
 def _demo(args, profile) -> int:
@@ -278,6 +283,18 @@ def _audit(args, profile) -> int:
     from hcc_desk.cli_audit import run
 
     return run(args, profile)
+
+
+def _backup(args, profile) -> int:
+    from hcc_desk.cli_backup import run_backup
+
+    return run_backup(args, profile)
+
+
+def _restore(args, profile) -> int:
+    from hcc_desk.cli_backup import run_restore
+
+    return run_restore(args, profile)
 
 
 def _search(args, profile) -> int:

@@ -15,6 +15,10 @@ from sqlalchemy import Connection, Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 10_000
 BEGIN_OPTION = "sqlite_begin"
+# FULL: in WAL mode every commit waits for the WAL to reach the disk (one fsync), so a dossier
+# whose receipt was printed survives a power cut right after. NORMAL would only survive an
+# application crash. The cost is measured by benchmarks/bench_durable_save.py (docs/backups.md).
+SYNCHRONOUS = "FULL"
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True, key: bytes | None = None) -> Engine:
@@ -40,9 +44,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, key: bytes | None = No
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA journal_mode=WAL")
-        # NORMAL is durable against application crashes in WAL mode; only an OS crash / power
-        # loss can drop the last commits, and the receipt prints after the commit returns.
-        cur.execute("PRAGMA synchronous=NORMAL")
+        # The receipt prints after the commit returns: the commit must be on disk by then.
+        cur.execute(f"PRAGMA synchronous={SYNCHRONOUS}")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cur.close()

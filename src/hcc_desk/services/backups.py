@@ -1,0 +1,384 @@
+"""Backups, the start-up integrity check and restore, for one profile (GUI and CLI alike).
+
+- Daily: the first GUI start (warm-up thread) or the first save of a day (a worker thread
+  started from the commit), never on the GUI thread. At close: when the desk closes after a
+  change. Both into ``<profile>/backups/``, rotated (settings ``backup.keep_daily`` = 7 and
+  ``backup.keep_close`` = 3 by default). Manual ones (``hcc-desk backup``) are never rotated.
+- At open: ``PRAGMA quick_check`` — at every GUI start (on the thread the store opens on) and
+  on the first CLI command of a day (a CLI command should not pay seconds on a big file each
+  time). A damaged file is renamed into ``<profile>/set-aside/`` and DatabaseDamaged names the
+  newest good backup and the dossiers that had not reached central.
+- Restore: the backup is verified and staged, the admin proves it against the staged copy (the
+  current file may be unreadable), the current file is set aside (never deleted), the staged
+  one takes its place, and sequence numbers already handed out are never handed out again.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from hcc_desk.core.store import backup as bk
+from hcc_desk.profile import Profile
+from hcc_desk.services.errors import InvalidInput, UserError
+
+log = logging.getLogger("hcc_desk.backups")
+
+KEEP_DAILY_SETTING, KEEP_CLOSE_SETTING = "backup.keep_daily", "backup.keep_close"
+DEFAULT_KEEP_DAILY, DEFAULT_KEEP_CLOSE = 7, 3
+CHECK_MARK = ".last-integrity-check"  # in backups/: the day of the last clean quick_check
+
+
+def set_aside_dir(profile: Profile) -> Path:
+    return profile.root / "set-aside"
+
+
+class BackupFailed(UserError):
+    pass
+
+
+class DatabaseDamaged(UserError):
+    """The database failed its integrity check (or was set aside earlier and not restored)."""
+
+    def __init__(self, message: str, message_en: str, *, damaged: Path,
+                 backup: bk.BackupInfo | None, unsynced: list[bk.Unsynced] | None):
+        super().__init__(message, message_en)
+        self.damaged = damaged
+        self.backup = backup
+        self.unsynced = unsynced
+
+
+class RestoreRefused(InvalidInput):
+    def __init__(self, message: str, message_en: str, reason: str):
+        super().__init__(message, message_en)
+        self.reason = reason
+
+
+# --- start-up check -------------------------------------------------------------------------
+
+def check_at_open(profile: Profile, key: bytes | None, *, full: bool | None = None) -> None:
+    """Raise DatabaseDamaged when the database is damaged (after setting it aside), or when a
+    damaged one was set aside and nothing was restored since: a fresh empty database must not
+    quietly replace a centre's data. ``full``: run quick_check (None: if not done today)."""
+    db = profile.db_path
+    if recovery_pending(profile):
+        raise damaged_error(profile, key, bk.set_aside_files(set_aside_dir(profile), "damaged")[-1])
+    if not db.exists():
+        return
+    if db.stat().st_size == 0:
+        return
+    key = None if key is not None and _plain(db) else key
+    if not bk.opens_with_key(db, key):
+        # A wrong key (copied profile) and a damaged first page look alike; a backup that
+        # opens with the key proves the key right. Otherwise open_store reports the key.
+        if not _any_backup_opens(profile.backups, key):
+            return
+        problems = ["the first page does not decrypt with this profile's key"]
+    elif full if full is not None else not _checked_today(profile):
+        problems = bk.integrity_problems(db, key)
+        if not problems:
+            _mark_checked(profile)
+    else:
+        return
+    if problems:
+        log.error("database %s failed its integrity check: %s", db, "; ".join(problems[:5]))
+        moved = bk.set_aside(db, set_aside_dir(profile), "damaged")
+        raise damaged_error(profile, key, moved)
+
+
+def damaged_error(profile: Profile, key: bytes | None, damaged: Path) -> DatabaseDamaged:
+    from hcc_desk.core.store.migrate import known_revisions
+
+    backup = bk.newest_good_backup(profile.backups, key, known_revisions())
+    unsynced = bk.unsynced_dossiers(damaged, key)
+    where = f" --profile {profile.root}"
+    if backup is not None:
+        vi_offer = (f"Bản sao lưu tốt gần nhất: {backup.path} ({backup.taken_at:%d/%m/%Y %H:%M}, "
+                    f"{backup.dossiers} hồ sơ). Khôi phục (quản trị viên): "
+                    f"hcc-desk restore {backup.path}{where}")
+        en_offer = (f"Newest good backup: {backup.path} ({backup.taken_at:%Y-%m-%d %H:%M}, "
+                    f"{backup.dossiers} dossiers). To restore it (admin): "
+                    f"hcc-desk restore {backup.path}{where}")
+    else:
+        vi_offer = "Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ."
+        en_offer = "No usable backup was found: call support."
+    vi_list, en_list = _unsynced_lines(unsynced)
+    return DatabaseDamaged(
+        f"Cơ sở dữ liệu bị hỏng; tệp đã được chuyển sang {damaged} (không bị xoá). "
+        f"{vi_offer}{vi_list}",
+        f"The database is damaged; the file was moved to {damaged} (not deleted). "
+        f"{en_offer}{en_list}",
+        damaged=damaged, backup=backup, unsynced=unsynced)
+
+
+def _unsynced_lines(unsynced: list[bk.Unsynced] | None) -> tuple[str, str]:
+    if unsynced is None:
+        return ("\nKhông đọc được danh sách hồ sơ chưa gửi lên trung tâm từ tệp hỏng.",
+                "\nThe list of dossiers not yet sent to central could not be read.")
+    if not unsynced:
+        return ("\nMọi hồ sơ đã gửi lên trung tâm.", "\nEvery dossier had reached central.")
+    rows = "".join(f"\n  {u.code}  {u.name}  {u.procedure}" for u in unsynced)
+    return (f"\nHồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao lưu không có): {rows}",
+            f"\nDossiers that had not reached central (retake them if the backup lacks "
+            f"them): {len(unsynced)} listed above")
+
+
+def recovery_pending(profile: Profile) -> bool:
+    """No database, and a damaged one set aside: restore, never start afresh by accident."""
+    return not profile.db_path.exists() and bool(
+        bk.set_aside_files(set_aside_dir(profile), "damaged"))
+
+
+def _checked_today(profile: Profile) -> bool:
+    try:
+        return (profile.backups / CHECK_MARK).read_text("ascii").strip() == date.today().isoformat()
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _mark_checked(profile: Profile) -> None:
+    try:
+        profile.backups.mkdir(parents=True, exist_ok=True)
+        (profile.backups / CHECK_MARK).write_text(date.today().isoformat(), "ascii")
+    except OSError as exc:  # a read-only profile still opens; it is checked again next time
+        log.warning("could not record the integrity check: %s", exc)
+
+
+def forget_check(profile: Profile) -> None:
+    """Make the next open run the full check (a damage error was seen in use)."""
+    (profile.backups / CHECK_MARK).unlink(missing_ok=True)
+
+
+def _any_backup_opens(folder: Path, key: bytes | None) -> bool:
+    return folder.is_dir() and any(bk.opens_with_key(p, key) for p in folder.glob("*.db"))
+
+
+def _plain(path: Path) -> bool:
+    from hcc_desk.core.db_cipher import is_plain_sqlite
+
+    return is_plain_sqlite(path)
+
+
+# --- backups --------------------------------------------------------------------------------
+
+class BackupService:
+    def __init__(self, profile: Profile, key_source: Callable[[], bytes | None],
+                 setting: Callable[[str, int], int] | None = None,
+                 clock: Callable[[], datetime] = datetime.now):
+        self.profile = profile
+        self._key = key_source
+        self._setting = setting or (lambda _name, default: default)
+        self._clock = clock
+        self._lock = threading.Lock()  # one backup at a time per profile in this process
+        self._daily_day: date | None = None
+        self.last_error: str | None = None
+
+    def daily_if_due(self) -> Path | None:
+        """Today's daily backup, unless one exists already; rotated. Errors are logged (and
+        kept in last_error): a failed backup must never stop the counter."""
+        today = self._clock().date()
+        if self._daily_day == today:
+            return None
+        with self._lock:
+            prefix = f"{bk.PREFIX}-daily-{today:%Y%m%d}-"
+            if any(p.name.startswith(prefix)
+                   for p in bk.backups_of_kind(self.profile.backups, "daily")):
+                self._daily_day = today
+                return None
+            # Tried once a day: a failing backup (disk full) is logged, not retried per commit.
+            self._daily_day = today
+            return self._quietly(lambda: self._make("daily"))
+
+    def daily_in_background(self) -> threading.Thread | None:
+        """Start daily_if_due on a thread of its own (from a commit hook or the warm-up)."""
+        if self._daily_day == self._clock().date():
+            return None
+        t = threading.Thread(target=self.daily_if_due, name="daily-backup", daemon=True)
+        t.start()
+        return t
+
+    def watch_daily(self, engine) -> None:
+        """Daily backup now if due, and after the first commit of each later day (a desk left
+        running overnight). The hook costs one date comparison per commit."""
+        from sqlalchemy import event
+
+        self.daily_in_background()
+        event.listen(engine, "commit", lambda _conn: self.daily_in_background())
+
+    def at_close(self) -> Path | None:
+        """A backup when the desk closes, if the database changed since the newest backup."""
+        db = self.profile.db_path
+        if not db.exists():
+            return None
+        with self._lock:
+            if not self._changed_since_last_backup():
+                return None
+            return self._quietly(lambda: self._make("close"))
+
+    def backup_to(self, out: Path | None = None) -> Path:
+        """A manual backup (``hcc-desk backup``): into ``out`` or backups/; errors raised."""
+        if not self.profile.db_path.exists():
+            raise BackupFailed(f"Không có cơ sở dữ liệu trong {self.profile.root}.",
+                               f"There is no database in {self.profile.root}.")
+        with self._lock:
+            try:
+                if out is None:
+                    return bk.make_backup(self.profile.db_path, self.profile.backups, "manual",
+                                          self._key(), self._clock())
+                out = out.resolve()
+                if out.exists():
+                    raise InvalidInput(f"Tệp {out} đã có: chọn tên khác (không ghi đè).",
+                                       f"{out} exists: choose another name (never overwritten).")
+                if not out.parent.is_dir():
+                    raise InvalidInput(f"Không có thư mục {out.parent}.",
+                                       f"The folder {out.parent} does not exist.")
+                bk.write_backup(self.profile.db_path, out, self._key())
+                return out
+            except OSError as exc:
+                raise _write_failed(out or self.profile.backups, exc) from exc
+            except _db_errors() as exc:
+                forget_check(self.profile)
+                raise BackupFailed(
+                    f"Không sao lưu được: cơ sở dữ liệu có thể đã hỏng ({exc}). Hãy khởi động "
+                    "lại chương trình để kiểm tra.",
+                    f"Backup failed: the database may be damaged ({exc}). Start the desk "
+                    "again to have it checked.") from exc
+
+    def _make(self, kind: str) -> Path:
+        path = bk.make_backup(self.profile.db_path, self.profile.backups, kind, self._key(),
+                              self._clock())
+        keep = self._setting(KEEP_DAILY_SETTING if kind == "daily" else KEEP_CLOSE_SETTING,
+                             DEFAULT_KEEP_DAILY if kind == "daily" else DEFAULT_KEEP_CLOSE)
+        bk.rotate(self.profile.backups, kind, max(1, int(keep)))
+        log.info("%s backup %s", kind, path)
+        return path
+
+    def _quietly(self, make: Callable[[], Path]) -> Path | None:
+        try:
+            path = make()
+            self.last_error = None
+            return path
+        except (OSError, UserError, *_db_errors()) as exc:
+            self.last_error = str(exc)
+            log.error("backup failed: %s", exc)
+            return None
+
+    def _changed_since_last_backup(self) -> bool:
+        folder = self.profile.backups
+        newest = max((p.stat().st_mtime for p in folder.glob("*.db")), default=None) \
+            if folder.is_dir() else None
+        if newest is None:
+            return True
+        db = self.profile.db_path
+        wal = db.with_name(db.name + "-wal")
+        changed = max(db.stat().st_mtime, wal.stat().st_mtime if wal.exists() else 0)
+        return changed > newest
+
+
+def _write_failed(where: Path, exc: OSError) -> BackupFailed:
+    return BackupFailed(f"Không ghi được bản sao lưu vào {where}: {exc.strerror or exc}.",
+                        f"Cannot write the backup to {where}: {exc.strerror or exc}.")
+
+
+def _db_errors() -> tuple[type[BaseException], ...]:
+    return bk._errors()
+
+
+# --- restore --------------------------------------------------------------------------------
+
+@dataclass
+class Staged:
+    """A verified backup copied next to the database and opened (migrated to head)."""
+
+    source: bk.BackupInfo
+    path: Path
+    store: object  # hcc_desk.core.store.Store
+
+
+def staging_dir(profile: Profile) -> Path:
+    return set_aside_dir(profile) / "restoring"
+
+
+def stage(profile: Profile, key: bytes | None, file: Path) -> Staged:
+    """Verify ``file`` and open a copy of it; RestoreRefused says plainly why not."""
+    from hcc_desk.core.store import open_store
+    from hcc_desk.core.store.migrate import known_revisions
+
+    try:
+        info = bk.verify_backup(Path(file), key, known_revisions())
+    except bk.BackupRejected as exc:
+        raise _refusal(Path(file), exc) from exc
+    folder = staging_dir(profile)
+    shutil.rmtree(folder, ignore_errors=True)  # a copy left by an interrupted restore
+    from hcc_desk.core.owner_only import make_private_dir
+
+    make_private_dir(folder)
+    staged = folder / profile.db_path.name
+    shutil.copyfile(info.path, staged)
+    store = open_store(staged, backup_dir=folder / "backups", key=key)
+    return Staged(info, staged, store)
+
+
+def discard(staged: Staged) -> None:
+    staged.store.close()  # type: ignore[attr-defined]
+    shutil.rmtree(staged.path.parent, ignore_errors=True)  # only the staged copy
+
+
+@dataclass(frozen=True)
+class Restored:
+    previous: Path | None  # where the database in use went (None: it was set aside before)
+    sequences_read: bool  # the set-aside file's sequence numbers were carried over
+
+
+def commit(profile: Profile, key: bytes | None, staged: Staged, actor: str) -> Restored:
+    """Put the staged backup in place; the current database (if any) is set aside."""
+    from hcc_desk.core.store.repositories import add_audit
+
+    aside = set_aside_dir(profile)
+    previous = None
+    if profile.db_path.exists():
+        previous_name = f"{bk.PREFIX}-replaced-{datetime.now():%Y%m%d-%H%M%S}.db"
+    else:
+        damaged = bk.set_aside_files(aside, "damaged")
+        previous_name = damaged[-1].name if damaged else None
+    with staged.store.write() as s:  # type: ignore[attr-defined]
+        add_audit(s, actor, "backup.restored", "database", None,
+                  {"file": str(staged.source.path), "taken_at": staged.source.taken_at.isoformat(),
+                   "previous": previous_name})
+    staged.store.close()  # type: ignore[attr-defined]
+    bk.self_contained(staged.path, key)
+    if profile.db_path.exists():
+        previous = bk.set_aside(profile.db_path, aside, "replaced")
+    bk.put_in_place(staged.path, profile.db_path)
+    shutil.rmtree(staged.path.parent, ignore_errors=True)
+    # Codes printed after the backup was taken must never be printed again.
+    source = previous or (aside / previous_name if previous_name else None)
+    rows: list | None = []
+    if source is not None and source.exists():
+        rows = bk.highest_day_sequences(source, key)
+    if rows:
+        bk.raise_day_sequences(profile.db_path, key, rows)
+    forget_check(profile)
+    return Restored(previous, rows is not None)
+
+
+def _refusal(path: Path, exc: bk.BackupRejected) -> RestoreRefused:
+    vi, en = {
+        "missing": (f"Không có tệp {path} (hoặc tệp rỗng).", f"{path} does not exist or is empty."),
+        "plain": (f"{path} không được mã hoá: không phải bản sao lưu của HCC Desk.",
+                  f"{path} is not encrypted: not an HCC Desk backup."),
+        "key": (f"{path} không phải bản sao lưu của hồ sơ này (không mở được bằng khoá của nó) "
+                "hoặc không phải cơ sở dữ liệu.",
+                f"{path} is not a backup of this profile (it does not open with this profile's "
+                "key) or not a database at all."),
+        "damaged": (f"Bản sao lưu {path} bị hỏng: chọn bản khác.",
+                    f"The backup {path} is damaged: choose another one."),
+        "foreign": (f"{path} không phải cơ sở dữ liệu HCC Desk dùng được với phiên bản này.",
+                    f"{path} is not an HCC Desk database this version can use."),
+    }[exc.reason]
+    return RestoreRefused(vi + " Không có gì bị thay đổi.", en + " Nothing was changed.",
+                          exc.reason)
