@@ -149,3 +149,25 @@ def test_receipt_time_in_the_future_is_refused_by_the_intake_cli(demo_ctx, tmp_p
                  "--password-stdin", str(path)]) == EXIT_INVALID
     err = capsys.readouterr().err
     assert "received_at" in err and "tương lai" in err and "Traceback" not in err
+
+
+def test_doctor_reports_the_calendar(demo_ctx, tmp_path, capsys):
+    from hcc_desk.core import db_cipher
+    from hcc_desk.core.keystore import profile_key
+    from hcc_desk.profile import Profile
+    from hcc_desk.services.calendars import warning_from_connection
+
+    demo_ctx.close()
+    profile = Profile(tmp_path / "desk")
+    assert main(["doctor", "--profile", str(profile.root)]) in (0, 1)
+    out = capsys.readouterr().out.lower()
+    assert "lịch làm việc" in out  # its own line, [OK] or [LỖI]
+    # the same check at chosen dates, over the connection doctor opens
+    db = profile.db_path
+    key = None if db_cipher.is_plain_sqlite(db) else profile_key(profile.root, create=False)
+    con = db_cipher.connect(db, key, read_only=True)
+    try:
+        assert "2027" in warning_from_connection(con, date(2026, 12, 4)).message
+        assert warning_from_connection(con, date(2026, 6, 1)) is None
+    finally:
+        con.close()
