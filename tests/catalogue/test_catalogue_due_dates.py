@@ -60,3 +60,20 @@ def test_due_date_is_working_time_and_never_later_than_published(
         late = rec.cutoff is not None and received.time() > time.fromisoformat(rec.cutoff)
         expected = CALENDAR.next_working_day(received.date()) if late else received.date()
         assert due == CALENDAR.closing_of(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(RECORDS),
+    st.datetimes(datetime(2025, 1, 1), datetime(2026, 12, 20, 23, 59)),
+)
+def test_receipt_at_any_moment_still_gets_a_working_due_date(
+    rec: ProcedureRecord, received: datetime
+) -> None:
+    """Nights, weekends and holidays too (an online dossier lands at any hour)."""
+    due = appointment(received, _duration(rec), CALENDAR)
+    assert due is not None and due >= received and is_working_time(due)
+    if rec.duration_kind == "calendar":  # counted from the first working moment at or after it
+        start = CALENDAR.normalise(received)
+        last = start.date() + timedelta(days=int(rec.duration_hours // 8))
+        assert due.date() == CALENDAR.next_working_day(last, include_self=True)
