@@ -1,4 +1,7 @@
-"""``hcc-desk print {supplement,refusal,apology,control,result}`` and ``hcc-desk ledger``.
+"""``hcc-desk print {supplement,refusal,stop,apology,control,result}`` and ``hcc-desk ledger``.
+
+Form numbers differ between the two legal bases (docs/forms.md): each dossier's forms follow
+the basis in force on the day it was received.
 
 Exit status as in cli.py: 0 done, 1 the printer or the disk failed, 2 bad input or the form's
 facts are not recorded yet (e.g. ``result`` before the hand-back), 3 refused (no proof of the
@@ -16,9 +19,11 @@ from hcc_desk.cli_auth import ANY_OFFICER, SUPERVISING, add_proof_arguments
 
 FORMS = {
     "supplement": "Mẫu 02 — phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (request to supplement)",
-    "refusal": "Mẫu 03 — phiếu từ chối tiếp nhận giải quyết hồ sơ (refusal)",
-    "apology": "Mẫu 04 — phiếu xin lỗi và hẹn lại ngày trả kết quả (apology, new appointment)",
-    "control": "Mẫu 05 — phiếu kiểm soát quá trình giải quyết hồ sơ (control slip)",
+    "refusal": "Mẫu 03 — phiếu từ chối tiếp nhận giải quyết hồ sơ (refusal to receive; a "
+               "dossier stopped during processing gets the stop notice instead)",
+    "stop": "thông báo dừng giải quyết hồ sơ (stop notice; 2025 set: Mẫu 05)",
+    "apology": "Mẫu 04 — xin lỗi, hẹn lại / đề nghị gia hạn (apology, new appointment)",
+    "control": "phiếu kiểm soát quá trình giải quyết hồ sơ (control slip; Mẫu 05, 2025: 06)",
     "result": "phiếu trả kết quả (result hand-back record)",
 }
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -50,7 +55,8 @@ def add_arguments(print_subparsers, sub, common_parent) -> None:
         p.add_argument("--paper", choices=("A4", "A5"), help="paper size")
         add_proof_arguments(p)
     ledger = sub.add_parser("ledger", parents=[common_parent],
-                            help="Mẫu 06 — sổ theo dõi hồ sơ (dossier ledger) for a period")
+                            help="sổ theo dõi hồ sơ (dossier ledger; Mẫu 06, 2025: 07) for "
+                                 "a period")
     ledger.add_argument("--from", dest="date_from", metavar="DATE", type=parse_day, required=True,
                         help="first day received (YYYY-MM-DD or DD/MM/YYYY)")
     ledger.add_argument("--to", dest="date_to", metavar="DATE", type=parse_day, required=True,

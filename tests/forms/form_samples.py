@@ -13,8 +13,10 @@ from hcc_desk.core.printing.forms.data import (
     LedgerRow,
     RefusalData,
     ResultSlipData,
+    StopData,
     SupplementData,
 )
+from hcc_desk.core.printing.paper_qr import QrFacts
 
 CODE = "000.00.22.H57-250205-0007"
 CENTRE = FormCentre("UBND THÀNH PHỐ HUẾ", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ",
@@ -22,6 +24,9 @@ CENTRE = FormCentre("UBND THÀNH PHỐ HUẾ", "TRUNG TÂM PHỤC VỤ HÀNH CH�
 RECEIVED = datetime(2025, 2, 5, 8, 5)
 DUE = datetime(2025, 2, 10, 14, 0)
 AGENCY = "UBND phường Thuận Hóa"
+LINK = f"https://tracuu.hue.gov.vn/tra-cuu?ma={CODE}&pin=K7Q2"
+# What the services put in every paper's Circular 01/2023 QR.
+TRACE = QrFacts(procedure_code="1.001193.000.00.00.H57", holder_id="046190001234", link=LINK)
 
 
 def supplement(**changes) -> SupplementData:
@@ -33,7 +38,7 @@ def supplement(**changes) -> SupplementData:
         "officer_name": "Lê Văn Bình", "agency_name": AGENCY,
         "issued_at": datetime(2025, 2, 6, 9, 30),
         "applicant_address": "12 Lê Lợi, phường Thuận Hóa", "applicant_phone": "0905 123 456",
-        "applicant_email": "huong.nguyen@example.vn"}
+        "applicant_email": "huong.nguyen@example.vn", "trace": TRACE}
     return SupplementData(**{**base, **changes})
 
 
@@ -44,8 +49,19 @@ def refusal(**changes) -> RefusalData:
         "reasons": "Việc khai sinh đã được đăng ký tại UBND xã Phú Mậu.",
         "officer_name": "Lê Văn Bình", "issued_at": datetime(2025, 2, 6, 10, 0),
         "agency_name": AGENCY,
-        "applicant_address": "12 Lê Lợi", "applicant_phone": "0905 123 456", "applicant_email": ""}
+        "applicant_address": "12 Lê Lợi", "applicant_phone": "0905 123 456", "applicant_email": "",
+        "trace": TRACE}
     return RefusalData(**{**base, **changes})
+
+
+def stop(**changes) -> StopData:
+    base = {
+        "centre": CENTRE, "code": CODE, "applicant_name": "Nguyễn Thị Hương",
+        "procedure_name": "Đăng ký khai sinh", "received_at": RECEIVED,
+        "reasons": "Người yêu cầu đã có văn bản đề nghị dừng giải quyết.",
+        "officer_name": "Lê Văn Bình", "issued_at": datetime(2025, 2, 7, 14, 0),
+        "agency_name": AGENCY, "applicant_address": "12 Lê Lợi", "trace": TRACE}
+    return StopData(**{**base, **changes})
 
 
 def apology(**changes) -> ApologyData:
@@ -53,7 +69,7 @@ def apology(**changes) -> ApologyData:
         "centre": CENTRE, "code": CODE, "applicant_name": "Nguyễn Thị Hương",
         "procedure_name": "Đăng ký khai sinh", "received_at": RECEIVED, "old_due_at": DUE,
         "new_due_at": datetime(2025, 2, 14, 9, 0), "reason": "Chờ kết quả xác minh của Công an",
-        "agency_name": AGENCY, "issued_at": datetime(2025, 2, 10, 15, 0)}
+        "agency_name": AGENCY, "issued_at": datetime(2025, 2, 10, 15, 0), "trace": TRACE}
     return ApologyData(**{**base, **changes})
 
 
@@ -69,7 +85,7 @@ def control(**changes) -> ControlData:
                      datetime(2025, 2, 10, 9, 20), None, "Đúng hạn")),
         "result_ready_at": datetime(2025, 2, 10, 9, 20),
         "returned_at": datetime(2025, 2, 10, 15, 45),
-        "agency_name": AGENCY, "coordinating": ("Công an phường Thuận Hóa",)}
+        "agency_name": AGENCY, "coordinating": ("Công an phường Thuận Hóa",), "trace": TRACE}
     return ControlData(**{**base, **changes})
 
 
@@ -81,11 +97,11 @@ def result(**changes) -> ResultSlipData:
         "recipient_id_number": "046085012345", "relation": "authorised",
         "authorisation_ref": "Giấy ủy quyền số 15/UQ ngày 07/02/2025",
         "result_summary": "Giấy khai sinh bản chính và 02 bản sao", "timing": "late",
-        "officer_name": "Lê Văn Bình"}
+        "officer_name": "Lê Văn Bình", "trace": TRACE}
     return ResultSlipData(**{**base, **changes})
 
 
-SAMPLES = {"supplement": supplement, "refusal": refusal, "apology": apology,
+SAMPLES = {"supplement": supplement, "refusal": refusal, "stop": stop, "apology": apology,
            "control": control, "result": result}
 
 

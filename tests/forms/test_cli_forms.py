@@ -37,7 +37,8 @@ FACTS = {
     "supplement": ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", *MISSING_PAPERS,
                    f"Lý do: {SUPPLEMENT_REASON}"],
     "refusal": ["PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", REFUSAL_REASON],
-    "apology": ["PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", f"Lý do: {APOLOGY_REASON}"],
+    "apology": ["VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",  # the 2025 set
+                f"Lý do: {APOLOGY_REASON}"],
     "control": ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", f"2. Nhận: {IMMIGRATION}",
                 f"4. Nhận: {POLICE}"],
     "result": ["PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ", f"Họ và tên: {PROXY.name}",

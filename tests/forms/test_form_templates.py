@@ -27,10 +27,23 @@ def test_unknown_sets_are_refused(value) -> None:
 
 def test_form_numbers_shift_in_the_2025_set() -> None:
     numbers = {s: {k: template_for(k, s).number for k in FORM_KINDS} for s in FormSet}
-    assert numbers[FormSet.TT01_2018] == {"supplement": "02", "refusal": "03", "apology": "04",
-                                          "control": "05", "ledger": "06", "result": None}
-    assert numbers[FormSet.TT03_2025] == {"supplement": "02", "refusal": "03", "apology": "04",
-                                          "control": "06", "ledger": "07", "result": None}
+    assert numbers[FormSet.TT01_2018] == {
+        "receipt": "01", "supplement": "02", "refusal": "03", "apology": "04", "control": "05",
+        "ledger": "06", "result": None, "stop": None}  # no stop form in TT 01/2018
+    assert numbers[FormSet.TT03_2025] == {
+        "receipt": "01", "supplement": "02", "refusal": "03", "apology": "04", "stop": "05",
+        "control": "06", "ledger": "07", "result": None}
+
+
+def test_the_2025_set_starts_on_its_day_and_earlier_dossiers_keep_2018() -> None:
+    from datetime import date, datetime
+
+    from hcc_desk.core.printing.forms.data import BASIS_2025_FROM
+
+    assert BASIS_2025_FROM == date(2025, 9, 15)
+    assert FormSet.for_received(datetime(2025, 9, 14, 23, 59)) is FormSet.TT01_2018
+    assert FormSet.for_received(datetime(2025, 9, 15, 0, 0)) is FormSet.TT03_2025
+    assert FormSet.for_received(date(2025, 7, 1), date(2025, 7, 1)) is FormSet.TT03_2025
 
 
 def test_overrides_apply_to_their_set_only(tmp_path: Path) -> None:
@@ -42,7 +55,7 @@ def test_overrides_apply_to_their_set_only(tmp_path: Path) -> None:
     pdf = tmp_path / "c.pdf"
     render_form(samples.control(), pdf, form_set=FormSet.TT03_2025, overrides=overrides)
     text = pdf_text(pdf)
-    assert "Mẫu số 6A — Thông tư số 03/2025/TT-VPCP (bản chính thức)" in text
+    assert "Mẫu số 6A Thông tư số 03/2025/TT-VPCP (bản chính thức)" in text
     assert "PHIẾU KIỂM SOÁT (MẪU MỚI)" in text
 
 

@@ -17,6 +17,7 @@ from tests.support.printed import (
 )
 
 from hcc_desk.core.printing.dispatch import PrinterError, Problem
+from hcc_desk.core.printing.paper_qr import parse_fragment
 from hcc_desk.core.store.models import AuditLog
 
 pytestmark = pytest.mark.cups
@@ -28,7 +29,7 @@ FACTS = {
                 f"Tên tổ chức/cá nhân: {APPLICANT}", f"2. Nhận: {IMMIGRATION}",
                 f"4. Nhận: {POLICE}"],
     "result": ["PHIẾU TRẢ KẾT QUẢ GIẢI QUYẾT HỒ SƠ", f"Người nộp hồ sơ: {APPLICANT}",
-               f"Họ và tên: {PROXY.name}", f"Số CMND/Thẻ căn cước/Hộ chiếu: {PROXY.id_number}",
+               f"Họ và tên: {PROXY.name}", f"Số định danh cá nhân: {PROXY.id_number}",
                f"Giấy ủy quyền: {PROXY.authorisation_ref}"],
 }
 
@@ -47,7 +48,10 @@ def test_form_prints_on_the_queue_with_its_facts_and_barcode(
     assert not [f for f in facts if f not in pdf_text(done.path)]  # the PDF submitted
     # The queue's copy (re-rendered by Ghostscript): its readable words, codes and ink.
     assert not [f for f in facts if skeleton(f) not in queue_text(out)]
-    assert barcodes(out)["code128"] == [code]
+    found = barcodes(out)
+    assert found["code128"] == [code]
+    [qr] = found["qr"]  # the Circular 01/2023 QR survives the queue too
+    assert parse_fragment(qr)["hs"] == code and "?ma=" in qr.partition("#")[0]
     assert_printed_as_sent(done.path, out)
     with walked.ctx.store.session() as s:
         row = s.scalars(select(AuditLog).where(AuditLog.action == f"form.{kind}.print")

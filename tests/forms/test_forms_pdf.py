@@ -1,5 +1,6 @@
-"""Each form's PDF, read back as a counter would: its fields (pdftotext) and its barcode (zxing-cpp
-on a 300 dpi render), under both legal bases."""
+"""Each form's PDF, read back as a counter would: its fields (pdftotext) and both its barcodes
+(zxing-cpp on a 300 dpi render: the dossier code's Code128 and the Circular 01/2023 QR), under
+both legal bases."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from tests.support.printed import barcodes, page_count, page_size_mm, pdf_text
 
 from hcc_desk.core.printing.forms.data import FormSet, HopRow
 from hcc_desk.core.printing.forms.render import render_form
+from hcc_desk.core.printing.forms.templates import template_for
+from hcc_desk.core.printing.paper_qr import parse_fragment
 
 COMMON = [
     "UBND THÀNH PHỐ HUẾ", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ",
@@ -42,6 +45,16 @@ FIELDS = {
          "với lý do cụ thể như sau: Việc khai sinh đã được đăng ký tại UBND xã Phú Mậu."),
         "Xin thông báo cho Ông/Bà được biết và thực hiện.",
         "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "Lê Văn Bình",
+    ],
+    "stop": [
+        "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", f"Số: {samples.CODE}",
+        "Huế, ngày 07 tháng 02 năm 2025", "V/v dừng giải quyết hồ sơ thủ tục hành chính",
+        "Kính gửi: Ông/Bà Nguyễn Thị Hương",
+        "Ngày 05 tháng 02 năm 2025, TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ đã tiếp "
+        "nhận hồ sơ", f"mã hồ sơ {samples.CODE}",
+        "Trong quá trình giải quyết, UBND phường Thuận Hóa thông báo dừng giải quyết hồ sơ",
+        "Người yêu cầu đã có văn bản đề nghị dừng giải quyết.",
+        "Hồ sơ và giấy tờ Ông/Bà đã nộp được trả lại", "Nơi nhận:", "THỦ TRƯỞNG CƠ QUAN",
     ],
     "apology": [
         "Huế, ngày 10 tháng 02 năm 2025", "Kính gửi: Ông/Bà Nguyễn Thị Hương",
@@ -75,33 +88,35 @@ FIELDS = {
         "Thời gian trả kết quả: 15 giờ 45 phút, ngày 10 tháng 02 năm 2025",
         "Tiến độ giải quyết: Quá hạn",
         "Kết quả giải quyết: Giấy khai sinh bản chính và 02 bản sao",
-        "Họ và tên: Trần Văn Phước", "Số CMND/Thẻ căn cước/Hộ chiếu: 046085012345",
+        "Họ và tên: Trần Văn Phước", "Số định danh cá nhân: 046085012345",
         "Quan hệ với hồ sơ: Người được ủy quyền",
         "Giấy ủy quyền: Giấy ủy quyền số 15/UQ ngày 07/02/2025",
         "NGƯỜI NHẬN KẾT QUẢ", "NGƯỜI TRẢ KẾT QUẢ", "Lê Văn Bình",
     ],
 }
 
-# What the legal basis changes: the form-number mark, and for Mẫu 04 the title and wording.
+# What the legal basis changes: the form-number caption, and for Mẫu 04 the title and wording.
 BASIS = {
     FormSet.TT01_2018: {
-        "supplement": ["Mẫu số 02 — Thông tư số 01/2018/TT-VPCP ngày 23/11/2018"],
-        "refusal": ["Mẫu số 03 — Thông tư số 01/2018/TT-VPCP"],
-        "apology": ["Mẫu số 04 — Thông tư số 01/2018/TT-VPCP",
+        "supplement": ["Mẫu số 02 Thông tư số 01/2018/TT-VPCP ngày 23/11/2018"],
+        "refusal": ["Mẫu số 03 Thông tư số 01/2018/TT-VPCP"],
+        "stop": [],  # no stop form in the 2018 set: unnumbered
+        "apology": ["Mẫu số 04 Thông tư số 01/2018/TT-VPCP",
                     "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ",
                     "V/v xin lỗi đối với hồ sơ giải quyết quá hạn",
                     "hẹn lại thời gian trả kết quả vào"],
-        "control": ["Mẫu số 05 — Thông tư số 01/2018/TT-VPCP"],
+        "control": ["Mẫu số 05 Thông tư số 01/2018/TT-VPCP"],
         "result": [],
     },
     FormSet.TT03_2025: {
-        "supplement": ["Mẫu số 02 — Thông tư số 03/2025/TT-VPCP ngày 15/9/2025"],
-        "refusal": ["Mẫu số 03 — Thông tư số 03/2025/TT-VPCP"],
-        "apology": ["Mẫu số 04 — Thông tư số 03/2025/TT-VPCP",
+        "supplement": ["Mẫu số 02 Thông tư số 03/2025/TT-VPCP ngày 15/9/2025"],
+        "refusal": ["Mẫu số 03 Thông tư số 03/2025/TT-VPCP"],
+        "stop": ["Mẫu số 05 Thông tư số 03/2025/TT-VPCP"],
+        "apology": ["Mẫu số 04 Thông tư số 03/2025/TT-VPCP",
                     "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
                     "V/v xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ",
                     "đồng ý gia hạn thời gian giải quyết hồ sơ đến"],
-        "control": ["Mẫu số 06 — Thông tư số 03/2025/TT-VPCP"],
+        "control": ["Mẫu số 06 Thông tư số 03/2025/TT-VPCP"],
         "result": [],
     },
 }
@@ -127,11 +142,28 @@ def test_every_field_of_the_form_is_printed(kind: str, form_set: FormSet,
     assert page_count(pdf) == 1
 
 
+# The minimum facts of Circular 01/2023/TT-VPCP each paper's QR carries (besides its name).
+QR_FACTS = {"hs": samples.CODE, "tthc": "1.001193.000.00.00.H57", "dd": "046190001234",
+            "ht": "HCC Desk"}
+ISSUED = {"supplement": "2025-02-06T09:30", "refusal": "2025-02-06T10:00",
+          "stop": "2025-02-07T14:00", "apology": "2025-02-10T15:00",
+          "control": "2025-02-05T08:05", "result": "2025-02-10T15:45"}
+APPOINTMENT = {"apology": "2025-02-14T09:00", "control": "2025-02-10T14:00"}
+
+
+@pytest.mark.parametrize("form_set", list(FormSet))
 @pytest.mark.parametrize("kind", sorted(FIELDS))
-def test_the_dossier_code_barcode_scans_at_300_dpi(kind: str, tmp_path: Path) -> None:
-    pdf = render(samples.SAMPLES[kind](), tmp_path)
-    found = barcodes(pdf)
+def test_both_barcodes_scan_at_300_dpi(kind: str, form_set: FormSet, tmp_path: Path) -> None:
+    pdf = render(samples.SAMPLES[kind](), tmp_path, form_set)
+    found = barcodes(pdf, top=0.15)  # the QR in the upper left corner, the code beside it
     assert found["code128"] == [samples.CODE]
+    [qr] = found["qr"]
+    assert qr.partition("#")[0] == samples.LINK  # opens the dossier's status page
+    facts = parse_fragment(qr)
+    want = {**QR_FACTS, "giay": template_for(kind, form_set).title, "tg": ISSUED[kind]}
+    if kind in APPOINTMENT:
+        want["hen"] = APPOINTMENT[kind]
+    assert facts == want
 
 
 def test_a5_paper_keeps_fields_and_a_scannable_barcode(tmp_path: Path) -> None:

@@ -54,7 +54,8 @@ def _expected(desk: Desk) -> dict[str, list[str]]:
             "Cán bộ Demo",
         ],
         "apology": [
-            "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", "Huế, ngày 07 tháng 12 năm 2026",
+            "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",  # received in 2026
+            "Huế, ngày 07 tháng 12 năm 2026",
             f"Kính gửi: Ông/Bà {APPLICANT}", f"Thời gian hẹn trả kết quả là {old_due}",
             f"Đến nay, {POLICE} chưa có kết quả", f"Lý do: {APOLOGY_REASON}",
             "10 giờ 00 phút, ngày 10 tháng 12 năm 2026",
@@ -103,7 +104,7 @@ def test_default_output_goes_to_the_profile_and_renders_are_audited(walked: Desk
         row = s.scalars(select(AuditLog).where(AuditLog.action == "form.control.render")
                         .order_by(AuditLog.id.desc())).first()
         assert (row.actor, row.entity_uuid) == ("demo", uuid)
-        assert row.detail == {"code": code, "legal_basis": "2018", "paper": "A4"}
+        assert row.detail == {"code": code, "legal_basis": "2025", "paper": "A4"}
 
 
 def test_the_receipt_lookup_url_finds_the_dossier_too(walked: Desk, tmp_path: Path) -> None:
@@ -145,28 +146,39 @@ def test_unknown_code_and_kind(walked: Desk) -> None:
 
 
 def test_legal_basis_setting_switches_the_template_set(walked: Desk, tmp_path: Path) -> None:
-    settings, code = walked.ctx.settings, walked.codes["full"]
+    settings, code = walked.ctx.settings, walked.codes["full"]  # received 25/11/2026
+    text = pdf_text(walked.ctx.forms.render("control", code, tmp_path / "c0.pdf"))
+    assert "Mẫu số 06 Thông tư số 03/2025/TT-VPCP" in text  # "auto": the set of its day
     try:
-        settings.set("forms.legal_basis", "2025")
+        settings.set("forms.legal_basis", "2018")  # forced for every dossier
         text = pdf_text(walked.ctx.forms.render("control", code, tmp_path / "c.pdf"))
-        assert "Mẫu số 06 — Thông tư số 03/2025/TT-VPCP" in text
+        assert "Mẫu số 05 Thông tư số 01/2018/TT-VPCP" in text
         text = pdf_text(walked.ctx.forms.render("apology", code, tmp_path / "a.pdf"))
-        assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text
+        assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text
+        settings.set("forms.legal_basis", "auto")
+        settings.set("forms.basis_2025_from", "2027-01-01")  # a later switch: still 2018
+        text = pdf_text(walked.ctx.forms.render("control", code, tmp_path / "c1.pdf"))
+        assert "Mẫu số 05 Thông tư số 01/2018/TT-VPCP" in text
+        settings.set("forms.basis_2025_from", "2025-09-15")
         settings.set("forms.templates", {"2025": {"control": {"number": "06/TT03"}}})
         text = pdf_text(walked.ctx.forms.render("control", code, tmp_path / "c2.pdf"))
-        assert "Mẫu số 06/TT03 — Thông tư số 03/2025/TT-VPCP" in text
+        assert "Mẫu số 06/TT03 Thông tư số 03/2025/TT-VPCP" in text
         settings.set("forms.templates", {"2025": {"control": "x"}})
         with pytest.raises(InvalidInput, match="forms.templates"):
             walked.ctx.forms.render("control", code, tmp_path / "c3.pdf")
+        settings.set("forms.templates", {})
         settings.set("forms.legal_basis", "2019")
         with pytest.raises(InvalidInput, match="forms.legal_basis") as e:
             walked.ctx.forms.render("control", code, tmp_path / "c4.pdf")
-        assert "2018" in e.value.message and "2025" in e.value.message
+        assert all(v in e.value.message for v in ("auto", "2018", "2025"))
+        settings.set("forms.legal_basis", "auto")
+        settings.set("forms.basis_2025_from", "15/09/2025")
+        with pytest.raises(InvalidInput, match="forms.basis_2025_from"):
+            walked.ctx.forms.render("control", code, tmp_path / "c5.pdf")
     finally:
-        settings.set("forms.legal_basis", "2018")
+        settings.set("forms.legal_basis", "auto")
+        settings.set("forms.basis_2025_from", "2025-09-15")
         settings.set("forms.templates", {})
-    assert "Mẫu số 05 — Thông tư số 01/2018/TT-VPCP" in pdf_text(
-        walked.ctx.forms.render("control", code, tmp_path / "c5.pdf"))
 
 
 def test_paper_a5_and_a_bad_paper(walked: Desk, tmp_path: Path) -> None:

@@ -12,8 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from tests.support.printed import pdf_text
 
+from hcc_desk.core.printing.forms.data import FormSet
+from hcc_desk.core.printing.paper_qr import QrFacts
 from hcc_desk.core.printing.receipt import COPY_MARKERS, render_receipt_pdf
-from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
+from hcc_desk.core.printing.receipt_data import FeeLine, ReceiptData, ReceiptPaper
 
 # Mostly short text from all of Unicode (no surrogates: a str from the UI cannot hold them),
 # sometimes a very long paste.
@@ -25,9 +27,21 @@ counts = st.integers(min_value=0, max_value=10**9)
 papers = st.builds(ReceiptPaper, name=texts, originals=counts, certified_copies=counts,
                    photocopies=counts)
 times = st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2200, 12, 31))
+fees = st.builds(FeeLine, case=st.none() | texts, amount_vnd=st.none() | counts, text=texts,
+                 basis=st.none() | texts)
+kinds = st.sampled_from(["individual", "organisation"])
+SPECIAL = {  # fields that are not free text
+    "fees": st.lists(fees, max_size=6).map(tuple),
+    "applicant_kind": kinds, "owner_kind": st.none() | kinds,
+    "form_set": st.sampled_from(list(FormSet)), "template": st.none(),
+    "trace": st.none() | st.builds(QrFacts, procedure_code=texts, holder_id=texts, link=texts,
+                                   system_name=texts),
+}
 
 
 def _strategy_for(field: dataclasses.Field[typing.Any]) -> st.SearchStrategy[typing.Any]:
+    if field.name in SPECIAL:
+        return SPECIAL[field.name]
     kind = typing.get_type_hints(ReceiptData)[field.name]
     if kind is str:
         return texts

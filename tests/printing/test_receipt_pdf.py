@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from tests.support.printed import barcodes, page_count, page_size_mm, pdf_text, receipt_facts
 
+from hcc_desk.core.printing.forms.data import FormSet
+from hcc_desk.core.printing.paper_qr import parse_fragment
 from hcc_desk.core.printing.receipt import COPY_MARKERS, render_receipt_pdf
-from hcc_desk.core.printing.receipt_data import ReceiptData
+from hcc_desk.core.printing.receipt_data import FeeLine, ReceiptData
 from hcc_desk.core.printing.sample import sample_receipt
 
 # The form's own wording, whatever the dossier.
@@ -23,6 +25,7 @@ LABELS = [
     "STT", "Tên giấy tờ", "Bản chính", "Bản sao chứng thực", "Bản photo",
     "NGƯỜI NỘP HỒ SƠ", "NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)",
     "lập thành 02 liên", "mang theo Giấy này",
+    "Mẫu số 01", "Thông tư số 03/2025/TT-VPCP",
 ]
 
 
@@ -37,7 +40,9 @@ def values(r: ReceiptData) -> list[str]:
         f"{r.procedure_name} (mã thủ tục: {r.procedure_code})",
         *(p.name for p in r.papers), f"2. Số lượng hồ sơ: {r.sets:02d} (bộ)",
         f"3. Thời gian giải quyết hồ sơ theo quy định là: {r.processing_time_text}",
-        r.result_delivery_text, f"Phí, lệ phí: {r.fees_text}",
+        r.result_delivery_text,
+        "Phí, lệ phí: Đăng ký khai sinh đúng hạn: 0 đồng (Miễn lệ phí) — căn cứ Luật Hộ tịch "
+        "2014, Điều 11",
         f"Vào Sổ theo dõi hồ sơ, Quyển số: {r.ledger_book} Số thứ tự: {r.ledger_number}",
         f"Ghi chú: {r.notes}", f"Tra cứu tình trạng hồ sơ tại {r.lookup_url}",
         f"Mã tra cứu {r.lookup_pin}", f"Đường dây nóng: {r.hotline}",
@@ -82,19 +87,37 @@ def test_page_sizes(receipt: ReceiptData, tmp_path: Path) -> None:
         assert not [line for line in LABELS + values(receipt) if line not in text]
 
 
+# The QR of Circular 01/2023/TT-VPCP: the lookup link, then the minimum facts it lists.
+QR_FACTS = {"hs": "000.00.22.H57-250205-0007", "tthc": "1.001193.000.00.00.H57",
+            "dd": "046225000321",  # the owner: the party the procedure is for
+            "giay": "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", "ht": "HCC Desk",
+            "tg": "2025-02-05T08:05", "hen": "2025-02-10T14:00"}
+
+
 @pytest.mark.parametrize("paper", ["A4", "A5"])
 def test_barcode_and_qr_scan(receipt: ReceiptData, tmp_path: Path, paper: str) -> None:
     pdf = render(receipt, tmp_path, paper)
     for page in (1, 2):
-        assert barcodes(pdf, page) == {"code128": [receipt.dossier_code],
-                                       "qr": [receipt.lookup_url]}
+        found = barcodes(pdf, page, top=0.15)  # the QR sits in the upper left corner
+        assert found["code128"] == [receipt.dossier_code]
+        [qr] = found["qr"]
+        link, _, _ = qr.partition("#")
+        assert link == receipt.lookup_url and parse_fragment(qr) == QR_FACTS
 
 
 def test_qr_without_url_carries_code_and_pin(receipt: ReceiptData, tmp_path: Path) -> None:
     pdf = render(dataclasses.replace(receipt, lookup_url=None), tmp_path)
     for page in (1, 2):
-        assert barcodes(pdf, page)["qr"] == [f"{receipt.dossier_code}|{receipt.lookup_pin}"]
+        [qr] = barcodes(pdf, page)["qr"]
+        assert qr.startswith(f"?ma={receipt.dossier_code}&pin={receipt.lookup_pin}#")
+        assert parse_fragment(qr) == QR_FACTS
     assert "Tra cứu tình trạng hồ sơ bằng Mã hồ sơ" in pdf_text(pdf)
+
+
+def test_the_2018_set_prints_its_own_caption(receipt: ReceiptData, tmp_path: Path) -> None:
+    text = pdf_text(render(dataclasses.replace(receipt, form_set=FormSet.TT01_2018), tmp_path))
+    assert text.count("Mẫu số 01") == 2 and "Thông tư số 01/2018/TT-VPCP" in text
+    assert "03/2025" not in text
 
 
 def test_markup_in_user_text_prints_literally(receipt: ReceiptData, tmp_path: Path) -> None:

@@ -177,7 +177,7 @@ def receipt_lines(*, code: str, pin: str, applicant: str, id_number: str, proced
     """What each copy of a Mẫu 01 receipt must show of its dossier, as its lines read."""
     return [
         f"Mã hồ sơ: {code}", f"Mã tra cứu: {pin}", f"Tiếp nhận hồ sơ của: {applicant}",
-        f"Số CMND/Thẻ căn cước/Hộ chiếu: {id_number}",
+        f"Số định danh cá nhân: {id_number}",  # Luật Căn cước 2023
         f"Nội dung yêu cầu giải quyết: {procedure}",
         f"Thời gian trả kết quả giải quyết hồ sơ: {format_vn_datetime(appointment)}", officer,
     ]
@@ -209,8 +209,9 @@ def receipt_copies(pdf: Path) -> list[list[int]]:
 def assert_receipt_printed(sent: Path, printed: Path, facts: list[str], code: str,
                            qr: str) -> None:
     """Both copies of a receipt, as the queue printed them, show ``facts`` and carry the
-    dossier's Code128 and ``qr`` on their first page; the PDF sent is read in full, the
-    queue's copy as it reads."""
+    dossier's Code128 and a QR on their first page whose link (before "#": the facts of
+    Circular 01/2023 follow) is ``qr``; the PDF sent is read in full, the queue's copy as it
+    reads."""
     copies = receipt_copies(sent)
     assert len(copies) == 2, f"{len(copies)} copies sent, not Liên 1 and Liên 2"
     assert_printed_as_sent(sent, printed)
@@ -222,4 +223,5 @@ def assert_receipt_printed(sent: Path, printed: Path, facts: list[str], code: st
         missing = [f for f in facts if skeleton(f) not in text]
         assert not missing, f"pages {pages} printed lack {missing}"
         found = barcodes(printed, pages[0])
-        assert found == {"code128": [code], "qr": [qr]}, f"page {pages[0]} printed: {found}"
+        links = [text.partition("#")[0] for text in found["qr"]]
+        assert found["code128"] == [code] and links == [qr], f"page {pages[0]} printed: {found}"

@@ -1,4 +1,5 @@
-"""Citizen lookup by code + PIN: JSON for apps, a small HTML page for the receipt's QR.
+"""Citizen lookup by code + PIN: JSON for apps, and the status page the papers' QR and link
+open (``/tra-cuu?ma=…&pin=…``, rendered by status_page.py; ``/status?code=…`` kept).
 
 Only what the receipt already shows is returned. A wrong PIN and an unknown code answer alike
 (same status, same body, a PIN comparison either way), so codes cannot be probed. Guessing is
@@ -9,7 +10,6 @@ the code's bucket (a code under attack from many addresses); see guard.py, ratel
 
 from __future__ import annotations
 
-from html import escape
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -23,6 +23,7 @@ from ..changes import audit
 from ..guard import Guard, GuardDep, too_many
 from ..models import Dossier
 from ..security import same
+from . import status_page
 from .deps import Central, CentralDep
 from .openapi import err
 
@@ -104,52 +105,37 @@ _HEADERS = {
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
-_PAGE = """<!doctype html>
-<html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Tra cứu hồ sơ</title>
-<style>body{{font-family:sans-serif;max-width:36em;margin:2em auto;padding:0 1em}}
-label{{display:block;margin:.5em 0}}input{{font-size:1.1em;width:100%}}
-th{{text-align:left;padding-right:1em}}.nf{{color:#a00}}</style></head>
-<body><h1>Tra cứu tình trạng hồ sơ</h1>
-<form method="get" action="/status">
-<label>Mã hồ sơ <input name="code" value="{code}" maxlength="40" required></label>
-<label>Mã tra cứu (PIN) <input name="pin" value="{pin}" maxlength="16" required></label>
-<button type="submit">Tra cứu</button></form>{result}</body></html>
-"""
 
 
-def _result(found: PublicStatus | None) -> str:
-    if found is None:
-        return '<p class="nf">Không tìm thấy hồ sơ với mã và mã tra cứu này.</p>'
-    due = found.due_at.strftime("%H:%M %d/%m/%Y") if found.due_at else "—"
-    rows = [
-        ("Mã hồ sơ", found.code),
-        ("Thủ tục", found.procedure_name),
-        ("Tình trạng", found.status_label),
-        ("Ngày tiếp nhận", found.received_at.strftime("%H:%M %d/%m/%Y")),
-        ("Hẹn trả kết quả", due),
-    ]
-    cells = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
-    return f"<table>{cells}</table>"
-
-
-@page_router.get(
-    "/status",
-    response_class=HTMLResponse,
-    responses={429: {"description": "too many lookups (Retry-After)",
-                     "content": {"text/html": {"schema": {"type": "string"}}}}},
-)
-def status_page(
-    c: CentralDep, g: GuardDep, request: Request, code: CodeQ = "", pin: PinQ = ""
-) -> HTMLResponse:
+def _page_response(c: Central, g: Guard, request: Request, code: str, pin: str) -> HTMLResponse:
+    """The status page for ``code`` + ``pin`` (the form alone when either is missing)."""
     result, status, headers = "", 200, _HEADERS
-    if code and pin:
+    if code.strip() and pin.strip():
         try:
-            result = _result(lookup(c, g, request, code, pin))
+            found = lookup(c, g, request, code, pin)
+            result = status_page.found_card(found) if found else status_page.NOT_FOUND_CARD
         except Limited as limited:
             status, headers = 429, {**_HEADERS, "Retry-After": str(limited.seconds)}
-            result = (f'<p class="nf">Tra cứu quá nhiều lần: vui lòng thử lại sau '
-                      f"{limited.seconds} giây.</p>")
-    body = _PAGE.format(code=escape(code), pin=escape(pin), result=result)
+            result = status_page.limited_card(limited.seconds)
+    body = status_page.page(code=code, pin=pin, result=result)
     return HTMLResponse(body, status_code=status, headers=headers)
+
+
+_PAGE_RESPONSES = {429: {"description": "too many lookups (Retry-After)",
+                         "content": {"text/html": {"schema": {"type": "string"}}}}}
+
+
+@page_router.get("/tra-cuu", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
+def lookup_page(
+    c: CentralDep, g: GuardDep, request: Request, ma: CodeQ = "", pin: PinQ = ""
+) -> HTMLResponse:
+    """The link and QR of every paper the desks print (``<lookup base>?ma=…&pin=…``)."""
+    return _page_response(c, g, request, ma, pin)
+
+
+@page_router.get("/status", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
+def status_page_legacy(
+    c: CentralDep, g: GuardDep, request: Request, code: CodeQ = "", pin: PinQ = ""
+) -> HTMLResponse:
+    """The same page under its first address (receipts printed before /tra-cuu)."""
+    return _page_response(c, g, request, code, pin)

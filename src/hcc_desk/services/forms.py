@@ -1,5 +1,7 @@
-"""Official forms after intake (Mẫu 02–05, the hand-back record) and the ledger (Mẫu 06): the
-facts from the store, rendered to PDF / xlsx, sent to a print queue.
+"""Official forms after intake (supplement, refusal, stop notice, apology, control slip, the
+hand-back record) and the ledger: the facts from the store, rendered to PDF / xlsx, sent to a
+print queue. Each dossier's forms follow the legal basis of the day it was received
+(services/paper_facts.py) and carry the Circular 01/2023 QR.
 
 Described in docs/forms.md and docs/after-intake.md. Each form prints the latest recorded fact of its
 kind (notice, hand-overs, hand-back); a form whose fact does not exist yet is a clear
@@ -32,11 +34,12 @@ from hcc_desk.core.printing.forms.data import (
     LedgerRow,
     RefusalData,
     ResultSlipData,
+    StopData,
     SupplementData,
 )
 from hcc_desk.core.printing.forms.ledger_pdf import render_ledger_pdf
 from hcc_desk.core.printing.forms.ledger_xlsx import write_ledger_xlsx
-from hcc_desk.core.printing.forms.render import FormData, render_form
+from hcc_desk.core.printing.forms.render import FormData, kind_of, render_form
 from hcc_desk.core.printing.forms.templates import template_for
 from hcc_desk.core.store.models import (
     Dossier,
@@ -44,6 +47,7 @@ from hcc_desk.core.store.models import (
     HandBack,
     Handover,
     Officer,
+    StatusEvent,
 )
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.services.dossier_steps import (
@@ -55,10 +59,18 @@ from hcc_desk.services.dossier_steps import (
 )
 from hcc_desk.services.errors import InvalidInput, NotFound
 from hcc_desk.services.lookups import the_centre
+from hcc_desk.services.paper_facts import (
+    LEGAL_BASIS_KEY,
+    TEMPLATES_KEY,
+    form_set_for,
+    holder_id,
+    overrides,
+    qr_facts,
+)
 from hcc_desk.services.receipts import chosen_paper
 
-LEGAL_BASIS_KEY = "forms.legal_basis"
-TEMPLATES_KEY = "forms.templates"
+__all__ = ["KINDS", "LEGAL_BASIS_KEY", "TEMPLATES_KEY", "FormsService", "LedgerResult",
+           "MissingFacts", "PrintResult"]
 MAX_LEDGER_DAYS = 366 * 5  # a wider range is almost surely a typo in a year
 
 _S = DossierStatus
@@ -66,6 +78,7 @@ _TIMING_NAMES = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "
 KIND_NAMES = {
     "supplement": ("phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "request to supplement"),
     "refusal": ("phiếu từ chối tiếp nhận giải quyết hồ sơ", "refusal"),
+    "stop": ("thông báo dừng giải quyết hồ sơ", "stop notice"),
     "apology": ("phiếu xin lỗi và hẹn lại ngày trả kết quả", "apology"),
     "control": ("phiếu kiểm soát quá trình giải quyết hồ sơ", "control slip"),
     "result": ("phiếu trả kết quả", "result hand-back record"),
@@ -99,34 +112,40 @@ class FormsService:
 
     # --- per-dossier forms ---------------------------------------------------------------------
     def form_data(self, kind: str, code: str) -> FormData:
-        """The data a form of ``kind`` would print for dossier ``code`` (read only)."""
+        """The data a form of ``kind`` would print for dossier ``code`` (read only). "refusal"
+        and "stop" give whichever of the two the recorded refusal is (``_refusal_or_stop``)."""
         _check_kind(kind)
         with self._store.session() as s:
-            return _BUILDERS[kind](s, load_dossier(s, code), _centre(s))
+            return _BUILDERS[kind](s, load_dossier(s, code), self._issuer(s))
 
     def render(self, kind: str, code: str, out_path: Path | None = None,
                officer_username: str = "cli", paper: str | None = None) -> Path:
         """Write the form's PDF (default: ``<profile>/forms/<code>-<kind>.pdf``)."""
+        return self._render(kind, code, out_path, officer_username, paper)[0]
+
+    def _render(self, kind: str, code: str, out_path: Path | None, officer_username: str,
+                paper: str | None) -> tuple[Path, str]:
+        """(the PDF, its title): the form set is the dossier's (received day)."""
         _check_kind(kind)
         paper = self._paper(paper)
-        form_set, overrides = self._legal_basis()
         with self._store.write() as s:
             dossier = load_dossier(s, code)
-            data = _BUILDERS[kind](s, dossier, _centre(s))
-            add_audit(s, officer_username, f"form.{kind}.render", "dossier", dossier.uuid,
+            form_set = form_set_for(self._settings, dossier.received_at)
+            tweaks = overrides(self._settings, form_set)
+            data = _BUILDERS[kind](s, dossier, self._issuer(s))
+            made = kind_of(data)
+            add_audit(s, officer_username, f"form.{made}.render", "dossier", dossier.uuid,
                       {"code": dossier.code, "legal_basis": form_set.value, "paper": paper})
-        out = Path(out_path) if out_path else self._dir / f"{safe_filename(data.code)}-{kind}.pdf"
+        out = Path(out_path) if out_path else self._dir / f"{safe_filename(data.code)}-{made}.pdf"
         write_through_temp(out, lambda tmp: render_form(data, tmp, paper=paper,
-                                                       form_set=form_set, overrides=overrides))
-        return out
+                                                       form_set=form_set, overrides=tweaks))
+        return out, template_for(made, form_set, tweaks).title
 
     def print_form(self, kind: str, code: str, officer_username: str,
                    printer: str | None = None, paper: str | None = None) -> PrintResult:
         """Render, then send to ``printer`` (default: the desk's printer setting)."""
         paper = self._paper(paper)
-        pdf = self.render(kind, code, None, officer_username, paper)
-        form_set, overrides = self._legal_basis()
-        title = template_for(kind, form_set, overrides).title
+        pdf, title = self._render(kind, code, None, officer_username, paper)
         job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
                         title=f"{title.capitalize()} {code}")
         with self._store.write() as s:
@@ -151,8 +170,9 @@ class FormsService:
             raise InvalidInput("Hãy chọn tệp xuất: --xlsx hoặc --pdf.",
                                "Choose an output: --xlsx or --pdf.")
         _check_range(date_from, date_to)
-        form_set, overrides = self._legal_basis()
-        template = template_for("ledger", form_set, overrides)
+        # A period's ledger follows the set in force on its last day.
+        form_set = form_set_for(self._settings, date_to)
+        template = template_for("ledger", form_set, overrides(self._settings, form_set))
         with self._store.write() as s:
             data = self._ledger_data(s, date_from, date_to, officer_username)
             add_audit(s, officer_username, "ledger.export", None, None, {
@@ -202,27 +222,12 @@ class FormsService:
                           if officer_username else "")
 
     # --- settings ------------------------------------------------------------------------------
-    def legal_basis(self) -> FormSet:
-        return self._legal_basis()[0]
+    def legal_basis(self, received: date | datetime | None = None) -> FormSet:
+        """The set for a dossier received on ``received`` (default: today)."""
+        return form_set_for(self._settings, received or self._clock())
 
-    def _legal_basis(self) -> tuple[FormSet, Mapping[str, Any]]:
-        raw = self._settings.get(LEGAL_BASIS_KEY, FormSet.TT01_2018.value)
-        try:
-            form_set = FormSet.parse(raw)
-        except ValueError:
-            raise InvalidInput(
-                f"Cài đặt {LEGAL_BASIS_KEY} phải là \"2018\" hoặc \"2025\", không phải {raw!r}.",
-                f"Setting {LEGAL_BASIS_KEY} must be \"2018\" or \"2025\", not {raw!r}.") from None
-        overrides = self._settings.get(TEMPLATES_KEY, {}) or {}
-        try:
-            if not isinstance(overrides, Mapping):
-                raise TypeError(f"{TEMPLATES_KEY} must be an object")
-            for kind in (*KINDS, "ledger"):
-                template_for(kind, form_set, overrides)
-        except (TypeError, ValueError) as exc:
-            raise InvalidInput(f"Cài đặt {TEMPLATES_KEY} không hợp lệ: {exc}",
-                               f"Setting {TEMPLATES_KEY} is invalid: {exc}") from None
-        return form_set, overrides
+    def _issuer(self, s: Session) -> _Issuer:
+        return _issuer(s, self._settings)
 
     def _paper(self, paper: str | None) -> str:
         return chosen_paper(self._settings, paper)
@@ -230,11 +235,35 @@ class FormsService:
 
 # --- building the form data ------------------------------------------------------------------
 
-def _centre(s: Session) -> FormCentre:
+@dataclass(frozen=True)
+class _Issuer:
+    """Who issues the papers, and what their QR needs beyond the dossier."""
+
+    centre: FormCentre
+    settings: Any
+    lookup_base: str | None
+
+    def trace(self, d: Dossier):
+        """The Circular 01/2023 QR facts of ``d``'s papers: the party the procedure is for
+        (the owner when there is one) is the holder."""
+        party = d.owner or d.submitter
+        return qr_facts(self.settings, code=d.code, pin=d.lookup_pin,
+                        procedure_code=d.procedure.code,
+                        holder=holder_id(party.kind, party.id_number, party.old_id_number,
+                                         party.tax_code),
+                        lookup_base=self.lookup_base)
+
+
+def _issuer(s: Session, settings=None) -> _Issuer:
     c = the_centre(s)
     if c is None:
         raise NotFound("Chưa thiết lập trung tâm.", "The centre is not set up.")
-    return FormCentre(c.governing_body, c.name, c.place_name, c.hotline)
+    return _Issuer(FormCentre(c.governing_body, c.name, c.place_name, c.hotline), settings,
+                   c.lookup_url_base)
+
+
+def _centre(s: Session) -> FormCentre:
+    return _issuer(s).centre
 
 
 def _officer_name(s: Session, username: str) -> str:
@@ -257,6 +286,7 @@ def _latest_notice(s: Session, d: Dossier, kind: str) -> DossierNotice:
 
 def _what(kind: str) -> str:
     return {"supplement": "yêu cầu bổ sung", "refusal": "quyết định từ chối",
+            "stop": "quyết định dừng giải quyết",
             "apology": "văn bản xin lỗi, hẹn lại"}[kind]
 
 
@@ -266,26 +296,43 @@ def _contact(d: Dossier) -> dict[str, str]:
             "applicant_email": a.email or ""}
 
 
-def _supplement(s: Session, d: Dossier, centre: FormCentre) -> SupplementData:
+def _supplement(s: Session, d: Dossier, issuer: _Issuer) -> SupplementData:
     n = _latest_notice(s, d, "supplement")
     papers = tuple(str(p) for p in (n.missing_papers or []) if str(p).strip())
     return SupplementData(
-        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        centre=issuer.centre, trace=issuer.trace(d), code=d.code, applicant_name=d.submitter.full_name,
         procedure_name=d.procedure.name, received_at=d.received_at, reason=n.reason or "",
         missing_papers=papers, officer_name=_officer_name(s, n.actor),
         agency_name=n.agency_name or None, issued_at=n.at, **_contact(d))
 
 
-def _refusal(s: Session, d: Dossier, centre: FormCentre) -> RefusalData:
+def _refusal_or_stop(s: Session, d: Dossier, issuer: _Issuer) -> RefusalData | StopData:
+    """The paper of the recorded refusal. Refused before processing started, the dossier was
+    not received (DENIED): Mẫu 03, the refusal to receive. Refused once an agency worked on it,
+    processing stopped (UNRESOLVED): the stop notice — never Mẫu 03 (agency_steps.refuse)."""
     n = _latest_notice(s, d, "refusal")
-    return RefusalData(
-        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name, reasons=n.reason or "",
-        officer_name=_officer_name(s, n.actor), issued_at=n.at,
-        agency_name=n.agency_name or None, **_contact(d))
+    common = {"centre": issuer.centre, "trace": issuer.trace(d), "code": d.code,
+              "applicant_name": d.submitter.full_name, "procedure_name": d.procedure.name,
+              "reasons": n.reason or "", "officer_name": _officer_name(s, n.actor),
+              "issued_at": n.at, "agency_name": n.agency_name or None, **_contact(d)}
+    if _stopped(s, d, n):
+        return StopData(received_at=d.received_at, **common)
+    return RefusalData(**common)
 
 
-def _apology(s: Session, d: Dossier, centre: FormCentre) -> ApologyData:
+def _stopped(s: Session, d: Dossier, n: DossierNotice) -> bool:
+    """Whether the refusal ``n`` stopped processing, by the status it moved the dossier to
+    (the dossier's current status for a notice recorded without its event)."""
+    status = None
+    if n.status_event_uuid:
+        status = s.scalar(select(StatusEvent.status)
+                          .where(StatusEvent.uuid == n.status_event_uuid))
+    if status is None:
+        status = d.status
+    return DossierStatus(status) == _S.UNRESOLVED
+
+
+def _apology(s: Session, d: Dossier, issuer: _Issuer) -> ApologyData:
     n = _latest_notice(s, d, "apology")
     new_due = n.new_due_at or d.due_at
     if new_due is None:
@@ -294,36 +341,36 @@ def _apology(s: Session, d: Dossier, centre: FormCentre) -> ApologyData:
     place = (f"địa chỉ đăng ký nhận qua dịch vụ bưu chính công ích: {d.delivery_address}"
              if d.delivery_method == "post" and d.delivery_address else "")
     return ApologyData(
-        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        centre=issuer.centre, trace=issuer.trace(d), code=d.code, applicant_name=d.submitter.full_name,
         procedure_name=d.procedure.name, received_at=d.received_at,
         old_due_at=n.previous_due_at, new_due_at=new_due, reason=n.reason or "",
         agency_name=n.agency_name or None, issued_at=n.at, return_place=place)
 
 
-def _control(s: Session, d: Dossier, centre: FormCentre) -> ControlData:
+def _control(s: Session, d: Dossier, issuer: _Issuer) -> ControlData:
     hops = s.scalars(select(Handover).where(Handover.dossier_id == d.id)
                      .order_by(Handover.seq)).all()
     timing = dossier_timing(s, d)
     # The timeliness column belongs to the hop that brought the result back to the counter.
     result_hop = None
     if timing is not None:
-        back = [i for i, h in enumerate(hops) if h.to_party in (COUNTER_PARTY, centre.name)]
+        back = [i for i, h in enumerate(hops) if h.to_party in (COUNTER_PARTY, issuer.centre.name)]
         result_hop = back[-1] if back else None
     rows = tuple(
         HopRow(h.from_party, h.to_party, h.at, h.note,
                _TIMING_NAMES.get(timing or "") if i == result_hop else None)
         for i, h in enumerate(hops))
-    own = {COUNTER_PARTY, centre.name, d.agency.name}
+    own = {COUNTER_PARTY, issuer.centre.name, d.agency.name}
     coordinating = tuple(dict.fromkeys(
         p for h in hops for p in (h.from_party, h.to_party) if p not in own))
     return ControlData(
-        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        centre=issuer.centre, trace=issuer.trace(d), code=d.code, applicant_name=d.submitter.full_name,
         procedure_name=d.procedure.name, received_at=d.received_at, due_at=d.due_at,
         hops=rows, result_ready_at=d.result_ready_at, returned_at=d.returned_at,
         agency_name=d.agency.name, coordinating=coordinating, issued_at=d.received_at)
 
 
-def _result(s: Session, d: Dossier, centre: FormCentre) -> ResultSlipData:
+def _result(s: Session, d: Dossier, issuer: _Issuer) -> ResultSlipData:
     hb = s.scalar(select(HandBack).where(HandBack.dossier_id == d.id))
     if hb is None:
         raise MissingFacts(
@@ -331,7 +378,7 @@ def _result(s: Session, d: Dossier, centre: FormCentre) -> ResultSlipData:
             f"Dossier {d.code} has not been handed back yet: no result slip to print.")
     due = statutory_due(s, d)
     return ResultSlipData(
-        centre=centre, code=d.code, applicant_name=d.submitter.full_name,
+        centre=issuer.centre, trace=issuer.trace(d), code=d.code, applicant_name=d.submitter.full_name,
         procedure_name=d.procedure.name, received_at=d.received_at, due_at=due,
         returned_at=hb.at, recipient_name=hb.recipient_name,
         recipient_id_number=hb.recipient_id_number, relation=hb.relation,
@@ -340,9 +387,9 @@ def _result(s: Session, d: Dossier, centre: FormCentre) -> ResultSlipData:
         rescheduled_due_at=d.due_at if d.due_at != due else None)
 
 
-_BUILDERS: dict[str, Callable[[Session, Dossier, FormCentre], FormData]] = {
-    "supplement": _supplement, "refusal": _refusal, "apology": _apology,
-    "control": _control, "result": _result,
+_BUILDERS: dict[str, Callable[[Session, Dossier, _Issuer], FormData]] = {
+    "supplement": _supplement, "refusal": _refusal_or_stop, "stop": _refusal_or_stop,
+    "apology": _apology, "control": _control, "result": _result,
 }
 
 
@@ -397,5 +444,3 @@ def _check_range(date_from: date, date_to: date) -> None:
         raise InvalidInput("Khoảng thời gian quá dài (tối đa 5 năm).",
                            "The period is too long (at most 5 years).")
 
-
-__all__ = ["KINDS", "FormsService", "LedgerResult", "MissingFacts", "PrintResult"]

@@ -6,12 +6,12 @@ from pathlib import Path
 from hcc_desk.core.files import write_through_temp
 from hcc_desk.core.printing.dispatch import list_printers, print_pdf
 from hcc_desk.core.printing.receipt import render_receipt_pdf
-from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
-from hcc_desk.core.store.records import DossierDetail
+from hcc_desk.core.printing.receipt_data import ReceiptData
 from hcc_desk.core.store.repositories import add_audit, get_dossier_detail
 from hcc_desk.services import print_files
 from hcc_desk.services.errors import InvalidInput, NotFound
 from hcc_desk.services.lookups import the_centre
+from hcc_desk.services.paper_facts import receipt_data
 
 PAPERS = ("A4", "A5")
 
@@ -23,48 +23,6 @@ def chosen_paper(settings, paper: str | None) -> str:
         raise InvalidInput(f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
                            f"Paper must be A4 or A5, not {paper!r}")
     return paper
-
-
-def receipt_data(d: DossierDetail, centre) -> ReceiptData:
-    owner = d.owner
-    submitter = d.submitter
-    delivery = ("Bộ phận tiếp nhận và trả kết quả (nhận trực tiếp tại quầy)"
-                if d.delivery_method == "counter"
-                else f"Qua dịch vụ bưu chính công ích, địa chỉ: {d.delivery_address or ''}")
-    lookup_url = (f"{centre.lookup_url_base.rstrip('/')}?ma={d.code}&pin={d.lookup_pin}"
-                  if centre.lookup_url_base else None)
-    return ReceiptData(
-        governing_body=centre.governing_body,
-        centre_name=centre.name,
-        place_name=centre.place_name,
-        dossier_code=d.code,
-        lookup_pin=d.lookup_pin or "",
-        lookup_url=lookup_url,
-        received_at=d.received_at,
-        appointment_at=d.due_at or d.received_at,
-        procedure_code=d.procedure.code or "",
-        procedure_name=d.procedure.name,
-        processing_time_text=d.procedure.duration().describe_vi(),
-        deciding_agency=d.agency.name,
-        applicant_name=submitter.full_name,
-        applicant_id_number=submitter.id_number or submitter.old_id_number or "",
-        applicant_address=submitter.address or "",
-        applicant_phone=submitter.phone or "",
-        applicant_email=submitter.email or "",
-        owner_name=owner.full_name if owner else None,
-        owner_id=(owner.tax_code or owner.id_number) if owner else None,
-        owner_address=owner.address if owner else None,
-        papers=tuple(ReceiptPaper(p.name, p.originals, p.certified_copies, p.photocopies)
-                     for p in d.papers),
-        sets=d.sets,
-        result_delivery_text=delivery,
-        fees_text=d.procedure.fees_text or "",
-        notes=d.notes or "",
-        ledger_book=d.ledger_book or "",
-        ledger_number=d.ledger_number or 0,
-        officer_name=d.officer.full_name,
-        hotline=centre.hotline,
-    )
 
 
 class ReceiptService:
@@ -109,7 +67,7 @@ class ReceiptService:
         detail = get_dossier_detail(session, code.strip())
         if detail is None:
             raise NotFound(f"Không tìm thấy hồ sơ {code!r}", f"No dossier {code!r}")
-        return detail.uuid, receipt_data(detail, the_centre(session))
+        return detail.uuid, receipt_data(detail, the_centre(session), self._settings)
 
     def _paper(self, paper: str | None) -> str:
         return chosen_paper(self._settings, paper)

@@ -14,10 +14,13 @@ DEFAULTS: dict[str, Any] = {
     "office_hours": [["07:00", "11:30"], ["13:30", "17:00"]],
     "weekend": [5, 6],
     "use_public_holidays": True,
-    # Official forms after intake (docs/forms.md): the legal basis of the templates, "2018" or
-    # "2025", and per-centre overrides of numbers/titles where the 2025 set is not settled.
-    "forms.legal_basis": "2018",
+    # Official forms (docs/forms.md, services/paper_facts.py): "auto" follows the legal basis
+    # in force on the day each dossier was received (2025 set from forms.basis_2025_from);
+    # "2018" / "2025" force one; per-centre overrides where the 2025 wording is not settled.
+    "forms.legal_basis": "auto",
+    "forms.basis_2025_from": "2025-09-15",
     "forms.templates": {},
+    "forms.qr_system_name": "HCC Desk",
 }
 
 

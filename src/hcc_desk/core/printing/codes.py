@@ -10,7 +10,7 @@ from reportlab.graphics.barcode.qrencoder import QR8bitByte, QRCode, QRErrorCorr
 from reportlab.platypus import Flowable
 
 QUIET_MODULES = 10  # Code128 needs 10 blank modules each side to be found by a scanner
-QR_MAX_BYTES = 300  # up to version ~13: modules stay >= 0.3 mm in a 2 cm symbol
+QR_MAX_BYTES = 700  # up to version ~24; the symbol grows so modules stay >= min_module
 
 
 def code128(value: str, *, module: float, height: float, max_width: float) -> Flowable | None:
@@ -67,9 +67,13 @@ class QrFlowable(Flowable):
         self.canv.drawPath(path, stroke=0, fill=1)
 
 
-def qr(payload: str, *, size: float) -> Flowable | None:
-    """A QR code of ``payload`` (UTF-8, byte mode, level M), or None when empty or too long."""
+def qr(payload: str, *, size: float, min_module: float = 0.0) -> Flowable | None:
+    """A QR code of ``payload`` (UTF-8, byte mode, level M), or None when empty or too long.
+
+    The symbol is ``size`` wide, or wider when that would make a module narrower than
+    ``min_module`` (4 modules of quiet zone each side included)."""
     data = payload.encode("utf-8", "replace")
     if not data or len(data) > QR_MAX_BYTES:
         return None
-    return QrFlowable(_qr_modules(data), size)
+    modules = _qr_modules(data)
+    return QrFlowable(modules, max(size, (len(modules) + 8) * min_module))

@@ -15,24 +15,33 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tables import Table, TableStyle
 
-from hcc_desk.core.printing import codes, document
-from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
+from hcc_desk.core.printing import document
+from hcc_desk.core.printing.fees import fee_lines
+from hcc_desk.core.printing.forms.common import caption, contact_line, filled_lines, mark_style
+from hcc_desk.core.printing.forms.templates import Template, template_for
+from hcc_desk.core.printing.labels import id_label
+from hcc_desk.core.printing.paper_qr import QrFacts, lookup_link, payload
+from hcc_desk.core.printing.receipt_data import FeeLine, ReceiptData, ReceiptPaper
 from hcc_desk.core.printing.receipt_parts import (
     LIMITS,
-    code_block,
     header,
+    keep_tail,
     papers_table,
     signatures,
+    top_strip,
 )
-from hcc_desk.core.printing.styles import Layout, Styles, layout_for, styles_for
+from hcc_desk.core.printing.styles import LAYOUTS, Layout, Styles, layout_for, styles_for
 from hcc_desk.core.printing.text import clean, clip, para
 from hcc_desk.core.printing.vn_dates import format_vn_datetime
 
-__all__ = ["COPY_MARKERS", "ReceiptData", "ReceiptPaper", "render_receipt_pdf"]
+__all__ = ["COPY_MARKERS", "FeeLine", "ReceiptData", "ReceiptPaper", "render_receipt_pdf"]
 
 TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 COPY_MARKERS = ("(Liên 1: Lưu)", "(Liên 2: Giao người nộp hồ sơ)")
-ID_LABEL = "Số CMND/Thẻ căn cước/Hộ chiếu"
+
+
+def lay_paper(lay: Layout) -> str:
+    return next(name for name, known in LAYOUTS.items() if known is lay)
 
 
 def render_receipt_pdf(
@@ -43,47 +52,52 @@ def render_receipt_pdf(
     ``paper`` is "A4" or "A5"; raises ValueError for anything else.
     """
     layout, styles = layout_for(paper), styles_for(paper)
+    title = _template(data).title
     code = para(data.dossier_code, LIMITS["code"])
     copies = [
         (f"Mã hồ sơ: {code} — {marker}", _copy_story(data, marker, layout, styles))
         for marker in COPY_MARKERS
     ]
     document.build(out, layout, styles, copies,
-                   title=clip(clean(f"{TITLE} {data.dossier_code}"), 200))
+                   title=clip(clean(f"{title} {data.dossier_code}"), 200))
 
 
 def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list[Flowable]:
     def line(label: str, value: str) -> Paragraph:
-        return Paragraph(f"{label}: {value}", st.body)
+        return Paragraph(f"{label}: {keep_tail(value)}", st.body)
 
+    tpl = _template(data)
+    qr = payload(_trace(data), code=data.dossier_code, paper_name=tpl.title,
+                 issued_at=data.received_at, appointment_at=data.appointment_at)
     story: list[Flowable] = [
+        top_strip(qr, caption(tpl), lay, st, mark_style(lay_paper(lay)), data.dossier_code,
+                  _pin(data, st)),
         header(data.governing_body, data.centre_name, data.dossier_code, data.place_name,
                data.received_at.date(), lay, st),
-        Paragraph(TITLE, st.title),
+        Paragraph(tpl.title, st.title),
         Paragraph(marker, st.italic_center),
-        _codes_row(data, lay, st),
         line("Bộ phận tiếp nhận và trả kết quả", para(data.centre_name, LIMITS["agency"])),
         line("Tiếp nhận hồ sơ của", f"<b>{para(data.applicant_name, LIMITS['name'])}</b>"),
-        line(ID_LABEL, para(data.applicant_id_number, LIMITS["id"])),
-        line("Địa chỉ", para(data.applicant_address, LIMITS["address"])),
-        Paragraph(
-            f"Số điện thoại: {para(data.applicant_phone, LIMITS['phone'])}"
-            f"&nbsp;&nbsp;&nbsp;&nbsp;Email: {para(data.applicant_email, LIMITS['email'])}",
-            st.body,
-        ),
+        *filled_lines([
+            (id_label(data.applicant_id_number, data.applicant_kind),
+             para(data.applicant_id_number, LIMITS["id"])),
+            ("Địa chỉ", para(data.applicant_address, LIMITS["address"]))], st),
+        *contact_line(data.applicant_phone, data.applicant_email, st),
     ]
     if _owner_differs(data):
-        story += [
-            Paragraph(
-                f"Chủ hồ sơ: <b>{para(data.owner_name, LIMITS['name'])}</b>; "
-                f"{ID_LABEL}: {para(data.owner_id, LIMITS['id'])}", st.body),
-            line("Địa chỉ chủ hồ sơ", para(data.owner_address, LIMITS["address"])),
-        ]
+        owner_id = para(data.owner_id, LIMITS["id"])
+        id_part = (f"; {id_label(data.owner_id, data.owner_kind or 'individual')}: {owner_id}"
+                   if owner_id else "")
+        story.append(Paragraph(
+            f"Chủ hồ sơ: <b>{para(data.owner_name, LIMITS['name'])}</b>{id_part}", st.body))
+        story += filled_lines(
+            [("Địa chỉ chủ hồ sơ", para(data.owner_address, LIMITS["address"]))], st)
     story += [
         line(
             "Nội dung yêu cầu giải quyết",
             f"{para(data.procedure_name, LIMITS['procedure_name'])}"
-            f" (mã thủ tục: {para(data.procedure_code, LIMITS['procedure_code'])})",
+            + (f" (mã thủ tục: {para(data.procedure_code, LIMITS['procedure_code'])})"
+               if data.procedure_code.strip() else ""),
         ),
         line("Cơ quan giải quyết", para(data.deciding_agency, LIMITS["agency"])),
         Paragraph("<b>1. Thành phần hồ sơ nộp gồm:</b>", st.section),
@@ -98,10 +112,8 @@ def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list
                   + format_vn_datetime(data.appointment_at), st.section),
         Paragraph("<b>6. Đăng ký nhận kết quả tại:</b> "
                   + para(data.result_delivery_text, LIMITS["long"]), st.section),
-        line("Phí, lệ phí", para(data.fees_text, LIMITS["long"])),
-        Paragraph(
-            f"Vào Sổ theo dõi hồ sơ, Quyển số: {para(data.ledger_book, LIMITS['ledger'])}"
-            f"&nbsp;&nbsp;&nbsp;Số thứ tự: {data.ledger_number}", st.body),
+        *fee_lines(data.fees, st),
+        Paragraph(_ledger_line(data), st.body),
     ]
     notes = para(data.notes, LIMITS["notes"], max_lines=30)
     if notes:
@@ -112,6 +124,28 @@ def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list
         *_footnotes(data, lay, st),
     ]
     return story
+
+
+def _template(data: ReceiptData) -> Template:
+    return data.template or template_for("receipt", data.form_set)
+
+
+def _trace(data: ReceiptData) -> QrFacts:
+    """The QR's facts: as the service gave them, else from the receipt's own fields. The
+    holder is the dossier's owner when there is one (the party the procedure is for)."""
+    if data.trace is not None:
+        return data.trace
+    holder = (data.owner_id or "") if _owner_differs(data) else data.applicant_id_number
+    link = data.lookup_url or lookup_link(None, data.dossier_code, data.lookup_pin)
+    return QrFacts(procedure_code=data.procedure_code, holder_id=holder, link=link)
+
+
+def _ledger_line(data: ReceiptData) -> str:
+    book = para(data.ledger_book, LIMITS["ledger"])
+    parts = [f"Quyển số: {book}"] if book else []
+    if data.ledger_number:
+        parts.append(f"Số thứ tự: {data.ledger_number}")
+    return "Vào Sổ theo dõi hồ sơ" + (", " + "&nbsp;&nbsp;&nbsp;".join(parts) if parts else ".")
 
 
 def _owner_differs(data: ReceiptData) -> bool:
@@ -125,40 +159,24 @@ def _owner_differs(data: ReceiptData) -> bool:
     return owner.casefold() != data.applicant_name.strip().casefold()
 
 
-def _codes_row(data: ReceiptData, lay: Layout, st: Styles) -> Flowable:
-    """Dossier code, its Code128 and the lookup PIN on the left; the lookup QR on the right."""
-    qr_col = lay.qr_size + lay.s(8)
-    left = code_block(data.dossier_code, lay, st, lay.frame_width - qr_col)
-    left.append(Paragraph(f"Mã tra cứu: <b>{para(data.lookup_pin, LIMITS['pin'])}</b>",
-                          st.body))
-    # An over-long lookup URL would give an unreadable QR: fall back to "<code>|<pin>".
-    fallback = f"{data.dossier_code}|{data.lookup_pin}"
-    qr = codes.qr(data.lookup_url or fallback, size=lay.qr_size) or codes.qr(
-        fallback, size=lay.qr_size)
-    table = Table([[left, qr or ""]], colWidths=[lay.frame_width - qr_col, qr_col])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), lay.s(3)),
-    ]))
-    return table
+def _pin(data: ReceiptData, st: Styles) -> list[Flowable]:
+    """The lookup PIN (the code, its Code128 and the QR are in the top strip)."""
+    pin = para(data.lookup_pin, LIMITS["pin"])
+    return [Paragraph(f"Mã tra cứu: <b>{pin}</b>", st.body)] if pin else []
 
 
 def _footnotes(data: ReceiptData, lay: Layout, st: Styles) -> list[Flowable]:
     pin = para(data.lookup_pin, LIMITS["pin"])
+    # Where the link is too long to print whole, the QR still carries it.
     where = f" tại {para(data.lookup_url, LIMITS['url'])}" if data.lookup_url else ""
     notes = [
         "Giấy này được lập thành 02 liên: 01 liên lưu tại Bộ phận tiếp nhận và trả kết quả, "
         "01 liên giao người nộp hồ sơ.",
         "Khi đến nhận kết quả, mang theo Giấy này (và giấy ủy quyền nếu nhận thay). Có thể "
         "đăng ký nhận kết quả qua dịch vụ bưu chính công ích.",
-        f"Tra cứu tình trạng hồ sơ{where} bằng Mã hồ sơ và Mã tra cứu {pin}, hoặc quét mã QR.",
+        f"Tra cứu tình trạng hồ sơ{where} bằng Mã hồ sơ và Mã tra cứu {pin}, hoặc quét mã QR."
+        + (f" Đường dây nóng: {para(data.hotline, LIMITS['phone'])}." if data.hotline else ""),
     ]
-    if data.hotline:
-        notes.append(f"Đường dây nóng: {para(data.hotline, LIMITS['phone'])}.")
     return [
         Spacer(1, lay.s(4)),
         HRFlowable(width="100%", thickness=0.4, spaceAfter=lay.s(2)),

@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable, KeepTogether
 from reportlab.platypus.tables import Table, TableStyle
 
 from hcc_desk.core.printing import codes, fonts
+from hcc_desk.core.printing.paper_qr import qr_symbol
 from hcc_desk.core.printing.receipt_data import ReceiptPaper
 from hcc_desk.core.printing.styles import Layout, Styles
 from hcc_desk.core.printing.text import para
@@ -41,6 +43,35 @@ _PLAIN = TableStyle([
 def _rule(width: float | str, lay: Layout) -> HRFlowable:
     return HRFlowable(width=width, thickness=0.6, color=colors.black, hAlign="CENTER",
                       spaceBefore=lay.s(4), spaceAfter=lay.s(3))
+
+
+def top_strip(qr_text: str, caption: str | None, lay: Layout, st: Styles,
+              caption_style: ParagraphStyle, code: str,
+              extra: Sequence[Flowable] = ()) -> Flowable:
+    """The paper's top line: its QR in the upper left corner (TT 01/2023/TT-VPCP), next to it
+    the dossier code with its Code128 (and ``extra`` lines), and on the right the "Mẫu số …" caption (``caption``
+    is markup, or None for an unnumbered paper)."""
+    symbol = qr_symbol(qr_text, min_size=lay.qr_size, min_module=lay.bar_module)
+    symbol.hAlign = "LEFT"
+    w = lay.frame_width
+    left_w = symbol.wrap(w, w)[0] + lay.s(4)
+    right = Paragraph(caption, caption_style) if caption else ""
+    # The QR spans both rows; the caption sits top right, the code under it.
+    table = Table([[symbol, right], ["", [*code_block(code, lay, st, w - left_w), *extra]]],
+                  colWidths=[left_w, w - left_w])
+    table.setStyle(_PLAIN)
+    table.setStyle([("SPAN", (0, 0), (0, 1)), ("VALIGN", (1, 1), (1, 1), "BOTTOM")])
+    table.spaceAfter = lay.s(2)
+    return table
+
+
+def keep_tail(markup: str) -> str:
+    """Markup whose last two words cannot be split by a line break, so a wrapped value never
+    leaves one word alone on its last line ("… THÀNH PHỐ" / "HUẾ")."""
+    head, sep, tail = markup.rpartition(" ")
+    if not sep or "<" in tail or len(tail) > 20:
+        return markup
+    return f"{head}&nbsp;{tail}"
 
 
 def header(

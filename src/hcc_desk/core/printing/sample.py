@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from hcc_desk.core.printing.receipt_data import ReceiptData, ReceiptPaper
+from hcc_desk.core.printing.receipt_data import FeeLine, ReceiptData, ReceiptPaper
 
 
 def sample_receipt(papers: int | None = None) -> ReceiptData:
@@ -24,7 +24,7 @@ def sample_receipt(papers: int | None = None) -> ReceiptData:
         place_name="Huế",
         dossier_code="000.00.22.H57-250205-0007",
         lookup_pin="K7Q2",
-        lookup_url="https://dichvucong.hue.gov.vn/tra-cuu?ma=000.00.22.H57-250205-0007",
+        lookup_url="https://dichvucong.hue.gov.vn/tra-cuu?ma=000.00.22.H57-250205-0007&pin=K7Q2",
         received_at=datetime(2025, 2, 5, 8, 5),
         appointment_at=datetime(2025, 2, 10, 14, 0),
         procedure_code="1.001193.000.00.00.H57",
@@ -42,7 +42,8 @@ def sample_receipt(papers: int | None = None) -> ReceiptData:
         papers=listed,
         sets=1,
         result_delivery_text="Bộ phận tiếp nhận và trả kết quả, Trung tâm Phục vụ hành chính công",
-        fees_text="Miễn phí",
+        fees=(FeeLine("Đăng ký khai sinh đúng hạn", 0, "Miễn lệ phí",
+                      "Luật Hộ tịch 2014, Điều 11"),),
         notes="Hồ sơ đầy đủ theo quy định.",
         ledger_book="01/2025",
         ledger_number=7,

@@ -14,9 +14,9 @@ from reportlab.platypus import Flowable, Paragraph
 from hcc_desk.core.printing.forms.common import (
     Out,
     build_one,
-    code_lines,
     name,
     opening,
+    qr_text,
     reason,
     when,
 )
@@ -54,8 +54,9 @@ def render_apology_pdf(data: ApologyData, out: Out, *, paper: str = "A4",
     left = ParagraphStyle("apology_left", parent=st.body, alignment=TA_LEFT)
     story: list[Flowable] = [
         *opening(data.centre, data.code, data.issued_at.date(), tpl, paper,
+                 code=data.code,
+                 qr=qr_text(data, tpl, data.issued_at, appointment_at=data.new_due_at),
                  subtitle=SUBJECT[form_set]),
-        *code_lines(data.code, paper),
         Paragraph(f"Kính gửi: Ông/Bà <b>{name(data.applicant_name)}</b>", st.body_center),
         Paragraph(
             f"{format_vn_date(data.received_at.date()).capitalize()}, {centre} tiếp nhận hồ sơ của "

@@ -16,7 +16,8 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from hcc_desk.core.printing import document
 from hcc_desk.core.printing.forms.data import FormCentre
 from hcc_desk.core.printing.forms.templates import Template
-from hcc_desk.core.printing.receipt_parts import LIMITS, code_block, header
+from hcc_desk.core.printing.paper_qr import payload
+from hcc_desk.core.printing.receipt_parts import LIMITS, code_block, header, keep_tail, top_strip
 from hcc_desk.core.printing.styles import Styles, layout_for, styles_for
 from hcc_desk.core.printing.text import clean, clip, para
 from hcc_desk.core.printing.vn_dates import format_vn_datetime
@@ -34,15 +35,25 @@ def mark_style(paper: str) -> ParagraphStyle:
     return ParagraphStyle("form_mark", parent=st.note, alignment=TA_RIGHT)
 
 
+def caption(tpl: Template) -> str | None:
+    """"Mẫu số 02 — <basis>" markup; None for a paper its circular does not number."""
+    return f"<b>Mẫu số {tpl.number}</b><br/>{tpl.basis}" if tpl.number else None
+
+
+def qr_text(data, tpl: Template, issued_at: datetime, **extra) -> str:
+    """The Circular 01/2023 QR of a form of ``data`` (which has ``code`` and ``trace``)."""
+    return payload(data.trace, code=data.code, paper_name=tpl.title, issued_at=issued_at,
+                   **extra)
+
+
 def opening(
     centre: FormCentre, number: str, day: date, tpl: Template, paper: str,
-    *, subtitle: str | None = None,
+    *, qr: str, code: str, subtitle: str | None = None,
 ) -> list[Flowable]:
-    """Form-number mark, national header with the centre, the title (and a subtitle)."""
+    """QR, dossier code and form-number caption, national header with the centre, the title (and a
+    subtitle)."""
     lay, st = layout_for(paper), styles_for(paper)
-    story: list[Flowable] = []
-    if tpl.number:
-        story.append(Paragraph(f"Mẫu số {tpl.number} — {tpl.basis}", mark_style(paper)))
+    story: list[Flowable] = [top_strip(qr, caption(tpl), lay, st, mark_style(paper), code)]
     story += [
         header(centre.governing_body, centre.name, number, centre.place_name, day, lay, st),
         Paragraph(tpl.title, st.title),
@@ -60,7 +71,7 @@ def code_lines(code: str, paper: str) -> list[Flowable]:
 
 
 def line(label: str, value_markup: str, st: Styles) -> Paragraph:
-    return Paragraph(f"{label}: {value_markup}", st.body)
+    return Paragraph(f"{label}: {keep_tail(value_markup)}", st.body)
 
 
 def when(moment: datetime | None) -> str:
@@ -84,13 +95,24 @@ def applicant_lines(data, received_label: str, st: Styles) -> list[Paragraph]:
     return [
         line("Bộ phận tiếp nhận và trả kết quả", para(data.centre.name, LIMITS["agency"]), st),
         line(received_label, f"<b>{name(data.applicant_name)}</b>", st),
-        line("Địa chỉ", para(data.applicant_address, LIMITS["address"]), st),
-        Paragraph(f"Số điện thoại: {para(data.applicant_phone, LIMITS['phone'])}"
-                  f"&nbsp;&nbsp;&nbsp;&nbsp;Email: {para(data.applicant_email, LIMITS['email'])}",
-                  st.body),
+        *filled_lines([("Địa chỉ", para(data.applicant_address, LIMITS["address"]))], st),
+        *contact_line(data.applicant_phone, data.applicant_email, st),
         line("Nội dung yêu cầu giải quyết", para(data.procedure_name, LIMITS["procedure_name"]),
              st),
     ]
+
+
+def filled_lines(pairs: Sequence[tuple[str, str]], st: Styles) -> list[Paragraph]:
+    """"Label: value" lines, leaving out a label whose value is empty (no bare "Email:")."""
+    return [line(label, value, st) for label, value in pairs if value]
+
+
+def contact_line(phone: str | None, email: str | None, st: Styles) -> list[Paragraph]:
+    """"Số điện thoại: …    Email: …" with only the parts known; nothing when neither is."""
+    parts = [f"{label}: {value}" for label, value in (
+        ("Số điện thoại", para(phone, LIMITS["phone"])), ("Email", para(email, LIMITS["email"])))
+        if value]
+    return [Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), st.body)] if parts else []
 
 
 def build_one(out: Out, paper: str, story: Sequence[Flowable], *, code: str, title: str) -> None:

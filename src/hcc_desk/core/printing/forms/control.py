@@ -12,10 +12,10 @@ from reportlab.platypus.tables import Table
 from hcc_desk.core.printing.forms.common import (
     Out,
     build_one,
-    code_lines,
     line,
     name,
     opening,
+    qr_text,
     when,
 )
 from hcc_desk.core.printing.forms.data import ControlData, FormSet, HopRow
@@ -38,8 +38,10 @@ def render_control_pdf(data: ControlData, out: Out, *, paper: str = "A4",
     coordinating = "; ".join(para(c, LIMITS["agency"]) for c in data.coordinating)
     story: list[Flowable] = [
         *opening(data.centre, data.code, day, tpl, paper,
+                 code=data.code,
+                 qr=qr_text(data, tpl, data.issued_at or data.received_at,
+                            appointment_at=data.due_at),
                  subtitle="(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)"),
-        *code_lines(data.code, paper),
         line("Tên tổ chức/cá nhân", f"<b>{name(data.applicant_name)}</b>", st),
         line("Nội dung yêu cầu giải quyết", para(data.procedure_name, LIMITS["procedure_name"]),
              st),

@@ -8,8 +8,8 @@ from hcc_desk.core.printing.forms.common import (
     Out,
     applicant_lines,
     build_one,
-    code_lines,
     opening,
+    qr_text,
     reason,
 )
 from hcc_desk.core.printing.forms.data import FormSet, RefusalData
@@ -26,8 +26,9 @@ def render_refusal_pdf(data: RefusalData, out: Out, *, paper: str = "A4",
     lay, st = layout_for(paper), styles_for(paper)
     refuser = para(data.agency_name or data.centre.name, LIMITS["agency"])
     story: list[Flowable] = [
-        *opening(data.centre, data.code, data.issued_at.date(), tpl, paper),
-        *code_lines(data.code, paper),
+        *opening(data.centre, data.code, data.issued_at.date(), tpl, paper,
+                 code=data.code,
+                 qr=qr_text(data, tpl, data.issued_at)),
         *applicant_lines(data, "Tiếp nhận hồ sơ của", st),
         Paragraph(f"Qua xem xét, {refuser} thông báo không tiếp nhận, giải quyết hồ sơ này "
                   "với lý do cụ thể như sau:", st.section),

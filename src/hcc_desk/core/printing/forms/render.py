@@ -14,18 +14,22 @@ from hcc_desk.core.printing.forms.data import (
     FormSet,
     RefusalData,
     ResultSlipData,
+    StopData,
     SupplementData,
 )
 from hcc_desk.core.printing.forms.refusal import render_refusal_pdf
 from hcc_desk.core.printing.forms.result import render_result_pdf
+from hcc_desk.core.printing.forms.stop import render_stop_pdf
 from hcc_desk.core.printing.forms.supplement import render_supplement_pdf
 from hcc_desk.core.printing.forms.templates import Template, template_for
 
-FormData = SupplementData | RefusalData | ApologyData | ControlData | ResultSlipData
+FormData = (SupplementData | RefusalData | StopData | ApologyData | ControlData
+            | ResultSlipData)
 
 _RENDERERS: dict[type, tuple[str, Any]] = {
     SupplementData: ("supplement", render_supplement_pdf),
     RefusalData: ("refusal", render_refusal_pdf),
+    StopData: ("stop", render_stop_pdf),
     ApologyData: ("apology", render_apology_pdf),
     ControlData: ("control", render_control_pdf),
     ResultSlipData: ("result", render_result_pdf),

@@ -11,14 +11,16 @@ from reportlab.platypus import Flowable, Paragraph
 from hcc_desk.core.printing.forms.common import (
     Out,
     build_one,
-    code_lines,
+    filled_lines,
     line,
     name,
     opening,
+    qr_text,
     reason,
     when,
 )
 from hcc_desk.core.printing.forms.data import TIMING_LABELS, FormSet, ResultSlipData
+from hcc_desk.core.printing.labels import id_label
 from hcc_desk.core.printing.forms.templates import Template, template_for
 from hcc_desk.core.printing.receipt_parts import LIMITS, signatures
 from hcc_desk.core.printing.styles import layout_for, styles_for
@@ -34,8 +36,9 @@ def render_result_pdf(data: ResultSlipData, out: Out, *, paper: str = "A4",
     lay, st = layout_for(paper), styles_for(paper)
     relation = RELATIONS.get(data.relation, para(data.relation, LIMITS["short"]))
     story: list[Flowable] = [
-        *opening(data.centre, data.code, data.returned_at.date(), tpl, paper),
-        *code_lines(data.code, paper),
+        *opening(data.centre, data.code, data.returned_at.date(), tpl, paper,
+                 code=data.code,
+                 qr=qr_text(data, tpl, data.returned_at)),
         line("Bộ phận tiếp nhận và trả kết quả", para(data.centre.name, LIMITS["agency"]), st),
         line("Người nộp hồ sơ", f"<b>{name(data.applicant_name)}</b>", st),
         line("Nội dung yêu cầu giải quyết", para(data.procedure_name, LIMITS["procedure_name"]),
@@ -53,7 +56,8 @@ def render_result_pdf(data: ResultSlipData, out: Out, *, paper: str = "A4",
         line("Kết quả giải quyết", reason(data.result_summary) or "Theo hồ sơ kèm theo", st),
         Paragraph("<b>Người nhận kết quả</b>", st.section),
         line("Họ và tên", f"<b>{name(data.recipient_name)}</b>", st),
-        line("Số CMND/Thẻ căn cước/Hộ chiếu", para(data.recipient_id_number, LIMITS["id"]), st),
+        *filled_lines([(id_label(data.recipient_id_number),
+                        para(data.recipient_id_number, LIMITS["id"]))], st),
         line("Quan hệ với hồ sơ", relation, st),
     ]
     if data.relation == "authorised" or data.authorisation_ref:

@@ -13,10 +13,10 @@ from hcc_desk.core.printing.forms.common import (
     Out,
     applicant_lines,
     build_one,
-    code_lines,
     line,
     name,
     opening,
+    qr_text,
     reason,
     when,
 )
@@ -35,8 +35,9 @@ def render_supplement_pdf(data: SupplementData, out: Out, *, paper: str = "A4",
     tpl = template or template_for("supplement", form_set)
     lay, st = layout_for(paper), styles_for(paper)
     story: list[Flowable] = [
-        *opening(data.centre, f"{data.code}{NUMBER_SUFFIX}", data.issued_at.date(), tpl, paper),
-        *code_lines(data.code, paper),
+        *opening(data.centre, f"{data.code}{NUMBER_SUFFIX}", data.issued_at.date(), tpl, paper,
+                 code=data.code,
+                 qr=qr_text(data, tpl, data.issued_at)),
         *applicant_lines(data, "Tiếp nhận hồ sơ/yêu cầu của Ông/Bà", st),
         line("Thời gian nhận hồ sơ", when(data.received_at), st),
     ]
