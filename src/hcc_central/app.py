@@ -17,6 +17,7 @@ from .api.deps import Central, CentralDep
 from .auth import DeviceCache
 from .db import Database
 from .ingest import Ingest
+from .protocol_gate import PROTOCOL_RESPONSES, ProtocolGate
 from .settings import Settings
 from .store import FileStore
 from .wire_errors import install_error_handlers
@@ -39,7 +40,8 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         db.dispose()
 
-    app = FastAPI(title="HCC Central", version="1", lifespan=lifespan, responses=GUARD_RESPONSES)
+    app = FastAPI(title="HCC Central", version="1", lifespan=lifespan,
+                  responses={**GUARD_RESPONSES, **PROTOCOL_RESPONSES})
     devices = DeviceCache(settings.auth_cache_seconds)
     app.state.central = Central(settings, db, store, devices, Ingest(db, settings, devices))
     app.include_router(desk.router, prefix=API)
@@ -57,6 +59,7 @@ def create_app(settings: Settings) -> FastAPI:
             s.execute(text("SELECT 1"))
         return {"status": "ok"}
 
+    app.add_middleware(ProtocolGate)
     # Outermost of ours: nothing reads a body before the caller and its size are checked.
     app.add_middleware(WireGuard, central=app.state.central)
     return app

@@ -158,3 +158,11 @@ def test_one_bad_procedure_does_not_lose_the_rest_of_the_page(desk):
         codes = {p.code: p.active for p in s.scalars(select(Procedure).where(
             Procedure.code.like("9.00000%")))}
     assert codes == {"9.000001": False, "9.000003": True}
+
+
+def test_a_kind_from_a_newer_central_is_skipped_quietly(desk):
+    desk.central.add_change("rating.added", "r1", {"stars": 3})
+    desk.central.add_change("calendar.day", "2026-12-29", {"day": "2026-12-29", "kind": "off"})
+    report = desk.engine().run_once()
+    assert report.completed and report.errors == [] and report.pulled == 1
+    assert _cursor(desk) == 2

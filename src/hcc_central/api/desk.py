@@ -16,11 +16,13 @@ from hcc_desk.core.sync.protocol import (
     PullResponse,
     PushOp,
     PushResponse,
+    for_version,
 )
 
 from ..auth import Token
 from ..changes import changes_since
 from ..enrolment import Refusal, enrol_device
+from ..protocol_gate import ClientProtocol
 from ..settings import Settings
 from .deps import BIG, CentralDep
 from .officers import router as officers_router
@@ -77,13 +79,14 @@ ENROL_ERRORS = {
 
 
 @router.post("/enrol", operation_id="enrol", responses=ENROL_ERRORS)
-def enrol(body: EnrolRequest, request: Request, c: CentralDep) -> EnrolResponse:
+def enrol(body: EnrolRequest, request: Request, c: CentralDep,
+          version: ClientProtocol) -> EnrolResponse:
     remote = request.client.host if request.client else "unknown"
     with c.db.write() as s:  # a refusal commits its audit row, then answers
         outcome = enrol_device(s, body, limits_of(c.settings), remote=remote, now=datetime.now())
     if isinstance(outcome, Refusal):
         raise HTTPException(outcome.status, outcome.detail)
-    return outcome
+    return for_version(outcome, version)
 
 
 @router.get("/limits", operation_id="limits", responses=UNAUTHORISED)
@@ -115,13 +118,15 @@ def push(body: PushBody, token: Token, c: CentralDep) -> Response:
 def pull(
     token: Token,
     c: CentralDep,
+    version: ClientProtocol,
     cursor: Annotated[int, Query(ge=0, le=BIG)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> PullResponse:
     dev = c.device(token)
     with c.db.read() as s:
         changes, new_cursor, more = changes_since(s, dev.centre_id, cursor, limit)
-    return PullResponse(changes=changes, cursor=new_cursor, more=more)
+    # The cursor passes what an older desk is not sent: it could not apply it anyway.
+    return for_version(PullResponse(changes=changes, cursor=new_cursor, more=more), version)
 
 
 router.include_router(officers_router)  # login, logout (officers.py)

@@ -62,6 +62,11 @@ class SingleUnsupported(SyncError):
     chunks (413): use POST /uploads + PUT."""
 
 
+class Incompatible(Refused):
+    """Central does not serve this desk's protocol version (426), or answered in a shape this
+    version cannot read: no retry will help; the software must be updated."""
+
+
 class OfficerLocked(SyncError):
     """Central locked this user name after failed logins: no local fallback for it."""
 
@@ -115,7 +120,7 @@ class CentralClient:
     def __init__(self, base_url: str, token: str | None = None, *,
                  transport: httpx.BaseTransport | None = None,
                  timeout: httpx.Timeout = TIMEOUT, ca_pem: str | None = None):
-        headers = {"User-Agent": "hcc-desk"}
+        headers = {"User-Agent": "hcc-desk", p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION)}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self.base_url = base_url.rstrip("/")
@@ -244,6 +249,8 @@ class CentralClient:
             raise AuthFailed(f"central refused this device ({status}): {_detail(r)}", status)
         if status == 413:
             raise TooLarge(f"too large for central: {_detail(r)}", status)
+        if status == 426:
+            raise Incompatible(_detail(r), status)
         if status == 429 or status >= 500:
             raise Transient(f"central busy ({status}): {_detail(r)}", status,
                             retry_after=_retry_after(r))
@@ -262,11 +269,21 @@ def _cert_failure(exc: BaseException) -> str | None:
 
 def _parse(r: httpx.Response, model: type[M]) -> M:
     try:
-        return model.model_validate(r.json())
-    except (ValueError, ValidationError) as exc:
-        # A captive portal or a proxy error page, not central: try again later.
+        data = r.json()
+    except ValueError as exc:
+        # Not JSON: a captive portal or a proxy's error page, not central. Try again later.
         raise Transient(f"unexpected answer from {r.url.path} ({r.status_code}): "
                         f"{str(exc).splitlines()[0][:200]}", r.status_code) from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        # Central's JSON, but not a shape this version reads (new fields alone are ignored):
+        # retrying cannot help.
+        raise Incompatible(
+            f"Máy chủ trung tâm trả lời theo phiên bản giao thức mà máy này không đọc được "
+            f"({r.url.path}): cần cập nhật phần mềm. / Central's answer to {r.url.path} does "
+            f"not match this desk's protocol version {p.PROTOCOL_VERSION}: update the "
+            f"software. ({str(exc).splitlines()[0][:200]})", r.status_code) from exc
 
 
 def _detail(r: httpx.Response) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -19,6 +19,12 @@ from pydantic import (
 )
 
 API = "/api/v1"
+# Versions (docs/sync-protocol.md, "Versions"): the desk says which one it speaks in this header
+# on every request; central serves its own and the one before, and leaves out of its answers
+# what an older desk cannot read. No header = version 1 (desks from before the header).
+PROTOCOL_HEADER = "X-HCC-Protocol"
+PROTOCOL_VERSION = 2
+OLDEST_SERVED = 1
 MAX_PUSH_OPS = 200
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -60,6 +66,42 @@ LocalDateTime = Annotated[
 class Wire(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def sent_to(self, version: int) -> bool:
+        """Whether a desk speaking ``version`` gets this item of a list at all."""
+        return True
+
+
+class Outbound(Wire):
+    """What central answers and the desk reads. Fields central adds later are ignored here, so a
+    desk keeps working with a newer central; central still checks what it builds."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+def since(version: int) -> dict[str, Any]:
+    """``json_schema_extra`` of a field first sent in protocol ``version``: older desks do not get
+    it (its default is sent instead, which must be left out of the JSON: ``exclude_if``)."""
+    return {"x-since-protocol": version}
+
+
+W = TypeVar("W", bound=Wire)
+
+
+def for_version(obj: W, version: int) -> W:
+    """``obj`` as central may send it to a desk speaking ``version``: fields and list items
+    newer than that version left out, recursively."""
+    updates: dict[str, Any] = {}
+    for name, field in type(obj).model_fields.items():
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+        value = getattr(obj, name)
+        if int(extra.get("x-since-protocol", 1)) > version:  # type: ignore[call-overload]
+            updates[name] = field.get_default()
+        elif isinstance(value, Wire):
+            updates[name] = for_version(value, version)
+        elif isinstance(value, list) and any(isinstance(v, Wire) for v in value):
+            updates[name] = [for_version(v, version) for v in value if v.sent_to(version)]
+    return obj.model_copy(update=updates) if updates else obj
+
 
 def _no_nul_in_schema(schema: dict[str, Any]) -> None:
     """Say it in the JSON schema too: free text gets the DB_TEXT_PATTERN."""
@@ -95,37 +137,37 @@ class EnrolRequest(Inbound):
     key: str = Field(pattern=ENROL_KEY_PATTERN)
 
 
-class AgencyWire(Wire):
+class AgencyWire(Outbound):
     name: str = Field(max_length=300)
     short_name: str | None = Field(default=None, max_length=50)
     unit_code: str = Field(pattern=UNIT_PATTERN)
 
 
-class CentreWire(Wire):
+class CentreWire(Outbound):
     name: str = Field(max_length=300)
     governing_body: str = Field(max_length=300)
     place_name: str = Field(max_length=100)
     hotline: str | None = Field(default=None, max_length=50)
     lookup_url_base: str | None = Field(default=None, max_length=300)
     code_slots: int = Field(ge=1, le=9999)
-    # Optional and left out when unset, so a desk from before it still enrols (its Wire forbids
-    # unknown fields): None = a provincial centre (issue 10, two-level government).
+    # None = a provincial centre (two-level government). Left out when unset, and never sent to
+    # a version-1 desk (its models refuse unknown fields).
     level: Literal["province", "commune"] | None = Field(
-        default=None, exclude_if=lambda v: v is None)
+        default=None, exclude_if=lambda v: v is None, json_schema_extra=since(2))
 
 
-class CounterWire(Wire):
+class CounterWire(Outbound):
     name: str = Field(max_length=100)
     slot: int = Field(ge=1, le=9999)
 
 
-class Limits(Wire):
+class Limits(Outbound):
     max_attachment_bytes: int
     max_dossier_bytes: int
     chunk_bytes: int
 
 
-class EnrolResponse(Wire):
+class EnrolResponse(Outbound):
     device_id: Uuid
     device_token: str
     centre: CentreWire
@@ -139,7 +181,7 @@ class LoginRequest(Inbound):
     password: str = Field(min_length=1, max_length=256)
 
 
-class OfficerWire(Wire):
+class OfficerWire(Outbound):
     username: str
     full_name: str
     role: Literal["admin", "supervisor", "officer"]
@@ -220,14 +262,14 @@ class PushRequest(Wire):
     ops: list[PushOp] = Field(max_length=MAX_PUSH_OPS)
 
 
-class OpResult(Wire):
+class OpResult(Outbound):
     op_id: Uuid
     outcome: Literal["applied", "duplicate", "rejected"]
     reason: str | None = None
     code: int = 200
 
 
-class PushResponse(Wire):
+class PushResponse(Outbound):
     results: list[OpResult]
 
 
@@ -235,16 +277,22 @@ class PushResponse(Wire):
 
 ChangeKind = Literal["dossier.status", "procedure.upsert", "agency.upsert", "calendar.day",
                      "calendar.year"]
+# Kinds a desk of an older version is not sent (its models refuse kinds they do not know).
+KIND_SINCE: dict[str, int] = {"calendar.year": 2}
 
 
-class Change(Wire):
+class Change(Outbound):
     seq: int
-    kind: ChangeKind
+    # A desk skips a kind it does not know (a newer central's): hence "or any string".
+    kind: ChangeKind | str
     entity_uuid: str
     payload: dict
 
+    def sent_to(self, version: int) -> bool:
+        return KIND_SINCE.get(self.kind, 1) <= version
 
-class PullResponse(Wire):
+
+class PullResponse(Outbound):
     changes: list[Change]
     cursor: int
     more: bool
@@ -262,23 +310,23 @@ class UploadStart(Inbound):
     content_type: str = Field(max_length=100, pattern=NO_NUL)
 
 
-class UploadState(Wire):
+class UploadState(Outbound):
     upload_id: str
     offset: int
     complete: bool
 
 
-class UploadOffset(Wire):
+class UploadOffset(Outbound):
     offset: int
 
 
-class UploadDone(Wire):
+class UploadDone(Outbound):
     sha256: str
 
 
 # --- public lookup -----------------------------------------------------------------------------
 
-class PublicStatus(Wire):
+class PublicStatus(Outbound):
     code: str
     status: int
     status_label: str

@@ -84,8 +84,8 @@ def apply_deferred(session: Session, out: Applied) -> None:
 def _one(session: Session, seq: int, kind: str, payload: dict[str, Any], out: Applied) -> None:
     handler = {"dossier.status": _status, "agency.upsert": _agency,
                "calendar.day": _calendar_day, "calendar.year": _calendar_year}.get(kind)
-    if handler is None:
-        out.errors.append(f"change {seq}: unknown kind {kind!r} skipped")
+    if handler is None:  # a newer central's kind (docs/sync-protocol.md, "Versions"): not an error
+        log.info("change %s: kind %r is not known to this version, skipped", seq, kind)
         return
     try:
         with session.begin_nested():
