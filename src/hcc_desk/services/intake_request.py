@@ -54,7 +54,7 @@ class IntakeRequest:
     owner_is_submitter: bool = True
     owner_person: PersonInput | None = None
     owner_organisation: OrganisationInput | None = None
-    papers: list[PaperInput] | None = None  # None: the procedure's required papers, as listed
+    papers: list[PaperInput] | None = None  # the papers handed in; None = none named
     sets: int = 1
     delivery_method: DeliveryMethod = "counter"
     delivery_address: str = ""
