@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from hcc_desk.core.catalogue import national_code, parse_quantity, parse_time_limit
+from hcc_desk.core.domain.text import fold
 
 
 @pytest.mark.parametrize(
@@ -103,6 +104,8 @@ def test_parse_time_limit(
     )
     if assumed or kind == "calendar" or ";" in text or "+" in text:
         assert limit.notes  # every interpretation is recorded
+    # Only a text that names channels gets the "in-person value used" note.
+    assert any("channel" in n for n in limit.notes) == (";" in text and "truc tiep" in fold(text))
 
 
 @pytest.mark.parametrize("text", [None, "", "Theo quy định", "Không quy định"])

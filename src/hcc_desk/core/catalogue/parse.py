@@ -74,6 +74,7 @@ _TERM = re.compile(r"(\d+(?:[.,]\d+)?)\s*(ngay lam viec|gio lam viec|ngay|gio)\b
 _SPELLED_NUMBER = re.compile(r"[^\W\d]+\s*\((\d+)\)")  # "Mười (10)" → "10"
 _PARENS = re.compile(r"\([^()]*\)")
 _SAME_DAY = re.compile(r"\b(?:trong ngay|ngay sau khi|ngay khi)\b")
+_CHANNEL = re.compile(r"\b(?:truc tiep|truc tuyen|buu chinh|buu dien|ho so dien tu|ho so giay)\b")
 # "sau 15 giờ", "sau 15h", "sau 15:00": the only cut-off a text can state; none is invented.
 _CUTOFF = re.compile(r"\bsau\s+(\d{1,2})\s*(?:gio|h|:\s*00)\b")
 
@@ -105,7 +106,7 @@ def parse_time_limit(text: str | None) -> TimeLimit | None:
     notes: list[str] = []
     segment = segments[0] if segments else folded
     in_person = [s for s in segments if "truc tiep" in s]
-    if len(segments) > 1:
+    if len(segments) > 1 and any(_CHANNEL.search(s) for s in segments):
         segment = in_person[0] if in_person else segment
         notes.append("Time limit differs by channel; the in-person value is used.")
     terms = [(n, w) for n, w in _TERM.findall(segment) if not _is_cutoff(segment, n, w)]
