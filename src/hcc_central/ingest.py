@@ -45,7 +45,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from hcc_desk.core.domain.dossier_code import parse_code, slot_of
+from hcc_desk.core.domain.dossier_code import is_demo_sequence, parse_code, slot_of
 from hcc_desk.core.domain.errors import DomainError
 from hcc_desk.core.domain.status import INITIAL_STATUSES, DossierStatus, can_transition
 from hcc_desk.core.sync.protocol import OpResult, PushOp
@@ -230,6 +230,8 @@ def check_op(op: PushOp, dev: DeviceCtx, settings: Settings, latest: datetime) -
         raise Rejected(422, f"code {doc.code} is not of unit {doc.unit_code}")
     if doc.unit_code not in dev.unit_codes:
         raise Rejected(403, f"unit code {doc.unit_code} is not an agency of this centre")
+    if is_demo_sequence(code.seq):  # only the demo desk numbers there (dossier_code.py)
+        raise Rejected(403, f"sequence {code.seq:04d} is in the demo block: a training dossier")
     if doc.counter_slot != dev.slot or slot_of(code.seq, dev.code_slots) != dev.slot:
         raise Rejected(
             403, f"sequence {code.seq:04d} does not belong to this counter's slot {dev.slot}"

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select, update
+from tests.central.helpers import make_doc, op, outcomes, push
 from tests.central.live import LiveServer, make_centre, new_key
 
 from hcc_central import admin
 from hcc_central.admin import AdminError
 from hcc_central.models import Centre
-from hcc_desk.core.domain.dossier_code import DEMO_FIRST
-from hcc_desk.core.sync.protocol import EnrolResponse
+from hcc_desk.core.domain.dossier_code import DEMO_FIRST, slot_of
+from hcc_desk.core.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, EnrolResponse
 
 
-def _enrol_body(central: LiveServer, centre_id: int, slot: int) -> dict:
+def _enrol_body(central: LiveServer, centre_id: int, slot: int, version: int) -> dict:
     code, _ = central.write(admin.enrol_counter, centre_id, name=f"Quầy {slot}", slot=slot)
     with central.client() as http:
-        r = http.post("/enrol", json={"code": code, "device_name": "PC", "key": new_key()})
+        r = http.post("/enrol", json={"code": code, "device_name": "PC", "key": new_key()},
+                      headers={PROTOCOL_HEADER: str(version)})
     assert r.status_code == 200, r.text
     return r.json()
 
@@ -25,13 +27,14 @@ def test_a_commune_level_centre_tells_its_desks_and_a_provincial_one_sends_no_fi
         central: LiveServer):
     centre_id, _ = make_centre(central)
     assert central.write(lambda s: s.get_one(Centre, centre_id).level) == "province"
-    body = _enrol_body(central, centre_id, 1)
-    assert "level" not in body["centre"]  # a desk from before the field still enrols
+    body = _enrol_body(central, centre_id, 1, PROTOCOL_VERSION)
+    assert "level" not in body["centre"]  # provincial: the field is left out
     central.write(lambda s: s.execute(update(Centre).where(Centre.id == centre_id)
                                       .values(level="commune")))
-    body = _enrol_body(central, centre_id, 2)
+    body = _enrol_body(central, centre_id, 2, PROTOCOL_VERSION)
     assert body["centre"]["level"] == "commune"
     assert EnrolResponse.model_validate(body).centre.level == "commune"
+    assert "level" not in _enrol_body(central, centre_id, 3, 1)["centre"]  # a version-1 desk
 
 
 def test_create_centre_checks_the_level_and_keeps_the_demo_block_free(central: LiveServer):
@@ -46,3 +49,14 @@ def test_create_centre_checks_the_level_and_keeps_the_demo_block_free(central: L
         central.write(lambda s: create(s, code_slots=10, level="district"))
     with pytest.raises(AdminError, match="below"):
         central.write(lambda s: create(s, code_slots=DEMO_FIRST))
+
+
+def test_a_code_from_the_demo_block_is_refused_even_on_the_pushing_counters_slot(
+        central: LiveServer, desk):
+    demo = make_doc(desk, k=1)
+    # 9901 ≡ slot 1 (mod 10 or 20): without the demo block it would pass the slot check
+    demo["code"] = demo["code"][:-4] + "9901"
+    assert slot_of(9901, desk.code_slots) == desk.slot
+    results = push(desk, op(demo), op(make_doc(desk)))
+    assert outcomes(results) == [("rejected", 403), ("applied", 200)]
+    assert "demo block" in results[0]["reason"]
