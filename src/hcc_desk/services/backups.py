@@ -210,13 +210,12 @@ class BackupService:
         event.listen(engine, "commit", lambda _conn: self.daily_in_background())
 
     def at_close(self) -> Path | None:
-        """A backup when the desk closes, if the database changed since the newest backup."""
-        db = self.profile.db_path
-        if not db.exists():
+        """A backup when the desk closes after a working session. Made even if nothing changed:
+        the newest backups then hold the same data as the ones rotated out, so nothing is lost,
+        and a file's times do not tell reliably whether its content changed."""
+        if not self.profile.db_path.exists():
             return None
         with self._lock:
-            if not self._changed_since_last_backup():
-                return None
             return self._quietly(lambda: self._make("close"))
 
     def backup_to(self, out: Path | None = None) -> Path:
@@ -266,17 +265,6 @@ class BackupService:
             self.last_error = str(exc)
             log.error("backup failed: %s", exc)
             return None
-
-    def _changed_since_last_backup(self) -> bool:
-        folder = self.profile.backups
-        newest = max((p.stat().st_mtime for p in folder.glob("*.db")), default=None) \
-            if folder.is_dir() else None
-        if newest is None:
-            return True
-        db = self.profile.db_path
-        wal = db.with_name(db.name + "-wal")
-        changed = max(db.stat().st_mtime, wal.stat().st_mtime if wal.exists() else 0)
-        return changed > newest
 
 
 def _write_failed(where: Path, exc: OSError) -> BackupFailed:
