@@ -145,9 +145,15 @@ def main(argv: list[str] | None = None) -> int:
     from hcc_desk.profile import Profile, default_profile_dir
 
     profile = Profile(args.profile or default_profile_dir())
+    from hcc_desk import cli_errors
     from hcc_desk.log_setup import configure_logging
 
-    configure_logging(profile.logs)
+    creates = _creates_profile(args)
+    if not creates and _needs_profile(args) and not profile.db_path.exists():
+        # A mistyped --profile must not leave a new, empty profile behind.
+        _err(*cli_errors.no_profile(profile.root))
+        return EXIT_INVALID
+    log = configure_logging(profile.logs) if creates or profile.root.exists() else None
     handler = {
         None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
         "search": _search, "catalogue": _catalogue, "enrol": _enrol, "sync": _sync,
@@ -168,8 +174,30 @@ def main(argv: list[str] | None = None) -> int:
         return exit_status(exc)
     except OSError as exc:  # full disk, unreadable profile: say what, where
         logging.getLogger("hcc_desk").exception("file system error")
-        _err(f"Lỗi hệ thống tệp: {exc}", f"File system error: {exc}")
+        _err(*cli_errors.os_error(exc))
         return EXIT_FAILED
+    except Exception as exc:  # never a traceback in front of the officer
+        logging.getLogger("hcc_desk").exception("command failed")
+        if cli_errors.is_database_error(exc):
+            _err(*cli_errors.database_error(exc))
+            return EXIT_FAILED
+        if type(exc).__name__ == "ValidationError":  # pydantic: a value the models refuse
+            _err(*cli_errors.invalid_value(exc))
+            return EXIT_INVALID
+        _err(*cli_errors.unexpected(exc, log))
+        return EXIT_FAILED
+
+
+def _creates_profile(args) -> bool:
+    """Only these set a new desk up: the GUI's setup screen, demo, enrolment from central."""
+    return args.command in (None, "demo", "enrol")
+
+
+def _needs_profile(args) -> bool:
+    """Scanning to a file, the doctor and the catalogue lint also run where no desk is set up."""
+    if args.command in ("scan", "doctor"):
+        return False
+    return not (args.command == "catalogue" and getattr(args, "action", None) == "lint")
 
 
 def exit_status(exc: Exception) -> int:

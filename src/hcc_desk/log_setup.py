@@ -25,6 +25,9 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
         _rotate(path)
         handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:  # a read-only or full disk must not stop the counter from working
+        # …nor may logging's last resort print tracebacks on the officer's terminal.
+        if not any(isinstance(h, logging.NullHandler) for h in root.handlers):
+            root.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

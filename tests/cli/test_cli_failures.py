@@ -1,0 +1,83 @@
+"""Failures a counter PC has, through the real CLI: one clear message, the documented exit
+code, nothing changed, never a traceback (issue 11, point 2)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.unprivileged import as_plain_user, give_away
+
+from hcc_desk import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "docs" / "examples" / "intake-individual.json"
+
+
+def run(args: list[str], env: dict[str, str], stdin: str = "demo\n", plain_user: bool = False
+        ) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "hcc_desk", *args]
+    return subprocess.run(as_plain_user(cmd) if plain_user else cmd, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+@pytest.fixture
+def env(tmp_path) -> dict[str, str]:
+    return {**os.environ, "HCC_DESK_KEY_DIR": str(tmp_path / "keys")}
+
+
+def no_traceback(r: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in r.stderr and 'File "' not in r.stderr, r.stderr
+
+
+def test_a_mistyped_profile_is_refused_and_nothing_is_created(tmp_path, env):
+    typo = tmp_path / "dsek"
+    r = run(["search", "Hương", "--profile", str(typo), "--officer", "demo", "--password-stdin"],
+            env)
+    assert r.returncode == 2
+    assert "check --profile" in r.stderr and str(typo) in r.stderr
+    no_traceback(r)
+    assert not typo.exists()
+
+
+def test_a_profile_of_another_user_gives_one_clear_message_and_changes_nothing(tmp_path, env):
+    os.chmod(tmp_path, 0o755)
+    profile = tmp_path / "desk"
+    assert run(["demo", "--profile", str(profile)], env).returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in profile.rglob("*") if p.is_file()}
+    give_away(profile)
+    r = run(["intake", "--profile", str(profile), "--officer", "demo", "--password-stdin",
+             str(EXAMPLE)], env, plain_user=True)
+    assert r.returncode == 1, r.stderr
+    assert "No permission" in r.stderr and "Không có quyền" in r.stderr
+    no_traceback(r)
+    assert {p: p.stat().st_mtime_ns for p in profile.rglob("*") if p.is_file()} == before
+
+
+def test_a_too_short_enrolment_code_is_invalid_input(tmp_path, env):
+    r = run(["enrol", "--profile", str(tmp_path / "new"), "--central", "http://127.0.0.1:9",
+             "--code", "AB"], env)
+    assert r.returncode == 2
+    assert "code" in r.stderr
+    no_traceback(r)
+
+
+def test_an_unexpected_error_is_a_message_with_the_log_not_a_traceback(tmp_path, env, capsys,
+                                                                        monkeypatch):
+    profile = tmp_path / "desk"
+    assert run(["demo", "--profile", str(profile)], env).returncode == 0
+    monkeypatch.setenv("HCC_DESK_KEY_DIR", env["HCC_DESK_KEY_DIR"])
+
+    def broken(*_a, **_k):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(cli, "_search", broken)
+    code = cli.main(["search", "x", "--profile", str(profile), "--officer", "demo"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Unexpected error (KeyError" in err and str(profile / "logs") in err
+    assert "Traceback" not in err
+    assert "KeyError: 'surprise'" in (profile / "logs" / "hcc-desk.log").read_text("utf-8")
