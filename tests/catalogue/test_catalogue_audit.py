@@ -135,6 +135,8 @@ def test_levels_and_commune_procedures(records: dict[str, ProcedureRecord]) -> N
         assert wanted in names, wanted
     for r in commune:
         assert r.papers and r.time_source and r.fees is not None, r.name
+        # a paper only shown at the counter is a note, never a line with nothing handed in
+        assert all(x.originals + x.certified_copies + x.photocopies for x in r.papers), r.name
     birth = records["1.001193"]
     assert (birth.duration_hours, birth.cutoff) == (0, "15:00")
     assert birth.fees[0]["amount_vnd"] == 0 and "Điều 11" in birth.fees[0]["basis"]
