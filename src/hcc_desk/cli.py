@@ -149,9 +149,15 @@ def main(argv: list[str] | None = None) -> int:
     from hcc_desk.log_setup import configure_logging
 
     creates = _creates_profile(args)
-    if not creates and _needs_profile(args) and not profile.db_path.exists():
+    if (not creates and _needs_profile(args) and not profile.db_path.exists()
+            and not _recovery_pending(profile)):
         # A mistyped --profile must not leave a new, empty profile behind.
         _err(*cli_errors.no_profile(profile.root))
+        return EXIT_INVALID
+    missing = _missing_output_folder(args)
+    if missing is not None:  # an output path with a typo must not create folders
+        _err(f"Thư mục {missing} không tồn tại: tạo nó trước hoặc chọn thư mục khác.",
+             f"The folder {missing} does not exist: create it first or choose another.")
         return EXIT_INVALID
     log = configure_logging(profile.logs) if creates or profile.root.exists() else None
     handler = {
@@ -188,14 +194,30 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
 
 
+def _missing_output_folder(args) -> Path | None:
+    for name in ("pdf", "xlsx", "out"):
+        target = getattr(args, name, None)
+        if isinstance(target, Path) and not target.parent.is_dir():
+            return target.parent
+    return None
+
+
 def _creates_profile(args) -> bool:
     """Only these set a new desk up: the GUI's setup screen, demo, enrolment from central."""
     return args.command in (None, "demo", "enrol")
 
 
+def _recovery_pending(profile) -> bool:
+    """A damaged database was set aside: the command says so and names the backup."""
+    from hcc_desk.services.backups import recovery_pending
+
+    return recovery_pending(profile)
+
+
 def _needs_profile(args) -> bool:
-    """Scanning to a file, the doctor and the catalogue lint also run where no desk is set up."""
-    if args.command in ("scan", "doctor"):
+    """Scanning to a file, the doctor and the catalogue lint also run where no desk is set up;
+    restore checks the profile itself (its database may be gone: that is why it runs)."""
+    if args.command in ("scan", "doctor", "restore"):
         return False
     return not (args.command == "catalogue" and getattr(args, "action", None) == "lint")
 

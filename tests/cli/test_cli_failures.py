@@ -81,3 +81,20 @@ def test_an_unexpected_error_is_a_message_with_the_log_not_a_traceback(tmp_path,
     assert "Unexpected error (KeyError" in err and str(profile / "logs") in err
     assert "Traceback" not in err
     assert "KeyError: 'surprise'" in (profile / "logs" / "hcc-desk.log").read_text("utf-8")
+
+
+@pytest.mark.parametrize("command", [
+    ["print", "receipt", "000.00.61.H57-261204-0001", "--pdf", "{out}/x.pdf"],
+    ["print", "supplement", "000.00.61.H57-261204-0001", "--pdf", "{out}/x.pdf"],
+    ["ledger", "--from", "2026-12-01", "--to", "2026-12-04", "--xlsx", "{out}/l.xlsx"],
+])
+def test_an_output_into_a_missing_folder_is_refused_not_created(tmp_path, env, command):
+    profile = tmp_path / "desk"
+    assert run(["demo", "--profile", str(profile)], env).returncode == 0
+    out = tmp_path / "no" / "such"
+    args = [a.format(out=out) for a in command]
+    r = run([*args, "--profile", str(profile), "--officer", "demo", "--password-stdin"], env)
+    assert r.returncode == 2, r.stderr
+    assert str(out) in r.stderr and "does not exist" in r.stderr
+    no_traceback(r)
+    assert not (tmp_path / "no").exists()
