@@ -354,9 +354,13 @@ def _search(args, profile) -> int:
     ctx = _open(profile)
     try:
         officer = authorise(ctx, args, password, "search")
-        for row in ctx.dossiers.search(args.query, officer):
+        rows = ctx.dossiers.search(args.query, officer)
+        for row in rows:
             print("\t".join([row.code, row.received_at.strftime("%Y-%m-%d %H:%M"),
                              row.submitter_name, row.procedure_name]))
+        if not rows:  # said on stderr: stdout stays one dossier per line for scripts
+            _err(f"Không tìm thấy hồ sơ nào khớp {args.query!r}.",
+                 f"No dossier matches {args.query!r}.")
     finally:
         ctx.close()
     return EXIT_OK

@@ -146,7 +146,7 @@ class _Report:
         print(f"[OK]   {text}")
 
     def info(self, text: str) -> None:
-        print(f"       {text}")
+        print(f"[--]   {text}")  # tagged like the checks, so no line reads as a stray one
 
     def bad(self, what: str, todo: str) -> None:
         self.problems += 1

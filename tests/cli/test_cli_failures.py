@@ -98,3 +98,24 @@ def test_an_output_into_a_missing_folder_is_refused_not_created(tmp_path, env, c
     assert str(out) in r.stderr and "does not exist" in r.stderr
     no_traceback(r)
     assert not (tmp_path / "no").exists()
+
+
+def test_a_search_without_a_match_says_so(tmp_path, env):
+    profile = tmp_path / "desk"
+    assert run(["demo", "--profile", str(profile)], env).returncode == 0
+    r = run(["search", "Không Ai Cả", "--profile", str(profile), "--officer", "demo",
+             "--password-stdin"], env)
+    assert r.returncode == 0 and r.stdout == ""
+    assert "No dossier matches 'Không Ai Cả'" in r.stderr
+
+
+def test_every_doctor_line_is_tagged(tmp_path, env):
+    profile = tmp_path / "desk"
+    assert run(["demo", "--profile", str(profile)], env).returncode == 0
+    r = run(["doctor", "--profile", str(profile)], env)
+    lines = [line for line in r.stdout.splitlines() if line.strip()]
+    body = lines[1:-1]  # between the profile line and the summary
+    assert body, r.stdout
+    untagged = [line for line in body
+                if not line.startswith(("[OK]", "[LỖI]", "[--]", "       →"))]
+    assert untagged == [], r.stdout
