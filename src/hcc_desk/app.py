@@ -161,10 +161,11 @@ class AppContext:
         self.backups.watch_daily(self.store.get().engine)
 
     def recovery_pending(self) -> bool:
-        """A damaged database was set aside and nothing restored yet (two stat calls)."""
-        from hcc_desk.services.backups import recovery_pending
-
-        return recovery_pending(self.profile)
+        """A damaged database was set aside and nothing restored yet: a few stat calls, no
+        imports (the GUI asks before its first window; services/backups.py has the rule)."""
+        aside = self.profile.root / "set-aside"
+        return (not self.profile.db_path.exists() and aside.is_dir()
+                and any(aside.glob("hcc-desk-damaged-*.db")))
 
     def close(self, *, backup: bool = False) -> None:
         """``backup``: the desk is closing after a working session (the GUI): back it up."""

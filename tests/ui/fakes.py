@@ -120,6 +120,9 @@ class FakeContext:
     def warm_up(self) -> None:
         pass
 
+    def recovery_pending(self) -> bool:
+        return False
+
     def peek_centre_name(self) -> str:
         return "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG (thử)"
 

@@ -370,3 +370,23 @@ def _refusal(path: Path, exc: bk.BackupRejected) -> RestoreRefused:
     }[exc.reason]
     return RestoreRefused(vi + " Không có gì bị thay đổi.", en + " Nothing was changed.",
                           exc.reason)
+
+
+def restore_as(profile: Profile, key: bytes | None, file: Path, username: str,
+               password: str) -> Restored:
+    """The GUI's restore: an admin's password, checked against the backup being restored."""
+    from hcc_desk.services.auth import AuthService
+    from hcc_desk.services.errors import AuthError
+
+    staged = stage(profile, key, file)
+    try:
+        officer = AuthService(staged.store).check(username, password,
+                                                  detail={"command": "restore"})
+        if officer.role != "admin":
+            raise AuthError(f"Chỉ quản trị viên được khôi phục dữ liệu ('{officer.username}' "
+                            "không phải quản trị viên).",
+                            f"Only an admin may restore data ('{officer.username}' is not one).")
+    except BaseException:
+        discard(staged)
+        raise
+    return commit(profile, key, staged, officer.username)

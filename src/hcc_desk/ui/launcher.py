@@ -12,7 +12,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hcc_desk.ui import errors, i18n, style
@@ -22,8 +22,11 @@ from hcc_desk.ui.tasks import TaskRunner
 class Flow(QObject):
     """Owns the sequence of windows and the task runner they share."""
 
+    damaged = Signal(object)  # from the warm-up thread: the database was set aside
+
     def __init__(self, ctx: Any, exit_when_ready: bool = False):
         super().__init__()
+        self.damaged.connect(self.show_recovery)
         self.ctx = ctx
         self.exit_when_ready = exit_when_ready
         self.runner = TaskRunner(self)
@@ -31,7 +34,9 @@ class Flow(QObject):
         self._first_shown = False
 
     def begin(self) -> None:
-        if self.ctx.is_set_up():
+        # A damaged database set aside earlier: the login, whose warm-up offers the backup
+        # (never the setup screen for a centre that has data).
+        if self.ctx.is_set_up() or self.ctx.recovery_pending():
             self.show_login()
         else:
             self.show_setup()
@@ -47,8 +52,37 @@ class Flow(QObject):
         elif not self._first_shown:
             # Load the store and services while the officer reads the first window and types:
             # nothing on the GUI thread waits for SQLAlchemy/Alembic/reportlab imports.
-            threading.Thread(target=self.ctx.warm_up, name="warm-up", daemon=True).start()
+            self._start_warm_up()
         self._first_shown = True
+
+    def _start_warm_up(self) -> None:
+        threading.Thread(target=self._warm_up, name="warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        """On the warm-up thread (which also runs the start-up integrity check)."""
+        from hcc_desk.services.backups import DatabaseDamaged
+
+        try:
+            self.ctx.warm_up()
+        except DatabaseDamaged as exc:
+            self.damaged.emit(exc)
+
+    def show_recovery(self, damage: Any) -> None:
+        from hcc_desk.ui.recovery_dialog import RecoveryDialog
+
+        previous = self.window
+        dialog = RecoveryDialog(self.ctx, self.runner, damage)
+        dialog.restored.connect(self._restored)
+        dialog.rejected.connect(QApplication.quit)
+        self._show(dialog)
+        if previous is not None:
+            previous.blockSignals(True)  # hiding it must not quit the application
+            previous.hide()
+            previous.deleteLater()
+
+    def _restored(self) -> None:
+        self.show_login()
+        self._start_warm_up()
 
     def show_setup(self) -> None:
         from hcc_desk.ui.setup_wizard import SetupWizard

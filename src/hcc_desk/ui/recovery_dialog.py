@@ -1,0 +1,121 @@
+""""Your database is damaged": where the damaged file went, the newest good backup, the dossiers
+that had not reached central (to retake), and an admin's restore of that backup.
+
+Shown by the launcher when the start-up check (on the warm-up thread) set the database aside.
+The restore runs on the task runner's database thread; the admin's password is checked against
+the backup being restored (the damaged file may not be readable at all).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from hcc_desk.ui import i18n
+from hcc_desk.ui.tasks import Failure, TaskRunner
+
+
+class RecoveryDialog(QDialog):
+    restored = Signal()
+
+    def __init__(self, ctx: Any, runner: TaskRunner, damage: Any, parent: Any = None):
+        super().__init__(parent)
+        self.ctx, self.runner, self.damage = ctx, runner, damage
+        self.setWindowTitle(self.tr("Cơ sở dữ liệu bị hỏng — HCC Desk"))
+        self.resize(720, 520)  # fits 1280×720 at 125 %: the list scrolls, the buttons stay
+        layout = QVBoxLayout(self)
+
+        intro = QLabel(self.tr(
+            "Cơ sở dữ liệu của quầy bị hỏng. Tệp hỏng đã được chuyển sang:\n%1\n(không bị xoá).")
+            .replace("%1", str(damage.damaged)))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        backup = damage.backup
+        self.backup_label = QLabel(
+            self.tr("Bản sao lưu tốt gần nhất: %1 (%2, %3 hồ sơ).")
+            .replace("%1", backup.path.name).replace("%2", f"{backup.taken_at:%d/%m/%Y %H:%M}")
+            .replace("%3", str(backup.dossiers)) if backup is not None else
+            self.tr("Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ."))
+        self.backup_label.setWordWrap(True)
+        layout.addWidget(self.backup_label)
+
+        layout.addWidget(QLabel(self.tr("Hồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao "
+                                        "lưu không có):")))
+        self.unsynced = QPlainTextEdit(readOnly=True)
+        self.unsynced.setPlainText(self._unsynced_text())
+        layout.addWidget(self.unsynced, 1)
+
+        form = QFormLayout()
+        self.username = QLineEdit()
+        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Quản trị viên:"), self.username)
+        form.addRow(self.tr("Mật khẩu:"), self.password)
+        layout.addLayout(form)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setProperty("role", "error")
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton(self.tr("&Khôi phục bản sao lưu này"))
+        self.restore_button.setEnabled(backup is not None)
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = buttons.addButton(self.tr("Th&oát"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.clicked.connect(self.restore)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for field in (self.username, self.password):
+            field.setEnabled(backup is not None)
+
+    def _unsynced_text(self) -> str:
+        items = self.damage.unsynced
+        if items is None:
+            return self.tr("Không đọc được danh sách từ tệp hỏng.")
+        if not items:
+            return self.tr("Mọi hồ sơ đã gửi lên trung tâm.")
+        return "\n".join(f"{u.code}   {u.name}   {u.procedure}" for u in items)
+
+    def restore(self) -> None:
+        username, password = self.username.text().strip(), self.password.text()
+        if not username:
+            self._error(self.tr("Nhập tên đăng nhập của quản trị viên."))
+            return
+        self.restore_button.setEnabled(False)
+        path, profile = self.damage.backup.path, self.ctx.profile
+
+        def restore() -> Any:  # on the database thread
+            from hcc_desk.services.backups import restore_as
+
+            self.ctx.store.close()
+            return restore_as(profile, self.ctx.key, path, username, password)
+
+        self.runner.db(restore, on_done=self._restored, on_error=self._failed, owner=self)
+
+    def _restored(self, _result: Any) -> None:
+        self.password.clear()
+        self.restored.emit()
+        self.accept()
+
+    def _failed(self, failure: Failure) -> None:
+        self.restore_button.setEnabled(True)
+        self.password.clear()
+        self._error(i18n.pick(failure.exc))
+
+    def _error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def error_text(self) -> str:
+        return self.error_label.text() if not self.error_label.isHidden() else ""
