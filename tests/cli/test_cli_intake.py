@@ -157,7 +157,7 @@ def test_print_receipt_on_a_real_cups_queue(profile, cups_queue, capsys):
     sent = profile.parent / f"{safe_filename(code)}-reference.pdf"
     assert main(["print", "receipt", code, "--profile", str(profile), "--paper", "A5",
                  "--pdf", str(sent)]) == 0
-    assert_receipt_printed(sent, printed, facts, code, f"{code}|{pin}")
+    assert_receipt_printed(sent, printed, facts, code, f"?ma={code}&pin={pin}")
 
 
 def test_printer_problem_is_a_clear_message(profile, cups_queue, capsys):

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from hcc_desk.core.store.models import Officer
 from hcc_desk.services.auth import hash_password
-from hcc_desk.services.intake_request import IntakeRequest, PersonInput
+from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
 
 QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Huế|15082021"
 OWNER_ID = "046185012345"
@@ -33,7 +33,12 @@ def add_officer(ctx, username: str, role: str, full_name: str | None = None) -> 
 
 
 def intake(ctx, received_at: datetime, officer: str = "demo") -> str:
-    """Save one dossier (procedure 1.001456: 8 working days); returns its code."""
+    """Save one dossier (procedure 1.001456: 8 working days) with every paper the procedure
+    lists handed in (ticked by the officer: intake names them); returns its code."""
+    [choice] = [c for c in ctx.catalogue.search("") if c.code == "1.001456"]
+    papers = [PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
+              for p in choice.papers]
     req = IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                        submitter=PersonInput(phone="0912345678"), received_at=received_at)
+                        submitter=PersonInput(phone="0912345678"), received_at=received_at,
+                        papers=papers)
     return ctx.intake.submit(req, officer).code

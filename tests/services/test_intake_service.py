@@ -37,7 +37,8 @@ def test_submit_saves_dossier_with_code_appointment_history_and_audit(demo_ctx):
     assert detail.submitter.full_name == "Nguyễn Thị Hương"  # filled from the QR
     assert detail.submitter.phone == "0912345678"
     assert [e.status for e in detail.events] == [int(DossierStatus.NEW)]
-    assert [p.name for p in detail.papers] == [p.name for p in detail.procedure.papers]
+    # No papers named at intake: none recorded, never the procedure's list (issue 10).
+    assert detail.procedure.papers and detail.papers == ()
     assert detail.ledger_book == "DEMO/2026" and detail.ledger_number == 1
     with demo_ctx.store.session() as s:
         actions = [a.action for a in s.scalars(select(AuditLog).order_by(AuditLog.id))]

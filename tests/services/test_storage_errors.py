@@ -20,7 +20,7 @@ from hcc_desk.core.domain.dossier_code import CodeScheme
 from hcc_desk.core.store.models import (Applicant, AuditLog, DaySequence, Dossier, DossierPaper,
                                         OutboxOp, StatusEvent)
 from hcc_desk.services.errors import UserError
-from hcc_desk.services.intake_request import IntakeRequest, PersonInput
+from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
 from hcc_desk.services.intake import SubmittedDossier
 from hcc_desk.services.lookups import find_procedure, the_centre, this_counter
 
@@ -33,7 +33,9 @@ def _request(i: int) -> IntakeRequest:
     return IntakeRequest(procedure_code=PROCEDURE, notes=f"{i}:" + "x" * 1500,
                          received_at=RECEIVED, submitter=PersonInput(
                              full_name=f"Người nộp {i}", id_number=f"046185{i:06d}",
-                             address=f"{i} " + "y" * 400))
+                             address=f"{i} " + "y" * 400),
+                         papers=[PaperInput(f"Tờ khai {i}", 1, 0, 0),
+                                 PaperInput("Ảnh 4x6 cm", 0, 0, 2)])
 
 
 class DiskCap:

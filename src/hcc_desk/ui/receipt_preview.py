@@ -21,7 +21,7 @@ from hcc_desk.ui.forms.ui_receipt_preview import Ui_ReceiptPreview
 from hcc_desk.ui.style import set_flag
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
-_DPI = 110
+_DPI = 150  # the papers' QR (Circular 01/2023: ~65 modules) must stay readable on screen
 _FORMATS = {"RGB": QImage.Format.Format_RGB888, "RGBA": QImage.Format.Format_RGBA8888,
             "RGBX": QImage.Format.Format_RGBX8888, "BGR": QImage.Format.Format_BGR888,
             "BGRA": QImage.Format.Format_ARGB32, "BGRX": QImage.Format.Format_RGB32,
