@@ -248,6 +248,16 @@ def _open(profile, *, must_be_set_up: bool = True):
 
 
 def _run_gui(args, profile) -> int:
+    import os
+
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        # Qt would abort with a message about plugins, which sends people the wrong way.
+        _err("Không có màn hình (DISPLAY/WAYLAND_DISPLAY trống): hãy chạy trong phiên làm việc "
+             "có giao diện, hoặc dùng các lệnh không giao diện (hcc-desk --help).",
+             "There is no display (DISPLAY/WAYLAND_DISPLAY are empty): run it in a desktop "
+             "session, or use the headless commands (hcc-desk --help).")
+        return EXIT_FAILED
     from hcc_desk.app import open_context
     from hcc_desk.ui import run_gui
 

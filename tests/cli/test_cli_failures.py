@@ -119,3 +119,21 @@ def test_every_doctor_line_is_tagged(tmp_path, env):
     untagged = [line for line in body
                 if not line.startswith(("[OK]", "[LỖI]", "[--]", "       →"))]
     assert untagged == [], r.stdout
+
+
+def test_without_a_display_the_gui_says_so(tmp_path, env):
+    bare = {k: v for k, v in env.items()
+            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = run(["--profile", str(tmp_path / "desk")], bare)
+    assert r.returncode == 1
+    assert "There is no display" in r.stderr
+    no_traceback(r)
+
+
+def test_demo_script_without_a_display_says_so_before_installing_anything(tmp_path, env):
+    bare = {k: v for k, v in env.items()
+            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    r = subprocess.run(["bash", str(ROOT / "scripts" / "demo.sh")], env=bare, capture_output=True,
+                       text=True, timeout=60, check=False)
+    assert r.returncode == 1
+    assert "no display" in r.stderr and "xvfb-run" in r.stderr
