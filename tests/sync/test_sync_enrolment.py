@@ -270,3 +270,19 @@ def test_a_refused_code_is_not_retried(tmp_path, central):
         assert len(keys) == 1
     finally:
         d.ctx.close()
+
+
+def test_an_unenrolled_demo_desk_never_prints_an_enrolled_desks_code(tmp_path, demo_db, central):
+    enrolled = make_desk(tmp_path / "enrolled", central, datetime.now, db=demo_db)  # slot 1
+    demo = make_desk(tmp_path / "demo", central, datetime.now, db=demo_db, enrol=False)
+    try:
+        assert enrolled.ctx.setup.identity().counter_slot == central.slot
+        assert demo.ctx.setup.identity().counter_slot == DEMO_SLOT
+        text = EXAMPLE.read_text(encoding="utf-8")  # the same unit, the same day
+        codes = {name: [d.ctx.intake.submit(request_from_json_text(text), "demo").code
+                        for _ in range(25)] for name, d in (("enrolled", enrolled), ("demo", demo))}
+        assert not set(codes["enrolled"]) & set(codes["demo"])
+        assert {parse_code(c).unit_code for c in codes["demo"]} == \
+            {parse_code(c).unit_code for c in codes["enrolled"]}
+    finally:
+        enrolled.ctx.close(), demo.ctx.close()
