@@ -61,7 +61,7 @@ def test_a_too_short_enrolment_code_is_invalid_input(tmp_path, env):
     r = run(["enrol", "--profile", str(tmp_path / "new"), "--central", "http://127.0.0.1:9",
              "--code", "AB"], env)
     assert r.returncode == 2
-    assert "code" in r.stderr
+    assert "4 đến 32 ký tự" in r.stderr and "4 to 32 characters" in r.stderr
     no_traceback(r)
 
 

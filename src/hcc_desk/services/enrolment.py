@@ -89,6 +89,11 @@ class EnrolmentService:
         except ValueError as exc:
             raise InvalidInput(f"Tệp CA không hợp lệ: {exc}", f"Invalid CA file: {exc}") from None
         code = code.strip()
+        if not 4 <= len(code) <= 32:  # the wire's bounds (EnrolRequest), said before any request
+            raise InvalidInput("Mã đăng ký phải có từ 4 đến 32 ký tự: kiểm tra lại mã quản trị "
+                               "viên đã cấp.",
+                               "The enrolment code must have 4 to 32 characters: check the "
+                               "code the administrator gave.")
         key = self.keys.key_for(url, code)  # on disk before anything is sent
         resp = self._enrol_retrying(url, code, device_name.strip() or "HCC Desk", key, ca_pem)
         with self._store.write() as s:
