@@ -102,3 +102,34 @@ def test_central_refuses_an_apology_date_outside_office_time(central, tmp_path):
             assert s.scalar(select(Dossier.due_at).where(Dossier.code == saved.code)) == ok
     finally:
         ctx.close()
+
+
+def test_a_year_imported_on_central_reaches_the_desk_by_sync(central, tmp_path):
+    from datetime import date
+
+    from hcc_central.cli import main as central_main
+
+    profile = tmp_path / "desk"
+    _enrolled_desk(central, profile)
+    year_file = tmp_path / "vn-2027.json"
+    year_file.write_text(json.dumps({
+        "format": "hcc-desk-calendar", "version": 1, "revision": "2027-a",
+        "years": [{"year": 2027, "sources": [{"id": "TB", "title": "Thông báo thử 2027"}],
+                   "days_off": [{"day": "2027-03-10", "name": "Nghỉ thử", "source": "TB"}],
+                   "worked_days": [{"day": "2027-03-13", "name": "Làm bù", "source": "TB"}]}],
+    }, ensure_ascii=False), encoding="utf-8")
+    ctx = open_context(profile)
+    try:
+        assert ctx.calendars.admin_warning(date(2026, 12, 4)) is not None  # 2027 missing
+    finally:
+        ctx.close()
+    assert central_main(["admin", "--db", central.db_url, "import-calendar", str(year_file)]) == 0
+    _sync(profile)
+    ctx = open_context(profile)
+    try:
+        assert ctx.calendars.admin_warning(date(2026, 12, 4)) is None
+        cal = ctx.calendars.current()
+        assert not cal.is_working_day(date(2027, 3, 10)) and cal.is_working_day(date(2027, 3, 13))
+        assert cal.fallback_years([2027]) == []  # no longer the holidays package
+    finally:
+        ctx.close()
