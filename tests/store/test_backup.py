@@ -310,3 +310,15 @@ def test_set_aside_moves_the_wal_with_the_database(tmp_path):
     assert not db.exists() and Path(str(moved) + "-wal").exists()
     assert wal
     assert sqlite3.connect(moved).execute("SELECT x FROM t").fetchall() == [(42,)]
+
+
+def test_rotation_clears_what_a_killed_backup_left_but_not_one_being_written(demo_ctx):
+    folder = demo_ctx.profile.backups
+    old_part = folder / "hcc-desk-daily-20261201-080000.db.part"
+    new_part = folder / "hcc-desk-daily-20261204-080000.db.part"
+    for part in (old_part, new_part):
+        part.write_bytes(b"half a backup")
+    an_hour_ago = time.time() - bk.STALE_PART_SECONDS - 5
+    os.utime(old_part, (an_hour_ago, an_hour_ago))
+    assert demo_ctx.backups.daily_if_due() is not None
+    assert not old_part.exists() and new_part.exists()

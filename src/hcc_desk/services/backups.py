@@ -175,6 +175,7 @@ class BackupService:
         self._clock = clock
         self._lock = threading.Lock()  # one backup at a time per profile in this process
         self._daily_day: date | None = None
+        self._daily_thread: threading.Thread | None = None
         self.last_error: str | None = None
 
     def daily_if_due(self) -> Path | None:
@@ -197,7 +198,10 @@ class BackupService:
         """Start daily_if_due on a thread of its own (from a commit hook or the warm-up)."""
         if self._daily_day == self._clock().date():
             return None
+        if self._daily_thread is not None and self._daily_thread.is_alive():
+            return None  # a burst of commits starts one backup, not one each
         t = threading.Thread(target=self.daily_if_due, name="daily-backup", daemon=True)
+        self._daily_thread = t
         t.start()
         return t
 

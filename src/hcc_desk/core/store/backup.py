@@ -32,6 +32,7 @@ PREFIX = "hcc-desk"
 KINDS = ("daily", "close", "manual")
 _NAME = re.compile(rf"^{PREFIX}-(?P<kind>[a-z]+)-(?P<stamp>\d{{8}}-\d{{6}})(-\d+)?\.db$")
 _SIDECARS = ("-wal", "-shm")
+STALE_PART_SECONDS = 3600
 
 
 class BackupRejected(Exception):
@@ -118,8 +119,16 @@ def write_backup(db_path: Path, target: Path, key: bytes | None) -> None:
 
 
 def rotate(folder: Path, kind: str, keep: int) -> list[Path]:
-    """Remove the oldest ``kind`` backups beyond the newest ``keep``; returns what went."""
+    """Remove the oldest ``kind`` backups beyond the newest ``keep``, and temporary files a
+    killed process left (older than an hour: never one being written); returns what went."""
     old = backups_of_kind(folder, kind)[:-keep] if keep > 0 else backups_of_kind(folder, kind)
+    stale = datetime.now().timestamp() - STALE_PART_SECONDS
+    for part in folder.glob(f"{PREFIX}-*.db.part"):
+        try:
+            if part.stat().st_mtime < stale:
+                _remove_with_sidecars(part)
+        except OSError:
+            pass
     for path in old:
         path.unlink(missing_ok=True)
     return old
