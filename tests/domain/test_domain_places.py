@@ -92,3 +92,16 @@ def test_load_places_reads_a_given_file(tmp_path):
     path = tmp_path / "places.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert len(load_places(path).provinces) == 1
+
+
+def test_the_street_part_drops_the_place_a_card_printed_before_july_2025():
+    from hcc_desk.core.domain.places import street_part
+
+    hue = bundled_places().find_province("Huế")
+    assert street_part("12 Lê Lợi, phường Thuận Hóa, thành phố Huế", hue) == "12 Lê Lợi"
+    # the three levels of an old card, and the former province's name
+    assert street_part("Thôn 3, xã Phú Thuận, huyện Phú Vang, tỉnh Thừa Thiên Huế", hue) == \
+        "Thôn 3"
+    assert street_part("12 Lê Lợi, Huế", hue) == "12 Lê Lợi"
+    assert street_part("Tổ 5, Khu phố 2", hue) == "Tổ 5, Khu phố 2"
+    assert street_part("Xa lộ Hà Nội", None) == "Xa lộ Hà Nội"  # a road, not a commune

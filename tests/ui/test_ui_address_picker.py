@@ -81,3 +81,17 @@ def test_a_place_not_in_the_list_is_kept_as_typed(qtbot, ctx, officer, runner):
     QTest.keyClick(picker.completer.popup(), Qt.Key.Key_Down)
     QTest.keyClick(picker.completer.popup(), Qt.Key.Key_Return)
     assert address.text() == "Thôn 3, phường Hải Châu, thành phố Đà Nẵng"
+
+
+def test_picking_replaces_the_place_a_card_printed(qtbot, ctx, officer, runner):
+    w = make_window(qtbot, ctx, officer, runner)
+    fill_intake(qtbot, w)  # the card's QR: "12 Lê Lợi, phường Thuận Hóa, thành phố Huế"
+    picker = _picker(qtbot, w)
+    address = w.intake.ui.submitter.ui.address
+    assert address.text() == "12 Lê Lợi, phường Thuận Hóa, thành phố Huế"
+    picker.commune.setFocus()
+    type_text(picker.commune, "tay loc")  # the old ward, now part of Phú Xuân
+    qtbot.waitUntil(picker.completer.popup().isVisible)
+    QTest.keyClick(picker.completer.popup(), Qt.Key.Key_Down)
+    QTest.keyClick(picker.completer.popup(), Qt.Key.Key_Return)
+    assert address.text() == ADDRESS

@@ -13,7 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from hcc_desk.core.domain.places import Commune, Places, Province, format_address
+from hcc_desk.core.domain.places import (Commune, Places, Province, format_address,
+                                         street_part)
 
 
 class AddressPicker(QWidget):
@@ -111,11 +112,11 @@ class AddressPicker(QWidget):
         self.changed.emit()
 
     def street(self) -> str:
-        """The address line without the place part this picker wrote."""
+        """The address line without its place part (this picker's, or one a card printed)."""
         text = self.address.text().strip()
         if self._suffix and text.endswith(self._suffix):
             text = text[: -len(self._suffix)]
-        return text.strip(" ,")
+        return street_part(text, self.current_province())
 
     def clear(self) -> None:
         self.commune.clear()

@@ -140,6 +140,30 @@ def format_address(street: str, commune: Commune | str | None,
     return ", ".join(p for p in parts if p)
 
 
+# Words that open an administrative unit in an address line, old (district level) or new.
+_UNIT_WORDS = ("phuong ", "xa ", "thi tran ", "dac khu ", "quan ", "huyen ", "thi xa ",
+               "thanh pho ", "tp ", "tp. ", "tinh ")
+
+
+def street_part(address: str, province: Province | None = None) -> str:
+    """The street/house part of an address line: trailing segments naming a unit ("phường
+    Thuận Hóa", "huyện Phú Vang", "tỉnh Thừa Thiên Huế") or the province ("Huế") are dropped,
+    so a place picked now replaces the one a card's QR printed before July 2025."""
+    names = set()
+    if province is not None:
+        names = {fold(province.name), *(fold(n) for n in province.formed_from)}
+    parts = [p.strip() for p in squash(address).split(",")]
+    while parts and (_names_a_unit(fold(parts[-1])) or fold(parts[-1]) in names
+                     or not parts[-1]):
+        parts.pop()
+    return ", ".join(parts)
+
+
+def _names_a_unit(key: str) -> bool:
+    # "Xa lộ Hà Nội" is a road, not a commune called "lộ Hà Nội"
+    return key.startswith(_UNIT_WORDS) and not key.startswith("xa lo ")
+
+
 def _words_match(words: list[str], key: str) -> bool:
     """Each typed word is the start of some word of ``key`` ("phu x" matches "phu xuan")."""
     have = key.split()
