@@ -16,6 +16,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from hcc_desk.core.vn_format import vn_number
+
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
@@ -319,11 +321,11 @@ def _check_disk(r: _Report, root: Path) -> None:
     usage = shutil.disk_usage(probe)
     free_gb = usage.free / 1024 ** 3
     if usage.free < MIN_FREE:
-        r.bad(f"Ổ đĩa chứa {root} chỉ còn {free_gb:.2f} GB trống.",
+        r.bad(f"Ổ đĩa chứa {root} chỉ còn {vn_number(free_gb, 2)} GB trống.",
               "Giải phóng dung lượng (xóa tệp tạm, chuyển bản sao lưu cũ sang nơi khác): cần "
               "ít nhất 1 GB để quét và lưu hồ sơ an toàn.")
     else:
-        r.ok(f"Dung lượng trống: {free_gb:.1f} GB")
+        r.ok(f"Dung lượng trống: {vn_number(free_gb, 1)} GB")
 
 
 def _check_central_and_spool(r: _Report, profile) -> None:

@@ -100,7 +100,7 @@ def test_unknown_code_and_unset_profile_exit_2(profile: str, tmp_path: Path, cap
     assert "Không tìm thấy hồ sơ" in capsys.readouterr().err
     assert main(["print", "control", "X", "--profile", str(tmp_path / "empty"),
                  "--pdf", str(tmp_path / "x.pdf")]) == 2
-    assert "chưa được thiết lập" in capsys.readouterr().err
+    assert "Không có dữ liệu của quầy" in capsys.readouterr().err
 
 
 def test_printer_failure_exits_1(walked: Desk, profile: str, tmp_path: Path, capsys,
@@ -113,10 +113,11 @@ def test_printer_failure_exits_1(walked: Desk, profile: str, tmp_path: Path, cap
 
 
 def test_disk_failure_exits_1(walked: Desk, profile: str, tmp_path: Path, capsys) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("x")
+    occupied = tmp_path / "c.pdf"
+    occupied.mkdir()  # the folder exists; the file cannot be written where a folder is
+    (occupied / "keep").write_text("x")
     assert main(["print", "control", walked.codes["full"], "--profile", profile,
-                 "--pdf", str(blocker / "c.pdf")]) == 1
+                 "--pdf", str(occupied)]) == 1
     assert "Lỗi hệ thống tệp" in capsys.readouterr().err
 
 

@@ -66,7 +66,7 @@ def test_workbook_rows_are_the_dossiers_received_in_the_period(walked: Desk, for
     assert [r[col["Ký nhận"] - 1] for r in rows] == [
         "Trần Văn Phước", None, "Nguyễn Thị Hương", None]
     assert rows[0][col["Ghi chú"] - 1] == (
-        "Yêu cầu bổ sung: 1 lần; Xin lỗi, hẹn lại 10/12/2026 10:00")
+        "Yêu cầu bổ sung: 1 lần; Xin lỗi, hẹn lại 10:00 10/12/2026")
     assert rows[1][col["Ghi chú"] - 1] == "Từ chối tiếp nhận"
     assert rows[0][col["Phương thức nhận kết quả"] - 1] == "Tại quầy"
     with walked.ctx.store.session() as s:

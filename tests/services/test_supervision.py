@@ -116,7 +116,7 @@ def test_exports_carry_the_lists_and_rates_literally(world, clock, tmp_path):
     assert wb["Chờ bổ sung"]["A2"].value == waiting
     summary = [[c.value for c in row] for row in wb["Tổng hợp"].iter_rows()]
     assert ["Quá hạn", 1] in [r[:2] for r in summary]
-    assert ["Tổng cộng", 0, 0, 1, 1, "0.0 %"] in [r[:6] for r in summary]
+    assert ["Tổng cộng", 0, 0, 1, 1, "0,0 %"] in [r[:6] for r in summary]
 
     text = pdf_text(tmp_path / "gs.pdf")
     assert "BÁO CÁO GIÁM SÁT" in text and late in text and waiting in text

@@ -50,6 +50,7 @@ from hcc_desk.core.store.models import (
     StatusEvent,
 )
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.vn_format import vn_datetime
 from hcc_desk.services.dossier_steps import (
     COUNTER_PARTY,
     dossier_timing,
@@ -423,7 +424,7 @@ def _ledger_notes(notices: list[DossierNotice]) -> str:
         parts.append("Từ chối tiếp nhận")
     apologies = [n for n in notices if n.kind == "apology" and n.new_due_at]
     if apologies:
-        parts.append(f"Xin lỗi, hẹn lại {apologies[-1].new_due_at:%d/%m/%Y %H:%M}")
+        parts.append(f"Xin lỗi, hẹn lại {vn_datetime(apologies[-1].new_due_at)}")
     return "; ".join(parts)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hcc_desk.core.domain.status import DossierStatus
 from hcc_desk.core.supervision.report import DossierRow, Lists, RateRow
+from hcc_desk.core.vn_format import vn_datetime, vn_percent
 
 LIST_TITLES = {
     "overdue": "Quá hạn",
@@ -37,7 +38,7 @@ class SupervisionReport:
 
 
 def _dt(value: datetime | None) -> str:
-    return value.strftime("%H:%M %d/%m/%Y") if value else ""
+    return vn_datetime(value) if value else ""
 
 
 def list_cells(row: DossierRow) -> list[str | int]:
@@ -49,7 +50,7 @@ def list_cells(row: DossierRow) -> list[str | int]:
 
 def rate_cells(row: RateRow) -> list[str | int]:
     return [row.key or TOTAL, row.early, row.on_time, row.late, row.total,
-            f"{row.on_time_share * 100:.1f} %" if row.total else "—"]
+            vn_percent(row.on_time_share, ratio=True) if row.total else "—"]
 
 
 def _source_note(r: SupervisionReport) -> str:

@@ -1,10 +1,13 @@
-"""Dates and times as officers write them (dd/mm/yyyy, 24-hour clock), in either language."""
+"""Dates and times as officers write them (dd/mm/yyyy, 24-hour clock), in either language;
+the figures themselves come from the Qt-free ``hcc_desk.core.vn_format``."""
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from hcc_desk.core.vn_format import vn_date, vn_datetime, vn_time
 
 _WEEKDAYS = (
     QT_TRANSLATE_NOOP("Formatting", "Thứ Hai"), QT_TRANSLATE_NOOP("Formatting", "Thứ Ba"),
@@ -20,20 +23,20 @@ def weekday(d: date) -> str:
 
 
 def date_text(d: date | None) -> str:
-    return d.strftime("%d/%m/%Y") if d else ""
+    return vn_date(d) if d else ""
 
 
 def time_text(dt: datetime) -> str:
-    return dt.strftime("%H:%M")
+    return vn_time(dt)
 
 
 def appointment_text(dt: datetime) -> str:
     """E.g. "14:30, Thứ Năm 27/11/2025" — the weekday matters when a holiday shifted the date."""
-    return f"{dt.strftime('%H:%M')}, {weekday(dt.date())} {dt.strftime('%d/%m/%Y')}"
+    return f"{vn_time(dt)}, {weekday(dt.date())} {vn_date(dt)}"
 
 
 def short_datetime(dt: datetime) -> str:
-    return dt.strftime("%H:%M %d/%m/%Y")
+    return vn_datetime(dt)
 
 
 def parse_date(text: str) -> date | None:
@@ -56,4 +59,4 @@ def parse_date(text: str) -> date | None:
 
 
 def clock_text(now: datetime) -> str:
-    return f"{now.strftime('%H:%M')}  {weekday(now.date())} {now.strftime('%d/%m/%Y')}"
+    return f"{vn_time(now)}  {weekday(now.date())} {vn_date(now)}"

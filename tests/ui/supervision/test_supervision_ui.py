@@ -76,7 +76,7 @@ def test_rates_table_chart_and_exports(qtbot, ctx, officer, runner, clock, tmp_p
         view.set_period(date(2026, 12, 1), date(2026, 12, 31))
     table = view.rates_table
     assert [table.item(0, c).text() for c in range(6)] == [
-        "Công an cấp tỉnh", "1", "1", "1", "3", "66.7 %"]
+        "Công an cấp tỉnh", "1", "1", "1", "3", "66,7 %"]
     assert table.item(1, 0).text() == "Tổng cộng"
     with qtbot.waitSignal(view.rates_loaded, timeout=10000):
         view.group_combo.setCurrentIndex(2)  # by officer
@@ -96,7 +96,7 @@ def test_rates_table_chart_and_exports(qtbot, ctx, officer, runner, clock, tmp_p
         dialog.accept()
     wb = load_workbook(target)
     rows = [[c.value for c in r] for r in wb["Tổng hợp"].iter_rows()]
-    assert ["Cán bộ Demo (demo)", 1, 1, 1, 3, "66.7 %"] in [r[:6] for r in rows]
+    assert ["Cán bộ Demo (demo)", 1, 1, 1, 3, "66,7 %"] in [r[:6] for r in rows]
     with qtbot.waitSignal(view.exported, timeout=20000):
         view.export_to(tmp_path / "giam-sat.pdf", "pdf")
     assert (tmp_path / "giam-sat.pdf").read_bytes().startswith(b"%PDF")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desk.core.domain.status import DossierStatus
+from hcc_desk.core.vn_format import vn_percent
 from hcc_desk.ui import i18n
 from hcc_desk.ui.errors import is_expected, report_bug
 from hcc_desk.ui.formatting import short_datetime
@@ -265,7 +266,7 @@ class SupervisionView(QWidget):
         self.rate_rows = rows
         self.rates_table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            share = f"{r.on_time_share * 100:.1f} %" if r.total else "—"
+            share = vn_percent(r.on_time_share, ratio=True) if r.total else "—"
             cells = [r.key or self.tr("Tổng cộng"), str(r.early), str(r.on_time), str(r.late),
                      str(r.total), share]
             for j, text in enumerate(cells):
@@ -277,7 +278,7 @@ class SupervisionView(QWidget):
                 self.rates_table.setItem(i, j, item)
         self.rates_chart.set_bars([
             Bar(r.key, (r.early, r.on_time, r.late),
-                f"{r.on_time_share * 100:.0f} %" if r.total else "")
+                vn_percent(r.on_time_share, 0, ratio=True) if r.total else "")
             for r in rows if r.key])
         self.rates_loaded.emit(rows)
 

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from hcc_desk.core.domain.status import DossierStatus
 from hcc_desk.core.printing.forms.data import TIMING_LABELS, LedgerData, LedgerRow
+from hcc_desk.core.vn_format import vn_date
 
 DATE_GROUP = "Ngày, tháng, năm"
 
@@ -71,7 +72,7 @@ def row_cells(row: LedgerRow) -> list[Cell]:
 
 
 def period_text(data: LedgerData) -> str:
-    return f"Từ ngày {data.date_from:%d/%m/%Y} đến ngày {data.date_to:%d/%m/%Y}"
+    return f"Từ ngày {vn_date(data.date_from)} đến ngày {vn_date(data.date_to)}"
 
 
 def totals_text(rows: tuple[LedgerRow, ...]) -> str:

@@ -36,6 +36,7 @@ from hcc_desk.core.printing.forms.templates import Template, template_for
 from hcc_desk.core.printing.receipt_parts import LIMITS, header
 from hcc_desk.core.printing.styles import LAYOUTS, styles_for
 from hcc_desk.core.printing.text import clean, clip, para
+from hcc_desk.core.vn_format import vn_date, vn_time
 
 LAYOUT = replace(LAYOUTS["A4"], page_size=landscape(A4),
                  margins=(12 * mm, 10 * mm, 10 * mm, 12 * mm))
@@ -208,7 +209,7 @@ def _cells(values: list[Cell], cell: ParagraphStyle) -> list[object]:
         if value is None:
             out.append("")
         elif isinstance(value, datetime):
-            out.append(f"{value:%d/%m/%Y}\n{value:%H:%M}")
+            out.append(f"{vn_date(value)}\n{vn_time(value)}")
         elif isinstance(value, int):
             out.append(str(value))
         elif i == CODE_COLUMN:
