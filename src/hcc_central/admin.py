@@ -68,6 +68,17 @@ def create_centre(
     return centre
 
 
+def set_centre_level(s: Session, centre_id: int, level: str, actor: str = "admin") -> Centre:
+    """Provincial or commune-level centre; a desk takes it at its next enrolment (the setup
+    wizard sets it on a desk set up by hand)."""
+    centre = get_centre(s, centre_id)
+    if level not in ("province", "commune"):
+        raise AdminError(f"level must be province or commune, not {level!r}")
+    old, centre.level = centre.level, level
+    audit(s, actor, "centre.level", centre_id=centre.id, old=old, new=level)
+    return centre
+
+
 def add_agency(
     s: Session,
     centre_id: int,

@@ -40,6 +40,10 @@ def add_admin_commands(
     p.add_argument("--level", choices=("province", "commune"), default="province",
                    help="provincial or commune-level centre (two-level government)")
 
+    p = command("set-centre-level", _set_centre_level, "provincial or commune-level centre")
+    p.add_argument("--centre", type=int, required=True)
+    p.add_argument("--level", choices=("province", "commune"), required=True)
+
     p = command("add-agency", _add_agency, "add (or rename) an agency of a centre")
     p.add_argument("--centre", type=int, required=True)
     p.add_argument("--name", required=True)
@@ -118,6 +122,11 @@ def _create_centre(s: Any, a: argparse.Namespace) -> None:
         actor=a.actor,
     )
     print(centre.id)
+
+
+def _set_centre_level(s: Any, a: argparse.Namespace) -> None:
+    centre = admin.set_centre_level(s, a.centre, a.level, actor=a.actor)
+    print(f"centre {centre.id}: {centre.level}")
 
 
 def _add_agency(s: Any, a: argparse.Namespace) -> None:

@@ -60,3 +60,18 @@ def test_a_code_from_the_demo_block_is_refused_even_on_the_pushing_counters_slot
     results = push(desk, op(demo), op(make_doc(desk)))
     assert outcomes(results) == [("rejected", 403), ("applied", 200)]
     assert "demo block" in results[0]["reason"]
+
+
+def test_admin_sets_a_centres_level_from_the_command_line(tmp_path, capsys):
+    from hcc_central.cli import main
+
+    db = ["--db", f"sqlite:///{tmp_path / 'c.db'}"]
+    assert main(["admin", *db, "create-centre", "--name", "TT PVHCC phường Phú Xuân",
+                 "--governing-body", "UBND phường Phú Xuân", "--place", "Huế",
+                 "--level", "commune"]) == 0
+    assert capsys.readouterr().out.strip() == "1"
+    assert main(["admin", *db, "set-centre-level", "--centre", "1", "--level", "province"]) == 0
+    assert capsys.readouterr().out.strip() == "centre 1: province"
+    with pytest.raises(SystemExit):  # argparse refuses a third level
+        main(["admin", *db, "set-centre-level", "--centre", "1", "--level", "district"])
+    assert "invalid choice" in capsys.readouterr().err
