@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.domain.calendar import WorkCalendar
+from hcc_desk.core.domain.calendar import Duration, WorkCalendar
 from hcc_desk.core.domain.official_calendar import (
     CalendarFileError,
     OfficialCalendar,
@@ -17,6 +17,7 @@ from hcc_desk.core.domain.official_calendar import (
     bundled_calendar,
     parse_calendar,
 )
+from hcc_desk.core.domain.timing import limit_of
 
 from .admin import AdminError
 from .changes import audit, emit_many
@@ -39,16 +40,15 @@ def work_calendar(s: Session) -> WorkCalendar:
                         official=OfficialCalendar(years, bundled_calendar().revision))
 
 
-def duration_kind(s: Session, centre_id: int, doc: dict[str, Any]) -> str:
-    """"working" or "calendar": how the dossier's procedure counts its limit (by its national
-    code in this centre's catalogue; working days when central does not know the procedure)."""
+def procedure_limit(s: Session, centre_id: int, doc: dict[str, Any]) -> Duration | None:
+    """The dossier's procedure limit from this centre's catalogue (by national code); None when
+    central does not know the procedure (the due date then moves by the wait, in working time)."""
     code = doc.get("procedure_code")
     if not code:
-        return "working"
+        return None
     data = s.scalar(select(Procedure.data).where(Procedure.centre_id == centre_id,
                                                  Procedure.code == code).limit(1))
-    kind = (data or {}).get("duration_kind")
-    return kind if kind in ("working", "calendar") else "working"
+    return None if not isinstance(data, dict) else limit_of(data)
 
 
 def import_official(s: Session, raw: Any, name: str, *, actor: str) -> int:

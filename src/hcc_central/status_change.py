@@ -13,7 +13,7 @@ from hcc_desk.core.domain.status import DossierStatus, can_transition
 from hcc_desk.core.domain.timing import due_after_restart, new_due_problem
 
 from .admin import AdminError
-from .calendar import duration_kind, work_calendar
+from .calendar import procedure_limit, work_calendar
 from .changes import audit, emit
 from .models import Dossier, StatusEvent
 
@@ -92,9 +92,11 @@ def set_status(
     elif current == _S.WAITING_SUPPLEMENT and target != _S.WAITING_SUPPLEMENT and doc["due_at"]:
         # The applicant brought the papers: the wait does not count. The desk's function, so
         # the desk, central, the ledger and supervision show one due date.
+        limit = procedure_limit(s, dossier.centre_id, doc)
         moved = due_after_restart(
             datetime.fromisoformat(doc["due_at"]), history, at, work_calendar(s),
-            duration_kind(s, dossier.centre_id, doc))  # type: ignore[arg-type]
+            limit.kind if limit else "working",
+            received_at=datetime.fromisoformat(doc["received_at"]), limit=limit)
         doc["due_at"] = None if moved is None else moved.isoformat()
     dossier.doc, dossier.status, dossier.updated_at = doc, int(target), datetime.now()
     dossier.due_at = datetime.fromisoformat(doc["due_at"]) if doc["due_at"] else None

@@ -204,20 +204,25 @@ def test_apology_date_then_a_later_wait():
 
 @FAST
 @given(received=MOMENTS, gaps=st.lists(st.integers(min_value=0, max_value=60 * 24 * 9),
-                                        min_size=2, max_size=6))
-def test_restarts_one_by_one_equal_the_history_function(received, gaps):
+                                        min_size=2, max_size=6),
+       limit=st.sampled_from([EIGHT_DAYS, Duration.calendar_days(10), Duration.working_hours(4)]))
+def test_restarts_one_by_one_equal_the_history_function(received, gaps, limit):
     """Desk and central move the date at each restart; the result equals the whole history."""
     history = [(_S.NEW, received)]
-    due = appointment(received, EIGHT_DAYS, CAL)
+    due = appointment(received, limit, CAL)
     at, waiting = received, False
     for gap in gaps:
         at += timedelta(minutes=gap)
         if waiting:
-            due = due_after_restart(due, history, at, CAL)
+            due = due_after_restart(due, history, at, CAL, limit.kind, received_at=received,
+                                    limit=limit)
+            if limit.kind == "working":  # without the limit: the same date (working time)
+                assert due == due_after_restart(previous, history, at, CAL)
+        previous = due
         history.append((_S.PROCESSING if waiting else _S.WAITING_SUPPLEMENT, at))
         waiting = not waiting
     closed = history if not waiting else history[:-1]
-    assert due == due_from_history(received, EIGHT_DAYS, CAL, closed)
+    assert due == due_from_history(received, limit, CAL, closed)
 
 
 @pytest.mark.parametrize("moment, ok", [
@@ -233,3 +238,21 @@ def test_new_appointment_must_be_office_time(moment, ok):
     assert (problem is None) is ok
     if problem is not None:
         assert "không phải giờ làm việc" in problem[0] and "next working moment" in problem[1]
+
+
+def test_calendar_day_limit_restart_recomputes_from_the_history():
+    """10 days from Wed 04/03/2026 end Sat 14/03, so Monday 16/03. One day waited: the 15th
+    (Sunday), so still Monday 16/03 — not Tuesday, as moving Monday by a day would give."""
+    limit = Duration.calendar_days(10)
+    received = D(2026, 3, 4, 10)
+    due = appointment(received, limit, CAL)
+    history = [(_S.NEW, received), (_S.WAITING_SUPPLEMENT, D(2026, 3, 5, 10))]
+    restart = D(2026, 3, 6, 10)
+    assert due == D(2026, 3, 16, 17)
+    assert due_after_restart(due, history, restart, CAL, "calendar", received_at=received,
+                             limit=limit) == D(2026, 3, 16, 17)
+    assert due_after_restart(due, history, restart, CAL, "calendar") == D(2026, 3, 17, 17)
+    # after an apology the date in force is not the history's: it moves by the wait
+    apology_due = D(2026, 3, 20, 17)
+    assert due_after_restart(apology_due, history, restart, CAL, "calendar",
+                             received_at=received, limit=limit) == D(2026, 3, 23, 17)  # Sat 21 → Mon

@@ -133,3 +133,53 @@ def test_a_year_imported_on_central_reaches_the_desk_by_sync(central, tmp_path):
         assert cal.fallback_years([2027]) == []  # no longer the holidays package
     finally:
         ctx.close()
+
+
+def test_calendar_day_limit_gets_the_same_date_from_a_wait_on_central_or_on_the_desk(
+        central, tmp_path):
+    """Judicial-record certificate (3.000333): 10 days. Received Wed 04/03/2026: day 10 is
+    Saturday 14/03, so Monday 16/03. A one-day wait (05→06/03) ends on Sunday 15/03: still
+    Monday 16/03, whether the wait is recorded on central or at the counter."""
+    from hcc_central.cli import main as central_main
+    from hcc_central.models import Centre
+    from hcc_desk.services.agency_steps import AgencyStepsService
+    from tests.services.after_intake_helpers import Clock
+
+    profile = tmp_path / "desk"
+    _enrolled_desk(central, profile)
+    centre_id = central.server.write(lambda s: s.scalar(select(Centre.id)))
+    catalogue = EXAMPLE.parents[2] / "resources" / "catalogue" / "procedures.json"
+    assert central_main(["admin", "--db", central.db_url, "import-catalogue", str(catalogue),
+                         "--centre", str(centre_id)]) == 0
+    received = datetime(2026, 3, 4, 10, 0)
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data.update(procedure_code="3.000333", received_at=received.isoformat())
+    ctx = open_context(profile)
+    try:
+        on_central, at_desk = (ctx.intake.submit(request_from_json_text(json.dumps(data)), "lan")
+                               for _ in range(2))
+        assert on_central.due_at == at_desk.due_at == datetime(2026, 3, 16, 17, 0)
+        steps = AgencyStepsService(ctx.store, ctx.calendars, Clock(datetime(2026, 3, 5, 10)))
+        steps.request_supplement(at_desk.code, "lan", missing_papers=["Tờ khai"], reason="thiếu")
+        steps._clock = Clock(datetime(2026, 3, 6, 10))
+        assert steps.supplement_received(at_desk.code, "lan").due_at \
+            == datetime(2026, 3, 16, 17, 0)
+    finally:
+        ctx.close()
+    _sync(profile)
+    central.server.write(set_status, on_central.code, S.WAITING_SUPPLEMENT,
+                         at=datetime(2026, 3, 5, 10), actor="ca")
+    central.server.write(set_status, on_central.code, S.PROCESSING,
+                         at=datetime(2026, 3, 6, 10), actor="ca")
+    _sync(profile)
+    with central.server.db.read() as s:
+        assert {s.get(CentralDossier, d.uuid).due_at for d in (on_central, at_desk)} \
+            == {datetime(2026, 3, 16, 17, 0)}
+    ctx = open_context(profile)
+    try:
+        with ctx.store.session() as s:
+            assert set(s.scalars(select(Dossier.due_at).where(
+                Dossier.code.in_([on_central.code, at_desk.code])))) \
+                == {datetime(2026, 3, 16, 17, 0)}
+    finally:
+        ctx.close()

@@ -13,7 +13,7 @@ from datetime import datetime
 
 
 from hcc_desk.core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
-from hcc_desk.core.domain.timing import due_after_restart, new_due_problem
+from hcc_desk.core.domain.timing import due_after_restart, limit_of, new_due_problem
 from hcc_desk.core.store.models import Dossier, DossierNotice
 from hcc_desk.core.store.repositories import list_agencies
 from hcc_desk.services.dossier_steps import (
@@ -134,9 +134,13 @@ class AgencyStepsService:
             at = event_time(d, self._clock())
             started, before = _pause_start(d)
             # The same function central uses for a restart recorded there (one due date).
+            p = d.procedure
+            limit = limit_of({"duration_hours": p.duration_hours, "cutoff": p.cutoff,
+                              "duration_kind": p.duration_kind, "duration_unit": p.duration_unit})
             d.due_at = due_after_restart(d.due_at, [(e.status, e.at) for e in d.events], at,
                                          self._calendars.current(),
-                                         d.procedure.duration_kind)  # type: ignore[arg-type]
+                                         p.duration_kind,  # type: ignore[arg-type]
+                                         received_at=d.received_at, limit=limit)
             change_status(s, d, before, at, actor,
                           "Đã nhận hồ sơ bổ sung" + (f": {note.strip()}" if note.strip() else ""))
             finish_change(s, d, actor, "dossier.supplement_received",

@@ -13,9 +13,9 @@ it → on time. Exactly at the appointment is on time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from .calendar import Duration, DurationKind, Pause, WorkCalendar, appointment
 from .errors import ValidationError
@@ -149,17 +149,43 @@ def due_from_history(received_at: datetime, limit: Duration, calendar: WorkCalen
 
 
 def due_after_restart(due_at: datetime | None, history: History, restart_at: datetime,
-                      calendar: WorkCalendar, kind: DurationKind = "working") -> datetime | None:
-    """The appointment in force once the applicant brings the papers at ``restart_at``: moved by
-    the wait that ends then (working kind: its office time; calendar kind: its days). Equal to
-    ``due_from_history`` over the history with the restart added (tests pin this)."""
+                      calendar: WorkCalendar, kind: DurationKind = "working", *,
+                      received_at: datetime | None = None, limit: Duration | None = None
+                      ) -> datetime | None:
+    """The appointment in force once the applicant brings the papers at ``restart_at``.
+
+    When the limit is known and the appointment in force is still the one the history gives
+    (no apology or manual date since), it is recomputed from the whole history
+    (``due_from_history``): a calendar-day limit then ends on the first working day after
+    receipt + limit + the days waited, not a day later when the old date had been moved off
+    a day off. Otherwise the appointment in force moves by the wait that ends now (working
+    kind: its office time; calendar kind: its days). For working-time limits both give the same
+    date (tests pin this). Desk and central both call this, so they agree.
+    """
     if due_at is None:
         return None
     open_waits = [b for b, e in supplement_pauses(history) if e is None]
     if not open_waits:
         return due_at
-    return move_by_pauses(due_at, [(open_waits[-1], max(restart_at, open_waits[-1]))],
-                          calendar, kind)
+    restart_at = max(restart_at, open_waits[-1])
+    if limit is not None and received_at is not None \
+            and due_from_history(received_at, limit, calendar, history) == due_at:
+        return due_from_history(received_at, limit, calendar,
+                                [*history, (int(DossierStatus.PROCESSING), restart_at)])
+    return move_by_pauses(due_at, [(open_waits[-1], restart_at)], calendar, kind)
+
+
+def limit_of(fields: Mapping[str, Any]) -> Duration | None:
+    """The procedure's limit from its catalogue fields (``duration_hours``, ``duration_kind``,
+    ``duration_unit``, ``cutoff``: the desk's columns, central's procedure payload); None when
+    they are missing or invalid."""
+    try:
+        return Duration.from_config({"hours": fields["duration_hours"],
+                                     "kind": fields.get("duration_kind") or "working",
+                                     "unit": fields.get("duration_unit") or "day",
+                                     "cutoff": fields.get("cutoff")})
+    except (KeyError, TypeError, ValidationError):
+        return None
 
 
 def new_due_problem(calendar: WorkCalendar, new_due_at: datetime) -> tuple[str, str] | None:
