@@ -253,6 +253,6 @@ def test_calendar_day_limit_restart_recomputes_from_the_history():
                              limit=limit) == D(2026, 3, 16, 17)
     assert due_after_restart(due, history, restart, CAL, "calendar") == D(2026, 3, 17, 17)
     # after an apology the date in force is not the history's: it moves by the wait
-    apology_due = D(2026, 3, 20, 17)
+    apology_due = D(2026, 3, 20, 17)  # + 1 day: Saturday 21/03, so Monday 23/03
     assert due_after_restart(apology_due, history, restart, CAL, "calendar",
-                             received_at=received, limit=limit) == D(2026, 3, 23, 17)  # Sat 21 → Mon
+                             received_at=received, limit=limit) == D(2026, 3, 23, 17)
