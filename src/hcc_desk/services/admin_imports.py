@@ -1,0 +1,175 @@
+"""Calendar and catalogue imports for the admin screen: first a preview of what the file would
+change, then the import itself through the existing code (services/calendars.py,
+core/catalogue/importer.py). Admin-only and audited; a preview writes nothing.
+
+The catalogue preview runs the real import inside a savepoint and rolls it back, so what it
+lists is exactly what applying would do (same matching, same checks), not a second opinion.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import inspect, select
+
+from hcc_desk.core.domain.official_calendar import (
+    CalendarFileError,
+    bundled_calendar,
+    load_calendar_file,
+)
+from hcc_desk.core.store.models import CalendarDay, CalendarYear, Procedure
+from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.services.admin_officers import check_admin
+from hcc_desk.services.errors import InvalidInput
+
+
+@dataclass(frozen=True)
+class DayChange:
+    day: date
+    kind: str  # "off" or "work"
+    name: str
+    change: str  # "added", "removed" or "changed"
+
+
+@dataclass(frozen=True)
+class CalendarPreview:
+    years: list[int]
+    changes: list[DayChange]
+
+    def of(self, change: str) -> list[DayChange]:
+        return [c for c in self.changes if c.change == change]
+
+
+@dataclass(frozen=True)
+class ProcedureChange:
+    ref: str  # national code, or the name for the few without
+    name: str
+    change: str  # "added", "changed" or "removed" (retired: no longer offered)
+    fields: tuple[str, ...] = ()  # what changed
+
+
+@dataclass(frozen=True)
+class CataloguePreview:
+    changes: list[ProcedureChange]
+    unchanged: int
+    agencies_added: int
+    warnings: list[str] = field(default_factory=list)
+
+    def of(self, change: str) -> list[ProcedureChange]:
+        return [c for c in self.changes if c.change == change]
+
+
+class AdminImports:
+    def __init__(self, store, calendars):
+        self._store, self._calendars = store, calendars
+
+    # -- calendar ---------------------------------------------------------------------------
+    def preview_calendar(self, actor: str, path: Path) -> CalendarPreview:
+        check_admin(self._store, actor, "calendar.preview")
+        try:
+            official = load_calendar_file(Path(path))
+        except CalendarFileError as err:
+            raise InvalidInput(err.message, err.message_en) from None
+        years = official.covered_years()
+        with self._store.session() as s:
+            loaded = {y.year for y in s.scalars(select(CalendarYear))}
+            stored = list(s.scalars(select(CalendarDay).where(
+                CalendarDay.day >= date(min(years), 1, 1),
+                CalendarDay.day <= date(max(years), 12, 31))))
+        changes: list[DayChange] = []
+        for year in years:
+            now = _days_in_force(year, loaded, stored)
+            new = {d: (k, n) for d, k, n in official.years[year].rows()}
+            for day in sorted(now.keys() | new.keys()):
+                if day not in now:
+                    changes.append(DayChange(day, *new[day], "added"))
+                elif day not in new:
+                    changes.append(DayChange(day, *now[day], "removed"))
+                elif now[day] != new[day]:
+                    changes.append(DayChange(day, *new[day], "changed"))
+        return CalendarPreview(years, changes)
+
+    def apply_calendar(self, actor: str, path: Path):
+        check_admin(self._store, actor, "calendar.import")
+        return self._calendars.import_file(Path(path), actor)  # audited there
+
+    # -- catalogue --------------------------------------------------------------------------
+    def preview_catalogue(self, actor: str, path: Path,
+                          retire_missing: bool = False) -> CataloguePreview:
+        check_admin(self._store, actor, "catalogue.preview")
+        from hcc_desk.core.catalogue.importer import import_catalogue
+
+        with self._store.write() as s:
+            savepoint = s.begin_nested()
+            try:
+                before = _snapshot(s)
+                report = import_catalogue(s, Path(path), deactivate_missing=retire_missing)
+                after = _snapshot(s) if report.ok else {}
+            finally:
+                savepoint.rollback()  # a preview: nothing of the import stays
+        if not report.ok:
+            raise _not_importable(report.errors)
+        changes = []
+        for key, (ref, name, values) in after.items():
+            old = before.get(key)
+            if old is None:
+                changes.append(ProcedureChange(ref, name, "added"))
+            elif old[2] != values:
+                if old[2]["active"] and not values["active"]:
+                    changes.append(ProcedureChange(ref, name, "removed"))
+                else:
+                    diff = tuple(k for k in values if values[k] != old[2][k] and k != "active")
+                    changes.append(ProcedureChange(ref, name, "changed", diff or ("active",)))
+        return CataloguePreview(changes, report.unchanged, report.agencies_added,
+                                list(report.warnings))
+
+    def apply_catalogue(self, actor: str, path: Path, retire_missing: bool = False):
+        check_admin(self._store, actor, "catalogue.import")
+        from hcc_desk.core.catalogue.importer import import_catalogue
+
+        path = Path(path)
+        with self._store.write() as s:
+            report = import_catalogue(s, path, deactivate_missing=retire_missing)
+            if report.ok:
+                add_audit(s, actor, "catalogue.import", "catalogue", None,
+                          {"file": path.name, "added": report.added, "updated": report.updated,
+                           "retired": report.deactivated, "warnings": len(report.warnings)})
+        if not report.ok:
+            raise _not_importable(report.errors)
+        return report
+
+
+def _days_in_force(year: int, loaded: set[int], stored: list[CalendarDay]
+                   ) -> dict[date, tuple[str, str]]:
+    """The year's exception days today: the rows a load stored, or the bundled file's days
+    with this desk's own edits on top (what ``store_year`` would replace)."""
+    now: dict[date, tuple[str, str]] = {}
+    bundled = bundled_calendar()
+    if year not in loaded and bundled.covers(year):
+        now = {d: (k, n) for d, k, n in bundled.years[year].rows()}
+    for r in stored:
+        if r.day.year == year:
+            now[r.day] = (r.kind, r.note or "")
+    return now
+
+
+def _snapshot(s) -> dict[Any, tuple[str, str, dict]]:
+    """Every procedure's columns and papers, keyed by database id."""
+    s.flush()
+    s.expire_all()  # read what the import wrote, not what this session cached before
+    out = {}
+    for p in s.scalars(select(Procedure)):
+        values = {a.key: getattr(p, a.key) for a in inspect(Procedure).column_attrs
+                  if a.key not in ("id", "uuid", "created_at", "updated_at", "name_folded")}
+        values["papers"] = [(x.position, x.name, x.originals, x.certified_copies,
+                             x.photocopies, x.note) for x in p.papers]
+        out[p.id] = (p.code or p.name, p.name, values)
+    return out
+
+
+def _not_importable(errors) -> InvalidInput:
+    listing = "\n  ".join(list(errors)[:50])
+    return InvalidInput(f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
+                        f"Catalogue not imported, nothing written:\n  {listing}")
