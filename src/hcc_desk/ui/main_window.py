@@ -2,7 +2,7 @@
 supervision; menus and shortcuts, idle lock.
 
 Shortcuts (also in the menus and the F1 list): F2 new dossier, Ctrl+S save, Ctrl+P print the
-receipt, Ctrl+F search dossiers, F5 refresh, Ctrl+1…Ctrl+4 switch screens, Ctrl+L lock,
+receipt, Ctrl+F search dossiers, F5 refresh, Ctrl+1…Ctrl+5 switch screens, Ctrl+L lock,
 Ctrl+Q quit.
 """
 from __future__ import annotations
@@ -47,6 +47,12 @@ class MainWindow(QMainWindow):
 
             self.supervision = SupervisionView(ctx, officer, self.runner, ui.tabs)
             ui.tabs.addTab(self.supervision, self.tr("Giám sát"))
+        self.admin: Any = None
+        if getattr(officer, "role", "") == "admin":  # the admin services refuse others anyway
+            from hcc_desk.ui.admin.view import AdminView
+
+            self.admin = AdminView(ctx, officer, self.runner, ui.tabs)
+            ui.tabs.addTab(self.admin, self.tr("Quản trị"))
         self._supervision_started = False
         self.preview: ReceiptPreview | None = None
         self.lock_dialog: LockDialog | None = None
@@ -120,6 +126,11 @@ class MainWindow(QMainWindow):
             self.action_supervision_tab.triggered.connect(
                 lambda: ui.tabs.setCurrentWidget(self.supervision))
             self.extra_tab_actions.append(self.action_supervision_tab)
+        if self.admin is not None:
+            self.action_admin_tab = QAction(self.tr("&Quản trị"), self)
+            self.action_admin_tab.setShortcut(QKeySequence("Ctrl+5"))
+            self.action_admin_tab.triggered.connect(lambda: ui.tabs.setCurrentWidget(self.admin))
+            self.extra_tab_actions.append(self.action_admin_tab)
         ui.menu_work.insertActions(ui.action_lock, self.extra_tab_actions)
         ui.menu_work.insertSeparator(ui.action_lock)
         ui.action_lock.triggered.connect(self.lock)
@@ -194,6 +205,8 @@ class MainWindow(QMainWindow):
                 self.supervision.start()
             else:
                 self.supervision.reload()
+        elif current is self.admin and self.admin is not None:
+            self.admin.start()
 
     def show_return_desk(self) -> None:
         self.ui.tabs.setCurrentWidget(self.return_desk)

@@ -1,0 +1,1 @@
+"""Quản trị (admins only): officers, the desk's settings, calendar and catalogue imports."""
