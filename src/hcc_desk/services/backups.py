@@ -268,6 +268,8 @@ class BackupService:
         except (OSError, UserError, *_db_errors()) as exc:
             self.last_error = str(exc)
             log.error("backup failed: %s", exc)
+            if isinstance(exc, _db_errors()):  # a page that does not read: check at next open
+                forget_check(self.profile)
             return None
 
 
