@@ -4,6 +4,7 @@ and the dossiers that had not reached central listed. Real desk profiles, real S
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import threading
 import time
@@ -134,7 +135,7 @@ def _wait_for(condition, seconds: float = 20) -> None:
 
 
 def test_a_failed_daily_backup_never_stops_the_counter(demo_ctx):
-    demo_ctx.profile.backups.rmdir() if not any(demo_ctx.profile.backups.iterdir()) else None
+    shutil.rmtree(demo_ctx.profile.backups)
     demo_ctx.profile.backups.write_text("not a folder")  # mkdir/backup must fail
     svc = BackupService(demo_ctx.profile, lambda: demo_ctx.key)
     assert svc.daily_if_due() is None

@@ -72,7 +72,8 @@ class RecoveryDialog(QDialog):
         self.restore_button = QPushButton(self.tr("&Khôi phục bản sao lưu này"))
         self.restore_button.setEnabled(backup is not None)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = buttons.addButton(self.tr("Th&oát"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = buttons.addButton(self.tr("Th&oát"),
+                                             QDialogButtonBox.ButtonRole.RejectRole)
         self.restore_button.clicked.connect(self.restore)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
