@@ -897,6 +897,14 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About</translation>
     </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>&amp;Quản trị</source>
+        <translation>&amp;Administration</translation>
+    </message>
 </context>
 <context>
     <name>OrganisationFields</name>
@@ -1473,6 +1481,73 @@ pages</translation>
         <location line="+13"/>
         <source>Đó&amp;ng (Esc)</source>
         <translation>&amp;Close (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/recovery_dialog.py" line="+34"/>
+        <source>Cơ sở dữ liệu bị hỏng — HCC Desk</source>
+        <translation>Damaged database — HCC Desk</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cơ sở dữ liệu của quầy bị hỏng. Tệp hỏng đã được chuyển sang:
+%1
+(không bị xoá).</source>
+        <translation>The counter's database is damaged. The damaged file was moved to:
+%1
+(not deleted).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bản sao lưu tốt gần nhất: %1 (%2, %3 hồ sơ).</source>
+        <translation>Newest good backup: %1 (%2, %3 dossiers).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ.</source>
+        <translation>No usable backup was found: call support.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao lưu không có):</source>
+        <translation>Dossiers that had not reached central (retake them if the backup lacks them):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Quản trị viên:</source>
+        <translation>Admin:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật khẩu:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Khôi phục bản sao lưu này</source>
+        <translation>&amp;Restore this backup</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Th&amp;oát</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không đọc được danh sách từ tệp hỏng.</source>
+        <translation>The list could not be read from the damaged file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mọi hồ sơ đã gửi lên trung tâm.</source>
+        <translation>Every dossier had reached central.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nhập tên đăng nhập của quản trị viên.</source>
+        <translation>Enter the admin's user name.</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +2599,388 @@ pages</translation>
         <location line="+3"/>
         <source>Hôm nay đã tiếp nhận %1 hồ sơ.</source>
         <translation>%1 dossier(s) received today.</translation>
+    </message>
+</context>
+<context>
+    <name>Admin</name>
+    <message>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Bỏ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>Ngày làm bù</source>
+        <translation>Worked day (swap)</translation>
+    </message>
+    <message>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Intake officer</translation>
+    </message>
+    <message>
+        <source>Giám sát</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <source>Khay nạp giấy (ADF)</source>
+        <translation>Document feeder (ADF)</translation>
+    </message>
+    <message>
+        <source>Khay nạp, quét hai mặt</source>
+        <translation>Document feeder, both sides</translation>
+    </message>
+    <message>
+        <source>Xám</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <source>Màu</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>Đen trắng</source>
+        <translation>Black and white</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <source>Cán bộ</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Lịch và danh mục</source>
+        <translation>Calendar and catalogue</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsPage</name>
+    <message>
+        <source>Chọn tệp &amp;lịch nghỉ lễ…</source>
+        <translation>Holiday calen&amp;dar file…</translation>
+    </message>
+    <message>
+        <source>Chọn tệp &amp;danh mục thủ tục…</source>
+        <translation>Procedure c&amp;atalogue file…</translation>
+    </message>
+    <message>
+        <source>Ngừng các thủ tục không có trong tệp (tệp là danh mục đầ&amp;y đủ)</source>
+        <translation>Retire procedures missing from the file (the file is the &amp;whole list)</translation>
+    </message>
+    <message>
+        <source>Chọn một tệp để xem trước những gì sẽ thay đổi.</source>
+        <translation>Choose a file to preview what it would change.</translation>
+    </message>
+    <message>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Ngày / mã</source>
+        <translation>Day / code</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập vào quầy</source>
+        <translation>&amp;Import into this desk</translation>
+    </message>
+    <message>
+        <source>Tệp lịch nghỉ lễ, Tết</source>
+        <translation>Holiday calendar file</translation>
+    </message>
+    <message>
+        <source>Tệp danh mục thủ tục</source>
+        <translation>Procedure catalogue file</translation>
+    </message>
+    <message>
+        <source>Danh mục (*.json *.xlsx)</source>
+        <translation>Catalogue (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Đang đọc %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <source>Chưa nhập gì.</source>
+        <translation>Nothing imported.</translation>
+    </message>
+    <message>
+        <source>%1 — lịch năm %2: thêm %3, bỏ %4, sửa %5 ngày.</source>
+        <translation>%1 — calendar %2: %3 days added, %4 removed, %5 changed.</translation>
+    </message>
+    <message>
+        <source>%1 — thủ tục: thêm %3, ngừng %4, sửa %5; %6 không đổi.</source>
+        <translation>%1 — procedures: %3 added, %4 retired, %5 changed; %6 unchanged.</translation>
+    </message>
+    <message>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing changes.</translation>
+    </message>
+    <message>
+        <source>Cảnh báo (vẫn nhập được, nhưng danh mục cần sửa):</source>
+        <translation>Warnings (the import works, but the list needs fixing):</translation>
+    </message>
+    <message>
+        <source>Đã nạp lịch %1: %2 ngày.</source>
+        <translation>Calendar %1 loaded: %2 days.</translation>
+    </message>
+    <message>
+        <source>Đã nhập danh mục: thêm %1, sửa %2, ngừng %3.</source>
+        <translation>Catalogue imported: %1 added, %2 changed, %3 retired.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerDialog</name>
+    <message>
+        <source>Thêm cán bộ</source>
+        <translation>Add an officer</translation>
+    </message>
+    <message>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset the password</translation>
+    </message>
+    <message>
+        <source>vd. lan.nguyen (chữ thường không dấu)</source>
+        <translation>e.g. lan.nguyen (lower case, no accents)</translation>
+    </message>
+    <message>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Vai trò:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>Confir&amp;m the password:</translation>
+    </message>
+    <message>
+        <source>Ít nhất 10 ký tự (quản trị: 12), không trùng tên đăng nhập, không phải mật khẩu phổ biến.</source>
+        <translation>At least 10 characters (administrators: 12), not the user name, not a common password.</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Tạo tài &amp;khoản</source>
+        <translation>&amp;Create account</translation>
+    </message>
+    <message>
+        <source>Huỷ (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Đã tạo tài khoản %1.</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <source>Đã đặt mật khẩu mới cho %1.</source>
+        <translation>New password set for %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <source>Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên máy chủ trung tâm (thêm, khoá, đặt lại mật khẩu). Ở đây chỉ xem và mở khoá đăng nhập tại quầy.</source>
+        <translation>This desk is enrolled with central: officers are managed on central (add, disable, reset a password). Here you can only view them and lift this desk's login lockout.</translation>
+    </message>
+    <message>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Tạm khoá đến</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <source>&amp;Thêm cán bộ…</source>
+        <translation>&amp;Add officer…</translation>
+    </message>
+    <message>
+        <source>Đặt lại &amp;mật khẩu…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Ngừng hoạt động</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>Mở &amp;khoá đăng nhập</source>
+        <translation>&amp;Unlock login</translation>
+    </message>
+    <message>
+        <source>&amp;Làm mới</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Ngừng</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <source>Cho &amp;hoạt động lại</source>
+        <translation>&amp;Enable again</translation>
+    </message>
+    <message>
+        <source>Đã cho %1 hoạt động lại.</source>
+        <translation>%1 is enabled again.</translation>
+    </message>
+    <message>
+        <source>Đã ngừng tài khoản %1: không đăng nhập được nữa.</source>
+        <translation>Account %1 disabled: it can no longer log in.</translation>
+    </message>
+    <message>
+        <source>Đã mở khoá đăng nhập cho %1.</source>
+        <translation>Login unlocked for %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>In phiếu</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>(máy in mặc định của hệ thống)</source>
+        <translation>(the system's default printer)</translation>
+    </message>
+    <message>
+        <source>&amp;Tìm máy in</source>
+        <translation>&amp;Find printers</translation>
+    </message>
+    <message>
+        <source>Máy &amp;in:</source>
+        <translation>Pr&amp;inter:</translation>
+    </message>
+    <message>
+        <source>Khổ &amp;giấy:</source>
+        <translation>Pape&amp;r:</translation>
+    </message>
+    <message>
+        <source>Quầy</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Tự &amp;khoá màn hình sau:</source>
+        <translation>&amp;Lock the screen after:</translation>
+    </message>
+    <message>
+        <source>&amp;Ngôn ngữ:</source>
+        <translation>Lan&amp;guage:</translation>
+    </message>
+    <message>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>(chưa chọn: hỏi khi quét lần đầu)</source>
+        <translation>(none: asked at the first scan)</translation>
+    </message>
+    <message>
+        <source>Tìm má&amp;y quét</source>
+        <translation>Find scan&amp;ners</translation>
+    </message>
+    <message>
+        <source>Thiết &amp;bị:</source>
+        <translation>&amp;Device:</translation>
+    </message>
+    <message>
+        <source>Ng&amp;uồn giấy:</source>
+        <translation>S&amp;ource:</translation>
+    </message>
+    <message>
+        <source>Độ p&amp;hân giải:</source>
+        <translation>Resol&amp;ution:</translation>
+    </message>
+    <message>
+        <source>Chế độ &amp;màu:</source>
+        <translation>Colour &amp;mode:</translation>
+    </message>
+    <message>
+        <source>&amp;Lưu cài đặt</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <source>Đã lưu cài đặt. Ngôn ngữ và thời gian tự khoá áp dụng khi mở lại chương trình.</source>
+        <translation>Settings saved. The language and the idle lock apply when the program is restarted.</translation>
+    </message>
+    <message>
+        <source>Đã lưu cài đặt.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <source>Tìm thấy %1 máy in.</source>
+        <translation>%1 printer(s) found.</translation>
+    </message>
+    <message>
+        <source>Tìm thấy %1 máy quét.</source>
+        <translation>%1 scanner(s) found.</translation>
     </message>
 </context>
 </TS>

@@ -256,3 +256,17 @@ def test_every_admin_page_fits_the_counter_screen(qtbot, ctx, runner, size):
             bottom_right = button.mapTo(w, button.rect().bottomRight())
             assert w.rect().contains(top_left) and w.rect().contains(bottom_right), button.text()
     assert w.width() <= size[0] and w.height() <= size[1]
+
+
+def test_the_admin_tab_speaks_english(qtbot, qapp, ctx, runner):
+    from hcc_desk.ui import i18n
+
+    i18n.install(qapp, "en")
+    w = window(qtbot, ctx, ctx.auth.login("demo", "demo"), runner)
+    view = open_admin(qtbot, w)
+    assert w.ui.tabs.tabText(w.ui.tabs.indexOf(view)) == "Administration"
+    assert [view.pages.tabText(i) for i in range(3)] == [
+        "Officers", "Settings", "Calendar and catalogue"]
+    assert view.officers.table.item(0, 2).text() == "Administrator"
+    assert view.settings.save_button.text() == "&Save settings"
+    assert view.settings.mode_combo.itemText(0) == "Grey"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -22,8 +22,15 @@ from hcc_desk.ui.formatting import date_text, weekday
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
 
-CHANGE_NAMES = {"added": "Thêm", "removed": "Bỏ", "changed": "Sửa"}
-KIND_NAMES = {"off": "Ngày nghỉ", "work": "Ngày làm bù"}
+NAMES = {"added": QT_TRANSLATE_NOOP("Admin", "Thêm"),
+         "removed": QT_TRANSLATE_NOOP("Admin", "Bỏ"),
+         "changed": QT_TRANSLATE_NOOP("Admin", "Sửa"),
+         "off": QT_TRANSLATE_NOOP("Admin", "Ngày nghỉ"),
+         "work": QT_TRANSLATE_NOOP("Admin", "Ngày làm bù")}
+
+
+def _name(key: str) -> str:
+    return QCoreApplication.translate("Admin", NAMES[key]) if key in NAMES else key
 
 
 class ImportsPage(QWidget):
@@ -112,13 +119,13 @@ class ImportsPage(QWidget):
     def _show(self, kind: str, path: Path, preview: Any) -> None:
         self.pending = (kind, path)
         if kind == "calendar":
-            rows = [[self.tr(CHANGE_NAMES[c.change]), f"{weekday(c.day)} {date_text(c.day)}", c.name,
-                     self.tr(KIND_NAMES.get(c.kind, c.kind))] for c in preview.changes]
+            rows = [[_name(c.change), f"{weekday(c.day)} {date_text(c.day)}", c.name,
+                     _name(c.kind)] for c in preview.changes]
             years = ", ".join(str(y) for y in preview.years)
             text = self.tr("%1 — lịch năm %2: thêm %3, bỏ %4, sửa %5 ngày.").replace(
                 "%1", path.name).replace("%2", years)
         else:
-            rows = [[self.tr(CHANGE_NAMES[c.change]), c.ref, c.name, ", ".join(c.fields)]
+            rows = [[_name(c.change), c.ref, c.name, ", ".join(c.fields)]
                     for c in preview.changes]
             text = self.tr("%1 — thủ tục: thêm %3, ngừng %4, sửa %5; %6 không đổi.").replace(
                 "%1", path.name).replace("%6", str(preview.unchanged))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 from hcc_desk.ui.admin.common import error_label, failure_handler
 from hcc_desk.ui.tasks import TaskRunner
 
-ROLE_NAMES = {"officer": "Cán bộ tiếp nhận", "supervisor": "Giám sát", "admin": "Quản trị"}
+ROLE_NAMES = {"officer": QT_TRANSLATE_NOOP("Admin", "Cán bộ tiếp nhận"),
+              "supervisor": QT_TRANSLATE_NOOP("Admin", "Giám sát"),
+              "admin": QT_TRANSLATE_NOOP("Admin", "Quản trị")}
+
+
+def role_name(role: str) -> str:
+    return QCoreApplication.translate("Admin", ROLE_NAMES[role]) if role in ROLE_NAMES else role
 
 
 class OfficerDialog(QDialog):
@@ -41,7 +47,7 @@ class OfficerDialog(QDialog):
         self.full_name_edit = QLineEdit(self)
         self.role_combo = QComboBox(self)
         for role in ("officer", "supervisor", "admin"):
-            self.role_combo.addItem(self.tr(ROLE_NAMES[role]), role)
+            self.role_combo.addItem(role_name(role), role)
         self.password_edit = QLineEdit(self)
         self.confirm_edit = QLineEdit(self)
         for edit in (self.password_edit, self.confirm_edit):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hcc_desk.ui.admin.common import failure_handler, fill_table, make_table
-from hcc_desk.ui.admin.officer_dialog import ROLE_NAMES, OfficerDialog
+from hcc_desk.ui.admin.officer_dialog import OfficerDialog, role_name
 from hcc_desk.ui.formatting import short_datetime
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
@@ -70,7 +70,7 @@ class OfficersPage(QWidget):
         chosen = self.selected()
         self.listing = listing
         fill_table(self.table, [
-            [o.username, o.full_name, self.tr(ROLE_NAMES.get(o.role, o.role)),
+            [o.username, o.full_name, role_name(o.role),
              self.tr("Có") if o.active else self.tr("Ngừng"),
              short_datetime(o.locked_until) if o.locked_until else ""]
             for o in listing.officers])
@@ -128,8 +128,8 @@ class OfficersPage(QWidget):
             return
         service, admin, name, active = self.service, self.officer.username, row.username, \
             not row.active
-        text = (self.tr("Đã cho %1 hoạt động lại.") if active
-                else self.tr("Đã ngừng tài khoản %1: không đăng nhập được nữa.")).replace("%1", name)
+        text = (self.tr("Đã cho %1 hoạt động lại.") if active else
+                self.tr("Đã ngừng tài khoản %1: không đăng nhập được nữa.")).replace("%1", name)
         self.runner.db(lambda: service.set_active(admin, name, active),
                        on_done=lambda _r: self._changed(text), on_error=failure_handler(self),
                        owner=self)

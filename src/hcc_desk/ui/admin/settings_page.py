@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -28,9 +28,11 @@ from hcc_desk.ui.admin.common import error_label, failure_handler
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
 
-SOURCES = (("flatbed", "Mặt kính"), ("adf", "Khay nạp giấy (ADF)"),
-           ("duplex", "Khay nạp, quét hai mặt"))
-MODES = (("gray", "Xám"), ("color", "Màu"), ("lineart", "Đen trắng"))
+SOURCES = (("flatbed", QT_TRANSLATE_NOOP("Admin", "Mặt kính")),
+           ("adf", QT_TRANSLATE_NOOP("Admin", "Khay nạp giấy (ADF)")),
+           ("duplex", QT_TRANSLATE_NOOP("Admin", "Khay nạp, quét hai mặt")))
+MODES = (("gray", QT_TRANSLATE_NOOP("Admin", "Xám")), ("color", QT_TRANSLATE_NOOP("Admin", "Màu")),
+         ("lineart", QT_TRANSLATE_NOOP("Admin", "Đen trắng")))
 
 
 class SettingsPage(QWidget):
@@ -130,7 +132,7 @@ class SettingsPage(QWidget):
     def _choices(self, parent: QWidget, items: tuple) -> QComboBox:
         combo = QComboBox(parent)
         for value, text in items:
-            combo.addItem(self.tr(text), value)
+            combo.addItem(QCoreApplication.translate("Admin", text), value)
         return combo
 
     # -- load / save --------------------------------------------------------------------------
