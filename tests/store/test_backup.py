@@ -105,14 +105,25 @@ def test_closing_the_desk_after_a_working_session_backs_it_up(tmp_path):
     assert bk.backups_of_kind(ctx.profile.backups, "close") == first
 
 
-def test_gui_start_makes_the_daily_backup_off_the_calling_thread(demo_ctx):
+def test_gui_start_makes_the_daily_backup_on_a_thread_of_its_own(demo_ctx, monkeypatch):
+    threads = []
+    real = bk.make_backup
+    monkeypatch.setattr(bk, "make_backup", lambda *a, **k: threads.append(
+        threading.current_thread().name) or real(*a, **k))
     demo_ctx.warm_up()  # what the GUI runs on its warm-up thread
-    deadline = time.monotonic() + 20
-    while not bk.backups_of_kind(demo_ctx.profile.backups, "daily"):
-        assert time.monotonic() < deadline, "no daily backup"
-        time.sleep(0.05)
-    assert any(t.name == "daily-backup" for t in threading.enumerate()) or \
-        bk.backups_of_kind(demo_ctx.profile.backups, "daily")
+    _wait_for(lambda: bk.backups_of_kind(demo_ctx.profile.backups, "daily"))
+    assert threads == ["daily-backup"]
+
+
+def test_the_dossier_save_commits_durably(demo_ctx):
+    """synchronous=FULL on the desk's own write connections: the WAL is on disk when the save
+    returns, so the receipt printed next survives a power cut."""
+    from sqlalchemy import text
+
+    take(demo_ctx)
+    with demo_ctx.store.write() as s:
+        assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert s.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
 
 
 def test_first_save_of_a_new_day_starts_the_daily_backup(demo_ctx):
