@@ -270,3 +270,43 @@ def test_the_admin_tab_speaks_english(qtbot, qapp, ctx, runner):
     assert view.officers.table.item(0, 2).text() == "Administrator"
     assert view.settings.save_button.text() == "&Save settings"
     assert view.settings.mode_combo.itemText(0) == "Grey"
+
+
+def test_enter_in_a_field_saves_but_enter_on_another_button_does_not(qtbot, ctx, runner):
+    w = window(qtbot, ctx, ctx.auth.login("demo", "demo"), runner)
+    view = open_admin(qtbot, w)
+    view.pages.setCurrentWidget(view.settings)
+    page = view.settings
+    qtbot.waitUntil(lambda: page.paper_combo.currentText() == "A4", timeout=10000)
+    page.idle_spin.setFocus()
+    page.idle_spin.setValue(7)
+    with qtbot.waitSignal(page.saved, timeout=10000) as sig:
+        press_enter(page.idle_spin)
+    assert sig.args[0] == {"idle_lock_minutes": [10, 7]}
+
+    imports = view.imports
+    view.pages.setCurrentWidget(imports)
+    imports.pending = ("calendar", None)  # as after a preview
+    imports.apply_button.setEnabled(True)
+    applied = []
+    imports.apply_button.clicked.connect(lambda: applied.append(True))
+    asked = []
+    imports.calendar_button.clicked.connect(lambda: asked.append(True))
+    imports.ask_file = lambda kind: None
+    imports.calendar_button.setFocus()
+    press_enter(imports.calendar_button)
+    assert asked and not applied
+
+
+def test_enrolled_desk_shows_centrals_officers_read_only(qtbot, ctx, runner):
+    from hcc_desk.core.sync.credentials import DeviceCredential
+
+    ctx.credentials.save(DeviceCredential("https://central.invalid", "dev-1", "tok"))
+    officer = ctx.auth.officer("demo")  # central unreachable: the desk's own check
+    w = window(qtbot, ctx, officer, runner)
+    page = open_admin(qtbot, w).officers
+    assert page.listing.managed_by_central and page.central_note.isVisibleTo(page)
+    select_officer(page, "demo")
+    assert not any(b.isEnabled() for b in (page.add_button, page.reset_button,
+                                           page.active_button))
+    assert page.reload_button.isEnabled()

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -61,3 +65,13 @@ def failure_handler(parent: QWidget, inline: QLabel | None = None,
             then()
 
     return handle
+
+
+def enter_clicks(button: QPushButton, event: QKeyEvent) -> bool:
+    """Enter in a page's field presses its default button, as in a dialog (a field that
+    uses Enter itself, such as an open list, accepts the key and it never gets here)."""
+    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and button.isEnabled() \
+            and button.isVisible():
+        button.click()
+        return True
+    return False

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hcc_desk.ui.admin.common import failure_handler, fill_table, make_table
+from hcc_desk.ui.admin.common import enter_clicks, failure_handler, fill_table, make_table
 from hcc_desk.ui.formatting import date_text, weekday
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
@@ -54,7 +54,7 @@ class ImportsPage(QWidget):
         self.retire_check = QCheckBox(
             self.tr("Ngừng các thủ tục không có trong tệp (tệp là danh mục đầ&y đủ)"), self)
         for b in (self.calendar_button, self.catalogue_button):
-            b.setAutoDefault(False)
+            b.setAutoDefault(True)  # Enter on a focused button presses that one, not Import
             row.addWidget(b)
         row.addWidget(self.retire_check, 1)
         outer.addLayout(row)
@@ -81,6 +81,10 @@ class ImportsPage(QWidget):
         self.catalogue_button.clicked.connect(lambda: self.ask_file("catalogue"))
         self.retire_check.toggled.connect(self._retire_toggled)
         self.apply_button.clicked.connect(self.apply)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not enter_clicks(self.apply_button, event):
+            super().keyPressEvent(event)
 
     def ask_file(self, kind: str) -> QFileDialog:
         title = self.tr("Tệp lịch nghỉ lễ, Tết") if kind == "calendar" \

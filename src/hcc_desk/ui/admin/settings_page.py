@@ -24,7 +24,7 @@ from hcc_desk.services.admin_settings import (
     DeskSettings,
     ScanSettings,
 )
-from hcc_desk.ui.admin.common import error_label, failure_handler
+from hcc_desk.ui.admin.common import enter_clicks, error_label, failure_handler
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
 
@@ -114,7 +114,11 @@ class SettingsPage(QWidget):
         self.find_printers_button.clicked.connect(self.find_printers)
         self.find_scanners_button.clicked.connect(self.find_scanners)
         for b in (self.find_printers_button, self.find_scanners_button):
-            b.setAutoDefault(False)
+            b.setAutoDefault(True)  # Enter on a focused button presses that one, not Save
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not enter_clicks(self.save_button, event):
+            super().keyPressEvent(event)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text, self)
