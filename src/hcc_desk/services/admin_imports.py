@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import inspect, select
+from sqlalchemy.orm import selectinload
 
 from hcc_desk.core.domain.official_calendar import (
     CalendarFileError,
@@ -160,7 +161,7 @@ def _snapshot(s) -> dict[Any, tuple[str, str, dict]]:
     s.flush()
     s.expire_all()  # read what the import wrote, not what this session cached before
     out = {}
-    for p in s.scalars(select(Procedure)):
+    for p in s.scalars(select(Procedure).options(selectinload(Procedure.papers))):
         values = {a.key: getattr(p, a.key) for a in inspect(Procedure).column_attrs
                   if a.key not in ("id", "uuid", "created_at", "updated_at", "name_folded")}
         values["papers"] = [(x.position, x.name, x.originals, x.certified_copies,
