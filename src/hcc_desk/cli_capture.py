@@ -150,6 +150,10 @@ class _Report:
     def info(self, text: str) -> None:
         print(f"[--]   {text}")  # tagged like the checks, so no line reads as a stray one
 
+    def warn(self, what: str, todo: str) -> None:
+        """Worth doing soon, but nothing is wrong yet: not counted as a problem."""
+        print(f"[CHÚ Ý] {what}\n       → {todo}")
+
     def bad(self, what: str, todo: str) -> None:
         self.problems += 1
         print(f"[LỖI]  {what}\n       → {todo}")
@@ -230,8 +234,10 @@ def _check_calendar(r: _Report, profile) -> None:
         con.close()
     if warning is None:
         r.ok("Lịch làm việc chính thức đã có cho năm nay (và năm sau nếu đã đến tháng 12).")
-    else:
+    elif warning.urgent:
         r.bad(warning.message, warning.message_en)
+    else:
+        r.warn(warning.message, warning.message_en)
 
 
 def _check_database(r: _Report, profile) -> bool:

@@ -117,7 +117,7 @@ def test_every_doctor_line_is_tagged(tmp_path, env):
     body = lines[1:-1]  # between the profile line and the summary
     assert body, r.stdout
     untagged = [line for line in body
-                if not line.startswith(("[OK]", "[LỖI]", "[--]", "       →"))]
+                if not line.startswith(("[OK]", "[LỖI]", "[CHÚ Ý]", "[--]", "       →"))]
     assert untagged == [], r.stdout
 
 

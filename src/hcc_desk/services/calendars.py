@@ -29,6 +29,9 @@ WARN_FROM_MONTH = 12  # from December on, next year's calendar should be loaded
 class CalendarWarning:
     message: str
     message_en: str
+    # True: due dates are being computed without the official calendar now. False: a reminder
+    # (next year's calendar, due before 1 January).
+    urgent: bool = True
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ def calendar_warning(today: date, covered: list[int]) -> CalendarWarning | None:
             f"Chưa nạp lịch làm việc năm {nxt}: hãy nhập lịch nghỉ lễ, Tết năm {nxt} "
             "(hcc-desk calendar import) trước ngày 01/01, hoặc đồng bộ với máy chủ.",
             f"The {nxt} working calendar is not loaded: import the {nxt} holiday decision "
-            "(hcc-desk calendar import) before 1 January, or sync with central.")
+            "(hcc-desk calendar import) before 1 January, or sync with central.", urgent=False)
     return None
 
 
