@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Paragraph
 
-from hcc_desk.core.printing.receipt_parts import LIMITS
+from hcc_desk.core.printing.receipt_parts import LIMITS, keep_tail
 from hcc_desk.core.printing.styles import Styles
 from hcc_desk.core.printing.text import para
 from hcc_desk.core.vn_format import vn_money
@@ -29,7 +29,8 @@ def fee_text(fee) -> str:
         body = amount or words or "—"
     case = para(fee.case, LIMITS["short"])
     basis = para(fee.basis, LIMITS["short"])
-    return (f"{case}: " if case else "") + body + (f" — căn cứ {basis}" if basis else "")
+    return keep_tail((f"{case}: " if case else "") + body
+                     + (f" — căn cứ {basis}" if basis else ""))
 
 
 def fee_lines(fees: Sequence, st: Styles) -> list[Paragraph]:

@@ -105,13 +105,13 @@ def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list
         Paragraph(f"<b>2. Số lượng hồ sơ:</b> {data.sets:02d} (bộ)", st.section),
         Paragraph(
             "<b>3. Thời gian giải quyết hồ sơ theo quy định là:</b> "
-            + para(data.processing_time_text, LIMITS["short"]), st.section),
+            + keep_tail(para(data.processing_time_text, LIMITS["short"])), st.section),
         Paragraph(f"<b>4. Thời gian nhận hồ sơ:</b> {format_vn_datetime(data.received_at)}",
                   st.section),
         Paragraph("<b>5. Thời gian trả kết quả giải quyết hồ sơ:</b> "
                   + format_vn_datetime(data.appointment_at), st.section),
         Paragraph("<b>6. Đăng ký nhận kết quả tại:</b> "
-                  + para(data.result_delivery_text, LIMITS["long"]), st.section),
+                  + keep_tail(para(data.result_delivery_text, LIMITS["long"])), st.section),
         *fee_lines(data.fees, st),
         Paragraph(_ledger_line(data), st.body),
     ]
@@ -181,6 +181,6 @@ def _footnotes(data: ReceiptData, lay: Layout, st: Styles) -> list[Flowable]:
         Spacer(1, lay.s(4)),
         HRFlowable(width="100%", thickness=0.4, spaceAfter=lay.s(2)),
         Paragraph("<b>Lưu ý:</b>", st.note),
-        *(Paragraph(f"- {n}", st.note) for n in notes),
+        *(Paragraph(f"- {keep_tail(n)}", st.note) for n in notes),
     ]
 
