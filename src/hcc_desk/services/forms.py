@@ -3,15 +3,15 @@ hand-back record) and the ledger: the facts from the store, rendered to PDF / xl
 print queue. Each dossier's forms follow the legal basis of the day it was received
 (services/paper_facts.py) and carry the Circular 01/2023 QR.
 
-Described in docs/forms.md and docs/after-intake.md. Each form prints the latest recorded fact of its
-kind (notice, hand-overs, hand-back); a form whose fact does not exist yet is a clear
+Described in docs/forms.md and docs/after-intake.md. Each form prints the latest recorded fact
+of its kind (notice, hand-overs, hand-back); a form whose fact does not exist yet is a clear
 ``MissingFacts`` error, never an empty form. Every render, print and ledger export is audited:
 they all carry personal data.
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -301,7 +301,8 @@ def _supplement(s: Session, d: Dossier, issuer: _Issuer) -> SupplementData:
     n = _latest_notice(s, d, "supplement")
     papers = tuple(str(p) for p in (n.missing_papers or []) if str(p).strip())
     return SupplementData(
-        centre=issuer.centre, trace=issuer.trace(d), code=d.code, applicant_name=d.submitter.full_name,
+        centre=issuer.centre, trace=issuer.trace(d), code=d.code,
+        applicant_name=d.submitter.full_name,
         procedure_name=d.procedure.name, received_at=d.received_at, reason=n.reason or "",
         missing_papers=papers, officer_name=_officer_name(s, n.actor),
         agency_name=n.agency_name or None, issued_at=n.at, **_contact(d))
@@ -342,7 +343,8 @@ def _apology(s: Session, d: Dossier, issuer: _Issuer) -> ApologyData:
     place = (f"địa chỉ đăng ký nhận qua dịch vụ bưu chính công ích: {d.delivery_address}"
              if d.delivery_method == "post" and d.delivery_address else "")
     return ApologyData(
-        centre=issuer.centre, trace=issuer.trace(d), code=d.code, applicant_name=d.submitter.full_name,
+        centre=issuer.centre, trace=issuer.trace(d), code=d.code,
+        applicant_name=d.submitter.full_name,
         procedure_name=d.procedure.name, received_at=d.received_at,
         old_due_at=n.previous_due_at, new_due_at=new_due, reason=n.reason or "",
         agency_name=n.agency_name or None, issued_at=n.at, return_place=place)
@@ -365,7 +367,8 @@ def _control(s: Session, d: Dossier, issuer: _Issuer) -> ControlData:
     coordinating = tuple(dict.fromkeys(
         p for h in hops for p in (h.from_party, h.to_party) if p not in own))
     return ControlData(
-        centre=issuer.centre, trace=issuer.trace(d), code=d.code, applicant_name=d.submitter.full_name,
+        centre=issuer.centre, trace=issuer.trace(d), code=d.code,
+        applicant_name=d.submitter.full_name,
         procedure_name=d.procedure.name, received_at=d.received_at, due_at=d.due_at,
         hops=rows, result_ready_at=d.result_ready_at, returned_at=d.returned_at,
         agency_name=d.agency.name, coordinating=coordinating, issued_at=d.received_at)
@@ -379,7 +382,8 @@ def _result(s: Session, d: Dossier, issuer: _Issuer) -> ResultSlipData:
             f"Dossier {d.code} has not been handed back yet: no result slip to print.")
     due = statutory_due(s, d)
     return ResultSlipData(
-        centre=issuer.centre, trace=issuer.trace(d), code=d.code, applicant_name=d.submitter.full_name,
+        centre=issuer.centre, trace=issuer.trace(d), code=d.code,
+        applicant_name=d.submitter.full_name,
         procedure_name=d.procedure.name, received_at=d.received_at, due_at=due,
         returned_at=hb.at, recipient_name=hb.recipient_name,
         recipient_id_number=hb.recipient_id_number, relation=hb.relation,

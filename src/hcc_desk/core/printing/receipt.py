@@ -13,7 +13,6 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 from reportlab.platypus.flowables import HRFlowable
-from reportlab.platypus.tables import Table, TableStyle
 
 from hcc_desk.core.printing import document
 from hcc_desk.core.printing.fees import fee_lines

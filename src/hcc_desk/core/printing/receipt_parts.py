@@ -48,9 +48,9 @@ def _rule(width: float | str, lay: Layout) -> HRFlowable:
 def top_strip(qr_text: str, caption: str | None, lay: Layout, st: Styles,
               caption_style: ParagraphStyle, code: str,
               extra: Sequence[Flowable] = ()) -> Flowable:
-    """The paper's top line: its QR in the upper left corner (TT 01/2023/TT-VPCP), next to it
-    the dossier code with its Code128 (and ``extra`` lines), and on the right the "Mẫu số …" caption (``caption``
-    is markup, or None for an unnumbered paper)."""
+    """The paper's top strip: its QR in the upper left corner (TT 01/2023/TT-VPCP); beside it
+    the "Mẫu số …" caption on the right (``caption`` is markup, or None for an unnumbered
+    paper) and under that the dossier code with its Code128 (and ``extra`` lines)."""
     symbol = qr_symbol(qr_text, min_size=lay.qr_size, min_module=lay.bar_module)
     symbol.hAlign = "LEFT"
     w = lay.frame_width

@@ -34,7 +34,7 @@ class FormSet(StrEnum):
                          f"not {value!r}")
 
     @classmethod
-    def for_received(cls, received: date, switch: date = None) -> FormSet:  # type: ignore[assignment]
+    def for_received(cls, received: date, switch: date | None = None) -> FormSet:
         """The set in force for a dossier received on ``received``: the 2025 set from
         ``switch`` (default ``BASIS_2025_FROM``), the 2018 set before it — also for reprints."""
         if isinstance(received, datetime):
