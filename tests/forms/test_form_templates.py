@@ -71,3 +71,17 @@ def test_an_override_can_drop_the_form_number() -> None:
 def test_malformed_overrides_say_which_key(overrides) -> None:
     with pytest.raises((TypeError, ValueError), match="2025"):
         template_for("control", FormSet.TT03_2025, overrides)
+
+
+def test_the_letters_subject_line_can_be_corrected(tmp_path: Path) -> None:
+    overrides = {"2025": {"stop": {"subtitle": "V/v thông báo dừng giải quyết hồ sơ (mẫu mới)"},
+                          "apology": {"subtitle": "V/v đề nghị gia hạn (mẫu mới)"}}}
+    for kind, wanted in (("stop", "V/v thông báo dừng giải quyết hồ sơ (mẫu mới)"),
+                         ("apology", "V/v đề nghị gia hạn (mẫu mới)")):
+        pdf = tmp_path / f"{kind}.pdf"
+        render_form(samples.SAMPLES[kind](), pdf, form_set=FormSet.TT03_2025,
+                    overrides=overrides)
+        assert wanted in pdf_text(pdf)
+        render_form(samples.SAMPLES[kind](), pdf, form_set=FormSet.TT01_2018,
+                    overrides=overrides)
+        assert "mẫu mới" not in pdf_text(pdf)  # the 2018 set keeps its own wording

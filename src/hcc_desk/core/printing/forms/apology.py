@@ -56,7 +56,7 @@ def render_apology_pdf(data: ApologyData, out: Out, *, paper: str = "A4",
         *opening(data.centre, data.code, data.issued_at.date(), tpl, paper,
                  code=data.code,
                  qr=qr_text(data, tpl, data.issued_at, appointment_at=data.new_due_at),
-                 subtitle=SUBJECT[form_set]),
+                 subtitle=tpl.subtitle or SUBJECT[form_set]),
         Paragraph(f"Kính gửi: Ông/Bà <b>{name(data.applicant_name)}</b>", st.body_center),
         Paragraph(
             f"{format_vn_date(data.received_at.date()).capitalize()}, {centre} tiếp nhận hồ sơ của "

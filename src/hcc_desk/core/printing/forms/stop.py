@@ -28,6 +28,9 @@ from hcc_desk.core.printing.text import para
 from hcc_desk.core.printing.vn_dates import format_vn_date
 
 
+SUBJECT = "V/v dừng giải quyết hồ sơ thủ tục hành chính"
+
+
 def render_stop_pdf(data: StopData, out: Out, *, paper: str = "A4",
                     form_set: FormSet = FormSet.TT03_2025,
                     template: Template | None = None) -> None:
@@ -40,7 +43,7 @@ def render_stop_pdf(data: StopData, out: Out, *, paper: str = "A4",
         *opening(data.centre, data.code, data.issued_at.date(), tpl, paper,
                  code=data.code,
                  qr=qr_text(data, tpl, data.issued_at),
-                 subtitle="V/v dừng giải quyết hồ sơ thủ tục hành chính"),
+                 subtitle=tpl.subtitle or SUBJECT),
         Paragraph(f"Kính gửi: Ông/Bà <b>{name(data.applicant_name)}</b>", st.body_center),
         Paragraph(
             f"{format_vn_date(data.received_at.date()).capitalize()}, {centre} đã tiếp nhận hồ "

@@ -3,9 +3,10 @@
 The 2018 set is TT 01/2018/TT-VPCP (Mẫu 01–06). The 2025 set is Appendix I of TT 03/2025/TT-VPCP
 as published summaries list it (the appendix itself not read): 01 receipt, 02 supplement,
 03 refusal, 04 apology *and request to extend*, 05 stop notice, 06 control slip, 07 ledger.
-The 2018 set has no stop form: its stop notice is printed unnumbered. Every number, title and
-the basis line can be overridden per centre with the setting ``forms.templates``:
-``{"2025": {"basis": "...", "apology": {"number": "04", "title": "..."}}}``.
+The 2018 set has no stop form: its stop notice is printed unnumbered. Every number, title, a
+letter's subject line and the basis line can be overridden per centre with the setting
+``forms.templates``:
+``{"2025": {"basis": "...", "apology": {"number": "04", "title": "...", "subtitle": "V/v"}}}``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Template:
     number: str | None  # "02" → "Mẫu số 02"; None for a slip the circular does not number
     title: str
     basis: str  # the circular, printed under the form number
+    subtitle: str | None = None  # the letter's "V/v …" line (apology, stop); None: built in
 
 
 _BASIS = {
@@ -85,6 +87,8 @@ def template_for(kind: str, form_set: FormSet,
                       _text(raw, f"{form_set.value}.{kind}.number"))
     if "title" in one:
         tpl = replace(tpl, title=_text(one["title"], f"{form_set.value}.{kind}.title"))
+    if "subtitle" in one:
+        tpl = replace(tpl, subtitle=_text(one["subtitle"], f"{form_set.value}.{kind}.subtitle"))
     return tpl
 
 
