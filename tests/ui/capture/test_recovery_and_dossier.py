@@ -11,7 +11,12 @@ from sqlalchemy import select
 from hcc_desk.app import open_context
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
 from hcc_desk.core.store.models import AuditLog, SyncState
-from hcc_desk.services.intake_request import IntakeRequest, PersonInput, request_from_dict
+from hcc_desk.services.intake_request import (
+    IntakeRequest,
+    PaperInput,
+    PersonInput,
+    request_from_dict,
+)
 from hcc_desk.ui.capture.scan_panel import PaperTarget, ScanPanel
 from hcc_desk.ui.intake_view import IntakeView
 from hcc_desk.ui.today_view import TodayView
@@ -21,8 +26,12 @@ from .test_intake_scanning import QR, click_paper, fill_form
 
 
 def saved_dossier(ctx):
+    # Every listed paper handed in (intake names them: the receipt lists exactly those).
+    [choice] = [c for c in ctx.catalogue.search("") if c.code == "1.001456"]
     req = IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                        submitter=PersonInput(phone="0912345678"))
+                        submitter=PersonInput(phone="0912345678"),
+                        papers=[PaperInput(p.name, p.originals, p.certified_copies,
+                                           p.photocopies) for p in choice.papers])
     done = ctx.intake.submit(req, "demo")
     return ctx.dossiers.detail(done.code, "demo")
 
