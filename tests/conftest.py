@@ -22,6 +22,10 @@ if "HCC_DESK_KEY_DIR" not in os.environ:
     _keys = tempfile.mkdtemp(prefix="hcc-desk-test-keys-")
     os.environ["HCC_DESK_KEY_DIR"] = _keys
     atexit.register(shutil.rmtree, _keys, True)
+# Window geometry the desk remembers (QSettings) goes to a folder of this run, not the user's.
+_config = tempfile.mkdtemp(prefix="hcc-desk-test-config-")
+os.environ["XDG_CONFIG_HOME"] = _config
+atexit.register(shutil.rmtree, _config, True)
 
 pytest_plugins = ["tests.conftest_cups", "tests.support.sane"]
 

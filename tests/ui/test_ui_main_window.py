@@ -252,3 +252,28 @@ def test_closing_the_window_ends_the_officers_session_on_central(window, fake_ct
     window.close()
     runner.wait_idle()
     assert fake_ctx.auth.logged_out == [OFFICER.username]
+
+
+
+def test_a_window_comes_back_where_the_officer_left_it(qtbot):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QWidget
+
+    from hcc_desk.ui.screen_fit import restore_geometry, save_geometry
+
+    QSettings().remove("geometry")
+    first = QWidget()
+    qtbot.addWidget(first)
+    first.resize(2000, 1500)
+    restore_geometry(first, "probe")  # nothing saved: fitted to the screen
+    area = first.screen().availableGeometry()
+    assert first.width() <= area.width() and first.height() <= area.height() - 48
+    first.setGeometry(40, 60, 300, 200)
+    first.show()
+    chosen = first.geometry()
+    save_geometry(first, "probe")
+    again = QWidget()
+    qtbot.addWidget(again)
+    restore_geometry(again, "probe")
+    again.show()
+    assert again.geometry() == chosen

@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from hcc_desk.ui import i18n
+from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure
 
 log = logging.getLogger("hcc_desk.ui")
@@ -53,6 +54,7 @@ class CrashDialog(QDialog):
 
         self.ui = Ui_CrashDialog()
         self.ui.setupUi(self)
+        fit_to_screen(self)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ui.copy_button.clicked.connect(self.copy_report)
         self.ui.close_button.clicked.connect(self.accept)

@@ -12,7 +12,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.desk_info import DeskInfo, desk_info
@@ -22,6 +30,7 @@ from hcc_desk.ui.idle import IdleWatcher, LockDialog
 from hcc_desk.ui.intake_view import IntakeView
 from hcc_desk.ui.receipt_preview import ReceiptPreview
 from hcc_desk.ui.return_desk.view import ReturnDeskView
+from hcc_desk.ui.screen_fit import restore_geometry, save_geometry
 from hcc_desk.ui.sync_indicator import SyncIndicator
 from hcc_desk.ui.tasks import TaskRunner
 from hcc_desk.ui.today_view import TodayView
@@ -35,6 +44,7 @@ class MainWindow(QMainWindow):
         self.runner = runner or TaskRunner(self)
         self.ui = ui = Ui_MainWindow()
         ui.setupUi(self)
+        restore_geometry(self, "main")  # the designed 1240×900 does not fit a 1366×768 screen
         self.intake = IntakeView(ctx, officer, self.runner, ui.intake_tab, autosave_ms)
         ui.intake_tab_layout.addWidget(self.intake)
         self.today = TodayView(ctx, officer, self.runner, ui.today_tab)
@@ -46,13 +56,13 @@ class MainWindow(QMainWindow):
             from hcc_desk.ui.supervision.view import SupervisionView
 
             self.supervision = SupervisionView(ctx, officer, self.runner, ui.tabs)
-            ui.tabs.addTab(self.supervision, self.tr("Giám sát"))
+            self._add_scrolling_tab(self.supervision, self.tr("Giám sát"))
         self.admin: Any = None
         if getattr(officer, "role", "") == "admin":  # the admin services refuse others anyway
             from hcc_desk.ui.admin.view import AdminView
 
             self.admin = AdminView(ctx, officer, self.runner, ui.tabs)
-            ui.tabs.addTab(self.admin, self.tr("Quản trị"))
+            self._add_scrolling_tab(self.admin, self.tr("Quản trị"))
         self._supervision_started = False
         self.preview: ReceiptPreview | None = None
         self.lock_dialog: LockDialog | None = None
@@ -124,12 +134,12 @@ class MainWindow(QMainWindow):
             self.action_supervision_tab = QAction(self.tr("&Giám sát"), self)
             self.action_supervision_tab.setShortcut(QKeySequence("Ctrl+4"))
             self.action_supervision_tab.triggered.connect(
-                lambda: ui.tabs.setCurrentWidget(self.supervision))
+                lambda: self._show_tab(self.supervision))
             self.extra_tab_actions.append(self.action_supervision_tab)
         if self.admin is not None:
             self.action_admin_tab = QAction(self.tr("&Quản trị"), self)
             self.action_admin_tab.setShortcut(QKeySequence("Ctrl+5"))
-            self.action_admin_tab.triggered.connect(lambda: ui.tabs.setCurrentWidget(self.admin))
+            self.action_admin_tab.triggered.connect(lambda: self._show_tab(self.admin))
             self.extra_tab_actions.append(self.action_admin_tab)
         ui.menu_work.insertActions(ui.action_lock, self.extra_tab_actions)
         ui.menu_work.insertSeparator(ui.action_lock)
@@ -193,8 +203,29 @@ class MainWindow(QMainWindow):
         self.ui.statusbar.showMessage(self.tr("Đã lưu nháp lúc %1").replace("%1", when.strftime("%H:%M:%S")))
 
     # -- actions ------------------------------------------------------------------------------
+    def _add_scrolling_tab(self, view: QWidget, title: str) -> None:
+        """A tab whose view scrolls when the screen is smaller than the view's least size
+        (supervision's tables at 1280×720, 125 %), so the window itself still fits."""
+        area = QScrollArea(self.ui.tabs)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(view)
+        self.ui.tabs.addTab(area, title)
+
+    def _show_tab(self, view: QWidget) -> None:
+        for index in range(self.ui.tabs.count()):
+            page = self.ui.tabs.widget(index)
+            if page is view or (isinstance(page, QScrollArea) and page.widget() is view):
+                self.ui.tabs.setCurrentIndex(index)
+                return
+
+    def current_view(self) -> QWidget:
+        """The view of the current tab (inside its scroll area, if it has one)."""
+        page = self.ui.tabs.currentWidget()
+        return page.widget() if isinstance(page, QScrollArea) else page
+
     def _on_tab(self, _index: int) -> None:
-        current = self.ui.tabs.currentWidget()
+        current = self.current_view()
         if current is self.ui.today_tab:
             self.today.refresh()
         elif current is self.return_desk:
@@ -302,6 +333,7 @@ class MainWindow(QMainWindow):
                             .replace("%1", __version__))
 
     def closeEvent(self, event: Any) -> None:
+        save_geometry(self, "main")
         # Whatever is typed reaches the draft store before the window goes away.
         self.intake.drafts.flush()
         if self.supervision is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.forms.ui_receipt_preview import Ui_ReceiptPreview
+from hcc_desk.ui.screen_fit import restore_geometry, save_geometry
 from hcc_desk.ui.style import set_flag
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
@@ -61,6 +62,7 @@ class ReceiptPreview(QDialog):
         self.ctx, self.runner, self.officer, self.code = ctx, runner, officer, code
         self.ui = Ui_ReceiptPreview()
         self.ui.setupUi(self)
+        restore_geometry(self, "receipt-preview")  # as designed 760×900: taller than 768 lines
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ui.code_label.setText(self.tr("Mã hồ sơ: %1").replace("%1", code))
         self.page: RenderedPage | None = None
@@ -188,6 +190,7 @@ class ReceiptPreview(QDialog):
         return self.ui.status_label.text()
 
     def _cleanup(self) -> None:
+        save_geometry(self, "receipt-preview")
         folder = self._folder
         # A render still in flight then fails on the missing folder; its callback is dropped
         # together with this dialog.

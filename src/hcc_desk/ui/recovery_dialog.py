@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hcc_desk.ui import i18n
+from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
 
@@ -32,7 +33,8 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.runner, self.damage = ctx, runner, damage
         self.setWindowTitle(self.tr("Cơ sở dữ liệu bị hỏng — HCC Desk"))
-        self.resize(720, 520)  # fits 1280×720 at 125 %: the list scrolls, the buttons stay
+        self.resize(720, 520)  # the list scrolls, the buttons stay
+        fit_to_screen(self)
         layout = QVBoxLayout(self)
 
         intro = QLabel(self.tr(

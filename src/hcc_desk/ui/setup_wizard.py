@@ -17,6 +17,7 @@ from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.field_errors import FieldErrorView, LocalError
 from hcc_desk.ui.forms.ui_agency_row import Ui_AgencyRow
 from hcc_desk.ui.forms.ui_setup_wizard import Ui_SetupWizard
+from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
 UNIT_CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
@@ -74,6 +75,7 @@ class SetupWizard(QWizard):
         self.ctx, self.runner = ctx, runner
         self.ui = Ui_SetupWizard()
         self.ui.setupUi(self)
+        fit_to_screen(self)
         self.rows: list[AgencyRow] = []
         self._done_as: str | None = None
         self._busy = False

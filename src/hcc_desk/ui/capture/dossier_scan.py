@@ -9,12 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,7 @@ from hcc_desk.ui.capture.attaching import (
     pending_for_dossier,
 )
 from hcc_desk.ui.capture.scan_panel import PaperTarget, ScanPanel
+from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
 
@@ -64,7 +67,12 @@ class DossierScanDialog(QDialog):
         shortcut.activated.connect(self.save)
         split = QSplitter(self)
         split.addWidget(self.papers)
-        split.addWidget(self.panel)
+        # The panel scrolls on a small screen (1280×720 at 125 %) so Save and Close stay on it.
+        panel_area = QScrollArea(split)
+        panel_area.setWidgetResizable(True)
+        panel_area.setFrameShape(QFrame.Shape.NoFrame)
+        panel_area.setWidget(self.panel)
+        split.addWidget(panel_area)
         split.setStretchFactor(1, 3)
         split.setSizes([320, 780])
         buttons = QHBoxLayout()
@@ -76,6 +84,7 @@ class DossierScanDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
         self.save_button.setEnabled(False)
+        fit_to_screen(self)  # after the layout: its least size counts
         self.load()
         self.panel.start()
 

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desk.ui.screen_fit import fit_to_screen
+
 STEPS = ("transfer", "processing", "supplement", "supplement_received", "result_ready",
          "refusal", "apology")
 
@@ -101,6 +103,7 @@ class StepDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(720, self.sizeHint().height())
+        fit_to_screen(self)
         first = self.to_edit or self.papers_list or self.due_edit or self.text_edit
         first.setFocus()
 
