@@ -439,7 +439,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>Tìm &amp;thủ tục:</source>
+        <source>Tìm t&amp;hủ tục:</source>
         <translation>&amp;Find procedure:</translation>
     </message>
     <message>

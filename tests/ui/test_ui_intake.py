@@ -174,3 +174,49 @@ def test_person_date_formats():
     assert parse_date("") is None
     with pytest.raises(ValueError):
         parse_date("1990")
+
+
+def test_a_message_goes_when_its_cause_is_fixed_another_way(view, qtbot):
+    view.ui.delivery_post.setChecked(True)
+    view.save()
+    shown = view.visible_errors()
+    assert {"procedure_code", "delivery_address"} <= set(shown)
+    view.ui.delivery_counter.setChecked(True)  # no post after all: no address needed
+    assert "delivery_address" not in view.visible_errors()
+    type_text(view.ui.procedure_search, "khai sinh")
+    qtbot.keyClick(view.ui.procedure_search, Qt.Key.Key_Down)
+    qtbot.keyClick(view.ui.procedure_list, Qt.Key.Key_Return)
+    assert view.picker.current() is not None
+    assert "procedure_code" not in view.visible_errors()
+
+
+def test_a_quoted_message_in_the_banner_is_shown_as_written(view):
+    from PySide6.QtGui import QTextDocument
+
+    message = "Mã QR 'ABC' <không hợp lệ> & thiếu trường"
+    view.banner.show("error", message)
+    assert view.banner.label.textFormat() == Qt.TextFormat.RichText
+    doc = QTextDocument()
+    doc.setHtml(view.banner.text())
+    assert doc.toPlainText() == message
+
+
+def _mnemonic(text: str) -> str | None:
+    import re
+
+    found = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def test_no_two_visible_fields_share_an_alt_key(view):
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    view.show()
+    keys: dict[str, list[str]] = {}
+    for w in view.findChildren(QLabel) + view.findChildren(QAbstractButton) \
+            + view.findChildren(QGroupBox):
+        text = w.title() if isinstance(w, QGroupBox) else w.text()
+        key = _mnemonic(text)
+        if key and w.isVisible():
+            keys.setdefault(key, []).append(text)
+    assert {k: v for k, v in keys.items() if len(v) > 1} == {}

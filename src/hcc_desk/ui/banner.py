@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton
 
 from hcc_desk.ui.style import set_flag
@@ -15,6 +16,9 @@ from hcc_desk.ui.style import set_flag
 class Banner:
     def __init__(self, frame: QFrame, label: QLabel, close: QToolButton):
         self.frame, self.label = frame, label
+        # Always rich text: the escaped message (&#x27; for a quote) would otherwise be shown
+        # literally whenever Qt guesses "plain" for a message without a bullet list.
+        label.setTextFormat(Qt.TextFormat.RichText)
         close.clicked.connect(self.hide)
         frame.hide()
 

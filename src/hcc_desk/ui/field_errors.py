@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -46,10 +47,13 @@ class FieldErrorView:
         self._resolver = resolver
         self._shown: list[tuple[QLabel, QWidget]] = []
 
-    def register(self, path: str, label: QLabel, widget: QWidget) -> None:
+    def register(self, path: str, label: QLabel, widget: QWidget, *also: SignalInstance) -> None:
+        """``also``: more signals that mean the officer changed what the message is about (a
+        procedure picked from the list, another delivery choice)."""
         label.hide()
         self._targets[path] = _Target(label, widget)
-        _on_edit(widget, lambda: self._clear_one(label, widget))
+        for signal in [*_edit_signals(widget), *also]:
+            signal.connect(lambda *_a, lb=label, w=widget: self._clear_one(lb, w))
 
     def show(self, errors: list) -> list:
         """Display ``errors`` (FieldError-like); returns those no field could take."""
@@ -103,12 +107,14 @@ class FieldErrorView:
         set_flag(widget, "invalid", False)
 
 
-def _on_edit(widget: QWidget, callback: Callable[[], None]) -> None:
+def _edit_signals(widget: QWidget) -> list[SignalInstance]:
     if isinstance(widget, QLineEdit):
-        widget.textEdited.connect(callback)
-    elif isinstance(widget, QPlainTextEdit):
-        widget.textChanged.connect(callback)
-    elif isinstance(widget, QComboBox):
-        widget.activated.connect(callback)
-    elif isinstance(widget, QAbstractSpinBox):
-        widget.editingFinished.connect(callback)
+        return [widget.textEdited]
+    if isinstance(widget, QPlainTextEdit):
+        return [widget.textChanged]
+    if isinstance(widget, QComboBox):
+        return [widget.activated]
+    if isinstance(widget, QAbstractSpinBox):
+        return [widget.editingFinished]
+    changed = getattr(widget, "changed", None)  # our composite editors (the papers table)
+    return [changed] if isinstance(changed, SignalInstance) else []

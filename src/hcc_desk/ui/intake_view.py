@@ -92,10 +92,12 @@ class IntakeView(QWidget):
         ui.submitter.register_errors(view, "submitter")
         ui.owner_person.register_errors(view, "owner_person")
         ui.owner_organisation.register_errors(view, "owner_organisation")
-        view.register("procedure_code", ui.err_procedure_code, ui.procedure_search)
-        view.register("papers", ui.err_papers, ui.papers_table)
+        view.register("procedure_code", ui.err_procedure_code, ui.procedure_search,
+                      self.picker.picked)
+        view.register("papers", ui.err_papers, ui.papers_table, self.picker.picked)
         view.register("sets", ui.err_sets, ui.sets)
-        view.register("delivery_address", ui.err_delivery_address, ui.delivery_address)
+        view.register("delivery_address", ui.err_delivery_address, ui.delivery_address,
+                      ui.delivery_post.toggled)
         view.register("notes", ui.err_notes, ui.notes)
 
     def _connect(self) -> None:

@@ -414,7 +414,7 @@ class Ui_IntakeForm(object):
 #endif // QT_CONFIG(accessibility)
         self.err_notes.setText("")
         self.procedure_group.setTitle(QCoreApplication.translate("IntakeForm", u"Th\u1ee7 t\u1ee5c h\u00e0nh ch\u00ednh", None))
-        self.procedure_search_label.setText(QCoreApplication.translate("IntakeForm", u"T\u00ecm &th\u1ee7 t\u1ee5c:", None))
+        self.procedure_search_label.setText(QCoreApplication.translate("IntakeForm", u"T\u00ecm t&h\u1ee7 t\u1ee5c:", None))
         self.procedure_search.setPlaceholderText(QCoreApplication.translate("IntakeForm", u"G\u00f5 t\u00ean ho\u1eb7c m\u00e3 th\u1ee7 t\u1ee5c, kh\u00f4ng c\u1ea7n d\u1ea5u \u2014 \u2191\u2193 \u0111\u1ec3 ch\u1ecdn, Enter \u0111\u1ec3 l\u1ea5y", None))
 #if QT_CONFIG(accessibility)
         self.procedure_list.setAccessibleName(QCoreApplication.translate("IntakeForm", u"Danh s\u00e1ch th\u1ee7 t\u1ee5c t\u00ecm \u0111\u01b0\u1ee3c", None))
