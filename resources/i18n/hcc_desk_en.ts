@@ -4,20 +4,115 @@
 <context>
     <name>AddressPicker</name>
     <message>
+        <location filename="../../src/hcc_desk/ui/address_picker.py" line="+35"/>
         <source>Tỉnh/thành phố (34 đơn vị từ 01/7/2025)</source>
         <translation>Province or city (34 units since 1 July 2025)</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Xã/phường: gõ tên không dấu, vd. phu xuan</source>
         <translation>Commune/ward: type the name without accents, e.g. phu xuan</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Tỉnh/TP:</source>
         <translation>Province:</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Xã/phường:</source>
         <translation>Commune/ward:</translation>
+    </message>
+</context>
+<context>
+    <name>Admin</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/admin/imports_page.py" line="+25"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bỏ</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sửa</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày nghỉ</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày làm bù</source>
+        <translation>Worked day (swap)</translation>
+    </message>
+    <message>
+        <location filename="../../src/hcc_desk/ui/admin/officer_dialog.py" line="+22"/>
+        <source>Cán bộ tiếp nhận</source>
+        <translation>Intake officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giám sát</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../src/hcc_desk/ui/admin/settings_page.py" line="+31"/>
+        <source>Mặt kính</source>
+        <translation>Flatbed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khay nạp giấy (ADF)</source>
+        <translation>Document feeder (ADF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khay nạp, quét hai mặt</source>
+        <translation>Document feeder, both sides</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xám</source>
+        <translation>Grey</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Màu</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đen trắng</source>
+        <translation>Black and white</translation>
+    </message>
+</context>
+<context>
+    <name>AdminView</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/admin/view.py" line="+31"/>
+        <source>Cán bộ</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lịch và danh mục</source>
+        <translation>Calendar and catalogue</translation>
     </message>
 </context>
 <context>
@@ -74,7 +169,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/errors.py" line="+107"/>
+        <location filename="../../src/hcc_desk/ui/errors.py" line="+109"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -110,7 +205,7 @@
 <context>
     <name>DossierScanDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/dossier_scan.py" line="+45"/>
+        <location filename="../../src/hcc_desk/ui/capture/dossier_scan.py" line="+48"/>
         <source>Quét giấy tờ — hồ sơ %1</source>
         <translation>Scan papers — dossier %1</translation>
     </message>
@@ -135,7 +230,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>Hồ sơ %1 — %2 — %3</source>
         <translation>Dossier %1 — %2 — %3</translation>
     </message>
@@ -282,7 +377,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/formatting.py" line="+10"/>
+        <location filename="../../src/hcc_desk/ui/formatting.py" line="+13"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
@@ -315,6 +410,109 @@
         <location line="+1"/>
         <source>Chủ Nhật</source>
         <translation>Sunday</translation>
+    </message>
+</context>
+<context>
+    <name>ImportsPage</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/admin/imports_page.py" line="+23"/>
+        <source>Chọn tệp &amp;lịch nghỉ lễ…</source>
+        <translation>Holiday calen&amp;dar file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chọn tệp &amp;danh mục thủ tục…</source>
+        <translation>Procedure c&amp;atalogue file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngừng các thủ tục không có trong tệp (tệp là danh mục đầ&amp;y đủ)</source>
+        <translation>Retire procedures missing from the file (the file is the &amp;whole list)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn một tệp để xem trước những gì sẽ thay đổi.</source>
+        <translation>Choose a file to preview what it would change.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ngày / mã</source>
+        <translation>Day / code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Nhập vào quầy</source>
+        <translation>&amp;Import into this desk</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tệp lịch nghỉ lễ, Tết</source>
+        <translation>Holiday calendar file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp danh mục thủ tục</source>
+        <translation>Procedure catalogue file</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Danh mục (*.json *.xlsx)</source>
+        <translation>Catalogue (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Đang đọc %1…</source>
+        <translation>Reading %1…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Chưa nhập gì.</source>
+        <translation>Nothing imported.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 — lịch năm %2: thêm %3, bỏ %4, sửa %5 ngày.</source>
+        <translation>%1 — calendar %2: %3 days added, %4 removed, %5 changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — thủ tục: thêm %3, ngừng %4, sửa %5; %6 không đổi.</source>
+        <translation>%1 — procedures: %3 added, %4 retired, %5 changed; %6 unchanged.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing changes.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cảnh báo (vẫn nhập được, nhưng danh mục cần sửa):</source>
+        <translation>Warnings (the import works, but the list needs fixing):</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đã nạp lịch %1: %2 ngày.</source>
+        <translation>Calendar %1 loaded: %2 days.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã nhập danh mục: thêm %1, sửa %2, ngừng %3.</source>
+        <translation>Catalogue imported: %1 added, %2 changed, %3 retired.</translation>
     </message>
 </context>
 <context>
@@ -542,7 +740,7 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/intake_view.py" line="+108"/>
+        <location filename="../../src/hcc_desk/ui/intake_view.py" line="+131"/>
         <source>Tổ chức (chủ hồ sơ)</source>
         <translation>Organisation (dossier owner)</translation>
     </message>
@@ -572,7 +770,7 @@
         <translation>Result due: %1</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Hồ sơ mới</source>
         <translation>New dossier</translation>
     </message>
@@ -696,7 +894,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/main_window.py" line="+43"/>
+        <location filename="../../src/hcc_desk/ui/main_window.py" line="+53"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
@@ -706,17 +904,17 @@
         <translation>Supervision</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Cán bộ: %1 (%2)</source>
         <translation>Officer: %1 (%2)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 (số %2)</source>
         <translation>%1 (no. %2)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Trả &amp;kết quả</source>
         <translation>R&amp;eturn results</translation>
     </message>
@@ -726,7 +924,7 @@
         <translation>S&amp;upervision</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Hồ sơ đang nhập dở</source>
         <translation>Unfinished dossier</translation>
     </message>
@@ -761,7 +959,7 @@
         <translation>Draft saved at %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+57"/>
         <source>Chưa có hồ sơ nào vừa lưu để in.</source>
         <translation>No dossier has just been saved to print.</translation>
     </message>
@@ -898,12 +1096,181 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
         <translation>&amp;About</translation>
     </message>
     <message>
+        <location filename="../../src/hcc_desk/ui/main_window.py" line="-267"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
     <message>
+        <location line="+75"/>
         <source>&amp;Quản trị</source>
         <translation>&amp;Administration</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerDialog</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/admin/officer_dialog.py" line="+17"/>
+        <source>Thêm cán bộ</source>
+        <translation>Add an officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset the password</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>vd. lan.nguyen (chữ thường không dấu)</source>
+        <translation>e.g. lan.nguyen (lower case, no accents)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Vai trò:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cán bộ:</source>
+        <translation>Officer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nhập lại mật khẩu:</source>
+        <translation>Confir&amp;m the password:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ít nhất 10 ký tự (quản trị: 12), không trùng tên đăng nhập, không phải mật khẩu phổ biến.</source>
+        <translation>At least 10 characters (administrators: 12), not the user name, not a common password.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tạo tài &amp;khoản</source>
+        <translation>&amp;Create account</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Huỷ (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Đã tạo tài khoản %1.</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã đặt mật khẩu mới cho %1.</source>
+        <translation>New password set for %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/admin/officers_page.py" line="+33"/>
+        <source>Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên máy chủ trung tâm (thêm, khoá, đặt lại mật khẩu). Ở đây chỉ xem và mở khoá đăng nhập tại quầy.</source>
+        <translation>This desk is enrolled with central: officers are managed on central (add, disable, reset a password). Here you can only view them and lift this desk&apos;s login lockout.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạm khoá đến</source>
+        <translation>Locked until</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Thêm cán bộ…</source>
+        <translation>&amp;Add officer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đặt lại &amp;mật khẩu…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+56"/>
+        <source>&amp;Ngừng hoạt động</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Mở &amp;khoá đăng nhập</source>
+        <translation>&amp;Unlock login</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Làm mới</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Có</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ngừng</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Cho &amp;hoạt động lại</source>
+        <translation>&amp;Enable again</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Đã cho %1 hoạt động lại.</source>
+        <translation>%1 is enabled again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ngừng tài khoản %1: không đăng nhập được nữa.</source>
+        <translation>Account %1 disabled: it can no longer log in.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã mở khoá đăng nhập cho %1.</source>
+        <translation>Login unlocked for %1.</translation>
     </message>
 </context>
 <context>
@@ -1091,13 +1458,13 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>PapersTable</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/papers_table.py" line="+63"/>
-        <location line="+61"/>
+        <location filename="../../src/hcc_desk/ui/papers_table.py" line="+65"/>
+        <location line="+63"/>
         <source>Tên giấy tờ</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-63"/>
         <source>Đã
 nhận</source>
         <translation>Recei-
@@ -1132,7 +1499,7 @@ quét</source>
 pages</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>Đã nhận: %1</source>
         <translation>Received: %1</translation>
     </message>
@@ -1146,11 +1513,16 @@ pages</translation>
         <source>Tên giấy tờ thêm</source>
         <translation>Name of the added paper</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>Chỉ cần khi hồ sơ thuộc trường hợp này: đánh dấu riêng nếu đã nhận</source>
+        <translation>Needed only in this case: tick it on its own if handed in</translation>
+    </message>
 </context>
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="+133"/>
+        <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="+137"/>
         <source>Hồ sơ bị máy chủ từ chối</source>
         <translation>Records refused by central</translation>
     </message>
@@ -1387,7 +1759,7 @@ pages</translation>
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/receipt_preview.py" line="+65"/>
+        <location filename="../../src/hcc_desk/ui/receipt_preview.py" line="+67"/>
         <source>Mã hồ sơ: %1</source>
         <translation>Dossier code: %1</translation>
     </message>
@@ -1486,16 +1858,16 @@ pages</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/recovery_dialog.py" line="+34"/>
+        <location filename="../../src/hcc_desk/ui/recovery_dialog.py" line="+35"/>
         <source>Cơ sở dữ liệu bị hỏng — HCC Desk</source>
         <translation>Damaged database — HCC Desk</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Cơ sở dữ liệu của quầy bị hỏng. Tệp hỏng đã được chuyển sang:
 %1
 (không bị xoá).</source>
-        <translation>The counter's database is damaged. The damaged file was moved to:
+        <translation>The counter&apos;s database is damaged. The damaged file was moved to:
 %1
 (not deleted).</translation>
     </message>
@@ -1547,7 +1919,7 @@ pages</translation>
     <message>
         <location line="+6"/>
         <source>Nhập tên đăng nhập của quản trị viên.</source>
-        <translation>Enter the admin's user name.</translation>
+        <translation>Enter the admin&apos;s user name.</translation>
     </message>
 </context>
 <context>
@@ -1636,7 +2008,7 @@ pages</translation>
 <context>
     <name>ReturnDeskView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/return_desk/view.py" line="+110"/>
+        <location filename="../../src/hcc_desk/ui/return_desk/view.py" line="+100"/>
         <source>Mã hồ &amp;sơ (quét mã vạch trên giấy tiếp nhận):</source>
         <translation>Dossier &amp;code (scan the barcode on the receipt):</translation>
     </message>
@@ -2015,29 +2387,147 @@ pages</translation>
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../src/hcc_desk/ui/admin/settings_page.py" line="+23"/>
+        <source>In phiếu</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(máy in mặc định của hệ thống)</source>
+        <translation>(the system&apos;s default printer)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tìm máy in</source>
+        <translation>&amp;Find printers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Máy &amp;in:</source>
+        <translation>Pr&amp;inter:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Khổ &amp;giấy:</source>
+        <translation>Pape&amp;r:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quầy</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tự &amp;khoá màn hình sau:</source>
+        <translation>&amp;Lock the screen after:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Ngôn ngữ:</source>
+        <translation>Lan&amp;guage:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Máy quét</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(chưa chọn: hỏi khi quét lần đầu)</source>
+        <translation>(none: asked at the first scan)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tìm má&amp;y quét</source>
+        <translation>Find scan&amp;ners</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thiết &amp;bị:</source>
+        <translation>&amp;Device:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ng&amp;uồn giấy:</source>
+        <translation>S&amp;ource:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Độ p&amp;hân giải:</source>
+        <translation>Resol&amp;ution:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chế độ &amp;màu:</source>
+        <translation>Colour &amp;mode:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Lưu cài đặt</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Không có gì thay đổi.</source>
+        <translation>Nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã lưu cài đặt. Ngôn ngữ và thời gian tự khoá áp dụng khi mở lại chương trình.</source>
+        <translation>Settings saved. The language and the idle lock apply when the program is restarted.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã lưu cài đặt.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tìm thấy %1 máy in.</source>
+        <translation>%1 printer(s) found.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Tìm thấy %1 máy quét.</source>
+        <translation>%1 scanner(s) found.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
+        <location filename="../../forms/setup_wizard.ui" line="+153"/>
         <source>&amp;Cấp trung tâm:</source>
         <translation>Centre &amp;level:</translation>
     </message>
     <message>
+        <location line="+10"/>
         <source>Trung tâm cấp tỉnh hay cấp xã (chính quyền hai cấp từ 01/7/2025): quầy chỉ hiện các thủ tục của cấp này</source>
         <translation>Provincial or commune-level centre (two-level government since 1 July 2025): the desk shows the procedures of this level only</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Cấp tỉnh</source>
         <translation>Provincial</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>Cấp xã</source>
         <translation>Commune-level</translation>
     </message>
     <message>
+        <location line="+156"/>
         <source>— chọn —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+79"/>
+        <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+82"/>
         <source>&amp;Tiếp theo &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
@@ -2062,7 +2552,7 @@ pages</translation>
         <translation>Use &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../forms/setup_wizard.ui" line="+14"/>
+        <location filename="../../forms/setup_wizard.ui" line="-314"/>
         <source>Thiết lập lần đầu — HCC Desk</source>
         <translation>First-time setup — HCC Desk</translation>
     </message>
@@ -2117,7 +2607,7 @@ pages</translation>
         <translation>e.g. 0234 3 822 000</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+61"/>
         <source>Cơ quan giải quyết</source>
         <translation>Agencies</translation>
     </message>
@@ -2157,9 +2647,9 @@ pages</translation>
         <translation>Counter n&amp;umber:</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Mỗi quầy trong trung tâm cần một số thứ tự khác nhau, để mã hồ sơ không trùng khi các quầy làm việc không có mạng: hỏi quản trị viên số của quầy này (là số ghi kèm mã đăng ký trên máy chủ; khi đăng ký, máy chủ xác nhận lại số này). Quầy demo dùng số dành riêng, không trùng với quầy thật.</source>
-        <translation>Every counter in the centre needs its own number, so dossier codes never collide while counters work offline: ask the admin for this counter's number (the one given with its enrolment code; central confirms it at enrolment). The demo counter uses a reserved number no real counter has.</translation>
+        <translation>Every counter in the centre needs its own number, so dossier codes never collide while counters work offline: ask the admin for this counter&apos;s number (the one given with its enrolment code; central confirms it at enrolment). The demo counter uses a reserved number no real counter has.</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -2200,7 +2690,7 @@ pages</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/return_desk/step_dialog.py" line="+58"/>
+        <location filename="../../src/hcc_desk/ui/return_desk/step_dialog.py" line="+60"/>
         <source>Chuyển đến (&amp;nơi nhận):</source>
         <translation>Transfer &amp;to (recipient):</translation>
     </message>
@@ -2265,7 +2755,7 @@ pages</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Chuyển hồ sơ (phiếu kiểm soát, Mẫu 05)</source>
         <translation>Transfer dossier (control slip, Form 05)</translation>
     </message>
@@ -2321,7 +2811,7 @@ pages</translation>
 <context>
     <name>SupervisionView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/supervision/view.py" line="+89"/>
+        <location filename="../../src/hcc_desk/ui/supervision/view.py" line="+84"/>
         <source>&amp;Làm mới từ máy chủ</source>
         <translation>&amp;Refresh from central</translation>
     </message>
@@ -2490,7 +2980,7 @@ pages</translation>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="-120"/>
+        <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="-124"/>
         <source>Chưa đăng ký máy chủ</source>
         <translation>Not enrolled with central</translation>
     </message>
@@ -2540,7 +3030,12 @@ pages</translation>
         <translation>Last successful sync: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>giờ máy sai</source>
+        <translation>PC clock wrong</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Đồng bộ &amp;ngay</source>
         <translation>Sync &amp;now</translation>
     </message>
@@ -2599,388 +3094,6 @@ pages</translation>
         <location line="+3"/>
         <source>Hôm nay đã tiếp nhận %1 hồ sơ.</source>
         <translation>%1 dossier(s) received today.</translation>
-    </message>
-</context>
-<context>
-    <name>Admin</name>
-    <message>
-        <source>Thêm</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>Bỏ</source>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>Sửa</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>Ngày nghỉ</source>
-        <translation>Day off</translation>
-    </message>
-    <message>
-        <source>Ngày làm bù</source>
-        <translation>Worked day (swap)</translation>
-    </message>
-    <message>
-        <source>Cán bộ tiếp nhận</source>
-        <translation>Intake officer</translation>
-    </message>
-    <message>
-        <source>Giám sát</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <source>Quản trị</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Mặt kính</source>
-        <translation>Flatbed</translation>
-    </message>
-    <message>
-        <source>Khay nạp giấy (ADF)</source>
-        <translation>Document feeder (ADF)</translation>
-    </message>
-    <message>
-        <source>Khay nạp, quét hai mặt</source>
-        <translation>Document feeder, both sides</translation>
-    </message>
-    <message>
-        <source>Xám</source>
-        <translation>Grey</translation>
-    </message>
-    <message>
-        <source>Màu</source>
-        <translation>Colour</translation>
-    </message>
-    <message>
-        <source>Đen trắng</source>
-        <translation>Black and white</translation>
-    </message>
-</context>
-<context>
-    <name>AdminView</name>
-    <message>
-        <source>Cán bộ</source>
-        <translation>Officers</translation>
-    </message>
-    <message>
-        <source>Cài đặt</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Lịch và danh mục</source>
-        <translation>Calendar and catalogue</translation>
-    </message>
-</context>
-<context>
-    <name>ImportsPage</name>
-    <message>
-        <source>Chọn tệp &amp;lịch nghỉ lễ…</source>
-        <translation>Holiday calen&amp;dar file…</translation>
-    </message>
-    <message>
-        <source>Chọn tệp &amp;danh mục thủ tục…</source>
-        <translation>Procedure c&amp;atalogue file…</translation>
-    </message>
-    <message>
-        <source>Ngừng các thủ tục không có trong tệp (tệp là danh mục đầ&amp;y đủ)</source>
-        <translation>Retire procedures missing from the file (the file is the &amp;whole list)</translation>
-    </message>
-    <message>
-        <source>Chọn một tệp để xem trước những gì sẽ thay đổi.</source>
-        <translation>Choose a file to preview what it would change.</translation>
-    </message>
-    <message>
-        <source>Thay đổi</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <source>Ngày / mã</source>
-        <translation>Day / code</translation>
-    </message>
-    <message>
-        <source>Tên</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Chi tiết</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>&amp;Nhập vào quầy</source>
-        <translation>&amp;Import into this desk</translation>
-    </message>
-    <message>
-        <source>Tệp lịch nghỉ lễ, Tết</source>
-        <translation>Holiday calendar file</translation>
-    </message>
-    <message>
-        <source>Tệp danh mục thủ tục</source>
-        <translation>Procedure catalogue file</translation>
-    </message>
-    <message>
-        <source>Danh mục (*.json *.xlsx)</source>
-        <translation>Catalogue (*.json *.xlsx)</translation>
-    </message>
-    <message>
-        <source>Đang đọc %1…</source>
-        <translation>Reading %1…</translation>
-    </message>
-    <message>
-        <source>Chưa nhập gì.</source>
-        <translation>Nothing imported.</translation>
-    </message>
-    <message>
-        <source>%1 — lịch năm %2: thêm %3, bỏ %4, sửa %5 ngày.</source>
-        <translation>%1 — calendar %2: %3 days added, %4 removed, %5 changed.</translation>
-    </message>
-    <message>
-        <source>%1 — thủ tục: thêm %3, ngừng %4, sửa %5; %6 không đổi.</source>
-        <translation>%1 — procedures: %3 added, %4 retired, %5 changed; %6 unchanged.</translation>
-    </message>
-    <message>
-        <source>Không có gì thay đổi.</source>
-        <translation>Nothing changes.</translation>
-    </message>
-    <message>
-        <source>Cảnh báo (vẫn nhập được, nhưng danh mục cần sửa):</source>
-        <translation>Warnings (the import works, but the list needs fixing):</translation>
-    </message>
-    <message>
-        <source>Đã nạp lịch %1: %2 ngày.</source>
-        <translation>Calendar %1 loaded: %2 days.</translation>
-    </message>
-    <message>
-        <source>Đã nhập danh mục: thêm %1, sửa %2, ngừng %3.</source>
-        <translation>Catalogue imported: %1 added, %2 changed, %3 retired.</translation>
-    </message>
-</context>
-<context>
-    <name>OfficerDialog</name>
-    <message>
-        <source>Thêm cán bộ</source>
-        <translation>Add an officer</translation>
-    </message>
-    <message>
-        <source>Đặt lại mật khẩu</source>
-        <translation>Reset the password</translation>
-    </message>
-    <message>
-        <source>vd. lan.nguyen (chữ thường không dấu)</source>
-        <translation>e.g. lan.nguyen (lower case, no accents)</translation>
-    </message>
-    <message>
-        <source>&amp;Tên đăng nhập:</source>
-        <translation>&amp;User name:</translation>
-    </message>
-    <message>
-        <source>&amp;Họ và tên:</source>
-        <translation>&amp;Full name:</translation>
-    </message>
-    <message>
-        <source>&amp;Vai trò:</source>
-        <translation>&amp;Role:</translation>
-    </message>
-    <message>
-        <source>Cán bộ:</source>
-        <translation>Officer:</translation>
-    </message>
-    <message>
-        <source>&amp;Mật khẩu:</source>
-        <translation>&amp;Password:</translation>
-    </message>
-    <message>
-        <source>&amp;Nhập lại mật khẩu:</source>
-        <translation>Confir&amp;m the password:</translation>
-    </message>
-    <message>
-        <source>Ít nhất 10 ký tự (quản trị: 12), không trùng tên đăng nhập, không phải mật khẩu phổ biến.</source>
-        <translation>At least 10 characters (administrators: 12), not the user name, not a common password.</translation>
-    </message>
-    <message>
-        <source>&amp;Lưu</source>
-        <translation>&amp;Save</translation>
-    </message>
-    <message>
-        <source>Tạo tài &amp;khoản</source>
-        <translation>&amp;Create account</translation>
-    </message>
-    <message>
-        <source>Huỷ (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <source>Đã tạo tài khoản %1.</source>
-        <translation>Account %1 created.</translation>
-    </message>
-    <message>
-        <source>Đã đặt mật khẩu mới cho %1.</source>
-        <translation>New password set for %1.</translation>
-    </message>
-</context>
-<context>
-    <name>OfficersPage</name>
-    <message>
-        <source>Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên máy chủ trung tâm (thêm, khoá, đặt lại mật khẩu). Ở đây chỉ xem và mở khoá đăng nhập tại quầy.</source>
-        <translation>This desk is enrolled with central: officers are managed on central (add, disable, reset a password). Here you can only view them and lift this desk's login lockout.</translation>
-    </message>
-    <message>
-        <source>Tên đăng nhập</source>
-        <translation>User name</translation>
-    </message>
-    <message>
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <source>Vai trò</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>Hoạt động</source>
-        <translation>Active</translation>
-    </message>
-    <message>
-        <source>Tạm khoá đến</source>
-        <translation>Locked until</translation>
-    </message>
-    <message>
-        <source>&amp;Thêm cán bộ…</source>
-        <translation>&amp;Add officer…</translation>
-    </message>
-    <message>
-        <source>Đặt lại &amp;mật khẩu…</source>
-        <translation>Reset &amp;password…</translation>
-    </message>
-    <message>
-        <source>&amp;Ngừng hoạt động</source>
-        <translation>&amp;Disable</translation>
-    </message>
-    <message>
-        <source>Mở &amp;khoá đăng nhập</source>
-        <translation>&amp;Unlock login</translation>
-    </message>
-    <message>
-        <source>&amp;Làm mới</source>
-        <translation>&amp;Reload</translation>
-    </message>
-    <message>
-        <source>Có</source>
-        <translation>Yes</translation>
-    </message>
-    <message>
-        <source>Ngừng</source>
-        <translation>Disabled</translation>
-    </message>
-    <message>
-        <source>Cho &amp;hoạt động lại</source>
-        <translation>&amp;Enable again</translation>
-    </message>
-    <message>
-        <source>Đã cho %1 hoạt động lại.</source>
-        <translation>%1 is enabled again.</translation>
-    </message>
-    <message>
-        <source>Đã ngừng tài khoản %1: không đăng nhập được nữa.</source>
-        <translation>Account %1 disabled: it can no longer log in.</translation>
-    </message>
-    <message>
-        <source>Đã mở khoá đăng nhập cho %1.</source>
-        <translation>Login unlocked for %1.</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <source>In phiếu</source>
-        <translation>Printing</translation>
-    </message>
-    <message>
-        <source>(máy in mặc định của hệ thống)</source>
-        <translation>(the system's default printer)</translation>
-    </message>
-    <message>
-        <source>&amp;Tìm máy in</source>
-        <translation>&amp;Find printers</translation>
-    </message>
-    <message>
-        <source>Máy &amp;in:</source>
-        <translation>Pr&amp;inter:</translation>
-    </message>
-    <message>
-        <source>Khổ &amp;giấy:</source>
-        <translation>Pape&amp;r:</translation>
-    </message>
-    <message>
-        <source>Quầy</source>
-        <translation>Desk</translation>
-    </message>
-    <message>
-        <source> phút</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>Tự &amp;khoá màn hình sau:</source>
-        <translation>&amp;Lock the screen after:</translation>
-    </message>
-    <message>
-        <source>&amp;Ngôn ngữ:</source>
-        <translation>Lan&amp;guage:</translation>
-    </message>
-    <message>
-        <source>Máy quét</source>
-        <translation>Scanner</translation>
-    </message>
-    <message>
-        <source>(chưa chọn: hỏi khi quét lần đầu)</source>
-        <translation>(none: asked at the first scan)</translation>
-    </message>
-    <message>
-        <source>Tìm má&amp;y quét</source>
-        <translation>Find scan&amp;ners</translation>
-    </message>
-    <message>
-        <source>Thiết &amp;bị:</source>
-        <translation>&amp;Device:</translation>
-    </message>
-    <message>
-        <source>Ng&amp;uồn giấy:</source>
-        <translation>S&amp;ource:</translation>
-    </message>
-    <message>
-        <source>Độ p&amp;hân giải:</source>
-        <translation>Resol&amp;ution:</translation>
-    </message>
-    <message>
-        <source>Chế độ &amp;màu:</source>
-        <translation>Colour &amp;mode:</translation>
-    </message>
-    <message>
-        <source>&amp;Lưu cài đặt</source>
-        <translation>&amp;Save settings</translation>
-    </message>
-    <message>
-        <source>Không có gì thay đổi.</source>
-        <translation>Nothing changed.</translation>
-    </message>
-    <message>
-        <source>Đã lưu cài đặt. Ngôn ngữ và thời gian tự khoá áp dụng khi mở lại chương trình.</source>
-        <translation>Settings saved. The language and the idle lock apply when the program is restarted.</translation>
-    </message>
-    <message>
-        <source>Đã lưu cài đặt.</source>
-        <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <source>Tìm thấy %1 máy in.</source>
-        <translation>%1 printer(s) found.</translation>
-    </message>
-    <message>
-        <source>Tìm thấy %1 máy quét.</source>
-        <translation>%1 scanner(s) found.</translation>
     </message>
 </context>
 </TS>

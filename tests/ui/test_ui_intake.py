@@ -220,3 +220,32 @@ def test_no_two_visible_fields_share_an_alt_key(view):
         if key and w.isVisible():
             keys.setdefault(key, []).append(text)
     assert {k: v for k, v in keys.items() if len(v) > 1} == {}
+
+
+def test_received_all_leaves_papers_for_a_case_to_the_officer(qtbot):
+    from types import SimpleNamespace
+
+    from hcc_desk.ui.papers_table import PapersTable
+
+    table = PapersTable()
+    qtbot.addWidget(table)
+    papers = [SimpleNamespace(name=n, originals=1, certified_copies=0, photocopies=0, note=None)
+              for n in ("Tờ khai đăng ký khai sinh", "Giấy chứng sinh",
+                        "Văn bản ủy quyền (trong trường hợp nộp thay)",
+                        "Giấy tờ chứng minh nơi cư trú (nếu có)")]
+    table.set_papers(papers)
+    table.check_all()
+    assert [ticked for ticked, _p in table.all_papers()] == [True, True, False, False]
+    table.set_checked(2, True)  # this applicant's case: someone files for them
+    assert [ticked for ticked, _p in table.all_papers()][2] is True
+
+
+def test_a_new_dossier_starts_at_the_top_of_the_form(view, qtbot):
+    view.resize(900, 400)  # short enough for the form to scroll
+    view.show()
+    bar = view.ui.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    view.request_new()  # nothing typed: cleared at once
+    assert bar.value() == 0
+    assert view.ui.qr_edit.hasFocus()

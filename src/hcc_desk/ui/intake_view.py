@@ -221,6 +221,7 @@ class IntakeView(QWidget):
             self.update_appointment()
         if self.capture is not None:
             self.capture.form_cleared()
+        self.ui.scroll.verticalScrollBar().setValue(0)  # the next applicant starts at the top
         self.ui.qr_edit.setFocus()
 
     def request_new(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desk.core.catalogue.conditional import is_conditional
 from hcc_desk.services.intake_request import PaperInput
 
 _KINDS = ("originals", "certified_copies", "photocopies")
@@ -34,6 +35,7 @@ class _Row:
     name_edit: QLineEdit | None  # only for rows the officer added
     name: str
     spins: tuple[QSpinBox, QSpinBox, QSpinBox]
+    conditional: bool = False  # needed only in some cases: "received all" leaves it alone
 
 
 def _centred(widget: QWidget) -> QWidget:
@@ -87,7 +89,8 @@ class PapersTable(QTableWidget):
         for info in required:
             got = by_name.pop(info.name, None)
             counts = got if got is not None else info
-            self._append(info.name, counts, checked=got is not None, editable=False)
+            self._append(info.name, counts, checked=got is not None, editable=False,
+                         conditional=is_conditional(info.name, getattr(info, "note", None)))
         for extra in by_name.values():
             self._append(extra.name, extra, checked=True, editable=True)
         self._rows_rebuilt()
@@ -110,7 +113,8 @@ class PapersTable(QTableWidget):
         self._current = -1
         self.setRowCount(0)
 
-    def _append(self, name: str, counts: object, checked: bool, editable: bool) -> None:
+    def _append(self, name: str, counts: object, checked: bool, editable: bool,
+                conditional: bool = False) -> None:
         row = self.rowCount()
         self.insertRow(row)
         check = QCheckBox()
@@ -143,7 +147,11 @@ class PapersTable(QTableWidget):
         scan_item = QTableWidgetItem("")
         scan_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setItem(row, SCAN_COLUMN, scan_item)
-        self._rows.append(_Row(check, name_edit, name, (spins[0], spins[1], spins[2])))
+        self._rows.append(_Row(check, name_edit, name, (spins[0], spins[1], spins[2]),
+                               conditional))
+        if conditional:
+            check.setToolTip(self.tr("Chỉ cần khi hồ sơ thuộc trường hợp này: đánh dấu riêng "
+                                     "nếu đã nhận"))
         for widget in (check, name_edit, *spins):
             if widget is not None:
                 widget.installEventFilter(self)
@@ -177,8 +185,10 @@ class PapersTable(QTableWidget):
         return PaperInput(name, row.spins[0].value(), row.spins[1].value(), row.spins[2].value())
 
     def check_all(self) -> None:
+        """Tick every paper all applicants bring; papers for a case are ticked one by one."""
         for row in self._rows:
-            row.check.setChecked(True)
+            if not row.conditional:
+                row.check.setChecked(True)
 
     def set_checked(self, index: int, checked: bool) -> None:
         self._rows[index].check.setChecked(checked)
