@@ -83,3 +83,15 @@ def test_the_page_spends_the_same_rate_limit_as_the_lookup_api(central: LiveServ
         assert "thử lại sau" in page.text and page.headers["Retry-After"]
         clock.advance(seconds=60)
         assert http.get("/tra-cuu", params=right).status_code == 200
+
+
+def test_a_receipt_linked_to_the_old_status_address_opens_the_status_too(central: LiveServer,
+                                                                         desk):
+    doc = make_doc(desk, lookup_pin="OL56DS")
+    push(desk, op(doc))
+    # A centre whose lookup base is ".../status" (as documented before /tra-cuu): the desks'
+    # link is /status?ma=…&pin=…, which used to land on an empty form.
+    link = lookup_link(f"{central.base_url}/status", doc["code"], "OL56DS")
+    page = httpx.get(f"{link}#hs={doc['code']}")
+    assert page.status_code == 200 and "Được tiếp nhận" in page.text
+    assert doc["procedure_name"] in page.text

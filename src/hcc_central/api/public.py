@@ -135,7 +135,10 @@ def lookup_page(
 
 @page_router.get("/status", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
 def status_page_legacy(
-    c: CentralDep, g: GuardDep, request: Request, code: CodeQ = "", pin: PinQ = ""
+    c: CentralDep, g: GuardDep, request: Request, code: CodeQ = "", ma: CodeQ = "",
+    pin: PinQ = ""
 ) -> HTMLResponse:
-    """The same page under its first address (receipts printed before /tra-cuu)."""
-    return _page_response(c, g, request, code, pin)
+    """The same page under its first address. Receipts printed with a lookup base ending in
+    /status carry ``?ma=…`` (the desks' link), which this page once ignored — the empty form
+    the audit found; both names are read."""
+    return _page_response(c, g, request, code or ma, pin)
