@@ -1,4 +1,4 @@
-"""Refresh the English translation source and compile every ``.ts`` in resources/i18n to ``.qm``.
+"""Refresh the English translation source and compile every ``.ts`` in src/hcc_desk/data/i18n to ``.qm``.
 
     python3 scripts/update_translations.py            # lupdate + lrelease
     python3 scripts/update_translations.py --release  # lrelease only
@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-I18N = REPO / "resources" / "i18n"
+I18N = REPO / "src" / "hcc_desk" / "data" / "i18n"
 
 
 def tool(name: str) -> str:

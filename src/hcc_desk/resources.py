@@ -1,4 +1,6 @@
-"""Locate files under the repository's ``resources/`` folder, wherever the app runs from."""
+"""Locate the data files that ship inside the package (``hcc_desk/data``: fonts, catalogue,
+calendar, places, translations), wherever the app runs from: a checkout, an installed wheel or
+the PyInstaller bundle."""
 
 from __future__ import annotations
 
@@ -7,13 +9,12 @@ from pathlib import Path
 
 
 def resources_root() -> Path:
-    """The ``resources`` folder: inside a PyInstaller bundle, else in the source checkout."""
+    """The data folder: inside a PyInstaller bundle, else next to this module."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle is not None:
-        # The PyInstaller spec must add resources/ as data under the same name.
+        # The PyInstaller spec adds hcc_desk/data as data under the name "resources".
         return Path(bundle) / "resources"
-    # src/hcc_desk/resources.py -> <repo>/resources
-    return Path(__file__).resolve().parents[2] / "resources"
+    return Path(__file__).resolve().parent / "data"
 
 
 def resource_path(*parts: str) -> Path:

@@ -14,7 +14,7 @@ from hcc_desk.core.catalogue.schema import ProcedureRecord
 from hcc_desk.core.domain.calendar import Duration, WorkCalendar, appointment
 from hcc_desk.core.domain.text import fold
 
-SEED = Path(__file__).parents[2] / "resources/catalogue/procedures.json"
+SEED = Path(__file__).parents[2] / "src/hcc_desk/data/catalogue/procedures.json"
 CHECKED_ON = date(2026, 12, 4)
 
 

@@ -180,7 +180,7 @@ def test_search_procedures_accent_free(store: Store) -> None:
         assert search_procedures(s, "khong co thu tuc nay") == []
 
 
-RESEARCH = Path(__file__).resolve().parents[2] / "resources/catalogue/sources/procedures-research.json"
+RESEARCH = Path(__file__).resolve().parents[2] / "src/hcc_desk/data/catalogue/sources/procedures-research.json"
 
 
 def test_seed_file_is_what_the_builder_makes() -> None:

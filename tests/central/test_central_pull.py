@@ -137,7 +137,7 @@ def test_set_status_by_admin_cli_reaches_pull(central: LiveServer, desk, capsys)
 
 
 def test_catalogue_and_calendar_imports_emit_changes(central: LiveServer, desk, tmp_path: Path):
-    catalogue = Path(__file__).parents[2] / "resources" / "catalogue" / "procedures.json"
+    catalogue = Path(__file__).parents[2] / "src/hcc_desk/data" / "catalogue" / "procedures.json"
     url = central.settings.db_url
     args = [
         "admin",

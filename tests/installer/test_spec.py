@@ -82,7 +82,7 @@ def test_spec_and_entry_compile():
 
 def test_spec_ships_every_resource(spec):
     datas = _datas(spec)
-    resources = ROOT / "resources"
+    resources = ROOT / "src" / "hcc_desk" / "data"
     shipped = {src.resolve(): dest for src, dest in datas}
     for path in resources.rglob("*"):
         if path.is_file() and path.suffix not in (".ts", ".pyc"):

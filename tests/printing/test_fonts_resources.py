@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_resources_found_in_the_source_checkout() -> None:
-    assert resources.resources_root() == REPO / "resources"
+    assert resources.resources_root() == REPO / "src" / "hcc_desk" / "data"
     assert resources.resource_path("fonts", "OFL.txt").is_file()
 
 

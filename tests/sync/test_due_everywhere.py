@@ -148,7 +148,7 @@ def test_calendar_day_limit_gets_the_same_date_from_a_wait_on_central_or_on_the_
     profile = tmp_path / "desk"
     _enrolled_desk(central, profile)
     centre_id = central.server.write(lambda s: s.scalar(select(Centre.id)))
-    catalogue = EXAMPLE.parents[2] / "resources" / "catalogue" / "procedures.json"
+    catalogue = EXAMPLE.parents[2] / "src/hcc_desk/data" / "catalogue" / "procedures.json"
     assert central_main(["admin", "--db", central.db_url, "import-catalogue", str(catalogue),
                          "--centre", str(centre_id)]) == 0
     received = datetime(2026, 3, 4, 10, 0)

@@ -72,7 +72,7 @@ def central(tmp_path) -> Iterator[tuple[LiveServer, str]]:
         admin.create_officer(s, username="lan", full_name="Trần Thị Lan", role="officer",
                              password=PASSWORD, centre_id=centre.id)
         code = admin.enrol_counter(s, centre.id, name="Quầy 1", slot=1)[0]
-        calendar = json.loads((ROOT / "resources/calendar/vn-official.json").read_text("utf-8"))
+        calendar = json.loads((ROOT / "src/hcc_desk/data/calendar/vn-official.json").read_text("utf-8"))
         assert import_official(s, calendar, "vn-official.json", actor="test") > 0
     db.dispose()
     server = LiveServer(Settings(db_url=db_url, store_dir=tmp_path / "store")).start()

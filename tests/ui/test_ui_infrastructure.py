@@ -104,12 +104,12 @@ def test_english_translation(qapp, fake_ctx, runner, qtbot):
 def test_every_source_string_has_an_english_translation():
     import xml.etree.ElementTree as ET
 
-    root = ET.parse(REPO / "resources" / "i18n" / "hcc_desk_en.ts").getroot()
+    root = ET.parse(REPO / "src" / "hcc_desk" / "data" / "i18n" / "hcc_desk_en.ts").getroot()
     missing = [m.findtext("source") for m in root.iter("message")
                if not (m.findtext("translation") or "").strip()
                or m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")]
     assert missing == []
-    assert (REPO / "resources" / "i18n" / "hcc_desk_en.qm").stat().st_size > 1000
+    assert (REPO / "src" / "hcc_desk" / "data" / "i18n" / "hcc_desk_en.qm").stat().st_size > 1000
 
 
 def test_generated_forms_are_up_to_date():

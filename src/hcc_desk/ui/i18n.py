@@ -1,7 +1,7 @@
 """Language of the interface: Qt translators, and picking vi/en from service messages.
 
 Vietnamese is the source language of every string, so "vi" needs no translator for our own text;
-"en" loads ``resources/i18n/hcc_desk_en.qm``.  Services carry both languages on their errors
+"en" loads ``src/hcc_desk/data/i18n/hcc_desk_en.qm``.  Services carry both languages on their errors
 (``.message`` / ``.message_en``); :func:`pick` chooses the one matching the interface.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ _state: dict[str, Any] = {"language": "vi", "translators": []}
 
 
 def i18n_dir() -> Path:
-    """Where the ``.qm`` files are: ``HCC_DESK_I18N`` overrides, else ``resources/i18n``."""
+    """Where the ``.qm`` files are: ``HCC_DESK_I18N`` overrides, else ``hcc_desk/data/i18n``."""
     override = os.environ.get("HCC_DESK_I18N")
     if override:
         return Path(override)

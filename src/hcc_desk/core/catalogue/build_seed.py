@@ -1,7 +1,7 @@
-"""Developer tool: build resources/catalogue/procedures.json from the research data set.
+"""Developer tool: build src/hcc_desk/data/catalogue/procedures.json from the research data set.
 
     python -m hcc_desk.core.catalogue.build_seed \
-        resources/catalogue/sources/procedures-research.json resources/catalogue/procedures.json
+        src/hcc_desk/data/catalogue/sources/procedures-research.json src/hcc_desk/data/catalogue/procedures.json
 
 Not used at runtime. Inputs, all in the research file's folder:
 - the research file: provincial procedures as published (time, fees, papers, source);

@@ -16,7 +16,7 @@ from hcc_desk.core.store.models import Agency, Procedure, ProcedurePaper
 from .read_json import read_json
 from .schema import Parsed, ProcedureRecord
 
-_SEED = Path("resources") / "catalogue" / "procedures.json"
+_SEED = Path("data") / "catalogue" / "procedures.json"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,5 @@
 """The official working calendar as data: per year, the weekdays off and the swapped working
-Saturdays, each with the document that announced it (``resources/calendar/vn-official.json``).
+Saturdays, each with the document that announced it (``hcc_desk/data/calendar/vn-official.json``).
 
 A year in the file is *covered*: its days come from the file and nothing else. A year that is not
 covered falls back to the ``holidays`` package (statutory days only, swaps often missing) and the

@@ -1,5 +1,5 @@
 """Administrative units of two-level local government (from 1 July 2025): 34 provinces and
-their communes, wards and special zones, read from ``resources/places/places.json``.
+their communes, wards and special zones, read from ``hcc_desk/data/places/places.json``.
 
 There is no district level any more, so an address is "<street/house>, <commune>, <province>",
 e.g. "12 Lê Lợi, phường Phú Xuân, thành phố Huế". Sources and caveats are in the data file
