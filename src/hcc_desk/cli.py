@@ -173,25 +173,46 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return handler(args, profile)
     except PrinterError as exc:
-        _err(exc.message, exc.message_en)
+        _fail(args, exc.message, exc.message_en)
         return EXIT_FAILED
     except UserError as exc:
-        _err(exc.message, exc.message_en)
+        _fail(args, exc.message, exc.message_en)
         return exit_status(exc)
     except OSError as exc:  # full disk, unreadable profile: say what, where
         logging.getLogger("hcc_desk").exception("file system error")
-        _err(*cli_errors.os_error(exc))
+        _fail(args, *cli_errors.os_error(exc))
         return EXIT_FAILED
     except Exception as exc:  # never a traceback in front of the officer
         logging.getLogger("hcc_desk").exception("command failed")
         if cli_errors.is_database_error(exc):
-            _err(*cli_errors.database_error(exc))
+            _fail(args, *cli_errors.database_error(exc))
             return EXIT_FAILED
         if type(exc).__name__ == "ValidationError":  # pydantic: a value the models refuse
-            _err(*cli_errors.invalid_value(exc))
+            _fail(args, *cli_errors.invalid_value(exc))
             return EXIT_INVALID
-        _err(*cli_errors.unexpected(exc, log))
+        _fail(args, *cli_errors.unexpected(exc, log))
         return EXIT_FAILED
+
+
+def _fail(args, message: str, message_en: str) -> None:
+    """Say it on stderr; for the GUI also in a window, since a desk started from the Start menu
+    or a desktop icon has no terminal to read."""
+    _err(message, message_en)
+    if args.command is not None:
+        return
+    try:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        box = QMessageBox(QMessageBox.Icon.Critical, "HCC Desk", f"{message}\n\n{message_en}")
+        if getattr(args, "exit_when_ready", False):  # smoke tests: shown, then gone
+            QTimer.singleShot(0, box.accept)
+        box.exec()
+        del app
+        logging.getLogger("hcc_desk").info("start-up failure shown in a window")
+    except Exception:  # no display, no Qt: stderr and the log must do
+        logging.getLogger("hcc_desk").exception("could not show the start-up failure")
 
 
 def _missing_output_folder(args) -> Path | None:

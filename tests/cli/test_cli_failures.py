@@ -137,3 +137,15 @@ def test_demo_script_without_a_display_says_so_before_installing_anything(tmp_pa
                        text=True, timeout=60, check=False)
     assert r.returncode == 1
     assert "no display" in r.stderr and "xvfb-run" in r.stderr
+
+
+def test_the_gui_on_a_profile_of_another_user_says_why_in_a_window(tmp_path, env):
+    os.chmod(tmp_path, 0o755)
+    profile = tmp_path / "desk"
+    assert run(["demo", "--profile", str(profile)], env).returncode == 0
+    give_away(profile)
+    gui = {**env, "QT_QPA_PLATFORM": "offscreen"}
+    r = run(["--profile", str(profile), "--exit-when-ready"], gui, plain_user=True)
+    assert r.returncode == 1
+    assert "No permission" in r.stderr
+    no_traceback(r)
