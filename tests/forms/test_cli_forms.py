@@ -25,11 +25,13 @@ from tests.support.printed import (
     barcodes,
     pdf_text,
     queue_text,
+    SentCopies,
     skeleton,
 )
 
 from hcc_desk.cli import main
 from hcc_desk.core.printing.forms.ledger_xlsx import FIRST_DATA_ROW
+from hcc_desk.services import forms as forms_service
 from hcc_desk.services.cli_session import CliSessions
 
 # What each form must show of the facts the walk recorded, besides the code and the applicant.
@@ -71,13 +73,16 @@ def test_print_to_pdf_exits_0_and_prints_the_path(walked: Desk, profile: str, ki
 
 @pytest.mark.cups
 def test_print_to_the_queue_exits_0_and_prints_the_job(walked: Desk, profile: str,
-                                                       cups_queue: CupsQueue, capsys) -> None:
+                                                       cups_queue: CupsQueue, capsys,
+                                                       monkeypatch, tmp_path: Path) -> None:
     code = walked.codes["full"]
+    copies = SentCopies.record(monkeypatch, forms_service, tmp_path / "sent")
     assert main(["print", "result", code, "--profile", profile,
                  "--printer", cups_queue.name]) == 0
     job = capsys.readouterr().out.strip()
     printed = cups_queue.wait_for_pdf(job)
-    sent = walked.ctx.profile.root / "forms" / f"{code}-result.pdf"
+    [sent] = copies.files
+    assert list((walked.ctx.profile.root / "forms").iterdir()) == []  # no copy kept
     assert not [f for f in facts("result", code) if f not in pdf_text(sent)]
     assert not [f for f in facts("result", code) if skeleton(f) not in queue_text(printed)]
     assert barcodes(printed)["code128"] == [code]

@@ -13,12 +13,14 @@ from tests.support.printed import (
     page_size_mm,
     pdf_text,
     queue_text,
+    SentCopies,
     skeleton,
 )
 
 from hcc_desk.core.printing.dispatch import PrinterError, Problem
 from hcc_desk.core.printing.paper_qr import parse_fragment
 from hcc_desk.core.store.models import AuditLog
+from hcc_desk.services import forms as forms_service
 
 pytestmark = pytest.mark.cups
 
@@ -36,31 +38,35 @@ FACTS = {
 
 @pytest.mark.parametrize("kind", sorted(FACTS))
 def test_form_prints_on_the_queue_with_its_facts_and_barcode(
-        cups_queue: CupsQueue, walked: Desk, kind: str) -> None:
+        cups_queue: CupsQueue, walked: Desk, kind: str, monkeypatch, tmp_path) -> None:
     code = walked.codes["full"]
+    sent = SentCopies.record(monkeypatch, forms_service, tmp_path / "sent")
     done = walked.ctx.forms.print_form(kind, code, "demo", printer=cups_queue.name)
-    assert done.job.startswith(f"{cups_queue.name}-") and done.path.exists()
+    assert done.job.startswith(f"{cups_queue.name}-")
+    # The desk keeps no copy with the applicant's ID number in clear text.
+    assert not done.path.exists() and list((walked.ctx.profile.root / "forms").iterdir()) == []
+    [sent_pdf] = sent.files
     out = cups_queue.wait_for_pdf(done.job)
     assert page_count(out) == 1
     w, h = page_size_mm(out)
     assert abs(w - 210) < 1 and abs(h - 297) < 1
     facts = [f"Mã hồ sơ: {code}", *FACTS[kind]]
-    assert not [f for f in facts if f not in pdf_text(done.path)]  # the PDF submitted
+    assert not [f for f in facts if f not in pdf_text(sent_pdf)]  # the PDF submitted
     # The queue's copy (re-rendered by Ghostscript): its readable words, codes and ink.
     assert not [f for f in facts if skeleton(f) not in queue_text(out)]
     found = barcodes(out)
     assert found["code128"] == [code]
     [qr] = found["qr"]  # the Circular 01/2023 QR survives the queue too
     assert parse_fragment(qr)["hs"] == code and "?ma=" in qr.partition("#")[0]
-    assert_printed_as_sent(done.path, out)
+    assert_printed_as_sent(sent_pdf, out)
     with walked.ctx.store.session() as s:
         row = s.scalars(select(AuditLog).where(AuditLog.action == f"form.{kind}.print")
                         .order_by(AuditLog.id.desc())).first()
     assert row.detail["job"] == done.job and row.detail["code"] == code
 
 
-def test_a_paused_queue_is_reported_and_the_pdf_kept(cups_queue: CupsQueue,
-                                                      walked: Desk) -> None:
+def test_a_paused_queue_is_reported_and_nothing_is_kept(cups_queue: CupsQueue,
+                                                        walked: Desk) -> None:
     cups_queue.admin("cupsdisable", "-r", "Kẹt giấy")
     try:
         with pytest.raises(PrinterError) as e:
@@ -69,9 +75,5 @@ def test_a_paused_queue_is_reported_and_the_pdf_kept(cups_queue: CupsQueue,
     finally:
         cups_queue.admin("cupsenable")
     assert e.value.problem is Problem.DISABLED and "Kẹt giấy" in e.value.message
-    code = walked.codes["full"]
-    kept = walked.ctx.profile.root / "forms" / f"{code}-supplement.pdf"
-    # Can be printed later without re-rendering: the whole form is there.
-    text = pdf_text(kept)
-    assert "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in text and f"Mã hồ sơ: {code}" in text
-    assert f"Tiếp nhận hồ sơ/yêu cầu của Ông/Bà: {APPLICANT}" in text
+    # Printing again renders it again: no clear-text copy waits in the profile meanwhile.
+    assert list((walked.ctx.profile.root / "forms").iterdir()) == []

@@ -94,10 +94,10 @@ def test_each_form_prints_the_recorded_facts_and_scans(walked: Desk, kind: str,
     assert barcodes(pdf)["code128"] == [code]
 
 
-def test_default_output_goes_to_the_profile_and_renders_are_audited(walked: Desk) -> None:
+def test_a_render_goes_where_asked_and_is_audited(walked: Desk, tmp_path: Path) -> None:
     code = walked.codes["full"]
-    pdf = walked.ctx.forms.render("control", code, officer_username="demo")
-    assert pdf == walked.ctx.profile.root / "forms" / f"{code}-control.pdf"
+    pdf = walked.ctx.forms.render("control", code, tmp_path / "c.pdf", officer_username="demo")
+    assert pdf == tmp_path / "c.pdf"
     assert f"Mã hồ sơ: {code}" in pdf_text(pdf) and not list(pdf.parent.glob("*.part"))
     with walked.ctx.store.session() as s:
         uuid = s.scalar(select(Dossier.uuid).where(Dossier.code == code))
@@ -140,9 +140,9 @@ def test_control_slip_prints_at_intake_with_blank_hops(walked: Desk, tmp_path: P
 
 def test_unknown_code_and_kind(walked: Desk) -> None:
     with pytest.raises(NotFound, match="Không tìm thấy hồ sơ"):
-        walked.ctx.forms.render("control", "000.00.61.H57-991231-0001")
+        walked.ctx.forms.render("control", "000.00.61.H57-991231-0001", Path("x.pdf"))
     with pytest.raises(InvalidInput, match="Không có mẫu phiếu 'receipt'"):
-        walked.ctx.forms.render("receipt", walked.codes["full"])
+        walked.ctx.forms.render("receipt", walked.codes["full"], Path("x.pdf"))
 
 
 def test_legal_basis_setting_switches_the_template_set(walked: Desk, tmp_path: Path) -> None:
@@ -184,7 +184,7 @@ def test_legal_basis_setting_switches_the_template_set(walked: Desk, tmp_path: P
 def test_paper_a5_and_a_bad_paper(walked: Desk, tmp_path: Path) -> None:
     forms = FormsService(walked.ctx.store, walked.ctx.settings, tmp_path,
                          clock=lambda: datetime(2026, 12, 20))
-    pdf = forms.render("supplement", walked.codes["full"], paper="A5")
-    assert pdf.name.endswith("-supplement.pdf") and "Ảnh chân dung 4x6 cm" in pdf_text(pdf)
+    pdf = forms.render("supplement", walked.codes["full"], tmp_path / "s.pdf", paper="A5")
+    assert "Ảnh chân dung 4x6 cm" in pdf_text(pdf)
     with pytest.raises(InvalidInput, match="A4 hoặc A5"):
-        forms.render("supplement", walked.codes["full"], paper="Letter")
+        forms.render("supplement", walked.codes["full"], tmp_path / "s2.pdf", paper="Letter")

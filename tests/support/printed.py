@@ -225,3 +225,28 @@ def assert_receipt_printed(sent: Path, printed: Path, facts: list[str], code: st
         found = barcodes(printed, pages[0])
         links = [text.partition("#")[0] for text in found["qr"]]
         assert found["code128"] == [code] and links == [qr], f"page {pages[0]} printed: {found}"
+
+
+class SentCopies:
+    """What a service handed to the print queue, copied before the service removes its own
+    (the desk keeps no print copy: services/print_files.py). ``record(monkeypatch, module)``
+    wraps ``module.print_pdf``; the real queue still gets every job."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.files: list[Path] = []
+
+    @classmethod
+    def record(cls, monkeypatch, module, folder: Path) -> "SentCopies":
+        folder.mkdir(parents=True, exist_ok=True)
+        copies = cls(folder)
+        real = module.print_pdf
+
+        def print_pdf(path, *args, **kwargs):
+            kept = folder / f"sent-{len(copies.files) + 1}.pdf"
+            kept.write_bytes(Path(path).read_bytes())
+            copies.files.append(kept)
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(module, "print_pdf", print_pdf)
+        return copies

@@ -51,6 +51,7 @@ from hcc_desk.core.store.models import (
 )
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.vn_format import vn_datetime
+from hcc_desk.services import print_files
 from hcc_desk.services.dossier_steps import (
     COUNTER_PARTY,
     dossier_timing,
@@ -92,7 +93,7 @@ class MissingFacts(NotFound):
 
 @dataclass(frozen=True)
 class PrintResult:
-    path: Path
+    path: Path  # removed once the spooler had it (services/print_files.py)
     job: str
 
 
@@ -119,9 +120,9 @@ class FormsService:
         with self._store.session() as s:
             return _BUILDERS[kind](s, load_dossier(s, code), self._issuer(s))
 
-    def render(self, kind: str, code: str, out_path: Path | None = None,
+    def render(self, kind: str, code: str, out_path: Path,
                officer_username: str = "cli", paper: str | None = None) -> Path:
-        """Write the form's PDF (default: ``<profile>/forms/<code>-<kind>.pdf``)."""
+        """Write the form's PDF to ``out_path`` (a file the officer chose)."""
         return self._render(kind, code, out_path, officer_username, paper)[0]
 
     def _render(self, kind: str, code: str, out_path: Path | None, officer_username: str,
@@ -146,9 +147,17 @@ class FormsService:
                    printer: str | None = None, paper: str | None = None) -> PrintResult:
         """Render, then send to ``printer`` (default: the desk's printer setting)."""
         paper = self._paper(paper)
-        pdf, title = self._render(kind, code, None, officer_username, paper)
-        job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
-                        title=f"{title.capitalize()} {code}")
+        print_files.sweep(self._dir)
+        pdf, title = self._render(kind, code, print_files.transient_pdf(self._dir),
+                                  officer_username, paper)
+        job = None
+        try:
+            job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
+                            title=f"{title.capitalize()} {code}")
+        finally:
+            # It carries the applicant's ID number in clear text: gone once spooled (or
+            # failed; printing again renders it again).
+            print_files.forget(pdf, job)
         with self._store.write() as s:
             add_audit(s, officer_username, f"form.{kind}.print", "dossier", None,
                       {"code": code, "printer": printer, "job": job})

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 from tests.services.after_intake_helpers import OWNER_ID, PROXY_QR, QR, intake
-from tests.support.printed import assert_printed_as_sent, barcodes, pdf_text
+from tests.support.printed import SentCopies, assert_printed_as_sent, barcodes, pdf_text
 
 from hcc_desk.core.domain.status import DossierStatus as S
 from hcc_desk.core.store.models import HandBack, Handover
+from hcc_desk.services import forms as forms_service
 from hcc_desk.ui.return_desk.view import ReturnDeskView
 
 from .conftest import RECEIVED
@@ -43,6 +44,17 @@ def scan_qr(qtbot, view: ReturnDeskView, payload: str) -> None:
     qtbot.keyClick(view.qr_edit, Qt.Key.Key_Return)
 
 
+@pytest.fixture(autouse=True)
+def sent_copies(monkeypatch, tmp_path) -> SentCopies:
+    """The forms service removes what it printed; the tests keep a copy of what it sent."""
+    global _SENT
+    _SENT = SentCopies.record(monkeypatch, forms_service, tmp_path / "sent")
+    return _SENT
+
+
+_SENT: SentCopies | None = None
+
+
 def printed_pdf(qtbot, view, cups_queue, kind: str, trigger) -> str:
     """Run ``trigger``, wait for the form on the queue; returns the text of the form sent.
 
@@ -52,7 +64,9 @@ def printed_pdf(qtbot, view, cups_queue, kind: str, trigger) -> str:
                           check_params_cb=lambda k, _job, _path: k == kind) as blocker:
         trigger()
     _, job, path = blocker.args
-    sent, out = Path(path), cups_queue.wait_for_pdf(job)
+    assert not Path(path).exists()  # the desk keeps no clear-text copy
+    assert _SENT is not None
+    sent, out = _SENT.files[-1], cups_queue.wait_for_pdf(job)
     assert barcodes(out)["code128"] == [view.card.code]
     assert_printed_as_sent(sent, out)
     return pdf_text(sent)
