@@ -119,6 +119,20 @@ def test_a_dossier_stopped_during_processing_gets_the_stop_notice(desk: Desk,
     assert "DỪNG GIẢI QUYẾT" not in text
 
 
+def test_printing_says_which_form_was_made(desk: Desk, monkeypatch) -> None:
+    """The return desk names what went to the printer: a stop notice, not "Mẫu 03"."""
+    from hcc_desk.services import forms as forms_service
+
+    monkeypatch.setattr(forms_service, "print_pdf", lambda *_a, **_k: "queue-1")
+    stopped = desk.take("stopped", datetime(2026, 11, 26, 8, 0))
+    desk.at(datetime(2026, 11, 26, 9, 0)).steps.transfer(stopped, IMMIGRATION, "demo")
+    desk.at(datetime(2026, 11, 27, 9, 0)).steps.refuse(stopped, "demo", reasons="Xin dừng")
+    refused = desk.take("refused", datetime(2026, 11, 26, 8, 30))
+    desk.at(datetime(2026, 11, 26, 8, 45)).steps.refuse(refused, "demo", reasons="Sai thẩm quyền")
+    assert desk.ctx.forms.print_form("refusal", stopped, "demo", printer="q").made == "stop"
+    assert desk.ctx.forms.print_form("refusal", refused, "demo", printer="q").made == "refusal"
+
+
 def test_each_dossier_keeps_the_legal_basis_of_its_received_day(desk: Desk,
                                                                tmp_path: Path) -> None:
     old = desk.take("old", datetime(2025, 9, 12, 9, 0))  # before TT 03/2025 applied
@@ -130,3 +144,9 @@ def test_each_dossier_keeps_the_legal_basis_of_its_received_day(desk: Desk,
         assert f"Mẫu số {control} Thông tư số {basis}/TT-VPCP" in slip
         again, _ = receipt(desk, code, tmp_path)  # a reprint, now: the same form
         assert f"Mẫu số 01 Thông tư số {basis}/TT-VPCP" in again
+
+
+def test_the_procedure_picker_shows_the_fees_in_force_not_the_raw_text(desk: Desk) -> None:
+    [choice] = [c for c in desk.ctx.catalogue.search(PROCEDURE) if c.national_code == PROCEDURE]
+    assert "Cấp lần đầu: 1.234.567 đồng/hồ sơ" in choice.fees_text
+    assert RAW_FEES not in choice.fees_text and "44/2023" not in choice.fees_text

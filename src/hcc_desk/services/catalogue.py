@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from hcc_desk.core.catalogue.fees import expired_on, fee_amounts_vi
 from hcc_desk.core.catalogue.importer import ImportReport, import_catalogue
 from hcc_desk.core.store.records import PaperInfo, ProcedureInfo
 from hcc_desk.core.store.repositories import add_audit, list_procedures, search_procedures
@@ -18,15 +20,18 @@ class ProcedureChoice:
     name: str
     agency_name: str
     duration_text: str
-    fees_text: str
+    fees_text: str  # the fees in force, one line ("" = not known)
     papers: tuple[PaperInfo, ...]
     legal_basis: tuple[str, ...]
 
 
-def choice_of(p: ProcedureInfo) -> ProcedureChoice:
+def choice_of(p: ProcedureInfo, today: date | None = None) -> ProcedureChoice:
+    # The structured fees in force, as the receipt prints them; never the raw published text
+    # (cut mid-sentence, citing rules that have expired).
+    in_force = [f for f in p.fees if expired_on(dict(f), today or date.today()) is None]
     return ProcedureChoice(
         code=procedure_ref(p), national_code=p.code, name=p.name, agency_name=p.agency.name,
-        duration_text=p.duration().describe_vi(), fees_text=p.fees_text or "",
+        duration_text=p.duration().describe_vi(), fees_text=fee_amounts_vi(in_force),
         papers=p.papers, legal_basis=p.legal_basis)
 
 

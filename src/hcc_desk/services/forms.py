@@ -95,6 +95,7 @@ class MissingFacts(NotFound):
 class PrintResult:
     path: Path  # removed once the spooler had it (services/print_files.py)
     job: str
+    made: str = ""  # the form printed: "stop" when a "refusal" was asked of a stopped dossier
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,8 @@ class FormsService:
         return self._render(kind, code, out_path, officer_username, paper)[0]
 
     def _render(self, kind: str, code: str, out_path: Path | None, officer_username: str,
-                paper: str | None) -> tuple[Path, str]:
-        """(the PDF, its title): the form set is the dossier's (received day)."""
+                paper: str | None) -> tuple[Path, str, str]:
+        """(the PDF, its title, the kind made): the form set is the dossier's (received day)."""
         _check_kind(kind)
         paper = self._paper(paper)
         with self._store.write() as s:
@@ -141,15 +142,15 @@ class FormsService:
         out = Path(out_path) if out_path else self._dir / f"{safe_filename(data.code)}-{made}.pdf"
         write_through_temp(out, lambda tmp: render_form(data, tmp, paper=paper,
                                                        form_set=form_set, overrides=tweaks))
-        return out, template_for(made, form_set, tweaks).title
+        return out, template_for(made, form_set, tweaks).title, made
 
     def print_form(self, kind: str, code: str, officer_username: str,
                    printer: str | None = None, paper: str | None = None) -> PrintResult:
         """Render, then send to ``printer`` (default: the desk's printer setting)."""
         paper = self._paper(paper)
         print_files.sweep(self._dir)
-        pdf, title = self._render(kind, code, print_files.transient_pdf(self._dir),
-                                  officer_username, paper)
+        pdf, title, made = self._render(kind, code, print_files.transient_pdf(self._dir),
+                                        officer_username, paper)
         job = None
         try:
             job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
@@ -161,7 +162,7 @@ class FormsService:
         with self._store.write() as s:
             add_audit(s, officer_username, f"form.{kind}.print", "dossier", None,
                       {"code": code, "printer": printer, "job": job})
-        return PrintResult(pdf, job)
+        return PrintResult(pdf, job, made)
 
     def print(self, kind: str, code: str, officer_username: str,
               printer: str | None = None) -> Path:

@@ -115,7 +115,7 @@ class ProcedurePicker(QObject):
         if proc is None:
             self._info.setText(self.tr("Chưa chọn thủ tục."))
             return
-        fees = proc.fees_text or "—"
+        fees = proc.fees_text or self.tr("theo quy định hiện hành")
         details = " · ".join(escape(x) for x in (
             proc.agency_name,
             self.tr("Thời hạn: %1").replace("%1", proc.duration_text or "—"),

@@ -4,7 +4,7 @@
 <context>
     <name>AddressPicker</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/address_picker.py" line="+35"/>
+        <location filename="../../ui/address_picker.py" line="+35"/>
         <source>Tỉnh/thành phố (34 đơn vị từ 01/7/2025)</source>
         <translation>Province or city (34 units since 1 July 2025)</translation>
     </message>
@@ -27,7 +27,7 @@
 <context>
     <name>Admin</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/admin/imports_page.py" line="+25"/>
+        <location filename="../../ui/admin/imports_page.py" line="+25"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
@@ -52,7 +52,7 @@
         <translation>Worked day (swap)</translation>
     </message>
     <message>
-        <location filename="../../src/hcc_desk/ui/admin/officer_dialog.py" line="+22"/>
+        <location filename="../../ui/admin/officer_dialog.py" line="+22"/>
         <source>Cán bộ tiếp nhận</source>
         <translation>Intake officer</translation>
     </message>
@@ -67,7 +67,7 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../src/hcc_desk/ui/admin/settings_page.py" line="+31"/>
+        <location filename="../../ui/admin/settings_page.py" line="+31"/>
         <source>Mặt kính</source>
         <translation>Flatbed</translation>
     </message>
@@ -100,7 +100,7 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/admin/view.py" line="+31"/>
+        <location filename="../../ui/admin/view.py" line="+31"/>
         <source>Cán bộ</source>
         <translation>Officers</translation>
     </message>
@@ -118,7 +118,7 @@
 <context>
     <name>AgencyRow</name>
     <message>
-        <location filename="../../forms/agency_row.ui" line="+24"/>
+        <location filename="../../../../forms/agency_row.ui" line="+24"/>
         <source>Tên:</source>
         <translation>Name:</translation>
     </message>
@@ -161,7 +161,7 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/supervision/chart.py" line="+95"/>
+        <location filename="../../ui/supervision/chart.py" line="+95"/>
         <source>Chưa có số liệu</source>
         <translation>No data yet</translation>
     </message>
@@ -169,7 +169,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/errors.py" line="+109"/>
+        <location filename="../../ui/errors.py" line="+109"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -182,7 +182,7 @@
         <translation>Copied</translation>
     </message>
     <message>
-        <location filename="../../forms/crash_dialog.ui" line="+14"/>
+        <location filename="../../../../forms/crash_dialog.ui" line="+14"/>
         <source>Lỗi ngoài dự kiến — HCC Desk</source>
         <translation>Unexpected error — HCC Desk</translation>
     </message>
@@ -205,7 +205,7 @@
 <context>
     <name>DossierScanDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/dossier_scan.py" line="+48"/>
+        <location filename="../../ui/capture/dossier_scan.py" line="+48"/>
         <source>Quét giấy tờ — hồ sơ %1</source>
         <translation>Scan papers — dossier %1</translation>
     </message>
@@ -283,7 +283,7 @@
 <context>
     <name>DossierTableModel</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/dossier_model.py" line="+19"/>
+        <location filename="../../ui/dossier_model.py" line="+19"/>
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
@@ -336,7 +336,7 @@
 <context>
     <name>FaultStrip</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/fault_strip.py" line="+30"/>
+        <location filename="../../ui/capture/fault_strip.py" line="+30"/>
         <source>Tiếp tục quét</source>
         <translation>Continue scanning</translation>
     </message>
@@ -364,7 +364,7 @@
 <context>
     <name>FileImporter</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/file_import.py" line="+34"/>
+        <location filename="../../ui/capture/file_import.py" line="+34"/>
         <source>Chọn tệp giấy tờ</source>
         <translation>Choose files for the paper</translation>
     </message>
@@ -377,7 +377,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/formatting.py" line="+13"/>
+        <location filename="../../ui/formatting.py" line="+13"/>
         <source>Thứ Hai</source>
         <translation>Monday</translation>
     </message>
@@ -415,7 +415,7 @@
 <context>
     <name>ImportsPage</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/admin/imports_page.py" line="+23"/>
+        <location filename="../../ui/admin/imports_page.py" line="+23"/>
         <source>Chọn tệp &amp;lịch nghỉ lễ…</source>
         <translation>Holiday calen&amp;dar file…</translation>
     </message>
@@ -518,7 +518,7 @@
 <context>
     <name>IntakeCapture</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/intake_capture.py" line="+32"/>
+        <location filename="../../ui/capture/intake_capture.py" line="+32"/>
         <source>Bản quét giấy tờ</source>
         <translation>Paper scans</translation>
     </message>
@@ -586,7 +586,7 @@
 <context>
     <name>IntakeForm</name>
     <message>
-        <location filename="../../forms/intake.ui" line="+11"/>
+        <location filename="../../../../forms/intake.ui" line="+11"/>
         <source>Quét mã Q&amp;R CCCD:</source>
         <translation>Scan ID card &amp;QR:</translation>
     </message>
@@ -740,7 +740,7 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/intake_view.py" line="+131"/>
+        <location filename="../../ui/intake_view.py" line="+131"/>
         <source>Tổ chức (chủ hồ sơ)</source>
         <translation>Organisation (dossier owner)</translation>
     </message>
@@ -818,7 +818,7 @@
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/idle.py" line="+72"/>
+        <location filename="../../ui/idle.py" line="+72"/>
         <source>Nhập mật khẩu của %1 (%2) để tiếp tục làm việc.</source>
         <translation>Enter the password of %1 (%2) to continue.</translation>
     </message>
@@ -828,7 +828,7 @@
         <translation>Wrong password.</translation>
     </message>
     <message>
-        <location filename="../../forms/lock_dialog.ui" line="+14"/>
+        <location filename="../../../../forms/lock_dialog.ui" line="+14"/>
         <source>Đã khóa — HCC Desk</source>
         <translation>Locked — HCC Desk</translation>
     </message>
@@ -851,12 +851,12 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/login.py" line="+43"/>
+        <location filename="../../ui/login.py" line="+43"/>
         <source>Nhập tên đăng nhập.</source>
         <translation>Enter your user name.</translation>
     </message>
     <message>
-        <location filename="../../forms/login_dialog.ui" line="+14"/>
+        <location filename="../../../../forms/login_dialog.ui" line="+14"/>
         <source>Đăng nhập — HCC Desk</source>
         <translation>Log in — HCC Desk</translation>
     </message>
@@ -894,7 +894,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/main_window.py" line="+53"/>
+        <location filename="../../ui/main_window.py" line="+53"/>
         <source>Trả kết quả</source>
         <translation>Return results</translation>
     </message>
@@ -986,7 +986,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
         <translation>HCC Desk %1 — dossier intake at the one-stop counter.</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="+14"/>
+        <location filename="../../../../forms/main_window.ui" line="+14"/>
         <source>HCC Desk — Tiếp nhận hồ sơ</source>
         <translation>HCC Desk — Dossier intake</translation>
     </message>
@@ -1096,7 +1096,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../src/hcc_desk/ui/main_window.py" line="-267"/>
+        <location filename="../../ui/main_window.py" line="-267"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
@@ -1109,7 +1109,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/admin/officer_dialog.py" line="+17"/>
+        <location filename="../../ui/admin/officer_dialog.py" line="+17"/>
         <source>Thêm cán bộ</source>
         <translation>Add an officer</translation>
     </message>
@@ -1187,7 +1187,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>OfficersPage</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/admin/officers_page.py" line="+33"/>
+        <location filename="../../ui/admin/officers_page.py" line="+33"/>
         <source>Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên máy chủ trung tâm (thêm, khoá, đặt lại mật khẩu). Ở đây chỉ xem và mở khoá đăng nhập tại quầy.</source>
         <translation>This desk is enrolled with central: officers are managed on central (add, disable, reset a password). Here you can only view them and lift this desk&apos;s login lockout.</translation>
     </message>
@@ -1276,7 +1276,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>OrganisationFields</name>
     <message>
-        <location filename="../../forms/organisation_fields.ui" line="+24"/>
+        <location filename="../../../../forms/organisation_fields.ui" line="+24"/>
         <source>Tên tổ chức:</source>
         <translation>Organisation name:</translation>
     </message>
@@ -1319,7 +1319,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>PageListModel</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/page_model.py" line="+79"/>
+        <location filename="../../ui/capture/page_model.py" line="+79"/>
         <source>Trang %1</source>
         <translation>Page %1</translation>
     </message>
@@ -1342,7 +1342,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>PageReview</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/page_review.py" line="+73"/>
+        <location filename="../../ui/capture/page_review.py" line="+73"/>
         <source>Các trang đã quét</source>
         <translation>Scanned pages</translation>
     </message>
@@ -1458,7 +1458,7 @@ Ngôn ngữ mới được áp dụng khi mở lại chương trình.</translati
 <context>
     <name>PapersTable</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/papers_table.py" line="+65"/>
+        <location filename="../../ui/papers_table.py" line="+65"/>
         <location line="+63"/>
         <source>Tên giấy tờ</source>
         <translation>Paper</translation>
@@ -1522,7 +1522,7 @@ pages</translation>
 <context>
     <name>ParkedDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="+137"/>
+        <location filename="../../ui/sync_indicator.py" line="+137"/>
         <source>Hồ sơ bị máy chủ từ chối</source>
         <translation>Records refused by central</translation>
     </message>
@@ -1545,7 +1545,7 @@ pages</translation>
 <context>
     <name>PersonFields</name>
     <message>
-        <location filename="../../forms/person_fields.ui" line="+24"/>
+        <location filename="../../../../forms/person_fields.ui" line="+24"/>
         <source>Họ và &amp;tên:</source>
         <translation>Full &amp;name:</translation>
     </message>
@@ -1638,12 +1638,17 @@ pages</translation>
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/procedure_picker.py" line="+116"/>
+        <location filename="../../ui/procedure_picker.py" line="+116"/>
         <source>Chưa chọn thủ tục.</source>
         <translation>No procedure chosen.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>theo quy định hiện hành</source>
+        <translation>as currently regulated</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Thời hạn: %1</source>
         <translation>Time limit: %1</translation>
     </message>
@@ -1656,7 +1661,7 @@ pages</translation>
 <context>
     <name>ProfileChooser</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/profile_chooser.py" line="+36"/>
+        <location filename="../../ui/capture/profile_chooser.py" line="+36"/>
         <source>Máy quét</source>
         <translation>Scanner</translation>
     </message>
@@ -1759,7 +1764,7 @@ pages</translation>
 <context>
     <name>ReceiptPreview</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/receipt_preview.py" line="+67"/>
+        <location filename="../../ui/receipt_preview.py" line="+67"/>
         <source>Mã hồ sơ: %1</source>
         <translation>Dossier code: %1</translation>
     </message>
@@ -1770,7 +1775,7 @@ pages</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location filename="../../forms/receipt_preview.ui" line="+101"/>
+        <location filename="../../../../forms/receipt_preview.ui" line="+101"/>
         <source>Đang tạo phiếu…</source>
         <translation>Preparing the receipt…</translation>
     </message>
@@ -1810,7 +1815,7 @@ pages</translation>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../forms/receipt_preview.ui" line="-87"/>
+        <location filename="../../../../forms/receipt_preview.ui" line="-87"/>
         <source>Xem trước phiếu tiếp nhận — HCC Desk</source>
         <translation>Receipt preview — HCC Desk</translation>
     </message>
@@ -1858,7 +1863,7 @@ pages</translation>
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/recovery_dialog.py" line="+35"/>
+        <location filename="../../ui/recovery_dialog.py" line="+35"/>
         <source>Cơ sở dữ liệu bị hỏng — HCC Desk</source>
         <translation>Damaged database — HCC Desk</translation>
     </message>
@@ -1925,7 +1930,7 @@ pages</translation>
 <context>
     <name>RecoveryOffer</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/recovery.py" line="+58"/>
+        <location filename="../../ui/capture/recovery.py" line="+58"/>
         <source>Trang đã quét chưa lưu</source>
         <translation>Unsaved scanned pages</translation>
     </message>
@@ -2008,7 +2013,7 @@ pages</translation>
 <context>
     <name>ReturnDeskView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/return_desk/view.py" line="+100"/>
+        <location filename="../../ui/return_desk/view.py" line="+100"/>
         <source>Mã hồ &amp;sơ (quét mã vạch trên giấy tiếp nhận):</source>
         <translation>Dossier &amp;code (scan the barcode on the receipt):</translation>
     </message>
@@ -2233,7 +2238,7 @@ pages</translation>
         <translation>Printing slips is not available on this PC.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Đã gửi %1 tới máy in (lệnh in %2).</source>
         <translation>Sent the %1 to the printer (job %2).</translation>
     </message>
@@ -2259,8 +2264,13 @@ pages</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>phiếu từ chối (Mẫu 03)</source>
-        <translation>refusal slip (Form 03)</translation>
+        <source>phiếu từ chối tiếp nhận (Mẫu 03)</source>
+        <translation>refusal to receive (Form 03)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>thông báo dừng giải quyết hồ sơ</source>
+        <translation>notice of stopped processing</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2276,7 +2286,7 @@ pages</translation>
 <context>
     <name>ScanPanel</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/capture/scan_panel.py" line="+84"/>
+        <location filename="../../ui/capture/scan_panel.py" line="+84"/>
         <source>Quét (F7)</source>
         <translation>Scan (F7)</translation>
     </message>
@@ -2389,7 +2399,7 @@ pages</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/admin/settings_page.py" line="+23"/>
+        <location filename="../../ui/admin/settings_page.py" line="+23"/>
         <source>In phiếu</source>
         <translation>Printing</translation>
     </message>
@@ -2502,7 +2512,7 @@ pages</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../forms/setup_wizard.ui" line="+153"/>
+        <location filename="../../../../forms/setup_wizard.ui" line="+153"/>
         <source>&amp;Cấp trung tâm:</source>
         <translation>Centre &amp;level:</translation>
     </message>
@@ -2527,7 +2537,7 @@ pages</translation>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location filename="../../src/hcc_desk/ui/setup_wizard.py" line="+82"/>
+        <location filename="../../ui/setup_wizard.py" line="+82"/>
         <source>&amp;Tiếp theo &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
@@ -2552,7 +2562,7 @@ pages</translation>
         <translation>Use &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../forms/setup_wizard.ui" line="-314"/>
+        <location filename="../../../../forms/setup_wizard.ui" line="-314"/>
         <source>Thiết lập lần đầu — HCC Desk</source>
         <translation>First-time setup — HCC Desk</translation>
     </message>
@@ -2690,7 +2700,7 @@ pages</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/return_desk/step_dialog.py" line="+60"/>
+        <location filename="../../ui/return_desk/step_dialog.py" line="+60"/>
         <source>Chuyển đến (&amp;nơi nhận):</source>
         <translation>Transfer &amp;to (recipient):</translation>
     </message>
@@ -2780,9 +2790,9 @@ pages</translation>
         <translation>Agency returns the result to the one-stop counter</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Từ chối giải quyết hồ sơ (Mẫu 03)</source>
-        <translation>Refuse the dossier (Form 03)</translation>
+        <location line="+2"/>
+        <source>Từ chối / dừng giải quyết hồ sơ</source>
+        <translation>Refuse / stop processing</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2793,7 +2803,7 @@ pages</translation>
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/supervision/chart.py" line="-65"/>
+        <location filename="../../ui/supervision/chart.py" line="-65"/>
         <source>Trước hạn</source>
         <translation>Early</translation>
     </message>
@@ -2811,7 +2821,7 @@ pages</translation>
 <context>
     <name>SupervisionView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/supervision/view.py" line="+84"/>
+        <location filename="../../ui/supervision/view.py" line="+84"/>
         <source>&amp;Làm mới từ máy chủ</source>
         <translation>&amp;Refresh from central</translation>
     </message>
@@ -2980,7 +2990,7 @@ pages</translation>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/sync_indicator.py" line="-124"/>
+        <location filename="../../ui/sync_indicator.py" line="-124"/>
         <source>Chưa đăng ký máy chủ</source>
         <translation>Not enrolled with central</translation>
     </message>
@@ -3053,7 +3063,7 @@ pages</translation>
 <context>
     <name>TodayForm</name>
     <message>
-        <location filename="../../forms/today.ui" line="+11"/>
+        <location filename="../../../../forms/today.ui" line="+11"/>
         <source>&amp;Tìm hồ sơ:</source>
         <translation>&amp;Search dossiers:</translation>
     </message>
@@ -3081,7 +3091,7 @@ pages</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../src/hcc_desk/ui/today_view.py" line="+44"/>
+        <location filename="../../ui/today_view.py" line="+44"/>
         <source>Quét giấy tờ</source>
         <translation>Scan papers</translation>
     </message>

@@ -114,7 +114,8 @@ class StepDialog(QDialog):
             "supplement": self.tr("Yêu cầu bổ sung hồ sơ (Mẫu 02)"),
             "supplement_received": self.tr("Đã nhận hồ sơ bổ sung"),
             "result_ready": self.tr("Cơ quan trả kết quả về bộ phận một cửa"),
-            "refusal": self.tr("Từ chối giải quyết hồ sơ (Mẫu 03)"),
+            # Mẫu 03 before processing, the stop notice after: the forms service chooses.
+            "refusal": self.tr("Từ chối / dừng giải quyết hồ sơ"),
             "apology": self.tr("Xin lỗi và hẹn lại ngày trả kết quả (Mẫu 04)"),
         }[self.step]
 

@@ -436,8 +436,9 @@ class ReturnDeskView(QWidget):
 
     def _printed(self, kind: str, result: Any) -> None:
         self.last_job = str(result.job)
+        made = getattr(result, "made", "") or kind  # a stopped dossier's "refusal" is a stop
         self.banner.show("success", self.tr("Đã gửi %1 tới máy in (lệnh in %2).").replace(
-            "%1", self._form_name(kind)).replace("%2", self.last_job))
+            "%1", self._form_name(made)).replace("%2", self.last_job))
         self.printed.emit(kind, self.last_job, str(result.path))
 
     def _print_failed(self, failure: Failure) -> None:
@@ -468,7 +469,8 @@ class ReturnDeskView(QWidget):
     def _form_name(self, kind: str) -> str:
         return {"result": self.tr("phiếu trả kết quả"),
                 "supplement": self.tr("phiếu yêu cầu bổ sung (Mẫu 02)"),
-                "refusal": self.tr("phiếu từ chối (Mẫu 03)"),
+                "refusal": self.tr("phiếu từ chối tiếp nhận (Mẫu 03)"),
+                "stop": self.tr("thông báo dừng giải quyết hồ sơ"),
                 "apology": self.tr("phiếu xin lỗi, hẹn lại (Mẫu 04)"),
                 "control": self.tr("phiếu kiểm soát (Mẫu 05)")}.get(kind, kind)
 
