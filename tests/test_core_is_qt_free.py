@@ -39,3 +39,20 @@ def test_importing_every_core_module_loads_no_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert len(modules) > 5
     assert out.stdout.strip() == "[]"
+
+
+def test_the_desk_never_imports_central():
+    """hcc_central depends on the desk's shared core, never the other way round: a counter PC
+    installs no server code."""
+    import ast
+    from pathlib import Path
+
+    desk = Path(__file__).resolve().parents[1] / "src" / "hcc_desk"
+    found = []
+    for path in desk.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            found += [f"{path.relative_to(desk)}: {n}" for n in names
+                      if n.split(".")[0] == "hcc_central"]
+    assert found == []

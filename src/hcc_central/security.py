@@ -5,15 +5,23 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import re
 import secrets
 import threading
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+
+# User names and passwords follow rules shared with the desk.
+from hcc_desk.core.domain.accounts import (  # noqa: F401 - re-exported for central's modules
+    COMMON_PASSWORDS,
+    MIN_PASSWORD,
+    MIN_PASSWORD_DEFAULT,
+    USERNAME_RULE,
+    normalise_username,
+    password_problem,
+)
 
 # Read aloud / typed at the counter: no 0/O or 1/I look-alikes (same alphabet as lookup PINs).
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -90,40 +98,3 @@ class HashGate:
                 self._cond.notify()
 
 
-# --- usernames and passwords ------------------------------------------------------------------
-
-USERNAME_RULE = "1–64 characters: letters a–z, digits, '.', '_' or '-'"
-_USERNAME = re.compile(r"[a-z0-9._-]{1,64}")
-MIN_PASSWORD = {"admin": 12}
-MIN_PASSWORD_DEFAULT = 10
-# The most common choices (and their local flavour): refused whatever their length.
-COMMON_PASSWORDS = frozenset({
-    "1234567890", "12345678910", "123456789012", "0123456789", "1111111111", "0000000000",
-    "1q2w3e4r5t", "qwertyuiop", "qwerty1234", "qwerty123456", "password12", "password123",
-    "password1234", "passw0rd123", "iloveyou12", "abc1234567", "abcd123456", "admin12345",
-    "admin123456", "administrator", "letmein123", "welcome123", "matkhau123", "matkhau1234",
-    "matkhau@123", "vietnam123", "vietnam1234", "anhyeuem123", "hcc123456",
-    "trungtam123", "motcuahcc1",
-})
-
-
-def normalise_username(raw: str) -> str:
-    """NFKC, trimmed, lower case; ValueError (with the rule) if anything else is left, e.g.
-    a Cyrillic 'а' that looks like the Latin one but would be another account."""
-    name = unicodedata.normalize("NFKC", raw).strip().lower()
-    if not _USERNAME.fullmatch(name):
-        raise ValueError(f"user name {raw!r}: {USERNAME_RULE} (no look-alike letters)")
-    return name
-
-
-def password_problem(username: str, role: str, password: str) -> str | None:
-    """Why this password may not be set, or None."""
-    need = MIN_PASSWORD.get(role, MIN_PASSWORD_DEFAULT)
-    if len(password) < need:
-        return f"the password must have at least {need} characters (role {role})"
-    folded = password.strip().lower()
-    if folded == username.lower() or username.lower() in folded and len(folded) - len(username) < 4:
-        return "the password must not be (a variant of) the user name"
-    if folded in COMMON_PASSWORDS:
-        return "this password is among the most common ones: choose another"
-    return None

@@ -72,7 +72,7 @@ def username_problem(username: str) -> FieldError | None:
 
 def password_field_problems(username: str, role: str, password: str,
                             confirm: str | None) -> list[FieldError]:
-    from hcc_central.security import MIN_PASSWORD, MIN_PASSWORD_DEFAULT, password_problem
+    from hcc_desk.core.domain.accounts import MIN_PASSWORD, MIN_PASSWORD_DEFAULT, password_problem
 
     problems = []
     why = password_problem(username, role, password)
