@@ -1,4 +1,4 @@
-"""Early / on time / late against the appointment, on the working-time calendar (DOMAIN.md §5)."""
+"""Early / on time / late against the appointment, on the working-time calendar (docs/domain.md)."""
 
 from datetime import date, datetime, timedelta
 

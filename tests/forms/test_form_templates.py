@@ -1,4 +1,4 @@
-"""Templates per legal basis, and a centre's overrides for what DOMAIN.md marks unconfirmed."""
+"""Templates per legal basis, and a centre's overrides for what is not confirmed (docs/legal-basis.md)."""
 
 from __future__ import annotations
 

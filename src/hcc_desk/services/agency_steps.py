@@ -1,4 +1,4 @@
-"""Steps recorded at the counter when an agency hands papers over in person (DOMAIN.md §2, §4).
+"""Steps recorded at the counter when an agency hands papers over in person (docs/domain.md).
 
 Transfer (Mẫu 05 hop), processing, supplement request (Mẫu 02: the clock stops) and the
 supplement received (the clock restarts, the appointment moves by the paused office time),

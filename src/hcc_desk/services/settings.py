@@ -10,7 +10,7 @@ DEFAULTS: dict[str, Any] = {
     "language": "vi",
     "paper": "A4",
     "printer": None,
-    # Working-time calendar (DOMAIN.md §5): configurable office hours, weekend days (Mon=0).
+    # Working-time calendar (docs/domain.md): configurable office hours, weekend days (Mon=0).
     "office_hours": [["07:00", "11:30"], ["13:30", "17:00"]],
     "weekend": [5, 6],
     "use_public_holidays": True,

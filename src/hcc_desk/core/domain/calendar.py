@@ -1,8 +1,8 @@
-"""Working-time calendar and appointment (ngày hẹn trả) computation — DOMAIN.md §5, §6.
+"""Working-time calendar and appointment (ngày hẹn trả) computation — docs/domain.md.
 
 All datetimes are naive local (Vietnam) time.
 
-Rules, following the production system described in DOMAIN.md §5 (TH-DVC):
+Rules, following the production system described in docs/domain.md (TH-DVC):
 
 * Durations are kept in hours, 8 h = 1 working day. When the configured office day is not 8 h
   long, hours are scaled to it, so "1 ngày làm việc" is always exactly one office day.

@@ -1,6 +1,6 @@
 """The 12-digit personal identification number and the QR code on chip ID cards.
 
-Number layout (NĐ 137/2015/NĐ-CP Art. 13, TT 07/2016/TT-BCA Art. 7; DOMAIN.md §7):
+Number layout (NĐ 137/2015/NĐ-CP Art. 13, TT 07/2016/TT-BCA Art. 7; docs/domain.md):
 digits 1-3 birth-registration province (or a country code for births abroad, first digit
 non-zero), digit 4 century+sex (1900s 0/1, 2000s 2/3, ... even = male), digits 5-6 the last two
 digits of the birth year, digits 7-12 random. There is no check digit, so validation is
@@ -290,7 +290,7 @@ def _vn(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
 
 
-# Issuing authority printed on the card, by issue date (DOMAIN.md §7, [P] third-party code).
+# Issuing authority printed on the card, by issue date (docs/domain.md, [P] third-party code).
 AUTHORITY_BEFORE_2018_10_10 = "Cục Cảnh sát ĐKQL cư trú và DLQG về dân cư"
 AUTHORITY_2018_10_10_TO_2024_06_30 = "Cục Cảnh sát quản lý hành chính về trật tự xã hội"
 AUTHORITY_FROM_2024_07_01 = "Bộ Công an"

@@ -1,4 +1,4 @@
-"""Dossier codes (mã hồ sơ) ``<unit code>-YYMMDD-NNNN`` (TT 01/2018/TT-VPCP Art. 19; DOMAIN.md §3).
+"""Dossier codes ``<unit code>-YYMMDD-NNNN`` (TT 01/2018/TT-VPCP Art. 19; docs/domain.md).
 
 Uniqueness without a server: strided sequence numbers
 -------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Vietnamese phone numbers — DOMAIN.md §8.
+"""Vietnamese phone numbers — docs/domain.md.
 
 Mobile: 10 digits, 0 + 3|5|7|8|9 (post-2018 numbering). Landline: 11 digits, 02 + area code
 (area codes were moved to 02x/02xx in 2017). Both are stored in national form and E.164.

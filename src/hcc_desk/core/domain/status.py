@@ -1,4 +1,4 @@
-"""Dossier status lifecycle — national status codes as synced with DVCQG (DOMAIN.md §4)."""
+"""Dossier status lifecycle — national status codes as synced with DVCQG (docs/domain.md)."""
 
 from __future__ import annotations
 
@@ -235,7 +235,7 @@ TIMELINESS_LABELS: dict[str, tuple[str, str]] = {
 def timeliness(
     appointment_at: datetime | None, finished_at: datetime | None, now: datetime
 ) -> Timeliness:
-    """Report category (OpenCPS statistics, DOMAIN.md §4).
+    """Report category (OpenCPS statistics, docs/domain.md).
 
     Finished: after the appointment -> "overtime"; on an earlier calendar day -> "betimes";
     on the due day itself, not after the due time -> "ontime".

@@ -1,4 +1,4 @@
-"""Enterprise tax codes (mã số thuế, MST) — DOMAIN.md §8.
+"""Enterprise tax codes (mã số thuế, MST) — docs/domain.md.
 
 10 digits: N1N2 province of establishment, N3-N9 sequence (not all zero), N10 check digit.
 Dependent units append a 3-digit suffix 001-999 ("0100047516-001"); the check digit covers the

@@ -1,4 +1,4 @@
-"""Was a result early, on time or late? And how urgent is an unfinished dossier? (DOMAIN.md §4–5)
+"""Was a result early, on time or late? And how urgent is an unfinished dossier? (docs/domain.md)
 
 The appointment is the one printed on the receipt, moved by the time spent waiting for the
 applicant to supplement (that time does not count, and only working time inside the pause

@@ -1,4 +1,4 @@
-"""Mẫu 01 — GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ (DOMAIN.md §2), rendered with reportlab.
+"""Mẫu 01 — GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ (docs/domain.md), rendered with reportlab.
 
 Two copies ("liên") in one PDF: one kept with the dossier, one handed to the applicant.
 Every user string is escaped and length-capped (``receipt_parts.LIMITS``): over-long text is

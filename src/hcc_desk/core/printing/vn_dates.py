@@ -2,7 +2,7 @@
 
 Day always has two digits; the month is zero-padded only for January and February
 ("ngày 05 tháng 02 năm 2025", "ngày 05 tháng 3 năm 2025"), so that a one-digit month
-cannot be altered into 11 or 12 by hand (DOMAIN.md §2).
+cannot be altered into 11 or 12 by hand (docs/domain.md).
 """
 
 from __future__ import annotations

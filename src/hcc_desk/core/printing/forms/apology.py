@@ -1,4 +1,4 @@
-"""Mẫu 04 — the apology for a late result with a new appointment (DOMAIN.md §2).
+"""Mẫu 04 — the apology for a late result with a new appointment (docs/domain.md).
 
 2018 set: "Phiếu xin lỗi và hẹn lại ngày trả kết quả". 2025 set ([U]): "Văn bản xin lỗi và đề
 nghị gia hạn thời gian giải quyết" — the same facts, worded as a request to extend. Laid out as

@@ -1,4 +1,4 @@
-"""Mẫu 05 (2025 set: Mẫu 06) — PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ (DOMAIN.md §2).
+"""Mẫu 05 (2025 set: Mẫu 06) — PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ (docs/domain.md).
 
 Travels with the papers: one row per hand-over between the counter and the agencies, with its
 time and room for both signatures; the timeliness column is filled where a result was made.

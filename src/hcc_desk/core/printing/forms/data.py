@@ -21,7 +21,7 @@ class FormSet(StrEnum):
     """Which legal basis the templates follow (setting ``forms.legal_basis``)."""
 
     TT01_2018 = "2018"  # Thông tư 01/2018/TT-VPCP, guiding NĐ 61/2018/NĐ-CP
-    TT03_2025 = "2025"  # Thông tư 03/2025/TT-VPCP, guiding NĐ 118/2025/NĐ-CP (DOMAIN.md §2, [U])
+    TT03_2025 = "2025"  # Thông tư 03/2025/TT-VPCP, guiding NĐ 118/2025/NĐ-CP (docs/domain.md, [U])
 
     @classmethod
     def parse(cls, value: object) -> FormSet:
@@ -188,7 +188,7 @@ class ResultSlipData:
 
 @dataclass(frozen=True)
 class LedgerRow:
-    """One dossier in the ledger (Mẫu 06; 2025 set: Mẫu 07), columns in DOMAIN.md §2 order."""
+    """One dossier in the ledger (Mẫu 06; 2025 set: Mẫu 07), columns in docs/domain.md order."""
 
     seq: int
     code: str

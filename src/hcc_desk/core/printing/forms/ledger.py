@@ -1,6 +1,6 @@
 """Mẫu 06 (2025 set: Mẫu 07) — SỔ THEO DÕI HỒ SƠ: the columns both outputs share.
 
-Column set of DOMAIN.md §2 (the official list is [U]): the five dates grouped under "Ngày,
+Column set of docs/domain.md (the official list is [U]): the five dates grouped under "Ngày,
 tháng, năm", plus status and timeliness, which a supervisor filters on in the workbook.
 """
 

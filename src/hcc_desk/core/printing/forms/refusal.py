@@ -1,4 +1,4 @@
-"""Mẫu 03 — PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ (DOMAIN.md §2), with the reasons."""
+"""Mẫu 03 — PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ (docs/domain.md), with the reasons."""
 
 from __future__ import annotations
 

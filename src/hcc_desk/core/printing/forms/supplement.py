@@ -1,7 +1,7 @@
-"""Mẫu 02 — PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ (DOMAIN.md §2).
+"""Mẫu 02 — PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ (docs/domain.md).
 
 Lists the papers to add or complete and why; while the applicant does so the processing clock
-is paused (DOMAIN.md §5), which the slip says so the applicant knows the appointment moves.
+is paused (docs/domain.md), which the slip says so the applicant knows the appointment moves.
 """
 
 from __future__ import annotations
