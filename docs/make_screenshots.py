@@ -463,7 +463,7 @@ def shoot_return_desk(window, out: Path, code: str) -> None:
 
 def shoot_supervision(window, out: Path, scene: datetime) -> None:
     view = window.supervision
-    window.ui.tabs.setCurrentWidget(view)
+    window.show_tab(view)  # the tab's page is a scroll area around the view
     wait(lambda: view.overview is not None and view.refresh_button.isEnabled())
     view.set_period(scene.date() - timedelta(days=30), scene.date())
     wait(lambda: bool(view.rate_rows) and view.rate_rows[-1].total > 0)

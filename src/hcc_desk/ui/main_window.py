@@ -134,12 +134,12 @@ class MainWindow(QMainWindow):
             self.action_supervision_tab = QAction(self.tr("&Giám sát"), self)
             self.action_supervision_tab.setShortcut(QKeySequence("Ctrl+4"))
             self.action_supervision_tab.triggered.connect(
-                lambda: self._show_tab(self.supervision))
+                lambda: self.show_tab(self.supervision))
             self.extra_tab_actions.append(self.action_supervision_tab)
         if self.admin is not None:
             self.action_admin_tab = QAction(self.tr("&Quản trị"), self)
             self.action_admin_tab.setShortcut(QKeySequence("Ctrl+5"))
-            self.action_admin_tab.triggered.connect(lambda: self._show_tab(self.admin))
+            self.action_admin_tab.triggered.connect(lambda: self.show_tab(self.admin))
             self.extra_tab_actions.append(self.action_admin_tab)
         ui.menu_work.insertActions(ui.action_lock, self.extra_tab_actions)
         ui.menu_work.insertSeparator(ui.action_lock)
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         area.setWidget(view)
         self.ui.tabs.addTab(area, title)
 
-    def _show_tab(self, view: QWidget) -> None:
+    def show_tab(self, view: QWidget) -> None:
         for index in range(self.ui.tabs.count()):
             page = self.ui.tabs.widget(index)
             if page is view or (isinstance(page, QScrollArea) and page.widget() is view):
