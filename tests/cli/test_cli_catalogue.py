@@ -32,7 +32,9 @@ def _fees(profile, code):
 def test_import_updates_a_procedure(profile, tmp_path, capsys):
     data = json.loads(default_catalogue_path().read_text(encoding="utf-8"))
     proc = next(p for p in data["procedures"] if p.get("code") == "1.001456")
-    proc["fees_text"] = "Lệ phí mới: 200.000 đồng"
+    # What the picker shows is the structured fee in force (never the raw published text).
+    proc["fees"] = [{"case": None, "amount_vnd": 200000, "text": "Lệ phí mới: 200.000 đồng",
+                     "basis": "Thông tư thử nghiệm"}]
     path = tmp_path / "published.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     capsys.readouterr()

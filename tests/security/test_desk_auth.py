@@ -128,7 +128,9 @@ def test_the_right_password_acts_as_that_officer(profile, capsys):
 def test_catalogue_import_needs_an_admin(profile, tmp_path, capsys):
     data = json.loads(default_catalogue_path().read_text(encoding="utf-8"))
     proc = next(p for p in data["procedures"] if p.get("code") == "1.001456")
-    proc["fees_text"] = "Lệ phí mới: 200.000 đồng"
+    # What the picker shows is the structured fee in force (never the raw published text).
+    proc["fees"] = [{"case": None, "amount_vnd": 200000, "text": "Lệ phí mới: 200.000 đồng",
+                     "basis": "Thông tư thử nghiệm"}]
     published = tmp_path / "published.json"
     published.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
