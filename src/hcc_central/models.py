@@ -47,7 +47,7 @@ class Centre(Base):
     hotline: Mapped[str | None] = mapped_column(String(50))
     lookup_url_base: Mapped[str | None] = mapped_column(String(300))
     code_slots: Mapped[int] = mapped_column(Integer)
-    # Government level (migration 0009): "province" or "commune" (two-level government since
+    # Government level (migration 0007): "province" or "commune" (two-level government since
     # 1/7/2025); its desks offer the procedures of that level.
     level: Mapped[str] = mapped_column(String(16), default="province", server_default="province")
     # Bytes of attachments the centre's devices have stored (quota, uploads.py; migration 0002).

@@ -27,7 +27,7 @@ class Centre(Base):
     lookup_url_base: Mapped[str | None]
     # Counter slots per unit: the dossier-code scheme interleaves sequences by slot.
     code_slots: Mapped[int] = mapped_column(default=20)
-    # Which government level this centre serves (0010): "province" or "commune"; the desk
+    # Which government level this centre serves (0009): "province" or "commune"; the desk
     # offers the procedures of that level (docs/legal-basis.md, two-level government).
     level: Mapped[str] = mapped_column(String(16), default="province",
                                        server_default=text("'province'"))

@@ -1,4 +1,4 @@
-"""Migration 0010: centre level, and one ledger line per counter, book and number."""
+"""Migration 0009: centre level, and one ledger line per counter, book and number."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -28,9 +28,9 @@ def _insert(conn, table: str, **values) -> None:
                  values)
 
 
-def _desk_at_0009(db: Path):
+def _desk_at_0008(db: Path):
     engine = make_engine(db, foreign_keys=False)
-    migrate.upgrade(engine, "0009")
+    migrate.upgrade(engine, "0008")
     with engine.begin() as c:
         _insert(c, "centre", id=1, name="TT", governing_body="UBND", place_name="Huế",
                 code_slots=20)
@@ -52,9 +52,9 @@ def _desk_at_0009(db: Path):
 
 
 def test_upgrade_renumbers_a_clashing_line_then_enforces_one_line_per_number(tmp_path):
-    engine = _desk_at_0009(tmp_path / "desk.db")
+    engine = _desk_at_0008(tmp_path / "desk.db")
     try:
-        migrate.upgrade(engine, "0010")
+        migrate.upgrade(engine, "0009")
         with engine.begin() as c:
             lines = c.execute(text("SELECT id, ledger_number FROM dossier ORDER BY id")).all()
             assert lines == [(1, 1), (2, 3), (3, 2)]  # the oldest keeps its number
@@ -64,7 +64,7 @@ def test_upgrade_renumbers_a_clashing_line_then_enforces_one_line_per_number(tmp
         assert "uq_dossier_ledger_entry" in unique
         with pytest.raises(IntegrityError), engine.begin() as c:
             c.execute(text("UPDATE dossier SET ledger_number = 1 WHERE id = 3"))
-        migrate.downgrade(engine, "0009")
+        migrate.downgrade(engine, "0008")
         with engine.begin() as c:  # the old schema again: no index, no level
             c.execute(text("UPDATE dossier SET ledger_number = 1 WHERE id = 3"))
             assert "level" not in {r[1] for r in c.exec_driver_sql("PRAGMA table_info(centre)")}

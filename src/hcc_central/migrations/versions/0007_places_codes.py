@@ -1,7 +1,7 @@
 """Two-level government (issue 10, item 6): a centre is provincial or commune-level.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0007
+Revises: 0006
 
 ``centre.level`` ("province" / "commune"), with a server default so existing centres stay
 provincial; the desk offers the procedures of its centre's level.
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Two-level government and codes that never collide (issue 10, items 6 and 7).
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0009
+Revises: 0008
 
 - ``centre.level``: "province" or "commune" (plain ALTER TABLE with a server default, no rebuild);
 - one ledger line per counter, book and number: a unique index on
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
