@@ -54,3 +54,22 @@ def test_sweep_clears_old_copies_of_any_name_and_keeps_fresh_ones(tmp_path: Path
 
 def test_sweep_of_a_missing_folder_is_quiet(tmp_path: Path) -> None:
     assert print_files.sweep(tmp_path / "nowhere") == 0
+
+
+def test_print_transient_forgets_the_pdf_when_the_queue_refuses_it(tmp_path: Path) -> None:
+    seen: list[Path] = []
+
+    def refuse(pdf: Path, rendered: str) -> str:
+        assert pdf.read_bytes() == b"%PDF" and rendered == "made"
+        seen.append(pdf)
+        raise RuntimeError("out of paper")
+
+    def render(pdf: Path) -> str:
+        pdf.write_bytes(b"%PDF")
+        return "made"
+
+    try:
+        print_files.print_transient(tmp_path, render, refuse)
+    except RuntimeError:
+        pass
+    assert seen and not seen[0].exists() and list(tmp_path.iterdir()) == []

@@ -148,17 +148,13 @@ class FormsService:
                    printer: str | None = None, paper: str | None = None) -> PrintResult:
         """Render, then send to ``printer`` (default: the desk's printer setting)."""
         paper = self._paper(paper)
-        print_files.sweep(self._dir)
-        pdf, title, made = self._render(kind, code, print_files.transient_pdf(self._dir),
-                                        officer_username, paper)
-        job = None
-        try:
-            job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
-                            title=f"{title.capitalize()} {code}")
-        finally:
-            # It carries the applicant's ID number in clear text: gone once spooled (or
-            # failed; printing again renders it again).
-            print_files.forget(pdf, job)
+        # The PDF carries the applicant's ID number in clear text: gone once spooled.
+        pdf, (_pdf, _title, made), job = print_files.print_transient(
+            self._dir,
+            lambda out: self._render(kind, code, out, officer_username, paper),
+            lambda out, rendered: print_pdf(out, printer or self._settings.get("printer"),
+                                            paper=paper,
+                                            title=f"{rendered[1].capitalize()} {code}"))
         with self._store.write() as s:
             add_audit(s, officer_username, f"form.{kind}.print", "dossier", None,
                       {"code": code, "printer": printer, "job": job})

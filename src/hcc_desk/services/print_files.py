@@ -12,7 +12,9 @@ from __future__ import annotations
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,26 @@ TRANSIENT_PREFIX = ".printing-"
 SWEEP_AFTER_S = 15 * 60
 # Job ids of the route that reads the file after submit returns (core/printing/windows.py).
 DEFERRED_JOB_PREFIX = "shell-"
+
+
+R = TypeVar("R")
+
+
+def print_transient(folder: Path, render: Callable[[Path], R],
+                    submit: Callable[[Path, R], str]) -> tuple[Path, R, str]:
+    """Render into a transient PDF in ``folder``, hand it to ``submit`` (the print queue), then
+    forget it — also when submitting fails (printing again renders it again). Returns the
+    PDF's path (gone by then unless the spooler reads it later), what ``render`` returned and
+    the job id."""
+    sweep(folder)
+    pdf = transient_pdf(folder)
+    rendered = render(pdf)
+    job = None
+    try:
+        job = submit(pdf, rendered)
+    finally:
+        forget(pdf, job)
+    return pdf, rendered, job
 
 
 def transient_pdf(folder: Path) -> Path:
@@ -47,10 +69,10 @@ def sweep(folder: Path, *, older_than_s: float = SWEEP_AFTER_S, now: float | Non
     limit = (time.time() if now is None else now) - older_than_s
     removed = 0
     try:
-        candidates = list(folder.glob("*.pdf")) + list(folder.glob(f"{TRANSIENT_PREFIX}*.pdf"))
+        candidates = list(folder.glob("*.pdf"))  # pathlib's "*" matches dot-files too
     except OSError:
         return 0
-    for pdf in set(candidates):
+    for pdf in candidates:
         try:
             if pdf.stat().st_mtime < limit:
                 pdf.unlink()

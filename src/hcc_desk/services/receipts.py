@@ -30,7 +30,6 @@ class ReceiptService:
         self._store = store
         self._settings = settings
         self._dir = receipts_dir
-        print_files.sweep(receipts_dir)
 
     def render_pdf(self, code: str, out_path: Path, paper: str | None = None,
                    officer_username: str = "system") -> Path:
@@ -46,14 +45,11 @@ class ReceiptService:
     def print(self, code: str, officer_username: str, printer: str | None = None,
               paper: str | None = None) -> str:
         paper = self._paper(paper)
-        print_files.sweep(self._dir)
-        pdf = self.render_pdf(code, print_files.transient_pdf(self._dir), paper, officer_username)
-        job = None
-        try:
-            job = print_pdf(pdf, printer or self._settings.get("printer"), paper=paper,
-                            title=f"Giấy tiếp nhận {code}")
-        finally:
-            print_files.forget(pdf, job)
+        # The PDF carries the applicant's ID number in clear text: gone once spooled.
+        _pdf, _rendered, job = print_files.print_transient(
+            self._dir, lambda out: self.render_pdf(code, out, paper, officer_username),
+            lambda out, _r: print_pdf(out, printer or self._settings.get("printer"),
+                                      paper=paper, title=f"Giấy tiếp nhận {code}"))
         with self._store.write() as s:
             add_audit(s, officer_username, "receipt.print", "dossier", None,
                       {"code": code, "printer": printer, "job": job})
