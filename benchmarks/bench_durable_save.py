@@ -15,18 +15,16 @@ import os
 import sys
 import tempfile
 import time
-from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.bench_save_receipt import sample_request  # noqa: E402
 from benchmarks.report import figure, parse_args  # noqa: E402
 from benchmarks.stats import median, summary  # noqa: E402
 from hcc_desk.app import open_context  # noqa: E402
 from hcc_desk.core.store import engine  # noqa: E402
-from hcc_desk.services.intake_request import IntakeRequest, PersonInput  # noqa: E402
 
-QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Phường Thuận Hóa, Huế|15082021"
 MODES = ("NORMAL", "FULL")
 
 
@@ -43,7 +41,7 @@ def _desk(root: Path, mode: str):
 
 def _save_and_receipt(ctx, out: Path) -> tuple[float, float]:
     t0 = time.perf_counter()
-    done = ctx.intake.submit(_request(), "demo")
+    done = ctx.intake.submit(sample_request(), "demo")
     t1 = time.perf_counter()
     ctx.receipts.render_pdf(done.code, out, officer_username="demo")
     return t1 - t0, time.perf_counter() - t0
@@ -81,11 +79,6 @@ def main() -> None:
     figure(f"ratio FULL / NORMAL: save {ratio_save:.2f}x, save + receipt {ratio:.2f}x "
            f"({extra:+.1f} ms median; n={args.n} each; target FULL save + receipt ≤ 200 ms)")
 
-
-def _request() -> IntakeRequest:
-    return IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                         submitter=PersonInput(phone="0912345678"),
-                         notes="Hồ sơ đầy đủ.", received_at=datetime.now())
 
 
 if __name__ == "__main__":

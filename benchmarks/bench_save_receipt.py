@@ -50,12 +50,12 @@ def main() -> None:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT)")
         # Warm-up: font registration and first-query caches are paid once per app start.
-        ctx.receipts.render_pdf(ctx.intake.submit(_request(), "demo").code, tmp / "w.pdf")
+        ctx.receipts.render_pdf(ctx.intake.submit(sample_request(), "demo").code, tmp / "w.pdf")
         _baseline(tmp, -1, db)
         save, receipt, total, base = [], [], [], []
         for i in range(args.n):
             t0 = time.perf_counter()
-            done = ctx.intake.submit(_request(), "demo")
+            done = ctx.intake.submit(sample_request(), "demo")
             t1 = time.perf_counter()
             ctx.receipts.render_pdf(done.code, tmp / f"r{i}.pdf", officer_username="demo")
             t2 = time.perf_counter()
@@ -70,7 +70,7 @@ def main() -> None:
     figure(f"ratio save+receipt / baseline: {ratio:.1f}x   (n={args.n}; target median ≤ 200 ms)")
 
 
-def _request() -> IntakeRequest:
+def sample_request() -> IntakeRequest:
     return IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
                          submitter=PersonInput(phone="0912345678"),
                          notes="Hồ sơ đầy đủ.", received_at=datetime.now())

@@ -27,13 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_save_receipt import QR  # noqa: E402
 from benchmarks.bench_scan import sane_config  # noqa: E402
 from benchmarks.report import figure, parse_args  # noqa: E402
 from hcc_desk.app import open_context  # noqa: E402
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source  # noqa: E402
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput  # noqa: E402
 
-QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Phường Thuận Hóa, Huế|15082021"
+PROCEDURE = "1.001456"
 FEEDER_SHEETS = 10  # the SANE test device's feeder empties after 10 sheets
 TARGET_PEAK_MB = 250
 TARGET_GROWTH = 0.10
@@ -55,9 +56,6 @@ def request(i: int) -> IntakeRequest:
     return IntakeRequest(procedure_code=PROCEDURE, citizen_qr=QR,
                          submitter=PersonInput(phone=f"09{i % 100_000_000:08d}"),
                          notes=f"Hồ sơ số {i} trong ngày.", received_at=datetime.now())
-
-
-PROCEDURE = "1.001456"
 
 
 def one_applicant(ctx, i: int, profile: ScanProfile, batches: int, tmp: Path) -> int:

@@ -204,12 +204,11 @@ def _fail(args, message: str, message_en: str) -> None:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app = QApplication.instance() or QApplication(sys.argv[:1])  # kept alive for exec()
         box = QMessageBox(QMessageBox.Icon.Critical, "HCC Desk", f"{message}\n\n{message_en}")
         if getattr(args, "exit_when_ready", False):  # smoke tests: shown, then gone
             QTimer.singleShot(0, box.accept)
         box.exec()
-        del app
         logging.getLogger("hcc_desk").info("start-up failure shown in a window")
     except Exception:  # no display, no Qt: stderr and the log must do
         logging.getLogger("hcc_desk").exception("could not show the start-up failure")

@@ -139,7 +139,21 @@ def test_demo_script_without_a_display_says_so_before_installing_anything(tmp_pa
     assert "no display" in r.stderr and "xvfb-run" in r.stderr
 
 
-def test_the_gui_on_a_profile_of_another_user_says_why_in_a_window(tmp_path, env):
+def test_a_gui_start_failure_is_shown_in_a_window(qapp, monkeypatch, capsys):
+    from argparse import Namespace
+
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    cli._fail(Namespace(command=None, exit_when_ready=True), "Không có quyền", "No permission")
+    assert shown == ["Không có quyền\n\nNo permission"]
+    assert "No permission" in capsys.readouterr().err
+    cli._fail(Namespace(command="search"), "Lỗi", "Error")  # a headless command: stderr only
+    assert len(shown) == 1
+
+
+def test_the_gui_on_a_profile_of_another_user_says_why_without_a_traceback(tmp_path, env):
     os.chmod(tmp_path, 0o755)
     profile = tmp_path / "desk"
     assert run(["demo", "--profile", str(profile)], env).returncode == 0

@@ -24,6 +24,10 @@ from .text import fold, squash
 KINDS = ("xã", "phường", "đặc khu", "tỉnh", "thành phố")
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 @dataclass(frozen=True, slots=True)
 class Commune:
     code: str
@@ -39,7 +43,7 @@ class Commune:
     @property
     def label(self) -> str:
         """As listed in a picker: "Phường Phú Xuân"."""
-        return self.full_name[:1].upper() + self.full_name[1:]
+        return _capitalised(self.full_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +63,7 @@ class Province:
 
     @property
     def label(self) -> str:
-        return self.full_name[:1].upper() + self.full_name[1:]
+        return _capitalised(self.full_name)
 
 
 class Places:

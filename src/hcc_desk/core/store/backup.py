@@ -108,12 +108,7 @@ def write_backup(db_path: Path, target: Path, key: bytes | None) -> None:
                 dest.close()
         finally:
             source.close()
-        if os.name == "posix":
-            os.chmod(tmp, FILE_MODE)
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
+        _settle(tmp, target)
     finally:
         _remove_with_sidecars(tmp)
 
@@ -245,18 +240,23 @@ def self_contained(path: Path, key: bytes | None) -> None:
         con.close()
 
 
+def _settle(tmp: Path, target: Path) -> None:
+    """``tmp`` becomes ``target`` durably: owner-only, on disk, renamed, the rename on disk."""
+    if os.name == "posix":
+        os.chmod(tmp, FILE_MODE)
+    with tmp.open("rb+") as f:
+        os.fsync(f.fileno())
+    os.replace(tmp, target)
+    fsync_dir(target.parent)
+
+
 def put_in_place(backup: Path, db_path: Path) -> None:
     """Copy ``backup`` to ``db_path`` (absent) durably: temp name, fsync, rename."""
     tmp = db_path.with_name(db_path.name + ".restoring")
     _remove_with_sidecars(tmp)
     try:
         shutil.copyfile(backup, tmp)
-        if os.name == "posix":
-            os.chmod(tmp, FILE_MODE)
-        with tmp.open("rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, db_path)
-        fsync_dir(db_path.parent)
+        _settle(tmp, db_path)
     finally:
         _remove_with_sidecars(tmp)
 
