@@ -4,6 +4,7 @@ environment in another folder, it sets up a demo desk, takes a dossier and print
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,9 +25,14 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str], stdin: str | None = Non
 def test_the_wheel_prints_a_receipt_outside_the_checkout(tmp_path):
     wheels = tmp_path / "wheels"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
+    # From a copy without build/ and dist/: setuptools builds in-tree and would pack files a
+    # stale build/ still holds (a removed migration, say) into the wheel.
+    source = tmp_path / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".git", "build", "dist", "__pycache__", "*.egg-info", ".hypothesis"))
     # No build isolation: the build backend installed here, no download.
     _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-          "-w", str(wheels), str(ROOT)], tmp_path, env)
+          "-w", str(wheels), str(source)], tmp_path, env)
     [wheel] = wheels.glob("hcc_desk-*.whl")
     venv = tmp_path / "venv"
     # The dependencies come from this interpreter's site-packages (no network); the package
