@@ -8,6 +8,7 @@ dossiers interleaved (NORMAL, FULL, NORMAL, …), so the ratio holds on a noisy 
 Put ``--dir`` on the disk the desks use (a tmpfs /tmp would make fsync free).
 Target (issue 11): the FULL save + receipt stays within the 200 ms of issue 2.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.bench_save_receipt import sample_request  # noqa: E402
-from benchmarks.report import figure, parse_args  # noqa: E402
-from benchmarks.stats import median, summary  # noqa: E402
-from hcc_desk.app import open_context  # noqa: E402
-from hcc_desk.core.store import engine  # noqa: E402
+from benchmarks.bench_save_receipt import sample_request
+from benchmarks.report import figure, parse_args
+from benchmarks.stats import median, summary
+from hcc_desk.app import open_context
+from hcc_desk.core.store import engine
 
 MODES = ("NORMAL", "FULL")
 
@@ -50,8 +51,12 @@ def _save_and_receipt(ctx, out: Path) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=60, help="dossiers per setting")
-    parser.add_argument("--dir", type=Path, default=None,
-                        help="where the two desks live (default: a temporary folder)")
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=None,
+        help="where the two desks live (default: a temporary folder)",
+    )
     args = parse_args(parser, short={"n": 8})
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp_dir:
         tmp = Path(tmp_dir)
@@ -63,7 +68,7 @@ def main() -> None:
         save = {m: [] for m in MODES}
         total = {m: [] for m in MODES}
         for i in range(args.n):
-            for mode in (MODES if i % 2 == 0 else MODES[::-1]):  # neither always goes first
+            for mode in MODES if i % 2 == 0 else MODES[::-1]:  # neither always goes first
                 s, t = _save_and_receipt(desks[mode], tmp / f"r-{mode}-{i}.pdf")
                 save[mode].append(s)
                 total[mode].append(t)
@@ -76,9 +81,10 @@ def main() -> None:
     ratio_save = median(save["FULL"]) / median(save["NORMAL"])
     ratio = median(total["FULL"]) / median(total["NORMAL"])
     extra = (median(total["FULL"]) - median(total["NORMAL"])) * 1000
-    figure(f"ratio FULL / NORMAL: save {ratio_save:.2f}x, save + receipt {ratio:.2f}x "
-           f"({extra:+.1f} ms median; n={args.n} each; target FULL save + receipt ≤ 200 ms)")
-
+    figure(
+        f"ratio FULL / NORMAL: save {ratio_save:.2f}x, save + receipt {ratio:.2f}x "
+        f"({extra:+.1f} ms median; n={args.n} each; target FULL save + receipt ≤ 200 ms)"
+    )
 
 
 if __name__ == "__main__":

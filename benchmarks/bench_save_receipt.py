@@ -4,6 +4,7 @@ Baseline measured in the same run: a bare sqlite3 INSERT + COMMIT on a WAL file 
 reportlab PDF with one line of text — the least any "save and print" could cost on this machine.
 Target (issue 2): median ≤ 200 ms.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,10 +20,10 @@ from reportlab.pdfgen import canvas
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.report import figure, parse_args  # noqa: E402
-from benchmarks.stats import median, summary  # noqa: E402
-from hcc_desk.app import open_context  # noqa: E402
-from hcc_desk.services.intake_request import IntakeRequest, PersonInput  # noqa: E402
+from benchmarks.report import figure, parse_args
+from benchmarks.stats import median, summary
+from hcc_desk.app import open_context
+from hcc_desk.services.intake_request import IntakeRequest, PersonInput
 
 QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Phường Thuận Hóa, Huế|15082021"
 
@@ -62,8 +63,12 @@ def main() -> None:
             save.append(t1 - t0), receipt.append(t2 - t1), total.append(t2 - t0)
             base.append(_baseline(tmp, i, db))
         ctx.close()
-    for label, xs in (("submit (validate+save)", save), ("receipt PDF (2 copies)", receipt),
-                      ("save + receipt", total), ("baseline insert+pdf", base)):
+    for label, xs in (
+        ("submit (validate+save)", save),
+        ("receipt PDF (2 copies)", receipt),
+        ("save + receipt", total),
+        ("baseline insert+pdf", base),
+    ):
         ms = summary(xs).scaled(1000)
         figure(f"{label:24s} median {ms.p50:7.1f} ms   p95 {ms.p95:7.1f} ms")
     ratio = median(total) / median(base)
@@ -71,9 +76,13 @@ def main() -> None:
 
 
 def sample_request() -> IntakeRequest:
-    return IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                         submitter=PersonInput(phone="0912345678"),
-                         notes="Hồ sơ đầy đủ.", received_at=datetime.now())
+    return IntakeRequest(
+        procedure_code="1.001456",
+        citizen_qr=QR,
+        submitter=PersonInput(phone="0912345678"),
+        notes="Hồ sơ đầy đủ.",
+        received_at=datetime.now(),
+    )
 
 
 if __name__ == "__main__":

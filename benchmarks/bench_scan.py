@@ -22,6 +22,7 @@ Targets (issue 4): ≤ 0.3 s per page processing; ≤ 100 KB per B/W page, ≤ 2
 The test device's feeder always holds 10 sheets, so its rows are 10 pages whatever ``--pages``
 says; ``--pages`` sets the number of document pages.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,17 +41,18 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.report import figure, heading, parse_args  # noqa: E402
 from benchmarks.stats import median  # noqa: E402
-from tests.capture.pages import document_page  # noqa: E402
-
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
 from hcc_desk.core.capture.pdf_output import write_pdf
 from hcc_desk.core.capture.scanner import scan_batch
 from hcc_desk.core.capture.spool import CaptureSpool
+from tests.capture.pages import document_page  # noqa: E402
 
 MODES = (ColourMode.LINEART, ColourMode.GRAY, ColourMode.COLOR)
-SANE_MODE = {ColourMode.LINEART: ["--mode", "Gray", "--depth", "1"],
-             ColourMode.GRAY: ["--mode", "Gray", "--depth", "8"],
-             ColourMode.COLOR: ["--mode", "Color", "--depth", "8"]}
+SANE_MODE = {
+    ColourMode.LINEART: ["--mode", "Gray", "--depth", "1"],
+    ColourMode.GRAY: ["--mode", "Gray", "--depth", "8"],
+    ColourMode.COLOR: ["--mode", "Color", "--depth", "8"],
+}
 TARGET_KB = {ColourMode.LINEART: 100, ColourMode.GRAY: 250, ColourMode.COLOR: None}
 FEEDER_SHEETS = 10  # the SANE test device's feeder empties after 10 sheets
 SANE_TEST_CONF = Path("/etc/sane.d/test.conf")
@@ -61,9 +63,13 @@ def sane_config(tmp: Path) -> Path:
     conf.mkdir()
     (conf / "dll.conf").write_text("test\n")
     text = SANE_TEST_CONF.read_text()
-    (conf / "test.conf").write_text("\n".join(
-        "geometry_max 300.0" if line.startswith("geometry_max") else line
-        for line in text.splitlines()) + "\n")
+    (conf / "test.conf").write_text(
+        "\n".join(
+            "geometry_max 300.0" if line.startswith("geometry_max") else line
+            for line in text.splitlines()
+        )
+        + "\n"
+    )
     return conf
 
 
@@ -86,16 +92,24 @@ def ours_on_device(tmp: Path, mode: ColourMode) -> dict:
     per_page: list[float] = []
     timed_processing(session, per_page)
     start = time.perf_counter()
-    outcome = scan_batch(ScanProfile("test:0", Source.ADF, 300, mode), session, lambda p: None,
-                         extra_options={"test-picture": "Color pattern"})
+    outcome = scan_batch(
+        ScanProfile("test:0", Source.ADF, 300, mode),
+        session,
+        lambda p: None,
+        extra_options={"test-picture": "Color pattern"},
+    )
     pdf_start = time.perf_counter()
     built = write_pdf(session.pages(), tmp / f"ours-{mode}.pdf")
     end = time.perf_counter()
     assert outcome.fault is None, outcome.detail
     n = len(outcome.pages)
     assert n == FEEDER_SHEETS, n
-    return {"n": n, "proc": median(per_page) + (end - pdf_start) / n,
-            "wall": (end - start) / n, "bytes": built.size / n}
+    return {
+        "n": n,
+        "proc": median(per_page) + (end - pdf_start) / n,
+        "wall": (end - start) / n,
+        "bytes": built.size / n,
+    }
 
 
 def baseline_on_device(tmp: Path, mode: ColourMode) -> dict:
@@ -104,19 +118,41 @@ def baseline_on_device(tmp: Path, mode: ColourMode) -> dict:
     out = tmp / f"base-{mode}"
     out.mkdir()
     start = time.perf_counter()
-    subprocess.run(["scanimage", "-d", "test:0", "--source", "Automatic Document Feeder",
-                    "--resolution", "300", "-x", "210", "-y", "297", *SANE_MODE[mode],
-                    "--test-picture", "Color pattern", "--format=tiff",
-                    f"--batch={out}/p%04d.tif", f"--batch-count={FEEDER_SHEETS}"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "scanimage",
+            "-d",
+            "test:0",
+            "--source",
+            "Automatic Document Feeder",
+            "--resolution",
+            "300",
+            "-x",
+            "210",
+            "-y",
+            "297",
+            *SANE_MODE[mode],
+            "--test-picture",
+            "Color pattern",
+            "--format=tiff",
+            f"--batch={out}/p%04d.tif",
+            f"--batch-count={FEEDER_SHEETS}",
+        ],
+        check=True,
+        capture_output=True,
+    )
     scanned = time.perf_counter()
     files = sorted(str(p) for p in out.glob("p*.tif"))
     pdf = tmp / f"base-{mode}.pdf"
     pdf.write_bytes(img2pdf.convert(files))
     end = time.perf_counter()
     n = len(files)
-    return {"n": n, "proc": (end - scanned) / n, "wall": (end - start) / n,
-            "bytes": pdf.stat().st_size / n}
+    return {
+        "n": n,
+        "proc": (end - scanned) / n,
+        "wall": (end - start) / n,
+        "bytes": pdf.stat().st_size / n,
+    }
 
 
 def document_raw(mode: ColourMode, seed: int) -> Image.Image:
@@ -138,8 +174,12 @@ def ours_on_documents(tmp: Path, mode: ColourMode, raws: list[Path]) -> dict:
     built = write_pdf(session.pages(), tmp / f"ours-doc-{mode}.pdf")
     pdf_per_page = (time.perf_counter() - start) / len(raws)
     skews = [p.skew_deg for p in session.pages()]
-    return {"n": len(raws), "proc": median(per_page) + pdf_per_page,
-            "bytes": built.size / len(raws), "skew": median(skews)}
+    return {
+        "n": len(raws),
+        "proc": median(per_page) + pdf_per_page,
+        "bytes": built.size / len(raws),
+        "skew": median(skews),
+    }
 
 
 def baseline_on_documents(tmp: Path, mode: ColourMode, raws: list[Path]) -> dict:
@@ -156,18 +196,24 @@ def baseline_on_documents(tmp: Path, mode: ColourMode, raws: list[Path]) -> dict
     start = time.perf_counter()
     pdf = tmp / f"base-doc-{mode}.pdf"
     pdf.write_bytes(img2pdf.convert(tiffs))
-    return {"n": len(raws), "proc": (time.perf_counter() - start) / len(raws),
-            "bytes": pdf.stat().st_size / len(raws)}
+    return {
+        "n": len(raws),
+        "proc": (time.perf_counter() - start) / len(raws),
+        "bytes": pdf.stat().st_size / len(raws),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=10, help="document pages per mode")
     args = parse_args(parser, short={"pages": 1})
     if not SANE_TEST_CONF.exists():
-        sys.exit(f"SANE's test backend is not installed ({SANE_TEST_CONF} is missing): "
-                 "install sane-utils and libsane1")
+        sys.exit(
+            f"SANE's test backend is not installed ({SANE_TEST_CONF} is missing): "
+            "install sane-utils and libsane1"
+        )
     pages = max(1, args.pages)
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
@@ -191,24 +237,32 @@ def main() -> None:
             rows.append(("document", mode, ours, base))
 
     if hasattr(os, "getloadavg"):
-        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPU(s) "
-              "(timings scale with it)")
-    print(f"A4 at 300 dpi, {FEEDER_SHEETS} pages per test device row, {pages} per document row."
-          "\n'ours s' = our processing per page (after the device); 'base s' = img2pdf per page"
-          " (plus, for the device, scanimage's own files).")
-    head = (f"{'pages':<12} {'mode':<8} {'ours s/p':>9} {'ours KB/p':>10} {'base s/p':>9} "
-            f"{'base KB/p':>10} {'wall s/p ours/base':>19}  target")
+        print(
+            f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPU(s) "
+            "(timings scale with it)"
+        )
+    print(
+        f"A4 at 300 dpi, {FEEDER_SHEETS} pages per test device row, {pages} per document row."
+        "\n'ours s' = our processing per page (after the device); 'base s' = img2pdf per page"
+        " (plus, for the device, scanimage's own files)."
+    )
+    head = (
+        f"{'pages':<12} {'mode':<8} {'ours s/p':>9} {'ours KB/p':>10} {'base s/p':>9} "
+        f"{'base KB/p':>10} {'wall s/p ours/base':>19}  target"
+    )
     heading(head)
     heading("-" * len(head))
     for kind, mode, ours, base in rows:
-        wall = (f"{ours['wall']:.2f} / {base['wall']:.2f}" if "wall" in ours else "")
+        wall = f"{ours['wall']:.2f} / {base['wall']:.2f}" if "wall" in ours else ""
         # Size targets are judged on the document rows only: the test pattern is not paper.
         kb = TARGET_KB[mode] if kind == "document" else None
         target = "≤0.30 s" + (f", ≤{kb} KB" if kb else "")
         ok = ours["proc"] <= 0.3 and (kb is None or ours["bytes"] / 1024 <= kb)
         judged = "" if args.short else (" OK" if ok else " MISSED")  # a short run is not judged
-        figure(f"{kind:<12} {mode!s:<8} {ours['proc']:>9.3f} {ours['bytes'] / 1024:>10.1f} "
-              f"{base['proc']:>9.3f} {base['bytes'] / 1024:>10.1f} {wall:>19}  {target}{judged}")
+        figure(
+            f"{kind:<12} {mode!s:<8} {ours['proc']:>9.3f} {ours['bytes'] / 1024:>10.1f} "
+            f"{base['proc']:>9.3f} {base['bytes'] / 1024:>10.1f} {wall:>19}  {target}{judged}"
+        )
     print("\nSize targets apply to the document rows: the test device's pattern is not paper.")
 
 

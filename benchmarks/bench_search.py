@@ -31,14 +31,14 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.report import figure, heading, parse_args  # noqa: E402
-from benchmarks.stats import summary  # noqa: E402
-from hcc_desk.core.catalogue import seed_default_catalogue  # noqa: E402
-from hcc_desk.core.domain.text import fold  # noqa: E402
-from hcc_desk.core import db_cipher  # noqa: E402
-from hcc_desk.core.store import open_store  # noqa: E402
-from hcc_desk.core.store.models import Dossier  # noqa: E402
-from hcc_desk.core.store.repositories import search_dossiers  # noqa: E402
+from benchmarks.report import figure, heading, parse_args
+from benchmarks.stats import summary
+from hcc_core.domain.text import fold
+from hcc_desk.core import db_cipher
+from hcc_desk.core.store import open_store
+from hcc_desk.core.store.catalogue_import import seed_default_catalogue
+from hcc_desk.core.store.models import Dossier
+from hcc_desk.core.store.repositories import search_dossiers
 
 # Family names with their approximate share (per mille) of the population.
 FAMILY = [
@@ -251,8 +251,11 @@ def main() -> int:
     ap.add_argument("--queries", type=int, default=300, help="queries per kind (≥ 200)")
     ap.add_argument("--seed", type=int, default=20260105)
     ap.add_argument("--db", type=Path, help="keep the database at this path")
-    ap.add_argument("--plain", action="store_true",
-                    help="an unencrypted database (the desk's is SQLCipher-encrypted)")
+    ap.add_argument(
+        "--plain",
+        action="store_true",
+        help="an unencrypted database (the desk's is SQLCipher-encrypted)",
+    )
     args = parse_args(ap, short={"n": 2_000, "queries": 40})
     rng = random.Random(args.seed)
     key = None if args.plain else os.urandom(32)

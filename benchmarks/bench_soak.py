@@ -13,6 +13,7 @@ and at the end must match. Targets (issue 11): peak ≤ 250 MB, growth over the 
 
     python3 benchmarks/bench_soak.py [--dossiers 100] [--batches 2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -53,21 +54,31 @@ def open_files() -> int:
 
 
 def request(i: int) -> IntakeRequest:
-    return IntakeRequest(procedure_code=PROCEDURE, citizen_qr=QR,
-                         submitter=PersonInput(phone=f"09{i % 100_000_000:08d}"),
-                         notes=f"Hồ sơ số {i} trong ngày.", received_at=datetime.now())
+    return IntakeRequest(
+        procedure_code=PROCEDURE,
+        citizen_qr=QR,
+        submitter=PersonInput(phone=f"09{i % 100_000_000:08d}"),
+        notes=f"Hồ sơ số {i} trong ngày.",
+        received_at=datetime.now(),
+    )
 
 
 def one_applicant(ctx, i: int, profile: ScanProfile, batches: int, tmp: Path) -> int:
     """Everything the counter does for one applicant; returns the pages attached."""
     done = ctx.intake.submit(request(i), "demo")
     ctx.receipts.render_pdf(done.code, tmp / "preview.pdf", officer_username="demo")
-    session = ctx.capture.spool.open_session(f"soak-{i}", None, "Giấy tờ kèm theo",
-                                             dossier_code=done.code)
+    session = ctx.capture.spool.open_session(
+        f"soak-{i}", None, "Giấy tờ kèm theo", dossier_code=done.code
+    )
     pages = 0
     for _ in range(batches):
-        outcome = ctx.capture.scan(session, profile, lambda page: None, officer_username="demo",
-                                   extra_options={"test-picture": "Color pattern"})
+        outcome = ctx.capture.scan(
+            session,
+            profile,
+            lambda page: None,
+            officer_username="demo",
+            extra_options={"test-picture": "Color pattern"},
+        )
         if outcome.fault is not None:
             raise SystemExit(f"scan failed: {outcome.fault} {outcome.detail}")
         pages += len(outcome.pages)
@@ -80,8 +91,12 @@ def one_applicant(ctx, i: int, profile: ScanProfile, batches: int, tmp: Path) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dossiers", type=int, default=100)
-    parser.add_argument("--batches", type=int, default=2,
-                        help=f"feeder batches per dossier ({FEEDER_SHEETS} pages each)")
+    parser.add_argument(
+        "--batches",
+        type=int,
+        default=2,
+        help=f"feeder batches per dossier ({FEEDER_SHEETS} pages each)",
+    )
     parser.add_argument("--dpi", type=int, default=200)
     args = parse_args(parser, short={"dossiers": 4, "batches": 1, "dpi": 75})
     with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp_dir:
@@ -110,15 +125,23 @@ def main() -> None:
     end = samples[-1]
     peak = max(samples)
     growth = (end - middle) / middle
-    print(f"{args.dossiers} dossiers, {pages} pages scanned at {args.dpi} dpi grey in "
-          f"{wall:.0f} s ({wall / max(pages, 1):.2f} s a page, device included)")
+    print(
+        f"{args.dossiers} dossiers, {pages} pages scanned at {args.dpi} dpi grey in "
+        f"{wall:.0f} s ({wall / max(pages, 1):.2f} s a page, device included)"
+    )
     figure(f"RSS after the first dossier (baseline): {base:.0f} MB")
-    figure(f"RSS peak: {peak:.0f} MB = {peak / base:.2f}× the baseline "
-           f"(target ≤ {TARGET_PEAK_MB} MB: {'OK' if peak <= TARGET_PEAK_MB else 'MISSED'})")
-    figure(f"RSS growth over the second half: {middle:.0f} → {end:.0f} MB = {growth:+.1%} "
-           f"(target ≤ {TARGET_GROWTH:.0%}: {'OK' if growth <= TARGET_GROWTH else 'MISSED'})")
-    figure(f"open files: {fds[0]} after the first dossier, at most {max(fds)}, {fds[-1]} at the "
-           f"end ({'OK' if fds[-1] <= fds[0] else 'LEAK'})")
+    figure(
+        f"RSS peak: {peak:.0f} MB = {peak / base:.2f}× the baseline "
+        f"(target ≤ {TARGET_PEAK_MB} MB: {'OK' if peak <= TARGET_PEAK_MB else 'MISSED'})"
+    )
+    figure(
+        f"RSS growth over the second half: {middle:.0f} → {end:.0f} MB = {growth:+.1%} "
+        f"(target ≤ {TARGET_GROWTH:.0%}: {'OK' if growth <= TARGET_GROWTH else 'MISSED'})"
+    )
+    figure(
+        f"open files: {fds[0]} after the first dossier, at most {max(fds)}, {fds[-1]} at the "
+        f"end ({'OK' if fds[-1] <= fds[0] else 'LEAK'})"
+    )
 
 
 if __name__ == "__main__":

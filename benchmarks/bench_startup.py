@@ -4,6 +4,7 @@ Both are measured in the same run, interleaved, as whole processes (interpreter 
 database open, first window shown), so the ratio holds on a noisy machine.
 Target (issue 2): median ratio ≤ 1.5.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.report import figure, parse_args  # noqa: E402
-from benchmarks.stats import median  # noqa: E402
+from benchmarks.report import figure, parse_args
+from benchmarks.stats import median
 
 BARE_WINDOW = """
 import sys
@@ -45,8 +46,12 @@ def main() -> None:
         env["HCC_DESK_KEY_DIR"] = str(Path(tmp) / "keys")  # the profile's key: not in ~/.config
         profile = Path(tmp) / "profile"
         app = [sys.executable, "-m", "hcc_desk", "--profile", str(profile)]
-        subprocess.run(app[:3] + ["demo", "--profile", str(profile)], env=env, check=True,
-                       stdout=subprocess.DEVNULL)
+        subprocess.run(
+            app[:3] + ["demo", "--profile", str(profile)],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         bare_cmd = [sys.executable, "-c", BARE_WINDOW]
         _time(bare_cmd, env), _time(app + ["--exit-when-ready"], env)  # warm the file cache
         bare, desk = [], []

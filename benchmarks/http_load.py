@@ -15,6 +15,7 @@ latency counts from that planned time, so a server falling behind is not hidden 
 waited for it. The result: ``{"wall", "latencies": [[s, ...] per counter], "bodies": [[bytes,
 ...] per counter]}``; any answer but ``expect`` fails the run.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -10,6 +10,7 @@ generators), or prints no figure line (see report.py). Its output is shown as it
 Without a display (no DISPLAY), Qt draws offscreen: the start-up benchmark times the first
 window shown, which needs no screen.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.report import figure_lines  # noqa: E402
+from benchmarks.report import figure_lines
 
 HERE = Path(__file__).resolve().parent
 SRC = HERE.parent / "src"
@@ -74,8 +75,14 @@ def run_one(path: Path, short: bool, timeout: float, env: dict[str, str]) -> Res
     cmd = [sys.executable, str(path)] + (["--short"] if short else [])
     lines: list[str] = []
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env=env, start_new_session=True)  # its own group, killed as one
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )  # its own group, killed as one
 
     def echo() -> None:
         assert proc.stdout is not None
@@ -105,13 +112,17 @@ def _kill_group(proc: subprocess.Popen) -> None:
 
 
 def main(argv: list[str] | None = None, bench_dir: Path = HERE) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--short", action="store_true",
-                        help="each benchmark's short mode (what CI runs)")
-    parser.add_argument("--timeout", type=float,
-                        help=f"seconds per benchmark (default {SHORT_TIMEOUT:.0f} short, "
-                             f"{FULL_TIMEOUT:.0f} full)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--short", action="store_true", help="each benchmark's short mode (what CI runs)"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        help=f"seconds per benchmark (default {SHORT_TIMEOUT:.0f} short, {FULL_TIMEOUT:.0f} full)",
+    )
     parser.add_argument("names", nargs="*", help="only these benchmarks (e.g. bench_scan)")
     args = parser.parse_args(argv)
     timeout = args.timeout or (SHORT_TIMEOUT if args.short else FULL_TIMEOUT)
@@ -132,8 +143,10 @@ def main(argv: list[str] | None = None, bench_dir: Path = HERE) -> int:
     for r in results:
         print(f"{r.name:<20} {r.seconds:8.1f}  {'ok' if r.ok else 'FAILED: ' + r.failure}")
     failed = [r for r in results if not r.ok]
-    print(f"{len(results) - len(failed)} of {len(results)} passed in "
-          f"{sum(r.seconds for r in results):.1f} s")
+    print(
+        f"{len(results) - len(failed)} of {len(results)} passed in "
+        f"{sum(r.seconds for r in results):.1f} s"
+    )
     return 1 if failed else 0
 
 

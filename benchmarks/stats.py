@@ -8,6 +8,7 @@ So q = 0 is the minimum, q = 100 the maximum, q = 50 the median, and one sample 
 percentile of itself. On 20 samples the p95 is x[18.05]: 95 % of the way from the 19th value to
 the 20th, never a lower rank (an index such as ``int(n * 0.95) - 1`` gives x[13] of 15, a p93).
 """
+
 from __future__ import annotations
 
 import math
@@ -46,8 +47,9 @@ class Summary:
 
     def scaled(self, factor: float) -> Summary:
         """The same figures in another unit (e.g. ×1000: seconds to milliseconds)."""
-        return Summary(self.n, *(v * factor for v in (self.min, self.p50, self.p95, self.p99,
-                                                      self.max)))
+        return Summary(
+            self.n, *(v * factor for v in (self.min, self.p50, self.p95, self.p99, self.max))
+        )
 
 
 def summary(samples: Iterable[float]) -> Summary:

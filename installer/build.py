@@ -19,6 +19,7 @@ Timings and sizes are printed and written to ``dist/build-report.json``.
 Options: ``--skip-build`` (test and package an existing dist/hcc-desk), ``--no-package``,
 ``--clean`` (PyInstaller --clean), ``--startup-runs N`` (start-up timing samples, 0 to skip).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -80,10 +81,20 @@ def mib(n: int) -> str:
 # ---------------------------------------------------------------------------------------------
 # 1. PyInstaller
 
+
 def run_pyinstaller(clean: bool) -> float:
     WORK.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
-           "--distpath", str(DIST), "--workpath", str(WORK)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+    ]
     if clean:
         cmd.append("--clean")
     log_file = WORK / "pyinstaller.log"
@@ -106,6 +117,7 @@ def run_pyinstaller(clean: bool) -> float:
 # ---------------------------------------------------------------------------------------------
 # 2. Smoke test
 
+
 def executables() -> tuple[Path, Path]:
     """(GUI executable, command-line executable). On Windows the GUI one has no console, so the
     headless commands use hcc-desk-cli.exe; elsewhere both are the same file."""
@@ -118,24 +130,44 @@ def executables() -> tuple[Path, Path]:
 
 
 def smoke_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("PYTHON", "PYTEST", "HCC_DESK_", "HCC_SUMATRA"))}
-    if not IS_WIN and sys.platform != "darwin" and not env.get("DISPLAY") \
-            and not env.get("WAYLAND_DISPLAY"):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("PYTHON", "PYTEST", "HCC_DESK_", "HCC_SUMATRA"))
+    }
+    if (
+        not IS_WIN
+        and sys.platform != "darwin"
+        and not env.get("DISPLAY")
+        and not env.get("WAYLAND_DISPLAY")
+    ):
         env["QT_QPA_PLATFORM"] = "offscreen"
     return env
 
 
-def run_app(step: str, args: list, cwd: Path, env: dict, report: dict,
-            stdin: str | None = None) -> subprocess.CompletedProcess:
+def run_app(
+    step: str, args: list, cwd: Path, env: dict, report: dict, stdin: str | None = None
+) -> subprocess.CompletedProcess:
     cmd = [str(a) for a in args]
     start = time.perf_counter()
     try:
-        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False,
-                              encoding="utf-8", errors="replace", timeout=TIMEOUT, input=stdin)
+        proc = subprocess.run(
+            cmd,
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            encoding="utf-8",
+            errors="replace",
+            timeout=TIMEOUT,
+            input=stdin,
+        )
     except subprocess.TimeoutExpired as exc:
-        raise SmokeFailure(f"{step}: no answer after {TIMEOUT} s\n$ {' '.join(cmd)}\n"
-                           f"--- stdout\n{exc.stdout or ''}\n--- stderr\n{exc.stderr or ''}")
+        raise SmokeFailure(
+            f"{step}: no answer after {TIMEOUT} s\n$ {' '.join(cmd)}\n"
+            f"--- stdout\n{exc.stdout or ''}\n--- stderr\n{exc.stderr or ''}"
+        )
     elapsed = time.perf_counter() - start
     report["steps"][step] = round(elapsed, 3)
     log(f"  {step}: exit {proc.returncode} in {elapsed:.2f} s")
@@ -145,8 +177,10 @@ def run_app(step: str, args: list, cwd: Path, env: dict, report: dict,
     elif "Traceback (most recent call last)" in (proc.stderr or ""):
         problem = "a traceback on stderr"
     if problem:
-        raise SmokeFailure(f"{step}: {problem}\n$ {' '.join(cmd)}\n"
-                           f"--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}")
+        raise SmokeFailure(
+            f"{step}: {problem}\n$ {' '.join(cmd)}\n"
+            f"--- stdout\n{proc.stdout}\n--- stderr\n{proc.stderr}"
+        )
     return proc
 
 
@@ -196,8 +230,10 @@ def private_sane_config(tmp: Path) -> Path | None:
     folder = tmp / "sane.d"
     folder.mkdir()
     (folder / "dll.conf").write_text("test\n")
-    lines = ["geometry_max 300.0" if line.startswith("geometry_max") else line
-             for line in conf.read_text().splitlines()]
+    lines = [
+        "geometry_max 300.0" if line.startswith("geometry_max") else line
+        for line in conf.read_text().splitlines()
+    ]
     (folder / "test.conf").write_text("\n".join(lines) + "\n")
     return folder
 
@@ -207,8 +243,10 @@ def smoke_test(report: dict, startup_runs: int) -> None:
     env = smoke_env()
     if not EXAMPLE.is_file():
         raise SmokeFailure(f"missing example intake file {EXAMPLE}")
-    log(f"Smoke test of {BUNDLE}"
-        + (f" (QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']})" if "QT_QPA_PLATFORM" in env else ""))
+    log(
+        f"Smoke test of {BUNDLE}"
+        + (f" (QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']})" if "QT_QPA_PLATFORM" in env else "")
+    )
     with tempfile.TemporaryDirectory(prefix="hcc-desk-smoke-") as tmp_name:
         tmp = Path(tmp_name)
         env["HCC_DESK_KEY_DIR"] = str(tmp / "keys")  # the profiles' keys: not the user's own
@@ -218,8 +256,13 @@ def smoke_test(report: dict, startup_runs: int) -> None:
         # First start on an empty profile: the setup wizard is the first window. (The database
         # may be opened lazily after that window shows, so it is not required here.)
         fresh = tmp / "fresh-profile"
-        run_app("first-start (setup wizard)", [gui, "--profile", fresh, "--exit-when-ready"],
-                work, env, report)
+        run_app(
+            "first-start (setup wizard)",
+            [gui, "--profile", fresh, "--exit-when-ready"],
+            work,
+            env,
+            report,
+        )
 
         profile = tmp / "profile"
         proc = run_app("demo", [cli, "demo", "--profile", profile], work, env, report)
@@ -228,18 +271,36 @@ def smoke_test(report: dict, startup_runs: int) -> None:
             raise SmokeFailure(f"demo left no database at {db}\n{proc.stdout}{proc.stderr}")
         head, got = expected_head(), db_revision(db, tmp / "keys")
         if head is not None and got != head:
-            raise SmokeFailure(f"database at migration {got!r}, expected head {head!r}: "
-                               "are all versions/*.py in the bundle?")
+            raise SmokeFailure(
+                f"database at migration {got!r}, expected head {head!r}: "
+                "are all versions/*.py in the bundle?"
+            )
         report["migration_head"] = got
 
-        run_app("start to login window", [gui, "--profile", profile, "--exit-when-ready"],
-                work, env, report)
+        run_app(
+            "start to login window",
+            [gui, "--profile", profile, "--exit-when-ready"],
+            work,
+            env,
+            report,
+        )
 
         # Headless commands act for an officer who proved it: a login leaves the session.
-        run_app("login", [cli, "login", "--profile", profile, "--officer", "demo",
-                          "--password-stdin"], work, env, report, stdin="demo\n")
-        proc = run_app("intake", [cli, "intake", "--profile", profile, "--officer", "demo",
-                                  EXAMPLE], work, env, report)
+        run_app(
+            "login",
+            [cli, "login", "--profile", profile, "--officer", "demo", "--password-stdin"],
+            work,
+            env,
+            report,
+            stdin="demo\n",
+        )
+        proc = run_app(
+            "intake",
+            [cli, "intake", "--profile", profile, "--officer", "demo", EXAMPLE],
+            work,
+            env,
+            report,
+        )
         lines = [line.strip() for line in proc.stdout.splitlines() if line.strip()]
         if not lines:
             raise SmokeFailure(f"intake printed no dossier code\n--- stderr\n{proc.stderr}")
@@ -247,8 +308,13 @@ def smoke_test(report: dict, startup_runs: int) -> None:
         report["dossier_code"] = code
 
         pdf = tmp / "r.pdf"
-        run_app("print receipt", [cli, "print", "receipt", code, "--profile", profile,
-                                  "--pdf", pdf], work, env, report)
+        run_app(
+            "print receipt",
+            [cli, "print", "receipt", code, "--profile", profile, "--pdf", pdf],
+            work,
+            env,
+            report,
+        )
         data = pdf.read_bytes() if pdf.is_file() else b""
         if not data.startswith(b"%PDF") or len(data) < 2000:
             raise SmokeFailure(f"print receipt wrote no usable PDF at {pdf} ({len(data)} bytes)")
@@ -261,18 +327,41 @@ def smoke_test(report: dict, startup_runs: int) -> None:
 
         xlsx = tmp / "ledger.xlsx"
         today = time.strftime("%Y-%m-%d")
-        run_app("ledger (Mẫu 06, xlsx)", [cli, "ledger", "--profile", profile, "--from", today,
-                                          "--to", today, "--xlsx", xlsx], work, env, report)
+        run_app(
+            "ledger (Mẫu 06, xlsx)",
+            [cli, "ledger", "--profile", profile, "--from", today, "--to", today, "--xlsx", xlsx],
+            work,
+            env,
+            report,
+        )
         if not xlsx.is_file() or not xlsx.read_bytes().startswith(b"PK"):
             raise SmokeFailure(f"ledger wrote no workbook at {xlsx}")
 
         sane_dir = private_sane_config(tmp)
         if sane_dir is not None:  # the scanner worker is a child process of the frozen app
             scanned = tmp / "scan.pdf"
-            run_app("scan (SANE test device, worker process)",
-                    [cli, "scan", "--profile", profile, "--device", "test:0", "--source", "adf",
-                     "--resolution", "150", "--mode", "lineart", "--out", scanned], work,
-                    dict(env, SANE_CONFIG_DIR=str(sane_dir), LC_ALL="C"), report)
+            run_app(
+                "scan (SANE test device, worker process)",
+                [
+                    cli,
+                    "scan",
+                    "--profile",
+                    profile,
+                    "--device",
+                    "test:0",
+                    "--source",
+                    "adf",
+                    "--resolution",
+                    "150",
+                    "--mode",
+                    "lineart",
+                    "--out",
+                    scanned,
+                ],
+                work,
+                dict(env, SANE_CONFIG_DIR=str(sane_dir), LC_ALL="C"),
+                report,
+            )
             if not scanned.is_file() or not scanned.read_bytes().startswith(b"%PDF"):
                 raise SmokeFailure(f"scan wrote no PDF at {scanned}")
             report["scan_pdf_bytes"] = scanned.stat().st_size
@@ -283,12 +372,19 @@ def smoke_test(report: dict, startup_runs: int) -> None:
 
 def measure_startup(gui: Path, profile: Path, cwd: Path, env: dict, runs: int) -> dict:
     """Time to the first window (login) of the frozen app vs. ``python -m hcc_desk``."""
+
     def sample(cmd: list, cmd_env: dict) -> list[float]:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            proc = subprocess.run([str(c) for c in cmd], cwd=cwd, env=cmd_env,
-                                  capture_output=True, timeout=TIMEOUT, check=False)
+            proc = subprocess.run(
+                [str(c) for c in cmd],
+                cwd=cwd,
+                env=cmd_env,
+                capture_output=True,
+                timeout=TIMEOUT,
+                check=False,
+            )
             times.append(time.perf_counter() - start)
             if proc.returncode != 0:
                 return []
@@ -301,19 +397,23 @@ def measure_startup(gui: Path, profile: Path, cwd: Path, env: dict, runs: int) -
         result["frozen_min"] = round(min(frozen), 3)
     source_env = dict(env)
     source_env["PYTHONPATH"] = str(ROOT / "src")
-    source = sample([sys.executable, "-m", "hcc_desk", "--profile", profile,
-                     "--exit-when-ready"], source_env)
+    source = sample(
+        [sys.executable, "-m", "hcc_desk", "--profile", profile, "--exit-when-ready"], source_env
+    )
     if source:
         result["python_median"] = round(statistics.median(source), 3)
         result["python_min"] = round(min(source), 3)
-    log(f"  start-up to first window (median of {runs}): "
+    log(
+        f"  start-up to first window (median of {runs}): "
         f"frozen {result.get('frozen_median', '?')} s, "
-        f"python -m hcc_desk {result.get('python_median', '?')} s")
+        f"python -m hcc_desk {result.get('python_median', '?')} s"
+    )
     return result
 
 
 # ---------------------------------------------------------------------------------------------
 # 3. Packaging
+
 
 def package_tarball(version: str) -> Path:
     system = platform.system().lower() or "unknown"
@@ -338,13 +438,14 @@ def find_iscc() -> Path | None:
 def package_inno(version: str) -> Path | None:
     iscc = find_iscc()
     if iscc is None:
-        log("Inno Setup 6 not found: the folder dist\\hcc-desk is tested but not packaged.\n"
+        log(
+            "Inno Setup 6 not found: the folder dist\\hcc-desk is tested but not packaged.\n"
             "        Install it from https://jrsoftware.org/isdl.php (or `winget install "
             "JRSoftware.InnoSetup`),\n        or point the ISCC variable at ISCC.exe, then run "
-            "`py installer/build.py --skip-build`.")
+            "`py installer/build.py --skip-build`."
+        )
         return None
-    cmd = [str(iscc), f"/DAppVersion={version}", f"/DSourceDir={BUNDLE}",
-           f"/O{DIST}", str(ISS)]
+    cmd = [str(iscc), f"/DAppVersion={version}", f"/DSourceDir={BUNDLE}", f"/O{DIST}", str(ISS)]
     log(f"Inno Setup: {' '.join(cmd)}")
     proc = subprocess.run(cmd, capture_output=True, text=True, errors="replace", check=False)
     if proc.returncode != 0:
@@ -356,19 +457,28 @@ def package_inno(version: str) -> Path | None:
 
 # ---------------------------------------------------------------------------------------------
 
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--skip-build", action="store_true",
-                        help="do not run PyInstaller; test and package dist/hcc-desk as it is")
+    parser.add_argument(
+        "--skip-build",
+        action="store_true",
+        help="do not run PyInstaller; test and package dist/hcc-desk as it is",
+    )
     parser.add_argument("--no-package", action="store_true", help="stop after the smoke test")
     parser.add_argument("--clean", action="store_true", help="PyInstaller --clean")
-    parser.add_argument("--startup-runs", type=int, default=3,
-                        help="start-up timing samples per variant (0: skip)")
+    parser.add_argument(
+        "--startup-runs", type=int, default=3, help="start-up timing samples per variant (0: skip)"
+    )
     args = parser.parse_args(argv)
 
     version = app_version()
-    report: dict = {"version": version, "platform": sys.platform, "steps": {},
-                    "smoke_test": "not run"}
+    report: dict = {
+        "version": version,
+        "platform": sys.platform,
+        "steps": {},
+        "smoke_test": "not run",
+    }
     total_start = time.perf_counter()
     DIST.mkdir(parents=True, exist_ok=True)
     report_file = DIST / "build-report.json"
@@ -400,8 +510,10 @@ def main(argv: list[str] | None = None) -> int:
             report["package"] = str(package)
             report["package_bytes"] = package.stat().st_size
             report["package_seconds"] = round(time.perf_counter() - pkg_start, 1)
-            log(f"Package: {package} ({mib(report['package_bytes'])}, "
-                f"{report['package_seconds']} s)")
+            log(
+                f"Package: {package} ({mib(report['package_bytes'])}, "
+                f"{report['package_seconds']} s)"
+            )
 
     report["total_seconds"] = round(time.perf_counter() - total_start, 1)
     report_file.write_text(json.dumps(report, indent=2), encoding="utf-8")

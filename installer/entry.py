@@ -1,4 +1,5 @@
 """Entry point of the frozen app (PyInstaller): the same ``main`` as the ``hcc-desk`` script."""
+
 import multiprocessing
 import sys
 

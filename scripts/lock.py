@@ -16,6 +16,7 @@ markers are evaluated here for win32 first; transitive dependencies with Windows
 would still be missed (none today). ``check-windows`` runs in CI: a release that cannot be
 installed on the counters' platform must not land.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,12 +30,32 @@ from packaging.requirements import Requirement
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCKS = ROOT / "requirements"
-WINDOWS = {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt",
-           "platform_machine": "AMD64", "python_version": "3.11", "python_full_version": "3.11.9",
-           "implementation_name": "cpython", "platform_python_implementation": "CPython",
-           "extra": ""}
-WINDOWS_PIP = ["--only-binary=:all:", "--platform", "win_amd64", "--python-version", "3.11",
-               "--implementation", "cp", "--abi", "cp311", "--abi", "abi3", "--abi", "none"]
+WINDOWS = {
+    "sys_platform": "win32",
+    "platform_system": "Windows",
+    "os_name": "nt",
+    "platform_machine": "AMD64",
+    "python_version": "3.11",
+    "python_full_version": "3.11.9",
+    "implementation_name": "cpython",
+    "platform_python_implementation": "CPython",
+    "extra": "",
+}
+WINDOWS_PIP = [
+    "--only-binary=:all:",
+    "--platform",
+    "win_amd64",
+    "--python-version",
+    "3.11",
+    "--implementation",
+    "cp",
+    "--abi",
+    "cp311",
+    "--abi",
+    "abi3",
+    "--abi",
+    "none",
+]
 
 
 def project_requirements(*extras: str) -> list[Requirement]:
@@ -61,16 +82,33 @@ def resolve(requirements: list[str], pip_args: list[str]) -> list[tuple[str, str
         reqs = Path(tmp) / "requirements.txt"
         reqs.write_text("\n".join(requirements) + "\n")
         target = ["--target", str(Path(tmp) / "t")] if "--platform" in pip_args else []
-        subprocess.run([sys.executable, "-m", "pip", "install", "--dry-run", "--ignore-installed",
-                        "--quiet", "--disable-pip-version-check", *pip_args, *target,
-                        "--report", str(report), "-r", str(reqs)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "install",
+                "--dry-run",
+                "--ignore-installed",
+                "--quiet",
+                "--disable-pip-version-check",
+                *pip_args,
+                *target,
+                "--report",
+                str(report),
+                "-r",
+                str(reqs),
+            ],
+            check=True,
+        )
         items = json.loads(report.read_text())["install"]
     pins = []
     for item in items:
         meta = item["metadata"]
         hashes = item["download_info"].get("archive_info", {}).get("hashes", {})
-        pins.append((meta["name"].lower().replace("_", "-"), meta["version"],
-                     hashes.get("sha256", "")))
+        pins.append(
+            (meta["name"].lower().replace("_", "-"), meta["version"], hashes.get("sha256", ""))
+        )
     return sorted(pins)
 
 
@@ -95,12 +133,21 @@ def read_lock(path: Path) -> dict[str, str]:
 
 def write() -> None:
     LOCKS.mkdir(exist_ok=True)
-    write_lock(LOCKS / "desk-windows.lock", "HCC Desk on a Windows x64 counter PC (Python 3.11)",
-               resolve(for_windows(project_requirements()), WINDOWS_PIP))
-    write_lock(LOCKS / "desk-linux.lock", "HCC Desk on Linux",
-               resolve([str(r) for r in project_requirements()], []))
-    write_lock(LOCKS / "central-linux.lock", "hcc-central on a Linux server",
-               resolve([str(r) for r in project_requirements("central")], []))
+    write_lock(
+        LOCKS / "desk-windows.lock",
+        "HCC Desk on a Windows x64 counter PC (Python 3.11)",
+        resolve(for_windows(project_requirements()), WINDOWS_PIP),
+    )
+    write_lock(
+        LOCKS / "desk-linux.lock",
+        "HCC Desk on Linux",
+        resolve([str(r) for r in project_requirements()], []),
+    )
+    write_lock(
+        LOCKS / "central-linux.lock",
+        "hcc-central on a Linux server",
+        resolve([str(r) for r in project_requirements("central")], []),
+    )
 
 
 def check_windows() -> int:
@@ -108,8 +155,11 @@ def check_windows() -> int:
     try:
         resolve([f"{n}=={v}" for n, v in pins.items()], [*WINDOWS_PIP, "--no-deps"])
     except subprocess.CalledProcessError:
-        print("desk-windows.lock: some pinned package has no win_amd64 wheel for Python 3.11 "
-              "(pip's message above)", file=sys.stderr)
+        print(
+            "desk-windows.lock: some pinned package has no win_amd64 wheel for Python 3.11 "
+            "(pip's message above)",
+            file=sys.stderr,
+        )
         return 1
     print(f"desk-windows.lock: all {len(pins)} pins have a win_amd64 wheel for Python 3.11")
     return 0

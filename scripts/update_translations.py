@@ -8,6 +8,7 @@ Linguist (or by hand), then run this again and commit both the ``.ts`` and the `
 ``qtbase_vi.ts`` is our own Vietnamese for the few Qt built-in strings an officer meets (edit
 menus, standard buttons, the file dialog); Qt ships no Vietnamese catalogue.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -38,13 +39,27 @@ def sources() -> list[str]:
 
 def main(argv: list[str]) -> int:
     if "--release" not in argv:
-        subprocess.run([tool("lupdate"), *sources(), "-source-language", "vi", "-target-language",
-                        "en", "-no-obsolete", "-locations", "relative",
-                        "-ts", str((I18N / "hcc_desk_en.ts").relative_to(REPO))],
-                       cwd=REPO, check=True)
+        subprocess.run(
+            [
+                tool("lupdate"),
+                *sources(),
+                "-source-language",
+                "vi",
+                "-target-language",
+                "en",
+                "-no-obsolete",
+                "-locations",
+                "relative",
+                "-ts",
+                str((I18N / "hcc_desk_en.ts").relative_to(REPO)),
+            ],
+            cwd=REPO,
+            check=True,
+        )
     for ts in sorted(I18N.glob("*.ts")):
-        subprocess.run([tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-                       check=True)
+        subprocess.run(
+            [tool("lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
+        )
     return 0
 
 

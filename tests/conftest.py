@@ -9,12 +9,14 @@
 - In CI (``CI=true``) nothing may be skipped: a skip, at collection or in a test, is reported as a
   failure with its reason, so a missing PostgreSQL, CUPS or SANE (or anything else) fails loudly.
 """
+
 import atexit
 import os
 import shutil
 import tempfile
 
 import pytest
+
 from tests.support.realparts import in_ci
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+
 from tests.support.realparts import unavailable
 
 CUPSD = Path("/usr/sbin/cupsd")
@@ -43,8 +44,9 @@ class CupsQueue(NamedTuple):
 
     def admin(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run a CUPS tool on this queue, e.g. ``admin("cupsdisable")``."""
-        return subprocess.run([*args, self.name], capture_output=True, text=True, check=True,
-                              timeout=60)
+        return subprocess.run(
+            [*args, self.name], capture_output=True, text=True, check=True, timeout=60
+        )
 
     def wait_for_pdf(self, job_id: str, timeout: float = 20.0) -> Path:
         """Poll until cups-pdf has finished writing the PDF of ``job_id`` ("HCC_PDF-3")."""
@@ -52,8 +54,11 @@ class CupsQueue(NamedTuple):
         deadline = time.monotonic() + timeout
         last_size = -1
         while time.monotonic() < deadline:
-            found = [p for p in self.out_dir.glob("*.pdf")
-                     if re.search(rf"(^|\D)job_{number}(\D|$)", p.name)]
+            found = [
+                p
+                for p in self.out_dir.glob("*.pdf")
+                if re.search(rf"(^|\D)job_{number}(\D|$)", p.name)
+            ]
             if found:
                 size = found[0].stat().st_size
                 # Done when non-empty and no longer growing (Ghostscript writes it).
@@ -79,29 +84,46 @@ def _configure(root: Path) -> tuple[Path, Path, Path]:
     dirs["tmp"].chmod(0o1777)  # filters run as user lp and write their temp files here
     sock = root / "cups.sock"
     files_conf = dirs["etc"] / "cups-files.conf"
-    _write(files_conf, "\n".join([
-        f"ServerRoot {dirs['etc']}",
-        f"RequestRoot {dirs['spool']}",
-        f"CacheDir {dirs['cache']}",
-        f"StateDir {dirs['state']}",
-        f"TempDir {dirs['tmp']}",
-        f"AccessLog {dirs['log'] / 'access_log'}",
-        f"ErrorLog {dirs['log'] / 'error_log'}",
-        f"PageLog {dirs['log'] / 'page_log'}",
-        f"Printcap {root / 'printcap'}",
-        "SystemGroup root",
-        "",
-    ]))
+    _write(
+        files_conf,
+        "\n".join(
+            [
+                f"ServerRoot {dirs['etc']}",
+                f"RequestRoot {dirs['spool']}",
+                f"CacheDir {dirs['cache']}",
+                f"StateDir {dirs['state']}",
+                f"TempDir {dirs['tmp']}",
+                f"AccessLog {dirs['log'] / 'access_log'}",
+                f"ErrorLog {dirs['log'] / 'error_log'}",
+                f"PageLog {dirs['log'] / 'page_log'}",
+                f"Printcap {root / 'printcap'}",
+                "SystemGroup root",
+                "",
+            ]
+        ),
+    )
     cupsd_conf = dirs["etc"] / "cupsd.conf"
-    _write(cupsd_conf, "\n".join([
-        "LogLevel info",
-        f"Listen {sock}",
-        "Browsing No",
-        "WebInterface No",
-        "<Location />", "  Order allow,deny", "  Allow all", "</Location>",
-        "<Policy default>", "  <Limit All>", "    Order deny,allow", "  </Limit>", "</Policy>",
-        "",
-    ]))
+    _write(
+        cupsd_conf,
+        "\n".join(
+            [
+                "LogLevel info",
+                f"Listen {sock}",
+                "Browsing No",
+                "WebInterface No",
+                "<Location />",
+                "  Order allow,deny",
+                "  Allow all",
+                "</Location>",
+                "<Policy default>",
+                "  <Limit All>",
+                "    Order deny,allow",
+                "  </Limit>",
+                "</Policy>",
+                "",
+            ]
+        ),
+    )
     return cupsd_conf, files_conf, sock
 
 
@@ -114,8 +136,9 @@ def _wait_running(proc: subprocess.Popen[bytes], env: dict[str, str], log: Path)
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             pytest.fail(f"private cupsd exited with {proc.returncode}: {log.read_text()[-2000:]}")
-        out = subprocess.run(["lpstat", "-r"], env=env, capture_output=True, text=True,
-                             timeout=10).stdout
+        out = subprocess.run(
+            ["lpstat", "-r"], env=env, capture_output=True, text=True, timeout=10
+        ).stdout
         if "is running" in out:
             return
         time.sleep(0.1)
@@ -139,8 +162,9 @@ def cups_queue() -> Iterator[CupsQueue]:
         unavailable("cupsd is not installed (apt-get install cups printer-driver-cups-pdf)")
     for needed in (CUPS_PDF_BACKEND, CUPS_PDF_PPD):
         if not needed.exists():
-            pytest.fail(f"cupsd is installed but {needed} is missing: "
-                        "install printer-driver-cups-pdf")
+            pytest.fail(
+                f"cupsd is installed but {needed} is missing: install printer-driver-cups-pdf"
+            )
     if os.geteuid() != 0:
         pytest.fail("the CUPS fixture needs root: cups-pdf reads its config only from /etc/cups")
 
@@ -158,7 +182,8 @@ def cups_queue() -> Iterator[CupsQueue]:
     with log.open("wb") as log_file:
         proc = subprocess.Popen(
             [str(CUPSD), "-f", "-c", str(cupsd_conf), "-s", str(files_conf)],
-            stdout=log_file, stderr=subprocess.STDOUT,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
         )
     tag = f"hcctest{uuid.uuid4().hex[:10]}"
     pdf_conf = Path(f"/etc/cups/cups-pdf-{tag}.conf")
@@ -166,11 +191,15 @@ def cups_queue() -> Iterator[CupsQueue]:
     try:
         _wait_running(proc, env, log)
         # Label 1: the job id is part of every output name, so a test finds its own file.
-        _write(pdf_conf, f"Out {out_dir}\nAnonDirName {out_dir}\nSpool {root / 'pdfspool'}\n"
-                         "Label 1\n")
+        _write(
+            pdf_conf, f"Out {out_dir}\nAnonDirName {out_dir}\nSpool {root / 'pdfspool'}\nLabel 1\n"
+        )
         subprocess.run(
             ["lpadmin", "-p", QUEUE, "-E", "-v", f"cups-pdf:/{tag}", "-P", str(CUPS_PDF_PPD)],
-            env=env, check=True, capture_output=True, timeout=60,
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
         os.environ["CUPS_SERVER"] = str(sock)
         yield CupsQueue(QUEUE, out_dir)

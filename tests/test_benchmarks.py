@@ -75,8 +75,9 @@ def test_agrees_with_statistics_quantiles_inclusive(xs, q):
     assert percentile(xs, q) == pytest.approx(expected, rel=1e-9, abs=1e-6)
 
 
-@given(st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=40), st.floats(0, 100),
-       st.floats(0, 100))
+@given(
+    st.lists(st.floats(-1e6, 1e6), min_size=1, max_size=40), st.floats(0, 100), st.floats(0, 100)
+)
 def test_monotone_in_q_and_within_the_samples(xs, q1, q2):
     low, high = sorted((q1, q2))
     assert min(xs) <= percentile(xs, low) <= percentile(xs, high) + 1e-9 <= max(xs) + 1e-9
@@ -85,8 +86,11 @@ def test_monotone_in_q_and_within_the_samples(xs, q1, q2):
 def test_summary():
     s = summary(float(x) for x in range(100, 0, -1))  # 1..100, any order, any iterable
     assert (s.n, s.min, s.max) == (100, 1.0, 100.0)
-    assert (s.p50, s.p95, s.p99) == (pytest.approx(50.5), pytest.approx(95.05),
-                                     pytest.approx(99.01))
+    assert (s.p50, s.p95, s.p99) == (
+        pytest.approx(50.5),
+        pytest.approx(95.05),
+        pytest.approx(99.01),
+    )
     ms = summary([0.001, 0.002]).scaled(1000)
     assert (ms.n, ms.min, ms.p50, ms.max) == (2, 1.0, pytest.approx(1.5), 2.0)
     with pytest.raises(ValueError):
@@ -124,8 +128,10 @@ def test_full_run_keeps_its_sizes_and_plain_figures(capsys):
 
 
 def test_figure_lines():
-    out = ("short run (--n 2)\nfigure (short run): p95 1.2 ms\n  figure (short run): 1 ms\n"
-           "figure (short run): none\nfigure: p95 9 ms\nnoise 3 ms\n")
+    out = (
+        "short run (--n 2)\nfigure (short run): p95 1.2 ms\n  figure (short run): 1 ms\n"
+        "figure (short run): none\nfigure: p95 9 ms\nnoise 3 ms\n"
+    )
     assert report.figure_lines(out, short=True) == ["figure (short run): p95 1.2 ms"]
     assert report.figure_lines(out, short=False) == ["figure: p95 9 ms"]
     assert report.figure_lines("figure:1 ms\nfigure: n/a\n", short=False) == []
@@ -134,16 +140,19 @@ def test_figure_lines():
 # --- the runner's verdicts ---------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("returncode", "output", "short", "failure"), [
-    (0, "figure (short run): 12 ms\n", True, None),
-    (0, "figure: 12 ms\n", False, None),
-    (None, "figure (short run): 12 ms\n", True, "timed out after 90 s"),
-    (1, "figure (short run): 12 ms\n", True, "exited with code 1"),
-    (-9, "", True, "exited with code -9"),
-    (0, "all fine\n", True, "printed no short-run figure line"),
-    (0, "figure: 12 ms\n", True, "printed no short-run figure line"),  # ignored --short
-    (0, "figure (short run): 12 ms\n", False, "printed no figure line"),
-])
+@pytest.mark.parametrize(
+    ("returncode", "output", "short", "failure"),
+    [
+        (0, "figure (short run): 12 ms\n", True, None),
+        (0, "figure: 12 ms\n", False, None),
+        (None, "figure (short run): 12 ms\n", True, "timed out after 90 s"),
+        (1, "figure (short run): 12 ms\n", True, "exited with code 1"),
+        (-9, "", True, "exited with code -9"),
+        (0, "all fine\n", True, "printed no short-run figure line"),
+        (0, "figure: 12 ms\n", True, "printed no short-run figure line"),  # ignored --short
+        (0, "figure (short run): 12 ms\n", False, "printed no figure line"),
+    ],
+)
 def test_judge(returncode, output, short, failure):
     assert run_all.judge(returncode, output, short, 90) == failure
 
@@ -160,10 +169,12 @@ GOOD = 'import sys; assert sys.argv[1:] == ["--short"]; print("figure (short run
 RAISES = 'print("figure (short run): 1.5 ms"); raise RuntimeError("broken benchmark")\n'
 SILENT = 'print("measured, but said nothing")\n'
 # Hangs, with a child of its own: the runner must kill both when the time is up.
-HANGS = ('import subprocess, sys, time\n'
-         'child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"])\n'
-         'print(f"child {child.pid}", flush=True)\n'
-         'time.sleep(300)\n')
+HANGS = (
+    "import subprocess, sys, time\n"
+    'child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"])\n'
+    'print(f"child {child.pid}", flush=True)\n'
+    "time.sleep(300)\n"
+)
 
 
 def _benchmarks(tmp_path: Path, **scripts: str) -> Path:
@@ -183,8 +194,12 @@ def _gone(pid: int, deadline: float) -> bool:
 
 
 def test_runner_passes_when_every_benchmark_prints_figures(tmp_path, capsys):
-    bench_dir = _benchmarks(tmp_path, bench_a=GOOD, bench_b=GOOD,
-                            helper='raise SystemExit("not a benchmark: never run")')
+    bench_dir = _benchmarks(
+        tmp_path,
+        bench_a=GOOD,
+        bench_b=GOOD,
+        helper='raise SystemExit("not a benchmark: never run")',
+    )
     assert run_all.main(["--short"], bench_dir=bench_dir) == 0
     out = capsys.readouterr().out
     assert out.count("figure (short run): 1.5 ms") == 2
@@ -192,19 +207,26 @@ def test_runner_passes_when_every_benchmark_prints_figures(tmp_path, capsys):
 
 
 def test_runner_fails_on_an_error_silence_or_timeout_and_runs_the_rest(tmp_path, capsys):
-    bench_dir = _benchmarks(tmp_path, bench_a_raises=RAISES, bench_b_silent=SILENT,
-                            bench_c_hangs=HANGS, bench_d_good=GOOD)
+    bench_dir = _benchmarks(
+        tmp_path,
+        bench_a_raises=RAISES,
+        bench_b_silent=SILENT,
+        bench_c_hangs=HANGS,
+        bench_d_good=GOOD,
+    )
     start = time.monotonic()
     assert run_all.main(["--short", "--timeout", "3"], bench_dir=bench_dir) == 1
     assert time.monotonic() - start < 60
     out = capsys.readouterr().out
     assert "RuntimeError: broken benchmark" in out  # its output is shown
-    summary_lines = out[out.index("benchmark             seconds"):].splitlines()
+    summary_lines = out[out.index("benchmark             seconds") :].splitlines()
     verdicts = {line.split()[0]: line.split(maxsplit=2)[2] for line in summary_lines[1:5]}
-    assert verdicts == {"bench_a_raises": "FAILED: exited with code 1",
-                        "bench_b_silent": "FAILED: printed no short-run figure line",
-                        "bench_c_hangs": "FAILED: timed out after 3 s",
-                        "bench_d_good": "ok"}
+    assert verdicts == {
+        "bench_a_raises": "FAILED: exited with code 1",
+        "bench_b_silent": "FAILED: printed no short-run figure line",
+        "bench_c_hangs": "FAILED: timed out after 3 s",
+        "bench_d_good": "ok",
+    }
     assert "1 of 4 passed" in out
     child = int(out.split("child ", 1)[1].split()[0])
     assert _gone(child, time.monotonic() + 10), "the hung benchmark's child is still running"
@@ -222,6 +244,12 @@ def test_runner_fails_where_there_is_no_benchmark(tmp_path):
 
 def test_every_benchmark_is_found():
     names = {p.stem for p in run_all.discover(run_all.HERE)}
-    assert {"bench_catchup", "bench_ingest", "bench_save_receipt", "bench_scan",
-            "bench_search", "bench_startup"} <= names
+    assert {
+        "bench_catchup",
+        "bench_ingest",
+        "bench_save_receipt",
+        "bench_scan",
+        "bench_search",
+        "bench_startup",
+    } <= names
     assert "http_load" not in names and "run_all" not in names

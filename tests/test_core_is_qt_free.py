@@ -1,4 +1,5 @@
 """The core must stay importable and testable without Qt."""
+
 import ast
 import subprocess
 import sys
@@ -20,8 +21,9 @@ def _imported_roots(path: Path) -> set[str]:
 
 
 def test_no_core_module_imports_qt():
-    offenders = [str(p.relative_to(CORE)) for p in CORE.rglob("*.py")
-                 if _imported_roots(p) & QT_ROOTS]
+    offenders = [
+        str(p.relative_to(CORE)) for p in CORE.rglob("*.py") if _imported_roots(p) & QT_ROOTS
+    ]
     assert offenders == []
 
 
@@ -51,8 +53,14 @@ def test_the_desk_never_imports_central():
     found = []
     for path in desk.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
-                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
-            found += [f"{path.relative_to(desk)}: {n}" for n in names
-                      if n.split(".")[0] == "hcc_central"]
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            found += [
+                f"{path.relative_to(desk)}: {n}" for n in names if n.split(".")[0] == "hcc_central"
+            ]
     assert found == []

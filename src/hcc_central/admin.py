@@ -14,9 +14,9 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.domain.dossier_code import DEMO_FIRST, validate_unit_code
-from hcc_desk.core.domain.errors import DomainError
-from hcc_desk.core.sync.protocol import AgencyWire, CentreWire, CounterWire
+from hcc_core.domain.dossier_code import DEMO_FIRST, validate_unit_code
+from hcc_core.domain.errors import DomainError
+from hcc_core.wire.protocol import AgencyWire, CentreWire, CounterWire
 
 from .changes import audit, emit
 from .models import Agency, Centre, Counter, Device, EnrolmentCode, Officer

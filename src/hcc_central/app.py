@@ -10,7 +10,7 @@ from anyio import to_thread
 from fastapi import FastAPI
 from sqlalchemy import text
 
-from hcc_desk.core.sync.protocol import API
+from hcc_core.wire.protocol import API
 
 from .api import desk, public, supervision, uploads
 from .api.deps import Central, CentralDep
@@ -40,8 +40,12 @@ def create_app(settings: Settings) -> FastAPI:
         yield
         db.dispose()
 
-    app = FastAPI(title="HCC Central", version="1", lifespan=lifespan,
-                  responses={**GUARD_RESPONSES, **PROTOCOL_RESPONSES})
+    app = FastAPI(
+        title="HCC Central",
+        version="1",
+        lifespan=lifespan,
+        responses={**GUARD_RESPONSES, **PROTOCOL_RESPONSES},
+    )
     devices = DeviceCache(settings.auth_cache_seconds)
     app.state.central = Central(settings, db, store, devices, Ingest(db, settings, devices))
     app.include_router(desk.router, prefix=API)

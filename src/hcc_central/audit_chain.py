@@ -1,4 +1,4 @@
-"""Central's audit_log as a hash chain (hcc_desk.core.audit_chain): appending and verifying.
+"""Central's audit_log as a hash chain (hcc_core.audit_chain): appending and verifying.
 
 Appends are serialised so that the head read is still the head at commit: on PostgreSQL by a
 transaction-scoped advisory lock (several API processes write), taken right before the append
@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Text, cast, insert, select, text
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.audit_chain import (
+from hcc_core.audit_chain import (
     GENESIS,
     Anchor,
     ChainRow,
@@ -46,8 +46,13 @@ def append(session: Session | Connection, actor: str, action: str, detail: dict[
         select(AuditLog.seq, AuditLog.row_hash).order_by(AuditLog.seq.desc()).limit(1)
     ).first()
     seq, prev = (1, GENESIS) if last is None else (last.seq + 1, last.row_hash)
-    row: dict[str, Any] = {"seq": seq, "at": datetime.now(), "actor": actor[:100],
-                           "action": action, "detail": json_value(detail)}
+    row: dict[str, Any] = {
+        "seq": seq,
+        "at": datetime.now(),
+        "actor": actor[:100],
+        "action": action,
+        "detail": json_value(detail),
+    }
     row["row_hash"] = chain_hash(fields(row), prev)
     session.execute(insert(AuditLog).values(prev_hash=prev, **row))
 
@@ -58,9 +63,17 @@ def fields(row: Mapping[str, Any]) -> Sequence[Any]:
 
 def stored_rows(session: Session) -> Iterator[ChainRow]:
     as_text = {"at", "detail"}  # see parse_stored
-    cols = [AuditLog.id, AuditLog.prev_hash, AuditLog.row_hash, *(
-        cast(getattr(AuditLog, name), Text).label(name) if name in as_text
-        else getattr(AuditLog, name) for name in CHAINED)]
+    cols = [
+        AuditLog.id,
+        AuditLog.prev_hash,
+        AuditLog.row_hash,
+        *(
+            cast(getattr(AuditLog, name), Text).label(name)
+            if name in as_text
+            else getattr(AuditLog, name)
+            for name in CHAINED
+        ),
+    ]
     stmt = select(*cols).order_by(AuditLog.seq.asc().nulls_first(), AuditLog.id)
     result = session.execute(stmt.execution_options(yield_per=2000))
     try:

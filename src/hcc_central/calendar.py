@@ -9,15 +9,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.domain.calendar import Duration, WorkCalendar
-from hcc_desk.core.domain.official_calendar import (
+from hcc_core.domain.calendar import Duration, WorkCalendar
+from hcc_core.domain.official_calendar import (
     CalendarFileError,
     OfficialCalendar,
     OfficialYear,
     bundled_calendar,
     parse_calendar,
 )
-from hcc_desk.core.domain.timing import limit_of
+from hcc_core.domain.timing import limit_of
 
 from .admin import AdminError
 from .changes import audit, emit_many
@@ -32,12 +32,17 @@ def work_calendar(s: Session) -> WorkCalendar:
     years = dict(bundled_calendar().without(imported).years)
     for y in imported:
         mine = [r for r in rows if r.day.year == y]
-        years[y] = OfficialYear(y, {r.day: r.note or "" for r in mine if r.kind == "off"},
-                                {r.day: r.note or "" for r in mine if r.kind == "work"})
+        years[y] = OfficialYear(
+            y,
+            {r.day: r.note or "" for r in mine if r.kind == "off"},
+            {r.day: r.note or "" for r in mine if r.kind == "work"},
+        )
     loose = [r for r in rows if r.day.year not in imported]
-    return WorkCalendar(extra_days_off=frozenset(r.day for r in loose if r.kind == "off"),
-                        worked_days=frozenset(r.day for r in loose if r.kind == "work"),
-                        official=OfficialCalendar(years, bundled_calendar().revision))
+    return WorkCalendar(
+        extra_days_off=frozenset(r.day for r in loose if r.kind == "off"),
+        worked_days=frozenset(r.day for r in loose if r.kind == "work"),
+        official=OfficialCalendar(years, bundled_calendar().revision),
+    )
 
 
 def procedure_limit(s: Session, centre_id: int, doc: dict[str, Any]) -> Duration | None:
@@ -46,8 +51,11 @@ def procedure_limit(s: Session, centre_id: int, doc: dict[str, Any]) -> Duration
     code = doc.get("procedure_code")
     if not code:
         return None
-    data = s.scalar(select(Procedure.data).where(Procedure.centre_id == centre_id,
-                                                 Procedure.code == code).limit(1))
+    data = s.scalar(
+        select(Procedure.data)
+        .where(Procedure.centre_id == centre_id, Procedure.code == code)
+        .limit(1)
+    )
     return None if not isinstance(data, dict) else limit_of(data)
 
 
@@ -66,8 +74,14 @@ def import_official(s: Session, raw: Any, name: str, *, actor: str) -> int:
         wanted = {d: (k, n) for d, k, n in entry.rows()}
         for day in [d for d in stored if d.year == year and d not in wanted]:
             s.delete(stored.pop(day))
-            changes.append((None, "calendar.day", day.isoformat(),
-                            {"day": day.isoformat(), "kind": None, "note": None}))
+            changes.append(
+                (
+                    None,
+                    "calendar.day",
+                    day.isoformat(),
+                    {"day": day.isoformat(), "kind": None, "note": None},
+                )
+            )
         for day, (kind, note) in sorted(wanted.items()):
             row = stored.get(day)
             if row is not None and (row.kind, row.note) == (kind, note):
@@ -76,15 +90,32 @@ def import_official(s: Session, raw: Any, name: str, *, actor: str) -> int:
                 stored[day] = row = CalendarDay(day=day)
                 s.add(row)
             row.kind, row.note = kind, note
-            changes.append((None, "calendar.day", day.isoformat(),
-                            {"day": day.isoformat(), "kind": kind, "note": note}))
+            changes.append(
+                (
+                    None,
+                    "calendar.day",
+                    day.isoformat(),
+                    {"day": day.isoformat(), "kind": kind, "note": note},
+                )
+            )
         _mark_year(s, year, official.revision, list(entry.sources))
-        changes.append((None, "calendar.year", str(year),
-                        {"year": year, "revision": official.revision,
-                         "sources": list(entry.sources)}))
+        changes.append(
+            (
+                None,
+                "calendar.year",
+                str(year),
+                {"year": year, "revision": official.revision, "sources": list(entry.sources)},
+            )
+        )
     emit_many(s, changes)  # type: ignore[arg-type]
-    audit(s, actor, "calendar.import", file=name, years=official.covered_years(),
-          changed=sum(c[1] == "calendar.day" for c in changes))
+    audit(
+        s,
+        actor,
+        "calendar.import",
+        file=name,
+        years=official.covered_years(),
+        changed=sum(c[1] == "calendar.day" for c in changes),
+    )
     return sum(c[1] == "calendar.day" for c in changes)
 
 
@@ -95,6 +126,3 @@ def _mark_year(s: Session, year: int, revision: str, sources: list[Any]) -> None
         s.add(row)
     row.revision, row.sources = revision or None, sources
     row.imported_at = datetime.now().replace(microsecond=0)
-
-
-

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import insert, or_, select, text
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.sync.protocol import Change, ChangeKind
+from hcc_core.wire.protocol import Change, ChangeKind
 
 from .audit_chain import append as append_audit
 from .audit_chain import lock_chain

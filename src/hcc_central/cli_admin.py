@@ -36,9 +36,16 @@ def add_admin_commands(
     p.add_argument("--place", required=True, help="place name printed on receipts")
     p.add_argument("--code-slots", type=int, default=10, help="counter slots per unit")
     p.add_argument("--hotline")
-    p.add_argument("--lookup-url-base", help="public URL of the status page (/tra-cuu) for the QR on printed papers")
-    p.add_argument("--level", choices=("province", "commune"), default="province",
-                   help="provincial or commune-level centre (two-level government)")
+    p.add_argument(
+        "--lookup-url-base",
+        help="public URL of the status page (/tra-cuu) for the QR on printed papers",
+    )
+    p.add_argument(
+        "--level",
+        choices=("province", "commune"),
+        default="province",
+        help="provincial or commune-level centre (two-level government)",
+    )
 
     p = command("set-centre-level", _set_centre_level, "provincial or commune-level centre")
     p.add_argument("--centre", type=int, required=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from hcc_desk.core.audit_chain import Anchor
+from hcc_core.audit_chain import Anchor
 
 from .admin import AdminError
 from .db import Database
@@ -28,8 +28,12 @@ def add_audit_commands(
     verify = sub.add_parser(
         "verify", parents=[common], help="check the audit log's hash chain; name the first break"
     )
-    verify.add_argument("--anchor", type=_anchor, metavar="SEQ:HASH",
-                        help="a head printed by an earlier verify: it must still be there")
+    verify.add_argument(
+        "--anchor",
+        type=_anchor,
+        metavar="SEQ:HASH",
+        help="a head printed by an earlier verify: it must still be there",
+    )
     verify.set_defaults(run=lambda args: _verify(open_db, args))
 
 

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.sync.protocol import (
+from hcc_core.wire.protocol import (
     AgencyWire,
     CentreWire,
     CounterWire,

@@ -29,7 +29,7 @@ from sqlalchemy import case, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.sync.officer_session import SESSION_HEADER
+from hcc_core.wire.officer import SESSION_HEADER
 
 from .auth import DeviceCtx
 from .models import LoginThrottle, Officer, OfficerSession
@@ -41,7 +41,9 @@ SUPERVISING_ROLES = ("supervisor", "admin")
 FORGET_FAILURES = timedelta(hours=24)  # a failure older than this no longer counts
 
 session_header = APIKeyHeader(
-    name=SESSION_HEADER, scheme_name="OfficerSession", auto_error=False,
+    name=SESSION_HEADER,
+    scheme_name="OfficerSession",
+    auto_error=False,
     description="session token from POST /api/v1/officers/login",
 )
 SessionToken = Annotated[str | None, Depends(session_header)]
@@ -93,6 +95,7 @@ def too_many(detail: str, seconds: int, status: int = 429) -> HTTPException:
 
 # --- lockout ----------------------------------------------------------------------------------
 
+
 def locked_for(s: Session, username: str, now: datetime) -> int:
     """Seconds this name stays locked (0: not locked)."""
     until = s.scalar(select(LoginThrottle.locked_until).where(LoginThrottle.username == username))
@@ -113,34 +116,49 @@ def record_failure(s: Session, g: Guard, username: str, now: datetime) -> int:
     stale = LoginThrottle.last_failed_at < forget  # an old run of failures no longer counts
     stmt = stmt.on_conflict_do_update(
         index_elements=[LoginThrottle.username],
-        set_={"failures": case((stale, 1), else_=LoginThrottle.failures + 1),
-              "last_failed_at": now},
+        set_={
+            "failures": case((stale, 1), else_=LoginThrottle.failures + 1),
+            "last_failed_at": now,
+        },
     ).returning(LoginThrottle.failures)
     failures = s.execute(stmt).scalar_one()  # atomic on both databases: racing guesses all count
     over = failures - g.settings.login_max_failures
     if over < 0:
         return 0
-    seconds = min(g.settings.login_lock_max_seconds, g.settings.login_lock_seconds * 2 ** min(over, 30))
-    s.execute(update(LoginThrottle).where(LoginThrottle.username == username)
-              .values(locked_until=now + timedelta(seconds=seconds)))
+    seconds = min(
+        g.settings.login_lock_max_seconds, g.settings.login_lock_seconds * 2 ** min(over, 30)
+    )
+    s.execute(
+        update(LoginThrottle)
+        .where(LoginThrottle.username == username)
+        .values(locked_until=now + timedelta(seconds=seconds))
+    )
     return seconds
 
 
 def clear_failures(s: Session, username: str) -> bool:
     """After a success, or an admin's unlock: True if there was something to clear."""
-    return bool(s.execute(delete(LoginThrottle).where(LoginThrottle.username == username))
-                .rowcount)
+    return bool(s.execute(delete(LoginThrottle).where(LoginThrottle.username == username)).rowcount)
 
 
 # --- sessions ---------------------------------------------------------------------------------
+
 
 def open_session(s: Session, g: Guard, officer: Officer, dev: DeviceCtx) -> tuple[str, datetime]:
     token = secrets.token_urlsafe(32)
     now = g.now()
     expires = now + timedelta(minutes=g.settings.session_minutes)
-    s.add(OfficerSession(token_sha256=sha256_hex(token), officer_id=officer.id,
-                         device_id=dev.device_id, centre_id=dev.centre_id, created_at=now,
-                         expires_at=expires, last_seen_at=now))
+    s.add(
+        OfficerSession(
+            token_sha256=sha256_hex(token),
+            officer_id=officer.id,
+            device_id=dev.device_id,
+            centre_id=dev.centre_id,
+            created_at=now,
+            expires_at=expires,
+            last_seen_at=now,
+        )
+    )
     # Ended sessions are of no use: drop them as new ones come.
     s.execute(delete(OfficerSession).where(OfficerSession.expires_at < now - timedelta(days=1)))
     return token, expires
@@ -185,10 +203,11 @@ def end_session(s: Session, g: Guard, token: str | None, dev: DeviceCtx) -> Offi
 
 def end_sessions_of(s: Session, officer_id: int, now: datetime) -> int:
     """Every live session of an officer (password changed, account disabled)."""
-    return s.execute(update(OfficerSession)
-                     .where(OfficerSession.officer_id == officer_id,
-                            OfficerSession.revoked_at.is_(None))
-                     .values(revoked_at=now)).rowcount
+    return s.execute(
+        update(OfficerSession)
+        .where(OfficerSession.officer_id == officer_id, OfficerSession.revoked_at.is_(None))
+        .values(revoked_at=now)
+    ).rowcount
 
 
 SESSION_MESSAGES = {

@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.catalogue import read_catalogue
-from hcc_desk.core.catalogue.schema import ProcedureRecord
-from hcc_desk.core.domain.text import fold
+from hcc_core.catalogue import read_catalogue
+from hcc_core.catalogue.schema import ProcedureRecord
+from hcc_core.domain.text import fold
 
 from .admin import AdminError, add_agency, get_centre
 from .changes import audit, emit_many

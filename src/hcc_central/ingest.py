@@ -12,7 +12,7 @@ arrive while another is being written are written together in the next transacti
 
 What a device may push (docs/security.md): event and receipt times no later than central's
 clock plus ``clock_skew_seconds``; each event new to central an allowed step of the status
-machine from the one before it (hcc_desk.core.domain.status, the desk's own rules), by an actor
+machine from the one before it (hcc_core.domain.status, the desk's own rules), by an actor
 that is an officer of the centre on central. A push with rejected ops is audited.
 
 Slow path, only if the fast path hits a constraint (a concurrent push of the same rows, or a
@@ -45,10 +45,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from hcc_desk.core.domain.dossier_code import is_demo_sequence, parse_code, slot_of
-from hcc_desk.core.domain.errors import DomainError
-from hcc_desk.core.domain.status import INITIAL_STATUSES, DossierStatus, can_transition
-from hcc_desk.core.sync.protocol import OpResult, PushOp
+from hcc_core.domain.dossier_code import is_demo_sequence, parse_code, slot_of
+from hcc_core.domain.errors import DomainError
+from hcc_core.domain.status import INITIAL_STATUSES, DossierStatus, can_transition
+from hcc_core.wire.protocol import OpResult, PushOp
 
 from .auth import DeviceCache, DeviceCtx, device_of
 from .bulk import insert_rows

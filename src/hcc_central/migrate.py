@@ -15,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 
-from hcc_desk.core.store.migrate import ALEMBIC_LOCK
+from hcc_core.alembic_lock import ALEMBIC_LOCK
 
 from .db import BEGIN_OPTION
 

@@ -5,6 +5,7 @@ this central does not serve gets 426 with the range it serves, before any route 
 outdated desk hears "update" instead of retrying a request it can never get right. Routes
 shape their answers for the version with ``protocol.for_version``.
 """
+
 from __future__ import annotations
 
 import json
@@ -14,7 +15,7 @@ from fastapi import Depends, Request
 from pydantic import BaseModel
 from starlette.types import Receive, Scope, Send
 
-from hcc_desk.core.sync.protocol import OLDEST_SERVED, PROTOCOL_HEADER, PROTOCOL_VERSION
+from hcc_core.wire.protocol import OLDEST_SERVED, PROTOCOL_HEADER, PROTOCOL_VERSION
 
 _HEADER = PROTOCOL_HEADER.lower().encode()
 SUPPORTED = [OLDEST_SERVED, PROTOCOL_VERSION]
@@ -26,8 +27,10 @@ class VersionRefused(BaseModel):
 
 
 PROTOCOL_RESPONSES: dict[int | str, dict[str, Any]] = {
-    426: {"model": VersionRefused,
-          "description": f"the {PROTOCOL_HEADER} header names a version this central does not serve"},
+    426: {
+        "model": VersionRefused,
+        "description": f"the {PROTOCOL_HEADER} header names a version this central does not serve",
+    },
 }
 
 
@@ -52,17 +55,30 @@ class ProtocolGate:
         version = _version(raw)
         if version is None:
             shown = raw.decode("latin-1")[:20] if raw is not None else ""
-            body = json.dumps({
-                "detail": (f"Phiên bản giao thức {shown!r} không được máy chủ này hỗ trợ "
-                           f"(hỗ trợ {OLDEST_SERVED}–{PROTOCOL_VERSION}): cần cập nhật phần mềm. "
-                           f"/ Protocol version {shown!r} is not served here (served: "
-                           f"{OLDEST_SERVED}–{PROTOCOL_VERSION}): update the software."),
-                "supported": SUPPORTED}, ensure_ascii=False).encode()
-            await send({"type": "http.response.start", "status": 426,
-                        "headers": [(b"content-type", b"application/json"),
-                                    (b"content-length", str(len(body)).encode())]})
+            body = json.dumps(
+                {
+                    "detail": (
+                        f"Phiên bản giao thức {shown!r} không được máy chủ này hỗ trợ "
+                        f"(hỗ trợ {OLDEST_SERVED}–{PROTOCOL_VERSION}): cần cập nhật phần mềm. "
+                        f"/ Protocol version {shown!r} is not served here (served: "
+                        f"{OLDEST_SERVED}–{PROTOCOL_VERSION}): update the software."
+                    ),
+                    "supported": SUPPORTED,
+                },
+                ensure_ascii=False,
+            ).encode()
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 426,
+                    "headers": [
+                        (b"content-type", b"application/json"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
             await send({"type": "http.response.body", "body": body})
-            return
+            return None
         scope.setdefault("state", {})["protocol"] = version
         await self.app(scope, receive, send)
 

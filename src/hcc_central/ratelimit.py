@@ -27,8 +27,13 @@ class Buckets:
     kept (the least recently used dropped first), so a spray of addresses cannot exhaust
     memory; a dropped key starts full again, which costs the sprayer as much as a new address."""
 
-    def __init__(self, per_minute: float, burst: float | None = None, size: int = 100_000,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        per_minute: float,
+        burst: float | None = None,
+        size: int = 100_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(burst if burst is not None else per_minute)
         self.size, self.clock = size, clock

@@ -14,7 +14,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 # User names and passwords follow rules shared with the desk.
-from hcc_desk.core.domain.accounts import (  # noqa: F401 - re-exported for central's modules
+from hcc_core.domain.accounts import (  # noqa: F401 - re-exported for central's modules
     COMMON_PASSWORDS,
     MIN_PASSWORD,
     MIN_PASSWORD_DEFAULT,
@@ -96,5 +96,3 @@ class HashGate:
             with self._cond:
                 self.active -= 1
                 self._cond.notify()
-
-

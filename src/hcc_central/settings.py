@@ -60,7 +60,7 @@ class Settings:
         store_dir = Path(store or os.environ.get("HCC_CENTRAL_STORE") or data_dir / "store")
         if db_url.startswith("sqlite:///"):
             # Central's data is owner-only: folder 0700, the database and its WAL 0600.
-            from hcc_desk.core.owner_only import make_private_dir, private_files, private_umask
+            from hcc_core.owner_only import make_private_dir, private_files, private_umask
 
             private_umask()
             private_files(make_private_dir(Path(db_url.removeprefix("sqlite:///")).parent))

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.domain.status import DossierStatus, can_transition
-from hcc_desk.core.domain.timing import due_after_restart, new_due_problem
+from hcc_core.domain.status import DossierStatus, can_transition
+from hcc_core.domain.timing import due_after_restart, new_due_problem
 
 from .admin import AdminError
 from .calendar import procedure_limit, work_calendar
@@ -94,9 +94,14 @@ def set_status(
         # the desk, central, the ledger and supervision show one due date.
         limit = procedure_limit(s, dossier.centre_id, doc)
         moved = due_after_restart(
-            datetime.fromisoformat(doc["due_at"]), history, at, work_calendar(s),
+            datetime.fromisoformat(doc["due_at"]),
+            history,
+            at,
+            work_calendar(s),
             limit.kind if limit else "working",
-            received_at=datetime.fromisoformat(doc["received_at"]), limit=limit)
+            received_at=datetime.fromisoformat(doc["received_at"]),
+            limit=limit,
+        )
         doc["due_at"] = None if moved is None else moved.isoformat()
     dossier.doc, dossier.status, dossier.updated_at = doc, int(target), datetime.now()
     dossier.due_at = datetime.fromisoformat(doc["due_at"]) if doc["due_at"] else None

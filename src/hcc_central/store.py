@@ -23,7 +23,7 @@ class FileStore:
     def ensure(self) -> None:
         """Create the store owner-only: its folder 0700 (nobody else can reach any blob below,
         however many), files created from now on 0600."""
-        from hcc_desk.core.owner_only import make_private_dir, private_umask
+        from hcc_core.owner_only import make_private_dir, private_umask
 
         private_umask()
         for folder in (self.root, self.root / "sha256", self.tmp):

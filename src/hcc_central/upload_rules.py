@@ -22,7 +22,7 @@ from fastapi import HTTPException
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.sync.protocol import UploadStart
+from hcc_core.wire.protocol import UploadStart
 
 from .auth import DeviceCtx
 from .changes import audit

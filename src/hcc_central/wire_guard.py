@@ -22,7 +22,7 @@ from fastapi import HTTPException
 from fastapi.security import HTTPAuthorizationCredentials
 from starlette.concurrency import run_in_threadpool
 
-from hcc_desk.core.sync.protocol import API
+from hcc_core.wire.protocol import API
 
 from .api.deps import Central
 from .api.openapi import err

@@ -1,2 +1,3 @@
 """HCC Desk: counter software for one-stop public administration service centres."""
+
 __version__ = "0.1.0"

@@ -4,6 +4,7 @@ Everything is built on first use. The GUI shows its first window before SQLAlche
 reportlab are even imported (they cost several times a bare Qt window's start-up), and warms the
 context in a background thread while the officer types the password.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,8 +44,9 @@ class LazyStore:
                     key = self._key_source()
                     self._profile.tighten()
                     check_at_open(self._profile, key, full=self.full_check)
-                    store = open_store(self._profile.db_path,
-                                       backup_dir=self._profile.backups, key=key)
+                    store = open_store(
+                        self._profile.db_path, backup_dir=self._profile.backups, key=key
+                    )
                     sealed_files.register(self._profile.attachments, key)
                     sealed_files.seal_plain_files(self._profile.attachments)
                     self._store = store
@@ -84,7 +86,8 @@ def _key_errors(profile: Profile):
             "tạo ra nó, hoặc liên hệ bộ phận hỗ trợ.",
             f"Cannot open the encrypted data in {profile.root}: this computer (or this user "
             "account) does not hold its key. Open it on the PC and account that created it, "
-            "or call support.") from exc
+            "or call support.",
+        ) from exc
 
 
 @contextmanager
@@ -101,15 +104,20 @@ def _storage_errors():
         detail = str(exc.orig) if exc.orig is not None else str(exc)
         logging.getLogger("hcc_desk.store").error("database error: %s", detail)
         if "full" in detail:
-            raise UserError("Ổ đĩa đã đầy: chưa ghi được dữ liệu. Hãy giải phóng dung lượng rồi "
-                            "thử lại — những gì đang nhập vẫn còn trên màn hình.",
-                            "The disk is full: nothing was saved. Free some space and try "
-                            "again; what you typed is still on screen.") from exc
+            raise UserError(
+                "Ổ đĩa đã đầy: chưa ghi được dữ liệu. Hãy giải phóng dung lượng rồi "
+                "thử lại — những gì đang nhập vẫn còn trên màn hình.",
+                "The disk is full: nothing was saved. Free some space and try "
+                "again; what you typed is still on screen.",
+            ) from exc
         if "locked" in detail or "busy" in detail:
-            raise UserError("Cơ sở dữ liệu đang bận, hãy thử lại sau giây lát.",
-                            "The database is busy; try again in a moment.") from exc
-        raise UserError(f"Không ghi/đọc được cơ sở dữ liệu: {detail}",
-                        f"Database error: {detail}") from exc
+            raise UserError(
+                "Cơ sở dữ liệu đang bận, hãy thử lại sau giây lát.",
+                "The database is busy; try again in a moment.",
+            ) from exc
+        raise UserError(
+            f"Không ghi/đọc được cơ sở dữ liệu: {detail}", f"Database error: {detail}"
+        ) from exc
 
 
 class AppContext:
@@ -164,8 +172,11 @@ class AppContext:
         """A damaged database was set aside and nothing restored yet: a few stat calls, no
         imports (the GUI asks before its first window; services/backups.py has the rule)."""
         aside = self.profile.root / "set-aside"
-        return (not self.profile.db_path.exists() and aside.is_dir()
-                and any(aside.glob("hcc-desk-damaged-*.db")))
+        return (
+            not self.profile.db_path.exists()
+            and aside.is_dir()
+            and any(aside.glob("hcc-desk-damaged-*.db"))
+        )
 
     def close(self, *, backup: bool = False) -> None:
         """``backup``: the desk is closing after a working session (the GUI): back it up."""
@@ -191,8 +202,13 @@ class AppContext:
     def backups(self):
         from hcc_desk.services.backups import BackupService
 
-        return self._once(lambda: BackupService(
-            self.profile, lambda: self.key, lambda name, default: self.settings.get(name, default)))
+        return self._once(
+            lambda: BackupService(
+                self.profile,
+                lambda: self.key,
+                lambda name, default: self.settings.get(name, default),
+            )
+        )
 
     @cached_property
     def calendars(self):
@@ -212,8 +228,9 @@ class AppContext:
         from hcc_desk.services.sync import CentralAuth
 
         # Not enrolled: CentralAuth is just the local check.
-        return self._once(lambda: CentralAuth(AuthService(self.store), self.store,
-                                              self.credentials))
+        return self._once(
+            lambda: CentralAuth(AuthService(self.store), self.store, self.credentials)
+        )
 
     @cached_property
     def credentials(self):
@@ -237,8 +254,7 @@ class AppContext:
     def supervision(self):
         from hcc_desk.services.supervision import SupervisionService
 
-        return self._once(lambda: SupervisionService(self.store, self.calendars,
-                                                     self.credentials))
+        return self._once(lambda: SupervisionService(self.store, self.calendars, self.credentials))
 
     @cached_property
     def sync(self):
@@ -280,22 +296,23 @@ class AppContext:
     def receipts(self):
         from hcc_desk.services.receipts import ReceiptService
 
-        return self._once(lambda: ReceiptService(self.store, self.settings,
-                                                 self.profile.receipts))
+        return self._once(lambda: ReceiptService(self.store, self.settings, self.profile.receipts))
 
     @cached_property
     def forms(self):
         from hcc_desk.services.forms import FormsService
 
-        return self._once(lambda: FormsService(self.store, self.settings,
-                                               self.profile.root / "forms"))
+        return self._once(
+            lambda: FormsService(self.store, self.settings, self.profile.root / "forms")
+        )
 
     @cached_property
     def capture(self):
         from hcc_desk.services.capture import CaptureService
 
-        return self._once(lambda: CaptureService(self.store, self.settings, self.profile.root,
-                                                 self.sync))
+        return self._once(
+            lambda: CaptureService(self.store, self.settings, self.profile.root, self.sync)
+        )
 
 
 def open_context(profile_dir: Path) -> AppContext:

@@ -4,6 +4,7 @@ Exit status: 0 success, 1 an operational failure (printer, disk), 2 invalid inpu
 3 refused: the officer's proof is missing or wrong, or the role may not do it (cli_auth.py).
 Nothing is written when the input is invalid or the command is refused (but the audit row).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,14 +19,23 @@ EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--profile", type=Path, default=None,
-                        help="folder holding the database, settings and files "
-                             "(default: the platform's user data folder)")
+    common.add_argument(
+        "--profile",
+        type=Path,
+        default=None,
+        help="folder holding the database, settings and files "
+        "(default: the platform's user data folder)",
+    )
     parser = argparse.ArgumentParser(
-        prog="hcc-desk", parents=[common],
-        description="HCC Desk — phần mềm tiếp nhận hồ sơ một cửa / one-stop counter software")
-    parser.add_argument("--exit-when-ready", action="store_true",
-                        help="exit 0 as soon as the first window is shown (smoke tests)")
+        prog="hcc-desk",
+        parents=[common],
+        description="HCC Desk — phần mềm tiếp nhận hồ sơ một cửa / one-stop counter software",
+    )
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="exit 0 as soon as the first window is shown (smoke tests)",
+    )
     sub = parser.add_subparsers(dest="command")
 
     sub.add_parser("demo", parents=[common], help="set up a demo centre without questions")
@@ -66,33 +76,50 @@ def build_parser() -> argparse.ArgumentParser:
     enrol.add_argument("--central", required=True, help="central's URL, e.g. https://hcc.example")
     enrol.add_argument("--code", required=True, help="one-time enrolment code from the admin")
     enrol.add_argument("--name", default=None, help="device name shown on central")
-    enrol.add_argument("--ca-file", default=None, metavar="PEM",
-                       help="the centre's own CA certificate: trusted for central from now on")
+    enrol.add_argument(
+        "--ca-file",
+        default=None,
+        metavar="PEM",
+        help="the centre's own CA certificate: trusted for central from now on",
+    )
 
-    login = sub.add_parser("login", parents=[common],
-                           help="check an officer's password (against central when online) "
-                                "(kept for offline login) and leave a session for headless "
-                                "commands")
+    login = sub.add_parser(
+        "login",
+        parents=[common],
+        help="check an officer's password (against central when online) "
+        "(kept for offline login) and leave a session for headless "
+        "commands",
+    )
     login.add_argument("--officer", required=True, help="user name")
-    login.add_argument("--password-stdin", action="store_true",
-                       help="read the password from the first line of stdin (no prompt)")
+    login.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin (no prompt)",
+    )
     sub.add_parser("logout", parents=[common], help="end the session 'hcc-desk login' left")
     officer = sub.add_parser("officer", parents=[common], help="officer accounts (admin)")
     officer_sub = officer.add_subparsers(dest="action", required=True)
-    unlock = officer_sub.add_parser("unlock", parents=[common],
-                                    help="lift an officer's lockout after wrong passwords")
+    unlock = officer_sub.add_parser(
+        "unlock", parents=[common], help="lift an officer's lockout after wrong passwords"
+    )
     unlock.add_argument("username", help="the locked officer")
     add_proof_arguments(unlock, "the admin who unlocks")
 
     sync = sub.add_parser("sync", parents=[common], help="sync with central now (headless)")
-    sync.add_argument("--until-idle", action="store_true",
-                      help="repeat until nothing is waiting; non-zero on timeout")
+    sync.add_argument(
+        "--until-idle",
+        action="store_true",
+        help="repeat until nothing is waiting; non-zero on timeout",
+    )
     sync.add_argument("--timeout", type=float, default=300.0, help="seconds (default 300)")
 
     from hcc_desk.sim import add_arguments as add_sim_arguments
 
-    add_sim_arguments(sub.add_parser(
-        "sim", help="simulate N counter PCs taking dossiers and syncing with central"))
+    add_sim_arguments(
+        sub.add_parser(
+            "sim", help="simulate N counter PCs taking dossiers and syncing with central"
+        )
+    )
 
     catalogue = sub.add_parser("catalogue", parents=[common], help="procedure catalogue")
     cat_sub = catalogue.add_subparsers(dest="action", required=True)
@@ -100,15 +127,25 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     add_proof_arguments(imp, "the admin who imports")
     lint = cat_sub.add_parser("lint", help="check that every time limit and cut-off is sourced")
-    lint.add_argument("file", type=Path, nargs="?", default=None,
-                      help="catalogue .json/.xlsx (default: the bundled seed)")
-    lint.add_argument("--today", type=_iso_date, default=None,
-                      help="date fee periods are checked against (YYYY-MM-DD)")
+    lint.add_argument(
+        "file",
+        type=Path,
+        nargs="?",
+        default=None,
+        help="catalogue .json/.xlsx (default: the bundled seed)",
+    )
+    lint.add_argument(
+        "--today",
+        type=_iso_date,
+        default=None,
+        help="date fee periods are checked against (YYYY-MM-DD)",
+    )
 
     calendar = sub.add_parser("calendar", parents=[common], help="official working calendar")
     cal_sub = calendar.add_subparsers(dest="action", required=True)
-    cal_imp = cal_sub.add_parser("import", parents=[common],
-                                 help="load a year's holiday decision (calendar JSON file)")
+    cal_imp = cal_sub.add_parser(
+        "import", parents=[common], help="load a year's holiday decision (calendar JSON file)"
+    )
     cal_imp.add_argument("file", type=Path)
     add_proof_arguments(cal_imp, "the admin who imports")
     return parser
@@ -149,23 +186,42 @@ def main(argv: list[str] | None = None) -> int:
     from hcc_desk.log_setup import configure_logging
 
     creates = _creates_profile(args)
-    if (not creates and _needs_profile(args) and not profile.db_path.exists()
-            and not _recovery_pending(profile)):
+    if (
+        not creates
+        and _needs_profile(args)
+        and not profile.db_path.exists()
+        and not _recovery_pending(profile)
+    ):
         # A mistyped --profile must not leave a new, empty profile behind.
         _err(*cli_errors.no_profile(profile.root))
         return EXIT_INVALID
     missing = _missing_output_folder(args)
     if missing is not None:  # an output path with a typo must not create folders
-        _err(f"Thư mục {missing} không tồn tại: tạo nó trước hoặc chọn thư mục khác.",
-             f"The folder {missing} does not exist: create it first or choose another.")
+        _err(
+            f"Thư mục {missing} không tồn tại: tạo nó trước hoặc chọn thư mục khác.",
+            f"The folder {missing} does not exist: create it first or choose another.",
+        )
         return EXIT_INVALID
     log = configure_logging(profile.logs) if creates or profile.root.exists() else None
     handler = {
-        None: _run_gui, "demo": _demo, "intake": _intake, "print": _print,
-        "search": _search, "catalogue": _catalogue, "enrol": _enrol, "sync": _sync,
-        "login": _login, "logout": _logout, "officer": _officer, "ledger": _ledger,
-        "scan": _capture, "doctor": _capture, "audit": _audit, "calendar": _calendar,
-        "backup": _backup, "restore": _restore,
+        None: _run_gui,
+        "demo": _demo,
+        "intake": _intake,
+        "print": _print,
+        "search": _search,
+        "catalogue": _catalogue,
+        "enrol": _enrol,
+        "sync": _sync,
+        "login": _login,
+        "logout": _logout,
+        "officer": _officer,
+        "ledger": _ledger,
+        "scan": _capture,
+        "doctor": _capture,
+        "audit": _audit,
+        "calendar": _calendar,
+        "backup": _backup,
+        "restore": _restore,
     }[args.command]
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.services.errors import UserError
@@ -262,8 +318,10 @@ def _open(profile, *, must_be_set_up: bool = True):
     ctx = open_context(profile.root)
     if must_be_set_up and not ctx.setup.is_set_up():
         ctx.close()
-        raise NotFound(f"Hồ sơ cấu hình {profile.root} chưa được thiết lập (chạy 'hcc-desk demo').",
-                       f"Profile {profile.root} is not set up (run 'hcc-desk demo').")
+        raise NotFound(
+            f"Hồ sơ cấu hình {profile.root} chưa được thiết lập (chạy 'hcc-desk demo').",
+            f"Profile {profile.root} is not set up (run 'hcc-desk demo').",
+        )
     return ctx
 
 
@@ -271,12 +329,15 @@ def _run_gui(args, profile) -> int:
     import os
 
     if sys.platform.startswith("linux") and not any(
-            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")):
+        os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    ):
         # Qt would abort with a message about plugins, which sends people the wrong way.
-        _err("Không có màn hình (DISPLAY/WAYLAND_DISPLAY trống): hãy chạy trong phiên làm việc "
-             "có giao diện, hoặc dùng các lệnh không giao diện (hcc-desk --help).",
-             "There is no display (DISPLAY/WAYLAND_DISPLAY are empty): run it in a desktop "
-             "session, or use the headless commands (hcc-desk --help).")
+        _err(
+            "Không có màn hình (DISPLAY/WAYLAND_DISPLAY trống): hãy chạy trong phiên làm việc "
+            "có giao diện, hoặc dùng các lệnh không giao diện (hcc-desk --help).",
+            "There is no display (DISPLAY/WAYLAND_DISPLAY are empty): run it in a desktop "
+            "session, or use the headless commands (hcc-desk --help).",
+        )
         return EXIT_FAILED
     from hcc_desk.app import open_context
     from hcc_desk.ui import run_gui
@@ -305,7 +366,9 @@ def _intake(args, profile) -> int:
 
     password = read_password(args)  # its line comes first on stdin, before a '-' file
     try:
-        text = sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8-sig")
+        text = (
+            sys.stdin.read() if str(args.file) == "-" else args.file.read_text(encoding="utf-8-sig")
+        )
         request = request_from_json_text(text)
     except (OSError, UnicodeDecodeError) as exc:
         _err(f"Không đọc được tệp {args.file}: {exc}", f"Cannot read {args.file}: {exc}")
@@ -335,12 +398,14 @@ def _print(args, profile) -> int:
     try:
         args.officer = authorise(ctx, args, password, "print receipt")
         if args.pdf:
-            path = ctx.receipts.render_pdf(args.code, args.pdf, paper=args.paper,
-                                           officer_username=args.officer)
+            path = ctx.receipts.render_pdf(
+                args.code, args.pdf, paper=args.paper, officer_username=args.officer
+            )
             print(path)
         else:
-            job = ctx.receipts.print(args.code, args.officer, printer=args.printer,
-                                     paper=args.paper)
+            job = ctx.receipts.print(
+                args.code, args.officer, printer=args.printer, paper=args.paper
+            )
             print(job)
     finally:
         ctx.close()
@@ -386,11 +451,21 @@ def _search(args, profile) -> int:
         officer = authorise(ctx, args, password, "search")
         rows = ctx.dossiers.search(args.query, officer)
         for row in rows:
-            print("\t".join([row.code, row.received_at.strftime("%Y-%m-%d %H:%M"),
-                             row.submitter_name, row.procedure_name]))
+            print(
+                "\t".join(
+                    [
+                        row.code,
+                        row.received_at.strftime("%Y-%m-%d %H:%M"),
+                        row.submitter_name,
+                        row.procedure_name,
+                    ]
+                )
+            )
         if not rows:  # said on stderr: stdout stays one dossier per line for scripts
-            _err(f"Không tìm thấy hồ sơ nào khớp {args.query!r}.",
-                 f"No dossier matches {args.query!r}.")
+            _err(
+                f"Không tìm thấy hồ sơ nào khớp {args.query!r}.",
+                f"No dossier matches {args.query!r}.",
+            )
     finally:
         ctx.close()
     return EXIT_OK
@@ -404,8 +479,8 @@ def _iso_date(text: str):
 
 def _catalogue(args, profile) -> int:
     if args.action == "lint":  # reads a file only: no database, no officer
-        from hcc_desk.core.catalogue.importer import default_catalogue_path
-        from hcc_desk.core.catalogue.lint import run
+        from hcc_core.catalogue import default_catalogue_path
+        from hcc_core.catalogue.lint import run
 
         return run(args.file or default_catalogue_path(), args.today)
     from hcc_desk.cli_auth import authorise, read_password
@@ -457,8 +532,11 @@ def _login(args, profile) -> int:
     finally:
         ctx.close()
     print(f"{officer.username}\t{officer.full_name}\t{officer.role}")
-    print(f"Phiên đăng nhập đến / session until {expires:%Y-%m-%d %H:%M} "
-          "('hcc-desk logout' to end it)", file=sys.stderr)
+    print(
+        f"Phiên đăng nhập đến / session until {expires:%Y-%m-%d %H:%M} "
+        "('hcc-desk logout' to end it)",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -503,13 +581,18 @@ def _enrol(args, profile) -> int:
         ca_pem = Path(args.ca_file).read_text("utf-8", "replace") if args.ca_file else None
         ctx.enrolment.retry.on_retry = lambda n, wait, why: print(  # not frozen: say so
             f"lần thử {n} không thành công ({why}); thử lại sau {wait:.0f} s / try {n} failed, "
-            f"retrying in {wait:.0f} s", file=sys.stderr, flush=True)
+            f"retrying in {wait:.0f} s",
+            file=sys.stderr,
+            flush=True,
+        )
         r = ctx.enrolment.enrol(args.central, args.code, args.name or platform.node(), ca_pem)
     finally:
         ctx.close()
-    print(f"enrolled as device {r.device_id}: {r.centre_name} — {r.counter_name} "
-          f"(slot {r.counter_slot}){'; desk set up from central' if r.set_up_now else ''}"
-          f"; {r.queued} earlier dossier(s) queued")
+    print(
+        f"enrolled as device {r.device_id}: {r.centre_name} — {r.counter_name} "
+        f"(slot {r.counter_slot}){'; desk set up from central' if r.set_up_now else ''}"
+        f"; {r.queued} earlier dossier(s) queued"
+    )
     return EXIT_OK
 
 
@@ -517,9 +600,12 @@ def _sync(args, profile) -> int:
     ctx = _open(profile)
 
     def show(r) -> None:
-        print(f"pushed {r.pushed}, duplicates {r.duplicates}, parked {r.parked}, "
-              f"pulled {r.pulled}, uploaded {r.uploaded_bytes} B"
-              + (f"; {'; '.join(r.errors)}" if r.errors else ""), file=sys.stderr)
+        print(
+            f"pushed {r.pushed}, duplicates {r.duplicates}, parked {r.parked}, "
+            f"pulled {r.pulled}, uploaded {r.uploaded_bytes} B"
+            + (f"; {'; '.join(r.errors)}" if r.errors else ""),
+            file=sys.stderr,
+        )
 
     try:
         if args.until_idle:
@@ -535,9 +621,12 @@ def _sync(args, profile) -> int:
     for item in status.parked_items:
         print(f"parked {item.kind} {item.id}: {item.reason}")
     if not idle:
-        _err("Chưa đồng bộ xong" + (f" sau {args.timeout:g} giây" if args.until_idle else ""),
-             "Sync did not finish" + (f" within {args.timeout:g} s" if args.until_idle else "")
-             + (f": {report.errors[-1]}" if report.errors else ""))
+        _err(
+            "Chưa đồng bộ xong" + (f" sau {args.timeout:g} giây" if args.until_idle else ""),
+            "Sync did not finish"
+            + (f" within {args.timeout:g} s" if args.until_idle else "")
+            + (f": {report.errors[-1]}" if report.errors else ""),
+        )
         return EXIT_FAILED
     return EXIT_OK
 

@@ -4,6 +4,7 @@ Exit status: 0 intact (prints the row count and the head, SEQ:HASH — note it e
 it back as ``--anchor`` to detect a log rewritten or cut short since), 1 the first broken link,
 2 bad usage or no database.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,14 +16,20 @@ EXIT_OK, EXIT_BROKEN, EXIT_INVALID = 0, 1, 2
 def add_arguments(subparsers, common_parent: argparse.ArgumentParser) -> None:
     audit = subparsers.add_parser("audit", parents=[common_parent], help="the audit log")
     action = audit.add_subparsers(dest="action", required=True)
-    verify = action.add_parser("verify", parents=[common_parent],
-                               help="check the audit log's hash chain; name the first broken link")
-    verify.add_argument("--anchor", metavar="SEQ:HASH",
-                        help="a head printed by an earlier verify: it must still be there")
+    verify = action.add_parser(
+        "verify",
+        parents=[common_parent],
+        help="check the audit log's hash chain; name the first broken link",
+    )
+    verify.add_argument(
+        "--anchor",
+        metavar="SEQ:HASH",
+        help="a head printed by an earlier verify: it must still be there",
+    )
 
 
 def run(args, profile) -> int:
-    from hcc_desk.core.audit_chain import Anchor
+    from hcc_core.audit_chain import Anchor
     from hcc_desk.services.errors import NotFound
 
     try:
@@ -31,8 +38,9 @@ def run(args, profile) -> int:
         _say(f"Mốc --anchor không hợp lệ: {exc}", f"Invalid --anchor: {exc}")
         return EXIT_INVALID
     if not profile.db_path.exists():  # don't create an empty database and call it intact
-        raise NotFound(f"Không có cơ sở dữ liệu trong {profile.root}.",
-                       f"No database in {profile.root}.")
+        raise NotFound(
+            f"Không có cơ sở dữ liệu trong {profile.root}.", f"No database in {profile.root}."
+        )
     from hcc_desk.app import open_context
     from hcc_desk.core.store.audit_chain import verify_audit_chain
 
@@ -44,8 +52,7 @@ def run(args, profile) -> int:
         ctx.close()
     if verdict.broken is not None:
         where = verdict.broken.describe()
-        _say(f"Nhật ký kiểm tra bị sửa đổi — {where}",
-             f"Audit log tampered with — {where}")
+        _say(f"Nhật ký kiểm tra bị sửa đổi — {where}", f"Audit log tampered with — {where}")
         return EXIT_BROKEN
     head = f"; head {verdict.head}" if verdict.head else ""
     print(f"audit log intact: {verdict.rows} rows{head}")

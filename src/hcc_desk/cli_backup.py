@@ -4,6 +4,7 @@ Exit status as every command (cli.py): 0 done, 1 failed (cannot write, damaged d
 2 the file given is refused (not a backup of this profile, wrong key, damaged, missing),
 3 the officer is not a proven admin. A refused restore changes nothing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,14 +15,23 @@ from hcc_desk.cli_auth import ADMIN, add_proof_arguments
 
 
 def add_arguments(sub, common: argparse.ArgumentParser) -> None:
-    backup = sub.add_parser("backup", parents=[common],
-                            help="back the database up now, encrypted (admin)")
-    backup.add_argument("--out", type=Path, default=None, metavar="FILE",
-                        help="write the backup here (a new file; default: <profile>/backups/)")
+    backup = sub.add_parser(
+        "backup", parents=[common], help="back the database up now, encrypted (admin)"
+    )
+    backup.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the backup here (a new file; default: <profile>/backups/)",
+    )
     add_proof_arguments(backup, "the admin who backs up")
-    restore = sub.add_parser("restore", parents=[common],
-                             help="replace the database with a backup of this profile (admin); "
-                                  "the current one is set aside, never deleted")
+    restore = sub.add_parser(
+        "restore",
+        parents=[common],
+        help="replace the database with a backup of this profile (admin); "
+        "the current one is set aside, never deleted",
+    )
     restore.add_argument("file", type=Path, help="a backup made by HCC Desk for this profile")
     add_proof_arguments(restore, "the admin who restores (checked against the backup)")
 
@@ -59,8 +69,10 @@ def run_restore(args, profile) -> int:
 
     password = read_password(args)
     if not (profile.root / "profile-id").is_file():  # restore never creates a profile
-        raise NotFound(f"{profile.root} không phải hồ sơ cấu hình HCC Desk (kiểm tra --profile).",
-                       f"{profile.root} is not an HCC Desk profile (check --profile).")
+        raise NotFound(
+            f"{profile.root} không phải hồ sơ cấu hình HCC Desk (kiểm tra --profile).",
+            f"{profile.root} is not an HCC Desk profile (check --profile).",
+        )
     from hcc_desk.app import _key_errors
 
     with _key_errors(profile):
@@ -74,18 +86,25 @@ def run_restore(args, profile) -> int:
     done = backups.commit(profile, key, staged, who)
     previous = done.previous
     taken = staged.source.taken_at
-    print(f"Đã khôi phục {staged.source.path} ({taken:%d/%m/%Y %H:%M}, "
-          f"{staged.source.dossiers} hồ sơ). / Restored {staged.source.path} "
-          f"({taken:%Y-%m-%d %H:%M}, {staged.source.dossiers} dossiers).")
+    print(
+        f"Đã khôi phục {staged.source.path} ({taken:%d/%m/%Y %H:%M}, "
+        f"{staged.source.dossiers} hồ sơ). / Restored {staged.source.path} "
+        f"({taken:%Y-%m-%d %H:%M}, {staged.source.dossiers} dossiers)."
+    )
     if previous is not None:
         print(f"Cơ sở dữ liệu trước đó được giữ tại / the previous database is kept at: {previous}")
     if not done.sequences_read:
-        print("Cảnh báo: không đọc được số thứ tự đã cấp từ tệp cũ; mã hồ sơ tiếp theo hôm nay có "
-              "thể trùng mã đã in sau thời điểm sao lưu (trung tâm sẽ từ chối và báo). / Warning: "
-              "the sequence numbers handed out by the old file could not be read; today's next "
-              "codes may repeat codes printed after the backup was taken (central refuses and "
-              "reports them).", file=sys.stderr)
-    print("Bàn làm việc sẽ đồng bộ lại với trung tâm khi mở (hoặc chạy 'hcc-desk sync'). / "
-          "The desk re-syncs with central when it starts (or run 'hcc-desk sync').",
-          file=sys.stderr)
+        print(
+            "Cảnh báo: không đọc được số thứ tự đã cấp từ tệp cũ; mã hồ sơ tiếp theo hôm nay có "
+            "thể trùng mã đã in sau thời điểm sao lưu (trung tâm sẽ từ chối và báo). / Warning: "
+            "the sequence numbers handed out by the old file could not be read; today's next "
+            "codes may repeat codes printed after the backup was taken (central refuses and "
+            "reports them).",
+            file=sys.stderr,
+        )
+    print(
+        "Bàn làm việc sẽ đồng bộ lại với trung tâm khi mở (hoặc chạy 'hcc-desk sync'). / "
+        "The desk re-syncs with central when it starts (or run 'hcc-desk sync').",
+        file=sys.stderr,
+    )
     return 0

@@ -9,6 +9,7 @@ each with a plain statement of what is wrong and what to do.
 
 Exit status: 0 success / all OK, 1 device fault or a problem found, 2 bad usage.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,32 +17,50 @@ import shutil
 import sys
 from pathlib import Path
 
-from hcc_desk.core.vn_format import vn_number
+from hcc_core.vn_format import vn_number
 
 EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
 
 
 def add_arguments(subparsers, common_parent: argparse.ArgumentParser) -> None:
     scan = subparsers.add_parser(
-        "scan", parents=[common_parent],
-        help="scan paper into a PDF (same pipeline as the counter screen)")
+        "scan",
+        parents=[common_parent],
+        help="scan paper into a PDF (same pipeline as the counter screen)",
+    )
     scan.add_argument("--device", required=True, help="scanner name (see 'hcc-desk doctor')")
-    scan.add_argument("--source", choices=("flatbed", "adf", "duplex"), default="flatbed",
-                      help="flatbed (one page), adf (the feeder until empty), duplex")
+    scan.add_argument(
+        "--source",
+        choices=("flatbed", "adf", "duplex"),
+        default="flatbed",
+        help="flatbed (one page), adf (the feeder until empty), duplex",
+    )
     scan.add_argument("--resolution", type=int, default=300, metavar="DPI")
     scan.add_argument("--mode", choices=("gray", "color", "lineart"), default="gray")
     scan.add_argument("--page-size", default="A4", choices=("A4", "A5", "A3", "LETTER", "LEGAL"))
     scan.add_argument("--pdfa", action="store_true", help="write PDF/A-2b (archival)")
     scan.add_argument("--no-deskew", action="store_true", help="keep pages as scanned")
-    scan.add_argument("--timeout", type=float, default=120.0, metavar="S",
-                      help="give up when the scanner is silent this long (default 120)")
-    scan.add_argument("--option", action="append", default=[], metavar="NAME=VALUE",
-                      help="raw device option, e.g. a vendor switch (repeatable)")
+    scan.add_argument(
+        "--timeout",
+        type=float,
+        default=120.0,
+        metavar="S",
+        help="give up when the scanner is silent this long (default 120)",
+    )
+    scan.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="raw device option, e.g. a vendor switch (repeatable)",
+    )
     scan.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
 
     subparsers.add_parser(
-        "doctor", parents=[common_parent],
-        help="check scanners, printers, database, disk space and central; say what is wrong")
+        "doctor",
+        parents=[common_parent],
+        help="check scanners, printers, database, disk space and central; say what is wrong",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,8 +83,15 @@ def _parse_options(pairs: list[str]) -> dict | None:
         if not sep or not name:
             return None
         low = value.lower()
-        out[name] = (True if low in ("yes", "true") else False if low in ("no", "false")
-                     else int(value) if value.lstrip("-").isdigit() else value)
+        out[name] = (
+            True
+            if low in ("yes", "true")
+            else False
+            if low in ("no", "false")
+            else int(value)
+            if value.lstrip("-").isdigit()
+            else value
+        )
     return out
 
 
@@ -89,32 +115,48 @@ def _scan(args) -> int:
     if not 50 <= args.resolution <= 1200:
         _err("Độ phân giải phải từ 50 đến 1200 dpi.", "Resolution must be 50–1200 dpi.")
         return EXIT_INVALID
-    profile = ScanProfile(args.device, Source(args.source), args.resolution,
-                          ColourMode(args.mode), args.page_size)
+    profile = ScanProfile(
+        args.device, Source(args.source), args.resolution, ColourMode(args.mode), args.page_size
+    )
     pages_dir = out.with_name(out.name + ".pages")
     spool = CaptureSpool(pages_dir)
     session = spool.open_session("cli", None, out.stem)
     session.ingest_incoming(deskew=not args.no_deskew)
     earlier = len(session.pages())
     if earlier:
-        print(f"Tiếp tục: {earlier} trang đã quét lần trước / continuing with {earlier} earlier "
-              "page(s)", file=sys.stderr)
+        print(
+            f"Tiếp tục: {earlier} trang đã quét lần trước / continuing with {earlier} earlier "
+            "page(s)",
+            file=sys.stderr,
+        )
 
     def on_page(page) -> None:
         flag = "  (trang trắng? / blank?)" if page.blank else ""
-        print(f"trang {len(session.pages())}: {page.width}x{page.height} {page.dpi} dpi "
-              f"{page.mode}{flag}", file=sys.stderr)
+        print(
+            f"trang {len(session.pages())}: {page.width}x{page.height} {page.dpi} dpi "
+            f"{page.mode}{flag}",
+            file=sys.stderr,
+        )
 
-    outcome = scan_batch(profile, session, on_page, deskew=not args.no_deskew,
-                         page_timeout=args.timeout, extra_options=options)
+    outcome = scan_batch(
+        profile,
+        session,
+        on_page,
+        deskew=not args.no_deskew,
+        page_timeout=args.timeout,
+        extra_options=options,
+    )
     total = len(session.pages())
     if outcome.fault is not None:
         _err(outcome.fault.message, outcome.fault.message_en)
         if total:
-            print(f"Các trang đã quét ({total}) được giữ trong {pages_dir}. Khắc phục máy quét "
-                  "rồi chạy lại đúng lệnh này để quét tiếp; tệp PDF sẽ gồm cả các trang này.\n"
-                  f"  (The {total} scanned page(s) are kept in {pages_dir}; fix the scanner and "
-                  "run the same command again to continue.)", file=sys.stderr)
+            print(
+                f"Các trang đã quét ({total}) được giữ trong {pages_dir}. Khắc phục máy quét "
+                "rồi chạy lại đúng lệnh này để quét tiếp; tệp PDF sẽ gồm cả các trang này.\n"
+                f"  (The {total} scanned page(s) are kept in {pages_dir}; fix the scanner and "
+                "run the same command again to continue.)",
+                file=sys.stderr,
+            )
         else:
             session.discard()
             _remove_if_empty(pages_dir)
@@ -127,8 +169,9 @@ def _scan(args) -> int:
     built = write_pdf(session.pages(), out, title=out.stem, pdfa=args.pdfa)
     session.mark_attached()
     _remove_if_empty(pages_dir)
-    print(f"{built.path}\t{built.page_count} trang/pages\t{built.size} bytes\t"
-          f"sha256 {built.sha256}")
+    print(
+        f"{built.path}\t{built.page_count} trang/pages\t{built.size} bytes\tsha256 {built.sha256}"
+    )
     return EXIT_OK
 
 
@@ -186,15 +229,19 @@ def _check_scanners(r: _Report) -> None:
 
     devices = list_devices(timeout=20)
     if not devices:
-        r.bad("Không tìm thấy máy quét nào.",
-              "Kiểm tra cáp USB / mạng và nguồn của máy quét, cài driver (Linux: gói SANE của "
-              "hãng, thử 'scanimage -L'; Windows: driver WIA của hãng), rồi chạy lại.")
+        r.bad(
+            "Không tìm thấy máy quét nào.",
+            "Kiểm tra cáp USB / mạng và nguồn của máy quét, cài driver (Linux: gói SANE của "
+            "hãng, thử 'scanimage -L'; Windows: driver WIA của hãng), rồi chạy lại.",
+        )
         return
     r.ok(f"Máy quét: {len(devices)}")
     for d in devices:
-        r.info(f"{d.name}  —  {d.vendor} {d.model} ({d.kind}); nguồn giấy: "
-               f"{', '.join(str(s) for s in d.sources)}; chế độ: "
-               f"{', '.join(str(m) for m in d.modes)}")
+        r.info(
+            f"{d.name}  —  {d.vendor} {d.model} ({d.kind}); nguồn giấy: "
+            f"{', '.join(str(s) for s in d.sources)}; chế độ: "
+            f"{', '.join(str(m) for m in d.modes)}"
+        )
 
 
 def _check_printers(r: _Report) -> None:
@@ -204,13 +251,17 @@ def _check_printers(r: _Report) -> None:
     try:
         names = list_printers()
     except PrinterError as exc:
-        r.bad(f"Không liệt kê được máy in: {exc.message}",
-              "Khởi động dịch vụ in (Linux: CUPS; Windows: Print Spooler) rồi chạy lại.")
+        r.bad(
+            f"Không liệt kê được máy in: {exc.message}",
+            "Khởi động dịch vụ in (Linux: CUPS; Windows: Print Spooler) rồi chạy lại.",
+        )
         return
     if not names:
-        r.bad("Chưa có máy in nào được cài đặt.",
-              "Cài máy in trong hệ điều hành (Linux: CUPS http://localhost:631; Windows: "
-              "Cài đặt → Máy in), rồi chạy lại.")
+        r.bad(
+            "Chưa có máy in nào được cài đặt.",
+            "Cài máy in trong hệ điều hành (Linux: CUPS http://localhost:631; Windows: "
+            "Cài đặt → Máy in), rồi chạy lại.",
+        )
         return
     try:
         default = default_printer()
@@ -247,14 +298,18 @@ def _check_database(r: _Report, profile) -> bool:
 
     db = profile.db_path
     if not db.exists():
-        r.bad(f"Chưa có cơ sở dữ liệu ({db}).",
-              "Mở ứng dụng để thiết lập lần đầu, hoặc 'hcc-desk enrol' / 'hcc-desk demo'.")
+        r.bad(
+            f"Chưa có cơ sở dữ liệu ({db}).",
+            "Mở ứng dụng để thiết lập lần đầu, hoặc 'hcc-desk enrol' / 'hcc-desk demo'.",
+        )
         return False
     try:
         key = None if db_cipher.is_plain_sqlite(db) else profile_key(profile.root, create=False)
     except KeyUnavailable as exc:
-        r.bad(f"Không đọc được khoá mã hoá của hồ sơ: {exc}",
-              "Mở trên máy và tài khoản đã tạo hồ sơ này, hoặc gọi bộ phận kỹ thuật.")
+        r.bad(
+            f"Không đọc được khoá mã hoá của hồ sơ: {exc}",
+            "Mở trên máy và tài khoản đã tạo hồ sơ này, hoặc gọi bộ phận kỹ thuật.",
+        )
         return False
     sql_error = db_cipher.dbapi().Error
     try:
@@ -265,13 +320,17 @@ def _check_database(r: _Report, profile) -> bool:
         finally:
             con.close()
     except sql_error as exc:
-        r.bad(f"Không mở được cơ sở dữ liệu: {exc}",
-              "Đóng các chương trình khác đang dùng tệp; nếu tệp hỏng, khôi phục bản sao lưu "
-              f"mới nhất trong {profile.backups}.")
+        r.bad(
+            f"Không mở được cơ sở dữ liệu: {exc}",
+            "Đóng các chương trình khác đang dùng tệp; nếu tệp hỏng, khôi phục bản sao lưu "
+            f"mới nhất trong {profile.backups}.",
+        )
         return False
     if check != "ok":
-        r.bad(f"Cơ sở dữ liệu bị hỏng: {check}",
-              f"Khôi phục bản sao lưu mới nhất trong {profile.backups} và gọi bộ phận kỹ thuật.")
+        r.bad(
+            f"Cơ sở dữ liệu bị hỏng: {check}",
+            f"Khôi phục bản sao lưu mới nhất trong {profile.backups} và gọi bộ phận kỹ thuật.",
+        )
         return False
     found = file_revision(db, key)
     try:
@@ -282,21 +341,29 @@ def _check_database(r: _Report, profile) -> bool:
     if found == head:
         r.ok(f"Cơ sở dữ liệu mở được, đúng phiên bản ({head}).")
     elif found is None:
-        r.bad("Cơ sở dữ liệu không có thông tin phiên bản.",
-              "Mở ứng dụng một lần (sẽ tự tạo/nâng cấp, có sao lưu trước).")
+        r.bad(
+            "Cơ sở dữ liệu không có thông tin phiên bản.",
+            "Mở ứng dụng một lần (sẽ tự tạo/nâng cấp, có sao lưu trước).",
+        )
         return False
     else:
         known = found in shipped_revisions()
         if known:
-            r.ok(f"Cơ sở dữ liệu mở được; phiên bản {found} sẽ tự nâng cấp lên {head} khi mở "
-                 "ứng dụng (có sao lưu trước).")
+            r.ok(
+                f"Cơ sở dữ liệu mở được; phiên bản {found} sẽ tự nâng cấp lên {head} khi mở "
+                "ứng dụng (có sao lưu trước)."
+            )
         else:
-            r.bad(f"Cơ sở dữ liệu do phiên bản ứng dụng mới hơn tạo ({found}).",
-                  "Cài phiên bản ứng dụng mới nhất trên máy này.")
+            r.bad(
+                f"Cơ sở dữ liệu do phiên bản ứng dụng mới hơn tạo ({found}).",
+                "Cài phiên bản ứng dụng mới nhất trên máy này.",
+            )
             return False
     if not set_up:
-        r.bad("Máy này chưa được thiết lập (trung tâm, quầy).",
-              "Mở ứng dụng để thiết lập lần đầu, hoặc 'hcc-desk enrol'.")
+        r.bad(
+            "Máy này chưa được thiết lập (trung tâm, quầy).",
+            "Mở ứng dụng để thiết lập lần đầu, hoặc 'hcc-desk enrol'.",
+        )
         return False
     return True
 
@@ -309,15 +376,18 @@ def shipped_revisions() -> set[str]:
     found = set()
     for script in VERSIONS_DIR.glob("*.py"):
         for node in ast.parse(script.read_text(encoding="utf-8")).body:
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1
-                    and isinstance(node.targets[0], ast.Name)
-                    and node.targets[0].id == "revision"
-                    and isinstance(node.value, ast.Constant)):
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and node.targets[0].id == "revision"
+                and isinstance(node.value, ast.Constant)
+            ):
                 found.add(node.value.value)
     return found
 
 
-MIN_FREE = 1024 ** 3  # 1 GiB: a day of colour scans, backups and the database's growth
+MIN_FREE = 1024**3  # 1 GiB: a day of colour scans, backups and the database's growth
 
 
 def _check_disk(r: _Report, root: Path) -> None:
@@ -325,11 +395,13 @@ def _check_disk(r: _Report, root: Path) -> None:
     while not probe.exists() and probe != probe.parent:
         probe = probe.parent
     usage = shutil.disk_usage(probe)
-    free_gb = usage.free / 1024 ** 3
+    free_gb = usage.free / 1024**3
     if usage.free < MIN_FREE:
-        r.bad(f"Ổ đĩa chứa {root} chỉ còn {vn_number(free_gb, 2)} GB trống.",
-              "Giải phóng dung lượng (xóa tệp tạm, chuyển bản sao lưu cũ sang nơi khác): cần "
-              "ít nhất 1 GB để quét và lưu hồ sơ an toàn.")
+        r.bad(
+            f"Ổ đĩa chứa {root} chỉ còn {vn_number(free_gb, 2)} GB trống.",
+            "Giải phóng dung lượng (xóa tệp tạm, chuyển bản sao lưu cũ sang nơi khác): cần "
+            "ít nhất 1 GB để quét và lưu hồ sơ an toàn.",
+        )
     else:
         r.ok(f"Dung lượng trống: {vn_number(free_gb, 1)} GB")
 
@@ -346,8 +418,10 @@ def _check_central_and_spool(r: _Report, profile) -> None:
             _check_central(r, cred)
         waiting = ctx.capture.spool.recoverable()
         if waiting:
-            r.info(f"{len(waiting)} giấy tờ có trang đã quét nhưng chưa đính kèm: mở ứng dụng "
-                   "để lấy lại. / scanned pages waiting to be attached.")
+            r.info(
+                f"{len(waiting)} giấy tờ có trang đã quét nhưng chưa đính kèm: mở ứng dụng "
+                "để lấy lại. / scanned pages waiting to be attached."
+            )
     finally:
         ctx.close()
 
@@ -361,13 +435,19 @@ def _check_central(r: _Report, cred) -> None:
     try:
         limits = client.limits(timeout=httpx.Timeout(10.0))
     except AuthFailed:
-        r.bad(f"Máy chủ trung tâm {cred.central_url} từ chối quầy này.",
-              "Quản trị viên cấp mã đăng ký mới, rồi chạy 'hcc-desk enrol'.")
+        r.bad(
+            f"Máy chủ trung tâm {cred.central_url} từ chối quầy này.",
+            "Quản trị viên cấp mã đăng ký mới, rồi chạy 'hcc-desk enrol'.",
+        )
     except (SyncError, httpx.HTTPError) as exc:
-        r.bad(f"Không kết nối được máy chủ trung tâm {cred.central_url}: {exc}",
-              "Kiểm tra mạng / Internet; hồ sơ vẫn được lưu trên máy và tự đồng bộ khi có mạng.")
+        r.bad(
+            f"Không kết nối được máy chủ trung tâm {cred.central_url}: {exc}",
+            "Kiểm tra mạng / Internet; hồ sơ vẫn được lưu trên máy và tự đồng bộ khi có mạng.",
+        )
     else:
-        r.ok(f"Máy chủ trung tâm {cred.central_url} trả lời (giới hạn tệp "
-             f"{limits.max_attachment_bytes // (1024 * 1024)} MB).")
+        r.ok(
+            f"Máy chủ trung tâm {cred.central_url} trả lời (giới hạn tệp "
+            f"{limits.max_attachment_bytes // (1024 * 1024)} MB)."
+        )
     finally:
         client.close()

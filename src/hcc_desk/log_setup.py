@@ -2,6 +2,7 @@
 
 Personal data is not logged here (the audit log in the database records who touched what).
 """
+
 from __future__ import annotations
 
 import logging
@@ -18,7 +19,7 @@ def configure_logging(log_dir: Path, level: int = logging.INFO) -> Path | None:
     if any(getattr(h, "baseFilename", None) == str(path) for h in root.handlers):
         return path
     try:
-        from hcc_desk.core.owner_only import make_private_dir, private_umask
+        from hcc_core.owner_only import make_private_dir, private_umask
 
         private_umask()  # the log (and all the profile) owner-only from the first file on
         make_private_dir(log_dir)

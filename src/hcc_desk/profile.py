@@ -4,9 +4,10 @@ A profile is a plain folder so support staff can copy it, back it up or point th
 one with ``--profile``. Nothing else on disk is written by the app, except the profile's key
 (hcc_desk.core.keystore), which the OS holds outside the profile on purpose.
 
-The folder and everything in it are owner-only (hcc_desk.core.owner_only); the database and
+The folder and everything in it are owner-only (hcc_core.owner_only); the database and
 attached files are encrypted with the profile's key (docs/security.md).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,10 +38,10 @@ class Profile:
     def attachments(self) -> Path:
         return self.root / "attachments"
 
-    def ensure(self) -> "Profile":
+    def ensure(self) -> Profile:
         """Create the folders, owner-only; everything this process creates from now on is
         born owner-only too (the umask)."""
-        from hcc_desk.core.owner_only import make_private_dir, private_umask
+        from hcc_core.owner_only import make_private_dir, private_umask
 
         private_umask()
         for folder in (self.root, self.backups, self.receipts, self.logs):
@@ -53,13 +54,14 @@ class Profile:
         import logging
         import subprocess
 
-        from hcc_desk.core.owner_only import tighten
+        from hcc_core.owner_only import tighten
 
         try:
             tighten(self.root)
         except (OSError, subprocess.CalledProcessError) as exc:
-            logging.getLogger("hcc_desk.profile").warning("could not restrict %s: %s",
-                                                          self.root, exc)
+            logging.getLogger("hcc_desk.profile").warning(
+                "could not restrict %s: %s", self.root, exc
+            )
 
     def key(self) -> bytes:
         """The key that encrypts this profile (created with the profile)."""

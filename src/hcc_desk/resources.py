@@ -1,6 +1,6 @@
-"""Locate the data files that ship inside the package (``hcc_desk/data``: fonts, catalogue,
-calendar, places, translations), wherever the app runs from: a checkout, an installed wheel or
-the PyInstaller bundle."""
+"""Locate the data files that ship inside the package (``hcc_desk/data``: fonts and
+translations; the calendar, places and catalogue seed are hcc_core's, see hcc_core.data_files),
+wherever the app runs from: a checkout, an installed wheel or the PyInstaller bundle."""
 
 from __future__ import annotations
 

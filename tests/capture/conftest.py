@@ -1,5 +1,6 @@
 """Capture tests run against SANE's real ``test`` backend (``sane_test_device``, from
 tests/support/sane.py) and a demo desk (``demo_ctx``, tests/conftest.py)."""
+
 from datetime import datetime
 
 import pytest
@@ -14,11 +15,16 @@ def saved_dossier(demo_ctx):
 
     # Every listed paper handed in (intake names them: the receipt lists exactly those).
     [choice] = [c for c in demo_ctx.catalogue.search("") if c.code == "1.001456"]
-    req = IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                        submitter=PersonInput(phone="0912345678"),
-                        received_at=datetime(2026, 11, 25, 9, 0),
-                        papers=[PaperInput(p.name, p.originals, p.certified_copies,
-                                           p.photocopies) for p in choice.papers])
+    req = IntakeRequest(
+        procedure_code="1.001456",
+        citizen_qr=QR,
+        submitter=PersonInput(phone="0912345678"),
+        received_at=datetime(2026, 11, 25, 9, 0),
+        papers=[
+            PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
+            for p in choice.papers
+        ],
+    )
     done = demo_ctx.intake.submit(req, "demo")
     detail = demo_ctx.dossiers.detail(done.code, "demo")
     return detail

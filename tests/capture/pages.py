@@ -1,5 +1,6 @@
 """Synthetic document pages for capture tests and the benchmark: text lines rendered with PIL,
 a little blur and paper noise, like a page off a real scanner."""
+
 from __future__ import annotations
 
 import random
@@ -7,7 +8,44 @@ import random
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-WORDS = ["Cộng", "hòa", "xã", "hội", "chủ", "nghĩa", "Việt", "Nam", "Độc", "lập", "Tự", "do", "Hạnh", "phúc", "tờ", "khai", "đề", "nghị", "cấp", "hộ", "chiếu", "phổ", "thông", "họ", "và", "tên", "ngày", "sinh", "nơi", "thường", "trú", "số", "định", "danh", "cá", "nhân"]
+WORDS = [
+    "Cộng",
+    "hòa",
+    "xã",
+    "hội",
+    "chủ",
+    "nghĩa",
+    "Việt",
+    "Nam",
+    "Độc",
+    "lập",
+    "Tự",
+    "do",
+    "Hạnh",
+    "phúc",
+    "tờ",
+    "khai",
+    "đề",
+    "nghị",
+    "cấp",
+    "hộ",
+    "chiếu",
+    "phổ",
+    "thông",
+    "họ",
+    "và",
+    "tên",
+    "ngày",
+    "sinh",
+    "nơi",
+    "thường",
+    "trú",
+    "số",
+    "định",
+    "danh",
+    "cá",
+    "nhân",
+]
 
 
 def _font(size: int):
@@ -17,8 +55,9 @@ def _font(size: int):
         return ImageFont.load_default()
 
 
-def document_page(dpi: int = 300, *, seed: int = 1, lines: int = 34, colour: bool = False,
-                  noise: bool = True) -> Image.Image:
+def document_page(
+    dpi: int = 300, *, seed: int = 1, lines: int = 34, colour: bool = False, noise: bool = True
+) -> Image.Image:
     """An A4 page of typed text (about a form's worth), grey "paper", optional red stamp."""
     rng = random.Random(seed)
     w, h = round(210 / 25.4 * dpi), round(297 / 25.4 * dpi)
@@ -40,7 +79,9 @@ def document_page(dpi: int = 300, *, seed: int = 1, lines: int = 34, colour: boo
             break
     if colour:
         cx, cy, r = w - margin * 2, h - margin * 2, round(dpi * 0.6)
-        draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(200, 30, 30), width=max(2, dpi // 50))
+        draw.ellipse(
+            (cx - r, cy - r, cx + r, cy + r), outline=(200, 30, 30), width=max(2, dpi // 50)
+        )
     page = page.filter(ImageFilter.GaussianBlur(dpi / 400))
     if noise:
         grain = Image.effect_noise((w, h), 6).point(lambda v: v - 128 + 128)

@@ -1,5 +1,6 @@
 """CaptureService: the counter's profile, size limits (central's when known) enforced before
 anything is saved, imports attached like scans, audit rows."""
+
 import pytest
 from sqlalchemy import func, select
 
@@ -17,8 +18,11 @@ def _set_central_limits(ctx, per_file, per_dossier):
         if row is None:
             row = SyncState(id=1, cursor=0)
             s.add(row)
-        row.limits = {"max_attachment_bytes": per_file, "max_dossier_bytes": per_dossier,
-                      "chunk_bytes": 65536}
+        row.limits = {
+            "max_attachment_bytes": per_file,
+            "max_dossier_bytes": per_dossier,
+            "chunk_bytes": 65536,
+        }
 
 
 def _count(ctx, model):
@@ -27,8 +31,9 @@ def _count(ctx, model):
 
 
 def _session_with_pages(ctx, dossier, position=1, n=2, tmp=None):
-    session = ctx.capture.spool.open_session("dossier:" + dossier.uuid, position,
-                                             dossier.papers[position - 1].name)
+    session = ctx.capture.spool.open_session(
+        "dossier:" + dossier.uuid, position, dossier.papers[position - 1].name
+    )
     for i in range(n):
         session.add_page_image(document_page(100, seed=i), 100, ColourMode.GRAY)
     return session
@@ -51,7 +56,7 @@ def test_limits_default_then_central(demo_ctx):
 
 def test_file_over_the_limit_is_refused_before_anything_is_saved(demo_ctx, saved_dossier):
     session = _session_with_pages(demo_ctx, saved_dossier)
-    _set_central_limits(demo_ctx, 20_000, 10 ** 9)
+    _set_central_limits(demo_ctx, 20_000, 10**9)
     with pytest.raises(SizeLimitExceeded) as err:
         demo_ctx.capture.attach(session, saved_dossier.code, "demo")
     assert "vượt giới hạn" in err.value.message and "0.0 MB" in err.value.message
@@ -65,7 +70,7 @@ def test_dossier_total_over_the_limit_is_refused(demo_ctx, saved_dossier):
     first = _session_with_pages(demo_ctx, saved_dossier, 1, n=1)
     demo_ctx.capture.attach(first, saved_dossier.code, "demo")
     size = demo_ctx.capture.attachments(saved_dossier.code)[0].size
-    _set_central_limits(demo_ctx, 10 ** 9, size + 1000)
+    _set_central_limits(demo_ctx, 10**9, size + 1000)
     second = _session_with_pages(demo_ctx, saved_dossier, 2, n=1)
     with pytest.raises(SizeLimitExceeded) as err:
         demo_ctx.capture.attach(second, saved_dossier.code, "demo")

@@ -1,4 +1,5 @@
 """Deskew, blank detection, thresholding and rotation on synthetic pages."""
+
 import pytest
 from PIL import Image, ImageDraw
 
@@ -55,8 +56,9 @@ def test_bilevel_threshold_keeps_ink_and_drops_grey_paper():
     assert bw.getpixel((100, 100)) == 0 and bw.getpixel((300, 100)) == 255
 
 
-@pytest.mark.parametrize("degrees, size", [(90, (20, 10)), (180, (10, 20)), (270, (20, 10)),
-                                           (360, (10, 20))])
+@pytest.mark.parametrize(
+    "degrees, size", [(90, (20, 10)), (180, (10, 20)), (270, (20, 10)), (360, (10, 20))]
+)
 def test_quarter_turns_are_clockwise(degrees, size):
     img = Image.new("L", (10, 20), 255)
     img.putpixel((0, 0), 0)  # top-left corner

@@ -1,4 +1,5 @@
 """Vendors' option words → our profile, and scanner statuses → the officer's message."""
+
 import pytest
 
 from hcc_desk.core.capture.faults import fault_from_sane, open_fault
@@ -26,11 +27,20 @@ def _opts(source=(), mode=(), depth=(), extra=()):
 
 VENDORS = {
     "sane-test": (["Flatbed", "Automatic Document Feeder"], ["Gray", "Color"], [1, 8, 16]),
-    "fujitsu": (["Flatbed", "ADF Front", "ADF Back", "ADF Duplex"],
-                ["Lineart", "Halftone", "Gray", "Color"], []),
-    "brother": (["FlatBed", "Automatic Document Feeder(left aligned)",
-                 "Automatic Document Feeder(left aligned,Duplex)"],
-                ["Black & White", "Gray[Error Diffusion]", "True Gray", "24bit Color"], []),
+    "fujitsu": (
+        ["Flatbed", "ADF Front", "ADF Back", "ADF Duplex"],
+        ["Lineart", "Halftone", "Gray", "Color"],
+        [],
+    ),
+    "brother": (
+        [
+            "FlatBed",
+            "Automatic Document Feeder(left aligned)",
+            "Automatic Document Feeder(left aligned,Duplex)",
+        ],
+        ["Black & White", "Gray[Error Diffusion]", "True Gray", "24bit Color"],
+        [],
+    ),
     "hp": (["Flatbed", "ADF", "Duplex"], ["Lineart", "Gray", "Color"], []),
     "canon": (["Flatbed", "ADF (Simplex)", "ADF (Duplex)"], ["Color", "Gray", "Lineart"], []),
     "epson-ds": (["ADF Front", "ADF Duplex"], ["Binary", "Gray", "Color"], []),
@@ -84,8 +94,11 @@ def test_lineart_through_depth_1_or_thresholded_here():
 
 
 def test_duplex_as_a_separate_switch():
-    epson2 = _opts(["Flatbed", "Automatic Document Feeder"], ["Gray", "Color"],
-                   extra=[OptionDesc("adf-mode", choices=("Simplex", "Duplex"))])
+    epson2 = _opts(
+        ["Flatbed", "Automatic Document Feeder"],
+        ["Gray", "Color"],
+        extra=[OptionDesc("adf-mode", choices=("Simplex", "Duplex"))],
+    )
     assert Source.DUPLEX in available_sources(epson2)
     p = plan(epson2, ScanProfile("x", Source.DUPLEX))
     assert ("source", "Automatic Document Feeder") in p.settings
@@ -98,8 +111,10 @@ def test_duplex_not_offered_falls_back_to_the_feeder_with_a_note():
 
 
 def test_resolution_and_page_area():
-    opts = _opts(["Flatbed"], ["Gray"]) + [OptionDesc("br-x", range=(0, 215.9, 0)),
-                                          OptionDesc("br-y", range=(0, 250.0, 0))]
+    opts = _opts(["Flatbed"], ["Gray"]) + [
+        OptionDesc("br-x", range=(0, 215.9, 0)),
+        OptionDesc("br-y", range=(0, 250.0, 0)),
+    ]
     p = dict(plan(opts, ScanProfile("x", resolution=300, page_size="A4")).settings)
     assert p["resolution"] == 300
     assert p["br-x"] == 210.0 and p["br-y"] == 250.0  # clipped to what the glass reaches
@@ -129,19 +144,25 @@ All options specific to device `test':
     assert opts["br-x"].range[1] == 300.0
 
 
-@pytest.mark.parametrize("raw, fault", [
-    ("Document feeder jammed", ScanFault.JAMMED),
-    ("Document feeder out of documents", ScanFault.NO_DOCS),
-    ("Scanner cover is open", ScanFault.COVER_OPEN),
-    ("Error during device I/O", ScanFault.IO_ERROR),
-    ("Device busy", ScanFault.DEVICE_BUSY),
-    ("Access to resource has been denied", ScanFault.DEVICE_BUSY),
-    ("SANE_STATUS_JAMMED", ScanFault.JAMMED),
-    ("Operation was cancelled", ScanFault.CANCELLED),
-    (6, ScanFault.JAMMED), (7, ScanFault.NO_DOCS), (8, ScanFault.COVER_OPEN),
-    (9, ScanFault.IO_ERROR), (3, ScanFault.DEVICE_BUSY),
-    ("something new", ScanFault.UNKNOWN),
-])
+@pytest.mark.parametrize(
+    "raw, fault",
+    [
+        ("Document feeder jammed", ScanFault.JAMMED),
+        ("Document feeder out of documents", ScanFault.NO_DOCS),
+        ("Scanner cover is open", ScanFault.COVER_OPEN),
+        ("Error during device I/O", ScanFault.IO_ERROR),
+        ("Device busy", ScanFault.DEVICE_BUSY),
+        ("Access to resource has been denied", ScanFault.DEVICE_BUSY),
+        ("SANE_STATUS_JAMMED", ScanFault.JAMMED),
+        ("Operation was cancelled", ScanFault.CANCELLED),
+        (6, ScanFault.JAMMED),
+        (7, ScanFault.NO_DOCS),
+        (8, ScanFault.COVER_OPEN),
+        (9, ScanFault.IO_ERROR),
+        (3, ScanFault.DEVICE_BUSY),
+        ("something new", ScanFault.UNKNOWN),
+    ],
+)
 def test_sane_status_to_fault(raw, fault):
     assert fault_from_sane(raw) == fault
 

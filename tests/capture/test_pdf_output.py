@@ -1,4 +1,5 @@
 """The PDF per checklist paper: right pages, right way up, right colours, small, PDF/A parts."""
+
 import hashlib
 import re
 
@@ -60,8 +61,10 @@ def test_rotation_is_the_page_rotate_entry_not_a_recompression(session, tmp_path
 def test_grey_and_colour_pages_are_jpeg_and_look_like_the_scan(session, tmp_path):
     grey = document_page(100, seed=4)
     colour = document_page(100, seed=5, colour=True)
-    pages = [session.add_page_image(grey, 100, ColourMode.GRAY),
-             session.add_page_image(colour, 100, ColourMode.COLOR)]
+    pages = [
+        session.add_page_image(grey, 100, ColourMode.GRAY),
+        session.add_page_image(colour, 100, ColourMode.COLOR),
+    ]
     built = write_pdf(pages, tmp_path / "out.pdf")
     raw = built.path.read_bytes()
     # Grey: text as a G4 /ImageMask over a 150 dpi JPEG background; colour: one JPEG.
@@ -96,8 +99,9 @@ def test_imported_jpeg_goes_in_byte_for_byte(session, tmp_path):
 
 def test_pdfa_has_metadata_output_intent_and_id(session, tmp_path):
     page = session.add_page_image(document_page(100, seed=4), 100, ColourMode.GRAY)
-    built = write_pdf([page], tmp_path / "a.pdf", title="Tờ khai — 000.00.61.H57-261125-0001",
-                      pdfa=True)
+    built = write_pdf(
+        [page], tmp_path / "a.pdf", title="Tờ khai — 000.00.61.H57-261125-0001", pdfa=True
+    )
     raw = built.path.read_bytes()
     assert raw.startswith(b"%PDF-1.7\n%") and raw[10] >= 128  # binary marker line
     assert b"<pdfaid:part>2</pdfaid:part>" in raw and b"<pdfaid:conformance>B" in raw
@@ -105,7 +109,7 @@ def test_pdfa_has_metadata_output_intent_and_id(session, tmp_path):
     assert b"/OutputIntents" in raw and b"/GTS_PDFA1" in raw and b"/DestOutputProfile" in raw
     assert re.search(rb"/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]", raw)
     icc = re.search(rb"/N 3 /Length (\d+) >>\nstream\n", raw)
-    profile = raw[icc.end():icc.end() + int(icc.group(1))]
+    profile = raw[icc.end() : icc.end() + int(icc.group(1))]
     assert profile[36:40] == b"acsp" and profile[16:20] == b"RGB "
     assert not re.search(rb"/SMask|/Encrypt|/JavaScript|/Transparency", raw)
     pdf = pdfium.PdfDocument(raw)

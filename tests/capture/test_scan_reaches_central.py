@@ -1,6 +1,7 @@
 """Scanned papers sync through the attachment path: a feeder batch from SANE's test device,
 attached to a dossier on an enrolled desk, arrives at a real hcc-central (uvicorn on loopback)
 with the same SHA-256 and size, stored in central's content-addressed file store."""
+
 from __future__ import annotations
 
 import hashlib
@@ -11,9 +12,6 @@ import pytest
 from sqlalchemy import select
 
 pytest.importorskip("hcc_central.app")
-
-from tests.central.live import LiveServer
-from tests.services.after_intake_helpers import intake
 
 from hcc_central import admin
 from hcc_central.db import Database
@@ -26,6 +24,8 @@ from hcc_desk.app import open_context
 from hcc_desk.core import sealed_files
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
 from hcc_desk.core.store.models import Attachment
+from tests.central.live import LiveServer
+from tests.services.after_intake_helpers import intake
 
 UNIT = "000.00.61.H57"
 PASSWORD = "mat-khau-123"
@@ -46,16 +46,29 @@ def central(tmp_path):
 
 def _enrolled_desk(live: LiveServer, profile: Path):
     def create(s):
-        centre = admin.create_centre(s, name="TRUNG TÂM PVHCC THỬ", governing_body="UBND THỬ",
-                                     place_name="Huế", code_slots=10)
+        centre = admin.create_centre(
+            s,
+            name="TRUNG TÂM PVHCC THỬ",
+            governing_body="UBND THỬ",
+            place_name="Huế",
+            code_slots=10,
+        )
         admin.add_agency(s, centre.id, name="Công an cấp tỉnh", short_name="CA", unit_code=UNIT)
-        admin.create_officer(s, username="lan", full_name="Cán bộ Lan", role="officer",
-                             password=PASSWORD, centre_id=centre.id)
+        admin.create_officer(
+            s,
+            username="lan",
+            full_name="Cán bộ Lan",
+            role="officer",
+            password=PASSWORD,
+            centre_id=centre.id,
+        )
         return admin.enrol_counter(s, centre.id, name="Quầy 01", slot=1)[0]
 
     code = live.write(create)
-    assert cli.main(["enrol", "--profile", str(profile), "--central", live.base_url,
-                     "--code", code]) == cli.EXIT_OK
+    assert (
+        cli.main(["enrol", "--profile", str(profile), "--central", live.base_url, "--code", code])
+        == cli.EXIT_OK
+    )
     ctx = open_context(profile)
     ctx.auth.login("lan", PASSWORD)
     return ctx
@@ -67,11 +80,15 @@ def test_scanned_paper_arrives_at_central_byte_identical(central, tmp_path, sane
     try:
         code = intake(ctx, datetime(2026, 11, 25, 9, 0), "lan")
         detail = ctx.dossiers.detail(code, "lan")
-        session = ctx.capture.spool.open_session("dossier:" + detail.uuid, 1,
-                                                 detail.papers[0].name, code)
-        outcome = ctx.capture.scan(session, ScanProfile(sane_test_device, Source.ADF, 150,
-                                                        ColourMode.GRAY),
-                                   on_page=lambda _p: None, officer_username="lan")
+        session = ctx.capture.spool.open_session(
+            "dossier:" + detail.uuid, 1, detail.papers[0].name, code
+        )
+        outcome = ctx.capture.scan(
+            session,
+            ScanProfile(sane_test_device, Source.ADF, 150, ColourMode.GRAY),
+            on_page=lambda _p: None,
+            officer_username="lan",
+        )
         assert outcome.fault is None and len(outcome.pages) == 10
         att_uuid = ctx.capture.attach(session, code, "lan")
 

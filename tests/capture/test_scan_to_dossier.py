@@ -1,5 +1,6 @@
 """End to end on the real SANE test device: scanner worker → spool → PDF → the dossier's
 attachment for the right checklist paper, queued for central like any attachment."""
+
 from sqlalchemy import select
 
 from hcc_desk.core import sealed_files
@@ -19,16 +20,23 @@ def _pdf_page_count(data: bytes):
         pdf.close()
 
 
-def test_ten_page_feeder_batch_becomes_one_pdf_on_the_right_paper(demo_ctx, saved_dossier,
-                                                                  sane_test_device):
+def test_ten_page_feeder_batch_becomes_one_pdf_on_the_right_paper(
+    demo_ctx, saved_dossier, sane_test_device
+):
     capture = demo_ctx.capture
-    session = capture.spool.open_session("dossier:" + saved_dossier.uuid, 2,
-                                         saved_dossier.papers[1].name, saved_dossier.code)
+    session = capture.spool.open_session(
+        "dossier:" + saved_dossier.uuid, 2, saved_dossier.papers[1].name, saved_dossier.code
+    )
     profile = ScanProfile(sane_test_device, Source.ADF, 300, ColourMode.LINEART)
     seen, progress = [], []
-    outcome = capture.scan(session, profile, on_page=lambda p: seen.append(p),
-                           on_progress=progress.append, officer_username="demo",
-                           extra_options=GRID)
+    outcome = capture.scan(
+        session,
+        profile,
+        on_page=lambda p: seen.append(p),
+        on_progress=progress.append,
+        officer_username="demo",
+        extra_options=GRID,
+    )
 
     assert outcome.fault is None, outcome.detail
     assert len(outcome.pages) == 10 == len(seen)  # the test feeder holds 10 sheets
@@ -45,10 +53,10 @@ def test_ten_page_feeder_batch_becomes_one_pdf_on_the_right_paper(demo_ctx, save
         assert att.content_type == "application/pdf"
         assert att.upload_state == "pending"  # the sync issue's uploader takes it from here
         import hashlib
+
         stored = sealed_files.read(capture.attachments_dir, att.path)  # decrypted
         assert hashlib.sha256(stored).hexdigest() == att.sha256
-        queued = s.scalars(select(OutboxOp).where(
-            OutboxOp.entity_uuid == saved_dossier.uuid)).all()
+        queued = s.scalars(select(OutboxOp).where(OutboxOp.entity_uuid == saved_dossier.uuid)).all()
         assert queued, "the dossier's new state must be queued for central"
         actions = set(s.scalars(select(AuditLog.action)))
     assert _pdf_page_count(stored) == 10
@@ -59,16 +67,21 @@ def test_ten_page_feeder_batch_becomes_one_pdf_on_the_right_paper(demo_ctx, save
     assert not session.folder.exists()
 
 
-def test_attach_refuses_a_paper_the_dossier_does_not_have(demo_ctx, saved_dossier,
-                                                          sane_test_device):
+def test_attach_refuses_a_paper_the_dossier_does_not_have(
+    demo_ctx, saved_dossier, sane_test_device
+):
     import pytest
 
     from hcc_desk.services.errors import InvalidInput
 
     capture = demo_ctx.capture
     session = capture.spool.open_session("k", 99, "Giấy tờ lạ")
-    capture.scan(session, ScanProfile(sane_test_device, Source.FLATBED, 100, ColourMode.GRAY),
-                 on_page=lambda p: None, extra_options=GRID)
+    capture.scan(
+        session,
+        ScanProfile(sane_test_device, Source.FLATBED, 100, ColourMode.GRAY),
+        on_page=lambda p: None,
+        extra_options=GRID,
+    )
     with pytest.raises(InvalidInput) as err:
         capture.attach(session, saved_dossier.code, "demo")
     assert "không có giấy tờ số 99" in err.value.message

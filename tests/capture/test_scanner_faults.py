@@ -1,6 +1,7 @@
 """Scanner faults on the real SANE test device: each status the device can force gives its
 Vietnamese message, keeps every page already scanned, and the batch can continue; a slow
 device is waited for; a hung or killed worker never takes the caller down."""
+
 import os
 import signal
 import threading
@@ -33,17 +34,26 @@ def test_list_devices_finds_the_test_scanners(sane_test_device):
     assert 300 in dev.resolutions
 
 
-@pytest.mark.parametrize("status, fault, words", [
-    ("SANE_STATUS_JAMMED", ScanFault.JAMMED, "Kẹt giấy"),
-    ("SANE_STATUS_COVER_OPEN", ScanFault.COVER_OPEN, "Nắp máy quét"),
-    ("SANE_STATUS_IO_ERROR", ScanFault.IO_ERROR, "Lỗi truyền dữ liệu"),
-    ("SANE_STATUS_DEVICE_BUSY", ScanFault.DEVICE_BUSY, "đang bận"),
-])
-def test_fault_mid_batch_keeps_pages_and_the_batch_continues(session, sane_test_device,
-                                                             status, fault, words):
+@pytest.mark.parametrize(
+    "status, fault, words",
+    [
+        ("SANE_STATUS_JAMMED", ScanFault.JAMMED, "Kẹt giấy"),
+        ("SANE_STATUS_COVER_OPEN", ScanFault.COVER_OPEN, "Nắp máy quét"),
+        ("SANE_STATUS_IO_ERROR", ScanFault.IO_ERROR, "Lỗi truyền dữ liệu"),
+        ("SANE_STATUS_DEVICE_BUSY", ScanFault.DEVICE_BUSY, "đang bận"),
+    ],
+)
+def test_fault_mid_batch_keeps_pages_and_the_batch_continues(
+    session, sane_test_device, status, fault, words
+):
     got = []
-    outcome = scan_batch(_adf(sane_test_device), session, got.append, extra_options=GRID,
-                         options_after_pages={3: {"read-return-value": status}})
+    outcome = scan_batch(
+        _adf(sane_test_device),
+        session,
+        got.append,
+        extra_options=GRID,
+        options_after_pages={3: {"read-return-value": status}},
+    )
     assert outcome.fault == fault
     assert words in outcome.fault.message and outcome.fault.message_en
     assert len(outcome.pages) == 3 == len(got)
@@ -60,21 +70,35 @@ def test_fault_mid_batch_keeps_pages_and_the_batch_continues(session, sane_test_
 
 
 def test_empty_feeder_at_start_is_a_fault_but_running_empty_is_the_normal_end(
-        session, sane_test_device):
-    empty = scan_batch(_adf(sane_test_device), session, lambda p: None,
-                       extra_options={**GRID, "read-return-value": "SANE_STATUS_NO_DOCS"})
+    session, sane_test_device
+):
+    empty = scan_batch(
+        _adf(sane_test_device),
+        session,
+        lambda p: None,
+        extra_options={**GRID, "read-return-value": "SANE_STATUS_NO_DOCS"},
+    )
     assert empty.fault == ScanFault.NO_DOCS and empty.pages == []
     assert "Khay nạp giấy trống" in empty.fault.message
 
-    ran_out = scan_batch(_adf(sane_test_device), session, lambda p: None, extra_options=GRID,
-                         options_after_pages={4: {"read-return-value": "SANE_STATUS_NO_DOCS"}})
+    ran_out = scan_batch(
+        _adf(sane_test_device),
+        session,
+        lambda p: None,
+        extra_options=GRID,
+        options_after_pages={4: {"read-return-value": "SANE_STATUS_NO_DOCS"}},
+    )
     assert ran_out.fault is None
     assert len(ran_out.pages) == 4
 
 
 def test_flatbed_scans_one_page(session, sane_test_device):
-    outcome = scan_batch(ScanProfile(sane_test_device, Source.FLATBED, 150, ColourMode.COLOR),
-                         session, lambda p: None, extra_options={"test-picture": "Color pattern"})
+    outcome = scan_batch(
+        ScanProfile(sane_test_device, Source.FLATBED, 150, ColourMode.COLOR),
+        session,
+        lambda p: None,
+        extra_options={"test-picture": "Color pattern"},
+    )
     assert outcome.fault is None
     assert len(outcome.pages) == 1
     page = outcome.pages[0]
@@ -99,9 +123,13 @@ def test_slow_device_is_waited_for_with_progress(session, sane_test_device):
     progress = []
     started = time.monotonic()
     outcome = scan_batch(
-        ScanProfile(sane_test_device, Source.FLATBED, 300, ColourMode.GRAY), session,
-        lambda p: None, on_progress=progress.append, page_timeout=1.5,
-        extra_options={**SLOW, "read-delay-duration": 20000})  # ~2.7 s for the A4 page
+        ScanProfile(sane_test_device, Source.FLATBED, 300, ColourMode.GRAY),
+        session,
+        lambda p: None,
+        on_progress=progress.append,
+        page_timeout=1.5,
+        extra_options={**SLOW, "read-delay-duration": 20000},
+    )  # ~2.7 s for the A4 page
     elapsed = time.monotonic() - started
     assert outcome.fault is None, outcome.detail
     assert len(outcome.pages) == 1
@@ -127,9 +155,15 @@ def test_hung_worker_times_out_and_keeps_earlier_pages(session, sane_test_device
             os.kill(pids[0], signal.SIGSTOP)  # a driver frozen in a system call
 
     started = time.monotonic()
-    outcome = scan_batch(_adf(sane_test_device), session, on_page, page_timeout=1.5,
-                         on_worker=pids.append, extra_options=GRID,
-                         options_after_pages={2: SLOW})
+    outcome = scan_batch(
+        _adf(sane_test_device),
+        session,
+        on_page,
+        page_timeout=1.5,
+        on_worker=pids.append,
+        extra_options=GRID,
+        options_after_pages={2: SLOW},
+    )
     assert outcome.fault == ScanFault.TIMEOUT
     assert time.monotonic() - started < 15
     assert "không phản hồi" in outcome.fault.message
@@ -137,8 +171,7 @@ def test_hung_worker_times_out_and_keeps_earlier_pages(session, sane_test_device
     assert _gone(pids[0])
 
 
-def test_worker_killed_mid_scan_leaves_the_caller_alive_with_the_pages(session,
-                                                                       sane_test_device):
+def test_worker_killed_mid_scan_leaves_the_caller_alive_with_the_pages(session, sane_test_device):
     pids, got = [], []
 
     def on_page(page):
@@ -146,8 +179,14 @@ def test_worker_killed_mid_scan_leaves_the_caller_alive_with_the_pages(session,
         if len(got) == 2:
             os.kill(pids[0], signal.SIGKILL)  # a driver crash, as hard as it gets
 
-    outcome = scan_batch(_adf(sane_test_device), session, on_page, on_worker=pids.append,
-                         extra_options=GRID, options_after_pages={2: SLOW})
+    outcome = scan_batch(
+        _adf(sane_test_device),
+        session,
+        on_page,
+        on_worker=pids.append,
+        extra_options=GRID,
+        options_after_pages={2: SLOW},
+    )
     assert outcome.fault == ScanFault.WORKER_DIED
     assert "vẫn chạy bình thường" in outcome.fault.message
     assert len(outcome.pages) == 2 and len(session.pages()) == 2
@@ -167,19 +206,35 @@ def test_cancel_stops_the_batch_mid_page_and_keeps_pages(session, sane_test_devi
             cancel.set()
 
     started = time.monotonic()
-    outcome = scan_batch(_adf(sane_test_device), session, on_page, cancel=cancel,
-                         extra_options=GRID, options_after_pages={2: SLOW})
+    outcome = scan_batch(
+        _adf(sane_test_device),
+        session,
+        on_page,
+        cancel=cancel,
+        extra_options=GRID,
+        options_after_pages={2: SLOW},
+    )
     assert outcome.fault == ScanFault.CANCELLED
     assert time.monotonic() - started < 8  # the slow third sheet alone would take ~3 s+
     assert len(outcome.pages) == 2 == len(session.pages())
 
 
 def test_scanimage_fallback_gives_the_same_pages_and_faults(session, sane_test_device):
-    ok = scan_batch(_adf(sane_test_device, ColourMode.LINEART), session, lambda p: None,
-                    backend="scanimage", extra_options=GRID)
+    ok = scan_batch(
+        _adf(sane_test_device, ColourMode.LINEART),
+        session,
+        lambda p: None,
+        backend="scanimage",
+        extra_options=GRID,
+    )
     assert ok.fault is None and len(ok.pages) == 10
     assert all(p.mode == ColourMode.LINEART for p in ok.pages)
-    jam = scan_batch(_adf(sane_test_device), session, lambda p: None, backend="scanimage",
-                     extra_options=GRID,
-                     options_after_pages={2: {"read-return-value": "SANE_STATUS_JAMMED"}})
+    jam = scan_batch(
+        _adf(sane_test_device),
+        session,
+        lambda p: None,
+        backend="scanimage",
+        extra_options=GRID,
+        options_after_pages={2: {"read-return-value": "SANE_STATUS_JAMMED"}},
+    )
     assert jam.fault == ScanFault.JAMMED and len(jam.pages) == 2

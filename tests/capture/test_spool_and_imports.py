@@ -1,5 +1,6 @@
 """The spool keeps every page on disk in order through review and crashes; file import of
 PDF, JPEG, PNG and (multi-page) TIFF."""
+
 import json
 import os
 import subprocess
@@ -30,7 +31,9 @@ def test_review_edits_are_persisted_at_once(spool, tmp_path):
     s = spool.open_session("draft-7", 3, "Ảnh 4x6", "000.00.61.H57-261125-0001")
     ids = [s.add_page_image(document_page(75, seed=i), 75, ColourMode.GRAY).id for i in range(4)]
     s.move(ids[3], 0)
-    assert s.rotate(ids[1], 90) == 90 and s.rotate(ids[1], 270) == 0 and s.rotate(ids[1], -90) == 270
+    assert (
+        s.rotate(ids[1], 90) == 90 and s.rotate(ids[1], 270) == 0 and s.rotate(ids[1], -90) == 270
+    )
     s.delete(ids[2])
     s.set_blank(ids[0], True)
     order = [ids[3], ids[0], ids[1]]
@@ -40,8 +43,11 @@ def test_review_edits_are_persisted_at_once(spool, tmp_path):
 
     reopened = CaptureSpool(tmp_path / "spool").open_session("draft-7", 3, "Ảnh 4x6")
     assert reopened.id == s.id
-    assert [(p.id, p.rotation, p.blank) for p in reopened.pages()] == \
-        [(ids[3], 0, False), (ids[0], 0, True), (ids[1], 270, False)]
+    assert [(p.id, p.rotation, p.blank) for p in reopened.pages()] == [
+        (ids[3], 0, False),
+        (ids[0], 0, True),
+        (ids[1], 270, False),
+    ]
     assert reopened.dossier_code == "000.00.61.H57-261125-0001"
     with pytest.raises(ValueError):
         s.rotate(ids[0], 45)
@@ -111,8 +117,9 @@ APP_THAT_CRASHES = textwrap.dedent("""
 
 def test_app_crash_mid_batch_offers_every_scanned_page_back(tmp_path, sane_test_device):
     root = tmp_path / "spool"
-    run = subprocess.run([sys.executable, "-c", APP_THAT_CRASHES, str(root)],
-                         env=dict(os.environ), timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", APP_THAT_CRASHES, str(root)], env=dict(os.environ), timeout=120
+    )
     assert run.returncode == 70
     found = CaptureSpool(root).recoverable()
     assert len(found) == 1
@@ -131,17 +138,28 @@ def test_import_each_file_type(spool, tmp_path):
     doc.save(tmp_path / "a.png", dpi=(100, 100))
     doc.convert("RGB").save(tmp_path / "b.jpg", quality=85, dpi=(100, 100))
     frames = [document_page(100, seed=i).convert("1") for i in range(3)]
-    frames[0].save(tmp_path / "c.tif", save_all=True, append_images=frames[1:],
-                   compression="group4", dpi=(100, 100))
-    write_pdf([s.add_page_image(doc, 100, ColourMode.GRAY),
-               s.add_page_image(doc, 100, ColourMode.LINEART)], tmp_path / "d.pdf")
+    frames[0].save(
+        tmp_path / "c.tif",
+        save_all=True,
+        append_images=frames[1:],
+        compression="group4",
+        dpi=(100, 100),
+    )
+    write_pdf(
+        [
+            s.add_page_image(doc, 100, ColourMode.GRAY),
+            s.add_page_image(doc, 100, ColourMode.LINEART),
+        ],
+        tmp_path / "d.pdf",
+    )
     for p in s.pages():
         s.delete(p.id)
 
     added = s.insert_files([tmp_path / n for n in ("a.png", "b.jpg", "c.tif", "d.pdf")])
     assert len(added) == 1 + 1 + 3 + 2
-    assert [p.mode for p in added[:5]] == [ColourMode.GRAY, ColourMode.COLOR] + \
-        [ColourMode.LINEART] * 3
+    assert [p.mode for p in added[:5]] == [ColourMode.GRAY, ColourMode.COLOR] + [
+        ColourMode.LINEART
+    ] * 3
     assert added[0].dpi == 100 and added[2].dpi == 100
     assert added[1].path.suffix == ".jpg"  # kept as it came
     assert all(p.origin == "import" for p in added)
@@ -163,11 +181,14 @@ def test_jpeg_with_exif_rotation_is_turned_upright(spool, tmp_path):
     assert page.path.read_bytes() != (tmp_path / "phone.jpg").read_bytes()  # turned, not copied
 
 
-@pytest.mark.parametrize("name, content, words", [
-    ("notes.docx", b"PK\x03\x04", "Chỉ nhận PDF, JPEG, PNG, TIFF"),
-    ("broken.png", b"\x89PNG\r\n\x1a\nnot really", "bị hỏng"),
-    ("broken.pdf", b"%PDF-1.4\ngarbage", "PDF bị hỏng"),
-])
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("notes.docx", b"PK\x03\x04", "Chỉ nhận PDF, JPEG, PNG, TIFF"),
+        ("broken.png", b"\x89PNG\r\n\x1a\nnot really", "bị hỏng"),
+        ("broken.pdf", b"%PDF-1.4\ngarbage", "PDF bị hỏng"),
+    ],
+)
 def test_unusable_files_are_refused_with_a_clear_message(spool, tmp_path, name, content, words):
     s = spool.open_session("k", 1, "x")
     good = tmp_path / "good.png"

@@ -1,5 +1,6 @@
 """The WIA backend against a fake of WIA's automation objects (real WIA needs Windows:
 docs/scanning.md says how to try it there)."""
+
 import io
 
 import pytest
@@ -37,9 +38,16 @@ class ComError(Exception):
 class FakeItem:
     def __init__(self, device):
         self.device = device
-        self.props = {p.PropertyID: p for p in (
-            Prop(wia.CUR_INTENT, 0), Prop(wia.XRES, 150, sub=[100, 150, 200, 300]),
-            Prop(wia.YRES, 150), Prop(wia.DATATYPE, 3), Prop(wia.DEPTH, 24))}
+        self.props = {
+            p.PropertyID: p
+            for p in (
+                Prop(wia.CUR_INTENT, 0),
+                Prop(wia.XRES, 150, sub=[100, 150, 200, 300]),
+                Prop(wia.YRES, 150),
+                Prop(wia.DATATYPE, 3),
+                Prop(wia.DEPTH, 24),
+            )
+        }
         self.Properties = Coll(self.props.values())
 
     def Transfer(self, fmt):
@@ -63,10 +71,15 @@ class FakeItem:
 class FakeDevice:
     def __init__(self, sheets=5, fail_at=None, fail_code=0):
         self.sheets, self.transfers, self.fail_at, self.fail_code = sheets, 0, fail_at, fail_code
-        self.props = {p.PropertyID: p for p in (
-            Prop(wia.DOCUMENT_HANDLING_CAPABILITIES, wia.FEEDER | wia.FLATBED | wia.DUPLEX),
-            Prop(wia.DOCUMENT_HANDLING_SELECT, wia.FLATBED),
-            Prop(wia.DOCUMENT_HANDLING_STATUS, wia.FEED_READY), Prop(wia.PAGES, 0))}
+        self.props = {
+            p.PropertyID: p
+            for p in (
+                Prop(wia.DOCUMENT_HANDLING_CAPABILITIES, wia.FEEDER | wia.FLATBED | wia.DUPLEX),
+                Prop(wia.DOCUMENT_HANDLING_SELECT, wia.FLATBED),
+                Prop(wia.DOCUMENT_HANDLING_STATUS, wia.FEED_READY),
+                Prop(wia.PAGES, 0),
+            )
+        }
         self.Properties = Coll(self.props.values())
         self.item = FakeItem(self)
         self.Items = Coll([self.item])
@@ -75,8 +88,9 @@ class FakeDevice:
 class FakeInfo:
     def __init__(self, device, device_id="{6BDD1FC6-810F-11D0-BEC7-08002BE2092F}\\0001"):
         self.Type, self.DeviceID, self.device = 1, device_id, device
-        self.Properties = Coll([Prop(wia.DEVICE_NAME, "Canon DR-C225"),
-                                Prop(wia.DEVICE_MANUFACTURER, "Canon")])
+        self.Properties = Coll(
+            [Prop(wia.DEVICE_NAME, "Canon DR-C225"), Prop(wia.DEVICE_MANUFACTURER, "Canon")]
+        )
 
     def Connect(self):
         return self.device
@@ -89,8 +103,11 @@ def _backend(device):
 
 
 def _scan(backend, profile):
-    return list(backend.scan(profile, extra={}, options_after={}, progress=lambda f: None,
-                             should_stop=lambda: False))
+    return list(
+        backend.scan(
+            profile, extra={}, options_after={}, progress=lambda f: None, should_stop=lambda: False
+        )
+    )
 
 
 def test_lists_scanners_with_their_sources_and_resolutions():
@@ -103,8 +120,7 @@ def test_lists_scanners_with_their_sources_and_resolutions():
 def test_feeder_scans_until_empty_with_the_profile_applied():
     device = FakeDevice(sheets=4)
     backend = _backend(device)
-    pages = _scan(backend, ScanProfile(backend.devices()[0].name, Source.ADF, 300,
-                                       ColourMode.GRAY))
+    pages = _scan(backend, ScanProfile(backend.devices()[0].name, Source.ADF, 300, ColourMode.GRAY))
     assert len(pages) == 4
     assert all(dpi == 300 and img.size == (600, 900) for img, dpi in pages)
     assert device.props[wia.DOCUMENT_HANDLING_SELECT].Value == wia.FEEDER
@@ -114,24 +130,35 @@ def test_feeder_scans_until_empty_with_the_profile_applied():
 
 def test_flatbed_scans_one_page_and_device_found_by_name():
     device = FakeDevice()
-    pages = _scan(_backend(device), ScanProfile("Canon DR-C225", Source.FLATBED, 150,
-                                                ColourMode.LINEART))
+    pages = _scan(
+        _backend(device), ScanProfile("Canon DR-C225", Source.FLATBED, 150, ColourMode.LINEART)
+    )
     assert len(pages) == 1
     assert device.item.props[wia.CUR_INTENT].Value == 4  # text (black and white)
 
 
-@pytest.mark.parametrize("code, fault", [
-    (0x80210002, ScanFault.JAMMED), (0x80210016, ScanFault.COVER_OPEN),
-    (0x80210006, ScanFault.DEVICE_BUSY), (0x8021000A, ScanFault.IO_ERROR),
-    (0x80210005, ScanFault.DISCONNECTED), (0x80210001, ScanFault.UNKNOWN),
-])
+@pytest.mark.parametrize(
+    "code, fault",
+    [
+        (0x80210002, ScanFault.JAMMED),
+        (0x80210016, ScanFault.COVER_OPEN),
+        (0x80210006, ScanFault.DEVICE_BUSY),
+        (0x8021000A, ScanFault.IO_ERROR),
+        (0x80210005, ScanFault.DISCONNECTED),
+        (0x80210001, ScanFault.UNKNOWN),
+    ],
+)
 def test_wia_errors_become_faults_after_the_pages_already_out(code, fault):
     device = FakeDevice(sheets=5, fail_at=2, fail_code=code)
     got = []
     with pytest.raises(BackendFault) as err:
-        for page in _backend(device).scan(ScanProfile("Canon DR-C225", Source.ADF), extra={},
-                                           options_after={}, progress=lambda f: None,
-                                           should_stop=lambda: False):
+        for page in _backend(device).scan(
+            ScanProfile("Canon DR-C225", Source.ADF),
+            extra={},
+            options_after={},
+            progress=lambda f: None,
+            should_stop=lambda: False,
+        ):
             got.append(page)
     assert err.value.fault == fault and len(got) == 2
 
@@ -157,6 +184,7 @@ def test_no_wia_means_import_error_so_the_worker_reports_no_backend():
 
 
 def test_hresult_from_pywin32_style_excepinfo():
-    exc = Exception(-2147352567, "Exception occurred.",
-                    (0, None, None, None, 0, -2145320958), None)  # scode 0x80210002
+    exc = Exception(
+        -2147352567, "Exception occurred.", (0, None, None, None, 0, -2145320958), None
+    )  # scode 0x80210002
     assert wia.fault_from_com(exc) == ScanFault.JAMMED

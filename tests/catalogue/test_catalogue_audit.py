@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from hcc_desk.core.catalogue import default_catalogue_path, read_catalogue
-from hcc_desk.core.catalogue.fees import expired_on
-from hcc_desk.core.catalogue.schema import ProcedureRecord
-from hcc_desk.core.domain.calendar import Duration, WorkCalendar, appointment
-from hcc_desk.core.domain.text import fold
+from hcc_core.catalogue import default_catalogue_path, read_catalogue
+from hcc_core.catalogue.fees import expired_on
+from hcc_core.catalogue.schema import ProcedureRecord
+from hcc_core.domain.calendar import Duration, WorkCalendar, appointment
+from hcc_core.domain.text import fold
 
-SEED = Path(__file__).parents[2] / "src/hcc_desk/data/catalogue/procedures.json"
+SEED = Path(__file__).parents[2] / "src/hcc_core/data/catalogue/procedures.json"
 CHECKED_ON = date(2026, 12, 4)
 
 
@@ -26,8 +26,14 @@ def records() -> dict[str, ProcedureRecord]:
 
 
 def _duration(r: ProcedureRecord) -> Duration:
-    return Duration.from_config({"hours": r.duration_hours, "kind": r.duration_kind,
-                                 "cutoff": r.cutoff, "unit": r.duration_unit})
+    return Duration.from_config(
+        {
+            "hours": r.duration_hours,
+            "kind": r.duration_kind,
+            "cutoff": r.cutoff,
+            "unit": r.duration_unit,
+        }
+    )
 
 
 def test_judicial_record_certificate_counts_calendar_days(
@@ -44,9 +50,7 @@ def test_judicial_record_certificate_counts_calendar_days(
 
 
 @pytest.mark.parametrize("code", ["1.008927", "2.000596", "1.013219", "1.013222", "1.013871"])
-def test_every_bare_ngay_is_a_calendar_day(
-    records: dict[str, ProcedureRecord], code: str
-) -> None:
+def test_every_bare_ngay_is_a_calendar_day(records: dict[str, ProcedureRecord], code: str) -> None:
     r = records[code]
     assert "lam viec" not in fold(r.processing_time_text or "")
     assert (r.duration_kind, r.day_kind_assumed) == ("calendar", False)
@@ -118,8 +122,9 @@ def test_fees_are_structured_and_in_force(records: dict[str, ProcedureRecord]) -
         (None, 200000, "Thông tư 25/2021/TT-BTC"),
         ("Cấp lại do bị hỏng hoặc bị mất", 400000, "Thông tư 25/2021/TT-BTC"),
     ]
-    assert records["1.000426"].fees == ({"case": None, "amount_vnd": 0, "text": "Miễn phí",
-                                         "basis": None},)
+    assert records["1.000426"].fees == (
+        {"case": None, "amount_vnd": 0, "text": "Miễn phí", "basis": None},
+    )
     assert records["1.001445"].fees == ()  # "Không có thông tin": unknown, not free
 
 
@@ -129,9 +134,16 @@ def test_levels_and_commune_procedures(records: dict[str, ProcedureRecord]) -> N
     commune = [r for r in records.values() if r.level == "commune"]
     assert len(commune) >= 20
     names = " | ".join(fold(r.name) for r in commune)
-    for wanted in ("dang ky khai sinh", "dang ky khai tu", "dang ky ket hon",
-                   "xac nhan tinh trang hon nhan", "chung thuc ban sao tu ban chinh",
-                   "chung thuc chu ky", "dang ky thuong tru", "dang ky tam tru"):
+    for wanted in (
+        "dang ky khai sinh",
+        "dang ky khai tu",
+        "dang ky ket hon",
+        "xac nhan tinh trang hon nhan",
+        "chung thuc ban sao tu ban chinh",
+        "chung thuc chu ky",
+        "dang ky thuong tru",
+        "dang ky tam tru",
+    ):
         assert wanted in names, wanted
     for r in commune:
         assert r.papers and r.time_source and r.fees is not None, r.name

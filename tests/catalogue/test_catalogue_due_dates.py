@@ -9,9 +9,9 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.catalogue import default_catalogue_path, read_catalogue
-from hcc_desk.core.catalogue.schema import ProcedureRecord
-from hcc_desk.core.domain.calendar import Duration, WorkCalendar, appointment
+from hcc_core.catalogue import default_catalogue_path, read_catalogue
+from hcc_core.catalogue.schema import ProcedureRecord
+from hcc_core.domain.calendar import Duration, WorkCalendar, appointment
 
 RECORDS = read_catalogue(default_catalogue_path()).procedures
 CALENDAR = WorkCalendar()
@@ -19,8 +19,14 @@ FIRST, LAST = date(2025, 1, 1), date(2026, 12, 31)  # the years the official cal
 
 
 def _duration(r: ProcedureRecord) -> Duration:
-    return Duration.from_config({"hours": r.duration_hours, "kind": r.duration_kind,
-                                 "cutoff": r.cutoff, "unit": r.duration_unit})
+    return Duration.from_config(
+        {
+            "hours": r.duration_hours,
+            "kind": r.duration_kind,
+            "cutoff": r.cutoff,
+            "unit": r.duration_unit,
+        }
+    )
 
 
 @st.composite

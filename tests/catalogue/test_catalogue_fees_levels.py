@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from hcc_desk.core.catalogue import import_catalogue, read_catalogue
-from hcc_desk.core.catalogue.fees import expired_on, fee_amounts_vi
+from hcc_core.catalogue import read_catalogue
+from hcc_core.catalogue.fees import expired_on, fee_amounts_vi
 from hcc_desk.core.store import Store
+from hcc_desk.core.store.catalogue_import import import_catalogue
 from hcc_desk.core.store.repositories import list_procedures
 
 AGENCY = {"name": "Ủy ban nhân dân cấp xã", "short_name": "UBNDX", "unit_code": "000.00.62.H57"}
@@ -19,18 +20,38 @@ AGENCY = {"name": "Ủy ban nhân dân cấp xã", "short_name": "UBNDX", "unit_
 
 def catalogue(tmp_path: Path, **changes: Any) -> Path:
     proc: dict[str, Any] = {
-        "code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "agency": "UBNDX",
-        "level": "Cấp xã", "duration_hours": 0, "cutoff": "15:00",
-        "time_source": "Luật Hộ tịch 2014, Điều 16", "time_quote": "Ngay sau khi nhận đủ giấy tờ",
+        "code": "1.001193",
+        "name": "Thủ tục đăng ký khai sinh",
+        "agency": "UBNDX",
+        "level": "Cấp xã",
+        "duration_hours": 0,
+        "cutoff": "15:00",
+        "time_source": "Luật Hộ tịch 2014, Điều 16",
+        "time_quote": "Ngay sau khi nhận đủ giấy tờ",
         "cutoff_source": "nếu tiếp nhận hồ sơ sau 15 giờ thì …",
-        "fees": [{"case": "Đăng ký đúng hạn", "amount_vnd": 0, "text": "Miễn lệ phí",
-                  "basis": "Luật Hộ tịch 2014, Điều 11"}],
+        "fees": [
+            {
+                "case": "Đăng ký đúng hạn",
+                "amount_vnd": 0,
+                "text": "Miễn lệ phí",
+                "basis": "Luật Hộ tịch 2014, Điều 11",
+            }
+        ],
     }
     proc.update(changes)
     path = tmp_path / "c.json"
-    path.write_text(json.dumps({"format": "hcc-desk-catalogue", "version": 1,
-                                "agencies": [AGENCY], "procedures": [proc]},
-                               ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "hcc-desk-catalogue",
+                "version": 1,
+                "agencies": [AGENCY],
+                "procedures": [proc],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -41,10 +62,18 @@ def test_fees_sources_and_level_are_stored(store: Store, tmp_path: Path) -> None
     with store.session() as s:
         (p,) = list_procedures(s)
     assert p.level == "commune"  # "Cấp xã" as published → the code other parts filter on
-    assert p.fees == ({"case": "Đăng ký đúng hạn", "amount_vnd": 0, "text": "Miễn lệ phí",
-                       "basis": "Luật Hộ tịch 2014, Điều 11"},)
-    assert (p.time_source, p.cutoff_source) == ("Luật Hộ tịch 2014, Điều 16",
-                                                "nếu tiếp nhận hồ sơ sau 15 giờ thì …")
+    assert p.fees == (
+        {
+            "case": "Đăng ký đúng hạn",
+            "amount_vnd": 0,
+            "text": "Miễn lệ phí",
+            "basis": "Luật Hộ tịch 2014, Điều 11",
+        },
+    )
+    assert (p.time_source, p.cutoff_source) == (
+        "Luật Hộ tịch 2014, Điều 16",
+        "nếu tiếp nhận hồ sơ sau 15 giờ thì …",
+    )
     with store.session() as s:  # same file again: nothing changes
         again = import_catalogue(s, catalogue(tmp_path))
     assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
@@ -74,8 +103,13 @@ def test_bad_fees_and_levels_are_row_errors(
 
 @pytest.mark.parametrize(
     ("level", "stored"),
-    [("province", "province"), ("Cấp tỉnh", "province"), ("CẤP XÃ", "commune"),
-     ("commune", "commune"), (None, None)],
+    [
+        ("province", "province"),
+        ("Cấp tỉnh", "province"),
+        ("CẤP XÃ", "commune"),
+        ("commune", "commune"),
+        (None, None),
+    ],
 )
 def test_level_words(tmp_path: Path, level: str | None, stored: str | None) -> None:
     (rec,) = read_catalogue(catalogue(tmp_path, level=level)).procedures
@@ -83,12 +117,18 @@ def test_level_words(tmp_path: Path, level: str | None, stored: str | None) -> N
 
 
 def test_expired_and_one_line() -> None:
-    fee = {"case": None, "amount_vnd": 320000, "text": "320.000đ (áp dụng đến hết ngày 31/12/2023)",
-           "basis": None}
+    fee = {
+        "case": None,
+        "amount_vnd": 320000,
+        "text": "320.000đ (áp dụng đến hết ngày 31/12/2023)",
+        "basis": None,
+    }
     assert expired_on(fee, date(2026, 1, 1)) == date(2023, 12, 31)
     assert expired_on(fee, date(2023, 12, 31)) is None
     assert expired_on({"text": "từ 01/7/2025-31/12/2026"}, date(2027, 1, 1)) == date(2026, 12, 31)
     assert fee_amounts_vi([]) == ""
     assert fee_amounts_vi([{"case": None, "amount_vnd": 0, "text": "Không"}]) == "Miễn phí"
-    assert fee_amounts_vi([{"case": "Cấp lại", "amount_vnd": 400000, "text": "400.000 đồng"}]) \
+    assert (
+        fee_amounts_vi([{"case": "Cấp lại", "amount_vnd": 400000, "text": "400.000 đồng"}])
         == "Cấp lại: 400.000 đồng"
+    )

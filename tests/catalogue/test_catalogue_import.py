@@ -8,12 +8,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from hcc_desk.core.catalogue import (
-    default_catalogue_path,
-    import_catalogue,
-    seed_default_catalogue,
-)
+from hcc_core.catalogue import default_catalogue_path
 from hcc_desk.core.store import Store
+from hcc_desk.core.store.catalogue_import import import_catalogue, seed_default_catalogue
 from hcc_desk.core.store.models import Agency, Procedure, ProcedurePaper
 from hcc_desk.core.store.repositories import list_agencies, list_procedures, search_procedures
 
@@ -180,11 +177,14 @@ def test_search_procedures_accent_free(store: Store) -> None:
         assert search_procedures(s, "khong co thu tuc nay") == []
 
 
-RESEARCH = Path(__file__).resolve().parents[2] / "src/hcc_desk/data/catalogue/sources/procedures-research.json"
+RESEARCH = (
+    Path(__file__).resolve().parents[2]
+    / "src/hcc_core/data/catalogue/sources/procedures-research.json"
+)
 
 
 def test_seed_file_is_what_the_builder_makes() -> None:
-    from hcc_desk.core.catalogue.build_seed import build, read_sources
+    from hcc_core.catalogue.build_seed import build, read_sources
 
     doc, skipped = build(*read_sources(RESEARCH))
     assert doc == seed()

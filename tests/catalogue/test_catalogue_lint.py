@@ -11,19 +11,26 @@ from typing import Any
 
 import pytest
 
-from hcc_desk.core.catalogue import default_catalogue_path, import_catalogue
-from hcc_desk.core.catalogue.lint import lint_file, lint_records, run
-from hcc_desk.core.catalogue.schema import procedure_from_dict
+from hcc_core.catalogue import default_catalogue_path
+from hcc_core.catalogue.lint import lint_file, lint_records, run
+from hcc_core.catalogue.schema import procedure_from_dict
 from hcc_desk.core.store import Store
+from hcc_desk.core.store.catalogue_import import import_catalogue
 
 TODAY = date(2026, 12, 4)
 
 
 def record(**changes: Any):  # a clean record, then the change under test
     raw: dict[str, Any] = {
-        "code": "1.000001", "name": "Thủ tục mẫu", "agency": "STP", "level": "province",
-        "duration_hours": 40, "duration_kind": "working", "duration_unit": "day",
-        "time_source": "Quyết định 1/QĐ-BTP", "time_quote": "05 ngày làm việc",
+        "code": "1.000001",
+        "name": "Thủ tục mẫu",
+        "agency": "STP",
+        "level": "province",
+        "duration_hours": 40,
+        "duration_kind": "working",
+        "duration_unit": "day",
+        "time_source": "Quyết định 1/QĐ-BTP",
+        "time_quote": "05 ngày làm việc",
     }
     raw.update(changes)
     return procedure_from_dict(raw, ())
@@ -60,8 +67,11 @@ def test_clean_record_has_no_findings() -> None:
         ({"cutoff": "15:00", "cutoff_source": "nếu tiếp nhận sau 15 giờ thì …"}, []),
         ({"level": None}, ["level"]),
         (
-            {"fees": [{"text": "160.000 đồng (áp dụng đến hết ngày 31/12/2023)",
-                       "amount_vnd": 160000}]},
+            {
+                "fees": [
+                    {"text": "160.000 đồng (áp dụng đến hết ngày 31/12/2023)", "amount_vnd": 160000}
+                ]
+            },
             ["fee"],
         ),
         ({"fees": [{"text": "25.000 đồng (đến hết ngày 31/12/2026)", "amount_vnd": 25000}]}, []),
@@ -90,7 +100,7 @@ def _bad_catalogue(tmp_path: Path) -> Path:
 
 def test_cli_reports_and_fails(tmp_path: Path) -> None:
     path = _bad_catalogue(tmp_path)
-    cmd = [sys.executable, "-m", "hcc_desk.core.catalogue.lint", "--today", "2026-12-04"]
+    cmd = [sys.executable, "-m", "hcc_core.catalogue.lint", "--today", "2026-12-04"]
     bad = subprocess.run([*cmd, str(path)], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1
     assert "3.000333: [unit]" in bad.stdout and "3.000333: [cutoff]" in bad.stdout
@@ -100,10 +110,20 @@ def test_cli_reports_and_fails(tmp_path: Path) -> None:
 
 
 def test_hcc_desk_catalogue_lint(tmp_path: Path) -> None:
-    cmd = [sys.executable, "-m", "hcc_desk", "--profile", str(tmp_path / "p"), "catalogue",
-           "lint", "--today", "2026-12-04"]
-    bad = subprocess.run([*cmd, str(_bad_catalogue(tmp_path))], capture_output=True, text=True,
-                         timeout=60)
+    cmd = [
+        sys.executable,
+        "-m",
+        "hcc_desk",
+        "--profile",
+        str(tmp_path / "p"),
+        "catalogue",
+        "lint",
+        "--today",
+        "2026-12-04",
+    ]
+    bad = subprocess.run(
+        [*cmd, str(_bad_catalogue(tmp_path))], capture_output=True, text=True, timeout=60
+    )
     assert bad.returncode == 1 and "3.000333: [unit]" in bad.stdout
     good = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
     assert good.returncode == 0 and "no findings" in good.stdout, good.stderr

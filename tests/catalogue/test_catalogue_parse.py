@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from hcc_desk.core.catalogue import national_code, parse_quantity, parse_time_limit
-from hcc_desk.core.domain.text import fold
+from hcc_core.catalogue import national_code, parse_quantity, parse_time_limit
+from hcc_core.domain.text import fold
 
 
 @pytest.mark.parametrize(
@@ -33,7 +33,11 @@ def test_parse_quantity(text: str | None, counts: tuple[int, int, int], parsed: 
         ("03 ngày làm việc kể từ khi nhận được hồ sơ đầy đủ.", 24, "working", "day", None, False),
         (
             "Mười (10) ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ.",
-            80, "working", "day", None, False,
+            80,
+            "working",
+            "day",
+            None,
+            False,
         ),
         # A bare "ngày" is a calendar day (audit: the judicial-record certificate, "10 Ngày").
         ("7 Ngày", 56, "calendar", "day", None, False),
@@ -78,7 +82,11 @@ def test_parse_quantity(text: str | None, counts: tuple[int, int, int], parsed: 
         ("Trả kết quả trong ngày", 0, "working", "day", None, False),
         (
             "Trong ngày tiếp nhận yêu cầu; tiếp nhận sau 15 giờ thì trong ngày làm việc tiếp theo",
-            0, "working", "day", "15:00", False,
+            0,
+            "working",
+            "day",
+            "15:00",
+            False,
         ),
         (
             "20 Ngày làm việc (Trực tiếp, Trực tuyến) — 20 ngày làm việc kể từ ngày nhận hồ sơ",

@@ -8,8 +8,9 @@ from typing import Any
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from hcc_desk.core.catalogue import export_catalogue_xlsx, import_catalogue, seed_default_catalogue
 from hcc_desk.core.store import ProcedureInfo, Store, open_store
+from hcc_desk.core.store.catalogue_export import export_catalogue_xlsx
+from hcc_desk.core.store.catalogue_import import import_catalogue, seed_default_catalogue
 from hcc_desk.core.store.models import Procedure
 from hcc_desk.core.store.repositories import list_procedures
 

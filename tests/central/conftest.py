@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from tests.central import pg
-from tests.central.live import Desk, LiveServer, desk_for
-from tests.support.realparts import unavailable
 
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
 from hcc_central.settings import Settings
+from tests.central import pg
+from tests.central.live import Desk, LiveServer, desk_for
+from tests.support.realparts import unavailable
 
 KiB = 1024
 

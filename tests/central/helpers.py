@@ -7,10 +7,9 @@ import uuid
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from hcc_core.domain.dossier_code import CodeScheme
+from hcc_core.wire.protocol import DossierDoc
 from tests.central.live import Desk
-
-from hcc_desk.core.domain.dossier_code import CodeScheme
-from hcc_desk.core.sync.protocol import DossierDoc
 
 DAY = date(2026, 11, 25)
 

@@ -149,8 +149,10 @@ def fresh_database(admin_url: str) -> Iterator[str]:
 
 def _install_server() -> Path:
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for cmd in (["apt-get", "update", "-qq"],
-                ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql"]):
+    for cmd in (
+        ["apt-get", "update", "-qq"],
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql"],
+    ):
         subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL, timeout=900)
     bin_dir = server_bin_dir()
     if bin_dir is None:

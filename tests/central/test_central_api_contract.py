@@ -7,6 +7,7 @@ import hashlib
 import re
 
 import httpx
+
 from tests.central.helpers import make_doc, new_uuid, op, outcomes, push
 from tests.central.live import Desk, LiveServer
 

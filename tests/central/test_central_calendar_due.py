@@ -7,22 +7,24 @@ import json
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from tests.central.helpers import make_doc, op, outcomes, push
-from tests.central.live import LiveServer
-from tests.central.test_central_pull import mine
-
 from hcc_central.calendar import work_calendar
 from hcc_central.cli import main
 from hcc_central.models import CalendarYear
-from hcc_desk.core.sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from hcc_core.wire.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION
+from tests.central.helpers import make_doc, op, outcomes, push
+from tests.central.live import LiveServer
+from tests.central.test_central_pull import mine
 
 
 def pull_all(desk, cursor: int = 0) -> tuple[list[dict], int, int]:
     """Every change after ``cursor`` as today's desk asks (calendar.year is protocol 2)."""
     changes: list[dict] = []
     while True:
-        r = desk.http.get("/sync/pull", params={"cursor": cursor, "limit": 500},
-                          headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)})
+        r = desk.http.get(
+            "/sync/pull",
+            params={"cursor": cursor, "limit": 500},
+            headers={PROTOCOL_HEADER: str(PROTOCOL_VERSION)},
+        )
         assert r.status_code == 200, r.text
         body = r.json()
         changes += body["changes"]
@@ -32,10 +34,19 @@ def pull_all(desk, cursor: int = 0) -> tuple[list[dict], int, int]:
 
 
 def _file(tmp_path: Path, year: int, worked: str) -> Path:
-    doc = {"format": "hcc-desk-calendar", "version": 1, "revision": "t1",
-           "years": [{"year": year, "sources": [{"id": "QD", "title": "Quyết định thử"}],
-                      "days_off": [{"day": f"{year}-03-06", "name": "Nghỉ thử", "source": "QD"}],
-                      "worked_days": [{"day": worked, "name": "Làm bù", "source": "QD"}]}]}
+    doc = {
+        "format": "hcc-desk-calendar",
+        "version": 1,
+        "revision": "t1",
+        "years": [
+            {
+                "year": year,
+                "sources": [{"id": "QD", "title": "Quyết định thử"}],
+                "days_off": [{"day": f"{year}-03-06", "name": "Nghỉ thử", "source": "QD"}],
+                "worked_days": [{"day": worked, "name": "Làm bù", "source": "QD"}],
+            }
+        ],
+    }
     path = tmp_path / f"cal-{year}.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
@@ -45,8 +56,9 @@ def test_official_calendar_import_reaches_desks_and_central_due_dates(
     central: LiveServer, desk, tmp_path: Path
 ):
     year = 2060 + desk.centre_id % 30  # the calendar is national: a year of this test's own
-    saturday = next(f"{year}-03-{d:02d}" for d in range(1, 15)
-                    if datetime(year, 3, d).weekday() == 5)
+    saturday = next(
+        f"{year}-03-{d:02d}" for d in range(1, 15) if datetime(year, 3, d).weekday() == 5
+    )
     _, cursor, _ = pull_all(desk)
     url = central.settings.db_url
     path = _file(tmp_path, year, saturday)
@@ -69,10 +81,16 @@ def test_official_calendar_import_reaches_desks_and_central_due_dates(
 
 def test_bad_calendar_file_is_refused_whole(central: LiveServer, tmp_path: Path, capsys):
     year = 2095
-    weekday = next(f"{year}-03-{d:02d}" for d in range(1, 15)
-                   if datetime(year, 3, d).weekday() < 5)
-    rc = main(["admin", "--db", central.settings.db_url, "import-calendar",
-               str(_file(tmp_path, year, weekday))])
+    weekday = next(f"{year}-03-{d:02d}" for d in range(1, 15) if datetime(year, 3, d).weekday() < 5)
+    rc = main(
+        [
+            "admin",
+            "--db",
+            central.settings.db_url,
+            "import-calendar",
+            str(_file(tmp_path, year, weekday)),
+        ]
+    )
     assert rc == 2
     err = capsys.readouterr().err
     assert "not a Saturday or Sunday" in err and "Traceback" not in err

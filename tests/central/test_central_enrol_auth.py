@@ -6,11 +6,11 @@ import time
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
-from tests.central.helpers import new_uuid
-from tests.central.live import LiveServer, make_centre, new_key
 
 from hcc_central import admin
 from hcc_central.models import Base, Device, EnrolmentCode
+from tests.central.helpers import new_uuid
+from tests.central.live import LiveServer, make_centre, new_key
 
 
 def _enrol(central: LiveServer, code: str, name: str = "PC", key: str | None = None):

@@ -7,10 +7,9 @@ import json
 import os
 from pathlib import Path
 
+from hcc_central.cli import main
 from tests.central.helpers import attachment, make_doc, op, push
 from tests.central.live import LiveServer
-
-from hcc_central.cli import main
 
 
 def test_export_matches_what_was_pushed(central: LiveServer, desk, tmp_path: Path, capsys):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from benchmarks.stats import percentile
 from tests.central.helpers import make_doc, op
 from tests.central.live import Desk, ServeProcess, desk_for, make_centre

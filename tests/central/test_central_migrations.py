@@ -11,12 +11,12 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
-from tests.central import pg
-from tests.support.threads import run_together
 
 from hcc_central.db import Database
 from hcc_central.migrate import current_revision, head_revision, upgrade
 from hcc_central.models import Base
+from tests.central import pg
+from tests.support.threads import run_together
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import httpx
+
 from tests.central.helpers import make_doc, op, push
 from tests.central.live import LiveServer
 

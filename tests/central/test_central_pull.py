@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.central.helpers import make_doc, new_uuid, op, outcomes, push
-from tests.central.live import Desk, LiveServer
 
 from hcc_central import admin
 from hcc_central.cli import main
 from hcc_central.models import Dossier, StatusEvent
+from tests.central.helpers import make_doc, new_uuid, op, outcomes, push
+from tests.central.live import Desk, LiveServer
 
 
 def pull_all(desk: Desk, cursor: int = 0, limit: int = 500) -> tuple[list[dict], int, int]:
@@ -137,7 +137,7 @@ def test_set_status_by_admin_cli_reaches_pull(central: LiveServer, desk, capsys)
 
 
 def test_catalogue_and_calendar_imports_emit_changes(central: LiveServer, desk, tmp_path: Path):
-    catalogue = Path(__file__).parents[2] / "src/hcc_desk/data" / "catalogue" / "procedures.json"
+    catalogue = Path(__file__).parents[2] / "src/hcc_core/data" / "catalogue" / "procedures.json"
     url = central.settings.db_url
     args = [
         "admin",

@@ -6,11 +6,11 @@ import socket
 import threading
 
 from sqlalchemy import func, select
+
+from hcc_central.models import AppliedOp, Attachment, Dossier, StatusEvent
 from tests.central.helpers import attachment, make_doc, new_uuid, normalised, op, outcomes, push
 from tests.central.live import LiveServer
 from tests.support.threads import run_together
-
-from hcc_central.models import AppliedOp, Attachment, Dossier, StatusEvent
 
 
 def _count(central: LiveServer, model, *where) -> int:

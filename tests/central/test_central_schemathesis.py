@@ -21,12 +21,12 @@ from hypothesis import settings
 from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
 from schemathesis.transport.serialization import Binary
+
+from hcc_central import admin
+from hcc_core.domain.dossier_code import CodeScheme, make_lookup_pin
 from tests.central.helpers import make_doc
 from tests.central.helpers import op as make_op
 from tests.central.live import Desk, LiveServer, desk_for
-
-from hcc_central import admin
-from hcc_desk.core.domain.dossier_code import CodeScheme, make_lookup_pin
 
 # What a schema-valid request may get (schemathesis's default list: 2xx, 3xx, 401, 403, 404,
 # 409, 429, 5xx), plus 413 where a size is bounded by what the schema cannot say: a setting

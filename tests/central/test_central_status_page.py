@@ -8,15 +8,15 @@ import dataclasses
 from datetime import datetime
 
 import httpx
-from tests.central.helpers import make_doc, op, push
-from tests.central.live import LiveServer
-from tests.security.sessions_helpers import controlled
-from tests.support.printed import barcodes
 
 from hcc_central.ratelimit import Buckets
 from hcc_desk.core.printing.paper_qr import QrFacts, lookup_link, parse_fragment
 from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.sample import sample_receipt
+from tests.central.helpers import make_doc, op, push
+from tests.central.live import LiveServer
+from tests.security.sessions_helpers import controlled
+from tests.support.printed import barcodes
 
 PERSONAL = ("Nguyễn Văn An", "046090001234", "0905123456", "Lê Lợi")
 
@@ -27,9 +27,12 @@ def test_the_receipts_qr_opens_the_dossiers_status_page(central: LiveServer, des
     base = f"{central.base_url}/tra-cuu"
     link = lookup_link(base, doc["code"], "QR78ST")
     receipt = dataclasses.replace(
-        sample_receipt(), dossier_code=doc["code"], lookup_pin="QR78ST", lookup_url=link,
-        trace=QrFacts(procedure_code=doc["procedure_code"], holder_id="046090001234",
-                      link=link))
+        sample_receipt(),
+        dossier_code=doc["code"],
+        lookup_pin="QR78ST",
+        lookup_url=link,
+        trace=QrFacts(procedure_code=doc["procedure_code"], holder_id="046090001234", link=link),
+    )
     pdf = tmp_path / "receipt.pdf"
     render_receipt_pdf(receipt, pdf)
     [scanned] = barcodes(pdf)["qr"]
@@ -48,14 +51,14 @@ def test_the_receipts_qr_opens_the_dossiers_status_page(central: LiveServer, des
 
 
 def test_wrong_pin_and_unknown_code_read_alike_and_text_is_escaped(central: LiveServer, desk):
-    doc = make_doc(desk, lookup_pin="EE12FF",
-                   procedure_name='<img src=x onerror=alert(1)> Đăng ký kết hôn')
+    doc = make_doc(
+        desk, lookup_pin="EE12FF", procedure_name="<img src=x onerror=alert(1)> Đăng ký kết hôn"
+    )
     push(desk, op(doc))
     with httpx.Client(base_url=central.base_url) as http:
         found = http.get("/tra-cuu", params={"ma": doc["code"].lower(), "pin": "ee12ff"})
         wrong = http.get("/tra-cuu", params={"ma": doc["code"], "pin": "EE12FG"})
-        unknown = http.get("/tra-cuu", params={"ma": "000.00.00.H00-261125-0001",
-                                               "pin": "EE12FG"})
+        unknown = http.get("/tra-cuu", params={"ma": "000.00.00.H00-261125-0001", "pin": "EE12FG"})
         hostile = http.get("/tra-cuu", params={"ma": '"><script>x</script>', "pin": "<b>"})
         empty = http.get("/tra-cuu")
     assert found.status_code == 200 and "Đăng ký kết hôn" in found.text
@@ -63,7 +66,8 @@ def test_wrong_pin_and_unknown_code_read_alike_and_text_is_escaped(central: Live
     assert wrong.status_code == unknown.status_code == 200
     assert "Không tìm thấy" in wrong.text
     assert wrong.text.replace(doc["code"], "X") == unknown.text.replace(
-        "000.00.00.H00-261125-0001", "X")
+        "000.00.00.H00-261125-0001", "X"
+    )
     assert "<script>" not in hostile.text and "&lt;script&gt;" in hostile.text
     assert empty.status_code == 200 and "<form" in empty.text and "Không tìm thấy" not in empty.text
 
@@ -85,8 +89,7 @@ def test_the_page_spends_the_same_rate_limit_as_the_lookup_api(central: LiveServ
         assert http.get("/tra-cuu", params=right).status_code == 200
 
 
-def test_a_receipt_linked_to_the_old_status_address_opens_the_status_too(central: LiveServer,
-                                                                         desk):
+def test_a_receipt_linked_to_the_old_status_address_opens_the_status_too(central: LiveServer, desk):
     doc = make_doc(desk, lookup_pin="OL56DS")
     push(desk, op(doc))
     # A centre whose lookup base is ".../status" (as documented before /tra-cuu): the desks'

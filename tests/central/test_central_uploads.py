@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 
 from sqlalchemy import func, select
-from tests.central.helpers import make_doc, new_uuid, op, push
-from tests.central.live import Desk, LiveServer
 
 from hcc_central.models import Attachment, Upload
+from tests.central.helpers import make_doc, new_uuid, op, push
+from tests.central.live import Desk, LiveServer
 
 
 def named(desk: Desk, body: dict) -> dict:

@@ -1,6 +1,7 @@
 """`hcc-desk backup` and `hcc-desk restore` (admin): the real CLI entry point on real profiles;
 exit codes as docs/cli.md says; clear messages, never a traceback; a refused restore changes
 nothing; as a non-root user, a backups folder it cannot write gives a clear message."""
+
 from __future__ import annotations
 
 import contextlib
@@ -76,8 +77,9 @@ def test_backup_out_file(profile, tmp_path):
     assert bk.verify_backup(target, open_context(profile).key).path == target
     code, _, err = run(["backup", "--profile", str(profile), "--out", str(target), *ADMIN])
     assert code == 2 and "never overwritten" in err
-    code, _, err = run(["backup", "--profile", str(profile), "--out",
-                        str(tmp_path / "nowhere" / "x.db"), *ADMIN])
+    code, _, err = run(
+        ["backup", "--profile", str(profile), "--out", str(tmp_path / "nowhere" / "x.db"), *ADMIN]
+    )
     assert code == 2 and "does not exist" in err and not (tmp_path / "nowhere").exists()
 
 
@@ -103,10 +105,15 @@ def test_restore_by_the_session_of_an_admin(profile):
     assert code == 0, err
 
 
-@pytest.mark.parametrize("kind,says", [("random", "not a backup of this profile"),
-                                       ("other", "not a backup of this profile"),
-                                       ("damaged", "is damaged"),
-                                       ("missing", "does not exist")])
+@pytest.mark.parametrize(
+    "kind,says",
+    [
+        ("random", "not a backup of this profile"),
+        ("other", "not a backup of this profile"),
+        ("damaged", "is damaged"),
+        ("missing", "does not exist"),
+    ],
+)
 def test_restore_refuses_a_wrong_file_and_changes_nothing(profile, tmp_path, kind, says):
     ctx = open_context(profile)
     take(ctx)
@@ -130,8 +137,9 @@ def test_restore_refuses_a_wrong_file_and_changes_nothing(profile, tmp_path, kin
 
 
 def test_restore_into_a_folder_that_is_no_profile(tmp_path):
-    code, _, err = run(["restore", str(tmp_path / "x.db"), "--profile", str(tmp_path / "typo"),
-                        *ADMIN])
+    code, _, err = run(
+        ["restore", str(tmp_path / "x.db"), "--profile", str(tmp_path / "typo"), *ADMIN]
+    )
     assert code == 2 and "check --profile" in err and not (tmp_path / "typo").exists()
 
 
@@ -161,6 +169,7 @@ def test_a_damaged_database_names_the_backup_the_command_and_what_to_retake(prof
 
 # --- as a non-root user -----------------------------------------------------------------------
 
+
 def _as_nobody(argv: list[str], stdin: str, env: dict[str, str], folder: Path) -> tuple[int, str]:
     """Run ``main(argv)`` in a forked child that has become user nobody. The interpreter lives
     where nobody cannot read, so the modules must already be imported (see _warm)."""
@@ -179,7 +188,7 @@ def _as_nobody(argv: list[str], stdin: str, env: dict[str, str], folder: Path) -
                 sys.stdin = io.StringIO(stdin)
                 try:
                     code = main(argv)
-                except BaseException as exc:  # noqa: BLE001 — reported to the parent
+                except BaseException as exc:
                     print(f"Traceback: {exc!r}", file=sink)
                 sink.flush()
         finally:
@@ -204,7 +213,8 @@ def _warm(tmp_path, monkeypatch) -> None:
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to act as user nobody")
 def test_as_a_non_root_user_an_unwritable_backups_folder_gives_a_clear_message(
-        tmp_path, monkeypatch):
+    tmp_path, monkeypatch
+):
     _warm(tmp_path, monkeypatch)
     nobody = pwd.getpwnam("nobody")
     home = Path(tempfile.mkdtemp(prefix="hcc-nobody-"))  # pytest's tmp_path is root's only
@@ -232,8 +242,9 @@ def test_as_a_non_root_user_an_unwritable_backups_folder_gives_a_clear_message(
         code, text = _as_nobody(["backup", "--profile", str(desk), *ADMIN], "demo\n", env, home)
         assert code == 0, text
         made = Path(text.strip().splitlines()[-1])
-        code, text = _as_nobody(["restore", str(made), "--profile", str(desk), *ADMIN],
-                                "demo\n", env, home)
+        code, text = _as_nobody(
+            ["restore", str(made), "--profile", str(desk), *ADMIN], "demo\n", env, home
+        )
         assert code == 0, text
         assert all(p.stat().st_uid == nobody.pw_uid for p in (desk / "set-aside").iterdir())
     finally:

@@ -1,11 +1,12 @@
 """`hcc-desk catalogue import`: a centre loads its published list; a broken file changes nothing."""
+
 import json
 
 import pytest
 
+from hcc_core.catalogue import default_catalogue_path
 from hcc_desk.app import open_context
 from hcc_desk.cli import main
-from hcc_desk.core.catalogue.importer import default_catalogue_path
 from hcc_desk.services.cli_session import CliSessions
 
 
@@ -33,8 +34,14 @@ def test_import_updates_a_procedure(profile, tmp_path, capsys):
     data = json.loads(default_catalogue_path().read_text(encoding="utf-8"))
     proc = next(p for p in data["procedures"] if p.get("code") == "1.001456")
     # What the picker shows is the structured fee in force (never the raw published text).
-    proc["fees"] = [{"case": None, "amount_vnd": 200000, "text": "Lệ phí mới: 200.000 đồng",
-                     "basis": "Thông tư thử nghiệm"}]
+    proc["fees"] = [
+        {
+            "case": None,
+            "amount_vnd": 200000,
+            "text": "Lệ phí mới: 200.000 đồng",
+            "basis": "Thông tư thử nghiệm",
+        }
+    ]
     path = tmp_path / "published.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     capsys.readouterr()

@@ -7,13 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.domain.calendar import (
+from hcc_core.domain.calendar import (
     Duration,
     OfficeHours,
     WorkCalendar,
     appointment,
 )
-from hcc_desk.core.domain.errors import ValidationError
+from hcc_core.domain.errors import ValidationError
 
 CAL = WorkCalendar()
 FAST = settings(deadline=None, max_examples=150)

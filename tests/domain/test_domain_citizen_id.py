@@ -6,7 +6,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.domain.citizen_id import (
+from hcc_core.domain.citizen_id import (
     ABROAD_NAME,
     CitizenQr,
     IdNumber,
@@ -16,8 +16,8 @@ from hcc_desk.core.domain.citizen_id import (
     parse_citizen_qr,
     validate_id_number,
 )
-from hcc_desk.core.domain.errors import ValidationError
-from hcc_desk.core.domain.provinces import PROVINCES
+from hcc_core.domain.errors import ValidationError
+from hcc_core.domain.provinces import PROVINCES
 
 TODAY = date(2026, 6, 1)
 FAST = settings(deadline=None, max_examples=300)

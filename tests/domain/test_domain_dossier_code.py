@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.domain.dossier_code import (
+from hcc_core.domain.dossier_code import (
     DEFAULT_SLOTS,
     DEMO_FIRST,
     DEMO_SLOT,
@@ -17,16 +17,16 @@ from hcc_desk.core.domain.dossier_code import (
     CodeScheme,
     DossierCode,
     SequenceExhausted,
+    format_code,
     is_demo_sequence,
     ledger_book,
-    format_code,
     make_lookup_pin,
     new_uuid,
     parse_code,
     slot_of,
     validate_unit_code,
 )
-from hcc_desk.core.domain.errors import DomainError, ValidationError
+from hcc_core.domain.errors import DomainError, ValidationError
 
 FAST = settings(deadline=None, max_examples=200)
 HUE = "000.00.00.H57"
@@ -116,8 +116,10 @@ def test_sequence_exhausted():
     assert info.value.code == "code.sequence_exhausted" and "989" in info.value.message
 
 
-@pytest.mark.parametrize(("slot", "slots"), [(0, 10), (11, 10), (1, 0), (1, 10_000),
-                                             (1, DEMO_FIRST), (DEMO_SLOT - 1, 10)])
+@pytest.mark.parametrize(
+    ("slot", "slots"),
+    [(0, 10), (11, 10), (1, 0), (1, 10_000), (1, DEMO_FIRST), (DEMO_SLOT - 1, 10)],
+)
 def test_invalid_slots(slot, slots):
     with pytest.raises(ValidationError):
         CodeScheme(HUE, slot, slots)

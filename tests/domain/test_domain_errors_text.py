@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import hcc_desk.core.domain as domain_pkg
-from hcc_desk.core.domain.errors import DomainError, DomainWarning, ValidationError, render
-from hcc_desk.core.domain.messages import MESSAGES
-from hcc_desk.core.domain.text import clean_text, fold, squash
+import hcc_core.domain as domain_pkg
+from hcc_core.domain.errors import DomainError, DomainWarning, ValidationError, render
+from hcc_core.domain.messages import MESSAGES
+from hcc_core.domain.text import clean_text, fold, squash
 
 FAST = settings(deadline=None, max_examples=300)
 DOMAIN_DIR = pathlib.Path(domain_pkg.__file__).parent
@@ -149,8 +149,8 @@ def test_clean_text_output_is_clean(text, max_len):
 def test_domain_import_is_light_and_qt_free():
     code = (
         "import sys\n"
-        "from hcc_desk.core.domain import calendar, citizen_id, dossier_code\n"
-        "from hcc_desk.core.domain import phone, status, tax_code\n"
+        "from hcc_core.domain import calendar, citizen_id, dossier_code\n"
+        "from hcc_core.domain import phone, status, tax_code\n"
         "assert 'holidays' not in sys.modules, 'holidays imported eagerly'\n"
         "assert not any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules)\n"
     )

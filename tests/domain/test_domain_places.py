@@ -1,21 +1,57 @@
 """Two-level government data: 34 provinces, their communes, sources, search and the address."""
+
 from __future__ import annotations
 
 import json
 
-from hcc_desk.core.domain.places import (bundled_places, default_places_path, format_address,
-                                         load_places)
-from hcc_desk.core.domain.provinces import PROVINCES
+from hcc_core.domain.places import bundled_places, default_places_path, format_address, load_places
+from hcc_core.domain.provinces import PROVINCES
 
 # Resolution 1675/NQ-UBTVQH15 (16/6/2025), art. 1: Thành phố Huế's 21 wards and 19 communes.
 HUE_WARDS = {
-    "Phong Điền", "Phong Thái", "Phong Dinh", "Phong Phú", "Phong Quảng", "Hương Trà", "Kim Trà",
-    "Kim Long", "Hương An", "Phú Xuân", "Thuận An", "Hóa Châu", "Mỹ Thượng", "Vỹ Dạ",
-    "Thuận Hóa", "An Cựu", "Thủy Xuân", "Thanh Thủy", "Hương Thủy", "Phú Bài", "Dương Nỗ"}
+    "Phong Điền",
+    "Phong Thái",
+    "Phong Dinh",
+    "Phong Phú",
+    "Phong Quảng",
+    "Hương Trà",
+    "Kim Trà",
+    "Kim Long",
+    "Hương An",
+    "Phú Xuân",
+    "Thuận An",
+    "Hóa Châu",
+    "Mỹ Thượng",
+    "Vỹ Dạ",
+    "Thuận Hóa",
+    "An Cựu",
+    "Thủy Xuân",
+    "Thanh Thủy",
+    "Hương Thủy",
+    "Phú Bài",
+    "Dương Nỗ",
+}
 HUE_COMMUNES = {
-    "Đan Điền", "Quảng Điền", "Bình Điền", "Phú Vinh", "Phú Hồ", "Phú Vang", "Vinh Lộc",
-    "Hưng Lộc", "Lộc An", "Phú Lộc", "Chân Mây - Lăng Cô", "Long Quảng", "Nam Đông", "Khe Tre",
-    "A Lưới 1", "A Lưới 2", "A Lưới 3", "A Lưới 4", "A Lưới 5"}
+    "Đan Điền",
+    "Quảng Điền",
+    "Bình Điền",
+    "Phú Vinh",
+    "Phú Hồ",
+    "Phú Vang",
+    "Vinh Lộc",
+    "Hưng Lộc",
+    "Lộc An",
+    "Phú Lộc",
+    "Chân Mây - Lăng Cô",
+    "Long Quảng",
+    "Nam Đông",
+    "Khe Tre",
+    "A Lưới 1",
+    "A Lưới 2",
+    "A Lưới 3",
+    "A Lưới 4",
+    "A Lưới 5",
+}
 
 
 def test_34_provinces_and_their_communes_load_with_sources():
@@ -79,10 +115,14 @@ def test_the_address_reads_street_commune_province():
     ward = places.find_commune(hue.code, "Phú Xuân")
     assert format_address("12  Lê Lợi,", ward, hue) == "12 Lê Lợi, phường Phú Xuân, thành phố Huế"
     hcm = places.find_province("Hồ Chí Minh")
-    assert format_address("", places.find_commune(hcm.code, "Bến Thành"), hcm) == \
-        "phường Bến Thành, thành phố Hồ Chí Minh"
+    assert (
+        format_address("", places.find_commune(hcm.code, "Bến Thành"), hcm)
+        == "phường Bến Thành, thành phố Hồ Chí Minh"
+    )
     # a place not in the list is kept as typed: the officer is never blocked
-    assert format_address("Thôn 3", "xã Mới Lập", "tỉnh Gia Lai") == "Thôn 3, xã Mới Lập, tỉnh Gia Lai"
+    assert (
+        format_address("Thôn 3", "xã Mới Lập", "tỉnh Gia Lai") == "Thôn 3, xã Mới Lập, tỉnh Gia Lai"
+    )
     assert format_address("Thôn 3", None, None) == "Thôn 3"
 
 
@@ -95,13 +135,12 @@ def test_load_places_reads_a_given_file(tmp_path):
 
 
 def test_the_street_part_drops_the_place_a_card_printed_before_july_2025():
-    from hcc_desk.core.domain.places import street_part
+    from hcc_core.domain.places import street_part
 
     hue = bundled_places().find_province("Huế")
     assert street_part("12 Lê Lợi, phường Thuận Hóa, thành phố Huế", hue) == "12 Lê Lợi"
     # the three levels of an old card, and the former province's name
-    assert street_part("Thôn 3, xã Phú Thuận, huyện Phú Vang, tỉnh Thừa Thiên Huế", hue) == \
-        "Thôn 3"
+    assert street_part("Thôn 3, xã Phú Thuận, huyện Phú Vang, tỉnh Thừa Thiên Huế", hue) == "Thôn 3"
     assert street_part("12 Lê Lợi, Huế", hue) == "12 Lê Lợi"
     assert street_part("Tổ 5, Khu phố 2", hue) == "Tổ 5, Khu phố 2"
     assert street_part("Xa lộ Hà Nội", None) == "Xa lộ Hà Nội"  # a road, not a commune

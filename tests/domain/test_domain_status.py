@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.domain.calendar import Duration, WorkCalendar, appointment
-from hcc_desk.core.domain.errors import DomainError
-from hcc_desk.core.domain.status import (
+from hcc_core.domain.calendar import Duration, WorkCalendar, appointment
+from hcc_core.domain.errors import DomainError
+from hcc_core.domain.status import (
     ALLOWED_TRANSITIONS,
     DossierStatus,
     InvalidTransition,

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.domain.errors import ValidationError
-from hcc_desk.core.domain.phone import PhoneNumber, validate_phone
-from hcc_desk.core.domain.tax_code import TaxCode, tax_check_digit, validate_tax_code
+from hcc_core.domain.errors import ValidationError
+from hcc_core.domain.phone import PhoneNumber, validate_phone
+from hcc_core.domain.tax_code import TaxCode, tax_check_digit, validate_tax_code
 
 FAST = settings(deadline=None, max_examples=300)
 

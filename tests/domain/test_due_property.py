@@ -1,6 +1,7 @@
 """Over the whole bundled catalogue and any receipt time in the years the official calendar
 covers: the due date is office time on a working day (never a Sunday, a holiday or 03:00 on
 Tết), and an apology date that is not is refused."""
+
 from __future__ import annotations
 
 from datetime import datetime, time
@@ -8,17 +9,20 @@ from datetime import datetime, time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.catalogue.importer import read_catalogue
-from hcc_desk.core.domain.calendar import Duration, WorkCalendar, appointment
-from hcc_desk.core.domain.timing import new_due_problem
-from hcc_desk.resources import resource_path
+from hcc_core.catalogue import read_catalogue
+from hcc_core.data_files import data_path
+from hcc_core.domain.calendar import Duration, WorkCalendar, appointment
+from hcc_core.domain.timing import new_due_problem
 
 CAL = WorkCalendar()
-PARSED = read_catalogue(resource_path("catalogue", "procedures.json"))
-LIMITS = sorted({(p.duration_hours, p.duration_kind, p.duration_unit, p.cutoff)
-                 for p in PARSED.procedures}, key=str)
+PARSED = read_catalogue(data_path("catalogue", "procedures.json"))
+LIMITS = sorted(
+    {(p.duration_hours, p.duration_kind, p.duration_unit, p.cutoff) for p in PARSED.procedures},
+    key=str,
+)
 RECEIPTS = st.datetimes(min_value=datetime(2025, 1, 1), max_value=datetime(2026, 11, 30)).map(
-    lambda d: d.replace(second=0, microsecond=0))
+    lambda d: d.replace(second=0, microsecond=0)
+)
 
 
 def _duration(hours, kind, unit, cutoff) -> Duration:

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.domain.calendar import Duration, WorkCalendar, appointment
-from hcc_desk.core.domain.errors import ValidationError
-from hcc_desk.core.domain.timing import (
+from hcc_core.domain.calendar import Duration, WorkCalendar, appointment
+from hcc_core.domain.errors import ValidationError
+from hcc_core.domain.timing import (
     classify,
     move_by_pauses,
     nth_working_day_after,
@@ -20,10 +20,12 @@ CAL = WorkCalendar()
 D = datetime
 FAST = settings(deadline=None, max_examples=120)
 MOMENTS = st.datetimes(min_value=D(2025, 1, 1), max_value=D(2027, 12, 31)).map(
-    lambda d: d.replace(microsecond=0))
+    lambda d: d.replace(microsecond=0)
+)
 
 
 # --- the edges ------------------------------------------------------------------------------
+
 
 def test_exactly_at_the_appointment_is_on_time():
     due = D(2026, 3, 5, 16, 30)
@@ -107,6 +109,7 @@ def test_overlapping_pauses_count_once_and_bad_order_is_refused():
 
 # --- urgency (supervision lists) ------------------------------------------------------------
 
+
 def test_overdue_the_moment_the_appointment_passes():
     due = D(2026, 3, 5, 16, 30)
     assert urgency(due, due, CAL) == "today"
@@ -128,6 +131,7 @@ def test_due_soon_skips_tet():
 
 
 # --- properties -----------------------------------------------------------------------------
+
 
 @FAST
 @given(MOMENTS, st.integers(-3 * 24 * 60, 3 * 24 * 60))
@@ -152,8 +156,8 @@ def test_moving_never_goes_back_and_equals_appointment_with_pauses(received, sta
 
 # --- one due date on desk and central (issue 10) ----------------------------------------------
 
-from hcc_desk.core.domain.status import DossierStatus as _S  # noqa: E402
-from hcc_desk.core.domain.timing import (  # noqa: E402
+from hcc_core.domain.status import DossierStatus as _S  # noqa: E402
+from hcc_core.domain.timing import (  # noqa: E402
     due_after_restart,
     due_from_history,
     new_due_problem,
@@ -164,11 +168,17 @@ EIGHT_DAYS = Duration.working_days(8)
 
 
 def test_supplement_pauses_come_from_the_status_history():
-    history = [(_S.NEW, D(2026, 3, 2, 8)), (_S.PROCESSING, D(2026, 3, 2, 9)),
-               (_S.WAITING_SUPPLEMENT, D(2026, 3, 3, 10)), (_S.PROCESSING, D(2026, 3, 5, 10)),
-               (_S.WAITING_SUPPLEMENT, D(2026, 3, 9, 8))]
-    assert supplement_pauses(history) == [(D(2026, 3, 3, 10), D(2026, 3, 5, 10)),
-                                          (D(2026, 3, 9, 8), None)]
+    history = [
+        (_S.NEW, D(2026, 3, 2, 8)),
+        (_S.PROCESSING, D(2026, 3, 2, 9)),
+        (_S.WAITING_SUPPLEMENT, D(2026, 3, 3, 10)),
+        (_S.PROCESSING, D(2026, 3, 5, 10)),
+        (_S.WAITING_SUPPLEMENT, D(2026, 3, 9, 8)),
+    ]
+    assert supplement_pauses(history) == [
+        (D(2026, 3, 3, 10), D(2026, 3, 5, 10)),
+        (D(2026, 3, 9, 8), None),
+    ]
 
 
 def test_restart_moves_the_due_date_by_the_working_time_waited():
@@ -187,25 +197,32 @@ def test_restart_moves_the_due_date_by_the_working_time_waited():
 
 def test_a_wait_across_tet_2026_moves_by_office_time_only():
     received = D(2026, 2, 11, 8)  # Wednesday before Tết (16–20/02 off)
-    history = [(_S.NEW, received), (_S.WAITING_SUPPLEMENT, D(2026, 2, 13, 8)),
-               (_S.PROCESSING, D(2026, 2, 23, 8))]  # Fri 13 → Mon 23: one working day
+    history = [
+        (_S.NEW, received),
+        (_S.WAITING_SUPPLEMENT, D(2026, 2, 13, 8)),
+        (_S.PROCESSING, D(2026, 2, 23, 8)),
+    ]  # Fri 13 → Mon 23: one working day
     due = due_from_history(received, EIGHT_DAYS, CAL, history)
     assert due == appointment(received, Duration.working_days(9), CAL)
 
 
 def test_apology_date_then_a_later_wait():
     received = D(2026, 3, 2, 8)
-    history = [(_S.NEW, received), (_S.WAITING_SUPPLEMENT, D(2026, 3, 17, 8)),
-               (_S.PROCESSING, D(2026, 3, 18, 8))]
+    history = [
+        (_S.NEW, received),
+        (_S.WAITING_SUPPLEMENT, D(2026, 3, 17, 8)),
+        (_S.PROCESSING, D(2026, 3, 18, 8)),
+    ]
     apology = (D(2026, 3, 12, 9), D(2026, 3, 20, 17))  # new date; the later wait moves it
-    assert due_from_history(received, EIGHT_DAYS, CAL, history, [apology]) \
-        == D(2026, 3, 23, 17)
+    assert due_from_history(received, EIGHT_DAYS, CAL, history, [apology]) == D(2026, 3, 23, 17)
 
 
 @FAST
-@given(received=MOMENTS, gaps=st.lists(st.integers(min_value=0, max_value=60 * 24 * 9),
-                                        min_size=2, max_size=6),
-       limit=st.sampled_from([EIGHT_DAYS, Duration.calendar_days(10), Duration.working_hours(4)]))
+@given(
+    received=MOMENTS,
+    gaps=st.lists(st.integers(min_value=0, max_value=60 * 24 * 9), min_size=2, max_size=6),
+    limit=st.sampled_from([EIGHT_DAYS, Duration.calendar_days(10), Duration.working_hours(4)]),
+)
 def test_restarts_one_by_one_equal_the_history_function(received, gaps, limit):
     """Desk and central move the date at each restart; the result equals the whole history."""
     history = [(_S.NEW, received)]
@@ -214,8 +231,9 @@ def test_restarts_one_by_one_equal_the_history_function(received, gaps, limit):
     for gap in gaps:
         at += timedelta(minutes=gap)
         if waiting:
-            due = due_after_restart(due, history, at, CAL, limit.kind, received_at=received,
-                                    limit=limit)
+            due = due_after_restart(
+                due, history, at, CAL, limit.kind, received_at=received, limit=limit
+            )
             if limit.kind == "working":  # without the limit: the same date (working time)
                 assert due == due_after_restart(previous, history, at, CAL)
         previous = due
@@ -225,14 +243,17 @@ def test_restarts_one_by_one_equal_the_history_function(received, gaps, limit):
     assert due == due_from_history(received, limit, CAL, closed)
 
 
-@pytest.mark.parametrize("moment, ok", [
-    (D(2026, 3, 8, 10), False),   # Sunday
-    (D(2026, 2, 17, 3), False),   # 03:00 on Tết
-    (D(2026, 3, 9, 3), False),    # night
-    (D(2026, 3, 9, 12), False),   # lunch
-    (D(2026, 3, 9, 17), True),    # closing time: due times land there
-    (D(2026, 1, 10, 9), True),    # swapped working Saturday
-])
+@pytest.mark.parametrize(
+    "moment, ok",
+    [
+        (D(2026, 3, 8, 10), False),  # Sunday
+        (D(2026, 2, 17, 3), False),  # 03:00 on Tết
+        (D(2026, 3, 9, 3), False),  # night
+        (D(2026, 3, 9, 12), False),  # lunch
+        (D(2026, 3, 9, 17), True),  # closing time: due times land there
+        (D(2026, 1, 10, 9), True),  # swapped working Saturday
+    ],
+)
 def test_new_appointment_must_be_office_time(moment, ok):
     problem = new_due_problem(CAL, moment)
     assert (problem is None) is ok
@@ -249,10 +270,12 @@ def test_calendar_day_limit_restart_recomputes_from_the_history():
     history = [(_S.NEW, received), (_S.WAITING_SUPPLEMENT, D(2026, 3, 5, 10))]
     restart = D(2026, 3, 6, 10)
     assert due == D(2026, 3, 16, 17)
-    assert due_after_restart(due, history, restart, CAL, "calendar", received_at=received,
-                             limit=limit) == D(2026, 3, 16, 17)
+    assert due_after_restart(
+        due, history, restart, CAL, "calendar", received_at=received, limit=limit
+    ) == D(2026, 3, 16, 17)
     assert due_after_restart(due, history, restart, CAL, "calendar") == D(2026, 3, 17, 17)
     # after an apology the date in force is not the history's: it moves by the wait
     apology_due = D(2026, 3, 20, 17)  # + 1 day: Saturday 21/03, so Monday 23/03
-    assert due_after_restart(apology_due, history, restart, CAL, "calendar",
-                             received_at=received, limit=limit) == D(2026, 3, 23, 17)
+    assert due_after_restart(
+        apology_due, history, restart, CAL, "calendar", received_at=received, limit=limit
+    ) == D(2026, 3, 23, 17)

@@ -7,6 +7,7 @@ many rows that transaction inserted and how many it sees with them. A test that 
 knows central has a write transaction open with its rows written: a SIGKILL then lands
 mid-write, and afterwards the database must hold none of those rows.
 """
+
 from __future__ import annotations
 
 import json

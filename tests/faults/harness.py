@@ -2,6 +2,7 @@
 central as ``hcc-central serve`` behind a gate (central_gate.py) that can stop it mid-write, one
 fault proxy per desk, and read-only views of what each side holds (a desk's SQLite file,
 central's database and file store)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -16,12 +17,12 @@ from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import text
-from tests.support.fault_proxy import Counters, FaultProxy
-from tests.support.profile_files import connect_db, read_attachment
 
 from hcc_central.db import Database
 from hcc_desk.sim.central_proc import CentralProcess
 from hcc_desk.sim.desk import DeskPlan
+from tests.support.fault_proxy import Counters, FaultProxy
+from tests.support.profile_files import connect_db, read_attachment
 
 GATE_SCRIPT = Path(__file__).with_name("central_gate.py")
 
@@ -101,8 +102,12 @@ class Network:
             link.cut_all()
 
     def counters(self) -> Counters:
-        return Counters(**{f.name: sum(getattr(link.counters, f.name) for link in self.links)
-                           for f in fields(Counters)})
+        return Counters(
+            **{
+                f.name: sum(getattr(link.counters, f.name) for link in self.links)
+                for f in fields(Counters)
+            }
+        )
 
 
 class DeskProcess:
@@ -120,14 +125,17 @@ class DeskProcess:
         logs = Path(self.plan.profile, "logs")
         logs.mkdir(parents=True, exist_ok=True)
         with (logs / "sim-desk.stderr").open("ab") as err:
-            self.proc = subprocess.Popen([sys.executable, "-m", "hcc_desk.sim.desk"],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                         stderr=err, text=True)
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "hcc_desk.sim.desk"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+            )
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write(json.dumps(asdict(self.plan)))
         self.proc.stdin.close()
-        self._reader = threading.Thread(target=self._read, args=(self.proc.stdout,),
-                                        daemon=True)
+        self._reader = threading.Thread(target=self._read, args=(self.proc.stdout,), daemon=True)
         self._reader.start()
         self.starts += 1
         return self
@@ -151,9 +159,11 @@ class DeskProcess:
                 self.seen.append(self.events.get(timeout=min(left, 0.2)))
             except queue.Empty:
                 if self.proc is not None and self.proc.poll() is not None and self.events.empty():
-                    raise RuntimeError(f"{self.plan.name} exited ({self.proc.returncode}) "
-                                       f"before {event!r}: {self.seen[-1:]} "
-                                       f"{self.stderr_tail()}") from None
+                    raise RuntimeError(
+                        f"{self.plan.name} exited ({self.proc.returncode}) "
+                        f"before {event!r}: {self.seen[-1:]} "
+                        f"{self.stderr_tail()}"
+                    ) from None
 
     def stderr_tail(self) -> str:
         path = Path(self.plan.profile, "logs", "sim-desk.stderr")
@@ -201,26 +211,33 @@ class DeskDb:
     def waiting(self) -> int:
         """Ops and attachments still to send (parked ones excluded, as the desk counts)."""
         ops = self._query("SELECT count(*) FROM outbox WHERE state = 'pending'")[0][0]
-        files = self._query("SELECT count(*) FROM attachment "
-                            "WHERE upload_state IN ('pending', 'uploading')")[0][0]
+        files = self._query(
+            "SELECT count(*) FROM attachment WHERE upload_state IN ('pending', 'uploading')"
+        )[0][0]
         return ops + files
 
     def parked(self) -> list[tuple]:
-        return self._query("SELECT 'op', parked_reason FROM outbox WHERE state = 'parked' "
-                           "UNION ALL SELECT 'file', last_error FROM attachment "
-                           "WHERE upload_state = 'parked'")
+        return self._query(
+            "SELECT 'op', parked_reason FROM outbox WHERE state = 'parked' "
+            "UNION ALL SELECT 'file', last_error FROM attachment "
+            "WHERE upload_state = 'parked'"
+        )
 
     def dossiers(self) -> dict[str, dict]:
         """uuid → code, status, events [(uuid, status, at)], attachments {uuid: (sha, size)}."""
-        out = {u: {"code": c, "status": st, "events": [], "attachments": {}}
-               for u, c, st in self._query("SELECT uuid, code, status FROM dossier")}
+        out = {
+            u: {"code": c, "status": st, "events": [], "attachments": {}}
+            for u, c, st in self._query("SELECT uuid, code, status FROM dossier")
+        }
         for d, e, st, at in self._query(
-                "SELECT d.uuid, e.uuid, e.status, e.at FROM status_event e "
-                "JOIN dossier d ON d.id = e.dossier_id"):
+            "SELECT d.uuid, e.uuid, e.status, e.at FROM status_event e "
+            "JOIN dossier d ON d.id = e.dossier_id"
+        ):
             out[d]["events"].append((e, st, _iso(at)))
         for d, a, sha, size, path in self._query(
-                "SELECT d.uuid, a.uuid, a.sha256, a.size, a.path FROM attachment a "
-                "JOIN dossier d ON d.id = a.dossier_id"):
+            "SELECT d.uuid, a.uuid, a.sha256, a.size, a.path FROM attachment a "
+            "JOIN dossier d ON d.id = a.dossier_id"
+        ):
             data = read_attachment(self.profile, path)
             assert hashlib.sha256(data).hexdigest() == sha and len(data) == size, path
             out[d]["attachments"][a] = (sha, size)

@@ -20,6 +20,7 @@ the desks saved: no dossier lost or doubled, every file byte-identical, the same
 
 Runs on SQLite and on PostgreSQL (server from tests/central/pg.py).
 """
+
 from __future__ import annotations
 
 import time
@@ -33,19 +34,18 @@ from sqlalchemy import select
 
 pytest.importorskip("hcc_central.app")
 
-from tests.central import pg
-from tests.faults.harness import DeskDb, DeskProcess, GatedCentral, Network, blob_sha256
-from tests.support.fault_proxy import FaultProxy, Hold
-from tests.support.realparts import unavailable
-
 from hcc_central import admin
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
 from hcc_central.models import AuditLog, Device, EnrolmentCode
+from hcc_core.wire.protocol import API
 from hcc_desk.core.sync.credentials import CredentialStore
-from hcc_desk.core.sync.protocol import API
 from hcc_desk.services.setup import seed_agencies
 from hcc_desk.sim.desk import DeskPlan
+from tests.central import pg
+from tests.faults.harness import DeskDb, DeskProcess, GatedCentral, Network, blob_sha256
+from tests.support.fault_proxy import FaultProxy, Hold
+from tests.support.realparts import unavailable
 
 pytestmark = pytest.mark.slow
 
@@ -77,16 +77,29 @@ def _set_up_centre(db_url: str) -> list[str]:
     upgrade(db.engine)
     try:
         with db.write() as s:
-            centre = admin.create_centre(s, name="TRUNG TÂM PVHCC THỬ LỖI",
-                                         governing_body="UBND THÀNH PHỐ HUẾ", place_name="Huế",
-                                         code_slots=20)
+            centre = admin.create_centre(
+                s,
+                name="TRUNG TÂM PVHCC THỬ LỖI",
+                governing_body="UBND THÀNH PHỐ HUẾ",
+                place_name="Huế",
+                code_slots=20,
+            )
             for a in seed_agencies():
-                admin.add_agency(s, centre.id, name=a.name, short_name=a.short_name,
-                                 unit_code=a.unit_code)
-            admin.create_officer(s, username="lan", full_name="Trần Thị Lan", role="officer",
-                                 password=PASSWORD, centre_id=centre.id)
-            return [admin.enrol_counter(s, centre.id, name=f"Quầy {i:02d}", slot=i)[0]
-                    for i in range(1, DESKS + 1)]
+                admin.add_agency(
+                    s, centre.id, name=a.name, short_name=a.short_name, unit_code=a.unit_code
+                )
+            admin.create_officer(
+                s,
+                username="lan",
+                full_name="Trần Thị Lan",
+                role="officer",
+                password=PASSWORD,
+                centre_id=centre.id,
+            )
+            return [
+                admin.enrol_counter(s, centre.id, name=f"Quầy {i:02d}", slot=i)[0]
+                for i in range(1, DESKS + 1)
+            ]
     finally:
         db.dispose()
 
@@ -115,8 +128,9 @@ def _kill_central_mid_write(central: GatedCentral) -> dict:
     return {"held": held, "after": after}
 
 
-def _kill_desk_mid_request(desk: DeskProcess, link: FaultProxy, method: str, path: str,
-                           hold: Hold | None = None) -> dict:
+def _kill_desk_mid_request(
+    desk: DeskProcess, link: FaultProxy, method: str, path: str, hold: Hold | None = None
+) -> dict:
     """SIGKILL ``desk`` while central's answer to its ``method path`` request is held back by
     its proxy (the request reached central, the desk waits); then start it again. ``hold``:
     one armed before the desk started (its first request)."""
@@ -129,8 +143,12 @@ def _kill_desk_mid_request(desk: DeskProcess, link: FaultProxy, method: str, pat
     finally:
         link.release(hold)
     desk.start()
-    return {"kind": f"{method} {path}", "request": hold.request, "answer": hold.answer,
-            "hit": bool(gone) and hold.gone_at >= killed_at}
+    return {
+        "kind": f"{method} {path}",
+        "request": hold.request,
+        "answer": hold.answer,
+        "hit": bool(gone) and hold.gone_at >= killed_at,
+    }
 
 
 def _lose_answer(link: FaultProxy, hold: Hold) -> dict:
@@ -153,8 +171,9 @@ def _enrolments(db_url: str) -> dict:
             actions = list(s.scalars(select(AuditLog.action)))
             return {
                 "devices": sorted((d.id, d.revoked) for d in s.scalars(select(Device))),
-                "codes": sorted((c.device_id, c.used_at is not None)
-                                for c in s.scalars(select(EnrolmentCode))),
+                "codes": sorted(
+                    (c.device_id, c.used_at is not None) for c in s.scalars(select(EnrolmentCode))
+                ),
                 "retries": actions.count("device.enrol_retry"),
                 "enrols": actions.count("device.enrol"),
                 "refused": actions.count("device.enrol_refused"),
@@ -167,23 +186,30 @@ def _check_enrolment(enrol_faults: list[dict], desks: list[DeskProcess], central
     """Every enrolment answer was lost once, yet each counter has one device, its code used
     once by it; every desk holds that device's credential."""
     assert all(f["hit"] and f["answer"].startswith("HTTP/1.1 200") for f in enrol_faults), (
-        f"an enrolment answer was not lost in flight: {enrol_faults}")
-    mine = sorted(CredentialStore(Path(d.plan.profile) / "device.json").load().device_id
-                  for d in desks)
+        f"an enrolment answer was not lost in flight: {enrol_faults}"
+    )
+    mine = sorted(
+        CredentialStore(Path(d.plan.profile) / "device.json").load().device_id for d in desks
+    )
     assert central["devices"] == [(i, False) for i in mine], central
     assert central["codes"] == [(i, True) for i in mine], central
     assert (central["enrols"], central["retries"], central["refused"]) == (
-        len(desks), len(desks), 0), central
+        len(desks),
+        len(desks),
+        0,
+    ), central
 
 
 def _check_kills(central_kill: dict, desk_kills: list[dict]) -> None:
     """Every kill landed on a request in flight; central's open transaction was lost whole."""
     held = central_kill["held"]
     assert held is not None and held["tables"]["dossier"]["written"] > 0, (
-        f"central was not killed mid-write: no push transaction held open ({central_kill})")
+        f"central was not killed mid-write: no push transaction held open ({central_kill})"
+    )
     for table, rows in held["tables"].items():
         assert central_kill["after"][table] == rows["visible"] - rows["written"], (
-            f"the killed transaction's {table} rows are not all gone: {central_kill}")
+            f"the killed transaction's {table} rows are not all gone: {central_kill}"
+        )
     for kind in (f"POST {API}/sync/push", f"POST {API}/uploads"):
         hits = [k for k in desk_kills if k["kind"] == kind and k["hit"]]
         assert len(hits) >= 1, f"no desk killed while its {kind} was in flight: {desk_kills}"
@@ -193,11 +219,25 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
     codes = _set_up_centre(db_url)
     central = GatedCentral(db_url, tmp_path / "store", tmp_path / "central.log", tmp_path / "gate")
     net = Network(central.port, DESKS, seed=7).start()
-    desks = [DeskProcess(DeskPlan(
-        profile=str(tmp_path / f"desk-{i + 1:02d}"), central=net.links[i].url,
-        name=f"desk-{i + 1:02d}", officer="lan", password=PASSWORD, dossiers=DOSSIERS,
-        code=codes[i], pages=PAGES, attachment_kb=PAGE_KB, seed=11, pace=0.45, timeout=90.0))
-        for i in range(DESKS)]
+    desks = [
+        DeskProcess(
+            DeskPlan(
+                profile=str(tmp_path / f"desk-{i + 1:02d}"),
+                central=net.links[i].url,
+                name=f"desk-{i + 1:02d}",
+                officer="lan",
+                password=PASSWORD,
+                dossiers=DOSSIERS,
+                code=codes[i],
+                pages=PAGES,
+                attachment_kb=PAGE_KB,
+                seed=11,
+                pace=0.45,
+                timeout=90.0,
+            )
+        )
+        for i in range(DESKS)
+    ]
     victim = desks[1]
     # The first enrol request of every desk is caught: its answer is lost or its desk killed.
     enrol_holds = [link.hold("POST", API + "/enrol") for link in net.links]
@@ -206,8 +246,9 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
         for d in desks:
             d.start()
         enrol_faults = [_lose_answer(net.links[i], enrol_holds[i]) for i in (1, 2)]
-        enrol_faults.append(_kill_desk_mid_request(desks[0], net.links[0], "POST",
-                                                   API + "/enrol", enrol_holds[0]))
+        enrol_faults.append(
+            _kill_desk_mid_request(desks[0], net.links[0], "POST", API + "/enrol", enrol_holds[0])
+        )
         for d in desks:
             d.wait_for("ready", 60)  # enrolled, and the officer's first login was online
 
@@ -219,8 +260,10 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
         net.cut_all()
         central_kill = _kill_central_mid_write(central)
         link = net.links[desks.index(victim)]
-        desk_kills = [_kill_desk_mid_request(victim, link, "POST", API + path)
-                      for path in ("/sync/push", "/uploads")]
+        desk_kills = [
+            _kill_desk_mid_request(victim, link, "POST", API + path)
+            for path in ("/sync/push", "/uploads")
+        ]
         _check_kills(central_kill, desk_kills)
         net.set(down=True)
         time.sleep(1.0)
@@ -230,13 +273,19 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
 
         net.heal()
         dbs = [DeskDb(Path(d.plan.profile)) for d in desks]
-        drain_s = _until(lambda: all(db.waiting() == 0 for db in dbs), DRAIN_LIMIT_S,
-                         f"every desk's queue drained ({[db.waiting() for db in dbs]} left)")
+        drain_s = _until(
+            lambda: all(db.waiting() == 0 for db in dbs),
+            DRAIN_LIMIT_S,
+            f"every desk's queue drained ({[db.waiting() for db in dbs]} left)",
+        )
         results = [d.wait_for("result", 30) for d in desks]
         assert [d.stop() for d in desks] == [0] * DESKS, results
         exported = central.export(tmp_path / "export.jsonl")
-        stored = {a["sha256"]: blob_sha256(central, a["sha256"])
-                  for doc in exported for a in doc["attachments"]}
+        stored = {
+            a["sha256"]: blob_sha256(central, a["sha256"])
+            for doc in exported
+            for a in doc["attachments"]
+        }
     finally:
         for d in desks:
             d.kill()
@@ -259,8 +308,9 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
     for doc in exported:
         mine = saved[doc["uuid"]]
         assert doc["status"] == mine["status"]
-        events = sorted((e["uuid"], e["status"], datetime.fromisoformat(e["at"]))
-                        for e in doc["events"])
+        events = sorted(
+            (e["uuid"], e["status"], datetime.fromisoformat(e["at"])) for e in doc["events"]
+        )
         assert events == sorted(mine["events"])
         files = {a["uuid"]: (a["sha256"], a["size"]) for a in doc["attachments"]}
         assert files == mine["attachments"]
@@ -273,15 +323,19 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
     size = sum(sz for s in saved.values() for _, sz in s["attachments"].values())
     assert c.dropped > 0 and c.resets > 0 and c.refused > 0 and victim.starts == 3
     assert desks[0].starts == 2  # killed once, mid-enrolment
-    rolled_back = ", ".join(f"{n['written']} {t} rows" for t, n in
-                            central_kill["held"]["tables"].items())
-    desk_hits = ", ".join(f"awaiting {k['answer']!r} to {k['request'].split('?')[0]}"
-                          for k in desk_kills)
+    rolled_back = ", ".join(
+        f"{n['written']} {t} rows" for t, n in central_kill["held"]["tables"].items()
+    )
+    desk_hits = ", ".join(
+        f"awaiting {k['answer']!r} to {k['request'].split('?')[0]}" for k in desk_kills
+    )
     with capsys.disabled():
-        print(f"\n[faults/{db_url.split(':')[0]}] proxies: {c.connections} connections, "
-              f"{c.dropped} dropped, {c.resets} cut mid-body, {c.refused} refused; central "
-              f"SIGKILLed mid-write ({rolled_back} rolled back); desk SIGKILLed "
-              f"{desk_hits}; enrolment answers lost 2, desk killed awaiting its enrolment "
-              f"1, one device each; drained {drain_s:.2f} s after healing; {len(saved)} dossiers, "
-              f"{n_files} files, {size / 1e6:.1f} MB, {c.bytes_up / 1e6:.1f} MB up through "
-              "the proxies")
+        print(
+            f"\n[faults/{db_url.split(':')[0]}] proxies: {c.connections} connections, "
+            f"{c.dropped} dropped, {c.resets} cut mid-body, {c.refused} refused; central "
+            f"SIGKILLed mid-write ({rolled_back} rolled back); desk SIGKILLed "
+            f"{desk_hits}; enrolment answers lost 2, desk killed awaiting its enrolment "
+            f"1, one device each; drained {drain_s:.2f} s after healing; {len(saved)} dossiers, "
+            f"{n_files} files, {size / 1e6:.1f} MB, {c.bytes_up / 1e6:.1f} MB up through "
+            "the proxies"
+        )

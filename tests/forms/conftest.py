@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+
 from tests.forms.desk_walk import Desk, open_desk, walk
 
 

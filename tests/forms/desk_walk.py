@@ -55,8 +55,12 @@ class Desk:
 
     def take(self, name: str, when: datetime, **changes) -> str:
         self.at(when)
-        req = IntakeRequest(procedure_code=PROCEDURE, citizen_qr=QR,
-                            submitter=PersonInput(phone="0912345678"), received_at=when)
+        req = IntakeRequest(
+            procedure_code=PROCEDURE,
+            citizen_qr=QR,
+            submitter=PersonInput(phone="0912345678"),
+            received_at=when,
+        )
         for key, value in changes.items():
             setattr(req, key, value)
         self.codes[name] = self.intake.submit(req, "demo").code
@@ -74,23 +78,26 @@ def walk(desk: Desk) -> Desk:
     d = desk
     # "full": every step; handed back late to an authorised person.
     full = d.take("full", datetime(2026, 11, 25, 9, 0))
-    d.at(datetime(2026, 11, 25, 10, 0)).steps.transfer(full, IMMIGRATION, "demo",
-                                                        note="Giao đủ hồ sơ")
+    d.at(datetime(2026, 11, 25, 10, 0)).steps.transfer(
+        full, IMMIGRATION, "demo", note="Giao đủ hồ sơ"
+    )
     d.at(datetime(2026, 11, 26, 15, 0)).steps.request_supplement(
-        full, "demo", missing_papers=MISSING_PAPERS, reason=SUPPLEMENT_REASON)
+        full, "demo", missing_papers=MISSING_PAPERS, reason=SUPPLEMENT_REASON
+    )
     d.at(datetime(2026, 11, 27, 10, 0)).steps.supplement_received(full, "demo")
-    d.at(datetime(2026, 11, 30, 9, 0)).steps.transfer(full, POLICE, "demo",
-                                                       note="Xác minh nhân thân")
+    d.at(datetime(2026, 11, 30, 9, 0)).steps.transfer(
+        full, POLICE, "demo", note="Xác minh nhân thân"
+    )
     d.at(datetime(2026, 12, 7, 16, 0)).steps.apologise(
-        full, "demo", new_due_at=datetime(2026, 12, 10, 10, 0), reason=APOLOGY_REASON,
-        agency=POLICE)
+        full, "demo", new_due_at=datetime(2026, 12, 10, 10, 0), reason=APOLOGY_REASON, agency=POLICE
+    )
     d.at(datetime(2026, 12, 9, 9, 0)).steps.result_ready(full, "demo", agency=POLICE)
-    d.at(datetime(2026, 12, 9, 14, 0)).returns.hand_back(full, PROXY, "demo",
-                                                         result_summary=RESULT_SUMMARY)
+    d.at(datetime(2026, 12, 9, 14, 0)).returns.hand_back(
+        full, PROXY, "demo", result_summary=RESULT_SUMMARY
+    )
     # "refused": refused at the counter.
     refused = d.take("refused", datetime(2026, 11, 25, 10, 0))
-    d.at(datetime(2026, 11, 25, 10, 30)).steps.refuse(
-        refused, "demo", reasons=REFUSAL_REASON)
+    d.at(datetime(2026, 11, 25, 10, 30)).steps.refuse(refused, "demo", reasons=REFUSAL_REASON)
     # "before": received the day before the period.
     d.take("before", datetime(2026, 11, 24, 8, 0))
     # "early": result ready and handed back to the owner days before the appointment.
@@ -98,7 +105,8 @@ def walk(desk: Desk) -> Desk:
     d.at(datetime(2026, 11, 26, 9, 0)).steps.transfer(early, IMMIGRATION, "demo")
     d.at(datetime(2026, 11, 27, 9, 0)).steps.result_ready(early, "demo")
     d.at(datetime(2026, 11, 27, 10, 0)).returns.hand_back(
-        early, Recipient("owner", id_number=OWNER_ID), "demo")
+        early, Recipient("owner", id_number=OWNER_ID), "demo"
+    )
     # "waiting": nothing after intake (overdue once the appointment passes).
     d.take("waiting", datetime(2026, 11, 30, 16, 0))
     # "after": received the day after the period.

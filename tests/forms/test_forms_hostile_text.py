@@ -11,26 +11,33 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.forms import form_samples as samples
-from tests.support.printed import barcodes, page_count, pdf_text
 
 from hcc_desk.core.printing.forms.data import FormSet, HopRow
 from hcc_desk.core.printing.forms.render import render_form
 from hcc_desk.core.printing.forms.templates import template_for
 from hcc_desk.core.printing.text import ELLIPSIS
+from tests.forms import form_samples as samples
+from tests.support.printed import barcodes, page_count, pdf_text
 
 MARKUP = '<b>Lê</b> & <i>Trần</i> <font size="40">Ánh</font> &amp; <br/> "Phước" \'Đặng\''
 DIACRITICS = "Nguyễn Thị Ngọc Ánh Đặng Hữu Phước Ưng Ỷ Ỹ ỵ"
 
 # Every free-text field of each form, set to the markup, and where it must show.
 FIELDS = {
-    "supplement": {'applicant_name': MARKUP, 'reason': MARKUP, 'missing_papers': (MARKUP,),
-                       'officer_name': MARKUP, 'agency_name': MARKUP},
-    "refusal": {'applicant_name': MARKUP, 'reasons': MARKUP, 'officer_name': MARKUP},
-    "apology": {'applicant_name': MARKUP, 'reason': MARKUP, 'procedure_name': MARKUP},
-    "control": {'applicant_name': MARKUP,
-                    'hops': (HopRow(MARKUP, MARKUP, samples.RECEIVED, MARKUP),)},
-    "result": {'recipient_name': MARKUP, 'authorisation_ref': MARKUP, 'result_summary': MARKUP},
+    "supplement": {
+        "applicant_name": MARKUP,
+        "reason": MARKUP,
+        "missing_papers": (MARKUP,),
+        "officer_name": MARKUP,
+        "agency_name": MARKUP,
+    },
+    "refusal": {"applicant_name": MARKUP, "reasons": MARKUP, "officer_name": MARKUP},
+    "apology": {"applicant_name": MARKUP, "reason": MARKUP, "procedure_name": MARKUP},
+    "control": {
+        "applicant_name": MARKUP,
+        "hops": (HopRow(MARKUP, MARKUP, samples.RECEIVED, MARKUP),),
+    },
+    "result": {"recipient_name": MARKUP, "authorisation_ref": MARKUP, "result_summary": MARKUP},
 }
 
 
@@ -53,8 +60,9 @@ def test_vietnamese_diacritics_survive(kind: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(FIELDS))
-def test_very_long_name_is_cut_with_an_ellipsis_and_keeps_one_page(kind: str,
-                                                                  tmp_path: Path) -> None:
+def test_very_long_name_is_cut_with_an_ellipsis_and_keeps_one_page(
+    kind: str, tmp_path: Path
+) -> None:
     field = "recipient_name" if kind == "result" else "applicant_name"
     pdf = tmp_path / "f.pdf"
     render_form(samples.SAMPLES[kind](**{field: "Nguyễn " * 5000}), pdf)
@@ -71,8 +79,7 @@ def test_pasted_essay_as_reason_stays_bounded(tmp_path: Path) -> None:
     assert ELLIPSIS in pdf_text(pdf)
 
 
-def test_a_code_with_characters_code128_cannot_carry_still_prints_as_text(
-        tmp_path: Path) -> None:
+def test_a_code_with_characters_code128_cannot_carry_still_prints_as_text(tmp_path: Path) -> None:
     pdf = tmp_path / "f.pdf"
     render_form(samples.control(code="MÃ-Đ-001"), pdf)
     assert "Mã hồ sơ: MÃ-Đ-001" in pdf_text(pdf)
@@ -104,11 +111,18 @@ def _fuzzed(kind: str) -> st.SearchStrategy[typing.Any]:
     return st.builds(samples.SAMPLES[kind], **fields)
 
 
-@settings(max_examples=12, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(kind_data=st.sampled_from(sorted(FIELDS)).flatmap(
-           lambda kind: _fuzzed(kind).map(lambda data: (kind, data))),
-       form_set=st.sampled_from(list(FormSet)), paper=st.sampled_from(["A4", "A5"]))
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(
+    kind_data=st.sampled_from(sorted(FIELDS)).flatmap(
+        lambda kind: _fuzzed(kind).map(lambda data: (kind, data))
+    ),
+    form_set=st.sampled_from(list(FormSet)),
+    paper=st.sampled_from(["A4", "A5"]),
+)
 def test_any_text_in_any_field_renders(kind_data, form_set: FormSet, paper: str) -> None:
     kind, data = kind_data
     buf = io.BytesIO()

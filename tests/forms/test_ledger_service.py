@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
-from tests.forms.desk_walk import APPLICANT, PROXY, Desk
-from tests.support.printed import pdf_text
 
-from hcc_desk.core.domain.status import DossierStatus
+from hcc_core.domain.status import DossierStatus
 from hcc_desk.core.printing.forms.ledger import COLUMNS
 from hcc_desk.core.printing.forms.ledger_xlsx import FIRST_DATA_ROW
 from hcc_desk.core.store.models import AuditLog, Dossier
 from hcc_desk.services.errors import InvalidInput
 from hcc_desk.services.forms import FormsService
+from tests.forms.desk_walk import APPLICANT, PROXY, Desk
+from tests.support.printed import pdf_text
 
 NOW = datetime(2026, 12, 20, 8, 0)  # after every appointment of the walk
 PERIOD = (date(2026, 11, 25), date(2026, 11, 30))
@@ -37,15 +37,18 @@ def _dossiers(desk: Desk) -> dict[str, Dossier]:
     return {name: by_code[code] for name, code in desk.codes.items()}
 
 
-def test_workbook_rows_are_the_dossiers_received_in_the_period(walked: Desk, forms: FormsService,
-                                                              tmp_path: Path) -> None:
+def test_workbook_rows_are_the_dossiers_received_in_the_period(
+    walked: Desk, forms: FormsService, tmp_path: Path
+) -> None:
     out = tmp_path / "so-theo-doi.xlsx"
     done = forms.ledger(*PERIOD, xlsx=out, officer_username="demo")
     assert (done.rows, done.xlsx, done.pdf) == (4, out, None)
     ws = load_workbook(out).active
     col = {c.title: i + 1 for i, c in enumerate(COLUMNS)}
-    rows = [[ws.cell(r, c).value for c in range(1, len(COLUMNS) + 1)]
-            for r in range(FIRST_DATA_ROW, FIRST_DATA_ROW + done.rows)]
+    rows = [
+        [ws.cell(r, c).value for c in range(1, len(COLUMNS) + 1)]
+        for r in range(FIRST_DATA_ROW, FIRST_DATA_ROW + done.rows)
+    ]
     dossiers = _dossiers(walked)
     assert [r[col["Mã hồ sơ"] - 1] for r in rows] == [dossiers[n].code for n in IN_PERIOD]
     assert [r[0] for r in rows] == [1, 2, 3, 4]
@@ -62,16 +65,26 @@ def test_workbook_rows_are_the_dossiers_received_in_the_period(walked: Desk, for
     timing = [r[col["Tiến độ"] - 1] for r in rows]
     assert timing == ["Quá hạn", None, "Trước hạn", "Quá hạn (chưa có kết quả)"]
     assert [r[col["Chuyển hồ sơ đến cơ quan giải quyết"] - 1] for r in rows] == [
-        datetime(2026, 11, 25, 10, 0), None, datetime(2026, 11, 26, 9, 0), None]
+        datetime(2026, 11, 25, 10, 0),
+        None,
+        datetime(2026, 11, 26, 9, 0),
+        None,
+    ]
     assert [r[col["Ký nhận"] - 1] for r in rows] == [
-        "Trần Văn Phước", None, "Nguyễn Thị Hương", None]
+        "Trần Văn Phước",
+        None,
+        "Nguyễn Thị Hương",
+        None,
+    ]
     assert rows[0][col["Ghi chú"] - 1] == (
-        "Yêu cầu bổ sung: 1 lần; Xin lỗi, hẹn lại 10:00 10/12/2026")
+        "Yêu cầu bổ sung: 1 lần; Xin lỗi, hẹn lại 10:00 10/12/2026"
+    )
     assert rows[1][col["Ghi chú"] - 1] == "Từ chối tiếp nhận"
     assert rows[0][col["Phương thức nhận kết quả"] - 1] == "Tại quầy"
     with walked.ctx.store.session() as s:
-        audit = s.scalars(select(AuditLog).where(AuditLog.action == "ledger.export")
-                          .order_by(AuditLog.id.desc())).first()
+        audit = s.scalars(
+            select(AuditLog).where(AuditLog.action == "ledger.export").order_by(AuditLog.id.desc())
+        ).first()
     assert audit.actor == "demo"
     assert audit.detail["rows"] == 4 and audit.detail["from"] == "2026-11-25"
 
@@ -90,8 +103,7 @@ def test_pdf_lists_the_same_dossiers(walked: Desk, forms: FormsService, tmp_path
     assert "Tổng số: 4 hồ sơ; trong đó trước hạn 1, quá hạn 1, quá hạn (chưa có kết quả) 1" in text
 
 
-def test_one_day_period_and_an_empty_one(walked: Desk, forms: FormsService,
-                                         tmp_path: Path) -> None:
+def test_one_day_period_and_an_empty_one(walked: Desk, forms: FormsService, tmp_path: Path) -> None:
     assert forms.ledger(date(2026, 11, 24), date(2026, 11, 24), xlsx=tmp_path / "a.xlsx").rows == 1
     assert forms.ledger(date(2027, 1, 1), date(2027, 1, 31), pdf=tmp_path / "b.pdf").rows == 0
     assert "(Không có hồ sơ trong khoảng thời gian này)" in pdf_text(tmp_path / "b.pdf")

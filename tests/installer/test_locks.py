@@ -1,4 +1,5 @@
 """The lock files pin every dependency the project declares, at a version it accepts."""
+
 from __future__ import annotations
 
 import sys
@@ -27,12 +28,18 @@ def _check(lock_name: str, requirements, env: dict[str, str]) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("lock_name, extras, env", [
-    ("desk-windows.lock", (), lock.WINDOWS),
-    ("desk-linux.lock", (), {**default_environment(), "sys_platform": "linux", "extra": ""}),
-    ("central-linux.lock", ("central",),
-     {**default_environment(), "sys_platform": "linux", "extra": ""}),
-])
+@pytest.mark.parametrize(
+    "lock_name, extras, env",
+    [
+        ("desk-windows.lock", (), lock.WINDOWS),
+        ("desk-linux.lock", (), {**default_environment(), "sys_platform": "linux", "extra": ""}),
+        (
+            "central-linux.lock",
+            ("central",),
+            {**default_environment(), "sys_platform": "linux", "extra": ""},
+        ),
+    ],
+)
 def test_every_declared_dependency_is_pinned_within_its_range(lock_name, extras, env):
     assert _check(lock_name, lock.project_requirements(*extras), env) == []
 

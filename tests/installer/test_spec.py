@@ -4,6 +4,7 @@ The real build (PyInstaller + smoke test of the frozen app + packaging) takes ab
 ~400 MB of disk: it always runs in CI (``CI=true``), and on a developer's machine with
 ``HCC_BUILD_TEST=1``.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -16,6 +17,7 @@ import typing
 from pathlib import Path
 
 import pytest
+
 from tests.support.realparts import in_ci
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -47,17 +49,25 @@ def _fake_hooks() -> types.ModuleType:
 @pytest.fixture(scope="module")
 def spec() -> dict:
     """Run the spec with PyInstaller's classes replaced by recorders (no build, no PyInstaller)."""
-    classes = {name: type(name, (_Recorder,), {"calls": {}})
-               for name in ("Analysis", "PYZ", "EXE", "COLLECT")}
-    namespace = {"__name__": "__main__", "__file__": str(SPEC), "SPECPATH": str(INSTALLER),
-                 **classes}
-    fake = {"PyInstaller": types.ModuleType("PyInstaller"),
-            "PyInstaller.utils": types.ModuleType("PyInstaller.utils"),
-            "PyInstaller.utils.hooks": _fake_hooks()}
+    classes = {
+        name: type(name, (_Recorder,), {"calls": {}})
+        for name in ("Analysis", "PYZ", "EXE", "COLLECT")
+    }
+    namespace = {
+        "__name__": "__main__",
+        "__file__": str(SPEC),
+        "SPECPATH": str(INSTALLER),
+        **classes,
+    }
+    fake = {
+        "PyInstaller": types.ModuleType("PyInstaller"),
+        "PyInstaller.utils": types.ModuleType("PyInstaller.utils"),
+        "PyInstaller.utils.hooks": _fake_hooks(),
+    }
     saved = {name: sys.modules.get(name) for name in fake}
     sys.modules.update(fake)
     try:
-        exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)  # noqa: S102
+        exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)
     finally:
         for name, module in saved.items():
             if module is None:
@@ -119,15 +129,30 @@ def test_resources_root_matches_spec_when_frozen(monkeypatch, tmp_path):
 def test_spec_hidden_imports_and_excludes(spec):
     (analysis,) = spec["_calls"]["Analysis"]
     hidden = set(analysis.kwargs["hiddenimports"])
-    for name in ("alembic.op", "alembic.context", "alembic.ddl.sqlite", "sqlalchemy",
-                 "sqlalchemy.dialects.sqlite", "argon2", "_cffi_backend",
-                 "holidays.countries.vietnam", "logging.config", "hcc_desk",
-                 "reportlab.graphics.barcode", "reportlab.pdfbase._fontdata"):
+    for name in (
+        "alembic.op",
+        "alembic.context",
+        "alembic.ddl.sqlite",
+        "sqlalchemy",
+        "sqlalchemy.dialects.sqlite",
+        "argon2",
+        "_cffi_backend",
+        "holidays.countries.vietnam",
+        "logging.config",
+        "hcc_desk",
+        "reportlab.graphics.barcode",
+        "reportlab.pdfbase._fontdata",
+    ):
         assert name in hidden, name
     assert not any(n.startswith("__future__") for n in hidden)
     excludes = set(analysis.kwargs["excludes"])
-    for heavy in ("PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtWebEngineCore",
-                  "PySide6.Qt3DCore", "tkinter"):
+    for heavy in (
+        "PySide6.QtQml",
+        "PySide6.QtQuick",
+        "PySide6.QtWebEngineCore",
+        "PySide6.Qt3DCore",
+        "tkinter",
+    ):
         assert heavy in excludes
     # reportlab imports Pillow unconditionally; excluding it breaks printing in the bundle
     assert "PIL" not in excludes
@@ -193,17 +218,30 @@ def test_build_script_smoke_env(monkeypatch):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.environ.get("HCC_BUILD_TEST") != "1" and not in_ci(),
-                    reason="builds the frozen app (~1 min, ~400 MB): set HCC_BUILD_TEST=1 (always in CI)")
+@pytest.mark.skipif(
+    os.environ.get("HCC_BUILD_TEST") != "1" and not in_ci(),
+    reason="builds the frozen app (~1 min, ~400 MB): set HCC_BUILD_TEST=1 (always in CI)",
+)
 def test_build_and_smoke_test_frozen_app():
     pytest.importorskip("PyInstaller")  # the project's "build" extra
-    proc = subprocess.run([sys.executable, str(INSTALLER / "build.py"), "--startup-runs", "0"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=1200, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(INSTALLER / "build.py"), "--startup-runs", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
     report = json.loads((ROOT / "dist" / "build-report.json").read_text(encoding="utf-8"))
     assert report["smoke_test"] == "passed"
-    assert set(report["steps"]) >= {"demo", "intake", "print receipt", "start to login window",
-                                    "ledger (Mẫu 06, xlsx)"}
+    assert set(report["steps"]) >= {
+        "demo",
+        "intake",
+        "print receipt",
+        "start to login window",
+        "ledger (Mẫu 06, xlsx)",
+    }
     if Path("/etc/sane.d/test.conf").is_file():  # the frozen scanner worker process ran
         assert report["scan_pdf_bytes"] > 1000
     assert report["receipt_pdf_bytes"] > 2000
@@ -223,4 +261,6 @@ def _assert_receipt_shows_the_intake(pdf: Path, code: str) -> None:
     for fact in (code, name, id_number):
         assert fact in text, f"{fact!r} not on the frozen app's receipt"
     for copy in receipt_copies(pdf):
-        assert barcodes(pdf, copy[0]).get("code128") == [code], f"no Code128 {code} on page {copy[0]}"
+        assert barcodes(pdf, copy[0]).get("code128") == [code], (
+            f"no Code128 {code} on page {copy[0]}"
+        )

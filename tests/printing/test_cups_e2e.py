@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest_cups import CupsQueue
-from tests.support.printed import assert_receipt_printed, page_count, page_size_mm, receipt_facts
 
 from hcc_desk.core.printing import dispatch
 from hcc_desk.core.printing.dispatch import PrinterError, Problem
 from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData
+from tests.conftest_cups import CupsQueue
+from tests.support.printed import assert_receipt_printed, page_count, page_size_mm, receipt_facts
 
 pytestmark = pytest.mark.cups
 
@@ -23,7 +23,10 @@ def test_queue_is_listed(cups_queue: CupsQueue) -> None:
 
 @pytest.mark.parametrize(("paper", "size_mm"), [("A5", (148, 210)), ("A4", (210, 297))])
 def test_receipt_prints_on_the_right_paper(
-    cups_queue: CupsQueue, receipt: ReceiptData, tmp_path: Path, paper: str,
+    cups_queue: CupsQueue,
+    receipt: ReceiptData,
+    tmp_path: Path,
+    paper: str,
     size_mm: tuple[int, int],
 ) -> None:
     pdf = tmp_path / "receipt.pdf"
@@ -37,8 +40,9 @@ def test_receipt_prints_on_the_right_paper(
         w, h = page_size_mm(out, page)
         # The cups-pdf PPD rounds sizes to whole points (A5 = 421 x 595 pt).
         assert abs(w - size_mm[0]) < 1 and abs(h - size_mm[1]) < 1
-    assert_receipt_printed(pdf, out, receipt_facts(receipt), receipt.dossier_code,
-                           receipt.lookup_url)
+    assert_receipt_printed(
+        pdf, out, receipt_facts(receipt), receipt.dossier_code, receipt.lookup_url
+    )
 
 
 def test_disabled_queue_gives_a_clear_error(
@@ -55,7 +59,8 @@ def test_disabled_queue_gives_a_clear_error(
     assert e.value.problem is Problem.DISABLED
     assert e.value.message == (
         f"Máy in “{cups_queue.name}” đang bị dừng (hàng đợi in đang tạm dừng; Hết giấy khay 1). "
-        "Hãy khắc phục rồi bật lại hàng đợi in; giấy sẽ được in khi máy in hoạt động trở lại.")
+        "Hãy khắc phục rồi bật lại hàng đợi in; giấy sẽ được in khi máy in hoạt động trở lại."
+    )
     assert "paused" in e.value.message_en
 
 

@@ -55,18 +55,36 @@ SUBMITTED = ok("request id is HCC_PDF-12 (1 file(s))\n")
 
 def printing(status: CommandResult = IDLE_STATUS, lp: CommandResult = SUBMITTED) -> FakeCups:
     """A CUPS with HCC_PDF as default, answering ``status`` to lpstat -l -p and ``lp``."""
-    return FakeCups({("lpstat", "-d"): ok("system default destination: HCC_PDF\n"),
-                     ("lpstat", "-l", "-p"): status, ("lp",): lp})
+    return FakeCups(
+        {
+            ("lpstat", "-d"): ok("system default destination: HCC_PDF\n"),
+            ("lpstat", "-l", "-p"): status,
+            ("lp",): lp,
+        }
+    )
 
 
 def test_print_returns_job_id_and_passes_paper_copies_title(pdf: Path) -> None:
     fake = printing()
-    job = dispatch.print_pdf(pdf, "HCC_PDF", paper="A5", title="Giấy\ntiếp nhận", copies=2,
-                             runner=fake)
+    job = dispatch.print_pdf(
+        pdf, "HCC_PDF", paper="A5", title="Giấy\ntiếp nhận", copies=2, runner=fake
+    )
     assert job == "HCC_PDF-12"
     lp = next(c for c in fake.calls if c[0] == "lp")
-    assert lp == ("lp", "-d", "HCC_PDF", "-n", "2", "-t", "Giấy tiếp nhận",
-                  "-o", "media=A5", "-o", "sides=one-sided", str(pdf.resolve()))
+    assert lp == (
+        "lp",
+        "-d",
+        "HCC_PDF",
+        "-n",
+        "2",
+        "-t",
+        "Giấy tiếp nhận",
+        "-o",
+        "media=A5",
+        "-o",
+        "sides=one-sided",
+        str(pdf.resolve()),
+    )
 
 
 def test_default_printer_is_used_when_none_given(pdf: Path) -> None:
@@ -76,15 +94,20 @@ def test_default_printer_is_used_when_none_given(pdf: Path) -> None:
 
 
 def test_lists_and_default() -> None:
-    fake = FakeCups({("lpstat", "-e"): ok("HCC_PDF\nOffice_Laser\n"),
-                     ("lpstat", "-d"): ok("no system default destination\n")})
+    fake = FakeCups(
+        {
+            ("lpstat", "-e"): ok("HCC_PDF\nOffice_Laser\n"),
+            ("lpstat", "-d"): ok("no system default destination\n"),
+        }
+    )
     assert dispatch.list_printers(runner=fake) == ["HCC_PDF", "Office_Laser"]
     assert dispatch.default_printer(runner=fake) is None
 
 
 def test_no_default_printer(pdf: Path) -> None:
-    fake = FakeCups({("lpstat", "-d"): ok("no system default destination\n"),
-                     ("lpstat", "-e"): ok("HCC_PDF\n")})
+    fake = FakeCups(
+        {("lpstat", "-d"): ok("no system default destination\n"), ("lpstat", "-e"): ok("HCC_PDF\n")}
+    )
     with pytest.raises(PrinterError) as e:
         dispatch.print_pdf(pdf, runner=fake)
     assert e.value.problem is Problem.NO_DEFAULT
@@ -92,8 +115,7 @@ def test_no_default_printer(pdf: Path) -> None:
 
 
 def test_scheduler_down_is_reported_not_an_empty_list(pdf: Path) -> None:
-    fake = FakeCups({("lpstat", "-r"): ok("scheduler is not running\n"),
-                     ("lpstat", "-e"): ok("")})
+    fake = FakeCups({("lpstat", "-r"): ok("scheduler is not running\n"), ("lpstat", "-e"): ok("")})
     with pytest.raises(PrinterError) as e:
         dispatch.list_printers(runner=fake)
     assert e.value.problem is Problem.SCHEDULER_DOWN
@@ -104,8 +126,9 @@ def test_scheduler_down_is_reported_not_an_empty_list(pdf: Path) -> None:
 
 
 def test_no_such_printer(pdf: Path) -> None:
-    fake = printing(status=CommandResult(
-        1, "", 'lpstat: Invalid destination name in list "NOPE".\n'))
+    fake = printing(
+        status=CommandResult(1, "", 'lpstat: Invalid destination name in list "NOPE".\n')
+    )
     with pytest.raises(PrinterError) as e:
         dispatch.print_pdf(pdf, "NOPE", runner=fake)
     assert e.value.problem is Problem.NO_SUCH_PRINTER
@@ -114,9 +137,12 @@ def test_no_such_printer(pdf: Path) -> None:
 
 
 def test_paused_queue(pdf: Path) -> None:
-    fake = printing(status=ok(
-        "printer HCC_PDF disabled since Wed Nov 25 09:28:48 2026 -\n\tPaused\n"
-        "\tForm mounted:\n\tAlerts: paused\n"))
+    fake = printing(
+        status=ok(
+            "printer HCC_PDF disabled since Wed Nov 25 09:28:48 2026 -\n\tPaused\n"
+            "\tForm mounted:\n\tAlerts: paused\n"
+        )
+    )
     with pytest.raises(PrinterError) as e:
         dispatch.print_pdf(pdf, "HCC_PDF", runner=fake)
     assert e.value.problem is Problem.DISABLED
@@ -125,9 +151,12 @@ def test_paused_queue(pdf: Path) -> None:
 
 
 def test_printer_stopped_out_of_paper(pdf: Path) -> None:
-    fake = printing(status=ok(
-        "printer HCC_PDF disabled since Wed Nov 25 09:28:48 2026 -\n\tHết giấy ở khay 2\n"
-        "\tForm mounted:\n\tAlerts: media-empty-error paused\n"))
+    fake = printing(
+        status=ok(
+            "printer HCC_PDF disabled since Wed Nov 25 09:28:48 2026 -\n\tHết giấy ở khay 2\n"
+            "\tForm mounted:\n\tAlerts: media-empty-error paused\n"
+        )
+    )
     with pytest.raises(PrinterError) as e:
         dispatch.print_pdf(pdf, "HCC_PDF", runner=fake)
     assert e.value.problem is Problem.DISABLED

@@ -62,8 +62,15 @@ def test_prints_through_sumatra_with_paper_copies_simplex(pdf: Path) -> None:
     be = WindowsBackend(fake, sumatra=SUMATRA)
     job = be.submit(str(pdf), "Quầy 1 - HP LaserJet", "A5", "t", 2)
     assert job.startswith("sumatra-")
-    assert fake.calls[-1] == (SUMATRA, "-print-to", "Quầy 1 - HP LaserJet", "-print-settings",
-                              "2x,paper=A5,simplex,noscale", "-silent", str(pdf))
+    assert fake.calls[-1] == (
+        SUMATRA,
+        "-print-to",
+        "Quầy 1 - HP LaserJet",
+        "-print-settings",
+        "2x,paper=A5,simplex,noscale",
+        "-silent",
+        str(pdf),
+    )
 
 
 def test_falls_back_to_the_shell_printto_verb(pdf: Path) -> None:

@@ -3,7 +3,8 @@ from hcc_desk.core.printing.text import clean, clip, para
 
 def test_markup_is_escaped_so_it_prints_literally() -> None:
     assert para("<b>x</b><font size=80>&amp;", 100) == (
-        "&lt;b&gt;x&lt;/b&gt;&lt;font size=80&gt;&amp;amp;")
+        "&lt;b&gt;x&lt;/b&gt;&lt;font size=80&gt;&amp;amp;"
+    )
 
 
 def test_control_characters_and_surrogates_are_dropped() -> None:

@@ -21,6 +21,8 @@ def test_day_two_digits_month_padded_only_for_january_and_february(d: date, text
 
 def test_datetime_puts_time_first() -> None:
     assert format_vn_datetime(datetime(2025, 2, 5, 8, 5)) == (
-        "08 giờ 05 phút, ngày 05 tháng 02 năm 2025")
+        "08 giờ 05 phút, ngày 05 tháng 02 năm 2025"
+    )
     assert format_vn_datetime(datetime(2025, 10, 15, 16, 30)) == (
-        "16 giờ 30 phút, ngày 15 tháng 10 năm 2025")
+        "16 giờ 30 phút, ngày 15 tháng 10 năm 2025"
+    )

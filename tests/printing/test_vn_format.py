@@ -6,13 +6,21 @@ from datetime import date, datetime
 
 import pytest
 
-from hcc_desk.core.vn_format import vn_date, vn_datetime, vn_money, vn_number, vn_percent
+from hcc_core.vn_format import vn_date, vn_datetime, vn_money, vn_number, vn_percent
 
 
-@pytest.mark.parametrize(("value", "decimals", "text"), [
-    (0, 0, "0"), (999, 0, "999"), (1000, 0, "1.000"), (1234567, 0, "1.234.567"),
-    (1234567.25, 2, "1.234.567,25"), (-1234.5, 1, "-1.234,5"), (0.05, 1, "0,1"),
-])
+@pytest.mark.parametrize(
+    ("value", "decimals", "text"),
+    [
+        (0, 0, "0"),
+        (999, 0, "999"),
+        (1000, 0, "1.000"),
+        (1234567, 0, "1.234.567"),
+        (1234567.25, 2, "1.234.567,25"),
+        (-1234.5, 1, "-1.234,5"),
+        (0.05, 1, "0,1"),
+    ],
+)
 def test_numbers(value, decimals, text) -> None:
     assert vn_number(value, decimals) == text
 

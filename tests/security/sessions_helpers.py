@@ -9,23 +9,30 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from tests.central.live import Desk, LiveServer
 
 from hcc_central import admin
 from hcc_central.guard import Guard, guard_of
 from hcc_central.models import AuditLog
 from hcc_desk.core.sync.officer_session import SESSION_HEADER
+from tests.central.live import Desk, LiveServer
 
 PASSWORD = "đúng-mật-khẩu-dài"
 _n = itertools.count(1)
 
 
-def new_officer(central: LiveServer, desk: Desk, role: str = "supervisor",
-                centre: int | None = -1) -> str:
+def new_officer(
+    central: LiveServer, desk: Desk, role: str = "supervisor", centre: int | None = -1
+) -> str:
     """A fresh officer of the desk's centre (``centre=None``: of every centre)."""
     name = f"{role[:3]}{next(_n)}.{desk.centre_id}"
-    central.write(admin.create_officer, username=name, full_name=f"Cán bộ {name}", role=role,
-                  password=PASSWORD, centre_id=desk.centre_id if centre == -1 else centre)
+    central.write(
+        admin.create_officer,
+        username=name,
+        full_name=f"Cán bộ {name}",
+        role=role,
+        password=PASSWORD,
+        centre_id=desk.centre_id if centre == -1 else centre,
+    )
     return name
 
 
@@ -46,9 +53,11 @@ def feed(desk: Desk, session: str | None, **params: Any):
 
 def audits(central: LiveServer, action: str, after: int = 0) -> list[dict[str, Any]]:
     with central.db.read() as s:
-        rows = s.execute(select(AuditLog.actor, AuditLog.detail)
-                         .where(AuditLog.action == action, AuditLog.seq > after)
-                         .order_by(AuditLog.seq)).all()
+        rows = s.execute(
+            select(AuditLog.actor, AuditLog.detail)
+            .where(AuditLog.action == action, AuditLog.seq > after)
+            .order_by(AuditLog.seq)
+        ).all()
     return [{"actor": actor, **detail} for actor, detail in rows]
 
 

@@ -12,34 +12,36 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from tests.central import pg
-from tests.support.threads import run_together
 
 from hcc_central.changes import audit, emit
 from hcc_central.cli import main as central_main
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade as central_upgrade
+from hcc_core.audit_chain import Anchor, Verdict, chain_hash
 from hcc_desk.cli import main as desk_main
-from hcc_desk.core.audit_chain import Anchor, Verdict, chain_hash
 from hcc_desk.core.store import Store, migrate, open_store
 from hcc_desk.core.store.audit_chain import CHAINED as DESK_CHAINED
 from hcc_desk.core.store.audit_chain import verify_audit_chain as verify_desk
 from hcc_desk.core.store.engine import make_engine
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.profile import Profile
+from tests.central import pg
+from tests.support.threads import run_together
 
 ROWS = 6
 
 # --- the attacks, as SQL both databases understand (row 3 is the victim) -------------------------
 
-EDIT_DETAIL = ["UPDATE audit_log SET detail = '{\"code\": \"forged\"}' WHERE seq = 3"]
+EDIT_DETAIL = ['UPDATE audit_log SET detail = \'{"code": "forged"}\' WHERE seq = 3']
 EDIT_ACTOR = ["UPDATE audit_log SET actor = 'someone-else' WHERE seq = 3"]
 DELETE = ["DELETE FROM audit_log WHERE seq = 3"]
-FORGE_APPEND = [(  # links to the real head, but its hash is made up
-    f"INSERT INTO audit_log (seq, at, actor, action, detail, prev_hash, row_hash UUID_COL) "
-    f"SELECT {ROWS + 1}, at, 'intruder', 'dossier.view', detail, row_hash, '{'f' * 64}' UUID_VAL "
-    f"FROM audit_log WHERE seq = {ROWS}"
-)]
+FORGE_APPEND = [
+    (  # links to the real head, but its hash is made up
+        f"INSERT INTO audit_log (seq, at, actor, action, detail, prev_hash, row_hash UUID_COL) "
+        f"SELECT {ROWS + 1}, at, 'intruder', 'dossier.view', detail, row_hash, '{'f' * 64}' UUID_VAL "
+        f"FROM audit_log WHERE seq = {ROWS}"
+    )
+]
 REORDER = [  # rows 2 and 3 swap places
     "UPDATE audit_log SET seq = -2 WHERE seq = 2",
     "UPDATE audit_log SET seq = 2 WHERE seq = 3",
@@ -63,7 +65,7 @@ def _assert_broken(verdict: Verdict, seq: int | None, words: str) -> None:
 def _rechain_from(rows: list[dict], start_seq: int, chained: tuple[str, ...]) -> list[dict]:
     """What a well-informed attacker does: recompute every hash from ``start_seq`` on."""
     prev = rows[start_seq - 2]["row_hash"] if start_seq > 1 else "0" * 64
-    for row in rows[start_seq - 1:]:
+    for row in rows[start_seq - 1 :]:
         row["prev_hash"] = prev
         row["row_hash"] = prev = chain_hash([row[n] for n in chained], prev)
     return rows
@@ -130,13 +132,18 @@ def test_desk_verify_names_first_broken_link(desk_db: Path, attack: str) -> None
     _assert_broken(_desk_verdict(desk_db), seq, words)
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE audit_log SET row_hash = prev_hash WHERE seq = 3",
-    "UPDATE audit_log SET detail = NULL WHERE seq = 3",
-    "DELETE FROM audit_log WHERE seq = 3",
-    (f"INSERT INTO audit_log (uuid, at, actor, action, seq, prev_hash, row_hash) "
-     f"VALUES ('x', '2026-01-01 00:00:00', 'x', 'x', {ROWS + 1}, '{'0' * 64}', '{'1' * 64}')"),
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit_log SET row_hash = prev_hash WHERE seq = 3",
+        "UPDATE audit_log SET detail = NULL WHERE seq = 3",
+        "DELETE FROM audit_log WHERE seq = 3",
+        (
+            f"INSERT INTO audit_log (uuid, at, actor, action, seq, prev_hash, row_hash) "
+            f"VALUES ('x', '2026-01-01 00:00:00', 'x', 'x', {ROWS + 1}, '{'0' * 64}', '{'1' * 64}')"
+        ),
+    ],
+)
 def test_desk_triggers_still_refuse_without_being_dropped(desk_db: Path, sql: str) -> None:
     with pytest.raises(sqlite3.IntegrityError, match="append-only|extend the hash chain"):
         _desk_sql(desk_db, sql, drop_triggers=False)
@@ -149,8 +156,11 @@ def _desk_rows(path: Path) -> list[dict]:
         with store.session() as s:
             from hcc_desk.core.store.audit_chain import stored_rows
 
-            return [dict(zip(DESK_CHAINED, r.fields, strict=True)) | {"id": r.id,
-                    "prev_hash": r.prev_hash, "row_hash": r.row_hash} for r in stored_rows(s)]
+            return [
+                dict(zip(DESK_CHAINED, r.fields, strict=True))
+                | {"id": r.id, "prev_hash": r.prev_hash, "row_hash": r.row_hash}
+                for r in stored_rows(s)
+            ]
     finally:
         store.close()
 
@@ -161,8 +171,10 @@ def _desk_rewrite(path: Path, rows: list[dict]) -> None:
         for name in ("no_update", "no_delete", "chain_append"):
             con.execute(f"DROP TRIGGER IF EXISTS audit_log_{name}")
         for r in rows:
-            con.execute("UPDATE audit_log SET actor = ?, prev_hash = ?, row_hash = ? WHERE id = ?",
-                        (r["actor"], r["prev_hash"], r["row_hash"], r["id"]))
+            con.execute(
+                "UPDATE audit_log SET actor = ?, prev_hash = ?, row_hash = ? WHERE id = ?",
+                (r["actor"], r["prev_hash"], r["row_hash"], r["id"]),
+            )
         con.commit()
     finally:
         con.close()
@@ -210,6 +222,7 @@ def test_desk_concurrent_writers_keep_one_chain(tmp_path: Path) -> None:
                     add_audit(s, f"officer-{n}", "dossier.view", "dossier", None, {"i": i})
                     if i % 5 == 0:  # two rows in one transaction chain as well
                         add_audit(s, f"officer-{n}", "dossier.search", None, None, {"i": i})
+
         return run
 
     try:
@@ -227,9 +240,13 @@ def test_desk_migration_chains_existing_rows(tmp_path: Path) -> None:
     migrate.upgrade(engine, "0004")
     with engine.begin() as c:
         for i in (1, 2, 3):
-            c.execute(text("INSERT INTO audit_log (uuid, at, actor, action, detail) VALUES "
-                           "(:u, :at, 'lan', 'dossier.view', :d)"),
-                      {"u": f"u{i}", "at": datetime(2026, 1, i, 9, 30), "d": f'{{"n": {i}}}'})
+            c.execute(
+                text(
+                    "INSERT INTO audit_log (uuid, at, actor, action, detail) VALUES "
+                    "(:u, :at, 'lan', 'dossier.view', :d)"
+                ),
+                {"u": f"u{i}", "at": datetime(2026, 1, i, 9, 30), "d": f'{{"n": {i}}}'},
+            )
     engine.dispose()
     store: Store = open_store(db)
     try:
@@ -313,10 +330,13 @@ def test_central_verify_names_first_broken_link(central_db, attack: str) -> None
     _assert_broken(_central_verdict(db), seq, words)
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE audit_log SET row_hash = prev_hash WHERE seq = 3",
-    "DELETE FROM audit_log WHERE seq = 3",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE audit_log SET row_hash = prev_hash WHERE seq = 3",
+        "DELETE FROM audit_log WHERE seq = 3",
+    ],
+)
 def test_central_audit_log_is_append_only(central_db, sql: str) -> None:
     db, _ = central_db
     with pytest.raises(Exception, match="append-only"):
@@ -333,8 +353,10 @@ def test_central_full_rewrite_caught_by_an_anchor(central_db) -> None:
     db, _ = central_db
     anchor = _central_verdict(db).head
     with db.read() as s:
-        rows = [dict(zip(CHAINED, r.fields, strict=True)) | {"id": r.id, "row_hash": r.row_hash}
-                for r in stored_rows(s)]
+        rows = [
+            dict(zip(CHAINED, r.fields, strict=True)) | {"id": r.id, "row_hash": r.row_hash}
+            for r in stored_rows(s)
+        ]
     rows[2]["actor"] = "someone-else"
     with db.engine.begin() as c:
         if c.dialect.name == "postgresql":
@@ -342,9 +364,12 @@ def test_central_full_rewrite_caught_by_an_anchor(central_db) -> None:
         else:
             c.execute(text("DROP TRIGGER audit_log_no_update"))
         for r in _rechain_from(rows, 3, CHAINED)[2:]:
-            c.execute(text("UPDATE audit_log SET actor = :a, prev_hash = :p, row_hash = :h "
-                           "WHERE id = :id"),
-                      {"a": r["actor"], "p": r["prev_hash"], "h": r["row_hash"], "id": r["id"]})
+            c.execute(
+                text(
+                    "UPDATE audit_log SET actor = :a, prev_hash = :p, row_hash = :h WHERE id = :id"
+                ),
+                {"a": r["actor"], "p": r["prev_hash"], "h": r["row_hash"], "id": r["id"]},
+            )
     assert _central_verdict(db).intact
     _assert_broken(_central_verdict(db, anchor), ROWS, "log rewritten")
 

@@ -10,6 +10,7 @@ permissive umask, a file is attached, and then:
 - an old, plain profile is encrypted on open, its data intact;
 - an attached file moved onto another's name, or cut short, is refused, not misread.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
+from hcc_core.owner_only import restrict_windows_acl, tighten
 from hcc_desk.app import open_context
 from hcc_desk.core import db_cipher, sealed_files
 from hcc_desk.core.keystore import FileKeyStore, KeyUnavailable, profile_key
-from hcc_desk.core.owner_only import restrict_windows_acl, tighten
 from hcc_desk.core.store import open_store
 from hcc_desk.services.errors import UserError
 
@@ -50,11 +51,19 @@ def _env(world: Path) -> dict[str, str]:
     return {**os.environ, "HCC_DESK_KEY_DIR": str(world / "keys")}
 
 
-def _cli(world: Path, *args: str, check: bool = True, stdin: str | None = None
-         ) -> subprocess.CompletedProcess:
-    run = subprocess.run([sys.executable, "-m", "hcc_desk", *args], env=_env(world),
-                         capture_output=True, text=True, timeout=120, umask=0o000, check=False,
-                         input=stdin)
+def _cli(
+    world: Path, *args: str, check: bool = True, stdin: str | None = None
+) -> subprocess.CompletedProcess:
+    run = subprocess.run(
+        [sys.executable, "-m", "hcc_desk", *args],
+        env=_env(world),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        umask=0o000,
+        check=False,
+        input=stdin,
+    )
     if check:
         assert run.returncode == 0, run.stderr
     return run
@@ -66,10 +75,31 @@ def used_profile(world, monkeypatch, cups_queue):
     attached in-process."""
     profile = world / "desk"
     _cli(world, "demo", "--profile", str(profile))
-    code = _cli(world, "intake", "--profile", str(profile), "--officer", "demo",
-                "--password-stdin", str(INTAKE), stdin="demo\n").stdout.strip()
-    job = _cli(world, "print", "receipt", code, "--profile", str(profile), "--officer", "demo",
-               "--printer", cups_queue.name, "--password-stdin", stdin="demo\n").stdout.strip()
+    code = _cli(
+        world,
+        "intake",
+        "--profile",
+        str(profile),
+        "--officer",
+        "demo",
+        "--password-stdin",
+        str(INTAKE),
+        stdin="demo\n",
+    ).stdout.strip()
+    job = _cli(
+        world,
+        "print",
+        "receipt",
+        code,
+        "--profile",
+        str(profile),
+        "--officer",
+        "demo",
+        "--printer",
+        cups_queue.name,
+        "--password-stdin",
+        stdin="demo\n",
+    ).stdout.strip()
     cups_queue.wait_for_pdf(job)
     monkeypatch.setenv("HCC_DESK_KEY_DIR", str(world / "keys"))
     ctx = open_context(profile)
@@ -93,8 +123,9 @@ def test_every_folder_and_file_is_owner_only_whatever_the_umask(world, used_prof
     assert {"hcc-desk.db", "hcc-desk.log", "profile-id"} <= {f.name for f in files}
     assert any("attachments" in f.parts for f in files)
     assert {oct(d.stat().st_mode & 0o777) for d in [*folders, world / "keys"]} == {"0o700"}
-    assert {oct(f.stat().st_mode & 0o777) for f in files} == {"0o600"}, \
-        [(str(f), oct(f.stat().st_mode & 0o777)) for f in files]
+    assert {oct(f.stat().st_mode & 0o777) for f in files} == {"0o600"}, [
+        (str(f), oct(f.stat().st_mode & 0o777)) for f in files
+    ]
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to act as user nobody")
@@ -108,8 +139,12 @@ def test_another_local_user_reads_nothing(world, used_profile):
     readable = []
     for path in [probe, *targets]:
         verb = "ls" if path.is_dir() else "cat"
-        run = subprocess.run(["su", "nobody", "-s", "/bin/sh", "-c", f"{verb} '{path}'"],
-                             capture_output=True, timeout=30, check=False)
+        run = subprocess.run(
+            ["su", "nobody", "-s", "/bin/sh", "-c", f"{verb} '{path}'"],
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
         if run.returncode == 0:
             readable.append(path)
     assert readable == [probe]
@@ -117,8 +152,14 @@ def test_another_local_user_reads_nothing(world, used_profile):
 
 def test_no_id_number_or_name_in_any_file_of_the_profile(world, used_profile, monkeypatch):
     profile, code = used_profile
-    needles = {ID_NUMBER, OLD_ID, FOLDED, NAME, unicodedata.normalize("NFD", NAME),
-               ID_NUMBER[-6:] + "\x00"}
+    needles = {
+        ID_NUMBER,
+        OLD_ID,
+        FOLDED,
+        NAME,
+        unicodedata.normalize("NFD", NAME),
+        ID_NUMBER[-6:] + "\x00",
+    }
     encoded = {n.encode("utf-8") for n in needles} | {n.encode("utf-16-le") for n in needles}
     files = _all_files(profile, world / "keys")
     assert len(files) >= 5
@@ -144,9 +185,22 @@ def test_a_copied_profile_does_not_open_on_another_pc(world, used_profile):
     elsewhere = world / "stolen"
     shutil.copytree(profile, elsewhere / "desk")
     env = {**os.environ, "HCC_DESK_KEY_DIR": str(elsewhere / "keys")}  # no key there
-    run = subprocess.run([sys.executable, "-m", "hcc_desk", "search", "--profile",
-                          str(elsewhere / "desk"), ID_NUMBER], env=env, capture_output=True,
-                         text=True, timeout=120, check=False)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "hcc_desk",
+            "search",
+            "--profile",
+            str(elsewhere / "desk"),
+            ID_NUMBER,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "không giữ khoá" in run.stderr and "does not hold its key" in run.stderr
@@ -176,7 +230,9 @@ def test_plain_database_backups_and_attachments_are_encrypted_in_place(world, mo
     try:
         with ctx.store.session() as s:
             assert s.execute(text("SELECT body FROM note")).scalar() == f"{NAME} {ID_NUMBER}"
-        assert sealed_files.read(profile / "attachments", "ab/abc.pdf") == f"%PDF {ID_NUMBER}".encode()
+        assert (
+            sealed_files.read(profile / "attachments", "ab/abc.pdf") == f"%PDF {ID_NUMBER}".encode()
+        )
     finally:
         ctx.close()
     assert [str(f) for f in _all_files(profile) if ID_NUMBER.encode() in f.read_bytes()] == []
@@ -194,15 +250,18 @@ def test_an_attached_file_moved_or_cut_short_is_refused(tmp_path):
     data = os.urandom(64 * 3 + 10)
     blob = sealer.seal(data, "aa/one.pdf")
     assert sealer.unseal(blob, "aa/one.pdf") == data
-    for bad_blob, identity in [(blob, "bb/two.pdf"),            # swapped onto another's name
-                               (blob[:-(64 + 16 + 26)], "aa/one.pdf"),  # last chunk dropped
-                               (blob[:-1], "aa/one.pdf"),              # cut short
-                               (blob[:40] + bytes([blob[40] ^ 1]) + blob[41:], "aa/one.pdf")]:
+    for bad_blob, identity in [
+        (blob, "bb/two.pdf"),  # swapped onto another's name
+        (blob[: -(64 + 16 + 26)], "aa/one.pdf"),  # last chunk dropped
+        (blob[:-1], "aa/one.pdf"),  # cut short
+        (blob[:40] + bytes([blob[40] ^ 1]) + blob[41:], "aa/one.pdf"),
+    ]:
         with pytest.raises(sealed_files.SealedFileError):
             sealer.unseal(bad_blob, identity)
     with pytest.raises(sealed_files.SealedFileError):  # another profile's key
-        sealed_files.FileSealer(b"\x08" * 32).unseal(sealed_files.FileSealer(b"\x07" * 32)
-                                                     .seal(b"x", "f"), "f")
+        sealed_files.FileSealer(b"\x08" * 32).unseal(
+            sealed_files.FileSealer(b"\x07" * 32).seal(b"x", "f"), "f"
+        )
     # Plain bytes slipped into an encrypted folder are not taken as ours.
     (folder / "cc").mkdir(parents=True)
     (folder / "cc" / "three.pdf").write_bytes(b"%PDF forged")
@@ -220,7 +279,7 @@ class FakeDpapi:
     def unseal(self, data: bytes) -> bytes:
         if not data.startswith(b"sealed:"):
             raise OSError("the data is invalid (another account)")
-        return bytes(b ^ 0x5A for b in data[len(b"sealed:"):])
+        return bytes(b ^ 0x5A for b in data[len(b"sealed:") :])
 
 
 def test_key_store_creates_once_seals_and_reports_what_is_wrong(tmp_path):
@@ -263,8 +322,9 @@ def test_tighten_fixes_an_existing_loose_profile(tmp_path):
     os.chmod(root / "logs", 0o777)
     os.chmod(root / "logs" / "x.log", 0o666)
     tighten(root, platform="linux")
-    assert [oct(p.stat().st_mode & 0o777) for p in (root, root / "logs", root / "logs" / "x.log")] \
-        == ["0o700", "0o700", "0o600"]
+    assert [
+        oct(p.stat().st_mode & 0o777) for p in (root, root / "logs", root / "logs" / "x.log")
+    ] == ["0o700", "0o700", "0o600"]
 
 
 def test_windows_gets_an_inherited_owner_only_acl(tmp_path):

@@ -1,5 +1,6 @@
 """Anyone at the counter PC: headless commands act only for an officer who proved it, with a role
 that may, and guessing a password locks the account. Real demo profiles on disk."""
+
 from __future__ import annotations
 
 import io
@@ -12,10 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from hcc_core.catalogue import default_catalogue_path
 from hcc_desk import cli_auth
 from hcc_desk.app import open_context
 from hcc_desk.cli import EXIT_REFUSED, main
-from hcc_desk.core.catalogue.importer import default_catalogue_path
 from hcc_desk.core.store.models import AuditLog, Dossier, Officer
 from hcc_desk.services.auth import AuthService, OfficerLocked, hash_password
 from hcc_desk.services.cli_session import SESSION_FILE
@@ -34,8 +35,14 @@ def profile(tmp_path) -> Path:
     try:
         with ctx.store.write() as s:
             for username, role in (("giamdoc", "supervisor"), ("lan", "officer")):
-                s.add(Officer(username=username, full_name=username.title(), role=role,
-                              password_hash=hash_password(PASSWORDS[username])))
+                s.add(
+                    Officer(
+                        username=username,
+                        full_name=username.title(),
+                        role=role,
+                        password_hash=hash_password(PASSWORDS[username]),
+                    )
+                )
     finally:
         ctx.close()
     return folder
@@ -54,8 +61,14 @@ def run(profile: Path, *argv: str, stdin: str = "") -> int:
 
 
 def as_officer(profile: Path, user: str, *argv: str, password: str | None = None) -> int:
-    return run(profile, *argv, "--officer", user, "--password-stdin",
-               stdin=(PASSWORDS[user] if password is None else password) + "\n")
+    return run(
+        profile,
+        *argv,
+        "--officer",
+        user,
+        "--password-stdin",
+        stdin=(PASSWORDS[user] if password is None else password) + "\n",
+    )
 
 
 def dossiers(profile: Path) -> list[str]:
@@ -71,9 +84,12 @@ def audit(profile: Path, action: str) -> list[tuple[str, dict]]:
     ctx = open_context(profile)
     try:
         with ctx.store.session() as s:
-            return [(r.actor, r.detail or {}) for r in
-                    s.scalars(select(AuditLog).where(AuditLog.action == action)
-                              .order_by(AuditLog.id))]
+            return [
+                (r.actor, r.detail or {})
+                for r in s.scalars(
+                    select(AuditLog).where(AuditLog.action == action).order_by(AuditLog.id)
+                )
+            ]
     finally:
         ctx.close()
 
@@ -92,23 +108,36 @@ def test_naming_an_officer_without_proof_is_refused_audited_and_writes_nothing(p
     refused_with(capsys, "cần xác nhận cán bộ", "--password-stdin", "hcc-desk login")
     assert dossiers(profile) == []
     assert audit(profile, "officer.refused") == [
-        ("giamdoc", {"command": "intake", "reason": "session_none"})]
-    for argv in (["search", "huong"], ["print", "receipt", "X"], ["print", "control", "X"],
-                 ["ledger", "--from", "2026-01-01", "--to", "2026-01-02", "--xlsx", "l.xlsx"],
-                 ["catalogue", "import", "x.json"], ["officer", "unlock", "lan"]):
+        ("giamdoc", {"command": "intake", "reason": "session_none"})
+    ]
+    for argv in (
+        ["search", "huong"],
+        ["print", "receipt", "X"],
+        ["print", "control", "X"],
+        ["ledger", "--from", "2026-01-01", "--to", "2026-01-02", "--xlsx", "l.xlsx"],
+        ["catalogue", "import", "x.json"],
+        ["officer", "unlock", "lan"],
+    ):
         assert run(profile, *argv) == EXIT_REFUSED, argv
     assert [d["command"] for _, d in audit(profile, "officer.refused")][1:] == [
-        "search", "print receipt", "print control", "ledger", "catalogue import",
-        "officer unlock"]
+        "search",
+        "print receipt",
+        "print control",
+        "ledger",
+        "catalogue import",
+        "officer unlock",
+    ]
 
 
 def test_wrong_password_is_refused_and_counted(profile, capsys):
-    assert as_officer(profile, "giamdoc", "intake", str(EXAMPLE), password="doan-bua") == \
-        EXIT_REFUSED
+    assert (
+        as_officer(profile, "giamdoc", "intake", str(EXAMPLE), password="doan-bua") == EXIT_REFUSED
+    )
     refused_with(capsys, "Sai tên đăng nhập hoặc mật khẩu")
     assert dossiers(profile) == []
     assert audit(profile, "officer.refused") == [
-        ("giamdoc", {"command": "intake", "reason": "password"})]
+        ("giamdoc", {"command": "intake", "reason": "password"})
+    ]
     assert [d["failures"] for _, d in audit(profile, "officer.login_failed")] == [1]
     assert as_officer(profile, "ghost", "intake", str(EXAMPLE), password="x") == EXIT_REFUSED
     assert dossiers(profile) == []
@@ -117,8 +146,18 @@ def test_wrong_password_is_refused_and_counted(profile, capsys):
 def test_the_right_password_acts_as_that_officer(profile, capsys):
     capsys.readouterr()
     # intake from stdin: the password line first, then the JSON.
-    assert run(profile, "intake", "--officer", "lan", "--password-stdin", "-",
-               stdin=PASSWORDS["lan"] + "\n" + EXAMPLE.read_text(encoding="utf-8")) == 0
+    assert (
+        run(
+            profile,
+            "intake",
+            "--officer",
+            "lan",
+            "--password-stdin",
+            "-",
+            stdin=PASSWORDS["lan"] + "\n" + EXAMPLE.read_text(encoding="utf-8"),
+        )
+        == 0
+    )
     code = capsys.readouterr().out.strip()
     assert dossiers(profile) == [code]
     intake_actor = [a for a, _ in audit(profile, "dossier.create")]
@@ -129,8 +168,14 @@ def test_catalogue_import_needs_an_admin(profile, tmp_path, capsys):
     data = json.loads(default_catalogue_path().read_text(encoding="utf-8"))
     proc = next(p for p in data["procedures"] if p.get("code") == "1.001456")
     # What the picker shows is the structured fee in force (never the raw published text).
-    proc["fees"] = [{"case": None, "amount_vnd": 200000, "text": "Lệ phí mới: 200.000 đồng",
-                     "basis": "Thông tư thử nghiệm"}]
+    proc["fees"] = [
+        {
+            "case": None,
+            "amount_vnd": 200000,
+            "text": "Lệ phí mới: 200.000 đồng",
+            "basis": "Thông tư thử nghiệm",
+        }
+    ]
     published = tmp_path / "published.json"
     published.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
@@ -147,7 +192,9 @@ def test_catalogue_import_needs_an_admin(profile, tmp_path, capsys):
         refused_with(capsys, "catalogue import", "quản trị")
     assert fees() == before
     assert [(a, d["reason"]) for a, d in audit(profile, "officer.refused")] == [
-        ("lan", "role"), ("giamdoc", "role")]
+        ("lan", "role"),
+        ("giamdoc", "role"),
+    ]
     assert as_officer(profile, "demo", "catalogue", "import", str(published)) == 0
     assert fees() == "Lệ phí mới: 200.000 đồng"
 
@@ -195,11 +242,14 @@ def test_an_expired_session_is_refused(profile, monkeypatch, capsys):
     assert run(profile, "search", "huong") == EXIT_REFUSED
     refused_with(capsys, "hết hạn", "expired")
     assert audit(profile, "officer.refused")[-1] == (
-        "?", {"command": "search", "reason": "session_expired"})
+        "?",
+        {"command": "search", "reason": "session_expired"},
+    )
 
 
 def test_a_session_file_is_worthless_in_another_profile_or_for_another_officer(
-        profile, tmp_path, capsys):
+    profile, tmp_path, capsys
+):
     other = tmp_path / "other-desk"
     assert main(["demo", "--profile", str(other)]) == 0
     assert as_officer(profile, "demo", "login") == 0
@@ -214,7 +264,9 @@ def test_a_session_file_is_worthless_in_another_profile_or_for_another_officer(
     (profile / SESSION_FILE).write_text(json.dumps({**forged, "officer": "demo"}))
     assert run(profile, "catalogue", "import", "x.json") == EXIT_REFUSED
     assert audit(profile, "officer.refused")[-1] == (
-        "?", {"command": "catalogue import", "reason": "session_unknown"})
+        "?",
+        {"command": "catalogue import", "reason": "session_unknown"},
+    )
 
 
 # --- lockout ------------------------------------------------------------------------------------
@@ -267,7 +319,15 @@ def test_lockout_grows_holds_across_restarts_and_ends(profile):
     assert auth.login("lan", PASSWORDS["lan"]).username == "lan"
     ctx.close()
     assert [d["minutes"] for _, d in audit(profile, "officer.locked")] == [
-        1, 2, 4, 8, 16, 30, 30, 30]
+        1,
+        2,
+        4,
+        8,
+        16,
+        30,
+        30,
+        30,
+    ]
 
 
 def test_a_locked_officer_is_told_the_time_left_and_an_admin_unlocks(profile, capsys):
@@ -301,7 +361,13 @@ def test_failed_attempts_are_committed(profile):
         _fail(AuthService(ctx.store), "lan", 2)
         with ctx.store.session() as s:
             assert s.scalar(select(Officer.failed_logins).where(Officer.username == "lan")) == 2
-            assert s.scalar(select(func.count()).select_from(AuditLog)
-                            .where(AuditLog.action == "officer.login_failed")) == 2
+            assert (
+                s.scalar(
+                    select(func.count())
+                    .select_from(AuditLog)
+                    .where(AuditLog.action == "officer.login_failed")
+                )
+                == 2
+            )
     finally:
         ctx.close()

@@ -19,12 +19,12 @@ from typing import Any
 import pytest
 from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
-from tests.central.helpers import attachment, make_doc, new_uuid, op, push
-from tests.central.live import Desk, LiveServer, desk_for
 
 from hcc_central import admin, upload_rules
 from hcc_central.cli import main as central_cli
 from hcc_central.models import Agency, Attachment, AuditLog, Dossier, Upload
+from tests.central.helpers import attachment, make_doc, new_uuid, op, push
+from tests.central.live import Desk, LiveServer, desk_for
 
 KiB = 1024
 
@@ -329,7 +329,7 @@ def test_status_history_follows_the_desks_status_machine(central, desk):
     assert push(desk, op(doc))[0]["outcome"] == "applied"
     start = datetime.fromisoformat(doc["received_at"])
     from hcc_central.status_change import set_status
-    from hcc_desk.core.domain.status import DossierStatus
+    from hcc_core.domain.status import DossierStatus
 
     central.write(set_status, doc["code"], DossierStatus.PROCESSING, at=start + timedelta(hours=2))
     central.write(set_status, doc["code"], DossierStatus.DONE, at=start + timedelta(hours=3))

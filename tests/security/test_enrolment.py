@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 
 import httpx
 from sqlalchemy import func, select, update
-from tests.central.live import LiveServer, make_centre, new_key
 
 from hcc_central import admin
 from hcc_central.enrolment import RETRY_GRACE
 from hcc_central.models import AuditLog, Device, EnrolmentCode
+from tests.central.live import LiveServer, make_centre, new_key
 
 
 def _enrol(central: LiveServer, code: str, key: str, name: str = "PC") -> httpx.Response:

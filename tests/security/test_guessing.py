@@ -12,6 +12,12 @@ from datetime import timedelta
 
 import httpx
 import pytest
+
+from hcc_central import admin
+from hcc_central.cli import main as central_main
+from hcc_central.models import LoginThrottle
+from hcc_central.ratelimit import Buckets
+from hcc_central.security import HashGate
 from tests.central.helpers import make_doc, op, outcomes, push
 from tests.security.sessions_helpers import (
     PASSWORD,
@@ -21,12 +27,6 @@ from tests.security.sessions_helpers import (
     login,
     new_officer,
 )
-
-from hcc_central import admin
-from hcc_central.cli import main as central_main
-from hcc_central.models import LoginThrottle
-from hcc_central.ratelimit import Buckets
-from hcc_central.security import HashGate
 
 WRONG = "sai-mật-khẩu-rồi"
 
@@ -86,9 +86,16 @@ def test_a_right_guess_racing_the_lock_is_refused_too(central, desk):
         class LockedMeanwhile(HashGate):
             @contextmanager
             def slot(self):
-                central.write(lambda s: s.merge(LoginThrottle(
-                    username=sup, failures=5, last_failed_at=clock.now,
-                    locked_until=clock.now + timedelta(seconds=60))))
+                central.write(
+                    lambda s: s.merge(
+                        LoginThrottle(
+                            username=sup,
+                            failures=5,
+                            last_failed_at=clock.now,
+                            locked_until=clock.now + timedelta(seconds=60),
+                        )
+                    )
+                )
                 yield
 
         guard.hashing = LockedMeanwhile(2, 16)
@@ -120,8 +127,7 @@ def test_unknown_names_answer_like_known_ones(central, desk):
         for name in (sup, ghost):
             answers = [login(desk, name, WRONG) for _ in range(guard.settings.login_max_failures)]
             answers.append(login(desk, name, PASSWORD))
-            runs.append([(r.status_code, r.json(), r.headers.get("Retry-After"))
-                         for r in answers])
+            runs.append([(r.status_code, r.json(), r.headers.get("Retry-After")) for r in answers])
         assert runs[0] == runs[1]
         assert runs[0][-1][0] == 423
 
@@ -134,26 +140,45 @@ def test_usernames_are_normalised_and_look_alikes_refused(central, desk):
     cyrillic = sup.replace("s", "ѕ", 1)  # U+0455: looks like 's', is not
     assert login(desk, cyrillic).status_code == 401
     with pytest.raises(admin.AdminError, match="look-alike"):
-        central.write(admin.create_officer, username="giаmsat", full_name="X",  # Cyrillic а
-                      role="supervisor", password=PASSWORD)
+        central.write(
+            admin.create_officer,
+            username="giаmsat",
+            full_name="X",  # Cyrillic а
+            role="supervisor",
+            password=PASSWORD,
+        )
     with pytest.raises(admin.AdminError, match="already exists"):
-        central.write(admin.create_officer, username=f" {sup.upper()}", full_name="X",
-                      role="supervisor", password=PASSWORD)
+        central.write(
+            admin.create_officer,
+            username=f" {sup.upper()}",
+            full_name="X",
+            role="supervisor",
+            password=PASSWORD,
+        )
 
 
-@pytest.mark.parametrize(("role", "password", "why"), [
-    ("officer", "ngắn-quá", "at least 10"),
-    ("admin", "mười-một-ký", "at least 12"),
-    ("officer", "1234567890", "most common"),
-    ("officer", "QwertyUiop", "most common"),
-    ("supervisor", "{name}", "user name"),
-    ("supervisor", "{name}123", "user name"),
-])
+@pytest.mark.parametrize(
+    ("role", "password", "why"),
+    [
+        ("officer", "ngắn-quá", "at least 10"),
+        ("admin", "mười-một-ký", "at least 12"),
+        ("officer", "1234567890", "most common"),
+        ("officer", "QwertyUiop", "most common"),
+        ("supervisor", "{name}", "user name"),
+        ("supervisor", "{name}123", "user name"),
+    ],
+)
 def test_password_policy(central, desk, role, password, why):
     name = f"pw{desk.centre_id}.nguoidung"
     with pytest.raises(admin.AdminError, match=why):
-        central.write(admin.create_officer, username=name, full_name="X", role=role,
-                      password=password.format(name=name), centre_id=desk.centre_id)
+        central.write(
+            admin.create_officer,
+            username=name,
+            full_name="X",
+            role=role,
+            password=password.format(name=name),
+            centre_id=desk.centre_id,
+        )
 
 
 def test_a_login_flood_never_runs_more_hashes_than_the_bound(central, desk):
@@ -164,8 +189,9 @@ def test_a_login_flood_never_runs_more_hashes_than_the_bound(central, desk):
         go = threading.Barrier(16)
 
         def attempt(i: int) -> int:
-            with httpx.Client(base_url=desk.http.base_url, headers=desk.http.headers,
-                              timeout=60) as http:
+            with httpx.Client(
+                base_url=desk.http.base_url, headers=desk.http.headers, timeout=60
+            ) as http:
                 go.wait()
                 body = {"username": f"flood{i}.{desk.centre_id}", "password": WRONG}
                 return http.post("/officers/login", json=body).status_code
@@ -193,8 +219,10 @@ def test_public_lookup_is_rate_limited_per_address_and_per_code(central, desk):
         guard.lookup_code = Buckets(1_000_000, clock=guard.monotonic)
         start = last_seq(central)
         # One address guessing across many codes: the fifth lookup waits, whatever the code.
-        answers = [citizen.get("/public/status", params={"code": f"{code[:-4]}{k:04d}",
-                                                         "pin": wrong}) for k in range(6)]
+        answers = [
+            citizen.get("/public/status", params={"code": f"{code[:-4]}{k:04d}", "pin": wrong})
+            for k in range(6)
+        ]
         assert [r.status_code for r in answers] == [404] * 4 + [429] * 2
         assert answers[-1].headers["Retry-After"] == "15" and "try again" in answers[-1].text
         page = httpx.get(f"{central.base_url}/status", params={"code": code, "pin": pin})
@@ -209,10 +237,13 @@ def test_public_lookup_is_rate_limited_per_address_and_per_code(central, desk):
         guard.lookup_ip = Buckets(1_000_000, clock=guard.monotonic)
         guard.lookup_code = Buckets(2, clock=guard.monotonic)
         right = {"code": code, "pin": pin}
-        assert [citizen.get("/public/status", params=right).status_code
-                for _ in range(4)] == [200] * 4
-        statuses = [citizen.get("/public/status", params={"code": code, "pin": wrong})
-                    .status_code for _ in range(3)]
+        assert [citizen.get("/public/status", params=right).status_code for _ in range(4)] == [
+            200
+        ] * 4
+        statuses = [
+            citizen.get("/public/status", params={"code": code, "pin": wrong}).status_code
+            for _ in range(3)
+        ]
         assert statuses == [404, 404, 429]
         assert citizen.get("/public/status", params=right).status_code == 429
         other = {"code": f"{code[:-4]}9999", "pin": wrong}
@@ -230,8 +261,22 @@ def test_a_desk_does_not_get_round_a_central_lock_with_its_cached_hash(central, 
     sup = new_officer(central, desk)
     code, _ = central.write(admin.enrol_counter, desk.centre_id, name="Quầy 02", slot=2)
     profile = tmp_path / "quay2"
-    assert cli.main(["enrol", "--profile", str(profile), "--central", central.base_url,
-                     "--code", code, "--name", "PC 2"]) == cli.EXIT_OK
+    assert (
+        cli.main(
+            [
+                "enrol",
+                "--profile",
+                str(profile),
+                "--central",
+                central.base_url,
+                "--code",
+                code,
+                "--name",
+                "PC 2",
+            ]
+        )
+        == cli.EXIT_OK
+    )
     ctx = open_context(profile)
     try:
         assert ctx.auth.login(sup, PASSWORD).username == sup  # online: the hash is cached

@@ -8,6 +8,10 @@ import io
 import sys
 
 from sqlalchemy import select
+
+from hcc_central.cli import main as central_main
+from hcc_central.models import Base, Officer
+from hcc_desk.core.sync.officer_session import SESSION_HEADER
 from tests.security.sessions_helpers import (
     PASSWORD,
     audits,
@@ -18,10 +22,6 @@ from tests.security.sessions_helpers import (
     new_officer,
     session_of,
 )
-
-from hcc_central.cli import main as central_main
-from hcc_central.models import Base, Officer
-from hcc_desk.core.sync.officer_session import SESSION_HEADER
 
 
 def test_login_opens_a_session_the_feed_takes_the_officer_from(central, desk):
@@ -133,8 +133,7 @@ def test_sessions_are_stored_only_hashed(central, desk):
     assert session not in dump and PASSWORD not in dump
 
 
-def test_a_new_password_ends_the_sessions_and_meets_the_policy(central, desk, capsys,
-                                                               monkeypatch):
+def test_a_new_password_ends_the_sessions_and_meets_the_policy(central, desk, capsys, monkeypatch):
     sup = new_officer(central, desk)
     session = session_of(desk, sup)
     url = central.settings.db_url

@@ -25,8 +25,6 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from sqlalchemy import func, select
-from tests.central.helpers import make_doc, op
-from tests.central.live import Desk, LiveServer, desk_for, make_centre
 
 from hcc_central import admin
 from hcc_central.cli import main as central_main
@@ -35,6 +33,8 @@ from hcc_central.models import Counter, Device
 from hcc_desk.cli import main as desk_main
 from hcc_desk.core.sync.client import CentralClient, Insecure
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
+from tests.central.helpers import make_doc, op
+from tests.central.live import Desk, LiveServer, desk_for, make_centre
 
 # --- a throwaway PKI ---------------------------------------------------------------------------
 

@@ -19,12 +19,12 @@ from fastapi.security import HTTPAuthorizationCredentials
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
-from tests.central.helpers import make_doc, new_uuid, op, outcomes, push
-from tests.central.live import Desk, LiveServer
 
 from hcc_central import admin
 from hcc_central.models import AuditLog, Dossier
-from hcc_desk.core.sync.protocol import API, PushOp
+from hcc_core.wire.protocol import API, PushOp
+from tests.central.helpers import make_doc, new_uuid, op, outcomes, push
+from tests.central.live import Desk, LiveServer
 
 PUSH = f"{API}/sync/push"
 
@@ -123,8 +123,14 @@ def test_each_route_has_its_own_body_limit_from_settings(central, desk):
 def test_a_chunked_body_is_refused_as_soon_as_it_passes_the_limit_and_audited(central, desk):
     limit = central.settings.max_small_request_bytes
     with socket.create_connection(("127.0.0.1", central.port), timeout=5) as sock:
-        sock.sendall(_head(f"{API}/uploads", f"Authorization: Bearer {desk.token}",
-                           "Content-Type: application/json", "Transfer-Encoding: chunked"))
+        sock.sendall(
+            _head(
+                f"{API}/uploads",
+                f"Authorization: Bearer {desk.token}",
+                "Content-Type: application/json",
+                "Transfer-Encoding: chunked",
+            )
+        )
         chunk = 4096
         sent = 0
         while sent <= limit:  # the body never ends: only passing the limit can answer it
@@ -167,8 +173,9 @@ def test_text_the_database_cannot_hold_is_refused_per_op_on_both_databases(centr
     assert outcomes(results) == [("rejected", 422), ("applied", 200)]
     assert "payload.notes" in results[0]["reason"]  # where; pydantic or db_text says what
     with central.db.read() as s:
-        stored = set(s.scalars(select(Dossier.uuid).where(Dossier.uuid.in_([bad["uuid"],
-                                                                           good["uuid"]]))))
+        stored = set(
+            s.scalars(select(Dossier.uuid).where(Dossier.uuid.in_([bad["uuid"], good["uuid"]])))
+        )
     assert stored == {good["uuid"]}
 
 
@@ -243,7 +250,7 @@ def test_a_push_the_database_refuses_fails_only_itself_in_its_group(
         def run() -> None:
             try:
                 answers[name] = call()
-            except Exception as exc:  # noqa: BLE001 — the poisoned push's own failure
+            except Exception as exc:
                 answers[name] = exc
 
         thread = threading.Thread(target=run)
@@ -255,8 +262,9 @@ def test_a_push_the_database_refuses_fails_only_itself_in_its_group(
     threads = [send("blocker", lambda: push(blocker, op(changed)))]
     _until(lambda: ingest._groups._busy and not ingest._groups._queue, "the blocker to lead")
     threads.append(send("bad", lambda: ingest.push(bad_token, [bad_op])))
-    threads.append(send("good", lambda: good_desk.http.post("/sync/push",
-                                                               json={"ops": [op(good)]})))
+    threads.append(
+        send("good", lambda: good_desk.http.post("/sync/push", json={"ops": [op(good)]}))
+    )
     _until(lambda: len(ingest._groups._queue) == 2, "both pushes to queue as one group")
     held_writer.rollback()  # the blocker is written; then the two queued ones, as one group
     for t in threads:
@@ -308,7 +316,11 @@ def test_a_known_device_sending_an_invalid_body_is_audited_an_outsider_is_not(ce
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]) | st.sampled_from(
     list("\x00\x01\x1b\x7f\t\n")), max_size=20)  # fmt: skip
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | _TEXT,
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | _TEXT,
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TEXT, inner, max_size=4),
     max_leaves=12,
 )
@@ -318,8 +330,12 @@ def test_no_push_body_is_a_server_error(central, desk):
     """Fuzz: a valid op with any field replaced by any JSON value, or any JSON at all."""
     base = op(make_doc(desk))
 
-    @settings(max_examples=60, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @settings(
+        max_examples=60,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
     @given(
         field=st.sampled_from(["op_id", "kind", "entity_uuid", "payload", *base["payload"]]),
         value=_JSON,

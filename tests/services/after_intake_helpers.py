@@ -1,4 +1,5 @@
 """Shared helpers of the after-intake service tests: officers, a settable clock, an intake."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -28,17 +29,28 @@ class Clock:
 
 def add_officer(ctx, username: str, role: str, full_name: str | None = None) -> None:
     with ctx.store.write() as s:
-        s.add(Officer(username=username, full_name=full_name or f"Cán bộ {username}",
-                      password_hash=hash_password("mat-khau-123"), role=role))
+        s.add(
+            Officer(
+                username=username,
+                full_name=full_name or f"Cán bộ {username}",
+                password_hash=hash_password("mat-khau-123"),
+                role=role,
+            )
+        )
 
 
 def intake(ctx, received_at: datetime, officer: str = "demo") -> str:
     """Save one dossier (procedure 1.001456: 8 working days) with every paper the procedure
     lists handed in (ticked by the officer: intake names them); returns its code."""
     [choice] = [c for c in ctx.catalogue.search("") if c.code == "1.001456"]
-    papers = [PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
-              for p in choice.papers]
-    req = IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                        submitter=PersonInput(phone="0912345678"), received_at=received_at,
-                        papers=papers)
+    papers = [
+        PaperInput(p.name, p.originals, p.certified_copies, p.photocopies) for p in choice.papers
+    ]
+    req = IntakeRequest(
+        procedure_code="1.001456",
+        citizen_qr=QR,
+        submitter=PersonInput(phone="0912345678"),
+        received_at=received_at,
+        papers=papers,
+    )
     return ctx.intake.submit(req, officer).code

@@ -1,5 +1,6 @@
 """Calendar and catalogue imports with a preview: the preview lists exactly what applying
 changes, and writes nothing."""
+
 from __future__ import annotations
 
 import json
@@ -8,9 +9,9 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from hcc_desk.core.catalogue.importer import default_catalogue_path
+from hcc_core.catalogue import default_catalogue_path
+from hcc_core.data_files import data_path
 from hcc_desk.core.store.models import AuditLog, CalendarDay, CalendarYear, Procedure
-from hcc_desk.resources import resource_path
 from hcc_desk.services.admin_imports import AdminImports
 from hcc_desk.services.admin_officers import AdminOfficers
 from hcc_desk.services.errors import AuthError, InvalidInput
@@ -20,7 +21,7 @@ GOOD = "Hue-quay-07!"
 
 def calendar_file(tmp_path, year=2026):
     """The bundled year with 3 March made a day off, its first day off dropped, a name changed."""
-    data = json.loads(resource_path("calendar", "vn-official.json").read_text(encoding="utf-8"))
+    data = json.loads(data_path("calendar", "vn-official.json").read_text(encoding="utf-8"))
     block = next(y for y in data["years"] if y["year"] == year)
     data["years"] = [block]
     dropped = block["days_off"].pop(0)
@@ -41,8 +42,9 @@ def catalogue_file(tmp_path, ctx):
     data["procedures"] = [p for p in data["procedures"] if p["code"] in codes]
     renamed, left_out = data["procedures"][0], data["procedures"].pop(1)
     renamed["processing_time_text"] = "05 ngày làm việc"
-    new = dict(data["procedures"][2], code="9.999999", name="Thủ tục thử nghiệm mới",
-               time_quote=None)
+    new = dict(
+        data["procedures"][2], code="9.999999", name="Thủ tục thử nghiệm mới", time_quote=None
+    )
     data["procedures"].append(new)
     path = tmp_path / "danh-muc.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -51,12 +53,24 @@ def catalogue_file(tmp_path, ctx):
 
 def db_state(ctx):
     with ctx.store.session() as s:
-        return (list(s.execute(select(CalendarDay.day, CalendarDay.kind, CalendarDay.note)
-                               .order_by(CalendarDay.day))),
-                list(s.scalars(select(CalendarYear.year))),
-                list(s.execute(select(Procedure.code, Procedure.processing_time_text,
-                                      Procedure.active).order_by(Procedure.id))),
-                s.scalar(select(func.count()).select_from(AuditLog)))
+        return (
+            list(
+                s.execute(
+                    select(CalendarDay.day, CalendarDay.kind, CalendarDay.note).order_by(
+                        CalendarDay.day
+                    )
+                )
+            ),
+            list(s.scalars(select(CalendarYear.year))),
+            list(
+                s.execute(
+                    select(
+                        Procedure.code, Procedure.processing_time_text, Procedure.active
+                    ).order_by(Procedure.id)
+                )
+            ),
+            s.scalar(select(func.count()).select_from(AuditLog)),
+        )
 
 
 @pytest.fixture
@@ -65,7 +79,8 @@ def imports(demo_ctx):
 
 
 def test_calendar_preview_lists_the_days_and_changes_nothing_until_applied(
-        demo_ctx, imports, tmp_path):
+    demo_ctx, imports, tmp_path
+):
     path, dropped, renamed = calendar_file(tmp_path)
     before = db_state(demo_ctx)
     preview = imports.preview_calendar("demo", path)
@@ -84,7 +99,8 @@ def test_calendar_preview_lists_the_days_and_changes_nothing_until_applied(
     # a desk's own edit in the year is what an import would replace: the preview says so
     demo_ctx.calendars.set_day(date(2026, 3, 4), "off", "Họp")
     assert [(c.day, c.change) for c in imports.preview_calendar("demo", path).changes] == [
-        (date(2026, 3, 4), "removed")]
+        (date(2026, 3, 4), "removed")
+    ]
 
 
 def test_a_broken_calendar_file_is_a_clear_error(imports, tmp_path):
@@ -100,7 +116,9 @@ def test_catalogue_preview_matches_the_import_and_writes_nothing(demo_ctx, impor
     before = db_state(demo_ctx)
     preview = imports.preview_catalogue("demo", path)
     assert [(c.ref, c.change) for c in preview.changes] == [
-        (renamed, "changed"), ("9.999999", "added")]
+        (renamed, "changed"),
+        ("9.999999", "added"),
+    ]
     assert preview.of("changed")[0].fields == ("processing_time_text",)
     assert any("9.999999" in w for w in preview.warnings)
     assert db_state(demo_ctx)[:3] == before[:3]  # nothing written
@@ -121,9 +139,17 @@ def test_catalogue_preview_matches_the_import_and_writes_nothing(demo_ctx, impor
 
 def test_a_catalogue_with_errors_is_refused_whole(demo_ctx, imports, tmp_path):
     path = tmp_path / "x.json"
-    path.write_text(json.dumps({"format": "hcc-desk-catalogue", "version": 1, "agencies": [],
-                                "procedures": [{"name": "X", "agency": "Không có"}]}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "hcc-desk-catalogue",
+                "version": 1,
+                "agencies": [],
+                "procedures": [{"name": "X", "agency": "Không có"}],
+            }
+        ),
+        encoding="utf-8",
+    )
     before = db_state(demo_ctx)
     for call in (imports.preview_catalogue, imports.apply_catalogue):
         with pytest.raises(InvalidInput):
@@ -133,11 +159,16 @@ def test_a_catalogue_with_errors_is_refused_whole(demo_ctx, imports, tmp_path):
 
 def test_imports_are_for_admins_only(demo_ctx, imports, tmp_path):
     AdminOfficers(demo_ctx.store, demo_ctx.credentials).add(
-        "demo", "canbo", "Cán Bộ", "officer", GOOD, GOOD)
+        "demo", "canbo", "Cán Bộ", "officer", GOOD, GOOD
+    )
     path, *_ = calendar_file(tmp_path)
     cat, *_ = catalogue_file(tmp_path, demo_ctx)
-    for call, file in ((imports.preview_calendar, path), (imports.apply_calendar, path),
-                       (imports.preview_catalogue, cat), (imports.apply_catalogue, cat)):
+    for call, file in (
+        (imports.preview_calendar, path),
+        (imports.apply_calendar, path),
+        (imports.preview_catalogue, cat),
+        (imports.apply_catalogue, cat),
+    ):
         with pytest.raises(AuthError):
             call("canbo", file)
     assert demo_ctx.calendars.current().is_working_day(date(2026, 3, 3))

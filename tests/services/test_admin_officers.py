@@ -1,5 +1,6 @@
 """Officer administration on a real demo profile: admin-only in the service, audited, central's
 rules for names and passwords, read-only once the desk is enrolled."""
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -23,8 +24,12 @@ def admin(demo_ctx):
 
 def audit(ctx, action):
     with ctx.store.session() as s:
-        return [(r.actor, r.detail) for r in s.scalars(
-            select(AuditLog).where(AuditLog.action == action).order_by(AuditLog.id))]
+        return [
+            (r.actor, r.detail)
+            for r in s.scalars(
+                select(AuditLog).where(AuditLog.action == action).order_by(AuditLog.id)
+            )
+        ]
 
 
 def test_an_added_officer_can_log_in_and_it_is_audited(demo_ctx, admin):
@@ -33,7 +38,8 @@ def test_an_added_officer_can_log_in_and_it_is_audited(demo_ctx, admin):
     officer = demo_ctx.auth.login("lan.nguyen", GOOD)
     assert (officer.username, officer.role) == ("lan.nguyen", "officer")
     assert audit(demo_ctx, "officer.created") == [
-        ("demo", {"officer": "lan.nguyen", "role": "officer"})]
+        ("demo", {"officer": "lan.nguyen", "role": "officer"})
+    ]
     listed = {o.username: o for o in admin.list("demo").officers}
     assert listed["lan.nguyen"].active and not admin.list("demo").managed_by_central
 
@@ -62,14 +68,17 @@ def test_non_admins_are_refused_by_the_service_and_the_refusal_is_audited(demo_c
         admin.list("admin2")
 
 
-@pytest.mark.parametrize(("username", "password", "field"), [
-    ("giаmsat", GOOD, "username"),  # Cyrillic а: looks Latin, would be another account
-    ("có dấu", GOOD, "username"),
-    ("", GOOD, "username"),
-    ("lan", "ngắn-quá", "password"),  # 8 < 10
-    ("lan", "1234567890", "password"),  # among the most common
-    ("lan", "lan-lan-1", "password"),
-])
+@pytest.mark.parametrize(
+    ("username", "password", "field"),
+    [
+        ("giаmsat", GOOD, "username"),  # Cyrillic а: looks Latin, would be another account
+        ("có dấu", GOOD, "username"),
+        ("", GOOD, "username"),
+        ("lan", "ngắn-quá", "password"),  # 8 < 10
+        ("lan", "1234567890", "password"),  # among the most common
+        ("lan", "lan-lan-1", "password"),
+    ],
+)
 def test_names_and_passwords_follow_centrals_rules(admin, username, password, field):
     with pytest.raises(FieldErrors) as err:
         admin.add("demo", username, "Tên", "officer", password, password)
@@ -127,9 +136,11 @@ def test_when_enrolled_officers_are_centrals_and_read_only(demo_ctx, admin):
     demo_ctx.credentials.save(DeviceCredential("https://central.invalid", "dev-1", "tok"))
     listing = admin.list("demo")
     assert listing.managed_by_central and [o.username for o in listing.officers] == ["demo"]
-    for call in (lambda: admin.add("demo", "lan", "Lan", "officer", GOOD, GOOD),
-                 lambda: admin.reset_password("demo", "demo", GOOD, GOOD),
-                 lambda: admin.set_active("demo", "demo", True)):
+    for call in (
+        lambda: admin.add("demo", "lan", "Lan", "officer", GOOD, GOOD),
+        lambda: admin.reset_password("demo", "demo", GOOD, GOOD),
+        lambda: admin.set_active("demo", "demo", True),
+    ):
         with pytest.raises(UserError, match="trung tâm"):
             call()
     admin.unlock("demo", "demo")  # the desk's own offline lockout can still be lifted
@@ -137,6 +148,7 @@ def test_when_enrolled_officers_are_centrals_and_read_only(demo_ctx, admin):
 
 def test_locks_that_ran_out_are_not_shown(demo_ctx, admin):
     with demo_ctx.store.write() as s:
-        s.scalar(select(Officer).where(Officer.username == "demo")).locked_until = \
+        s.scalar(select(Officer).where(Officer.username == "demo")).locked_until = (
             datetime.now() - timedelta(minutes=1)
+        )
     assert admin.list("demo").officers[0].locked_until is None

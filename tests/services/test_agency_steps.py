@@ -1,15 +1,15 @@
 """Agency steps recorded at the counter: status machine, notices, hops, pauses, sync, audit."""
+
 from datetime import datetime
 
 import pytest
 from sqlalchemy import select
 
-from hcc_desk.core.domain.status import DossierStatus as S
+from hcc_core.domain.status import DossierStatus as S
 from hcc_desk.core.store.models import AuditLog, Dossier, DossierNotice, Handover, OutboxOp
 from hcc_desk.services.agency_steps import AgencyStepsService
 from hcc_desk.services.dossier_steps import COUNTER_PARTY
 from hcc_desk.services.errors import FieldErrors, NotFound, UserError
-
 from tests.services.after_intake_helpers import Clock, intake
 
 RECEIVED = datetime(2026, 11, 25, 9, 0)  # Wednesday; 8 working days → Mon 07/12 09:00
@@ -29,15 +29,25 @@ def steps(demo_ctx, clock):
 def _dossier(ctx, code):
     with ctx.store.session() as s:
         d = s.scalar(select(Dossier).where(Dossier.code == code))
-        return d, list(d.events), list(s.scalars(select(Handover).where(
-            Handover.dossier_id == d.id).order_by(Handover.seq))), list(s.scalars(
-                select(DossierNotice).where(DossierNotice.dossier_id == d.id)))
+        return (
+            d,
+            list(d.events),
+            list(
+                s.scalars(
+                    select(Handover).where(Handover.dossier_id == d.id).order_by(Handover.seq)
+                )
+            ),
+            list(s.scalars(select(DossierNotice).where(DossierNotice.dossier_id == d.id))),
+        )
 
 
 def _pending_ops(ctx, uuid):
     with ctx.store.session() as s:
-        return list(s.scalars(select(OutboxOp).where(OutboxOp.entity_uuid == uuid,
-                                                     OutboxOp.state == "pending")))
+        return list(
+            s.scalars(
+                select(OutboxOp).where(OutboxOp.entity_uuid == uuid, OutboxOp.state == "pending")
+            )
+        )
 
 
 def _actions(ctx):
@@ -56,7 +66,8 @@ def test_transfer_then_interagency_hop_records_hops_and_statuses(demo_ctx, steps
     d, events, hops, _ = _dossier(demo_ctx, code)
     assert [(h.seq, h.from_party, h.to_party) for h in hops] == [
         (1, COUNTER_PARTY, "Phòng Quản lý xuất nhập cảnh"),
-        (2, "Phòng Quản lý xuất nhập cảnh", "Công an phường Thuận Hóa")]
+        (2, "Phòng Quản lý xuất nhập cảnh", "Công an phường Thuận Hóa"),
+    ]
     assert [e.status for e in events] == [S.NEW, S.PROCESSING, S.INTEROPERATING]
     assert hops[1].note == "xác minh" and hops[1].at == datetime(2026, 11, 26, 8, 0)
     ops = _pending_ops(demo_ctx, d.uuid)
@@ -69,8 +80,9 @@ def test_supplement_pauses_the_clock_and_moves_the_appointment(demo_ctx, steps, 
     code = intake(demo_ctx, RECEIVED)
     steps.transfer(code, "Phòng Quản lý xuất nhập cảnh", "demo")
     clock.set(datetime(2026, 11, 26, 10, 0))  # Thursday
-    asked = steps.request_supplement(code, "demo", missing_papers=["Ảnh 4x6", " ", "Tờ khai"],
-                                     reason="Ảnh không đúng quy cách")
+    asked = steps.request_supplement(
+        code, "demo", missing_papers=["Ảnh 4x6", " ", "Tờ khai"], reason="Ảnh không đúng quy cách"
+    )
     assert asked.status == S.WAITING_SUPPLEMENT and asked.form == "supplement"
     d, _, _, notices = _dossier(demo_ctx, code)
     (notice,) = notices
@@ -111,8 +123,10 @@ def test_result_ready_sets_time_and_hop_back_to_the_counter(demo_ctx, steps, clo
     assert done.status == S.RELEASING
     d, _, hops, _ = _dossier(demo_ctx, code)
     assert d.result_ready_at == datetime(2026, 12, 3, 15, 0)
-    assert (hops[-1].from_party, hops[-1].to_party) == ("Phòng Quản lý xuất nhập cảnh",
-                                                       COUNTER_PARTY)
+    assert (hops[-1].from_party, hops[-1].to_party) == (
+        "Phòng Quản lý xuất nhập cảnh",
+        COUNTER_PARTY,
+    )
     with pytest.raises(UserError, match="đã ở trạng thái"):
         steps.transfer(code, "Sở Tư pháp", "demo")
 
@@ -136,8 +150,9 @@ def test_apology_moves_the_appointment_and_keeps_the_old_one(demo_ctx, steps, cl
     clock.set(datetime(2026, 12, 7, 10, 0))  # already late
     with pytest.raises(FieldErrors, match="sau thời điểm hiện tại"):
         steps.apologise(code, "demo", new_due_at=datetime(2026, 12, 7, 9, 30), reason="x")
-    result = steps.apologise(code, "demo", new_due_at=datetime(2026, 12, 10, 16, 0),
-                             reason="Chờ kết quả xác minh")
+    result = steps.apologise(
+        code, "demo", new_due_at=datetime(2026, 12, 10, 16, 0), reason="Chờ kết quả xác minh"
+    )
     assert result.form == "apology" and result.due_at == datetime(2026, 12, 10, 16, 0)
     d, events, _, notices = _dossier(demo_ctx, code)
     assert d.status == S.PROCESSING and len(events) == 2  # no status change

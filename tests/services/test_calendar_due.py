@@ -1,6 +1,7 @@
 """The desk's calendar and due dates (issue 10): the admin warning in December, importing a
 year's decision, central's years applied by a pull, apology dates on working time only, and no
 receipt dated in the future — on a real SQLite profile, through the CLI where an admin uses it."""
+
 from __future__ import annotations
 
 import io
@@ -10,26 +11,35 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from hcc_core.wire.protocol import Change
 from hcc_desk.cli import EXIT_INVALID, EXIT_OK, main
 from hcc_desk.core.store.models import AuditLog, CalendarYear, Dossier
-from hcc_desk.core.sync.protocol import Change
 from hcc_desk.core.sync.pull import Applied, apply_changes
 from hcc_desk.services.agency_steps import AgencyStepsService
 from hcc_desk.services.calendars import calendar_warning
 from hcc_desk.services.errors import FieldErrors, IntakeRejected
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput
-
 from tests.services.after_intake_helpers import QR, Clock, intake
 
 
 def _year_file(tmp_path, year=2027, **extra):
-    doc = {"format": "hcc-desk-calendar", "version": 1, "revision": "test",
-           "years": [{"year": year, "sources": [{"id": "TB", "title": "Thông báo thử"}],
-                      "days_off": [{"day": f"{year}-01-01", "name": "Tết Dương lịch",
-                                    "source": "TB"},
-                                   {"day": f"{year}-03-10", "name": "Nghỉ thử", "source": "TB"}],
-                      "worked_days": [{"day": f"{year}-02-20", "name": "Làm bù",
-                                       "source": "TB"}], **extra}]}
+    doc = {
+        "format": "hcc-desk-calendar",
+        "version": 1,
+        "revision": "test",
+        "years": [
+            {
+                "year": year,
+                "sources": [{"id": "TB", "title": "Thông báo thử"}],
+                "days_off": [
+                    {"day": f"{year}-01-01", "name": "Tết Dương lịch", "source": "TB"},
+                    {"day": f"{year}-03-10", "name": "Nghỉ thử", "source": "TB"},
+                ],
+                "worked_days": [{"day": f"{year}-02-20", "name": "Làm bù", "source": "TB"}],
+                **extra,
+            }
+        ],
+    }
     path = tmp_path / f"lich-{year}.json"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return path
@@ -54,8 +64,21 @@ def test_import_cli_loads_the_year_and_due_dates_follow(demo_ctx, tmp_path, monk
     demo_ctx.close()
     path = _year_file(tmp_path)
     monkeypatch.setattr("sys.stdin", io.StringIO("demo\n"))
-    assert main(["calendar", "import", str(path), "--profile", str(profile),
-                 "--officer", "demo", "--password-stdin"]) == EXIT_OK
+    assert (
+        main(
+            [
+                "calendar",
+                "import",
+                str(path),
+                "--profile",
+                str(profile),
+                "--officer",
+                "demo",
+                "--password-stdin",
+            ]
+        )
+        == EXIT_OK
+    )
     assert "2027" in capsys.readouterr().out
     from hcc_desk.app import open_context
 
@@ -73,14 +96,26 @@ def test_import_cli_loads_the_year_and_due_dates_follow(demo_ctx, tmp_path, monk
         ctx.close()
 
 
-def test_import_cli_refuses_a_bad_file_and_changes_nothing(demo_ctx, tmp_path, monkeypatch,
-                                                          capsys):
+def test_import_cli_refuses_a_bad_file_and_changes_nothing(demo_ctx, tmp_path, monkeypatch, capsys):
     profile = tmp_path / "desk"
     demo_ctx.close()
     bad = _year_file(tmp_path, worked_days=[{"day": "2027-02-19", "name": "x", "source": "TB"}])
     monkeypatch.setattr("sys.stdin", io.StringIO("demo\n"))
-    assert main(["calendar", "import", str(bad), "--profile", str(profile),
-                 "--officer", "demo", "--password-stdin"]) == EXIT_INVALID
+    assert (
+        main(
+            [
+                "calendar",
+                "import",
+                str(bad),
+                "--profile",
+                str(profile),
+                "--officer",
+                "demo",
+                "--password-stdin",
+            ]
+        )
+        == EXIT_INVALID
+    )
     err = capsys.readouterr().err
     assert "không phải thứ Bảy" in err and "Traceback" not in err
     from hcc_desk.app import open_context
@@ -94,10 +129,20 @@ def test_import_cli_refuses_a_bad_file_and_changes_nothing(demo_ctx, tmp_path, m
 
 
 def test_pulled_calendar_year_rules_its_year(demo_ctx):
-    changes = [Change(seq=1, kind="calendar.year", entity_uuid="2026",
-                      payload={"year": 2026, "revision": "r2", "sources": [{"id": "X"}]}),
-               Change(seq=2, kind="calendar.day", entity_uuid="2026-03-03",
-                      payload={"day": "2026-03-03", "kind": "off", "note": "Nghỉ thử"})]
+    changes = [
+        Change(
+            seq=1,
+            kind="calendar.year",
+            entity_uuid="2026",
+            payload={"year": 2026, "revision": "r2", "sources": [{"id": "X"}]},
+        ),
+        Change(
+            seq=2,
+            kind="calendar.day",
+            entity_uuid="2026-03-03",
+            payload={"day": "2026-03-03", "kind": "off", "note": "Nghỉ thử"},
+        ),
+    ]
     before = demo_ctx.calendars.current()
     assert not before.is_working_day(date(2026, 1, 2))  # bundled: the announced day off
     out = Applied()
@@ -124,8 +169,12 @@ def test_apology_date_on_sunday_or_at_night_is_refused(demo_ctx):
 
 def test_receipt_time_in_the_future_is_refused(demo_ctx):
     ahead = datetime.now().replace(microsecond=0) + timedelta(hours=1)
-    req = IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                        submitter=PersonInput(phone="0912345678"), received_at=ahead)
+    req = IntakeRequest(
+        procedure_code="1.001456",
+        citizen_qr=QR,
+        submitter=PersonInput(phone="0912345678"),
+        received_at=ahead,
+    )
     with pytest.raises(IntakeRejected) as err:
         demo_ctx.intake.submit(req, "demo")
     assert any(e.field == "received_at" and "tương lai" in e.message for e in err.value.errors)
@@ -136,8 +185,9 @@ def test_receipt_time_in_the_future_is_refused(demo_ctx):
     assert demo_ctx.intake.submit(req, "demo").received_at == just_now
 
 
-def test_receipt_time_in_the_future_is_refused_by_the_intake_cli(demo_ctx, tmp_path, capsys,
-                                                                monkeypatch):
+def test_receipt_time_in_the_future_is_refused_by_the_intake_cli(
+    demo_ctx, tmp_path, capsys, monkeypatch
+):
     demo_ctx.close()
     from pathlib import Path
 
@@ -147,8 +197,20 @@ def test_receipt_time_in_the_future_is_refused_by_the_intake_cli(demo_ctx, tmp_p
     path = tmp_path / "future.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr("sys.stdin", io.StringIO("demo\n"))
-    assert main(["intake", "--profile", str(tmp_path / "desk"), "--officer", "demo",
-                 "--password-stdin", str(path)]) == EXIT_INVALID
+    assert (
+        main(
+            [
+                "intake",
+                "--profile",
+                str(tmp_path / "desk"),
+                "--officer",
+                "demo",
+                "--password-stdin",
+                str(path),
+            ]
+        )
+        == EXIT_INVALID
+    )
     err = capsys.readouterr().err
     assert "received_at" in err and "tương lai" in err and "Traceback" not in err
 

@@ -1,5 +1,6 @@
 """Codes that never collide (issue 10, item 7): the demo and an unenrolled desk against an
 enrolled desk of the same unit, and the ledger's "Quyển số / Số thứ tự" per counter."""
+
 from __future__ import annotations
 
 import threading
@@ -9,22 +10,23 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
-from tests.support.threads import run_together
-
+from hcc_core.domain.dossier_code import DEMO_FIRST, DEMO_SLOT, parse_code
 from hcc_desk.app import open_context
-from hcc_desk.core.domain.dossier_code import DEMO_FIRST, DEMO_SLOT, parse_code
 from hcc_desk.core.store.models import Counter, Dossier
 from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
 from hcc_desk.services.setup import demo_input
+from tests.support.threads import run_together
 
 AT = datetime(2026, 11, 25, 9, 0)
 
 
 def _request(i: int = 0) -> IntakeRequest:
-    return IntakeRequest(procedure_code="1.001456", received_at=AT,
-                         papers=[PaperInput("Tờ khai", 1, 0, 0)],
-                         submitter=PersonInput(full_name=f"Người nộp {i}",
-                                               id_number="046185012345"))
+    return IntakeRequest(
+        procedure_code="1.001456",
+        received_at=AT,
+        papers=[PaperInput("Tờ khai", 1, 0, 0)],
+        submitter=PersonInput(full_name=f"Người nộp {i}", id_number="046185012345"),
+    )
 
 
 def _desk(path, slot: int | None):
@@ -79,8 +81,13 @@ def test_ledger_book_names_the_counter_and_numbers_run_per_counter(tmp_path):
     try:
         for ctx, book in ((a, "Q03/2026"), (b, "Q04/2026")):
             codes = _codes(ctx, 3)
-            lines = [(ctx.dossiers.detail(c, "demo").ledger_book,
-                      ctx.dossiers.detail(c, "demo").ledger_number) for c in codes]
+            lines = [
+                (
+                    ctx.dossiers.detail(c, "demo").ledger_book,
+                    ctx.dossiers.detail(c, "demo").ledger_number,
+                )
+                for c in codes
+            ]
             assert lines == [(book, 1), (book, 2), (book, 3)]
     finally:
         a.close(), b.close()
@@ -113,16 +120,17 @@ def test_the_database_refuses_a_second_line_with_the_same_number(tmp_path):
     ctx = _desk(tmp_path / "desk", 6)
     try:
         first, second = _codes(ctx, 2)
-        with pytest.raises(IntegrityError):
-            with ctx.store.write() as s:
-                s.execute(update(Dossier).where(Dossier.code == second)
-                          .values(ledger_number=1))
+        with pytest.raises(IntegrityError), ctx.store.write() as s:
+            s.execute(update(Dossier).where(Dossier.code == second).values(ledger_number=1))
         with ctx.store.session() as s:  # another counter's book may hold the same number
             other = Counter(name="Quầy 07", slot=7)
             s.add(other)
             s.flush()
-            s.execute(update(Dossier).where(Dossier.code == second)
-                      .values(ledger_number=1, counter_id=other.id))
+            s.execute(
+                update(Dossier)
+                .where(Dossier.code == second)
+                .values(ledger_number=1, counter_id=other.id)
+            )
             s.rollback()
     finally:
         ctx.close()

@@ -1,5 +1,6 @@
 """A supplement wait recorded on central keeps a dossier out of "overdue" in the supervision
 of another counter, and its result counts as early (real uvicorn central, real SQLite desks)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -9,6 +10,10 @@ from sqlalchemy import select
 
 pytest.importorskip("hcc_central.app")
 
+from hcc_central.status_change import set_status
+from hcc_core.domain.status import DossierStatus as S
+from hcc_desk.core.store.models import CentreDossier, Dossier
+from hcc_desk.services.supervision import SupervisionService
 from tests.services.after_intake_helpers import Clock, intake
 from tests.services.test_supervision_central import (  # noqa: F401 (server: a fixture)
     RECEIVED,
@@ -17,11 +22,6 @@ from tests.services.test_supervision_central import (  # noqa: F401 (server: a f
     _sync,
     server,
 )
-
-from hcc_central.status_change import set_status
-from hcc_desk.core.domain.status import DossierStatus as S
-from hcc_desk.core.store.models import CentreDossier, Dossier
-from hcc_desk.services.supervision import SupervisionService
 
 ORIGINAL_DUE = datetime(2026, 12, 7, 9, 0)  # 8 working days from Wed 25/11 09:00
 MOVED_DUE = datetime(2026, 12, 15, 9, 0)  # + the six working days waited (26/11 → 04/12)
@@ -34,8 +34,9 @@ def test_central_pause_moves_supervision_due_date_and_rates(server, tmp_path):  
     try:
         theirs = intake(two, RECEIVED, "mai")
         _sync(two)
-        server.write(set_status, theirs, S.WAITING_SUPPLEMENT, actor="ca",
-                     at=datetime(2026, 11, 26, 8, 0))
+        server.write(
+            set_status, theirs, S.WAITING_SUPPLEMENT, actor="ca", at=datetime(2026, 11, 26, 8, 0)
+        )
         server.write(set_status, theirs, S.PROCESSING, actor="ca", at=datetime(2026, 12, 4, 8, 0))
 
         clock = Clock(datetime(2026, 12, 8, 10, 0))  # after the receipt's date, before the new

@@ -1,20 +1,42 @@
 """The intake JSON reader: any text gives a request or a RequestFormatError, nothing else."""
+
 import json
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.services.intake_request import (IntakeRequest, PersonInput, RequestFormatError,
-                                              request_from_dict, request_from_json_text)
+from hcc_desk.services.intake_request import (
+    IntakeRequest,
+    PersonInput,
+    RequestFormatError,
+    request_from_dict,
+    request_from_json_text,
+)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner,
-                                                                 max_size=4),
-    max_leaves=20)
-keys = st.sampled_from(["procedure_code", "applicant_kind", "submitter", "owner_person",
-                        "owner_organisation", "papers", "sets", "delivery_method", "notes",
-                        "citizen_qr", "received_at", "owner_is_submitter", "delivery_address"])
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+keys = st.sampled_from(
+    [
+        "procedure_code",
+        "applicant_kind",
+        "submitter",
+        "owner_person",
+        "owner_organisation",
+        "papers",
+        "sets",
+        "delivery_method",
+        "notes",
+        "citizen_qr",
+        "received_at",
+        "owner_is_submitter",
+        "delivery_address",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -35,9 +57,17 @@ def test_any_json_object_with_known_keys_parses_or_is_a_format_error(obj):
         assert exc.message and exc.message_en
 
 
-@given(st.builds(PersonInput, full_name=st.text(max_size=50), id_number=st.text(max_size=15),
-                 address=st.text(max_size=50), phone=st.text(max_size=15)),
-       st.integers(1, 99), st.text(max_size=100))
+@given(
+    st.builds(
+        PersonInput,
+        full_name=st.text(max_size=50),
+        id_number=st.text(max_size=15),
+        address=st.text(max_size=50),
+        phone=st.text(max_size=15),
+    ),
+    st.integers(1, 99),
+    st.text(max_size=100),
+)
 def test_round_trip_through_json(person, sets, notes):
     req = IntakeRequest(procedure_code="1.001456", submitter=person, sets=sets, notes=notes)
     assert request_from_json_text(json.dumps(req.to_json_dict())) == req

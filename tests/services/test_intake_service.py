@@ -3,20 +3,27 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
-from hcc_desk.core.domain.dossier_code import parse_code
-from hcc_desk.core.domain.status import DossierStatus
+from hcc_core.domain.dossier_code import parse_code
+from hcc_core.domain.status import DossierStatus
 from hcc_desk.core.store.models import Applicant, AuditLog, Dossier
 from hcc_desk.services.errors import IntakeRejected
-from hcc_desk.services.intake_request import (IntakeRequest, OrganisationInput, PaperInput,
-                                              PersonInput)
+from hcc_desk.services.intake_request import (
+    IntakeRequest,
+    OrganisationInput,
+    PaperInput,
+    PersonInput,
+)
 
 QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Huế|15082021"
 
 
 def _request(**changes) -> IntakeRequest:
-    req = IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                        submitter=PersonInput(phone="0912345678"),
-                        received_at=datetime(2026, 11, 25, 9, 0))
+    req = IntakeRequest(
+        procedure_code="1.001456",
+        citizen_qr=QR,
+        submitter=PersonInput(phone="0912345678"),
+        received_at=datetime(2026, 11, 25, 9, 0),
+    )
     for key, value in changes.items():
         setattr(req, key, value)
     return req
@@ -54,23 +61,40 @@ def test_second_dossier_same_day_takes_next_stride_and_ledger_entry(demo_ctx):
 
 
 def test_invalid_request_lists_every_field_and_writes_nothing(demo_ctx):
-    bad = IntakeRequest(procedure_code="9.999999",
-                        submitter=PersonInput(full_name="", id_number="046185012346x",
-                                              phone="12345", email="not-an-email"),
-                        sets=0, delivery_method="post", delivery_address="",
-                        papers=[PaperInput("", 0, 0, 0)])
+    bad = IntakeRequest(
+        procedure_code="9.999999",
+        submitter=PersonInput(
+            full_name="", id_number="046185012346x", phone="12345", email="not-an-email"
+        ),
+        sets=0,
+        delivery_method="post",
+        delivery_address="",
+        papers=[PaperInput("", 0, 0, 0)],
+    )
     with pytest.raises(IntakeRejected) as err:
         demo_ctx.intake.submit(bad, "demo")
     fields = {e.field for e in err.value.errors}
-    assert {"procedure_code", "submitter.full_name", "submitter.id_number", "submitter.phone",
-            "submitter.email", "sets", "delivery_address", "papers[0].name", "papers"} <= fields
+    assert {
+        "procedure_code",
+        "submitter.full_name",
+        "submitter.id_number",
+        "submitter.phone",
+        "submitter.email",
+        "sets",
+        "delivery_address",
+        "papers[0].name",
+        "papers",
+    } <= fields
     assert all(e.message and e.message_en for e in err.value.errors)
     assert _count(demo_ctx, Dossier) == 0 and _count(demo_ctx, Applicant) == 0
 
 
 def test_organisation_needs_valid_tax_code(demo_ctx):
-    req = _request(procedure_code="2.001583", applicant_kind="organisation",
-                   owner_organisation=OrganisationInput(name="Công ty A", tax_code="3300123457"))
+    req = _request(
+        procedure_code="2.001583",
+        applicant_kind="organisation",
+        owner_organisation=OrganisationInput(name="Công ty A", tax_code="3300123457"),
+    )
     errors = demo_ctx.intake.validate(req)
     assert [e.field for e in errors] == ["owner_organisation.tax_code"]
     req.owner_organisation.tax_code = "3300123456"
@@ -80,16 +104,23 @@ def test_organisation_needs_valid_tax_code(demo_ctx):
 
 
 def test_typed_birth_year_and_sex_must_match_the_id_number(demo_ctx):
-    req = _request(citizen_qr=None, submitter=PersonInput(
-        full_name="Lê Văn An", id_number="046085012345", sex="Nữ",
-        date_of_birth=datetime(1986, 1, 2).date()))
+    req = _request(
+        citizen_qr=None,
+        submitter=PersonInput(
+            full_name="Lê Văn An",
+            id_number="046085012345",
+            sex="Nữ",
+            date_of_birth=datetime(1986, 1, 2).date(),
+        ),
+    )
     fields = {e.field for e in demo_ctx.intake.validate(req)}
     assert fields == {"submitter.sex", "submitter.date_of_birth"}
 
 
 def test_huge_and_markup_names(demo_ctx):
-    huge = _request(citizen_qr=None, submitter=PersonInput(full_name="A" * 10_000_000,
-                                                           id_number="046185012345"))
+    huge = _request(
+        citizen_qr=None, submitter=PersonInput(full_name="A" * 10_000_000, id_number="046185012345")
+    )
     errors = demo_ctx.intake.validate(huge)
     assert [e.field for e in errors] == ["submitter.full_name"]
     markup = "<b>Nguyễn</b> &amp; <font size=80>Văn</font>"

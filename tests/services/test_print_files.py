@@ -1,4 +1,5 @@
 """Print copies never stay in the profile: removed once spooled, swept when left behind."""
+
 from __future__ import annotations
 
 import os

@@ -1,11 +1,12 @@
 """Return desk: find by scanned code, check the recipient, record the hand-back and its timing."""
+
 from datetime import datetime
 
 import pytest
 from sqlalchemy import select
 
-from hcc_desk.core.domain.errors import DomainError
-from hcc_desk.core.domain.status import DossierStatus as S
+from hcc_core.domain.errors import DomainError
+from hcc_core.domain.status import DossierStatus as S
 from hcc_desk.core.store.models import AuditLog, Dossier, HandBack, OutboxOp
 from hcc_desk.services.agency_steps import AgencyStepsService
 from hcc_desk.services.errors import FieldErrors, NotFound, UserError
@@ -42,8 +43,12 @@ def _ready(demo_ctx, steps, clock, at: datetime) -> str:
 
 def test_open_by_code_in_any_form_shows_the_card_and_audits(demo_ctx, desk):
     code = intake(demo_ctx, RECEIVED)
-    for typed in (code, f"  {code.lower()} \r", code[-11:],
-                  f"https://tracuu.example.vn/hs?ma={code}&pin=ABCD"):
+    for typed in (
+        code,
+        f"  {code.lower()} \r",
+        code[-11:],
+        f"https://tracuu.example.vn/hs?ma={code}&pin=ABCD",
+    ):
         card = desk.open(typed, "demo")
         assert card.code == code
     assert card.submitter.name == "Nguyễn Thị Hương" and card.submitter.id_number == OWNER_ID
@@ -74,19 +79,27 @@ def test_hand_back_to_the_owner_on_time(demo_ctx, desk, steps, clock):
     assert desk.open(code, "demo").timing_if_now == "on_time"
     clock.set(datetime(2026, 12, 9, 14, 0))  # the applicant comes two days later
     done = desk.hand_back(code, Recipient("owner", "", f" {OWNER_ID[:6]} {OWNER_ID[6:]}"), "demo")
-    assert (done.timing, done.status, done.recipient_name) == ("on_time", S.DONE,
-                                                                "Nguyễn Thị Hương")
+    assert (done.timing, done.status, done.recipient_name) == (
+        "on_time",
+        S.DONE,
+        "Nguyễn Thị Hương",
+    )
     with demo_ctx.store.session() as s:
         d = s.scalar(select(Dossier).where(Dossier.code == code))
         hb = s.scalar(select(HandBack).where(HandBack.dossier_id == d.id))
-        op = s.scalar(select(OutboxOp).where(OutboxOp.entity_uuid == d.uuid,
-                                             OutboxOp.state == "pending"))
+        op = s.scalar(
+            select(OutboxOp).where(OutboxOp.entity_uuid == d.uuid, OutboxOp.state == "pending")
+        )
         audit = s.scalar(select(AuditLog).where(AuditLog.action == "dossier.hand_back"))
         last = d.events[-1]
     assert d.status == S.DONE and d.returned_at == datetime(2026, 12, 9, 14, 0)
     assert last.status == S.DONE and "Nguyễn Thị Hương" in last.note
     assert (hb.relation, hb.recipient_id_number, hb.timing, hb.officer) == (
-        "owner", OWNER_ID, "on_time", "demo")
+        "owner",
+        OWNER_ID,
+        "on_time",
+        "demo",
+    )
     assert op.payload["status"] == S.DONE
     assert audit.detail["timing"] == "on_time" and audit.entity_uuid == d.uuid
     card = desk.open(code, "demo")
@@ -95,13 +108,17 @@ def test_hand_back_to_the_owner_on_time(demo_ctx, desk, steps, clock):
         desk.hand_back(code, OWNER, "demo")
 
 
-@pytest.mark.parametrize(("ready_at", "timing"), [
-    (datetime(2026, 12, 4, 16, 0), "early"),
-    (DUE, "on_time"),
-    (datetime(2026, 12, 7, 9, 1), "late"),
-])
-def test_timing_is_of_the_result_against_the_appointment(demo_ctx, desk, steps, clock,
-                                                         ready_at, timing):
+@pytest.mark.parametrize(
+    ("ready_at", "timing"),
+    [
+        (datetime(2026, 12, 4, 16, 0), "early"),
+        (DUE, "on_time"),
+        (datetime(2026, 12, 7, 9, 1), "late"),
+    ],
+)
+def test_timing_is_of_the_result_against_the_appointment(
+    demo_ctx, desk, steps, clock, ready_at, timing
+):
     code = _ready(demo_ctx, steps, clock, ready_at)
     assert desk.hand_back(code, OWNER, "demo").timing == timing
 
@@ -130,8 +147,13 @@ def test_someone_else_needs_an_authorisation_letter(demo_ctx, desk, steps, clock
     with pytest.raises(FieldErrors) as err:
         desk.hand_back(code, Recipient("authorised", "X", "046190001239x", "GUQ 12"), "demo")
     assert [e.field for e in err.value.errors] == ["id_number"]
-    done = desk.hand_back(code, Recipient("authorised", person.name, person.id_number,
-                                          "Giấy ủy quyền số 12/2026 ngày 01/12/2026"), "demo")
+    done = desk.hand_back(
+        code,
+        Recipient(
+            "authorised", person.name, person.id_number, "Giấy ủy quyền số 12/2026 ngày 01/12/2026"
+        ),
+        "demo",
+    )
     assert done.relation == "authorised" and done.timing == "early"
     with demo_ctx.store.session() as s:
         hb = s.scalar(select(HandBack))
@@ -154,19 +176,28 @@ def test_a_stopped_dossier_hands_back_its_papers(demo_ctx, desk, steps):
 
 def test_a_result_ready_pulled_from_central_is_ready_here(demo_ctx, desk):
     """A status applied by the sync pull fills result_ready_at (core/sync/pull.py hook)."""
-    from hcc_desk.core.sync.protocol import Change
+    from hcc_core.wire.protocol import Change
     from hcc_desk.core.sync.pull import Applied, apply_changes
 
     code = intake(demo_ctx, RECEIVED)
     with demo_ctx.store.write() as s:
         d = s.scalar(select(Dossier).where(Dossier.code == code))
         s.execute(OutboxOp.__table__.update().values(state="done"))  # pushed already
-        payload = {"dossier_uuid": d.uuid, "due_at": DUE.isoformat(), "event": {
-            "uuid": "7d1c7e36-2a55-4a43-9a53-7f0bd0000001", "status": 9,
-            "at": "2026-12-02T10:00:00", "actor": "agency", "note": None}}
+        payload = {
+            "dossier_uuid": d.uuid,
+            "due_at": DUE.isoformat(),
+            "event": {
+                "uuid": "7d1c7e36-2a55-4a43-9a53-7f0bd0000001",
+                "status": 9,
+                "at": "2026-12-02T10:00:00",
+                "actor": "agency",
+                "note": None,
+            },
+        }
         out = Applied()
-        apply_changes(s, [Change(seq=1, kind="dossier.status", entity_uuid=d.uuid,
-                                 payload=payload)], out)
+        apply_changes(
+            s, [Change(seq=1, kind="dossier.status", entity_uuid=d.uuid, payload=payload)], out
+        )
     assert out.applied == 1
     card = desk.open(code, "demo")
     assert card.ready and card.result_ready_at == datetime(2026, 12, 2, 10, 0)

@@ -6,6 +6,7 @@ and saves that fail interleave; then the database is reopened from disk and must
 saves that reported success — dossier, applicant, papers, status event, outbox op, audit row,
 code and ledger number — and not one row of those that failed.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,13 +16,20 @@ import pytest
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import selectinload
 
+from hcc_core.domain.dossier_code import CodeScheme
 from hcc_desk.app import open_context
-from hcc_desk.core.domain.dossier_code import CodeScheme
-from hcc_desk.core.store.models import (Applicant, AuditLog, DaySequence, Dossier, DossierPaper,
-                                        OutboxOp, StatusEvent)
+from hcc_desk.core.store.models import (
+    Applicant,
+    AuditLog,
+    DaySequence,
+    Dossier,
+    DossierPaper,
+    OutboxOp,
+    StatusEvent,
+)
 from hcc_desk.services.errors import UserError
-from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
 from hcc_desk.services.intake import SubmittedDossier
+from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
 from hcc_desk.services.lookups import find_procedure, the_centre, this_counter
 
 RECEIVED = datetime(2026, 3, 2, 9, 0)  # fixed, so every code falls on one day's sequence
@@ -30,12 +38,15 @@ ROUNDS, PAGES_PER_ROUND, MAX_TRIES = 5, 6, 40
 
 
 def _request(i: int) -> IntakeRequest:
-    return IntakeRequest(procedure_code=PROCEDURE, notes=f"{i}:" + "x" * 1500,
-                         received_at=RECEIVED, submitter=PersonInput(
-                             full_name=f"Người nộp {i}", id_number=f"046185{i:06d}",
-                             address=f"{i} " + "y" * 400),
-                         papers=[PaperInput(f"Tờ khai {i}", 1, 0, 0),
-                                 PaperInput("Ảnh 4x6 cm", 0, 0, 2)])
+    return IntakeRequest(
+        procedure_code=PROCEDURE,
+        notes=f"{i}:" + "x" * 1500,
+        received_at=RECEIVED,
+        submitter=PersonInput(
+            full_name=f"Người nộp {i}", id_number=f"046185{i:06d}", address=f"{i} " + "y" * 400
+        ),
+        papers=[PaperInput(f"Tờ khai {i}", 1, 0, 0), PaperInput("Ảnh 4x6 cm", 0, 0, 2)],
+    )
 
 
 class DiskCap:
@@ -89,10 +100,15 @@ def _expected_codes(s, count: int) -> list[str]:
 def _assert_store_holds_exactly(ctx, saved: list[Attempt], failed: list[Attempt]) -> None:
     with ctx.store.session() as s:
         assert s.connection().exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-        rows = s.scalars(select(Dossier).options(selectinload(Dossier.submitter),
-                                                 selectinload(Dossier.papers),
-                                                 selectinload(Dossier.events))
-                         .order_by(Dossier.id)).all()
+        rows = s.scalars(
+            select(Dossier)
+            .options(
+                selectinload(Dossier.submitter),
+                selectinload(Dossier.papers),
+                selectinload(Dossier.events),
+            )
+            .order_by(Dossier.id)
+        ).all()
         _assert_dossiers_are(s, rows, saved)
         _assert_nothing_else(s, rows, saved, failed)
 
@@ -102,10 +118,17 @@ def _assert_dossiers_are(s, rows: list[Dossier], saved: list[Attempt]) -> None:
     assert [d.uuid for d in rows] == [a.saved.uuid for a in saved]
     for d, a in zip(rows, saved):
         assert (d.code, d.lookup_pin, d.received_at, d.due_at) == (
-            a.saved.code, a.saved.lookup_pin, a.saved.received_at, a.saved.due_at)
+            a.saved.code,
+            a.saved.lookup_pin,
+            a.saved.received_at,
+            a.saved.due_at,
+        )
         assert (d.notes, d.submitter.full_name, d.submitter.id_number, d.submitter.address) == (
-            a.request.notes, a.request.submitter.full_name, a.request.submitter.id_number,
-            a.request.submitter.address)
+            a.request.notes,
+            a.request.submitter.full_name,
+            a.request.submitter.id_number,
+            a.request.submitter.address,
+        )
         assert d.papers and [p.position for p in d.papers] == list(range(1, len(d.papers) + 1))
         assert [e.status for e in d.events] == [d.status]
     assert [d.code for d in rows] == _expected_codes(s, len(saved))
@@ -113,15 +136,21 @@ def _assert_dossiers_are(s, rows: list[Dossier], saved: list[Attempt]) -> None:
     assert [d.ledger_number for d in rows] == list(range(1, len(saved) + 1))
     ops = s.scalars(select(OutboxOp).order_by(OutboxOp.id)).all()
     assert [(o.entity_uuid, o.state, o.payload["code"]) for o in ops] == [
-        (a.saved.uuid, "pending", a.saved.code) for a in saved]
-    audit = s.execute(select(AuditLog.entity_uuid, AuditLog.detail)
-                      .where(AuditLog.action == "dossier.create").order_by(AuditLog.id)).all()
+        (a.saved.uuid, "pending", a.saved.code) for a in saved
+    ]
+    audit = s.execute(
+        select(AuditLog.entity_uuid, AuditLog.detail)
+        .where(AuditLog.action == "dossier.create")
+        .order_by(AuditLog.id)
+    ).all()
     assert [(u, detail["code"]) for u, detail in audit] == [
-        (a.saved.uuid, a.saved.code) for a in saved]
+        (a.saved.uuid, a.saved.code) for a in saved
+    ]
 
 
-def _assert_nothing_else(s, rows: list[Dossier], saved: list[Attempt],
-                         failed: list[Attempt]) -> None:
+def _assert_nothing_else(
+    s, rows: list[Dossier], saved: list[Attempt], failed: list[Attempt]
+) -> None:
     """No trace of a failed save: no applicant of its own, no orphan paper or event."""
     failed_ids = [a.request.submitter.id_number for a in failed]
     assert s.scalars(select(Applicant.id).where(Applicant.id_number.in_(failed_ids))).all() == []

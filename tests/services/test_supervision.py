@@ -1,4 +1,5 @@
 """Supervision on one desk (never synced): lists on the local clock, rates, exports, access."""
+
 from datetime import date, datetime
 
 import pytest
@@ -10,8 +11,8 @@ from hcc_desk.services.agency_steps import AgencyStepsService
 from hcc_desk.services.errors import AuthError, UserError
 from hcc_desk.services.return_desk import Recipient, ReturnDeskService
 from hcc_desk.services.supervision import SupervisionService
-from tests.support.printed import pdf_text
 from tests.services.after_intake_helpers import OWNER_ID, Clock, add_officer, intake
+from tests.support.printed import pdf_text
 
 RECEIVED = datetime(2026, 11, 25, 9, 0)
 DUE = datetime(2026, 12, 7, 9, 0)
@@ -42,8 +43,10 @@ def test_officers_are_refused_and_supervisors_audited(world):
     assert sup.allowed("giamsat") and sup.allowed("demo")  # the desk's admin too
     sup.overview("giamsat")
     with ctx.store.session() as s:
-        assert s.scalar(select(AuditLog).where(AuditLog.action == "supervision.view")).actor \
+        assert (
+            s.scalar(select(AuditLog).where(AuditLog.action == "supervision.view")).actor
             == "giamsat"
+        )
 
 
 def test_lists_follow_the_local_clock(world, clock):
@@ -70,9 +73,12 @@ def test_rates_by_agency_procedure_officer(world, clock):
     ctx, steps, desk, sup = world
     early, on_time, late, apologised = (intake(ctx, RECEIVED, "lan") for _ in range(4))
     extra = intake(ctx, RECEIVED, "demo")
-    for code, ready in ((early, datetime(2026, 12, 2, 10, 0)), (on_time, DUE),
-                        (late, datetime(2026, 12, 8, 10, 0)),
-                        (extra, datetime(2026, 12, 1, 10, 0))):
+    for code, ready in (
+        (early, datetime(2026, 12, 2, 10, 0)),
+        (on_time, DUE),
+        (late, datetime(2026, 12, 8, 10, 0)),
+        (extra, datetime(2026, 12, 1, 10, 0)),
+    ):
         clock.set(ready)
         steps.result_ready(code, "lan")
         desk.hand_back(code, OWNER, "lan")
@@ -83,8 +89,7 @@ def test_rates_by_agency_procedure_officer(world, clock):
 
     by_officer = sup.rates("giamsat", date(2026, 12, 1), date(2026, 12, 31), "officer")
     rows = {r.key: (r.early, r.on_time, r.late) for r in by_officer}
-    assert rows == {"Trần Thị Lan (lan)": (1, 1, 2), "Cán bộ Demo (demo)": (1, 0, 0),
-                    "": (2, 1, 2)}
+    assert rows == {"Trần Thị Lan (lan)": (1, 1, 2), "Cán bộ Demo (demo)": (1, 0, 0), "": (2, 1, 2)}
     total = by_officer[-1]
     assert total.total == 5 and total.on_time_share == pytest.approx(3 / 5)
     by_agency = sup.rates("giamsat", date(2026, 12, 1), date(2026, 12, 31), "agency")
@@ -105,8 +110,13 @@ def test_exports_carry_the_lists_and_rates_literally(world, clock, tmp_path):
     steps.request_supplement(waiting, "lan", missing_papers=["Ảnh"], reason="<b>mờ</b>")
     clock.set(datetime(2026, 12, 8, 10, 0))
     steps.result_ready(intake(ctx, RECEIVED, "lan"), "lan")  # finished late, in the period
-    written = sup.export("giamsat", date(2026, 12, 1), date(2026, 12, 31),
-                         xlsx=tmp_path / "gs.xlsx", pdf=tmp_path / "gs.pdf")
+    written = sup.export(
+        "giamsat",
+        date(2026, 12, 1),
+        date(2026, 12, 31),
+        xlsx=tmp_path / "gs.xlsx",
+        pdf=tmp_path / "gs.pdf",
+    )
     assert [p.name for p in written] == ["gs.xlsx", "gs.pdf"]
 
     wb = load_workbook(tmp_path / "gs.xlsx")

@@ -5,6 +5,7 @@ and sees counter 2's dossiers too, with an agency's status change made on centra
 keeps working offline from the cache, and a dossier becomes overdue the moment the local clock
 passes its appointment. Officers and other centres' devices are refused.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -16,25 +17,24 @@ from sqlalchemy import func, select
 
 pytest.importorskip("hcc_central.app")
 
-from tests.central.live import LiveServer, desk_for
-from tests.services.after_intake_helpers import Clock, intake
-from tests.support.realparts import unavailable
-
 from hcc_central import admin
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
 from hcc_central.settings import Settings
 from hcc_central.status_change import set_status
+from hcc_core.domain.status import DossierStatus as S
+from hcc_core.wire.officer import SESSION_HEADER
 from hcc_desk import cli
 from hcc_desk.app import open_context
-from hcc_desk.core.domain.status import DossierStatus as S
 from hcc_desk.core.store.models import CentreDossier
-from hcc_desk.core.sync.officer_session import SESSION_HEADER
 from hcc_desk.services import supervision_feed
 from hcc_desk.services.agency_steps import AgencyStepsService
 from hcc_desk.services.errors import AuthError
 from hcc_desk.services.return_desk import Recipient, ReturnDeskService
 from hcc_desk.services.supervision import SupervisionService
+from tests.central.live import LiveServer, desk_for
+from tests.services.after_intake_helpers import Clock, intake
+from tests.support.realparts import unavailable
 
 UNIT = "000.00.61.H57"
 PASSWORD = "mat-khau-123"
@@ -71,22 +71,46 @@ def pg_server(tmp_path):
 
 def _centre(server: LiveServer) -> tuple[int, list[str]]:
     def create(s):
-        centre = admin.create_centre(s, name="TRUNG TÂM PVHCC THỬ", governing_body="UBND THỬ",
-                                     place_name="Huế", code_slots=20)
+        centre = admin.create_centre(
+            s,
+            name="TRUNG TÂM PVHCC THỬ",
+            governing_body="UBND THỬ",
+            place_name="Huế",
+            code_slots=20,
+        )
         admin.add_agency(s, centre.id, name="Công an cấp tỉnh", short_name="CA", unit_code=UNIT)
         for user, role in (("lan", "officer"), ("mai", "officer"), ("giamsat", "supervisor")):
-            admin.create_officer(s, username=user, full_name=f"Cán bộ {user}", role=role,
-                                 password=PASSWORD, centre_id=centre.id)
-        codes = [admin.enrol_counter(s, centre.id, name=f"Quầy 0{n}", slot=n)[0]
-                 for n in (1, 2)]
+            admin.create_officer(
+                s,
+                username=user,
+                full_name=f"Cán bộ {user}",
+                role=role,
+                password=PASSWORD,
+                centre_id=centre.id,
+            )
+        codes = [admin.enrol_counter(s, centre.id, name=f"Quầy 0{n}", slot=n)[0] for n in (1, 2)]
         return centre.id, codes
 
     return server.write(create)
 
 
 def _desk(server: LiveServer, code: str, profile: Path, users: tuple[str, ...]):
-    assert cli.main(["enrol", "--profile", str(profile), "--central", server.base_url,
-                     "--code", code, "--name", profile.name]) == cli.EXIT_OK
+    assert (
+        cli.main(
+            [
+                "enrol",
+                "--profile",
+                str(profile),
+                "--central",
+                server.base_url,
+                "--code",
+                code,
+                "--name",
+                profile.name,
+            ]
+        )
+        == cli.EXIT_OK
+    )
     ctx = open_context(profile)
     for user in users:
         ctx.auth.login(user, PASSWORD)  # online: caches the account (role included)
@@ -132,8 +156,9 @@ def test_supervisor_sees_every_counter_online_and_offline(server, tmp_path):
         assert row.officer == "Cán bộ mai (mai)"  # full name from central
 
         # An agency reports the result on central; the next refresh shows it.
-        server.write(set_status, theirs[0], S.RELEASING, actor="ca_tinh",
-                     at=datetime(2026, 12, 4, 9, 30))
+        server.write(
+            set_status, theirs[0], S.RELEASING, actor="ca_tinh", at=datetime(2026, 12, 4, 9, 30)
+        )
         assert sup.refresh("giamsat").rows >= 1
         rates = sup.rates("giamsat", date(2026, 11, 1), date(2026, 12, 31), "officer")
         total = rates[-1]
@@ -155,7 +180,8 @@ def test_supervisor_sees_every_counter_online_and_offline(server, tmp_path):
         steps1 = AgencyStepsService(one.store, one.calendars, clock)
         steps1.result_ready(mine, "lan")
         ReturnDeskService(one.store, clock).hand_back(
-            mine, Recipient("owner", "", "046185012345"), "lan")
+            mine, Recipient("owner", "", "046185012345"), "lan"
+        )
         assert not sup.overview("giamsat").lists.overdue
     finally:
         one.close()
@@ -177,26 +203,42 @@ def test_officers_may_not_read_supervision(server, tmp_path):
         # read; a named supervisor without a session is nobody.
         cred = ctx.credentials.load()
         sessions = ctx.auth.sessions
-        lan, giamsat = (sessions.get(cred.device_token, u, datetime.now()) for u in ("lan",
-                                                                                  "giamsat"))
-        with httpx.Client(base_url=server.base_url + "/api/v1",
-                          headers={"Authorization": f"Bearer {cred.device_token}"}) as http:
-            assert http.get("/supervision/dossiers",
-                            headers={SESSION_HEADER: lan}).status_code == 403
-            assert http.get("/supervision/dossiers",
-                            headers={SESSION_HEADER: giamsat}).status_code == 200
-            assert http.get("/supervision/dossiers",
-                            params={"officer": "giamsat"}).status_code == 401
-        assert httpx.get(server.base_url + "/api/v1/supervision/dossiers",
-                         headers={SESSION_HEADER: giamsat}).status_code == 401
+        lan, giamsat = (
+            sessions.get(cred.device_token, u, datetime.now()) for u in ("lan", "giamsat")
+        )
+        with httpx.Client(
+            base_url=server.base_url + "/api/v1",
+            headers={"Authorization": f"Bearer {cred.device_token}"},
+        ) as http:
+            assert (
+                http.get("/supervision/dossiers", headers={SESSION_HEADER: lan}).status_code == 403
+            )
+            assert (
+                http.get("/supervision/dossiers", headers={SESSION_HEADER: giamsat}).status_code
+                == 200
+            )
+            assert (
+                http.get("/supervision/dossiers", params={"officer": "giamsat"}).status_code == 401
+            )
+        assert (
+            httpx.get(
+                server.base_url + "/api/v1/supervision/dossiers", headers={SESSION_HEADER: giamsat}
+            ).status_code
+            == 401
+        )
         intake(ctx, RECEIVED, "lan")
         _sync(ctx)
         other = desk_for(server)  # a device of another centre
-        server.write(admin.create_officer, username="sup2", full_name="Giám sát 2",
-                     role="supervisor", password=PASSWORD, centre_id=other.centre_id)
+        server.write(
+            admin.create_officer,
+            username="sup2",
+            full_name="Giám sát 2",
+            role="supervisor",
+            password=PASSWORD,
+            centre_id=other.centre_id,
+        )
         r = other.http.post("/officers/login", json={"username": "sup2", "password": PASSWORD})
-        r = other.http.get("/supervision/dossiers",
-                           headers={SESSION_HEADER: r.json()["session"]})
+        r = other.http.get("/supervision/dossiers", headers={SESSION_HEADER: r.json()["session"]})
         assert r.status_code == 200 and r.json()["items"] == []
         r = other.http.get("/supervision/dossiers", headers={SESSION_HEADER: giamsat})
         assert r.status_code == 401  # another device's (and centre's) session

@@ -1,8 +1,9 @@
 """Two counters of one unit, each with its own database and no network, never share a code."""
+
 from datetime import datetime
 
+from hcc_core.domain.dossier_code import parse_code
 from hcc_desk.app import open_context
-from hcc_desk.core.domain.dossier_code import parse_code
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput
 from hcc_desk.services.setup import demo_input
 
@@ -22,9 +23,11 @@ def test_two_offline_counters_never_issue_the_same_code(tmp_path):
         for i in range(60):
             at = datetime(2026, 11, 25, 8, 0, i % 60)
             for slot, ctx in ((1, a), (2, b)):
-                req = IntakeRequest(procedure_code="1.001456", received_at=at,
-                                    submitter=PersonInput(full_name=f"Người nộp {i}",
-                                                          id_number="046185012345"))
+                req = IntakeRequest(
+                    procedure_code="1.001456",
+                    received_at=at,
+                    submitter=PersonInput(full_name=f"Người nộp {i}", id_number="046185012345"),
+                )
                 codes[slot].append(ctx.intake.submit(req, "demo").code)
         assert not set(codes[1]) & set(codes[2])
         assert len(set(codes[1])) == len(set(codes[2])) == 60
@@ -54,8 +57,14 @@ def test_concurrent_processes_on_one_desk_get_distinct_codes(tmp_path):
         "        submitter=PersonInput(full_name='A', id_number='046185012345'))\n"
         "    print(ctx.intake.submit(r, 'demo').code)\n"
     )
-    procs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path / "desk")],
-                              stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(tmp_path / "desk")],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     outputs = [p.communicate(timeout=120)[0].split() for p in procs]
     assert all(p.returncode == 0 for p in procs)
     issued = [c for out in outputs for c in out]

@@ -1,4 +1,5 @@
 """The simulator's applicants pass the intake screen's own validation, and a seed repeats them."""
+
 from __future__ import annotations
 
 import random

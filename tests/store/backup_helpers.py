@@ -1,4 +1,5 @@
 """Shared by the backup tests: dossiers on a real desk, and a database damaged on disk."""
+
 from __future__ import annotations
 
 import shutil
@@ -16,10 +17,18 @@ PAGE = 4096  # SQLCipher 4's page size
 
 def take(ctx, n: int = 1) -> list[str]:
     """``n`` dossiers taken by the demo officer; their codes."""
-    return [ctx.intake.submit(IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                                            submitter=PersonInput(phone="0912345678"),
-                                            received_at=datetime.now()), "demo").code
-            for _ in range(n)]
+    return [
+        ctx.intake.submit(
+            IntakeRequest(
+                procedure_code="1.001456",
+                citizen_qr=QR,
+                submitter=PersonInput(phone="0912345678"),
+                received_at=datetime.now(),
+            ),
+            "demo",
+        ).code
+        for _ in range(n)
+    ]
 
 
 def overwrite_page(path: Path, page: int, data: bytes = b"\xa5" * 64) -> None:

@@ -1,6 +1,7 @@
 """Backups (issue 11, item 3): encrypted like the database, daily and at close, rotated, restorable;
 a damaged database is found at open, set aside (never deleted), the newest good backup offered
 and the dossiers that had not reached central listed. Real desk profiles, real SQLCipher files."""
+
 from __future__ import annotations
 
 import os
@@ -59,16 +60,19 @@ def test_a_backup_is_encrypted_with_the_profile_key_and_owner_only(demo_ctx, tmp
 def test_daily_backup_once_a_day_rotated_to_the_setting(demo_ctx):
     clock = Clock(datetime(2026, 12, 1, 7, 30))
     keep = {"backup.keep_daily": 3}
-    svc = BackupService(demo_ctx.profile, lambda: demo_ctx.key,
-                        lambda name, default: keep.get(name, default), clock)
+    svc = BackupService(
+        demo_ctx.profile, lambda: demo_ctx.key, lambda name, default: keep.get(name, default), clock
+    )
     made = []
     for day in range(5):
         clock.now = datetime(2026, 12, 1 + day, 7, 30)
         made.append(svc.daily_if_due())
         clock.now += timedelta(hours=3)
         assert svc.daily_if_due() is None  # once a day
-        assert BackupService(demo_ctx.profile, lambda: demo_ctx.key, clock=clock
-                             ).daily_if_due() is None  # a restarted desk sees today's file
+        assert (
+            BackupService(demo_ctx.profile, lambda: demo_ctx.key, clock=clock).daily_if_due()
+            is None
+        )  # a restarted desk sees today's file
     assert all(made)
     left = bk.backups_of_kind(demo_ctx.profile.backups, "daily")
     assert [p.name for p in left] == [p.name for p in made[-3:]]
@@ -86,8 +90,10 @@ def test_default_rotation_keeps_seven_daily_and_three_at_close(demo_ctx):
     folder = demo_ctx.profile.backups
     assert len(bk.backups_of_kind(folder, "daily")) == 7
     assert [p.name for p in bk.backups_of_kind(folder, "close")] == [
-        "hcc-desk-close-20261208-170000.db", "hcc-desk-close-20261209-120000.db",
-        "hcc-desk-close-20261209-170000.db"]
+        "hcc-desk-close-20261208-170000.db",
+        "hcc-desk-close-20261209-120000.db",
+        "hcc-desk-close-20261209-170000.db",
+    ]
 
 
 def test_closing_the_desk_after_a_working_session_backs_it_up(tmp_path):
@@ -108,8 +114,11 @@ def test_closing_the_desk_after_a_working_session_backs_it_up(tmp_path):
 def test_gui_start_makes_the_daily_backup_on_a_thread_of_its_own(demo_ctx, monkeypatch):
     threads = []
     real = bk.make_backup
-    monkeypatch.setattr(bk, "make_backup", lambda *a, **k: threads.append(
-        threading.current_thread().name) or real(*a, **k))
+    monkeypatch.setattr(
+        bk,
+        "make_backup",
+        lambda *a, **k: threads.append(threading.current_thread().name) or real(*a, **k),
+    )
     demo_ctx.warm_up()  # what the GUI runs on its warm-up thread
     _wait_for(lambda: bk.backups_of_kind(demo_ctx.profile.backups, "daily"))
     assert threads == ["daily-backup"]
@@ -171,8 +180,9 @@ def test_restore_brings_the_backup_back_and_sets_the_current_file_aside(demo_ctx
         with ctx.store.session() as s:
             from sqlalchemy import text
 
-            action = s.execute(text("SELECT action, actor FROM audit_log ORDER BY id DESC LIMIT 3"
-                                    )).all()
+            action = s.execute(
+                text("SELECT action, actor FROM audit_log ORDER BY id DESC LIMIT 3")
+            ).all()
         assert ("backup.restored", "demo") in [tuple(r) for r in action]
     finally:
         ctx.close()
@@ -204,17 +214,24 @@ def test_restore_refuses_what_is_not_a_good_backup_of_this_profile(demo_ctx, tmp
         damage_middle_page(file, demo_ctx.key, tmp_path)
     with pytest.raises(RestoreRefused) as refused:
         backups.stage(demo_ctx.profile, demo_ctx.key, file)
-    expected = {"other_profile": "key", "random_bytes": "key", "plain": "plain",
-                "damaged": "damaged", "missing": "missing"}[kind]
+    expected = {
+        "other_profile": "key",
+        "random_bytes": "key",
+        "plain": "plain",
+        "damaged": "damaged",
+        "missing": "missing",
+    }[kind]
     assert refused.value.reason == expected
     assert "Nothing was changed" in refused.value.message_en
     assert demo_ctx.profile.db_path.read_bytes() == db_before
     assert not (demo_ctx.profile.root / "set-aside").exists() or not list(
-        (demo_ctx.profile.root / "set-aside").glob("*.db"))
+        (demo_ctx.profile.root / "set-aside").glob("*.db")
+    )
 
 
 def test_a_damaged_database_is_set_aside_and_the_backup_offered_with_the_unsynced(
-        demo_ctx, tmp_path):
+    demo_ctx, tmp_path
+):
     take(demo_ctx, 2)
     backup = demo_ctx.backups.backup_to()
     unsynced = take(demo_ctx, 30)  # enough pages that the middle one is not the outbox's

@@ -1,17 +1,18 @@
 """The GUI start on a damaged database: the real launcher and AppContext on a real profile. The
 integrity check runs on the warm-up thread; its finding replaces whatever window was shown by the
 recovery dialog, which lists the dossiers to retake and restores the backup for an admin."""
+
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from hcc_desk.app import open_context  # noqa: E402
-from hcc_desk.core.store import backup as bk  # noqa: E402
-from tests.store.backup_helpers import NAME, damage_middle_page, take  # noqa: E402
+from hcc_desk.app import open_context
+from hcc_desk.core.store import backup as bk
+from tests.store.backup_helpers import NAME, damage_middle_page, take
 
 
 @pytest.fixture
@@ -96,8 +97,10 @@ def test_a_damaged_first_page_never_leaves_the_setup_screen_up(qtbot, tmp_path):
     try:
         assert isinstance(flow.window, SetupWizard)  # the peek could not read the centre
         qtbot.waitUntil(lambda: isinstance(flow.window, RecoveryDialog), timeout=30_000)
-        assert "could not be read" in flow.window.unsynced.toPlainText() or \
-            "Không đọc được" in flow.window.unsynced.toPlainText()
+        assert (
+            "could not be read" in flow.window.unsynced.toPlainText()
+            or "Không đọc được" in flow.window.unsynced.toPlainText()
+        )
     finally:
         _end(ctx, flow)
 

@@ -1,4 +1,5 @@
 """Migration 0009: centre level, and one ledger line per counter, book and number."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -17,37 +18,79 @@ NOW = datetime(2026, 3, 2, 9, 0)
 def _insert(conn, table: str, **values) -> None:
     """A row with ``values``; every other NOT NULL column without a default gets a filler."""
     for _cid, name, type_, notnull, default, pk in conn.exec_driver_sql(
-            f"PRAGMA table_info({table})").all():
+        f"PRAGMA table_info({table})"
+    ).all():
         if name in values or not notnull or default is not None or pk:
             continue
         kind = (type_ or "").upper()
-        values[name] = 0 if any(t in kind for t in ("INT", "BOOL", "FLOAT", "REAL", "NUM")) else \
-            NOW if ("DATE" in kind or "TIME" in kind) else f"{table}-{name}"
+        values[name] = (
+            0
+            if any(t in kind for t in ("INT", "BOOL", "FLOAT", "REAL", "NUM"))
+            else NOW
+            if ("DATE" in kind or "TIME" in kind)
+            else f"{table}-{name}"
+        )
     cols = ", ".join(values)
-    conn.execute(text(f"INSERT INTO {table} ({cols}) VALUES ({', '.join(':' + c for c in values)})"),
-                 values)
+    conn.execute(
+        text(f"INSERT INTO {table} ({cols}) VALUES ({', '.join(':' + c for c in values)})"), values
+    )
 
 
 def _desk_at_0008(db: Path):
     engine = make_engine(db, foreign_keys=False)
     migrate.upgrade(engine, "0008")
     with engine.begin() as c:
-        _insert(c, "centre", id=1, name="TT", governing_body="UBND", place_name="Huế",
-                code_slots=20)
+        _insert(
+            c, "centre", id=1, name="TT", governing_body="UBND", place_name="Huế", code_slots=20
+        )
         _insert(c, "agency", id=1, name="Sở Tư pháp", unit_code="000.00.51.H57", active=1)
-        _insert(c, "procedure", id=1, name="Thủ tục", name_folded="thu tuc", agency_id=1,
-                active=1, duration_hours=80, duration_kind="working", duration_unit="day",
-                legal_basis="[]", notes="[]")
-        _insert(c, "officer", id=1, uuid="o-1", username="lan", full_name="Lan",
-                password_hash="x", role="officer", active=1)
+        _insert(
+            c,
+            "procedure",
+            id=1,
+            name="Thủ tục",
+            name_folded="thu tuc",
+            agency_id=1,
+            active=1,
+            duration_hours=80,
+            duration_kind="working",
+            duration_unit="day",
+            legal_basis="[]",
+            notes="[]",
+        )
+        _insert(
+            c,
+            "officer",
+            id=1,
+            uuid="o-1",
+            username="lan",
+            full_name="Lan",
+            password_hash="x",
+            role="officer",
+            active=1,
+        )
         _insert(c, "applicant", id=1, uuid="a-1", kind="individual", full_name="An")
         _insert(c, "counter", id=1, name="Quầy 01", slot=1, is_this_device=1)
         # two lines of book 2026 share number 1 (what the index now forbids), one has 2
         for i, number in ((1, 1), (2, 1), (3, 2)):
-            _insert(c, "dossier", id=i, uuid=f"d-{i}", code=f"000.00.51.H57-260302-000{i}",
-                    procedure_id=1, agency_id=1, officer_id=1, submitter_id=1, counter_id=1,
-                    sets=1, delivery_method="counter", received_at=NOW, status=2,
-                    ledger_book="2026", ledger_number=number)
+            _insert(
+                c,
+                "dossier",
+                id=i,
+                uuid=f"d-{i}",
+                code=f"000.00.51.H57-260302-000{i}",
+                procedure_id=1,
+                agency_id=1,
+                officer_id=1,
+                submitter_id=1,
+                counter_id=1,
+                sets=1,
+                delivery_method="counter",
+                received_at=NOW,
+                status=2,
+                ledger_book="2026",
+                ledger_number=number,
+            )
     return engine
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.text import fold
 from hcc_desk.core.store import Store
 from hcc_desk.core.store.repositories import search_dossiers
 

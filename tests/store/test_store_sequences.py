@@ -8,10 +8,9 @@ import threading
 from datetime import date
 from pathlib import Path
 
-from tests.support.threads import run_together
-
 from hcc_desk.core.store import Store
 from hcc_desk.core.store.repositories import allocate_day_sequence
+from tests.support.threads import run_together
 
 UNIT = "000.00.51.H57"
 DAY = date(2026, 1, 5)

@@ -13,6 +13,7 @@ through to central whole, central's answer is kept back until ``release``. While
 the request has reached central and its client is still waiting for the answer: the moment a
 test wants to kill the client "mid-sync". The hold records whether the client went away then.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -89,11 +90,12 @@ class _Framer:
                 if end < 0:
                     self.lost = len(self._head) > 65536
                     break
-                head, data = self._head[:end].decode("latin-1"), self._head[end + 4:]
+                head, data = self._head[:end].decode("latin-1"), self._head[end + 4 :]
                 self._head = b""
                 line, *fields = head.split("\r\n")
-                headers = {k.strip().lower(): v.strip()
-                           for k, _, v in (f.partition(":") for f in fields)}
+                headers = {
+                    k.strip().lower(): v.strip() for k, _, v in (f.partition(":") for f in fields)
+                }
                 if "chunked" in headers.get("transfer-encoding", "").lower():
                     self.lost = True
                 self._left = int(headers.get("content-length") or 0)
@@ -181,7 +183,8 @@ class FaultProxy:
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
         self._server = self._loop.run_until_complete(
-            asyncio.start_server(self._handle, "127.0.0.1", self.port))
+            asyncio.start_server(self._handle, "127.0.0.1", self.port)
+        )
         self.port = self._server.sockets[0].getsockname()[1]
         self._ready.set()
         try:
@@ -228,8 +231,7 @@ class FaultProxy:
             await _closed(writer)
             return
         try:
-            up_reader, up_writer = await asyncio.open_connection(self.target_host,
-                                                                 self.target_port)
+            up_reader, up_writer = await asyncio.open_connection(self.target_host, self.target_port)
         except OSError:
             self.counters.refused += 1
             _reset(writer)
@@ -237,9 +239,11 @@ class FaultProxy:
             return
         self._writers.update((writer, up_writer))
         budget, link = self.faults.reset_after, _Link()
-        await asyncio.gather(self._up(reader, up_writer, writer, link, budget),
-                             self._down(up_reader, writer, up_writer, link),
-                             return_exceptions=True)
+        await asyncio.gather(
+            self._up(reader, up_writer, writer, link, budget),
+            self._down(up_reader, writer, up_writer, link),
+            return_exceptions=True,
+        )
         self._unclaim(link)
         self._writers.difference_update((writer, up_writer))
         for w in (writer, up_writer):
@@ -249,8 +253,14 @@ class FaultProxy:
             except (ConnectionError, OSError):
                 pass
 
-    async def _up(self, src: asyncio.StreamReader, dst: asyncio.StreamWriter,
-                  other: asyncio.StreamWriter, link: _Link, budget: int | None) -> None:
+    async def _up(
+        self,
+        src: asyncio.StreamReader,
+        dst: asyncio.StreamWriter,
+        other: asyncio.StreamWriter,
+        link: _Link,
+        budget: int | None,
+    ) -> None:
         """Client → central, following the requests so a hold knows its request went through."""
         framer, sent = _Framer(), 0
         try:
@@ -285,8 +295,13 @@ class FaultProxy:
             hold.client_gone.set()
             hold._release.set()  # nobody is left to answer
 
-    async def _down(self, src: asyncio.StreamReader, dst: asyncio.StreamWriter,
-                    other: asyncio.StreamWriter, link: _Link) -> None:
+    async def _down(
+        self,
+        src: asyncio.StreamReader,
+        dst: asyncio.StreamWriter,
+        other: asyncio.StreamWriter,
+        link: _Link,
+    ) -> None:
         """Central → client; an answer to a held request waits here until released."""
         try:
             while chunk := await src.read(65536):

@@ -36,6 +36,7 @@ DARK = 128  # grey level below which a pixel is ink
 
 # --- text -------------------------------------------------------------------------------------
 
+
 def pdf_text(pdf: Path | bytes, page: int | None = None, *, raw: bool = False) -> str:
     """Text of the PDF (a file, or its bytes) or of one page, whitespace collapsed.
 
@@ -44,8 +45,9 @@ def pdf_text(pdf: Path | bytes, page: int | None = None, *, raw: bool = False) -
     pages = ["-f", str(page), "-l", str(page)] if page else []
     mode = ["-raw"] if raw else []
     source, data = ("-", pdf) if isinstance(pdf, bytes) else (str(pdf), None)
-    out = subprocess.run(["pdftotext", *mode, *pages, source, "-"], input=data,
-                         capture_output=True, check=True).stdout.decode()
+    out = subprocess.run(
+        ["pdftotext", *mode, *pages, source, "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
     return " ".join(out.split())
 
 
@@ -61,9 +63,9 @@ def queue_text(pdf: Path, page: int | None = None) -> str:
 
 # --- pages ------------------------------------------------------------------------------------
 
+
 def pdf_info(pdf: Path) -> dict[str, str]:
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                         check=True).stdout
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     return {k.strip(): v.strip() for k, _, v in (ln.partition(":") for ln in out.splitlines())}
 
 
@@ -72,8 +74,12 @@ def page_count(pdf: Path) -> int:
 
 
 def page_size_mm(pdf: Path, page: int = 1) -> tuple[float, float]:
-    out = subprocess.run(["pdfinfo", "-f", str(page), "-l", str(page), str(pdf)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdfinfo", "-f", str(page), "-l", str(page), str(pdf)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     w, h = re.search(r"^Page\s+\d*\s*size:\s+([\d.]+) x ([\d.]+)", out, re.MULTILINE).groups()
     return float(w) * 25.4 / 72, float(h) * 25.4 / 72
 
@@ -83,16 +89,39 @@ def page_image(pdf: Path, page: int = 1, *, dpi: int = 300, top: float = 1.0) ->
     crop: list[str] = []
     if top < 1:
         w_mm, h_mm = page_size_mm(pdf, page)
-        crop = ["-x", "0", "-y", "0", "-W", str(round(w_mm / 25.4 * dpi)),
-                "-H", str(round(h_mm / 25.4 * dpi * top))]
+        crop = [
+            "-x",
+            "0",
+            "-y",
+            "0",
+            "-W",
+            str(round(w_mm / 25.4 * dpi)),
+            "-H",
+            str(round(h_mm / 25.4 * dpi * top)),
+        ]
     # A PGM on stdout: encoding a PNG would take 25 times longer than the rendering.
-    pgm = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-gray",
-                          *crop, "-singlefile", str(pdf)], capture_output=True,
-                         check=True).stdout
+    pgm = subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-gray",
+            *crop,
+            "-singlefile",
+            str(pdf),
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout
     return Image.open(io.BytesIO(pgm)).convert("L")
 
 
 # --- barcodes ---------------------------------------------------------------------------------
+
 
 def decode(image: Image.Image) -> dict[str, list[str]]:
     """Texts of the Code128 and QR symbols zxing-cpp finds: {"code128": [...], "qr": [...]}."""
@@ -112,6 +141,7 @@ def barcodes(pdf: Path, page: int = 1, *, top: float = 0.4) -> dict[str, list[st
 
 
 # --- a queue's copy against the PDF submitted -------------------------------------------------
+
 
 def _ink(pdf: Path, page: int) -> Image.Image:
     """The page's dark pixels, white on black."""
@@ -154,17 +184,20 @@ def assert_printed_as_sent(sent: Path, printed: Path) -> None:
     for page in range(1, pages + 1):
         sent_mm, printed_mm = page_size_mm(sent, page), page_size_mm(printed, page)
         assert all(abs(a - b) < 1 for a, b in zip(sent_mm, printed_mm, strict=True)), (
-            f"page {page}: {printed_mm} mm printed, {sent_mm} mm sent")
+            f"page {page}: {printed_mm} mm printed, {sent_mm} mm sent"
+        )
     sent_words = Counter(queue_text(sent).split())
     printed_words = Counter(queue_text(printed).split())
     assert printed_words == sent_words, (
-        f"only sent: {sent_words - printed_words}; only printed: {printed_words - sent_words}")
+        f"only sent: {sent_words - printed_words}; only printed: {printed_words - sent_words}"
+    )
     for page in range(1, pages + 1):
         want = _ink(sent, page)
         got = _aligned(want, _ink(printed, page))
         missing, extra = stray_ink(want, got), stray_ink(got, want)
         assert missing <= STRAY_INK_MAX and extra <= STRAY_INK_MAX, (
-            f"page {page}: {missing} px of the sent ink not printed, {extra} px printed extra")
+            f"page {page}: {missing} px of the sent ink not printed, {extra} px printed extra"
+        )
 
 
 # --- receipts (Mẫu 01: two copies, each maybe several pages) --------------------------------
@@ -172,24 +205,40 @@ def assert_printed_as_sent(sent: Path, printed: Path) -> None:
 RECEIPT_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
 
 
-def receipt_lines(*, code: str, pin: str, applicant: str, id_number: str, procedure: str,
-                  appointment: datetime, officer: str) -> list[str]:
+def receipt_lines(
+    *,
+    code: str,
+    pin: str,
+    applicant: str,
+    id_number: str,
+    procedure: str,
+    appointment: datetime,
+    officer: str,
+) -> list[str]:
     """What each copy of a Mẫu 01 receipt must show of its dossier, as its lines read."""
     return [
-        f"Mã hồ sơ: {code}", f"Mã tra cứu: {pin}", f"Tiếp nhận hồ sơ của: {applicant}",
+        f"Mã hồ sơ: {code}",
+        f"Mã tra cứu: {pin}",
+        f"Tiếp nhận hồ sơ của: {applicant}",
         f"Số định danh cá nhân: {id_number}",  # Luật Căn cước 2023
         f"Nội dung yêu cầu giải quyết: {procedure}",
-        f"Thời gian trả kết quả giải quyết hồ sơ: {format_vn_datetime(appointment)}", officer,
+        f"Thời gian trả kết quả giải quyết hồ sơ: {format_vn_datetime(appointment)}",
+        officer,
     ]
 
 
 def receipt_facts(data: ReceiptData) -> list[str]:
     """``receipt_lines`` of the receipt's data, with its agency and time received."""
     return [
-        *receipt_lines(code=data.dossier_code, pin=data.lookup_pin,
-                       applicant=data.applicant_name, id_number=data.applicant_id_number,
-                       procedure=data.procedure_name, appointment=data.appointment_at,
-                       officer=data.officer_name),
+        *receipt_lines(
+            code=data.dossier_code,
+            pin=data.lookup_pin,
+            applicant=data.applicant_name,
+            id_number=data.applicant_id_number,
+            procedure=data.procedure_name,
+            appointment=data.appointment_at,
+            officer=data.officer_name,
+        ),
         f"Cơ quan giải quyết: {data.deciding_agency}",
         f"Thời gian nhận hồ sơ: {format_vn_datetime(data.received_at)}",
     ]
@@ -206,8 +255,7 @@ def receipt_copies(pdf: Path) -> list[list[int]]:
     return copies
 
 
-def assert_receipt_printed(sent: Path, printed: Path, facts: list[str], code: str,
-                           qr: str) -> None:
+def assert_receipt_printed(sent: Path, printed: Path, facts: list[str], code: str, qr: str) -> None:
     """Both copies of a receipt, as the queue printed them, show ``facts`` and carry the
     dossier's Code128 and a QR on their first page whose link (before "#": the facts of
     Circular 01/2023 follow) is ``qr``; the PDF sent is read in full, the queue's copy as it
@@ -237,7 +285,7 @@ class SentCopies:
         self.files: list[Path] = []
 
     @classmethod
-    def record(cls, monkeypatch, module, folder: Path) -> "SentCopies":
+    def record(cls, monkeypatch, module, folder: Path) -> SentCopies:
         folder.mkdir(parents=True, exist_ok=True)
         copies = cls(folder)
         real = module.print_pdf

@@ -1,5 +1,6 @@
 """Reading a desk profile from a test the way the desk does: the database through SQLCipher
 with the profile's key, attached files decrypted (both are encrypted at rest)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -20,5 +20,7 @@ def in_ci() -> bool:
 def unavailable(reason: str) -> NoReturn:
     """Skip (developer machine) or fail (CI) the test that needs a part this machine lacks."""
     if in_ci():
-        pytest.fail(f"{reason} — CI=true requires it (.ci/run installs and starts it)", pytrace=False)
+        pytest.fail(
+            f"{reason} — CI=true requires it (.ci/run installs and starts it)", pytrace=False
+        )
     pytest.skip(reason)

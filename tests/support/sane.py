@@ -3,12 +3,14 @@
 A private SANE_CONFIG_DIR enables only the test backend (no 3 s discovery of real buses), with
 geometry_max 300 mm so a full A4 page fits. The scanner worker processes inherit the environment.
 """
+
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
+
 from tests.support.realparts import unavailable
 
 SANE_TEST_CONF = Path("/etc/sane.d/test.conf")
@@ -30,8 +32,10 @@ def sane_config_dir(tmp_path_factory) -> Path:
         unavailable("SANE with its test backend is not installed (scripts/install-system-deps.sh)")
     folder = tmp_path_factory.mktemp("sane.d")
     (folder / "dll.conf").write_text("test\n")
-    lines = ["geometry_max 300.0" if line.startswith("geometry_max") else line
-             for line in SANE_TEST_CONF.read_text().splitlines()]
+    lines = [
+        "geometry_max 300.0" if line.startswith("geometry_max") else line
+        for line in SANE_TEST_CONF.read_text().splitlines()
+    ]
     (folder / "test.conf").write_text("\n".join(lines) + "\n")
     return folder
 

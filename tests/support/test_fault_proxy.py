@@ -1,4 +1,5 @@
 """The fault proxy itself: forwards, delays, cuts mid-body, refuses when down, holds an answer."""
+
 import http.client
 import socket
 import threading
@@ -6,6 +7,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+
 from tests.support.fault_proxy import FaultProxy
 
 

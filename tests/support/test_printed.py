@@ -7,16 +7,16 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+
+from hcc_desk.core.printing.receipt import render_receipt_pdf
+from hcc_desk.core.printing.receipt_data import ReceiptData
+from hcc_desk.core.printing.sample import sample_receipt
 from tests.support.printed import (
     assert_printed_as_sent,
     barcodes,
     receipt_copies,
     skeleton,
 )
-
-from hcc_desk.core.printing.receipt import render_receipt_pdf
-from hcc_desk.core.printing.receipt_data import ReceiptData
-from hcc_desk.core.printing.sample import sample_receipt
 
 
 def rendered(tmp_path: Path, name: str, data: ReceiptData) -> Path:
@@ -26,7 +26,9 @@ def rendered(tmp_path: Path, name: str, data: ReceiptData) -> Path:
 
 
 def test_what_a_re_render_still_reads() -> None:
-    assert skeleton("Tiếp nhận hồ sơ của: Nguyễn  Thị\nHương") == "Ti p nh n h s c a: Nguy n Th H ng"
+    assert (
+        skeleton("Tiếp nhận hồ sơ của: Nguyễn  Thị\nHương") == "Ti p nh n h s c a: Nguy n Th H ng"
+    )
 
 
 def test_the_same_pdf_passes(tmp_path: Path) -> None:
@@ -34,12 +36,17 @@ def test_the_same_pdf_passes(tmp_path: Path) -> None:
     assert_printed_as_sent(sent, sent)
 
 
-@pytest.mark.parametrize(("change", "says"), [
-    ({"applicant_name": "Nguyễn Thị Hường"}, r"page 1: \d+ px of the sent ink not printed"),
-    ({"applicant_name": ""}, r"only sent: Counter\(\{.*'Nguy': 4"),
-    ({"dossier_code": "000.00.22.H57-250205-0008"},
-     r"only printed: Counter\(\{'000.00.22.H57-250205-0008': 4"),
-])
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        ({"applicant_name": "Nguyễn Thị Hường"}, r"page 1: \d+ px of the sent ink not printed"),
+        ({"applicant_name": ""}, r"only sent: Counter\(\{.*'Nguy': 4"),
+        (
+            {"dossier_code": "000.00.22.H57-250205-0008"},
+            r"only printed: Counter\(\{'000.00.22.H57-250205-0008': 4",
+        ),
+    ],
+)
 def test_a_different_copy_fails(tmp_path: Path, change: dict, says: str) -> None:
     receipt = sample_receipt()
     sent = rendered(tmp_path, "sent", receipt)
@@ -54,4 +61,5 @@ def test_a_receipt_is_split_into_its_copies(tmp_path: Path) -> None:
     first, second = receipt_copies(pdf)
     assert len(first) == len(second) > 1 and second[0] == first[-1] + 1
     assert [barcodes(pdf, pages[0])["code128"] for pages in (first, second)] == [
-        [receipt.dossier_code]] * 2
+        [receipt.dossier_code]
+    ] * 2

@@ -1,4 +1,5 @@
 """run_together: a failing or stuck thread fails the test quickly, never hangs it."""
+
 from __future__ import annotations
 
 import threading

@@ -3,6 +3,7 @@
 Every wait has a deadline, an exception in any thread is raised again in the test's own thread,
 and a thread that fails breaks the shared barrier, so the others stop waiting for it at once.
 """
+
 from __future__ import annotations
 
 import threading
@@ -26,7 +27,7 @@ def run_together(jobs: Sequence[Job], timeout: float) -> None:
     def run(job: Job) -> None:
         try:
             job(gate)
-        except BaseException as exc:  # noqa: BLE001 — raised again in the test thread
+        except BaseException as exc:
             with lock:
                 errors.append(exc)
             gate.abort()

@@ -6,6 +6,7 @@ permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER, CAP_CHOWN): it i
 so the Python installation under /root stays usable, but files owned by another user are
 protected from it exactly as from any other account.
 """
+
 from __future__ import annotations
 
 import os

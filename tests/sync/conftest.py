@@ -1,4 +1,5 @@
 """Fixtures: an enrolled demo desk talking to an in-memory fake central, and a settable clock."""
+
 from __future__ import annotations
 
 import random
@@ -8,7 +9,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from tests.sync.fake_central import FakeCentral
 
 from hcc_desk.app import AppContext, open_context
 from hcc_desk.core.sync.client import CentralClient
@@ -18,6 +18,7 @@ from hcc_desk.services.enrolment import EnrolmentService
 from hcc_desk.services.intake_request import request_from_json_text
 from hcc_desk.services.setup import seed_agencies
 from hcc_desk.services.sync import CentralAuth, SyncService
+from tests.sync.fake_central import FakeCentral
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "intake-individual.json"
 CENTRAL_URL = "http://central.test"
@@ -50,8 +51,7 @@ class Desk:
     def intake(self, n: int = 1) -> list[str]:
         """Save n dossiers at the counter; returns their uuids."""
         text = EXAMPLE.read_text(encoding="utf-8")
-        return [self.ctx.intake.submit(request_from_json_text(text), "demo").uuid
-                for _ in range(n)]
+        return [self.ctx.intake.submit(request_from_json_text(text), "demo").uuid for _ in range(n)]
 
 
 @pytest.fixture(scope="session")
@@ -65,12 +65,23 @@ def demo_db(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def central() -> FakeCentral:
-    return FakeCentral(agencies=[{"name": a.name, "short_name": a.short_name or None,
-                                  "unit_code": a.unit_code} for a in seed_agencies()])
+    return FakeCentral(
+        agencies=[
+            {"name": a.name, "short_name": a.short_name or None, "unit_code": a.unit_code}
+            for a in seed_agencies()
+        ]
+    )
 
 
-def make_desk(root: Path, central: FakeCentral, clock: Clock, *, db: Path | None,
-              enrol: bool = True, **sync_kw) -> Desk:
+def make_desk(
+    root: Path,
+    central: FakeCentral,
+    clock: Clock,
+    *,
+    db: Path | None,
+    enrol: bool = True,
+    **sync_kw,
+) -> Desk:
     root.mkdir(parents=True, exist_ok=True)
     if db is not None:  # the template's database, and the id that names its key
         shutil.copy(db, root / "hcc-desk.db")
@@ -82,11 +93,17 @@ def make_desk(root: Path, central: FakeCentral, clock: Clock, *, db: Path | None
 
     sync_kw.setdefault("interval", 30.0)
     sync_kw.setdefault("probe_interval", 0.05)
-    ctx.__dict__["sync"] = SyncService(ctx.store, root, ctx.credentials, client_factory=factory,
-                                       clock=clock, rng=random.Random(7), **sync_kw)
+    ctx.__dict__["sync"] = SyncService(
+        ctx.store,
+        root,
+        ctx.credentials,
+        client_factory=factory,
+        clock=clock,
+        rng=random.Random(7),
+        **sync_kw,
+    )
     ctx.__dict__["enrolment"] = EnrolmentService(ctx.store, ctx.credentials, factory)
-    ctx.__dict__["auth"] = CentralAuth(AuthService(ctx.store), ctx.store, ctx.credentials,
-                                       factory)
+    ctx.__dict__["auth"] = CentralAuth(AuthService(ctx.store), ctx.store, ctx.credentials, factory)
     if enrol:
         ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "test desk")
     return Desk(ctx, central, clock, root)

@@ -4,6 +4,7 @@ It follows docs/sync-protocol.md closely enough to exercise the desk: push dedup
 pull serves a change list, uploads keep offsets and check the SHA-256 on completion.
 Faults are queued per route: ``central.faults["push"].append("lost")`` etc.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -14,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from hcc_desk.core.sync import protocol as p
+from hcc_core.wire import protocol as p
 
 TOKEN = "tok-" + "x" * 40
 
@@ -24,9 +25,13 @@ class FakeCentral:
     agencies: list[dict[str, Any]] = field(default_factory=list)
     slot: int = 1
     code_slots: int = 20
-    limits: dict[str, int] = field(default_factory=lambda: {
-        "max_attachment_bytes": 1_000_000, "max_dossier_bytes": 5_000_000,
-        "chunk_bytes": 64 * 1024})
+    limits: dict[str, int] = field(
+        default_factory=lambda: {
+            "max_attachment_bytes": 1_000_000,
+            "max_dossier_bytes": 5_000_000,
+            "chunk_bytes": 64 * 1024,
+        }
+    )
     down: bool = False  # every request fails with a connection error
     max_push_ops: int | None = None  # larger pushes get 413
     reject: dict[str, tuple[int, str]] = field(default_factory=dict)  # entity uuid → code, reason
@@ -54,15 +59,19 @@ class FakeCentral:
 
     def add_change(self, kind: str, entity_uuid: str, payload: dict[str, Any]) -> int:
         seq = len(self.changes) + 1
-        self.changes.append({"seq": seq, "kind": kind, "entity_uuid": entity_uuid,
-                             "payload": payload})
+        self.changes.append(
+            {"seq": seq, "kind": kind, "entity_uuid": entity_uuid, "payload": payload}
+        )
         return seq
 
     # --- HTTP ------------------------------------------------------------------------------
     def handle(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path.removeprefix(p.API)
-        route = path.strip("/").split("/")[0] if not path.startswith("/sync/") else \
-            path.removeprefix("/sync/")
+        route = (
+            path.strip("/").split("/")[0]
+            if not path.startswith("/sync/")
+            else path.removeprefix("/sync/")
+        )
         self.requests.append(f"{request.method} {path}")
         if self.down:
             raise httpx.ConnectError("connection refused", request=request)
@@ -76,36 +85,58 @@ class FakeCentral:
             return httpx.Response(int(fault), headers=headers, json={"detail": f"injected {fault}"})
         if fault == "portal":  # a captive portal's login page instead of central
             return httpx.Response(200, text="<html>Wi-Fi login</html>")
-        if route != "enrol" and (self.revoked or
-                                 request.headers.get("Authorization") != f"Bearer {TOKEN}"):
+        if route != "enrol" and (
+            self.revoked or request.headers.get("Authorization") != f"Bearer {TOKEN}"
+        ):
             return httpx.Response(401, json={"detail": "unknown device"})
-        body = json.loads(request.content) if request.headers.get("content-type", "").startswith(
-            "application/json") and request.content else None
+        body = (
+            json.loads(request.content)
+            if request.headers.get("content-type", "").startswith("application/json")
+            and request.content
+            else None
+        )
         handler = getattr(self, f"_{request.method.lower()}_{route}")
         response = handler(request, path, body)
         if fault == "lost":  # stored, but the answer never reaches the desk
-            raise httpx.ReadError("connection reset while reading the response",
-                                  request=request)
+            raise httpx.ReadError("connection reset while reading the response", request=request)
         return response
 
     def _post_enrol(self, _r, _path, body):
         if body["code"] != "GOODCODE42":
             return httpx.Response(404, json={"detail": "unknown or used code"})
-        return httpx.Response(200, json={
-            "device_id": "d0000000-0000-4000-8000-000000000001", "device_token": TOKEN,
-            "centre": {"name": "TRUNG TÂM PVHCC TEST", "governing_body": "UBND TEST",
-                       "place_name": "Huế", "hotline": None, "lookup_url_base": None,
-                       "code_slots": self.code_slots},
-            "counter": {"name": "Quầy 01", "slot": self.slot},
-            "agencies": self.agencies, "limits": self.limits})
+        return httpx.Response(
+            200,
+            json={
+                "device_id": "d0000000-0000-4000-8000-000000000001",
+                "device_token": TOKEN,
+                "centre": {
+                    "name": "TRUNG TÂM PVHCC TEST",
+                    "governing_body": "UBND TEST",
+                    "place_name": "Huế",
+                    "hotline": None,
+                    "lookup_url_base": None,
+                    "code_slots": self.code_slots,
+                },
+                "counter": {"name": "Quầy 01", "slot": self.slot},
+                "agencies": self.agencies,
+                "limits": self.limits,
+            },
+        )
 
     def _post_officers(self, _r, _path, body):
         entry = self.officers.get(body["username"])
         if entry is None or entry[0] != body["password"]:
             return httpx.Response(401, json={"detail": "wrong user or password"})
-        return httpx.Response(200, json={"username": body["username"], "full_name": entry[1],
-                                         "role": entry[2], "session": "s" * 43,
-                                         "session_expires_at": "2026-12-04T18:00:00"})
+        return httpx.Response(
+            200,
+            json={
+                "username": body["username"],
+                "full_name": entry[1],
+                "role": entry[2],
+                "session": "s" * 43,
+                "session_expires_at": "2026-12-04T18:00:00",
+            },
+        )
 
     def _get_limits(self, *_):
         return httpx.Response(200, json=self.limits)
@@ -121,8 +152,9 @@ class FakeCentral:
         for op in ops:
             if op.entity_uuid in self.reject:
                 code, reason = self.reject[op.entity_uuid]
-                results.append({"op_id": op.op_id, "outcome": "rejected", "reason": reason,
-                                "code": code})
+                results.append(
+                    {"op_id": op.op_id, "outcome": "rejected", "reason": reason, "code": code}
+                )
                 continue
             if op.op_id in self.seen_ops:
                 results.append({"op_id": op.op_id, "outcome": "duplicate", "code": 200})
@@ -160,12 +192,14 @@ class FakeCentral:
         if start.size > self.limits["max_attachment_bytes"]:
             return httpx.Response(413, json={"detail": "too large"})
         if start.sha256 in self.blobs:
-            return httpx.Response(200, json={"upload_id": "done", "offset": start.size,
-                                             "complete": True})
+            return httpx.Response(
+                200, json={"upload_id": "done", "offset": start.size, "complete": True}
+            )
         upload_id = "u-" + start.attachment_uuid
         up = self.uploads.setdefault(upload_id, {"sha256": start.sha256, "data": bytearray()})
-        return httpx.Response(200, json={"upload_id": upload_id, "offset": len(up["data"]),
-                                         "complete": False})
+        return httpx.Response(
+            200, json={"upload_id": upload_id, "offset": len(up["data"]), "complete": False}
+        )
 
     def _single(self, request: httpx.Request) -> httpx.Response:
         if not self.single_upload:

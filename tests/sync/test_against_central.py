@@ -5,6 +5,7 @@ exactly once (read back with ``hcc-central export``); an agency's status change 
 reaches the desk; on a flaky network (refused connections, connections cut mid-body) dossiers
 and attachments still arrive exactly once and intact.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -16,20 +17,19 @@ import pytest
 
 pytest.importorskip("hcc_central.app")
 
-from tests.central.live import LiveServer
-from tests.support.fault_proxy import FaultProxy
-from tests.sync.conftest import EXAMPLE
-
 from hcc_central import admin
 from hcc_central.cli import main as central_main
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
 from hcc_central.settings import Settings
 from hcc_central.status_change import set_status
+from hcc_core.domain.status import DossierStatus
 from hcc_desk import cli
 from hcc_desk.app import open_context
-from hcc_desk.core.domain.status import DossierStatus
 from hcc_desk.services.intake_request import request_from_json_text
+from tests.central.live import LiveServer
+from tests.support.fault_proxy import FaultProxy
+from tests.sync.conftest import EXAMPLE
 
 KiB = 1024
 UNIT = "000.00.61.H57"  # the seed's "Công an cấp tỉnh": its procedures include the example's
@@ -45,8 +45,13 @@ class Central:
         db = Database(self.db_url, pool_size=1)
         upgrade(db.engine)
         db.dispose()
-        self.settings = Settings(db_url=self.db_url, store_dir=self.store, chunk_bytes=16 * KiB,
-                                 max_attachment_bytes=256 * KiB, max_dossier_bytes=2048 * KiB)
+        self.settings = Settings(
+            db_url=self.db_url,
+            store_dir=self.store,
+            chunk_bytes=16 * KiB,
+            max_attachment_bytes=256 * KiB,
+            max_dossier_bytes=2048 * KiB,
+        )
         self.proxy = FaultProxy(target_port=_free_port()).start()  # nothing there yet: down
         self.server: LiveServer | None = None
 
@@ -62,8 +67,12 @@ class Central:
 
     def export(self, tmp: Path) -> list[dict]:
         out = tmp / "export.jsonl"
-        assert central_main(["export", "--db", self.db_url, "--store", str(self.store),
-                             "--jsonl", str(out)]) == 0
+        assert (
+            central_main(
+                ["export", "--db", self.db_url, "--store", str(self.store), "--jsonl", str(out)]
+            )
+            == 0
+        )
         return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
 
@@ -85,13 +94,24 @@ def central(tmp_path):
 
 def _set_up_centre(server: LiveServer) -> str:
     """A centre with the seed's police agency, an officer, and a code for counter slot 1."""
+
     def create(s):
-        centre = admin.create_centre(s, name="TRUNG TÂM PVHCC TỈNH THỬ",
-                                     governing_body="UBND TỈNH THỬ", place_name="Huế",
-                                     code_slots=20)
+        centre = admin.create_centre(
+            s,
+            name="TRUNG TÂM PVHCC TỈNH THỬ",
+            governing_body="UBND TỈNH THỬ",
+            place_name="Huế",
+            code_slots=20,
+        )
         admin.add_agency(s, centre.id, name="Công an cấp tỉnh", short_name="CA", unit_code=UNIT)
-        admin.create_officer(s, username="lan", full_name="Trần Thị Lan", role="officer",
-                             password=PASSWORD, centre_id=centre.id)
+        admin.create_officer(
+            s,
+            username="lan",
+            full_name="Trần Thị Lan",
+            role="officer",
+            password=PASSWORD,
+            centre_id=centre.id,
+        )
         return admin.enrol_counter(s, centre.id, name="Quầy 01", slot=1)[0]
 
     return server.write(create)
@@ -99,8 +119,22 @@ def _set_up_centre(server: LiveServer) -> str:
 
 def _enrolled_desk(central: Central, profile: Path) -> None:
     code = _set_up_centre(central.start())
-    assert cli.main(["enrol", "--profile", str(profile), "--central", central.proxy.url,
-                     "--code", code, "--name", "PC quầy 01"]) == cli.EXIT_OK
+    assert (
+        cli.main(
+            [
+                "enrol",
+                "--profile",
+                str(profile),
+                "--central",
+                central.proxy.url,
+                "--code",
+                code,
+                "--name",
+                "PC quầy 01",
+            ]
+        )
+        == cli.EXIT_OK
+    )
     ctx = open_context(profile)
     try:
         assert ctx.setup.is_set_up()  # set up from central: no manual setup
@@ -131,17 +165,22 @@ def test_offline_intake_reaches_central_exactly_once_and_status_comes_back(centr
     central.start()
     assert cli.main(["sync", "--profile", str(profile), "--until-idle", "--timeout", "60"]) == 0
     exported = central.export(tmp_path)
-    assert sorted((d["uuid"], d["code"]) for d in exported) == \
-        sorted((s.uuid, s.code) for s in saved)
+    assert sorted((d["uuid"], d["code"]) for d in exported) == sorted(
+        (s.uuid, s.code) for s in saved
+    )
     assert all(len(d["events"]) == 1 for d in exported)
 
     # An agency reports progress on central; the desk learns it on its next sync.
     target = saved[3]
-    central.server.write(set_status, target.code, DossierStatus.PROCESSING,
-                         note="Đã chuyển phòng xử lý", actor="ca_tinh")
+    central.server.write(
+        set_status,
+        target.code,
+        DossierStatus.PROCESSING,
+        note="Đã chuyển phòng xử lý",
+        actor="ca_tinh",
+    )
     for _ in range(2):  # twice: the second pass must not duplicate the event
-        assert cli.main(["sync", "--profile", str(profile), "--until-idle",
-                         "--timeout", "30"]) == 0
+        assert cli.main(["sync", "--profile", str(profile), "--until-idle", "--timeout", "30"]) == 0
     ctx = open_context(profile)
     try:
         detail = ctx.dossiers.detail(target.code, "lan")
@@ -187,18 +226,30 @@ def test_cli_login_checks_central_then_works_offline(central, tmp_path, monkeypa
 
     profile = tmp_path / "desk"
     code = _set_up_centre(central.start())
-    assert cli.main(["enrol", "--profile", str(profile), "--central", central.proxy.url,
-                     "--code", code]) == cli.EXIT_OK
+    assert (
+        cli.main(
+            ["enrol", "--profile", str(profile), "--central", central.proxy.url, "--code", code]
+        )
+        == cli.EXIT_OK
+    )
     monkeypatch.setattr("sys.stdin", io.StringIO("wrong-password\n"))
-    assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
-                     "--password-stdin"]) == cli.EXIT_REFUSED
+    assert (
+        cli.main(["login", "--profile", str(profile), "--officer", "lan", "--password-stdin"])
+        == cli.EXIT_REFUSED
+    )
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
-                     "--password-stdin"]) == cli.EXIT_OK
+    assert (
+        cli.main(["login", "--profile", str(profile), "--officer", "lan", "--password-stdin"])
+        == cli.EXIT_OK
+    )
     assert capsys.readouterr().out.endswith("lan\tTrần Thị Lan\tofficer\n")
     central.stop()  # offline now: the cached hash answers, and its session serves intake
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    assert cli.main(["login", "--profile", str(profile), "--officer", "lan",
-                     "--password-stdin"]) == cli.EXIT_OK
-    assert cli.main(["intake", "--profile", str(profile), "--officer", "lan",
-                     str(EXAMPLE)]) == cli.EXIT_OK
+    assert (
+        cli.main(["login", "--profile", str(profile), "--officer", "lan", "--password-stdin"])
+        == cli.EXIT_OK
+    )
+    assert (
+        cli.main(["intake", "--profile", str(profile), "--officer", "lan", str(EXAMPLE)])
+        == cli.EXIT_OK
+    )

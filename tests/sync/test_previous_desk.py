@@ -8,6 +8,7 @@ centre, an official calendar with its ``calendar.year`` changes). Every answer m
 status it had then and must validate against the previous desk's own schemas — its models
 refuse unknown fields and unknown change kinds, so a new field sent to it would stop that desk.
 """
+
 from __future__ import annotations
 
 import base64
@@ -21,16 +22,15 @@ import jsonschema
 import pytest
 from sqlalchemy import func, select
 
-from tests.central.live import LiveServer
-
 from hcc_central import admin
 from hcc_central.calendar import import_official
-from hcc_central.migrate import upgrade
 from hcc_central.db import Database
+from hcc_central.migrate import upgrade
 from hcc_central.models import Attachment, Dossier
 from hcc_central.settings import Settings
-from hcc_desk.core.sync import protocol as p
+from hcc_core.wire import protocol as p
 from hcc_desk.services.setup import seed_agencies
+from tests.central.live import LiveServer
 
 HERE = Path(__file__).resolve().parent / "previous_desk"
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,15 +64,30 @@ def central(tmp_path) -> Iterator[tuple[LiveServer, str]]:
     db = Database(db_url, pool_size=1)
     upgrade(db.engine)
     with db.write() as s:
-        centre = admin.create_centre(s, name="TRUNG TÂM THỬ", governing_body="UBND THỬ",
-                                     place_name="Huế", code_slots=10, level="commune")
+        centre = admin.create_centre(
+            s,
+            name="TRUNG TÂM THỬ",
+            governing_body="UBND THỬ",
+            place_name="Huế",
+            code_slots=10,
+            level="commune",
+        )
         for a in seed_agencies():
-            admin.add_agency(s, centre.id, name=a.name, short_name=a.short_name,
-                             unit_code=a.unit_code)
-        admin.create_officer(s, username="lan", full_name="Trần Thị Lan", role="officer",
-                             password=PASSWORD, centre_id=centre.id)
+            admin.add_agency(
+                s, centre.id, name=a.name, short_name=a.short_name, unit_code=a.unit_code
+            )
+        admin.create_officer(
+            s,
+            username="lan",
+            full_name="Trần Thị Lan",
+            role="officer",
+            password=PASSWORD,
+            centre_id=centre.id,
+        )
         code = admin.enrol_counter(s, centre.id, name="Quầy 1", slot=1)[0]
-        calendar = json.loads((ROOT / "src/hcc_desk/data/calendar/vn-official.json").read_text("utf-8"))
+        calendar = json.loads(
+            (ROOT / "src/hcc_core/data/calendar/vn-official.json").read_text("utf-8")
+        )
         assert import_official(s, calendar, "vn-official.json", actor="test") > 0
     db.dispose()
     server = LiveServer(Settings(db_url=db_url, store_dir=tmp_path / "store")).start()
@@ -99,8 +114,10 @@ def replay(server: LiveServer, code: str, name: str) -> list[tuple[str, dict]]:
             try:
                 jsonschema.validate(r.json(), schemas[model])
             except jsonschema.ValidationError as exc:
-                raise AssertionError(f"{where}: the previous desk cannot read this answer: "
-                                     f"{exc.message} at {list(exc.absolute_path)}") from None
+                raise AssertionError(
+                    f"{where}: the previous desk cannot read this answer: "
+                    f"{exc.message} at {list(exc.absolute_path)}"
+                ) from None
             if model == "EnrolResponse":
                 secrets["{token}"] = r.json()["device_token"]
             elif model == "LoginAnswer":
@@ -119,7 +136,9 @@ def test_the_previous_desk_enrols_pushes_uploads_and_pulls(central):
     server, code = central
     answers = replay(server, code, "v1")
     models = [m for m, _ in answers]
-    assert {"EnrolResponse", "LoginAnswer", "PushResponse", "UploadDone", "PullResponse"} <= set(models)
+    assert {"EnrolResponse", "LoginAnswer", "PushResponse", "UploadDone", "PullResponse"} <= set(
+        models
+    )
     with server.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Dossier)) == 3
         assert s.scalar(select(func.count()).select_from(Attachment)) == 3
@@ -132,13 +151,19 @@ def test_the_previous_desk_enrols_pushes_uploads_and_pulls(central):
 def test_this_desk_gets_what_the_previous_one_is_spared(central):
     """The same central gives the current desk (which says its version) the new parts."""
     server, code = central
-    with httpx.Client(base_url=server.base_url + p.API, timeout=30,
-                      headers={p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION)}) as http:
+    with httpx.Client(
+        base_url=server.base_url + p.API,
+        timeout=30,
+        headers={p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION)},
+    ) as http:
         r = http.post("/enrol", json={"code": code, "device_name": "PC", "key": "k" * 43})
         assert r.status_code == 200, r.text
         assert r.json()["centre"]["level"] == "commune"
-        pull = http.get("/sync/pull", params={"cursor": 0, "limit": 500},
-                        headers={"Authorization": f"Bearer {r.json()['device_token']}"})
+        pull = http.get(
+            "/sync/pull",
+            params={"cursor": 0, "limit": 500},
+            headers={"Authorization": f"Bearer {r.json()['device_token']}"},
+        )
     assert "calendar.year" in {c["kind"] for c in pull.json()["changes"]}
 
 
@@ -146,8 +171,11 @@ def test_this_desk_gets_what_the_previous_one_is_spared(central):
 def test_a_version_central_does_not_serve_is_told_plainly(central, version):
     server, code = central
     with httpx.Client(base_url=server.base_url + p.API, timeout=30) as http:
-        r = http.post("/enrol", json={"code": code, "device_name": "PC", "key": "k" * 43},
-                      headers={p.PROTOCOL_HEADER: version})
+        r = http.post(
+            "/enrol",
+            json={"code": code, "device_name": "PC", "key": "k" * 43},
+            headers={p.PROTOCOL_HEADER: version},
+        )
     assert r.status_code == 426
     body = r.json()
     assert body["supported"] == [p.OLDEST_SERVED, p.PROTOCOL_VERSION]

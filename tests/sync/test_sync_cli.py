@@ -1,14 +1,15 @@
 """``hcc-desk enrol`` and ``hcc-desk sync [--until-idle]`` against the fake central."""
+
 from __future__ import annotations
 
 import io
 
 import pytest
-from tests.sync.conftest import CENTRAL_URL, EXAMPLE
 
 from hcc_desk import cli
 from hcc_desk.core.sync import client as client_module
 from hcc_desk.services.cli_session import CliSessions
+from tests.sync.conftest import CENTRAL_URL, EXAMPLE
 
 
 @pytest.fixture
@@ -26,8 +27,22 @@ def wired(central, monkeypatch):
 def test_enrol_intake_and_sync_until_idle(tmp_path, wired, capsys):
     profile = str(tmp_path / "desk")
     assert cli.main(["sync", "--profile", profile]) == cli.EXIT_INVALID  # not set up yet
-    assert cli.main(["enrol", "--profile", profile, "--central", CENTRAL_URL,
-                     "--code", "GOODCODE42", "--name", "Quầy 01"]) == cli.EXIT_OK
+    assert (
+        cli.main(
+            [
+                "enrol",
+                "--profile",
+                profile,
+                "--central",
+                CENTRAL_URL,
+                "--code",
+                "GOODCODE42",
+                "--name",
+                "Quầy 01",
+            ]
+        )
+        == cli.EXIT_OK
+    )
     assert "desk set up from central" in capsys.readouterr().out
     assert cli.main(["demo", "--profile", profile]) == cli.EXIT_OK
     assert "already set up" in capsys.readouterr().out
@@ -41,8 +56,10 @@ def test_enrol_intake_and_sync_until_idle(tmp_path, wired, capsys):
     ctx.close()
     codes = []
     for _ in range(3):
-        assert cli.main(["intake", "--profile", profile, "--officer", "lan",
-                         str(EXAMPLE)]) == cli.EXIT_OK
+        assert (
+            cli.main(["intake", "--profile", profile, "--officer", "lan", str(EXAMPLE)])
+            == cli.EXIT_OK
+        )
         codes.append(capsys.readouterr().out.strip())
     assert cli.main(["sync", "--profile", profile, "--until-idle", "--timeout", "10"]) == 0
     assert sorted(d["code"] for d in wired.dossiers.values()) == sorted(codes)
@@ -53,13 +70,21 @@ def test_until_idle_times_out_with_a_message(tmp_path, wired, capsys, monkeypatc
     profile = str(tmp_path / "desk")
     cli.main(["demo", "--profile", profile])
     wired.agencies = []  # accept whatever the demo desk uses
-    assert cli.main(["enrol", "--profile", profile, "--central", CENTRAL_URL,
-                     "--code", "GOODCODE42"]) == cli.EXIT_OK
+    assert (
+        cli.main(["enrol", "--profile", profile, "--central", CENTRAL_URL, "--code", "GOODCODE42"])
+        == cli.EXIT_OK
+    )
     monkeypatch.setattr("sys.stdin", io.StringIO("demo\n"))
-    assert cli.main(["intake", "--profile", profile, "--officer", "demo", "--password-stdin",
-                     str(EXAMPLE)]) == 0
+    assert (
+        cli.main(
+            ["intake", "--profile", profile, "--officer", "demo", "--password-stdin", str(EXAMPLE)]
+        )
+        == 0
+    )
     wired.down = True
-    assert cli.main(["sync", "--profile", profile, "--until-idle", "--timeout", "1"]) == \
-        cli.EXIT_FAILED
+    assert (
+        cli.main(["sync", "--profile", profile, "--until-idle", "--timeout", "1"])
+        == cli.EXIT_FAILED
+    )
     err = capsys.readouterr().err
     assert "did not finish within 1 s" in err and "network" in err

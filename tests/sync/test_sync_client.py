@@ -1,4 +1,5 @@
 """The central client drops its pooled connections after a network failure."""
+
 from __future__ import annotations
 
 import threading

@@ -1,4 +1,5 @@
 """Enrolment (credential file, identity from central, agreement checks) and online login."""
+
 from __future__ import annotations
 
 import json
@@ -10,18 +11,25 @@ from datetime import datetime
 import httpx
 import pytest
 from sqlalchemy import delete, func, select
-from tests.sync.conftest import CENTRAL_URL, EXAMPLE, make_desk
-from tests.sync.fake_central import TOKEN
 
-from hcc_desk.core.domain.dossier_code import DEMO_SLOT, parse_code
-from hcc_desk.core.store.models import (Agency, Centre, Counter, Officer, OutboxOp, Procedure,
-                                        SyncState)
+from hcc_core.domain.dossier_code import DEMO_SLOT, parse_code
+from hcc_desk.core.store.models import (
+    Agency,
+    Centre,
+    Counter,
+    Officer,
+    OutboxOp,
+    Procedure,
+    SyncState,
+)
 from hcc_desk.core.sync.client import CentralClient
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
 from hcc_desk.services.enrolment import EnrolmentService, Retry
 from hcc_desk.services.errors import AuthError, InvalidInput, UserError
 from hcc_desk.services.intake_request import request_from_json_text
 from hcc_desk.services.setup import demo_input
+from tests.sync.conftest import CENTRAL_URL, EXAMPLE, make_desk
+from tests.sync.fake_central import TOKEN
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
@@ -93,8 +101,9 @@ def test_enrolment_sets_the_slot_from_central_when_no_code_can_clash(tmp_path, d
         d.intake(1)  # a demo code: 9900-9999, a block no real counter issues
         assert d.ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "pc").counter_slot == 3
         assert d.ctx.setup.identity().counter_slot == 3
-        code = d.ctx.intake.submit(request_from_json_text(EXAMPLE.read_text(encoding="utf-8")),
-                                   "demo").code
+        code = d.ctx.intake.submit(
+            request_from_json_text(EXAMPLE.read_text(encoding="utf-8")), "demo"
+        ).code
         assert parse_code(code).seq % central_code_slots(d) == 3
     finally:
         d.ctx.close()
@@ -183,6 +192,7 @@ def test_revoked_device_falls_back_to_the_cached_hash(desk):
 
 
 # --- retrying through network faults, one enrolment key -----------------------------------------
+
 
 class _Clock:
     """Injected into Retry: sleeping moves time on at once."""
@@ -279,10 +289,15 @@ def test_an_unenrolled_demo_desk_never_prints_an_enrolled_desks_code(tmp_path, d
         assert enrolled.ctx.setup.identity().counter_slot == central.slot
         assert demo.ctx.setup.identity().counter_slot == DEMO_SLOT
         text = EXAMPLE.read_text(encoding="utf-8")  # the same unit, the same day
-        codes = {name: [d.ctx.intake.submit(request_from_json_text(text), "demo").code
-                        for _ in range(25)] for name, d in (("enrolled", enrolled), ("demo", demo))}
+        codes = {
+            name: [
+                d.ctx.intake.submit(request_from_json_text(text), "demo").code for _ in range(25)
+            ]
+            for name, d in (("enrolled", enrolled), ("demo", demo))
+        }
         assert not set(codes["enrolled"]) & set(codes["demo"])
-        assert {parse_code(c).unit_code for c in codes["demo"]} == \
-            {parse_code(c).unit_code for c in codes["enrolled"]}
+        assert {parse_code(c).unit_code for c in codes["demo"]} == {
+            parse_code(c).unit_code for c in codes["enrolled"]
+        }
     finally:
         enrolled.ctx.close(), demo.ctx.close()

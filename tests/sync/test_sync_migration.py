@@ -1,16 +1,17 @@
 """Migration 0003 on a 0002 database with data: backup first, data intact, sync tables added."""
+
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
 from sqlalchemy import inspect, text
-from tests.store.test_store_migrations import _build_rev_0001
 
 from hcc_desk.core.store import migrate, open_store
 from hcc_desk.core.store.engine import make_engine
 from hcc_desk.core.store.repositories import get_dossier_detail, search_dossiers
 from hcc_desk.core.sync import outbox
+from tests.store.test_store_migrations import _build_rev_0001
 
 SYNC_TABLES = {"outbox", "sync_state", "deferred_change", "attachment"}
 
@@ -20,8 +21,12 @@ def _build_rev_0002(db: Path) -> None:
     engine = make_engine(db, foreign_keys=False)
     migrate.upgrade(engine, "0002")
     with engine.begin() as c:
-        c.execute(text("INSERT INTO draft (uuid, officer, updated_at, payload) VALUES "
-                       "('dr-1', 'lan', '2025-12-02 10:00:00', '{\"notes\": \"nháp\"}')"))
+        c.execute(
+            text(
+                "INSERT INTO draft (uuid, officer, updated_at, payload) VALUES "
+                "('dr-1', 'lan', '2025-12-02 10:00:00', '{\"notes\": \"nháp\"}')"
+            )
+        )
     engine.dispose()
 
 
@@ -36,7 +41,7 @@ def test_upgrade_from_0002_backs_up_and_keeps_data(tmp_path):
         assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
         assert con.execute("SELECT count(*) FROM dossier").fetchone()[0] == 1
         con.close()
-        assert SYNC_TABLES <= set(inspect(store.engine).get_table_names())
+        assert set(inspect(store.engine).get_table_names()) >= SYNC_TABLES
         with store.session() as s:
             detail = get_dossier_detail(s, "000.00.52.H57-251201-0001")
             assert detail is not None and detail.submitter.full_name == "Lê Văn Đức"

@@ -1,13 +1,14 @@
 """The outbox is written in the dossier's own transaction, carries a valid DossierDoc, and
 coalesces only ops that never left the desk."""
+
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
 
+from hcc_core.wire.protocol import DossierDoc
 from hcc_desk.core.store.models import Dossier, OutboxOp, StatusEvent
 from hcc_desk.core.sync import outbox
-from hcc_desk.core.sync.protocol import DossierDoc
 from hcc_desk.services import intake as intake_module
 
 
@@ -90,6 +91,7 @@ def test_a_dossier_central_cannot_accept_is_parked_not_refused(desk):
 def test_waker_fires_after_commit_only(desk):
     calls = []
     path = desk.ctx.store.get().path
+
     def wake() -> None:
         calls.append(1)
 

@@ -1,5 +1,6 @@
 """Several stores migrated at once in one process (desks run as threads: sim, tests; a central
 and a desk in one test process): Alembic's context is process-global, so upgrades take turns."""
+
 from __future__ import annotations
 
 import threading
@@ -7,16 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine
-from tests.support.threads import run_together
 
 from hcc_central.migrate import current_revision as central_revision
 from hcc_central.migrate import head_revision as central_head
 from hcc_central.migrate import upgrade as central_upgrade
 from hcc_desk.core.store import migrate
+from tests.support.threads import run_together
 
 
 def _at_the_gate(upgrade: Callable[[Engine], None], engine: Engine):
     """A job that waits for all the others, then upgrades: the upgrades start together."""
+
     def job(gate: threading.Barrier) -> None:
         gate.wait()
         upgrade(engine)

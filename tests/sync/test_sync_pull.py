@@ -1,5 +1,6 @@
 """Pull: events merge by uuid, the cursor moves with the applied changes, pending local work is
 never overwritten (changes wait in deferred_change)."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -25,9 +26,17 @@ EVENT = "e0000000-0000-4000-8000-000000000001"
 def _status_change(uuid, event_uuid=EVENT, status=4, at=None):
     # An agency acts after the counter received the dossier (the rule: the latest event wins).
     at = at or (datetime.now() + timedelta(hours=1)).replace(microsecond=0).isoformat()
-    return {"dossier_uuid": uuid, "due_at": "2026-12-10T16:30:00",
-            "event": {"uuid": event_uuid, "status": status, "at": at, "actor": "so_tu_phap",
-                      "note": "Đang xử lý"}}
+    return {
+        "dossier_uuid": uuid,
+        "due_at": "2026-12-10T16:30:00",
+        "event": {
+            "uuid": event_uuid,
+            "status": status,
+            "at": at,
+            "actor": "so_tu_phap",
+            "note": "Đang xử lý",
+        },
+    }
 
 
 def _dossier(desk, uuid):
@@ -58,19 +67,34 @@ def test_status_change_is_applied_once_by_event_uuid(desk):
 
 
 def test_catalogue_agency_and_calendar_changes(desk):
-    desk.central.add_change("agency.upsert", "a1", {"name": "Sở Thử nghiệm", "short_name": "STN",
-                                                    "unit_code": "000.00.99.H57"})
-    desk.central.add_change("procedure.upsert", "p1", {
-        "code": "9.999999", "name": "Thủ tục thử", "agency": "000.00.99.H57",
-        "duration_hours": 40, "duration_kind": "working", "duration_unit": "day",
-        "papers": [{"name": "Tờ khai", "originals": 1}]})
-    desk.central.add_change("calendar.day", "2026-12-31",
-                            {"day": "2026-12-31", "kind": "off", "note": "Nghỉ bù"})
+    desk.central.add_change(
+        "agency.upsert",
+        "a1",
+        {"name": "Sở Thử nghiệm", "short_name": "STN", "unit_code": "000.00.99.H57"},
+    )
+    desk.central.add_change(
+        "procedure.upsert",
+        "p1",
+        {
+            "code": "9.999999",
+            "name": "Thủ tục thử",
+            "agency": "000.00.99.H57",
+            "duration_hours": 40,
+            "duration_kind": "working",
+            "duration_unit": "day",
+            "papers": [{"name": "Tờ khai", "originals": 1}],
+        },
+    )
+    desk.central.add_change(
+        "calendar.day", "2026-12-31", {"day": "2026-12-31", "kind": "off", "note": "Nghỉ bù"}
+    )
     report = desk.engine().run_once()
     assert report.pulled == 3 and report.errors == [], report.errors
     with desk.ctx.store.session() as s:
-        assert s.scalar(select(Agency).where(Agency.unit_code == "000.00.99.H57")).name == \
-            "Sở Thử nghiệm"
+        assert (
+            s.scalar(select(Agency).where(Agency.unit_code == "000.00.99.H57")).name
+            == "Sở Thử nghiệm"
+        )
         assert s.scalar(select(Procedure).where(Procedure.code == "9.999999")).name == "Thủ tục thử"
         assert s.get(CalendarDay, date(2026, 12, 31)).kind == "off"
     desk.central.add_change("calendar.day", "2026-12-31", {"day": "2026-12-31", "kind": None})
@@ -130,33 +154,51 @@ def test_older_event_does_not_roll_status_back(desk):
     [uuid] = desk.intake()
     desk.engine().run_once()
     desk.central.add_change("dossier.status", uuid, _status_change(uuid, status=10))
-    desk.central.add_change("dossier.status", uuid, _status_change(
-        uuid, "e0000000-0000-4000-8000-000000000002", status=4, at="2000-01-01T08:00:00"))
+    desk.central.add_change(
+        "dossier.status",
+        uuid,
+        _status_change(
+            uuid, "e0000000-0000-4000-8000-000000000002", status=4, at="2000-01-01T08:00:00"
+        ),
+    )
     desk.engine().run_once()
     status, _, events = _dossier(desk, uuid)
     assert status == 10 and len(events) == 3
 
 
 def _procedure(code, name, **over):
-    return {"code": code, "name": name, "agency": "000.00.51.H57", "unit_code": "000.00.51.H57",
-            "duration_hours": 40, "duration_kind": "working", "duration_unit": "day",
-            "papers": [{"position": 1, "name": "Tờ khai", "originals": 1, "note": None}],
-            "active": True, "uuid": "p", **over}
+    return {
+        "code": code,
+        "name": name,
+        "agency": "000.00.51.H57",
+        "unit_code": "000.00.51.H57",
+        "duration_hours": 40,
+        "duration_kind": "working",
+        "duration_unit": "day",
+        "papers": [{"position": 1, "name": "Tờ khai", "originals": 1, "note": None}],
+        "active": True,
+        "uuid": "p",
+        **over,
+    }
 
 
 def test_one_bad_procedure_does_not_lose_the_rest_of_the_page(desk):
     desk.central.add_change("procedure.upsert", "p1", _procedure("9.000001", "Thủ tục A"))
-    desk.central.add_change("procedure.upsert", "p2", _procedure("9.000002", "B",
-                                                                 duration_hours="soon"))
+    desk.central.add_change(
+        "procedure.upsert", "p2", _procedure("9.000002", "B", duration_hours="soon")
+    )
     desk.central.add_change("procedure.upsert", "p3", _procedure("9.000003", "Thủ tục C"))
     report = desk.engine().run_once()
     assert report.pulled == 2 and len(report.errors) == 1 and "duration_hours" in report.errors[0]
-    desk.central.add_change("procedure.upsert", "p1", _procedure("9.000001", "Thủ tục A",
-                                                                 active=False))
+    desk.central.add_change(
+        "procedure.upsert", "p1", _procedure("9.000001", "Thủ tục A", active=False)
+    )
     desk.engine().run_once()
     with desk.ctx.store.session() as s:
-        codes = {p.code: p.active for p in s.scalars(select(Procedure).where(
-            Procedure.code.like("9.00000%")))}
+        codes = {
+            p.code: p.active
+            for p in s.scalars(select(Procedure).where(Procedure.code.like("9.00000%")))
+        }
     assert codes == {"9.000001": False, "9.000003": True}
 
 

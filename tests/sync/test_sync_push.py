@@ -1,4 +1,5 @@
 """Push: batching, exactly-once through lost responses, parking, backoff, 413 halving."""
+
 from __future__ import annotations
 
 import random

@@ -1,14 +1,15 @@
 """The background thread: its own timer, immediate wake on a local save, reconnection without
 any new local write, a status snapshot for the GUI, a clean stop."""
+
 from __future__ import annotations
 
 import time
 from datetime import datetime
 
 import pytest
-from tests.sync.conftest import make_desk
 
 from hcc_desk.core.sync import outbox
+from tests.sync.conftest import make_desk
 
 
 def wait_for(cond, timeout=5.0):
@@ -23,8 +24,9 @@ def wait_for(cond, timeout=5.0):
 @pytest.fixture
 def live_desk(tmp_path, demo_db, central):
     """Real time (the thread sleeps on it); a long timer, so only wakes can explain a push."""
-    d = make_desk(tmp_path / "desk", central, datetime.now, db=demo_db, interval=60.0,
-                  probe_interval=0.05)
+    d = make_desk(
+        tmp_path / "desk", central, datetime.now, db=demo_db, interval=60.0, probe_interval=0.05
+    )
     yield d
     d.ctx.close()
 

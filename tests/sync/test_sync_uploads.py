@@ -1,4 +1,5 @@
 """Attachments: chunked, resumed from central's offset after a break, verified, limits first."""
+
 from __future__ import annotations
 
 import hashlib
@@ -118,8 +119,10 @@ def _upload_requests(desk) -> list[str]:
 def test_a_file_within_one_chunk_goes_in_one_request(desk):
     uuid = desk.intake()[0]
     pages = [os.urandom(30_000 + i) for i in range(3)]
-    atts = [desk.ctx.sync.attach(uuid, data, f"trang-{i}.pdf", "application/pdf")
-            for i, data in enumerate(pages)]
+    atts = [
+        desk.ctx.sync.attach(uuid, data, f"trang-{i}.pdf", "application/pdf")
+        for i, data in enumerate(pages)
+    ]
     report = desk.engine().run_once()
     assert report.completed and report.uploaded_bytes == sum(map(len, pages))
     assert _upload_requests(desk) == ["POST /uploads/single"] * 3
@@ -131,16 +134,20 @@ def test_a_file_within_one_chunk_goes_in_one_request(desk):
 def test_an_older_central_without_single_uploads_gets_chunks(desk):
     desk.central.single_upload = False
     uuid = desk.intake()[0]
-    atts = [desk.ctx.sync.attach(uuid, os.urandom(1000), f"p{i}.pdf", "application/pdf")
-            for i in range(2)]
+    atts = [
+        desk.ctx.sync.attach(uuid, os.urandom(1000), f"p{i}.pdf", "application/pdf")
+        for i in range(2)
+    ]
     report = desk.engine().run_once()
     assert report.completed and report.uploaded_bytes == 2000
     # Tried (by the requests already in flight at most), then POST /uploads + PUT + complete.
     requests = _upload_requests(desk)
     assert 1 <= requests.count("POST /uploads/single") <= 2
     assert sorted(r for r in requests if not r.endswith("/single")) == sorted(
-        r for a in atts
-        for r in ("POST /uploads", f"PUT /uploads/u-{a}", f"POST /uploads/u-{a}/complete"))
+        r
+        for a in atts
+        for r in ("POST /uploads", f"PUT /uploads/u-{a}", f"POST /uploads/u-{a}/complete")
+    )
     assert {_att(desk, a).upload_state for a in atts} == {"done"}
 
 

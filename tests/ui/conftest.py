@@ -1,4 +1,5 @@
 """Qt tests run headless; helpers to type Vietnamese text without Qt's ASCII-only key helpers."""
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,9 @@ QR = "046190001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phư�
 def type_text(widget: QWidget, text: str) -> None:
     """One key event per character: QTest.keyClicks aborts on non-ASCII (docs/testing.md)."""
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def press_enter(widget: QWidget) -> None:

@@ -3,6 +3,7 @@
 It follows the services' documented API (including their error types); the end-to-end tests use
 the real ``open_context`` instead.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -86,15 +87,33 @@ def fold(text: str) -> str:
 
 
 CATALOGUE = [
-    ProcedureInfo("1.001612.000.00.00.H57", "Đăng ký thành lập hộ kinh doanh", "Phòng Kinh tế",
-                  "3 ngày làm việc", "100.000 đồng", [
-                      PaperInfo("Giấy đề nghị đăng ký hộ kinh doanh", 1),
-                      PaperInfo("Bản sao giấy tờ pháp lý của chủ hộ", 0, 1, 0)]),
-    ProcedureInfo("2.000815.000.00.00.H57", "Chứng thực bản sao từ bản chính", "Phòng Tư pháp",
-                  "Trong ngày", "2.000 đồng/trang", [PaperInfo("Bản chính giấy tờ", 1)]),
-    ProcedureInfo("1.004227.000.00.00.H57", "Đăng ký khai sinh", "UBND phường", "1 ngày làm việc",
-                  "Miễn phí", [PaperInfo("Tờ khai đăng ký khai sinh", 1),
-                               PaperInfo("Giấy chứng sinh", 1, 0, 1)]),
+    ProcedureInfo(
+        "1.001612.000.00.00.H57",
+        "Đăng ký thành lập hộ kinh doanh",
+        "Phòng Kinh tế",
+        "3 ngày làm việc",
+        "100.000 đồng",
+        [
+            PaperInfo("Giấy đề nghị đăng ký hộ kinh doanh", 1),
+            PaperInfo("Bản sao giấy tờ pháp lý của chủ hộ", 0, 1, 0),
+        ],
+    ),
+    ProcedureInfo(
+        "2.000815.000.00.00.H57",
+        "Chứng thực bản sao từ bản chính",
+        "Phòng Tư pháp",
+        "Trong ngày",
+        "2.000 đồng/trang",
+        [PaperInfo("Bản chính giấy tờ", 1)],
+    ),
+    ProcedureInfo(
+        "1.004227.000.00.00.H57",
+        "Đăng ký khai sinh",
+        "UBND phường",
+        "1 ngày làm việc",
+        "Miễn phí",
+        [PaperInfo("Tờ khai đăng ký khai sinh", 1), PaperInfo("Giấy chứng sinh", 1, 0, 1)],
+    ),
 ]
 
 
@@ -148,8 +167,10 @@ class _Setup:
         if problems:
             raise SetupRejected(problems)
         self.inputs.append(data)
-        self.ctx.auth.users[data.admin_username] = (data.admin_password,
-                                                    Officer(data.admin_username, data.admin_full_name, "admin"))
+        self.ctx.auth.users[data.admin_username] = (
+            data.admin_password,
+            Officer(data.admin_username, data.admin_full_name, "admin"),
+        )
         self._set_up = True
 
     def create_demo(self) -> None:
@@ -202,8 +223,14 @@ class _Intake:
         if len(parts) < 6 or not re.fullmatch(r"\d{12}", parts[0]):
             raise UserError("Không đọc được mã QR", "Unreadable QR code")
         dob = datetime.strptime(parts[3], "%d%m%Y").date()
-        person = PersonInput(full_name=parts[2], id_number=parts[0], old_id_number=parts[1],
-                             date_of_birth=dob, sex=parts[4], address=parts[5])
+        person = PersonInput(
+            full_name=parts[2],
+            id_number=parts[0],
+            old_id_number=parts[1],
+            date_of_birth=dob,
+            sex=parts[4],
+            address=parts[5],
+        )
         warnings = ["Thẻ đã hết hạn"] if len(parts) > 6 and int(parts[6][-4:]) < 2010 else []
         return QrResult(person, warnings, ["The card has expired"] if warnings else [])
 
@@ -214,10 +241,17 @@ class _Intake:
         if not req.submitter.full_name:
             found.append(FieldError("submitter.full_name", "Nhập họ tên", "Enter the name"))
         if not re.fullmatch(r"\d{12}", req.submitter.id_number):
-            found.append(FieldError("submitter.id_number", "Số định danh có 12 chữ số",
-                                    "The ID number has 12 digits"))
+            found.append(
+                FieldError(
+                    "submitter.id_number",
+                    "Số định danh có 12 chữ số",
+                    "The ID number has 12 digits",
+                )
+            )
         if not re.fullmatch(r"0\d{9}", req.submitter.phone):
-            found.append(FieldError("submitter.phone", "Số điện thoại không hợp lệ", "Invalid phone"))
+            found.append(
+                FieldError("submitter.phone", "Số điện thoại không hợp lệ", "Invalid phone")
+            )
         if req.procedure_code and not req.papers:
             found.append(FieldError("papers", "Chưa nhận giấy tờ nào", "No paper received"))
         for i, paper in enumerate(req.papers or []):
@@ -239,10 +273,24 @@ class _Intake:
         code = f"000.00.00.H57-{now:%y%m%d}-{n:04d}"
         proc = next(p for p in CATALOGUE if p.code == req.procedure_code)
         due = self.appointment(req.procedure_code, now)
-        owner = req.owner_organisation.name if req.owner_organisation else (
-            req.owner_person.full_name if req.owner_person else req.submitter.full_name)
-        summary = Summary(f"uuid-{n}", code, now, due, 2, proc.name, req.submitter.full_name, owner,
-                          req.submitter.id_number, req.submitter.phone, proc.agency_name)
+        owner = (
+            req.owner_organisation.name
+            if req.owner_organisation
+            else (req.owner_person.full_name if req.owner_person else req.submitter.full_name)
+        )
+        summary = Summary(
+            f"uuid-{n}",
+            code,
+            now,
+            due,
+            2,
+            proc.name,
+            req.submitter.full_name,
+            owner,
+            req.submitter.id_number,
+            req.submitter.phone,
+            proc.agency_name,
+        )
         self.ctx.submitted.append((req, summary))
         return Submitted(summary.uuid, code, "AB12", now, due)
 
@@ -260,8 +308,9 @@ class _Receipts:
         canvas.save()
         return out_path
 
-    def print(self, code: str, officer_username: str, printer: str | None = None,
-              paper: str | None = None) -> str:
+    def print(
+        self, code: str, officer_username: str, printer: str | None = None, paper: str | None = None
+    ) -> str:
         if self.fail_print is not None:
             raise self.fail_print
         self.printed.append((code, officer_username, printer, paper))
@@ -280,8 +329,11 @@ class _Dossiers:
 
     def search(self, query: str, officer_username: str) -> list[Summary]:
         q = fold(query)
-        return [s for _r, s in reversed(self.ctx.submitted)
-                if q in fold(f"{s.code} {s.id_number} {s.submitter_name} {s.owner_name} {s.phone}")]
+        return [
+            s
+            for _r, s in reversed(self.ctx.submitted)
+            if q in fold(f"{s.code} {s.id_number} {s.submitter_name} {s.owner_name} {s.phone}")
+        ]
 
 
 class _Drafts:

@@ -8,6 +8,7 @@ Prints one JSON object: {window name: [problems]}. A window is fine when its fra
 the screen's available area less a taskbar, and every visible push button that is not inside a
 scroll area (those scroll into view) lies inside that area and is not clipped by its parents.
 """
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,10 @@ def problems(window: QWidget, area: QRect) -> list[str]:
     found = []
     frame = window.frameGeometry()
     if not area.contains(frame):
-        found.append(f"window {frame.width()}×{frame.height()} at {frame.x()},{frame.y()} "
-                     f"outside {area.width()}×{area.height()}")
+        found.append(
+            f"window {frame.width()}×{frame.height()} at {frame.x()},{frame.y()} "
+            f"outside {area.width()}×{area.height()}"
+        )
     for button in window.findChildren(QPushButton):
         if not button.isVisible() or _in_scroll_area(button):
             continue
@@ -86,8 +89,10 @@ def main(profile_dir: Path) -> None:
         for _ in range(5):
             app.processEvents()
         report[name] = problems(window, area) + (
-            [f"asks for {asked.width()}×{asked.height()} on a {area.width()}×{area.height()} "
-             "area"] if too_big else [])
+            [f"asks for {asked.width()}×{asked.height()} on a {area.width()}×{area.height()} area"]
+            if too_big
+            else []
+        )
 
     fresh = open_context(profile_dir / "fresh")
     check("setup wizard", SetupWizard(fresh, runner))
@@ -96,9 +101,15 @@ def main(profile_dir: Path) -> None:
     ctx.setup.create_demo()
     officer = ctx.auth.login("demo", "demo")
     qr = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Huế|15082021"
-    code = ctx.intake.submit(IntakeRequest(
-        procedure_code=ctx.catalogue.search("", limit=1)[0].code, citizen_qr=qr,
-        submitter=PersonInput(phone="0912345678"), received_at=datetime.now()), "demo").code
+    code = ctx.intake.submit(
+        IntakeRequest(
+            procedure_code=ctx.catalogue.search("", limit=1)[0].code,
+            citizen_qr=qr,
+            submitter=PersonInput(phone="0912345678"),
+            received_at=datetime.now(),
+        ),
+        "demo",
+    ).code
     check("login", LoginDialog(ctx, runner, ctx.peek_centre_name()))
     main_window = MainWindow(ctx, officer, runner)
     main_window.start()
@@ -110,13 +121,20 @@ def main(profile_dir: Path) -> None:
     check("lock", LockDialog(ctx, runner, officer, main_window))
     check("crash report", errors.CrashDialog(main_window))
     # The return desk's step dialogs, with a dossier whose papers' names run long.
-    card = SimpleNamespace(code=code, procedure_name="Cấp phiếu lý lịch tư pháp " * 3,
-                           holder="Bộ phận một cửa", agency_hint="Sở Tư pháp", due_at=None,
-                           papers=[f"Giấy tờ số {i}: bản sao có chứng thực " * 3 for i in range(12)])
+    card = SimpleNamespace(
+        code=code,
+        procedure_name="Cấp phiếu lý lịch tư pháp " * 3,
+        holder="Bộ phận một cửa",
+        agency_hint="Sở Tư pháp",
+        due_at=None,
+        papers=[f"Giấy tờ số {i}: bản sao có chứng thực " * 3 for i in range(12)],
+    )
     for step in STEPS:
         check(f"step: {step}", StepDialog(step, card, ["Sở Tư pháp", "Công an tỉnh"], main_window))
-    check("admin: officer", OfficerDialog(main_window.admin.officers.service, "demo", runner,
-                                          None, main_window))
+    check(
+        "admin: officer",
+        OfficerDialog(main_window.admin.officers.service, "demo", runner, None, main_window),
+    )
     print(json.dumps(report, ensure_ascii=False))
     runner.shutdown()
     ctx.close()

@@ -1,13 +1,14 @@
 """Address entry at intake: province, then commune/ward typed without accents (real window,
 real services on the demo centre of Thành phố Huế), and the saved and printed address."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
-from tests.support.printed import pdf_text
 
 from hcc_desk.core.store.models import Applicant
+from tests.support.printed import pdf_text
 
 from .conftest import press_enter, type_text
 from .test_ui_end_to_end import ctx, fill_intake, make_window, officer, profile  # noqa: F401
@@ -21,8 +22,7 @@ def _picker(qtbot, w):
     return picker
 
 
-def test_officer_picks_the_ward_by_typing_without_accents(qtbot, ctx, officer, runner,
-                                                         tmp_path):
+def test_officer_picks_the_ward_by_typing_without_accents(qtbot, ctx, officer, runner, tmp_path):
     w = make_window(qtbot, ctx, officer, runner)
     fill_intake(qtbot, w)
     picker = _picker(qtbot, w)

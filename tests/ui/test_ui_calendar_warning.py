@@ -1,15 +1,15 @@
 """An admin sees in the status bar that next year's calendar is not loaded; it is read on a
 worker thread; officers never get the warning."""
+
 from __future__ import annotations
 
 import threading
 from datetime import date
 
-from tests.services.after_intake_helpers import add_officer
-from tests.ui.return_desk.conftest import clock, ctx, officer  # noqa: F401 (fixtures)
-
 from hcc_desk.services.calendars import CalendarService
 from hcc_desk.ui.main_window import MainWindow
+from tests.services.after_intake_helpers import add_officer
+from tests.ui.return_desk.conftest import clock, ctx, officer  # noqa: F401 (fixtures)
 
 
 def _window(qtbot, ctx, who, runner):  # noqa: F811
@@ -21,8 +21,13 @@ def _window(qtbot, ctx, who, runner):  # noqa: F811
     return w
 
 
-def test_admin_sees_the_missing_calendar_warning(qtbot, ctx, officer, runner,  # noqa: F811
-                                                 monkeypatch):
+def test_admin_sees_the_missing_calendar_warning(
+    qtbot,
+    ctx,
+    officer,
+    runner,  # noqa: F811
+    monkeypatch,
+):
     threads = []
     real = CalendarService.admin_warning
 

@@ -1,4 +1,5 @@
 """The GUI on the real services: ``open_context`` on a temporary profile with the demo centre."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,15 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
-from tests.support.printed import assert_receipt_printed, decode, receipt_lines
 
+from hcc_core.files import safe_filename
 from hcc_desk.app import open_context
-from hcc_desk.core.files import safe_filename
 from hcc_desk.core.store.models import Dossier
 from hcc_desk.ui.launcher import run_gui
 from hcc_desk.ui.login import LoginDialog
 from hcc_desk.ui.main_window import MainWindow
 from hcc_desk.ui.setup_wizard import SetupWizard
+from tests.support.printed import assert_receipt_printed, decode, receipt_lines
 
 from .conftest import press_enter, type_text
 
@@ -73,8 +74,9 @@ def fill_intake(qtbot, w, qr=QR_OK):
 def recorded(ctx, code: str):
     """(appointment, lookup PIN) the store recorded for ``code``."""
     with ctx.store.session() as s:
-        return s.execute(select(Dossier.due_at, Dossier.lookup_pin)
-                         .where(Dossier.code == code)).one()
+        return s.execute(
+            select(Dossier.due_at, Dossier.lookup_pin).where(Dossier.code == code)
+        ).one()
 
 
 def shown_qr(preview) -> list[str]:
@@ -86,22 +88,36 @@ def shown_qr(preview) -> list[str]:
     return [text.partition("#")[0] for text in decode(image.convert("L"))["qr"]]
 
 
-def assert_receipt_on_the_queue(ctx, officer, queue, job: str, code: str, paper: str,
-                                procedure: str) -> None:
+def assert_receipt_on_the_queue(
+    ctx, officer, queue, job: str, code: str, paper: str, procedure: str
+) -> None:
     """The receipt the preview printed shows what the officer entered: the scanned person, the
     procedure picked, the appointment and PIN the store recorded, and the codes read back."""
     due, pin = recorded(ctx, code)
     id_number, _old_id, name = QR_OK.split("|")[:3]
-    facts = receipt_lines(code=code, pin=pin, applicant=name, id_number=id_number,
-                          procedure=procedure, appointment=due, officer=officer.full_name)
+    facts = receipt_lines(
+        code=code,
+        pin=pin,
+        applicant=name,
+        id_number=id_number,
+        procedure=procedure,
+        appointment=due,
+        officer=officer.full_name,
+    )
     # The copy made for the queue is gone (it carries the ID number in clear text); the same
     # receipt rendered again is the reference for what the queue received.
     assert list(ctx.profile.receipts.iterdir()) == []
-    sent = ctx.receipts.render_pdf(code, ctx.profile.root.parent / f"{safe_filename(code)}-ref.pdf",
-                                   paper)
+    sent = ctx.receipts.render_pdf(
+        code, ctx.profile.root.parent / f"{safe_filename(code)}-ref.pdf", paper
+    )
     # No lookup URL set for the demo centre: the QR's link is the relative "?ma=…&pin=…".
-    assert_receipt_printed(sent, queue.wait_for_pdf(job), [*facts, f"Số điện thoại: {PHONE}"],
-                           code, f"?ma={code}&pin={pin}")
+    assert_receipt_printed(
+        sent,
+        queue.wait_for_pdf(job),
+        [*facts, f"Số điện thoại: {PHONE}"],
+        code,
+        f"?ma={code}&pin={pin}",
+    )
 
 
 def test_setup_wizard_then_login(qtbot, tmp_path, runner):
@@ -178,11 +194,17 @@ def test_qr_scan_search_errors_save_preview_print(qtbot, ctx, officer, runner, c
     assert preview.page.width > 500 and not preview.ui.page_label.pixmap().isNull()
     assert shown_qr(preview) == [f"?ma={code}&pin={recorded(ctx, code)[1]}"]
     preview.ui.print_button.click()
-    qtbot.waitUntil(lambda: preview.ui.print_button.isEnabled()
-                    and preview.status_text() not in ("", "Đang gửi lệnh in…"), timeout=30000)
+    qtbot.waitUntil(
+        lambda: (
+            preview.ui.print_button.isEnabled()
+            and preview.status_text() not in ("", "Đang gửi lệnh in…")
+        ),
+        timeout=30000,
+    )
     assert preview.last_job, preview.status_text()
-    assert_receipt_on_the_queue(ctx, officer, cups_queue, preview.last_job, code,
-                                preview.paper(), proc.name)
+    assert_receipt_on_the_queue(
+        ctx, officer, cups_queue, preview.last_job, code, preview.paper(), proc.name
+    )
     preview.close()
     assert intake.is_blank() and ctx.drafts.pending("demo") == []
     # Today's list: the dossier, found by ID number, reprinted.
@@ -204,8 +226,10 @@ def test_draft_survives_a_crash(qtbot, profile, ctx, officer, runner):
     w = make_window(qtbot, ctx, officer, runner)
     fill_intake(qtbot, w)
     type_text(w.intake.ui.notes, "Nộp thay cho mẹ")
-    qtbot.waitUntil(lambda: any("Nộp thay cho mẹ" in str(d.payload) for d in
-                                ctx.drafts.pending("demo")), timeout=10000)
+    qtbot.waitUntil(
+        lambda: any("Nộp thay cho mẹ" in str(d.payload) for d in ctx.drafts.pending("demo")),
+        timeout=10000,
+    )
     runner.wait_idle()
     shiboken6.delete(w)  # the desk "crashes": no closeEvent, nothing else saved
     ctx.close()

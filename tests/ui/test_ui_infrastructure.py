@@ -1,4 +1,5 @@
 """Task runner, crash reporting, translations, start-up flow and generated forms."""
+
 from __future__ import annotations
 
 import subprocess
@@ -35,8 +36,10 @@ def test_runner_delivers_results_on_the_gui_thread(qtbot, runner):
 
     seen = []
     main = threading.get_ident()
-    runner.db(threading.get_ident, on_done=lambda tid: seen.append((tid != main,
-                                                                   threading.get_ident() == main)))
+    runner.db(
+        threading.get_ident,
+        on_done=lambda tid: seen.append((tid != main, threading.get_ident() == main)),
+    )
     runner.io(lambda: 1 / 0, on_error=lambda f: seen.append(type(f.exc).__name__))
     assert runner.wait_idle()
     assert sorted(map(str, seen)) == sorted(map(str, [(True, True), "ZeroDivisionError"]))
@@ -105,17 +108,21 @@ def test_every_source_string_has_an_english_translation():
     import xml.etree.ElementTree as ET
 
     root = ET.parse(REPO / "src" / "hcc_desk" / "data" / "i18n" / "hcc_desk_en.ts").getroot()
-    missing = [m.findtext("source") for m in root.iter("message")
-               if not (m.findtext("translation") or "").strip()
-               or m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")]
+    missing = [
+        m.findtext("source")
+        for m in root.iter("message")
+        if not (m.findtext("translation") or "").strip()
+        or m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+    ]
     assert missing == []
     assert (REPO / "src" / "hcc_desk" / "data" / "i18n" / "hcc_desk_en.qm").stat().st_size > 1000
 
 
 def test_generated_forms_are_up_to_date():
     for ui_file in sorted(build.FORMS_DIR.glob("*.ui")):
-        assert build.target(ui_file).read_text(encoding="utf-8") == build.generate(ui_file), \
+        assert build.target(ui_file).read_text(encoding="utf-8") == build.generate(ui_file), (
             f"run python3 -m hcc_desk.ui.forms.build ({ui_file.name} changed)"
+        )
 
 
 def test_run_gui_exits_when_first_window_is_shown(qapp):
@@ -152,10 +159,17 @@ def test_flow_from_login_to_main_window(qtbot):
 
 
 def test_start_up_imports_stay_small():
-    code = ("import sys, hcc_desk.ui.launcher, hcc_desk.ui.login;"
-            "heavy = [m for m in sys.modules if m.startswith(('pypdfium2', 'PySide6.QtPrintSupport',"
-            " 'PySide6.QtUiTools', 'hcc_desk.ui.intake_view', 'hcc_desk.ui.main_window'))];"
-            "print(heavy)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"PYTHONPATH": str(REPO / "src"), "QT_QPA_PLATFORM": "offscreen"})
+    code = (
+        "import sys, hcc_desk.ui.launcher, hcc_desk.ui.login;"
+        "heavy = [m for m in sys.modules if m.startswith(('pypdfium2', 'PySide6.QtPrintSupport',"
+        " 'PySide6.QtUiTools', 'hcc_desk.ui.intake_view', 'hcc_desk.ui.main_window'))];"
+        "print(heavy)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(REPO / "src"), "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert out.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
 """The intake screen against the in-memory context: QR, search, errors, save, drafts."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -79,8 +80,14 @@ def test_errors_shown_under_fields_and_focus_first(view):
     view.ui.delivery_post.setChecked(True)
     view.save()
     shown = view.visible_errors()
-    assert set(shown) >= {"submitter.full_name", "submitter.id_number", "submitter.date_of_birth",
-                          "submitter.phone", "procedure_code", "delivery_address"}
+    assert set(shown) >= {
+        "submitter.full_name",
+        "submitter.id_number",
+        "submitter.date_of_birth",
+        "submitter.phone",
+        "procedure_code",
+        "delivery_address",
+    }
     assert "12 chữ số" in shown["submitter.id_number"]
     assert "dd/mm/yyyy" in shown["submitter.date_of_birth"]
     assert view.ui.submitter.ui.full_name.hasFocus()
@@ -139,8 +146,7 @@ def test_autosave_and_restore(qtbot, view, fake_ctx, runner):
     fill_valid(view)
     view.ui.papers_table.spin(0, "photocopies").setValue(2)
     type_text(view.ui.notes, "Nộp thay mẹ")
-    qtbot.waitUntil(lambda: "Nộp thay mẹ" in str(fake_ctx.drafts.store),
-                    timeout=3000)
+    qtbot.waitUntil(lambda: "Nộp thay mẹ" in str(fake_ctx.drafts.store), timeout=3000)
     runner.wait_idle()
     (draft,) = fake_ctx.drafts.store.values()
     other = IntakeView(fake_ctx, Officer("demo", "Demo"), runner, autosave_ms=50)
@@ -213,8 +219,11 @@ def test_no_two_visible_fields_share_an_alt_key(view):
 
     view.show()
     keys: dict[str, list[str]] = {}
-    for w in view.findChildren(QLabel) + view.findChildren(QAbstractButton) \
-            + view.findChildren(QGroupBox):
+    for w in (
+        view.findChildren(QLabel)
+        + view.findChildren(QAbstractButton)
+        + view.findChildren(QGroupBox)
+    ):
         text = w.title() if isinstance(w, QGroupBox) else w.text()
         key = _mnemonic(text)
         if key and w.isVisible():
@@ -229,10 +238,15 @@ def test_received_all_leaves_papers_for_a_case_to_the_officer(qtbot):
 
     table = PapersTable()
     qtbot.addWidget(table)
-    papers = [SimpleNamespace(name=n, originals=1, certified_copies=0, photocopies=0, note=None)
-              for n in ("Tờ khai đăng ký khai sinh", "Giấy chứng sinh",
-                        "Văn bản ủy quyền (trong trường hợp nộp thay)",
-                        "Giấy tờ chứng minh nơi cư trú (nếu có)")]
+    papers = [
+        SimpleNamespace(name=n, originals=1, certified_copies=0, photocopies=0, note=None)
+        for n in (
+            "Tờ khai đăng ký khai sinh",
+            "Giấy chứng sinh",
+            "Văn bản ủy quyền (trong trường hợp nộp thay)",
+            "Giấy tờ chứng minh nơi cư trú (nếu có)",
+        )
+    ]
     table.set_papers(papers)
     table.check_all()
     assert [ticked for ticked, _p in table.all_papers()] == [True, True, False, False]

@@ -1,4 +1,5 @@
 """Main window against the in-memory context: shortcuts, today's list, preview, lock, drafts."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,9 +21,11 @@ OFFICER = Officer("demo", "Nguyễn Thị Demo")
 
 
 def submit_direct(ctx, name, id_number, phone):
-    req = IntakeRequest(procedure_code="1.004227.000.00.00.H57",
-                        submitter=PersonInput(full_name=name, id_number=id_number, phone=phone),
-                        papers=[PaperInput("Tờ khai đăng ký khai sinh", 1)])
+    req = IntakeRequest(
+        procedure_code="1.004227.000.00.00.H57",
+        submitter=PersonInput(full_name=name, id_number=id_number, phone=phone),
+        papers=[PaperInput("Tờ khai đăng ký khai sinh", 1)],
+    )
     return ctx.intake.submit(req, "demo")
 
 
@@ -59,8 +62,9 @@ def test_ctrl_s_saves_and_opens_preview_then_print(qtbot, window, fake_ctx, runn
     assert fake_ctx.receipts.printed == [(code, "demo", "HCC_PDF", "A4")]
     assert "job-1" in preview.status_text()
     preview.ui.paper_combo.setCurrentText("A5")
-    qtbot.waitUntil(lambda: preview.page is not None and preview.page.pdf_path.endswith("A5.pdf"),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: preview.page is not None and preview.page.pdf_path.endswith("A5.pdf"), timeout=10000
+    )
     preview.ui.print_button.click()
     qtbot.waitUntil(lambda: preview.last_job == "job-2", timeout=5000)
     runner.wait_idle()
@@ -82,8 +86,9 @@ def test_today_list_search_and_reprint(qtbot, window, fake_ctx, runner, tmp_path
     assert window.today.model.summary(0).submitter_name == "Nguyễn Văn Ánh"
     assert "Được tiếp nhận" in window.today.model.index(0, 5).data()
     QTest.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: window.preview is not None and window.preview.page is not None,
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.preview is not None and window.preview.page is not None, timeout=10000
+    )
     preview = window.preview
     assert preview.code == window.today.model.summary(0).code
     target = tmp_path / "phieu.pdf"
@@ -96,8 +101,9 @@ def test_today_list_search_and_reprint(qtbot, window, fake_ctx, runner, tmp_path
     qtbot.waitUntil(lambda: "hết giấy" in preview.status_text(), timeout=5000)
     assert preview.ui.print_button.isEnabled()
     preview.ui.paper_combo.setCurrentText("A5")
-    qtbot.waitUntil(lambda: preview.page is not None and preview.page.pdf_path.endswith("A5.pdf"),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: preview.page is not None and preview.page.pdf_path.endswith("A5.pdf"), timeout=10000
+    )
     assert preview.page.width < preview.page.height  # A5 portrait, re-rendered
     folder = Path(preview.page.pdf_path).parent
     preview.close()
@@ -159,8 +165,11 @@ def test_input_postpones_the_lock(qtbot, fake_ctx, runner):
 
 
 def test_pending_draft_is_offered_and_restored(qtbot, fake_ctx, runner):
-    req = IntakeRequest(submitter=PersonInput(full_name="Phạm Văn Dũng", phone="0911222333"),
-                        procedure_code="2.000815.000.00.00.H57", notes="dở dang")
+    req = IntakeRequest(
+        submitter=PersonInput(full_name="Phạm Văn Dũng", phone="0911222333"),
+        procedure_code="2.000815.000.00.00.H57",
+        notes="dở dang",
+    )
     fake_ctx.drafts.save("demo", "draft-1", req.to_json_dict())
     w = MainWindow(fake_ctx, OFFICER, runner)
     qtbot.addWidget(w)
@@ -189,7 +198,9 @@ def test_declined_drafts_are_discarded(qtbot, fake_ctx, runner):
 
 
 def test_shortcuts_are_unique_and_listed(window):
-    actions = [a for a in window.findChildren(type(window.ui.action_new)) if a.shortcut().toString()]
+    actions = [
+        a for a in window.findChildren(type(window.ui.action_new)) if a.shortcut().toString()
+    ]
     keys = [a.shortcut().toString() for a in actions]
     assert len(keys) == len(set(keys))
     assert {"F2", "Ctrl+S", "Ctrl+P", "Ctrl+F", "F5", "Ctrl+L"} <= set(keys)
@@ -205,11 +216,24 @@ def test_tab_order_follows_the_screen(qtbot, window):
     for _ in range(16):
         QTest.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         order.append(window.focusWidget())
-    expected_start = [u.qr_edit, u.kind_individual, s.full_name, s.id_number, s.old_id_number,
-                      s.date_of_birth, s.sex, s.phone, s.email, s.address, places.province,
-                      places.commune, u.owner_differs,
-                      u.procedure_search, u.procedure_list]
-    assert order[:len(expected_start)] == expected_start
+    expected_start = [
+        u.qr_edit,
+        u.kind_individual,
+        s.full_name,
+        s.id_number,
+        s.old_id_number,
+        s.date_of_birth,
+        s.sex,
+        s.phone,
+        s.email,
+        s.address,
+        places.province,
+        places.commune,
+        u.owner_differs,
+        u.procedure_search,
+        u.procedure_list,
+    ]
+    assert order[: len(expected_start)] == expected_start
     assert order[len(expected_start)] is intake.ui.papers_table.focus_chain()[0]
 
 
@@ -242,8 +266,9 @@ def test_today_list_shows_each_dossiers_sync_state(qtbot, window, fake_ctx):
     fake_ctx.sync = _FakeSyncStates({first.uuid: "synced", second.uuid: "parked"})
     window.today.refresh()
     qtbot.waitUntil(lambda: window.today.model.rowCount() == 2, timeout=5000)
-    shown = {window.today.model.summary(r).uuid: window.today.model.index(r, 6).data()
-             for r in range(2)}
+    shown = {
+        window.today.model.summary(r).uuid: window.today.model.index(r, 6).data() for r in range(2)
+    }
     assert shown == {first.uuid: "✓ Đã gửi", second.uuid: "⚠ Bị từ chối"}
 
 
@@ -252,7 +277,6 @@ def test_closing_the_window_ends_the_officers_session_on_central(window, fake_ct
     window.close()
     runner.wait_idle()
     assert fake_ctx.auth.logged_out == [OFFICER.username]
-
 
 
 def test_a_window_comes_back_where_the_officer_left_it(qtbot):

@@ -1,4 +1,5 @@
 """First-run wizard and login dialog against the in-memory context."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The status-bar sync indicator: state text, counts, progress, "sync now" and refused records."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -49,8 +50,9 @@ class FakeSync:
 
 def test_describe_states():
     assert "Chưa đăng ký" in describe(None)[0]
-    text, tip = describe(FakeStatus(online=False, pending=3, parked=1,
-                                    last_error="connection refused"))
+    text, tip = describe(
+        FakeStatus(online=False, pending=3, parked=1, last_error="connection refused")
+    )
     assert text == "○ Ngoại tuyến · chờ gửi: 3 · lỗi: 1"
     assert "chưa lần nào" in tip and "connection refused" in tip
     text, tip = describe(FakeStatus(last_success_at=datetime(2026, 11, 25, 9, 5)))
@@ -59,9 +61,13 @@ def test_describe_states():
 
 
 def test_indicator_polls_shows_progress_and_syncs_now(qtbot, runner):
-    sync = FakeSync(FakeStatus(online=True, pending=2,
-                               upload=SimpleNamespace(filename="giay-to.pdf", sent=50,
-                                                      total=200)))
+    sync = FakeSync(
+        FakeStatus(
+            online=True,
+            pending=2,
+            upload=SimpleNamespace(filename="giay-to.pdf", sent=50, total=200),
+        )
+    )
     w = SyncIndicator(SimpleNamespace(sync=sync), runner)
     qtbot.addWidget(w)
     w.show()
@@ -74,8 +80,9 @@ def test_indicator_polls_shows_progress_and_syncs_now(qtbot, runner):
 
 
 def test_parked_dialog_lists_reasons_and_retries(qtbot, runner):
-    item = SimpleNamespace(kind="op", entity_uuid="0123456789abcdef", code=409,
-                           reason="mã hồ sơ đã được dùng")
+    item = SimpleNamespace(
+        kind="op", entity_uuid="0123456789abcdef", code=409, reason="mã hồ sơ đã được dùng"
+    )
     sync = FakeSync(FakeStatus(parked=1, parked_items=(item,)))
     w = SyncIndicator(SimpleNamespace(sync=sync), runner)
     qtbot.addWidget(w)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 from pydantic import BaseModel, Field
 
-from hcc_desk.core.sync.protocol import (
+from hcc_core.wire.protocol import (
     MAX_PUSH_OPS,
     EnrolRequest,
     EnrolResponse,
@@ -79,8 +79,9 @@ ENROL_ERRORS = {
 
 
 @router.post("/enrol", operation_id="enrol", responses=ENROL_ERRORS)
-def enrol(body: EnrolRequest, request: Request, c: CentralDep,
-          version: ClientProtocol) -> EnrolResponse:
+def enrol(
+    body: EnrolRequest, request: Request, c: CentralDep, version: ClientProtocol
+) -> EnrolResponse:
     remote = request.client.host if request.client else "unknown"
     with c.db.write() as s:  # a refusal commits its audit row, then answers
         outcome = enrol_device(s, body, limits_of(c.settings), remote=remote, now=datetime.now())

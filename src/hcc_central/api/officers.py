@@ -10,8 +10,8 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Response
 from sqlalchemy import select
 
-from hcc_desk.core.sync.officer_session import LoginAnswer
-from hcc_desk.core.sync.protocol import LoginRequest
+from hcc_core.wire.officer import LoginAnswer
+from hcc_core.wire.protocol import LoginRequest
 
 from ..auth import Token, authenticate
 from ..changes import audit
@@ -34,8 +34,9 @@ from .openapi import JSON_BODY, UNAUTHORISED, err
 
 router = APIRouter(tags=["desk"])
 WRONG = "wrong username or password"
-LOCKED = ("too many failed logins for this user name: locked for {s} s "
-          "(an administrator can unlock it)")
+LOCKED = (
+    "too many failed logins for this user name: locked for {s} s (an administrator can unlock it)"
+)
 
 
 @router.post(
@@ -90,8 +91,13 @@ def login(body: LoginRequest, token: Token, c: CentralDep, g: GuardDep) -> Login
         raise too_many(LOCKED.format(s=wait), wait, 423)
     if not ok or officer is None:
         raise HTTPException(401, WRONG)
-    return LoginAnswer(username=officer.username, full_name=officer.full_name,
-                       role=officer.role, session=session, session_expires_at=expires)
+    return LoginAnswer(
+        username=officer.username,
+        full_name=officer.full_name,
+        role=officer.role,
+        session=session,
+        session_expires_at=expires,
+    )
 
 
 @router.post(
@@ -111,6 +117,11 @@ def logout(token: Token, session: SessionToken, c: CentralDep, g: GuardDep) -> R
         else:
             audit(s, f"device:{dev.device_id}", "officer.logout", username=who.username)
             return Response(status_code=204)
-        audit(s, f"device:{dev.device_id}", "officer.logout_refused", reason=refused.reason,
-              **refused.detail)
+        audit(
+            s,
+            f"device:{dev.device_id}",
+            "officer.logout_refused",
+            reason=refused.reason,
+            **refused.detail,
+        )
     raise HTTPException(401, SESSION_MESSAGES[refused.reason])

@@ -16,8 +16,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
-from hcc_desk.core.domain.status import DossierStatus
-from hcc_desk.core.sync.protocol import NO_NUL, PublicStatus
+from hcc_core.domain.status import DossierStatus
+from hcc_core.wire.protocol import NO_NUL, PublicStatus
 
 from ..changes import audit
 from ..guard import Guard, GuardDep, too_many
@@ -48,8 +48,10 @@ def _admit(c: Central, g: Guard, request: Request, code: str) -> None:
     # Behind a reverse proxy, uvicorn's --proxy-headers (trusted proxies only) puts the real
     # client address here.
     ip = request.client.host if request.client else "?"
-    for kind, buckets, key, take in (("address", g.lookup_ip, ip, True),
-                                     ("code", g.lookup_code, code, False)):
+    for kind, buckets, key, take in (
+        ("address", g.lookup_ip, ip, True),
+        ("code", g.lookup_code, code, False),
+    ):
         wait, first = buckets.wait(key, take=take)
         if wait:
             if first:
@@ -121,8 +123,12 @@ def _page_response(c: Central, g: Guard, request: Request, code: str, pin: str) 
     return HTMLResponse(body, status_code=status, headers=headers)
 
 
-_PAGE_RESPONSES = {429: {"description": "too many lookups (Retry-After)",
-                         "content": {"text/html": {"schema": {"type": "string"}}}}}
+_PAGE_RESPONSES = {
+    429: {
+        "description": "too many lookups (Retry-After)",
+        "content": {"text/html": {"schema": {"type": "string"}}},
+    }
+}
 
 
 @page_router.get("/tra-cuu", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
@@ -135,8 +141,7 @@ def lookup_page(
 
 @page_router.get("/status", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
 def status_page_legacy(
-    c: CentralDep, g: GuardDep, request: Request, code: CodeQ = "", ma: CodeQ = "",
-    pin: PinQ = ""
+    c: CentralDep, g: GuardDep, request: Request, code: CodeQ = "", ma: CodeQ = "", pin: PinQ = ""
 ) -> HTMLResponse:
     """The same page under its first address. Receipts printed with a lookup base ending in
     /status carry ``?ma=…`` (the desks' link), which this page once ignored — the empty form

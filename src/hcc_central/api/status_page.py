@@ -4,16 +4,16 @@
 It shows exactly what the public lookup API returns (code, procedure, status, received, due)
 and nothing else; every value is escaped. The lookup itself — PIN rules, rate limits, audit —
 is ``public.lookup``; this module only renders its answer. Dates and times as Vietnamese
-papers write them (``hcc_desk.core.vn_format``).
+papers write them (``hcc_core.vn_format``).
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from hcc_desk.core.domain.status import DossierStatus
-from hcc_desk.core.sync.protocol import PublicStatus
-from hcc_desk.core.vn_format import vn_datetime
+from hcc_core.domain.status import DossierStatus
+from hcc_core.vn_format import vn_datetime
+from hcc_core.wire.protocol import PublicStatus
 
 # What each status means for the citizen, in a sentence (the label alone is officialese).
 _MEANING = {
@@ -22,7 +22,7 @@ _MEANING = {
     DossierStatus.INTEROPERATING: "Hồ sơ đang được các cơ quan liên thông giải quyết.",
     DossierStatus.PROCESSING: "Hồ sơ đang được cơ quan có thẩm quyền giải quyết.",
     DossierStatus.WAITING_SUPPLEMENT: "Hồ sơ cần bổ sung, hoàn thiện: xem phiếu yêu cầu bổ "
-                                      "sung. Thời hạn giải quyết tạm dừng đến khi nộp đủ.",
+    "sung. Thời hạn giải quyết tạm dừng đến khi nộp đủ.",
     DossierStatus.WAITING_PAYMENT: "Hồ sơ chờ thực hiện nghĩa vụ tài chính.",
     DossierStatus.DENIED: "Hồ sơ không được tiếp nhận: xem phiếu từ chối.",
     DossierStatus.UNRESOLVED: "Hồ sơ đã dừng giải quyết: xem thông báo dừng giải quyết.",
@@ -77,18 +77,24 @@ def found_card(found: PublicStatus) -> str:
         ("Hẹn trả kết quả", vn_datetime(found.due_at) if found.due_at else "Chưa có"),
     ]
     items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
-    return (f'<section class="card" aria-live="polite">'
-            f'<p class="status">{escape(found.status_label)}</p>'
-            f"<p>{escape(_MEANING.get(status, ''))}</p><dl>{items}</dl></section>")
+    return (
+        f'<section class="card" aria-live="polite">'
+        f'<p class="status">{escape(found.status_label)}</p>'
+        f"<p>{escape(_MEANING.get(status, ''))}</p><dl>{items}</dl></section>"
+    )
 
 
-NOT_FOUND_CARD = ('<section class="card"><p class="nf">Không tìm thấy hồ sơ với mã hồ sơ và mã '
-                  "tra cứu này. Hãy kiểm tra lại theo Giấy tiếp nhận hồ sơ.</p></section>")
+NOT_FOUND_CARD = (
+    '<section class="card"><p class="nf">Không tìm thấy hồ sơ với mã hồ sơ và mã '
+    "tra cứu này. Hãy kiểm tra lại theo Giấy tiếp nhận hồ sơ.</p></section>"
+)
 
 
 def limited_card(seconds: int) -> str:
-    return (f'<section class="card"><p class="nf">Tra cứu quá nhiều lần: vui lòng thử lại sau '
-            f"{int(seconds)} giây.</p></section>")
+    return (
+        f'<section class="card"><p class="nf">Tra cứu quá nhiều lần: vui lòng thử lại sau '
+        f"{int(seconds)} giây.</p></section>"
+    )
 
 
 def page(*, code: str, pin: str, result: str) -> str:

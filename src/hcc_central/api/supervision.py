@@ -16,8 +16,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from sqlalchemy import and_, or_, select
 
-from hcc_desk.core.supervision.wire import MAX_LIMIT, PATH, CentreDossierPage, CentreDossierWire
-from hcc_desk.core.sync.protocol import NO_NUL
+from hcc_core.wire.protocol import NO_NUL
+from hcc_core.wire.supervision import MAX_LIMIT, PATH, CentreDossierPage, CentreDossierWire
 
 from ..auth import Token, authenticate
 from ..changes import audit
@@ -71,11 +71,13 @@ def centre_dossiers(
             if who.role not in SUPERVISING_ROLES or who.centre_id not in (None, dev.centre_id):
                 audit(s, actor, "supervision.refused", reason="role", officer=who.username)
                 refusal = HTTPException(
-                    403, "this officer may not read the centre's supervision data")
+                    403, "this officer may not read the centre's supervision data"
+                )
             else:
                 rows, agencies, names = _read(s, dev.centre_id, since, after, limit)
-                audit(s, actor, "supervision.read", officer=who.username,
-                      rows=min(len(rows), limit))
+                audit(
+                    s, actor, "supervision.read", officer=who.username, rows=min(len(rows), limit)
+                )
     if refusal is not None:
         raise refusal
     more = len(rows) > limit
@@ -90,25 +92,42 @@ def centre_dossiers(
     )
 
 
-def _read(s: Any, centre_id: int, since: datetime | None, after: str, limit: int
-          ) -> tuple[list[Any], dict[str, str], dict[str, str]]:
+def _read(
+    s: Any, centre_id: int, since: datetime | None, after: str, limit: int
+) -> tuple[list[Any], dict[str, str], dict[str, str]]:
     stmt = (
-        select(Dossier.uuid, Dossier.code, Dossier.unit_code, Dossier.counter_slot,
-               Dossier.status, Dossier.received_at, Dossier.due_at, Dossier.procedure_name,
-               Dossier.doc, Dossier.updated_at)
+        select(
+            Dossier.uuid,
+            Dossier.code,
+            Dossier.unit_code,
+            Dossier.counter_slot,
+            Dossier.status,
+            Dossier.received_at,
+            Dossier.due_at,
+            Dossier.procedure_name,
+            Dossier.doc,
+            Dossier.updated_at,
+        )
         .where(Dossier.centre_id == centre_id)
         .order_by(Dossier.updated_at, Dossier.uuid)
         .limit(limit + 1)
     )
     if since is not None:
-        stmt = stmt.where(or_(Dossier.updated_at > since,
-                              and_(Dossier.updated_at == since, Dossier.uuid > after)))
+        stmt = stmt.where(
+            or_(Dossier.updated_at > since, and_(Dossier.updated_at == since, Dossier.uuid > after))
+        )
     rows = list(s.execute(stmt).all())
-    agencies = dict(s.execute(select(Agency.unit_code, Agency.name)
-                              .where(Agency.centre_id == centre_id)).tuples().all())
+    agencies = dict(
+        s.execute(select(Agency.unit_code, Agency.name).where(Agency.centre_id == centre_id))
+        .tuples()
+        .all()
+    )
     users = {str((r.doc or {}).get("officer") or "") for r in rows}
-    names = dict(s.execute(select(Officer.username, Officer.full_name)
-                           .where(Officer.username.in_(users))).tuples().all())
+    names = dict(
+        s.execute(select(Officer.username, Officer.full_name).where(Officer.username.in_(users)))
+        .tuples()
+        .all()
+    )
     return rows, agencies, names
 
 
@@ -117,11 +136,18 @@ def _summary(r: Any, agencies: dict[str, str], names: dict[str, str]) -> CentreD
     officer = str(doc.get("officer") or "")[:64]
     events = sorted(doc.get("events") or [], key=lambda e: e.get("at") or "")
     return CentreDossierWire(
-        uuid=r.uuid, code=r.code, procedure_code=(doc.get("procedure_code") or None),
+        uuid=r.uuid,
+        code=r.code,
+        procedure_code=(doc.get("procedure_code") or None),
         procedure_name=doc.get("procedure_name") or r.procedure_name,
-        unit_code=r.unit_code, agency_name=agencies.get(r.unit_code),
-        counter_slot=r.counter_slot, officer=officer, officer_name=names.get(officer),
-        received_at=r.received_at, due_at=r.due_at, status=r.status,
+        unit_code=r.unit_code,
+        agency_name=agencies.get(r.unit_code),
+        counter_slot=r.counter_slot,
+        officer=officer,
+        officer_name=names.get(officer),
+        received_at=r.received_at,
+        due_at=r.due_at,
+        status=r.status,
         waiting_since=_waiting_since(events) if r.status == _WAITING else None,
         result_ready_at=_last(events, _RELEASING) if r.status in (_RELEASING, _DONE) else None,
         returned_at=_last(events, _DONE) if r.status == _DONE else None,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect
 
-from hcc_desk.core.sync.protocol import NO_NUL, UploadDone, UploadOffset, UploadStart, UploadState
+from hcc_core.wire.protocol import NO_NUL, UploadDone, UploadOffset, UploadStart, UploadState
 
 from .. import upload_rules as rules
 from ..auth import DeviceCtx, Token

@@ -11,13 +11,14 @@ encrypted one, never half of each.
 Outside hcc_desk.core.store on purpose: the GUI's first window peeks the database through this
 module before SQLAlchemy is imported.
 """
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 from typing import Any
 
-from hcc_desk.core.files import fsync_dir
+from hcc_core.files import fsync_dir
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -44,8 +45,14 @@ def apply_key(con: Any, key: bytes) -> None:
     con.execute(key_pragma(key))
 
 
-def connect(path: Path | str, key: bytes | None, *, read_only: bool = False,
-            timeout: float = 10, **kwargs: Any) -> Any:
+def connect(
+    path: Path | str,
+    key: bytes | None,
+    *,
+    read_only: bool = False,
+    timeout: float = 10,
+    **kwargs: Any,
+) -> Any:
     """A SQLCipher connection, keyed (and checked) before anything else touches the file."""
     target = f"file:{path}?mode=ro" if read_only else str(path)
     con = dbapi().connect(target, uri=read_only, timeout=timeout, **kwargs)
@@ -71,8 +78,11 @@ def peek(path: Path, key: bytes | None, sql: str, params: tuple = ()) -> Any:
         key = None
     mod = dbapi() if key is not None else __import__("sqlite3")
     try:
-        con = (connect(path, key, read_only=True, timeout=5) if key is not None
-               else mod.connect(f"file:{path}?mode=ro", uri=True, timeout=5))
+        con = (
+            connect(path, key, read_only=True, timeout=5)
+            if key is not None
+            else mod.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+        )
         try:
             return con.execute(sql, params).fetchone()
         finally:

@@ -11,6 +11,7 @@ secret), so a profile moved to another folder on the same PC still opens, while 
 
 ``HCC_DESK_KEY_DIR`` puts the key folder elsewhere (tests, a support technician's USB recovery).
 """
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,8 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
-from hcc_desk.core.files import fsync_dir
-from hcc_desk.core.owner_only import FILE_MODE, make_private_dir
+from hcc_core.files import fsync_dir
+from hcc_core.owner_only import FILE_MODE, make_private_dir
 
 KEY_BYTES = 32
 PROFILE_ID_FILE = "profile-id"
@@ -77,8 +78,9 @@ class FileKeyStore:
         blob = self._sealer.seal(key) if self._sealer else key
         target = self.path(key_id)
         # O_EXCL: two processes opening a new profile at once must not write two keys.
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     FILE_MODE)
+        fd = os.open(
+            target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), FILE_MODE
+        )
         try:
             os.write(fd, blob)
             os.fsync(fd)
@@ -130,8 +132,9 @@ def profile_key_id(profile_root: Path, *, create: bool) -> str | None:
     return new_id
 
 
-def profile_key(profile_root: Path, keystore: KeyStore | None = None, *,
-                create: bool = True) -> bytes | None:
+def profile_key(
+    profile_root: Path, keystore: KeyStore | None = None, *, create: bool = True
+) -> bytes | None:
     """The key of the profile at ``profile_root``; a new one for a profile without one.
 
     KeyUnavailable when the profile has an id but its key is gone (copied from another PC)."""

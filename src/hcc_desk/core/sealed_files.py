@@ -16,6 +16,7 @@ Folders are registered once per process (``register``) by the code that knows th
 key; the attachment code reads and writes through ``read``/``write`` with the folder it was
 given, and an unregistered folder (unit tests, tools) stays plain.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,7 +24,7 @@ import struct
 import threading
 from pathlib import Path
 
-from hcc_desk.core.files import write_atomic
+from hcc_core.files import write_atomic
 
 MAGIC = b"HCCF"
 VERSION = 1
@@ -42,8 +43,9 @@ class FileSealer:
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
         from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-        file_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
-                        info=b"hcc-desk attached files v1").derive(profile_key)
+        file_key = HKDF(
+            algorithm=hashes.SHA256(), length=32, salt=None, info=b"hcc-desk attached files v1"
+        ).derive(profile_key)
         self._aead = AESGCM(file_key)
         self._chunk = chunk
 
@@ -52,9 +54,10 @@ class FileSealer:
         out = [_HEADER.pack(MAGIC, VERSION, self._chunk, prefix)]
         count = max(1, -(-len(data) // self._chunk))
         for i in range(count):
-            piece = data[i * self._chunk:(i + 1) * self._chunk]
-            out.append(self._aead.encrypt(_nonce(prefix, i), piece,
-                                          _aad(identity, i, i == count - 1)))
+            piece = data[i * self._chunk : (i + 1) * self._chunk]
+            out.append(
+                self._aead.encrypt(_nonce(prefix, i), piece, _aad(identity, i, i == count - 1))
+            )
         return b"".join(out)
 
     def unseal(self, blob: bytes, identity: str) -> bytes:
@@ -65,21 +68,26 @@ class FileSealer:
         _magic, version, chunk, prefix = _HEADER.unpack_from(blob)
         if version != VERSION or chunk <= 0:
             raise SealedFileError(f"{identity}: unknown sealed-file version {version}")
-        body = memoryview(blob)[_HEADER.size:]
+        body = memoryview(blob)[_HEADER.size :]
         step = chunk + TAG
         count = max(1, -(-len(body) // step))
         out = []
         try:
             for i in range(count):
-                out.append(self._aead.decrypt(_nonce(prefix, i), body[i * step:(i + 1) * step],
-                                              _aad(identity, i, i == count - 1)))
+                out.append(
+                    self._aead.decrypt(
+                        _nonce(prefix, i),
+                        body[i * step : (i + 1) * step],
+                        _aad(identity, i, i == count - 1),
+                    )
+                )
         except InvalidTag:
             raise SealedFileError(f"{identity}: damaged, truncated or not ours") from None
         return b"".join(out)
 
 
 def is_sealed(blob: bytes) -> bool:
-    return blob[:len(MAGIC)] == MAGIC and len(blob) >= _HEADER.size
+    return blob[: len(MAGIC)] == MAGIC and len(blob) >= _HEADER.size
 
 
 def _nonce(prefix: bytes, index: int) -> bytes:

@@ -1,10 +1,11 @@
 """Calendar and catalogue imports for the admin screen: first a preview of what the file would
 change, then the import itself through the existing code (services/calendars.py,
-core/catalogue/importer.py). Admin-only and audited; a preview writes nothing.
+core/store/catalogue_import.py). Admin-only and audited; a preview writes nothing.
 
 The catalogue preview runs the real import inside a savepoint and rolls it back, so what it
 lists is exactly what applying would do (same matching, same checks), not a second opinion.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import selectinload
 
-from hcc_desk.core.domain.official_calendar import (
+from hcc_core.domain.official_calendar import (
     CalendarFileError,
     bundled_calendar,
     load_calendar_file,
@@ -76,9 +77,14 @@ class AdminImports:
         years = official.covered_years()
         with self._store.session() as s:
             loaded = {y.year for y in s.scalars(select(CalendarYear))}
-            stored = list(s.scalars(select(CalendarDay).where(
-                CalendarDay.day >= date(min(years), 1, 1),
-                CalendarDay.day <= date(max(years), 12, 31))))
+            stored = list(
+                s.scalars(
+                    select(CalendarDay).where(
+                        CalendarDay.day >= date(min(years), 1, 1),
+                        CalendarDay.day <= date(max(years), 12, 31),
+                    )
+                )
+            )
         changes: list[DayChange] = []
         for year in years:
             now = _days_in_force(year, loaded, stored)
@@ -97,10 +103,11 @@ class AdminImports:
         return self._calendars.import_file(Path(path), actor)  # audited there
 
     # -- catalogue --------------------------------------------------------------------------
-    def preview_catalogue(self, actor: str, path: Path,
-                          retire_missing: bool = False) -> CataloguePreview:
+    def preview_catalogue(
+        self, actor: str, path: Path, retire_missing: bool = False
+    ) -> CataloguePreview:
         check_admin(self._store, actor, "catalogue.preview")
-        from hcc_desk.core.catalogue.importer import import_catalogue
+        from hcc_desk.core.store.catalogue_import import import_catalogue
 
         with self._store.write() as s:
             savepoint = s.begin_nested()
@@ -123,27 +130,40 @@ class AdminImports:
                 else:
                     diff = tuple(k for k in values if values[k] != old[2][k] and k != "active")
                     changes.append(ProcedureChange(ref, name, "changed", diff or ("active",)))
-        return CataloguePreview(changes, report.unchanged, report.agencies_added,
-                                list(report.warnings))
+        return CataloguePreview(
+            changes, report.unchanged, report.agencies_added, list(report.warnings)
+        )
 
     def apply_catalogue(self, actor: str, path: Path, retire_missing: bool = False):
         check_admin(self._store, actor, "catalogue.import")
-        from hcc_desk.core.catalogue.importer import import_catalogue
+        from hcc_desk.core.store.catalogue_import import import_catalogue
 
         path = Path(path)
         with self._store.write() as s:
             report = import_catalogue(s, path, deactivate_missing=retire_missing)
             if report.ok:
-                add_audit(s, actor, "catalogue.import", "catalogue", None,
-                          {"file": path.name, "added": report.added, "updated": report.updated,
-                           "retired": report.deactivated, "warnings": len(report.warnings)})
+                add_audit(
+                    s,
+                    actor,
+                    "catalogue.import",
+                    "catalogue",
+                    None,
+                    {
+                        "file": path.name,
+                        "added": report.added,
+                        "updated": report.updated,
+                        "retired": report.deactivated,
+                        "warnings": len(report.warnings),
+                    },
+                )
         if not report.ok:
             raise _not_importable(report.errors)
         return report
 
 
-def _days_in_force(year: int, loaded: set[int], stored: list[CalendarDay]
-                   ) -> dict[date, tuple[str, str]]:
+def _days_in_force(
+    year: int, loaded: set[int], stored: list[CalendarDay]
+) -> dict[date, tuple[str, str]]:
     """The year's exception days today: the rows a load stored, or the bundled file's days
     with this desk's own edits on top (what ``store_year`` would replace)."""
     now: dict[date, tuple[str, str]] = {}
@@ -162,15 +182,22 @@ def _snapshot(s) -> dict[Any, tuple[str, str, dict]]:
     s.expire_all()  # read what the import wrote, not what this session cached before
     out = {}
     for p in s.scalars(select(Procedure).options(selectinload(Procedure.papers))):
-        values = {a.key: getattr(p, a.key) for a in inspect(Procedure).column_attrs
-                  if a.key not in ("id", "uuid", "created_at", "updated_at", "name_folded")}
-        values["papers"] = [(x.position, x.name, x.originals, x.certified_copies,
-                             x.photocopies, x.note) for x in p.papers]
+        values = {
+            a.key: getattr(p, a.key)
+            for a in inspect(Procedure).column_attrs
+            if a.key not in ("id", "uuid", "created_at", "updated_at", "name_folded")
+        }
+        values["papers"] = [
+            (x.position, x.name, x.originals, x.certified_copies, x.photocopies, x.note)
+            for x in p.papers
+        ]
         out[p.id] = (p.code or p.name, p.name, values)
     return out
 
 
 def _not_importable(errors) -> InvalidInput:
     listing = "\n  ".join(list(errors)[:50])
-    return InvalidInput(f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
-                        f"Catalogue not imported, nothing written:\n  {listing}")
+    return InvalidInput(
+        f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
+        f"Catalogue not imported, nothing written:\n  {listing}",
+    )

@@ -7,6 +7,7 @@ they are listed read-only and only the desk's own offline lockout can be lifted 
 User names and passwords follow central's rules (hcc_central/security.py), so an account made
 on a desk would also be valid on central.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,10 @@ def require_admin(session, actor: str, action: str) -> None:
     row = find_officer(session, normalise_username(actor or ""))
     if row is not None and row.active and row.role == "admin":
         return
-    raise AuthError(f"Chỉ quản trị viên được làm việc này ({action}).",
-                    f"Only an administrator may do this ({action}).")
+    raise AuthError(
+        f"Chỉ quản trị viên được làm việc này ({action}).",
+        f"Only an administrator may do this ({action}).",
+    )
 
 
 def check_admin(store, actor: str, action: str) -> None:
@@ -62,30 +65,42 @@ def check_admin(store, actor: str, action: str) -> None:
 
 def username_problem(username: str) -> FieldError | None:
     if not _USERNAME.fullmatch(username):
-        return FieldError("username",
-                          "Tên đăng nhập 1–64 ký tự: chữ thường a–z không dấu, số, '.', '_' "
-                          "hoặc '-' (không dùng chữ trông giống chữ Latinh)",
-                          "User name: 1–64 characters, a–z, digits, '.', '_' or '-' "
-                          "(no look-alike letters)")
+        return FieldError(
+            "username",
+            "Tên đăng nhập 1–64 ký tự: chữ thường a–z không dấu, số, '.', '_' "
+            "hoặc '-' (không dùng chữ trông giống chữ Latinh)",
+            "User name: 1–64 characters, a–z, digits, '.', '_' or '-' (no look-alike letters)",
+        )
     return None
 
 
-def password_field_problems(username: str, role: str, password: str,
-                            confirm: str | None) -> list[FieldError]:
-    from hcc_desk.core.domain.accounts import MIN_PASSWORD, MIN_PASSWORD_DEFAULT, password_problem
+def password_field_problems(
+    username: str, role: str, password: str, confirm: str | None
+) -> list[FieldError]:
+    from hcc_core.domain.accounts import MIN_PASSWORD, MIN_PASSWORD_DEFAULT, password_problem
 
     problems = []
     why = password_problem(username, role, password)
     if why is not None:  # central's policy: length by role, not the user name, not common
         need = MIN_PASSWORD.get(role, MIN_PASSWORD_DEFAULT)
-        vi = {"characters": f"Mật khẩu cần ít nhất {need} ký tự (vai trò {role})",
-              "user name": "Mật khẩu không được là (biến thể của) tên đăng nhập",
-              "common": "Mật khẩu này quá phổ biến: hãy chọn mật khẩu khác"}
-        problems.append(FieldError("password", next(
-            (v for k, v in vi.items() if k in why), why), why[0].upper() + why[1:]))
+        vi = {
+            "characters": f"Mật khẩu cần ít nhất {need} ký tự (vai trò {role})",
+            "user name": "Mật khẩu không được là (biến thể của) tên đăng nhập",
+            "common": "Mật khẩu này quá phổ biến: hãy chọn mật khẩu khác",
+        }
+        problems.append(
+            FieldError(
+                "password",
+                next((v for k, v in vi.items() if k in why), why),
+                why[0].upper() + why[1:],
+            )
+        )
     if confirm is not None and confirm != password:
-        problems.append(FieldError("password_confirm", "Mật khẩu nhập lại không khớp",
-                                   "The passwords do not match"))
+        problems.append(
+            FieldError(
+                "password_confirm", "Mật khẩu nhập lại không khớp", "The passwords do not match"
+            )
+        )
     return problems
 
 
@@ -101,19 +116,38 @@ class AdminOfficers:
         self._check(actor, "officer.list")
         with self._store.session() as s:
             rows = list(s.scalars(select(Officer).order_by(Officer.username)))
-            officers = [OfficerRow(r.username, r.full_name, r.role, r.active,
-                                   r.locked_until if r.locked_until and r.locked_until > now
-                                   else None) for r in rows]
+            officers = [
+                OfficerRow(
+                    r.username,
+                    r.full_name,
+                    r.role,
+                    r.active,
+                    r.locked_until if r.locked_until and r.locked_until > now else None,
+                )
+                for r in rows
+            ]
         return OfficerList(officers, self.managed_by_central())
 
-    def add(self, actor: str, username: str, full_name: str, role: str, password: str,
-            confirm: str | None = None) -> OfficerRow:
+    def add(
+        self,
+        actor: str,
+        username: str,
+        full_name: str,
+        role: str,
+        password: str,
+        confirm: str | None = None,
+    ) -> OfficerRow:
         self._check(actor, "officer.add", local_only=True)
         username, full_name = normalise_username(username).lower(), " ".join(full_name.split())
         problems = [p for p in [username_problem(username)] if p]
         if not full_name or len(full_name) > MAX_FULL_NAME:
-            problems.append(FieldError("full_name", "Chưa nhập họ tên (tối đa 200 ký tự)",
-                                       "Full name is required (200 characters at most)"))
+            problems.append(
+                FieldError(
+                    "full_name",
+                    "Chưa nhập họ tên (tối đa 200 ký tự)",
+                    "Full name is required (200 characters at most)",
+                )
+            )
         if role not in ROLES:
             problems.append(FieldError("role", "Vai trò không hợp lệ", "Unknown role"))
         problems += password_field_problems(username, role, password, confirm)
@@ -122,14 +156,32 @@ class AdminOfficers:
         with self._store.write() as s:
             taken = s.scalar(select(Officer.id).where(func.lower(Officer.username) == username))
             if taken is not None:
-                raise FieldErrors([FieldError("username", f"Đã có cán bộ '{username}'",
-                                              f"Officer '{username}' already exists")])
-            row = Officer(username=username, full_name=full_name, role=role,
-                          password_hash=hash_password(password), active=True)
+                raise FieldErrors(
+                    [
+                        FieldError(
+                            "username",
+                            f"Đã có cán bộ '{username}'",
+                            f"Officer '{username}' already exists",
+                        )
+                    ]
+                )
+            row = Officer(
+                username=username,
+                full_name=full_name,
+                role=role,
+                password_hash=hash_password(password),
+                active=True,
+            )
             s.add(row)
             s.flush()
-            add_audit(s, actor, "officer.created", "officer", row.uuid,
-                      {"officer": username, "role": role})
+            add_audit(
+                s,
+                actor,
+                "officer.created",
+                "officer",
+                row.uuid,
+                {"officer": username, "role": role},
+            )
         return OfficerRow(username, full_name, role, True, None)
 
     def set_active(self, actor: str, username: str, active: bool) -> None:
@@ -137,19 +189,24 @@ class AdminOfficers:
         self._check(actor, action, local_only=True)
         username = normalise_username(username)
         if not active and username == normalise_username(actor):
-            raise UserError("Không thể tự khoá tài khoản của chính mình.",
-                            "You cannot disable your own account.")
+            raise UserError(
+                "Không thể tự khoá tài khoản của chính mình.",
+                "You cannot disable your own account.",
+            )
         with self._store.write() as s:
             row = self._row(s, username)
             if not active and row.role == "admin" and self._active_admins(s) <= 1:
-                raise UserError("Phải còn ít nhất một quản trị viên đang hoạt động.",
-                                "At least one active administrator must remain.")
+                raise UserError(
+                    "Phải còn ít nhất một quản trị viên đang hoạt động.",
+                    "At least one active administrator must remain.",
+                )
             if row.active != active:
                 row.active = active
                 add_audit(s, actor, action, "officer", row.uuid, {"officer": username})
 
-    def reset_password(self, actor: str, username: str, password: str,
-                       confirm: str | None = None) -> None:
+    def reset_password(
+        self, actor: str, username: str, password: str, confirm: str | None = None
+    ) -> None:
         self._check(actor, "officer.password_reset", local_only=True)
         username = normalise_username(username)
         with self._store.session() as s:
@@ -161,8 +218,9 @@ class AdminOfficers:
             row = self._row(s, username)
             row.password_hash = hash_password(password)
             row.failed_logins, row.lockouts, row.locked_until = 0, 0, None
-            add_audit(s, actor, "officer.password_reset", "officer", row.uuid,
-                      {"officer": username})
+            add_audit(
+                s, actor, "officer.password_reset", "officer", row.uuid, {"officer": username}
+            )
 
     def unlock(self, actor: str, username: str) -> None:
         """The desk's offline lockout (issue 9): also for central's officers."""
@@ -173,10 +231,11 @@ class AdminOfficers:
     def _check(self, actor: str, action: str, local_only: bool = False) -> None:
         check_admin(self._store, actor, action)
         if local_only and self.managed_by_central():
-            raise UserError("Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên "
-                            "máy chủ trung tâm, không sửa ở đây.",
-                            "This desk is enrolled with central: officers are managed on "
-                            "central, not here.")
+            raise UserError(
+                "Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên "
+                "máy chủ trung tâm, không sửa ở đây.",
+                "This desk is enrolled with central: officers are managed on central, not here.",
+            )
 
     @staticmethod
     def _row(s, username: str) -> Officer:
@@ -187,5 +246,8 @@ class AdminOfficers:
 
     @staticmethod
     def _active_admins(s) -> int:
-        return s.scalar(select(func.count()).select_from(Officer).where(
-            Officer.role == "admin", Officer.active.is_(True)))
+        return s.scalar(
+            select(func.count())
+            .select_from(Officer)
+            .where(Officer.role == "admin", Officer.active.is_(True))
+        )

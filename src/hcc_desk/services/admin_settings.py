@@ -1,5 +1,6 @@
 """The desk's settings as the admin screen edits them: printer, paper, idle lock, language and
 the scanner profile. Checked, admin-only, and audited with what changed (old → new)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -37,15 +38,24 @@ class DeskSettings:
 def problems(new: DeskSettings) -> list[FieldError]:
     out = []
     if new.paper not in PAPERS:
-        out.append(FieldError("paper", "Khổ giấy phải là A4 hoặc A5",
-                              "Paper must be A4 or A5"))
+        out.append(FieldError("paper", "Khổ giấy phải là A4 hoặc A5", "Paper must be A4 or A5"))
     lo, hi = IDLE_RANGE
     if not isinstance(new.idle_lock_minutes, int) or not lo <= new.idle_lock_minutes <= hi:
-        out.append(FieldError("idle_lock_minutes", f"Thời gian tự khoá phải từ {lo} đến {hi} "
-                              "phút", f"The idle lock must be {lo} to {hi} minutes"))
+        out.append(
+            FieldError(
+                "idle_lock_minutes",
+                f"Thời gian tự khoá phải từ {lo} đến {hi} phút",
+                f"The idle lock must be {lo} to {hi} minutes",
+            )
+        )
     if new.language not in LANGUAGES:
-        out.append(FieldError("language", "Ngôn ngữ phải là tiếng Việt hoặc tiếng Anh",
-                              "The language must be Vietnamese or English"))
+        out.append(
+            FieldError(
+                "language",
+                "Ngôn ngữ phải là tiếng Việt hoặc tiếng Anh",
+                "The language must be Vietnamese or English",
+            )
+        )
     if new.printer is not None and (not new.printer.strip() or len(new.printer) > 200):
         out.append(FieldError("printer", "Tên máy in không hợp lệ", "Invalid printer name"))
     scan = new.scan
@@ -55,8 +65,9 @@ def problems(new: DeskSettings) -> list[FieldError]:
         if scan.mode not in {str(m) for m in ColourMode}:
             out.append(FieldError("scan.mode", "Chế độ màu không hợp lệ", "Unknown colour mode"))
         if scan.resolution not in RESOLUTIONS:
-            out.append(FieldError("scan.resolution", "Độ phân giải không hợp lệ",
-                                  "Unsupported resolution"))
+            out.append(
+                FieldError("scan.resolution", "Độ phân giải không hợp lệ", "Unsupported resolution")
+            )
     return out
 
 
@@ -101,19 +112,28 @@ def _read(s) -> DeskSettings:
         except (KeyError, ValueError, TypeError):
             pass  # unreadable: shown as "no profile", and saving replaces it
     minutes = get("idle_lock_minutes")
-    return DeskSettings(printer=get("printer") or None, paper=str(get("paper")),
-                        idle_lock_minutes=int(minutes) if minutes is not None else 10,
-                        language=str(get("language")), scan=scan)
+    return DeskSettings(
+        printer=get("printer") or None,
+        paper=str(get("paper")),
+        idle_lock_minutes=int(minutes) if minutes is not None else 10,
+        language=str(get("language")),
+        scan=scan,
+    )
 
 
 def _values(d: DeskSettings) -> dict:
-    return {"printer": d.printer, "paper": d.paper, "idle_lock_minutes": d.idle_lock_minutes,
-            "language": d.language,
-            PROFILE_SETTING: None if not d.scan.device else _profile_dict(d.scan)}
+    return {
+        "printer": d.printer,
+        "paper": d.paper,
+        "idle_lock_minutes": d.idle_lock_minutes,
+        "language": d.language,
+        PROFILE_SETTING: None if not d.scan.device else _profile_dict(d.scan),
+    }
 
 
 def _profile_dict(scan: ScanSettings) -> dict | None:
     if not scan.device:
         return None
-    return ScanProfile(scan.device, Source(scan.source), scan.resolution,
-                       ColourMode(scan.mode)).to_dict()
+    return ScanProfile(
+        scan.device, Source(scan.source), scan.resolution, ColourMode(scan.mode)
+    ).to_dict()

@@ -5,15 +5,15 @@ supplement received (the clock restarts, the appointment moves by the paused off
 result ready, refusal (Mẫu 03) and apology with a new appointment (Mẫu 04). Every step is
 validated by the national status machine, audited and queued for central in one transaction.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-
-from hcc_desk.core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
-from hcc_desk.core.domain.timing import due_after_restart, limit_of, new_due_problem
+from hcc_core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
+from hcc_core.domain.timing import due_after_restart, limit_of, new_due_problem
 from hcc_desk.core.store.models import Dossier, DossierNotice
 from hcc_desk.core.store.repositories import list_agencies
 from hcc_desk.services.dossier_steps import (
@@ -55,8 +55,15 @@ class AgencyStepsService:
             return [COUNTER_PARTY, *(a.name for a in list_agencies(s))]
 
     # --- hand-over between parties ------------------------------------------------------------
-    def transfer(self, code: str, to_party: str, officer: str, *, from_party: str | None = None,
-                 note: str = "") -> StepResult:
+    def transfer(
+        self,
+        code: str,
+        to_party: str,
+        officer: str,
+        *,
+        from_party: str | None = None,
+        note: str = "",
+    ) -> StepResult:
         """Papers handed from one party to another (a Mẫu 05 hop).
 
         From the counter to the deciding agency the dossier is being processed; from one
@@ -71,8 +78,15 @@ class AgencyStepsService:
             at = event_time(d, self._clock())
             source = (from_party or "").strip() or papers_holder(s, d)
             if source == to_party:
-                raise FieldErrors([FieldError("to_party", "Nơi nhận trùng nơi giao",
-                                              "The receiving party is the one handing over")])
+                raise FieldErrors(
+                    [
+                        FieldError(
+                            "to_party",
+                            "Nơi nhận trùng nơi giao",
+                            "The receiving party is the one handing over",
+                        )
+                    ]
+                )
             target = _S.PROCESSING if source == COUNTER_PARTY else _S.INTEROPERATING
             add_hop(s, d, at, source, to_party, note.strip()[:MAX_TEXT], actor)
             if d.status != target:  # a further hop at the same stage only adds the hop
@@ -80,31 +94,53 @@ class AgencyStepsService:
             finish_change(s, d, actor, "dossier.transfer", {"from": source, "to": to_party})
             return _result(d, at, "control")
 
-    def processing(self, code: str, officer: str, *, agency: str = "", note: str = ""
-                   ) -> StepResult:
+    def processing(
+        self, code: str, officer: str, *, agency: str = "", note: str = ""
+    ) -> StepResult:
         with self._store.write() as s:
             actor = active_officer(s, officer).username
             d = load_dossier(s, code)
             _not_waiting(d)
             at = event_time(d, self._clock())
             who = agency.strip() or last_agency(s, d)
-            change_status(s, d, _S.PROCESSING, at, actor,
-                          f"{who} đang xử lý" + (f": {note.strip()}" if note.strip() else ""))
+            change_status(
+                s,
+                d,
+                _S.PROCESSING,
+                at,
+                actor,
+                f"{who} đang xử lý" + (f": {note.strip()}" if note.strip() else ""),
+            )
             finish_change(s, d, actor, "dossier.processing", {"agency": who})
             return _result(d, at, None)
 
     # --- supplement ---------------------------------------------------------------------------
-    def request_supplement(self, code: str, officer: str, *, missing_papers: Sequence[str],
-                           reason: str, agency: str = "") -> StepResult:
+    def request_supplement(
+        self,
+        code: str,
+        officer: str,
+        *,
+        missing_papers: Sequence[str],
+        reason: str,
+        agency: str = "",
+    ) -> StepResult:
         """Mẫu 02: the applicant must bring ``missing_papers``; the clock stops meanwhile."""
         papers = [p.strip()[:300] for p in missing_papers if p.strip()]
         problems = []
         if not papers:
-            problems.append(FieldError("missing_papers", "Hãy chọn hoặc ghi giấy tờ cần bổ sung",
-                                       "List the papers to supply"))
+            problems.append(
+                FieldError(
+                    "missing_papers",
+                    "Hãy chọn hoặc ghi giấy tờ cần bổ sung",
+                    "List the papers to supply",
+                )
+            )
         if not reason.strip():
-            problems.append(FieldError("reason", "Hãy ghi lý do yêu cầu bổ sung",
-                                       "Give the reason for the request"))
+            problems.append(
+                FieldError(
+                    "reason", "Hãy ghi lý do yêu cầu bổ sung", "Give the reason for the request"
+                )
+            )
         if problems:
             raise FieldErrors(problems)
         with self._store.write() as s:
@@ -112,13 +148,24 @@ class AgencyStepsService:
             d = load_dossier(s, code)
             at = event_time(d, self._clock())
             who = agency.strip() or last_agency(s, d)
-            event = change_status(s, d, _S.WAITING_SUPPLEMENT, at, actor,
-                                  f"Yêu cầu bổ sung ({who}): {reason.strip()}")
-            s.add(DossierNotice(dossier_id=d.id, kind="supplement", at=at, agency_name=who,
-                                reason=reason.strip()[:MAX_TEXT], missing_papers=papers,
-                                actor=actor, status_event_uuid=event.uuid))
-            finish_change(s, d, actor, "dossier.supplement_request",
-                          {"agency": who, "papers": len(papers)})
+            event = change_status(
+                s, d, _S.WAITING_SUPPLEMENT, at, actor, f"Yêu cầu bổ sung ({who}): {reason.strip()}"
+            )
+            s.add(
+                DossierNotice(
+                    dossier_id=d.id,
+                    kind="supplement",
+                    at=at,
+                    agency_name=who,
+                    reason=reason.strip()[:MAX_TEXT],
+                    missing_papers=papers,
+                    actor=actor,
+                    status_event_uuid=event.uuid,
+                )
+            )
+            finish_change(
+                s, d, actor, "dossier.supplement_request", {"agency": who, "papers": len(papers)}
+            )
             return _result(d, at, "supplement")
 
     def supplement_received(self, code: str, officer: str, *, note: str = "") -> StepResult:
@@ -130,26 +177,50 @@ class AgencyStepsService:
             if d.status != _S.WAITING_SUPPLEMENT:
                 raise UserError(
                     f"Hồ sơ {d.code} không ở trạng thái chờ bổ sung.",
-                    f"Dossier {d.code} is not waiting for a supplement.")
+                    f"Dossier {d.code} is not waiting for a supplement.",
+                )
             at = event_time(d, self._clock())
             started, before = _pause_start(d)
             # The same function central uses for a restart recorded there (one due date).
             p = d.procedure
-            limit = limit_of({"duration_hours": p.duration_hours, "cutoff": p.cutoff,
-                              "duration_kind": p.duration_kind, "duration_unit": p.duration_unit})
-            d.due_at = due_after_restart(d.due_at, [(e.status, e.at) for e in d.events], at,
-                                         self._calendars.current(),
-                                         p.duration_kind,  # type: ignore[arg-type]
-                                         received_at=d.received_at, limit=limit)
-            change_status(s, d, before, at, actor,
-                          "Đã nhận hồ sơ bổ sung" + (f": {note.strip()}" if note.strip() else ""))
-            finish_change(s, d, actor, "dossier.supplement_received",
-                          {"paused_from": started.isoformat(), "due_at": _iso(d.due_at)})
+            limit = limit_of(
+                {
+                    "duration_hours": p.duration_hours,
+                    "cutoff": p.cutoff,
+                    "duration_kind": p.duration_kind,
+                    "duration_unit": p.duration_unit,
+                }
+            )
+            d.due_at = due_after_restart(
+                d.due_at,
+                [(e.status, e.at) for e in d.events],
+                at,
+                self._calendars.current(),
+                p.duration_kind,  # type: ignore[arg-type]
+                received_at=d.received_at,
+                limit=limit,
+            )
+            change_status(
+                s,
+                d,
+                before,
+                at,
+                actor,
+                "Đã nhận hồ sơ bổ sung" + (f": {note.strip()}" if note.strip() else ""),
+            )
+            finish_change(
+                s,
+                d,
+                actor,
+                "dossier.supplement_received",
+                {"paused_from": started.isoformat(), "due_at": _iso(d.due_at)},
+            )
             return _result(d, at, None)
 
     # --- outcome ------------------------------------------------------------------------------
-    def result_ready(self, code: str, officer: str, *, agency: str = "", note: str = ""
-                     ) -> StepResult:
+    def result_ready(
+        self, code: str, officer: str, *, agency: str = "", note: str = ""
+    ) -> StepResult:
         """The agency brought the result to the counter: ready to hand back."""
         with self._store.write() as s:
             actor = active_officer(s, officer).username
@@ -157,8 +228,7 @@ class AgencyStepsService:
             at = event_time(d, self._clock())
             who = agency.strip() or last_agency(s, d)
             change_status(s, d, _S.RELEASING, at, actor, f"Đã có kết quả ({who})")
-            add_hop(s, d, at, who, COUNTER_PARTY, note.strip()[:MAX_TEXT] or "Trả kết quả",
-                    actor)
+            add_hop(s, d, at, who, COUNTER_PARTY, note.strip()[:MAX_TEXT] or "Trả kết quả", actor)
             finish_change(s, d, actor, "dossier.result_ready", {"agency": who})
             return _result(d, at, "control")
 
@@ -166,8 +236,9 @@ class AgencyStepsService:
         """Mẫu 03. Before processing started it is "not accepted"; once an agency works on it,
         the status machine only allows "stopped" (the papers go back with the notice)."""
         if not reasons.strip():
-            raise FieldErrors([FieldError("reasons", "Hãy ghi lý do từ chối",
-                                          "Give the reasons for the refusal")])
+            raise FieldErrors(
+                [FieldError("reasons", "Hãy ghi lý do từ chối", "Give the reasons for the refusal")]
+            )
         with self._store.write() as s:
             actor = active_officer(s, officer).username
             d = load_dossier(s, code)
@@ -176,25 +247,42 @@ class AgencyStepsService:
             current = DossierStatus(d.status)
             target = _S.DENIED if _S.DENIED in ALLOWED_TRANSITIONS[current] else _S.UNRESOLVED
             event = change_status(s, d, target, at, actor, f"Từ chối ({who}): {reasons.strip()}")
-            s.add(DossierNotice(dossier_id=d.id, kind="refusal", at=at, agency_name=who,
-                                reason=reasons.strip()[:MAX_TEXT], actor=actor,
-                                status_event_uuid=event.uuid))
+            s.add(
+                DossierNotice(
+                    dossier_id=d.id,
+                    kind="refusal",
+                    at=at,
+                    agency_name=who,
+                    reason=reasons.strip()[:MAX_TEXT],
+                    actor=actor,
+                    status_event_uuid=event.uuid,
+                )
+            )
             finish_change(s, d, actor, "dossier.refuse", {"agency": who, "status": int(target)})
             return _result(d, at, "refusal")
 
-    def apologise(self, code: str, officer: str, *, new_due_at: datetime, reason: str,
-                  agency: str = "") -> StepResult:
+    def apologise(
+        self, code: str, officer: str, *, new_due_at: datetime, reason: str, agency: str = ""
+    ) -> StepResult:
         """Mẫu 04: the dossier will be late; the applicant gets a new appointment. The status
         does not change; on-time statistics keep the appointment it replaces."""
         problems = []
         if not reason.strip():
-            problems.append(FieldError("reason", "Hãy ghi lý do chậm trả kết quả",
-                                       "Give the reason for the delay"))
+            problems.append(
+                FieldError(
+                    "reason", "Hãy ghi lý do chậm trả kết quả", "Give the reason for the delay"
+                )
+            )
         now = self._clock().replace(microsecond=0)
         new_due_at = new_due_at.replace(microsecond=0, tzinfo=None)
         if new_due_at <= now:
-            problems.append(FieldError("new_due_at", "Ngày hẹn mới phải sau thời điểm hiện tại",
-                                       "The new appointment must be in the future"))
+            problems.append(
+                FieldError(
+                    "new_due_at",
+                    "Ngày hẹn mới phải sau thời điểm hiện tại",
+                    "The new appointment must be in the future",
+                )
+            )
         else:  # refused, not moved: the officer sees the date the applicant will be told
             off_hours = new_due_problem(self._calendars.current(), new_due_at)
             if off_hours is not None:
@@ -206,18 +294,41 @@ class AgencyStepsService:
             d = load_dossier(s, code)
             _not_finished(d)
             if d.due_at is not None and new_due_at <= d.due_at:
-                raise FieldErrors([FieldError(
-                    "new_due_at", "Ngày hẹn mới phải sau ngày hẹn hiện tại",
-                    "The new appointment must be after the current one")])
+                raise FieldErrors(
+                    [
+                        FieldError(
+                            "new_due_at",
+                            "Ngày hẹn mới phải sau ngày hẹn hiện tại",
+                            "The new appointment must be after the current one",
+                        )
+                    ]
+                )
             at = event_time(d, now)
             who = agency.strip() or last_agency(s, d)
-            s.add(DossierNotice(dossier_id=d.id, kind="apology", at=at, agency_name=who,
-                                reason=reason.strip()[:MAX_TEXT], new_due_at=new_due_at,
-                                previous_due_at=d.due_at, actor=actor))
+            s.add(
+                DossierNotice(
+                    dossier_id=d.id,
+                    kind="apology",
+                    at=at,
+                    agency_name=who,
+                    reason=reason.strip()[:MAX_TEXT],
+                    new_due_at=new_due_at,
+                    previous_due_at=d.due_at,
+                    actor=actor,
+                )
+            )
             previous, d.due_at = d.due_at, new_due_at
-            finish_change(s, d, actor, "dossier.apology",
-                          {"agency": who, "previous_due_at": _iso(previous),
-                           "new_due_at": new_due_at.isoformat()})
+            finish_change(
+                s,
+                d,
+                actor,
+                "dossier.apology",
+                {
+                    "agency": who,
+                    "previous_due_at": _iso(previous),
+                    "new_due_at": new_due_at.isoformat(),
+                },
+            )
             return _result(d, at, "apology")
 
 
@@ -231,15 +342,18 @@ def _required(value: str, field: str, vi: str, en: str) -> str:
 def _not_finished(d: Dossier) -> None:
     if DossierStatus(d.status) in FINISHED:
         label = DossierStatus(d.status)
-        raise UserError(f"Hồ sơ {d.code} đã ở trạng thái “{label.label_vi}”.",
-                        f"Dossier {d.code} is already {label.label_en}.")
+        raise UserError(
+            f"Hồ sơ {d.code} đã ở trạng thái “{label.label_vi}”.",
+            f"Dossier {d.code} is already {label.label_en}.",
+        )
 
 
 def _not_waiting(d: Dossier) -> None:
     if d.status == _S.WAITING_SUPPLEMENT:
         raise UserError(
             f"Hồ sơ {d.code} đang chờ bổ sung: hãy ghi nhận “Đã nhận hồ sơ bổ sung” trước.",
-            f"Dossier {d.code} is waiting for a supplement: record it as received first.")
+            f"Dossier {d.code} is waiting for a supplement: record it as received first.",
+        )
 
 
 def _pause_start(d: Dossier) -> tuple[datetime, DossierStatus]:

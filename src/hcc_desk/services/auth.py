@@ -5,6 +5,7 @@ and for every way in (GUI login, the idle lock, ``hcc-desk login``, ``--password
 ``login.lock_after_failures`` wrong passwords in a row the officer is locked for 1 minute, then
 2, 4 … up to ``login.lock_max_minutes``, or until an admin unlocks. A success resets both.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,7 +44,8 @@ class OfficerLocked(AuthError):
             f"Tài khoản '{username}' đang tạm khoá vì nhập sai mật khẩu nhiều lần. Thử lại sau "
             f"{minutes_left} phút, hoặc nhờ quản trị viên mở khoá.",
             f"Account '{username}' is locked after repeated wrong passwords. Try again in "
-            f"{minutes_left} minute(s), or ask an admin to unlock it.")
+            f"{minutes_left} minute(s), or ask an admin to unlock it.",
+        )
         self.username, self.minutes_left = username, minutes_left
 
 
@@ -71,11 +73,19 @@ def _dummy_hash() -> str:
 def password_problems(password: str, confirm: str | None, field: str) -> list[FieldError]:
     problems = []
     if len(password) < MIN_PASSWORD:
-        problems.append(FieldError(field, f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự",
-                                   f"The password needs at least {MIN_PASSWORD} characters"))
+        problems.append(
+            FieldError(
+                field,
+                f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự",
+                f"The password needs at least {MIN_PASSWORD} characters",
+            )
+        )
     if confirm is not None and confirm != password:
-        problems.append(FieldError(field + "_confirm", "Mật khẩu nhập lại không khớp",
-                                   "The passwords do not match"))
+        problems.append(
+            FieldError(
+                field + "_confirm", "Mật khẩu nhập lại không khớp", "The passwords do not match"
+            )
+        )
     return problems
 
 
@@ -90,8 +100,13 @@ class AuthService:
     def login(self, username: str, password: str) -> Officer:
         return self.check(username, password, "officer.login")
 
-    def check(self, username: str, password: str, success_action: str | None = None,
-              detail: dict | None = None) -> Officer:
+    def check(
+        self,
+        username: str,
+        password: str,
+        success_action: str | None = None,
+        detail: dict | None = None,
+    ) -> Officer:
         """The password check behind every way in. Failures and lockouts are audited and
         committed before the error is raised (raising inside the transaction would roll the
         count back); ``success_action`` names the audit row of a success, None for none."""
@@ -103,32 +118,57 @@ class AuthService:
             raise outcome
         return outcome
 
-    def _attempt(self, s, username: str, password: str, detail: dict,
-                 success_action: str | None) -> Officer | AuthError:
+    def _attempt(
+        self, s, username: str, password: str, detail: dict, success_action: str | None
+    ) -> Officer | AuthError:
         now = self._clock()
         row = find_officer(s, username)
         if row is None or not row.active:
             if row is None:  # the same argon2 cost as a real account: no user-name oracle
                 password_matches(_dummy_hash(), password)
-            add_audit(s, username or "?", "officer.login_failed", "officer",
-                      row.uuid if row else None, {**detail, "reason": "unknown"})
+            add_audit(
+                s,
+                username or "?",
+                "officer.login_failed",
+                "officer",
+                row.uuid if row else None,
+                {**detail, "reason": "unknown"},
+            )
             return _WRONG
         if row.locked_until is not None and row.locked_until > now:
-            add_audit(s, row.username, "officer.login_failed", "officer", row.uuid,
-                      {**detail, "reason": "locked"})
+            add_audit(
+                s,
+                row.username,
+                "officer.login_failed",
+                "officer",
+                row.uuid,
+                {**detail, "reason": "locked"},
+            )
             return OfficerLocked(row.username, _minutes(row.locked_until - now))
         if not password_matches(row.password_hash, password):
             row.failed_logins += 1
-            add_audit(s, row.username, "officer.login_failed", "officer", row.uuid,
-                      {**detail, "reason": "password", "failures": row.failed_logins})
+            add_audit(
+                s,
+                row.username,
+                "officer.login_failed",
+                "officer",
+                row.uuid,
+                {**detail, "reason": "password", "failures": row.failed_logins},
+            )
             if row.failed_logins < int(get_setting(s, *LOCK_AFTER_FAILURES)):
                 return _WRONG
             row.lockouts += 1
             cap = int(get_setting(s, *LOCK_MAX_MINUTES))
             minutes = min(2 ** min(row.lockouts - 1, 20), cap)
             row.locked_until, row.failed_logins = now + timedelta(minutes=minutes), 0
-            add_audit(s, row.username, "officer.locked", "officer", row.uuid,
-                      {"minutes": minutes, "until": row.locked_until.isoformat()})
+            add_audit(
+                s,
+                row.username,
+                "officer.locked",
+                "officer",
+                row.uuid,
+                {"minutes": minutes, "until": row.locked_until.isoformat()},
+            )
             return OfficerLocked(row.username, minutes)
         row.failed_logins, row.lockouts, row.locked_until = 0, 0, None
         if _hasher.check_needs_rehash(row.password_hash):
@@ -155,8 +195,7 @@ class AuthService:
             row = find_officer(s, username)
             if row is not None:
                 row.failed_logins, row.lockouts, row.locked_until = 0, 0, None
-                add_audit(s, by, "officer.unlocked", "officer", row.uuid,
-                          {"officer": row.username})
+                add_audit(s, by, "officer.unlocked", "officer", row.uuid, {"officer": row.username})
         if row is None:
             raise AuthError(f"Không có cán bộ '{username}'", f"No officer '{username}'")
 
@@ -165,8 +204,10 @@ class AuthService:
         with self._store.session() as s:
             row = find_officer(s, username)
             if row is None or not row.active:
-                raise AuthError(f"Không có cán bộ '{username}' đang hoạt động",
-                                f"No active officer '{username}'")
+                raise AuthError(
+                    f"Không có cán bộ '{username}' đang hoạt động",
+                    f"No active officer '{username}'",
+                )
             return Officer(row.username, row.full_name, row.role)
 
 

@@ -12,6 +12,7 @@
   current file may be unreadable), the current file is set aside (never deleted), the staged
   one takes its place, and sequence numbers already handed out are never handed out again.
 """
+
 from __future__ import annotations
 
 import logging
@@ -44,8 +45,15 @@ class BackupFailed(UserError):
 class DatabaseDamaged(UserError):
     """The database failed its integrity check (or was set aside earlier and not restored)."""
 
-    def __init__(self, message: str, message_en: str, *, damaged: Path,
-                 backup: bk.BackupInfo | None, unsynced: list[bk.Unsynced] | None):
+    def __init__(
+        self,
+        message: str,
+        message_en: str,
+        *,
+        damaged: Path,
+        backup: bk.BackupInfo | None,
+        unsynced: list[bk.Unsynced] | None,
+    ):
         super().__init__(message, message_en)
         self.damaged = damaged
         self.backup = backup
@@ -59,6 +67,7 @@ class RestoreRefused(InvalidInput):
 
 
 # --- start-up check -------------------------------------------------------------------------
+
 
 def check_at_open(profile: Profile, key: bytes | None, *, full: bool | None = None) -> None:
     """Raise DatabaseDamaged when the database is damaged (after setting it aside), or when a
@@ -97,12 +106,16 @@ def damaged_error(profile: Profile, key: bytes | None, damaged: Path) -> Databas
     unsynced = bk.unsynced_dossiers(damaged, key)
     where = f" --profile {profile.root}"
     if backup is not None:
-        vi_offer = (f"Bản sao lưu tốt gần nhất: {backup.path} ({backup.taken_at:%d/%m/%Y %H:%M}, "
-                    f"{backup.dossiers} hồ sơ). Khôi phục (quản trị viên): "
-                    f"hcc-desk restore {backup.path}{where}")
-        en_offer = (f"Newest good backup: {backup.path} ({backup.taken_at:%Y-%m-%d %H:%M}, "
-                    f"{backup.dossiers} dossiers). To restore it (admin): "
-                    f"hcc-desk restore {backup.path}{where}")
+        vi_offer = (
+            f"Bản sao lưu tốt gần nhất: {backup.path} ({backup.taken_at:%d/%m/%Y %H:%M}, "
+            f"{backup.dossiers} hồ sơ). Khôi phục (quản trị viên): "
+            f"hcc-desk restore {backup.path}{where}"
+        )
+        en_offer = (
+            f"Newest good backup: {backup.path} ({backup.taken_at:%Y-%m-%d %H:%M}, "
+            f"{backup.dossiers} dossiers). To restore it (admin): "
+            f"hcc-desk restore {backup.path}{where}"
+        )
     else:
         vi_offer = "Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ."
         en_offer = "No usable backup was found: call support."
@@ -112,25 +125,33 @@ def damaged_error(profile: Profile, key: bytes | None, damaged: Path) -> Databas
         f"{vi_offer}{vi_list}",
         f"The database is damaged; the file was moved to {damaged} (not deleted). "
         f"{en_offer}{en_list}",
-        damaged=damaged, backup=backup, unsynced=unsynced)
+        damaged=damaged,
+        backup=backup,
+        unsynced=unsynced,
+    )
 
 
 def _unsynced_lines(unsynced: list[bk.Unsynced] | None) -> tuple[str, str]:
     if unsynced is None:
-        return ("\nKhông đọc được danh sách hồ sơ chưa gửi lên trung tâm từ tệp hỏng.",
-                "\nThe list of dossiers not yet sent to central could not be read.")
+        return (
+            "\nKhông đọc được danh sách hồ sơ chưa gửi lên trung tâm từ tệp hỏng.",
+            "\nThe list of dossiers not yet sent to central could not be read.",
+        )
     if not unsynced:
         return ("\nMọi hồ sơ đã gửi lên trung tâm.", "\nEvery dossier had reached central.")
     rows = "".join(f"\n  {u.code}  {u.name}  {u.procedure}" for u in unsynced)
-    return (f"\nHồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao lưu không có): {rows}",
-            f"\nDossiers that had not reached central (retake them if the backup lacks "
-            f"them): {len(unsynced)} listed above")
+    return (
+        f"\nHồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao lưu không có): {rows}",
+        f"\nDossiers that had not reached central (retake them if the backup lacks "
+        f"them): {len(unsynced)} listed above",
+    )
 
 
 def recovery_pending(profile: Profile) -> bool:
     """No database, and a damaged one set aside: restore, never start afresh by accident."""
     return not profile.db_path.exists() and bool(
-        bk.set_aside_files(set_aside_dir(profile), "damaged"))
+        bk.set_aside_files(set_aside_dir(profile), "damaged")
+    )
 
 
 def _checked_today(profile: Profile) -> bool:
@@ -165,10 +186,15 @@ def _plain(path: Path) -> bool:
 
 # --- backups --------------------------------------------------------------------------------
 
+
 class BackupService:
-    def __init__(self, profile: Profile, key_source: Callable[[], bytes | None],
-                 setting: Callable[[str, int], int] | None = None,
-                 clock: Callable[[], datetime] = datetime.now):
+    def __init__(
+        self,
+        profile: Profile,
+        key_source: Callable[[], bytes | None],
+        setting: Callable[[str, int], int] | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ):
         self.profile = profile
         self._key = key_source
         self._setting = setting or (lambda _name, default: default)
@@ -186,8 +212,9 @@ class BackupService:
             return None
         with self._lock:
             prefix = f"{bk.PREFIX}-daily-{today:%Y%m%d}-"
-            if any(p.name.startswith(prefix)
-                   for p in bk.backups_of_kind(self.profile.backups, "daily")):
+            if any(
+                p.name.startswith(prefix) for p in bk.backups_of_kind(self.profile.backups, "daily")
+            ):
                 self._daily_day = today
                 return None
             # Tried once a day: a failing backup (disk full) is logged, not retried per commit.
@@ -225,20 +252,31 @@ class BackupService:
     def backup_to(self, out: Path | None = None) -> Path:
         """A manual backup (``hcc-desk backup``): into ``out`` or backups/; errors raised."""
         if not self.profile.db_path.exists():
-            raise BackupFailed(f"Không có cơ sở dữ liệu trong {self.profile.root}.",
-                               f"There is no database in {self.profile.root}.")
+            raise BackupFailed(
+                f"Không có cơ sở dữ liệu trong {self.profile.root}.",
+                f"There is no database in {self.profile.root}.",
+            )
         with self._lock:
             try:
                 if out is None:
-                    return bk.make_backup(self.profile.db_path, self.profile.backups, "manual",
-                                          self._key(), self._clock())
+                    return bk.make_backup(
+                        self.profile.db_path,
+                        self.profile.backups,
+                        "manual",
+                        self._key(),
+                        self._clock(),
+                    )
                 out = out.resolve()
                 if out.exists():
-                    raise InvalidInput(f"Tệp {out} đã có: chọn tên khác (không ghi đè).",
-                                       f"{out} exists: choose another name (never overwritten).")
+                    raise InvalidInput(
+                        f"Tệp {out} đã có: chọn tên khác (không ghi đè).",
+                        f"{out} exists: choose another name (never overwritten).",
+                    )
                 if not out.parent.is_dir():
-                    raise InvalidInput(f"Không có thư mục {out.parent}.",
-                                       f"The folder {out.parent} does not exist.")
+                    raise InvalidInput(
+                        f"Không có thư mục {out.parent}.",
+                        f"The folder {out.parent} does not exist.",
+                    )
                 bk.write_backup(self.profile.db_path, out, self._key())
                 return out
             except OSError as exc:
@@ -249,13 +287,17 @@ class BackupService:
                     f"Không sao lưu được: cơ sở dữ liệu có thể đã hỏng ({exc}). Hãy khởi động "
                     "lại chương trình để kiểm tra.",
                     f"Backup failed: the database may be damaged ({exc}). Start the desk "
-                    "again to have it checked.") from exc
+                    "again to have it checked.",
+                ) from exc
 
     def _make(self, kind: str) -> Path:
-        path = bk.make_backup(self.profile.db_path, self.profile.backups, kind, self._key(),
-                              self._clock())
-        keep = self._setting(KEEP_DAILY_SETTING if kind == "daily" else KEEP_CLOSE_SETTING,
-                             DEFAULT_KEEP_DAILY if kind == "daily" else DEFAULT_KEEP_CLOSE)
+        path = bk.make_backup(
+            self.profile.db_path, self.profile.backups, kind, self._key(), self._clock()
+        )
+        keep = self._setting(
+            KEEP_DAILY_SETTING if kind == "daily" else KEEP_CLOSE_SETTING,
+            DEFAULT_KEEP_DAILY if kind == "daily" else DEFAULT_KEEP_CLOSE,
+        )
         bk.rotate(self.profile.backups, kind, max(1, int(keep)))
         log.info("%s backup %s", kind, path)
         return path
@@ -274,8 +316,10 @@ class BackupService:
 
 
 def _write_failed(where: Path, exc: OSError) -> BackupFailed:
-    return BackupFailed(f"Không ghi được bản sao lưu vào {where}: {exc.strerror or exc}.",
-                        f"Cannot write the backup to {where}: {exc.strerror or exc}.")
+    return BackupFailed(
+        f"Không ghi được bản sao lưu vào {where}: {exc.strerror or exc}.",
+        f"Cannot write the backup to {where}: {exc.strerror or exc}.",
+    )
 
 
 def _db_errors() -> tuple[type[BaseException], ...]:
@@ -283,6 +327,7 @@ def _db_errors() -> tuple[type[BaseException], ...]:
 
 
 # --- restore --------------------------------------------------------------------------------
+
 
 @dataclass
 class Staged:
@@ -308,7 +353,7 @@ def stage(profile: Profile, key: bytes | None, file: Path) -> Staged:
         raise _refusal(Path(file), exc) from exc
     folder = staging_dir(profile)
     shutil.rmtree(folder, ignore_errors=True)  # a copy left by an interrupted restore
-    from hcc_desk.core.owner_only import make_private_dir
+    from hcc_core.owner_only import make_private_dir
 
     make_private_dir(folder)
     staged = folder / profile.db_path.name
@@ -340,9 +385,18 @@ def commit(profile: Profile, key: bytes | None, staged: Staged, actor: str) -> R
         damaged = bk.set_aside_files(aside, "damaged")
         previous_name = damaged[-1].name if damaged else None
     with staged.store.write() as s:  # type: ignore[attr-defined]
-        add_audit(s, actor, "backup.restored", "database", None,
-                  {"file": str(staged.source.path), "taken_at": staged.source.taken_at.isoformat(),
-                   "previous": previous_name})
+        add_audit(
+            s,
+            actor,
+            "backup.restored",
+            "database",
+            None,
+            {
+                "file": str(staged.source.path),
+                "taken_at": staged.source.taken_at.isoformat(),
+                "previous": previous_name,
+            },
+        )
     staged.store.close()  # type: ignore[attr-defined]
     bk.self_contained(staged.path, key)
     if profile.db_path.exists():
@@ -363,35 +417,46 @@ def commit(profile: Profile, key: bytes | None, staged: Staged, actor: str) -> R
 def _refusal(path: Path, exc: bk.BackupRejected) -> RestoreRefused:
     vi, en = {
         "missing": (f"Không có tệp {path} (hoặc tệp rỗng).", f"{path} does not exist or is empty."),
-        "plain": (f"{path} không được mã hoá: không phải bản sao lưu của HCC Desk.",
-                  f"{path} is not encrypted: not an HCC Desk backup."),
-        "key": (f"{path} không phải bản sao lưu của hồ sơ này (không mở được bằng khoá của nó) "
-                "hoặc không phải cơ sở dữ liệu.",
-                f"{path} is not a backup of this profile (it does not open with this profile's "
-                "key) or not a database at all."),
-        "damaged": (f"Bản sao lưu {path} bị hỏng: chọn bản khác.",
-                    f"The backup {path} is damaged: choose another one."),
-        "foreign": (f"{path} không phải cơ sở dữ liệu HCC Desk dùng được với phiên bản này.",
-                    f"{path} is not an HCC Desk database this version can use."),
+        "plain": (
+            f"{path} không được mã hoá: không phải bản sao lưu của HCC Desk.",
+            f"{path} is not encrypted: not an HCC Desk backup.",
+        ),
+        "key": (
+            f"{path} không phải bản sao lưu của hồ sơ này (không mở được bằng khoá của nó) "
+            "hoặc không phải cơ sở dữ liệu.",
+            f"{path} is not a backup of this profile (it does not open with this profile's "
+            "key) or not a database at all.",
+        ),
+        "damaged": (
+            f"Bản sao lưu {path} bị hỏng: chọn bản khác.",
+            f"The backup {path} is damaged: choose another one.",
+        ),
+        "foreign": (
+            f"{path} không phải cơ sở dữ liệu HCC Desk dùng được với phiên bản này.",
+            f"{path} is not an HCC Desk database this version can use.",
+        ),
     }[exc.reason]
-    return RestoreRefused(vi + " Không có gì bị thay đổi.", en + " Nothing was changed.",
-                          exc.reason)
+    return RestoreRefused(
+        vi + " Không có gì bị thay đổi.", en + " Nothing was changed.", exc.reason
+    )
 
 
-def restore_as(profile: Profile, key: bytes | None, file: Path, username: str,
-               password: str) -> Restored:
+def restore_as(
+    profile: Profile, key: bytes | None, file: Path, username: str, password: str
+) -> Restored:
     """The GUI's restore: an admin's password, checked against the backup being restored."""
     from hcc_desk.services.auth import AuthService
     from hcc_desk.services.errors import AuthError
 
     staged = stage(profile, key, file)
     try:
-        officer = AuthService(staged.store).check(username, password,
-                                                  detail={"command": "restore"})
+        officer = AuthService(staged.store).check(username, password, detail={"command": "restore"})
         if officer.role != "admin":
-            raise AuthError(f"Chỉ quản trị viên được khôi phục dữ liệu ('{officer.username}' "
-                            "không phải quản trị viên).",
-                            f"Only an admin may restore data ('{officer.username}' is not one).")
+            raise AuthError(
+                f"Chỉ quản trị viên được khôi phục dữ liệu ('{officer.username}' "
+                "không phải quản trị viên).",
+                f"Only an admin may restore data ('{officer.username}' is not one).",
+            )
     except BaseException:
         discard(staged)
         raise

@@ -1,5 +1,6 @@
 """The working-time calendar in force: settings, the official calendar (bundled file, or the
 years central sent / an admin imported) and the editable table of exception days."""
+
 from __future__ import annotations
 
 import logging
@@ -9,8 +10,8 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select
 
-from hcc_desk.core.domain.calendar import OfficeHours, WorkCalendar
-from hcc_desk.core.domain.official_calendar import (
+from hcc_core.domain.calendar import OfficeHours, WorkCalendar
+from hcc_core.domain.official_calendar import (
     CalendarFileError,
     OfficialCalendar,
     OfficialYear,
@@ -106,8 +107,14 @@ class CalendarService:
         with self._store.write() as s:
             for year in official.covered_years():
                 days += store_year(s, official, year, origin="import")
-            add_audit(s, actor, "calendar.import", "calendar", None,
-                      {"file": path.name, "years": official.covered_years(), "days": days})
+            add_audit(
+                s,
+                actor,
+                "calendar.import",
+                "calendar",
+                None,
+                {"file": path.name, "years": official.covered_years(), "days": days},
+            )
         self._cached = None
         return ImportReport(official.covered_years(), days)
 
@@ -115,8 +122,11 @@ class CalendarService:
 def store_year(session, official: OfficialCalendar, year: int, *, origin: str) -> int:
     """Replace ``year``'s calendar_day rows with the file's and mark the year loaded."""
     entry = official.years[year]
-    session.execute(delete(CalendarDay).where(CalendarDay.day >= date(year, 1, 1),
-                                              CalendarDay.day <= date(year, 12, 31)))
+    session.execute(
+        delete(CalendarDay).where(
+            CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31)
+        )
+    )
     rows = entry.rows()
     session.add_all(CalendarDay(day=d, kind=k, note=n) for d, k, n in rows)
     mark_year(session, year, official.revision, list(entry.sources), origin)
@@ -140,14 +150,17 @@ def calendar_warning(today: date, covered: list[int]) -> CalendarWarning | None:
             "của năm (hcc-desk calendar import) hoặc đồng bộ với máy chủ.",
             f"No official calendar for {today.year}: due dates use the fallback calendar "
             "(announced days off and swapped Saturdays may be missing). Import the year's decision "
-            "(hcc-desk calendar import) or sync with central.")
+            "(hcc-desk calendar import) or sync with central.",
+        )
     if today.month >= WARN_FROM_MONTH and today.year + 1 not in covered:
         nxt = today.year + 1
         return CalendarWarning(
             f"Chưa nạp lịch làm việc năm {nxt}: hãy nhập lịch nghỉ lễ, Tết năm {nxt} "
             "(hcc-desk calendar import) trước ngày 01/01, hoặc đồng bộ với máy chủ.",
             f"The {nxt} working calendar is not loaded: import the {nxt} holiday decision "
-            "(hcc-desk calendar import) before 1 January, or sync with central.", urgent=False)
+            "(hcc-desk calendar import) before 1 January, or sync with central.",
+            urgent=False,
+        )
     return None
 
 
@@ -161,8 +174,9 @@ def warning_from_connection(con, today: date | None = None) -> CalendarWarning |
         return None
     if flag is not None and str(flag[0]).strip().lower() in ("false", "0"):
         return None
-    return calendar_warning(today or date.today(),
-                            sorted(loaded | set(bundled_calendar().covered_years())))
+    return calendar_warning(
+        today or date.today(), sorted(loaded | set(bundled_calendar().covered_years()))
+    )
 
 
 def _official(loaded: set[int], rows: list[CalendarDay]) -> OfficialCalendar:
@@ -171,13 +185,24 @@ def _official(loaded: set[int], rows: list[CalendarDay]) -> OfficialCalendar:
     years = dict(bundled_calendar().without(loaded).years)
     for y in loaded:
         mine = [r for r in rows if r.day.year == y]
-        years[y] = OfficialYear(y, {r.day: r.note or "" for r in mine if r.kind == "off"},
-                                {r.day: r.note or "" for r in mine if r.kind == "work"})
+        years[y] = OfficialYear(
+            y,
+            {r.day: r.note or "" for r in mine if r.kind == "off"},
+            {r.day: r.note or "" for r in mine if r.kind == "work"},
+        )
     return OfficialCalendar(years, bundled_calendar().revision)
 
 
 def _stamp(s) -> tuple:
-    return (*s.execute(select(func.count(), func.max(CalendarDay.day),
-                              func.sum(func.length(CalendarDay.kind) + func.length(
-                                  func.coalesce(CalendarDay.note, ""))))).one(),
-            *s.execute(select(func.count(), func.max(CalendarYear.loaded_at))).one())
+    return (
+        *s.execute(
+            select(
+                func.count(),
+                func.max(CalendarDay.day),
+                func.sum(
+                    func.length(CalendarDay.kind) + func.length(func.coalesce(CalendarDay.note, ""))
+                ),
+            )
+        ).one(),
+        *s.execute(select(func.count(), func.max(CalendarYear.loaded_at))).one(),
+    )

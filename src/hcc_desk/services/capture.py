@@ -4,6 +4,7 @@ attach them to the dossier as one PDF that syncs like any other attachment.
 Qt-free; the GUI and ``hcc-desk scan`` share it. Pages live in the capture spool until the
 attachment is committed, so a crash anywhere before that loses nothing.
 """
+
 from __future__ import annotations
 
 import logging
@@ -77,8 +78,9 @@ class CaptureService:
         self._sync = sync_service
         self.profile_root = Path(profile_root)
         self.spool = CaptureSpool(self.profile_root / "capture-spool")
-        self.attachments_dir = (getattr(sync_service, "attachments_dir", None)
-                                or self.profile_root / "attachments")
+        self.attachments_dir = (
+            getattr(sync_service, "attachments_dir", None) or self.profile_root / "attachments"
+        )
         self._attach_lock = threading.Lock()
 
     # -- devices and the counter's profile ---------------------------------------------
@@ -111,22 +113,39 @@ class CaptureService:
     def recoverable(self) -> list[CaptureSession]:
         return self.spool.recoverable()
 
-    def scan(self, session: CaptureSession, profile: ScanProfile,
-             on_page: Callable[[PageInfo], None],
-             on_progress: Callable[[float], None] | None = None,
-             cancel: threading.Event | None = None, *, officer_username: str | None = None,
-             **scan_options) -> BatchOutcome:
+    def scan(
+        self,
+        session: CaptureSession,
+        profile: ScanProfile,
+        on_page: Callable[[PageInfo], None],
+        on_progress: Callable[[float], None] | None = None,
+        cancel: threading.Event | None = None,
+        *,
+        officer_username: str | None = None,
+        **scan_options,
+    ) -> BatchOutcome:
         """One batch into ``session`` (audited). Faults come back in the outcome, never raised."""
         from hcc_desk.core.capture.scanner import scan_batch
 
         scan_options.setdefault("deskew", self.deskew_enabled())
         outcome = scan_batch(profile, session, on_page, on_progress, cancel, **scan_options)
-        self._audit(officer_username or "desk", "capture.scan", "capture", session.id, {
-            "device": profile.device, "source": str(profile.source), "mode": str(profile.mode),
-            "resolution": profile.resolution, "pages": len(outcome.pages),
-            "fault": outcome.fault.value if outcome.fault else None,
-            "paper_position": session.paper_position, "dossier": session.dossier_code,
-            "key": session.key})
+        self._audit(
+            officer_username or "desk",
+            "capture.scan",
+            "capture",
+            session.id,
+            {
+                "device": profile.device,
+                "source": str(profile.source),
+                "mode": str(profile.mode),
+                "resolution": profile.resolution,
+                "pages": len(outcome.pages),
+                "fault": outcome.fault.value if outcome.fault else None,
+                "paper_position": session.paper_position,
+                "dossier": session.dossier_code,
+                "key": session.key,
+            },
+        )
         return outcome
 
     # -- output ---------------------------------------------------------------------------
@@ -138,22 +157,27 @@ class CaptureService:
             data = row.limits if row is not None else None
         try:
             if data:
-                return SizeLimits(int(data["max_attachment_bytes"]),
-                                  int(data["max_dossier_bytes"]), True)
+                return SizeLimits(
+                    int(data["max_attachment_bytes"]), int(data["max_dossier_bytes"]), True
+                )
         except (KeyError, TypeError, ValueError):
             log.warning("unreadable limits from central: %r", data)
         return SizeLimits(DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_DOSSIER_BYTES, False)
 
-    def build_pdf(self, session: CaptureSession, pdfa: bool | None = None,
-                  out_path: Path | None = None) -> BuiltPdf:
+    def build_pdf(
+        self, session: CaptureSession, pdfa: bool | None = None, out_path: Path | None = None
+    ) -> BuiltPdf:
         pages = session.pages()
         if not pages:
-            raise InvalidInput("Chưa có trang nào để lưu: hãy quét hoặc thêm tệp trước.",
-                               "There are no pages yet: scan or add files first.")
+            raise InvalidInput(
+                "Chưa có trang nào để lưu: hãy quét hoặc thêm tệp trước.",
+                "There are no pages yet: scan or add files first.",
+            )
         title = " — ".join(x for x in (session.paper_name, session.dossier_code) if x)
         target = out_path or session.folder / "output.pdf"
-        return write_pdf(pages, target, title=title,
-                         pdfa=self.pdfa_default() if pdfa is None else pdfa)
+        return write_pdf(
+            pages, target, title=title, pdfa=self.pdfa_default() if pdfa is None else pdfa
+        )
 
     def check_size(self, size: int, dossier_bytes_before: int) -> None:
         """Raise SizeLimitExceeded (clear message, what to do) if ``size`` cannot be attached."""
@@ -165,7 +189,8 @@ class CaptureService:
                 "(200 dpi) hoặc chế độ đen trắng, hoặc tách thành nhiều giấy tờ.",
                 f"The PDF ({_mb(size)}) is over the {_mb(lim.max_file_bytes)} per-file limit. "
                 "Nothing was saved; the pages are kept. Rescan at a lower resolution (200 dpi) "
-                "or in black-and-white, or split the paper.")
+                "or in black-and-white, or split the paper.",
+            )
         if dossier_bytes_before + size > lim.max_dossier_bytes:
             raise SizeLimitExceeded(
                 f"Tổng dung lượng tệp của hồ sơ sẽ là {_mb(dossier_bytes_before + size)}, vượt "
@@ -173,10 +198,17 @@ class CaptureService:
                 "quét ở chế độ đen trắng hoặc độ phân giải thấp hơn.",
                 f"The dossier's files would total {_mb(dossier_bytes_before + size)}, over the "
                 f"{_mb(lim.max_dossier_bytes)} limit. Nothing was saved; the pages are kept. "
-                "Scan in black-and-white or at a lower resolution.")
+                "Scan in black-and-white or at a lower resolution.",
+            )
 
-    def attach(self, session: CaptureSession, dossier_code: str, officer_username: str, *,
-               pdfa: bool | None = None) -> str:
+    def attach(
+        self,
+        session: CaptureSession,
+        dossier_code: str,
+        officer_username: str,
+        *,
+        pdfa: bool | None = None,
+    ) -> str:
         """Build the PDF, check the limits, store it as the dossier's attachment for the
         session's checklist paper (queued for central in the same transaction), then forget
         the pages. Returns the attachment's uuid."""
@@ -189,18 +221,45 @@ class CaptureService:
             data = built.path.read_bytes()
             with self._store.write() as s:
                 dossier = s.scalar(select(Dossier).where(Dossier.uuid == dossier_uuid))
-                before = s.scalar(select(func.coalesce(func.sum(Attachment.size), 0))
-                                  .where(Attachment.dossier_id == dossier.id)) or 0
+                before = (
+                    s.scalar(
+                        select(func.coalesce(func.sum(Attachment.size), 0)).where(
+                            Attachment.dossier_id == dossier.id
+                        )
+                    )
+                    or 0
+                )
                 self.check_size(len(data), int(before))
-                filename = (f"{dossier.code}-{position:02d}-{safe_filename(session.paper_name)}.pdf"
-                            if position is not None
-                            else f"{dossier.code}-{safe_filename(session.paper_name)}.pdf")
-                att = add_attachment(s, dossier, self.attachments_dir, data, filename=filename,
-                                     content_type="application/pdf", paper_position=position)
-                add_audit(s, officer_username, "capture.attach", "dossier", dossier.uuid, {
-                    "code": dossier.code, "attachment": att.uuid, "paper_position": position,
-                    "pages": built.page_count, "size": len(data), "sha256": built.sha256,
-                    "capture_session": session.id})
+                filename = (
+                    f"{dossier.code}-{position:02d}-{safe_filename(session.paper_name)}.pdf"
+                    if position is not None
+                    else f"{dossier.code}-{safe_filename(session.paper_name)}.pdf"
+                )
+                att = add_attachment(
+                    s,
+                    dossier,
+                    self.attachments_dir,
+                    data,
+                    filename=filename,
+                    content_type="application/pdf",
+                    paper_position=position,
+                )
+                add_audit(
+                    s,
+                    officer_username,
+                    "capture.attach",
+                    "dossier",
+                    dossier.uuid,
+                    {
+                        "code": dossier.code,
+                        "attachment": att.uuid,
+                        "paper_position": position,
+                        "pages": built.page_count,
+                        "size": len(data),
+                        "sha256": built.sha256,
+                        "capture_session": session.id,
+                    },
+                )
                 att_uuid = att.uuid
             if session.dossier_code != dossier_code:
                 session.dossier_code = dossier_code
@@ -216,36 +275,69 @@ class CaptureService:
         from hcc_desk.core.store.models import Dossier, DossierPaper
 
         with self._store.session() as s:
-            dossier = s.scalar(select(Dossier).where(
-                (Dossier.code == dossier_code) | (Dossier.uuid == dossier_code)))
+            dossier = s.scalar(
+                select(Dossier).where(
+                    (Dossier.code == dossier_code) | (Dossier.uuid == dossier_code)
+                )
+            )
             if dossier is None:
                 raise NotFound(f"Không có hồ sơ {dossier_code}.", f"No dossier {dossier_code}.")
             if position is not None:
-                exists = s.scalar(select(DossierPaper.id).where(
-                    DossierPaper.dossier_id == dossier.id, DossierPaper.position == position))
+                exists = s.scalar(
+                    select(DossierPaper.id).where(
+                        DossierPaper.dossier_id == dossier.id, DossierPaper.position == position
+                    )
+                )
                 if exists is None:
                     raise InvalidInput(
                         f"Hồ sơ {dossier.code} không có giấy tờ số {position} trong danh mục.",
-                        f"Dossier {dossier.code} has no checklist paper number {position}.")
+                        f"Dossier {dossier.code} has no checklist paper number {position}.",
+                    )
             return dossier.uuid, position
 
     def attachments(self, dossier_code: str) -> list[AttachmentSummary]:
         from hcc_desk.core.store.models import Attachment, Dossier
 
         with self._store.session() as s:
-            dossier = s.scalar(select(Dossier).where(
-                (Dossier.code == dossier_code) | (Dossier.uuid == dossier_code)))
+            dossier = s.scalar(
+                select(Dossier).where(
+                    (Dossier.code == dossier_code) | (Dossier.uuid == dossier_code)
+                )
+            )
             if dossier is None:
                 raise NotFound(f"Không có hồ sơ {dossier_code}.", f"No dossier {dossier_code}.")
-            rows = s.scalars(select(Attachment).where(Attachment.dossier_id == dossier.id)
-                             .order_by(Attachment.paper_position, Attachment.id)).all()
-            out = [(r.uuid, r.paper_position, r.filename, r.size, r.sha256, r.path,
-                    r.content_type, r.upload_state, r.created_at) for r in rows]
-        return [AttachmentSummary(uuid=u, paper_position=pos, filename=fn, size=size,
-                                  sha256=sha, page_count=self._pdf_pages(path)
-                                  if ctype == "application/pdf" else None,
-                                  upload_state=state, created_at=created)
-                for u, pos, fn, size, sha, path, ctype, state, created in out]
+            rows = s.scalars(
+                select(Attachment)
+                .where(Attachment.dossier_id == dossier.id)
+                .order_by(Attachment.paper_position, Attachment.id)
+            ).all()
+            out = [
+                (
+                    r.uuid,
+                    r.paper_position,
+                    r.filename,
+                    r.size,
+                    r.sha256,
+                    r.path,
+                    r.content_type,
+                    r.upload_state,
+                    r.created_at,
+                )
+                for r in rows
+            ]
+        return [
+            AttachmentSummary(
+                uuid=u,
+                paper_position=pos,
+                filename=fn,
+                size=size,
+                sha256=sha,
+                page_count=self._pdf_pages(path) if ctype == "application/pdf" else None,
+                upload_state=state,
+                created_at=created,
+            )
+            for u, pos, fn, size, sha, path, ctype, state, created in out
+        ]
 
     def attachment_path(self, attachment_uuid: str) -> Path:
         """Where the attachment is stored (encrypted in a profile: see attachment_bytes)."""
@@ -282,15 +374,25 @@ class CaptureService:
 
     def discard(self, session: CaptureSession, officer_username: str) -> None:
         """The officer throws scanned pages away (after confirming): audited, then deleted."""
-        self._audit(officer_username, "capture.discard", "capture_session", session.id, {
-            "key": session.key, "paper_position": session.paper_position,
-            "paper_name": session.paper_name, "dossier_code": session.dossier_code,
-            "pages": len(session.pages())})
+        self._audit(
+            officer_username,
+            "capture.discard",
+            "capture_session",
+            session.id,
+            {
+                "key": session.key,
+                "paper_position": session.paper_position,
+                "paper_name": session.paper_name,
+                "dossier_code": session.dossier_code,
+                "pages": len(session.pages()),
+            },
+        )
         session.discard()
 
     # -- internals --------------------------------------------------------------------------
-    def _audit(self, actor: str, action: str, entity: str, entity_uuid: str | None,
-               detail: dict) -> None:
+    def _audit(
+        self, actor: str, action: str, entity: str, entity_uuid: str | None, detail: dict
+    ) -> None:
         try:
             with self._store.write() as s:
                 add_audit(s, actor, action, entity, entity_uuid, detail)

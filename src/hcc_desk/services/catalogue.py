@@ -1,12 +1,13 @@
 """The procedure catalogue as the intake screen sees it: search, pick, import a published list."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hcc_desk.core.catalogue.fees import expired_on, fee_amounts_vi
-from hcc_desk.core.catalogue.importer import ImportReport, import_catalogue
+from hcc_core.catalogue.fees import expired_on, fee_amounts_vi
+from hcc_desk.core.store.catalogue_import import ImportReport, import_catalogue
 from hcc_desk.core.store.records import PaperInfo, ProcedureInfo
 from hcc_desk.core.store.repositories import add_audit, list_procedures, search_procedures
 from hcc_desk.services.errors import InvalidInput
@@ -30,9 +31,15 @@ def choice_of(p: ProcedureInfo, today: date | None = None) -> ProcedureChoice:
     # (cut mid-sentence, citing rules that have expired).
     in_force = [f for f in p.fees if expired_on(dict(f), today or date.today()) is None]
     return ProcedureChoice(
-        code=procedure_ref(p), national_code=p.code, name=p.name, agency_name=p.agency.name,
-        duration_text=p.duration().describe_vi(), fees_text=fee_amounts_vi(in_force),
-        papers=p.papers, legal_basis=p.legal_basis)
+        code=procedure_ref(p),
+        national_code=p.code,
+        name=p.name,
+        agency_name=p.agency.name,
+        duration_text=p.duration().describe_vi(),
+        fees_text=fee_amounts_vi(in_force),
+        papers=p.papers,
+        legal_basis=p.legal_basis,
+    )
 
 
 class CatalogueService:
@@ -43,8 +50,11 @@ class CatalogueService:
         with self._store.session() as s:
             centre = the_centre(s)
             level = centre.level if centre is not None else None  # provincial or commune-level
-            found = search_procedures(s, query, limit=limit, level=level) if query.strip() \
+            found = (
+                search_procedures(s, query, limit=limit, level=level)
+                if query.strip()
                 else list_procedures(s, level=level)
+            )
         return [choice_of(p) for p in found]
 
     def get(self, ref: str) -> ProcedureChoice | None:
@@ -56,10 +66,18 @@ class CatalogueService:
         with self._store.write() as s:
             report = import_catalogue(s, path)
             if report.ok:
-                add_audit(s, actor, "catalogue.import", "catalogue", None,
-                          {"file": path.name, "added": report.added, "updated": report.updated})
+                add_audit(
+                    s,
+                    actor,
+                    "catalogue.import",
+                    "catalogue",
+                    None,
+                    {"file": path.name, "added": report.added, "updated": report.updated},
+                )
         if not report.ok:
             listing = "\n  ".join(report.errors[:50])
-            raise InvalidInput(f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
-                            f"Catalogue not imported, nothing written:\n  {listing}")
+            raise InvalidInput(
+                f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
+                f"Catalogue not imported, nothing written:\n  {listing}",
+            )
         return report

@@ -4,6 +4,7 @@ The random token is in an owner-only file of the profile; the database keeps onl
 the officer and a fixed expiry (``cli.session_hours``, default a working day; never extended).
 A copied file is worthless elsewhere: another profile's database does not know its hash.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,8 +29,7 @@ def _digest(token: str) -> str:
 
 
 class CliSessions:
-    def __init__(self, store, profile_root: Path,
-                 clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, store, profile_root: Path, clock: Callable[[], datetime] = datetime.now):
         self._store = store
         self.path = Path(profile_root) / SESSION_FILE
         self._clock = clock
@@ -42,10 +42,19 @@ class CliSessions:
             expires = now + timedelta(hours=float(get_setting(s, *SESSION_HOURS)))
             self._forget(s)
             s.execute(delete(OfficerSession).where(OfficerSession.expires_at <= now))
-            s.add(OfficerSession(token_sha256=_digest(token), officer=officer, created_at=now,
-                                 expires_at=expires))
-            add_audit(s, officer, "officer.session_opened", "officer", None,
-                      {"expires_at": expires.isoformat()})
+            s.add(
+                OfficerSession(
+                    token_sha256=_digest(token), officer=officer, created_at=now, expires_at=expires
+                )
+            )
+            add_audit(
+                s,
+                officer,
+                "officer.session_opened",
+                "officer",
+                None,
+                {"expires_at": expires.isoformat()},
+            )
             self._write_file({"officer": officer, "token": token})
         return expires
 
@@ -55,8 +64,9 @@ class CliSessions:
         if data is None:
             return None, "none"
         with self._store.session() as s:
-            row = s.scalar(select(OfficerSession)
-                           .where(OfficerSession.token_sha256 == _digest(data["token"])))
+            row = s.scalar(
+                select(OfficerSession).where(OfficerSession.token_sha256 == _digest(data["token"]))
+            )
         if row is None or row.officer != data["officer"]:
             return None, "unknown"
         if row.expires_at <= self._clock():
@@ -76,8 +86,9 @@ class CliSessions:
         data = self._read_file()
         if data is None:
             return None
-        row = s.scalar(select(OfficerSession)
-                       .where(OfficerSession.token_sha256 == _digest(data["token"])))
+        row = s.scalar(
+            select(OfficerSession).where(OfficerSession.token_sha256 == _digest(data["token"]))
+        )
         if row is None:
             return None
         s.delete(row)
@@ -88,8 +99,11 @@ class CliSessions:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not (isinstance(data, dict) and isinstance(data.get("officer"), str)
-                and isinstance(data.get("token"), str)):
+        if not (
+            isinstance(data, dict)
+            and isinstance(data.get("officer"), str)
+            and isinstance(data.get("token"), str)
+        ):
             return None
         return data
 

@@ -4,6 +4,7 @@ One status change = one StatusEvent (validated by the national status machine), 
 current status, an outbox op for central and an audit row — all in the caller's write
 transaction, so a change is either recorded completely or not at all.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,12 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from hcc_desk.core.domain.status import DossierStatus, can_transition
-from hcc_desk.core.domain.timing import classify
+from hcc_core.domain.status import DossierStatus, can_transition
+from hcc_core.domain.timing import classify
 from hcc_desk.core.store.models import Dossier, DossierNotice, Handover, Officer, StatusEvent
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.status_times import note_status_times
-from hcc_desk.core.supervision.report import FINISHED  # nothing pending at any agency
 from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.errors import AuthError, NotFound, UserError
 from hcc_desk.services.lookups import find_officer
@@ -49,27 +49,37 @@ def load_dossier(session: Session, text: str) -> Dossier:
     code = scanned_code(text)
     if not code:
         raise NotFound("Hãy quét hoặc nhập mã hồ sơ.", "Scan or type a dossier code.")
-    opts = (selectinload(Dossier.events), selectinload(Dossier.procedure),
-            selectinload(Dossier.submitter), selectinload(Dossier.owner))
+    opts = (
+        selectinload(Dossier.events),
+        selectinload(Dossier.procedure),
+        selectinload(Dossier.submitter),
+        selectinload(Dossier.owner),
+    )
     dossier = session.scalar(select(Dossier).options(*opts).where(Dossier.code == code))
     if dossier is None and _TAIL.fullmatch(code):
-        found = session.scalars(select(Dossier).options(*opts).where(
-            func.substr(Dossier.code, 15) == code).limit(2)).all()
+        found = session.scalars(
+            select(Dossier).options(*opts).where(func.substr(Dossier.code, 15) == code).limit(2)
+        ).all()
         if len(found) > 1:
-            raise NotFound(f"Có nhiều hồ sơ đuôi {code}: hãy nhập đủ mã.",
-                           f"Several dossiers end in {code}: type the full code.")
+            raise NotFound(
+                f"Có nhiều hồ sơ đuôi {code}: hãy nhập đủ mã.",
+                f"Several dossiers end in {code}: type the full code.",
+            )
         dossier = found[0] if found else None
     if dossier is None:
-        raise NotFound(f"Không tìm thấy hồ sơ {code}. Kiểm tra lại mã trên giấy tiếp nhận.",
-                       f"No dossier {code}. Check the code on the receipt.")
+        raise NotFound(
+            f"Không tìm thấy hồ sơ {code}. Kiểm tra lại mã trên giấy tiếp nhận.",
+            f"No dossier {code}. Check the code on the receipt.",
+        )
     return dossier
 
 
 def active_officer(session: Session, username: str) -> Officer:
     officer = find_officer(session, username)
     if officer is None or not officer.active:
-        raise AuthError(f"Không có cán bộ '{username}' đang hoạt động",
-                        f"No active officer '{username}'")
+        raise AuthError(
+            f"Không có cán bộ '{username}' đang hoạt động", f"No active officer '{username}'"
+        )
     return officer
 
 
@@ -81,15 +91,17 @@ def event_time(dossier: Dossier, now: datetime) -> datetime:
     return now if latest is None or now >= latest else latest
 
 
-def change_status(session: Session, dossier: Dossier, target: DossierStatus, at: datetime,
-                  actor: str, note: str) -> StatusEvent:
+def change_status(
+    session: Session, dossier: Dossier, target: DossierStatus, at: datetime, actor: str, note: str
+) -> StatusEvent:
     """Validate and record one transition (the event is appended; nothing is committed)."""
     current = DossierStatus(dossier.status)
     if not can_transition(current, target):
         raise UserError(
             f"Không thể chuyển hồ sơ {dossier.code} từ “{current.label_vi}” sang "
             f"“{target.label_vi}”.",
-            f"Dossier {dossier.code} cannot go from {current.label_en} to {target.label_en}.")
+            f"Dossier {dossier.code} cannot go from {current.label_en} to {target.label_en}.",
+        )
     event = StatusEvent(status=int(target), at=at, actor=actor, note=note[:500] or None)
     dossier.events.append(event)
     dossier.status = int(target)
@@ -98,8 +110,9 @@ def change_status(session: Session, dossier: Dossier, target: DossierStatus, at:
     return event
 
 
-def finish_change(session: Session, dossier: Dossier, actor: str, action: str,
-                  detail: dict) -> None:
+def finish_change(
+    session: Session, dossier: Dossier, actor: str, action: str, detail: dict
+) -> None:
     """Queue the new state for central and audit it (same transaction as the change)."""
     enqueue_dossier(session, dossier)
     add_audit(session, actor, action, "dossier", dossier.uuid, {"code": dossier.code, **detail})
@@ -110,25 +123,47 @@ def next_hop_seq(session: Session, dossier: Dossier) -> int:
     return (last or 0) + 1
 
 
-def add_hop(session: Session, dossier: Dossier, at: datetime, from_party: str, to_party: str,
-            note: str | None, actor: str) -> Handover:
-    hop = Handover(dossier_id=dossier.id, seq=next_hop_seq(session, dossier), at=at,
-                   from_party=from_party, to_party=to_party, note=note or None, actor=actor)
+def add_hop(
+    session: Session,
+    dossier: Dossier,
+    at: datetime,
+    from_party: str,
+    to_party: str,
+    note: str | None,
+    actor: str,
+) -> Handover:
+    hop = Handover(
+        dossier_id=dossier.id,
+        seq=next_hop_seq(session, dossier),
+        at=at,
+        from_party=from_party,
+        to_party=to_party,
+        note=note or None,
+        actor=actor,
+    )
     session.add(hop)
     return hop
 
 
 def papers_holder(session: Session, dossier: Dossier) -> str:
     """Who has the papers: the counter until the first hop, then the last receiver."""
-    hop = session.scalar(select(Handover).where(Handover.dossier_id == dossier.id)
-                         .order_by(Handover.seq.desc()).limit(1))
+    hop = session.scalar(
+        select(Handover)
+        .where(Handover.dossier_id == dossier.id)
+        .order_by(Handover.seq.desc())
+        .limit(1)
+    )
     return COUNTER_PARTY if hop is None else hop.to_party
 
 
 def last_agency(session: Session, dossier: Dossier) -> str:
     """Who holds the papers now: the receiving party of the last hop, else the deciding agency."""
-    hop = session.scalar(select(Handover).where(Handover.dossier_id == dossier.id)
-                         .order_by(Handover.seq.desc()).limit(1))
+    hop = session.scalar(
+        select(Handover)
+        .where(Handover.dossier_id == dossier.id)
+        .order_by(Handover.seq.desc())
+        .limit(1)
+    )
     if hop is not None and hop.to_party != COUNTER_PARTY:
         return hop.to_party
     return dossier.agency.name
@@ -137,10 +172,15 @@ def last_agency(session: Session, dossier: Dossier) -> str:
 def statutory_due(session: Session, dossier: Dossier) -> datetime | None:
     """The appointment on-time statistics count against: the one before any apology."""
     earliest = session.scalar(
-        select(DossierNotice.previous_due_at).where(
-            DossierNotice.dossier_id == dossier.id, DossierNotice.kind == "apology",
-            DossierNotice.previous_due_at.is_not(None))
-        .order_by(DossierNotice.at, DossierNotice.id).limit(1))
+        select(DossierNotice.previous_due_at)
+        .where(
+            DossierNotice.dossier_id == dossier.id,
+            DossierNotice.kind == "apology",
+            DossierNotice.previous_due_at.is_not(None),
+        )
+        .order_by(DossierNotice.at, DossierNotice.id)
+        .limit(1)
+    )
     return earliest or dossier.due_at
 
 

@@ -1,12 +1,17 @@
 """Finding dossiers: today's list and search. Every search is audited (personal data)."""
+
 from __future__ import annotations
 
-from datetime import date, datetime
 from collections.abc import Callable
+from datetime import date, datetime
 
 from hcc_desk.core.store.records import DossierDetail, DossierSummary
-from hcc_desk.core.store.repositories import (add_audit, dossiers_received_on,
-                                              get_dossier_detail, search_dossiers)
+from hcc_desk.core.store.repositories import (
+    add_audit,
+    dossiers_received_on,
+    get_dossier_detail,
+    search_dossiers,
+)
 from hcc_desk.services.errors import NotFound
 
 
@@ -24,16 +29,24 @@ class DossierQueries:
             return self.today(officer_username)
         with self._store.write() as s:
             rows = search_dossiers(s, query, limit=limit)
-            add_audit(s, officer_username, "dossier.search", "dossier", None,
-                      {"query": query[:100], "results": len(rows)})
+            add_audit(
+                s,
+                officer_username,
+                "dossier.search",
+                "dossier",
+                None,
+                {"query": query[:100], "results": len(rows)},
+            )
         return rows
 
     def detail(self, code_or_uuid: str, officer_username: str) -> DossierDetail:
         with self._store.write() as s:
             found = get_dossier_detail(s, code_or_uuid.strip())
             if found is None:
-                raise NotFound(f"Không tìm thấy hồ sơ {code_or_uuid!r}",
-                               f"No dossier {code_or_uuid!r}")
-            add_audit(s, officer_username, "dossier.view", "dossier", found.uuid,
-                      {"code": found.code})
+                raise NotFound(
+                    f"Không tìm thấy hồ sơ {code_or_uuid!r}", f"No dossier {code_or_uuid!r}"
+                )
+            add_audit(
+                s, officer_username, "dossier.view", "dossier", found.uuid, {"code": found.code}
+            )
         return found

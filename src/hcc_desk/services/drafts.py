@@ -1,4 +1,5 @@
 """Autosaved intake forms: typed work survives a crash or a power cut."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -26,8 +27,10 @@ class DraftService:
     def pending(self, officer_username: str) -> list[Draft]:
         """This officer's unfinished forms, newest first."""
         with self._store.session() as s:
-            return [Draft(d.uuid, d.updated_at, dict(d.payload))
-                    for d in load_drafts(s, officer_username)]
+            return [
+                Draft(d.uuid, d.updated_at, dict(d.payload))
+                for d in load_drafts(s, officer_username)
+            ]
 
     def discard(self, draft_id: str) -> None:
         with self._store.write() as s:

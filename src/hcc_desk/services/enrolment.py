@@ -9,6 +9,7 @@ Network faults (refused, reset, timeout, 5xx, an answer lost on the way back) ar
 backoff for a bounded time, under one enrolment key kept in the profile (core/sync/enrol_key):
 central then answers every retry, and a rerun after a crash, with the same device.
 """
+
 from __future__ import annotations
 
 import random
@@ -21,8 +22,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.catalogue.importer import import_catalogue
-from hcc_desk.core.domain.dossier_code import DEMO_SLOT
+from hcc_core.domain.dossier_code import DEMO_SLOT
+from hcc_core.wire.protocol import EnrolResponse
+from hcc_desk.core.store.catalogue_import import import_catalogue
 from hcc_desk.core.store.models import Agency, Centre, Counter, Dossier
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.sync import outbox
@@ -38,7 +40,6 @@ from hcc_desk.core.sync.client import (
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
 from hcc_desk.core.sync.engine import sync_state
 from hcc_desk.core.sync.enrol_key import EnrolKeyStore
-from hcc_desk.core.sync.protocol import EnrolResponse
 from hcc_desk.services.errors import InvalidInput, UserError
 from hcc_desk.services.setup import AgencyInput, _catalogue_for
 
@@ -67,9 +68,13 @@ class Retry:
 
 
 class EnrolmentService:
-    def __init__(self, store, credentials: CredentialStore,
-                 client_factory: Callable[..., CentralClient] = CentralClient,
-                 retry: Retry | None = None):
+    def __init__(
+        self,
+        store,
+        credentials: CredentialStore,
+        client_factory: Callable[..., CentralClient] = CentralClient,
+        retry: Retry | None = None,
+    ):
         self._store, self._credentials, self._client_factory = store, credentials, client_factory
         self.retry = retry or Retry()
         self.keys = EnrolKeyStore(credentials.path.with_name("enrolment-key.json"))
@@ -77,23 +82,27 @@ class EnrolmentService:
     def is_enrolled(self) -> bool:
         return self._credentials.load() is not None
 
-    def enrol(self, central_url: str, code: str, device_name: str,
-              ca_pem: str | None = None) -> EnrolResult:
+    def enrol(
+        self, central_url: str, code: str, device_name: str, ca_pem: str | None = None
+    ) -> EnrolResult:
         """``ca_pem``: the centre's own CA, pinned for every later call (docs/security.md)."""
         url = central_url.strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
-            raise InvalidInput(f"Địa chỉ máy chủ không hợp lệ: {url!r}",
-                               f"Not a central URL: {url!r} (http:// or https://)")
+            raise InvalidInput(
+                f"Địa chỉ máy chủ không hợp lệ: {url!r}",
+                f"Not a central URL: {url!r} (http:// or https://)",
+            )
         try:
             tls_context(ca_pem)
         except ValueError as exc:
             raise InvalidInput(f"Tệp CA không hợp lệ: {exc}", f"Invalid CA file: {exc}") from None
         code = code.strip()
         if not 4 <= len(code) <= 32:  # the wire's bounds (EnrolRequest), said before any request
-            raise InvalidInput("Mã đăng ký phải có từ 4 đến 32 ký tự: kiểm tra lại mã quản trị "
-                               "viên đã cấp.",
-                               "The enrolment code must have 4 to 32 characters: check the "
-                               "code the administrator gave.")
+            raise InvalidInput(
+                "Mã đăng ký phải có từ 4 đến 32 ký tự: kiểm tra lại mã quản trị viên đã cấp.",
+                "The enrolment code must have 4 to 32 characters: check the "
+                "code the administrator gave.",
+            )
         key = self.keys.key_for(url, code)  # on disk before anything is sent
         resp = self._enrol_retrying(url, code, device_name.strip() or "HCC Desk", key, ca_pem)
         with self._store.write() as s:
@@ -104,15 +113,28 @@ class EnrolmentService:
             state.central_url, state.device_id = url, resp.device_id
             state.limits, state.last_error = resp.limits.model_dump(), None
             queued = outbox.backfill(s)
-            add_audit(s, "enrolment", "device.enrol", "device", resp.device_id,
-                      {"central": url, "slot": resp.counter.slot, "queued": queued})
+            add_audit(
+                s,
+                "enrolment",
+                "device.enrol",
+                "device",
+                resp.device_id,
+                {"central": url, "slot": resp.counter.slot, "queued": queued},
+            )
         self._credentials.save(DeviceCredential(url, resp.device_id, resp.device_token, ca_pem))
         self.keys.clear()
-        return EnrolResult(resp.device_id, resp.centre.name, resp.counter.name,
-                           resp.counter.slot, set_up_now, queued)
+        return EnrolResult(
+            resp.device_id,
+            resp.centre.name,
+            resp.counter.name,
+            resp.counter.slot,
+            set_up_now,
+            queued,
+        )
 
-    def _enrol_retrying(self, url: str, code: str, name: str, key: str,
-                        ca_pem: str | None) -> EnrolResponse:
+    def _enrol_retrying(
+        self, url: str, code: str, name: str, key: str, ca_pem: str | None
+    ) -> EnrolResponse:
         r = self.retry
         deadline, attempts = r.clock() + r.total_s, 0
         while True:
@@ -120,8 +142,9 @@ class EnrolmentService:
             try:
                 return client.enrol(code, name, key)
             except (Insecure, Untrusted) as exc:  # no retry makes plain http or a bad cert safe
-                raise InvalidInput(f"Không đăng ký được: {exc.message}",
-                                   f"Cannot enrol: {exc.message}") from exc
+                raise InvalidInput(
+                    f"Không đăng ký được: {exc.message}", f"Cannot enrol: {exc.message}"
+                ) from exc
             except Transient as exc:
                 attempts += 1
                 wait = exc.retry_after or backoff_delay(attempts, r.rng, r.base_s, r.cap_s)
@@ -132,15 +155,16 @@ class EnrolmentService:
                         "cùng mã (mã chưa bị mất).",
                         f"Cannot reach central after {attempts} tries: {exc.message}. Check "
                         "the network and run the enrolment again with the same code (it is "
-                        "not lost).") from exc
+                        "not lost).",
+                    ) from exc
                 if r.on_retry is not None:
                     r.on_retry(attempts, wait, exc.message)
             except SyncError as exc:
                 raise InvalidInput(
                     "Máy chủ không chấp nhận mã đăng ký (sai, đã dùng hoặc hết hạn): "
                     f"{exc.message}",
-                    f"Central refused the enrolment code (wrong, used or expired): "
-                    f"{exc.message}") from exc
+                    f"Central refused the enrolment code (wrong, used or expired): {exc.message}",
+                ) from exc
             finally:
                 client.close()
             r.sleep(wait)
@@ -157,10 +181,16 @@ class EnrolmentService:
             return False
         c = resp.centre
         centre = s.scalar(select(Centre).order_by(Centre.id).limit(1)) or Centre()
-        centre.name, centre.governing_body, centre.place_name = c.name, c.governing_body, \
-            c.place_name
-        centre.hotline, centre.lookup_url_base, centre.code_slots = c.hotline, \
-            c.lookup_url_base, c.code_slots
+        centre.name, centre.governing_body, centre.place_name = (
+            c.name,
+            c.governing_body,
+            c.place_name,
+        )
+        centre.hotline, centre.lookup_url_base, centre.code_slots = (
+            c.hotline,
+            c.lookup_url_base,
+            c.code_slots,
+        )
         centre.level = c.level or "province"  # central's record decides (None: provincial)
         s.add(centre)
         _add_new_agencies(s, resp)
@@ -173,8 +203,14 @@ class EnrolmentService:
         with tempfile.TemporaryDirectory(prefix="hcc-enrol-") as tmp:
             report = import_catalogue(s, _catalogue_for(agencies, Path(tmp)))
         if not report.ok:  # central's procedure.upsert changes will fill the catalogue instead
-            add_audit(s, "enrolment", "catalogue.seed_failed", None, None,
-                      {"errors": list(report.errors[:5])})
+            add_audit(
+                s,
+                "enrolment",
+                "catalogue.seed_failed",
+                None,
+                None,
+                {"errors": list(report.errors[:5])},
+            )
         return True
 
 
@@ -192,15 +228,22 @@ def _adopt_central_slot(s: Session, counter: Counter, resp: EnrolResponse) -> No
     printed none, or it is the demo desk (its numbers are a block no real counter uses)."""
     if counter.slot == resp.counter.slot:
         return
-    printed = s.scalar(select(func.count()).select_from(Dossier)
-                       .where(Dossier.counter_id == counter.id))
+    printed = s.scalar(
+        select(func.count()).select_from(Dossier).where(Dossier.counter_id == counter.id)
+    )
     if printed and counter.slot != DEMO_SLOT:
         return  # _check_agreement refuses: its codes were printed under another slot
     holder = s.scalar(select(Counter).where(Counter.slot == resp.counter.slot))
     if holder is not None and holder.id != counter.id:
         return
-    add_audit(s, "enrolment", "counter.slot_from_central", "counter", None,
-              {"from": counter.slot, "to": resp.counter.slot, "printed": printed})
+    add_audit(
+        s,
+        "enrolment",
+        "counter.slot_from_central",
+        "counter",
+        None,
+        {"from": counter.slot, "to": resp.counter.slot, "printed": printed},
+    )
     counter.slot = resp.counter.slot
     centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
     if centre is not None:
@@ -211,19 +254,30 @@ def _adopt_central_slot(s: Session, counter: Counter, resp: EnrolResponse) -> No
 def _check_agreement(s: Session, counter: Counter, resp: EnrolResponse) -> None:
     problems_vi, problems_en = [], []
     if counter.slot != resp.counter.slot:
-        problems_vi.append(f"quầy này dùng số thứ tự {counter.slot}, máy chủ cấp "
-                           f"{resp.counter.slot}")
-        problems_en.append(f"this desk uses counter slot {counter.slot}, central enrolled it "
-                           f"as slot {resp.counter.slot}")
+        problems_vi.append(
+            f"quầy này dùng số thứ tự {counter.slot}, máy chủ cấp {resp.counter.slot}"
+        )
+        problems_en.append(
+            f"this desk uses counter slot {counter.slot}, central enrolled it "
+            f"as slot {resp.counter.slot}"
+        )
     centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
     if centre is not None and centre.code_slots != resp.centre.code_slots:
-        problems_vi.append(f"số quầy trong mã hồ sơ: {centre.code_slots} ≠ "
-                           f"{resp.centre.code_slots} trên máy chủ")
-        problems_en.append(f"code slots {centre.code_slots} here, {resp.centre.code_slots} "
-                           "on central")
+        problems_vi.append(
+            f"số quầy trong mã hồ sơ: {centre.code_slots} ≠ {resp.centre.code_slots} trên máy chủ"
+        )
+        problems_en.append(
+            f"code slots {centre.code_slots} here, {resp.centre.code_slots} on central"
+        )
     central_units = {a.unit_code for a in resp.agencies}
-    used = set(s.scalars(select(Agency.unit_code).join(Dossier, Dossier.agency_id == Agency.id)
-                         .group_by(Agency.unit_code).having(func.count() > 0)))
+    used = set(
+        s.scalars(
+            select(Agency.unit_code)
+            .join(Dossier, Dossier.agency_id == Agency.id)
+            .group_by(Agency.unit_code)
+            .having(func.count() > 0)
+        )
+    )
     unknown = sorted(used - central_units)
     if unknown:
         problems_vi.append("mã cơ quan đã dùng nhưng máy chủ không có: " + ", ".join(unknown))
@@ -233,4 +287,5 @@ def _check_agreement(s: Session, counter: Counter, resp: EnrolResponse) -> None:
             "Không đăng ký được: " + "; ".join(problems_vi) + ". Hãy sửa cấu hình trên máy chủ "
             "và cấp mã mới (thiết bị vừa tạo trên máy chủ nên được thu hồi).",
             "Enrolment refused: " + "; ".join(problems_en) + ". Fix the configuration on "
-            "central and issue a new code (revoke the device central just created).")
+            "central and issue a new code (revoke the device central just created).",
+        )

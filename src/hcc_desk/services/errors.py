@@ -1,4 +1,5 @@
 """Errors a user can cause, each with a Vietnamese message (shown first) and an English one."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,6 +8,7 @@ of its kind (notice, hand-overs, hand-back); a form whose fact does not exist ye
 ``MissingFacts`` error, never an empty form. Every render, print and ledger export is audited:
 they all carry personal data.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -20,8 +21,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from hcc_desk.core.domain.status import DossierStatus, timeliness
-from hcc_desk.core.files import safe_filename, write_through_temp
+from hcc_core.domain.status import DossierStatus, timeliness
+from hcc_core.files import safe_filename, write_through_temp
+from hcc_core.vn_format import vn_datetime
 from hcc_desk.core.printing.dispatch import print_pdf
 from hcc_desk.core.printing.forms.data import (
     KINDS,
@@ -50,7 +52,6 @@ from hcc_desk.core.store.models import (
     StatusEvent,
 )
 from hcc_desk.core.store.repositories import add_audit
-from hcc_desk.core.vn_format import vn_datetime
 from hcc_desk.services import print_files
 from hcc_desk.services.dossier_steps import (
     COUNTER_PARTY,
@@ -71,8 +72,15 @@ from hcc_desk.services.paper_facts import (
 )
 from hcc_desk.services.receipts import chosen_paper
 
-__all__ = ["KINDS", "LEGAL_BASIS_KEY", "TEMPLATES_KEY", "FormsService", "LedgerResult",
-           "MissingFacts", "PrintResult"]
+__all__ = [
+    "KINDS",
+    "LEGAL_BASIS_KEY",
+    "TEMPLATES_KEY",
+    "FormsService",
+    "LedgerResult",
+    "MissingFacts",
+    "PrintResult",
+]
 MAX_LEDGER_DAYS = 366 * 5  # a wider range is almost surely a typo in a year
 
 _S = DossierStatus
@@ -106,8 +114,9 @@ class LedgerResult:
 
 
 class FormsService:
-    def __init__(self, store, settings, out_dir: Path,
-                 clock: Callable[[], datetime] = datetime.now):
+    def __init__(
+        self, store, settings, out_dir: Path, clock: Callable[[], datetime] = datetime.now
+    ):
         self._store = store
         self._settings = settings
         self._dir = Path(out_dir)
@@ -121,13 +130,20 @@ class FormsService:
         with self._store.session() as s:
             return _BUILDERS[kind](s, load_dossier(s, code), self._issuer(s))
 
-    def render(self, kind: str, code: str, out_path: Path,
-               officer_username: str = "cli", paper: str | None = None) -> Path:
+    def render(
+        self,
+        kind: str,
+        code: str,
+        out_path: Path,
+        officer_username: str = "cli",
+        paper: str | None = None,
+    ) -> Path:
         """Write the form's PDF to ``out_path`` (a file the officer chose)."""
         return self._render(kind, code, out_path, officer_username, paper)[0]
 
-    def _render(self, kind: str, code: str, out_path: Path | None, officer_username: str,
-                paper: str | None) -> tuple[Path, str, str]:
+    def _render(
+        self, kind: str, code: str, out_path: Path | None, officer_username: str, paper: str | None
+    ) -> tuple[Path, str, str]:
         """(the PDF, its title, the kind made): the form set is the dossier's (received day)."""
         _check_kind(kind)
         paper = self._paper(paper)
@@ -137,31 +153,56 @@ class FormsService:
             tweaks = overrides(self._settings, form_set)
             data = _BUILDERS[kind](s, dossier, self._issuer(s))
             made = kind_of(data)
-            add_audit(s, officer_username, f"form.{made}.render", "dossier", dossier.uuid,
-                      {"code": dossier.code, "legal_basis": form_set.value, "paper": paper})
+            add_audit(
+                s,
+                officer_username,
+                f"form.{made}.render",
+                "dossier",
+                dossier.uuid,
+                {"code": dossier.code, "legal_basis": form_set.value, "paper": paper},
+            )
         out = Path(out_path) if out_path else self._dir / f"{safe_filename(data.code)}-{made}.pdf"
-        write_through_temp(out, lambda tmp: render_form(data, tmp, paper=paper,
-                                                       form_set=form_set, overrides=tweaks))
+        write_through_temp(
+            out,
+            lambda tmp: render_form(data, tmp, paper=paper, form_set=form_set, overrides=tweaks),
+        )
         return out, template_for(made, form_set, tweaks).title, made
 
-    def print_form(self, kind: str, code: str, officer_username: str,
-                   printer: str | None = None, paper: str | None = None) -> PrintResult:
+    def print_form(
+        self,
+        kind: str,
+        code: str,
+        officer_username: str,
+        printer: str | None = None,
+        paper: str | None = None,
+    ) -> PrintResult:
         """Render, then send to ``printer`` (default: the desk's printer setting)."""
         paper = self._paper(paper)
         # The PDF carries the applicant's ID number in clear text: gone once spooled.
         pdf, (_pdf, _title, made), job = print_files.print_transient(
             self._dir,
             lambda out: self._render(kind, code, out, officer_username, paper),
-            lambda out, rendered: print_pdf(out, printer or self._settings.get("printer"),
-                                            paper=paper,
-                                            title=f"{rendered[1].capitalize()} {code}"))
+            lambda out, rendered: print_pdf(
+                out,
+                printer or self._settings.get("printer"),
+                paper=paper,
+                title=f"{rendered[1].capitalize()} {code}",
+            ),
+        )
         with self._store.write() as s:
-            add_audit(s, officer_username, f"form.{kind}.print", "dossier", None,
-                      {"code": code, "printer": printer, "job": job})
+            add_audit(
+                s,
+                officer_username,
+                f"form.{kind}.print",
+                "dossier",
+                None,
+                {"code": code, "printer": printer, "job": job},
+            )
         return PrintResult(pdf, job, made)
 
-    def print(self, kind: str, code: str, officer_username: str,
-              printer: str | None = None) -> Path:
+    def print(
+        self, kind: str, code: str, officer_username: str, printer: str | None = None
+    ) -> Path:
         return self.print_form(kind, code, officer_username, printer).path
 
     # --- ledger --------------------------------------------------------------------------------
@@ -170,63 +211,105 @@ class FormsService:
         with self._store.session() as s:
             return self._ledger_data(s, date_from, date_to, officer_username)
 
-    def ledger(self, date_from: date, date_to: date, xlsx: Path | None = None,
-               pdf: Path | None = None, officer_username: str = "cli") -> LedgerResult:
+    def ledger(
+        self,
+        date_from: date,
+        date_to: date,
+        xlsx: Path | None = None,
+        pdf: Path | None = None,
+        officer_username: str = "cli",
+    ) -> LedgerResult:
         """Mẫu 06 of the dossiers received from ``date_from`` to ``date_to`` (both included)."""
         if xlsx is None and pdf is None:
-            raise InvalidInput("Hãy chọn tệp xuất: --xlsx hoặc --pdf.",
-                               "Choose an output: --xlsx or --pdf.")
+            raise InvalidInput(
+                "Hãy chọn tệp xuất: --xlsx hoặc --pdf.", "Choose an output: --xlsx or --pdf."
+            )
         _check_range(date_from, date_to)
         # A period's ledger follows the set in force on its last day.
         form_set = form_set_for(self._settings, date_to)
         template = template_for("ledger", form_set, overrides(self._settings, form_set))
         with self._store.write() as s:
             data = self._ledger_data(s, date_from, date_to, officer_username)
-            add_audit(s, officer_username, "ledger.export", None, None, {
-                "from": date_from.isoformat(), "to": date_to.isoformat(),
-                "rows": len(data.rows), "xlsx": str(xlsx) if xlsx else None,
-                "pdf": str(pdf) if pdf else None, "legal_basis": form_set.value})
+            add_audit(
+                s,
+                officer_username,
+                "ledger.export",
+                None,
+                None,
+                {
+                    "from": date_from.isoformat(),
+                    "to": date_to.isoformat(),
+                    "rows": len(data.rows),
+                    "xlsx": str(xlsx) if xlsx else None,
+                    "pdf": str(pdf) if pdf else None,
+                    "legal_basis": form_set.value,
+                },
+            )
         if xlsx is not None:
-            write_through_temp(Path(xlsx), lambda tmp: write_ledger_xlsx(
-                data, tmp, form_set=form_set, template=template))
+            write_through_temp(
+                Path(xlsx),
+                lambda tmp: write_ledger_xlsx(data, tmp, form_set=form_set, template=template),
+            )
         if pdf is not None:
-            write_through_temp(Path(pdf), lambda tmp: render_ledger_pdf(
-                data, tmp, form_set=form_set, template=template))
-        return LedgerResult(len(data.rows), Path(xlsx) if xlsx else None,
-                            Path(pdf) if pdf else None)
+            write_through_temp(
+                Path(pdf),
+                lambda tmp: render_ledger_pdf(data, tmp, form_set=form_set, template=template),
+            )
+        return LedgerResult(
+            len(data.rows), Path(xlsx) if xlsx else None, Path(pdf) if pdf else None
+        )
 
-    def _ledger_data(self, s: Session, date_from: date, date_to: date,
-                     officer_username: str) -> LedgerData:
+    def _ledger_data(
+        self, s: Session, date_from: date, date_to: date, officer_username: str
+    ) -> LedgerData:
         start = datetime.combine(date_from, time.min)
         end = datetime.combine(date_to + timedelta(days=1), time.min)
-        in_range = select(Dossier.id).where(Dossier.received_at >= start,
-                                            Dossier.received_at < end)
+        in_range = select(Dossier.id).where(Dossier.received_at >= start, Dossier.received_at < end)
         dossiers = s.scalars(
             select(Dossier)
-            .options(selectinload(Dossier.events), selectinload(Dossier.procedure),
-                     selectinload(Dossier.agency), selectinload(Dossier.submitter),
-                     selectinload(Dossier.owner))
+            .options(
+                selectinload(Dossier.events),
+                selectinload(Dossier.procedure),
+                selectinload(Dossier.agency),
+                selectinload(Dossier.submitter),
+                selectinload(Dossier.owner),
+            )
             .where(Dossier.id.in_(in_range))
-            .order_by(Dossier.received_at, Dossier.code)).all()
+            .order_by(Dossier.received_at, Dossier.code)
+        ).all()
         first_hop: dict[int, datetime] = {}
-        for hop in s.scalars(select(Handover).where(Handover.dossier_id.in_(in_range))
-                             .order_by(Handover.dossier_id, Handover.seq)):
+        for hop in s.scalars(
+            select(Handover)
+            .where(Handover.dossier_id.in_(in_range))
+            .order_by(Handover.dossier_id, Handover.seq)
+        ):
             first_hop.setdefault(hop.dossier_id, hop.at)
-        backs = {hb.dossier_id: hb for hb in
-                 s.scalars(select(HandBack).where(HandBack.dossier_id.in_(in_range)))}
+        backs = {
+            hb.dossier_id: hb
+            for hb in s.scalars(select(HandBack).where(HandBack.dossier_id.in_(in_range)))
+        }
         notices: dict[int, list[DossierNotice]] = defaultdict(list)
-        for n in s.scalars(select(DossierNotice).where(DossierNotice.dossier_id.in_(in_range))
-                           .order_by(DossierNotice.at, DossierNotice.id)):
+        for n in s.scalars(
+            select(DossierNotice)
+            .where(DossierNotice.dossier_id.in_(in_range))
+            .order_by(DossierNotice.at, DossierNotice.id)
+        ):
             notices[n.dossier_id].append(n)
         now = self._clock()
         rows = tuple(
             _ledger_row(s, i, d, first_hop.get(d.id), backs.get(d.id), notices[d.id], now)
-            for i, d in enumerate(dossiers, 1))
+            for i, d in enumerate(dossiers, 1)
+        )
         books = {d.ledger_book for d in dossiers if d.ledger_book}
-        return LedgerData(_centre(s), date_from, date_to, rows, now.replace(microsecond=0),
-                          book=books.pop() if len(books) == 1 else "",
-                          officer_name=_officer_name(s, officer_username)
-                          if officer_username else "")
+        return LedgerData(
+            _centre(s),
+            date_from,
+            date_to,
+            rows,
+            now.replace(microsecond=0),
+            book=books.pop() if len(books) == 1 else "",
+            officer_name=_officer_name(s, officer_username) if officer_username else "",
+        )
 
     # --- settings ------------------------------------------------------------------------------
     def legal_basis(self, received: date | datetime | None = None) -> FormSet:
@@ -242,6 +325,7 @@ class FormsService:
 
 # --- building the form data ------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Issuer:
     """Who issues the papers, and what their QR needs beyond the dossier."""
@@ -254,19 +338,23 @@ class _Issuer:
         """The Circular 01/2023 QR facts of ``d``'s papers: the party the procedure is for
         (the owner when there is one) is the holder."""
         party = d.owner or d.submitter
-        return qr_facts(self.settings, code=d.code, pin=d.lookup_pin,
-                        procedure_code=d.procedure.code,
-                        holder=holder_id(party.kind, party.id_number, party.old_id_number,
-                                         party.tax_code),
-                        lookup_base=self.lookup_base)
+        return qr_facts(
+            self.settings,
+            code=d.code,
+            pin=d.lookup_pin,
+            procedure_code=d.procedure.code,
+            holder=holder_id(party.kind, party.id_number, party.old_id_number, party.tax_code),
+            lookup_base=self.lookup_base,
+        )
 
 
 def _issuer(s: Session, settings=None) -> _Issuer:
     c = the_centre(s)
     if c is None:
         raise NotFound("Chưa thiết lập trung tâm.", "The centre is not set up.")
-    return _Issuer(FormCentre(c.governing_body, c.name, c.place_name, c.hotline), settings,
-                   c.lookup_url_base)
+    return _Issuer(
+        FormCentre(c.governing_body, c.name, c.place_name, c.hotline), settings, c.lookup_url_base
+    )
 
 
 def _centre(s: Session) -> FormCentre:
@@ -280,38 +368,56 @@ def _officer_name(s: Session, username: str) -> str:
 
 
 def _latest_notice(s: Session, d: Dossier, kind: str) -> DossierNotice:
-    notice = s.scalar(select(DossierNotice)
-                      .where(DossierNotice.dossier_id == d.id, DossierNotice.kind == kind)
-                      .order_by(DossierNotice.at.desc(), DossierNotice.id.desc()).limit(1))
+    notice = s.scalar(
+        select(DossierNotice)
+        .where(DossierNotice.dossier_id == d.id, DossierNotice.kind == kind)
+        .order_by(DossierNotice.at.desc(), DossierNotice.id.desc())
+        .limit(1)
+    )
     if notice is None:
         vi, en = KIND_NAMES[kind]
         raise MissingFacts(
             f"Hồ sơ {d.code} chưa có {_what(kind)} nào được ghi nhận: chưa in được {vi}.",
-            f"Dossier {d.code} has no recorded {en}: nothing to print.")
+            f"Dossier {d.code} has no recorded {en}: nothing to print.",
+        )
     return notice
 
 
 def _what(kind: str) -> str:
-    return {"supplement": "yêu cầu bổ sung", "refusal": "quyết định từ chối",
-            "stop": "quyết định dừng giải quyết",
-            "apology": "văn bản xin lỗi, hẹn lại"}[kind]
+    return {
+        "supplement": "yêu cầu bổ sung",
+        "refusal": "quyết định từ chối",
+        "stop": "quyết định dừng giải quyết",
+        "apology": "văn bản xin lỗi, hẹn lại",
+    }[kind]
 
 
 def _contact(d: Dossier) -> dict[str, str]:
     a = d.submitter
-    return {"applicant_address": a.address or "", "applicant_phone": a.phone or "",
-            "applicant_email": a.email or ""}
+    return {
+        "applicant_address": a.address or "",
+        "applicant_phone": a.phone or "",
+        "applicant_email": a.email or "",
+    }
 
 
 def _supplement(s: Session, d: Dossier, issuer: _Issuer) -> SupplementData:
     n = _latest_notice(s, d, "supplement")
     papers = tuple(str(p) for p in (n.missing_papers or []) if str(p).strip())
     return SupplementData(
-        centre=issuer.centre, trace=issuer.trace(d), code=d.code,
+        centre=issuer.centre,
+        trace=issuer.trace(d),
+        code=d.code,
         applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name, received_at=d.received_at, reason=n.reason or "",
-        missing_papers=papers, officer_name=_officer_name(s, n.actor),
-        agency_name=n.agency_name or None, issued_at=n.at, **_contact(d))
+        procedure_name=d.procedure.name,
+        received_at=d.received_at,
+        reason=n.reason or "",
+        missing_papers=papers,
+        officer_name=_officer_name(s, n.actor),
+        agency_name=n.agency_name or None,
+        issued_at=n.at,
+        **_contact(d),
+    )
 
 
 def _refusal_or_stop(s: Session, d: Dossier, issuer: _Issuer) -> RefusalData | StopData:
@@ -319,10 +425,18 @@ def _refusal_or_stop(s: Session, d: Dossier, issuer: _Issuer) -> RefusalData | S
     not received (DENIED): Mẫu 03, the refusal to receive. Refused once an agency worked on it,
     processing stopped (UNRESOLVED): the stop notice — never Mẫu 03 (agency_steps.refuse)."""
     n = _latest_notice(s, d, "refusal")
-    common = {"centre": issuer.centre, "trace": issuer.trace(d), "code": d.code,
-              "applicant_name": d.submitter.full_name, "procedure_name": d.procedure.name,
-              "reasons": n.reason or "", "officer_name": _officer_name(s, n.actor),
-              "issued_at": n.at, "agency_name": n.agency_name or None, **_contact(d)}
+    common = {
+        "centre": issuer.centre,
+        "trace": issuer.trace(d),
+        "code": d.code,
+        "applicant_name": d.submitter.full_name,
+        "procedure_name": d.procedure.name,
+        "reasons": n.reason or "",
+        "officer_name": _officer_name(s, n.actor),
+        "issued_at": n.at,
+        "agency_name": n.agency_name or None,
+        **_contact(d),
+    }
     if _stopped(s, d, n):
         return StopData(received_at=d.received_at, **common)
     return RefusalData(**common)
@@ -333,8 +447,7 @@ def _stopped(s: Session, d: Dossier, n: DossierNotice) -> bool:
     (the dossier's current status for a notice recorded without its event)."""
     status = None
     if n.status_event_uuid:
-        status = s.scalar(select(StatusEvent.status)
-                          .where(StatusEvent.uuid == n.status_event_uuid))
+        status = s.scalar(select(StatusEvent.status).where(StatusEvent.uuid == n.status_event_uuid))
     if status is None:
         status = d.status
     return DossierStatus(status) == _S.UNRESOLVED
@@ -344,21 +457,35 @@ def _apology(s: Session, d: Dossier, issuer: _Issuer) -> ApologyData:
     n = _latest_notice(s, d, "apology")
     new_due = n.new_due_at or d.due_at
     if new_due is None:
-        raise MissingFacts(f"Văn bản xin lỗi của hồ sơ {d.code} chưa có ngày hẹn mới.",
-                           f"The apology of dossier {d.code} has no new appointment.")
-    place = (f"địa chỉ đăng ký nhận qua dịch vụ bưu chính công ích: {d.delivery_address}"
-             if d.delivery_method == "post" and d.delivery_address else "")
+        raise MissingFacts(
+            f"Văn bản xin lỗi của hồ sơ {d.code} chưa có ngày hẹn mới.",
+            f"The apology of dossier {d.code} has no new appointment.",
+        )
+    place = (
+        f"địa chỉ đăng ký nhận qua dịch vụ bưu chính công ích: {d.delivery_address}"
+        if d.delivery_method == "post" and d.delivery_address
+        else ""
+    )
     return ApologyData(
-        centre=issuer.centre, trace=issuer.trace(d), code=d.code,
+        centre=issuer.centre,
+        trace=issuer.trace(d),
+        code=d.code,
         applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name, received_at=d.received_at,
-        old_due_at=n.previous_due_at, new_due_at=new_due, reason=n.reason or "",
-        agency_name=n.agency_name or None, issued_at=n.at, return_place=place)
+        procedure_name=d.procedure.name,
+        received_at=d.received_at,
+        old_due_at=n.previous_due_at,
+        new_due_at=new_due,
+        reason=n.reason or "",
+        agency_name=n.agency_name or None,
+        issued_at=n.at,
+        return_place=place,
+    )
 
 
 def _control(s: Session, d: Dossier, issuer: _Issuer) -> ControlData:
-    hops = s.scalars(select(Handover).where(Handover.dossier_id == d.id)
-                     .order_by(Handover.seq)).all()
+    hops = s.scalars(
+        select(Handover).where(Handover.dossier_id == d.id).order_by(Handover.seq)
+    ).all()
     timing = dossier_timing(s, d)
     # The timeliness column belongs to the hop that brought the result back to the counter.
     result_hop = None
@@ -366,18 +493,34 @@ def _control(s: Session, d: Dossier, issuer: _Issuer) -> ControlData:
         back = [i for i, h in enumerate(hops) if h.to_party in (COUNTER_PARTY, issuer.centre.name)]
         result_hop = back[-1] if back else None
     rows = tuple(
-        HopRow(h.from_party, h.to_party, h.at, h.note,
-               _TIMING_NAMES.get(timing or "") if i == result_hop else None)
-        for i, h in enumerate(hops))
+        HopRow(
+            h.from_party,
+            h.to_party,
+            h.at,
+            h.note,
+            _TIMING_NAMES.get(timing or "") if i == result_hop else None,
+        )
+        for i, h in enumerate(hops)
+    )
     own = {COUNTER_PARTY, issuer.centre.name, d.agency.name}
-    coordinating = tuple(dict.fromkeys(
-        p for h in hops for p in (h.from_party, h.to_party) if p not in own))
+    coordinating = tuple(
+        dict.fromkeys(p for h in hops for p in (h.from_party, h.to_party) if p not in own)
+    )
     return ControlData(
-        centre=issuer.centre, trace=issuer.trace(d), code=d.code,
+        centre=issuer.centre,
+        trace=issuer.trace(d),
+        code=d.code,
         applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name, received_at=d.received_at, due_at=d.due_at,
-        hops=rows, result_ready_at=d.result_ready_at, returned_at=d.returned_at,
-        agency_name=d.agency.name, coordinating=coordinating, issued_at=d.received_at)
+        procedure_name=d.procedure.name,
+        received_at=d.received_at,
+        due_at=d.due_at,
+        hops=rows,
+        result_ready_at=d.result_ready_at,
+        returned_at=d.returned_at,
+        agency_name=d.agency.name,
+        coordinating=coordinating,
+        issued_at=d.received_at,
+    )
 
 
 def _result(s: Session, d: Dossier, issuer: _Issuer) -> ResultSlipData:
@@ -385,27 +528,48 @@ def _result(s: Session, d: Dossier, issuer: _Issuer) -> ResultSlipData:
     if hb is None:
         raise MissingFacts(
             f"Hồ sơ {d.code} chưa trả kết quả: chưa in được phiếu trả kết quả.",
-            f"Dossier {d.code} has not been handed back yet: no result slip to print.")
+            f"Dossier {d.code} has not been handed back yet: no result slip to print.",
+        )
     due = statutory_due(s, d)
     return ResultSlipData(
-        centre=issuer.centre, trace=issuer.trace(d), code=d.code,
+        centre=issuer.centre,
+        trace=issuer.trace(d),
+        code=d.code,
         applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name, received_at=d.received_at, due_at=due,
-        returned_at=hb.at, recipient_name=hb.recipient_name,
-        recipient_id_number=hb.recipient_id_number, relation=hb.relation,
-        authorisation_ref=hb.authorisation_ref, result_summary=hb.result_summary,
-        timing=hb.timing, officer_name=_officer_name(s, hb.officer),
-        rescheduled_due_at=d.due_at if d.due_at != due else None)
+        procedure_name=d.procedure.name,
+        received_at=d.received_at,
+        due_at=due,
+        returned_at=hb.at,
+        recipient_name=hb.recipient_name,
+        recipient_id_number=hb.recipient_id_number,
+        relation=hb.relation,
+        authorisation_ref=hb.authorisation_ref,
+        result_summary=hb.result_summary,
+        timing=hb.timing,
+        officer_name=_officer_name(s, hb.officer),
+        rescheduled_due_at=d.due_at if d.due_at != due else None,
+    )
 
 
 _BUILDERS: dict[str, Callable[[Session, Dossier, _Issuer], FormData]] = {
-    "supplement": _supplement, "refusal": _refusal_or_stop, "stop": _refusal_or_stop,
-    "apology": _apology, "control": _control, "result": _result,
+    "supplement": _supplement,
+    "refusal": _refusal_or_stop,
+    "stop": _refusal_or_stop,
+    "apology": _apology,
+    "control": _control,
+    "result": _result,
 }
 
 
-def _ledger_row(s: Session, seq: int, d: Dossier, transferred_at: datetime | None,
-                hb: HandBack | None, notices: list[DossierNotice], now: datetime) -> LedgerRow:
+def _ledger_row(
+    s: Session,
+    seq: int,
+    d: Dossier,
+    transferred_at: datetime | None,
+    hb: HandBack | None,
+    notices: list[DossierNotice],
+    now: datetime,
+) -> LedgerRow:
     if result_time(d) is not None:
         timing = dossier_timing(s, d)
     elif d.status in (_S.DENIED, _S.CANCELLED):
@@ -414,14 +578,25 @@ def _ledger_row(s: Session, seq: int, d: Dossier, transferred_at: datetime | Non
         timing = timeliness(statutory_due(s, d), None, now)  # "overdue" / "undue"
     owner = d.owner or d.submitter
     return LedgerRow(
-        seq=seq, code=d.code, procedure_name=d.procedure.name, sets=d.sets,
-        applicant_name=owner.full_name, applicant_address=owner.address or "",
-        applicant_phone=owner.phone or d.submitter.phone or "", agency_name=d.agency.name,
-        received_at=d.received_at, due_at=d.due_at, transferred_at=transferred_at,
-        result_ready_at=d.result_ready_at, returned_at=d.returned_at, status=d.status,
+        seq=seq,
+        code=d.code,
+        procedure_name=d.procedure.name,
+        sets=d.sets,
+        applicant_name=owner.full_name,
+        applicant_address=owner.address or "",
+        applicant_phone=owner.phone or d.submitter.phone or "",
+        agency_name=d.agency.name,
+        received_at=d.received_at,
+        due_at=d.due_at,
+        transferred_at=transferred_at,
+        result_ready_at=d.result_ready_at,
+        returned_at=d.returned_at,
+        status=d.status,
         timing=timing,
         delivery="Bưu chính công ích" if d.delivery_method == "post" else "Tại quầy",
-        recipient=hb.recipient_name if hb else "", notes=_ledger_notes(notices))
+        recipient=hb.recipient_name if hb else "",
+        notes=_ledger_notes(notices),
+    )
 
 
 def _ledger_notes(notices: list[DossierNotice]) -> str:
@@ -440,18 +615,22 @@ def _ledger_notes(notices: list[DossierNotice]) -> str:
 
 # --- helpers -----------------------------------------------------------------------------------
 
+
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise InvalidInput(f"Không có mẫu phiếu {kind!r}; chọn một trong: {', '.join(KINDS)}.",
-                           f"No form {kind!r}; choose one of: {', '.join(KINDS)}.")
+        raise InvalidInput(
+            f"Không có mẫu phiếu {kind!r}; chọn một trong: {', '.join(KINDS)}.",
+            f"No form {kind!r}; choose one of: {', '.join(KINDS)}.",
+        )
 
 
 def _check_range(date_from: date, date_to: date) -> None:
     if date_from > date_to:
         raise InvalidInput(
             f"Ngày bắt đầu ({date_from:%d/%m/%Y}) sau ngày kết thúc ({date_to:%d/%m/%Y}).",
-            f"The start date ({date_from}) is after the end date ({date_to}).")
+            f"The start date ({date_from}) is after the end date ({date_to}).",
+        )
     if (date_to - date_from).days > MAX_LEDGER_DAYS:
-        raise InvalidInput("Khoảng thời gian quá dài (tối đa 5 năm).",
-                           "The period is too long (at most 5 years).")
-
+        raise InvalidInput(
+            "Khoảng thời gian quá dài (tối đa 5 năm).", "The period is too long (at most 5 years)."
+        )

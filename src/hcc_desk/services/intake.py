@@ -5,16 +5,17 @@ only ever printed for a dossier that exists. The code is allocated inside the sa
 transaction as the insert (BEGIN IMMEDIATE), which keeps two processes on one PC from taking the
 same sequence number; the strided scheme (docs/dossier-code.md) keeps counters apart.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from hcc_desk.core.domain.calendar import appointment
-from hcc_desk.core.domain.citizen_id import parse_citizen_qr
-from hcc_desk.core.domain.dossier_code import CodeScheme, make_lookup_pin, new_uuid
-from hcc_desk.core.domain.errors import DomainError
+from hcc_core.domain.calendar import appointment
+from hcc_core.domain.citizen_id import parse_citizen_qr
+from hcc_core.domain.dossier_code import CodeScheme, make_lookup_pin, new_uuid
+from hcc_core.domain.errors import DomainError
 from hcc_desk.core.store.repositories import add_audit, allocate_day_sequence
 from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.dossier_writer import NewDossier, insert_dossier
@@ -43,14 +44,18 @@ class IntakeService:
     def read_qr(self, raw: str) -> QrResult:
         """Parse a chip-card QR scan; raises DomainError when it is unreadable."""
         qr = parse_citizen_qr(raw)
-        return QrResult(apply_qr(PersonInput(), qr), [w.message for w in qr.warnings],
-                        [w.message_en for w in qr.warnings])
+        return QrResult(
+            apply_qr(PersonInput(), qr),
+            [w.message for w in qr.warnings],
+            [w.message_en for w in qr.warnings],
+        )
 
     def validate(self, request: IntakeRequest) -> list[FieldError]:
         return self._check(request)[1]
 
-    def appointment(self, procedure_code: str, received_at: datetime | None = None
-                    ) -> datetime | None:
+    def appointment(
+        self, procedure_code: str, received_at: datetime | None = None
+    ) -> datetime | None:
         """Due date-time for a dossier received now (None: the clock is stopped)."""
         with self._store.session() as s:
             proc = find_procedure(s, procedure_code)
@@ -67,9 +72,15 @@ class IntakeService:
         with self._store.write() as s:
             officer = find_officer(s, officer_username)
             if officer is None or not officer.active:
-                raise IntakeRejected([FieldError(
-                    "officer", f"Không có cán bộ '{officer_username}' đang hoạt động",
-                    f"No active officer '{officer_username}'")])
+                raise IntakeRejected(
+                    [
+                        FieldError(
+                            "officer",
+                            f"Không có cán bộ '{officer_username}' đang hoạt động",
+                            f"No active officer '{officer_username}'",
+                        )
+                    ]
+                )
             proc = find_procedure(s, req.procedure_code)
             assert proc is not None  # checked by _check; catalogue edits don't run concurrently
             # Exactly the papers the intake names: the receipt (Mẫu 01) lists what was handed
@@ -82,23 +93,42 @@ class IntakeService:
             day = received_at.date()
             try:
                 code = CodeScheme(unit, counter.slot, centre.code_slots).code(
-                    day, allocate_day_sequence(s, unit, day))
+                    day, allocate_day_sequence(s, unit, day)
+                )
             except DomainError as exc:  # SequenceExhausted: say so, save nothing
                 raise UserError(exc.message, exc.message_en) from None
-            new = NewDossier(uuid=new_uuid(), code=code, lookup_pin=make_lookup_pin(),
-                             received_at=received_at,
-                             due_at=appointment(received_at, proc.duration(), calendar))
-            dossier = insert_dossier(s, new=new, request=req, papers=papers, procedure=proc,
-                                     officer=officer, counter=counter)
+            new = NewDossier(
+                uuid=new_uuid(),
+                code=code,
+                lookup_pin=make_lookup_pin(),
+                received_at=received_at,
+                due_at=appointment(received_at, proc.duration(), calendar),
+            )
+            dossier = insert_dossier(
+                s,
+                new=new,
+                request=req,
+                papers=papers,
+                procedure=proc,
+                officer=officer,
+                counter=counter,
+            )
             enqueue_dossier(s, dossier)  # same transaction: saved ⇔ queued for central
-            add_audit(s, officer.username, "dossier.create", "dossier", new.uuid,
-                      {"code": new.code, "procedure": proc.code})
+            add_audit(
+                s,
+                officer.username,
+                "dossier.create",
+                "dossier",
+                new.uuid,
+                {"code": new.code, "procedure": proc.code},
+            )
         return new
 
     def _check(self, request: IntakeRequest) -> tuple[IntakeRequest, list[FieldError]]:
         with self._store.session() as s:
-            req, errors = validate_request(request, lambda ref: find_procedure(s, ref) is not None,
-                                           self._now().date())
+            req, errors = validate_request(
+                request, lambda ref: find_procedure(s, ref) is not None, self._now().date()
+            )
         future = future_receipt_error(req.received_at, self._now())
         return req, errors + ([future] if future else [])
 
@@ -107,8 +137,11 @@ class IntakeService:
 
 
 def _unknown_procedure(code: str) -> FieldError:
-    return FieldError("procedure_code", f"Không có thủ tục mã {code!r} trong danh mục",
-                      f"No procedure {code!r} in the catalogue")
+    return FieldError(
+        "procedure_code",
+        f"Không có thủ tục mã {code!r} trong danh mục",
+        f"No procedure {code!r} in the catalogue",
+    )
 
 
 RECEIPT_SKEW = timedelta(minutes=5)  # as central allows (HCC_CENTRAL_CLOCK_SKEW_SECONDS)
@@ -118,8 +151,10 @@ def future_receipt_error(received_at: datetime | None, now: datetime) -> FieldEr
     """A receipt is dated when it is saved: a supplied time later than now is refused."""
     if received_at is None or received_at <= now + RECEIPT_SKEW:
         return None
-    return FieldError("received_at",
-                      f"Thời điểm tiếp nhận {received_at:%H:%M %d/%m/%Y} ở tương lai: không được "
-                      "ghi giấy tiếp nhận sau thời điểm hiện tại",
-                      f"Receipt time {received_at:%Y-%m-%d %H:%M} is in the future: a receipt "
-                      "cannot be dated after now")
+    return FieldError(
+        "received_at",
+        f"Thời điểm tiếp nhận {received_at:%H:%M %d/%m/%Y} ở tương lai: không được "
+        "ghi giấy tiếp nhận sau thời điểm hiện tại",
+        f"Receipt time {received_at:%Y-%m-%d %H:%M} is in the future: a receipt "
+        "cannot be dated after now",
+    )

@@ -2,8 +2,9 @@
 
 The same shape is read from the CLI's JSON file (docs/intake-json.md) and filled by the intake
 screen, so both paths go through one validator. Everything here is plain data; the rules live in
-``hcc_desk.core.domain`` and ``hcc_desk.services.intake``.
+``hcc_core.domain`` and ``hcc_desk.services.intake``.
 """
+
 from __future__ import annotations
 
 import json
@@ -104,11 +105,13 @@ def request_from_dict(data: Any) -> IntakeRequest:
         if key in obj:
             setattr(req, key, _string(obj[key], key))
     if "applicant_kind" in obj:
-        req.applicant_kind = _choice(obj["applicant_kind"], "applicant_kind",
-                                     ("individual", "organisation"))  # type: ignore[assignment]
+        req.applicant_kind = _choice(
+            obj["applicant_kind"], "applicant_kind", ("individual", "organisation")
+        )  # type: ignore[assignment]
     if "delivery_method" in obj:
-        req.delivery_method = _choice(obj["delivery_method"], "delivery_method",
-                                      ("counter", "post"))  # type: ignore[assignment]
+        req.delivery_method = _choice(
+            obj["delivery_method"], "delivery_method", ("counter", "post")
+        )  # type: ignore[assignment]
     if "submitter" in obj:
         req.submitter = _person(obj["submitter"], "submitter")
     if "owner_is_submitter" in obj:
@@ -119,7 +122,8 @@ def request_from_dict(data: Any) -> IntakeRequest:
         org = _object(obj["owner_organisation"], "owner_organisation")
         _no_unknown_keys(org, OrganisationInput, "owner_organisation.")
         req.owner_organisation = OrganisationInput(
-            **{k: _string(v, f"owner_organisation.{k}") for k, v in org.items()})
+            **{k: _string(v, f"owner_organisation.{k}") for k, v in org.items()}
+        )
     if obj.get("papers") is not None:
         if not isinstance(obj["papers"], list):
             raise _type_error("papers", "danh sách", "a list")
@@ -133,11 +137,17 @@ def request_from_dict(data: Any) -> IntakeRequest:
         try:
             req.received_at = datetime.fromisoformat(raw)
         except ValueError:
-            raise _type_error("received_at", "ngày giờ ISO (YYYY-MM-DDTHH:MM)",
-                              "an ISO date-time (YYYY-MM-DDTHH:MM)") from None
+            raise _type_error(
+                "received_at",
+                "ngày giờ ISO (YYYY-MM-DDTHH:MM)",
+                "an ISO date-time (YYYY-MM-DDTHH:MM)",
+            ) from None
         if req.received_at.tzinfo is not None:
-            raise _type_error("received_at", "giờ địa phương, không kèm múi giờ",
-                              "local time without a UTC offset")
+            raise _type_error(
+                "received_at",
+                "giờ địa phương, không kèm múi giờ",
+                "local time without a UTC offset",
+            )
     return req
 
 
@@ -153,8 +163,9 @@ def _person(value: Any, where: str) -> PersonInput:
             try:
                 person.date_of_birth = date.fromisoformat(text)
             except ValueError:
-                raise _type_error(f"{where}.date_of_birth", "ngày dạng YYYY-MM-DD",
-                                  "a date as YYYY-MM-DD") from None
+                raise _type_error(
+                    f"{where}.date_of_birth", "ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD"
+                ) from None
         else:
             setattr(person, key, _string(raw, f"{where}.{key}"))
     return person
@@ -207,8 +218,9 @@ def _bool(value: Any, where: str) -> bool:
 def _choice(value: Any, where: str, allowed: tuple[str, ...]) -> str:
     if value not in allowed:
         options = " | ".join(allowed)
-        raise RequestFormatError(f"{where} phải là một trong: {options}",
-                                 f"{where} must be one of: {options}")
+        raise RequestFormatError(
+            f"{where} phải là một trong: {options}", f"{where} must be one of: {options}"
+        )
     return value
 
 

@@ -4,6 +4,7 @@ Every problem becomes a FieldError naming the field, so the screen can put the m
 and the CLI can list them all at once. Nothing here touches the database: the procedure lookup is
 passed in, which keeps the rules testable on their own.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,14 +12,18 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from hcc_desk.core.domain.citizen_id import CitizenQr, parse_citizen_qr, validate_id_number
-from hcc_desk.core.domain.errors import DomainError
-from hcc_desk.core.domain.phone import validate_phone
-from hcc_desk.core.domain.tax_code import validate_tax_code
-from hcc_desk.core.domain.text import clean_text
+from hcc_core.domain.citizen_id import CitizenQr, parse_citizen_qr, validate_id_number
+from hcc_core.domain.errors import DomainError
+from hcc_core.domain.phone import validate_phone
+from hcc_core.domain.tax_code import validate_tax_code
+from hcc_core.domain.text import clean_text
 from hcc_desk.services.errors import FieldError
-from hcc_desk.services.intake_request import (IntakeRequest, OrganisationInput, PaperInput,
-                                              PersonInput)
+from hcc_desk.services.intake_request import (
+    IntakeRequest,
+    OrganisationInput,
+    PaperInput,
+    PersonInput,
+)
 
 NAME_MAX = 200
 ADDRESS_MAX = 500
@@ -38,8 +43,9 @@ class _Collector:
     def domain(self, field: str, exc: DomainError) -> None:
         self.errors.append(FieldError(field, exc.message, exc.message_en))
 
-    def text(self, field: str, value: str, max_len: int, *, required: bool, label_vi: str,
-             label_en: str) -> str:
+    def text(
+        self, field: str, value: str, max_len: int, *, required: bool, label_vi: str, label_en: str
+    ) -> str:
         try:
             # The label comes from the field's last part ("papers[2].name" → "name").
             cleaned = clean_text(value, max_len, field.rsplit(".", 1)[-1])
@@ -65,8 +71,9 @@ def apply_qr(person: PersonInput, qr: CitizenQr) -> PersonInput:
     )
 
 
-def validate_request(request: IntakeRequest, procedure_exists: Callable[[str], bool],
-                     today: date) -> tuple[IntakeRequest, list[FieldError]]:
+def validate_request(
+    request: IntakeRequest, procedure_exists: Callable[[str], bool], today: date
+) -> tuple[IntakeRequest, list[FieldError]]:
     """Return the request with cleaned values, and every error found."""
     c = _Collector()
     req = replace(request)
@@ -79,16 +86,22 @@ def validate_request(request: IntakeRequest, procedure_exists: Callable[[str], b
     if not req.procedure_code.strip():
         c.add("procedure_code", "Chưa chọn thủ tục", "Choose a procedure")
     elif not procedure_exists(req.procedure_code.strip()):
-        c.add("procedure_code", f"Không có thủ tục mã {req.procedure_code!r} trong danh mục",
-              f"No procedure {req.procedure_code!r} in the catalogue")
+        c.add(
+            "procedure_code",
+            f"Không có thủ tục mã {req.procedure_code!r} trong danh mục",
+            f"No procedure {req.procedure_code!r} in the catalogue",
+        )
     req.procedure_code = req.procedure_code.strip()
 
     req.submitter = _person(c, "submitter", req.submitter, today)
     if req.applicant_kind == "organisation":
         org = req.owner_organisation
         if org is None:
-            c.add("owner_organisation.name", "Chưa nhập tổ chức chủ hồ sơ",
-                  "The organisation that owns the dossier is required")
+            c.add(
+                "owner_organisation.name",
+                "Chưa nhập tổ chức chủ hồ sơ",
+                "The organisation that owns the dossier is required",
+            )
         else:
             req.owner_organisation = _organisation(c, org)
         req.owner_is_submitter = False
@@ -102,24 +115,38 @@ def validate_request(request: IntakeRequest, procedure_exists: Callable[[str], b
         req.papers = _papers(c, req.papers)
     if not 1 <= req.sets <= MAX_COUNT:
         c.add("sets", f"Số bộ hồ sơ phải từ 1 đến {MAX_COUNT}", f"Sets must be 1 to {MAX_COUNT}")
-    req.delivery_address = c.text("delivery_address", req.delivery_address, ADDRESS_MAX,
-                                  required=req.delivery_method == "post",
-                                  label_vi="địa chỉ nhận kết quả qua bưu chính",
-                                  label_en="the postal address for the result")
+    req.delivery_address = c.text(
+        "delivery_address",
+        req.delivery_address,
+        ADDRESS_MAX,
+        required=req.delivery_method == "post",
+        label_vi="địa chỉ nhận kết quả qua bưu chính",
+        label_en="the postal address for the result",
+    )
     req.notes = c.text("notes", req.notes, NOTES_MAX, required=False, label_vi="", label_en="")
     return req, c.errors
 
 
 def _person(c: _Collector, where: str, p: PersonInput, today: date) -> PersonInput:
     out = replace(p)
-    out.full_name = c.text(f"{where}.full_name", p.full_name, NAME_MAX, required=True,
-                           label_vi="họ và tên", label_en="Full name")
-    out.address = c.text(f"{where}.address", p.address, ADDRESS_MAX, required=False,
-                         label_vi="", label_en="")
+    out.full_name = c.text(
+        f"{where}.full_name",
+        p.full_name,
+        NAME_MAX,
+        required=True,
+        label_vi="họ và tên",
+        label_en="Full name",
+    )
+    out.address = c.text(
+        f"{where}.address", p.address, ADDRESS_MAX, required=False, label_vi="", label_en=""
+    )
     id_info = None
     if not p.id_number.strip():
-        c.add(f"{where}.id_number", "Chưa nhập số định danh cá nhân (12 số)",
-              "The 12-digit personal ID number is required")
+        c.add(
+            f"{where}.id_number",
+            "Chưa nhập số định danh cá nhân (12 số)",
+            "The 12-digit personal ID number is required",
+        )
     else:
         try:
             id_info = validate_id_number(p.id_number)
@@ -128,22 +155,30 @@ def _person(c: _Collector, where: str, p: PersonInput, today: date) -> PersonInp
             c.domain(f"{where}.id_number", exc)
     out.old_id_number = p.old_id_number.strip()
     if out.old_id_number and not re.fullmatch(r"\d{9}|\d{12}", out.old_id_number):
-        c.add(f"{where}.old_id_number", "Số CMND cũ phải có 9 hoặc 12 chữ số",
-              "The old ID card number has 9 or 12 digits")
+        c.add(
+            f"{where}.old_id_number",
+            "Số CMND cũ phải có 9 hoặc 12 chữ số",
+            "The old ID card number has 9 or 12 digits",
+        )
     if p.date_of_birth is not None:
         if p.date_of_birth > today or p.date_of_birth.year < 1900:
             c.add(f"{where}.date_of_birth", "Ngày sinh không hợp lệ", "Implausible date of birth")
         elif id_info is not None and id_info.birth_year != p.date_of_birth.year:
-            c.add(f"{where}.date_of_birth",
-                  f"Năm sinh {p.date_of_birth.year} không khớp số định danh ({id_info.birth_year})",
-                  f"Birth year {p.date_of_birth.year} does not match the ID number "
-                  f"({id_info.birth_year})")
+            c.add(
+                f"{where}.date_of_birth",
+                f"Năm sinh {p.date_of_birth.year} không khớp số định danh ({id_info.birth_year})",
+                f"Birth year {p.date_of_birth.year} does not match the ID number "
+                f"({id_info.birth_year})",
+            )
     out.sex = p.sex.strip()
     if out.sex not in ("", "Nam", "Nữ"):
         c.add(f"{where}.sex", "Giới tính là Nam hoặc Nữ", "Sex is Nam or Nữ")
     elif out.sex and id_info is not None and id_info.sex != out.sex:
-        c.add(f"{where}.sex", f"Giới tính không khớp số định danh ({id_info.sex})",
-              f"Sex does not match the ID number ({id_info.sex})")
+        c.add(
+            f"{where}.sex",
+            f"Giới tính không khớp số định danh ({id_info.sex})",
+            f"Sex does not match the ID number ({id_info.sex})",
+        )
     out.phone = _phone(c, f"{where}.phone", p.phone)
     out.email = _email(c, f"{where}.email", p.email)
     return out
@@ -151,13 +186,28 @@ def _person(c: _Collector, where: str, p: PersonInput, today: date) -> PersonInp
 
 def _organisation(c: _Collector, org: OrganisationInput) -> OrganisationInput:
     out = replace(org)
-    out.name = c.text("owner_organisation.name", org.name, NAME_MAX, required=True,
-                      label_vi="tên tổ chức", label_en="Organisation name")
-    out.address = c.text("owner_organisation.address", org.address, ADDRESS_MAX, required=False,
-                         label_vi="", label_en="")
+    out.name = c.text(
+        "owner_organisation.name",
+        org.name,
+        NAME_MAX,
+        required=True,
+        label_vi="tên tổ chức",
+        label_en="Organisation name",
+    )
+    out.address = c.text(
+        "owner_organisation.address",
+        org.address,
+        ADDRESS_MAX,
+        required=False,
+        label_vi="",
+        label_en="",
+    )
     if not org.tax_code.strip():
-        c.add("owner_organisation.tax_code", "Chưa nhập mã số thuế / mã số doanh nghiệp",
-              "The tax code is required")
+        c.add(
+            "owner_organisation.tax_code",
+            "Chưa nhập mã số thuế / mã số doanh nghiệp",
+            "The tax code is required",
+        )
     else:
         try:
             out.tax_code = validate_tax_code(org.tax_code).number
@@ -172,12 +222,21 @@ def _papers(c: _Collector, papers: list[PaperInput]) -> list[PaperInput]:
     out: list[PaperInput] = []
     for i, paper in enumerate(papers):
         where = f"papers[{i}]"
-        name = c.text(f"{where}.name", paper.name, PAPER_NAME_MAX, required=True,
-                      label_vi="tên giấy tờ", label_en="Paper name")
+        name = c.text(
+            f"{where}.name",
+            paper.name,
+            PAPER_NAME_MAX,
+            required=True,
+            label_vi="tên giấy tờ",
+            label_en="Paper name",
+        )
         counts = (paper.originals, paper.certified_copies, paper.photocopies)
         if any(not 0 <= n <= MAX_COUNT for n in counts):
-            c.add(f"{where}.originals", f"Số bản phải từ 0 đến {MAX_COUNT}",
-                  f"Counts must be 0 to {MAX_COUNT}")
+            c.add(
+                f"{where}.originals",
+                f"Số bản phải từ 0 đến {MAX_COUNT}",
+                f"Counts must be 0 to {MAX_COUNT}",
+            )
         out.append(replace(paper, name=name))
     if not any(p.originals + p.certified_copies + p.photocopies > 0 for p in out):
         c.add("papers", "Chưa đánh dấu giấy tờ nào đã nhận", "No paper is marked as handed in")

@@ -1,4 +1,5 @@
 """Small queries the use cases share: a procedure by its reference, the officer, this counter."""
+
 from __future__ import annotations
 
 from sqlalchemy import select

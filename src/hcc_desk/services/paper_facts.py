@@ -10,6 +10,7 @@ Settings (docs/legal-basis.md):
 - ``forms.templates``: per-set overrides of numbers, titles and the basis line;
 - ``forms.qr_system_name``: the issuing system named in the QR (default "HCC Desk").
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -43,7 +44,8 @@ def switch_day(settings) -> date:
     except ValueError:
         raise InvalidInput(
             f"Cài đặt {SWITCH_KEY} phải là một ngày dạng YYYY-MM-DD, không phải {raw!r}.",
-            f"Setting {SWITCH_KEY} must be a YYYY-MM-DD date, not {raw!r}.") from None
+            f"Setting {SWITCH_KEY} must be a YYYY-MM-DD date, not {raw!r}.",
+        ) from None
 
 
 def form_set_for(settings, received: date | datetime) -> FormSet:
@@ -55,10 +57,9 @@ def form_set_for(settings, received: date | datetime) -> FormSet:
         return FormSet.parse(raw)
     except ValueError:
         raise InvalidInput(
-            f"Cài đặt {LEGAL_BASIS_KEY} phải là \"auto\", \"2018\" hoặc \"2025\", "
-            f"không phải {raw!r}.",
-            f"Setting {LEGAL_BASIS_KEY} must be \"auto\", \"2018\" or \"2025\", "
-            f"not {raw!r}.") from None
+            f'Cài đặt {LEGAL_BASIS_KEY} phải là "auto", "2018" hoặc "2025", không phải {raw!r}.',
+            f'Setting {LEGAL_BASIS_KEY} must be "auto", "2018" or "2025", not {raw!r}.',
+        ) from None
 
 
 def overrides(settings, form_set: FormSet) -> Mapping[str, Any]:
@@ -70,13 +71,16 @@ def overrides(settings, form_set: FormSet) -> Mapping[str, Any]:
         for kind in FORM_KINDS:
             template_for(kind, form_set, value)
     except (TypeError, ValueError) as exc:
-        raise InvalidInput(f"Cài đặt {TEMPLATES_KEY} không hợp lệ: {exc}",
-                           f"Setting {TEMPLATES_KEY} is invalid: {exc}") from None
+        raise InvalidInput(
+            f"Cài đặt {TEMPLATES_KEY} không hợp lệ: {exc}",
+            f"Setting {TEMPLATES_KEY} is invalid: {exc}",
+        ) from None
     return value
 
 
-def holder_id(kind: str | None, id_number: str | None, old_id: str | None = None,
-              tax_code: str | None = None) -> str:
+def holder_id(
+    kind: str | None, id_number: str | None, old_id: str | None = None, tax_code: str | None = None
+) -> str:
     """The identifier the QR carries for a party: its tax/enterprise code for an organisation,
     else its personal ID number (or the old CMND when that is all we have)."""
     if kind == "organisation":
@@ -84,24 +88,33 @@ def holder_id(kind: str | None, id_number: str | None, old_id: str | None = None
     return id_number or old_id or ""
 
 
-def qr_facts(settings, *, code: str, pin: str | None, procedure_code: str | None,
-             holder: str, lookup_base: str | None) -> QrFacts:
-    return QrFacts(procedure_code=procedure_code or "", holder_id=holder,
-                   link=lookup_link(lookup_base, code, pin or ""),
-                   system_name=str(_get(settings, SYSTEM_KEY, DEFAULT_SYSTEM))[:60])
+def qr_facts(
+    settings,
+    *,
+    code: str,
+    pin: str | None,
+    procedure_code: str | None,
+    holder: str,
+    lookup_base: str | None,
+) -> QrFacts:
+    return QrFacts(
+        procedure_code=procedure_code or "",
+        holder_id=holder,
+        link=lookup_link(lookup_base, code, pin or ""),
+        system_name=str(_get(settings, SYSTEM_KEY, DEFAULT_SYSTEM))[:60],
+    )
 
 
 def fee_lines(fees, received: date) -> tuple[FeeLine, ...]:
     """The structured fees in force on ``received`` (a temporary rate whose stated last day
     has passed is left out)."""
-    from hcc_desk.core.catalogue.fees import expired_on
+    from hcc_core.catalogue.fees import expired_on
 
     out = []
     for f in fees or ():
         if expired_on(dict(f), received) is not None:
             continue
-        out.append(FeeLine(f.get("case"), f.get("amount_vnd"), f.get("text") or "",
-                           f.get("basis")))
+        out.append(FeeLine(f.get("case"), f.get("amount_vnd"), f.get("text") or "", f.get("basis")))
     return tuple(out)
 
 
@@ -109,15 +122,18 @@ def receipt_data(d, centre, settings=None) -> ReceiptData:
     """Mẫu 01 of the saved dossier ``d`` (a DossierDetail): exactly the papers recorded at
     intake, the ID labels by party kind, the fee in force, the set of its received day."""
     owner, submitter = d.owner, d.submitter
-    delivery = ("Bộ phận tiếp nhận và trả kết quả (nhận trực tiếp tại quầy)"
-                if d.delivery_method == "counter"
-                else f"Qua dịch vụ bưu chính công ích, địa chỉ: {d.delivery_address or ''}")
+    delivery = (
+        "Bộ phận tiếp nhận và trả kết quả (nhận trực tiếp tại quầy)"
+        if d.delivery_method == "counter"
+        else f"Qua dịch vụ bưu chính công ích, địa chỉ: {d.delivery_address or ''}"
+    )
     base = centre.lookup_url_base
     link = lookup_link(base, d.code, d.lookup_pin or "") if base else None
     form_set = form_set_for(settings, d.received_at)
     holder_party = owner or submitter
-    holder = holder_id(holder_party.kind, holder_party.id_number, holder_party.old_id_number,
-                       holder_party.tax_code)
+    holder = holder_id(
+        holder_party.kind, holder_party.id_number, holder_party.old_id_number, holder_party.tax_code
+    )
     return ReceiptData(
         governing_body=centre.governing_body,
         centre_name=centre.name,
@@ -132,17 +148,20 @@ def receipt_data(d, centre, settings=None) -> ReceiptData:
         processing_time_text=d.procedure.duration().describe_vi(),
         deciding_agency=d.agency.name,
         applicant_name=submitter.full_name,
-        applicant_id_number=holder_id(submitter.kind, submitter.id_number,
-                                      submitter.old_id_number, submitter.tax_code),
+        applicant_id_number=holder_id(
+            submitter.kind, submitter.id_number, submitter.old_id_number, submitter.tax_code
+        ),
         applicant_address=submitter.address or "",
         applicant_phone=submitter.phone or "",
         applicant_email=submitter.email or "",
         owner_name=owner.full_name if owner else None,
         owner_id=holder_id(owner.kind, owner.id_number, owner.old_id_number, owner.tax_code)
-        if owner else None,
+        if owner
+        else None,
         owner_address=owner.address if owner else None,
-        papers=tuple(ReceiptPaper(p.name, p.originals, p.certified_copies, p.photocopies)
-                     for p in d.papers),
+        papers=tuple(
+            ReceiptPaper(p.name, p.originals, p.certified_copies, p.photocopies) for p in d.papers
+        ),
         sets=d.sets,
         result_delivery_text=delivery,
         fees=fee_lines(getattr(d.procedure, "fees", ()), d.received_at.date()),
@@ -155,6 +174,12 @@ def receipt_data(d, centre, settings=None) -> ReceiptData:
         owner_kind=owner.kind if owner else None,
         form_set=form_set,
         template=template_for("receipt", form_set, overrides(settings, form_set)),
-        trace=qr_facts(settings, code=d.code, pin=d.lookup_pin,
-                       procedure_code=d.procedure.code, holder=holder, lookup_base=base),
+        trace=qr_facts(
+            settings,
+            code=d.code,
+            pin=d.lookup_pin,
+            procedure_code=d.procedure.code,
+            holder=holder,
+            lookup_base=base,
+        ),
     )

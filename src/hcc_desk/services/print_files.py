@@ -7,6 +7,7 @@ own copy: ``lp`` and SumatraPDF have read the file when they return. The shell's
 verb (Windows without SumatraPDF) reads it later, so that file is left for the sweep, which
 also clears what a crash or an older version left behind.
 """
+
 from __future__ import annotations
 
 import logging
@@ -29,8 +30,9 @@ DEFERRED_JOB_PREFIX = "shell-"
 R = TypeVar("R")
 
 
-def print_transient(folder: Path, render: Callable[[Path], R],
-                    submit: Callable[[Path, R], str]) -> tuple[Path, R, str]:
+def print_transient(
+    folder: Path, render: Callable[[Path], R], submit: Callable[[Path, R], str]
+) -> tuple[Path, R, str]:
     """Render into a transient PDF in ``folder``, hand it to ``submit`` (the print queue), then
     forget it — also when submitting fails (printing again renders it again). Returns the
     PDF's path (gone by then unless the spooler reads it later), what ``render`` returned and

@@ -1,9 +1,10 @@
 """Mẫu 01 receipts: built from the saved dossier, rendered to PDF, sent to a print queue."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
-from hcc_desk.core.files import write_through_temp
+from hcc_core.files import write_through_temp
 from hcc_desk.core.printing.dispatch import list_printers, print_pdf
 from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData
@@ -20,8 +21,10 @@ def chosen_paper(settings, paper: str | None) -> str:
     """The paper asked for, else the desk's setting, else A4; refused unless A4 or A5."""
     paper = paper or settings.get("paper") or "A4"
     if paper not in PAPERS:
-        raise InvalidInput(f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
-                           f"Paper must be A4 or A5, not {paper!r}")
+        raise InvalidInput(
+            f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
+            f"Paper must be A4 or A5, not {paper!r}",
+        )
     return paper
 
 
@@ -31,28 +34,48 @@ class ReceiptService:
         self._settings = settings
         self._dir = receipts_dir
 
-    def render_pdf(self, code: str, out_path: Path, paper: str | None = None,
-                   officer_username: str = "system") -> Path:
+    def render_pdf(
+        self, code: str, out_path: Path, paper: str | None = None, officer_username: str = "system"
+    ) -> Path:
         paper = self._paper(paper)
         with self._store.write() as s:
             uuid, data = self._data(s, code)
-            add_audit(s, officer_username, "receipt.render", "dossier", uuid,
-                      {"code": data.dossier_code, "paper": paper})
+            add_audit(
+                s,
+                officer_username,
+                "receipt.render",
+                "dossier",
+                uuid,
+                {"code": data.dossier_code, "paper": paper},
+            )
         out = Path(out_path)
         write_through_temp(out, lambda tmp: render_receipt_pdf(data, tmp, paper=paper))
         return out
 
-    def print(self, code: str, officer_username: str, printer: str | None = None,
-              paper: str | None = None) -> str:
+    def print(
+        self, code: str, officer_username: str, printer: str | None = None, paper: str | None = None
+    ) -> str:
         paper = self._paper(paper)
         # The PDF carries the applicant's ID number in clear text: gone once spooled.
         _pdf, _rendered, job = print_files.print_transient(
-            self._dir, lambda out: self.render_pdf(code, out, paper, officer_username),
-            lambda out, _r: print_pdf(out, printer or self._settings.get("printer"),
-                                      paper=paper, title=f"Giấy tiếp nhận {code}"))
+            self._dir,
+            lambda out: self.render_pdf(code, out, paper, officer_username),
+            lambda out, _r: print_pdf(
+                out,
+                printer or self._settings.get("printer"),
+                paper=paper,
+                title=f"Giấy tiếp nhận {code}",
+            ),
+        )
         with self._store.write() as s:
-            add_audit(s, officer_username, "receipt.print", "dossier", None,
-                      {"code": code, "printer": printer, "job": job})
+            add_audit(
+                s,
+                officer_username,
+                "receipt.print",
+                "dossier",
+                None,
+                {"code": code, "printer": printer, "job": job},
+            )
         return job
 
     def printers(self) -> list[str]:
@@ -67,4 +90,3 @@ class ReceiptService:
 
     def _paper(self, paper: str | None) -> str:
         return chosen_paper(self._settings, paper)
-

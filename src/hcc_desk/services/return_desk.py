@@ -6,6 +6,7 @@ reference is recorded; their chip-card QR can be scanned). The hand-back, its ea
 late timing and the new status "Đã trả kết quả" (national code 10) are saved in one
 transaction, queued for central and audited.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,11 +15,11 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from hcc_desk.core.domain.citizen_id import parse_citizen_qr, validate_id_number
-from hcc_desk.core.domain.errors import DomainError
-from hcc_desk.core.domain.status import DossierStatus
-from hcc_desk.core.domain.text import fold
-from hcc_desk.core.domain.timing import classify
+from hcc_core.domain.citizen_id import parse_citizen_qr, validate_id_number
+from hcc_core.domain.errors import DomainError
+from hcc_core.domain.status import DossierStatus
+from hcc_core.domain.text import fold
+from hcc_core.domain.timing import classify
 from hcc_desk.core.store.models import Applicant, Dossier, HandBack
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.services.dossier_steps import (
@@ -124,16 +125,25 @@ class ReturnDeskService:
             active_officer(s, officer)
             d = load_dossier(s, code_text)
             card = _card(s, d, self._clock())
-            add_audit(s, officer, "dossier.view", "dossier", d.uuid,
-                      {"code": d.code, "screen": "return_desk"})
+            add_audit(
+                s,
+                officer,
+                "dossier.view",
+                "dossier",
+                d.uuid,
+                {"code": d.code, "screen": "return_desk"},
+            )
         return card
 
     def read_qr(self, raw: str) -> ScannedPerson:
         """The person on a chip-card QR (the authorised person collecting)."""
         qr = parse_citizen_qr(raw)  # QrParseError (a DomainError) when unreadable
-        return ScannedPerson(qr.full_name, qr.id_number,
-                             tuple(w.message for w in qr.warnings),
-                             tuple(w.message_en for w in qr.warnings))
+        return ScannedPerson(
+            qr.full_name,
+            qr.id_number,
+            tuple(w.message for w in qr.warnings),
+            tuple(w.message_en for w in qr.warnings),
+        )
 
     def check_recipient(self, code: str, recipient: Recipient) -> Recipient:
         """The recipient, cleaned, if they may collect this dossier's result (else FieldErrors)."""
@@ -141,8 +151,9 @@ class ReturnDeskService:
             d = load_dossier(s, code)
             return _checked(d, recipient)
 
-    def hand_back(self, code: str, recipient: Recipient, officer: str,
-                  result_summary: str = "") -> HandBackDone:
+    def hand_back(
+        self, code: str, recipient: Recipient, officer: str, result_summary: str = ""
+    ) -> HandBackDone:
         with self._store.write() as s:
             actor = active_officer(s, officer).username
             d = load_dossier(s, code)
@@ -152,14 +163,30 @@ class ReturnDeskService:
             finished = d.result_ready_at or at
             timing = classify(finished, statutory_due(s, d))
             change_status(s, d, _S.DONE, at, actor, _event_note(who))
-            s.add(HandBack(dossier_id=d.id, at=at, recipient_name=who.name,
-                           recipient_id_number=who.id_number or None, relation=who.relation,
-                           authorisation_ref=who.authorisation_ref or None,
-                           result_summary=result_summary.strip()[:1000] or None,
-                           timing=timing, officer=actor))
-            finish_change(s, d, actor, "dossier.hand_back",
-                          {"relation": who.relation, "timing": timing,
-                           "authorisation_ref": who.authorisation_ref or None})
+            s.add(
+                HandBack(
+                    dossier_id=d.id,
+                    at=at,
+                    recipient_name=who.name,
+                    recipient_id_number=who.id_number or None,
+                    relation=who.relation,
+                    authorisation_ref=who.authorisation_ref or None,
+                    result_summary=result_summary.strip()[:1000] or None,
+                    timing=timing,
+                    officer=actor,
+                )
+            )
+            finish_change(
+                s,
+                d,
+                actor,
+                "dossier.hand_back",
+                {
+                    "relation": who.relation,
+                    "timing": timing,
+                    "authorisation_ref": who.authorisation_ref or None,
+                },
+            )
             return HandBackDone(d.code, at, timing, who.name, who.relation, d.status)
 
 
@@ -168,15 +195,31 @@ def _card(session, d: Dossier, now: datetime) -> ReturnCard:
     ready = DossierStatus(d.status) in READY_FOR_HAND_BACK and hb is None
     finished = result_time(d) if ready else None
     return ReturnCard(
-        uuid=d.uuid, code=d.code, procedure_name=d.procedure.name, agency_name=d.agency.name,
-        submitter=_party(d.submitter), owner=None if d.owner is None else _party(d.owner),
-        received_at=d.received_at, due_at=d.due_at, status=d.status,
-        result_ready_at=d.result_ready_at, ready=ready,
-        hand_back=None if hb is None else HandBackInfo(
-            hb.at, hb.recipient_name, hb.recipient_id_number, hb.relation,
-            hb.authorisation_ref, hb.timing, hb.officer),
+        uuid=d.uuid,
+        code=d.code,
+        procedure_name=d.procedure.name,
+        agency_name=d.agency.name,
+        submitter=_party(d.submitter),
+        owner=None if d.owner is None else _party(d.owner),
+        received_at=d.received_at,
+        due_at=d.due_at,
+        status=d.status,
+        result_ready_at=d.result_ready_at,
+        ready=ready,
+        hand_back=None
+        if hb is None
+        else HandBackInfo(
+            hb.at,
+            hb.recipient_name,
+            hb.recipient_id_number,
+            hb.relation,
+            hb.authorisation_ref,
+            hb.timing,
+            hb.officer,
+        ),
         timing_if_now=classify(finished or now, statutory_due(session, d)) if ready else None,
-        papers=tuple(p.name for p in d.papers), holder=papers_holder(session, d),
+        papers=tuple(p.name for p in d.papers),
+        holder=papers_holder(session, d),
         agency_hint=last_agency(session, d),
     )
 
@@ -193,14 +236,16 @@ def _ready_or_refuse(session, d: Dossier) -> None:
         to_en = f" to {hb.recipient_name}" if hb is not None else ""
         at = f" lúc {when:%H:%M %d/%m/%Y}" if when else ""
         at_en = f" at {when:%H:%M %d/%m/%Y}" if when else ""
-        raise UserError(f"Hồ sơ {d.code} đã trả kết quả{to}{at}.",
-                        f"The result of {d.code} was already handed back{to_en}{at_en}.")
+        raise UserError(
+            f"Hồ sơ {d.code} đã trả kết quả{to}{at}.",
+            f"The result of {d.code} was already handed back{to_en}{at_en}.",
+        )
     status = DossierStatus(d.status)
     if status not in READY_FOR_HAND_BACK:
         raise UserError(
-            f"Hồ sơ {d.code} chưa có kết quả (trạng thái: {status.label_vi}). "
-            "Chưa trả được.",
-            f"The result of {d.code} is not ready (status: {status.label_en}).")
+            f"Hồ sơ {d.code} chưa có kết quả (trạng thái: {status.label_vi}). Chưa trả được.",
+            f"The result of {d.code} is not ready (status: {status.label_en}).",
+        )
 
 
 def _checked(d: Dossier, r: Recipient) -> Recipient:
@@ -210,45 +255,77 @@ def _checked(d: Dossier, r: Recipient) -> Recipient:
     ref = " ".join((r.authorisation_ref or "").split())[:200]
     problems: list[FieldError] = []
     if not relation:
-        problems.append(FieldError("relation", "Hãy chọn người nhận là chủ hồ sơ hay người được "
-                                   "ủy quyền", "Choose owner or authorised person"))
+        problems.append(
+            FieldError(
+                "relation",
+                "Hãy chọn người nhận là chủ hồ sơ hay người được ủy quyền",
+                "Choose owner or authorised person",
+            )
+        )
     if id_number:
         try:
             if len(id_number) != 9:  # an old 9-digit CMND is still accepted as it is
                 id_number = validate_id_number(id_number).number
             elif not id_number.isdigit():
-                raise UserError("Số CMND cũ phải gồm 9 chữ số",
-                                "An old ID card number has 9 digits")
+                raise UserError(
+                    "Số CMND cũ phải gồm 9 chữ số", "An old ID card number has 9 digits"
+                )
         except (DomainError, UserError) as exc:
             problems.append(FieldError("id_number", exc.message, exc.message_en))
     if relation == "authorised":
         if not name:
-            problems.append(FieldError("name", "Hãy nhập họ tên người được ủy quyền",
-                                       "Type the authorised person's name"))
+            problems.append(
+                FieldError(
+                    "name",
+                    "Hãy nhập họ tên người được ủy quyền",
+                    "Type the authorised person's name",
+                )
+            )
         if not id_number:
-            problems.append(FieldError("id_number", "Hãy nhập hoặc quét số định danh của người "
-                                       "được ủy quyền", "Type or scan the authorised person's "
-                                       "ID number"))
+            problems.append(
+                FieldError(
+                    "id_number",
+                    "Hãy nhập hoặc quét số định danh của người được ủy quyền",
+                    "Type or scan the authorised person's ID number",
+                )
+            )
         if not ref:
-            problems.append(FieldError("authorisation_ref", "Hãy ghi số/ngày của giấy ủy quyền",
-                                       "Record the authorisation letter's reference"))
+            problems.append(
+                FieldError(
+                    "authorisation_ref",
+                    "Hãy ghi số/ngày của giấy ủy quyền",
+                    "Record the authorisation letter's reference",
+                )
+            )
     if problems:
         raise FieldErrors(problems)
     if relation == "owner":
         people = [p for p in (d.submitter, d.owner) if p is not None and p.kind == "individual"]
         if not id_number and any(p.id_number or p.old_id_number for p in people):
-            raise FieldErrors([FieldError(
-                "id_number", "Hãy quét thẻ hoặc nhập số định danh của người nhận để đối chiếu.",
-                "Scan the card or type the recipient's ID number to check it.")])
+            raise FieldErrors(
+                [
+                    FieldError(
+                        "id_number",
+                        "Hãy quét thẻ hoặc nhập số định danh của người nhận để đối chiếu.",
+                        "Scan the card or type the recipient's ID number to check it.",
+                    )
+                ]
+            )
         match = _owner_match(people, name, id_number)
         if match is None:
-            raise FieldErrors([FieldError(
-                "id_number" if id_number else "name",
-                "Người nhận không khớp người nộp hay chủ hồ sơ: cần giấy ủy quyền.",
-                "The recipient is neither the submitter nor the owner: an authorisation "
-                "letter is needed.")])
-        return Recipient("owner", match.full_name,
-                         match.id_number or match.old_id_number or id_number, "")
+            raise FieldErrors(
+                [
+                    FieldError(
+                        "id_number" if id_number else "name",
+                        "Người nhận không khớp người nộp hay chủ hồ sơ: cần giấy ủy quyền.",
+                        "The recipient is neither the submitter nor the owner: an authorisation "
+                        "letter is needed.",
+                    )
+                ]
+            )
+        return Recipient(
+            "owner", match.full_name, match.id_number or match.old_id_number or id_number, ""
+        )
     return Recipient("authorised", name, id_number, ref)
 
 

@@ -1,4 +1,5 @@
 """Per-desk settings kept in the database, with defaults in one place."""
+
 from __future__ import annotations
 
 from typing import Any

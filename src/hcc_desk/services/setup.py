@@ -1,4 +1,5 @@
 """First run of a counter PC (centre, agencies, this counter, first admin) and the demo centre."""
+
 from __future__ import annotations
 
 import json
@@ -8,10 +9,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from hcc_desk.core.catalogue.importer import default_catalogue_path, import_catalogue
-from hcc_desk.core.domain.dossier_code import DEMO_FIRST, DEMO_SLOT, validate_unit_code
-from hcc_desk.core.domain.errors import DomainError
-from hcc_desk.core.domain.text import clean_text, fold
+from hcc_core.catalogue import default_catalogue_path
+from hcc_core.domain.dossier_code import DEMO_FIRST, DEMO_SLOT, validate_unit_code
+from hcc_core.domain.errors import DomainError
+from hcc_core.domain.text import clean_text, fold
+from hcc_desk.core.store.catalogue_import import import_catalogue
 from hcc_desk.core.store.models import Agency, Centre, Counter, Officer
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.services.auth import hash_password, password_problems
@@ -52,17 +54,25 @@ CENTRE_LEVELS = ("province", "commune")
 def seed_agencies() -> list[AgencyInput]:
     """The agencies of the bundled catalogue, to pre-fill the setup wizard (codes are demo)."""
     data = json.loads(default_catalogue_path().read_text(encoding="utf-8"))
-    return [AgencyInput(a["name"], a.get("short_name") or "", a["unit_code"])
-            for a in data["agencies"]]
+    return [
+        AgencyInput(a["name"], a.get("short_name") or "", a["unit_code"]) for a in data["agencies"]
+    ]
 
 
 def demo_input() -> SetupInput:
     return SetupInput(
         centre_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ",
-        governing_body="UBND THÀNH PHỐ HUẾ", place_name="Huế", hotline="0234 3 822 822",
+        governing_body="UBND THÀNH PHỐ HUẾ",
+        place_name="Huế",
+        hotline="0234 3 822 822",
         # The reserved demo slot: its codes (NNNN 9900–9999) are never a real counter's.
-        agencies=seed_agencies(), counter_name="Quầy demo", counter_slot=DEMO_SLOT,
-        admin_username=DEMO_USER, admin_full_name="Cán bộ Demo", admin_password=DEMO_PASSWORD)
+        agencies=seed_agencies(),
+        counter_name="Quầy demo",
+        counter_slot=DEMO_SLOT,
+        admin_username=DEMO_USER,
+        admin_full_name="Cán bộ Demo",
+        admin_password=DEMO_PASSWORD,
+    )
 
 
 @dataclass(frozen=True)
@@ -82,8 +92,11 @@ class SetupService:
 
         with self._store.session() as s:
             centre, counter = the_centre(s), this_counter(s)
-            return DeskIdentity(centre.name if centre else "", counter.name if counter else "",
-                                counter.slot if counter else None)
+            return DeskIdentity(
+                centre.name if centre else "",
+                counter.name if counter else "",
+                counter.slot if counter else None,
+            )
 
     def is_set_up(self) -> bool:
         with self._store.session() as s:
@@ -109,27 +122,50 @@ class SetupService:
         with self._store.write() as s:
             if s.scalar(select(Counter.id).where(Counter.is_this_device.is_(True))) is not None:
                 raise UserError("Quầy này đã được thiết lập", "This counter is already set up")
-            s.add(Centre(name=data.centre_name.strip(), governing_body=data.governing_body.strip(),
-                         place_name=data.place_name.strip(), hotline=data.hotline.strip() or None,
-                         code_slots=data.code_slots, level=data.level))
+            s.add(
+                Centre(
+                    name=data.centre_name.strip(),
+                    governing_body=data.governing_body.strip(),
+                    place_name=data.place_name.strip(),
+                    hotline=data.hotline.strip() or None,
+                    code_slots=data.code_slots,
+                    level=data.level,
+                )
+            )
             for a in data.agencies:
-                s.add(Agency(name=a.name.strip(), short_name=a.short_name.strip() or None,
-                             unit_code=a.unit_code.strip()))
-            s.add(Counter(name=data.counter_name.strip(), slot=data.counter_slot,
-                          is_this_device=True))
-            admin = Officer(username=data.admin_username.strip(),
-                            full_name=data.admin_full_name.strip(),
-                            password_hash=hash_password(data.admin_password), role="admin")
+                s.add(
+                    Agency(
+                        name=a.name.strip(),
+                        short_name=a.short_name.strip() or None,
+                        unit_code=a.unit_code.strip(),
+                    )
+                )
+            s.add(
+                Counter(name=data.counter_name.strip(), slot=data.counter_slot, is_this_device=True)
+            )
+            admin = Officer(
+                username=data.admin_username.strip(),
+                full_name=data.admin_full_name.strip(),
+                password_hash=hash_password(data.admin_password),
+                role="admin",
+            )
             s.add(admin)
             s.flush()
             with tempfile.TemporaryDirectory() as tmp:
                 report = import_catalogue(s, _catalogue_for(data.agencies, Path(tmp)))
             if not report.ok:
-                raise UserError("Không nạp được danh mục thủ tục: " + "; ".join(report.errors),
-                                "Could not load the procedure catalogue: "
-                                + "; ".join(report.errors))
-            add_audit(s, admin.username, "setup.first_run", "centre", None,
-                      {"agencies": len(data.agencies), "procedures": report.added})
+                raise UserError(
+                    "Không nạp được danh mục thủ tục: " + "; ".join(report.errors),
+                    "Could not load the procedure catalogue: " + "; ".join(report.errors),
+                )
+            add_audit(
+                s,
+                admin.username,
+                "setup.first_run",
+                "centre",
+                None,
+                {"agencies": len(data.agencies), "procedures": report.added},
+            )
 
 
 def _catalogue_for(agencies: list[AgencyInput], tmp: Path) -> Path:
@@ -159,26 +195,48 @@ def _problems(data: SetupInput) -> list[FieldError]:
     need("counter_name", data.counter_name, "tên quầy", "Counter name", 100)
     need("admin_full_name", data.admin_full_name, "họ tên quản trị viên", "Admin's full name")
     if not data.admin_username.strip().isidentifier() or len(data.admin_username) > 64:
-        errors.append(FieldError("admin_username", "Tên đăng nhập chỉ gồm chữ không dấu, số, _",
-                                 "User name: unaccented letters, digits and _ only"))
-    errors += password_problems(data.admin_password, data.admin_password_confirm,
-                                "admin_password")
+        errors.append(
+            FieldError(
+                "admin_username",
+                "Tên đăng nhập chỉ gồm chữ không dấu, số, _",
+                "User name: unaccented letters, digits and _ only",
+            )
+        )
+    errors += password_problems(data.admin_password, data.admin_password_confirm, "admin_password")
     if not 1 <= data.code_slots < DEMO_FIRST:
-        errors.append(FieldError("code_slots", f"Số quầy trong mã hồ sơ phải từ 1 đến "
-                                 f"{DEMO_FIRST - 1}", f"Code slots must be 1 to {DEMO_FIRST - 1}"))
+        errors.append(
+            FieldError(
+                "code_slots",
+                f"Số quầy trong mã hồ sơ phải từ 1 đến {DEMO_FIRST - 1}",
+                f"Code slots must be 1 to {DEMO_FIRST - 1}",
+            )
+        )
     if data.counter_slot == DEMO_SLOT:
-        errors.append(FieldError("counter_slot",
-                                 f"Số thứ tự {DEMO_SLOT} dành riêng cho quầy demo",
-                                 f"Slot {DEMO_SLOT} is reserved for the demo desk"))
+        errors.append(
+            FieldError(
+                "counter_slot",
+                f"Số thứ tự {DEMO_SLOT} dành riêng cho quầy demo",
+                f"Slot {DEMO_SLOT} is reserved for the demo desk",
+            )
+        )
     elif not 1 <= data.counter_slot <= data.code_slots:
-        errors.append(FieldError("counter_slot",
-                                 f"Số thứ tự quầy phải từ 1 đến {data.code_slots} (hỏi quản trị "
-                                 "viên: mỗi quầy của trung tâm một số khác nhau)",
-                                 f"Counter slot must be 1 to {data.code_slots} (ask the admin: "
-                                 "each counter of the centre has its own)"))
+        errors.append(
+            FieldError(
+                "counter_slot",
+                f"Số thứ tự quầy phải từ 1 đến {data.code_slots} (hỏi quản trị "
+                "viên: mỗi quầy của trung tâm một số khác nhau)",
+                f"Counter slot must be 1 to {data.code_slots} (ask the admin: "
+                "each counter of the centre has its own)",
+            )
+        )
     if data.level not in CENTRE_LEVELS:
-        errors.append(FieldError("level", "Cấp của trung tâm phải là cấp tỉnh hoặc cấp xã",
-                                 "The centre's level must be province or commune"))
+        errors.append(
+            FieldError(
+                "level",
+                "Cấp của trung tâm phải là cấp tỉnh hoặc cấp xã",
+                "The centre's level must be province or commune",
+            )
+        )
     if not data.agencies:
         errors.append(FieldError("agencies", "Cần ít nhất một cơ quan", "Add at least one agency"))
     seen_codes: set[str] = set()
@@ -190,11 +248,15 @@ def _problems(data: SetupInput) -> list[FieldError]:
         except DomainError as exc:
             errors.append(FieldError(f"agencies[{i}].unit_code", exc.message, exc.message_en))
         if a.unit_code.strip() in seen_codes:
-            errors.append(FieldError(f"agencies[{i}].unit_code", "Mã định danh bị trùng",
-                                     "Duplicate unit code"))
+            errors.append(
+                FieldError(
+                    f"agencies[{i}].unit_code", "Mã định danh bị trùng", "Duplicate unit code"
+                )
+            )
         if fold(a.name) in seen_names:
-            errors.append(FieldError(f"agencies[{i}].name", "Tên cơ quan bị trùng",
-                                     "Duplicate agency name"))
+            errors.append(
+                FieldError(f"agencies[{i}].name", "Tên cơ quan bị trùng", "Duplicate agency name")
+            )
         seen_codes.add(a.unit_code.strip())
         seen_names.add(fold(a.name))
     return errors

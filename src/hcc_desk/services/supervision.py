@@ -5,6 +5,7 @@ them, with apologies and hand-backs) and the cached summaries of every counter o
 that central reported (``supervision_feed``). A desk that never fetched shows its own dossiers.
 Everything is computed on the local clock at read time, so it works offline.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -65,17 +66,27 @@ class RefreshResult:
 # No live officer session with central (it expired, or the login was offline): the cache
 # still answers; a new login while central answers brings a session.
 _LOG_IN_AGAIN = RefreshResult(
-    0, False, "Phiên làm việc với máy chủ trung tâm đã hết hạn hoặc chưa có: hãy đăng nhập lại "
+    0,
+    False,
+    "Phiên làm việc với máy chủ trung tâm đã hết hạn hoặc chưa có: hãy đăng nhập lại "
     "(khi có kết nối) để cập nhật; đang dùng dữ liệu đã lưu.",
     "No live session with central (expired, or logged in offline): log in again while "
-    "central answers to update; showing saved data.")
+    "central answers to update; showing saved data.",
+)
 
 
 class SupervisionService:
-    def __init__(self, store, calendars, credentials=None,
-                 clock: Callable[[], datetime] = datetime.now,
-                 client_factory: Callable[..., supervision_feed.SupervisionClient]
-                 = supervision_feed.SupervisionClient, sessions: SessionKeeper = SESSIONS):
+    def __init__(
+        self,
+        store,
+        calendars,
+        credentials=None,
+        clock: Callable[[], datetime] = datetime.now,
+        client_factory: Callable[
+            ..., supervision_feed.SupervisionClient
+        ] = supervision_feed.SupervisionClient,
+        sessions: SessionKeeper = SESSIONS,
+    ):
         self._sessions = sessions  # what CentralAuth kept at login (central's proof)
         self._store = store
         self._calendars = calendars
@@ -91,8 +102,10 @@ class SupervisionService:
 
     def _require(self, officer: str) -> None:
         if not self.allowed(officer):
-            raise AuthError("Chỉ cán bộ giám sát mới được xem mục Giám sát.",
-                            "Only supervisors may open Supervision.")
+            raise AuthError(
+                "Chỉ cán bộ giám sát mới được xem mục Giám sát.",
+                "Only supervisors may open Supervision.",
+            )
 
     # --- reading ------------------------------------------------------------------------------
     def overview(self, officer: str) -> Overview:
@@ -101,19 +114,20 @@ class SupervisionService:
         with self._store.write() as s:
             rows = _merged(s, unfinished_only=True, period=None)
             add_audit(s, officer, "supervision.view", None, None, {"rows": len(rows)})
-        return Overview(lists(rows, now, self._calendars.current()), now,
-                        supervision_feed.last_fetch(self._store))
+        return Overview(
+            lists(rows, now, self._calendars.current()),
+            now,
+            supervision_feed.last_fetch(self._store),
+        )
 
-    def rates(self, officer: str, date_from: date, date_to: date, by: GroupBy
-              ) -> list[RateRow]:
+    def rates(self, officer: str, date_from: date, date_to: date, by: GroupBy) -> list[RateRow]:
         self._require(officer)
         _check_period(date_from, date_to)
         with self._store.session() as s:
             rows = _merged(s, unfinished_only=False, period=(date_from, date_to))
         return rates(rows, date_from, date_to, by)
 
-    def all_rates(self, officer: str, date_from: date, date_to: date
-                  ) -> dict[str, list[RateRow]]:
+    def all_rates(self, officer: str, date_from: date, date_to: date) -> dict[str, list[RateRow]]:
         self._require(officer)
         _check_period(date_from, date_to)
         with self._store.session() as s:
@@ -126,9 +140,12 @@ class SupervisionService:
         self._require(officer)
         cred = None if self._credentials is None else self._credentials.load()
         if cred is None:
-            return RefreshResult(0, False, "Quầy chưa đăng ký với máy chủ trung tâm: chỉ có hồ "
-                                 "sơ của quầy này.", "Not enrolled with central: this "
-                                 "counter's dossiers only.")
+            return RefreshResult(
+                0,
+                False,
+                "Quầy chưa đăng ký với máy chủ trung tâm: chỉ có hồ sơ của quầy này.",
+                "Not enrolled with central: this counter's dossiers only.",
+            )
         session = self._sessions.get(cred.device_token, officer)  # central judges expiry
         if session is None:
             return _LOG_IN_AGAIN
@@ -140,41 +157,72 @@ class SupervisionService:
             return _LOG_IN_AGAIN
         except AuthFailed as exc:
             if exc.status == 403:
-                raise AuthError("Máy chủ trung tâm không cho tài khoản này xem dữ liệu giám sát "
-                                "của trung tâm.", "Central does not let this account read the "
-                                "centre's supervision data.") from exc
-            raise UserError("Máy chủ trung tâm từ chối quầy này: cần đăng ký lại.",
-                            "Central refused this desk: enrol again.") from exc
+                raise AuthError(
+                    "Máy chủ trung tâm không cho tài khoản này xem dữ liệu giám sát của trung tâm.",
+                    "Central does not let this account read the centre's supervision data.",
+                ) from exc
+            raise UserError(
+                "Máy chủ trung tâm từ chối quầy này: cần đăng ký lại.",
+                "Central refused this desk: enrol again.",
+            ) from exc
         except SyncError as exc:
-            return RefreshResult(0, False, f"Không kết nối được máy chủ trung tâm ({exc.message})"
-                                 ": đang dùng dữ liệu đã lưu.",
-                                 f"Central unreachable ({exc.message}): showing saved data.")
+            return RefreshResult(
+                0,
+                False,
+                f"Không kết nối được máy chủ trung tâm ({exc.message}): đang dùng dữ liệu đã lưu.",
+                f"Central unreachable ({exc.message}): showing saved data.",
+            )
         finally:
             client.close()
-        return RefreshResult(report.rows, report.complete,
-                             f"Đã cập nhật {report.rows} hồ sơ từ máy chủ trung tâm.",
-                             f"{report.rows} dossiers updated from central.")
+        return RefreshResult(
+            report.rows,
+            report.complete,
+            f"Đã cập nhật {report.rows} hồ sơ từ máy chủ trung tâm.",
+            f"{report.rows} dossiers updated from central.",
+        )
 
     # --- export -------------------------------------------------------------------------------
-    def export(self, officer: str, date_from: date, date_to: date, *, xlsx: Path | None = None,
-               pdf: Path | None = None) -> list[Path]:
+    def export(
+        self,
+        officer: str,
+        date_from: date,
+        date_to: date,
+        *,
+        xlsx: Path | None = None,
+        pdf: Path | None = None,
+    ) -> list[Path]:
         from hcc_desk.services.supervision_export import SupervisionReport, write_pdf, write_xlsx
 
         if xlsx is None and pdf is None:
             raise UserError("Hãy chọn tệp xuất (xlsx hoặc PDF).", "Choose an xlsx or PDF file.")
         overview = self.overview(officer)
-        report = SupervisionReport(overview.now, date_from, date_to, overview.lists,
-                                   self.all_rates(officer, date_from, date_to),
-                                   overview.last_fetch, self._centre_name())
+        report = SupervisionReport(
+            overview.now,
+            date_from,
+            date_to,
+            overview.lists,
+            self.all_rates(officer, date_from, date_to),
+            overview.last_fetch,
+            self._centre_name(),
+        )
         written = []
         if xlsx is not None:
             written.append(write_xlsx(report, Path(xlsx)))
         if pdf is not None:
             written.append(write_pdf(report, Path(pdf)))
         with self._store.write() as s:
-            add_audit(s, officer, "supervision.export", None, None,
-                      {"from": date_from.isoformat(), "to": date_to.isoformat(),
-                       "files": [p.name for p in written]})
+            add_audit(
+                s,
+                officer,
+                "supervision.export",
+                None,
+                None,
+                {
+                    "from": date_from.isoformat(),
+                    "to": date_to.isoformat(),
+                    "files": [p.name for p in written],
+                },
+            )
         return written
 
     def _centre_name(self) -> str:
@@ -192,11 +240,15 @@ def _check_period(date_from: date, date_to: date) -> None:
 
 # --- rows -------------------------------------------------------------------------------------
 
-def _merged(s: Session, *, unfinished_only: bool, period: tuple[date, date] | None
-            ) -> list[DossierRow]:
+
+def _merged(
+    s: Session, *, unfinished_only: bool, period: tuple[date, date] | None
+) -> list[DossierRow]:
     names = dict(s.execute(select(Officer.username, Officer.full_name)).tuples().all())
-    return [*_central_rows(s, names, unfinished_only, period),
-            *_local_rows(s, names, unfinished_only, period)]
+    return [
+        *_central_rows(s, names, unfinished_only, period),
+        *_local_rows(s, names, unfinished_only, period),
+    ]
 
 
 def _officer_label(username: str, names: dict[str, str]) -> str:
@@ -210,54 +262,121 @@ def _window(query, finished_col_a, finished_col_b, status_col, unfinished_only, 
     assert period is not None
     start = datetime.combine(period[0], time.min)
     end = datetime.combine(period[1], time.max)
-    return query.where(or_(and_(finished_col_a >= start, finished_col_a <= end),
-                           and_(finished_col_a.is_(None), finished_col_b >= start,
-                                finished_col_b <= end)))
+    return query.where(
+        or_(
+            and_(finished_col_a >= start, finished_col_a <= end),
+            and_(finished_col_a.is_(None), finished_col_b >= start, finished_col_b <= end),
+        )
+    )
 
 
-def _local_rows(s: Session, names: dict[str, str], unfinished_only: bool,
-                period: tuple[date, date] | None) -> list[DossierRow]:
-    apology = (select(DossierNotice.dossier_id,
-                      func.min(DossierNotice.previous_due_at).label("first_due"))
-               .where(DossierNotice.kind == "apology").group_by(DossierNotice.dossier_id)
-               .subquery())
-    waiting = (select(StatusEvent.dossier_id, func.max(StatusEvent.at).label("since"))
-               .where(StatusEvent.status == _WAITING).group_by(StatusEvent.dossier_id)
-               .subquery())
+def _local_rows(
+    s: Session, names: dict[str, str], unfinished_only: bool, period: tuple[date, date] | None
+) -> list[DossierRow]:
+    apology = (
+        select(DossierNotice.dossier_id, func.min(DossierNotice.previous_due_at).label("first_due"))
+        .where(DossierNotice.kind == "apology")
+        .group_by(DossierNotice.dossier_id)
+        .subquery()
+    )
+    waiting = (
+        select(StatusEvent.dossier_id, func.max(StatusEvent.at).label("since"))
+        .where(StatusEvent.status == _WAITING)
+        .group_by(StatusEvent.dossier_id)
+        .subquery()
+    )
     counter = aliased(Counter)
-    q = (select(Dossier.uuid, Dossier.code, Procedure.code, Procedure.name, Agency.name,
-                counter.slot, Officer.username, Dossier.received_at, Dossier.due_at,
-                apology.c.first_due, Dossier.status, waiting.c.since, Dossier.result_ready_at,
-                Dossier.returned_at)
-         .join(Procedure, Dossier.procedure_id == Procedure.id)
-         .join(Agency, Dossier.agency_id == Agency.id)
-         .join(Officer, Dossier.officer_id == Officer.id)
-         .outerjoin(counter, Dossier.counter_id == counter.id)
-         .outerjoin(apology, apology.c.dossier_id == Dossier.id)
-         .outerjoin(waiting, waiting.c.dossier_id == Dossier.id))
-    q = _window(q, Dossier.result_ready_at, Dossier.returned_at, Dossier.status,
-                unfinished_only, period)
+    q = (
+        select(
+            Dossier.uuid,
+            Dossier.code,
+            Procedure.code,
+            Procedure.name,
+            Agency.name,
+            counter.slot,
+            Officer.username,
+            Dossier.received_at,
+            Dossier.due_at,
+            apology.c.first_due,
+            Dossier.status,
+            waiting.c.since,
+            Dossier.result_ready_at,
+            Dossier.returned_at,
+        )
+        .join(Procedure, Dossier.procedure_id == Procedure.id)
+        .join(Agency, Dossier.agency_id == Agency.id)
+        .join(Officer, Dossier.officer_id == Officer.id)
+        .outerjoin(counter, Dossier.counter_id == counter.id)
+        .outerjoin(apology, apology.c.dossier_id == Dossier.id)
+        .outerjoin(waiting, waiting.c.dossier_id == Dossier.id)
+    )
+    q = _window(
+        q, Dossier.result_ready_at, Dossier.returned_at, Dossier.status, unfinished_only, period
+    )
     out = []
-    for (uuid, code, pcode, pname, agency, slot, user, received, due, first_due, status,
-         since, ready, returned) in s.execute(q):
-        out.append(DossierRow(
-            uuid, code, pcode, pname, agency, slot or 0, _officer_label(user, names), received,
-            due, first_due or due, status, since if status == _WAITING else None, ready,
-            returned, "local"))
+    for (
+        uuid,
+        code,
+        pcode,
+        pname,
+        agency,
+        slot,
+        user,
+        received,
+        due,
+        first_due,
+        status,
+        since,
+        ready,
+        returned,
+    ) in s.execute(q):
+        out.append(
+            DossierRow(
+                uuid,
+                code,
+                pcode,
+                pname,
+                agency,
+                slot or 0,
+                _officer_label(user, names),
+                received,
+                due,
+                first_due or due,
+                status,
+                since if status == _WAITING else None,
+                ready,
+                returned,
+                "local",
+            )
+        )
     return out
 
 
-def _central_rows(s: Session, names: dict[str, str], unfinished_only: bool,
-                  period: tuple[date, date] | None) -> list[DossierRow]:
+def _central_rows(
+    s: Session, names: dict[str, str], unfinished_only: bool, period: tuple[date, date] | None
+) -> list[DossierRow]:
     c = CentreDossier
     agencies = dict(s.execute(select(Agency.unit_code, Agency.name)).tuples().all())
     # This desk's own dossiers come from its own tables, whatever central last said of them.
     q = select(c).where(c.uuid.not_in(select(Dossier.uuid)))
     q = _window(q, c.result_ready_at, c.returned_at, c.status, unfinished_only, period)
-    return [DossierRow(
-        r.uuid, r.code, r.procedure_code, r.procedure_name,
-        r.agency_name or agencies.get(r.unit_code) or r.unit_code, r.counter_slot,
-        _officer_label(r.officer, {r.officer: r.officer_name} if r.officer_name else names),
-        r.received_at, r.due_at, r.due_at, r.status,
-        r.waiting_since, r.result_ready_at, r.returned_at, "central")
-        for r in s.scalars(q)]
+    return [
+        DossierRow(
+            r.uuid,
+            r.code,
+            r.procedure_code,
+            r.procedure_name,
+            r.agency_name or agencies.get(r.unit_code) or r.unit_code,
+            r.counter_slot,
+            _officer_label(r.officer, {r.officer: r.officer_name} if r.officer_name else names),
+            r.received_at,
+            r.due_at,
+            r.due_at,
+            r.status,
+            r.waiting_since,
+            r.result_ready_at,
+            r.returned_at,
+            "central",
+        )
+        for r in s.scalars(q)
+    ]

@@ -5,6 +5,7 @@ shows up the moment its appointment passes on the local clock, whenever the last
 Each fetch starts a few minutes before the stored cursor: a row committed late on central
 (its ``updated_at`` older than one already seen) is still picked up; upserts are idempotent.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,11 +14,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.dialects.sqlite import insert
 
+from hcc_core.wire.officer import SESSION_HEADER
+from hcc_core.wire.supervision import PATH, CentreDossierPage
 from hcc_desk.core.store.models import CentreDossier
 from hcc_desk.core.store.repositories import get_setting, set_setting
-from hcc_desk.core.supervision.wire import PATH, CentreDossierPage
 from hcc_desk.core.sync.client import AuthFailed, CentralClient, SyncError, _detail, _parse
-from hcc_desk.core.sync.officer_session import SESSION_HEADER
 
 CURSOR = "supervision.cursor"  # {"since": iso | None, "after": uuid}
 LAST_FETCH = "supervision.last_fetch"  # iso time of the last complete fetch
@@ -31,15 +32,22 @@ class SessionEnded(SyncError):
 
 
 class SupervisionClient(CentralClient):
-    def centre_dossiers(self, session: str, since: datetime | None, after: str,
-                        limit: int = PAGE) -> CentreDossierPage:
+    def centre_dossiers(
+        self, session: str, since: datetime | None, after: str, limit: int = PAGE
+    ) -> CentreDossierPage:
         """One page, on behalf of the officer whose session this is (central takes the
         officer from it). 401 with the device still accepted: the session is over."""
         params: dict[str, str | int] = {"limit": limit, "after": after}
         if since is not None:
             params["since"] = since.isoformat()
-        r = self._call("GET", PATH, params=params, headers={SESSION_HEADER: session},
-                       auth=(), passthrough=(401, 403))
+        r = self._call(
+            "GET",
+            PATH,
+            params=params,
+            headers={SESSION_HEADER: session},
+            auth=(),
+            passthrough=(401, 403),
+        )
         if r.status_code in (401, 403):
             self.limits()  # the device itself refused: AuthFailed (401) from there
             if r.status_code == 401:
@@ -55,8 +63,9 @@ class FetchReport:
     fetched_at: datetime
 
 
-def fetch(store, client: SupervisionClient, session: str,
-          clock: Callable[[], datetime] = datetime.now) -> FetchReport:
+def fetch(
+    store, client: SupervisionClient, session: str, clock: Callable[[], datetime] = datetime.now
+) -> FetchReport:
     """Page through central's feed into the cache, with an officer session (raises the
     client's SyncError kinds; SessionEnded when central no longer accepts the session)."""
     with store.session() as s:
@@ -72,15 +81,25 @@ def fetch(store, client: SupervisionClient, session: str,
         with store.write() as s:
             for item in page.items:
                 values = item.model_dump(exclude={"updated_at"})
-                values |= {"central_updated_at": item.updated_at, "fetched_at": fetched_at,
-                           "agency_name": item.agency_name, "officer": item.officer,
-                           "officer_name": item.officer_name}
-                s.execute(insert(CentreDossier).values(**values).on_conflict_do_update(
-                    index_elements=[CentreDossier.uuid],
-                    set_={k: v for k, v in values.items() if k != "uuid"}))
+                values |= {
+                    "central_updated_at": item.updated_at,
+                    "fetched_at": fetched_at,
+                    "agency_name": item.agency_name,
+                    "officer": item.officer,
+                    "officer_name": item.officer_name,
+                }
+                s.execute(
+                    insert(CentreDossier)
+                    .values(**values)
+                    .on_conflict_do_update(
+                        index_elements=[CentreDossier.uuid],
+                        set_={k: v for k, v in values.items() if k != "uuid"},
+                    )
+                )
             since, after = page.next_since, page.next_after
-            set_setting(s, CURSOR, {"since": None if since is None else since.isoformat(),
-                                    "after": after})
+            set_setting(
+                s, CURSOR, {"since": None if since is None else since.isoformat(), "after": after}
+            )
             if not page.more:
                 set_setting(s, LAST_FETCH, fetched_at.isoformat())
         total += len(page.items)

@@ -1,5 +1,6 @@
 """Sync use cases for the GUI and the CLI: background sync, "sync now", status, parked records,
 and officer login checked against central when it answers."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -33,15 +34,25 @@ CENTRAL_OFFICERS = "sync.central_officers"
 
 
 def _not_enrolled() -> UserError:
-    return NotFound("Quầy này chưa đăng ký với máy chủ trung tâm (chạy 'hcc-desk enrol').",
-                    "This desk is not enrolled with central (run 'hcc-desk enrol').")
+    return NotFound(
+        "Quầy này chưa đăng ký với máy chủ trung tâm (chạy 'hcc-desk enrol').",
+        "This desk is not enrolled with central (run 'hcc-desk enrol').",
+    )
 
 
 class SyncService:
-    def __init__(self, store, profile_root: Path, credentials: CredentialStore, *,
-                 client_factory: Callable[..., CentralClient] = CentralClient,
-                 clock: Callable[[], datetime] = datetime.now, rng: Rng | None = None,
-                 interval: float = 30.0, probe_interval: float = 3.0):
+    def __init__(
+        self,
+        store,
+        profile_root: Path,
+        credentials: CredentialStore,
+        *,
+        client_factory: Callable[..., CentralClient] = CentralClient,
+        clock: Callable[[], datetime] = datetime.now,
+        rng: Rng | None = None,
+        interval: float = 30.0,
+        probe_interval: float = 3.0,
+    ):
         self._store, self._credentials = store, credentials
         self._client_factory, self._clock, self._rng = client_factory, clock, rng
         self.attachments_dir = profile_root / "attachments"
@@ -58,8 +69,9 @@ class SyncService:
             raise _not_enrolled()
         client = self._client_factory(cred.central_url, cred.device_token, ca_pem=cred.ca_pem)
         client.clock = self.clock_watch  # central's time, for the clock warning in status()
-        return SyncEngine(self._store, client, self._clock, self._rng,
-                          attachments_dir=self.attachments_dir)
+        return SyncEngine(
+            self._store, client, self._clock, self._rng, attachments_dir=self.attachments_dir
+        )
 
     # --- background ---------------------------------------------------------------------------
     def start_background(self) -> bool:
@@ -69,8 +81,9 @@ class SyncService:
         if not self.is_enrolled():
             return False
         engine = self.engine()
-        self._runner = BackgroundSync(engine, self._db_path(), interval=self._intervals[0],
-                                      probe_interval=self._intervals[1])
+        self._runner = BackgroundSync(
+            engine, self._db_path(), interval=self._intervals[0], probe_interval=self._intervals[1]
+        )
         self._runner.start()
         return True
 
@@ -89,8 +102,9 @@ class SyncService:
         if self._runner is not None:
             report = self._runner.run_now(timeout)
             if report is None:
-                raise UserError("Đồng bộ chưa xong, đang chạy nền.",
-                                "Sync is still running in the background.")
+                raise UserError(
+                    "Đồng bộ chưa xong, đang chạy nền.", "Sync is still running in the background."
+                )
             return report
         engine = self.engine()
         try:
@@ -98,8 +112,12 @@ class SyncService:
         finally:
             engine.client.close()
 
-    def run_until_idle(self, timeout: float, on_pass: Callable[[SyncReport], None] | None = None,
-                       sleep: Callable[[float], None] = time.sleep) -> tuple[bool, SyncReport]:
+    def run_until_idle(
+        self,
+        timeout: float,
+        on_pass: Callable[[SyncReport], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> tuple[bool, SyncReport]:
         """Passes until nothing is waiting (parked records don't count) or ``timeout``."""
         engine = self.engine()
         deadline, pause = time.monotonic() + timeout, 0.5
@@ -161,22 +179,44 @@ class SyncService:
         found: dict[str, set[str]] = {u: set() for u in uuids}
         with self._store.session() as s:
             for start in range(0, len(uuids), 500):  # SQLite's bound-parameter limit
-                rows = s.execute(select(OutboxOp.entity_uuid, OutboxOp.state).where(
-                    OutboxOp.entity_uuid.in_(uuids[start:start + 500])).distinct())
+                rows = s.execute(
+                    select(OutboxOp.entity_uuid, OutboxOp.state)
+                    .where(OutboxOp.entity_uuid.in_(uuids[start : start + 500]))
+                    .distinct()
+                )
                 for entity, state in rows:
                     found[entity].add(state)
-        return {u: "parked" if "parked" in st else "pending" if ("pending" in st or not st)
-                else "synced" for u, st in found.items()}
+        return {
+            u: "parked"
+            if "parked" in st
+            else "pending"
+            if ("pending" in st or not st)
+            else "synced"
+            for u, st in found.items()
+        }
 
-    def attach(self, dossier_uuid: str, data: bytes, filename: str, content_type: str,
-               paper_position: int | None = None) -> str:
+    def attach(
+        self,
+        dossier_uuid: str,
+        data: bytes,
+        filename: str,
+        content_type: str,
+        paper_position: int | None = None,
+    ) -> str:
         """Add a file to a saved dossier; returns the attachment's uuid."""
         with self._store.write() as s:
             dossier = s.scalar(select(Dossier).where(Dossier.uuid == dossier_uuid))
             if dossier is None:
                 raise NotFound(f"Không có hồ sơ {dossier_uuid}", f"No dossier {dossier_uuid}")
-            return add_attachment(s, dossier, self.attachments_dir, data, filename=filename,
-                                  content_type=content_type, paper_position=paper_position).uuid
+            return add_attachment(
+                s,
+                dossier,
+                self.attachments_dir,
+                data,
+                filename=filename,
+                content_type=content_type,
+                paper_position=paper_position,
+            ).uuid
 
     def _db_path(self) -> Path:
         return self._store.path if hasattr(self._store, "path") else self._store.get().path
@@ -190,9 +230,14 @@ class CentralAuth:
     the calls made on the officer's behalf (the supervision feed). A name central has locked
     is refused here too: the cached hash is no way around central's lockout."""
 
-    def __init__(self, local: AuthService, store, credentials: CredentialStore,
-                 client_factory: Callable[..., CentralClient] = CentralClient,
-                 sessions: SessionKeeper = SESSIONS):
+    def __init__(
+        self,
+        local: AuthService,
+        store,
+        credentials: CredentialStore,
+        client_factory: Callable[..., CentralClient] = CentralClient,
+        sessions: SessionKeeper = SESSIONS,
+    ):
         self._local, self._store = local, store
         self._credentials, self._client_factory = credentials, client_factory
         self.sessions = sessions
@@ -207,13 +252,21 @@ class CentralAuth:
             account = client.login(username, password)
         except OfficerLocked as exc:
             with self._store.write() as s:
-                add_audit(s, username or "?", "officer.login_locked", "officer", None,
-                          {"by": "central", "retry_after": exc.retry_after})
+                add_audit(
+                    s,
+                    username or "?",
+                    "officer.login_locked",
+                    "officer",
+                    None,
+                    {"by": "central", "retry_after": exc.retry_after},
+                )
             wait = f" ({int(exc.retry_after)} s)" if exc.retry_after else ""
-            raise AuthError("Tài khoản tạm khoá trên máy chủ trung tâm do nhập sai mật khẩu "
-                            f"nhiều lần: thử lại sau{wait} hoặc nhờ quản trị mở khoá.",
-                            "Central has locked this account after failed logins: try again "
-                            f"later{wait} or ask an administrator to unlock it.") from exc
+            raise AuthError(
+                "Tài khoản tạm khoá trên máy chủ trung tâm do nhập sai mật khẩu "
+                f"nhiều lần: thử lại sau{wait} hoặc nhờ quản trị mở khoá.",
+                "Central has locked this account after failed logins: try again "
+                f"later{wait} or ask an administrator to unlock it.",
+            ) from exc
         except SyncError as exc:  # unreachable, busy, or this device refused: cached hash
             log.info("central login unavailable (%s): checking the cached password", exc.message)
             return self._local.login(username, password)
@@ -225,8 +278,9 @@ class CentralAuth:
             if not central_managed:  # an account made on this desk only (e.g. at setup)
                 return self._local.login(username, password)
             with self._store.write() as s:
-                add_audit(s, username or "?", "officer.login_failed", "officer", None,
-                          {"by": "central"})
+                add_audit(
+                    s, username or "?", "officer.login_failed", "officer", None, {"by": "central"}
+                )
             raise AuthError("Sai tên đăng nhập hoặc mật khẩu", "Wrong user name or password")
         with self._store.write() as s:
             row = s.scalar(select(Officer).where(Officer.username == account.username))
@@ -240,8 +294,9 @@ class CentralAuth:
             if account.username not in managed:
                 set_setting(s, CENTRAL_OFFICERS, [*managed, account.username])
         officer = self._local.login(account.username, password)
-        self.sessions.keep(cred.device_token, account.username, account.session,
-                           account.session_expires_at)
+        self.sessions.keep(
+            cred.device_token, account.username, account.session, account.session_expires_at
+        )
         return officer
 
     def logout(self, username: str) -> None:

@@ -3,6 +3,7 @@
 
 A subprocess rather than an import: the desk package does not depend on the central one.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from hcc_desk.core.catalogue.importer import default_catalogue_path
+from hcc_core.catalogue import default_catalogue_path
 
 ADMIN_TIMEOUT = 120.0
 
@@ -30,10 +31,25 @@ class SimCentre:
 
 def admin(db_url: str, *args: str, stdin: str | None = None) -> str:
     """One ``hcc-central admin`` command; its stdout (stripped)."""
-    cmd = [sys.executable, "-m", "hcc_central", "admin", *args, "--db", db_url,
-           "--actor", "hcc-desk-sim"]
-    done = subprocess.run(cmd, check=False, capture_output=True, text=True,
-                          timeout=ADMIN_TIMEOUT, input=stdin if stdin is not None else "")
+    cmd = [
+        sys.executable,
+        "-m",
+        "hcc_central",
+        "admin",
+        *args,
+        "--db",
+        db_url,
+        "--actor",
+        "hcc-desk-sim",
+    ]
+    done = subprocess.run(
+        cmd,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=ADMIN_TIMEOUT,
+        input=stdin if stdin is not None else "",
+    )
     if done.returncode != 0:
         raise AdminFailed(f"hcc-central admin {args[0]}: {done.stderr.strip()[-500:]}")
     return done.stdout.strip()
@@ -51,21 +67,48 @@ def create_centre(db_url: str, workdir: Path, code_slots: int) -> SimCentre:
     """A centre with the bundled catalogue's agencies (fresh unit codes) and procedures, and an
     officer with a random password."""
     data = json.loads(default_catalogue_path().read_text(encoding="utf-8"))
-    for agency, unit in zip(data["agencies"], fresh_unit_codes(len(data["agencies"])),
-                            strict=True):
+    for agency, unit in zip(data["agencies"], fresh_unit_codes(len(data["agencies"])), strict=True):
         agency["unit_code"] = unit
     catalogue = workdir / "sim-catalogue.json"
     catalogue.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    centre_id = int(admin(db_url, "create-centre", "--name", "TRUNG TÂM PVHCC MÔ PHỎNG",
-                          "--governing-body", "UBND THÀNH PHỐ HUẾ", "--place", "Huế",
-                          "--code-slots", str(code_slots)))
+    centre_id = int(
+        admin(
+            db_url,
+            "create-centre",
+            "--name",
+            "TRUNG TÂM PVHCC MÔ PHỎNG",
+            "--governing-body",
+            "UBND THÀNH PHỐ HUẾ",
+            "--place",
+            "Huế",
+            "--code-slots",
+            str(code_slots),
+        )
+    )
     admin(db_url, "import-catalogue", str(catalogue), "--centre", str(centre_id))
     officer, password = f"sim_{secrets.token_hex(4)}", secrets.token_urlsafe(12)
-    admin(db_url, "create-officer", "--username", officer, "--full-name", "Cán bộ Mô phỏng",
-          "--centre", str(centre_id), stdin=password + "\n")  # not on a command line
+    admin(
+        db_url,
+        "create-officer",
+        "--username",
+        officer,
+        "--full-name",
+        "Cán bộ Mô phỏng",
+        "--centre",
+        str(centre_id),
+        stdin=password + "\n",
+    )  # not on a command line
     return SimCentre(centre_id, officer, password)
 
 
 def enrolment_code(db_url: str, centre_id: int, slot: int) -> str:
-    return admin(db_url, "enrol-counter", "--centre", str(centre_id),
-                 "--name", f"Quầy {slot:02d} (mô phỏng)", "--slot", str(slot))
+    return admin(
+        db_url,
+        "enrol-counter",
+        "--centre",
+        str(centre_id),
+        "--name",
+        f"Quầy {slot:02d} (mô phỏng)",
+        "--slot",
+        str(slot),
+    )

@@ -1,5 +1,6 @@
 """``hcc-central serve`` as a child process on 127.0.0.1, for simulations, benchmarks and
 fault tests: a real server that can be SIGKILLed and started again on the same port."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,15 @@ def free_port() -> int:
 
 
 class CentralProcess:
-    def __init__(self, db_url: str, store: Path, log: Path, port: int | None = None,
-                 workers: int = 1, launcher: Sequence[str] = (sys.executable, "-m", "hcc_central")):
+    def __init__(
+        self,
+        db_url: str,
+        store: Path,
+        log: Path,
+        port: int | None = None,
+        workers: int = 1,
+        launcher: Sequence[str] = (sys.executable, "-m", "hcc_central"),
+    ):
         """``launcher``: the command before ``serve …`` (a test may wrap central's CLI)."""
         self.db_url, self.store, self.log = db_url, Path(store), Path(log)
         self.port, self.workers = port or free_port(), workers
@@ -35,10 +43,24 @@ class CentralProcess:
         with self.log.open("ab") as log:
             # Own process group: kill() takes uvicorn's worker processes down with it.
             self.proc = subprocess.Popen(
-                [*self.launcher, "serve", "--db", self.db_url,
-                 "--store", str(self.store), "--port", str(self.port), "--log-level", "warning",
-                 "--workers", str(self.workers)],
-                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                [
+                    *self.launcher,
+                    "serve",
+                    "--db",
+                    self.db_url,
+                    "--store",
+                    str(self.store),
+                    "--port",
+                    str(self.port),
+                    "--log-level",
+                    "warning",
+                    "--workers",
+                    str(self.workers),
+                ],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -71,7 +93,21 @@ class CentralProcess:
 
     def export(self, out: Path) -> list[dict]:
         """``hcc-central export --jsonl``, read back."""
-        subprocess.run([sys.executable, "-m", "hcc_central", "export", "--db", self.db_url,
-                        "--store", str(self.store), "--jsonl", str(out)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "hcc_central",
+                "export",
+                "--db",
+                self.db_url,
+                "--store",
+                str(self.store),
+                "--jsonl",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

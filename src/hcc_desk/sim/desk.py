@@ -7,6 +7,7 @@ SIGKILL it mid-sync. Run as ``python -m hcc_desk.sim.desk`` with the plan as JSO
 writes one JSON line per milestone on stdout (``ready``: enrolled and logged in,
 ``intake_done``, ``result``).
 """
+
 from __future__ import annotations
 
 import json
@@ -143,8 +144,13 @@ def take_dossiers(ctx: AppContext, plan: DeskPlan) -> int:
 def _attach(ctx: AppContext, plan: DeskPlan, uuid: str, index: int, have: int) -> None:
     for page in range(have, plan.pages):
         rng = random.Random(f"{plan.seed}/{plan.name}/{index}/{page}")
-        ctx.sync.attach(uuid, page_bytes(rng, plan.attachment_kb), f"trang-{page + 1:02d}.pdf",
-                        "application/pdf", paper_position=1)
+        ctx.sync.attach(
+            uuid,
+            page_bytes(rng, plan.attachment_kb),
+            f"trang-{page + 1:02d}.pdf",
+            "application/pdf",
+            paper_position=1,
+        )
 
 
 def _saved(ctx: AppContext) -> list[tuple[str, int]]:
@@ -152,10 +158,15 @@ def _saved(ctx: AppContext) -> list[tuple[str, int]]:
     from hcc_desk.core.store.models import Attachment, Dossier
 
     with ctx.store.session() as s:
-        return [(u, n) for u, n in s.execute(
-            select(Dossier.uuid, func.count(Attachment.id))
-            .outerjoin(Attachment, Attachment.dossier_id == Dossier.id)
-            .group_by(Dossier.id).order_by(Dossier.id))]
+        return [
+            (u, n)
+            for u, n in s.execute(
+                select(Dossier.uuid, func.count(Attachment.id))
+                .outerjoin(Attachment, Attachment.dossier_id == Dossier.id)
+                .group_by(Dossier.id)
+                .order_by(Dossier.id)
+            )
+        ]
 
 
 def _wait_idle(ctx: AppContext, timeout: float) -> bool:
@@ -178,7 +189,8 @@ def _count(ctx: AppContext, result: DeskResult) -> None:
     with ctx.store.session() as s:
         result.dossiers = s.scalar(select(func.count(Dossier.id))) or 0
         result.attachments, result.bytes = s.execute(
-            select(func.count(Attachment.id), func.coalesce(func.sum(Attachment.size), 0))).one()
+            select(func.count(Attachment.id), func.coalesce(func.sum(Attachment.size), 0))
+        ).one()
     status = read_status(ctx.store)
     result.pending, result.parked = status.pending, status.parked
     result.errors += [f"parked {p.kind} {p.id}: {p.reason}" for p in status.parked_items[:5]]

@@ -1,5 +1,6 @@
 """Orchestration of ``hcc-desk sim``: enrolment codes for the desks, the desks themselves
 (subprocesses, or threads with ``--threads``), and the figures."""
+
 from __future__ import annotations
 
 import argparse
@@ -72,10 +73,24 @@ def _plans(args: argparse.Namespace) -> list[DeskPlan]:
         codes = dict(zip(need, given, strict=False))
     if not officer or not password:
         raise Invalid("give --officer and its password (--password or HCC_SIM_PASSWORD)")
-    return [DeskPlan(profile=str(p), central=args.central, name=p.name, officer=officer,
-                     password=password, dossiers=args.dossiers, code=codes.get(p),
-                     pages=args.pages, attachment_kb=args.attachment_kb, seed=args.seed,
-                     pace=args.pace, sync=args.sync, timeout=args.timeout) for p in profiles]
+    return [
+        DeskPlan(
+            profile=str(p),
+            central=args.central,
+            name=p.name,
+            officer=officer,
+            password=password,
+            dossiers=args.dossiers,
+            code=codes.get(p),
+            pages=args.pages,
+            attachment_kb=args.attachment_kb,
+            seed=args.seed,
+            pace=args.pace,
+            sync=args.sync,
+            timeout=args.timeout,
+        )
+        for p in profiles
+    ]
 
 
 def _enrolled(profile: Path) -> bool:
@@ -101,8 +116,13 @@ def _run_processes(plans: list[DeskPlan], timeout: float) -> list[DeskResult]:
         err = Path(plan.profile, "logs")
         err.mkdir(parents=True, exist_ok=True)
         with (err / "sim-desk.stderr").open("ab") as stderr:
-            proc = subprocess.Popen(desk_command(), stdin=subprocess.PIPE,
-                                    stdout=subprocess.PIPE, stderr=stderr, text=True)
+            proc = subprocess.Popen(
+                desk_command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                text=True,
+            )
         procs.append(proc)
     results = []
     for plan, proc in zip(plans, procs, strict=True):
@@ -126,21 +146,27 @@ def _result(plan: DeskPlan, out: str, returncode: int) -> DeskResult:
 
 
 def report(results: list[DeskResult], wall: float, setup_s: float, root: Path) -> str:
-    head = (f"{'desk':<10}{'dossiers':>9}{'files':>7}{'MB':>9}{'intake s':>10}{'drain s':>9}"
-            f"{'total s':>9}{'doss/s':>8}  state")
+    head = (
+        f"{'desk':<10}{'dossiers':>9}{'files':>7}{'MB':>9}{'intake s':>10}{'drain s':>9}"
+        f"{'total s':>9}{'doss/s':>8}  state"
+    )
     rows = [head]
     for r in results:
         state = "synced" if r.idle and not r.pending else f"pending {r.pending}"
         if r.parked:
             state += f", parked {r.parked}"
-        rows.append(f"{r.name:<10}{r.dossiers:>9}{r.attachments:>7}{r.bytes / 1e6:>9.2f}"
-                    f"{r.intake_s:>10.2f}{r.sync_s:>9.2f}{r.total_s:>9.2f}"
-                    f"{r.taken / r.total_s if r.total_s else 0:>8.1f}  {state}")
+        rows.append(
+            f"{r.name:<10}{r.dossiers:>9}{r.attachments:>7}{r.bytes / 1e6:>9.2f}"
+            f"{r.intake_s:>10.2f}{r.sync_s:>9.2f}{r.total_s:>9.2f}"
+            f"{r.taken / r.total_s if r.total_s else 0:>8.1f}  {state}"
+        )
         rows += [f"    {e}" for e in r.errors]
     n, size = sum(r.dossiers for r in results), sum(r.bytes for r in results)
     taken = sum(r.taken for r in results)
-    rows.append(f"{'total':<10}{n:>9}{sum(r.attachments for r in results):>7}{size / 1e6:>9.2f}"
-                f"{'':>10}{'':>9}{wall:>9.2f}{taken / wall if wall else 0:>8.1f}"
-                f"  {size / 1e6 / wall if wall else 0:.2f} MB/s")
+    rows.append(
+        f"{'total':<10}{n:>9}{sum(r.attachments for r in results):>7}{size / 1e6:>9.2f}"
+        f"{'':>10}{'':>9}{wall:>9.2f}{taken / wall if wall else 0:>8.1f}"
+        f"  {size / 1e6 / wall if wall else 0:.2f} MB/s"
+    )
     rows.append(f"(setup {setup_s:.1f} s; profiles in {root})")
     return "\n".join(rows)

@@ -3,6 +3,7 @@
 Only ``run_gui`` is exported, and lazily: importing ``hcc_desk.ui`` must stay free so that the CLI and
 the start-up benchmark do not pay for Qt modules they never use.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any

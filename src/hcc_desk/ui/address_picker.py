@@ -8,13 +8,13 @@ not in the list is typed as it is (Enter keeps it), so the officer is never bloc
 The place data is loaded off the GUI thread (``set_places`` is called when it is ready); until
 then the commune field is plain text.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from hcc_desk.core.domain.places import (Commune, Places, Province, format_address,
-                                         street_part)
+from hcc_core.domain.places import Commune, Places, Province, format_address, street_part
 
 
 class AddressPicker(QWidget):
@@ -96,8 +96,11 @@ class AddressPicker(QWidget):
         if not text:
             return
         province = self.current_province()
-        listed = self.places.find_commune(province.code, text) \
-            if self.places is not None and province is not None else None
+        listed = (
+            self.places.find_commune(province.code, text)
+            if self.places is not None and province is not None
+            else None
+        )
         self._apply(listed or text)
 
     def _province_changed(self) -> None:

@@ -3,6 +3,7 @@
 Preferred over message boxes at the counter: it does not steal focus from the field being typed in
 and stays readable while the officer talks to the applicant.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -26,8 +27,11 @@ class Banner:
         """``kind`` is info, success, warning or error; ``details`` become a bullet list."""
         html = escape(text)
         if details:
-            html += "<ul style='margin:2px 0 0 -20px'>" + "".join(
-                f"<li>{escape(d)}</li>" for d in details) + "</ul>"
+            html += (
+                "<ul style='margin:2px 0 0 -20px'>"
+                + "".join(f"<li>{escape(d)}</li>" for d in details)
+                + "</ul>"
+            )
         self.label.setText(html)
         set_flag(self.frame, "banner", kind)
         self.frame.show()

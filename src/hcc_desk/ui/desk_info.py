@@ -1,4 +1,5 @@
 """Names shown in the chrome: the centre and this counter (status bar). Runs on the db lane."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

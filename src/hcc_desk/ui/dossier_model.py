@@ -1,4 +1,5 @@
 """Table model of dossier summaries (today's list and search results)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,7 +36,7 @@ Index = QModelIndex | QPersistentModelIndex
 def status_text(status: Any) -> str:
     """The status in the interface language, whatever form the service gives it in."""
     if not hasattr(status, "label_vi") and isinstance(status, int):
-        from hcc_desk.core.domain.status import DossierStatus
+        from hcc_core.domain.status import DossierStatus
 
         try:
             status = DossierStatus(status)
@@ -80,8 +81,9 @@ class DossierTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("DossierTableModel", HEADERS[section])
         return None
@@ -92,11 +94,23 @@ class DossierTableModel(QAbstractTableModel):
         d = self._rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (d.code, time_text(d.received_at), applicant_text(d), d.procedure_name,
-                    short_datetime(d.due_at) if d.due_at else "", status_text(d.status),
-                    self.sync_text(d))[col]
+            return (
+                d.code,
+                time_text(d.received_at),
+                applicant_text(d),
+                d.procedure_name,
+                short_datetime(d.due_at) if d.due_at else "",
+                status_text(d.status),
+                self.sync_text(d),
+            )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [d.code, applicant_text(d), getattr(d, "id_number", None),
-                     getattr(d, "phone", None), d.procedure_name, getattr(d, "agency_name", None)]
+            parts = [
+                d.code,
+                applicant_text(d),
+                getattr(d, "id_number", None),
+                getattr(d, "phone", None),
+                d.procedure_name,
+                getattr(d, "agency_name", None),
+            ]
             return "\n".join(p for p in parts if p)
         return None

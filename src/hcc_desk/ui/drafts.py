@@ -3,6 +3,7 @@
 Every change restarts a short timer; when typing pauses, a snapshot of the form (plain dict) is
 written on the database lane.  A submitted or abandoned form finishes its draft.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -23,9 +24,15 @@ class DraftKeeper(QObject):
 
     saved = Signal(object)
 
-    def __init__(self, runner: TaskRunner, save: Callable[[str, dict], Any],
-                 discard: Callable[[str], Any], snapshot: Snapshot, delay_ms: int = 1000,
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        save: Callable[[str, dict], Any],
+        discard: Callable[[str], Any],
+        snapshot: Snapshot,
+        delay_ms: int = 1000,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self._runner, self._save, self._discard, self._snapshot = runner, save, discard, snapshot
         self._timer = QTimer(self)
@@ -63,8 +70,11 @@ class DraftKeeper(QObject):
                 self._runner.db(lambda: self._discard(draft_id), owner=self)
             return
         self._stored = True
-        self._runner.db(lambda: self._save(draft_id, payload),
-                        on_done=lambda _r: self.saved.emit(datetime.now()), owner=self)
+        self._runner.db(
+            lambda: self._save(draft_id, payload),
+            on_done=lambda _r: self.saved.emit(datetime.now()),
+            owner=self,
+        )
 
     def finish(self) -> None:
         """The dossier was submitted or dropped: forget its draft and start a fresh one."""

@@ -4,6 +4,7 @@ Two kinds, as in the design: *expected* errors (the services' DomainError family
 ``message_en`` — and FieldError lists) become a short message; everything else is a bug and opens a
 single crash dialog with a copyable report, which is also logged.
 """
+
 from __future__ import annotations
 
 import logging
@@ -71,7 +72,9 @@ class CrashDialog(QDialog):
         self.ui.copy_button.setText(self.tr("Đã sao chép"))
 
 
-def report_bug(exc_type: type[BaseException], exc: BaseException, tb_text: str) -> CrashDialog | None:
+def report_bug(
+    exc_type: type[BaseException], exc: BaseException, tb_text: str
+) -> CrashDialog | None:
     """Log the bug and show it; returns the dialog (None without a QApplication)."""
     text = build_report(exc_type, exc, tb_text)
     log.error("Unexpected error\n%s", text)
@@ -89,8 +92,7 @@ def report_bug(exc_type: type[BaseException], exc: BaseException, tb_text: str) 
     return dialog
 
 
-def excepthook(exc_type: type[BaseException], exc: BaseException,
-               tb: TracebackType | None) -> None:
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     report_bug(exc_type, exc, "".join(traceback.format_exception(exc_type, exc, tb)))
 
 

@@ -3,6 +3,7 @@
 Fields are registered in form order, so "the first error" is the first on screen whatever order
 the validator reported them in.  A field's message disappears as soon as the officer edits it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -72,8 +73,10 @@ class FieldErrorView:
             if target is None:
                 unplaced.append(err)
                 continue
-            rank = next((i for i, p in enumerate(order) if self._targets[p].label is target.label),
-                        len(order))
+            rank = next(
+                (i for i, p in enumerate(order) if self._targets[p].label is target.label),
+                len(order),
+            )
             placed.append((rank, target.label, target.widget, prefix + i18n.pick(err)))
         texts: dict[int, str] = {}
         for _rank, label, widget, text in sorted(placed, key=lambda p: p[0]):
@@ -96,8 +99,7 @@ class FieldErrorView:
         self._shown = []
 
     def visible_errors(self) -> dict[str, str]:
-        return {path: t.label.text() for path, t in self._targets.items()
-                if not t.label.isHidden()}
+        return {path: t.label.text() for path, t in self._targets.items() if not t.label.isHidden()}
 
     @staticmethod
     def _clear_one(label: QLabel, widget: QWidget) -> None:

@@ -1,5 +1,6 @@
 """Dates and times as officers write them (dd/mm/yyyy, 24-hour clock), in either language;
-the figures themselves come from the Qt-free ``hcc_desk.core.vn_format``."""
+the figures themselves come from the Qt-free ``hcc_core.vn_format``."""
+
 from __future__ import annotations
 
 import re
@@ -7,12 +8,15 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from hcc_desk.core.vn_format import vn_date, vn_datetime, vn_time
+from hcc_core.vn_format import vn_date, vn_datetime, vn_time
 
 _WEEKDAYS = (
-    QT_TRANSLATE_NOOP("Formatting", "Thứ Hai"), QT_TRANSLATE_NOOP("Formatting", "Thứ Ba"),
-    QT_TRANSLATE_NOOP("Formatting", "Thứ Tư"), QT_TRANSLATE_NOOP("Formatting", "Thứ Năm"),
-    QT_TRANSLATE_NOOP("Formatting", "Thứ Sáu"), QT_TRANSLATE_NOOP("Formatting", "Thứ Bảy"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Hai"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Ba"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Tư"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Năm"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Sáu"),
+    QT_TRANSLATE_NOOP("Formatting", "Thứ Bảy"),
     QT_TRANSLATE_NOOP("Formatting", "Chủ Nhật"),
 )
 _DATE_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")

@@ -4,6 +4,7 @@ Vietnamese is the source language of every string, so "vi" needs no translator f
 "en" loads ``src/hcc_desk/data/i18n/hcc_desk_en.qm``.  Services carry both languages on their errors
 (``.message`` / ``.message_en``); :func:`pick` chooses the one matching the interface.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,8 +44,12 @@ def install(app: QCoreApplication, lang: str | None) -> str:
             app.installTranslator(translator)
             _state["translators"].append(translator)
     _state["language"] = lang
-    QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en"
-                               else QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.English if lang == "en" else QLocale.Language.Vietnamese,
+            QLocale.Country.Vietnam,
+        )
+    )
     return lang
 
 

@@ -3,6 +3,7 @@
 An application-wide event filter restarts a single-shot timer on every input event.  Locking
 only covers the window: the dossier being typed stays in its widgets (and in its draft).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,8 +15,14 @@ from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.forms.ui_lock_dialog import Ui_LockDialog
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
-_INPUT = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-          QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
+_INPUT = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.InputMethod,
+}
 
 
 class IdleWatcher(QObject):
@@ -70,7 +77,9 @@ class LockDialog(QDialog):
         self.ui.error_label.hide()
         self.ui.officer_label.setText(
             self.tr("Nhập mật khẩu của %1 (%2) để tiếp tục làm việc.")
-            .replace("%1", officer.full_name).replace("%2", officer.username))
+            .replace("%1", officer.full_name)
+            .replace("%2", officer.username)
+        )
         self.ui.unlock_button.clicked.connect(self.attempt)
 
     def showEvent(self, event: Any) -> None:
@@ -84,8 +93,11 @@ class LockDialog(QDialog):
         password = self.ui.password.text()
         username = self.officer.username
         auth = self.ctx.auth
-        check = (lambda: auth.verify(username, password)) if hasattr(auth, "verify") else \
-            (lambda: bool(auth.login(username, password)))
+        check = (
+            (lambda: auth.verify(username, password))
+            if hasattr(auth, "verify")
+            else (lambda: bool(auth.login(username, password)))
+        )
         self.ui.unlock_button.setEnabled(False)
         self.runner.db(check, on_done=self._checked, on_error=self._failed, owner=self)
 

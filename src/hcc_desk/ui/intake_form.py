@@ -2,6 +2,7 @@
 
 Kept apart from the screen's behaviour so the mapping form <-> request is in one readable place.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -14,8 +15,9 @@ if TYPE_CHECKING:
     from hcc_desk.ui.procedure_picker import ProcedurePicker
 
 
-def collect(ui: Ui_IntakeForm, picker: ProcedurePicker,
-            citizen_qr: str | None) -> tuple[IntakeRequest, list[LocalError]]:
+def collect(
+    ui: Ui_IntakeForm, picker: ProcedurePicker, citizen_qr: str | None
+) -> tuple[IntakeRequest, list[LocalError]]:
     """The request as typed, plus the errors the form can see on its own."""
     req = IntakeRequest()
     submitter, errors = ui.submitter.value("submitter")
@@ -62,7 +64,12 @@ def clear(ui: Ui_IntakeForm) -> None:
 
 
 def is_blank(ui: Ui_IntakeForm, picker: ProcedurePicker) -> bool:
-    return (ui.submitter.is_blank() and ui.owner_person.is_blank()
-            and ui.owner_organisation.is_blank() and picker.current() is None
-            and not ui.notes.toPlainText().strip() and not ui.delivery_address.text().strip()
-            and ui.sets.value() == 1)
+    return (
+        ui.submitter.is_blank()
+        and ui.owner_person.is_blank()
+        and ui.owner_organisation.is_blank()
+        and picker.current() is None
+        and not ui.notes.toPlainText().strip()
+        and not ui.delivery_address.text().strip()
+        and ui.sets.value() == 1
+    )

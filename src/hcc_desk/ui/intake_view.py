@@ -5,6 +5,7 @@ scanner "types" the card's QR and Enter, which fills the applicant.  Every chang
 as a draft; Save validates (messages under the fields), submits on the database lane and emits
 ``submitted`` so the main window can show the receipt.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -31,8 +32,8 @@ _PAPER_PATH = re.compile(r"^papers\[(\d+)\]")
 
 def load_places_for(ctx: Any) -> tuple[Any, Any]:
     """(the bundled places, the centre's own province or None); runs in a worker thread."""
-    from hcc_desk.core.domain.places import bundled_places
-    from hcc_desk.core.domain.text import fold
+    from hcc_core.domain.places import bundled_places
+    from hcc_core.domain.text import fold
 
     places = bundled_places()
     identity = getattr(getattr(ctx, "setup", None), "identity", None)  # absent in fakes
@@ -47,17 +48,30 @@ class IntakeView(QWidget):
     submitted = Signal(object)
     changed = Signal()
 
-    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None,
-                 autosave_ms: int = 1000):
+    def __init__(
+        self,
+        ctx: Any,
+        officer: Any,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        autosave_ms: int = 1000,
+    ):
         super().__init__(parent)
         self.ctx, self.officer, self.runner = ctx, officer, runner
         self.ui = ui = Ui_IntakeForm()
         ui.setupUi(self)
         self.banner = Banner(ui.banner, ui.banner_label, ui.banner_close)
-        self.picker = ProcedurePicker(ctx.catalogue.search, ui.procedure_search, ui.procedure_list,
-                                      ui.procedure_info, self, getattr(ctx.catalogue, "get", None))
-        self.drafts = DraftKeeper(runner, self._save_draft, ctx.drafts.discard, self._snapshot,
-                                  autosave_ms, self)
+        self.picker = ProcedurePicker(
+            ctx.catalogue.search,
+            ui.procedure_search,
+            ui.procedure_list,
+            ui.procedure_info,
+            self,
+            getattr(ctx.catalogue, "get", None),
+        )
+        self.drafts = DraftKeeper(
+            runner, self._save_draft, ctx.drafts.discard, self._snapshot, autosave_ms, self
+        )
         self.last_dossier: Any = None
         self._qr_raw: str | None = None
         self._qr_id = ""
@@ -92,12 +106,17 @@ class IntakeView(QWidget):
         ui.submitter.register_errors(view, "submitter")
         ui.owner_person.register_errors(view, "owner_person")
         ui.owner_organisation.register_errors(view, "owner_organisation")
-        view.register("procedure_code", ui.err_procedure_code, ui.procedure_search,
-                      self.picker.picked)
+        view.register(
+            "procedure_code", ui.err_procedure_code, ui.procedure_search, self.picker.picked
+        )
         view.register("papers", ui.err_papers, ui.papers_table, self.picker.picked)
         view.register("sets", ui.err_sets, ui.sets)
-        view.register("delivery_address", ui.err_delivery_address, ui.delivery_address,
-                      ui.delivery_post.toggled)
+        view.register(
+            "delivery_address",
+            ui.err_delivery_address,
+            ui.delivery_address,
+            ui.delivery_post.toggled,
+        )
         view.register("notes", ui.err_notes, ui.notes)
 
     def _connect(self) -> None:
@@ -112,10 +131,19 @@ class IntakeView(QWidget):
         ui.add_paper_button.clicked.connect(lambda: ui.papers_table.add_row().setFocus())
         ui.save_button.clicked.connect(self.save)
         ui.new_button.clicked.connect(self.request_new)
-        for signal in (ui.submitter.changed, ui.owner_person.changed, ui.owner_organisation.changed,
-                       ui.papers_table.changed, self.picker.picked, ui.kind_individual.toggled,
-                       ui.owner_differs.toggled, ui.sets.valueChanged, ui.delivery_post.toggled,
-                       ui.delivery_address.textChanged, ui.notes.textChanged):
+        for signal in (
+            ui.submitter.changed,
+            ui.owner_person.changed,
+            ui.owner_organisation.changed,
+            ui.papers_table.changed,
+            self.picker.picked,
+            ui.kind_individual.toggled,
+            ui.owner_differs.toggled,
+            ui.sets.valueChanged,
+            ui.delivery_post.toggled,
+            ui.delivery_address.textChanged,
+            ui.notes.textChanged,
+        ):
             signal.connect(self._on_change)
 
     def _on_change(self, *_args: Any) -> None:
@@ -128,8 +156,9 @@ class IntakeView(QWidget):
         ui.owner_differs.setVisible(not organisation)
         ui.owner_group.setVisible(organisation or ui.owner_differs.isChecked())
         ui.owner_stack.setCurrentWidget(ui.owner_org_page if organisation else ui.owner_person_page)
-        ui.owner_group.setTitle(self.tr("Tổ chức (chủ hồ sơ)") if organisation
-                                else self.tr("Chủ hồ sơ"))
+        ui.owner_group.setTitle(
+            self.tr("Tổ chức (chủ hồ sơ)") if organisation else self.tr("Chủ hồ sơ")
+        )
         ui.delivery_address.setEnabled(ui.delivery_post.isChecked())
 
     # -- QR -----------------------------------------------------------------------------------
@@ -152,8 +181,11 @@ class IntakeView(QWidget):
         name = person.full_name or person.id_number
         warnings = i18n.pick_list(result.warnings, getattr(result, "warnings_en", None))
         if warnings:
-            self.banner.show("warning", self.tr("Đã đọc thẻ của %1, cần kiểm tra:").replace("%1", name),
-                             [i18n.pick(w) for w in warnings])
+            self.banner.show(
+                "warning",
+                self.tr("Đã đọc thẻ của %1, cần kiểm tra:").replace("%1", name),
+                [i18n.pick(w) for w in warnings],
+            )
         else:
             self.banner.show("success", self.tr("Đã đọc thẻ căn cước của %1.").replace("%1", name))
         fields = self.ui.submitter.ui
@@ -170,7 +202,11 @@ class IntakeView(QWidget):
         (chain[0] if chain else self.ui.check_all_button).setFocus()
 
     def _fix_papers_tab_order(self) -> None:
-        chain = [self.ui.procedure_list, *self.ui.papers_table.focus_chain(), self.ui.check_all_button]
+        chain = [
+            self.ui.procedure_list,
+            *self.ui.papers_table.focus_chain(),
+            self.ui.check_all_button,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.ui.papers_table.setFocusProxy(chain[1] if len(chain) > 2 else None)
@@ -231,9 +267,13 @@ class IntakeView(QWidget):
             return
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hồ sơ mới"),
-                          self.tr("Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?"),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Hồ sơ mới"),
+            self.tr("Bỏ hồ sơ đang nhập dở và bắt đầu hồ sơ mới?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         if self.capture is not None and self.capture.page_count():
             box.setInformativeText(self.tr("Các trang đã quét của hồ sơ này cũng bị bỏ."))
         drop = box.addButton(self.tr("&Bỏ và nhập mới"), QMessageBox.ButtonRole.DestructiveRole)
@@ -274,13 +314,20 @@ class IntakeView(QWidget):
         self.banner.show("info", self.tr("Đang lưu hồ sơ…"))
         self.drafts.flush()
         username = self.officer.username
-        self.runner.db(lambda: self.ctx.intake.submit(req, username), on_done=self._on_submitted,
-                       on_error=self._on_submit_failed, owner=self)
+        self.runner.db(
+            lambda: self.ctx.intake.submit(req, username),
+            on_done=self._on_submitted,
+            on_error=self._on_submit_failed,
+            owner=self,
+        )
 
     def show_errors(self, found: list) -> None:
         unplaced = self._errors.show(found)
-        self.banner.show("error", self.tr("Hồ sơ chưa hợp lệ, vui lòng sửa các ô được đánh dấu đỏ."),
-                         [i18n.pick(e) for e in unplaced])
+        self.banner.show(
+            "error",
+            self.tr("Hồ sơ chưa hợp lệ, vui lòng sửa các ô được đánh dấu đỏ."),
+            [i18n.pick(e) for e in unplaced],
+        )
 
     def visible_errors(self) -> dict[str, str]:
         return self._errors.visible_errors()
@@ -301,8 +348,12 @@ class IntakeView(QWidget):
             self.capture.dossier_saved(dossier)  # before the form (and its draft key) is cleared
         self.drafts.finish()
         self.clear()
-        self.banner.show("success", self.tr("Đã tiếp nhận hồ sơ %1 — hẹn trả %2.")
-                         .replace("%1", dossier.code).replace("%2", appointment_text(dossier.due_at)))
+        self.banner.show(
+            "success",
+            self.tr("Đã tiếp nhận hồ sơ %1 — hẹn trả %2.")
+            .replace("%1", dossier.code)
+            .replace("%2", appointment_text(dossier.due_at)),
+        )
         self.submitted.emit(dossier)
 
     def _on_submit_failed(self, failure: Failure) -> None:

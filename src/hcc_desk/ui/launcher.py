@@ -5,6 +5,7 @@ Windows are shown non-modally one after the other inside a single event loop (no
 what the start-up benchmark and the installer's smoke test measure.  Each window's module is
 imported only when it is needed.
 """
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """Officer login.  The password check (argon2, database) runs on the database lane."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -16,8 +17,14 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)
 
-    def __init__(self, ctx: Any, runner: TaskRunner, centre_name: str = "", username: str = "",
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: Any,
+        runner: TaskRunner,
+        centre_name: str = "",
+        username: str = "",
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
         self.officer: Any = None
@@ -44,8 +51,12 @@ class LoginDialog(QDialog):
             self.ui.username.setFocus()
             return
         self.ui.login_button.setEnabled(False)
-        self.runner.db(lambda: self.ctx.auth.login(username, password), on_done=self._succeeded,
-                       on_error=self._failed, owner=self)
+        self.runner.db(
+            lambda: self.ctx.auth.login(username, password),
+            on_done=self._succeeded,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _succeeded(self, officer: Any) -> None:
         self.officer = officer

@@ -5,6 +5,7 @@ Shortcuts (also in the menus and the F1 list): F2 new dossier, Ctrl+S save, Ctrl
 receipt, Ctrl+F search dossiers, F5 refresh, Ctrl+1…Ctrl+5 switch screens, Ctrl+L lock,
 Ctrl+Q quit.
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -37,8 +38,14 @@ from hcc_desk.ui.today_view import TodayView
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner | None = None,
-                 parent: QWidget | None = None, autosave_ms: int = 1000):
+    def __init__(
+        self,
+        ctx: Any,
+        officer: Any,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+        autosave_ms: int = 1000,
+    ):
         super().__init__(parent)
         self.ctx, self.officer = ctx, officer
         self.runner = runner or TaskRunner(self)
@@ -82,8 +89,11 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         bar = self.ui.statusbar
-        self.officer_label = QLabel(self.tr("Cán bộ: %1 (%2)").replace(
-            "%1", self.officer.full_name).replace("%2", self.officer.username))
+        self.officer_label = QLabel(
+            self.tr("Cán bộ: %1 (%2)")
+            .replace("%1", self.officer.full_name)
+            .replace("%2", self.officer.username)
+        )
         self.counter_label = QLabel()
         self.clock_label = QLabel()
         self.calendar_warning: QLabel | None = None  # admins: next year's calendar missing
@@ -101,8 +111,11 @@ class MainWindow(QMainWindow):
     def _show_desk(self, info: DeskInfo) -> None:
         text = info.counter_name
         if info.counter_name and info.counter_slot:
-            text = self.tr("%1 (số %2)").replace("%1", info.counter_name).replace(
-                "%2", str(info.counter_slot))
+            text = (
+                self.tr("%1 (số %2)")
+                .replace("%1", info.counter_name)
+                .replace("%2", str(info.counter_slot))
+            )
         self.counter_label.setText(text)
         if info.centre_name:
             self.setWindowTitle(f"{info.centre_name} — HCC Desk")
@@ -133,8 +146,7 @@ class MainWindow(QMainWindow):
         if self.supervision is not None:
             self.action_supervision_tab = QAction(self.tr("&Giám sát"), self)
             self.action_supervision_tab.setShortcut(QKeySequence("Ctrl+4"))
-            self.action_supervision_tab.triggered.connect(
-                lambda: self.show_tab(self.supervision))
+            self.action_supervision_tab.triggered.connect(lambda: self.show_tab(self.supervision))
             self.extra_tab_actions.append(self.action_supervision_tab)
         if self.admin is not None:
             self.action_admin_tab = QAction(self.tr("&Quản trị"), self)
@@ -157,26 +169,39 @@ class MainWindow(QMainWindow):
         self.sync_indicator.start()
         self.runner.db(lambda: desk_info(self.ctx), on_done=self._show_desk, owner=self)
         if getattr(self.officer, "role", "") == "admin":  # next year's calendar (on a worker)
-            self.runner.db(lambda: self.ctx.calendars.admin_warning(),
-                           on_done=self._show_calendar_warning,
-                           owner=self)
-        self.runner.db(lambda: self.ctx.drafts.pending(self.officer.username),
-                       on_done=self._offer_drafts, owner=self)
+            self.runner.db(
+                lambda: self.ctx.calendars.admin_warning(),
+                on_done=self._show_calendar_warning,
+                owner=self,
+            )
+        self.runner.db(
+            lambda: self.ctx.drafts.pending(self.officer.username),
+            on_done=self._offer_drafts,
+            owner=self,
+        )
 
     # -- drafts -------------------------------------------------------------------------------
     def _offer_drafts(self, drafts: list) -> None:
         if not drafts:
             return
         newest = max(drafts, key=lambda d: d.updated_at)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hồ sơ đang nhập dở"),
-                          self.tr("Khôi phục hồ sơ đang nhập dở?"), QMessageBox.StandardButton.NoButton,
-                          self)
-        box.setInformativeText(self.tr("Lần sửa cuối: %1.").replace("%1", short_datetime(newest.updated_at)))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Hồ sơ đang nhập dở"),
+            self.tr("Khôi phục hồ sơ đang nhập dở?"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setInformativeText(
+            self.tr("Lần sửa cuối: %1.").replace("%1", short_datetime(newest.updated_at))
+        )
         restore = box.addButton(self.tr("&Khôi phục"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("&Bỏ bản nháp"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._restore_answer(box.clickedButton() is restore, drafts, newest))
+        box.finished.connect(
+            lambda _r: self._restore_answer(box.clickedButton() is restore, drafts, newest)
+        )
         self.restore_box = box
         box.open()
 
@@ -188,7 +213,9 @@ class MainWindow(QMainWindow):
             for draft in drafts:
                 self.runner.db(lambda d=draft.draft_id: self.ctx.drafts.discard(d))
             if self.intake.capture is not None:  # the dropped drafts' scans: offered on their own
-                self.runner.db(lambda: None, on_done=lambda _r: self.intake.capture.check_recovery())
+                self.runner.db(
+                    lambda: None, on_done=lambda _r: self.intake.capture.check_recovery()
+                )
             return
         try:
             request = request_from_dict(newest.payload)
@@ -200,7 +227,9 @@ class MainWindow(QMainWindow):
         self.intake.banner.show("info", self.tr("Đã khôi phục hồ sơ đang nhập dở."))
 
     def _on_draft_saved(self, when: datetime) -> None:
-        self.ui.statusbar.showMessage(self.tr("Đã lưu nháp lúc %1").replace("%1", when.strftime("%H:%M:%S")))
+        self.ui.statusbar.showMessage(
+            self.tr("Đã lưu nháp lúc %1").replace("%1", when.strftime("%H:%M:%S"))
+        )
 
     # -- actions ------------------------------------------------------------------------------
     def _add_scrolling_tab(self, view: QWidget, title: str) -> None:
@@ -313,24 +342,46 @@ class MainWindow(QMainWindow):
         self.ui.action_lang_vi.setChecked(lang == "vi")
         self.ui.action_lang_en.setChecked(lang == "en")
         self.runner.db(lambda: self.ctx.settings.set("language", lang))
-        errors.show_message(self, self.tr("Ngôn ngữ mới được áp dụng khi mở lại chương trình.\n"
-                                          "The new language applies when the program is restarted."))
+        errors.show_message(
+            self,
+            self.tr(
+                "Ngôn ngữ mới được áp dụng khi mở lại chương trình.\n"
+                "The new language applies when the program is restarted."
+            ),
+        )
 
     def show_shortcuts(self) -> None:
-        rows = [(a.shortcut().toString(), a.text().replace("&", "")) for a in (
-            self.ui.action_new, self.ui.action_save, self.ui.action_print, self.ui.action_search,
-            self.ui.action_refresh, self.ui.action_intake_tab, self.ui.action_today_tab,
-            *self.extra_tab_actions, self.ui.action_lock, self.ui.action_quit)]
+        rows = [
+            (a.shortcut().toString(), a.text().replace("&", ""))
+            for a in (
+                self.ui.action_new,
+                self.ui.action_save,
+                self.ui.action_print,
+                self.ui.action_search,
+                self.ui.action_refresh,
+                self.ui.action_intake_tab,
+                self.ui.action_today_tab,
+                *self.extra_tab_actions,
+                self.ui.action_lock,
+                self.ui.action_quit,
+            )
+        ]
         text = "\n".join(f"{key:<8}  {label}" for key, label in rows)
-        text += "\n" + self.tr("F7: quét giấy tờ đang chọn · Shift+F7: dừng quét · Ctrl+O: thêm tệp")
+        text += "\n" + self.tr(
+            "F7: quét giấy tờ đang chọn · Shift+F7: dừng quét · Ctrl+O: thêm tệp"
+        )
         text += "\n\n" + self.tr("Alt + chữ gạch chân: đến ô tương ứng. Enter trong ô QR: đọc thẻ.")
         errors.show_message(self, text)
 
     def show_about(self) -> None:
         from hcc_desk import __version__
 
-        errors.show_message(self, self.tr("HCC Desk %1 — phần mềm tiếp nhận hồ sơ tại bộ phận một cửa.")
-                            .replace("%1", __version__))
+        errors.show_message(
+            self,
+            self.tr("HCC Desk %1 — phần mềm tiếp nhận hồ sơ tại bộ phận một cửa.").replace(
+                "%1", __version__
+            ),
+        )
 
     def closeEvent(self, event: Any) -> None:
         save_geometry(self, "main")

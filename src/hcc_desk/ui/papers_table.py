@@ -4,6 +4,7 @@ Rows are real widgets (check box, spin boxes) rather than item delegates, so Tab
 them like any form field and a screen reader announces each with its paper's name.  The table
 grows with its rows instead of scrolling inside the already scrolling intake screen.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hcc_desk.core.catalogue.conditional import is_conditional
+from hcc_core.catalogue.conditional import is_conditional
 from hcc_desk.services.intake_request import PaperInput
 
 _KINDS = ("originals", "certified_copies", "photocopies")
@@ -61,9 +62,16 @@ class PapersTable(QTableWidget):
         self._rows: list[_Row] = []
         self._current = -1
         # Two-line headers keep the count columns narrow, leaving the width to the paper names.
-        self.setHorizontalHeaderLabels([
-            self.tr("Đã\nnhận"), self.tr("Tên giấy tờ"), self.tr("Bản\nchính"),
-            self.tr("Bản sao\nchứng thực"), self.tr("Bản\nphoto"), self.tr("Bản\nquét")])
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Đã\nnhận"),
+                self.tr("Tên giấy tờ"),
+                self.tr("Bản\nchính"),
+                self.tr("Bản sao\nchứng thực"),
+                self.tr("Bản\nphoto"),
+                self.tr("Bản\nquét"),
+            ]
+        )
         self.setColumnHidden(SCAN_COLUMN, True)  # shown when this PC can scan
         self.cellClicked.connect(lambda row, _col: self.set_current_row(row))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -75,7 +83,11 @@ class PapersTable(QTableWidget):
         self.verticalHeader().hide()
         header = self.horizontalHeader()
         for col in range(6):
-            mode = QHeaderView.ResizeMode.Stretch if col == 1 else QHeaderView.ResizeMode.ResizeToContents
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if col == 1
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
             header.setSectionResizeMode(col, mode)
         header.sectionResized.connect(lambda *_: self._fit())
         self._fit()
@@ -89,8 +101,13 @@ class PapersTable(QTableWidget):
         for info in required:
             got = by_name.pop(info.name, None)
             counts = got if got is not None else info
-            self._append(info.name, counts, checked=got is not None, editable=False,
-                         conditional=is_conditional(info.name, getattr(info, "note", None)))
+            self._append(
+                info.name,
+                counts,
+                checked=got is not None,
+                editable=False,
+                conditional=is_conditional(info.name, getattr(info, "note", None)),
+            )
         for extra in by_name.values():
             self._append(extra.name, extra, checked=True, editable=True)
         self._rows_rebuilt()
@@ -113,13 +130,16 @@ class PapersTable(QTableWidget):
         self._current = -1
         self.setRowCount(0)
 
-    def _append(self, name: str, counts: object, checked: bool, editable: bool,
-                conditional: bool = False) -> None:
+    def _append(
+        self, name: str, counts: object, checked: bool, editable: bool, conditional: bool = False
+    ) -> None:
         row = self.rowCount()
         self.insertRow(row)
         check = QCheckBox()
         check.setChecked(checked)
-        check.setAccessibleName(self.tr("Đã nhận: %1").replace("%1", name or self.tr("giấy tờ thêm")))
+        check.setAccessibleName(
+            self.tr("Đã nhận: %1").replace("%1", name or self.tr("giấy tờ thêm"))
+        )
         self.setCellWidget(row, 0, _centred(check))
         check.toggled.connect(self.changed)
         name_edit = None
@@ -147,11 +167,11 @@ class PapersTable(QTableWidget):
         scan_item = QTableWidgetItem("")
         scan_item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setItem(row, SCAN_COLUMN, scan_item)
-        self._rows.append(_Row(check, name_edit, name, (spins[0], spins[1], spins[2]),
-                               conditional))
+        self._rows.append(_Row(check, name_edit, name, (spins[0], spins[1], spins[2]), conditional))
         if conditional:
-            check.setToolTip(self.tr("Chỉ cần khi hồ sơ thuộc trường hợp này: đánh dấu riêng "
-                                     "nếu đã nhận"))
+            check.setToolTip(
+                self.tr("Chỉ cần khi hồ sơ thuộc trường hợp này: đánh dấu riêng nếu đã nhận")
+            )
         for widget in (check, name_edit, *spins):
             if widget is not None:
                 widget.installEventFilter(self)

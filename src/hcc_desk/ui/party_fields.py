@@ -2,6 +2,7 @@
 
 Both are Designer forms promoted into ``intake.ui``; the person block is used twice there.
 """
+
 from __future__ import annotations
 
 from dataclasses import fields
@@ -34,7 +35,9 @@ class PersonFields(QWidget):
         digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), self)
         self.ui.id_number.setValidator(digits)
         self.ui.old_id_number.setValidator(digits)
-        self.ui.phone.setValidator(QRegularExpressionValidator(QRegularExpression(r"[+\d .]{0,15}"), self))
+        self.ui.phone.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[+\d .]{0,15}"), self)
+        )
         for edit in self._edits().values():
             edit.textChanged.connect(self.changed)
         self.ui.sex.currentIndexChanged.connect(self.changed)
@@ -45,15 +48,31 @@ class PersonFields(QWidget):
 
     def _edits(self) -> dict[str, QLineEdit]:
         u = self.ui
-        return {"full_name": u.full_name, "id_number": u.id_number, "old_id_number": u.old_id_number,
-                "date_of_birth": u.date_of_birth, "phone": u.phone, "email": u.email,
-                "address": u.address}
+        return {
+            "full_name": u.full_name,
+            "id_number": u.id_number,
+            "old_id_number": u.old_id_number,
+            "date_of_birth": u.date_of_birth,
+            "phone": u.phone,
+            "email": u.email,
+            "address": u.address,
+        }
 
     def register_errors(self, view: FieldErrorView, prefix: str) -> None:
         """Register every field under ``<prefix>.<name>`` in screen order."""
-        for name in ("full_name", "id_number", "old_id_number", "date_of_birth", "sex", "phone",
-                     "email", "address"):
-            view.register(f"{prefix}.{name}", getattr(self.ui, f"err_{name}"), getattr(self.ui, name))
+        for name in (
+            "full_name",
+            "id_number",
+            "old_id_number",
+            "date_of_birth",
+            "sex",
+            "phone",
+            "email",
+            "address",
+        ):
+            view.register(
+                f"{prefix}.{name}", getattr(self.ui, f"err_{name}"), getattr(self.ui, name)
+            )
 
     def value(self, prefix: str) -> tuple[PersonInput, list[LocalError]]:
         """The typed person, plus errors the form itself can tell (an unreadable date)."""
@@ -63,14 +82,23 @@ class PersonFields(QWidget):
             dob = parse_date(u.date_of_birth.text())
         except ValueError:
             dob = None
-            errors.append(LocalError(f"{prefix}.date_of_birth",
-                                     "Ngày sinh không đúng dạng ngày/tháng/năm (dd/mm/yyyy).",
-                                     "Date of birth is not a valid dd/mm/yyyy date."))
+            errors.append(
+                LocalError(
+                    f"{prefix}.date_of_birth",
+                    "Ngày sinh không đúng dạng ngày/tháng/năm (dd/mm/yyyy).",
+                    "Date of birth is not a valid dd/mm/yyyy date.",
+                )
+            )
         person = PersonInput(
-            full_name=u.full_name.text().strip(), id_number=u.id_number.text().strip(),
-            old_id_number=u.old_id_number.text().strip(), date_of_birth=dob,
-            sex=u.sex.currentData() or "", address=u.address.text().strip(),
-            phone=u.phone.text().strip(), email=u.email.text().strip())
+            full_name=u.full_name.text().strip(),
+            id_number=u.id_number.text().strip(),
+            old_id_number=u.old_id_number.text().strip(),
+            date_of_birth=dob,
+            sex=u.sex.currentData() or "",
+            address=u.address.text().strip(),
+            phone=u.phone.text().strip(),
+            email=u.email.text().strip(),
+        )
         return person, errors
 
     def set_value(self, person: PersonInput | None, only_filled: bool = False) -> None:
@@ -89,7 +117,10 @@ class PersonFields(QWidget):
         self.places.clear()
 
     def is_blank(self) -> bool:
-        return not any(e.text().strip() for e in self._edits().values()) and not self.ui.sex.currentData()
+        return (
+            not any(e.text().strip() for e in self._edits().values())
+            and not self.ui.sex.currentData()
+        )
 
     def first_field(self) -> QWidget:
         return self.ui.full_name
@@ -108,7 +139,8 @@ class OrganisationFields(QWidget):
         self.ui = Ui_OrganisationFields()
         self.ui.setupUi(self)
         self.ui.tax_code.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{0,10}(-\d{0,3})?"), self))
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,10}(-\d{0,3})?"), self)
+        )
         for name in self.NAMES:
             getattr(self.ui, name).textChanged.connect(self.changed)
         for label in self.findChildren(QLabel):
@@ -118,7 +150,9 @@ class OrganisationFields(QWidget):
 
     def register_errors(self, view: FieldErrorView, prefix: str) -> None:
         for name in ("name", "tax_code", "phone", "email", "address"):
-            view.register(f"{prefix}.{name}", getattr(self.ui, f"err_{name}"), getattr(self.ui, name))
+            view.register(
+                f"{prefix}.{name}", getattr(self.ui, f"err_{name}"), getattr(self.ui, name)
+            )
 
     def value(self) -> OrganisationInput:
         return OrganisationInput(**{n: getattr(self.ui, n).text().strip() for n in self.NAMES})

@@ -4,6 +4,7 @@ The search box keeps the focus while ↑/↓/PgUp/PgDn move through the results 
 highlighted one, so an officer never has to reach for the mouse.  Matching is the catalogue
 service's (accent-free); this only shows its results.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -29,9 +30,15 @@ class ProcedurePicker(QObject):
     picked = Signal(object)
     taken = Signal()  # the officer chose with Enter/click: the view moves focus on to the papers
 
-    def __init__(self, search: Callable[[str], list], edit: QLineEdit, results: QListWidget,
-                 info: QLabel, parent: QObject | None = None,
-                 get: Callable[[str], Any] | None = None):
+    def __init__(
+        self,
+        search: Callable[[str], list],
+        edit: QLineEdit,
+        results: QListWidget,
+        info: QLabel,
+        parent: QObject | None = None,
+        get: Callable[[str], Any] | None = None,
+    ):
         super().__init__(parent)
         self._search, self._edit, self._list, self._info = search, edit, results, info
         self._get = get
@@ -83,8 +90,12 @@ class ProcedurePicker(QObject):
         if obj is self._edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
-            steps = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8,
-                     Qt.Key.Key_PageUp: -8}
+            steps = {
+                Qt.Key.Key_Down: 1,
+                Qt.Key.Key_Up: -1,
+                Qt.Key.Key_PageDown: 8,
+                Qt.Key.Key_PageUp: -8,
+            }
             if key in steps and self._list.count():
                 row = max(0, min(self._list.count() - 1, self._list.currentRow() + steps[key]))
                 self._list.setCurrentRow(row)
@@ -116,10 +127,14 @@ class ProcedurePicker(QObject):
             self._info.setText(self.tr("Chưa chọn thủ tục."))
             return
         fees = proc.fees_text or self.tr("theo quy định hiện hành")
-        details = " · ".join(escape(x) for x in (
-            proc.agency_name,
-            self.tr("Thời hạn: %1").replace("%1", proc.duration_text or "—"),
-            # Published fee texts can run to a page: the gist here, the whole text as a tooltip.
-            self.tr("Phí, lệ phí: %1").replace("%1", _clip(fees, 110))))
+        details = " · ".join(
+            escape(x)
+            for x in (
+                proc.agency_name,
+                self.tr("Thời hạn: %1").replace("%1", proc.duration_text or "—"),
+                # Published fee texts can run to a page: the gist here, the whole text as a tooltip.
+                self.tr("Phí, lệ phí: %1").replace("%1", _clip(fees, 110)),
+            )
+        )
         self._info.setText(f"<b>{escape(proc.code)}</b> — {escape(proc.name)}<br>{details}")
         self._info.setToolTip(fees)

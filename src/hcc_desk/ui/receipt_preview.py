@@ -4,6 +4,7 @@ The PDF is rendered by the receipts service into a temporary folder and page 1 r
 pypdfium2, both on the I/O lane; only bytes and sizes come back.  Printing also runs there: the
 window stays responsive however slow the printer or spooler is.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -23,10 +24,15 @@ from hcc_desk.ui.style import set_flag
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
 _DPI = 150  # the papers' QR (Circular 01/2023: ~65 modules) must stay readable on screen
-_FORMATS = {"RGB": QImage.Format.Format_RGB888, "RGBA": QImage.Format.Format_RGBA8888,
-            "RGBX": QImage.Format.Format_RGBX8888, "BGR": QImage.Format.Format_BGR888,
-            "BGRA": QImage.Format.Format_ARGB32, "BGRX": QImage.Format.Format_RGB32,
-            "L": QImage.Format.Format_Grayscale8}
+_FORMATS = {
+    "RGB": QImage.Format.Format_RGB888,
+    "RGBA": QImage.Format.Format_RGBA8888,
+    "RGBX": QImage.Format.Format_RGBX8888,
+    "BGR": QImage.Format.Format_BGR888,
+    "BGRA": QImage.Format.Format_ARGB32,
+    "BGRX": QImage.Format.Format_RGB32,
+    "L": QImage.Format.Format_Grayscale8,
+}
 
 
 @dataclass(frozen=True)
@@ -48,16 +54,18 @@ def render_first_page(render_pdf: Any, code: str, folder: str, paper: str) -> Re
     pdf = pdfium.PdfDocument(str(path))
     try:
         bitmap = pdf[0].render(scale=_DPI / 72, rev_byteorder=True)
-        page = RenderedPage(str(path), bytes(bitmap.buffer), bitmap.width, bitmap.height,
-                            bitmap.stride, bitmap.mode)
+        page = RenderedPage(
+            str(path), bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, bitmap.mode
+        )
     finally:
         pdf.close()
     return page
 
 
 class ReceiptPreview(QDialog):
-    def __init__(self, ctx: Any, runner: TaskRunner, officer: Any, code: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, ctx: Any, runner: TaskRunner, officer: Any, code: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.ctx, self.runner, self.officer, self.code = ctx, runner, officer, code
         self.ui = Ui_ReceiptPreview()
@@ -79,8 +87,9 @@ class ReceiptPreview(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_receipt)
         self.finished.connect(self._cleanup)
         self.render()
-        runner.io(ctx.receipts.printers, on_done=self._fill_printers,
-                  on_error=lambda _f: None, owner=self)  # no printer list: default printer only
+        runner.io(
+            ctx.receipts.printers, on_done=self._fill_printers, on_error=lambda _f: None, owner=self
+        )  # no printer list: default printer only
 
     def paper(self) -> str:
         return self.ui.paper_combo.currentText()
@@ -89,14 +98,28 @@ class ReceiptPreview(QDialog):
         self.ui.print_button.setEnabled(False)
         self.ui.save_pdf_button.setEnabled(False)
         self.ui.page_label.setText(self.tr("Đang tạo phiếu…"))
-        render_pdf, code, folder, paper = self.ctx.receipts.render_pdf, self.code, self._folder, self.paper()
-        self.runner.io(lambda: render_first_page(render_pdf, code, folder, paper),
-                       on_done=self._show_page, on_error=self._render_failed, owner=self)
+        render_pdf, code, folder, paper = (
+            self.ctx.receipts.render_pdf,
+            self.code,
+            self._folder,
+            self.paper(),
+        )
+        self.runner.io(
+            lambda: render_first_page(render_pdf, code, folder, paper),
+            on_done=self._show_page,
+            on_error=self._render_failed,
+            owner=self,
+        )
 
     def _show_page(self, page: RenderedPage) -> None:
         self.page = page
-        image = QImage(page.pixels, page.width, page.height, page.stride,
-                       _FORMATS.get(page.mode, QImage.Format.Format_RGB888))
+        image = QImage(
+            page.pixels,
+            page.width,
+            page.height,
+            page.stride,
+            _FORMATS.get(page.mode, QImage.Format.Format_RGB888),
+        )
         self._pixmap = QPixmap.fromImage(image.copy())  # copy: the bytes are not kept alive
         self._fit_page()
         self.ui.print_button.setEnabled(True)
@@ -107,8 +130,11 @@ class ReceiptPreview(QDialog):
         if self._pixmap.isNull():
             return
         width = max(200, self.ui.scroll.viewport().width() - 24)
-        self.ui.page_label.setPixmap(self._pixmap.scaledToWidth(
-            min(width, self._pixmap.width()), Qt.TransformationMode.SmoothTransformation))
+        self.ui.page_label.setPixmap(
+            self._pixmap.scaledToWidth(
+                min(width, self._pixmap.width()), Qt.TransformationMode.SmoothTransformation
+            )
+        )
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
@@ -139,8 +165,12 @@ class ReceiptPreview(QDialog):
         self._status(self.tr("Đang gửi lệnh in…"))
         receipts, code, username = self.ctx.receipts, self.code, self.officer.username
         printer, paper = self.ui.printer_combo.currentData(), self.paper()
-        self.runner.io(lambda: receipts.print(code, username, printer=printer, paper=paper),
-                       on_done=self._printed, on_error=self._print_failed, owner=self)
+        self.runner.io(
+            lambda: receipts.print(code, username, printer=printer, paper=paper),
+            on_done=self._printed,
+            on_error=self._print_failed,
+            owner=self,
+        )
 
     def _printed(self, job_id: Any) -> None:
         self.last_job = str(job_id)
@@ -151,8 +181,9 @@ class ReceiptPreview(QDialog):
     def _remember(self, printer: str | None, paper: str) -> None:
         """A choice that printed becomes this desk's default for the next receipts."""
         settings = self.ctx.settings
-        changes = {k: v for k, v in (("printer", printer), ("paper", paper))
-                   if v and v != settings.get(k)}
+        changes = {
+            k: v for k, v in (("printer", printer), ("paper", paper)) if v and v != settings.get(k)
+        }
         if changes:
             self.runner.db(lambda: [settings.set(k, v) for k, v in changes.items()])
 
@@ -167,18 +198,24 @@ class ReceiptPreview(QDialog):
         if self.page is None:
             return
         suggested = str(Path.home() / f"{Path(self.page.pdf_path).stem}.pdf")
-        target, _filter = QFileDialog.getSaveFileName(self, self.tr("Lưu phiếu thành PDF"), suggested,
-                                                      self.tr("Tệp PDF (*.pdf)"))
+        target, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Lưu phiếu thành PDF"), suggested, self.tr("Tệp PDF (*.pdf)")
+        )
         if not target:
             return
         source = self.page.pdf_path
-        self.runner.io(lambda: shutil.copyfile(source, target),
-                       on_done=lambda _r: self._status(self.tr("Đã lưu %1").replace("%1", target)),
-                       on_error=self._save_failed, owner=self)
+        self.runner.io(
+            lambda: shutil.copyfile(source, target),
+            on_done=lambda _r: self._status(self.tr("Đã lưu %1").replace("%1", target)),
+            on_error=self._save_failed,
+            owner=self,
+        )
 
     def _save_failed(self, failure: Failure) -> None:
         if isinstance(failure.exc, OSError):
-            self._status(self.tr("Không lưu được tệp: %1").replace("%1", str(failure.exc)), error=True)
+            self._status(
+                self.tr("Không lưu được tệp: %1").replace("%1", str(failure.exc)), error=True
+            )
         else:
             errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
 

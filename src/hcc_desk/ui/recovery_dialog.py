@@ -1,10 +1,11 @@
-""""Your database is damaged": where the damaged file went, the newest good backup, the dossiers
+""" "Your database is damaged": where the damaged file went, the newest good backup, the dossiers
 that had not reached central (to retake), and an admin's restore of that backup.
 
 Shown by the launcher when the start-up check (on the warm-up thread) set the database aside.
 The restore runs on the task runner's database thread; the admin's password is checked against
 the backup being restored (the damaged file may not be readable at all).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -37,23 +38,29 @@ class RecoveryDialog(QDialog):
         fit_to_screen(self)
         layout = QVBoxLayout(self)
 
-        intro = QLabel(self.tr(
-            "Cơ sở dữ liệu của quầy bị hỏng. Tệp hỏng đã được chuyển sang:\n%1\n(không bị xoá).")
-            .replace("%1", str(damage.damaged)))
+        intro = QLabel(
+            self.tr(
+                "Cơ sở dữ liệu của quầy bị hỏng. Tệp hỏng đã được chuyển sang:\n%1\n(không bị xoá)."
+            ).replace("%1", str(damage.damaged))
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
 
         backup = damage.backup
         self.backup_label = QLabel(
             self.tr("Bản sao lưu tốt gần nhất: %1 (%2, %3 hồ sơ).")
-            .replace("%1", backup.path.name).replace("%2", f"{backup.taken_at:%d/%m/%Y %H:%M}")
-            .replace("%3", str(backup.dossiers)) if backup is not None else
-            self.tr("Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ."))
+            .replace("%1", backup.path.name)
+            .replace("%2", f"{backup.taken_at:%d/%m/%Y %H:%M}")
+            .replace("%3", str(backup.dossiers))
+            if backup is not None
+            else self.tr("Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ.")
+        )
         self.backup_label.setWordWrap(True)
         layout.addWidget(self.backup_label)
 
-        layout.addWidget(QLabel(self.tr("Hồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao "
-                                        "lưu không có):")))
+        layout.addWidget(
+            QLabel(self.tr("Hồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao lưu không có):"))
+        )
         self.unsynced = QPlainTextEdit(readOnly=True)
         self.unsynced.setPlainText(self._unsynced_text())
         layout.addWidget(self.unsynced, 1)
@@ -74,8 +81,9 @@ class RecoveryDialog(QDialog):
         self.restore_button = QPushButton(self.tr("&Khôi phục bản sao lưu này"))
         self.restore_button.setEnabled(backup is not None)
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = buttons.addButton(self.tr("Th&oát"),
-                                             QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button = buttons.addButton(
+            self.tr("Th&oát"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         self.restore_button.clicked.connect(self.restore)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -6,6 +6,7 @@ with a taskbar: a window opened at its designed size would put its action button
 up the rest) and centres it; ``restore_geometry`` brings back the size and place the officer last
 gave it on the same screen size, and forgets it on another.
 """
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings

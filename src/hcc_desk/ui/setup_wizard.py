@@ -4,6 +4,7 @@ Each page checks what it can on its own (required fields, the unit-code format, 
 twice); the services then check everything again on Finish, and their errors are shown under the
 fields of the page they belong to, which the wizard returns to.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -29,8 +30,15 @@ _PAGE_FIELDS = (
     ("admin_username", "admin_full_name", "admin_password", "admin_password_confirm"),
 )
 _LEVELS = ("province", "commune")  # the items of the "Cấp trung tâm" combo, in order
-_REQUIRED = {"centre_name", "governing_body", "place_name", "counter_name", "admin_username",
-             "admin_full_name", "admin_password"}
+_REQUIRED = {
+    "centre_name",
+    "governing_body",
+    "place_name",
+    "counter_name",
+    "admin_username",
+    "admin_full_name",
+    "admin_password",
+}
 
 
 def input_types() -> tuple[type, type]:
@@ -58,7 +66,8 @@ class AgencyRow(QWidget):
                 label.hide()
         # Unit codes are written in capitals; typing "h57" is accepted and shown as "H57".
         self.ui.unit_code.textEdited.connect(
-            lambda t: t != t.upper() and self.ui.unit_code.setText(t.upper()))
+            lambda t: t != t.upper() and self.ui.unit_code.setText(t.upper())
+        )
 
     def values(self) -> tuple[str, str, str]:
         u = self.ui
@@ -110,8 +119,11 @@ class SetupWizard(QWizard):
         row.ui.remove_button.clicked.connect(lambda: self._remove_agency(row))
         self.rows.append(row)
         # Rows made after the wizard's buttons would otherwise come after them in the Tab order.
-        chain = [w for r in self.rows for w in (r.ui.name, r.ui.short_name, r.ui.unit_code,
-                                                r.ui.remove_button)]
+        chain = [
+            w
+            for r in self.rows
+            for w in (r.ui.name, r.ui.short_name, r.ui.unit_code, r.ui.remove_button)
+        ]
         chain.append(self.ui.add_agency_button)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -138,21 +150,38 @@ class SetupWizard(QWizard):
             if name in _REQUIRED and isinstance(widget, QLineEdit) and not widget.text().strip():
                 found.append(LocalError(name, "Không được để trống.", "Required."))
         if page == 2 and self.ui.counter_slot.value() == 0:
-            found.append(LocalError("counter_slot", "Chọn số thứ tự của quầy này (hỏi quản trị "
-                                    "viên).", "Choose this counter's slot (ask the admin)."))
+            found.append(
+                LocalError(
+                    "counter_slot",
+                    "Chọn số thứ tự của quầy này (hỏi quản trị viên).",
+                    "Choose this counter's slot (ask the admin).",
+                )
+            )
         if page == 1:
             for i, row in enumerate(self.rows):
                 agency, _short, code = row.values()
                 if not agency:
-                    found.append(LocalError(f"agencies[{i}].name", "Nhập tên cơ quan.",
-                                            "Enter the agency's name."))
+                    found.append(
+                        LocalError(
+                            f"agencies[{i}].name", "Nhập tên cơ quan.", "Enter the agency's name."
+                        )
+                    )
                 if not UNIT_CODE.match(code):
-                    found.append(LocalError(
-                        f"agencies[{i}].unit_code", "Mã định danh có dạng 000.00.00.H57.",
-                        "A unit code looks like 000.00.00.H57."))
+                    found.append(
+                        LocalError(
+                            f"agencies[{i}].unit_code",
+                            "Mã định danh có dạng 000.00.00.H57.",
+                            "A unit code looks like 000.00.00.H57.",
+                        )
+                    )
         if page == 3 and self.ui.admin_password.text() != self.ui.admin_password_confirm.text():
-            found.append(LocalError("admin_password_confirm", "Mật khẩu nhập lại không khớp.",
-                                    "The passwords do not match."))
+            found.append(
+                LocalError(
+                    "admin_password_confirm",
+                    "Mật khẩu nhập lại không khớp.",
+                    "The passwords do not match.",
+                )
+            )
         return found
 
     def validateCurrentPage(self) -> bool:
@@ -175,23 +204,30 @@ class SetupWizard(QWizard):
         self._busy = True
         self.ui.err_general.hide()
         data = self.setup_input()
-        self.runner.db(lambda: self.ctx.setup.first_run(data),
-                       on_done=lambda _r: self._finish(data.admin_username),
-                       on_error=self._rejected, owner=self)
+        self.runner.db(
+            lambda: self.ctx.setup.first_run(data),
+            on_done=lambda _r: self._finish(data.admin_username),
+            on_error=self._rejected,
+            owner=self,
+        )
 
     def setup_input(self) -> Any:
         SetupInput, AgencyInput = input_types()
         u = self.ui
         return SetupInput(
-            centre_name=u.centre_name.text().strip(), governing_body=u.governing_body.text().strip(),
-            place_name=u.place_name.text().strip(), hotline=u.hotline.text().strip(),
+            centre_name=u.centre_name.text().strip(),
+            governing_body=u.governing_body.text().strip(),
+            place_name=u.place_name.text().strip(),
+            hotline=u.hotline.text().strip(),
             agencies=[AgencyInput(*row.values()) for row in self.rows],
-            counter_name=u.counter_name.text().strip(), counter_slot=u.counter_slot.value(),
+            counter_name=u.counter_name.text().strip(),
+            counter_slot=u.counter_slot.value(),
             level=u.level.currentData() or "province",
             admin_username=u.admin_username.text().strip(),
             admin_full_name=u.admin_full_name.text().strip(),
             admin_password=u.admin_password.text(),
-            admin_password_confirm=u.admin_password_confirm.text())
+            admin_password_confirm=u.admin_password_confirm.text(),
+        )
 
     def _rejected(self, failure: Failure) -> None:
         self._busy = False
@@ -211,8 +247,12 @@ class SetupWizard(QWizard):
 
     @staticmethod
     def _first_page(found: list) -> int:
-        pages = [i for e in found for i, names in enumerate(_PAGE_FIELDS)
-                 if e.field.split("[")[0] in names]
+        pages = [
+            i
+            for e in found
+            for i, names in enumerate(_PAGE_FIELDS)
+            if e.field.split("[")[0] in names
+        ]
         return min(pages) if pages else len(_PAGE_FIELDS) - 1
 
     # -- finishing ----------------------------------------------------------------------------
@@ -220,8 +260,12 @@ class SetupWizard(QWizard):
         if self._busy:
             return
         self._busy = True
-        self.runner.db(self.ctx.setup.create_demo, on_done=lambda _r: self._finish("demo"),
-                       on_error=self._rejected, owner=self)
+        self.runner.db(
+            self.ctx.setup.create_demo,
+            on_done=lambda _r: self._finish("demo"),
+            on_error=self._rejected,
+            owner=self,
+        )
 
     def _finish(self, username: str) -> None:
         self._busy = False

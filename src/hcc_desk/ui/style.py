@@ -3,6 +3,7 @@
 Widgets opt in through dynamic properties set in the ``.ui`` files, e.g. ``role="error"`` for the
 red message under a field, ``invalid=true`` on the field itself, ``banner="warning"``.
 """
+
 from __future__ import annotations
 
 from PySide6.QtGui import QFont

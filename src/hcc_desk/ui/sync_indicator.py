@@ -4,13 +4,24 @@ It polls the sync service's in-memory status (cheap) on the I/O lane every coupl
 nothing here ever blocks typing. "Đồng bộ ngay" runs a pass in the background; refused records
 are listed with central's reason and can be retried.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
-                               QMenu, QProgressBar, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMenu,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hcc_desk.ui import errors
 from hcc_desk.ui.formatting import short_datetime
@@ -22,8 +33,12 @@ POLL_MS = 2000
 def describe(status: Any) -> tuple[str, str]:
     """(short label, tooltip) for a SyncStatus — plain logic, tested without a window."""
     if status is None:
-        return (QCoreApplication.translate("SyncIndicator", "Chưa đăng ký máy chủ"),
-                QCoreApplication.translate("SyncIndicator", "Quầy làm việc độc lập (chưa đăng ký đồng bộ)."))
+        return (
+            QCoreApplication.translate("SyncIndicator", "Chưa đăng ký máy chủ"),
+            QCoreApplication.translate(
+                "SyncIndicator", "Quầy làm việc độc lập (chưa đăng ký đồng bộ)."
+            ),
+        )
     if status.auth_failed:
         state = QCoreApplication.translate("SyncIndicator", "⚠ Cần đăng ký lại")
     elif status.online is None:
@@ -34,12 +49,23 @@ def describe(status: Any) -> tuple[str, str]:
         state = QCoreApplication.translate("SyncIndicator", "○ Ngoại tuyến")
     parts = [state]
     if status.pending:
-        parts.append(QCoreApplication.translate("SyncIndicator", "chờ gửi: %1").replace("%1", str(status.pending)))
+        parts.append(
+            QCoreApplication.translate("SyncIndicator", "chờ gửi: %1").replace(
+                "%1", str(status.pending)
+            )
+        )
     if status.parked:
-        parts.append(QCoreApplication.translate("SyncIndicator", "lỗi: %1").replace("%1", str(status.parked)))
-    last = (short_datetime(status.last_success_at) if status.last_success_at
-            else QCoreApplication.translate("SyncIndicator", "chưa lần nào"))
-    tip = QCoreApplication.translate("SyncIndicator", "Đồng bộ thành công gần nhất: %1").replace("%1", last)
+        parts.append(
+            QCoreApplication.translate("SyncIndicator", "lỗi: %1").replace("%1", str(status.parked))
+        )
+    last = (
+        short_datetime(status.last_success_at)
+        if status.last_success_at
+        else QCoreApplication.translate("SyncIndicator", "chưa lần nào")
+    )
+    tip = QCoreApplication.translate("SyncIndicator", "Đồng bộ thành công gần nhất: %1").replace(
+        "%1", last
+    )
     if status.last_error and not status.online:
         tip += "\n" + status.last_error
     warning = getattr(status, "clock_warning", None)
@@ -78,14 +104,16 @@ class SyncIndicator(QWidget):
     def start(self) -> None:
         if self.service is None:
             return
-        self.runner.io(self.service.start_background, owner=self,
-                       on_done=lambda _started: self.poll())
+        self.runner.io(
+            self.service.start_background, owner=self, on_done=lambda _started: self.poll()
+        )
         self._timer.start()
 
     def poll(self) -> None:
         if self.service is not None and self.service.is_enrolled():
-            self.runner.io(self.service.status, on_done=self._update, owner=self,
-                           on_error=lambda _f: None)
+            self.runner.io(
+                self.service.status, on_done=self._update, owner=self, on_error=lambda _f: None
+            )
 
     def _update(self, status: Any) -> None:
         self.status = status
@@ -111,8 +139,9 @@ class SyncIndicator(QWidget):
         if self.service is None:
             return
         self.button.setText(self.tr("⟳ Đang đồng bộ…"))
-        self.runner.io(self.service.sync_now, owner=self, on_done=lambda _r: self.poll(),
-                       on_error=self._failed)
+        self.runner.io(
+            self.service.sync_now, owner=self, on_done=lambda _r: self.poll(), on_error=self._failed
+        )
 
     def _failed(self, failure: Any) -> None:
         self.poll()
@@ -122,8 +151,11 @@ class SyncIndicator(QWidget):
         if self.service is None or self.status is None:
             return
         dialog = ParkedDialog(self.status.parked_items, self)
-        dialog.retry_requested.connect(lambda: self.runner.io(
-            self.service.retry_parked, owner=self, on_done=lambda _n: self.poll()))
+        dialog.retry_requested.connect(
+            lambda: self.runner.io(
+                self.service.retry_parked, owner=self, on_done=lambda _n: self.poll()
+            )
+        )
         dialog.open()
 
 
@@ -136,9 +168,15 @@ class ParkedDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hồ sơ bị máy chủ từ chối"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Các bản ghi dưới đây chưa được máy chủ nhận. Sửa nguyên "
-                                        "nhân rồi bấm Thử lại; các hồ sơ khác vẫn đồng bộ bình "
-                                        "thường.")))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "Các bản ghi dưới đây chưa được máy chủ nhận. Sửa nguyên "
+                    "nhân rồi bấm Thử lại; các hồ sơ khác vẫn đồng bộ bình "
+                    "thường."
+                )
+            )
+        )
         self.list = QListWidget(self)
         for item in items:
             code = f" ({item.code})" if item.code else ""
@@ -151,4 +189,3 @@ class ParkedDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-

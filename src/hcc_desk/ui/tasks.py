@@ -6,6 +6,7 @@ jobs (rendering PDFs, talking to the printer, copying files).  Callables receive
 return plain data; callbacks run on the GUI thread, and are skipped when their owner widget has
 been deleted meanwhile (a dialog closed before its render finished).
 """
+
 from __future__ import annotations
 
 import traceback
@@ -42,8 +43,13 @@ class _Relay(QObject):
 
     finished = Signal(object, bool)
 
-    def __init__(self, runner: TaskRunner, on_done: Callback | None, on_error: Callback | None,
-                 owner: QObject | None):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        on_done: Callback | None,
+        on_error: Callback | None,
+        owner: QObject | None,
+    ):
         super().__init__()
         self._runner, self._on_done, self._on_error, self._owner = runner, on_done, on_error, owner
         self.finished.connect(self._deliver)
@@ -80,8 +86,12 @@ class _Job(QRunnable):
 class TaskRunner(QObject):
     """Facade over two thread pools.  ``synchronous=True`` runs jobs inline (unit tests)."""
 
-    def __init__(self, parent: QObject | None = None, synchronous: bool = False,
-                 default_error: Callback | None = None):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        synchronous: bool = False,
+        default_error: Callback | None = None,
+    ):
         super().__init__(parent)
         self._synchronous = synchronous
         self._pending: set[_Relay] = set()
@@ -91,18 +101,34 @@ class TaskRunner(QObject):
         self._io.setMaxThreadCount(3)
         self._default_error = default_error
 
-    def db(self, fn: Callable[[], Any], on_done: Callback | None = None,
-           on_error: Callback | None = None, owner: QObject | None = None) -> None:
+    def db(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+        owner: QObject | None = None,
+    ) -> None:
         """Run ``fn`` on the single database lane; callbacks get the result or a :class:`Failure`."""
         self._start(self._db, fn, on_done, on_error, owner)
 
-    def io(self, fn: Callable[[], Any], on_done: Callback | None = None,
-           on_error: Callback | None = None, owner: QObject | None = None) -> None:
+    def io(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callback | None = None,
+        on_error: Callback | None = None,
+        owner: QObject | None = None,
+    ) -> None:
         """Run ``fn`` on the I/O lane (printing, rendering, files)."""
         self._start(self._io, fn, on_done, on_error, owner)
 
-    def _start(self, pool: QThreadPool, fn: Callable[[], Any], on_done: Callback | None,
-               on_error: Callback | None, owner: QObject | None) -> None:
+    def _start(
+        self,
+        pool: QThreadPool,
+        fn: Callable[[], Any],
+        on_done: Callback | None,
+        on_error: Callback | None,
+        owner: QObject | None,
+    ) -> None:
         relay = _Relay(self, on_done, on_error, owner)
         self._pending.add(relay)
         job = _Job(fn, relay)

@@ -1,4 +1,5 @@
 """Today's dossiers at this counter, with search (code, ID number, accent-free name, phone)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -63,8 +64,11 @@ class TodayView(QWidget):
 
         def load() -> tuple[list, dict]:
             rows = dossiers.search(query, username) if query else dossiers.today(username)
-            states = (sync.dossier_sync_states([r.uuid for r in rows])
-                      if sync is not None and sync.is_enrolled() else {})
+            states = (
+                sync.dossier_sync_states([r.uuid for r in rows])
+                if sync is not None and sync.is_enrolled()
+                else {}
+            )
             return rows, states
 
         self.runner.db(load, on_done=lambda loaded: self._show(*loaded, seq, query), owner=self)

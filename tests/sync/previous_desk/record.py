@@ -14,6 +14,7 @@ HTTP exchange recorded, and writes into this folder:
 * ``<name>-schemas.json``: the previous desk's JSON schemas of the answers it parses (its
   models refuse unknown fields, so these say exactly what that desk can read).
 """
+
 from __future__ import annotations
 
 import base64
@@ -31,7 +32,7 @@ ROOT = HERE.parents[2]
 PASSWORD = "mat-khau-123"
 
 # Patched into the previous desk's process: every httpx exchange appended to a JSON Lines file.
-HOOK = r'''
+HOOK = r"""
 import base64, json, os, httpx
 _send = httpx.Client.send
 def send(self, request, **kw):
@@ -47,9 +48,9 @@ def send(self, request, **kw):
         f.write(line)
     return response
 httpx.Client.send = send
-'''
+"""
 
-SET_UP = r'''
+SET_UP = r"""
 import sys
 from hcc_central import admin
 from hcc_central.db import Database
@@ -67,9 +68,9 @@ with db.write() as s:
                          password=sys.argv[2], centre_id=centre.id)
     print(admin.enrol_counter(s, centre.id, name="Quầy 1", slot=1)[0])
 db.dispose()
-'''
+"""
 
-SCHEMAS = r'''
+SCHEMAS = r"""
 import json, sys
 from hcc_desk.core.sync import protocol as p
 from hcc_desk.core.sync.officer_session import LoginAnswer
@@ -77,7 +78,7 @@ models = {"EnrolResponse": p.EnrolResponse, "PushResponse": p.PushResponse,
           "PullResponse": p.PullResponse, "Limits": p.Limits, "UploadState": p.UploadState,
           "UploadOffset": p.UploadOffset, "UploadDone": p.UploadDone, "LoginAnswer": LoginAnswer}
 print(json.dumps({name: m.model_json_schema() for name, m in models.items()}, indent=1))
-'''
+"""
 
 
 def _free_port() -> int:
@@ -95,13 +96,33 @@ def record(previous: Path, name: str) -> None:
     with tempfile.TemporaryDirectory(prefix="hcc-record-") as tmp_dir:
         tmp = Path(tmp_dir)
         db_url = f"sqlite:///{tmp / 'central.db'}"
-        code = subprocess.run([sys.executable, "-c", SET_UP, db_url, PASSWORD], env=_env(ROOT / "src"),
-                              check=True, capture_output=True, text=True).stdout.split()[-1]
+        code = subprocess.run(
+            [sys.executable, "-c", SET_UP, db_url, PASSWORD],
+            env=_env(ROOT / "src"),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()[-1]
         port = _free_port()
         central = subprocess.Popen(
-            [sys.executable, "-m", "hcc_central", "serve", "--db", db_url,
-             "--store", str(tmp / "store"), "--host", "127.0.0.1", "--port", str(port)],
-            env=_env(ROOT / "src"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            [
+                sys.executable,
+                "-m",
+                "hcc_central",
+                "serve",
+                "--db",
+                db_url,
+                "--store",
+                str(tmp / "store"),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            env=_env(ROOT / "src"),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         try:
             _wait(port)
             hook = tmp / "hook"
@@ -111,22 +132,57 @@ def record(previous: Path, name: str) -> None:
             codes = tmp / "codes.txt"
             codes.write_text(code + "\n")
             subprocess.run(
-                [sys.executable, "-m", "hcc_desk", "sim", "--central", f"http://127.0.0.1:{port}",
-                 "--codes", str(codes), "--counters", "1", "--dossiers", "3", "--pages", "1",
-                 "--attachment-kb", "4", "--officer", "lan", "--password", PASSWORD,
-                 "--profiles", str(tmp / "desks"), "--threads", "--sync", "idle",
-                 "--timeout", "60"],
-                env=_env(Path(f"{hook}{os.pathsep}{prev_src}"), HCC_RECORD_FILE=str(log),
-                         HCC_DESK_KEY_DIR=str(tmp / "keys")),
-                check=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "hcc_desk",
+                    "sim",
+                    "--central",
+                    f"http://127.0.0.1:{port}",
+                    "--codes",
+                    str(codes),
+                    "--counters",
+                    "1",
+                    "--dossiers",
+                    "3",
+                    "--pages",
+                    "1",
+                    "--attachment-kb",
+                    "4",
+                    "--officer",
+                    "lan",
+                    "--password",
+                    PASSWORD,
+                    "--profiles",
+                    str(tmp / "desks"),
+                    "--threads",
+                    "--sync",
+                    "idle",
+                    "--timeout",
+                    "60",
+                ],
+                env=_env(
+                    Path(f"{hook}{os.pathsep}{prev_src}"),
+                    HCC_RECORD_FILE=str(log),
+                    HCC_DESK_KEY_DIR=str(tmp / "keys"),
+                ),
+                check=True,
+            )
             exchanges = [json.loads(line) for line in log.read_text().splitlines()]
         finally:
             central.terminate()
             central.wait(10)
-        schemas = subprocess.run([sys.executable, "-c", SCHEMAS], env=_env(prev_src),
-                                 check=True, capture_output=True, text=True).stdout
+        schemas = subprocess.run(
+            [sys.executable, "-c", SCHEMAS],
+            env=_env(prev_src),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     traffic = [_generalise(x, code) for x in exchanges]
-    (HERE / f"{name}-traffic.json").write_text(json.dumps(traffic, indent=1, ensure_ascii=False) + "\n")
+    (HERE / f"{name}-traffic.json").write_text(
+        json.dumps(traffic, indent=1, ensure_ascii=False) + "\n"
+    )
     (HERE / f"{name}-schemas.json").write_text(schemas)
     print(f"{len(traffic)} exchanges, {len(json.loads(schemas))} schemas → {HERE}")
 
@@ -145,16 +201,30 @@ def _wait(port: int, timeout: float = 30) -> None:
 def _generalise(x: dict, code: str) -> dict:
     """Secrets and ids become placeholders: {code}, {token}, {session}; upload ids are kept and
     mapped by the replay to the ids its own central hands out."""
-    headers = {k.lower(): v for k, v in x["headers"].items()
-               if k.lower() in ("content-type", "content-range", "upload-offset", "authorization",
-                                "x-officer-session", "x-hcc-protocol")}
+    headers = {
+        k.lower(): v
+        for k, v in x["headers"].items()
+        if k.lower()
+        in (
+            "content-type",
+            "content-range",
+            "upload-offset",
+            "authorization",
+            "x-officer-session",
+            "x-hcc-protocol",
+        )
+    }
     if "authorization" in headers:
         headers["authorization"] = "Bearer {token}"
     if "x-officer-session" in headers:
         headers["x-officer-session"] = "{session}"
     body = base64.b64decode(x["body"])
-    out: dict = {"method": x["method"], "path": x["path"], "headers": headers,
-                 "status": x["status"]}
+    out: dict = {
+        "method": x["method"],
+        "path": x["path"],
+        "headers": headers,
+        "status": x["status"],
+    }
     if headers.get("content-type", "").startswith("application/json") and body:
         out["json"] = json.loads(body.decode().replace(code, "{code}"))
     elif body:

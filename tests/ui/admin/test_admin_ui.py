@@ -1,5 +1,6 @@
 """The Quản trị tab on the real services (a demo profile): only admins see it, officers added or
 reset there can log in, settings persist with an audit row, imports show a preview first."""
+
 from __future__ import annotations
 
 import json
@@ -158,8 +159,11 @@ def test_settings_persist_and_are_audited(qtbot, ctx, runner):
         page.save_button.click()
     assert set(sig.args[0]) == {"paper", "idle_lock_minutes", "printer", "capture_profile"}
     assert page.banner.kind() == "success"
-    assert (ctx.settings.get("paper"), ctx.settings.get("idle_lock_minutes"),
-            ctx.settings.get("printer")) == ("A5", 3, "HCC_PDF")
+    assert (
+        ctx.settings.get("paper"),
+        ctx.settings.get("idle_lock_minutes"),
+        ctx.settings.get("printer"),
+    ) == ("A5", 3, "HCC_PDF")
     assert ctx.capture.profile().resolution == 200
     with ctx.store.session() as s:
         row = s.scalar(select(AuditLog).where(AuditLog.action == "settings.changed"))
@@ -174,8 +178,11 @@ def test_printers_are_listed_on_a_worker(qtbot, ctx, runner, monkeypatch):
     import threading
 
     seen = []
-    monkeypatch.setattr(type(ctx.receipts), "printers",
-                        lambda self: seen.append(threading.current_thread()) or ["Q1", "Q2"])
+    monkeypatch.setattr(
+        type(ctx.receipts),
+        "printers",
+        lambda self: seen.append(threading.current_thread()) or ["Q1", "Q2"],
+    )
     w = window(qtbot, ctx, ctx.auth.login("demo", "demo"), runner)
     page = open_admin(qtbot, w).settings
     page.find_printers_button.click()
@@ -183,8 +190,7 @@ def test_printers_are_listed_on_a_worker(qtbot, ctx, runner, monkeypatch):
     assert seen and seen[0] is not threading.main_thread()
 
 
-def test_calendar_import_shows_a_preview_and_writes_only_when_applied(
-        qtbot, ctx, runner, tmp_path):
+def test_calendar_import_shows_a_preview_and_writes_only_when_applied(qtbot, ctx, runner, tmp_path):
     path, dropped, _renamed = calendar_file(tmp_path)
     w = window(qtbot, ctx, ctx.auth.login("demo", "demo"), runner)
     view = open_admin(qtbot, w)
@@ -211,14 +217,18 @@ def test_catalogue_preview_lists_changes_and_warnings(qtbot, ctx, runner, tmp_pa
     page = view.imports
     with qtbot.waitSignal(page.previewed, timeout=10000):
         page.preview("catalogue", path)
-    rows = {page.table.item(r, 1).text(): page.table.item(r, 0).text()
-            for r in range(page.table.rowCount())}
+    rows = {
+        page.table.item(r, 1).text(): page.table.item(r, 0).text()
+        for r in range(page.table.rowCount())
+    }
     assert rows == {renamed: "Sửa", "9.999999": "Thêm"}
     assert not page.warnings.isHidden() and "9.999999" in page.warnings.toPlainText()
     with qtbot.waitSignal(page.previewed, timeout=10000):
         page.retire_check.setChecked(True)  # previewed again with retirements
-    rows = {page.table.item(r, 1).text(): page.table.item(r, 0).text()
-            for r in range(page.table.rowCount())}
+    rows = {
+        page.table.item(r, 1).text(): page.table.item(r, 0).text()
+        for r in range(page.table.rowCount())
+    }
     assert rows[left_out] == "Bỏ"
     assert ctx.catalogue.get(left_out) is not None  # still offered: nothing applied
     with qtbot.waitSignal(page.applied, timeout=10000):
@@ -230,8 +240,9 @@ def test_a_bad_file_is_a_message_not_a_crash(qtbot, ctx, runner, tmp_path, monke
     from hcc_desk.ui import errors
 
     shown = []
-    monkeypatch.setattr(errors, "show_message", lambda parent, text, warning=False:
-                        shown.append(text))
+    monkeypatch.setattr(
+        errors, "show_message", lambda parent, text, warning=False: shown.append(text)
+    )
     bad = tmp_path / "lich.json"
     bad.write_text(json.dumps({"format": "khác"}), encoding="utf-8")
     w = window(qtbot, ctx, ctx.auth.login("demo", "demo"), runner)
@@ -245,10 +256,15 @@ def test_a_bad_file_is_a_message_not_a_crash(qtbot, ctx, runner, tmp_path, monke
 def test_every_admin_page_fits_the_counter_screen(qtbot, ctx, runner, size):
     w = window(qtbot, ctx, ctx.auth.login("demo", "demo"), runner, size)
     view = open_admin(qtbot, w)
-    buttons = {view.officers: [view.officers.add_button, view.officers.unlock_button,
-                               view.officers.reload_button],
-               view.settings: [view.settings.save_button],
-               view.imports: [view.imports.apply_button, view.imports.catalogue_button]}
+    buttons = {
+        view.officers: [
+            view.officers.add_button,
+            view.officers.unlock_button,
+            view.officers.reload_button,
+        ],
+        view.settings: [view.settings.save_button],
+        view.imports: [view.imports.apply_button, view.imports.catalogue_button],
+    }
     for page, wanted in buttons.items():
         view.pages.setCurrentWidget(page)
         qtbot.waitUntil(page.isVisible)
@@ -268,7 +284,10 @@ def test_the_admin_tab_speaks_english(qtbot, qapp, ctx, runner):
     assert w.current_view() is view
     assert w.ui.tabs.tabText(w.ui.tabs.currentIndex()) == "Administration"
     assert [view.pages.tabText(i) for i in range(3)] == [
-        "Officers", "Settings", "Calendar and catalogue"]
+        "Officers",
+        "Settings",
+        "Calendar and catalogue",
+    ]
     assert view.officers.table.item(0, 2).text() == "Administrator"
     assert view.settings.save_button.text() == "&Save settings"
     assert view.settings.mode_combo.itemText(0) == "Grey"
@@ -309,6 +328,5 @@ def test_enrolled_desk_shows_centrals_officers_read_only(qtbot, ctx, runner):
     page = open_admin(qtbot, w).officers
     assert page.listing.managed_by_central and page.central_note.isVisibleTo(page)
     select_officer(page, "demo")
-    assert not any(b.isEnabled() for b in (page.add_button, page.reset_button,
-                                           page.active_button))
+    assert not any(b.isEnabled() for b in (page.add_button, page.reset_button, page.active_button))
     assert page.reload_button.isEnabled()

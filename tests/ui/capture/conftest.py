@@ -1,5 +1,6 @@
 """Scan-panel tests run on the real services and SANE's ``test`` device (``sane_test_device``,
 tests/support/sane.py)."""
+
 from __future__ import annotations
 
 import pytest

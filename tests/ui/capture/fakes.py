@@ -1,4 +1,5 @@
 """A CaptureSession stand-in following the contract (CAPTURE-API.md), for widget unit tests."""
+
 from __future__ import annotations
 
 import uuid
@@ -10,8 +11,14 @@ from hcc_desk.core.capture.model import ColourMode, PageInfo
 
 
 class FakeSession:
-    def __init__(self, folder: Path, key: str = "draft-1", paper_position: int | None = 1,
-                 paper_name: str = "Tờ khai", dossier_code: str | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        key: str = "draft-1",
+        paper_position: int | None = 1,
+        paper_name: str = "Tờ khai",
+        dossier_code: str | None = None,
+    ):
         self.id = uuid.uuid4().hex
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
@@ -24,8 +31,9 @@ class FakeSession:
     def pages(self) -> list[PageInfo]:
         return [PageInfo(**vars(p)) for p in self._pages]  # copies, like a manifest read
 
-    def add_page_image(self, img: Image.Image, dpi: int, mode: ColourMode,
-                       blank: bool = False) -> PageInfo:
+    def add_page_image(
+        self, img: Image.Image, dpi: int, mode: ColourMode, blank: bool = False
+    ) -> PageInfo:
         pid = uuid.uuid4().hex
         path = self.folder / f"{pid}.png"
         img.save(path)

@@ -1,6 +1,7 @@
 """The intake screen scanning on the real capture service and SANE's test device: an ADF batch
 arrives page by page, a jam keeps the pages and the batch continues, the pages are attached to
 the right checklist paper once the dossier is saved."""
+
 from __future__ import annotations
 
 import pypdfium2 as pdfium
@@ -15,8 +16,10 @@ from hcc_desk.ui.intake_view import IntakeView
 
 from ..conftest import press_enter, type_text
 
-QR = ("046090001234|197123456|Nguyễn Văn Ánh|15031990|Nam|"
-      "12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021")
+QR = (
+    "046090001234|197123456|Nguyễn Văn Ánh|15031990|Nam|"
+    "12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021"
+)
 BATCH = 150_000  # ms: ten A4 pages through the worker, on a loaded 2-core machine
 
 
@@ -84,8 +87,10 @@ def test_feeder_batch_arrives_page_by_page_and_is_attached_after_save(qtbot, vie
     assert table.is_checked(1) and table.scan_text(1) == "10 tr."  # scanned means received
     assert "Đã quét xong 10 trang" in panel.status.text()
 
-    with (qtbot.waitSignal(view.capture.attached, timeout=60_000) as att,
-          qtbot.waitSignal(view.submitted, timeout=20_000) as sub):
+    with (
+        qtbot.waitSignal(view.capture.attached, timeout=60_000) as att,
+        qtbot.waitSignal(view.submitted, timeout=20_000) as sub,
+    ):
         view.save()
     code, report = att.args
     assert code == sub.args[0].code and report.failed == [] and report.pages == 10
@@ -132,9 +137,14 @@ def test_jam_keeps_pages_and_the_batch_continues(qtbot, view):
     assert view.ui.papers_table.scan_text(0) == f"{panel.review.model.rowCount()} tr."
 
 
-@pytest.mark.parametrize("status, fault", [("SANE_STATUS_COVER_OPEN", ScanFault.COVER_OPEN),
-                                           ("SANE_STATUS_IO_ERROR", ScanFault.IO_ERROR),
-                                           ("SANE_STATUS_DEVICE_BUSY", ScanFault.DEVICE_BUSY)])
+@pytest.mark.parametrize(
+    "status, fault",
+    [
+        ("SANE_STATUS_COVER_OPEN", ScanFault.COVER_OPEN),
+        ("SANE_STATUS_IO_ERROR", ScanFault.IO_ERROR),
+        ("SANE_STATUS_DEVICE_BUSY", ScanFault.DEVICE_BUSY),
+    ],
+)
 def test_fault_message_then_retry(qtbot, view, status, fault):
     fill_form(qtbot, view)
     panel = view.capture.panel
@@ -181,8 +191,10 @@ def test_killed_scanner_worker_leaves_the_screen_working(qtbot, view):
     click_paper(view, 0)
     choose_feeder(qtbot, panel, resolution=100)
     workers: list[int] = []
-    panel.scan_options = {"on_worker": workers.append,
-                          "extra_options": {"read-delay": True, "read-delay-duration": 20_000}}
+    panel.scan_options = {
+        "on_worker": workers.append,
+        "extra_options": {"read-delay": True, "read-delay-duration": 20_000},
+    }
 
     killed: list[int] = []
 

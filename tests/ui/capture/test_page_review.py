@@ -1,4 +1,5 @@
 """The page review widget against a contract-following session stand-in."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,8 +33,10 @@ def review(qtbot, runner, session):
 
 
 def ids(review):
-    return [review.model.data(review.model.index(r, 0), PageIdRole)
-            for r in range(review.model.rowCount())]
+    return [
+        review.model.data(review.model.index(r, 0), PageIdRole)
+        for r in range(review.model.rowCount())
+    ]
 
 
 def session_ids(session):
@@ -148,8 +151,10 @@ def test_scanning_locks_editing(review, session):
 
 def test_preview_shows_the_selected_page(review, runner, qtbot):
     review.select_row(0)
-    qtbot.waitUntil(lambda: review.preview.pixmap() is not None
-                    and not review.preview.pixmap().isNull(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: review.preview.pixmap() is not None and not review.preview.pixmap().isNull(),
+        timeout=10_000,
+    )
     assert review.preview.pixmap().height() > review.preview.pixmap().width()
 
 
@@ -179,13 +184,23 @@ def test_dropping_on_the_view_reorders(review, session, qapp):
     first = review.view.visualRect(review.model.index(0, 0))
     # The left part of the first thumbnail: "insert before page 1".
     mime = review.model.mimeData([review.model.index(3, 0)])
-    assert drop_at(qapp, review.view, QPointF(first.left() + 5, first.center().y()), mime,
-                   Qt.DropAction.MoveAction)
+    assert drop_at(
+        qapp,
+        review.view,
+        QPointF(first.left() + 5, first.center().y()),
+        mime,
+        Qt.DropAction.MoveAction,
+    )
     assert session_ids(session) == [before[3], *before[:3]]
     # The right part of the first thumbnail: "after page 1".
     mime = review.model.mimeData([review.model.index(2, 0)])
-    drop_at(qapp, review.view, QPointF(first.right() - 5, first.center().y()), mime,
-            Qt.DropAction.MoveAction)
+    drop_at(
+        qapp,
+        review.view,
+        QPointF(first.right() - 5, first.center().y()),
+        mime,
+        Qt.DropAction.MoveAction,
+    )
     assert session_ids(session) == [before[3], before[1], before[0], before[2]]
 
 
@@ -200,6 +215,11 @@ def test_dropping_files_asks_to_insert_them(review, qapp, qtbot, tmp_path):
     review.view.doItemsLayout()
     second = review.view.visualRect(review.model.index(1, 0))
     with qtbot.waitSignal(review.files_dropped) as got:
-        drop_at(qapp, review.view, QPointF(second.left() + 5, second.center().y()), mime,
-                Qt.DropAction.CopyAction)
+        drop_at(
+            qapp,
+            review.view,
+            QPointF(second.left() + 5, second.center().y()),
+            mime,
+            Qt.DropAction.CopyAction,
+        )
     assert got.args == [[scan], 1]  # the text file is not a page

@@ -1,5 +1,6 @@
 """The scan panel on the real service: files dropped or inserted where the officer points, a
 page scanned into the middle of a paper, all written to the session on disk."""
+
 from __future__ import annotations
 
 import pytest
@@ -41,8 +42,13 @@ def ids(panel):
 def test_files_dropped_on_the_panel_become_pages(qtbot, qapp, panel, files):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    args = (QPointF(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
+    args = (
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     enter = QDragEnterEvent(*args)
     qapp.sendEvent(panel, enter)
     assert enter.isAccepted()

@@ -1,5 +1,6 @@
 """Pages left by a crash are offered back; a saved dossier's papers are scanned from today's
 list; the counter's scan profile is remembered. Real services on a temporary profile."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,10 +29,15 @@ from .test_intake_scanning import QR, click_paper, fill_form
 def saved_dossier(ctx):
     # Every listed paper handed in (intake names them: the receipt lists exactly those).
     [choice] = [c for c in ctx.catalogue.search("") if c.code == "1.001456"]
-    req = IntakeRequest(procedure_code="1.001456", citizen_qr=QR,
-                        submitter=PersonInput(phone="0912345678"),
-                        papers=[PaperInput(p.name, p.originals, p.certified_copies,
-                                           p.photocopies) for p in choice.papers])
+    req = IntakeRequest(
+        procedure_code="1.001456",
+        citizen_qr=QR,
+        submitter=PersonInput(phone="0912345678"),
+        papers=[
+            PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
+            for p in choice.papers
+        ],
+    )
     done = ctx.intake.submit(req, "demo")
     return ctx.dossiers.detail(done.code, "demo")
 
@@ -65,8 +71,10 @@ def test_pages_left_by_a_crash_are_offered_and_restored(qtbot, ctx, officer, run
     ctx = reopen(ctx)
     try:
         view = open_view(qtbot, ctx, officer, runner)
-        qtbot.waitUntil(lambda: view.capture.recovery is not None
-                        and view.capture.recovery.box is not None, timeout=20_000)
+        qtbot.waitUntil(
+            lambda: view.capture.recovery is not None and view.capture.recovery.box is not None,
+            timeout=20_000,
+        )
         recovery = view.capture.recovery
         assert "Có 3 trang đã quét chưa lưu" in recovery.box.text()
         assert dossier.code in recovery.box.informativeText()
@@ -92,8 +100,10 @@ def test_discarding_recovered_pages_asks_twice(qtbot, ctx, officer, runner):
     ctx = reopen(ctx)
     try:
         view = open_view(qtbot, ctx, officer, runner)
-        qtbot.waitUntil(lambda: view.capture.recovery is not None
-                        and view.capture.recovery.box is not None, timeout=20_000)
+        qtbot.waitUntil(
+            lambda: view.capture.recovery is not None and view.capture.recovery.box is not None,
+            timeout=20_000,
+        )
         recovery = view.capture.recovery
         next(b for b in recovery.box.buttons() if b.text() == "Bỏ các trang này").click()
         confirm = recovery.box
@@ -105,7 +115,8 @@ def test_discarding_recovered_pages_asks_twice(qtbot, ctx, officer, runner):
         with ctx.store.session() as s:  # throwing scanned personal papers away is audited
             rows = s.scalars(select(AuditLog).where(AuditLog.action == "capture.discard")).all()
         assert [(r.actor, r.entity_uuid, r.detail["pages"]) for r in rows] == [
-            ("demo", session.id, 1)]
+            ("demo", session.id, 1)
+        ]
     finally:
         ctx.close()
 
@@ -121,16 +132,18 @@ def test_pages_of_an_unsaved_draft_come_back_with_the_draft(qtbot, ctx, officer,
         panel.add_files([scan])
     assert view.ui.papers_table.scan_text(0) == "1 tr."
     draft_id = view.drafts.draft_id
-    qtbot.waitUntil(lambda: any(d.draft_id == draft_id for d in ctx.drafts.pending("demo")),
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: any(d.draft_id == draft_id for d in ctx.drafts.pending("demo")), timeout=20_000
+    )
     runner.wait_idle()
     view.close()
 
     ctx = reopen(ctx)  # the app died before the dossier was saved
     try:
         view = open_view(qtbot, ctx, officer, runner)
-        qtbot.waitUntil(lambda: view.capture.recovery is not None
-                        and view.capture.recovery.done, timeout=20_000)
+        qtbot.waitUntil(
+            lambda: view.capture.recovery is not None and view.capture.recovery.done, timeout=20_000
+        )
         # Nothing asked: the pages belong to the draft, which the main window offers back.
         assert view.capture.recovery.box is None
         draft = next(d for d in ctx.drafts.pending("demo") if d.draft_id == draft_id)
@@ -150,8 +163,9 @@ def two_page_pdf(path: Path) -> Path:
     return path
 
 
-def test_scanning_papers_of_a_saved_dossier_from_todays_list(qtbot, ctx, officer, runner,
-                                                             tmp_path, sane_test_device):
+def test_scanning_papers_of_a_saved_dossier_from_todays_list(
+    qtbot, ctx, officer, runner, tmp_path, sane_test_device
+):
     dossier = saved_dossier(ctx)
     today = TodayView(ctx, officer, runner)
     qtbot.addWidget(today)
@@ -163,8 +177,9 @@ def test_scanning_papers_of_a_saved_dossier_from_todays_list(qtbot, ctx, officer
     qtbot.waitUntil(lambda: dialog.papers.count() == len(dossier.papers), timeout=20_000)
     dialog.select_paper(3)
     panel = dialog.panel
-    assert panel.target == PaperTarget("dossier:" + dossier.uuid, 3, dossier.papers[2].name,
-                                       dossier.code)
+    assert panel.target == PaperTarget(
+        "dossier:" + dossier.uuid, 3, dossier.papers[2].name, dossier.code
+    )
     with qtbot.waitSignal(panel.files_imported, timeout=20_000):
         panel.add_files([two_page_pdf(tmp_path / "giay.pdf")])
     with qtbot.waitSignal(panel.chooser.devices_loaded, timeout=30_000):
@@ -192,8 +207,9 @@ def test_scanning_papers_of_a_saved_dossier_from_todays_list(qtbot, ctx, officer
 def test_size_limit_refusal_keeps_the_pages(qtbot, ctx, officer, runner, tmp_path):
     dossier = saved_dossier(ctx)
     with ctx.store.write() as s:  # central's limits, as an enrolled desk would have them
-        s.merge(SyncState(id=1, limits={"max_attachment_bytes": 2000,
-                                        "max_dossier_bytes": 100_000}))
+        s.merge(
+            SyncState(id=1, limits={"max_attachment_bytes": 2000, "max_dossier_bytes": 100_000})
+        )
     from hcc_desk.ui.capture.dossier_scan import DossierScanDialog
 
     dialog = DossierScanDialog(ctx, runner, officer, dossier.code)
@@ -253,7 +269,7 @@ def test_unusable_file_gives_a_clear_message(qtbot, ctx, runner, tmp_path, name)
     assert panel.review.model.rowCount() == 0
 
 
-CRASHING_DESK = '''
+CRASHING_DESK = """
 import sys
 from hcc_desk.app import open_context
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
@@ -265,11 +281,12 @@ if __name__ == "__main__":
                      on_page=lambda p: print("page", flush=True),
                      on_worker=lambda pid: print("worker", pid, flush=True),
                      extra_options={"read-delay": True, "read-delay-duration": 50000})
-'''
+"""
 
 
-def test_pages_survive_a_desk_killed_mid_batch(qtbot, ctx, officer, runner, tmp_path,
-                                               sane_test_device):
+def test_pages_survive_a_desk_killed_mid_batch(
+    qtbot, ctx, officer, runner, tmp_path, sane_test_device
+):
     import os
     import signal
     import subprocess
@@ -279,8 +296,9 @@ def test_pages_survive_a_desk_killed_mid_batch(qtbot, ctx, officer, runner, tmp_
     ctx.close()
     script = tmp_path / "desk.py"
     script.write_text(CRASHING_DESK)
-    desk = subprocess.Popen([sys.executable, str(script), str(root)], stdout=subprocess.PIPE,
-                            text=True)
+    desk = subprocess.Popen(
+        [sys.executable, str(script), str(root)], stdout=subprocess.PIPE, text=True
+    )
     worker, pages = None, 0
     try:
         for line in desk.stdout:  # blocks per line; the desk prints as pages reach the disk
@@ -304,8 +322,10 @@ def test_pages_survive_a_desk_killed_mid_batch(qtbot, ctx, officer, runner, tmp_
     ctx = open_context(root)
     try:
         view = open_view(qtbot, ctx, officer, runner)
-        qtbot.waitUntil(lambda: view.capture.recovery is not None
-                        and view.capture.recovery.box is not None, timeout=20_000)
+        qtbot.waitUntil(
+            lambda: view.capture.recovery is not None and view.capture.recovery.box is not None,
+            timeout=20_000,
+        )
         recovery = view.capture.recovery
         offered = sum(len(s.pages()) for s in recovery.sessions)
         assert offered >= 3  # the pages reported, and any the worker had finished writing

@@ -1,6 +1,7 @@
 """The return desk on the real services: a wedge scan of the receipt's barcode to the printed
 result slip on the CUPS queue, the refusals an officer meets, and the whole after-intake path
 through the step dialogs with every slip printed."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -9,13 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
-from tests.services.after_intake_helpers import OWNER_ID, PROXY_QR, QR, intake
-from tests.support.printed import SentCopies, assert_printed_as_sent, barcodes, pdf_text
 
-from hcc_desk.core.domain.status import DossierStatus as S
+from hcc_core.domain.status import DossierStatus as S
 from hcc_desk.core.store.models import HandBack, Handover
 from hcc_desk.services import forms as forms_service
 from hcc_desk.ui.return_desk.view import ReturnDeskView
+from tests.services.after_intake_helpers import OWNER_ID, PROXY_QR, QR, intake
+from tests.support.printed import SentCopies, assert_printed_as_sent, barcodes, pdf_text
 
 from .conftest import RECEIVED
 
@@ -60,8 +61,9 @@ def printed_pdf(qtbot, view, cups_queue, kind: str, trigger) -> str:
 
     cups-pdf re-renders through Ghostscript, which loses the Vietnamese text: the queue's copy
     must match the PDF sent page for page (words, ink) and still carry the scannable code."""
-    with qtbot.waitSignal(view.printed, timeout=30000,
-                          check_params_cb=lambda k, _job, _path: k == kind) as blocker:
+    with qtbot.waitSignal(
+        view.printed, timeout=30000, check_params_cb=lambda k, _job, _path: k == kind
+    ) as blocker:
         trigger()
     _, job, path = blocker.args
     assert not Path(path).exists()  # the desk keeps no clear-text copy
@@ -149,8 +151,9 @@ def _step(qtbot, view: ReturnDeskView, step: str, fill) -> None:
 
 
 @pytest.mark.cups
-def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, cups_queue,
-                                           tmp_path):
+def test_full_path_with_every_slip_printed(
+    qtbot, ctx, officer, runner, clock, cups_queue, tmp_path
+):
     ctx.settings.set("printer", cups_queue.name)
     code = intake(ctx, RECEIVED)
     view = make_view(qtbot, ctx, officer, runner)
@@ -161,8 +164,13 @@ def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, c
     # 1. Transfer to the agency: Mẫu 05 with the first hop.
     clock.set(datetime(2026, 11, 25, 10, 0))
     agency = "Phòng Quản lý xuất nhập cảnh"
-    text = printed_pdf(qtbot, view, cups_queue, "control", lambda: _step(
-        qtbot, view, "transfer", lambda d: d.to_edit.setEditText(agency)))
+    text = printed_pdf(
+        qtbot,
+        view,
+        cups_queue,
+        "control",
+        lambda: _step(qtbot, view, "transfer", lambda d: d.to_edit.setEditText(agency)),
+    )
     assert f"Mã hồ sơ: {code}" in text and f"2. Nhận: {agency}" in text
     qtbot.waitUntil(lambda: view.card.status == S.PROCESSING, timeout=10000)
 
@@ -176,8 +184,13 @@ def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, c
         d.other_papers.setPlainText("Bản sao giấy khai sinh")
         d.text_edit.setPlainText("Ảnh không đúng quy cách <b>4x6</b>")
 
-    text = printed_pdf(qtbot, view, cups_queue, "supplement",
-                       lambda: _step(qtbot, view, "supplement", fill_supplement))
+    text = printed_pdf(
+        qtbot,
+        view,
+        cups_queue,
+        "supplement",
+        lambda: _step(qtbot, view, "supplement", fill_supplement),
+    )
     assert f"Mã hồ sơ: {code}" in text and "Bản sao giấy khai sinh" in text
     assert "Lý do: Ảnh không đúng quy cách <b>4x6</b>" in text
     assert " ".join(missing.split()[:6]) in text
@@ -193,8 +206,13 @@ def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, c
 
     # 4. The result comes back to the counter: Mẫu 05 again, now with the return hop.
     clock.set(datetime(2026, 12, 9, 8, 0))
-    text = printed_pdf(qtbot, view, cups_queue, "control",
-                       lambda: _step(qtbot, view, "result_ready", lambda d: None))
+    text = printed_pdf(
+        qtbot,
+        view,
+        cups_queue,
+        "control",
+        lambda: _step(qtbot, view, "result_ready", lambda d: None),
+    )
     assert f"Mã hồ sơ: {code}" in text and f"3. Giao: {agency}" in text and "Đúng hạn" in text
     qtbot.waitUntil(lambda: view.card.ready, timeout=10000)
 
@@ -208,11 +226,14 @@ def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, c
     runner.wait_idle()
 
     with ctx.store.session() as s:
-        hops = [(h.from_party, h.to_party) for h in s.scalars(select(Handover)
-                                                              .order_by(Handover.seq))]
+        hops = [
+            (h.from_party, h.to_party) for h in s.scalars(select(Handover).order_by(Handover.seq))
+        ]
         hb = s.scalar(select(HandBack))
-    assert hops == [("Bộ phận tiếp nhận và trả kết quả", agency),
-                    (agency, "Bộ phận tiếp nhận và trả kết quả")]
+    assert hops == [
+        ("Bộ phận tiếp nhận và trả kết quả", agency),
+        (agency, "Bộ phận tiếp nhận và trả kết quả"),
+    ]
     assert hb.timing == "on_time"
 
     # The ledger (Mẫu 06, D1's service) shows the dossier with its outcome.
@@ -222,12 +243,15 @@ def test_full_path_with_every_slip_printed(qtbot, ctx, officer, runner, clock, c
     assert row.result_ready_at == datetime(2026, 12, 9, 8, 0)
     assert row.timing == "on_time" and row.recipient == "Nguyễn Thị Hương"
     assert row.transferred_at == datetime(2026, 11, 25, 10, 0)
-    files = ctx.forms.ledger(date(2026, 11, 25), date(2026, 11, 25),
-                             xlsx=tmp_path / "so.xlsx", officer_username="demo")
+    files = ctx.forms.ledger(
+        date(2026, 11, 25), date(2026, 11, 25), xlsx=tmp_path / "so.xlsx", officer_username="demo"
+    )
     assert files.rows == 1 and (tmp_path / "so.xlsx").exists()
 
     # And supervision counts it on time for its agency.
     rates = ctx.supervision.rates("demo", date(2026, 12, 1), date(2026, 12, 31), "agency")
     assert [(r.key, r.early, r.on_time, r.late) for r in rates] == [
-        ("Công an cấp tỉnh", 0, 1, 0), ("", 0, 1, 0)]
+        ("Công an cấp tỉnh", 0, 1, 0),
+        ("", 0, 1, 0),
+    ]
     assert not any(ctx.supervision.overview("demo").lists.counts().values())

@@ -1,17 +1,18 @@
 """The supervision screen: who sees it, lists on the local clock (offline), rates and chart,
 exports."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
 
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QFileDialog
-from tests.services.after_intake_helpers import OWNER_ID, add_officer, intake
-from tests.ui.return_desk.conftest import RECEIVED
 
 from hcc_desk.services.return_desk import Recipient
 from hcc_desk.ui.main_window import MainWindow
 from hcc_desk.ui.supervision.view import SupervisionView
+from tests.services.after_intake_helpers import OWNER_ID, add_officer, intake
+from tests.ui.return_desk.conftest import RECEIVED
 
 DUE = datetime(2026, 12, 7, 9, 0)
 
@@ -65,18 +66,26 @@ def test_overdue_appears_when_the_clock_passes_offline(qtbot, ctx, officer, runn
 
 def test_rates_table_chart_and_exports(qtbot, ctx, officer, runner, clock, tmp_path):
     codes = [intake(ctx, RECEIVED) for _ in range(3)]
-    for code, ready in zip(codes, (datetime(2026, 12, 2, 9), DUE, datetime(2026, 12, 8, 9)),
-                           strict=True):
+    for code, ready in zip(
+        codes, (datetime(2026, 12, 2, 9), DUE, datetime(2026, 12, 8, 9)), strict=True
+    ):
         clock.set(ready)
         ctx.agency_steps.result_ready(code, "demo")
         ctx.return_desk.hand_back(code, Recipient("owner", "", OWNER_ID), "demo")
     view = make_view(qtbot, ctx, officer, runner, tick_ms=60_000)
-    with qtbot.waitSignal(view.rates_loaded, timeout=10000,
-                          check_params_cb=lambda rows: bool(rows and rows[-1].total)):
+    with qtbot.waitSignal(
+        view.rates_loaded, timeout=10000, check_params_cb=lambda rows: bool(rows and rows[-1].total)
+    ):
         view.set_period(date(2026, 12, 1), date(2026, 12, 31))
     table = view.rates_table
     assert [table.item(0, c).text() for c in range(6)] == [
-        "Công an cấp tỉnh", "1", "1", "1", "3", "66,7 %"]
+        "Công an cấp tỉnh",
+        "1",
+        "1",
+        "1",
+        "3",
+        "66,7 %",
+    ]
     assert table.item(1, 0).text() == "Tổng cộng"
     with qtbot.waitSignal(view.rates_loaded, timeout=10000):
         view.group_combo.setCurrentIndex(2)  # by officer

@@ -1,5 +1,6 @@
 """The supervision screen against a real hcc-central: another counter's dossier appears after
 the background fetch, and turns overdue on screen with central gone."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,12 +9,16 @@ import pytest
 
 pytest.importorskip("hcc_central.app")
 
-from tests.services.after_intake_helpers import Clock, intake
-from tests.services.test_supervision_central import RECEIVED, _centre, _desk, _sync
-from tests.services.test_supervision_central import server  # noqa: F401 (fixture)
-
 from hcc_desk.services.supervision import SupervisionService
 from hcc_desk.ui.supervision.view import SupervisionView
+from tests.services.after_intake_helpers import Clock, intake
+from tests.services.test_supervision_central import (
+    RECEIVED,
+    _centre,
+    _desk,
+    _sync,
+    server,  # noqa: F401 (fixture)
+)
 
 
 def test_other_counters_dossier_turns_overdue_offline(qtbot, server, tmp_path, runner):  # noqa: F811
@@ -24,8 +29,9 @@ def test_other_counters_dossier_turns_overdue_offline(qtbot, server, tmp_path, r
         theirs = intake(two, RECEIVED, "mai")
         _sync(two)
         clock = Clock(datetime(2026, 12, 7, 8, 0))
-        one.__dict__["supervision"] = SupervisionService(one.store, one.calendars,
-                                                         one.credentials, clock)
+        one.__dict__["supervision"] = SupervisionService(
+            one.store, one.calendars, one.credentials, clock
+        )
         supervisor = one.auth.officer("giamsat")
         view = SupervisionView(one, supervisor, runner, tick_ms=50)
         qtbot.addWidget(view)

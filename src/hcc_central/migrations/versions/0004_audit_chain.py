@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from hcc_desk.core.audit_chain import GENESIS, chain_hash
+from hcc_core.audit_chain import GENESIS, chain_hash
 
 revision = "0004"
 down_revision = "0003"

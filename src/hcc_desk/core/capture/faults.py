@@ -4,6 +4,7 @@ SANE reports a status code; python-sane and scanimage hand us its text (sane_str
 is why both the names and the English texts are matched. The worker runs with LC_ALL=C so the
 texts are the untranslated ones.
 """
+
 from __future__ import annotations
 
 from .model import ScanFault
@@ -20,16 +21,16 @@ class BackendFault(Exception):
 
 # SANE_Status codes (sane.h).
 STATUS_CODES = {
-    1: ScanFault.UNKNOWN,       # UNSUPPORTED
-    2: ScanFault.CANCELLED,     # CANCELLED
-    3: ScanFault.DEVICE_BUSY,   # DEVICE_BUSY
-    4: ScanFault.UNKNOWN,       # INVAL
-    5: ScanFault.NO_DOCS,       # EOF (never an error in practice: treated as end of feeder)
+    1: ScanFault.UNKNOWN,  # UNSUPPORTED
+    2: ScanFault.CANCELLED,  # CANCELLED
+    3: ScanFault.DEVICE_BUSY,  # DEVICE_BUSY
+    4: ScanFault.UNKNOWN,  # INVAL
+    5: ScanFault.NO_DOCS,  # EOF (never an error in practice: treated as end of feeder)
     6: ScanFault.JAMMED,
     7: ScanFault.NO_DOCS,
     8: ScanFault.COVER_OPEN,
     9: ScanFault.IO_ERROR,
-    10: ScanFault.UNKNOWN,      # NO_MEM
+    10: ScanFault.UNKNOWN,  # NO_MEM
     11: ScanFault.DEVICE_BUSY,  # ACCESS_DENIED: someone else holds it, or no permission
 }
 

@@ -3,6 +3,7 @@
 Everything that measures works on a small copy (about 75 dpi): an A4 page at 300 dpi is 8.7
 megapixels, while its skew and its emptiness are visible at a sixteenth of that.
 """
+
 from __future__ import annotations
 
 from PIL import Image
@@ -180,8 +181,11 @@ def deskew(img: Image.Image, dpi: int) -> tuple[Image.Image, float]:
 def rotate_quarter(img: Image.Image, degrees: int) -> Image.Image:
     """Rotate clockwise by a multiple of 90° (lossless transpose)."""
     degrees %= 360
-    ops = {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180,
-           270: Image.Transpose.ROTATE_90}
+    ops = {
+        90: Image.Transpose.ROTATE_270,
+        180: Image.Transpose.ROTATE_180,
+        270: Image.Transpose.ROTATE_90,
+    }
     return img.transpose(ops[degrees]) if degrees in ops else img
 
 
@@ -236,8 +240,7 @@ def split_layers(grey: Image.Image, dpi: int) -> tuple[Image.Image, Image.Image,
     ink = grey.point([255 if v <= threshold else 0 for v in range(256)])  # L, ink = 255
     # Photos and solid dark areas stay in the background: a mask would posterise them.
     tile = max(2, round(dpi / 2.54))
-    dense = ink.reduce(tile).point(
-        [255 if v > PICTURE_TILE_SHARE * 255 else 0 for v in range(256)])
+    dense = ink.reduce(tile).point([255 if v > PICTURE_TILE_SHARE * 255 else 0 for v in range(256)])
     if dense.getextrema()[1]:
         pictures = dense.resize((dense.width * tile, dense.height * tile), Image.NEAREST)
         pictures = pictures.crop((0, 0, grey.width, grey.height))
@@ -259,8 +262,9 @@ def split_layers(grey: Image.Image, dpi: int) -> tuple[Image.Image, Image.Image,
     return mask, background, level
 
 
-def join_layers(mask: Image.Image, background: Image.Image, level: int,
-                size: tuple[int, int] | None = None) -> Image.Image:
+def join_layers(
+    mask: Image.Image, background: Image.Image, level: int, size: tuple[int, int] | None = None
+) -> Image.Image:
     """The page a reader sees from split_layers' parts, at ``size`` (default: the mask's)."""
     size = size or mask.size
     page = background if background.size == size else background.resize(size, Image.BILINEAR)

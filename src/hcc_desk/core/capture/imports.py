@@ -1,6 +1,7 @@
 """Pages from files the officer already has: PDF (rendered with pdfium), JPEG, PNG, TIFF
 (every frame of a multi-page TIFF). JPEG files are kept as they are, so a photo or a scan
 someone e-mailed goes into the PDF without being compressed a second time."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -47,10 +48,12 @@ def iter_pages(path: Path) -> Iterator[ImportedPage]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ImportFailed(path, f"Không nhận loại tệp '{suffix or path.name}'. Chỉ nhận PDF, "
-                                 "JPEG, PNG, TIFF.",
-                           f"Unsupported file type '{suffix or path.name}'. Only PDF, JPEG, "
-                           "PNG and TIFF are accepted.")
+        raise ImportFailed(
+            path,
+            f"Không nhận loại tệp '{suffix or path.name}'. Chỉ nhận PDF, JPEG, PNG, TIFF.",
+            f"Unsupported file type '{suffix or path.name}'. Only PDF, JPEG, "
+            "PNG and TIFF are accepted.",
+        )
     if not path.is_file():
         raise ImportFailed(path, "Không tìm thấy tệp.", "File not found.")
     if suffix == ".pdf":
@@ -63,8 +66,11 @@ def _image_pages(path: Path) -> Iterator[ImportedPage]:
     try:
         img = Image.open(path)
     except (UnidentifiedImageError, OSError) as exc:
-        raise ImportFailed(path, "Tệp ảnh bị hỏng hoặc không đọc được.",
-                           f"The image file is damaged or unreadable ({exc}).") from exc
+        raise ImportFailed(
+            path,
+            "Tệp ảnh bị hỏng hoặc không đọc được.",
+            f"The image file is damaged or unreadable ({exc}).",
+        ) from exc
     with img:
         if img.format == "JPEG" and img.mode in ("L", "RGB") and not _exif_rotated(img):
             img.load()
@@ -75,8 +81,11 @@ def _image_pages(path: Path) -> Iterator[ImportedPage]:
                 page = normalise(_apply_exif(frame.copy()))
                 yield ImportedPage(page, _dpi_of(frame))
         except OSError as exc:
-            raise ImportFailed(path, "Tệp ảnh bị hỏng hoặc không đọc hết được.",
-                               f"The image file is damaged ({exc}).") from exc
+            raise ImportFailed(
+                path,
+                "Tệp ảnh bị hỏng hoặc không đọc hết được.",
+                f"The image file is damaged ({exc}).",
+            ) from exc
 
 
 def _exif_rotated(img: Image.Image) -> bool:
@@ -103,10 +112,16 @@ def _pdf_pages(path: Path) -> Iterator[ImportedPage]:
     except pdfium.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg:
-            raise ImportFailed(path, "Tệp PDF có mật khẩu: hãy mở khóa rồi chọn lại.",
-                               "The PDF is password-protected: unlock it first.") from exc
-        raise ImportFailed(path, "Tệp PDF bị hỏng hoặc không đọc được.",
-                           f"The PDF is damaged or unreadable ({exc}).") from exc
+            raise ImportFailed(
+                path,
+                "Tệp PDF có mật khẩu: hãy mở khóa rồi chọn lại.",
+                "The PDF is password-protected: unlock it first.",
+            ) from exc
+        raise ImportFailed(
+            path,
+            "Tệp PDF bị hỏng hoặc không đọc được.",
+            f"The PDF is damaged or unreadable ({exc}).",
+        ) from exc
     try:
         if len(pdf) == 0:
             raise ImportFailed(path, "Tệp PDF không có trang nào.", "The PDF has no pages.")

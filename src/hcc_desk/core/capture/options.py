@@ -6,19 +6,26 @@ switch (epson2's ``adf-mode`` = "Duplex"); black-and-white is "Lineart", "Binary
 "Black & White", or only ``depth`` = 1. The functions here are pure: they take the device's
 option descriptions and return the settings to apply, so every vendor case is unit-tested.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from .model import ColourMode, ScanProfile, Source
 
-PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "A3": (297.0, 420.0),
-                 "LETTER": (215.9, 279.4), "LEGAL": (215.9, 355.6)}
+PAGE_SIZES_MM = {
+    "A4": (210.0, 297.0),
+    "A5": (148.0, 210.0),
+    "A3": (297.0, 420.0),
+    "LETTER": (215.9, 279.4),
+    "LEGAL": (215.9, 355.6),
+}
 
 
 @dataclass(frozen=True)
 class OptionDesc:
     """One device option: ``choices`` for string/word lists, ``range`` for (min, max, step)."""
+
     name: str
     choices: tuple = ()
     range: tuple | None = None
@@ -38,8 +45,15 @@ class OptionPlan:
         return dict(self.settings)
 
 
-SOURCE_OPTION_NAMES = ("source", "scan-source", "doc-source", "document-source", "scansource",
-                       "feeder", "input-source")
+SOURCE_OPTION_NAMES = (
+    "source",
+    "scan-source",
+    "doc-source",
+    "document-source",
+    "scansource",
+    "feeder",
+    "input-source",
+)
 MODE_OPTION_NAMES = ("mode", "scan-mode", "color-mode", "colour-mode", "scanmode")
 
 
@@ -54,14 +68,18 @@ def _is_duplex(word: str) -> bool:
 
 def _is_feeder(word: str) -> bool:
     w = _norm(word)
-    return (any(k in w for k in ("adf", "feeder", "automatic document", "document feeder", "sheet"))
-            or w in ("adf front", "adf back", "front", "back") or _is_duplex(w))
+    return (
+        any(k in w for k in ("adf", "feeder", "automatic document", "document feeder", "sheet"))
+        or w in ("adf front", "adf back", "front", "back")
+        or _is_duplex(w)
+    )
 
 
 def _is_flatbed(word: str) -> bool:
     w = _norm(word)
-    return any(k in w for k in ("flatbed", "flat bed", "platen", "document table", "glass")) \
-        or w in ("normal", "fb")
+    return any(
+        k in w for k in ("flatbed", "flat bed", "platen", "document table", "glass")
+    ) or w in ("normal", "fb")
 
 
 def classify_source(word: str) -> Source | None:
@@ -78,9 +96,24 @@ def classify_source(word: str) -> Source | None:
 
 def classify_mode(word: str) -> ColourMode | None:
     w = _norm(word)
-    if any(k in w for k in ("lineart", "line art", "binary", "black & white", "black and white",
-                             "black white", "monochrome", "bw", "b/w", "1bit", "1 bit",
-                             "halftone", "thresholded")):
+    if any(
+        k in w
+        for k in (
+            "lineart",
+            "line art",
+            "binary",
+            "black & white",
+            "black and white",
+            "black white",
+            "monochrome",
+            "bw",
+            "b/w",
+            "1bit",
+            "1 bit",
+            "halftone",
+            "thresholded",
+        )
+    ):
         return ColourMode.LINEART if "halftone" not in w else None
     if any(k in w for k in ("gray", "grey", "grayscale", "greyscale")):
         return ColourMode.GRAY
@@ -112,8 +145,11 @@ def available_sources(options: list[OptionDesc]) -> tuple[Source, ...]:
     if not found:
         found = {Source.FLATBED}
     adf_mode = _find(options, ("adf-mode", "adf_mode", "duplex"))
-    if Source.ADF in found and adf_mode is not None and (
-            not adf_mode.choices or any(_is_duplex(c) for c in adf_mode.choices)):
+    if (
+        Source.ADF in found
+        and adf_mode is not None
+        and (not adf_mode.choices or any(_is_duplex(c) for c in adf_mode.choices))
+    ):
         found.add(Source.DUPLEX)
     return tuple(s for s in Source if s in found)
 
@@ -164,8 +200,11 @@ def plan(options: list[OptionDesc], profile: ScanProfile) -> OptionPlan:
             else:
                 value = _best_choice(src.choices, Source.ADF, classify_source)
                 adf_mode = _find(options, ("adf-mode", "adf_mode"))
-                duplex_choice = (_best_choice(adf_mode.choices, True, _is_duplex)
-                                 if adf_mode is not None and adf_mode.choices else None)
+                duplex_choice = (
+                    _best_choice(adf_mode.choices, True, _is_duplex)
+                    if adf_mode is not None and adf_mode.choices
+                    else None
+                )
                 switch = _find(options, ("duplex",))
                 if value is not None and duplex_choice is not None:
                     out.settings.append((src.name, value))

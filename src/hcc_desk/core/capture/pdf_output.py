@@ -17,6 +17,7 @@ pdfaid schema, an sRGB output intent (ICC profile made by PIL's ImageCms), a doc
 transparency, no encryption, no external content. (It is built to the rules, not validated
 here by veraPDF: see docs/scanning.md.)
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,6 +52,7 @@ class BuiltPdf:
 @dataclass
 class _Image:
     """An image XObject ready to write: its dictionary entries and its (encoded) data."""
+
     width: int
     height: int
     colorspace: str  # "/DeviceGray" | "/DeviceRGB"
@@ -80,8 +82,15 @@ def _g4_from_tiff(path: Path) -> _Image | None:
     # G4 codes runs of 0-bits as "white". PIL writes BlackIsZero (photometric 1), so its
     # 0-bits are black pixels: /BlackIs1 true makes the decoder paint them black.
     black_is_1 = "true" if photometric == 1 else "false"
-    return _Image(width, height, "/DeviceGray", 1, "/CCITTFaxDecode", data,
-                  f"<< /K -1 /Columns {width} /Rows {height} /BlackIs1 {black_is_1} >>")
+    return _Image(
+        width,
+        height,
+        "/DeviceGray",
+        1,
+        "/CCITTFaxDecode",
+        data,
+        f"<< /K -1 /Columns {width} /Rows {height} /BlackIs1 {black_is_1} >>",
+    )
 
 
 def encode_g4(img: Image.Image) -> _Image:
@@ -92,10 +101,17 @@ def encode_g4(img: Image.Image) -> _Image:
         tags = tif.tag_v2
         offset, length = tags[273][0], tags[279][0]
         photometric = tags.get(262, 0)
-    data = buf.getvalue()[offset:offset + length]
+    data = buf.getvalue()[offset : offset + length]
     black_is_1 = "true" if photometric == 1 else "false"
-    return _Image(img.width, img.height, "/DeviceGray", 1, "/CCITTFaxDecode", data,
-                  f"<< /K -1 /Columns {img.width} /Rows {img.height} /BlackIs1 {black_is_1} >>")
+    return _Image(
+        img.width,
+        img.height,
+        "/DeviceGray",
+        1,
+        "/CCITTFaxDecode",
+        data,
+        f"<< /K -1 /Columns {img.width} /Rows {img.height} /BlackIs1 {black_is_1} >>",
+    )
 
 
 def _jpeg_passthrough(path: Path) -> _Image | None:
@@ -117,8 +133,8 @@ def _png_passthrough(path: Path) -> _Image | None:
         return None
     pos, idat, header = 8, [], None
     while pos + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             header = struct.unpack(">IIBBBBB", body)
         elif kind == b"IDAT":
@@ -132,17 +148,24 @@ def _png_passthrough(path: Path) -> _Image | None:
     if depth != 8 or interlace or colour_type not in (0, 2):
         return None
     colours = 1 if colour_type == 0 else 3
-    return _Image(width, height, "/DeviceGray" if colours == 1 else "/DeviceRGB", 8,
-                  "/FlateDecode", b"".join(idat),
-                  f"<< /Predictor 15 /Colors {colours} /BitsPerComponent 8 /Columns {width} >>")
+    return _Image(
+        width,
+        height,
+        "/DeviceGray" if colours == 1 else "/DeviceRGB",
+        8,
+        "/FlateDecode",
+        b"".join(idat),
+        f"<< /Predictor 15 /Colors {colours} /BitsPerComponent 8 /Columns {width} >>",
+    )
 
 
 def clean_paper(img: Image.Image) -> Image.Image:
     return imaging.paper_white(img)
 
 
-def encode_jpeg(img: Image.Image, quality: int | None = None, *, clean: bool = True,
-                dpi: int | None = None) -> _Image:
+def encode_jpeg(
+    img: Image.Image, quality: int | None = None, *, clean: bool = True, dpi: int | None = None
+) -> _Image:
     if img.mode not in ("L", "RGB"):
         img = img.convert("RGB")
     if clean:
@@ -159,8 +182,9 @@ def encode_flate(img: Image.Image) -> _Image:
     if img.mode not in ("L", "RGB"):
         img = img.convert("RGB")
     colorspace = "/DeviceGray" if img.mode == "L" else "/DeviceRGB"
-    return _Image(img.width, img.height, colorspace, 8, "/FlateDecode",
-                  zlib.compress(img.tobytes(), 6))
+    return _Image(
+        img.width, img.height, colorspace, 8, "/FlateDecode", zlib.compress(img.tobytes(), 6)
+    )
 
 
 def encode_page(page: PageInfo) -> _Image:
@@ -204,8 +228,9 @@ def _image_entries(image: _Image, stencil: bool = False) -> str:
     if stencil:  # 0-bits (the ink) are painted in the current fill colour
         entries = head + f"/ImageMask true /BitsPerComponent 1 /Filter {image.filter}"
     else:
-        entries = head + (f"/ColorSpace {image.colorspace} /BitsPerComponent {image.bpc} "
-                          f"/Filter {image.filter}")
+        entries = head + (
+            f"/ColorSpace {image.colorspace} /BitsPerComponent {image.bpc} /Filter {image.filter}"
+        )
     if image.decode_parms:
         entries += f" /DecodeParms {image.decode_parms}"
     return entries
@@ -227,8 +252,9 @@ def _xmp_date(t: float) -> str:
 
 
 def _xml_escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;"))
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def _xmp(title: str, created: float, doc_id: str) -> bytes:
@@ -281,8 +307,9 @@ class _Writer:
 
     def stream(self, num: int, entries: str, data: bytes) -> None:
         self.offsets[num] = self.f.tell()
-        self.f.write(f"{num} 0 obj\n<< {entries} /Length {len(data)} >>\nstream\n"
-                     .encode("latin-1"))
+        self.f.write(
+            f"{num} 0 obj\n<< {entries} /Length {len(data)} >>\nstream\n".encode("latin-1")
+        )
         self.f.write(data)
         self.f.write(b"\nendstream\nendobj\n")
 
@@ -293,13 +320,21 @@ class _Writer:
         for num in range(1, size):
             lines.append(f"{self.offsets[num]:010d} 00000 n \n")
         hex_id = doc_id.hex()
-        lines.append(f"trailer\n<< /Size {size} /Root {root} 0 R /Info {info} 0 R "
-                     f"/ID [<{hex_id}> <{hex_id}>] >>\nstartxref\n{xref}\n%%EOF\n")
+        lines.append(
+            f"trailer\n<< /Size {size} /Root {root} 0 R /Info {info} 0 R "
+            f"/ID [<{hex_id}> <{hex_id}>] >>\nstartxref\n{xref}\n%%EOF\n"
+        )
         self.f.write("".join(lines).encode("latin-1"))
 
 
-def write_pdf(pages: Sequence[PageInfo], out_path: Path, *, title: str = "",
-              pdfa: bool = False, created: float | None = None) -> BuiltPdf:
+def write_pdf(
+    pages: Sequence[PageInfo],
+    out_path: Path,
+    *,
+    title: str = "",
+    pdfa: bool = False,
+    created: float | None = None,
+) -> BuiltPdf:
     """Write the pages (in order, each with its rotation) to ``out_path`` atomically."""
     if not pages:
         raise ValueError("no pages to write")
@@ -324,18 +359,25 @@ def write_pdf(pages: Sequence[PageInfo], out_path: Path, *, title: str = "",
             if image.mask is not None:
                 mask_id = w.reserve()
                 w.stream(mask_id, _image_entries(image.mask, stencil=True), image.mask.data)
-                draw += (f" q {image.mask_level / 255:.3f} g {wpt:.3f} 0 0 {hpt:.3f} 0 0 cm "
-                         f"/Im1 Do Q")
+                draw += (
+                    f" q {image.mask_level / 255:.3f} g {wpt:.3f} 0 0 {hpt:.3f} 0 0 cm /Im1 Do Q"
+                )
                 xobjects += f" /Im1 {mask_id} 0 R"
             w.stream(content_id, "", draw.encode("latin-1"))
             rotate = f" /Rotate {page.rotation % 360}" if page.rotation % 360 else ""
-            w.obj(page_id, f"<< /Type /Page /Parent {pages_id} 0 R "
-                           f"/MediaBox [0 0 {wpt:.3f} {hpt:.3f}]{rotate} "
-                           f"/Resources << /XObject << {xobjects} >> >> "
-                           f"/Contents {content_id} 0 R >>")
+            w.obj(
+                page_id,
+                f"<< /Type /Page /Parent {pages_id} 0 R "
+                f"/MediaBox [0 0 {wpt:.3f} {hpt:.3f}]{rotate} "
+                f"/Resources << /XObject << {xobjects} >> >> "
+                f"/Contents {content_id} 0 R >>",
+            )
             page_ids.append(page_id)
-        w.obj(pages_id, f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] "
-                        f"/Count {len(page_ids)} >>")
+        w.obj(
+            pages_id,
+            f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] "
+            f"/Count {len(page_ids)} >>",
+        )
         extra = ""
         if pdfa:
             meta = w.reserve()
@@ -343,15 +385,20 @@ def write_pdf(pages: Sequence[PageInfo], out_path: Path, *, title: str = "",
             icc = w.reserve()
             w.stream(icc, "/N 3", srgb_icc())
             intent = w.reserve()
-            w.obj(intent, f"<< /Type /OutputIntent /S /GTS_PDFA1 "
-                          f"/OutputConditionIdentifier (sRGB IEC61966-2.1) "
-                          f"/Info (sRGB IEC61966-2.1) /DestOutputProfile {icc} 0 R >>")
+            w.obj(
+                intent,
+                f"<< /Type /OutputIntent /S /GTS_PDFA1 "
+                f"/OutputConditionIdentifier (sRGB IEC61966-2.1) "
+                f"/Info (sRGB IEC61966-2.1) /DestOutputProfile {icc} 0 R >>",
+            )
             extra = f" /Metadata {meta} 0 R /OutputIntents [{intent} 0 R]"
         w.obj(catalog, f"<< /Type /Catalog /Pages {pages_id} 0 R{extra} >>")
         date = _pdf_date(created)
         title_entry = f" /Title {_pdf_text(title)}" if title else ""
-        w.obj(info, f"<< /Producer ({PRODUCER}) /CreationDate ({date}) /ModDate ({date})"
-                    f"{title_entry} >>")
+        w.obj(
+            info,
+            f"<< /Producer ({PRODUCER}) /CreationDate ({date}) /ModDate ({date}){title_entry} >>",
+        )
         w.finish(catalog, info, doc_uuid.bytes)
         f.flush()
         os.fsync(f.fileno())

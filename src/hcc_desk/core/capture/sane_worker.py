@@ -18,6 +18,7 @@ if the worker, or the parent, dies the next instant.
 
 Backends: python-sane when importable, else the ``scanimage`` command; WIA on Windows (wia.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -54,20 +55,33 @@ class ScanBackend:
     def devices(self) -> list[DeviceInfo]:
         raise NotImplementedError
 
-    def scan(self, profile: ScanProfile, *, extra: dict, options_after: dict[int, dict],
-             progress: Callable[[float], None], should_stop: Callable[[], bool]
-             ) -> Iterator[tuple[object, int]]:
+    def scan(
+        self,
+        profile: ScanProfile,
+        *,
+        extra: dict,
+        options_after: dict[int, dict],
+        progress: Callable[[float], None],
+        should_stop: Callable[[], bool],
+    ) -> Iterator[tuple[object, int]]:
         """Yield (PIL image, dpi) per page; raise BackendFault to stop with a fault. A feeder
         running empty raises BackendFault(NO_DOCS): the caller decides whether that is the
         normal end of a batch."""
         raise NotImplementedError
 
 
-def device_info(name: str, vendor: str, model: str, kind: str,
-                options: list[OptionDesc]) -> DeviceInfo:
-    return DeviceInfo(name=name, vendor=vendor, model=model, kind=kind,
-                      sources=available_sources(options), resolutions=available_resolutions(options),
-                      modes=available_modes(options))
+def device_info(
+    name: str, vendor: str, model: str, kind: str, options: list[OptionDesc]
+) -> DeviceInfo:
+    return DeviceInfo(
+        name=name,
+        vendor=vendor,
+        model=model,
+        kind=kind,
+        sources=available_sources(options),
+        resolutions=available_resolutions(options),
+        modes=available_modes(options),
+    )
 
 
 # ------------------------------------------------------------------------------ python-sane
@@ -164,6 +178,7 @@ class PythonSaneBackend(ScanBackend):
 class ScanimageBackend(ScanBackend):
     """The same through the ``scanimage`` command (SANE's own front end), for PCs where
     python-sane cannot be built."""
+
     name = "scanimage"
 
     def __init__(self):
@@ -173,8 +188,9 @@ class ScanimageBackend(ScanBackend):
 
     def devices(self) -> list[DeviceInfo]:
         fmt = "%d\t%v\t%m\t%t%n"
-        res = subprocess.run([self._exe, "-f", fmt], capture_output=True, text=True,
-                             timeout=60, env=_c_locale())
+        res = subprocess.run(
+            [self._exe, "-f", fmt], capture_output=True, text=True, timeout=60, env=_c_locale()
+        )
         out = []
         for line in res.stdout.splitlines():
             parts = line.split("\t")
@@ -185,8 +201,13 @@ class ScanimageBackend(ScanBackend):
 
     def _options(self, device: str) -> list[OptionDesc]:
         try:
-            res = subprocess.run([self._exe, "-d", device, "-A"], capture_output=True,
-                                 text=True, timeout=60, env=_c_locale())
+            res = subprocess.run(
+                [self._exe, "-d", device, "-A"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env=_c_locale(),
+            )
         except subprocess.TimeoutExpired:
             return []
         return from_scanimage_help(res.stdout)
@@ -194,8 +215,13 @@ class ScanimageBackend(ScanBackend):
     def scan(self, profile, *, extra, options_after, progress, should_stop):
         options = self._options(profile.device)
         if not options:
-            probe = subprocess.run([self._exe, "-d", profile.device, "-A"], capture_output=True,
-                                   text=True, timeout=60, env=_c_locale())
+            probe = subprocess.run(
+                [self._exe, "-d", profile.device, "-A"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env=_c_locale(),
+            )
             raise BackendFault(open_fault(probe.stderr), probe.stderr.strip()[-300:])
         the_plan = plan(options, profile)
         settings = list(the_plan.settings) + list(extra.items())
@@ -213,8 +239,9 @@ class ScanimageBackend(ScanBackend):
                 if not feeder:
                     count = 1
                 got = 0
-                for path in self._run(profile.device, settings, Path(tmp), done, count,
-                                      progress, should_stop):
+                for path in self._run(
+                    profile.device, settings, Path(tmp), done, count, progress, should_stop
+                ):
                     from PIL import Image
 
                     with Image.open(path) as img:
@@ -228,8 +255,16 @@ class ScanimageBackend(ScanBackend):
                     return
 
     def _run(self, device, settings, tmp: Path, start, count, progress, should_stop):
-        args = [self._exe, "-d", device, "--format=pnm", "--progress",
-                f"--batch={tmp}/p%06d.pnm", f"--batch-start={start + 1}", "--batch-print"]
+        args = [
+            self._exe,
+            "-d",
+            device,
+            "--format=pnm",
+            "--progress",
+            f"--batch={tmp}/p%06d.pnm",
+            f"--batch-start={start + 1}",
+            "--batch-print",
+        ]
         if count is not None:
             args.append(f"--batch-count={count}")
         for name, value in settings:
@@ -237,8 +272,14 @@ class ScanimageBackend(ScanBackend):
             if isinstance(value, bool):
                 value = "yes" if value else "no"
             args += [flag, str(value)] if flag else [f"--{name}={value}"]
-        proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                env=_c_locale(), text=True, bufsize=1)
+        proc = subprocess.Popen(
+            args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_c_locale(),
+            text=True,
+            bufsize=1,
+        )
         import threading
 
         errors: list[str] = []
@@ -267,8 +308,14 @@ class ScanimageBackend(ScanBackend):
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-        problems = [e for e in errors if "sane_start" in e or "sane_read" in e
-                    or "open of device" in e or "no SANE devices" in e]
+        problems = [
+            e
+            for e in errors
+            if "sane_start" in e
+            or "sane_read" in e
+            or "open of device" in e
+            or "no SANE devices" in e
+        ]
         if problems:
             fault = fault_from_sane(problems[-1])
             if "open of device" in problems[-1]:
@@ -288,8 +335,11 @@ def make_backend(preferred: str | None = None) -> ScanBackend:
     """``preferred``: "python-sane", "scanimage", "wia" or None (best available)."""
     import sys
 
-    order = [preferred] if preferred else (
-        ["wia"] if sys.platform == "win32" else ["python-sane", "scanimage"])
+    order = (
+        [preferred]
+        if preferred
+        else (["wia"] if sys.platform == "win32" else ["python-sane", "scanimage"])
+    )
     last: Exception | None = None
     for name in order:
         try:
@@ -356,11 +406,13 @@ def worker_main(conn, request: dict) -> None:
         options_after = {int(k): v for k, v in (request.get("options_after") or {}).items()}
         pages = 0
         try:
-            for img, dpi in backend.scan(profile, extra=request.get("extra") or {},
-                                         options_after=options_after,
-                                         progress=lambda f: send({"type": "progress",
-                                                                  "fraction": f}),
-                                         should_stop=should_stop):
+            for img, dpi in backend.scan(
+                profile,
+                extra=request.get("extra") or {},
+                options_after=options_after,
+                progress=lambda f: send({"type": "progress", "fraction": f}),
+                should_stop=should_stop,
+            ):
                 threshold = bool(img.info.pop("hcc_threshold", False))
                 name = _write_page(incoming, seq, img, dpi, str(profile.mode), threshold)
                 send({"type": "page", "file": name, "seq": seq, "dpi": dpi})
@@ -393,8 +445,12 @@ def _device_dict(d: DeviceInfo) -> dict:
 
 
 def device_from_dict(data: dict) -> DeviceInfo:
-    return DeviceInfo(name=data["name"], vendor=data.get("vendor", ""),
-                      model=data.get("model", ""), kind=data.get("kind", ""),
-                      sources=tuple(Source(s) for s in data.get("sources", ())),
-                      resolutions=tuple(int(r) for r in data.get("resolutions", ())),
-                      modes=tuple(ColourMode(m) for m in data.get("modes", ())))
+    return DeviceInfo(
+        name=data["name"],
+        vendor=data.get("vendor", ""),
+        model=data.get("model", ""),
+        kind=data.get("kind", ""),
+        sources=tuple(Source(s) for s in data.get("sources", ())),
+        resolutions=tuple(int(r) for r in data.get("resolutions", ())),
+        modes=tuple(ColourMode(m) for m in data.get("modes", ())),
+    )

@@ -6,6 +6,7 @@ survives the worker: if it dies the batch ends with WORKER_DIED, if it stops tal
 ``page_timeout`` seconds it is killed and the batch ends with TIMEOUT. Either way the pages that
 arrived — and any page the worker finished writing but could not report — are kept.
 """
+
 from __future__ import annotations
 
 import logging
@@ -35,8 +36,9 @@ class _Worker:
         self.conn, child = ctx.Pipe(duplex=True)
         if os.environ.get("SANE_CONFIG_DIR"):
             request.setdefault("sane_config_dir", os.environ["SANE_CONFIG_DIR"])
-        self.process = ctx.Process(target=worker_main, args=(child, request), daemon=True,
-                                   name="hcc-scan-worker")
+        self.process = ctx.Process(
+            target=worker_main, args=(child, request), daemon=True, name="hcc-scan-worker"
+        )
         self.process.start()
         child.close()
 
@@ -94,14 +96,20 @@ def list_devices(timeout: float = 10, *, backend: str | None = None) -> list[Dev
     return devices
 
 
-def scan_batch(profile: ScanProfile, session: CaptureSession,
-               on_page: Callable[[PageInfo], None],
-               on_progress: Callable[[float], None] | None = None,
-               cancel: threading.Event | None = None, deskew: bool = True, *,
-               page_timeout: float = DEFAULT_PAGE_TIMEOUT, backend: str | None = None,
-               extra_options: dict | None = None,
-               options_after_pages: dict[int, dict] | None = None,
-               on_worker: Callable[[int], None] | None = None) -> BatchOutcome:
+def scan_batch(
+    profile: ScanProfile,
+    session: CaptureSession,
+    on_page: Callable[[PageInfo], None],
+    on_progress: Callable[[float], None] | None = None,
+    cancel: threading.Event | None = None,
+    deskew: bool = True,
+    *,
+    page_timeout: float = DEFAULT_PAGE_TIMEOUT,
+    backend: str | None = None,
+    extra_options: dict | None = None,
+    options_after_pages: dict[int, dict] | None = None,
+    on_worker: Callable[[int], None] | None = None,
+) -> BatchOutcome:
     """Scan one batch (one page on the flatbed; the feeder until empty) into ``session``.
 
     ``on_progress`` gets the current page's fraction (0..1). ``extra_options`` are raw device
@@ -111,9 +119,15 @@ def scan_batch(profile: ScanProfile, session: CaptureSession,
     """
     session.incoming.mkdir(parents=True, exist_ok=True)
     first_seq = _next_seq(session.incoming)
-    request = {"op": "scan", "profile": profile.to_dict(), "incoming": str(session.incoming),
-               "first_seq": first_seq, "backend": backend, "extra": extra_options or {},
-               "options_after": {str(k): v for k, v in (options_after_pages or {}).items()}}
+    request = {
+        "op": "scan",
+        "profile": profile.to_dict(),
+        "incoming": str(session.incoming),
+        "first_seq": first_seq,
+        "backend": backend,
+        "extra": extra_options or {},
+        "options_after": {str(k): v for k, v in (options_after_pages or {}).items()},
+    }
     outcome = BatchOutcome()
     mode = ColourMode(profile.mode)
 
@@ -170,8 +184,9 @@ def scan_batch(profile: ScanProfile, session: CaptureSession,
                 break
             elif kind == "eof":
                 worker.process.join(1)
-                outcome.fault = (ScanFault.CANCELLED if cancel_deadline is not None
-                                 else ScanFault.WORKER_DIED)
+                outcome.fault = (
+                    ScanFault.CANCELLED if cancel_deadline is not None else ScanFault.WORKER_DIED
+                )
                 outcome.detail = f"scanner worker exited (code {worker.process.exitcode})"
                 break
     finally:
@@ -185,8 +200,13 @@ def scan_batch(profile: ScanProfile, session: CaptureSession,
                     log.warning("could not take raw page %s: %s", raw, exc)
         session.ingest_incoming()  # sweep .part / orphan sidecars
     if outcome.fault is not None:
-        log.info("scan batch on %s ended with %s (%s), %d page(s) kept",
-                 profile.device, outcome.fault, outcome.detail, len(outcome.pages))
+        log.info(
+            "scan batch on %s ended with %s (%s), %d page(s) kept",
+            profile.device,
+            outcome.fault,
+            outcome.detail,
+            len(outcome.pages),
+        )
     return outcome
 
 

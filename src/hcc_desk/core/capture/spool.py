@@ -11,6 +11,7 @@ Layout under ``<profile>/capture-spool``::
 If the app or the PC dies, ``CaptureSpool.recoverable()`` finds the sessions not yet attached,
 including raw pages the worker had finished writing but not yet reported.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -26,7 +27,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from hcc_desk.core.files import fsync_dir, write_atomic
+from hcc_core.files import fsync_dir, write_atomic
 
 from . import imaging
 from .model import ColourMode, PageInfo
@@ -49,8 +50,14 @@ def save_image_atomic(img: Image.Image, target: Path, **params) -> None:
     os.replace(tmp, target)
 
 
-def save_page_image(img: Image.Image, folder: Path, page_id: str, dpi: int,
-                    origin: str = "scan", lossless: bool | None = None) -> Path:
+def save_page_image(
+    img: Image.Image,
+    folder: Path,
+    page_id: str,
+    dpi: int,
+    origin: str = "scan",
+    lossless: bool | None = None,
+) -> Path:
     """Store a processed page in the form it will have in the PDF, so building the PDF is a
     copy and rotating a page never recompresses it:
 
@@ -73,22 +80,34 @@ def save_page_image(img: Image.Image, folder: Path, page_id: str, dpi: int,
     if origin == "scan" and img.mode == "L":
         mask, background, level = imaging.split_layers(img, dpi)
         bg = folder / f"p-{page_id}.bg.jpg"
-        save_image_atomic(background, bg, format="JPEG", quality=BACKGROUND_QUALITY,
-                          comment=f"hcc-ink={level}".encode("ascii"))
+        save_image_atomic(
+            background,
+            bg,
+            format="JPEG",
+            quality=BACKGROUND_QUALITY,
+            comment=f"hcc-ink={level}".encode("ascii"),
+        )
         _save_g4(mask, tif, dpi)
         # The page's ``path``: what the two layers look like, at the background's resolution,
         # for previews (written last: a page whose layers are incomplete is never recorded).
         view = folder / f"p-{page_id}{VIEW_SUFFIX}"
-        save_image_atomic(imaging.join_layers(mask, background, level, background.size),
-                          view, format="JPEG", quality=80,
-                          dpi=(background.width * dpi // img.width,) * 2)
+        save_image_atomic(
+            imaging.join_layers(mask, background, level, background.size),
+            view,
+            format="JPEG",
+            quality=80,
+            dpi=(background.width * dpi // img.width,) * 2,
+        )
         return view
     from .pdf_output import IMPORT_JPEG_QUALITY, encode_jpeg
 
     target = folder / f"p-{page_id}.jpg"
     # Scans: paper cleaned to white. Imported pictures: left as they are, a little finer.
-    jpeg = (encode_jpeg(img, dpi=dpi) if origin == "scan"
-            else encode_jpeg(img, IMPORT_JPEG_QUALITY, clean=False, dpi=dpi))
+    jpeg = (
+        encode_jpeg(img, dpi=dpi)
+        if origin == "scan"
+        else encode_jpeg(img, IMPORT_JPEG_QUALITY, clean=False, dpi=dpi)
+    )
     write_atomic(target, jpeg.data)
     return target
 
@@ -97,8 +116,9 @@ BACKGROUND_QUALITY = 50
 
 
 def _save_g4(img: Image.Image, target: Path, dpi: int) -> None:
-    save_image_atomic(img, target, format="TIFF", compression="group4", dpi=(dpi, dpi),
-                      tiffinfo={278: img.height})  # RowsPerStrip = all rows: one strip
+    save_image_atomic(
+        img, target, format="TIFF", compression="group4", dpi=(dpi, dpi), tiffinfo={278: img.height}
+    )  # RowsPerStrip = all rows: one strip
 
 
 VIEW_SUFFIX = ".view.jpg"
@@ -108,7 +128,7 @@ def layers_of(page_path: Path) -> tuple[Path, Path, int] | None:
     """(text mask, background, text grey level) of a two-layer grey page, else None."""
     if not page_path.name.endswith(VIEW_SUFFIX):
         return None
-    stem = page_path.name[:-len(VIEW_SUFFIX)]
+    stem = page_path.name[: -len(VIEW_SUFFIX)]
     mask, bg = page_path.with_name(stem + ".tif"), page_path.with_name(stem + ".bg.jpg")
     if not (mask.exists() and bg.exists()):
         return None
@@ -171,8 +191,10 @@ class CaptureSession:
         return self.folder / INCOMING
 
     def __repr__(self) -> str:
-        return (f"CaptureSession({self.id}, key={self.key!r}, paper={self.paper_position}, "
-                f"pages={len(self._pages)}, state={self.state})")
+        return (
+            f"CaptureSession({self.id}, key={self.key!r}, paper={self.paper_position}, "
+            f"pages={len(self._pages)}, state={self.state})"
+        )
 
     # -- pages ----------------------------------------------------------------------------
     def pages(self) -> list[PageInfo]:
@@ -183,16 +205,22 @@ class CaptureSession:
         with self._lock:
             return dataclasses.replace(self._find(page_id))
 
-    def add_page_image(self, img: Image.Image, dpi: int, mode: ColourMode | str | None = None,
-                       *, deskew: bool = False, at_index: int | None = None,
-                       origin: str = "scan") -> PageInfo:
+    def add_page_image(
+        self,
+        img: Image.Image,
+        dpi: int,
+        mode: ColourMode | str | None = None,
+        *,
+        deskew: bool = False,
+        at_index: int | None = None,
+        origin: str = "scan",
+    ) -> PageInfo:
         """Convert to ``mode``, optionally straighten, flag if blank, store, then record."""
         mode = ColourMode(mode) if mode is not None else imaging.mode_of(imaging.normalise(img))
         img = imaging.normalise(img)
         # Drawn / digital content (lossless beats JPEG on it) is not paper: never skewed, and
         # kept lossless.
-        lossless = img.mode != "1" and mode != ColourMode.LINEART and \
-            imaging.prefers_lossless(img)
+        lossless = img.mode != "1" and mode != ColourMode.LINEART and imaging.prefers_lossless(img)
         skew = 0.0
         if deskew and not lossless:
             # Straighten before thresholding: a grey image rotates without jagged strokes.
@@ -202,21 +230,31 @@ class CaptureSession:
         path = save_page_image(img, self.folder, page_id, dpi, origin, lossless=lossless)
         return self._record(img, path, page_id, dpi, mode, skew, at_index, origin)
 
-    def add_jpeg(self, jpeg: bytes, img: Image.Image, dpi: int,
-                 at_index: int | None = None) -> PageInfo:
+    def add_jpeg(
+        self, jpeg: bytes, img: Image.Image, dpi: int, at_index: int | None = None
+    ) -> PageInfo:
         """An imported JPEG page, kept byte for byte (goes into the PDF without recompression)."""
         page_id = uuid.uuid4().hex
         path = self.folder / f"p-{page_id}.jpg"
         write_atomic(path, jpeg)
-        return self._record(img, path, page_id, dpi, imaging.mode_of(img), 0.0, at_index,
-                            "import")
+        return self._record(img, path, page_id, dpi, imaging.mode_of(img), 0.0, at_index, "import")
 
     def _record(self, img, path, page_id, dpi, mode, skew, at_index, origin) -> PageInfo:
         thumb_path = self.folder / f"t-{page_id}.png"
         imaging.thumbnail(img).save(thumb_path, format="PNG")  # can be remade: no fsync
-        page = PageInfo(id=page_id, path=path, width=img.width, height=img.height, dpi=int(dpi),
-                        mode=ColourMode(mode), rotation=0, blank=imaging.is_blank(img, dpi),
-                        skew_deg=round(skew, 2), thumb_path=thumb_path, origin=origin)
+        page = PageInfo(
+            id=page_id,
+            path=path,
+            width=img.width,
+            height=img.height,
+            dpi=int(dpi),
+            mode=ColourMode(mode),
+            rotation=0,
+            blank=imaging.is_blank(img, dpi),
+            skew_deg=round(skew, 2),
+            thumb_path=thumb_path,
+            origin=origin,
+        )
         with self._lock:
             if at_index is None:
                 self._pages.append(page)
@@ -225,8 +263,7 @@ class CaptureSession:
             self._save()
         return dataclasses.replace(page)
 
-    def insert_files(self, paths: Iterable[Path], at_index: int | None = None
-                     ) -> list[PageInfo]:
+    def insert_files(self, paths: Iterable[Path], at_index: int | None = None) -> list[PageInfo]:
         """Import PDF / JPEG / PNG / TIFF files as pages (at ``at_index`` or at the end).
         Raises ``imports.ImportFailed`` for an unusable file; pages of files before it stay."""
         from .imports import iter_pages
@@ -241,16 +278,22 @@ class CaptureSession:
             for imported in iter_pages(Path(path)):
                 index = None if at_index is None else at_index + len(added)
                 if imported.jpeg_bytes is not None:
-                    added.append(self.add_jpeg(imported.jpeg_bytes, imported.image,
-                                               imported.dpi, index))
+                    added.append(
+                        self.add_jpeg(imported.jpeg_bytes, imported.image, imported.dpi, index)
+                    )
                 else:
-                    added.append(self.add_page_image(imported.image, imported.dpi,
-                                                     imaging.mode_of(imported.image),
-                                                     at_index=index, origin="import"))
+                    added.append(
+                        self.add_page_image(
+                            imported.image,
+                            imported.dpi,
+                            imaging.mode_of(imported.image),
+                            at_index=index,
+                            origin="import",
+                        )
+                    )
         return added
 
-    def take_pages(self, source: "CaptureSession", at_index: int | None = None
-                   ) -> list[PageInfo]:
+    def take_pages(self, source: CaptureSession, at_index: int | None = None) -> list[PageInfo]:
         """Copy every page of ``source`` here, as stored (no recompression), keeping order,
         rotation and blank flags. ``source`` is left as it is: discard it afterwards."""
         added = []
@@ -261,8 +304,9 @@ class CaptureSession:
                 added.append(new)
         return added
 
-    def _adopt(self, path: Path, at_index: int | None, keep_rotation: bool = False
-               ) -> PageInfo | None:
+    def _adopt(
+        self, path: Path, at_index: int | None, keep_rotation: bool = False
+    ) -> PageInfo | None:
         """A page file of a capture session (this spool's or another's) is copied with all its
         layers, not re-imported: a two-layer grey page keeps both. Rotation is not carried
         unless asked (as for any file, the caller turns it)."""
@@ -284,9 +328,13 @@ class CaptureSession:
         if old.thumb_path is not None and old.thumb_path.exists():
             thumb = self.folder / f"t-{new_id}.png"
             shutil.copyfile(old.thumb_path, thumb)
-        page = dataclasses.replace(old, id=new_id, path=self.folder / path.name.replace(old.id, new_id),
-                                   thumb_path=thumb,
-                                   rotation=old.rotation if keep_rotation else 0)
+        page = dataclasses.replace(
+            old,
+            id=new_id,
+            path=self.folder / path.name.replace(old.id, new_id),
+            thumb_path=thumb,
+            rotation=old.rotation if keep_rotation else 0,
+        )
         with self._lock:
             if at_index is None:
                 self._pages.append(page)
@@ -357,8 +405,9 @@ class CaptureSession:
             self._save()
         _remove_tree(self.folder)
 
-    def ingest_incoming(self, dpi: int | None = None, mode: ColourMode | None = None,
-                        deskew: bool = False) -> list[PageInfo]:
+    def ingest_incoming(
+        self, dpi: int | None = None, mode: ColourMode | None = None, deskew: bool = False
+    ) -> list[PageInfo]:
         """Process raw pages a worker finished writing but nobody recorded (crash recovery)."""
         added = []
         if not self.incoming.is_dir():
@@ -373,14 +422,16 @@ class CaptureSession:
                 added.append(self.add_raw_file(raw, dpi, mode, deskew=deskew))
         return added
 
-    def add_raw_file(self, raw: Path, dpi: int | None, mode: ColourMode | None,
-                     *, deskew: bool = False) -> PageInfo:
+    def add_raw_file(
+        self, raw: Path, dpi: int | None, mode: ColourMode | None, *, deskew: bool = False
+    ) -> PageInfo:
         """Record one raw page file from the worker, then remove the raw file."""
         with Image.open(raw) as img:
             img.load()
             meta = _raw_meta(raw)
-            page = self.add_page_image(img, dpi or meta.get("dpi") or _dpi_of(img),
-                                       mode or meta.get("mode"), deskew=deskew)
+            page = self.add_page_image(
+                img, dpi or meta.get("dpi") or _dpi_of(img), mode or meta.get("mode"), deskew=deskew
+            )
         raw.unlink(missing_ok=True)
         raw.with_suffix(".json").unlink(missing_ok=True)
         return page
@@ -397,8 +448,10 @@ class CaptureSession:
         self._data["updated_at"] = time.time()
         if not self.folder.is_dir():  # discarded/attached and removed: nothing to keep
             return
-        write_atomic(self.folder / MANIFEST,
-                     json.dumps(self._data, ensure_ascii=False, indent=1).encode("utf-8"))
+        write_atomic(
+            self.folder / MANIFEST,
+            json.dumps(self._data, ensure_ascii=False, indent=1).encode("utf-8"),
+        )
 
 
 def _raw_meta(raw: Path) -> dict:
@@ -436,8 +489,9 @@ class CaptureSpool:
         self._lock = threading.Lock()
         self._open: dict[str, CaptureSession] = {}  # one object per session id in this process
 
-    def open_session(self, key: str, paper_position: int | None, paper_name: str,
-                     dossier_code: str | None = None) -> CaptureSession:
+    def open_session(
+        self, key: str, paper_position: int | None, paper_name: str, dossier_code: str | None = None
+    ) -> CaptureSession:
         """The open session for (key, paper) — resumed if one exists, else a new one."""
         with self._lock:
             for session in self._sessions():
@@ -452,10 +506,20 @@ class CaptureSpool:
             sid = uuid.uuid4().hex
             folder = self.root / sid
             (folder / INCOMING).mkdir(parents=True)
-            session = CaptureSession(folder, {
-                "version": 1, "id": sid, "key": key, "paper_position": paper_position,
-                "paper_name": paper_name, "dossier_code": dossier_code, "state": "open",
-                "created_at": time.time(), "pages": []})
+            session = CaptureSession(
+                folder,
+                {
+                    "version": 1,
+                    "id": sid,
+                    "key": key,
+                    "paper_position": paper_position,
+                    "paper_name": paper_name,
+                    "dossier_code": dossier_code,
+                    "state": "open",
+                    "created_at": time.time(),
+                    "pages": [],
+                },
+            )
             session._save()
             fsync_dir(self.root)
             self._open[sid] = session

@@ -8,6 +8,7 @@ pywin32 (win32com) or comtypes, whichever is installed. All COM access goes thro
 
 Properties are found by their numeric WIA id (the names are localised on non-English Windows).
 """
+
 from __future__ import annotations
 
 import io
@@ -42,24 +43,24 @@ FORMAT_BMP = "{B96B3CAB-0728-11D3-9D7B-0000F81EF32E}"
 
 # WIA HRESULTs (wiadef.h) → what the officer is told.
 HRESULTS = {
-    0x80210001: ScanFault.UNKNOWN,       # GENERAL_ERROR
-    0x80210002: ScanFault.JAMMED,        # PAPER_JAM
-    0x80210003: ScanFault.NO_DOCS,       # PAPER_EMPTY
-    0x80210004: ScanFault.JAMMED,        # PAPER_PROBLEM
+    0x80210001: ScanFault.UNKNOWN,  # GENERAL_ERROR
+    0x80210002: ScanFault.JAMMED,  # PAPER_JAM
+    0x80210003: ScanFault.NO_DOCS,  # PAPER_EMPTY
+    0x80210004: ScanFault.JAMMED,  # PAPER_PROBLEM
     0x80210005: ScanFault.DISCONNECTED,  # OFFLINE
-    0x80210006: ScanFault.DEVICE_BUSY,   # BUSY
-    0x80210007: ScanFault.DEVICE_BUSY,   # WARMING_UP
-    0x80210008: ScanFault.COVER_OPEN,    # USER_INTERVENTION (a door or lid to close)
+    0x80210006: ScanFault.DEVICE_BUSY,  # BUSY
+    0x80210007: ScanFault.DEVICE_BUSY,  # WARMING_UP
+    0x80210008: ScanFault.COVER_OPEN,  # USER_INTERVENTION (a door or lid to close)
     0x80210009: ScanFault.DISCONNECTED,  # ITEM_DELETED
-    0x8021000A: ScanFault.IO_ERROR,      # DEVICE_COMMUNICATION
-    0x8021000B: ScanFault.UNKNOWN,       # INVALID_COMMAND
-    0x8021000C: ScanFault.UNKNOWN,       # INCORRECT_HARDWARE_SETTING
-    0x8021000D: ScanFault.DEVICE_BUSY,   # DEVICE_LOCKED
-    0x8021000E: ScanFault.UNKNOWN,       # EXCEPTION_IN_DRIVER
-    0x8021000F: ScanFault.UNKNOWN,       # INVALID_DRIVER_RESPONSE
+    0x8021000A: ScanFault.IO_ERROR,  # DEVICE_COMMUNICATION
+    0x8021000B: ScanFault.UNKNOWN,  # INVALID_COMMAND
+    0x8021000C: ScanFault.UNKNOWN,  # INCORRECT_HARDWARE_SETTING
+    0x8021000D: ScanFault.DEVICE_BUSY,  # DEVICE_LOCKED
+    0x8021000E: ScanFault.UNKNOWN,  # EXCEPTION_IN_DRIVER
+    0x8021000F: ScanFault.UNKNOWN,  # INVALID_DRIVER_RESPONSE
     0x80210015: ScanFault.DISCONNECTED,  # S_NO_DEVICE_AVAILABLE
-    0x80210016: ScanFault.COVER_OPEN,    # COVER_OPEN
-    0x80210017: ScanFault.DEVICE_BUSY,   # LAMP_OFF
+    0x80210016: ScanFault.COVER_OPEN,  # COVER_OPEN
+    0x80210017: ScanFault.DEVICE_BUSY,  # LAMP_OFF
     0x80070015: ScanFault.DISCONNECTED,  # ERROR_NOT_READY
     0x8007001F: ScanFault.DISCONNECTED,  # ERROR_GEN_FAILURE (unplugged mid-scan)
 }
@@ -142,8 +143,11 @@ def _subrange(p) -> tuple[int, ...]:
 class WiaBackend(ScanBackend):
     name = "wia"
 
-    def __init__(self, com_factory: Callable[[str], object] | None = None,
-                 sleep: Callable[[float], None] = time.sleep):
+    def __init__(
+        self,
+        com_factory: Callable[[str], object] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):
         self._com = com_factory or default_com_factory
         self._sleep = sleep
         try:
@@ -152,8 +156,7 @@ class WiaBackend(ScanBackend):
             raise ImportError(f"WIA is not available: {exc}") from exc
 
     def _scanner_infos(self):
-        return [i for i in _items(self._manager.DeviceInfos)
-                if int(i.Type) == SCANNER_DEVICE_TYPE]
+        return [i for i in _items(self._manager.DeviceInfos) if int(i.Type) == SCANNER_DEVICE_TYPE]
 
     def devices(self) -> list[DeviceInfo]:
         out = []
@@ -164,18 +167,32 @@ class WiaBackend(ScanBackend):
             try:
                 device = info.Connect()
                 caps = int(_get(device, DOCUMENT_HANDLING_CAPABILITIES, FLATBED) or FLATBED)
-                sources = tuple(s for s, bit in ((Source.FLATBED, FLATBED), (Source.ADF, FEEDER),
-                                                 (Source.DUPLEX, DUPLEX)) if caps & bit) \
-                    or (Source.FLATBED,)
+                sources = tuple(
+                    s
+                    for s, bit in (
+                        (Source.FLATBED, FLATBED),
+                        (Source.ADF, FEEDER),
+                        (Source.DUPLEX, DUPLEX),
+                    )
+                    if caps & bit
+                ) or (Source.FLATBED,)
                 item = _items(device.Items)[0]
                 xres = _prop(item, XRES)
                 if xres is not None:
                     resolutions = _subrange(xres)
             except Exception:  # busy or asleep: list it with defaults
                 pass
-            out.append(DeviceInfo(name=str(info.DeviceID), vendor=vendor, model=name,
-                                  kind="WIA scanner", sources=sources, resolutions=resolutions,
-                                  modes=(ColourMode.COLOR, ColourMode.GRAY, ColourMode.LINEART)))
+            out.append(
+                DeviceInfo(
+                    name=str(info.DeviceID),
+                    vendor=vendor,
+                    model=name,
+                    kind="WIA scanner",
+                    sources=sources,
+                    resolutions=resolutions,
+                    modes=(ColourMode.COLOR, ColourMode.GRAY, ColourMode.LINEART),
+                )
+            )
         return out
 
     def _connect(self, device_id: str):
@@ -184,9 +201,12 @@ class WiaBackend(ScanBackend):
                 try:
                     return info.Connect()
                 except Exception as exc:
-                    raise BackendFault(fault_from_com(exc) if fault_from_com(exc) !=
-                                       ScanFault.UNKNOWN else ScanFault.DISCONNECTED,
-                                       f"connect {device_id}: {exc}") from exc
+                    raise BackendFault(
+                        fault_from_com(exc)
+                        if fault_from_com(exc) != ScanFault.UNKNOWN
+                        else ScanFault.DISCONNECTED,
+                        f"connect {device_id}: {exc}",
+                    ) from exc
         raise BackendFault(ScanFault.DISCONNECTED, f"no WIA scanner {device_id}")
 
     def scan(self, profile, *, extra, options_after, progress, should_stop):
@@ -194,8 +214,9 @@ class WiaBackend(ScanBackend):
 
         device = self._connect(profile.device)
         feeder = profile.source != Source.FLATBED
-        select = {Source.FLATBED: FLATBED, Source.ADF: FEEDER,
-                  Source.DUPLEX: FEEDER | DUPLEX}[Source(profile.source)]
+        select = {Source.FLATBED: FLATBED, Source.ADF: FEEDER, Source.DUPLEX: FEEDER | DUPLEX}[
+            Source(profile.source)
+        ]
         caps = int(_get(device, DOCUMENT_HANDLING_CAPABILITIES, FLATBED) or FLATBED)
         if select & ~caps & (FEEDER | DUPLEX):
             select &= caps | FLATBED
@@ -217,8 +238,11 @@ class WiaBackend(ScanBackend):
         while True:
             if should_stop():
                 raise BackendFault(ScanFault.CANCELLED, "cancelled")
-            if feeder and count and not (int(_get(device, DOCUMENT_HANDLING_STATUS, FEED_READY)
-                                             or 0) & FEED_READY):
+            if (
+                feeder
+                and count
+                and not (int(_get(device, DOCUMENT_HANDLING_STATUS, FEED_READY) or 0) & FEED_READY)
+            ):
                 return  # the feeder says it is empty: the normal end of a batch
             progress(0.0)
             try:

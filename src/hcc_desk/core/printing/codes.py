@@ -21,8 +21,14 @@ def code128(value: str, *, module: float, height: float, max_width: float) -> Fl
     """
     if not value or not all(" " <= ch <= "~" for ch in value):
         return None
-    bc = Code128(value, barWidth=module, barHeight=height, humanReadable=0,
-                 lquiet=QUIET_MODULES * module, rquiet=QUIET_MODULES * module)
+    bc = Code128(
+        value,
+        barWidth=module,
+        barHeight=height,
+        humanReadable=0,
+        lquiet=QUIET_MODULES * module,
+        rquiet=QUIET_MODULES * module,
+    )
     if bc.width > max_width:
         return None
     bc.hAlign = "LEFT"
@@ -49,7 +55,7 @@ class QrFlowable(Flowable):
         self.modules, self.size, self.border = modules, size, border
         self.hAlign = "CENTER"
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return self.size, self.size
 
     def draw(self) -> None:

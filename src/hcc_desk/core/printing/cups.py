@@ -124,9 +124,18 @@ class CupsBackend:
     def submit(self, path: str, name: str, paper: str, title: str, copies: int) -> str:
         self.check_printer(name)
         res = self._run(
-            "lp", "-d", name, "-n", str(copies), "-t", title,
+            "lp",
+            "-d",
+            name,
+            "-n",
+            str(copies),
+            "-t",
+            title,
             # The two receipt copies must come out on separate sheets, never back to back.
-            "-o", f"media={paper}", "-o", "sides=one-sided",
+            "-o",
+            f"media={paper}",
+            "-o",
+            "sides=one-sided",
             path,
         )
         if res.returncode != 0:

@@ -21,7 +21,12 @@ from hcc_desk.core.printing.text import clean, clip
 from hcc_desk.core.printing.windows import WindowsBackend
 
 __all__ = [
-    "PrinterError", "Problem", "check_printer", "default_printer", "list_printers", "print_pdf",
+    "PrinterError",
+    "Problem",
+    "check_printer",
+    "default_printer",
+    "list_printers",
+    "print_pdf",
 ]
 
 

@@ -56,17 +56,34 @@ def build(
         out = os.fspath(out)
     top, right, bottom, left = layout.margins
     doc = BaseDocTemplate(
-        out, pagesize=layout.page_size, leftMargin=left, rightMargin=right, topMargin=top,
-        bottomMargin=bottom, title=title, author="HCC Desk", creator="HCC Desk",
+        out,
+        pagesize=layout.page_size,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author="HCC Desk",
+        creator="HCC Desk",
     )
-    frame = Frame(left, bottom, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        left,
+        bottom,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     templates = []
     story: list[Flowable] = []
     for i, (running, flowables) in enumerate(copies):
         tid = f"copy{i + 1}"
-        templates.append(PageTemplate(id=tid, frames=[frame],
-                                      onPage=_CopyPages(running, styles, layout)))
+        templates.append(
+            PageTemplate(id=tid, frames=[frame], onPage=_CopyPages(running, styles, layout))
+        )
         if i:
             story += [NextPageTemplate(tid), PageBreak()]
         story += flowables

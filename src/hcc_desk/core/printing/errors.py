@@ -46,8 +46,7 @@ def scheduler_down() -> PrinterError:
 def no_default() -> PrinterError:
     return PrinterError(
         Problem.NO_DEFAULT,
-        "Chưa chọn máy in và máy tính chưa có máy in mặc định. Hãy chọn máy in trong phần "
-        "Cài đặt.",
+        "Chưa chọn máy in và máy tính chưa có máy in mặc định. Hãy chọn máy in trong phần Cài đặt.",
         "No printer selected and no default printer is set.",
     )
 

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Paragraph
 
+from hcc_core.vn_format import vn_money
 from hcc_desk.core.printing.receipt_parts import LIMITS, keep_tail
 from hcc_desk.core.printing.styles import Styles
 from hcc_desk.core.printing.text import para
-from hcc_desk.core.vn_format import vn_money
 
 UNKNOWN = "Theo quy định hiện hành; Bộ phận tiếp nhận và trả kết quả hướng dẫn mức thu cụ thể."
 
@@ -29,15 +29,16 @@ def fee_text(fee) -> str:
         body = amount or words or "—"
     case = para(fee.case, LIMITS["short"])
     basis = para(fee.basis, LIMITS["short"])
-    return keep_tail((f"{case}: " if case else "") + body
-                     + (f" — căn cứ {basis}" if basis else ""))
+    return keep_tail((f"{case}: " if case else "") + body + (f" — căn cứ {basis}" if basis else ""))
 
 
 def fee_lines(fees: Sequence, st: Styles) -> list[Paragraph]:
-    """"Phí, lệ phí: …" on one line for one case, else a line per case."""
+    """ "Phí, lệ phí: …" on one line for one case, else a line per case."""
     if not fees:
         return [Paragraph(f"Phí, lệ phí: {UNKNOWN}", st.body)]
     if len(fees) == 1:
         return [Paragraph(f"Phí, lệ phí: {fee_text(fees[0])}", st.body)]
-    return [Paragraph("Phí, lệ phí:", st.body),
-            *(Paragraph(f"- {fee_text(f)}", st.body) for f in fees)]
+    return [
+        Paragraph("Phí, lệ phí:", st.body),
+        *(Paragraph(f"- {fee_text(f)}", st.body) for f in fees),
+    ]

@@ -30,7 +30,7 @@ DEFAULT_SYSTEM = "HCC Desk"
 # relative one.
 _CAPS = {"hs": 40, "tthc": 60, "dd": 20, "giay": 120, "ht": 60, "hl": 60}
 LINK_CAP = 250
-_RESERVED = set(";#%&=?+\"<>\\^`{|}")
+_RESERVED = set(';#%&=?+"<>\\^`{|}')
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,24 @@ def _stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M")
 
 
-def payload(facts: QrFacts | None, *, code: str, paper_name: str, issued_at: datetime,
-            appointment_at: datetime | None = None, validity: str | None = None) -> str:
+def payload(
+    facts: QrFacts | None,
+    *,
+    code: str,
+    paper_name: str,
+    issued_at: datetime,
+    appointment_at: datetime | None = None,
+    validity: str | None = None,
+) -> str:
     """The QR text of one paper (see the module docstring)."""
     f = facts or QrFacts()
-    fields = [("hs", code), ("tthc", f.procedure_code), ("dd", f.holder_id),
-              ("giay", paper_name), ("ht", f.system_name or DEFAULT_SYSTEM)]
+    fields = [
+        ("hs", code),
+        ("tthc", f.procedure_code),
+        ("dd", f.holder_id),
+        ("giay", paper_name),
+        ("ht", f.system_name or DEFAULT_SYSTEM),
+    ]
     parts = [f"{k}={_value(v, _CAPS[k])}" for k, v in fields]
     parts.append(f"tg={_stamp(issued_at)}")
     if appointment_at is not None:

@@ -57,8 +57,9 @@ def render_receipt_pdf(
         (f"Mã hồ sơ: {code} — {marker}", _copy_story(data, marker, layout, styles))
         for marker in COPY_MARKERS
     ]
-    document.build(out, layout, styles, copies,
-                   title=clip(clean(f"{title} {data.dossier_code}"), 200))
+    document.build(
+        out, layout, styles, copies, title=clip(clean(f"{title} {data.dossier_code}"), 200)
+    )
 
 
 def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list[Flowable]:
@@ -66,37 +67,66 @@ def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list
         return Paragraph(f"{label}: {keep_tail(value)}", st.body)
 
     tpl = _template(data)
-    qr = payload(_trace(data), code=data.dossier_code, paper_name=tpl.title,
-                 issued_at=data.received_at, appointment_at=data.appointment_at)
+    qr = payload(
+        _trace(data),
+        code=data.dossier_code,
+        paper_name=tpl.title,
+        issued_at=data.received_at,
+        appointment_at=data.appointment_at,
+    )
     story: list[Flowable] = [
-        top_strip(qr, caption(tpl), lay, st, mark_style(lay_paper(lay)), data.dossier_code,
-                  _pin(data, st)),
-        header(data.governing_body, data.centre_name, data.dossier_code, data.place_name,
-               data.received_at.date(), lay, st),
+        top_strip(
+            qr, caption(tpl), lay, st, mark_style(lay_paper(lay)), data.dossier_code, _pin(data, st)
+        ),
+        header(
+            data.governing_body,
+            data.centre_name,
+            data.dossier_code,
+            data.place_name,
+            data.received_at.date(),
+            lay,
+            st,
+        ),
         Paragraph(tpl.title, st.title),
         Paragraph(marker, st.italic_center),
         line("Bộ phận tiếp nhận và trả kết quả", para(data.centre_name, LIMITS["agency"])),
         line("Tiếp nhận hồ sơ của", f"<b>{para(data.applicant_name, LIMITS['name'])}</b>"),
-        *filled_lines([
-            (id_label(data.applicant_id_number, data.applicant_kind),
-             para(data.applicant_id_number, LIMITS["id"])),
-            ("Địa chỉ", para(data.applicant_address, LIMITS["address"]))], st),
+        *filled_lines(
+            [
+                (
+                    id_label(data.applicant_id_number, data.applicant_kind),
+                    para(data.applicant_id_number, LIMITS["id"]),
+                ),
+                ("Địa chỉ", para(data.applicant_address, LIMITS["address"])),
+            ],
+            st,
+        ),
         *contact_line(data.applicant_phone, data.applicant_email, st),
     ]
     if _owner_differs(data):
         owner_id = para(data.owner_id, LIMITS["id"])
-        id_part = (f"; {id_label(data.owner_id, data.owner_kind or 'individual')}: {owner_id}"
-                   if owner_id else "")
-        story.append(Paragraph(
-            f"Chủ hồ sơ: <b>{para(data.owner_name, LIMITS['name'])}</b>{id_part}", st.body))
+        id_part = (
+            f"; {id_label(data.owner_id, data.owner_kind or 'individual')}: {owner_id}"
+            if owner_id
+            else ""
+        )
+        story.append(
+            Paragraph(
+                f"Chủ hồ sơ: <b>{para(data.owner_name, LIMITS['name'])}</b>{id_part}", st.body
+            )
+        )
         story += filled_lines(
-            [("Địa chỉ chủ hồ sơ", para(data.owner_address, LIMITS["address"]))], st)
+            [("Địa chỉ chủ hồ sơ", para(data.owner_address, LIMITS["address"]))], st
+        )
     story += [
         line(
             "Nội dung yêu cầu giải quyết",
             f"{para(data.procedure_name, LIMITS['procedure_name'])}"
-            + (f" (mã thủ tục: {para(data.procedure_code, LIMITS['procedure_code'])})"
-               if data.procedure_code.strip() else ""),
+            + (
+                f" (mã thủ tục: {para(data.procedure_code, LIMITS['procedure_code'])})"
+                if data.procedure_code.strip()
+                else ""
+            ),
         ),
         line("Cơ quan giải quyết", para(data.deciding_agency, LIMITS["agency"])),
         Paragraph("<b>1. Thành phần hồ sơ nộp gồm:</b>", st.section),
@@ -104,13 +134,22 @@ def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list
         Paragraph(f"<b>2. Số lượng hồ sơ:</b> {data.sets:02d} (bộ)", st.section),
         Paragraph(
             "<b>3. Thời gian giải quyết hồ sơ theo quy định là:</b> "
-            + keep_tail(para(data.processing_time_text, LIMITS["short"])), st.section),
-        Paragraph(f"<b>4. Thời gian nhận hồ sơ:</b> {format_vn_datetime(data.received_at)}",
-                  st.section),
-        Paragraph("<b>5. Thời gian trả kết quả giải quyết hồ sơ:</b> "
-                  + format_vn_datetime(data.appointment_at), st.section),
-        Paragraph("<b>6. Đăng ký nhận kết quả tại:</b> "
-                  + keep_tail(para(data.result_delivery_text, LIMITS["long"])), st.section),
+            + keep_tail(para(data.processing_time_text, LIMITS["short"])),
+            st.section,
+        ),
+        Paragraph(
+            f"<b>4. Thời gian nhận hồ sơ:</b> {format_vn_datetime(data.received_at)}", st.section
+        ),
+        Paragraph(
+            "<b>5. Thời gian trả kết quả giải quyết hồ sơ:</b> "
+            + format_vn_datetime(data.appointment_at),
+            st.section,
+        ),
+        Paragraph(
+            "<b>6. Đăng ký nhận kết quả tại:</b> "
+            + keep_tail(para(data.result_delivery_text, LIMITS["long"])),
+            st.section,
+        ),
         *fee_lines(data.fees, st),
         Paragraph(_ledger_line(data), st.body),
     ]
@@ -118,8 +157,12 @@ def _copy_story(data: ReceiptData, marker: str, lay: Layout, st: Styles) -> list
     if notes:
         story.append(line("Ghi chú", notes))
     story += [
-        signatures(("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
-                   ("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name), lay, st),
+        signatures(
+            ("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
+            ("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name),
+            lay,
+            st,
+        ),
         *_footnotes(data, lay, st),
     ]
     return story
@@ -182,4 +225,3 @@ def _footnotes(data: ReceiptData, lay: Layout, st: Styles) -> list[Flowable]:
         Paragraph("<b>Lưu ý:</b>", st.note),
         *(Paragraph(f"- {keep_tail(n)}", st.note) for n in notes),
     ]
-

@@ -34,7 +34,14 @@ def _env() -> dict[str, str]:
 def run_command(args: Sequence[str]) -> CommandResult:
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console flashing up on Windows
     proc = subprocess.run(
-        list(args), capture_output=True, text=True, encoding="utf-8", errors="replace",
-        timeout=TIMEOUT_S, env=_env(), creationflags=flags, check=False,
+        list(args),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        timeout=TIMEOUT_S,
+        env=_env(),
+        creationflags=flags,
+        check=False,
     )
     return CommandResult(proc.returncode, proc.stdout, proc.stderr)

@@ -16,8 +16,9 @@ def sample_receipt(papers: int | None = None) -> ReceiptData:
         ReceiptPaper("Thẻ căn cước của người đi đăng ký", 0, 0, 1),
     )
     if papers is not None:
-        listed = tuple(ReceiptPaper(f"Giấy tờ kèm theo số {i}", 1, 0, 1)
-                       for i in range(1, papers + 1))
+        listed = tuple(
+            ReceiptPaper(f"Giấy tờ kèm theo số {i}", 1, 0, 1) for i in range(1, papers + 1)
+        )
     return ReceiptData(
         governing_body="UBND THÀNH PHỐ HUẾ",
         centre_name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ",
@@ -42,8 +43,9 @@ def sample_receipt(papers: int | None = None) -> ReceiptData:
         papers=listed,
         sets=1,
         result_delivery_text="Bộ phận tiếp nhận và trả kết quả, Trung tâm Phục vụ hành chính công",
-        fees=(FeeLine("Đăng ký khai sinh đúng hạn", 0, "Miễn lệ phí",
-                      "Luật Hộ tịch 2014, Điều 11"),),
+        fees=(
+            FeeLine("Đăng ký khai sinh đúng hạn", 0, "Miễn lệ phí", "Luật Hộ tịch 2014, Điều 11"),
+        ),
         notes="Hồ sơ đầy đủ theo quy định.",
         ledger_book="01/2025",
         ledger_number=7,

@@ -40,10 +40,12 @@ class Layout:
 
 
 LAYOUTS = {
-    "A4": Layout(A4, (12 * mm, 15 * mm, 12 * mm, 25 * mm), 11, 13.3, 20 * mm, 0.33 * mm,
-                 9 * mm, 16 * mm),
-    "A5": Layout(A5, (8 * mm, 9 * mm, 8 * mm, 14 * mm), 8, 9.7, 17 * mm, 0.30 * mm,
-                 7 * mm, 12 * mm),
+    "A4": Layout(
+        A4, (12 * mm, 15 * mm, 12 * mm, 25 * mm), 11, 13.3, 20 * mm, 0.33 * mm, 9 * mm, 16 * mm
+    ),
+    "A5": Layout(
+        A5, (8 * mm, 9 * mm, 8 * mm, 14 * mm), 8, 9.7, 17 * mm, 0.30 * mm, 7 * mm, 12 * mm
+    ),
 }
 
 
@@ -75,31 +77,60 @@ def styles_for(paper: str) -> Styles:
     family = fonts.register_fonts()
     fs, ld = lay.font_size, lay.leading
     body = ParagraphStyle(
-        "body", fontName=family, fontSize=fs, leading=ld, alignment=TA_JUSTIFY,
-        spaceAfter=lay.s(1), splitLongWords=1,
+        "body",
+        fontName=family,
+        fontSize=fs,
+        leading=ld,
+        alignment=TA_JUSTIFY,
+        spaceAfter=lay.s(1),
+        splitLongWords=1,
     )
 
     def like(name: str, parent: ParagraphStyle = body, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=parent, **kw)
 
-    cell = like("cell", fontSize=fs - lay.s(1), leading=ld - lay.s(1.5), alignment=TA_LEFT,
-                spaceAfter=0)
+    cell = like(
+        "cell", fontSize=fs - lay.s(1), leading=ld - lay.s(1.5), alignment=TA_LEFT, spaceAfter=0
+    )
     return Styles(
         body=body,
         body_center=like("body_center", alignment=TA_CENTER),
-        header=like("header", fontSize=fs - lay.s(0.5), leading=ld - lay.s(1.5),
-                    alignment=TA_CENTER, spaceAfter=0),
-        title=like("title", fontName=fonts.BOLD, fontSize=fs + lay.s(2.5),
-                   leading=ld + lay.s(3), alignment=TA_CENTER, spaceBefore=lay.s(6),
-                   spaceAfter=0),
-        italic_center=like("italic_center", fontName=fonts.ITALIC, alignment=TA_CENTER,
-                           spaceAfter=lay.s(4)),
+        header=like(
+            "header",
+            fontSize=fs - lay.s(0.5),
+            leading=ld - lay.s(1.5),
+            alignment=TA_CENTER,
+            spaceAfter=0,
+        ),
+        title=like(
+            "title",
+            fontName=fonts.BOLD,
+            fontSize=fs + lay.s(2.5),
+            leading=ld + lay.s(3),
+            alignment=TA_CENTER,
+            spaceBefore=lay.s(6),
+            spaceAfter=0,
+        ),
+        italic_center=like(
+            "italic_center", fontName=fonts.ITALIC, alignment=TA_CENTER, spaceAfter=lay.s(4)
+        ),
         section=like("section", spaceBefore=lay.s(1)),
         cell=cell,
         cell_center=like("cell_center", parent=cell, alignment=TA_CENTER),
         cell_head=like("cell_head", parent=cell, fontName=fonts.BOLD, alignment=TA_CENTER),
-        note=like("note", fontName=fonts.ITALIC, fontSize=fs - lay.s(1.5),
-                  leading=ld - lay.s(2.5), spaceAfter=0, alignment=TA_LEFT),
-        running=like("running", fontName=fonts.ITALIC, fontSize=fs - lay.s(2.5),
-                     leading=ld - lay.s(3), alignment=TA_LEFT),
+        note=like(
+            "note",
+            fontName=fonts.ITALIC,
+            fontSize=fs - lay.s(1.5),
+            leading=ld - lay.s(2.5),
+            spaceAfter=0,
+            alignment=TA_LEFT,
+        ),
+        running=like(
+            "running",
+            fontName=fonts.ITALIC,
+            fontSize=fs - lay.s(2.5),
+            leading=ld - lay.s(3),
+            alignment=TA_LEFT,
+        ),
     )

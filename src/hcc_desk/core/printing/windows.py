@@ -118,9 +118,13 @@ class WindowsBackend:
         token = uuid.uuid4().hex[:12]
         if self._sumatra:
             res = self._run(
-                self._sumatra, "-print-to", name,
-                "-print-settings", f"{copies}x,paper={paper},simplex,noscale",
-                "-silent", path,
+                self._sumatra,
+                "-print-to",
+                name,
+                "-print-settings",
+                f"{copies}x,paper={paper},simplex,noscale",
+                "-silent",
+                path,
             )
             if res.returncode != 0:
                 raise errors.submit_failed(name, res.stderr.strip() or f"exit {res.returncode}")
@@ -130,5 +134,6 @@ class WindowsBackend:
                 self._startfile(path, "printto", f'"{name}"')
         except OSError as e:
             raise errors.submit_failed(
-                name, f"không có chương trình đọc PDF hỗ trợ in ({e})") from e
+                name, f"không có chương trình đọc PDF hỗ trợ in ({e})"
+            ) from e
         return f"shell-{token}"

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from .schema_version import StoreError
 from .records import (
     AgencyInfo,
     ApplicantInfo,
@@ -16,6 +15,7 @@ from .records import (
     ProcedureInfo,
     StatusEventInfo,
 )
+from .schema_version import StoreError
 from .store import Store, open_store
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""The desk's audit_log as a hash chain (hcc_desk.core.audit_chain): appending and verifying.
+"""The desk's audit_log as a hash chain (hcc_core.audit_chain): appending and verifying.
 
 Appends run inside ``Store.write()``: BEGIN IMMEDIATE holds SQLite's write lock from the start of
 the transaction, so the head read here is still the head when the row is inserted, whichever
@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
-from ..audit_chain import (
+from hcc_core.audit_chain import (
     GENESIS,
     Anchor,
     ChainRow,
@@ -23,6 +23,7 @@ from ..audit_chain import (
     parse_stored,
     verify,
 )
+
 from .models import AuditLog
 
 # Every column an officer or auditor reads; ``id`` is storage detail, ``seq`` stands for it.
@@ -50,9 +51,17 @@ def link(session: Session, row: AuditLog) -> None:
 
 def stored_rows(session: Session) -> Iterator[ChainRow]:
     as_text = {"at", "detail"}  # see parse_stored
-    cols = [AuditLog.id, AuditLog.prev_hash, AuditLog.row_hash, *(
-        cast(getattr(AuditLog, name), Text).label(name) if name in as_text
-        else getattr(AuditLog, name) for name in CHAINED)]
+    cols = [
+        AuditLog.id,
+        AuditLog.prev_hash,
+        AuditLog.row_hash,
+        *(
+            cast(getattr(AuditLog, name), Text).label(name)
+            if name in as_text
+            else getattr(AuditLog, name)
+            for name in CHAINED
+        ),
+    ]
     stmt = select(*cols).order_by(AuditLog.seq.asc().nulls_first(), AuditLog.id)
     result = session.execute(stmt.execution_options(yield_per=2000))
     try:
@@ -64,8 +73,9 @@ def stored_rows(session: Session) -> Iterator[ChainRow]:
 def _chain_row(r: Any) -> ChainRow:
     values = dict(r._mapping)
     values["at"], values["detail"] = parse_stored(r.at, r.detail)
-    return ChainRow(r.id, r.seq, values["at"], r.prev_hash, r.row_hash,
-                    [values[name] for name in CHAINED])
+    return ChainRow(
+        r.id, r.seq, values["at"], r.prev_hash, r.row_hash, [values[name] for name in CHAINED]
+    )
 
 
 def verify_audit_chain(session: Session, anchor: Anchor | None = None) -> Verdict:

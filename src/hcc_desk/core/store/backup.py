@@ -12,6 +12,7 @@ with as little machinery as possible.
 - Nothing here deletes a database: a damaged or replaced one is *renamed* into ``set-aside/``
   together with its WAL (which may hold the last commits), so support can still read it.
 """
+
 from __future__ import annotations
 
 import json
@@ -24,9 +25,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hcc_core.files import fsync_dir
+from hcc_core.owner_only import FILE_MODE
 from hcc_desk.core import db_cipher as cipher
-from hcc_desk.core.files import fsync_dir
-from hcc_desk.core.owner_only import FILE_MODE
 
 PREFIX = "hcc-desk"
 KINDS = ("daily", "close", "manual")
@@ -74,8 +75,9 @@ def backups_of_kind(folder: Path, kind: str) -> list[Path]:
     return sorted(found, key=lambda p: p.name)
 
 
-def make_backup(db_path: Path, folder: Path, kind: str, key: bytes | None,
-                when: datetime | None = None) -> Path:
+def make_backup(
+    db_path: Path, folder: Path, kind: str, key: bytes | None, when: datetime | None = None
+) -> Path:
     """A new ``kind`` backup of ``db_path`` in ``folder`` (created owner-only if absent)."""
     when = when or datetime.now()
     target = folder / backup_name(kind, when)
@@ -91,7 +93,7 @@ def write_backup(db_path: Path, target: Path, key: bytes | None) -> None:
     """Copy the live database ``db_path`` to ``target`` (encrypted with ``key``), durably."""
     if not db_path.exists():
         raise FileNotFoundError(f"no database at {db_path}")
-    from hcc_desk.core.owner_only import make_private_dir
+    from hcc_core.owner_only import make_private_dir
 
     make_private_dir(target.parent)
     tmp = target.with_name(target.name + ".part")
@@ -159,8 +161,9 @@ def opens_with_key(path: Path, key: bytes | None) -> bool:
         return False
 
 
-def verify_backup(path: Path, key: bytes | None, known_revisions: set[str] | None = None
-                  ) -> BackupInfo:
+def verify_backup(
+    path: Path, key: bytes | None, known_revisions: set[str] | None = None
+) -> BackupInfo:
     """The backup's facts, or BackupRejected saying why it cannot be restored here."""
     if not path.is_file() or path.stat().st_size == 0:
         raise BackupRejected("missing", f"{path} does not exist or is empty")
@@ -186,13 +189,17 @@ def verify_backup(path: Path, key: bytes | None, known_revisions: set[str] | Non
     return BackupInfo(path, datetime.fromtimestamp(path.stat().st_mtime), rev, int(dossiers))
 
 
-def newest_good_backup(folder: Path, key: bytes | None,
-                       known_revisions: set[str] | None = None) -> BackupInfo | None:
+def newest_good_backup(
+    folder: Path, key: bytes | None, known_revisions: set[str] | None = None
+) -> BackupInfo | None:
     """The most recent backup in ``folder`` that verifies (any kind, migration ones too)."""
     if not folder.is_dir():
         return None
-    candidates = sorted((p for p in folder.glob("*.db") if p.is_file()),
-                        key=lambda p: p.stat().st_mtime, reverse=True)
+    candidates = sorted(
+        (p for p in folder.glob("*.db") if p.is_file()),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
     for path in candidates:
         try:
             return verify_backup(path, key, known_revisions)
@@ -204,7 +211,7 @@ def newest_good_backup(folder: Path, key: bytes | None,
 def set_aside(db_path: Path, folder: Path, label: str, when: datetime | None = None) -> Path:
     """Rename the database (with its WAL and SHM) into ``folder`` as
     ``hcc-desk-<label>-<time>.db``; never deletes anything. Returns the new path."""
-    from hcc_desk.core.owner_only import make_private_dir
+    from hcc_core.owner_only import make_private_dir
 
     make_private_dir(folder)
     when = when or datetime.now()
@@ -293,8 +300,10 @@ def highest_day_sequences(path: Path, key: bytes | None) -> list[tuple[str, str,
     try:
         con = _connect(path, key, read_only=True)
         try:
-            return [(r[0], r[1], int(r[2])) for r in
-                    con.execute("SELECT unit_code, day, last_k FROM day_sequence")]
+            return [
+                (r[0], r[1], int(r[2]))
+                for r in con.execute("SELECT unit_code, day, last_k FROM day_sequence")
+            ]
         finally:
             con.close()
     except _errors():
@@ -314,7 +323,9 @@ def raise_day_sequences(db_path: Path, key: bytes | None, rows: list[tuple[str, 
             cur = con.execute(
                 "INSERT INTO day_sequence(unit_code, day, last_k) VALUES (?, ?, ?) "
                 "ON CONFLICT(unit_code, day) DO UPDATE SET last_k = excluded.last_k "
-                "WHERE excluded.last_k > day_sequence.last_k", (unit, day, last_k))
+                "WHERE excluded.last_k > day_sequence.last_k",
+                (unit, day, last_k),
+            )
             moved += cur.rowcount
         con.execute("COMMIT")
         return moved
@@ -326,9 +337,12 @@ def _unsynced_from_payload(raw: Any) -> Unsynced | None:
     try:
         doc = json.loads(raw) if isinstance(raw, (str, bytes)) else raw
         submitter = doc.get("submitter") or {}
-        return Unsynced(code=str(doc["code"]), name=str(submitter.get("full_name", "")),
-                        procedure=str(doc.get("procedure_name", "")),
-                        received_at=str(doc.get("received_at", "")))
+        return Unsynced(
+            code=str(doc["code"]),
+            name=str(submitter.get("full_name", "")),
+            procedure=str(doc.get("procedure_name", "")),
+            received_at=str(doc.get("received_at", "")),
+        )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
 

@@ -7,7 +7,6 @@ Works from a source tree, an installed wheel and a PyInstaller bundle, provided 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -17,14 +16,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from hcc_core.alembic_lock import ALEMBIC_LOCK
+
 from .engine import immediate
 from .schema_version import StoreError
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
-# Alembic keeps the running migration's context in a module global: two upgrades at once in one
-# process (desks as threads, or a desk and hcc_central) would run in each other's context.
-# Held around every Alembic command, before any database lock, by both packages.
-ALEMBIC_LOCK = threading.Lock()
 
 
 def _config() -> Config:
@@ -72,8 +69,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         raise StoreError(f"foreign keys broken after upgrade to {revision}: {bad[:5]}")
 
 
-def backup_database(db_path: Path, backup_dir: Path, revision: str | None,
-                    key: bytes | None = None) -> Path:
+def backup_database(
+    db_path: Path, backup_dir: Path, revision: str | None, key: bytes | None = None
+) -> Path:
     """Consistent copy via SQLite's online backup API (safe with WAL and other readers);
     an encrypted database is copied encrypted with its own key."""
     backup_dir.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from hcc_desk.core.domain.calendar import Duration
+from hcc_core.domain.calendar import Duration
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,8 +25,12 @@ def script_head() -> str:
     for script in VERSIONS_DIR.glob("*.py"):
         names: dict[str, object] = {}
         for node in ast.parse(script.read_text(encoding="utf-8")).body:
-            if isinstance(node, ast.Assign) and len(node.targets) == 1 and \
-                    isinstance(node.targets[0], ast.Name) and isinstance(node.value, ast.Constant):
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.Constant)
+            ):
                 names[node.targets[0].id] = node.value.value
         if isinstance(names.get("revision"), str):
             revisions[names["revision"]] = names.get("down_revision")  # type: ignore[index,assignment]

@@ -12,9 +12,9 @@ from typing import Any
 from sqlalchemy import event, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hcc_desk.core.domain.errors import DomainError
-from hcc_desk.core.domain.phone import validate_phone
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.errors import DomainError
+from hcc_core.domain.phone import validate_phone
+from hcc_core.domain.text import fold
 
 from .models import Applicant, Dossier
 

@@ -83,8 +83,9 @@ def open_store(path: Path, backup_dir: Path | None = None, key: bytes | None = N
                 ) from err
     finally:
         migration_engine.dispose()
-    return Store(path=path, engine=make_engine(path, key=key), revision_found=found,
-                 backup_path=backup)
+    return Store(
+        path=path, engine=make_engine(path, key=key), revision_found=found, backup_path=backup
+    )
 
 
 def _encrypt_plain_files(path: Path, backup_dir: Path, key: bytes) -> None:
@@ -112,12 +113,18 @@ def _check_key(path: Path, key: bytes) -> None:
         finally:
             con.close()
     except mod.DatabaseError as err:
-        raise cipher.WrongKey(f"{path} cannot be decrypted with this computer's key for it "
-                         f"(copied from another PC, or the key was lost): {err}") from err
+        raise cipher.WrongKey(
+            f"{path} cannot be decrypted with this computer's key for it "
+            f"(copied from another PC, or the key was lost): {err}"
+        ) from err
 
 
 def _check_and_backup(
-    path: Path, engine: Engine, found: str | None, has_tables: bool, backup_dir: Path | None,
+    path: Path,
+    engine: Engine,
+    found: str | None,
+    has_tables: bool,
+    backup_dir: Path | None,
     key: bytes | None = None,
 ) -> Path | None:
     from . import migrate

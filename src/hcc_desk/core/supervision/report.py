@@ -5,6 +5,7 @@ due today, due within the next two working days, overdue, waiting for a suppleme
 stopped, so never overdue meanwhile). Rates (finished results in a period, against the
 appointment before any apology): early / on time / late by agency, procedure or officer.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -12,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
-from hcc_desk.core.domain.calendar import WorkCalendar
-from hcc_desk.core.domain.status import DossierStatus
-from hcc_desk.core.domain.timing import SOON_WORKING_DAYS, classify, urgency
+from hcc_core.domain.calendar import WorkCalendar
+from hcc_core.domain.status import DossierStatus
+from hcc_core.domain.timing import SOON_WORKING_DAYS, classify, urgency
 
 _S = DossierStatus
 # Nothing is pending at any agency any more.
@@ -67,12 +68,20 @@ class Lists:
     waiting: list[DossierRow]
 
     def counts(self) -> dict[str, int]:
-        return {"due_today": len(self.due_today), "due_soon": len(self.due_soon),
-                "overdue": len(self.overdue), "waiting": len(self.waiting)}
+        return {
+            "due_today": len(self.due_today),
+            "due_soon": len(self.due_soon),
+            "overdue": len(self.overdue),
+            "waiting": len(self.waiting),
+        }
 
 
-def lists(rows: Iterable[DossierRow], now: datetime, calendar: WorkCalendar,
-          soon_days: int = SOON_WORKING_DAYS) -> Lists:
+def lists(
+    rows: Iterable[DossierRow],
+    now: datetime,
+    calendar: WorkCalendar,
+    soon_days: int = SOON_WORKING_DAYS,
+) -> Lists:
     out: dict[str, list[DossierRow]] = {"today": [], "soon": [], "overdue": [], "waiting": []}
     for row in rows:
         if not row.in_progress:
@@ -84,9 +93,12 @@ def lists(rows: Iterable[DossierRow], now: datetime, calendar: WorkCalendar,
         if kind in out:
             out[kind].append(row)
     key = _by_due
-    return Lists(sorted(out["today"], key=key), sorted(out["soon"], key=key),
-                 sorted(out["overdue"], key=key),
-                 sorted(out["waiting"], key=lambda r: (r.waiting_since or r.received_at, r.code)))
+    return Lists(
+        sorted(out["today"], key=key),
+        sorted(out["soon"], key=key),
+        sorted(out["overdue"], key=key),
+        sorted(out["waiting"], key=lambda r: (r.waiting_since or r.received_at, r.code)),
+    )
 
 
 def _by_due(row: DossierRow) -> tuple[datetime, str]:
@@ -116,8 +128,7 @@ def in_period(row: DossierRow, date_from: date, date_to: date) -> bool:
     return finished is not None and date_from <= finished.date() <= date_to
 
 
-def rates(rows: Iterable[DossierRow], date_from: date, date_to: date, by: GroupBy
-          ) -> list[RateRow]:
+def rates(rows: Iterable[DossierRow], date_from: date, date_to: date, by: GroupBy) -> list[RateRow]:
     """One row per agency / procedure / officer, with a total row last (key "")."""
     if by not in GROUPS:
         raise ValueError(f"group by one of {GROUPS}, not {by!r}")
@@ -127,8 +138,7 @@ def rates(rows: Iterable[DossierRow], date_from: date, date_to: date, by: GroupB
         if not in_period(row, date_from, date_to):
             continue
         timing = row.timing
-        key = {"agency": row.agency, "procedure": row.procedure_name,
-               "officer": row.officer}[by]
+        key = {"agency": row.agency, "procedure": row.procedure_name, "officer": row.officer}[by]
         for target in (groups.setdefault(key, RateRow(key)), total):
             setattr(target, timing, getattr(target, timing) + 1)
             target.codes.append(row.code)

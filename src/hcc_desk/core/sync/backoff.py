@@ -1,5 +1,6 @@
 """Capped exponential backoff with full jitter: many desks coming back online at once after a
 central outage spread their retries over the whole window instead of arriving together."""
+
 from __future__ import annotations
 
 from typing import Protocol

@@ -1,6 +1,7 @@
 """HTTP client of hcc-central (docs/sync-protocol.md), mapping every failure to one of a few
 kinds the engine acts on: Transient (retry later), AuthFailed (re-enrol), TooLarge (split or
 park), Refused (this request is wrong: park what it carried)."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -10,7 +11,8 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from . import protocol as p
+from hcc_core.wire import protocol as p
+
 from .clock_check import ClockWatch
 from .officer_session import SESSION_HEADER, LoginAnswer
 
@@ -29,8 +31,14 @@ class SyncError(Exception):
 class Transient(SyncError):
     """Network down, timeout, reset, 429 or 5xx: nothing is wrong with the data; retry later."""
 
-    def __init__(self, message: str, status: int | None = None, *, network: bool = False,
-                 retry_after: float | None = None):
+    def __init__(
+        self,
+        message: str,
+        status: int | None = None,
+        *,
+        network: bool = False,
+        retry_after: float | None = None,
+    ):
         super().__init__(message, status)
         self.network, self.retry_after = network, retry_after
 
@@ -92,8 +100,10 @@ def insecure_reason(url: str) -> str | None:
         return None
     if parsed.scheme == "http" and _loopback(parsed.host):
         return None
-    return (f"central must be reached over https:// (not {parsed.scheme}:// to "
-            f"{parsed.host or '?'}): only this machine itself may be plain http://")
+    return (
+        f"central must be reached over https:// (not {parsed.scheme}:// to "
+        f"{parsed.host or '?'}): only this machine itself may be plain http://"
+    )
 
 
 def _loopback(host: str) -> bool:
@@ -117,9 +127,15 @@ def tls_context(ca_pem: str | None = None) -> ssl.SSLContext:
 
 
 class CentralClient:
-    def __init__(self, base_url: str, token: str | None = None, *,
-                 transport: httpx.BaseTransport | None = None,
-                 timeout: httpx.Timeout = TIMEOUT, ca_pem: str | None = None):
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        timeout: httpx.Timeout = TIMEOUT,
+        ca_pem: str | None = None,
+    ):
         headers = {"User-Agent": "hcc-desk", p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION)}
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -128,8 +144,13 @@ class CentralClient:
         # An injected transport (tests, a fake central) reaches no network: nothing to protect.
         self._insecure = insecure_reason(self.base_url) if transport is None else None
         self._verify = tls_context(ca_pem)
-        self._http = httpx.Client(base_url=self.base_url, headers=headers, timeout=timeout,
-                                  transport=transport, verify=self._verify)
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=timeout,
+            transport=transport,
+            verify=self._verify,
+        )
         self.clock = ClockWatch()  # central's Date header vs this PC (clock_check.py)
 
     def close(self) -> None:
@@ -141,8 +162,9 @@ class CentralClient:
         failing again on an old one. Call between passes, not while a request is running."""
         if self._own_transport:
             old = self._http
-            self._http = httpx.Client(base_url=old.base_url, headers=old.headers,
-                                      timeout=old.timeout, verify=self._verify)
+            self._http = httpx.Client(
+                base_url=old.base_url, headers=old.headers, timeout=old.timeout, verify=self._verify
+            )
             old.close()
 
     # --- calls --------------------------------------------------------------------------------
@@ -154,8 +176,14 @@ class CentralClient:
         """The officer's central account and a session, or None when central says the password
         is wrong; OfficerLocked when central has locked the name (too many failures)."""
         body = p.LoginRequest(username=username, password=password).model_dump()
-        r = self._call("POST", "/officers/login", json=body, auth=(403,),
-                       passthrough=(401, 423), timeout=LOGIN_TIMEOUT)
+        r = self._call(
+            "POST",
+            "/officers/login",
+            json=body,
+            auth=(403,),
+            passthrough=(401, 423),
+            timeout=LOGIN_TIMEOUT,
+        )
         if r.status_code == 423:
             raise OfficerLocked(_detail(r), 423, retry_after=_retry_after(r))
         if r.status_code == 401:
@@ -166,8 +194,14 @@ class CentralClient:
     def logout(self, session: str) -> None:
         """End an officer session on central (401: it had already ended)."""
         # Short: it runs while the window closes, and offline the session simply expires.
-        self._call("POST", "/officers/logout", headers={SESSION_HEADER: session},
-                   auth=(403,), passthrough=(401,), timeout=httpx.Timeout(3.0))
+        self._call(
+            "POST",
+            "/officers/logout",
+            headers={SESSION_HEADER: session},
+            auth=(403,),
+            passthrough=(401,),
+            timeout=httpx.Timeout(3.0),
+        )
 
     def limits(self, timeout: httpx.Timeout | None = None) -> p.Limits:
         return _parse(self._call("GET", "/limits", timeout=timeout), p.Limits)
@@ -196,9 +230,15 @@ class CentralClient:
 
     def upload_single(self, start: p.UploadStart, data: bytes) -> str:
         """A whole small file in one request; central verifies size and SHA-256 first."""
-        r = self._call("POST", "/uploads/single", params=start.model_dump(), content=data,
-                       headers={"Content-Type": "application/octet-stream"}, auth=(401,),
-                       passthrough=(404, 405, 413, 422))
+        r = self._call(
+            "POST",
+            "/uploads/single",
+            params=start.model_dump(),
+            content=data,
+            headers={"Content-Type": "application/octet-stream"},
+            auth=(401,),
+            passthrough=(404, 405, 413, 422),
+        )
         if r.status_code in (404, 405, 413):
             raise SingleUnsupported(_detail(r), r.status_code)
         if r.status_code == 422:  # nothing was stored
@@ -206,16 +246,23 @@ class CentralClient:
         return _parse(r, p.UploadDone).sha256
 
     def upload_put(self, upload_id: str, offset: int, data: bytes) -> int:
-        r = self._call("PUT", f"/uploads/{upload_id}", params={"offset": offset}, content=data,
-                       headers={"Content-Type": "application/octet-stream"}, auth=(401,),
-                       passthrough=(409,))
+        r = self._call(
+            "PUT",
+            f"/uploads/{upload_id}",
+            params={"offset": offset},
+            content=data,
+            headers={"Content-Type": "application/octet-stream"},
+            auth=(401,),
+            passthrough=(409,),
+        )
         if r.status_code == 409:
             raise OffsetMismatch(_parse(r, p.UploadOffset).offset)
         return _parse(r, p.UploadOffset).offset
 
     def upload_complete(self, upload_id: str) -> str:
-        r = self._call("POST", f"/uploads/{upload_id}/complete", auth=(401,),
-                       passthrough=(409, 422))
+        r = self._call(
+            "POST", f"/uploads/{upload_id}/complete", auth=(401,), passthrough=(409, 422)
+        )
         if r.status_code == 409:  # central is missing bytes: resume from its offset
             raise OffsetMismatch(_parse(r, p.UploadOffset).offset)
         if r.status_code == 422:
@@ -223,19 +270,30 @@ class CentralClient:
         return _parse(r, p.UploadDone).sha256
 
     # --- plumbing -----------------------------------------------------------------------------
-    def _call(self, method: str, path: str, *, auth: tuple[int, ...] = (401, 403),
-              passthrough: tuple[int, ...] = (), timeout: httpx.Timeout | None = None,
-              **kwargs: Any) -> httpx.Response:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        auth: tuple[int, ...] = (401, 403),
+        passthrough: tuple[int, ...] = (),
+        timeout: httpx.Timeout | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
         if self._insecure:
             raise Insecure(self._insecure)
         try:
-            r = self._http.request(method, p.API + path,
-                                   timeout=timeout or httpx.USE_CLIENT_DEFAULT, **kwargs)
+            r = self._http.request(
+                method, p.API + path, timeout=timeout or httpx.USE_CLIENT_DEFAULT, **kwargs
+            )
         except httpx.ConnectError as exc:
             if _cert_failure(exc):
-                raise Untrusted(f"central's certificate is not trusted ({_cert_failure(exc)}): "
-                                "enrol with the centre's CA file (--ca-file), or ask for a "
-                                "certificate this PC trusts", network=True) from exc
+                raise Untrusted(
+                    f"central's certificate is not trusted ({_cert_failure(exc)}): "
+                    "enrol with the centre's CA file (--ca-file), or ask for a "
+                    "certificate this PC trusts",
+                    network=True,
+                ) from exc
             raise Transient(f"network: {exc or type(exc).__name__}", network=True) from exc
         except httpx.TimeoutException as exc:
             raise Transient(f"timeout ({type(exc).__name__})", network=True) from exc
@@ -252,8 +310,9 @@ class CentralClient:
         if status == 426:
             raise Incompatible(_detail(r), status)
         if status == 429 or status >= 500:
-            raise Transient(f"central busy ({status}): {_detail(r)}", status,
-                            retry_after=_retry_after(r))
+            raise Transient(
+                f"central busy ({status}): {_detail(r)}", status, retry_after=_retry_after(r)
+            )
         raise Refused(_detail(r), status)
 
 
@@ -272,8 +331,11 @@ def _parse(r: httpx.Response, model: type[M]) -> M:
         data = r.json()
     except ValueError as exc:
         # Not JSON: a captive portal or a proxy's error page, not central. Try again later.
-        raise Transient(f"unexpected answer from {r.url.path} ({r.status_code}): "
-                        f"{str(exc).splitlines()[0][:200]}", r.status_code) from exc
+        raise Transient(
+            f"unexpected answer from {r.url.path} ({r.status_code}): "
+            f"{str(exc).splitlines()[0][:200]}",
+            r.status_code,
+        ) from exc
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -283,7 +345,9 @@ def _parse(r: httpx.Response, model: type[M]) -> M:
             f"Máy chủ trung tâm trả lời theo phiên bản giao thức mà máy này không đọc được "
             f"({r.url.path}): cần cập nhật phần mềm. / Central's answer to {r.url.path} does "
             f"not match this desk's protocol version {p.PROTOCOL_VERSION}: update the "
-            f"software. ({str(exc).splitlines()[0][:200]})", r.status_code) from exc
+            f"software. ({str(exc).splitlines()[0][:200]})",
+            r.status_code,
+        ) from exc
 
 
 def _detail(r: httpx.Response) -> str:

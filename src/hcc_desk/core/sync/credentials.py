@@ -5,6 +5,7 @@ file modes mean little, so the token is additionally sealed with DPAPI (CryptPro
 current user's key) when available: a copied profile folder then carries no usable token, and
 the desk asks to be enrolled again. Central stores only the token's SHA-256.
 """
+
 from __future__ import annotations
 
 import base64
@@ -68,8 +69,9 @@ class DpapiSealer:
         blob_out = Blob()
         ui_forbidden = 0x1
         fn = getattr(ctypes.windll.crypt32, func)  # type: ignore[attr-defined]
-        if not fn(ctypes.byref(blob_in), None, None, None, None, ui_forbidden,
-                  ctypes.byref(blob_out)):
+        if not fn(
+            ctypes.byref(blob_in), None, None, None, None, ui_forbidden, ctypes.byref(blob_out)
+        ):
             raise ctypes.WinError()  # type: ignore[attr-defined]
         try:
             return ctypes.string_at(blob_out.pbData, blob_out.cbData)
@@ -89,16 +91,24 @@ class CredentialStore:
             if data.get("sealed_with") != self._sealer.name:
                 return None
             token = self._sealer.unseal(base64.b64decode(data["token"])).decode("utf-8")
-            return DeviceCredential(data["central_url"], data["device_id"], token,
-                                    data.get("ca_pem"))
+            return DeviceCredential(
+                data["central_url"], data["device_id"], token, data.get("ca_pem")
+            )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def save(self, cred: DeviceCredential) -> None:
         token = base64.b64encode(self._sealer.seal(cred.device_token.encode("utf-8"))).decode()
-        text = json.dumps({"central_url": cred.central_url, "device_id": cred.device_id,
-                           "sealed_with": self._sealer.name, "token": token,
-                           **({"ca_pem": cred.ca_pem} if cred.ca_pem else {})}, indent=1)
+        text = json.dumps(
+            {
+                "central_url": cred.central_url,
+                "device_id": cred.device_id,
+                "sealed_with": self._sealer.name,
+                "token": token,
+                **({"ca_pem": cred.ca_pem} if cred.ca_pem else {}),
+            },
+            indent=1,
+        )
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.unlink(missing_ok=True)
         # Created 0600 from the start: no moment where another user could read the token.

@@ -1,4 +1,5 @@
 """Dossier rows → ``protocol.DossierDoc``: the full state of one dossier, as pushed to central."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -6,16 +7,23 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hcc_core.wire.protocol import DossierDoc
 from hcc_desk.core.store.models import Applicant, Attachment, Counter, Dossier, Officer
-
-from .protocol import DossierDoc
 
 
 def _person(a: Applicant) -> dict[str, Any]:
-    return {"kind": a.kind, "full_name": a.full_name, "id_number": a.id_number,
-            "old_id_number": a.old_id_number, "tax_code": a.tax_code,
-            "date_of_birth": a.date_of_birth, "sex": a.sex, "address": a.address,
-            "phone": a.phone, "email": a.email}
+    return {
+        "kind": a.kind,
+        "full_name": a.full_name,
+        "id_number": a.id_number,
+        "old_id_number": a.old_id_number,
+        "tax_code": a.tax_code,
+        "date_of_birth": a.date_of_birth,
+        "sex": a.sex,
+        "address": a.address,
+        "phone": a.phone,
+        "email": a.email,
+    }
 
 
 def dossier_doc_dict(session: Session, d: Dossier) -> dict[str, Any]:
@@ -24,26 +32,53 @@ def dossier_doc_dict(session: Session, d: Dossier) -> dict[str, Any]:
     officer: Officer = d.officer
     owner = d.owner
     attachments = session.scalars(
-        select(Attachment).where(Attachment.dossier_id == d.id).order_by(Attachment.id))
+        select(Attachment).where(Attachment.dossier_id == d.id).order_by(Attachment.id)
+    )
     return {
-        "uuid": d.uuid, "code": d.code, "lookup_pin": d.lookup_pin or "",
-        "procedure_code": d.procedure.code, "procedure_name": d.procedure.name,
-        "unit_code": d.agency.unit_code, "counter_slot": counter.slot if counter else 0,
+        "uuid": d.uuid,
+        "code": d.code,
+        "lookup_pin": d.lookup_pin or "",
+        "procedure_code": d.procedure.code,
+        "procedure_name": d.procedure.name,
+        "unit_code": d.agency.unit_code,
+        "counter_slot": counter.slot if counter else 0,
         "officer": officer.username,
         # An organisation always files through a person, so the owner tells the kind.
         "applicant_kind": owner.kind if owner is not None else d.submitter.kind,
-        "submitter": _person(d.submitter), "owner": None if owner is None else _person(owner),
-        "papers": [{"position": p.position, "name": p.name, "originals": p.originals,
-                    "certified_copies": p.certified_copies, "photocopies": p.photocopies}
-                   for p in d.papers],
-        "sets": d.sets, "delivery_method": d.delivery_method,
-        "delivery_address": d.delivery_address, "notes": d.notes,
-        "received_at": d.received_at, "due_at": d.due_at, "status": d.status,
-        "events": [{"uuid": e.uuid, "status": e.status, "at": e.at, "actor": e.actor,
-                    "note": e.note} for e in sorted(d.events, key=lambda e: (e.at, e.id or 0))],
-        "attachments": [{"uuid": a.uuid, "paper_position": a.paper_position,
-                         "filename": a.filename, "content_type": a.content_type,
-                         "size": a.size, "sha256": a.sha256} for a in attachments],
+        "submitter": _person(d.submitter),
+        "owner": None if owner is None else _person(owner),
+        "papers": [
+            {
+                "position": p.position,
+                "name": p.name,
+                "originals": p.originals,
+                "certified_copies": p.certified_copies,
+                "photocopies": p.photocopies,
+            }
+            for p in d.papers
+        ],
+        "sets": d.sets,
+        "delivery_method": d.delivery_method,
+        "delivery_address": d.delivery_address,
+        "notes": d.notes,
+        "received_at": d.received_at,
+        "due_at": d.due_at,
+        "status": d.status,
+        "events": [
+            {"uuid": e.uuid, "status": e.status, "at": e.at, "actor": e.actor, "note": e.note}
+            for e in sorted(d.events, key=lambda e: (e.at, e.id or 0))
+        ],
+        "attachments": [
+            {
+                "uuid": a.uuid,
+                "paper_position": a.paper_position,
+                "filename": a.filename,
+                "content_type": a.content_type,
+                "size": a.size,
+                "sha256": a.sha256,
+            }
+            for a in attachments
+        ],
     }
 
 

@@ -6,6 +6,7 @@ A transient failure (network, timeout, 429/5xx) ends the pass; the ops that were
 per-op ``next_attempt_at`` (capped exponential backoff, full jitter). An op central rejects is
 parked and the rest carry on.
 """
+
 from __future__ import annotations
 
 import logging
@@ -19,10 +20,10 @@ from pathlib import Path
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from hcc_core.wire import protocol as p
 from hcc_desk.core.store.models import OutboxOp, SyncState
 
 from . import outbox
-from . import protocol as p
 from .backoff import BASE_S, CAP_S, Rng, backoff_delay
 from .client import AuthFailed, CentralClient, Refused, SyncError, TooLarge, Transient
 from .pull import Applied, apply_changes, apply_deferred
@@ -58,10 +59,19 @@ def sync_state(session: Session) -> SyncState:
 
 
 class SyncEngine:
-    def __init__(self, store, client: CentralClient, clock: Callable[[], datetime] = datetime.now,
-                 rng: Rng | None = None, *, attachments_dir: Path | None = None,
-                 batch_size: int = p.MAX_PUSH_OPS, backoff_base: float = BASE_S,
-                 backoff_cap: float = CAP_S, on_progress: Progress | None = None):
+    def __init__(
+        self,
+        store,
+        client: CentralClient,
+        clock: Callable[[], datetime] = datetime.now,
+        rng: Rng | None = None,
+        *,
+        attachments_dir: Path | None = None,
+        batch_size: int = p.MAX_PUSH_OPS,
+        backoff_base: float = BASE_S,
+        backoff_cap: float = CAP_S,
+        on_progress: Progress | None = None,
+    ):
         self.store, self.client, self.clock = store, client, clock
         self.rng: Rng = rng or random.Random()
         self.batch_size = min(batch_size, p.MAX_PUSH_OPS)
@@ -110,9 +120,17 @@ class SyncEngine:
             for row in (s.get(OutboxOp, i) for i in ids):
                 assert row is not None
                 try:
-                    batch.append((row.id, p.PushOp(op_id=row.op_id, kind=row.kind,
-                                                   entity_uuid=row.entity_uuid,
-                                                   payload=p.DossierDoc.model_validate(row.payload))))
+                    batch.append(
+                        (
+                            row.id,
+                            p.PushOp(
+                                op_id=row.op_id,
+                                kind=row.kind,
+                                entity_uuid=row.entity_uuid,
+                                payload=p.DossierDoc.model_validate(row.payload),
+                            ),
+                        )
+                    )
                 except ValidationError as exc:
                     outbox.park(row, f"invalid for central: {exc.errors()[0]['msg']}", 422)
                     report.parked += 1

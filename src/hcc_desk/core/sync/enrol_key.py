@@ -7,6 +7,7 @@ network, or a desk killed while waiting, is then retried with it and ends with o
 code or another central gets a new key. Owner-only like device.json: with the code it would
 fetch the device's token until the code's retry window closes.
 """
+
 from __future__ import annotations
 
 import base64
@@ -44,8 +45,7 @@ class EnrolKeyStore:
         """The key of this enrolment: the one kept from an earlier try with the same central
         and code, else a new one, saved (fsynced) before it is returned."""
         pending = self.load()
-        if pending and (pending.central_url, pending.code_sha256) == (central_url,
-                                                                      code_hash(code)):
+        if pending and (pending.central_url, pending.code_sha256) == (central_url, code_hash(code)):
             return pending.key
         fresh = PendingEnrolment(central_url, code_hash(code), new_key())
         self._save(fresh)
@@ -54,8 +54,9 @@ class EnrolKeyStore:
     def load(self) -> PendingEnrolment | None:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            return PendingEnrolment(str(data["central_url"]), str(data["code_sha256"]),
-                                    str(data["key"]))
+            return PendingEnrolment(
+                str(data["central_url"]), str(data["code_sha256"]), str(data["key"])
+            )
         except (OSError, ValueError, KeyError, TypeError):
             return None  # absent or damaged: the next enrolment starts with a new key
 

@@ -5,6 +5,7 @@ of the same entity. Ops never sent (attempts == 0) are coalesced into the newest
 may have reached central keeps its ``op_id`` forever, so a retry after a lost response is
 recognised as a duplicate rather than stored twice.
 """
+
 from __future__ import annotations
 
 import threading
@@ -38,10 +39,15 @@ def enqueue_dossier(session: Session, dossier: Dossier) -> OutboxOp:
         op.payload = to_jsonable_python(dossier_doc_dict(session, dossier))
         op.state, op.parked_code = "parked", 422
         op.parked_reason = "Dữ liệu không hợp lệ để gửi / invalid for central: " + "; ".join(
-            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
-    session.execute(delete(OutboxOp).where(
-        OutboxOp.entity_uuid == dossier.uuid, OutboxOp.state == "pending",
-        OutboxOp.attempts == 0))
+            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5]
+        )
+    session.execute(
+        delete(OutboxOp).where(
+            OutboxOp.entity_uuid == dossier.uuid,
+            OutboxOp.state == "pending",
+            OutboxOp.attempts == 0,
+        )
+    )
     session.add(op)
     session.flush()
     _wake_after_commit(session)
@@ -71,13 +77,22 @@ def backfill(session: Session) -> int:
     return n
 
 
-def due_op_ids(session: Session, now: datetime, limit: int, *, force: bool = False,
-               exclude: Collection[int] = ()) -> list[int]:
+def due_op_ids(
+    session: Session,
+    now: datetime,
+    limit: int,
+    *,
+    force: bool = False,
+    exclude: Collection[int] = (),
+) -> list[int]:
     """Pending ops to send now, in outbox order. An entity whose oldest pending op is still
     backing off (or ``exclude``d: tried this pass) is skipped entirely, so one entity's ops
     always reach central in order."""
-    rows = session.execute(select(OutboxOp.id, OutboxOp.entity_uuid, OutboxOp.next_attempt_at)
-                           .where(OutboxOp.state == "pending").order_by(OutboxOp.id))
+    rows = session.execute(
+        select(OutboxOp.id, OutboxOp.entity_uuid, OutboxOp.next_attempt_at)
+        .where(OutboxOp.state == "pending")
+        .order_by(OutboxOp.id)
+    )
     blocked: set[str] = set()
     chosen: list[int] = []
     for op_id, entity, next_at in rows:
@@ -96,17 +111,22 @@ def due_op_ids(session: Session, now: datetime, limit: int, *, force: bool = Fal
 
 
 def mark_sent(session: Session, ids: Iterable[int]) -> None:
-    session.execute(update(OutboxOp).where(OutboxOp.id.in_(list(ids)))
-                    .values(attempts=OutboxOp.attempts + 1))
+    session.execute(
+        update(OutboxOp).where(OutboxOp.id.in_(list(ids))).values(attempts=OutboxOp.attempts + 1)
+    )
 
 
 def mark_done(session: Session, op: OutboxOp) -> None:
     # The full state is now central's; the payload is never needed again, so drop its bulk.
     op.state, op.payload, op.last_error, op.next_attempt_at = "done", {}, None, None
     # Older parked snapshots of this entity are superseded by the newer state just stored.
-    session.execute(update(OutboxOp).where(
-        OutboxOp.entity_uuid == op.entity_uuid, OutboxOp.state == "parked",
-        OutboxOp.id < op.id).values(state="done", payload={}, last_error="superseded"))
+    session.execute(
+        update(OutboxOp)
+        .where(
+            OutboxOp.entity_uuid == op.entity_uuid, OutboxOp.state == "parked", OutboxOp.id < op.id
+        )
+        .values(state="done", payload={}, last_error="superseded")
+    )
 
 
 def park(op: OutboxOp, reason: str, code: int) -> None:
@@ -114,8 +134,11 @@ def park(op: OutboxOp, reason: str, code: int) -> None:
 
 
 def counts(session: Session) -> dict[str, int]:
-    rows = session.execute(select(OutboxOp.state, func.count()).where(
-        OutboxOp.state != "done").group_by(OutboxOp.state))
+    rows = session.execute(
+        select(OutboxOp.state, func.count())
+        .where(OutboxOp.state != "done")
+        .group_by(OutboxOp.state)
+    )
     found = dict(rows.tuples().all())
     return {"pending": found.get("pending", 0), "parked": found.get("parked", 0)}
 
@@ -124,15 +147,21 @@ def entities_pending(session: Session, uuids: Iterable[str]) -> set[str]:
     wanted = list(set(uuids))
     if not wanted:
         return set()
-    stmt = select(OutboxOp.entity_uuid).where(
-        OutboxOp.state == "pending", OutboxOp.entity_uuid.in_(wanted)).distinct()
+    stmt = (
+        select(OutboxOp.entity_uuid)
+        .where(OutboxOp.state == "pending", OutboxOp.entity_uuid.in_(wanted))
+        .distinct()
+    )
     return set(session.scalars(stmt))
 
 
 def entity_state(session: Session, entity_uuid: str) -> str:
-    """"parked" if central refused the latest state, "pending" while ops wait, else "synced"."""
-    states = set(session.scalars(select(OutboxOp.state).where(
-        OutboxOp.entity_uuid == entity_uuid).distinct()))
+    """ "parked" if central refused the latest state, "pending" while ops wait, else "synced"."""
+    states = set(
+        session.scalars(
+            select(OutboxOp.state).where(OutboxOp.entity_uuid == entity_uuid).distinct()
+        )
+    )
     if "parked" in states:
         return "parked"
     if "pending" in states or not states:
@@ -142,11 +171,15 @@ def entity_state(session: Session, entity_uuid: str) -> str:
 
 def next_due_at(session: Session) -> datetime | None:
     """When the earliest backed-off pending op becomes due (None: none is backing off)."""
-    return session.scalar(select(func.min(OutboxOp.next_attempt_at)).where(
-        OutboxOp.state == "pending", OutboxOp.next_attempt_at.is_not(None)))
+    return session.scalar(
+        select(func.min(OutboxOp.next_attempt_at)).where(
+            OutboxOp.state == "pending", OutboxOp.next_attempt_at.is_not(None)
+        )
+    )
 
 
 # --- waking the background sync after a commit -------------------------------------------------
+
 
 def _db_key(path: Path | str | None) -> str:
     return str(Path(str(path)).resolve()) if path else ""

@@ -5,6 +5,7 @@ skipped, and never rolls back the page or blocks the cursor. A ``dossier.status`
 dossier with ops still to push is held in ``deferred_change`` until they are pushed, so a pull
 never overwrites pending local work.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from hcc_core.wire.protocol import AgencyWire, Change, EventWire
 from hcc_desk.core.store.models import (
     Agency,
     CalendarDay,
@@ -32,7 +34,6 @@ from hcc_desk.core.store.models import (
 from hcc_desk.core.store.status_times import note_status_times
 
 from .outbox import entities_pending
-from .protocol import AgencyWire, Change, EventWire
 
 log = logging.getLogger("hcc_desk.sync")
 
@@ -45,13 +46,20 @@ class Applied:
 
 
 def entity_of(kind: str, entity_uuid: str, payload: dict[str, Any]) -> str:
-    return str(payload.get("dossier_uuid") or entity_uuid) if kind == "dossier.status" \
-        else entity_uuid
+    return (
+        str(payload.get("dossier_uuid") or entity_uuid) if kind == "dossier.status" else entity_uuid
+    )
 
 
 def apply_changes(session: Session, changes: list[Change], out: Applied) -> None:
-    held = entities_pending(session, [entity_of(c.kind, c.entity_uuid, c.payload)
-                                      for c in changes if c.kind == "dossier.status"])
+    held = entities_pending(
+        session,
+        [
+            entity_of(c.kind, c.entity_uuid, c.payload)
+            for c in changes
+            if c.kind == "dossier.status"
+        ],
+    )
     procedures: list[dict[str, Any]] = []  # consecutive upserts go through one catalogue import
     for c in changes:
         if c.kind != "procedure.upsert" and procedures:
@@ -60,10 +68,17 @@ def apply_changes(session: Session, changes: list[Change], out: Applied) -> None
         if c.kind == "procedure.upsert":
             procedures.append(c.payload)
         elif c.kind == "dossier.status" and entity_of(c.kind, c.entity_uuid, c.payload) in held:
-            session.execute(insert(DeferredChange).values(
-                seq=c.seq, kind=c.kind, entity_uuid=entity_of(c.kind, c.entity_uuid, c.payload),
-                payload=c.payload, received_at=datetime.now().replace(microsecond=0),
-            ).on_conflict_do_nothing(index_elements=[DeferredChange.seq]))
+            session.execute(
+                insert(DeferredChange)
+                .values(
+                    seq=c.seq,
+                    kind=c.kind,
+                    entity_uuid=entity_of(c.kind, c.entity_uuid, c.payload),
+                    payload=c.payload,
+                    received_at=datetime.now().replace(microsecond=0),
+                )
+                .on_conflict_do_nothing(index_elements=[DeferredChange.seq])
+            )
             out.deferred += 1
         else:
             _one(session, c.seq, c.kind, c.payload, out)
@@ -82,8 +97,12 @@ def apply_deferred(session: Session, out: Applied) -> None:
 
 
 def _one(session: Session, seq: int, kind: str, payload: dict[str, Any], out: Applied) -> None:
-    handler = {"dossier.status": _status, "agency.upsert": _agency,
-               "calendar.day": _calendar_day, "calendar.year": _calendar_year}.get(kind)
+    handler = {
+        "dossier.status": _status,
+        "agency.upsert": _agency,
+        "calendar.day": _calendar_day,
+        "calendar.year": _calendar_year,
+    }.get(kind)
     if handler is None:  # a newer central's kind (docs/sync-protocol.md, "Versions"): not an error
         log.info("change %s: kind %r is not known to this version, skipped", seq, kind)
         return
@@ -105,8 +124,9 @@ def _status(session: Session, payload: dict[str, Any]) -> bool:
         return False  # seen before (our own event echoed, or a page pulled twice)
     at = event.at.replace(tzinfo=None, microsecond=0)
     latest = max((e.at for e in dossier.events), default=None)
-    dossier.events.append(StatusEvent(uuid=event.uuid, status=event.status, at=at,
-                                      actor=event.actor, note=event.note))
+    dossier.events.append(
+        StatusEvent(uuid=event.uuid, status=event.status, at=at, actor=event.actor, note=event.note)
+    )
     if latest is None or at >= latest:
         dossier.status = event.status
         note_status_times(dossier, event.status, at)
@@ -117,8 +137,9 @@ def _status(session: Session, payload: dict[str, Any]) -> bool:
 
 
 def _agency(session: Session, payload: dict[str, Any]) -> bool:
-    wire = AgencyWire.model_validate({k: payload[k] for k in AgencyWire.model_fields
-                                      if k in payload})
+    wire = AgencyWire.model_validate(
+        {k: payload[k] for k in AgencyWire.model_fields if k in payload}
+    )
     row = session.scalar(select(Agency).where(Agency.unit_code == wire.unit_code))
     if row is None:
         row = Agency(unit_code=wire.unit_code, name=wire.name)
@@ -136,9 +157,13 @@ def _calendar_day(session: Session, payload: dict[str, Any]) -> bool:
         return True
     if kind not in ("off", "work"):
         raise ValueError(f"calendar day kind {kind!r}")
-    session.execute(insert(CalendarDay).values(day=day, kind=kind, note=payload.get("note"))
-                    .on_conflict_do_update(index_elements=[CalendarDay.day],
-                                           set_={"kind": kind, "note": payload.get("note")}))
+    session.execute(
+        insert(CalendarDay)
+        .values(day=day, kind=kind, note=payload.get("note"))
+        .on_conflict_do_update(
+            index_elements=[CalendarDay.day], set_={"kind": kind, "note": payload.get("note")}
+        )
+    )
     return True
 
 
@@ -177,21 +202,35 @@ def _procedures(session: Session, payloads: list[dict[str, Any]], out: Applied) 
 
 
 def _import(session: Session, payloads: list[dict[str, Any]]) -> list[str]:
-    from hcc_desk.core.catalogue.importer import import_catalogue
-    from hcc_desk.core.catalogue.parse import national_code
-    from hcc_desk.core.catalogue.schema import FORMAT_NAME, FORMAT_VERSION
+    from hcc_core.catalogue.parse import national_code
+    from hcc_core.catalogue.schema import FORMAT_NAME, FORMAT_VERSION
+    from hcc_desk.core.store.catalogue_import import import_catalogue
 
     with tempfile.TemporaryDirectory(prefix="hcc-pull-") as tmp:
         path = Path(tmp) / "procedures.json"
-        path.write_text(json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION,
-                                    "agencies": [], "procedures": payloads},
-                                   ensure_ascii=False), encoding="utf-8")
+        path.write_text(
+            json.dumps(
+                {
+                    "format": FORMAT_NAME,
+                    "version": FORMAT_VERSION,
+                    "agencies": [],
+                    "procedures": payloads,
+                },
+                ensure_ascii=False,
+            ),
+            encoding="utf-8",
+        )
         report = import_catalogue(session, path)
     if not report.ok:
         return list(report.errors)
     for gone in (pl for pl in payloads if pl.get("active") is False):  # retired centrally
         code = national_code(gone.get("code"))
-        stmt = update(Procedure).where(Procedure.code == code) if code else \
-            update(Procedure).where(Procedure.code.is_(None), Procedure.name == gone.get("name"))
+        stmt = (
+            update(Procedure).where(Procedure.code == code)
+            if code
+            else update(Procedure).where(
+                Procedure.code.is_(None), Procedure.name == gone.get("name")
+            )
+        )
         session.execute(stmt.values(active=False))
     return []

@@ -7,6 +7,7 @@ write to restart a stuck queue.
   ignoring backoff timers the moment it answers, so queues drain right after the network heals.
 ``status()`` is a snapshot kept in memory: the GUI thread reads it without touching the disk.
 """
+
 from __future__ import annotations
 
 import logging
@@ -60,26 +61,47 @@ def read_status(store) -> SyncStatus:
     """Counts and the last outcome, read from the database (a worker-thread call)."""
     with store.session() as s:
         c = outbox.counts(s)
-        ops = s.scalars(select(OutboxOp).where(OutboxOp.state == "parked")
-                        .order_by(OutboxOp.id).limit(100))
-        items = [ParkedItem("op", o.op_id, o.entity_uuid, o.parked_reason or "", o.parked_code)
-                 for o in ops]
-        atts = s.execute(select(Attachment.uuid, Dossier.uuid, Attachment.last_error)
-                         .join(Dossier).where(Attachment.upload_state == "parked").limit(100))
+        ops = s.scalars(
+            select(OutboxOp).where(OutboxOp.state == "parked").order_by(OutboxOp.id).limit(100)
+        )
+        items = [
+            ParkedItem("op", o.op_id, o.entity_uuid, o.parked_reason or "", o.parked_code)
+            for o in ops
+        ]
+        atts = s.execute(
+            select(Attachment.uuid, Dossier.uuid, Attachment.last_error)
+            .join(Dossier)
+            .where(Attachment.upload_state == "parked")
+            .limit(100)
+        )
         items += [ParkedItem("attachment", a, d, err or "", None) for a, d, err in atts]
-        by_state = dict(s.execute(select(Attachment.upload_state, func.count())
-                                  .group_by(Attachment.upload_state)).tuples().all())
+        by_state = dict(
+            s.execute(
+                select(Attachment.upload_state, func.count()).group_by(Attachment.upload_state)
+            )
+            .tuples()
+            .all()
+        )
         state = s.get(SyncState, 1)
     waiting = by_state.get("pending", 0) + by_state.get("uploading", 0)
-    return SyncStatus(pending=c["pending"] + waiting, parked=c["parked"] + by_state.get("parked", 0),
-                      parked_items=tuple(items),
-                      last_success_at=state.last_success_at if state else None,
-                      last_error=state.last_error if state else None)
+    return SyncStatus(
+        pending=c["pending"] + waiting,
+        parked=c["parked"] + by_state.get("parked", 0),
+        parked_items=tuple(items),
+        last_success_at=state.last_success_at if state else None,
+        last_error=state.last_error if state else None,
+    )
 
 
 class BackgroundSync:
-    def __init__(self, engine: SyncEngine, db_path: Path, *, interval: float = 30.0,
-                 probe_interval: float = 3.0):
+    def __init__(
+        self,
+        engine: SyncEngine,
+        db_path: Path,
+        *,
+        interval: float = 30.0,
+        probe_interval: float = 3.0,
+    ):
         self.engine, self.db_path = engine, db_path
         self.interval, self.probe_interval = interval, probe_interval
         self._wake = threading.Event()
@@ -203,14 +225,19 @@ class BackgroundSync:
             log.exception("reading the sync status failed")
             return
         with self._cond:
-            self._status = replace(self._status, pending=fresh.pending, parked=fresh.parked,
-                                   parked_items=fresh.parked_items,
-                                   last_success_at=fresh.last_success_at,
-                                   last_error=fresh.last_error)
+            self._status = replace(
+                self._status,
+                pending=fresh.pending,
+                parked=fresh.parked,
+                parked_items=fresh.parked_items,
+                last_success_at=fresh.last_success_at,
+                last_error=fresh.last_error,
+            )
 
     def _progress(self, att_uuid: str | None, filename: str, sent: int, total: int) -> None:
-        self._set(upload=None if att_uuid is None
-                  else UploadProgress(att_uuid, filename, sent, total))
+        self._set(
+            upload=None if att_uuid is None else UploadProgress(att_uuid, filename, sent, total)
+        )
 
     def _set(self, **changes) -> None:
         with self._cond:

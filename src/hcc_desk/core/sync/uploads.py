@@ -9,6 +9,7 @@ file over central's limits is parked before a byte is sent. Files done are marke
 database a batch at a time (a crash in between only means sending those again: central
 answers the same).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,10 +21,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select, update
 
+from hcc_core.wire import protocol as p
 from hcc_desk.core import sealed_files
 from hcc_desk.core.store.models import Attachment, Dossier
 
-from . import protocol as p
 from .client import (
     CentralClient,
     ChecksumMismatch,
@@ -75,8 +76,9 @@ def _mb(n: int) -> str:
 
 
 class Uploader:
-    def __init__(self, store, client: CentralClient, attachments_dir: Path,
-                 progress: Progress | None = None):
+    def __init__(
+        self, store, client: CentralClient, attachments_dir: Path, progress: Progress | None = None
+    ):
         self._store, self._client, self._dir = store, client, attachments_dir
         self._progress = progress or (lambda *_: None)
         self.sent = 0  # bytes central acknowledged this pass (kept even if the pass fails)
@@ -86,13 +88,36 @@ class Uploader:
 
     def todo(self) -> list[Todo]:
         with self._store.session() as s:
-            totals = dict(s.execute(select(Attachment.dossier_id, func.sum(Attachment.size))
-                                    .group_by(Attachment.dossier_id)).tuples().all())
-            rows = s.execute(select(Attachment, Dossier.uuid).join(Dossier).where(
-                Attachment.upload_state.in_(("pending", "uploading"))).order_by(Attachment.id))
-            items = [Todo(a.id, a.uuid, du, totals.get(a.dossier_id, 0), a.filename,
-                          a.content_type, a.size, a.sha256, a.path, a.upload_id is None)
-                     for a, du in rows]
+            totals = dict(
+                s.execute(
+                    select(Attachment.dossier_id, func.sum(Attachment.size)).group_by(
+                        Attachment.dossier_id
+                    )
+                )
+                .tuples()
+                .all()
+            )
+            rows = s.execute(
+                select(Attachment, Dossier.uuid)
+                .join(Dossier)
+                .where(Attachment.upload_state.in_(("pending", "uploading")))
+                .order_by(Attachment.id)
+            )
+            items = [
+                Todo(
+                    a.id,
+                    a.uuid,
+                    du,
+                    totals.get(a.dossier_id, 0),
+                    a.filename,
+                    a.content_type,
+                    a.size,
+                    a.sha256,
+                    a.path,
+                    a.upload_id is None,
+                )
+                for a, du in rows
+            ]
             waiting = entities_pending(s, [t.dossier_uuid for t in items])
         return [t for t in items if t.dossier_uuid not in waiting]
 
@@ -176,9 +201,14 @@ class Uploader:
         data = self._local_bytes(t)
         if hashlib.sha256(data).hexdigest() != t.sha256:
             return _changed(t)
-        start = p.UploadStart(sha256=t.sha256, size=t.size, dossier_uuid=t.dossier_uuid,
-                              attachment_uuid=t.uuid, filename=t.filename,
-                              content_type=t.content_type)
+        start = p.UploadStart(
+            sha256=t.sha256,
+            size=t.size,
+            dossier_uuid=t.dossier_uuid,
+            attachment_uuid=t.uuid,
+            filename=t.filename,
+            content_type=t.content_type,
+        )
         for attempt in range(2):
             try:
                 digest = self._client.upload_single(start, data)
@@ -204,24 +234,30 @@ class Uploader:
         if not self._done:
             return
         with self._store.write() as s:
-            s.execute(update(Attachment).where(Attachment.id.in_(self._done)).values(
-                upload_state="done", uploaded_offset=Attachment.size, last_error=None))
+            s.execute(
+                update(Attachment)
+                .where(Attachment.id.in_(self._done))
+                .values(upload_state="done", uploaded_offset=Attachment.size, last_error=None)
+            )
         self._done = []
 
     # --- larger files: chunked, resumable -----------------------------------------------------
     def _hash_check(self, t: Todo) -> str | None:
-        if t.fresh and hashlib.sha256(self._local_bytes(t)).hexdigest() \
-                != t.sha256:
+        if t.fresh and hashlib.sha256(self._local_bytes(t)).hexdigest() != t.sha256:
             return _changed(t)
         return None
 
     def _precheck(self, t: Todo, limits: p.Limits) -> str | None:
         if t.size > limits.max_attachment_bytes:
-            return (f"Tệp {t.filename} ({_mb(t.size)}) vượt giới hạn {_mb(limits.max_attachment_bytes)}"
-                    f" của máy chủ / file is over central's per-file limit")
+            return (
+                f"Tệp {t.filename} ({_mb(t.size)}) vượt giới hạn {_mb(limits.max_attachment_bytes)}"
+                f" của máy chủ / file is over central's per-file limit"
+            )
         if t.dossier_bytes > limits.max_dossier_bytes:
-            return (f"Tệp đính kèm của hồ sơ ({_mb(t.dossier_bytes)}) vượt giới hạn "
-                    f"{_mb(limits.max_dossier_bytes)} / the dossier's files are over central's limit")
+            return (
+                f"Tệp đính kèm của hồ sơ ({_mb(t.dossier_bytes)}) vượt giới hạn "
+                f"{_mb(limits.max_dossier_bytes)} / the dossier's files are over central's limit"
+            )
         path = self._dir / t.path
         if not path.is_file():
             return f"{t.filename}: tệp không còn trên đĩa / file missing at {path}"
@@ -232,11 +268,22 @@ class Uploader:
         checksum mismatch restarts from zero once, a second one parks the file."""
         mismatches = 0
         for _ in range(MAX_ROUNDS):
-            state = self._client.upload_start(p.UploadStart(
-                sha256=t.sha256, size=t.size, dossier_uuid=t.dossier_uuid,
-                attachment_uuid=t.uuid, filename=t.filename, content_type=t.content_type))
-            self._set(t.id, upload_state="uploading", upload_id=state.upload_id,
-                      uploaded_offset=state.offset)
+            state = self._client.upload_start(
+                p.UploadStart(
+                    sha256=t.sha256,
+                    size=t.size,
+                    dossier_uuid=t.dossier_uuid,
+                    attachment_uuid=t.uuid,
+                    filename=t.filename,
+                    content_type=t.content_type,
+                )
+            )
+            self._set(
+                t.id,
+                upload_state="uploading",
+                upload_id=state.upload_id,
+                uploaded_offset=state.offset,
+            )
             if not state.complete:
                 try:
                     self._transfer(t, state.upload_id, state.offset, chunk)

@@ -1,11 +1,11 @@
 """Small pieces the admin pages share: read-only tables and how a failed job is shown."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -49,8 +49,9 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
-def failure_handler(parent: QWidget, inline: QLabel | None = None,
-                    then: Callable[[], None] | None = None) -> Callable[[Failure], None]:
+def failure_handler(
+    parent: QWidget, inline: QLabel | None = None, then: Callable[[], None] | None = None
+) -> Callable[[Failure], None]:
     """Field errors go to ``inline`` (next to what needs fixing); other expected errors to a
     message box; bugs to the crash dialog (hcc_desk.ui.errors)."""
 
@@ -70,8 +71,11 @@ def failure_handler(parent: QWidget, inline: QLabel | None = None,
 def enter_clicks(button: QPushButton, event: QKeyEvent) -> bool:
     """Enter in a page's field presses its default button, as in a dialog (a field that
     uses Enter itself, such as an open list, accepts the key and it never gets here)."""
-    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and button.isEnabled() \
-            and button.isVisible():
+    if (
+        event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        and button.isEnabled()
+        and button.isVisible()
+    ):
         button.click()
         return True
     return False

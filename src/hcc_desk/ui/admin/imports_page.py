@@ -1,5 +1,6 @@
 """Lịch và danh mục: pick a calendar or catalogue file, see what it would change, then import.
 Nothing is written until "Nhập vào quầy"; the file is read on the database worker."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,11 +23,13 @@ from hcc_desk.ui.formatting import date_text, weekday
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
 
-NAMES = {"added": QT_TRANSLATE_NOOP("Admin", "Thêm"),
-         "removed": QT_TRANSLATE_NOOP("Admin", "Bỏ"),
-         "changed": QT_TRANSLATE_NOOP("Admin", "Sửa"),
-         "off": QT_TRANSLATE_NOOP("Admin", "Ngày nghỉ"),
-         "work": QT_TRANSLATE_NOOP("Admin", "Ngày làm bù")}
+NAMES = {
+    "added": QT_TRANSLATE_NOOP("Admin", "Thêm"),
+    "removed": QT_TRANSLATE_NOOP("Admin", "Bỏ"),
+    "changed": QT_TRANSLATE_NOOP("Admin", "Sửa"),
+    "off": QT_TRANSLATE_NOOP("Admin", "Ngày nghỉ"),
+    "work": QT_TRANSLATE_NOOP("Admin", "Ngày làm bù"),
+}
 
 
 def _name(key: str) -> str:
@@ -39,8 +42,9 @@ class ImportsPage(QWidget):
     previewed = Signal(object)
     applied = Signal(object)
 
-    def __init__(self, service: Any, officer: Any, runner: TaskRunner,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, service: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.service, self.officer, self.runner = service, officer, runner
         self.pending: tuple[str, Path] | None = None  # (kind, file) shown in the preview
@@ -52,7 +56,8 @@ class ImportsPage(QWidget):
         self.calendar_button = QPushButton(self.tr("Chọn tệp &lịch nghỉ lễ…"), self)
         self.catalogue_button = QPushButton(self.tr("Chọn tệp &danh mục thủ tục…"), self)
         self.retire_check = QCheckBox(
-            self.tr("Ngừng các thủ tục không có trong tệp (tệp là danh mục đầ&y đủ)"), self)
+            self.tr("Ngừng các thủ tục không có trong tệp (tệp là danh mục đầ&y đủ)"), self
+        )
         for b in (self.calendar_button, self.catalogue_button):
             b.setAutoDefault(True)  # Enter on a focused button presses that one, not Import
             row.addWidget(b)
@@ -61,8 +66,11 @@ class ImportsPage(QWidget):
         self.summary = QLabel(self.tr("Chọn một tệp để xem trước những gì sẽ thay đổi."), self)
         self.summary.setWordWrap(True)
         outer.addWidget(self.summary)
-        self.table = make_table(self, [self.tr("Thay đổi"), self.tr("Ngày / mã"),
-                                       self.tr("Tên"), self.tr("Chi tiết")], 2)
+        self.table = make_table(
+            self,
+            [self.tr("Thay đổi"), self.tr("Ngày / mã"), self.tr("Tên"), self.tr("Chi tiết")],
+            2,
+        )
         outer.addWidget(self.table, 1)
         self.warnings = QPlainTextEdit(self)
         self.warnings.setReadOnly(True)
@@ -82,18 +90,22 @@ class ImportsPage(QWidget):
         self.retire_check.toggled.connect(self._retire_toggled)
         self.apply_button.clicked.connect(self.apply)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event) -> None:
         if not enter_clicks(self.apply_button, event):
             super().keyPressEvent(event)
 
     def ask_file(self, kind: str) -> QFileDialog:
-        title = self.tr("Tệp lịch nghỉ lễ, Tết") if kind == "calendar" \
+        title = (
+            self.tr("Tệp lịch nghỉ lễ, Tết")
+            if kind == "calendar"
             else self.tr("Tệp danh mục thủ tục")
+        )
         dialog = QFileDialog(self, title)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setNameFilter("JSON (*.json)" if kind == "calendar"
-                             else self.tr("Danh mục (*.json *.xlsx)"))
+        dialog.setNameFilter(
+            "JSON (*.json)" if kind == "calendar" else self.tr("Danh mục (*.json *.xlsx)")
+        )
         dialog.fileSelected.connect(lambda name: self.preview(kind, Path(name)))
         self.file_dialog = dialog
         dialog.open()
@@ -106,10 +118,17 @@ class ImportsPage(QWidget):
         self.banner.hide()
         self.summary.setText(self.tr("Đang đọc %1…").replace("%1", path.name))
         service, admin, retire = self.service, self.officer.username, self.retire_check.isChecked()
-        job = (lambda: service.preview_calendar(admin, path)) if kind == "calendar" \
+        job = (
+            (lambda: service.preview_calendar(admin, path))
+            if kind == "calendar"
             else (lambda: service.preview_catalogue(admin, path, retire))
-        self.runner.db(job, on_done=lambda p: self._show(kind, path, p),
-                       on_error=failure_handler(self, then=self._clear), owner=self)
+        )
+        self.runner.db(
+            job,
+            on_done=lambda p: self._show(kind, path, p),
+            on_error=failure_handler(self, then=self._clear),
+            owner=self,
+        )
 
     def _retire_toggled(self, _on: bool) -> None:
         if self.pending is not None and self.pending[0] == "catalogue":
@@ -123,16 +142,23 @@ class ImportsPage(QWidget):
     def _show(self, kind: str, path: Path, preview: Any) -> None:
         self.pending = (kind, path)
         if kind == "calendar":
-            rows = [[_name(c.change), f"{weekday(c.day)} {date_text(c.day)}", c.name,
-                     _name(c.kind)] for c in preview.changes]
+            rows = [
+                [_name(c.change), f"{weekday(c.day)} {date_text(c.day)}", c.name, _name(c.kind)]
+                for c in preview.changes
+            ]
             years = ", ".join(str(y) for y in preview.years)
-            text = self.tr("%1 — lịch năm %2: thêm %3, bỏ %4, sửa %5 ngày.").replace(
-                "%1", path.name).replace("%2", years)
+            text = (
+                self.tr("%1 — lịch năm %2: thêm %3, bỏ %4, sửa %5 ngày.")
+                .replace("%1", path.name)
+                .replace("%2", years)
+            )
         else:
-            rows = [[_name(c.change), c.ref, c.name, ", ".join(c.fields)]
-                    for c in preview.changes]
-            text = self.tr("%1 — thủ tục: thêm %3, ngừng %4, sửa %5; %6 không đổi.").replace(
-                "%1", path.name).replace("%6", str(preview.unchanged))
+            rows = [[_name(c.change), c.ref, c.name, ", ".join(c.fields)] for c in preview.changes]
+            text = (
+                self.tr("%1 — thủ tục: thêm %3, ngừng %4, sửa %5; %6 không đổi.")
+                .replace("%1", path.name)
+                .replace("%6", str(preview.unchanged))
+            )
         for key, change in (("%3", "added"), ("%4", "removed"), ("%5", "changed")):
             text = text.replace(key, str(len(preview.of(change))))
         if not preview.changes:
@@ -140,8 +166,9 @@ class ImportsPage(QWidget):
         self.summary.setText(text)
         fill_table(self.table, rows)
         found = getattr(preview, "warnings", [])
-        self.warnings.setPlainText(self.tr("Cảnh báo (vẫn nhập được, nhưng danh mục cần sửa):")
-                                   + "\n" + "\n".join(found))
+        self.warnings.setPlainText(
+            self.tr("Cảnh báo (vẫn nhập được, nhưng danh mục cần sửa):") + "\n" + "\n".join(found)
+        )
         self.warnings.setVisible(bool(found))
         self.apply_button.setEnabled(bool(preview.changes))
         self.previewed.emit(preview)
@@ -153,21 +180,35 @@ class ImportsPage(QWidget):
         kind, path = self.pending
         self.apply_button.setEnabled(False)
         service, admin, retire = self.service, self.officer.username, self.retire_check.isChecked()
-        job = (lambda: service.apply_calendar(admin, path)) if kind == "calendar" \
+        job = (
+            (lambda: service.apply_calendar(admin, path))
+            if kind == "calendar"
             else (lambda: service.apply_catalogue(admin, path, retire))
-        self.runner.db(job, on_done=lambda r: self._applied(kind, path, r),
-                       on_error=failure_handler(self, then=lambda: self.apply_button.setEnabled(
-                           self.pending is not None)), owner=self)
+        )
+        self.runner.db(
+            job,
+            on_done=lambda r: self._applied(kind, path, r),
+            on_error=failure_handler(
+                self, then=lambda: self.apply_button.setEnabled(self.pending is not None)
+            ),
+            owner=self,
+        )
 
     def _applied(self, kind: str, path: Path, report: Any) -> None:
         self.pending = None
         if kind == "calendar":
-            text = self.tr("Đã nạp lịch %1: %2 ngày.").replace(
-                "%1", ", ".join(str(y) for y in report.years)).replace("%2", str(report.days))
+            text = (
+                self.tr("Đã nạp lịch %1: %2 ngày.")
+                .replace("%1", ", ".join(str(y) for y in report.years))
+                .replace("%2", str(report.days))
+            )
         else:
-            text = self.tr("Đã nhập danh mục: thêm %1, sửa %2, ngừng %3.").replace(
-                "%1", str(report.added)).replace("%2", str(report.updated)).replace(
-                "%3", str(report.deactivated))
+            text = (
+                self.tr("Đã nhập danh mục: thêm %1, sửa %2, ngừng %3.")
+                .replace("%1", str(report.added))
+                .replace("%2", str(report.updated))
+                .replace("%3", str(report.deactivated))
+            )
         self.banner.show("success", text)
         self.summary.setText(path.name)
         self.applied.emit(report)

@@ -1,5 +1,6 @@
 """Add an officer, or set a new password for one. The service checks everything (names,
 password policy, admin role); the dialog shows its field errors and stays open until it works."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -19,9 +20,11 @@ from PySide6.QtWidgets import (
 from hcc_desk.ui.admin.common import error_label, failure_handler
 from hcc_desk.ui.tasks import TaskRunner
 
-ROLE_NAMES = {"officer": QT_TRANSLATE_NOOP("Admin", "Cán bộ tiếp nhận"),
-              "supervisor": QT_TRANSLATE_NOOP("Admin", "Giám sát"),
-              "admin": QT_TRANSLATE_NOOP("Admin", "Quản trị")}
+ROLE_NAMES = {
+    "officer": QT_TRANSLATE_NOOP("Admin", "Cán bộ tiếp nhận"),
+    "supervisor": QT_TRANSLATE_NOOP("Admin", "Giám sát"),
+    "admin": QT_TRANSLATE_NOOP("Admin", "Quản trị"),
+}
 
 
 def role_name(role: str) -> str:
@@ -34,12 +37,19 @@ class OfficerDialog(QDialog):
 
     done = Signal(str)
 
-    def __init__(self, service: Any, admin: str, runner: TaskRunner,
-                 username: str | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        service: Any,
+        admin: str,
+        runner: TaskRunner,
+        username: str | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.service, self.admin, self.runner, self.username = service, admin, runner, username
-        self.setWindowTitle(self.tr("Thêm cán bộ") if username is None
-                            else self.tr("Đặt lại mật khẩu"))
+        self.setWindowTitle(
+            self.tr("Thêm cán bộ") if username is None else self.tr("Đặt lại mật khẩu")
+        )
         outer = QVBoxLayout(self)
         form = QFormLayout()
         outer.addLayout(form)
@@ -54,18 +64,26 @@ class OfficerDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         if username is None:
             self.username_edit.setPlaceholderText(self.tr("vd. lan.nguyen (chữ thường không dấu)"))
-            form.addRow(self._label(self.tr("&Tên đăng nhập:"), self.username_edit),
-                        self.username_edit)
-            form.addRow(self._label(self.tr("&Họ và tên:"), self.full_name_edit),
-                        self.full_name_edit)
+            form.addRow(
+                self._label(self.tr("&Tên đăng nhập:"), self.username_edit), self.username_edit
+            )
+            form.addRow(
+                self._label(self.tr("&Họ và tên:"), self.full_name_edit), self.full_name_edit
+            )
             form.addRow(self._label(self.tr("&Vai trò:"), self.role_combo), self.role_combo)
         else:
             form.addRow(QLabel(self.tr("Cán bộ:"), self), QLabel(username, self))
         form.addRow(self._label(self.tr("&Mật khẩu:"), self.password_edit), self.password_edit)
-        form.addRow(self._label(self.tr("&Nhập lại mật khẩu:"), self.confirm_edit),
-                    self.confirm_edit)
-        hint = QLabel(self.tr("Ít nhất 10 ký tự (quản trị: 12), không trùng tên đăng nhập, không "
-                              "phải mật khẩu phổ biến."), self)
+        form.addRow(
+            self._label(self.tr("&Nhập lại mật khẩu:"), self.confirm_edit), self.confirm_edit
+        )
+        hint = QLabel(
+            self.tr(
+                "Ít nhất 10 ký tự (quản trị: 12), không trùng tên đăng nhập, không "
+                "phải mật khẩu phổ biến."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         outer.addWidget(hint)
@@ -74,7 +92,8 @@ class OfficerDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.ok_button = self.buttons.addButton(
             self.tr("&Lưu") if username else self.tr("Tạo tài &khoản"),
-            QDialogButtonBox.ButtonRole.AcceptRole)
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         self.buttons.addButton(self.tr("Huỷ (Esc)"), QDialogButtonBox.ButtonRole.RejectRole)
         self.ok_button.setDefault(True)  # Enter in any field submits
         self.buttons.accepted.connect(self.submit)
@@ -108,10 +127,12 @@ class OfficerDialog(QDialog):
                 return username
 
             ok_text = self.tr("Đã đặt mật khẩu mới cho %1.")
-        self.runner.db(job, on_done=lambda name: self._accepted(ok_text.replace("%1", name)),
-                       on_error=failure_handler(self, self.error,
-                                                lambda: self.ok_button.setEnabled(True)),
-                       owner=self)
+        self.runner.db(
+            job,
+            on_done=lambda name: self._accepted(ok_text.replace("%1", name)),
+            on_error=failure_handler(self, self.error, lambda: self.ok_button.setEnabled(True)),
+            owner=self,
+        )
 
     def _accepted(self, text: str) -> None:
         self.done.emit(text)

@@ -1,6 +1,7 @@
 """Cán bộ: the desk's officers (role, active, locked) and what an admin does with them.
 Enrolled with central, the list is read-only (central manages officers); only the desk's own
 offline lockout can be lifted here."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -20,8 +21,9 @@ class OfficersPage(QWidget):
 
     loaded = Signal(object)
 
-    def __init__(self, service: Any, officer: Any, runner: TaskRunner,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, service: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.service, self.officer, self.runner = service, officer, runner
         self.listing: Any = None
@@ -29,16 +31,28 @@ class OfficersPage(QWidget):
         outer = QVBoxLayout(self)
         frame, self.banner = make_banner(self)
         outer.addWidget(frame)
-        self.central_note = QLabel(self.tr(
-            "Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên máy chủ trung tâm "
-            "(thêm, khoá, đặt lại mật khẩu). Ở đây chỉ xem và mở khoá đăng nhập tại quầy."), self)
+        self.central_note = QLabel(
+            self.tr(
+                "Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên máy chủ trung tâm "
+                "(thêm, khoá, đặt lại mật khẩu). Ở đây chỉ xem và mở khoá đăng nhập tại quầy."
+            ),
+            self,
+        )
         self.central_note.setWordWrap(True)
         self.central_note.setProperty("role", "hint")
         self.central_note.hide()
         outer.addWidget(self.central_note)
-        self.table = make_table(self, [self.tr("Tên đăng nhập"), self.tr("Họ và tên"),
-                                       self.tr("Vai trò"), self.tr("Hoạt động"),
-                                       self.tr("Tạm khoá đến")], 1)
+        self.table = make_table(
+            self,
+            [
+                self.tr("Tên đăng nhập"),
+                self.tr("Họ và tên"),
+                self.tr("Vai trò"),
+                self.tr("Hoạt động"),
+                self.tr("Tạm khoá đến"),
+            ],
+            1,
+        )
         self.table.itemSelectionChanged.connect(self._update_buttons)
         outer.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -47,8 +61,13 @@ class OfficersPage(QWidget):
         self.active_button = QPushButton(self.tr("&Ngừng hoạt động"), self)
         self.unlock_button = QPushButton(self.tr("Mở &khoá đăng nhập"), self)
         self.reload_button = QPushButton(self.tr("&Làm mới"), self)
-        for b in (self.add_button, self.reset_button, self.active_button, self.unlock_button,
-                  self.reload_button):
+        for b in (
+            self.add_button,
+            self.reset_button,
+            self.active_button,
+            self.unlock_button,
+            self.reload_button,
+        ):
             b.setAutoDefault(False)
             row.addWidget(b)
         row.addStretch(1)
@@ -63,17 +82,29 @@ class OfficersPage(QWidget):
     # -- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
         service, admin = self.service, self.officer.username
-        self.runner.db(lambda: service.list(admin), on_done=self._show,
-                       on_error=failure_handler(self), owner=self)
+        self.runner.db(
+            lambda: service.list(admin),
+            on_done=self._show,
+            on_error=failure_handler(self),
+            owner=self,
+        )
 
     def _show(self, listing: Any) -> None:
         chosen = self.selected()
         self.listing = listing
-        fill_table(self.table, [
-            [o.username, o.full_name, role_name(o.role),
-             self.tr("Có") if o.active else self.tr("Ngừng"),
-             short_datetime(o.locked_until) if o.locked_until else ""]
-            for o in listing.officers])
+        fill_table(
+            self.table,
+            [
+                [
+                    o.username,
+                    o.full_name,
+                    role_name(o.role),
+                    self.tr("Có") if o.active else self.tr("Ngừng"),
+                    short_datetime(o.locked_until) if o.locked_until else "",
+                ]
+                for o in listing.officers
+            ],
+        )
         self.central_note.setVisible(listing.managed_by_central)
         names = [o.username for o in listing.officers]
         if chosen in names:
@@ -89,31 +120,38 @@ class OfficersPage(QWidget):
 
     def _selected_row(self) -> Any:
         name = self.selected()
-        return next((o for o in self.listing.officers if o.username == name), None) \
-            if name else None
+        return (
+            next((o for o in self.listing.officers if o.username == name), None) if name else None
+        )
 
     def _update_buttons(self) -> None:
         local = self.listing is not None and not self.listing.managed_by_central
         row = self._selected_row()
         self.add_button.setEnabled(local)
         self.reset_button.setEnabled(local and row is not None)
-        self.active_button.setEnabled(local and row is not None
-                                      and row.username != self.officer.username)
-        self.active_button.setText(self.tr("Cho &hoạt động lại") if row is not None
-                                   and not row.active else self.tr("&Ngừng hoạt động"))
+        self.active_button.setEnabled(
+            local and row is not None and row.username != self.officer.username
+        )
+        self.active_button.setText(
+            self.tr("Cho &hoạt động lại")
+            if row is not None and not row.active
+            else self.tr("&Ngừng hoạt động")
+        )
         self.unlock_button.setEnabled(row is not None and row.locked_until is not None)
 
     # -- actions ------------------------------------------------------------------------------
     def ask_add(self) -> OfficerDialog:
-        return self._open(OfficerDialog(self.service, self.officer.username, self.runner,
-                                        None, self))
+        return self._open(
+            OfficerDialog(self.service, self.officer.username, self.runner, None, self)
+        )
 
     def ask_reset(self) -> OfficerDialog | None:
         name = self.selected()
         if name is None:
             return None
-        return self._open(OfficerDialog(self.service, self.officer.username, self.runner,
-                                        name, self))
+        return self._open(
+            OfficerDialog(self.service, self.officer.username, self.runner, name, self)
+        )
 
     def _open(self, dialog: OfficerDialog) -> OfficerDialog:
         dialog.done.connect(self._changed)
@@ -126,13 +164,23 @@ class OfficersPage(QWidget):
         row = self._selected_row()
         if row is None:
             return
-        service, admin, name, active = self.service, self.officer.username, row.username, \
-            not row.active
-        text = (self.tr("Đã cho %1 hoạt động lại.") if active else
-                self.tr("Đã ngừng tài khoản %1: không đăng nhập được nữa.")).replace("%1", name)
-        self.runner.db(lambda: service.set_active(admin, name, active),
-                       on_done=lambda _r: self._changed(text), on_error=failure_handler(self),
-                       owner=self)
+        service, admin, name, active = (
+            self.service,
+            self.officer.username,
+            row.username,
+            not row.active,
+        )
+        text = (
+            self.tr("Đã cho %1 hoạt động lại.")
+            if active
+            else self.tr("Đã ngừng tài khoản %1: không đăng nhập được nữa.")
+        ).replace("%1", name)
+        self.runner.db(
+            lambda: service.set_active(admin, name, active),
+            on_done=lambda _r: self._changed(text),
+            on_error=failure_handler(self),
+            owner=self,
+        )
 
     def unlock(self) -> None:
         name = self.selected()
@@ -140,9 +188,12 @@ class OfficersPage(QWidget):
             return
         service, admin = self.service, self.officer.username
         text = self.tr("Đã mở khoá đăng nhập cho %1.").replace("%1", name)
-        self.runner.db(lambda: service.unlock(admin, name),
-                       on_done=lambda _r: self._changed(text), on_error=failure_handler(self),
-                       owner=self)
+        self.runner.db(
+            lambda: service.unlock(admin, name),
+            on_done=lambda _r: self._changed(text),
+            on_error=failure_handler(self),
+            owner=self,
+        )
 
     def _changed(self, text: str) -> None:
         self.banner.show("success", text)

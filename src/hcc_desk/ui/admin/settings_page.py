@@ -1,5 +1,6 @@
 """Cài đặt: printer, paper, idle lock, language and the scanner profile of this desk.
 Printers and scanners are listed on a worker (CUPS/WIA/SANE can take seconds)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -28,11 +29,16 @@ from hcc_desk.ui.admin.common import enter_clicks, error_label, failure_handler
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
 
-SOURCES = (("flatbed", QT_TRANSLATE_NOOP("Admin", "Mặt kính")),
-           ("adf", QT_TRANSLATE_NOOP("Admin", "Khay nạp giấy (ADF)")),
-           ("duplex", QT_TRANSLATE_NOOP("Admin", "Khay nạp, quét hai mặt")))
-MODES = (("gray", QT_TRANSLATE_NOOP("Admin", "Xám")), ("color", QT_TRANSLATE_NOOP("Admin", "Màu")),
-         ("lineart", QT_TRANSLATE_NOOP("Admin", "Đen trắng")))
+SOURCES = (
+    ("flatbed", QT_TRANSLATE_NOOP("Admin", "Mặt kính")),
+    ("adf", QT_TRANSLATE_NOOP("Admin", "Khay nạp giấy (ADF)")),
+    ("duplex", QT_TRANSLATE_NOOP("Admin", "Khay nạp, quét hai mặt")),
+)
+MODES = (
+    ("gray", QT_TRANSLATE_NOOP("Admin", "Xám")),
+    ("color", QT_TRANSLATE_NOOP("Admin", "Màu")),
+    ("lineart", QT_TRANSLATE_NOOP("Admin", "Đen trắng")),
+)
 
 
 class SettingsPage(QWidget):
@@ -41,8 +47,14 @@ class SettingsPage(QWidget):
     loaded = Signal(object)
     saved = Signal(object)
 
-    def __init__(self, service: Any, ctx: Any, officer: Any, runner: TaskRunner,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        service: Any,
+        ctx: Any,
+        officer: Any,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.service, self.ctx, self.officer, self.runner = service, ctx, officer, runner
         outer = QVBoxLayout(self)
@@ -61,8 +73,10 @@ class SettingsPage(QWidget):
         self.printer_combo.setEditable(True)
         self.printer_combo.addItem(self.tr("(máy in mặc định của hệ thống)"), None)
         self.find_printers_button = QPushButton(self.tr("&Tìm máy in"), printing)
-        form.addRow(self._label(self.tr("Máy &in:"), self.printer_combo),
-                    self._pair(self.printer_combo, self.find_printers_button))
+        form.addRow(
+            self._label(self.tr("Máy &in:"), self.printer_combo),
+            self._pair(self.printer_combo, self.find_printers_button),
+        )
         self.paper_combo = QComboBox(printing)
         for paper in ("A4", "A5"):
             self.paper_combo.addItem(paper, paper)
@@ -74,8 +88,7 @@ class SettingsPage(QWidget):
         self.idle_spin = QSpinBox(desk)
         self.idle_spin.setRange(*IDLE_RANGE)
         self.idle_spin.setSuffix(self.tr(" phút"))
-        form.addRow(self._label(self.tr("Tự &khoá màn hình sau:"), self.idle_spin),
-                    self.idle_spin)
+        form.addRow(self._label(self.tr("Tự &khoá màn hình sau:"), self.idle_spin), self.idle_spin)
         self.language_combo = QComboBox(desk)
         self.language_combo.addItem("Tiếng Việt", "vi")
         self.language_combo.addItem("English", "en")
@@ -88,15 +101,18 @@ class SettingsPage(QWidget):
         self.device_combo.setEditable(True)
         self.device_combo.addItem(self.tr("(chưa chọn: hỏi khi quét lần đầu)"), "")
         self.find_scanners_button = QPushButton(self.tr("Tìm má&y quét"), scan)
-        form.addRow(self._label(self.tr("Thiết &bị:"), self.device_combo),
-                    self._pair(self.device_combo, self.find_scanners_button))
+        form.addRow(
+            self._label(self.tr("Thiết &bị:"), self.device_combo),
+            self._pair(self.device_combo, self.find_scanners_button),
+        )
         self.source_combo = self._choices(scan, SOURCES)
         form.addRow(self._label(self.tr("Ng&uồn giấy:"), self.source_combo), self.source_combo)
         self.resolution_combo = QComboBox(scan)
         for dpi in RESOLUTIONS:
             self.resolution_combo.addItem(f"{dpi} dpi", dpi)
-        form.addRow(self._label(self.tr("Độ p&hân giải:"), self.resolution_combo),
-                    self.resolution_combo)
+        form.addRow(
+            self._label(self.tr("Độ p&hân giải:"), self.resolution_combo), self.resolution_combo
+        )
         self.mode_combo = self._choices(scan, MODES)
         form.addRow(self._label(self.tr("Chế độ &màu:"), self.mode_combo), self.mode_combo)
         column.addWidget(scan)
@@ -116,7 +132,7 @@ class SettingsPage(QWidget):
         for b in (self.find_printers_button, self.find_scanners_button):
             b.setAutoDefault(True)  # Enter on a focused button presses that one, not Save
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+    def keyPressEvent(self, event) -> None:
         if not enter_clicks(self.save_button, event):
             super().keyPressEvent(event)
 
@@ -142,8 +158,12 @@ class SettingsPage(QWidget):
     # -- load / save --------------------------------------------------------------------------
     def reload(self) -> None:
         service, admin = self.service, self.officer.username
-        self.runner.db(lambda: service.read(admin), on_done=self._show,
-                       on_error=failure_handler(self), owner=self)
+        self.runner.db(
+            lambda: service.read(admin),
+            on_done=self._show,
+            on_error=failure_handler(self),
+            owner=self,
+        )
 
     def _show(self, s: DeskSettings) -> None:
         _select(self.printer_combo, s.printer)
@@ -159,25 +179,38 @@ class SettingsPage(QWidget):
     def current(self) -> DeskSettings:
         return DeskSettings(
             printer=_value(self.printer_combo) or None,
-            paper=self.paper_combo.currentData(), idle_lock_minutes=self.idle_spin.value(),
+            paper=self.paper_combo.currentData(),
+            idle_lock_minutes=self.idle_spin.value(),
             language=self.language_combo.currentData(),
-            scan=ScanSettings(_value(self.device_combo) or "", self.source_combo.currentData(),
-                              self.resolution_combo.currentData(),
-                              self.mode_combo.currentData()))
+            scan=ScanSettings(
+                _value(self.device_combo) or "",
+                self.source_combo.currentData(),
+                self.resolution_combo.currentData(),
+                self.mode_combo.currentData(),
+            ),
+        )
 
     def save(self) -> None:
         self.error.hide()
         self.banner.hide()
         service, admin, new = self.service, self.officer.username, self.current()
-        self.runner.db(lambda: service.save(admin, new), on_done=self._saved,
-                       on_error=failure_handler(self, self.error), owner=self)
+        self.runner.db(
+            lambda: service.save(admin, new),
+            on_done=self._saved,
+            on_error=failure_handler(self, self.error),
+            owner=self,
+        )
 
     def _saved(self, changed: dict) -> None:
         if not changed:
             self.banner.show("info", self.tr("Không có gì thay đổi."))
         elif "language" in changed or "idle_lock_minutes" in changed:
-            self.banner.show("success", self.tr(
-                "Đã lưu cài đặt. Ngôn ngữ và thời gian tự khoá áp dụng khi mở lại chương trình."))
+            self.banner.show(
+                "success",
+                self.tr(
+                    "Đã lưu cài đặt. Ngôn ngữ và thời gian tự khoá áp dụng khi mở lại chương trình."
+                ),
+            )
         else:
             self.banner.show("success", self.tr("Đã lưu cài đặt."))
         self.saved.emit(changed)
@@ -186,8 +219,12 @@ class SettingsPage(QWidget):
     def find_printers(self) -> None:
         receipts = self.ctx.receipts
         self.find_printers_button.setEnabled(False)
-        self.runner.io(receipts.printers, on_done=self._printers,
-                       on_error=failure_handler(self, then=self._devices_done), owner=self)
+        self.runner.io(
+            receipts.printers,
+            on_done=self._printers,
+            on_error=failure_handler(self, then=self._devices_done),
+            owner=self,
+        )
 
     def _printers(self, names: list[str]) -> None:
         _offer(self.printer_combo, [(n, n) for n in names])
@@ -197,8 +234,12 @@ class SettingsPage(QWidget):
     def find_scanners(self) -> None:
         capture = self.ctx.capture
         self.find_scanners_button.setEnabled(False)
-        self.runner.io(capture.devices, on_done=self._scanners,
-                       on_error=failure_handler(self, then=self._devices_done), owner=self)
+        self.runner.io(
+            capture.devices,
+            on_done=self._scanners,
+            on_error=failure_handler(self, then=self._devices_done),
+            owner=self,
+        )
 
     def _scanners(self, devices: list) -> None:
         _offer(self.device_combo, [(d.label, d.name) for d in devices])

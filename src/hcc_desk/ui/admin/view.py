@@ -1,5 +1,6 @@
 """Quản trị: the admin's tab of the main window (officers, settings, calendar and catalogue).
 Shown to admins only; the services refuse everyone else anyway (services/admin_*.py)."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,8 +14,7 @@ from hcc_desk.ui.tasks import TaskRunner
 
 
 class AdminView(QWidget):
-    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner,
-                 parent: QWidget | None = None):
+    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         from hcc_desk.services.admin_imports import AdminImports
         from hcc_desk.services.admin_officers import AdminOfficers
@@ -23,11 +23,13 @@ class AdminView(QWidget):
         # The services only keep references: ctx.store opens on first use, on the worker.
         self.ctx, self.officer, self.runner = ctx, officer, runner
         self.pages = QTabWidget(self)
-        self.officers = OfficersPage(AdminOfficers(ctx.store, ctx.credentials), officer,
-                                     runner, self.pages)
+        self.officers = OfficersPage(
+            AdminOfficers(ctx.store, ctx.credentials), officer, runner, self.pages
+        )
         self.settings = SettingsPage(AdminSettings(ctx.store), ctx, officer, runner, self.pages)
-        self.imports = ImportsPage(AdminImports(ctx.store, ctx.calendars), officer, runner,
-                                   self.pages)
+        self.imports = ImportsPage(
+            AdminImports(ctx.store, ctx.calendars), officer, runner, self.pages
+        )
         self.pages.addTab(self.officers, self.tr("Cán bộ"))
         self.pages.addTab(self.settings, self.tr("Cài đặt"))
         self.pages.addTab(self.imports, self.tr("Lịch và danh mục"))

@@ -7,6 +7,7 @@ the right number, page by page and losslessly, because a session's paper cannot 
 Every session is marked with the dossier code before anything is attached, so if the PC dies
 halfway, the next start offers exactly the pages still to attach.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,8 +25,8 @@ def dossier_key(dossier_uuid: str) -> str:
 @dataclass
 class AttachReport:
     attached: list[tuple[str, int]] = field(default_factory=list)  # (paper name, pages)
-    failed: list[tuple[str, Any]] = field(default_factory=list)    # (paper name, error)
-    unassigned: list[str] = field(default_factory=list)             # papers not ticked received
+    failed: list[tuple[str, Any]] = field(default_factory=list)  # (paper name, error)
+    unassigned: list[str] = field(default_factory=list)  # papers not ticked received
 
     @property
     def pages(self) -> int:
@@ -61,8 +62,13 @@ def rehome(spool: Any, session: Any, key: str, position: int | None, code: str) 
     return target
 
 
-def attach_sessions(capture: Any, plan: list[tuple[Any, int | None]], dossier_uuid: str,
-                    code: str, officer_username: str) -> AttachReport:
+def attach_sessions(
+    capture: Any,
+    plan: list[tuple[Any, int | None]],
+    dossier_uuid: str,
+    code: str,
+    officer_username: str,
+) -> AttachReport:
     """Attach each planned session to dossier ``code``. A session refused (size limit, a paper
     the dossier lacks) keeps its pages, marked with the dossier, and is reported."""
     report = AttachReport()
@@ -94,8 +100,11 @@ def attach_sessions(capture: Any, plan: list[tuple[Any, int | None]], dossier_uu
 
 def pending_for_dossier(spool: Any, dossier_uuid: str, code: str) -> list[Any]:
     """Sessions holding pages for a saved dossier (scanned for it, or left by a failed attach)."""
-    return [s for s in spool.sessions()
-            if (s.key == dossier_key(dossier_uuid) or s.dossier_code == code) and s.pages()]
+    return [
+        s
+        for s in spool.sessions()
+        if (s.key == dossier_key(dossier_uuid) or s.dossier_code == code) and s.pages()
+    ]
 
 
 def attach_recovered(capture: Any, sessions: list[Any], officer_username: str) -> AttachReport:

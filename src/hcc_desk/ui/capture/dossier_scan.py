@@ -1,6 +1,7 @@
 """Scanning papers for a dossier that is already saved (from today's list, or after an attach
 was refused): its checklist with what is attached and what is waiting, the scan panel, and
 "Lưu vào hồ sơ" which attaches the waiting pages as one PDF per paper."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,8 +36,9 @@ from hcc_desk.ui.tasks import Failure, TaskRunner
 
 
 class DossierScanDialog(QDialog):
-    def __init__(self, ctx: Any, runner: TaskRunner, officer: Any, code: str,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, ctx: Any, runner: TaskRunner, officer: Any, code: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.ctx, self.runner, self.officer, self.code = ctx, runner, officer, code
         self.capture = ctx.capture
@@ -91,8 +93,12 @@ class DossierScanDialog(QDialog):
     # -- loading ------------------------------------------------------------------------------
     def load(self) -> None:
         ctx, code, username = self.ctx, self.code, self.officer.username
-        self.runner.db(lambda: (ctx.dossiers.detail(code, username), ctx.capture.attachments(code)),
-                       on_done=lambda r: self._loaded(*r), on_error=self._load_failed, owner=self)
+        self.runner.db(
+            lambda: (ctx.dossiers.detail(code, username), ctx.capture.attachments(code)),
+            on_done=lambda r: self._loaded(*r),
+            on_error=self._load_failed,
+            owner=self,
+        )
 
     def _load_failed(self, failure: Failure) -> None:
         if errors.is_expected(failure.exc):
@@ -103,9 +109,12 @@ class DossierScanDialog(QDialog):
     def _loaded(self, detail: Any, attachments: list) -> None:
         first_load = self.detail is None
         self.detail, self.attachments = detail, attachments
-        self.heading.setText(self.tr("Hồ sơ %1 — %2 — %3").replace("%1", detail.code)
-                             .replace("%2", detail.procedure.name)
-                             .replace("%3", detail.submitter.full_name))
+        self.heading.setText(
+            self.tr("Hồ sơ %1 — %2 — %3")
+            .replace("%1", detail.code)
+            .replace("%2", detail.procedure.name)
+            .replace("%3", detail.submitter.full_name)
+        )
         self._fill_papers()
         if first_load and self.papers.count():
             self.papers.setCurrentRow(0)
@@ -122,7 +131,8 @@ class DossierScanDialog(QDialog):
         waiting: dict[int | None, int] = {}
         for session in self._pending():
             waiting[session.paper_position] = waiting.get(session.paper_position, 0) + len(
-                session.pages())
+                session.pages()
+            )
         attached: dict[int | None, int] = {}
         for att in self.attachments:
             pos = att.paper_position
@@ -150,8 +160,9 @@ class DossierScanDialog(QDialog):
             self.panel.set_target(None)
             return
         paper = self.detail.papers[row]
-        self.panel.set_target(PaperTarget(dossier_key(self.detail.uuid), paper.position,
-                                          paper.name, self.code))
+        self.panel.set_target(
+            PaperTarget(dossier_key(self.detail.uuid), paper.position, paper.name, self.code)
+        )
 
     def select_paper(self, position: int) -> None:
         for row in range(self.papers.count()):
@@ -176,21 +187,27 @@ class DossierScanDialog(QDialog):
         self.save_button.setEnabled(False)
         self.panel.status.setText(self.tr("Đang lưu bản quét vào hồ sơ…"))
         capture, username, code = self.capture, self.officer.username, self.code
-        self.runner.io(lambda: (attach_recovered(capture, sessions, username),
-                                capture.attachments(code)),
-                       on_done=lambda r: self._saved(*r), on_error=self._save_failed, owner=self)
+        self.runner.io(
+            lambda: (attach_recovered(capture, sessions, username), capture.attachments(code)),
+            on_done=lambda r: self._saved(*r),
+            on_error=self._save_failed,
+            owner=self,
+        )
 
     def _saved(self, report: AttachReport, attachments: list) -> None:
         self._saving = False
         self.report, self.attachments = report, attachments
         self.panel.set_target(self.panel.target)  # its session is attached now
         self._fill_papers()
-        self.panel.status.setText(self.tr("Đã lưu %1 giấy tờ (%2 trang) vào hồ sơ.")
-                                  .replace("%1", str(len(report.attached)))
-                                  .replace("%2", str(report.pages)))
+        self.panel.status.setText(
+            self.tr("Đã lưu %1 giấy tờ (%2 trang) vào hồ sơ.")
+            .replace("%1", str(len(report.attached)))
+            .replace("%2", str(report.pages))
+        )
         if report.failed:
-            self.panel.faults.show_error("\n".join(f"“{name}”: {i18n.pick(exc)}"
-                                                   for name, exc in report.failed))
+            self.panel.faults.show_error(
+                "\n".join(f"“{name}”: {i18n.pick(exc)}" for name, exc in report.failed)
+            )
 
     def _save_failed(self, failure: Failure) -> None:
         self._saving = False
@@ -211,15 +228,22 @@ class DossierScanDialog(QDialog):
         super().done(result)
 
     def _ask_before_closing(self, waiting: int, result: int) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Trang chưa lưu"),
-                          self.tr("Còn %1 trang đã quét chưa lưu vào hồ sơ. Lưu trước khi đóng?")
-                          .replace("%1", str(waiting)), QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Trang chưa lưu"),
+            self.tr("Còn %1 trang đã quét chưa lưu vào hồ sơ. Lưu trước khi đóng?").replace(
+                "%1", str(waiting)
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         save = box.addButton(self.tr("Lưu vào hồ sơ"), QMessageBox.ButtonRole.AcceptRole)
         later = box.addButton(self.tr("Để sau (giữ các trang)"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(save)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(
-            lambda _r: self._close_answer(box.clickedButton(), save, later, result))
+            lambda _r: self._close_answer(box.clickedButton(), save, later, result)
+        )
         self.close_box = box
         box.open()
 

@@ -4,6 +4,7 @@ Jams, an empty feeder, an open cover and the like are everyday events at a count
 a strip above the pages (not a modal box) with the two ways forward: continue the batch after
 fixing the paper, or try again (looking for the scanner first when it went away).
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -49,8 +50,11 @@ class FaultStrip(QFrame):
         """``fault`` is a ScanFault (or any object with message/message_en)."""
         self.fault = fault
         text = i18n.pick(fault)
-        kept = (self.tr("Đã giữ %1 trang đã quét.").replace("%1", str(kept_pages))
-                if kept_pages else self.tr("Chưa có trang nào được quét trong lượt này."))
+        kept = (
+            self.tr("Đã giữ %1 trang đã quét.").replace("%1", str(kept_pages))
+            if kept_pages
+            else self.tr("Chưa có trang nào được quét trong lượt này.")
+        )
         html = f"<b>{escape(text)}</b><br>{escape(kept)}"
         if detail:
             html += f"<br><small>{escape(detail)}</small>"

@@ -1,5 +1,6 @@
 """Pages from files (PDF, JPEG, PNG, TIFF): picked in a dialog or dropped, imported off the GUI
 thread (a PDF is rendered page by page) into a capture session."""
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -43,10 +44,12 @@ class FileImporter(QObject):
         self.running += 1
         files = [Path(p) for p in paths]
         before = {p.id for p in session.pages()}
-        self.runner.io(lambda: session.insert_files(files, at_index=insert_at),
-                       on_done=lambda pages: self._done(session, pages, None),
-                       on_error=lambda failure: self._failed(session, before, failure),
-                       owner=self)
+        self.runner.io(
+            lambda: session.insert_files(files, at_index=insert_at),
+            on_done=lambda pages: self._done(session, pages, None),
+            on_error=lambda failure: self._failed(session, before, failure),
+            owner=self,
+        )
 
     def _done(self, session: Any, pages: list, error: str | None) -> None:
         self.running -= 1

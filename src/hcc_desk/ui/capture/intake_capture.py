@@ -6,6 +6,7 @@ checklist row), so a restored draft brings its pages back with it. After the sav
 every session of the draft is attached to the new dossier in the background; a refused one
 (a size limit) keeps its pages and says what to do.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -65,9 +66,14 @@ class IntakeCapture(QObject):
 
         if self.recovery is not None and not self.recovery.done:
             return  # still asking
-        self.recovery = RecoveryOffer(self.view, self.capture, self.runner, self.view.officer,
-                                      drafts=getattr(self.view.ctx, "drafts", None),
-                                      intake=self)
+        self.recovery = RecoveryOffer(
+            self.view,
+            self.capture,
+            self.runner,
+            self.view.officer,
+            drafts=getattr(self.view.ctx, "drafts", None),
+            intake=self,
+        )
         self.recovery.check()
 
     # -- the paper being scanned --------------------------------------------------------------
@@ -153,26 +159,37 @@ class IntakeCapture(QObject):
         plan = plan_for_draft(sessions, ticked)
         if not plan:
             return
-        self.panel.status.setText(self.tr("Đang đính kèm bản quét vào hồ sơ %1…")
-                                  .replace("%1", dossier.code))
+        self.panel.status.setText(
+            self.tr("Đang đính kèm bản quét vào hồ sơ %1…").replace("%1", dossier.code)
+        )
         capture, username = self.capture, self.view.officer.username
-        self.runner.io(lambda: attach_sessions(capture, plan, dossier.uuid, dossier.code, username),
-                       on_done=lambda report: self._attached(dossier.code, report),
-                       on_error=lambda failure: self._attach_crashed(dossier.code, failure),
-                       owner=self)
+        self.runner.io(
+            lambda: attach_sessions(capture, plan, dossier.uuid, dossier.code, username),
+            on_done=lambda report: self._attached(dossier.code, report),
+            on_error=lambda failure: self._attach_crashed(dossier.code, failure),
+            owner=self,
+        )
 
     def _attached(self, code: str, report: AttachReport) -> None:
         self.refresh()
         if report.attached:
             self.panel.status.setText(
                 self.tr("Đã đính kèm %1 giấy tờ (%2 trang) vào hồ sơ %3.")
-                .replace("%1", str(len(report.attached))).replace("%2", str(report.pages))
-                .replace("%3", code))
-        problems = [self.tr("“%1”: %2").replace("%1", name).replace("%2", i18n.pick(exc))
-                    for name, exc in report.failed]
-        problems += [self.tr("“%1” chưa được đánh dấu đã nhận nên được đính kèm vào hồ sơ mà "
-                             "không gắn với giấy tờ nào.").replace("%1", name)
-                     for name in report.unassigned]
+                .replace("%1", str(len(report.attached)))
+                .replace("%2", str(report.pages))
+                .replace("%3", code)
+            )
+        problems = [
+            self.tr("“%1”: %2").replace("%1", name).replace("%2", i18n.pick(exc))
+            for name, exc in report.failed
+        ]
+        problems += [
+            self.tr(
+                "“%1” chưa được đánh dấu đã nhận nên được đính kèm vào hồ sơ mà "
+                "không gắn với giấy tờ nào."
+            ).replace("%1", name)
+            for name in report.unassigned
+        ]
         if problems:
             self._show_result(code, problems, bool(report.failed))
         self.attached.emit(code, report)
@@ -184,19 +201,35 @@ class IntakeCapture(QObject):
         self._show_result(code, [self.tr("Lỗi khi đính kèm; các trang vẫn được giữ.")], True)
 
     def _show_result(self, code: str, problems: list[str], failed: bool) -> None:
-        head = (self.tr("Chưa đính kèm được một số bản quét vào hồ sơ %1. Các trang vẫn được giữ; "
-                        "mở “Quét giấy tờ” của hồ sơ này để sửa rồi lưu lại.")
-                if failed else self.tr("Đã đính kèm bản quét vào hồ sơ %1, lưu ý:"))
+        head = (
+            self.tr(
+                "Chưa đính kèm được một số bản quét vào hồ sơ %1. Các trang vẫn được giữ; "
+                "mở “Quét giấy tờ” của hồ sơ này để sửa rồi lưu lại."
+            )
+            if failed
+            else self.tr("Đã đính kèm bản quét vào hồ sơ %1, lưu ý:")
+        )
         head = head.replace("%1", code)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bản quét"), head,
-                          QMessageBox.StandardButton.NoButton, self.view)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Bản quét"),
+            head,
+            QMessageBox.StandardButton.NoButton,
+            self.view,
+        )
         box.setInformativeText("\n".join(f"• {p}" for p in problems))
-        open_button = (box.addButton(self.tr("Mở giấy tờ quét của hồ sơ"),
-                                     QMessageBox.ButtonRole.AcceptRole) if failed else None)
+        open_button = (
+            box.addButton(self.tr("Mở giấy tờ quét của hồ sơ"), QMessageBox.ButtonRole.AcceptRole)
+            if failed
+            else None
+        )
         box.addButton(self.tr("Đóng"), QMessageBox.ButtonRole.RejectRole)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: self._result_answer(
-            open_button is not None and box.clickedButton() is open_button, code))
+        box.finished.connect(
+            lambda _r: self._result_answer(
+                open_button is not None and box.clickedButton() is open_button, code
+            )
+        )
         self.result_box = box
         box.open()
 

@@ -3,6 +3,7 @@
 The model is a view of the session's pages and never the source of truth: every change asked of
 it (a drag, a rotation) is applied to the session first, then the model shows the result.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -81,8 +82,13 @@ class PageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(page)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self.tr("Trang %1 — %2×%3 điểm ảnh, %4 dpi").replace("%1", str(number)).replace(
-                "%2", str(page.width)).replace("%3", str(page.height)).replace("%4", str(page.dpi))
+            tip = (
+                self.tr("Trang %1 — %2×%3 điểm ảnh, %4 dpi")
+                .replace("%1", str(number))
+                .replace("%2", str(page.width))
+                .replace("%3", str(page.height))
+                .replace("%4", str(page.dpi))
+            )
             if page.blank:
                 tip += "\n" + self.tr("Có vẻ là trang trắng: xem lại rồi xoá hoặc giữ.")
             return tip
@@ -107,8 +113,9 @@ class PageListModel(QAbstractListModel):
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled  # dropping between pages
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsDragEnabled)
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
@@ -125,8 +132,9 @@ class PageListModel(QAbstractListModel):
         mime.setData(PAGE_MIME, QByteArray("\n".join(ids).encode()))
         return mime
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: _Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
+    ) -> bool:
         """A page dropped at ``row`` (or on the page at ``parent``): ask to move it there;
         files from the file manager: ask to insert them there."""
         target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._pages))
@@ -141,8 +149,14 @@ class PageListModel(QAbstractListModel):
                 self.moveRows(QModelIndex(), source, 1, QModelIndex(), target)
         return False  # moved already: the view must not remove the "source" rows
 
-    def moveRows(self, source_parent: _Index, source_row: int, count: int,
-                 destination_parent: _Index, destination_child: int) -> bool:
+    def moveRows(
+        self,
+        source_parent: _Index,
+        source_row: int,
+        count: int,
+        destination_parent: _Index,
+        destination_child: int,
+    ) -> bool:
         """Qt's drop handling lands here; the reorder is done by whoever owns the session."""
         if count != 1 or not 0 <= source_row < len(self._pages):
             return False
@@ -172,5 +186,6 @@ def thumbnail(page: Any, size: QSize) -> QPixmap:
         return pixmap
     if page.rotation % 360:
         pixmap = pixmap.transformed(QTransform().rotate(page.rotation % 360))
-    return pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
-                         Qt.TransformationMode.SmoothTransformation)
+    return pixmap.scaled(
+        size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )

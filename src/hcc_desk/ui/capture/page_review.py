@@ -5,6 +5,7 @@ the thumbnails are redrawn from the session, so what the officer sees is what is
 Keyboard: Ctrl+Left/Right move the page, [ and ] rotate, Delete deletes (after a confirmation),
 B toggles "blank?"; the larger preview follows the selection.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -84,8 +85,13 @@ class PageReview(QWidget):
         self.preview.setProperty("role", "hint")
         self.preview.installEventFilter(self)  # re-fit the page when the label is resized
         self._preview_image = QImage()
-        self.blank_note = QLabel(self.tr("Trang này có vẻ là trang trắng. Xoá nếu đúng là trang "
-                                         "trắng, hoặc bấm “Không phải trang trắng”."), self)
+        self.blank_note = QLabel(
+            self.tr(
+                "Trang này có vẻ là trang trắng. Xoá nếu đúng là trang "
+                "trắng, hoặc bấm “Không phải trang trắng”."
+            ),
+            self,
+        )
         self.blank_note.setWordWrap(True)
         self.blank_note.setProperty("role", "error")
         self.blank_note.hide()
@@ -96,22 +102,34 @@ class PageReview(QWidget):
         self.move_on_button = self._button(self.tr("Ra sau →"), "Ctrl+Right", self.move_on)
         self.delete_button = self._button(self.tr("Xoá trang"), "Delete", self.ask_delete)
         self.blank_button = self._button(self.tr("Không phải trang trắng"), "B", self.toggle_blank)
-        self.blank_button.setMinimumWidth(self.blank_button.fontMetrics().horizontalAdvance(
-            self.tr("Không phải trang trắng")) + 24)  # its text changes; the grid must not jump
+        self.blank_button.setMinimumWidth(
+            self.blank_button.fontMetrics().horizontalAdvance(self.tr("Không phải trang trắng"))
+            + 24
+        )  # its text changes; the grid must not jump
         self.insert_scan_button = self._button(
-            self.tr("Quét chèn"), None, lambda: self.insert_scan_requested.emit(self.insert_at()))
+            self.tr("Quét chèn"), None, lambda: self.insert_scan_requested.emit(self.insert_at())
+        )
         self.insert_files_button = self._button(
-            self.tr("Chèn tệp…"), None, lambda: self.insert_files_requested.emit(self.insert_at()))
+            self.tr("Chèn tệp…"), None, lambda: self.insert_files_requested.emit(self.insert_at())
+        )
         self.delete_button.setToolTip(self.tr("Xoá trang đang chọn (phím Delete)"))
         self.insert_scan_button.setToolTip(self.tr("Quét thêm trang, chèn sau trang đang chọn"))
         self.insert_files_button.setToolTip(self.tr("Thêm trang từ tệp, chèn sau trang đang chọn"))
 
         # Two columns of buttons beside the preview: the panel must fit half of the intake screen.
         tools = QGridLayout()
-        for index, button in enumerate((
-                self.rotate_left_button, self.rotate_right_button, self.move_back_button,
-                self.move_on_button, self.delete_button, self.blank_button,
-                self.insert_scan_button, self.insert_files_button)):
+        for index, button in enumerate(
+            (
+                self.rotate_left_button,
+                self.rotate_right_button,
+                self.move_back_button,
+                self.move_on_button,
+                self.delete_button,
+                self.blank_button,
+                self.insert_scan_button,
+                self.insert_files_button,
+            )
+        ):
             tools.addWidget(button, index // 2, index % 2)
         side = QVBoxLayout()
         side.addWidget(self.preview, 1)
@@ -173,7 +191,8 @@ class PageReview(QWidget):
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
         self.view.scrollTo(index)
 
     def selected_row(self) -> int:
@@ -222,9 +241,13 @@ class PageReview(QWidget):
         if row < 0 or not self._editable or self.confirm_box is not None:
             return
         page_id = self.model.page(row).id
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Xoá trang"),
-                          self.tr("Xoá trang %1 khỏi giấy tờ này?").replace("%1", str(row + 1)),
-                          QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Xoá trang"),
+            self.tr("Xoá trang %1 khỏi giấy tờ này?").replace("%1", str(row + 1)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         delete = box.addButton(self.tr("&Xoá"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("&Giữ lại"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(delete)
@@ -243,8 +266,13 @@ class PageReview(QWidget):
         row = self.model.row_of(page_id)
         if row < 0 or self.session is None:
             return
-        neighbour = (self.model.page(row + 1).id if row + 1 < self.model.rowCount()
-                     else self.model.page(row - 1).id if row > 0 else None)
+        neighbour = (
+            self.model.page(row + 1).id
+            if row + 1 < self.model.rowCount()
+            else self.model.page(row - 1).id
+            if row > 0
+            else None
+        )
         self._mutate(lambda: self.session.delete(page_id), select_id=neighbour)
 
     def _apply(self, change: Callable[[Any, str], Any]) -> None:
@@ -257,15 +285,24 @@ class PageReview(QWidget):
         try:
             change()
         except OSError as exc:
-            errors.show_message(self, self.tr("Không ghi được thay đổi của trang: %1")
-                                .replace("%1", str(exc)), warning=True)
+            errors.show_message(
+                self,
+                self.tr("Không ghi được thay đổi của trang: %1").replace("%1", str(exc)),
+                warning=True,
+            )
         self.refresh(select_id)
 
     # -- selection, preview -------------------------------------------------------------------
     def _sync_buttons(self, *_args: Any) -> None:
         has_page = self.selected_row() >= 0
-        for button in (self.rotate_left_button, self.rotate_right_button, self.move_back_button,
-                       self.move_on_button, self.delete_button, self.blank_button):
+        for button in (
+            self.rotate_left_button,
+            self.rotate_right_button,
+            self.move_back_button,
+            self.move_on_button,
+            self.delete_button,
+            self.blank_button,
+        ):
             button.setEnabled(self._editable and has_page)
         for button in (self.insert_scan_button, self.insert_files_button):
             button.setEnabled(self._editable and self.session is not None)
@@ -275,8 +312,11 @@ class PageReview(QWidget):
         row = self.selected_row()
         page = self.model.page(row) if row >= 0 else None
         self.blank_note.setVisible(bool(page is not None and page.blank))
-        self.blank_button.setText(self.tr("Không phải trang trắng") if page is None or page.blank
-                                  else self.tr("Đánh dấu trang trắng"))
+        self.blank_button.setText(
+            self.tr("Không phải trang trắng")
+            if page is None or page.blank
+            else self.tr("Đánh dấu trang trắng")
+        )
         self._show_preview(page)
 
     def _show_preview(self, page: Any) -> None:
@@ -290,8 +330,11 @@ class PageReview(QWidget):
         path, rotation, box = page.path, page.rotation % 360, PREVIEW_SIZE * 2
         self.preview.setText(self.tr("Đang tải…"))
         # A 300 dpi page is millions of pixels: decode and scale it off the GUI thread.
-        self.runner.io(lambda: _load_preview(path, rotation, box),
-                       on_done=lambda image: self._preview_loaded(seq, image), owner=self)
+        self.runner.io(
+            lambda: _load_preview(path, rotation, box),
+            on_done=lambda image: self._preview_loaded(seq, image),
+            owner=self,
+        )
 
     def _preview_loaded(self, seq: int, image: QImage) -> None:
         if seq != self._preview_seq:
@@ -306,8 +349,15 @@ class PageReview(QWidget):
         if self._preview_image.isNull():
             return
         box = self.preview.contentsRect().size()
-        self.preview.setPixmap(QPixmap.fromImage(self._preview_image.scaled(
-            box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)))
+        self.preview.setPixmap(
+            QPixmap.fromImage(
+                self._preview_image.scaled(
+                    box,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        )
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if watched is self.preview and event.type() == QEvent.Type.Resize:
@@ -321,5 +371,6 @@ def _load_preview(path: Any, rotation: int, box: QSize) -> QImage:
         return image
     if rotation:
         image = image.transformed(QTransform().rotate(rotation))
-    return image.scaled(box, Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation)
+    return image.scaled(
+        box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )

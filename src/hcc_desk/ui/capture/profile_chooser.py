@@ -4,6 +4,7 @@ Only what the chosen device offers is listed (vendors name their sources differe
 capture core maps them to flatbed / ADF / duplex). The choice is remembered for this counter
 through CaptureService.save_profile, and restored the next time.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -36,7 +37,8 @@ class ProfileChooser(QWidget):
         self.device_box.setAccessibleName(self.tr("Máy quét"))
         self.device_box.setMinimumContentsLength(12)
         self.device_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.source_box = QComboBox(self)
         self.source_box.setAccessibleName(self.tr("Nguồn giấy"))
         self.resolution_box = QComboBox(self)
@@ -50,8 +52,13 @@ class ProfileChooser(QWidget):
         self.status.setProperty("role", "hint")
         self.status.setWordWrap(True)
         row = QHBoxLayout()
-        for widget in (self.device_box, self.source_box, self.resolution_box, self.mode_box,
-                       self.find_button):
+        for widget in (
+            self.device_box,
+            self.source_box,
+            self.resolution_box,
+            self.mode_box,
+            self.find_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         layout = QVBoxLayout(self)
@@ -60,8 +67,9 @@ class ProfileChooser(QWidget):
         layout.addWidget(self.status)
         for box in (self.source_box, self.resolution_box, self.mode_box):
             box.setEnabled(False)  # until there is a scanner to offer options for
-        self.status.setText(self.tr("Chưa chọn máy quét: bấm Quét (F7) để tìm máy, hoặc Tìm máy "
-                                    "quét."))
+        self.status.setText(
+            self.tr("Chưa chọn máy quét: bấm Quét (F7) để tìm máy, hoặc Tìm máy quét.")
+        )
         self.device_box.currentIndexChanged.connect(self._on_device)
         for box in (self.source_box, self.resolution_box, self.mode_box):
             box.currentIndexChanged.connect(self._on_option)
@@ -71,8 +79,12 @@ class ProfileChooser(QWidget):
     def start(self) -> None:
         """Read the counter's saved profile. Scanners are looked for only when needed (the
         search takes seconds): the remembered scanner is used straight away."""
-        self.runner.db(self.capture.profile, on_done=self._saved_loaded,
-                       on_error=lambda _f: self._saved_loaded(None), owner=self)
+        self.runner.db(
+            self.capture.profile,
+            on_done=self._saved_loaded,
+            on_error=lambda _f: self._saved_loaded(None),
+            owner=self,
+        )
 
     def _saved_loaded(self, profile: ScanProfile | None) -> None:
         self._saved = profile
@@ -96,8 +108,12 @@ class ProfileChooser(QWidget):
         self._searching = True
         self.find_button.setEnabled(False)
         self.status.setText(self.tr("Đang tìm máy quét…"))
-        self.runner.io(self.capture.devices, on_done=self._devices_found,
-                       on_error=self._search_failed, owner=self)
+        self.runner.io(
+            self.capture.devices,
+            on_done=self._devices_found,
+            on_error=self._search_failed,
+            owner=self,
+        )
 
     def _search_failed(self, failure: Failure) -> None:
         self._devices_found([])
@@ -125,8 +141,12 @@ class ProfileChooser(QWidget):
         if devices:
             self.status.setText(self.tr("Có %1 máy quét.").replace("%1", str(len(devices))))
         else:
-            self.status.setText(self.tr("Không thấy máy quét nào. Kiểm tra cáp và nguồn, rồi bấm "
-                                        "Tìm máy quét; vẫn có thể Thêm tệp…"))
+            self.status.setText(
+                self.tr(
+                    "Không thấy máy quét nào. Kiểm tra cáp và nguồn, rồi bấm "
+                    "Tìm máy quét; vẫn có thể Thêm tệp…"
+                )
+            )
         self.devices_loaded.emit(len(devices))
 
     # -- options ------------------------------------------------------------------------------
@@ -144,20 +164,32 @@ class ProfileChooser(QWidget):
         sources = device.sources if device else tuple(Source)
         resolutions = device.resolutions if device and device.resolutions else DEFAULT_RESOLUTIONS
         modes = device.modes if device else tuple(ColourMode)
-        labels = {Source.FLATBED: self.tr("Mặt kính"), Source.ADF: self.tr("Khay nạp giấy (ADF)"),
-                  Source.DUPLEX: self.tr("Khay nạp, quét hai mặt"),
-                  ColourMode.COLOR: self.tr("Màu"), ColourMode.GRAY: self.tr("Xám"),
-                  ColourMode.LINEART: self.tr("Đen trắng")}
+        labels = {
+            Source.FLATBED: self.tr("Mặt kính"),
+            Source.ADF: self.tr("Khay nạp giấy (ADF)"),
+            Source.DUPLEX: self.tr("Khay nạp, quét hai mặt"),
+            ColourMode.COLOR: self.tr("Màu"),
+            ColourMode.GRAY: self.tr("Xám"),
+            ColourMode.LINEART: self.tr("Đen trắng"),
+        }
         same_device = prefer is not None and prefer.device == self.current_device()
         self._filling = True
         try:
-            _fill(self.source_box, [(labels[s], s) for s in sources],
-                  prefer.source if same_device else Source.ADF if Source.ADF in sources else None)
-            _fill(self.resolution_box, [(self.tr("%1 dpi").replace("%1", str(r)), r)
-                                        for r in resolutions],
-                  _nearest(resolutions, prefer.resolution if same_device else 300))
-            _fill(self.mode_box, [(labels[m], m) for m in modes],
-                  prefer.mode if same_device else ColourMode.GRAY)
+            _fill(
+                self.source_box,
+                [(labels[s], s) for s in sources],
+                prefer.source if same_device else Source.ADF if Source.ADF in sources else None,
+            )
+            _fill(
+                self.resolution_box,
+                [(self.tr("%1 dpi").replace("%1", str(r)), r) for r in resolutions],
+                _nearest(resolutions, prefer.resolution if same_device else 300),
+            )
+            _fill(
+                self.mode_box,
+                [(labels[m], m) for m in modes],
+                prefer.mode if same_device else ColourMode.GRAY,
+            )
         finally:
             self._filling = False
         has_device = self.current_device() is not None
@@ -185,18 +217,27 @@ class ProfileChooser(QWidget):
             return None
         kwargs: dict[str, Any] = {"device": name}
         # Combo data comes back as plain str/int: turn it into the profile's types again.
-        for field, box, kind in (("source", self.source_box, Source),
-                                 ("resolution", self.resolution_box, int),
-                                 ("mode", self.mode_box, ColourMode)):
+        for field, box, kind in (
+            ("source", self.source_box, Source),
+            ("resolution", self.resolution_box, int),
+            ("mode", self.mode_box, ColourMode),
+        ):
             if box.currentData() is not None:
                 kwargs[field] = kind(box.currentData())
         return ScanProfile(**kwargs)
 
-    def select(self, source: Source | None = None, resolution: int | None = None,
-               mode: ColourMode | None = None) -> None:
+    def select(
+        self,
+        source: Source | None = None,
+        resolution: int | None = None,
+        mode: ColourMode | None = None,
+    ) -> None:
         """Choose options as the officer would (saved like a manual choice)."""
-        for box, value in ((self.source_box, source), (self.resolution_box, resolution),
-                           (self.mode_box, mode)):
+        for box, value in (
+            (self.source_box, source),
+            (self.resolution_box, resolution),
+            (self.mode_box, mode),
+        ):
             if value is not None:
                 index = box.findData(value)
                 if index >= 0:

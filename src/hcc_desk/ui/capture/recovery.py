@@ -5,6 +5,7 @@
   they are not offered twice; pages whose draft is gone are restored into the intake screen;
 - or the officer discards them, after a second question (it cannot be undone).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,8 +23,15 @@ class RecoveryOffer(QObject):
 
     finished = Signal()
 
-    def __init__(self, parent: QWidget, capture: Any, runner: TaskRunner, officer: Any,
-                 drafts: Any = None, intake: Any = None):
+    def __init__(
+        self,
+        parent: QWidget,
+        capture: Any,
+        runner: TaskRunner,
+        officer: Any,
+        drafts: Any = None,
+        intake: Any = None,
+    ):
         super().__init__(parent)
         self.widget, self.capture, self.runner, self.officer = parent, capture, runner, officer
         self.drafts, self.intake = drafts, intake
@@ -49,17 +57,25 @@ class RecoveryOffer(QObject):
 
     def _found(self, sessions: list, pending_drafts: set) -> None:
         current = self.intake.key() if self.intake is not None else None
-        self.sessions = [s for s in sessions
-                         if s.dossier_code or (s.key not in pending_drafts and s.key != current)]
+        self.sessions = [
+            s
+            for s in sessions
+            if s.dossier_code or (s.key not in pending_drafts and s.key != current)
+        ]
         if not self.sessions:
             self._finish()
             return
         pages = sum(len(s.pages()) for s in self.sessions)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Trang đã quét chưa lưu"),
-                          self.tr("Có %1 trang đã quét chưa lưu vào hồ sơ (máy hoặc chương trình "
-                                  "đã tắt đột ngột). Khôi phục các trang này?")
-                          .replace("%1", str(pages)), QMessageBox.StandardButton.NoButton,
-                          self.widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Trang đã quét chưa lưu"),
+            self.tr(
+                "Có %1 trang đã quét chưa lưu vào hồ sơ (máy hoặc chương trình "
+                "đã tắt đột ngột). Khôi phục các trang này?"
+            ).replace("%1", str(pages)),
+            QMessageBox.StandardButton.NoButton,
+            self.widget,
+        )
         box.setInformativeText("\n".join(self._line(s) for s in self.sessions))
         restore = box.addButton(self.tr("Khôi phục"), QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton(self.tr("Bỏ các trang này"), QMessageBox.ButtonRole.DestructiveRole)
@@ -71,11 +87,15 @@ class RecoveryOffer(QObject):
         box.open()
 
     def _line(self, session: Any) -> str:
-        text = self.tr("• %1: %2 trang").replace("%1", session.paper_name or self.tr("giấy tờ")) \
+        text = (
+            self.tr("• %1: %2 trang")
+            .replace("%1", session.paper_name or self.tr("giấy tờ"))
             .replace("%2", str(len(session.pages())))
+        )
         if session.dossier_code:
-            return text + " " + self.tr("— đính kèm vào hồ sơ %1").replace(
-                "%1", session.dossier_code)
+            return (
+                text + " " + self.tr("— đính kèm vào hồ sơ %1").replace("%1", session.dossier_code)
+            )
         return text + " " + self.tr("— hồ sơ đang nhập chưa lưu")
 
     def _answer(self, clicked: Any, restore: Any, discard: Any) -> None:
@@ -101,17 +121,26 @@ class RecoveryOffer(QObject):
             self._finish()
             return
         capture, username = self.capture, self.officer.username
-        self.runner.io(lambda: attach_recovered(capture, to_attach, username),
-                       on_done=self._attached, on_error=self._failed, owner=self)
+        self.runner.io(
+            lambda: attach_recovered(capture, to_attach, username),
+            on_done=self._attached,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _restore_into_intake(self, orphans: list[Any]) -> None:
         view = getattr(self.intake, "view", None)
         if view is None:
             return
         if not view.is_blank():
-            errors.show_message(self.widget, self.tr(
-                "Đang nhập dở một hồ sơ khác: lưu hoặc bỏ hồ sơ đó, các trang đã quét sẽ được "
-                "hỏi lại ở lần mở sau."), warning=True)
+            errors.show_message(
+                self.widget,
+                self.tr(
+                    "Đang nhập dở một hồ sơ khác: lưu hoặc bỏ hồ sơ đó, các trang đã quét sẽ được "
+                    "hỏi lại ở lần mở sau."
+                ),
+                warning=True,
+            )
             return
         newest = max(orphans, key=lambda s: s.created_at)
         # The form continues under the pages' draft key: picking the same procedure puts them
@@ -120,14 +149,21 @@ class RecoveryOffer(QObject):
         self.intake.draft_changed()
         self.intake.panel.show_session(newest)
         names = ", ".join(s.paper_name for s in orphans if s.key == newest.key)
-        view.banner.show("info", self.tr("Đã khôi phục các trang đã quét (%1). Chọn lại thủ tục "
-                                         "để các trang về đúng giấy tờ, rồi lưu hồ sơ.")
-                         .replace("%1", names))
+        view.banner.show(
+            "info",
+            self.tr(
+                "Đã khôi phục các trang đã quét (%1). Chọn lại thủ tục "
+                "để các trang về đúng giấy tờ, rồi lưu hồ sơ."
+            ).replace("%1", names),
+        )
 
     def _attached(self, report: AttachReport) -> None:
         self.report = report
-        lines = [self.tr("Đã đính kèm %1 giấy tờ (%2 trang).").replace(
-            "%1", str(len(report.attached))).replace("%2", str(report.pages))]
+        lines = [
+            self.tr("Đã đính kèm %1 giấy tờ (%2 trang).")
+            .replace("%1", str(len(report.attached)))
+            .replace("%2", str(report.pages))
+        ]
         lines += [f"“{name}”: {i18n.pick(exc)}" for name, exc in report.failed]
         errors.show_message(self.widget, "\n".join(lines), warning=bool(report.failed))
         if self.intake is not None:
@@ -137,10 +173,13 @@ class RecoveryOffer(QObject):
     # -- discard ------------------------------------------------------------------------------
     def _confirm_discard(self) -> None:
         pages = sum(len(s.pages()) for s in self.sessions)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Bỏ trang đã quét"),
-                          self.tr("Xoá hẳn %1 trang đã quét? Không thể hoàn tác.")
-                          .replace("%1", str(pages)), QMessageBox.StandardButton.NoButton,
-                          self.widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Bỏ trang đã quét"),
+            self.tr("Xoá hẳn %1 trang đã quét? Không thể hoàn tác.").replace("%1", str(pages)),
+            QMessageBox.StandardButton.NoButton,
+            self.widget,
+        )
         drop = box.addButton(self.tr("Xoá hẳn"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("Giữ lại"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)  # Enter must not destroy scans
@@ -155,5 +194,9 @@ class RecoveryOffer(QObject):
             self._finish()
             return
         sessions, capture, username = list(self.sessions), self.capture, self.officer.username
-        self.runner.io(lambda: [capture.discard(s, username) for s in sessions],
-                       on_done=lambda _r: self._finish(), on_error=self._failed, owner=self)
+        self.runner.io(
+            lambda: [capture.discard(s, username) for s in sessions],
+            on_done=lambda _r: self._finish(),
+            on_error=self._failed,
+            owner=self,
+        )

@@ -5,6 +5,7 @@ a thread of its own rather than a slot in the shared I/O pool. The scanner drive
 a separate process (core/capture/scanner.py); this thread only waits for it. Page and progress
 callbacks are emitted as signals, which Qt queues to the GUI thread.
 """
+
 from __future__ import annotations
 
 import threading
@@ -25,8 +26,16 @@ class ScanJob(QThread):
     outcome = Signal(object)
     crashed = Signal(object)
 
-    def __init__(self, capture: Any, session: Any, profile: Any, parent: Any = None, *,
-                 officer_username: str | None = None, options: dict | None = None):
+    def __init__(
+        self,
+        capture: Any,
+        session: Any,
+        profile: Any,
+        parent: Any = None,
+        *,
+        officer_username: str | None = None,
+        options: dict | None = None,
+    ):
         super().__init__(parent)
         self._capture, self.session, self.profile = capture, session, profile
         self._officer, self._options = officer_username, dict(options or {})
@@ -38,9 +47,15 @@ class ScanJob(QThread):
 
     def run(self) -> None:
         try:
-            result = self._capture.scan(self.session, self.profile, self.page_arrived.emit,
-                                        on_progress=self.progress.emit, cancel=self.cancel_event,
-                                        officer_username=self._officer, **self._options)
+            result = self._capture.scan(
+                self.session,
+                self.profile,
+                self.page_arrived.emit,
+                on_progress=self.progress.emit,
+                cancel=self.cancel_event,
+                officer_username=self._officer,
+                **self._options,
+            )
         except BaseException as exc:  # noqa: BLE001 - shown to the officer, never lost
             self.crashed.emit(Failure(exc, traceback.format_exc()))
         else:

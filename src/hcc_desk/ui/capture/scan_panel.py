@@ -8,6 +8,7 @@ scanned; "Tiếp tục quét" starts the next batch into the same paper.
 
 Keyboard: F7 scans (anywhere in the host screen), Shift+F7 stops, Ctrl+O adds files.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,8 +31,12 @@ from hcc_desk.ui.capture.scan_job import ScanJob
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
 # Faults after which the scanner may have a new name or be back: look for it before retrying.
-_SEARCH_FIRST = {ScanFault.DISCONNECTED, ScanFault.WORKER_DIED, ScanFault.DEVICE_BUSY,
-                 ScanFault.TIMEOUT}
+_SEARCH_FIRST = {
+    ScanFault.DISCONNECTED,
+    ScanFault.WORKER_DIED,
+    ScanFault.DEVICE_BUSY,
+    ScanFault.TIMEOUT,
+}
 
 
 @dataclass(frozen=True)
@@ -55,8 +60,13 @@ class ScanPanel(QWidget):
     batch_finished = Signal(object)
     files_imported = Signal(int)
 
-    def __init__(self, capture: Any, runner: TaskRunner, parent: QWidget | None = None,
-                 officer_username: str | None = None):
+    def __init__(
+        self,
+        capture: Any,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        officer_username: str | None = None,
+    ):
         super().__init__(parent)
         self.capture, self.runner, self.officer_username = capture, runner, officer_username
         # Extra keyword arguments for CaptureService.scan (raw device options, e.g. a vendor
@@ -86,12 +96,17 @@ class ScanPanel(QWidget):
         self.cancel_button = QPushButton(self.tr("Dừng quét"), self)
         for button in (self.scan_button, self.files_button, self.cancel_button):
             button.setAutoDefault(False)
-        self.scan_button.setToolTip(self.tr("Quét giấy tờ đang chọn (F7). Với khay nạp giấy, quét "
-                                            "đến khi hết giấy."))
-        self.files_button.setToolTip(self.tr("Thêm trang từ tệp PDF, JPEG, PNG, TIFF (Ctrl+O); "
-                                             "cũng có thể kéo thả tệp vào đây."))
-        self.cancel_button.setToolTip(self.tr("Dừng sau trang đang quét (Shift+F7); các trang đã "
-                                              "quét được giữ."))
+        self.scan_button.setToolTip(
+            self.tr("Quét giấy tờ đang chọn (F7). Với khay nạp giấy, quét đến khi hết giấy.")
+        )
+        self.files_button.setToolTip(
+            self.tr(
+                "Thêm trang từ tệp PDF, JPEG, PNG, TIFF (Ctrl+O); cũng có thể kéo thả tệp vào đây."
+            )
+        )
+        self.cancel_button.setToolTip(
+            self.tr("Dừng sau trang đang quét (Shift+F7); các trang đã quét được giữ.")
+        )
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(False)
@@ -126,8 +141,11 @@ class ScanPanel(QWidget):
     def install_shortcuts(self, host: QWidget) -> None:
         """F7 / Shift+F7 / Ctrl+O anywhere inside ``host`` (the intake screen, a dialog). Call
         once, for one host: two hosts around the same focus would make the keys ambiguous."""
-        for key, slot in (("F7", lambda: self.scan()), ("Shift+F7", self.cancel),
-                          ("Ctrl+O", lambda: self.add_files())):
+        for key, slot in (
+            ("F7", lambda: self.scan()),
+            ("Shift+F7", self.cancel),
+            ("Ctrl+O", lambda: self.add_files()),
+        ):
             shortcut = QShortcut(QKeySequence(key), host)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -151,15 +169,17 @@ class ScanPanel(QWidget):
         for session in self.capture.spool.sessions():
             if session.paper_position != target.position:
                 continue
-            if session.key == target.key or (target.dossier_code
-                                              and session.dossier_code == target.dossier_code):
+            if session.key == target.key or (
+                target.dossier_code and session.dossier_code == target.dossier_code
+            ):
                 return session
         return None
 
     def show_session(self, session: Any) -> None:
         """Review a session found in the spool (crash recovery, a saved dossier's paper)."""
-        self.target = PaperTarget(session.key, session.paper_position, session.paper_name,
-                                  session.dossier_code)
+        self.target = PaperTarget(
+            session.key, session.paper_position, session.paper_name, session.dossier_code
+        )
         self.review.set_session(session)
         self._sync()
 
@@ -169,8 +189,11 @@ class ScanPanel(QWidget):
             return None
         if self.review.session is None:
             t = self.target
-            self.review.set_session(self.capture.spool.open_session(
-                t.key, t.position, t.name, dossier_code=t.dossier_code))
+            self.review.set_session(
+                self.capture.spool.open_session(
+                    t.key, t.position, t.name, dossier_code=t.dossier_code
+                )
+            )
         return self.review.session
 
     # -- scanning -----------------------------------------------------------------------------
@@ -186,8 +209,9 @@ class ScanPanel(QWidget):
         if self.job is not None:
             return False
         if self.target is None:
-            self.faults.show_error(self.tr("Chọn giấy tờ cần quét trong danh sách thành phần hồ "
-                                           "sơ trước."))
+            self.faults.show_error(
+                self.tr("Chọn giấy tờ cần quét trong danh sách thành phần hồ sơ trước.")
+            )
             return False
         profile = self.chooser.profile()
         if profile is None and not self.chooser.searched:
@@ -196,20 +220,31 @@ class ScanPanel(QWidget):
             self.chooser.find_devices()
             return False
         if profile is None:
-            self.faults.show_error(self.tr("Không thấy máy quét nào. Kiểm tra cáp và nguồn rồi bấm "
-                                           "Tìm máy quét, hoặc Thêm tệp… để lấy trang từ tệp."))
+            self.faults.show_error(
+                self.tr(
+                    "Không thấy máy quét nào. Kiểm tra cáp và nguồn rồi bấm "
+                    "Tìm máy quét, hoặc Thêm tệp… để lấy trang từ tệp."
+                )
+            )
             return False
         try:
             session = self.session()
         except OSError as exc:
-            self.faults.show_error(self.tr("Không tạo được thư mục lưu trang quét: %1")
-                                   .replace("%1", str(exc)))
+            self.faults.show_error(
+                self.tr("Không tạo được thư mục lưu trang quét: %1").replace("%1", str(exc))
+            )
             return False
         self.faults.clear()
         self._batch_pages = 0
         self._insert_at = insert_at
-        job = ScanJob(self.capture, session, profile, self,
-                      officer_username=self.officer_username, options=self.scan_options)
+        job = ScanJob(
+            self.capture,
+            session,
+            profile,
+            self,
+            officer_username=self.officer_username,
+            options=self.scan_options,
+        )
         job.page_arrived.connect(self._on_page)
         job.progress.connect(self._on_progress)
         job.outcome.connect(self._on_outcome)
@@ -264,9 +299,11 @@ class ScanPanel(QWidget):
             else:
                 self.review.refresh(page.id)
         self.progress.setValue(0)
-        self.status.setText(self.tr("Đã quét %1 trang, đang quét trang %2…")
-                            .replace("%1", str(self._batch_pages))
-                            .replace("%2", str(self._batch_pages + 1)))
+        self.status.setText(
+            self.tr("Đã quét %1 trang, đang quét trang %2…")
+            .replace("%1", str(self._batch_pages))
+            .replace("%2", str(self._batch_pages + 1))
+        )
         self.pages_changed.emit(session)
 
     def _on_progress(self, fraction: float) -> None:
@@ -295,7 +332,8 @@ class ScanPanel(QWidget):
             self.faults.show_fault(outcome.fault, self._kept(job), outcome.detail)
         if blank:
             text += " " + self.tr("%1 trang có vẻ là trang trắng: xem lại.").replace(
-                "%1", str(blank))
+                "%1", str(blank)
+            )
         self.status.setText(text)
         if job is not None:
             self.pages_changed.emit(job.session)
@@ -323,8 +361,9 @@ class ScanPanel(QWidget):
     def add_files(self, paths: list[Path] | None = None, insert_at: int | None = None) -> None:
         """Import files as pages of the target paper (asks for them when ``paths`` is None)."""
         if self.target is None:
-            self.faults.show_error(self.tr("Chọn giấy tờ trong danh sách thành phần hồ sơ trước "
-                                           "khi thêm tệp."))
+            self.faults.show_error(
+                self.tr("Chọn giấy tờ trong danh sách thành phần hồ sơ trước khi thêm tệp.")
+            )
             return
         if paths is None:
             self.importer.ask(self, lambda chosen: self.add_files(chosen, insert_at))
@@ -342,8 +381,9 @@ class ScanPanel(QWidget):
 
     def _files_done(self, session: Any, pages: list, error: str | None) -> None:
         self._sync()
-        self.status.setText(self.tr("Đã thêm %1 trang từ tệp.").replace("%1", str(len(pages)))
-                            if pages else "")
+        self.status.setText(
+            self.tr("Đã thêm %1 trang từ tệp.").replace("%1", str(len(pages))) if pages else ""
+        )
         if self.review.session is session:
             self.review.refresh(pages[0].id if pages else None)
         self.pages_changed.emit(session)
@@ -373,19 +413,26 @@ class ScanPanel(QWidget):
         scanning = self.job is not None
         has_target = self.target is not None
         self.scan_button.setEnabled(has_target and not scanning)
-        self.files_button.setEnabled(has_target and not scanning
-                                       and not self.importer.running)
+        self.files_button.setEnabled(has_target and not scanning and not self.importer.running)
         self.cancel_button.setEnabled(scanning)
         self.cancel_button.setVisible(scanning)
         self.progress.setVisible(scanning)
         if self.target is None:
-            self.title.setText(escape(self.tr("Chọn một giấy tờ trong danh sách thành phần hồ sơ "
-                                              "để quét hoặc thêm tệp.")))
+            self.title.setText(
+                escape(
+                    self.tr(
+                        "Chọn một giấy tờ trong danh sách thành phần hồ sơ để quét hoặc thêm tệp."
+                    )
+                )
+            )
         else:
             count = len(self.review.pages())
             name = f"<b>{escape(self.target.name or self.tr('(chưa đặt tên)'))}</b>"
-            self.title.setText(escape(self.tr("Giấy tờ: %1 — %2 trang")).replace(
-                "%1", name).replace("%2", str(count)))
+            self.title.setText(
+                escape(self.tr("Giấy tờ: %1 — %2 trang"))
+                .replace("%1", name)
+                .replace("%2", str(count))
+            )
 
     def stop(self, timeout_ms: int = 30_000) -> None:
         """Closing: stop the batch and wait for it (pages scanned so far are on disk)."""

@@ -3,6 +3,7 @@
 Qt's own icon-mode drop decides "above/below" an item, which means nothing in a grid read left to
 right; here the drop point's side of a thumbnail decides before/after.
 """
+
 from __future__ import annotations
 
 from typing import Any

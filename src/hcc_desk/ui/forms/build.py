@@ -4,6 +4,7 @@ Forms are compiled ahead of time rather than loaded with QUiLoader at run time: 
 imports nothing beyond QtWidgets (QtUiTools would cost start-up time) and is plain Python that
 PyInstaller follows without hidden imports.  Run: ``python3 -m hcc_desk.ui.forms.build [--check]``.
 """
+
 from __future__ import annotations
 
 import ast
@@ -27,8 +28,12 @@ def uic_path() -> Path:
 
 def generate(ui_file: Path) -> str:
     # uic names the source in its header; run it from forms/ so the header has no machine paths.
-    out = subprocess.run([str(uic_path()), "-g", "python", ui_file.name], cwd=ui_file.parent,
-                         check=True, capture_output=True)
+    out = subprocess.run(
+        [str(uic_path()), "-g", "python", ui_file.name],
+        cwd=ui_file.parent,
+        check=True,
+        capture_output=True,
+    )
     return prune_imports(out.stdout.decode("utf-8"))
 
 
@@ -42,7 +47,7 @@ def prune_imports(code: str) -> str:
         if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("PySide6"):
             names = [a.name for a in node.names if a.name in used]
             text = f"from {node.module} import {', '.join(names)}\n" if names else ""
-            lines[node.lineno - 1:node.end_lineno] = [text]
+            lines[node.lineno - 1 : node.end_lineno] = [text]
     return "".join(lines)
 
 

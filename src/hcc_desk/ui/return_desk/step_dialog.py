@@ -5,6 +5,7 @@ processing / result_ready / supplement_received: agency, note.
 supplement: a checklist of the dossier's papers, other papers (one a line), reason (Mẫu 02).
 refusal: reasons (Mẫu 03). apology: the new appointment and the reason (Mẫu 04).
 """
+
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -28,8 +29,15 @@ from PySide6.QtWidgets import (
 
 from hcc_desk.ui.screen_fit import fit_to_screen
 
-STEPS = ("transfer", "processing", "supplement", "supplement_received", "result_ready",
-         "refusal", "apology")
+STEPS = (
+    "transfer",
+    "processing",
+    "supplement",
+    "supplement_received",
+    "result_ready",
+    "refusal",
+    "apology",
+)
 
 
 class StepDialog(QDialog):
@@ -58,11 +66,11 @@ class StepDialog(QDialog):
             self.to_edit.setCurrentIndex(-1)
             self.to_edit.setObjectName("to_edit")
             form.addRow(self.tr("Chuyển đến (&nơi nhận):"), self.to_edit)
-        self.agency_edit = QLineEdit(card.holder if step == "transfer" else card.agency_hint,
-                                     self)
+        self.agency_edit = QLineEdit(card.holder if step == "transfer" else card.agency_hint, self)
         self.agency_edit.setObjectName("agency_edit")
-        form.addRow(self.tr("Giao từ:") if step == "transfer" else self.tr("&Cơ quan:"),
-                    self.agency_edit)
+        form.addRow(
+            self.tr("Giao từ:") if step == "transfer" else self.tr("&Cơ quan:"), self.agency_edit
+        )
         if step == "supplement":
             self.papers_list = QListWidget(self)
             self.papers_list.setObjectName("papers_list")
@@ -85,18 +93,25 @@ class StepDialog(QDialog):
             self.due_edit.setDisplayFormat("HH:mm dd/MM/yyyy")
             self.due_edit.setCalendarPopup(True)
             start = (card.due_at or datetime.now()) + timedelta(days=3)
-            self.due_edit.setDateTime(QDateTime(QDate(start.year, start.month, start.day),
-                                                QTime(start.hour, start.minute)))
+            self.due_edit.setDateTime(
+                QDateTime(
+                    QDate(start.year, start.month, start.day), QTime(start.hour, start.minute)
+                )
+            )
             form.addRow(self.tr("&Ngày hẹn mới:"), self.due_edit)
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("text_edit")
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setFixedHeight(70)
-        label = {"supplement": self.tr("&Lý do:"), "refusal": self.tr("&Lý do từ chối:"),
-                 "apology": self.tr("&Lý do chậm:")}.get(step, self.tr("&Ghi chú:"))
+        label = {
+            "supplement": self.tr("&Lý do:"),
+            "refusal": self.tr("&Lý do từ chối:"),
+            "apology": self.tr("&Lý do chậm:"),
+        }.get(step, self.tr("&Ghi chú:"))
         form.addRow(label, self.text_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ghi nhận"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(self.accept)
@@ -133,22 +148,34 @@ class StepDialog(QDialog):
         agency = self.agency_edit.text().strip()
         if self.step == "transfer":
             assert self.to_edit is not None
-            return {"to_party": self.to_edit.currentText().strip(), "from_party": agency or None,
-                    "note": text}
+            return {
+                "to_party": self.to_edit.currentText().strip(),
+                "from_party": agency or None,
+                "note": text,
+            }
         if self.step == "supplement":
             assert self.papers_list is not None and self.other_papers is not None
-            ticked = [self.papers_list.item(i).text() for i in range(self.papers_list.count())
-                      if self.papers_list.item(i).checkState() == Qt.CheckState.Checked]
+            ticked = [
+                self.papers_list.item(i).text()
+                for i in range(self.papers_list.count())
+                if self.papers_list.item(i).checkState() == Qt.CheckState.Checked
+            ]
             others = [ln.strip() for ln in self.other_papers.toPlainText().splitlines()]
-            return {"missing_papers": ticked + [p for p in others if p], "reason": text,
-                    "agency": agency}
+            return {
+                "missing_papers": ticked + [p for p in others if p],
+                "reason": text,
+                "agency": agency,
+            }
         if self.step == "refusal":
             return {"reasons": text, "agency": agency}
         if self.step == "apology":
             assert self.due_edit is not None
             due = self.due_edit.dateTime().toPython()
-            return {"new_due_at": due.replace(second=0, microsecond=0), "reason": text,
-                    "agency": agency}
+            return {
+                "new_due_at": due.replace(second=0, microsecond=0),
+                "reason": text,
+                "agency": agency,
+            }
         if self.step == "supplement_received":
             return {"note": text}
         return {"agency": agency, "note": text}

@@ -7,6 +7,7 @@ number is checked) or a person with an authorisation letter, whose chip-card QR 
 service. The agency steps (transfer, supplement, result ready, refusal, apology) are recorded
 from the same card, each printing its form (Mẫu 02–05).
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -29,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hcc_desk.core.domain.status import DossierStatus
-from hcc_desk.core.domain.timing import TIMING_LABELS
+from hcc_core.domain.status import DossierStatus
+from hcc_core.domain.timing import TIMING_LABELS
 from hcc_desk.ui import i18n
 from hcc_desk.ui.banner import Banner
 from hcc_desk.ui.errors import is_expected, report_bug
@@ -45,10 +46,19 @@ _STEP_STATES: dict[str, frozenset[DossierStatus]] = {
     "processing": frozenset({_S.NEW, _S.INTEROPERATING}),
     "supplement": frozenset({_S.RECEIVING, _S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
     "supplement_received": frozenset({_S.WAITING_SUPPLEMENT}),
-    "result_ready": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT,
-                               _S.UNRESOLVED}),
-    "refusal": frozenset({_S.RECEIVING, _S.NEW, _S.PROCESSING, _S.INTEROPERATING,
-                          _S.WAITING_SUPPLEMENT, _S.WAITING_PAYMENT}),
+    "result_ready": frozenset(
+        {_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT, _S.UNRESOLVED}
+    ),
+    "refusal": frozenset(
+        {
+            _S.RECEIVING,
+            _S.NEW,
+            _S.PROCESSING,
+            _S.INTEROPERATING,
+            _S.WAITING_SUPPLEMENT,
+            _S.WAITING_PAYMENT,
+        }
+    ),
     "apology": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT}),
 }
 
@@ -122,24 +132,32 @@ class ReturnDeskView(QWidget):
         self.code_value.setProperty("role", "code")
         self.code_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.applicant_value, self.owner_value, self.procedure_value = (
-            QLabel(self.card_box) for _ in range(3))
+            QLabel(self.card_box) for _ in range(3)
+        )
         self.agency_value, self.received_value, self.due_value = (
-            QLabel(self.card_box) for _ in range(3))
+            QLabel(self.card_box) for _ in range(3)
+        )
         self.status_value, self.ready_value = QLabel(self.card_box), QLabel(self.card_box)
         self.due_value.setProperty("role", "appointment")
         self.ready_value.setProperty("role", "title")
-        for label in (self.applicant_value, self.owner_value, self.procedure_value,
-                      self.agency_value):
+        for label in (
+            self.applicant_value,
+            self.owner_value,
+            self.procedure_value,
+            self.agency_value,
+        ):
             label.setWordWrap(True)
-        for text, widget in ((self.tr("Mã hồ sơ:"), self.code_value),
-                             (self.tr("Người nộp:"), self.applicant_value),
-                             (self.tr("Chủ hồ sơ:"), self.owner_value),
-                             (self.tr("Thủ tục:"), self.procedure_value),
-                             (self.tr("Cơ quan giải quyết:"), self.agency_value),
-                             (self.tr("Ngày nhận:"), self.received_value),
-                             (self.tr("Hẹn trả:"), self.due_value),
-                             (self.tr("Trạng thái:"), self.status_value),
-                             (self.tr("Kết quả:"), self.ready_value)):
+        for text, widget in (
+            (self.tr("Mã hồ sơ:"), self.code_value),
+            (self.tr("Người nộp:"), self.applicant_value),
+            (self.tr("Chủ hồ sơ:"), self.owner_value),
+            (self.tr("Thủ tục:"), self.procedure_value),
+            (self.tr("Cơ quan giải quyết:"), self.agency_value),
+            (self.tr("Ngày nhận:"), self.received_value),
+            (self.tr("Hẹn trả:"), self.due_value),
+            (self.tr("Trạng thái:"), self.status_value),
+            (self.tr("Kết quả:"), self.ready_value),
+        ):
             card_form.addRow(text, widget)
         left.addWidget(self.card_box)
 
@@ -192,11 +210,13 @@ class ReturnDeskView(QWidget):
         self.summary_edit = QLineEdit(self.recipient_box)
         self.summary_edit.setObjectName("summary_edit")
         self.summary_edit.setPlaceholderText(self.tr("Ví dụ: Hộ chiếu số …"))
-        for text, widget in ((self.tr("&QR CCCD:"), self.qr_edit),
-                             (self.tr("&Họ tên:"), self.name_edit),
-                             (self.tr("Số &định danh:"), self.id_edit),
-                             (self.tr("&Giấy ủy quyền:"), self.ref_edit),
-                             (self.tr("&Kết quả trả:"), self.summary_edit)):
+        for text, widget in (
+            (self.tr("&QR CCCD:"), self.qr_edit),
+            (self.tr("&Họ tên:"), self.name_edit),
+            (self.tr("Số &định danh:"), self.id_edit),
+            (self.tr("&Giấy ủy quyền:"), self.ref_edit),
+            (self.tr("&Kết quả trả:"), self.summary_edit),
+        ):
             rform.addRow(text, widget)
             label = rform.labelForField(widget)
             if isinstance(label, QLabel):
@@ -241,14 +261,22 @@ class ReturnDeskView(QWidget):
             self.banner.show("warning", self.tr("Hãy quét hoặc nhập mã hồ sơ."))
             return
         user = self.officer.username
-        self.runner.db(lambda: self.desk.open(text, user), on_done=self._opened,
-                       on_error=self._failed, owner=self)
+        self.runner.db(
+            lambda: self.desk.open(text, user),
+            on_done=self._opened,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def reload(self) -> None:
         if self.card is not None:
             code, user = self.card.code, self.officer.username
-            self.runner.db(lambda: self.desk.open(code, user), on_done=self._reloaded,
-                           on_error=self._failed, owner=self)
+            self.runner.db(
+                lambda: self.desk.open(code, user),
+                on_done=self._reloaded,
+                on_error=self._failed,
+                owner=self,
+            )
 
     def _opened(self, card: Any) -> None:
         self.banner.hide()
@@ -269,9 +297,17 @@ class ReturnDeskView(QWidget):
         for w in (self.card_box, self.steps_box, self.recipient_box):
             w.setEnabled(has)
         if not has:
-            for label in (self.code_value, self.applicant_value, self.owner_value,
-                          self.procedure_value, self.agency_value, self.received_value,
-                          self.due_value, self.status_value, self.ready_value):
+            for label in (
+                self.code_value,
+                self.applicant_value,
+                self.owner_value,
+                self.procedure_value,
+                self.agency_value,
+                self.received_value,
+                self.due_value,
+                self.status_value,
+                self.ready_value,
+            ):
                 label.clear()
             self.return_button.setEnabled(False)
             self.reprint_button.setEnabled(False)
@@ -282,16 +318,19 @@ class ReturnDeskView(QWidget):
         self.procedure_value.setText(card.procedure_name)
         self.agency_value.setText(card.agency_name)
         self.received_value.setText(short_datetime(card.received_at))
-        self.due_value.setText(appointment_text(card.due_at) if card.due_at
-                               else self.tr("Tạm dừng (chờ bổ sung)"))
+        self.due_value.setText(
+            appointment_text(card.due_at) if card.due_at else self.tr("Tạm dừng (chờ bổ sung)")
+        )
         status = _S(card.status)
-        self.status_value.setText(status.label_en if i18n.language() == "en"
-                                  else status.label_vi)
+        self.status_value.setText(status.label_en if i18n.language() == "en" else status.label_vi)
         if card.hand_back is not None:
             hb = card.hand_back
-            self.ready_value.setText(self.tr("Đã trả cho %1 lúc %2 (%3)").replace(
-                "%1", hb.recipient_name).replace("%2", short_datetime(hb.at)).replace(
-                "%3", self._timing_text(hb.timing)))
+            self.ready_value.setText(
+                self.tr("Đã trả cho %1 lúc %2 (%3)")
+                .replace("%1", hb.recipient_name)
+                .replace("%2", short_datetime(hb.at))
+                .replace("%3", self._timing_text(hb.timing))
+            )
         elif card.ready:
             text = self.tr("Đã có kết quả — sẵn sàng trả")
             if card.timing_if_now:
@@ -313,8 +352,7 @@ class ReturnDeskView(QWidget):
             self.ref_edit.clear()
 
     def _clear_recipient(self) -> None:
-        for edit in (self.qr_edit, self.name_edit, self.id_edit, self.ref_edit,
-                     self.summary_edit):
+        for edit in (self.qr_edit, self.name_edit, self.id_edit, self.ref_edit, self.summary_edit):
             edit.clear()
         self.owner_radio.setChecked(True)
 
@@ -325,7 +363,7 @@ class ReturnDeskView(QWidget):
             return
         try:
             person = self.desk.read_qr(raw)
-        except Exception as exc:  # noqa: BLE001 - an unreadable scan is shown, not raised
+        except Exception as exc:
             if not is_expected(exc):
                 raise
             self.banner.show("error", i18n.pick(exc))
@@ -336,8 +374,7 @@ class ReturnDeskView(QWidget):
         self.qr_edit.clear()
         warnings = person.warnings_en if i18n.language() == "en" else person.warnings
         if warnings:
-            self.banner.show("warning", self.tr("Thông tin trên thẻ cần kiểm tra:"),
-                             list(warnings))
+            self.banner.show("warning", self.tr("Thông tin trên thẻ cần kiểm tra:"), list(warnings))
         else:
             self.banner.hide()
         (self.ref_edit if self.authorised_radio.isChecked() else self.summary_edit).setFocus()
@@ -348,8 +385,12 @@ class ReturnDeskView(QWidget):
     def recipient(self) -> Any:
         from hcc_desk.services.return_desk import Recipient
 
-        return Recipient("authorised" if self.authorised_radio.isChecked() else "owner",
-                         self.name_edit.text(), self.id_edit.text(), self.ref_edit.text())
+        return Recipient(
+            "authorised" if self.authorised_radio.isChecked() else "owner",
+            self.name_edit.text(),
+            self.id_edit.text(),
+            self.ref_edit.text(),
+        )
 
     # -- hand-back ----------------------------------------------------------------------------
     def hand_back(self) -> None:
@@ -358,8 +399,12 @@ class ReturnDeskView(QWidget):
         code, user = self.card.code, self.officer.username
         recipient, summary = self.recipient(), self.summary_edit.text()
         self.return_button.setEnabled(False)
-        self.runner.db(lambda: self.desk.hand_back(code, recipient, user, summary),
-                       on_done=self._handed_back, on_error=self._hand_back_failed, owner=self)
+        self.runner.db(
+            lambda: self.desk.hand_back(code, recipient, user, summary),
+            on_done=self._handed_back,
+            on_error=self._hand_back_failed,
+            owner=self,
+        )
 
     def _handed_back(self, done: Any) -> None:
         timing = self._timing_text(done.timing)
@@ -367,9 +412,12 @@ class ReturnDeskView(QWidget):
         from hcc_desk.ui.style import set_flag
 
         set_flag(self.outcome_label, "timing", done.timing)
-        self.banner.show("success", self.tr("Đã trả kết quả hồ sơ %1 cho %2. Đang in phiếu trả "
-                                            "kết quả…").replace("%1", done.code)
-                         .replace("%2", done.recipient_name))
+        self.banner.show(
+            "success",
+            self.tr("Đã trả kết quả hồ sơ %1 cho %2. Đang in phiếu trả kết quả…")
+            .replace("%1", done.code)
+            .replace("%2", done.recipient_name),
+        )
         self.handed_back.emit(done)
         self.reload()
         self.print_form("result", done.code)
@@ -397,24 +445,34 @@ class ReturnDeskView(QWidget):
 
     def _record_step(self, step: str, values: dict[str, Any]) -> None:
         code, user = self.card.code, self.officer.username
-        method = {"transfer": self.steps.transfer, "processing": self.steps.processing,
-                  "supplement": self.steps.request_supplement,
-                  "supplement_received": self.steps.supplement_received,
-                  "result_ready": self.steps.result_ready, "refusal": self.steps.refuse,
-                  "apology": self.steps.apologise}[step]
+        method = {
+            "transfer": self.steps.transfer,
+            "processing": self.steps.processing,
+            "supplement": self.steps.request_supplement,
+            "supplement_received": self.steps.supplement_received,
+            "result_ready": self.steps.result_ready,
+            "refusal": self.steps.refuse,
+            "apology": self.steps.apologise,
+        }[step]
         if step == "transfer":
             to_party = values.pop("to_party")
 
             def job() -> Any:
                 return method(code, to_party, user, **values)
         else:
+
             def job() -> Any:
                 return method(code, user, **values)
+
         self.runner.db(job, on_done=self._step_recorded, on_error=self._failed, owner=self)
 
     def _step_recorded(self, result: Any) -> None:
-        self.banner.show("success", self.tr("Đã ghi nhận: %1 — %2.").replace(
-            "%1", result.code).replace("%2", self._status_text(result.status)))
+        self.banner.show(
+            "success",
+            self.tr("Đã ghi nhận: %1 — %2.")
+            .replace("%1", result.code)
+            .replace("%2", self._status_text(result.status)),
+        )
         self.step_done.emit(result)
         self.reload()
         if result.form:
@@ -430,21 +488,32 @@ class ReturnDeskView(QWidget):
             self.banner.show("warning", self.tr("Chưa có chức năng in phiếu trên máy này."))
             return
         user = self.officer.username
-        self.runner.io(lambda: forms.print_form(kind, code, user),
-                       on_done=lambda r: self._printed(kind, r), on_error=self._print_failed,
-                       owner=self)
+        self.runner.io(
+            lambda: forms.print_form(kind, code, user),
+            on_done=lambda r: self._printed(kind, r),
+            on_error=self._print_failed,
+            owner=self,
+        )
 
     def _printed(self, kind: str, result: Any) -> None:
         self.last_job = str(result.job)
         made = getattr(result, "made", "") or kind  # a stopped dossier's "refusal" is a stop
-        self.banner.show("success", self.tr("Đã gửi %1 tới máy in (lệnh in %2).").replace(
-            "%1", self._form_name(made)).replace("%2", self.last_job))
+        self.banner.show(
+            "success",
+            self.tr("Đã gửi %1 tới máy in (lệnh in %2).")
+            .replace("%1", self._form_name(made))
+            .replace("%2", self.last_job),
+        )
         self.printed.emit(kind, self.last_job, str(result.path))
 
     def _print_failed(self, failure: Failure) -> None:
         if is_expected(failure.exc):
-            self.banner.show("error", self.tr("Đã ghi nhận nhưng chưa in được phiếu: %1")
-                             .replace("%1", i18n.pick(failure.exc)))
+            self.banner.show(
+                "error",
+                self.tr("Đã ghi nhận nhưng chưa in được phiếu: %1").replace(
+                    "%1", i18n.pick(failure.exc)
+                ),
+            )
         else:
             report_bug(type(failure.exc), failure.exc, failure.traceback_text)
 
@@ -455,8 +524,11 @@ class ReturnDeskView(QWidget):
             report_bug(type(exc), exc, failure.traceback_text)
             return
         details = [i18n.pick(e) for e in getattr(exc, "errors", [])]
-        self.banner.show("error", i18n.pick(exc) if not details else
-                         self.tr("Chưa ghi nhận được:"), details or None)
+        self.banner.show(
+            "error",
+            i18n.pick(exc) if not details else self.tr("Chưa ghi nhận được:"),
+            details or None,
+        )
 
     def _timing_text(self, timing: str) -> str:
         vi, en = TIMING_LABELS.get(timing, (timing, timing))
@@ -467,12 +539,14 @@ class ReturnDeskView(QWidget):
         return s.label_en if i18n.language() == "en" else s.label_vi
 
     def _form_name(self, kind: str) -> str:
-        return {"result": self.tr("phiếu trả kết quả"),
-                "supplement": self.tr("phiếu yêu cầu bổ sung (Mẫu 02)"),
-                "refusal": self.tr("phiếu từ chối tiếp nhận (Mẫu 03)"),
-                "stop": self.tr("thông báo dừng giải quyết hồ sơ"),
-                "apology": self.tr("phiếu xin lỗi, hẹn lại (Mẫu 04)"),
-                "control": self.tr("phiếu kiểm soát (Mẫu 05)")}.get(kind, kind)
+        return {
+            "result": self.tr("phiếu trả kết quả"),
+            "supplement": self.tr("phiếu yêu cầu bổ sung (Mẫu 02)"),
+            "refusal": self.tr("phiếu từ chối tiếp nhận (Mẫu 03)"),
+            "stop": self.tr("thông báo dừng giải quyết hồ sơ"),
+            "apology": self.tr("phiếu xin lỗi, hẹn lại (Mẫu 04)"),
+            "control": self.tr("phiếu kiểm soát (Mẫu 05)"),
+        }.get(kind, kind)
 
 
 def _person(p: Any) -> str:

@@ -4,6 +4,7 @@ One row per label; each row is a stack of coloured segments (e.g. early / on tim
 the numbers written inside when they fit, and a legend on top. Good enough to see at a glance
 which agency is late, which is what a supervisor looks at it for.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,9 +28,11 @@ class Bar:
     color: str | None = None  # one colour for the whole bar instead of the series' colours
 
 
-TIMING_SERIES = (Series(QT_TRANSLATE_NOOP("Supervision", "Trước hạn"), "#34a853"),
-                 Series(QT_TRANSLATE_NOOP("Supervision", "Đúng hạn"), "#1a73e8"),
-                 Series(QT_TRANSLATE_NOOP("Supervision", "Quá hạn"), "#d93025"))
+TIMING_SERIES = (
+    Series(QT_TRANSLATE_NOOP("Supervision", "Trước hạn"), "#34a853"),
+    Series(QT_TRANSLATE_NOOP("Supervision", "Đúng hạn"), "#1a73e8"),
+    Series(QT_TRANSLATE_NOOP("Supervision", "Quá hạn"), "#d93025"),
+)
 
 
 class BarChart(QWidget):
@@ -59,8 +62,10 @@ class BarChart(QWidget):
     def segments(self) -> list[list[tuple[QRectF, int]]]:
         """Geometry of every bar's segments (also what the tests check)."""
         fm = QFontMetrics(self.font())
-        label_w = min(max((fm.horizontalAdvance(b.label) for b in self.bars), default=0) + 12,
-                      self.width() // 3)
+        label_w = min(
+            max((fm.horizontalAdvance(b.label) for b in self.bars), default=0) + 12,
+            self.width() // 3,
+        )
         note_w = max((fm.horizontalAdvance(b.note) for b in self.bars), default=0) + 12
         top = 30 if any(s.name for s in self.series) else 4
         left = label_w
@@ -99,9 +104,11 @@ class BarChart(QWidget):
             y = row[0][0].y() if row else 0
             label_rect = QRectF(0, y, (row[0][0].x() if row else 0) - 6, self.ROW)
             p.setPen(self.palette().windowText().color())
-            p.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                       fm.elidedText(bar.label, Qt.TextElideMode.ElideRight,
-                                     int(label_rect.width())))
+            p.drawText(
+                label_rect,
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_rect.width())),
+            )
             end = 0.0
             for (rect, value), s in zip(row, self.series, strict=True):
                 if rect.width() <= 0:
@@ -114,6 +121,7 @@ class BarChart(QWidget):
                 end = rect.right()
             if bar.note:
                 p.setPen(self.palette().windowText().color())
-                p.drawText(QRectF(end + 6, y, 200, self.ROW), Qt.AlignmentFlag.AlignVCenter,
-                           bar.note)
+                p.drawText(
+                    QRectF(end + 6, y, 200, self.ROW), Qt.AlignmentFlag.AlignVCenter, bar.note
+                )
         p.end()

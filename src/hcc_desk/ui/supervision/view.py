@@ -5,6 +5,7 @@ screen the moment its appointment passes — offline too. "Làm mới" fetches e
 dossiers from central into the local cache (in the background); without central the view
 shows this counter's own dossiers and says so.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -30,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hcc_desk.core.domain.status import DossierStatus
-from hcc_desk.core.vn_format import vn_percent
+from hcc_core.domain.status import DossierStatus
+from hcc_core.vn_format import vn_percent
 from hcc_desk.ui import i18n
 from hcc_desk.ui.errors import is_expected, report_bug
 from hcc_desk.ui.formatting import short_datetime
@@ -41,8 +42,12 @@ from hcc_desk.ui.tasks import Failure, TaskRunner
 
 LISTS = ("overdue", "due_today", "due_soon", "waiting")
 COUNT_SERIES = (Series("", "#5f6368"),)
-LIST_COLORS = {"overdue": "#d93025", "due_today": "#e8710a", "due_soon": "#f9ab00",
-               "waiting": "#5f6368"}
+LIST_COLORS = {
+    "overdue": "#d93025",
+    "due_today": "#e8710a",
+    "due_soon": "#f9ab00",
+    "waiting": "#5f6368",
+}
 TICK_MS = 30_000  # recompute the lists on the local clock
 CENTRAL_MS = 300_000  # fetch the other counters' changes from central
 
@@ -55,9 +60,15 @@ class SupervisionView(QWidget):
     refreshed = Signal(object)
     exported = Signal(object)
 
-    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner,
-                 parent: QWidget | None = None, tick_ms: int = TICK_MS,
-                 central_ms: int = CENTRAL_MS):
+    def __init__(
+        self,
+        ctx: Any,
+        officer: Any,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        tick_ms: int = TICK_MS,
+        central_ms: int = CENTRAL_MS,
+    ):
         super().__init__(parent)
         self.ctx, self.officer, self.runner = ctx, officer, runner
         self.overview: Any = None
@@ -118,11 +129,18 @@ class SupervisionView(QWidget):
         for name in LISTS:
             table = QTableWidget(0, 8, self.list_tabs)
             table.setObjectName(f"table_{name}")
-            table.setHorizontalHeaderLabels([
-                self.tr("Mã hồ sơ"), self.tr("Thủ tục"), self.tr("Cơ quan"), self.tr("Quầy"),
-                self.tr("Cán bộ tiếp nhận"), self.tr("Hẹn trả"),
-                self.tr("Chờ bổ sung từ") if name == "waiting" else self.tr("Hẹn ban đầu"),
-                self.tr("Trạng thái")])
+            table.setHorizontalHeaderLabels(
+                [
+                    self.tr("Mã hồ sơ"),
+                    self.tr("Thủ tục"),
+                    self.tr("Cơ quan"),
+                    self.tr("Quầy"),
+                    self.tr("Cán bộ tiếp nhận"),
+                    self.tr("Hẹn trả"),
+                    self.tr("Chờ bổ sung từ") if name == "waiting" else self.tr("Hẹn ban đầu"),
+                    self.tr("Trạng thái"),
+                ]
+            )
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.verticalHeader().hide()
@@ -156,15 +174,22 @@ class SupervisionView(QWidget):
         body = QHBoxLayout()
         self.rates_table = QTableWidget(0, 6, rates_box)
         self.rates_table.setObjectName("rates_table")
-        self.rates_table.setHorizontalHeaderLabels([
-            self.tr("Nhóm"), self.tr("Trước hạn"), self.tr("Đúng hạn"), self.tr("Quá hạn"),
-            self.tr("Tổng"), self.tr("Tỷ lệ đúng hạn")])
+        self.rates_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Nhóm"),
+                self.tr("Trước hạn"),
+                self.tr("Đúng hạn"),
+                self.tr("Quá hạn"),
+                self.tr("Tổng"),
+                self.tr("Tỷ lệ đúng hạn"),
+            ]
+        )
         self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates_table.verticalHeader().hide()
         self.rates_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.rates_table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.Stretch)
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.rates_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.rates_chart = BarChart(TIMING_SERIES, rates_box)
         body.addWidget(self.rates_table, 3)
         charts = QVBoxLayout()
@@ -181,9 +206,12 @@ class SupervisionView(QWidget):
         self.group_combo.currentIndexChanged.connect(lambda _i: self.load_rates())
 
     def _list_titles(self) -> dict[str, str]:
-        return {"overdue": self.tr("Quá hạn"), "due_today": self.tr("Đến hạn hôm nay"),
-                "due_soon": self.tr("Đến hạn trong 2 ngày làm việc"),
-                "waiting": self.tr("Chờ bổ sung")}
+        return {
+            "overdue": self.tr("Quá hạn"),
+            "due_today": self.tr("Đến hạn hôm nay"),
+            "due_soon": self.tr("Đến hạn trong 2 ngày làm việc"),
+            "waiting": self.tr("Chờ bổ sung"),
+        }
 
     # -- lifecycle ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -211,8 +239,12 @@ class SupervisionView(QWidget):
     # -- lists --------------------------------------------------------------------------------
     def reload(self) -> None:
         user = self.officer.username
-        self.runner.db(lambda: self.service.overview(user), on_done=self._show_overview,
-                       on_error=self._failed, owner=self)
+        self.runner.db(
+            lambda: self.service.overview(user),
+            on_done=self._show_overview,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _show_overview(self, overview: Any) -> None:
         self.overview = overview
@@ -221,30 +253,43 @@ class SupervisionView(QWidget):
         for name in LISTS:
             rows = getattr(overview.lists, name)
             self.count_labels[name].setText(f"{titles[name]}: {counts[name]}")
-            self.list_tabs.setTabText(self.list_tabs.indexOf(self.tables[name]),
-                                      f"{titles[name]} ({counts[name]})")
+            self.list_tabs.setTabText(
+                self.list_tabs.indexOf(self.tables[name]), f"{titles[name]} ({counts[name]})"
+            )
             self._fill(self.tables[name], rows, name == "waiting")
-        self.counts_chart.set_bars([Bar(titles[n], (counts[n],), color=LIST_COLORS[n])
-                                    for n in LISTS])
+        self.counts_chart.set_bars(
+            [Bar(titles[n], (counts[n],), color=LIST_COLORS[n]) for n in LISTS]
+        )
         if overview.last_fetch is None:
-            self.source_label.setText(self.tr("Chưa lấy dữ liệu các quầy từ máy chủ trung tâm: "
-                                              "chỉ có hồ sơ của quầy này."))
+            self.source_label.setText(
+                self.tr(
+                    "Chưa lấy dữ liệu các quầy từ máy chủ trung tâm: chỉ có hồ sơ của quầy này."
+                )
+            )
         else:
-            self.source_label.setText(self.tr("Dữ liệu các quầy cập nhật lúc %1; tính theo "
-                                              "đồng hồ máy này lúc %2.")
-                                      .replace("%1", short_datetime(overview.last_fetch))
-                                      .replace("%2", short_datetime(overview.now)))
+            self.source_label.setText(
+                self.tr("Dữ liệu các quầy cập nhật lúc %1; tính theo đồng hồ máy này lúc %2.")
+                .replace("%1", short_datetime(overview.last_fetch))
+                .replace("%2", short_datetime(overview.now))
+            )
         self.loaded.emit(overview)
 
     def _fill(self, table: QTableWidget, rows: list, waiting: bool) -> None:
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             status = DossierStatus(r.status)
-            cells = [r.code, r.procedure_name, r.agency, str(r.counter_slot), r.officer,
-                     short_datetime(r.due_at) if r.due_at else "",
-                     (short_datetime(r.waiting_since) if r.waiting_since else "") if waiting
-                     else (short_datetime(r.statutory_due_at) if r.apologised else ""),
-                     status.label_en if i18n.language() == "en" else status.label_vi]
+            cells = [
+                r.code,
+                r.procedure_name,
+                r.agency,
+                str(r.counter_slot),
+                r.officer,
+                short_datetime(r.due_at) if r.due_at else "",
+                (short_datetime(r.waiting_since) if r.waiting_since else "")
+                if waiting
+                else (short_datetime(r.statutory_due_at) if r.apologised else ""),
+                status.label_en if i18n.language() == "en" else status.label_vi,
+            ]
             for j, text in enumerate(cells):
                 table.setItem(i, j, QTableWidgetItem(text))
 
@@ -259,16 +304,26 @@ class SupervisionView(QWidget):
             self._period_warning = False
             self.banner.hide()
         by, user = self.group_combo.currentData(), self.officer.username
-        self.runner.db(lambda: self.service.rates(user, date_from, date_to, by),
-                       on_done=self._show_rates, on_error=self._failed, owner=self)
+        self.runner.db(
+            lambda: self.service.rates(user, date_from, date_to, by),
+            on_done=self._show_rates,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _show_rates(self, rows: list) -> None:
         self.rate_rows = rows
         self.rates_table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             share = vn_percent(r.on_time_share, ratio=True) if r.total else "—"
-            cells = [r.key or self.tr("Tổng cộng"), str(r.early), str(r.on_time), str(r.late),
-                     str(r.total), share]
+            cells = [
+                r.key or self.tr("Tổng cộng"),
+                str(r.early),
+                str(r.on_time),
+                str(r.late),
+                str(r.total),
+                share,
+            ]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if not r.key:
@@ -276,10 +331,17 @@ class SupervisionView(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.rates_table.setItem(i, j, item)
-        self.rates_chart.set_bars([
-            Bar(r.key, (r.early, r.on_time, r.late),
-                vn_percent(r.on_time_share, 0, ratio=True) if r.total else "")
-            for r in rows if r.key])
+        self.rates_chart.set_bars(
+            [
+                Bar(
+                    r.key,
+                    (r.early, r.on_time, r.late),
+                    vn_percent(r.on_time_share, 0, ratio=True) if r.total else "",
+                )
+                for r in rows
+                if r.key
+            ]
+        )
         self.rates_loaded.emit(rows)
 
     # -- central ------------------------------------------------------------------------------
@@ -290,9 +352,12 @@ class SupervisionView(QWidget):
         user = self.officer.username
         self._refreshing = True
         self.refresh_button.setEnabled(False)
-        self.runner.io(lambda: self.service.refresh(user),
-                       on_done=lambda r: self._refreshed(r, quiet),
-                       on_error=self._refresh_failed, owner=self)
+        self.runner.io(
+            lambda: self.service.refresh(user),
+            on_done=lambda r: self._refreshed(r, quiet),
+            on_error=self._refresh_failed,
+            owner=self,
+        )
 
     def _refreshed(self, result: Any, quiet: bool = False) -> None:
         self._refreshing = False
@@ -327,12 +392,17 @@ class SupervisionView(QWidget):
         date_from, date_to = self.period()
         user = self.officer.username
         args = {"xlsx": path} if kind == "xlsx" else {"pdf": path}
-        self.runner.io(lambda: self.service.export(user, date_from, date_to, **args),
-                       on_done=self._exported, on_error=self._failed, owner=self)
+        self.runner.io(
+            lambda: self.service.export(user, date_from, date_to, **args),
+            on_done=self._exported,
+            on_error=self._failed,
+            owner=self,
+        )
 
     def _exported(self, paths: list) -> None:
-        self.banner.show("success", self.tr("Đã xuất: %1").replace(
-            "%1", ", ".join(str(p) for p in paths)))
+        self.banner.show(
+            "success", self.tr("Đã xuất: %1").replace("%1", ", ".join(str(p) for p in paths))
+        )
         self.exported.emit(paths)
 
     def _failed(self, failure: Failure) -> None:

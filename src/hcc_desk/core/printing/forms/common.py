@@ -36,19 +36,25 @@ def mark_style(paper: str) -> ParagraphStyle:
 
 
 def caption(tpl: Template) -> str | None:
-    """"Mẫu số 02 — <basis>" markup; None for a paper its circular does not number."""
+    """ "Mẫu số 02 — <basis>" markup; None for a paper its circular does not number."""
     return f"<b>Mẫu số {tpl.number}</b><br/>{tpl.basis}" if tpl.number else None
 
 
 def qr_text(data, tpl: Template, issued_at: datetime, **extra) -> str:
     """The Circular 01/2023 QR of a form of ``data`` (which has ``code`` and ``trace``)."""
-    return payload(data.trace, code=data.code, paper_name=tpl.title, issued_at=issued_at,
-                   **extra)
+    return payload(data.trace, code=data.code, paper_name=tpl.title, issued_at=issued_at, **extra)
 
 
 def opening(
-    centre: FormCentre, number: str, day: date, tpl: Template, paper: str,
-    *, qr: str, code: str, subtitle: str | None = None,
+    centre: FormCentre,
+    number: str,
+    day: date,
+    tpl: Template,
+    paper: str,
+    *,
+    qr: str,
+    code: str,
+    subtitle: str | None = None,
 ) -> list[Flowable]:
     """QR, dossier code and form-number caption, national header with the centre, the title (and a
     subtitle)."""
@@ -97,21 +103,27 @@ def applicant_lines(data, received_label: str, st: Styles) -> list[Paragraph]:
         line(received_label, f"<b>{name(data.applicant_name)}</b>", st),
         *filled_lines([("Địa chỉ", para(data.applicant_address, LIMITS["address"]))], st),
         *contact_line(data.applicant_phone, data.applicant_email, st),
-        line("Nội dung yêu cầu giải quyết", para(data.procedure_name, LIMITS["procedure_name"]),
-             st),
+        line(
+            "Nội dung yêu cầu giải quyết", para(data.procedure_name, LIMITS["procedure_name"]), st
+        ),
     ]
 
 
 def filled_lines(pairs: Sequence[tuple[str, str]], st: Styles) -> list[Paragraph]:
-    """"Label: value" lines, leaving out a label whose value is empty (no bare "Email:")."""
+    """ "Label: value" lines, leaving out a label whose value is empty (no bare "Email:")."""
     return [line(label, value, st) for label, value in pairs if value]
 
 
 def contact_line(phone: str | None, email: str | None, st: Styles) -> list[Paragraph]:
-    """"Số điện thoại: …    Email: …" with only the parts known; nothing when neither is."""
-    parts = [f"{label}: {value}" for label, value in (
-        ("Số điện thoại", para(phone, LIMITS["phone"])), ("Email", para(email, LIMITS["email"])))
-        if value]
+    """ "Số điện thoại: …    Email: …" with only the parts known; nothing when neither is."""
+    parts = [
+        f"{label}: {value}"
+        for label, value in (
+            ("Số điện thoại", para(phone, LIMITS["phone"])),
+            ("Email", para(email, LIMITS["email"])),
+        )
+        if value
+    ]
     return [Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts), st.body)] if parts else []
 
 
@@ -119,5 +131,6 @@ def build_one(out: Out, paper: str, story: Sequence[Flowable], *, code: str, tit
     """Write one copy; continuation pages carry "Mã hồ sơ: <code> — <title> — trang n"."""
     lay, st = layout_for(paper), styles_for(paper)
     running = f"Mã hồ sơ: {para(code, LIMITS['code'])} — {title}"
-    document.build(out, lay, st, [(running, list(story))],
-                   title=clip(clean(f"{title} {code}"), 200))
+    document.build(
+        out, lay, st, [(running, list(story))], title=clip(clean(f"{title} {code}"), 200)
+    )

@@ -30,8 +30,9 @@ class FormSet(StrEnum):
         for member in cls:
             if member.value == text:
                 return member
-        raise ValueError(f"forms.legal_basis must be one of {[m.value for m in cls]}, "
-                         f"not {value!r}")
+        raise ValueError(
+            f"forms.legal_basis must be one of {[m.value for m in cls]}, not {value!r}"
+        )
 
     @classmethod
     def for_received(cls, received: date, switch: date | None = None) -> FormSet:
@@ -233,7 +234,19 @@ TIMING_LABELS = {
 
 
 __all__ = [
-    "KINDS", "TIMINGS", "TIMING_LABELS", "ApologyData", "ControlData", "FormCentre", "FormSet",
-    "HopRow", "LedgerData", "LedgerRow", "RefusalData", "ResultSlipData", "StopData",
-    "SupplementData", "BASIS_2025_FROM",
+    "BASIS_2025_FROM",
+    "KINDS",
+    "TIMINGS",
+    "TIMING_LABELS",
+    "ApologyData",
+    "ControlData",
+    "FormCentre",
+    "FormSet",
+    "HopRow",
+    "LedgerData",
+    "LedgerRow",
+    "RefusalData",
+    "ResultSlipData",
+    "StopData",
+    "SupplementData",
 ]

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from hcc_desk.core.domain.status import DossierStatus
+from hcc_core.domain.status import DossierStatus
+from hcc_core.vn_format import vn_date
 from hcc_desk.core.printing.forms.data import TIMING_LABELS, LedgerData, LedgerRow
-from hcc_desk.core.vn_format import vn_date
 
 DATE_GROUP = "Ngày, tháng, năm"
 
@@ -61,13 +61,27 @@ def timing_label(timing: str | None) -> str:
 
 def row_cells(row: LedgerRow) -> list[Cell]:
     """The row's values in COLUMNS order: text as typed, dates as datetimes (or None)."""
-    contact = ", ".join(p for p in (row.applicant_address.strip(), row.applicant_phone.strip())
-                        if p)
+    contact = ", ".join(
+        p for p in (row.applicant_address.strip(), row.applicant_phone.strip()) if p
+    )
     return [
-        row.seq, row.code, row.procedure_name, row.sets, row.applicant_name, contact,
-        row.agency_name, row.received_at, row.due_at, row.transferred_at, row.result_ready_at,
-        row.returned_at, status_label(row.status), timing_label(row.timing), row.delivery,
-        row.recipient, row.notes,
+        row.seq,
+        row.code,
+        row.procedure_name,
+        row.sets,
+        row.applicant_name,
+        contact,
+        row.agency_name,
+        row.received_at,
+        row.due_at,
+        row.transferred_at,
+        row.result_ready_at,
+        row.returned_at,
+        status_label(row.status),
+        timing_label(row.timing),
+        row.delivery,
+        row.recipient,
+        row.notes,
     ]
 
 
@@ -76,7 +90,7 @@ def period_text(data: LedgerData) -> str:
 
 
 def totals_text(rows: tuple[LedgerRow, ...]) -> str:
-    """"Tổng số: 12 hồ sơ; trước hạn 3, đúng hạn 4, …" — counts per timeliness, in order."""
+    """ "Tổng số: 12 hồ sơ; trước hạn 3, đúng hạn 4, …" — counts per timeliness, in order."""
     counts = {key: sum(1 for r in rows if r.timing == key) for key in TIMING_LABELS}
     parts = [f"{TIMING_LABELS[k].lower()} {n}" for k, n in counts.items() if n]
     return f"Tổng số: {len(rows)} hồ sơ" + (f"; trong đó {', '.join(parts)}" if parts else "")

@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 from reportlab.platypus.tables import Table, TableStyle
 
+from hcc_core.vn_format import vn_date, vn_time
 from hcc_desk.core.printing import document, fonts
 from hcc_desk.core.printing.forms.common import Out, mark_style
 from hcc_desk.core.printing.forms.data import FormSet, LedgerData
@@ -36,10 +37,10 @@ from hcc_desk.core.printing.forms.templates import Template, template_for
 from hcc_desk.core.printing.receipt_parts import LIMITS, header
 from hcc_desk.core.printing.styles import LAYOUTS, styles_for
 from hcc_desk.core.printing.text import clean, clip, para
-from hcc_desk.core.vn_format import vn_date, vn_time
 
-LAYOUT = replace(LAYOUTS["A4"], page_size=landscape(A4),
-                 margins=(12 * mm, 10 * mm, 10 * mm, 12 * mm))
+LAYOUT = replace(
+    LAYOUTS["A4"], page_size=landscape(A4), margins=(12 * mm, 10 * mm, 10 * mm, 12 * mm)
+)
 CELL_LIMIT = 300  # characters per cell: a pasted essay in one field cannot fill pages
 CODE_COLUMN = 1
 
@@ -47,15 +48,21 @@ CODE_COLUMN = 1
 @cache
 def _cell_styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
     family = fonts.register_fonts()
-    cell = ParagraphStyle("ledger_cell", fontName=family, fontSize=7, leading=8.4,
-                          alignment=TA_LEFT, splitLongWords=1)
+    cell = ParagraphStyle(
+        "ledger_cell", fontName=family, fontSize=7, leading=8.4, alignment=TA_LEFT, splitLongWords=1
+    )
     center = ParagraphStyle("ledger_center", parent=cell, alignment=TA_CENTER)
     head = ParagraphStyle("ledger_head", parent=center, fontName=fonts.BOLD)
     return cell, center, head
 
 
-def render_ledger_pdf(data: LedgerData, out: Out, *, form_set: FormSet = FormSet.TT01_2018,
-                      template: Template | None = None) -> None:
+def render_ledger_pdf(
+    data: LedgerData,
+    out: Out,
+    *,
+    form_set: FormSet = FormSet.TT01_2018,
+    template: Template | None = None,
+) -> None:
     tpl = template or template_for("ledger", form_set)
     st = styles_for("A4")
     period = period_text(data)
@@ -63,19 +70,30 @@ def render_ledger_pdf(data: LedgerData, out: Out, *, form_set: FormSet = FormSet
     if tpl.number:
         intro.append(Paragraph(f"Mẫu số {tpl.number} — {tpl.basis}", mark_style("A4")))
     intro += [
-        header(data.centre.governing_body, data.centre.name, data.book or "……",
-               data.centre.place_name, data.generated_at.date(), LAYOUT, st),
+        header(
+            data.centre.governing_body,
+            data.centre.name,
+            data.book or "……",
+            data.centre.place_name,
+            data.generated_at.date(),
+            LAYOUT,
+            st,
+        ),
         Paragraph(tpl.title, st.title),
         Paragraph(period, st.italic_center),
     ]
-    story = [*intro, *_tables(data, _height_of(intro)), Spacer(1, LAYOUT.s(4)),
-             Paragraph(totals_text(data.rows), st.body)]
+    story = [
+        *intro,
+        *_tables(data, _height_of(intro)),
+        Spacer(1, LAYOUT.s(4)),
+        Paragraph(totals_text(data.rows), st.body),
+    ]
     if data.officer_name:
-        story.append(Paragraph(f"Người lập sổ: {para(data.officer_name, LIMITS['name'])}",
-                               st.body))
+        story.append(Paragraph(f"Người lập sổ: {para(data.officer_name, LIMITS['name'])}", st.body))
     running = f"{tpl.title} — {period}"
-    document.build(out, LAYOUT, st, [(running, story)],
-                   title=clip(clean(f"{tpl.title} {period}"), 200))
+    document.build(
+        out, LAYOUT, st, [(running, story)], title=clip(clean(f"{tpl.title} {period}"), 200)
+    )
 
 
 _PAD = (2, 2, 2, 3)  # left, right, top, bottom padding of every cell
@@ -145,8 +163,7 @@ def _rows_height(rows: list[list[object]], widths: list[float]) -> float:
 
 def _height_of(flowables: list[Flowable]) -> float:
     width, frame = LAYOUT.frame_width, LAYOUT.page_size[1]
-    return sum(f.wrap(width, frame)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-               for f in flowables)
+    return sum(f.wrap(width, frame)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables)
 
 
 def _table(rows: list[list[object]], widths: list[float], *, span_empty: bool = False) -> Table:
@@ -158,23 +175,27 @@ def _table(rows: list[list[object]], widths: list[float], *, span_empty: bool = 
     cell = _cell_styles()[0]
     # repeatRows stays as a safety net should a measured page still not fit.
     table = Table(rows, colWidths=widths, repeatRows=3)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("VALIGN", (0, 0), (-1, 2), "MIDDLE"),
-        ("VALIGN", (0, 3), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, 2), colors.Color(0.92, 0.92, 0.92)),
-        ("LEFTPADDING", (0, 0), (-1, -1), left),
-        ("RIGHTPADDING", (0, 0), (-1, -1), right),
-        ("TOPPADDING", (0, 0), (-1, -1), top),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
-        # Plain-string cells (codes, counts, dates): the cell font, centred but the code.
-        ("FONTNAME", (0, 3), (-1, -1), cell.fontName),
-        ("FONTSIZE", (0, 3), (-1, -1), cell.fontSize),
-        ("LEADING", (0, 3), (-1, -1), cell.leading),
-        ("ALIGN", (0, 3), (-1, -1), "CENTER"),
-        ("ALIGN", (CODE_COLUMN, 3), (CODE_COLUMN, -1), "LEFT"),
-        *spans,
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                ("VALIGN", (0, 0), (-1, 2), "MIDDLE"),
+                ("VALIGN", (0, 3), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 2), colors.Color(0.92, 0.92, 0.92)),
+                ("LEFTPADDING", (0, 0), (-1, -1), left),
+                ("RIGHTPADDING", (0, 0), (-1, -1), right),
+                ("TOPPADDING", (0, 0), (-1, -1), top),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+                # Plain-string cells (codes, counts, dates): the cell font, centred but the code.
+                ("FONTNAME", (0, 3), (-1, -1), cell.fontName),
+                ("FONTSIZE", (0, 3), (-1, -1), cell.fontSize),
+                ("LEADING", (0, 3), (-1, -1), cell.leading),
+                ("ALIGN", (0, 3), (-1, -1), "CENTER"),
+                ("ALIGN", (CODE_COLUMN, 3), (CODE_COLUMN, -1), "LEFT"),
+                *spans,
+            ]
+        )
+    )
     return table
 
 
@@ -189,8 +210,11 @@ def _widths(data: LedgerData) -> list[float]:
 
     sized = {
         0: fit([str(len(data.rows)), "TT", "(1)"], 12 * mm),
-        1: fit([clip(clean(r.code), LIMITS["code"]) for r in data.rows]
-               + ["000.00.00.H00-000000-0000"], 45 * mm),
+        1: fit(
+            [clip(clean(r.code), LIMITS["code"]) for r in data.rows]
+            + ["000.00.00.H00-000000-0000"],
+            45 * mm,
+        ),
         3: 10 * mm,
     }
     for i, c in enumerate(COLUMNS):

@@ -40,9 +40,13 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 _HEAD = Alignment(wrap_text=True, horizontal="center", vertical="center")
 
 
-def write_ledger_xlsx(data: LedgerData, out: str | os.PathLike[str] | BinaryIO, *,
-                      form_set: FormSet = FormSet.TT01_2018,
-                      template: Template | None = None) -> None:
+def write_ledger_xlsx(
+    data: LedgerData,
+    out: str | os.PathLike[str] | BinaryIO,
+    *,
+    form_set: FormSet = FormSet.TT01_2018,
+    template: Template | None = None,
+) -> None:
     tpl = template or template_for("ledger", form_set)
     wb = Workbook()
     ws = wb.active
@@ -50,10 +54,13 @@ def write_ledger_xlsx(data: LedgerData, out: str | os.PathLike[str] | BinaryIO, 
     n = len(COLUMNS)
     last = get_column_letter(n)
     mark = f"Mẫu số {tpl.number} — {tpl.basis}" if tpl.number else ""
-    for row, text, bold in ((1, _text(data.centre.name), True), (2, tpl.title, True),
-                            (3, period_text(data), False), (4, mark, False)):
-        _put(ws, row, 1, text).font = Font(bold=bold, size=13 if row == 2 else 11,
-                                           italic=row == 4)
+    for row, text, bold in (
+        (1, _text(data.centre.name), True),
+        (2, tpl.title, True),
+        (3, period_text(data), False),
+        (4, mark, False),
+    ):
+        _put(ws, row, 1, text).font = Font(bold=bold, size=13 if row == 2 else 11, italic=row == 4)
         ws.merge_cells(f"A{row}:{last}{row}")
         ws.cell(row, 1).alignment = Alignment(horizontal="center")
     top, sub = HEADER_ROWS
@@ -65,8 +72,9 @@ def write_ledger_xlsx(data: LedgerData, out: str | os.PathLike[str] | BinaryIO, 
             ws.merge_cells(start_row=top, start_column=col, end_row=sub, end_column=col)
         ws.column_dimensions[get_column_letter(col)].width = _width(col - 1, c.weight)
     _put(ws, top, FIRST_DATED + 1, DATE_GROUP)
-    ws.merge_cells(start_row=top, start_column=FIRST_DATED + 1, end_row=top,
-                   end_column=LAST_DATED + 1)
+    ws.merge_cells(
+        start_row=top, start_column=FIRST_DATED + 1, end_row=top, end_column=LAST_DATED + 1
+    )
     grey = PatternFill("solid", fgColor="EEEEEE")
     for row in HEADER_ROWS:
         for col in range(1, n + 1):

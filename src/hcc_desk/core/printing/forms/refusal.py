@@ -19,22 +19,40 @@ from hcc_desk.core.printing.styles import layout_for, styles_for
 from hcc_desk.core.printing.text import para
 
 
-def render_refusal_pdf(data: RefusalData, out: Out, *, paper: str = "A4",
-                       form_set: FormSet = FormSet.TT01_2018,
-                       template: Template | None = None) -> None:
+def render_refusal_pdf(
+    data: RefusalData,
+    out: Out,
+    *,
+    paper: str = "A4",
+    form_set: FormSet = FormSet.TT01_2018,
+    template: Template | None = None,
+) -> None:
     tpl = template or template_for("refusal", form_set)
     lay, st = layout_for(paper), styles_for(paper)
     refuser = para(data.agency_name or data.centre.name, LIMITS["agency"])
     story: list[Flowable] = [
-        *opening(data.centre, data.code, data.issued_at.date(), tpl, paper,
-                 code=data.code,
-                 qr=qr_text(data, tpl, data.issued_at)),
+        *opening(
+            data.centre,
+            data.code,
+            data.issued_at.date(),
+            tpl,
+            paper,
+            code=data.code,
+            qr=qr_text(data, tpl, data.issued_at),
+        ),
         *applicant_lines(data, "Tiếp nhận hồ sơ của", st),
-        Paragraph(f"Qua xem xét, {refuser} thông báo không tiếp nhận, giải quyết hồ sơ này "
-                  "với lý do cụ thể như sau:", st.section),
+        Paragraph(
+            f"Qua xem xét, {refuser} thông báo không tiếp nhận, giải quyết hồ sơ này "
+            "với lý do cụ thể như sau:",
+            st.section,
+        ),
         Paragraph(reason(data.reasons), st.body),
         Paragraph("Xin thông báo cho Ông/Bà được biết và thực hiện.", st.body),
-        signatures(("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
-                   ("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name), lay, st),
+        signatures(
+            ("NGƯỜI NỘP HỒ SƠ", data.applicant_name),
+            ("NGƯỜI TIẾP NHẬN HỒ SƠ", data.officer_name),
+            lay,
+            st,
+        ),
     ]
     build_one(out, paper, story, code=data.code, title=tpl.title)

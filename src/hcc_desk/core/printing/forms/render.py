@@ -23,8 +23,7 @@ from hcc_desk.core.printing.forms.stop import render_stop_pdf
 from hcc_desk.core.printing.forms.supplement import render_supplement_pdf
 from hcc_desk.core.printing.forms.templates import Template, template_for
 
-FormData = (SupplementData | RefusalData | StopData | ApologyData | ControlData
-            | ResultSlipData)
+FormData = SupplementData | RefusalData | StopData | ApologyData | ControlData | ResultSlipData
 
 _RENDERERS: dict[type, tuple[str, Any]] = {
     SupplementData: ("supplement", render_supplement_pdf),
@@ -40,15 +39,22 @@ def kind_of(data: FormData) -> str:
     return _RENDERERS[type(data)][0]
 
 
-def form_template(data: FormData, form_set: FormSet,
-                  overrides: Mapping[str, Any] | None = None) -> Template:
+def form_template(
+    data: FormData, form_set: FormSet, overrides: Mapping[str, Any] | None = None
+) -> Template:
     return template_for(kind_of(data), form_set, overrides)
 
 
-def render_form(data: FormData, out: Out, *, paper: str = "A4",
-                form_set: FormSet = FormSet.TT01_2018,
-                overrides: Mapping[str, Any] | None = None) -> None:
+def render_form(
+    data: FormData,
+    out: Out,
+    *,
+    paper: str = "A4",
+    form_set: FormSet = FormSet.TT01_2018,
+    overrides: Mapping[str, Any] | None = None,
+) -> None:
     """Write the PDF of ``data`` (its form chosen by type) under ``form_set``'s templates."""
     kind, renderer = _RENDERERS[type(data)]
-    renderer(data, out, paper=paper, form_set=form_set,
-             template=template_for(kind, form_set, overrides))
+    renderer(
+        data, out, paper=paper, form_set=form_set, template=template_for(kind, form_set, overrides)
+    )

@@ -27,38 +27,63 @@ from hcc_desk.core.printing.styles import layout_for, styles_for
 from hcc_desk.core.printing.text import para
 from hcc_desk.core.printing.vn_dates import format_vn_date
 
-
 SUBJECT = "V/v dừng giải quyết hồ sơ thủ tục hành chính"
 
 
-def render_stop_pdf(data: StopData, out: Out, *, paper: str = "A4",
-                    form_set: FormSet = FormSet.TT03_2025,
-                    template: Template | None = None) -> None:
+def render_stop_pdf(
+    data: StopData,
+    out: Out,
+    *,
+    paper: str = "A4",
+    form_set: FormSet = FormSet.TT03_2025,
+    template: Template | None = None,
+) -> None:
     tpl = template or template_for("stop", form_set)
     lay, st = layout_for(paper), styles_for(paper)
     centre = para(data.centre.name, LIMITS["agency"])
     stopper = para(data.agency_name, LIMITS["agency"]) if data.agency_name else centre
     left = ParagraphStyle("stop_left", parent=st.body, alignment=TA_LEFT)
     story: list[Flowable] = [
-        *opening(data.centre, data.code, data.issued_at.date(), tpl, paper,
-                 code=data.code,
-                 qr=qr_text(data, tpl, data.issued_at),
-                 subtitle=tpl.subtitle or SUBJECT),
+        *opening(
+            data.centre,
+            data.code,
+            data.issued_at.date(),
+            tpl,
+            paper,
+            code=data.code,
+            qr=qr_text(data, tpl, data.issued_at),
+            subtitle=tpl.subtitle or SUBJECT,
+        ),
         Paragraph(f"Kính gửi: Ông/Bà <b>{name(data.applicant_name)}</b>", st.body_center),
         Paragraph(
             f"{format_vn_date(data.received_at.date()).capitalize()}, {centre} đã tiếp nhận hồ "
             f"sơ của Ông/Bà đề nghị giải quyết thủ tục "
             f"<b>{para(data.procedure_name, LIMITS['procedure_name'])}</b>, mã hồ sơ "
-            f"<b>{para(data.code, LIMITS['code'])}</b>.", st.body),
-        Paragraph(f"Trong quá trình giải quyết, {stopper} thông báo dừng giải quyết hồ sơ nêu "
-                  "trên với lý do cụ thể như sau:", st.body),
+            f"<b>{para(data.code, LIMITS['code'])}</b>.",
+            st.body,
+        ),
+        Paragraph(
+            f"Trong quá trình giải quyết, {stopper} thông báo dừng giải quyết hồ sơ nêu "
+            "trên với lý do cụ thể như sau:",
+            st.body,
+        ),
         Paragraph(reason(data.reasons), st.body),
-        Paragraph("Hồ sơ và giấy tờ Ông/Bà đã nộp được trả lại tại Bộ phận tiếp nhận và trả kết "
-                  f"quả, {centre}. Xin thông báo để Ông/Bà được biết.", st.body),
-        signatures(None, ("THỦ TRƯỞNG CƠ QUAN", None), lay, st,
-                   hint="(Ký, ghi rõ họ tên và đóng dấu)",
-                   left_flowables=[Paragraph("<b><i>Nơi nhận:</i></b>", left),
-                                   Paragraph("- Như trên;", left),
-                                   Paragraph("- Lưu: VT.", left)]),
+        Paragraph(
+            "Hồ sơ và giấy tờ Ông/Bà đã nộp được trả lại tại Bộ phận tiếp nhận và trả kết "
+            f"quả, {centre}. Xin thông báo để Ông/Bà được biết.",
+            st.body,
+        ),
+        signatures(
+            None,
+            ("THỦ TRƯỞNG CƠ QUAN", None),
+            lay,
+            st,
+            hint="(Ký, ghi rõ họ tên và đóng dấu)",
+            left_flowables=[
+                Paragraph("<b><i>Nơi nhận:</i></b>", left),
+                Paragraph("- Như trên;", left),
+                Paragraph("- Lưu: VT.", left),
+            ],
+        ),
     ]
     build_one(out, paper, story, code=data.code, title=tpl.title)

@@ -29,36 +29,52 @@ from hcc_desk.core.printing.text import para
 NUMBER_SUFFIX = "/HDHS"  # "hướng dẫn hồ sơ", as the Thanh Hóa template numbers Mẫu 02
 
 
-def render_supplement_pdf(data: SupplementData, out: Out, *, paper: str = "A4",
-                          form_set: FormSet = FormSet.TT01_2018,
-                          template: Template | None = None) -> None:
+def render_supplement_pdf(
+    data: SupplementData,
+    out: Out,
+    *,
+    paper: str = "A4",
+    form_set: FormSet = FormSet.TT01_2018,
+    template: Template | None = None,
+) -> None:
     tpl = template or template_for("supplement", form_set)
     lay, st = layout_for(paper), styles_for(paper)
     story: list[Flowable] = [
-        *opening(data.centre, f"{data.code}{NUMBER_SUFFIX}", data.issued_at.date(), tpl, paper,
-                 code=data.code,
-                 qr=qr_text(data, tpl, data.issued_at)),
+        *opening(
+            data.centre,
+            f"{data.code}{NUMBER_SUFFIX}",
+            data.issued_at.date(),
+            tpl,
+            paper,
+            code=data.code,
+            qr=qr_text(data, tpl, data.issued_at),
+        ),
         *applicant_lines(data, "Tiếp nhận hồ sơ/yêu cầu của Ông/Bà", st),
         line("Thời gian nhận hồ sơ", when(data.received_at), st),
     ]
     if data.agency_name:
-        story.append(line("Cơ quan yêu cầu bổ sung",
-                          para(data.agency_name, LIMITS["agency"]), st))
+        story.append(line("Cơ quan yêu cầu bổ sung", para(data.agency_name, LIMITS["agency"]), st))
     story += [
-        Paragraph("<b>Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:</b>",
-                  st.section),
+        Paragraph("<b>Yêu cầu Ông/Bà hoàn thiện hồ sơ gồm những nội dung như sau:</b>", st.section),
         _papers(data.missing_papers, lay, st),
         line("<b>Lý do</b>", reason(data.reason), st),
         Paragraph(
             "Thời gian giải quyết hồ sơ tạm dừng từ "
             f"{when(data.issued_at)} cho đến khi Ông/Bà nộp đủ hồ sơ đã bổ sung, hoàn thiện; "
-            "ngày hẹn trả kết quả sẽ được tính lại tương ứng.", st.body),
+            "ngày hẹn trả kết quả sẽ được tính lại tương ứng.",
+            st.body,
+        ),
         Paragraph(
             "Trong quá trình hoàn thiện hồ sơ, nếu có vướng mắc, Ông/Bà liên hệ với "
             f"{name(data.officer_name)}"
-            + (f", số điện thoại {para(data.centre.hotline, LIMITS['phone'])}"
-               if data.centre.hotline else "")
-            + " để được hướng dẫn.", st.body),
+            + (
+                f", số điện thoại {para(data.centre.hotline, LIMITS['phone'])}"
+                if data.centre.hotline
+                else ""
+            )
+            + " để được hướng dẫn.",
+            st.body,
+        ),
         signatures(None, ("NGƯỜI HƯỚNG DẪN", data.officer_name), lay, st),
     ]
     build_one(out, paper, story, code=data.code, title=tpl.title)
@@ -66,12 +82,16 @@ def render_supplement_pdf(data: SupplementData, out: Out, *, paper: str = "A4",
 
 def _papers(papers: tuple[str, ...], lay: Layout, st: Styles) -> Flowable:
     """TT | Thành phần hồ sơ cần bổ sung, hoàn thiện — splits across pages, header repeated."""
-    rows: list[list[object]] = [[Paragraph("TT", st.cell_head),
-                                 Paragraph("Thành phần hồ sơ cần bổ sung, hoàn thiện",
-                                           st.cell_head)]]
+    rows: list[list[object]] = [
+        [
+            Paragraph("TT", st.cell_head),
+            Paragraph("Thành phần hồ sơ cần bổ sung, hoàn thiện", st.cell_head),
+        ]
+    ]
     for i, paper in enumerate(papers, 1):
-        rows.append([Paragraph(str(i), st.cell_center),
-                     Paragraph(para(paper, LIMITS["long"]), st.cell)])
+        rows.append(
+            [Paragraph(str(i), st.cell_center), Paragraph(para(paper, LIMITS["long"]), st.cell)]
+        )
     if not papers:
         rows.append(["", Paragraph("(Xem lý do dưới đây)", st.cell)])
     w = lay.frame_width

@@ -17,8 +17,7 @@ from typing import Any
 
 from hcc_desk.core.printing.forms.data import FormSet
 
-FORM_KINDS = ("receipt", "supplement", "refusal", "stop", "apology", "control", "result",
-              "ledger")
+FORM_KINDS = ("receipt", "supplement", "refusal", "stop", "apology", "control", "result", "ledger")
 
 
 @dataclass(frozen=True)
@@ -62,8 +61,9 @@ _SETS: dict[FormSet, dict[str, tuple[str | None, str]]] = {
 }
 
 
-def template_for(kind: str, form_set: FormSet,
-                 overrides: Mapping[str, Any] | None = None) -> Template:
+def template_for(
+    kind: str, form_set: FormSet, overrides: Mapping[str, Any] | None = None
+) -> Template:
     """The template of ``kind`` in ``form_set``, with the centre's overrides for that set.
 
     ``overrides`` is the value of the setting ``forms.templates`` (keyed by set, then by kind);
@@ -83,8 +83,9 @@ def template_for(kind: str, form_set: FormSet,
         raise TypeError(f"forms.templates[{form_set.value!r}][{kind!r}] must be an object")
     if "number" in one:
         raw = one["number"]
-        tpl = replace(tpl, number=None if raw in (None, "") else
-                      _text(raw, f"{form_set.value}.{kind}.number"))
+        tpl = replace(
+            tpl, number=None if raw in (None, "") else _text(raw, f"{form_set.value}.{kind}.number")
+        )
     if "title" in one:
         tpl = replace(tpl, title=_text(one["title"], f"{form_set.value}.{kind}.title"))
     if "subtitle" in one:

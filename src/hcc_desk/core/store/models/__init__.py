@@ -3,7 +3,7 @@
 from .base import Base, new_uuid, now
 from .catalogue import Procedure, ProcedurePaper
 from .dossier import Applicant, Dossier, DossierPaper, StatusEvent
-from .org import ROLES, UNIT_CODE_RE, Agency, Centre, Counter, Officer, OfficerSession
+from .org import ROLES, Agency, Centre, Counter, Officer, OfficerSession
 from .steps import (
     NOTICE_KINDS,
     RELATIONS,
@@ -19,13 +19,8 @@ from .system import AuditLog, CalendarDay, CalendarYear, DaySequence, Draft, Set
 __all__ = [
     "NOTICE_KINDS",
     "RELATIONS",
-    "TIMINGS",
-    "CentreDossier",
-    "DossierNotice",
-    "HandBack",
-    "Handover",
     "ROLES",
-    "UNIT_CODE_RE",
+    "TIMINGS",
     "Agency",
     "Applicant",
     "Attachment",
@@ -34,12 +29,16 @@ __all__ = [
     "CalendarDay",
     "CalendarYear",
     "Centre",
+    "CentreDossier",
     "Counter",
     "DaySequence",
     "DeferredChange",
     "Dossier",
+    "DossierNotice",
     "DossierPaper",
     "Draft",
+    "HandBack",
+    "Handover",
     "Officer",
     "OfficerSession",
     "OutboxOp",

@@ -37,7 +37,7 @@ class Procedure(Base):
     start_rule: Mapped[str | None]
     cutoff_source: Mapped[str | None]
     fees_text: Mapped[str | None]  # raw published text
-    # [{"case", "amount_vnd", "text", "basis"}] (hcc_desk.core.catalogue.fees); [] = unknown
+    # [{"case", "amount_vnd", "text", "basis"}] (hcc_core.catalogue.fees); [] = unknown
     fees: Mapped[list[Any]] = mapped_column(default=list, server_default=text("'[]'"))
     legal_basis: Mapped[list[Any]] = mapped_column(default=list)
     source: Mapped[str | None]

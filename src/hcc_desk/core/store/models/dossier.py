@@ -89,8 +89,7 @@ class Dossier(Base):
         Index("ix_dossier_phone_received", "phone", "received_at"),
         Index("ix_dossier_status_due", "status", "due_at"),  # supervision lists (0004)
         # One ledger line per counter, book and number (0009): "Quyển số / Số thứ tự".
-        Index("uq_dossier_ledger_entry", "counter_id", "ledger_book", "ledger_number",
-              unique=True),
+        Index("uq_dossier_ledger_entry", "counter_id", "ledger_book", "ledger_number", unique=True),
     )
 
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from hcc_core.domain.dossier_code import UNIT_CODE_RE
+
 from .base import Base, now, uuid_column
 
 # QCVN 102:2016 agency identifier, e.g. 000.00.00.H57.
-UNIT_CODE_RE = re.compile(r"\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}")
 UNIT_CODE_GLOB = "[0-9][0-9][0-9].[0-9][0-9].[0-9][0-9].[A-Z][0-9][0-9]"
 ROLES = ("admin", "supervisor", "officer")
 
@@ -29,8 +29,9 @@ class Centre(Base):
     code_slots: Mapped[int] = mapped_column(default=20)
     # Which government level this centre serves (0009): "province" or "commune"; the desk
     # offers the procedures of that level (docs/legal-basis.md, two-level government).
-    level: Mapped[str] = mapped_column(String(16), default="province",
-                                       server_default=text("'province'"))
+    level: Mapped[str] = mapped_column(
+        String(16), default="province", server_default=text("'province'")
+    )
 
     __table_args__ = (CheckConstraint("code_slots >= 1", name="code_slots_positive"),)
 

@@ -7,8 +7,8 @@ import re
 from sqlalchemy import Select, and_, select
 from sqlalchemy.orm import Session, selectinload
 
-from hcc_desk.core.catalogue.levels import normalise_level
-from hcc_desk.core.domain.text import fold
+from hcc_core.catalogue.levels import normalise_level
+from hcc_core.domain.text import fold
 
 from ..models import Agency, Procedure
 from ..records import AgencyInfo, ProcedureInfo
@@ -41,8 +41,9 @@ def at_level(record_level: str | None, level: str | None) -> bool:
         return True
 
 
-def list_procedures(session: Session, active_only: bool = True,
-                    level: str | None = None) -> list[ProcedureInfo]:
+def list_procedures(
+    session: Session, active_only: bool = True, level: str | None = None
+) -> list[ProcedureInfo]:
     stmt = _procedures(active_only).join(Procedure.agency).order_by(Agency.name, Procedure.name)
     return [procedure_info(p) for p in session.scalars(stmt) if at_level(p.level, level)]
 
@@ -53,7 +54,10 @@ def get_procedure(session: Session, procedure_id: int) -> ProcedureInfo | None:
 
 
 def search_procedures(
-    session: Session, query: str, active_only: bool = True, limit: int = 50,
+    session: Session,
+    query: str,
+    active_only: bool = True,
+    limit: int = 50,
     level: str | None = None,
 ) -> list[ProcedureInfo]:
     """Accent-free: every query word must occur in the folded name, or the query is a prefix
@@ -65,8 +69,11 @@ def search_procedures(
     stmt = _procedures(active_only)
     name_hit = [Procedure.name_folded.contains(w, autoescape=True) for w in words]
     code_hit = Procedure.code.startswith(query.strip(), autoescape=True)
-    rows = [p for p in session.scalars(stmt.where(code_hit | and_(*name_hit)))
-            if at_level(p.level, level)]
+    rows = [
+        p
+        for p in session.scalars(stmt.where(code_hit | and_(*name_hit)))
+        if at_level(p.level, level)
+    ]
 
     def rank(p: Procedure) -> tuple[int, str]:
         if p.code and p.code.startswith(query.strip()):

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.text import fold
 
 from ..models import Dossier
 from ..records import DossierSummary

@@ -10,7 +10,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
-from ...audit_chain import json_value
+from hcc_core.audit_chain import json_value
+
 from .. import audit_chain
 from ..models import AuditLog, DaySequence, Draft, Setting
 from ..models.base import new_uuid, now

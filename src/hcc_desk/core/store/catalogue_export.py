@@ -8,10 +8,10 @@ from pathlib import Path
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.store.records import ProcedureInfo
-from hcc_desk.core.store.repositories import list_agencies, list_procedures
+from hcc_core.catalogue.parse import HOURS_PER_DAY
 
-from .parse import HOURS_PER_DAY
+from .records import ProcedureInfo
+from .repositories import list_agencies, list_procedures
 
 PROCEDURE_COLUMNS = (
     "code",

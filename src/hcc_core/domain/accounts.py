@@ -3,6 +3,7 @@
 Qt-free and dependency-free: central checks them when an account is made or a password set;
 the desk's admin screens check them before asking (docs/security.md#guessing).
 """
+
 from __future__ import annotations
 
 import re
@@ -13,14 +14,41 @@ _USERNAME = re.compile(r"[a-z0-9._-]{1,64}")
 MIN_PASSWORD = {"admin": 12}
 MIN_PASSWORD_DEFAULT = 10
 # The most common choices (and their local flavour): refused whatever their length.
-COMMON_PASSWORDS = frozenset({
-    "1234567890", "12345678910", "123456789012", "0123456789", "1111111111", "0000000000",
-    "1q2w3e4r5t", "qwertyuiop", "qwerty1234", "qwerty123456", "password12", "password123",
-    "password1234", "passw0rd123", "iloveyou12", "abc1234567", "abcd123456", "admin12345",
-    "admin123456", "administrator", "letmein123", "welcome123", "matkhau123", "matkhau1234",
-    "matkhau@123", "vietnam123", "vietnam1234", "anhyeuem123", "hcc123456",
-    "trungtam123", "motcuahcc1",
-})
+COMMON_PASSWORDS = frozenset(
+    {
+        "1234567890",
+        "12345678910",
+        "123456789012",
+        "0123456789",
+        "1111111111",
+        "0000000000",
+        "1q2w3e4r5t",
+        "qwertyuiop",
+        "qwerty1234",
+        "qwerty123456",
+        "password12",
+        "password123",
+        "password1234",
+        "passw0rd123",
+        "iloveyou12",
+        "abc1234567",
+        "abcd123456",
+        "admin12345",
+        "admin123456",
+        "administrator",
+        "letmein123",
+        "welcome123",
+        "matkhau123",
+        "matkhau1234",
+        "matkhau@123",
+        "vietnam123",
+        "vietnam1234",
+        "anhyeuem123",
+        "hcc123456",
+        "trungtam123",
+        "motcuahcc1",
+    }
+)
 
 
 def normalise_username(raw: str) -> str:
@@ -38,7 +66,9 @@ def password_problem(username: str, role: str, password: str) -> str | None:
     if len(password) < need:
         return f"the password must have at least {need} characters (role {role})"
     folded = password.strip().lower()
-    if folded == username.lower() or username.lower() in folded and len(folded) - len(username) < 4:
+    if folded == username.lower() or (
+        username.lower() in folded and len(folded) - len(username) < 4
+    ):
         return "the password must not be (a variant of) the user name"
     if folded in COMMON_PASSWORDS:
         return "this password is among the most common ones: choose another"

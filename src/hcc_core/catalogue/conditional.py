@@ -5,11 +5,12 @@ hợp ủy quyền", "… (nếu có)", "… đối với công ty hợp danh").
 tick only the first kind: the officer ticks a conditional paper when the applicant's case needs
 it and hands it in.
 """
+
 from __future__ import annotations
 
 import re
 
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.text import fold
 
 # Matched on the accent-free, lower-case name and note.
 _CONDITIONAL = re.compile(r"\bneu co\b|\bneu\b.*\bthi\b|\btruong hop\b|\bdoi voi\b|\bkhi co\b")

@@ -28,8 +28,7 @@ TIMING_LABELS: dict[str, tuple[str, str]] = {
     "on_time": ("Đúng hạn", "On time"),
     "late": ("Quá hạn", "Late"),
 }
-_FROM_TIMELINESS: dict[str, Timing] = {"betimes": "early", "ontime": "on_time",
-                                       "overtime": "late"}
+_FROM_TIMELINESS: dict[str, Timing] = {"betimes": "early", "ontime": "on_time", "overtime": "late"}
 
 Urgency = Literal["overdue", "today", "soon", "later", "paused"]
 SOON_WORKING_DAYS = 2  # "due within two working days" on the supervision view
@@ -43,8 +42,9 @@ def classify(finished_at: datetime, due_at: datetime | None) -> Timing:
     return _FROM_TIMELINESS[timeliness(due_at, finished_at, finished_at)]
 
 
-def closed_pauses(pauses: Sequence[Pause], not_before: datetime | None = None
-                  ) -> list[tuple[datetime, datetime]] | None:
+def closed_pauses(
+    pauses: Sequence[Pause], not_before: datetime | None = None
+) -> list[tuple[datetime, datetime]] | None:
     """Pauses sorted and merged (clipped to ``not_before``); None while one is still open."""
     spans: list[tuple[datetime, datetime]] = []
     for begin, end in pauses:
@@ -135,23 +135,33 @@ def supplement_pauses(history: History) -> list[Pause]:
     return pauses
 
 
-def due_from_history(received_at: datetime, limit: Duration, calendar: WorkCalendar,
-                     history: History, apologies: Sequence[Apology] = ()) -> datetime | None:
+def due_from_history(
+    received_at: datetime,
+    limit: Duration,
+    calendar: WorkCalendar,
+    history: History,
+    apologies: Sequence[Apology] = (),
+) -> datetime | None:
     """The appointment in force: the receipt's appointment (or the latest apology's new date)
     moved by every supplement wait after it. An open wait is left out (it is counted when the
     applicant brings the papers), so the date shown while waiting is the one before the wait."""
     pauses = [(b, e) for b, e in supplement_pauses(history) if e is not None]
     if apologies:
         since, due = max(apologies)
-        return move_by_pauses(due, [(b, e) for b, e in pauses if b >= since], calendar,
-                              limit.kind)
+        return move_by_pauses(due, [(b, e) for b, e in pauses if b >= since], calendar, limit.kind)
     return appointment(received_at, limit, calendar, pauses)
 
 
-def due_after_restart(due_at: datetime | None, history: History, restart_at: datetime,
-                      calendar: WorkCalendar, kind: DurationKind = "working", *,
-                      received_at: datetime | None = None, limit: Duration | None = None
-                      ) -> datetime | None:
+def due_after_restart(
+    due_at: datetime | None,
+    history: History,
+    restart_at: datetime,
+    calendar: WorkCalendar,
+    kind: DurationKind = "working",
+    *,
+    received_at: datetime | None = None,
+    limit: Duration | None = None,
+) -> datetime | None:
     """The appointment in force once the applicant brings the papers at ``restart_at``.
 
     When the limit is known and the appointment in force is still the one the history gives
@@ -168,10 +178,14 @@ def due_after_restart(due_at: datetime | None, history: History, restart_at: dat
     if not open_waits:
         return due_at
     restart_at = max(restart_at, open_waits[-1])
-    if limit is not None and received_at is not None \
-            and due_from_history(received_at, limit, calendar, history) == due_at:
-        return due_from_history(received_at, limit, calendar,
-                                [*history, (int(DossierStatus.PROCESSING), restart_at)])
+    if (
+        limit is not None
+        and received_at is not None
+        and due_from_history(received_at, limit, calendar, history) == due_at
+    ):
+        return due_from_history(
+            received_at, limit, calendar, [*history, (int(DossierStatus.PROCESSING), restart_at)]
+        )
     return move_by_pauses(due_at, [(open_waits[-1], restart_at)], calendar, kind)
 
 
@@ -180,10 +194,14 @@ def limit_of(fields: Mapping[str, Any]) -> Duration | None:
     ``duration_unit``, ``cutoff``: the desk's columns, central's procedure payload); None when
     they are missing or invalid."""
     try:
-        return Duration.from_config({"hours": fields["duration_hours"],
-                                     "kind": fields.get("duration_kind") or "working",
-                                     "unit": fields.get("duration_unit") or "day",
-                                     "cutoff": fields.get("cutoff")})
+        return Duration.from_config(
+            {
+                "hours": fields["duration_hours"],
+                "kind": fields.get("duration_kind") or "working",
+                "unit": fields.get("duration_unit") or "day",
+                "cutoff": fields.get("cutoff"),
+            }
+        )
     except (KeyError, TypeError, ValidationError):
         return None
 
@@ -197,10 +215,12 @@ def new_due_problem(calendar: WorkCalendar, new_due_at: datetime) -> tuple[str, 
     if calendar.is_working_moment(new_due_at):
         return None
     nxt = calendar.normalise(new_due_at)
-    return (f"Ngày hẹn mới {new_due_at:%H:%M %d/%m/%Y} không phải giờ làm việc; "
-            f"thời điểm làm việc gần nhất là {nxt:%H:%M %d/%m/%Y}.",
-            f"The new appointment {new_due_at:%Y-%m-%d %H:%M} is not office time on a working "
-            f"day; the next working moment is {nxt:%Y-%m-%d %H:%M}.")
+    return (
+        f"Ngày hẹn mới {new_due_at:%H:%M %d/%m/%Y} không phải giờ làm việc; "
+        f"thời điểm làm việc gần nhất là {nxt:%H:%M %d/%m/%Y}.",
+        f"The new appointment {new_due_at:%Y-%m-%d %H:%M} is not office time on a working "
+        f"day; the next working moment is {nxt:%Y-%m-%d %H:%M}.",
+    )
 
 
 def nth_working_day_after(day: date, n: int, calendar: WorkCalendar) -> date:
@@ -209,8 +229,12 @@ def nth_working_day_after(day: date, n: int, calendar: WorkCalendar) -> date:
     return day
 
 
-def urgency(due_at: datetime | None, now: datetime, calendar: WorkCalendar,
-            soon_days: int = SOON_WORKING_DAYS) -> Urgency:
+def urgency(
+    due_at: datetime | None,
+    now: datetime,
+    calendar: WorkCalendar,
+    soon_days: int = SOON_WORKING_DAYS,
+) -> Urgency:
     """How urgent an unfinished dossier is at ``now`` (the local clock: works offline).
 
     overdue: the appointment has passed (the very moment it passes); today: due later today;

@@ -3,6 +3,7 @@
 Pydantic models: central validates every request with them (and publishes them in its OpenAPI
 document), the desk builds and reads them, so the two sides cannot drift apart.
 """
+
 from __future__ import annotations
 
 import re
@@ -153,7 +154,8 @@ class CentreWire(Outbound):
     # None = a provincial centre (two-level government). Left out when unset, and never sent to
     # a version-1 desk (its models refuse unknown fields).
     level: Literal["province", "commune"] | None = Field(
-        default=None, exclude_if=lambda v: v is None, json_schema_extra=since(2))
+        default=None, exclude_if=lambda v: v is None, json_schema_extra=since(2)
+    )
 
 
 class CounterWire(Outbound):
@@ -188,6 +190,7 @@ class OfficerWire(Outbound):
 
 
 # --- dossiers ----------------------------------------------------------------------------------
+
 
 class PersonWire(Inbound):
     kind: Literal["individual", "organisation"] = "individual"
@@ -275,8 +278,9 @@ class PushResponse(Outbound):
 
 # --- pull --------------------------------------------------------------------------------------
 
-ChangeKind = Literal["dossier.status", "procedure.upsert", "agency.upsert", "calendar.day",
-                     "calendar.year"]
+ChangeKind = Literal[
+    "dossier.status", "procedure.upsert", "agency.upsert", "calendar.day", "calendar.year"
+]
 # Kinds a desk of an older version is not sent (its models refuse kinds they do not know).
 KIND_SINCE: dict[str, int] = {"calendar.year": 2}
 
@@ -299,6 +303,7 @@ class PullResponse(Outbound):
 
 
 # --- uploads -----------------------------------------------------------------------------------
+
 
 class UploadStart(Inbound):
     sha256: str = Field(pattern=SHA256_PATTERN)
@@ -325,6 +330,7 @@ class UploadDone(Outbound):
 
 
 # --- public lookup -----------------------------------------------------------------------------
+
 
 class PublicStatus(Outbound):
     code: str

@@ -22,7 +22,7 @@ from typing import Any
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 from openpyxl.utils.exceptions import InvalidFileException  # type: ignore[import-untyped]
 
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.text import fold
 
 from .parse import HOURS_PER_DAY, national_code, parse_time_limit
 from .schema import (
@@ -172,7 +172,7 @@ def _fee_entries(value: Any) -> Any:
 
 
 def _duration(value: Any, kind_text: str | None, raw: Row) -> Row:
-    kind = _KINDS.get(fold(kind_text or "").replace("_", " "), None) or _KINDS.get(
+    kind = _KINDS.get(fold(kind_text or "").replace("_", " ")) or _KINDS.get(
         (kind_text or "").strip().lower()
     )
     if kind_text and kind is None:

@@ -36,7 +36,7 @@ from typing import Any, Literal, NoReturn
 from .errors import DomainError, ValidationError
 from .official_calendar import OfficialCalendar, bundled_calendar
 
-log = logging.getLogger("hcc_desk.calendar")
+log = logging.getLogger("hcc_core.calendar")
 
 HOURS_PER_DAY = 8
 DEFAULT_PERIODS: tuple[tuple[time, time], ...] = (
@@ -121,8 +121,12 @@ def _public_calendar(year: int) -> tuple[Mapping[date, str], frozenset[date]]:
     Vietnamese holidays and swapped Saturdays (statutory days; announced swaps often missing)."""
     import holidays  # deferred: ~65 ms import, only needed once dates are computed
 
-    log.warning("official calendar has no year %s: using the holidays package (%s) as a "
-                "fallback; import the year's decision", year, holidays.__version__)
+    log.warning(
+        "official calendar has no year %s: using the holidays package (%s) as a "
+        "fallback; import the year's decision",
+        year,
+        holidays.__version__,
+    )
     table = holidays.Vietnam(years=year, language="vi")
     names = {day: name for day, name in table.items() if day.year == year}
     worked = frozenset(day for day in table.weekend_workdays if day.year == year)

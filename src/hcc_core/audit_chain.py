@@ -50,7 +50,10 @@ def json_value(detail: Any) -> Any:
 def chain_hash(fields: Sequence[Any], prev_hash: str) -> str:
     """SHA-256 (hex) of the row's fields and the previous row's hash, canonically serialised."""
     text = json.dumps(
-        [*fields, prev_hash], default=_encode, ensure_ascii=False, sort_keys=True,
+        [*fields, prev_hash],
+        default=_encode,
+        ensure_ascii=False,
+        sort_keys=True,
         separators=(",", ":"),
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -121,8 +124,12 @@ def verify(rows: Iterable[ChainRow], anchor: Anchor | None = None) -> Verdict:
     for row in rows:
         count += 1
         problem = _problem(row, expected_seq, prev)
-        if problem is None and anchor is not None and row.seq == anchor.seq \
-                and row.row_hash != anchor.row_hash:
+        if (
+            problem is None
+            and anchor is not None
+            and row.seq == anchor.seq
+            and row.row_hash != anchor.row_hash
+        ):
             problem = f"differs from the head noted earlier ({anchor}): log rewritten"
         if problem is not None:
             return Verdict(count, None, Break(row.id, row.seq, row.at, problem))
@@ -130,8 +137,10 @@ def verify(rows: Iterable[ChainRow], anchor: Anchor | None = None) -> Verdict:
         expected_seq, prev = row.seq + 1, row.row_hash
         head = Anchor(row.seq, row.row_hash)
     if anchor is not None and (head is None or head.seq < anchor.seq):
-        problem = (f"ends at seq {head.seq if head else 0}, before the head noted earlier "
-                   f"({anchor}): rows deleted from the end")
+        problem = (
+            f"ends at seq {head.seq if head else 0}, before the head noted earlier "
+            f"({anchor}): rows deleted from the end"
+        )
         return Verdict(count, None, Break(None, None, None, problem))
     return Verdict(count, head, None)
 
@@ -142,8 +151,11 @@ def _problem(row: ChainRow, expected_seq: int, prev: str) -> str | None:
     if row.seq < expected_seq:
         return f"repeats seq {row.seq}: row inserted or reordered"
     if row.seq > expected_seq:
-        missing = (f"seq {expected_seq}" if row.seq == expected_seq + 1
-                   else f"seq {expected_seq}–{row.seq - 1}")
+        missing = (
+            f"seq {expected_seq}"
+            if row.seq == expected_seq + 1
+            else f"seq {expected_seq}–{row.seq - 1}"
+        )
         return f"{missing} missing before it: row(s) deleted"
     if row.prev_hash != prev:
         return "does not follow the row before it: row inserted, deleted or reordered"

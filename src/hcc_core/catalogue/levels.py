@@ -7,7 +7,7 @@ commune-level and offers the procedures of its level. Published lists say "Cấp
 
 from __future__ import annotations
 
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.text import fold
 
 PROVINCE, COMMUNE = "province", "commune"
 LEVELS = (PROVINCE, COMMUNE)

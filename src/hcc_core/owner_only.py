@@ -9,6 +9,7 @@ Windows: file modes mean nothing there, so the folder gets an ACL that grants th
 (and SYSTEM, which backup and antivirus run as) full control and nothing to anyone else, with
 inheritance cut and passed down to everything created inside (``icacls``, shipped with Windows).
 """
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,9 @@ def private_umask() -> None:
         os.umask(PRIVATE_UMASK)
 
 
-def make_private_dir(path: Path, *, platform: str | None = None,
-                     runner: Runner | None = None) -> Path:
+def make_private_dir(
+    path: Path, *, platform: str | None = None, runner: Runner | None = None
+) -> Path:
     """Create ``path`` (and missing parents) and make ``path`` itself owner-only. On Windows
     only a new folder gets its ACL here (one ``icacls`` run); ``tighten`` fixes existing ones."""
     existed = path.is_dir()
@@ -68,15 +70,24 @@ def tighten(root: Path, *, platform: str | None = None, runner: Runner | None = 
             _chmod(Path(folder, name), FILE_MODE)
 
 
-def restrict_windows_acl(root: Path, *, runner: Runner | None = None,
-                         user: str | None = None, recursive: bool = True) -> None:
+def restrict_windows_acl(
+    root: Path, *, runner: Runner | None = None, user: str | None = None, recursive: bool = True
+) -> None:
     """Owner-only ACL on ``root``, inherited by all created inside it later; ``recursive``
     also replaces the ACLs of what is already there."""
     user = user or _windows_user()
-    command = ["icacls", str(root), "/inheritance:r",
-               "/grant:r", f"{user}:(OI)(CI)F",
-               "/grant:r", "*S-1-5-18:(OI)(CI)F",  # SYSTEM, by SID (its name is localised)
-               *(["/T"] if recursive else []), "/C", "/Q"]
+    command = [
+        "icacls",
+        str(root),
+        "/inheritance:r",
+        "/grant:r",
+        f"{user}:(OI)(CI)F",
+        "/grant:r",
+        "*S-1-5-18:(OI)(CI)F",  # SYSTEM, by SID (its name is localised)
+        *(["/T"] if recursive else []),
+        "/C",
+        "/Q",
+    ]
     (runner or _run_quietly)(command)
 
 

@@ -5,11 +5,12 @@ Paging is a keyset on (central's ``updated_at``, ``uuid``): ask with the ``next_
 ``next_after`` of the previous page until ``more`` is false. Rows are idempotent summaries, so a
 client may rewind the cursor a little to catch a row committed late, and simply upsert again.
 """
+
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from hcc_desk.core.sync.protocol import LocalDateTime
+from hcc_core.wire.protocol import LocalDateTime
 
 PATH = "/supervision/dossiers"
 MAX_LIMIT = 1000

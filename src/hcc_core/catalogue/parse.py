@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.text import fold
 
 HOURS_PER_DAY = 8
 
@@ -135,8 +135,7 @@ def parse_time_limit(text: str | None) -> TimeLimit | None:
     if assumed:
         notes.append("Bare 'giờ' or mixed units: treated as working time (assumed).")
     unit = "hour" if all(word.startswith("gio") for word in words) else "day"
-    return TimeLimit(hours, unit=unit, cutoff=cutoff, day_kind_assumed=assumed,
-                     notes=tuple(notes))
+    return TimeLimit(hours, unit=unit, cutoff=cutoff, day_kind_assumed=assumed, notes=tuple(notes))
 
 
 def _is_cutoff(segment: str, number: str, word: str) -> bool:

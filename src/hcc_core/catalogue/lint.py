@@ -1,6 +1,6 @@
 """Lint a catalogue: every time limit and cut-off must come from a cited published text.
 
-    python -m hcc_desk.core.catalogue.lint [catalogue.json|.xlsx] [--today YYYY-MM-DD]
+    python -m hcc_core.catalogue.lint [catalogue.json|.xlsx] [--today YYYY-MM-DD]
     (default: the bundled seed, today's date)
 
 Exit status 1 when anything is found. Checks, per procedure:
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.text import fold
 
 from .fees import expired_on
 from .parse import HOURS_PER_DAY, stated_cutoff
@@ -116,7 +116,7 @@ def _amount(rec: ProcedureRecord) -> str:
 
 def lint_file(path: Path, today: date | None = None) -> tuple[list[Finding], list[str]]:
     """Findings, and the file's own errors (a file that does not read is not linted)."""
-    from .importer import read_catalogue
+    from .reading import read_catalogue
 
     parsed = read_catalogue(path)
     if parsed.errors:
@@ -127,13 +127,18 @@ def lint_file(path: Path, today: date | None = None) -> tuple[list[Finding], lis
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    from .importer import default_catalogue_path
+    from .reading import default_catalogue_path
 
-    parser = argparse.ArgumentParser(prog="hcc-desk catalogue lint",
-                                     description="check where time limits come from")
+    parser = argparse.ArgumentParser(
+        prog="hcc-desk catalogue lint", description="check where time limits come from"
+    )
     parser.add_argument("file", type=Path, nargs="?", default=None)
-    parser.add_argument("--today", type=date.fromisoformat, default=None,
-                        help="date fee periods are checked against (default: today)")
+    parser.add_argument(
+        "--today",
+        type=date.fromisoformat,
+        default=None,
+        help="date fee periods are checked against (default: today)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     return run(args.file or default_catalogue_path(), args.today)
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from hcc_desk.core.store.models import UNIT_CODE_RE
+from hcc_core.domain.dossier_code import UNIT_CODE_RE
 
 from .fees import fees_from_raw
 from .levels import normalise_level

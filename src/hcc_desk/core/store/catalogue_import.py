@@ -10,13 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from hcc_desk.core.domain.text import fold
-from hcc_desk.core.store.models import Agency, Procedure, ProcedurePaper
+from hcc_core.catalogue import default_catalogue_path, read_catalogue
+from hcc_core.catalogue.lint import lint_records
+from hcc_core.catalogue.schema import Parsed, ProcedureRecord
+from hcc_core.domain.text import fold
 
-from .read_json import read_json
-from .schema import Parsed, ProcedureRecord
-
-_SEED = Path("data") / "catalogue" / "procedures.json"
+from .models import Agency, Procedure, ProcedurePaper
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,22 +26,12 @@ class ImportReport:
     deactivated: int = 0
     agencies_added: int = 0
     errors: tuple[str, ...] = ()
-    # Lint findings (hcc_desk.core.catalogue.lint): imported anyway, shown to the admin.
+    # Lint findings (hcc_core.catalogue.lint): imported anyway, shown to the admin.
     warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.errors
-
-
-def read_catalogue(path: Path) -> Parsed:
-    if path.suffix.lower() == ".xlsx":
-        from .read_xlsx import read_xlsx  # openpyxl is slow to import: only when needed
-
-        return read_xlsx(path)
-    if path.suffix.lower() == ".json":
-        return read_json(path)
-    return Parsed([], [], [f"{path.name}: unsupported file type (use .json or .xlsx)"])
 
 
 def import_catalogue(
@@ -60,8 +49,6 @@ def import_catalogue(
     agencies, errors = _resolve_agencies(session, parsed)
     if errors:
         return ImportReport(errors=tuple(errors))
-    from .lint import lint_records
-
     warnings = tuple(str(f) for f in lint_records(parsed.procedures))
     try:
         with session.begin_nested():  # a savepoint: the caller's other work is untouched
@@ -69,13 +56,6 @@ def import_catalogue(
         return replace(report, warnings=warnings)
     except IntegrityError as err:
         return ImportReport(errors=(f"{path.name}: the database refused the import: {err.orig}",))
-
-
-def default_catalogue_path() -> Path:
-    """The bundled seed: in the source tree, or inside a PyInstaller bundle."""
-    from hcc_desk.resources import resource_path
-
-    return resource_path(*_SEED.parts[1:])
 
 
 def seed_default_catalogue(session: Session) -> ImportReport:
@@ -168,8 +148,7 @@ def _key_of(p: Procedure) -> tuple[Any, ...]:
 
 
 def _values(rec: ProcedureRecord, agency_id: int) -> dict[str, Any]:
-    return {**rec.fields(), "name_folded": fold(rec.name), "agency_id": agency_id,
-            "active": True}
+    return {**rec.fields(), "name_folded": fold(rec.name), "agency_id": agency_id, "active": True}
 
 
 def _papers(rec: ProcedureRecord) -> list[dict[str, Any]]:

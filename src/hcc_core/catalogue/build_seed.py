@@ -1,7 +1,7 @@
-"""Developer tool: build src/hcc_desk/data/catalogue/procedures.json from the research data set.
+"""Developer tool: build src/hcc_core/data/catalogue/procedures.json from the research data set.
 
-    python -m hcc_desk.core.catalogue.build_seed \
-        src/hcc_desk/data/catalogue/sources/procedures-research.json src/hcc_desk/data/catalogue/procedures.json
+    python -m hcc_core.catalogue.build_seed \
+        src/hcc_core/data/catalogue/sources/procedures-research.json src/hcc_core/data/catalogue/procedures.json
 
 Not used at runtime. Inputs, all in the research file's folder:
 - the research file: provincial procedures as published (time, fees, papers, source);
@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hcc_desk.core.domain.text import fold
+from hcc_core.domain.text import fold
 
 from .parse import national_code, parse_quantity, parse_time_limit
 from .schema import FORMAT_NAME, FORMAT_VERSION
@@ -177,8 +177,15 @@ def start_rule(quote: str | None) -> str | None:
     return m.group(1).strip().rstrip(",") if m else None
 
 
-_FREE = {"mien phi", "khong", "khong co", "khong quy dinh", "mien phi khong co",
-         "mien phi khong quy dinh", "mien phi chua quy dinh"}
+_FREE = {
+    "mien phi",
+    "khong",
+    "khong co",
+    "khong quy dinh",
+    "mien phi khong co",
+    "mien phi khong quy dinh",
+    "mien phi chua quy dinh",
+}
 _UNKNOWN = {"", "khong co thong tin"}
 
 
@@ -189,8 +196,9 @@ def simple_fees(text: str | None) -> list[dict[str, Any]] | None:
     if words in _UNKNOWN:
         return []
     if words in _FREE:
-        return [{"case": None, "amount_vnd": 0, "text": (text or "").strip().rstrip("."),
-                 "basis": None}]
+        return [
+            {"case": None, "amount_vnd": 0, "text": (text or "").strip().rstrip("."), "basis": None}
+        ]
     return None
 
 

@@ -1,5 +1,5 @@
 """Administrative units of two-level local government (from 1 July 2025): 34 provinces and
-their communes, wards and special zones, read from ``hcc_desk/data/places/places.json``.
+their communes, wards and special zones, read from ``hcc_core/data/places/places.json``.
 
 There is no district level any more, so an address is "<street/house>, <commune>, <province>",
 e.g. "12 Lê Lợi, phường Phú Xuân, thành phố Huế". Sources and caveats are in the data file
@@ -76,8 +76,10 @@ class Places:
         self._by_code = {p.code: p for p in provinces}
         # Precomputed keys: searching 3 321 communes per keystroke must stay well under a frame.
         self._keys: dict[str, list[tuple[Commune, str, tuple[str, ...]]]] = {
-            p.code: [(c, fold(c.name), tuple(_strip_kind(fold(old)) for old in c.formed_from))
-                     for c in p.communes]
+            p.code: [
+                (c, fold(c.name), tuple(_strip_kind(fold(old)) for old in c.formed_from))
+                for c in p.communes
+            ]
             for p in provinces
         }
 
@@ -131,9 +133,10 @@ class Places:
         return None
 
 
-def format_address(street: str, commune: Commune | str | None,
-                   province: Province | str | None) -> str:
-    """"12 Lê Lợi, phường Phú Xuân, thành phố Huế". A place typed by hand (not in the list)
+def format_address(
+    street: str, commune: Commune | str | None, province: Province | str | None
+) -> str:
+    """ "12 Lê Lợi, phường Phú Xuân, thành phố Huế". A place typed by hand (not in the list)
     is kept as typed, so the officer is never blocked; empty parts are left out."""
     parts = [squash(street).strip(" ,")]
     for unit in (commune, province):
@@ -145,8 +148,19 @@ def format_address(street: str, commune: Commune | str | None,
 
 
 # Words that open an administrative unit in an address line, old (district level) or new.
-_UNIT_WORDS = ("phuong ", "xa ", "thi tran ", "dac khu ", "quan ", "huyen ", "thi xa ",
-               "thanh pho ", "tp ", "tp. ", "tinh ")
+_UNIT_WORDS = (
+    "phuong ",
+    "xa ",
+    "thi tran ",
+    "dac khu ",
+    "quan ",
+    "huyen ",
+    "thi xa ",
+    "thanh pho ",
+    "tp ",
+    "tp. ",
+    "tinh ",
+)
 
 
 def street_part(address: str, province: Province | None = None) -> str:
@@ -157,8 +171,7 @@ def street_part(address: str, province: Province | None = None) -> str:
     if province is not None:
         names = {fold(province.name), *(fold(n) for n in province.formed_from)}
     parts = [p.strip() for p in squash(address).split(",")]
-    while parts and (_names_a_unit(fold(parts[-1])) or fold(parts[-1]) in names
-                     or not parts[-1]):
+    while parts and (_names_a_unit(fold(parts[-1])) or fold(parts[-1]) in names or not parts[-1]):
         parts.pop()
     return ", ".join(parts)
 
@@ -176,10 +189,20 @@ def _words_match(words: list[str], key: str) -> bool:
 
 def _strip_kind(key: str) -> str:
     """Drop a leading unit word the officer may type: "phuong ", "tp ", "tinh "..."""
-    for prefix in ("thanh pho ", "tp. ", "tp ", "tinh ", "phuong ", "xa ", "dac khu ",
-                   "thi tran ", "p. ", "x. "):
+    for prefix in (
+        "thanh pho ",
+        "tp. ",
+        "tp ",
+        "tinh ",
+        "phuong ",
+        "xa ",
+        "dac khu ",
+        "thi tran ",
+        "p. ",
+        "x. ",
+    ):
         if key.startswith(prefix):
-            return key[len(prefix):].strip()
+            return key[len(prefix) :].strip()
     return key
 
 
@@ -189,18 +212,27 @@ def load_places(path: Path) -> Places:
     for p in data["provinces"]:
         communes = tuple(
             Commune(c["code"], c["kind"], c["name"], p["code"], tuple(c.get("formed_from", ())))
-            for c in p["communes"])
-        provinces.append(Province(
-            p["code"], p["kind"], p["name"], tuple(p["formed_from"]),
-            tuple(p["legacy_id_codes"]), p.get("communes_resolution"),
-            p.get("communes_resolution_date"), communes))
+            for c in p["communes"]
+        )
+        provinces.append(
+            Province(
+                p["code"],
+                p["kind"],
+                p["name"],
+                tuple(p["formed_from"]),
+                tuple(p["legacy_id_codes"]),
+                p.get("communes_resolution"),
+                p.get("communes_resolution_date"),
+                communes,
+            )
+        )
     return Places(provinces, data["sources"], data["in_force_from"])
 
 
 def default_places_path() -> Path:
-    from hcc_desk.resources import resource_path
+    from hcc_core.data_files import data_path
 
-    return resource_path("places", "places.json")
+    return data_path("places", "places.json")
 
 
 @lru_cache(maxsize=1)

@@ -45,7 +45,7 @@ DEFAULT_SLOTS = 10
 DEMO_FIRST = 9900
 DEMO_SLOT = MAX_SEQUENCE
 UNIT_CODE_PATTERN = r"[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}"
-_UNIT_CODE = re.compile(UNIT_CODE_PATTERN)
+UNIT_CODE_RE = re.compile(UNIT_CODE_PATTERN)
 _CODE = re.compile(rf"({UNIT_CODE_PATTERN})-([0-9]{{2}})([0-9]{{2}})([0-9]{{2}})-([0-9]{{4}})")
 # Read aloud or typed from paper: no 0/O, 1/I look-alikes.
 PIN_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -69,7 +69,7 @@ class DossierCode:
 def validate_unit_code(text: str) -> str:
     """Normalise (strip, upper-case the level-1 letter) and check a QCVN 102:2016 unit code."""
     value = squash(text[:64]).upper()
-    if not _UNIT_CODE.fullmatch(value):
+    if not UNIT_CODE_RE.fullmatch(value):
         raise ValidationError("code.unit_invalid", "unit_code", value=text[:64])
     return value
 
@@ -114,7 +114,8 @@ class CodeScheme:
     def __post_init__(self) -> None:
         object.__setattr__(self, "unit_code", validate_unit_code(self.unit_code))
         if not 1 <= self.slots < DEMO_FIRST or not (
-                1 <= self.slot <= self.slots or self.slot == DEMO_SLOT):
+            1 <= self.slot <= self.slots or self.slot == DEMO_SLOT
+        ):
             raise ValidationError("code.slot_invalid", "slot", slot=self.slot, slots=self.slots)
 
     @property

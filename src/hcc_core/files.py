@@ -1,5 +1,6 @@
 """Durable file writes: the bytes are on disk (fsync) before the name points at them, so a crash
 leaves the old file or the new one, never a torn one."""
+
 from __future__ import annotations
 
 import os
