@@ -7,7 +7,7 @@ addresses use today's 34 provinces and their communes (``places.py``, Resolution
 Source: Phụ lục 1 "Bảng danh mục mã tỉnh, thành phố trực thuộc trung ương nơi công dân đăng ký
 khai sinh", Thông tư 07/2016/TT-BCA ngày 01/02/2016 (63 pre-2025 provinces), as reproduced at
 https://moinhat123.blogspot.com/2021/03/ma-so-can-cuoc-cong-dan-quang-binh.html
-(copied from shared/data/provinces.json). Numbers already issued do not change after the 2025
+Numbers already issued do not change after the 2025
 province mergers, so all 63 legacy codes stay valid.
 """
 
