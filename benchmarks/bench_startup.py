@@ -47,17 +47,17 @@ def main() -> None:
         profile = Path(tmp) / "profile"
         app = [sys.executable, "-m", "hcc_desk", "--profile", str(profile)]
         subprocess.run(
-            app[:3] + ["demo", "--profile", str(profile)],
+            [*app[:3], "demo", "--profile", str(profile)],
             env=env,
             check=True,
             stdout=subprocess.DEVNULL,
         )
         bare_cmd = [sys.executable, "-c", BARE_WINDOW]
-        _time(bare_cmd, env), _time(app + ["--exit-when-ready"], env)  # warm the file cache
+        _time(bare_cmd, env), _time([*app, "--exit-when-ready"], env)  # warm the file cache
         bare, desk = [], []
         for _ in range(args.runs):
             bare.append(_time(bare_cmd, env))
-            desk.append(_time(app + ["--exit-when-ready"], env))
+            desk.append(_time([*app, "--exit-when-ready"], env))
     b, d = median(bare), median(desk)
     figure(f"bare PySide6 window : median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
     figure(f"hcc-desk to ready   : median {d * 1000:7.1f} ms  (min {min(desk) * 1000:.1f})")

@@ -38,8 +38,10 @@ def _sql(table: Table, names: tuple[str, ...], dialect: Any) -> tuple[str, froze
     quote = dialect.identifier_preparer.quote
     cols = [table.c[n] for n in names]
     arrays = ", ".join(f"%b::{c.type.compile(dialect=dialect)}[]" for c in cols)
+    # Only identifiers (quoted by the dialect) and compiled types go into the text; values are
+    # bound as arrays.
     sql = (
-        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in cols)}) "
+        f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in cols)}) "  # noqa: S608
         f"SELECT * FROM unnest({arrays})"
     )
     return sql, frozenset(c.name for c in cols if isinstance(c.type, JSON))

@@ -50,7 +50,8 @@ class ProtocolGate:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            return await self.app(scope, receive, send)
+            await self.app(scope, receive, send)
+            return
         raw = next((v for k, v in scope["headers"] if k == _HEADER), None)
         version = _version(raw)
         if version is None:
@@ -78,7 +79,7 @@ class ProtocolGate:
                 }
             )
             await send({"type": "http.response.body", "body": body})
-            return None
+            return
         scope.setdefault("state", {})["protocol"] = version
         await self.app(scope, receive, send)
 

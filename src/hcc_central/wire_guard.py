@@ -67,7 +67,8 @@ class WireGuard:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
-            return await self.app(scope, receive, send)
+            await self.app(scope, receive, send)
+            return
         path: str = scope["path"]
         limit = self.limits.of(scope["method"], path)
         length = auth = None
@@ -83,13 +84,16 @@ class WireGuard:
         if path.startswith(API) and not path.startswith(OPEN_PATHS):
             device = await self._device(auth)
             if isinstance(device, str):
-                return await _reply(send, 401, device, ((b"www-authenticate", b"Bearer"),))
+                await _reply(send, 401, device, ((b"www-authenticate", b"Bearer"),))
+                return
         if length is not None and (not length.isdigit() or int(length) > limit):
-            return await self._too_large(send, limit, device, path)
+            await self._too_large(send, limit, device, path)
+            return
         if length is None and chunked:
             body = await _read_up_to(receive, limit)
             if body is None:
-                return await self._too_large(send, limit, device, path)
+                await self._too_large(send, limit, device, path)
+                return
             receive = _replay(body, receive)
         await self.app(scope, receive, send)
 

@@ -260,7 +260,7 @@ def _fail(args, message: str, message_en: str) -> None:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        app = QApplication.instance() or QApplication(sys.argv[:1])  # kept alive for exec()
+        _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept alive for exec()
         box = QMessageBox(QMessageBox.Icon.Critical, "HCC Desk", f"{message}\n\n{message_en}")
         if getattr(args, "exit_when_ready", False):  # smoke tests: shown, then gone
             QTimer.singleShot(0, box.accept)

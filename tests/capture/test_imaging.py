@@ -57,7 +57,7 @@ def test_bilevel_threshold_keeps_ink_and_drops_grey_paper():
 
 
 @pytest.mark.parametrize(
-    "degrees, size", [(90, (20, 10)), (180, (10, 20)), (270, (20, 10)), (360, (10, 20))]
+    ("degrees", "size"), [(90, (20, 10)), (180, (10, 20)), (270, (20, 10)), (360, (10, 20))]
 )
 def test_quarter_turns_are_clockwise(degrees, size):
     img = Image.new("L", (10, 20), 255)

@@ -111,7 +111,8 @@ def test_duplex_not_offered_falls_back_to_the_feeder_with_a_note():
 
 
 def test_resolution_and_page_area():
-    opts = _opts(["Flatbed"], ["Gray"]) + [
+    opts = [
+        *_opts(["Flatbed"], ["Gray"]),
         OptionDesc("br-x", range=(0, 215.9, 0)),
         OptionDesc("br-y", range=(0, 250.0, 0)),
     ]
@@ -145,7 +146,7 @@ All options specific to device `test':
 
 
 @pytest.mark.parametrize(
-    "raw, fault",
+    ("raw", "fault"),
     [
         ("Document feeder jammed", ScanFault.JAMMED),
         ("Document feeder out of documents", ScanFault.NO_DOCS),

@@ -35,7 +35,7 @@ def test_list_devices_finds_the_test_scanners(sane_test_device):
 
 
 @pytest.mark.parametrize(
-    "status, fault, words",
+    ("status", "fault", "words"),
     [
         ("SANE_STATUS_JAMMED", ScanFault.JAMMED, "Kẹt giấy"),
         ("SANE_STATUS_COVER_OPEN", ScanFault.COVER_OPEN, "Nắp máy quét"),

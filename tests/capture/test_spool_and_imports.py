@@ -182,7 +182,7 @@ def test_jpeg_with_exif_rotation_is_turned_upright(spool, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name, content, words",
+    ("name", "content", "words"),
     [
         ("notes.docx", b"PK\x03\x04", "Chỉ nhận PDF, JPEG, PNG, TIFF"),
         ("broken.png", b"\x89PNG\r\n\x1a\nnot really", "bị hỏng"),

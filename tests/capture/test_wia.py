@@ -138,7 +138,7 @@ def test_flatbed_scans_one_page_and_device_found_by_name():
 
 
 @pytest.mark.parametrize(
-    "code, fault",
+    ("code", "fault"),
     [
         (0x80210002, ScanFault.JAMMED),
         (0x80210016, ScanFault.COVER_OPEN),

@@ -8,7 +8,7 @@ from hcc_core.catalogue.conditional import is_conditional
 
 
 @pytest.mark.parametrize(
-    "name, note, conditional",
+    ("name", "note", "conditional"),
     [
         ("Tờ khai đăng ký khai sinh theo mẫu", None, False),
         ("Bản chính Giấy chứng sinh", None, False),

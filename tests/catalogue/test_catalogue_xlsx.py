@@ -141,7 +141,7 @@ def test_small_workbook_imports(store: Store, tmp_path: Path) -> None:
 def test_workbook_errors_are_per_row_and_write_nothing(store: Store, tmp_path: Path) -> None:
     bad = [row[:] for row in GOOD]
     bad[1][4] = "soon"  # procedures row 3
-    papers = PAPERS + [["9.999999", 1, "Giấy lạ", 1, 0, 0], ["1.000426", 3, "", 1, 0, 0]]
+    papers = [*PAPERS, ["9.999999", 1, "Giấy lạ", 1, 0, 0], ["1.000426", 3, "", 1, 0, 0]]
     path = workbook(tmp_path / "bad.xlsx", bad, papers)
     with store.session() as s:
         report = import_catalogue(s, path)

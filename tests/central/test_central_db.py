@@ -25,7 +25,7 @@ def _pooled_pid(db: Database) -> int:
         return s.execute(text("SELECT pg_backend_pid()")).scalar_one()
 
 
-@pytest.mark.parametrize("idle_ping_s, survives", [(0.0, True), (3600.0, False)])
+@pytest.mark.parametrize(("idle_ping_s", "survives"), [(0.0, True), (3600.0, False)])
 def test_a_connection_dead_in_the_pool_is_replaced_when_idle_long_enough(
     pg_url: str, monkeypatch: pytest.MonkeyPatch, idle_ping_s: float, survives: bool
 ):

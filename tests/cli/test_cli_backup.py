@@ -106,7 +106,7 @@ def test_restore_by_the_session_of_an_admin(profile):
 
 
 @pytest.mark.parametrize(
-    "kind,says",
+    ("kind", "says"),
     [
         ("random", "not a backup of this profile"),
         ("other", "not a backup of this profile"),
@@ -143,6 +143,7 @@ def test_restore_into_a_folder_that_is_no_profile(tmp_path):
     assert code == 2 and "check --profile" in err and not (tmp_path / "typo").exists()
 
 
+@pytest.mark.expect_log_warnings  # the damaged database is logged as an ERROR
 def test_a_damaged_database_names_the_backup_the_command_and_what_to_retake(profile, tmp_path):
     ctx = open_context(profile)
     take(ctx, 2)

@@ -8,7 +8,7 @@ from hcc_desk import cli
 
 
 @pytest.mark.parametrize(
-    "argv, profile, ready",
+    ("argv", "profile", "ready"),
     [
         ([], None, False),
         (["--profile", "demo"], Path("demo"), False),  # a profile folder named like a command

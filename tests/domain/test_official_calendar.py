@@ -39,7 +39,7 @@ def test_bundled_file_covers_2025_and_2026_with_a_source_for_every_day():
 
 
 @pytest.mark.parametrize(
-    "day, working",
+    ("day", "working"),
     [
         (date(2025, 4, 26), True),  # Saturday worked for Friday 02/05/2025 (TB 6150)
         (date(2025, 5, 2), False),
@@ -98,7 +98,7 @@ def _doc(**year):
 
 
 @pytest.mark.parametrize(
-    "change, fragment",
+    ("change", "fragment"),
     [
         (
             {"worked_days": [{"day": "2030-01-02", "name": "x", "source": "QD"}]},

@@ -244,7 +244,7 @@ def test_restarts_one_by_one_equal_the_history_function(received, gaps, limit):
 
 
 @pytest.mark.parametrize(
-    "moment, ok",
+    ("moment", "ok"),
     [
         (D(2026, 3, 8, 10), False),  # Sunday
         (D(2026, 2, 17, 3), False),  # 03:00 on Tết

@@ -29,7 +29,7 @@ def _check(lock_name: str, requirements, env: dict[str, str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "lock_name, extras, env",
+    ("lock_name", "extras", "env"),
     [
         ("desk-windows.lock", (), lock.WINDOWS),
         ("desk-linux.lock", (), {**default_environment(), "sys_platform": "linux", "extra": ""}),

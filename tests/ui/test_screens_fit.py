@@ -29,7 +29,7 @@ WINDOWS = {
 
 
 @pytest.mark.parametrize(
-    "width, height, scale",
+    ("width", "height", "scale"),
     [(1366, 768, "1"), (1366, 768, "1.25"), (1280, 720, "1"), (1280, 720, "1.25")],
 )
 def test_every_window_fits_the_screen(tmp_path, width, height, scale):

@@ -95,7 +95,8 @@ def for_version(obj: W, version: int) -> W:
     for name, field in type(obj).model_fields.items():
         extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
         value = getattr(obj, name)
-        if int(extra.get("x-since-protocol", 1)) > version:  # type: ignore[call-overload]
+        since = extra.get("x-since-protocol", 1)
+        if isinstance(since, int) and since > version:
             updates[name] = field.get_default()
         elif isinstance(value, Wire):
             updates[name] = for_version(value, version)
@@ -290,7 +291,7 @@ class Change(Outbound):
     # A desk skips a kind it does not know (a newer central's): hence "or any string".
     kind: ChangeKind | str
     entity_uuid: str
-    payload: dict
+    payload: dict[str, Any]
 
     def sent_to(self, version: int) -> bool:
         return KIND_SINCE.get(self.kind, 1) <= version

@@ -79,7 +79,7 @@ def report_bug(
     text = build_report(exc_type, exc, tb_text)
     log.error("Unexpected error\n%s", text)
     if QApplication.instance() is None:
-        print(text, file=sys.stderr)
+        print(text, file=sys.stderr)  # noqa: T201 - no window to show it in: the terminal
         return None
     dialog = _state["dialog"]
     if dialog is None:

@@ -138,7 +138,7 @@ def test_jam_keeps_pages_and_the_batch_continues(qtbot, view):
 
 
 @pytest.mark.parametrize(
-    "status, fault",
+    ("status", "fault"),
     [
         ("SANE_STATUS_COVER_OPEN", ScanFault.COVER_OPEN),
         ("SANE_STATUS_IO_ERROR", ScanFault.IO_ERROR),

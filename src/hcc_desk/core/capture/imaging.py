@@ -34,7 +34,7 @@ def mode_of(img: Image.Image) -> ColourMode:
 
 
 def small_gray(img: Image.Image, dpi: int, target_dpi: int = ANALYSIS_DPI) -> Image.Image:
-    factor = max(1, int(round(dpi / target_dpi)))
+    factor = max(1, round(dpi / target_dpi))
     if img.mode not in ("L", "RGB"):
         img = img.convert("L")
     small = img.reduce(factor) if factor > 1 else img  # reduce first: converting is per pixel

@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from hcc_core.errors import ExpectedError
 
 from .imaging import normalise
 
@@ -17,14 +20,12 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 SUFFIXES = IMAGE_SUFFIXES | {".pdf"}
 
 
-class ImportFailed(Exception):
-    """A file that cannot become pages. ``message`` is Vietnamese, ``message_en`` English."""
+class ImportFailed(ExpectedError):
+    """A file that cannot become pages (a message id from the catalogue)."""
 
-    def __init__(self, path: Path, message: str, message_en: str):
-        super().__init__(f"{path}: {message_en}")
+    def __init__(self, path: Path, msg_id: str, /, **params: Any):
+        super().__init__(msg_id, **params)
         self.path = path
-        self.message = message
-        self.message_en = message_en
 
 
 @dataclass
@@ -38,7 +39,7 @@ class ImportedPage:
 def _dpi_of(img: Image.Image, default: int = 200) -> int:
     dpi = img.info.get("dpi")
     try:
-        value = int(round(float(dpi[0]))) if dpi else 0
+        value = round(float(dpi[0])) if dpi else 0
     except (TypeError, ValueError, IndexError):
         value = 0
     return value if 50 <= value <= 1200 else default
@@ -50,12 +51,10 @@ def iter_pages(path: Path) -> Iterator[ImportedPage]:
     if suffix not in SUFFIXES:
         raise ImportFailed(
             path,
-            f"Không nhận loại tệp '{suffix or path.name}'. Chỉ nhận PDF, JPEG, PNG, TIFF.",
-            f"Unsupported file type '{suffix or path.name}'. Only PDF, JPEG, "
-            "PNG and TIFF are accepted.",
+            "capture.imports.unsupported_file_type_only", value=suffix or path.name
         )
     if not path.is_file():
-        raise ImportFailed(path, "Không tìm thấy tệp.", "File not found.")
+        raise ImportFailed(path, "capture.imports.file_found")
     if suffix == ".pdf":
         yield from _pdf_pages(path)
     else:
@@ -68,8 +67,7 @@ def _image_pages(path: Path) -> Iterator[ImportedPage]:
     except (UnidentifiedImageError, OSError) as exc:
         raise ImportFailed(
             path,
-            "Tệp ảnh bị hỏng hoặc không đọc được.",
-            f"The image file is damaged or unreadable ({exc}).",
+            "capture.imports.image_file_damaged_unreadable", exc=exc
         ) from exc
     with img:
         if img.format == "JPEG" and img.mode in ("L", "RGB") and not _exif_rotated(img):
@@ -83,15 +81,14 @@ def _image_pages(path: Path) -> Iterator[ImportedPage]:
         except OSError as exc:
             raise ImportFailed(
                 path,
-                "Tệp ảnh bị hỏng hoặc không đọc hết được.",
-                f"The image file is damaged ({exc}).",
+                "capture.imports.image_file_damaged", exc=exc
             ) from exc
 
 
 def _exif_rotated(img: Image.Image) -> bool:
     try:
         return img.getexif().get(0x0112, 1) not in (1, None)
-    except Exception:  # broken EXIF: treat as not rotated, the pixels are still fine
+    except Exception:  # noqa: BLE001 - broken EXIF (any Pillow error): not rotated, pixels are fine
         return False
 
 
@@ -100,7 +97,7 @@ def _apply_exif(img: Image.Image) -> Image.Image:
 
     try:
         return ImageOps.exif_transpose(img)
-    except Exception:
+    except Exception:  # noqa: BLE001 - broken EXIF (any Pillow error): keep the pixels as read
         return img
 
 
@@ -114,17 +111,15 @@ def _pdf_pages(path: Path) -> Iterator[ImportedPage]:
         if "password" in msg:
             raise ImportFailed(
                 path,
-                "Tệp PDF có mật khẩu: hãy mở khóa rồi chọn lại.",
-                "The PDF is password-protected: unlock it first.",
+                "capture.imports.pdf_password_protected_unlock",
             ) from exc
         raise ImportFailed(
             path,
-            "Tệp PDF bị hỏng hoặc không đọc được.",
-            f"The PDF is damaged or unreadable ({exc}).",
+            "capture.imports.pdf_damaged_unreadable", exc=exc
         ) from exc
     try:
         if len(pdf) == 0:
-            raise ImportFailed(path, "Tệp PDF không có trang nào.", "The PDF has no pages.")
+            raise ImportFailed(path, "capture.imports.pdf_pages")
         for index in range(len(pdf)):
             page = pdf[index]
             try:

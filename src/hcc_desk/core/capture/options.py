@@ -173,7 +173,7 @@ def available_resolutions(options: list[OptionDesc]) -> tuple[int, ...]:
     if opt is None:
         return (300,)
     if opt.choices:
-        return tuple(sorted(int(round(float(c))) for c in opt.choices))
+        return tuple(sorted(round(float(c)) for c in opt.choices))
     if opt.range:
         lo, hi = float(opt.range[0]), float(opt.range[1])
         return tuple(r for r in common if lo <= r <= hi) or (int(lo),)
@@ -275,7 +275,7 @@ def from_python_sane(raw_options) -> list[OptionDesc]:
     """python-sane's get_options() tuples → OptionDesc (groups and buttons skipped)."""
     out = []
     for opt in raw_options:
-        index, name, _title, _desc, type_, _unit, _size, cap, constraint = opt
+        _index, name, _title, _desc, type_, _unit, _size, cap, constraint = opt
         if not name or type_ in (4, 5):  # button, group
             continue
         choices, rng = (), None

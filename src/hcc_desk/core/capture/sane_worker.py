@@ -104,7 +104,7 @@ class PythonSaneBackend(ScanBackend):
                     options = from_python_sane(dev.get_options())
                 finally:
                     dev.close()
-            except Exception:  # busy or gone right now: list it anyway, with defaults
+            except Exception:  # noqa: BLE001, S110 - any driver error: busy or gone, listed with defaults
                 pass
             out.append(device_info(name, vendor, model, kind, options))
         return out
@@ -133,10 +133,20 @@ class PythonSaneBackend(ScanBackend):
             self._apply(dev, the_plan.settings)
             self._apply(dev, list(extra.items()))
             try:
-                dpi = int(round(float(dev.resolution)))
-            except Exception:
+                dpi = round(float(dev.resolution))
+            except Exception:  # noqa: BLE001 - a driver without a readable resolution: the asked one
                 dpi = profile.resolution
             feeder = profile.source != Source.FLATBED
+            last = [0.0]  # when progress was last reported
+
+            def on_read(done: int, total: int) -> None:
+                now = time.monotonic()
+                if now - last[0] > 0.1 and total:
+                    last[0] = now
+                    progress(min(1.0, done / total))
+                if should_stop():
+                    dev.cancel()
+
             count = 0
             while True:
                 if should_stop():
@@ -145,16 +155,7 @@ class PythonSaneBackend(ScanBackend):
                     self._apply(dev, list(options_after[count].items()))
                 try:
                     dev.start()
-                    last = [0.0]
-
-                    def on_read(done, total):
-                        now = time.monotonic()
-                        if now - last[0] > 0.1 and total:
-                            last[0] = now
-                            progress(min(1.0, done / total))
-                        if should_stop():
-                            dev.cancel()
-
+                    last[0] = 0.0
                     img = dev.snap(no_cancel=feeder, progress=on_read)
                 except sane._sane.error as exc:
                     raise BackendFault(fault_from_sane(exc), str(exc)) from exc
@@ -169,7 +170,7 @@ class PythonSaneBackend(ScanBackend):
         finally:
             try:
                 dev.cancel()
-            except Exception:
+            except Exception:  # noqa: BLE001, S110 - cancelling an idle device may fail: close anyway
                 pass
             dev.close()
 
@@ -428,7 +429,7 @@ def worker_main(conn, request: dict) -> None:
         send({"type": "done", "pages": pages})
     except BackendFault as fault:
         send({"type": "fault", "fault": fault.fault.value, "detail": fault.detail})
-    except Exception as exc:  # a driver error we do not know: report it, never hang
+    except Exception as exc:  # noqa: BLE001 - a driver error we do not know: report it, never hang
         send({"type": "fault", "fault": ScanFault.UNKNOWN.value, "detail": repr(exc)})
     finally:
         try:

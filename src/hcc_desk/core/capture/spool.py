@@ -471,7 +471,7 @@ def _raw_meta(raw: Path) -> dict:
 def _dpi_of(img: Image.Image) -> int:
     dpi = img.info.get("dpi")
     try:
-        return int(round(float(dpi[0]))) if dpi else 300
+        return round(float(dpi[0])) if dpi else 300
     except (TypeError, ValueError, IndexError):
         return 300
 

@@ -122,7 +122,7 @@ def _set(obj, prop_id: int, value) -> bool:
         return False
     try:
         p.Value = value
-    except Exception:  # a value the driver refuses: keep its own
+    except Exception:  # noqa: BLE001 - COM error: a value the driver refuses, keep its own
         return False
     return True
 
@@ -135,7 +135,7 @@ def _subrange(p) -> tuple[int, ...]:
         if getattr(p, "SubType", 0) == 1:  # RangeSubType
             lo, hi = int(p.SubTypeMin), int(p.SubTypeMax)
             return tuple(r for r in (100, 150, 200, 300, 400, 600) if lo <= r <= hi)
-    except Exception:
+    except Exception:  # noqa: BLE001, S110 - COM error reading the range: common values below
         pass
     return (150, 200, 300)
 
@@ -180,7 +180,7 @@ class WiaBackend(ScanBackend):
                 xres = _prop(item, XRES)
                 if xres is not None:
                     resolutions = _subrange(xres)
-            except Exception:  # busy or asleep: list it with defaults
+            except Exception:  # noqa: BLE001, S110 - COM error: busy or asleep, listed with defaults
                 pass
             out.append(
                 DeviceInfo(

@@ -41,5 +41,5 @@ def para(text: str | None, limit: int, *, max_lines: int = 1) -> str:
     """
     lines = clip(clean(text or "").strip(), limit).split("\n")
     if len(lines) > max_lines:
-        lines = lines[: max_lines - 1] + [" ".join(lines[max_lines - 1 :])]
+        lines = [*lines[: max_lines - 1], " ".join(lines[max_lines - 1 :])]
     return "<br/>".join(escape(line) for line in lines)

@@ -73,7 +73,7 @@ class SyncEngine:
         on_progress: Progress | None = None,
     ):
         self.store, self.client, self.clock = store, client, clock
-        self.rng: Rng = rng or random.Random()
+        self.rng: Rng = rng or random.Random()  # noqa: S311 - retry jitter, not a secret
         self.batch_size = min(batch_size, p.MAX_PUSH_OPS)
         self.backoff = (backoff_base, backoff_cap)
         self.attachments_dir = attachments_dir

@@ -215,9 +215,11 @@ class Uploader:
             except SingleUnsupported:
                 self._single = False
                 return _CHUNKS
-            except ChecksumMismatch:
+            except ChecksumMismatch as exc:
                 if attempt:
-                    raise ChecksumMismatch("checksum differs twice after a full upload", 422)
+                    raise ChecksumMismatch(
+                        "checksum differs twice after a full upload", 422
+                    ) from exc
                 continue
             if digest == t.sha256:
                 return None
