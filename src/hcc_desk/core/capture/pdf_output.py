@@ -1,6 +1,7 @@
-"""One PDF per checklist paper, written directly (no PDF library in between). The spool already
-holds every page in its final compressed form (spool.save_page_image), so building the PDF
-copies data and never recompresses:
+"""One PDF per checklist paper. The spool already holds every page in its final compressed form
+(spool.save_page_image), so building the PDF copies data and never recompresses: our encoders
+and pass-through readers below produce each image's stream, pikepdf (qpdf) assembles the
+document around them and is told not to touch those streams:
 
 * black-and-white pages: the CCITT G4 data (/CCITTFaxDecode), typically 20–60 KB per A4 page
   at 300 dpi;
@@ -13,8 +14,8 @@ copies data and never recompresses:
 * rotation is the page's /Rotate entry: turning a page never recompresses it.
 
 With ``pdfa=True`` the file also carries what PDF/A-2b asks for: XMP metadata with the
-pdfaid schema, an sRGB output intent (ICC profile made by PIL's ImageCms), a document ID, no
-transparency, no encryption, no external content. (It is built to the rules, not validated
+pdfaid schema (pikepdf's metadata editor), an sRGB output intent (ICC profile made by PIL's
+ImageCms), a document ID, no transparency, no encryption, no external content. (It is built to the rules, not validated
 here by veraPDF: see docs/scanning.md.)
 """
 
@@ -24,12 +25,13 @@ import hashlib
 import io
 import os
 import time
-import uuid
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import pikepdf
+from pikepdf import Dictionary, Name
 from PIL import Image
 
 from . import imaging
@@ -59,7 +61,7 @@ class _Image:
     bpc: int
     filter: str
     data: bytes
-    decode_parms: str = ""
+    decode_parms: dict[str, object] = field(default_factory=dict)
     # Two-layer grey page: this image is the background, ``mask`` the text painted over it
     # (an /ImageMask) in grey ``mask_level``.
     mask: _Image | None = None
@@ -79,18 +81,14 @@ def _g4_from_tiff(path: Path) -> _Image | None:
     with path.open("rb") as f:
         f.seek(offset)
         data = f.read(length)
+    return _g4_image(width, height, photometric, data)
+
+
+def _g4_image(width: int, height: int, photometric: int, data: bytes) -> _Image:
     # G4 codes runs of 0-bits as "white". PIL writes BlackIsZero (photometric 1), so its
     # 0-bits are black pixels: /BlackIs1 true makes the decoder paint them black.
-    black_is_1 = "true" if photometric == 1 else "false"
-    return _Image(
-        width,
-        height,
-        "/DeviceGray",
-        1,
-        "/CCITTFaxDecode",
-        data,
-        f"<< /K -1 /Columns {width} /Rows {height} /BlackIs1 {black_is_1} >>",
-    )
+    parms = {"/K": -1, "/Columns": width, "/Rows": height, "/BlackIs1": photometric == 1}
+    return _Image(width, height, "/DeviceGray", 1, "/CCITTFaxDecode", data, parms)
 
 
 def encode_g4(img: Image.Image) -> _Image:
@@ -101,17 +99,7 @@ def encode_g4(img: Image.Image) -> _Image:
         tags = tif.tag_v2
         offset, length = tags[273][0], tags[279][0]
         photometric = tags.get(262, 0)
-    data = buf.getvalue()[offset : offset + length]
-    black_is_1 = "true" if photometric == 1 else "false"
-    return _Image(
-        img.width,
-        img.height,
-        "/DeviceGray",
-        1,
-        "/CCITTFaxDecode",
-        data,
-        f"<< /K -1 /Columns {img.width} /Rows {img.height} /BlackIs1 {black_is_1} >>",
-    )
+    return _g4_image(img.width, img.height, photometric, buf.getvalue()[offset : offset + length])
 
 
 def _jpeg_passthrough(path: Path) -> _Image | None:
@@ -155,7 +143,7 @@ def _png_passthrough(path: Path) -> _Image | None:
         8,
         "/FlateDecode",
         b"".join(idat),
-        f"<< /Predictor 15 /Colors {colours} /BitsPerComponent 8 /Columns {width} >>",
+        {"/Predictor": 15, "/Colors": colours, "/BitsPerComponent": 8, "/Columns": width},
     )
 
 
@@ -223,17 +211,24 @@ def encode_page(page: PageInfo) -> _Image:
     return encode_jpeg(img, clean=getattr(page, "origin", "scan") == "scan")
 
 
-def _image_entries(image: _Image, stencil: bool = False) -> str:
-    head = f"/Type /XObject /Subtype /Image /Width {image.width} /Height {image.height} "
+def _image_stream(pdf: pikepdf.Pdf, image: _Image, stencil: bool = False) -> pikepdf.Stream:
+    """The image XObject, its data as encoded (the writer is told never to re-encode it)."""
+    stream = pdf.make_stream(
+        image.data,
+        Type=Name.XObject,
+        Subtype=Name.Image,
+        Width=image.width,
+        Height=image.height,
+        BitsPerComponent=1 if stencil else image.bpc,
+        Filter=Name(image.filter),
+    )
     if stencil:  # 0-bits (the ink) are painted in the current fill colour
-        entries = head + f"/ImageMask true /BitsPerComponent 1 /Filter {image.filter}"
+        stream.ImageMask = True
     else:
-        entries = head + (
-            f"/ColorSpace {image.colorspace} /BitsPerComponent {image.bpc} /Filter {image.filter}"
-        )
+        stream.ColorSpace = Name(image.colorspace)
     if image.decode_parms:
-        entries += f" /DecodeParms {image.decode_parms}"
-    return entries
+        stream.DecodeParms = Dictionary(image.decode_parms)
+    return stream
 
 
 # ---------------------------------------------------------------------------- PDF/A pieces
@@ -243,88 +238,53 @@ def srgb_icc() -> bytes:
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
-def _pdf_date(t: float) -> str:
-    return time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(t))
-
-
-def _xmp_date(t: float) -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
-
-
-def _xml_escape(text: str) -> str:
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+def _mark_pdfa(pdf: pikepdf.Pdf, title: str, created: float) -> None:
+    """XMP with the PDF/A-2b identification and the sRGB output intent."""
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(created))
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["pdfaid:part"] = "2"
+        meta["pdfaid:conformance"] = "B"
+        meta["dc:format"] = "application/pdf"
+        if title:
+            meta["dc:title"] = title
+        meta["xmp:CreateDate"] = stamp
+        meta["xmp:ModifyDate"] = stamp
+        meta["xmp:CreatorTool"] = PRODUCER
+        meta["pdf:Producer"] = PRODUCER
+    profile = pdf.make_stream(srgb_icc(), N=3)
+    pdf.Root.OutputIntents = pikepdf.Array(
+        [
+            Dictionary(
+                Type=Name.OutputIntent,
+                S=Name.GTS_PDFA1,
+                OutputConditionIdentifier=pikepdf.String("sRGB IEC61966-2.1"),
+                Info=pikepdf.String("sRGB IEC61966-2.1"),
+                DestOutputProfile=profile,
+            )
+        ]
     )
 
 
-def _xmp(title: str, created: float, doc_id: str) -> bytes:
-    d = _xmp_date(created)
-    t = _xml_escape(title)
-    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">
-   <pdfaid:part>2</pdfaid:part>
-   <pdfaid:conformance>B</pdfaid:conformance>
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{t}</rdf:li></rdf:Alt></dc:title>
-   <xmp:CreateDate>{d}</xmp:CreateDate>
-   <xmp:ModifyDate>{d}</xmp:ModifyDate>
-   <xmp:CreatorTool>{PRODUCER}</xmp:CreatorTool>
-   <pdf:Producer>{PRODUCER}</pdf:Producer>
-   <xmpMM:DocumentID>uuid:{doc_id}</xmpMM:DocumentID>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>""".encode()
-
-
-def _pdf_text(text: str) -> str:
-    """A PDF text string in UTF-16BE hex: any Vietnamese title, no escaping pitfalls."""
-    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
-
-
 # --------------------------------------------------------------------------------- writer
-class _Writer:
-    def __init__(self, f):
-        self.f = f
-        self.offsets: dict[int, int] = {}
-        self.next_id = 1
-        f.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")  # binary marker line (PDF/A wants one)
-
-    def reserve(self) -> int:
-        self.next_id += 1
-        return self.next_id - 1
-
-    def obj(self, num: int, body: str) -> None:
-        self.offsets[num] = self.f.tell()
-        self.f.write(f"{num} 0 obj\n{body}\nendobj\n".encode("latin-1"))
-
-    def stream(self, num: int, entries: str, data: bytes) -> None:
-        self.offsets[num] = self.f.tell()
-        self.f.write(
-            f"{num} 0 obj\n<< {entries} /Length {len(data)} >>\nstream\n".encode("latin-1")
-        )
-        self.f.write(data)
-        self.f.write(b"\nendstream\nendobj\n")
-
-    def finish(self, root: int, info: int, doc_id: bytes) -> None:
-        xref = self.f.tell()
-        size = self.next_id
-        lines = [f"xref\n0 {size}\n", "0000000000 65535 f \n"]
-        for num in range(1, size):
-            lines.append(f"{self.offsets[num]:010d} 00000 n \n")
-        hex_id = doc_id.hex()
-        lines.append(
-            f"trailer\n<< /Size {size} /Root {root} 0 R /Info {info} 0 R "
-            f"/ID [<{hex_id}> <{hex_id}>] >>\nstartxref\n{xref}\n%%EOF\n"
-        )
-        self.f.write("".join(lines).encode("latin-1"))
+def _add_page(pdf: pikepdf.Pdf, page: PageInfo) -> None:
+    image = encode_page(page)
+    full = image.mask or image  # the page's size is the full-resolution layer's
+    dpi = max(1, page.dpi)
+    wpt, hpt = round(full.width * 72.0 / dpi, 3), round(full.height * 72.0 / dpi, 3)
+    draw = f"q {wpt:.3f} 0 0 {hpt:.3f} 0 0 cm /Im0 Do Q"
+    xobjects = Dictionary(Im0=_image_stream(pdf, image))
+    if image.mask is not None:  # the text mask is painted over the background, in its grey
+        draw += f" q {image.mask_level / 255:.3f} g {wpt:.3f} 0 0 {hpt:.3f} 0 0 cm /Im1 Do Q"
+        xobjects.Im1 = _image_stream(pdf, image.mask, stencil=True)
+    entries = Dictionary(
+        Type=Name.Page,
+        MediaBox=[0, 0, wpt, hpt],
+        Resources=Dictionary(XObject=xobjects),
+        Contents=pdf.make_stream(draw.encode("latin-1")),
+    )
+    if page.rotation % 360:  # turning a page never recompresses it
+        entries.Rotate = page.rotation % 360
+    pdf.pages.append(pikepdf.Page(entries))
 
 
 def write_pdf(
@@ -342,69 +302,30 @@ def write_pdf(
     out_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_path.with_name(out_path.name + ".part")
     created = time.time() if created is None else created
-    doc_uuid = uuid.uuid4()
-    with tmp.open("wb") as f:
-        w = _Writer(f)
-        catalog, pages_id, info = w.reserve(), w.reserve(), w.reserve()
-        page_ids = []
+    with pikepdf.new() as pdf:
         for page in pages:
-            image = encode_page(page)
-            img_id, content_id, page_id = w.reserve(), w.reserve(), w.reserve()
-            w.stream(img_id, _image_entries(image), image.data)
-            full = image.mask or image  # the page's size is the full-resolution layer's
-            dpi = max(1, page.dpi)
-            wpt, hpt = full.width * 72.0 / dpi, full.height * 72.0 / dpi
-            draw = f"q {wpt:.3f} 0 0 {hpt:.3f} 0 0 cm /Im0 Do Q"
-            xobjects = f"/Im0 {img_id} 0 R"
-            if image.mask is not None:
-                mask_id = w.reserve()
-                w.stream(mask_id, _image_entries(image.mask, stencil=True), image.mask.data)
-                draw += (
-                    f" q {image.mask_level / 255:.3f} g {wpt:.3f} 0 0 {hpt:.3f} 0 0 cm /Im1 Do Q"
-                )
-                xobjects += f" /Im1 {mask_id} 0 R"
-            w.stream(content_id, "", draw.encode("latin-1"))
-            rotate = f" /Rotate {page.rotation % 360}" if page.rotation % 360 else ""
-            w.obj(
-                page_id,
-                f"<< /Type /Page /Parent {pages_id} 0 R "
-                f"/MediaBox [0 0 {wpt:.3f} {hpt:.3f}]{rotate} "
-                f"/Resources << /XObject << {xobjects} >> >> "
-                f"/Contents {content_id} 0 R >>",
-            )
-            page_ids.append(page_id)
-        w.obj(
-            pages_id,
-            f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] "
-            f"/Count {len(page_ids)} >>",
-        )
-        extra = ""
+            _add_page(pdf, page)
+        date = time.strftime("D:%Y%m%d%H%M%SZ", time.gmtime(created))
+        pdf.docinfo.Producer = PRODUCER
+        pdf.docinfo.CreationDate = date
+        pdf.docinfo.ModDate = date
+        if title:
+            pdf.docinfo.Title = title
         if pdfa:
-            meta = w.reserve()
-            w.stream(meta, "/Type /Metadata /Subtype /XML", _xmp(title, created, str(doc_uuid)))
-            icc = w.reserve()
-            w.stream(icc, "/N 3", srgb_icc())
-            intent = w.reserve()
-            w.obj(
-                intent,
-                f"<< /Type /OutputIntent /S /GTS_PDFA1 "
-                f"/OutputConditionIdentifier (sRGB IEC61966-2.1) "
-                f"/Info (sRGB IEC61966-2.1) /DestOutputProfile {icc} 0 R >>",
+            _mark_pdfa(pdf, title, created)
+        with tmp.open("wb") as f:
+            pdf.save(
+                f,
+                min_version="1.7",
+                # The image streams are final: never decoded, re-encoded or recompressed.
+                stream_decode_level=pikepdf.StreamDecodeLevel.none,
+                object_stream_mode=pikepdf.ObjectStreamMode.disable,
             )
-            extra = f" /Metadata {meta} 0 R /OutputIntents [{intent} 0 R]"
-        w.obj(catalog, f"<< /Type /Catalog /Pages {pages_id} 0 R{extra} >>")
-        date = _pdf_date(created)
-        title_entry = f" /Title {_pdf_text(title)}" if title else ""
-        w.obj(
-            info,
-            f"<< /Producer ({PRODUCER}) /CreationDate ({date}) /ModDate ({date}){title_entry} >>",
-        )
-        w.finish(catalog, info, doc_uuid.bytes)
-        f.flush()
-        os.fsync(f.fileno())
+            f.flush()
+            os.fsync(f.fileno())
     os.replace(tmp, out_path)
     digest = hashlib.sha256()
     with out_path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
-    return BuiltPdf(out_path, out_path.stat().st_size, digest.hexdigest(), len(page_ids))
+    return BuiltPdf(out_path, out_path.stat().st_size, digest.hexdigest(), len(pages))
