@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -209,17 +208,6 @@ def test_output_to_binary_file_and_bad_paper(receipt: ReceiptData, tmp_path: Pat
     assert f"Mã hồ sơ: {receipt.dossier_code}" in pdf_text(pdf) and page_count(pdf) == 2
     with pytest.raises(ValueError, match="paper"):
         render_receipt_pdf(receipt, io.BytesIO(), paper="Letter")
-
-
-def test_render_time_is_small(receipt: ReceiptData) -> None:
-    render_receipt_pdf(receipt, io.BytesIO())  # fonts and styles registered
-    times = []
-    for _ in range(7):
-        start = time.perf_counter()
-        render_receipt_pdf(receipt, io.BytesIO())
-        times.append(time.perf_counter() - start)
-    # Target is < 60 ms (measured ~37 ms); the bound is loose so a busy CI box passes.
-    assert sorted(times)[3] < 0.25
 
 
 def test_the_2018_set_receipt_carries_both_barcodes(receipt: ReceiptData, tmp_path: Path) -> None:

@@ -7,22 +7,20 @@ an official letter: subject line, "Kính gửi", body, "Nơi nhận" and the hea
 
 from __future__ import annotations
 
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from hcc_desk.core.printing.forms.common import (
     Out,
     build_one,
+    head_of_agency_signature,
     name,
     opening,
-    qr_text,
     reason,
     when,
 )
 from hcc_desk.core.printing.forms.data import ApologyData, FormSet
 from hcc_desk.core.printing.forms.templates import Template, template_for
-from hcc_desk.core.printing.receipt_parts import LIMITS, signatures
+from hcc_desk.core.printing.receipt_parts import LIMITS
 from hcc_desk.core.printing.styles import layout_for, styles_for
 from hcc_desk.core.printing.text import para
 from hcc_desk.core.printing.vn_dates import format_vn_date
@@ -63,17 +61,14 @@ def render_apology_pdf(
             f"{centre} trân trọng xin lỗi Ông/Bà và hẹn lại thời gian trả kết quả vào "
             f"<b>{when(data.new_due_at)}</b>, tại {place}."
         )
-    left = ParagraphStyle("apology_left", parent=st.body, alignment=TA_LEFT)
     story: list[Flowable] = [
         *opening(
-            data.centre,
-            data.code,
-            data.issued_at.date(),
+            data,
             tpl,
             paper,
-            code=data.code,
-            qr=qr_text(data, tpl, data.issued_at, appointment_at=data.new_due_at),
+            at=data.issued_at,
             subtitle=tpl.subtitle or SUBJECT[form_set],
+            appointment_at=data.new_due_at,
         ),
         Paragraph(f"Kính gửi: Ông/Bà <b>{name(data.applicant_name)}</b>", st.body_center),
         Paragraph(
@@ -93,17 +88,6 @@ def render_apology_pdf(
         ),
         Paragraph(ask, st.body),
         Paragraph("Xin trân trọng cảm ơn sự thông cảm của Ông/Bà.", st.body),
-        signatures(
-            None,
-            ("THỦ TRƯỞNG CƠ QUAN", None),
-            lay,
-            st,
-            hint="(Ký, ghi rõ họ tên và đóng dấu)",
-            left_flowables=[
-                Paragraph("<b><i>Nơi nhận:</i></b>", left),
-                Paragraph("- Như trên;", left),
-                Paragraph("- Lưu: VT.", left),
-            ],
-        ),
+        head_of_agency_signature(lay, st),
     ]
     build_one(out, paper, story, code=data.code, title=tpl.title)

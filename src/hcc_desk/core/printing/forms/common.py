@@ -7,9 +7,9 @@ import os
 from collections.abc import Sequence
 from datetime import date, datetime
 from functools import cache
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -17,8 +17,15 @@ from hcc_desk.core.printing import document
 from hcc_desk.core.printing.forms.data import FormCentre
 from hcc_desk.core.printing.forms.templates import Template
 from hcc_desk.core.printing.paper_qr import payload
-from hcc_desk.core.printing.receipt_parts import LIMITS, code_block, header, keep_tail, top_strip
-from hcc_desk.core.printing.styles import Styles, layout_for, styles_for
+from hcc_desk.core.printing.receipt_parts import (
+    LIMITS,
+    code_block,
+    header,
+    keep_tail,
+    signatures,
+    top_strip,
+)
+from hcc_desk.core.printing.styles import Layout, Styles, layout_for, styles_for
 from hcc_desk.core.printing.text import clean, clip, para
 from hcc_desk.core.printing.vn_dates import format_vn_datetime
 
@@ -46,22 +53,33 @@ def qr_text(data, tpl: Template, issued_at: datetime, **extra) -> str:
 
 
 def opening(
-    centre: FormCentre,
-    number: str,
-    day: date,
+    data: Any,
     tpl: Template,
     paper: str,
     *,
-    qr: str,
-    code: str,
+    at: datetime,
+    day: date | None = None,
+    number: str | None = None,
     subtitle: str | None = None,
+    **qr_extra: Any,
 ) -> list[Flowable]:
     """QR, dossier code and form-number caption, national header with the centre, the title (and a
-    subtitle)."""
+    subtitle) of a form about ``data`` (its ``centre``, ``code`` and ``trace``) issued ``at``;
+    ``day`` (the header's date) defaults to that day, ``number`` (the paper's number) to the code."""
     lay, st = layout_for(paper), styles_for(paper)
-    story: list[Flowable] = [top_strip(qr, caption(tpl), lay, st, mark_style(paper), code)]
+    centre: FormCentre = data.centre
+    qr = qr_text(data, tpl, at, **qr_extra)
+    story: list[Flowable] = [top_strip(qr, caption(tpl), lay, st, mark_style(paper), data.code)]
     story += [
-        header(centre.governing_body, centre.name, number, centre.place_name, day, lay, st),
+        header(
+            centre.governing_body,
+            centre.name,
+            number or data.code,
+            centre.place_name,
+            day or at.date(),
+            lay,
+            st,
+        ),
         Paragraph(tpl.title, st.title),
     ]
     if subtitle:
@@ -69,6 +87,24 @@ def opening(
     else:
         story.append(Paragraph("", st.italic_center))  # the receipt's gap under the title
     return story
+
+
+def head_of_agency_signature(lay: Layout, st: Styles) -> Flowable:
+    """The signature of the deciding agency's head, with the "Nơi nhận" list on the left (the
+    letters sent in the agency's name: apology, stop notice)."""
+    left = ParagraphStyle("recipients", parent=st.body, alignment=TA_LEFT)
+    return signatures(
+        None,
+        ("THỦ TRƯỞNG CƠ QUAN", None),
+        lay,
+        st,
+        hint="(Ký, ghi rõ họ tên và đóng dấu)",
+        left_flowables=[
+            Paragraph("<b><i>Nơi nhận:</i></b>", left),
+            Paragraph("- Như trên;", left),
+            Paragraph("- Lưu: VT.", left),
+        ],
+    )
 
 
 def code_lines(code: str, paper: str) -> list[Flowable]:

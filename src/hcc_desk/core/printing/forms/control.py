@@ -15,7 +15,6 @@ from hcc_desk.core.printing.forms.common import (
     line,
     name,
     opening,
-    qr_text,
     when,
 )
 from hcc_desk.core.printing.forms.data import ControlData, FormSet, HopRow
@@ -47,14 +46,13 @@ def render_control_pdf(
     coordinating = "; ".join(para(c, LIMITS["agency"]) for c in data.coordinating)
     story: list[Flowable] = [
         *opening(
-            data.centre,
-            data.code,
-            day,
+            data,
             tpl,
             paper,
-            code=data.code,
-            qr=qr_text(data, tpl, data.issued_at or data.received_at, appointment_at=data.due_at),
+            at=data.issued_at or data.received_at,
+            day=day,
             subtitle="(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)",
+            appointment_at=data.due_at,
         ),
         line("Tên tổ chức/cá nhân", f"<b>{name(data.applicant_name)}</b>", st),
         line(

@@ -9,7 +9,6 @@ from hcc_desk.core.printing.forms.common import (
     applicant_lines,
     build_one,
     opening,
-    qr_text,
     reason,
 )
 from hcc_desk.core.printing.forms.data import FormSet, RefusalData
@@ -31,15 +30,7 @@ def render_refusal_pdf(
     lay, st = layout_for(paper), styles_for(paper)
     refuser = para(data.agency_name or data.centre.name, LIMITS["agency"])
     story: list[Flowable] = [
-        *opening(
-            data.centre,
-            data.code,
-            data.issued_at.date(),
-            tpl,
-            paper,
-            code=data.code,
-            qr=qr_text(data, tpl, data.issued_at),
-        ),
+        *opening(data, tpl, paper, at=data.issued_at),
         *applicant_lines(data, "Tiếp nhận hồ sơ của", st),
         Paragraph(
             f"Qua xem xét, {refuser} thông báo không tiếp nhận, giải quyết hồ sơ này "

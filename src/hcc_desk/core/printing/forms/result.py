@@ -15,7 +15,6 @@ from hcc_desk.core.printing.forms.common import (
     line,
     name,
     opening,
-    qr_text,
     reason,
     when,
 )
@@ -41,15 +40,7 @@ def render_result_pdf(
     lay, st = layout_for(paper), styles_for(paper)
     relation = RELATIONS.get(data.relation, para(data.relation, LIMITS["short"]))
     story: list[Flowable] = [
-        *opening(
-            data.centre,
-            data.code,
-            data.returned_at.date(),
-            tpl,
-            paper,
-            code=data.code,
-            qr=qr_text(data, tpl, data.returned_at),
-        ),
+        *opening(data, tpl, paper, at=data.returned_at),
         line("Bộ phận tiếp nhận và trả kết quả", para(data.centre.name, LIMITS["agency"]), st),
         line("Người nộp hồ sơ", f"<b>{name(data.applicant_name)}</b>", st),
         line(

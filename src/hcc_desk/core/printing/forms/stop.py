@@ -8,21 +8,19 @@ who stops it and why, what happens to the papers, and the head's signature.
 
 from __future__ import annotations
 
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from hcc_desk.core.printing.forms.common import (
     Out,
     build_one,
+    head_of_agency_signature,
     name,
     opening,
-    qr_text,
     reason,
 )
 from hcc_desk.core.printing.forms.data import FormSet, StopData
 from hcc_desk.core.printing.forms.templates import Template, template_for
-from hcc_desk.core.printing.receipt_parts import LIMITS, signatures
+from hcc_desk.core.printing.receipt_parts import LIMITS
 from hcc_desk.core.printing.styles import layout_for, styles_for
 from hcc_desk.core.printing.text import para
 from hcc_desk.core.printing.vn_dates import format_vn_date
@@ -42,18 +40,8 @@ def render_stop_pdf(
     lay, st = layout_for(paper), styles_for(paper)
     centre = para(data.centre.name, LIMITS["agency"])
     stopper = para(data.agency_name, LIMITS["agency"]) if data.agency_name else centre
-    left = ParagraphStyle("stop_left", parent=st.body, alignment=TA_LEFT)
     story: list[Flowable] = [
-        *opening(
-            data.centre,
-            data.code,
-            data.issued_at.date(),
-            tpl,
-            paper,
-            code=data.code,
-            qr=qr_text(data, tpl, data.issued_at),
-            subtitle=tpl.subtitle or SUBJECT,
-        ),
+        *opening(data, tpl, paper, at=data.issued_at, subtitle=tpl.subtitle or SUBJECT),
         Paragraph(f"Kính gửi: Ông/Bà <b>{name(data.applicant_name)}</b>", st.body_center),
         Paragraph(
             f"{format_vn_date(data.received_at.date()).capitalize()}, {centre} đã tiếp nhận hồ "
@@ -73,17 +61,6 @@ def render_stop_pdf(
             f"quả, {centre}. Xin thông báo để Ông/Bà được biết.",
             st.body,
         ),
-        signatures(
-            None,
-            ("THỦ TRƯỞNG CƠ QUAN", None),
-            lay,
-            st,
-            hint="(Ký, ghi rõ họ tên và đóng dấu)",
-            left_flowables=[
-                Paragraph("<b><i>Nơi nhận:</i></b>", left),
-                Paragraph("- Như trên;", left),
-                Paragraph("- Lưu: VT.", left),
-            ],
-        ),
+        head_of_agency_signature(lay, st),
     ]
     build_one(out, paper, story, code=data.code, title=tpl.title)

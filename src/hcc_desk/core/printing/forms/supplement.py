@@ -16,7 +16,6 @@ from hcc_desk.core.printing.forms.common import (
     line,
     name,
     opening,
-    qr_text,
     reason,
     when,
 )
@@ -40,15 +39,7 @@ def render_supplement_pdf(
     tpl = template or template_for("supplement", form_set)
     lay, st = layout_for(paper), styles_for(paper)
     story: list[Flowable] = [
-        *opening(
-            data.centre,
-            f"{data.code}{NUMBER_SUFFIX}",
-            data.issued_at.date(),
-            tpl,
-            paper,
-            code=data.code,
-            qr=qr_text(data, tpl, data.issued_at),
-        ),
+        *opening(data, tpl, paper, at=data.issued_at, number=f"{data.code}{NUMBER_SUFFIX}"),
         *applicant_lines(data, "Tiếp nhận hồ sơ/yêu cầu của Ông/Bà", st),
         line("Thời gian nhận hồ sơ", when(data.received_at), st),
     ]
