@@ -374,7 +374,8 @@ def measure(
         url, [[request("GET", "/limits", host, t)] * len(sc.sizes) for t in tokens], interval, tmp
     )
     pushes = [
-        [request("POST", "/sync/push", host, t, b) for b in mine] for t, mine in zip(tokens, bodies)
+        [request("POST", "/sync/push", host, t, b) for b in mine]
+        for t, mine in zip(tokens, bodies, strict=True)
     ]
     run = hammer(url, pushes, interval, tmp)
     outcomes: dict[str, int] = {}

@@ -41,10 +41,10 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.report import figure, heading, parse_args  # noqa: E402
 from benchmarks.stats import median  # noqa: E402
-from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
-from hcc_desk.core.capture.pdf_output import write_pdf
-from hcc_desk.core.capture.scanner import scan_batch
-from hcc_desk.core.capture.spool import CaptureSpool
+from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source  # noqa: E402
+from hcc_desk.core.capture.pdf_output import write_pdf  # noqa: E402
+from hcc_desk.core.capture.scanner import scan_batch  # noqa: E402
+from hcc_desk.core.capture.spool import CaptureSpool  # noqa: E402
 from tests.capture.pages import document_page  # noqa: E402
 
 MODES = (ColourMode.LINEART, ColourMode.GRAY, ColourMode.COLOR)

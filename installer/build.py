@@ -167,7 +167,7 @@ def run_app(
         raise SmokeFailure(
             f"{step}: no answer after {TIMEOUT} s\n$ {' '.join(cmd)}\n"
             f"--- stdout\n{exc.stdout or ''}\n--- stderr\n{exc.stderr or ''}"
-        )
+        ) from exc
     elapsed = time.perf_counter() - start
     report["steps"][step] = round(elapsed, 3)
     log(f"  {step}: exit {proc.returncode} in {elapsed:.2f} s")

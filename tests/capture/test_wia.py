@@ -151,7 +151,8 @@ def test_flatbed_scans_one_page_and_device_found_by_name():
 def test_wia_errors_become_faults_after_the_pages_already_out(code, fault):
     device = FakeDevice(sheets=5, fail_at=2, fail_code=code)
     got = []
-    with pytest.raises(BackendFault) as err:
+
+    def scan_all() -> None:
         for page in _backend(device).scan(
             ScanProfile("Canon DR-C225", Source.ADF),
             extra={},
@@ -160,6 +161,9 @@ def test_wia_errors_become_faults_after_the_pages_already_out(code, fault):
             should_stop=lambda: False,
         ):
             got.append(page)
+
+    with pytest.raises(BackendFault) as err:
+        scan_all()
     assert err.value.fault == fault and len(got) == 2
 
 

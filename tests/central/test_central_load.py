@@ -74,7 +74,7 @@ def test_ingest_rate_and_burst_latency(served: ServeProcess, request: pytest.Fix
 
         start = time.perf_counter()
         # A failed assert in any desk's thread is raised here; a stuck desk fails after 120 s.
-        run_together([counter(d, b) for d, b in zip(desks, bodies)], timeout=120)
+        run_together([counter(d, b) for d, b in zip(desks, bodies, strict=True)], timeout=120)
         wall = time.perf_counter() - start
         p50, p99 = percentile(latencies, 50), percentile(latencies, 99)
         rate = DESKS * ROUNDS * BURST_OPS / wall

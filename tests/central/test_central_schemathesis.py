@@ -11,7 +11,6 @@ import hashlib
 import itertools
 import random
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from uuid import uuid4
 
@@ -162,7 +161,7 @@ class FitToDesk:
 
 
 @pytest.fixture(scope="module")
-def fuzz_desk(central: LiveServer) -> Iterator[tuple[Desk, str]]:
+def fuzz_desk(central: LiveServer) -> tuple[Desk, str]:
     """A counter PC enrolled on this server: the calls go as the desk's would."""
     desk = desk_for(central)
     name = f"fuzz.{desk.centre_id}"
@@ -176,7 +175,7 @@ def fuzz_desk(central: LiveServer) -> Iterator[tuple[Desk, str]]:
     )
     r = desk.http.post("/officers/login", json={"username": name, "password": SUPERVISOR_PASSWORD})
     desk.http.close()  # only its token, session and identity are used
-    yield desk, r.json()["session"]
+    return desk, r.json()["session"]
 
 
 @pytest.fixture

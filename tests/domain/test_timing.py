@@ -226,7 +226,7 @@ def test_apology_date_then_a_later_wait():
 def test_restarts_one_by_one_equal_the_history_function(received, gaps, limit):
     """Desk and central move the date at each restart; the result equals the whole history."""
     history = [(_S.NEW, received)]
-    due = appointment(received, limit, CAL)
+    due = previous = appointment(received, limit, CAL)
     at, waiting = received, False
     for gap in gaps:
         at += timedelta(minutes=gap)

@@ -23,7 +23,7 @@ def test_setting_values_name_a_set(value, expected) -> None:
 
 @pytest.mark.parametrize("value", ["2019", "", None, "TT01"])
 def test_unknown_sets_are_refused(value) -> None:
-    with pytest.raises(ValueError, match="forms.legal_basis"):
+    with pytest.raises(ValueError, match=r"forms\.legal_basis"):
         FormSet.parse(value)
 
 

@@ -196,16 +196,16 @@ def test_legal_basis_setting_switches_the_template_set(walked: Desk, tmp_path: P
         text = pdf_text(walked.ctx.forms.render("control", code, tmp_path / "c2.pdf"))
         assert "Mẫu số 06/TT03 Thông tư số 03/2025/TT-VPCP" in text
         settings.set("forms.templates", {"2025": {"control": "x"}})
-        with pytest.raises(InvalidInput, match="forms.templates"):
+        with pytest.raises(InvalidInput, match=r"forms\.templates"):
             walked.ctx.forms.render("control", code, tmp_path / "c3.pdf")
         settings.set("forms.templates", {})
         settings.set("forms.legal_basis", "2019")
-        with pytest.raises(InvalidInput, match="forms.legal_basis") as e:
+        with pytest.raises(InvalidInput, match=r"forms\.legal_basis") as e:
             walked.ctx.forms.render("control", code, tmp_path / "c4.pdf")
         assert all(v in e.value.message for v in ("auto", "2018", "2025"))
         settings.set("forms.legal_basis", "auto")
         settings.set("forms.basis_2025_from", "15/09/2025")
-        with pytest.raises(InvalidInput, match="forms.basis_2025_from"):
+        with pytest.raises(InvalidInput, match=r"forms\.basis_2025_from"):
             walked.ctx.forms.render("control", code, tmp_path / "c5.pdf")
     finally:
         settings.set("forms.legal_basis", "auto")

@@ -161,7 +161,7 @@ def test_each_dossier_keeps_the_legal_basis_of_its_received_day(desk: Desk, tmp_
     old = desk.take("old", datetime(2025, 9, 12, 9, 0))  # before TT 03/2025 applied
     new = desk.take("new", datetime(2025, 9, 15, 8, 0))
     for code, basis, control in ((old, "01/2018", "05"), (new, "03/2025", "06")):
-        text, pdf = receipt(desk, code, tmp_path)
+        text, _pdf = receipt(desk, code, tmp_path)
         assert f"Mẫu số 01 Thông tư số {basis}/TT-VPCP" in text
         slip = pdf_text(desk.ctx.forms.render("control", code, tmp_path / f"c-{code}.pdf"))
         assert f"Mẫu số {control} Thông tư số {basis}/TT-VPCP" in slip

@@ -27,7 +27,7 @@ def test_resources_found_in_a_pyinstaller_bundle(
 
 
 def test_missing_resource_names_the_path() -> None:
-    with pytest.raises(FileNotFoundError, match="nope.ttf"):
+    with pytest.raises(FileNotFoundError, match=r"nope\.ttf"):
         resources.resource_path("fonts", "nope.ttf")
 
 

@@ -145,7 +145,7 @@ def test_desk_verify_names_first_broken_link(desk_db: Path, attack: str) -> None
     ],
 )
 def test_desk_triggers_still_refuse_without_being_dropped(desk_db: Path, sql: str) -> None:
-    with pytest.raises(sqlite3.IntegrityError, match="append-only|extend the hash chain"):
+    with pytest.raises(sqlite3.IntegrityError, match=r"append-only|extend the hash chain"):
         _desk_sql(desk_db, sql, drop_triggers=False)
     assert _desk_verdict(desk_db).intact
 

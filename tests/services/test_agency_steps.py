@@ -164,7 +164,7 @@ def test_apology_moves_the_appointment_and_keeps_the_old_one(demo_ctx, steps, cl
 def test_invalid_transition_and_unknown_code_are_clear(demo_ctx, steps):
     code = intake(demo_ctx, RECEIVED)
     steps.refuse(code, "demo", reasons="Không thuộc thẩm quyền")  # DENIED: terminal
-    with pytest.raises(UserError, match="Không thể chuyển hồ sơ .* sang “Đang xử lý”"):
+    with pytest.raises(UserError, match=r"Không thể chuyển hồ sơ .* sang “Đang xử lý”"):
         steps.processing(code, "demo")
     with pytest.raises(NotFound, match="Không tìm thấy hồ sơ"):
         steps.processing("000.00.61.H57-991231-9999", "demo")

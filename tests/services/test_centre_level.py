@@ -22,12 +22,11 @@ def _set_centre_level(ctx, level: str) -> None:
 
 def test_the_desk_offers_the_procedures_of_its_centres_level(demo_ctx):
     with demo_ctx.store.session() as s:
-        codes = [
-            c
-            for c in s.scalars(
+        codes = list(
+            s.scalars(
                 select(Procedure.code).where(Procedure.code.is_not(None)).order_by(Procedure.id)
             )
-        ][:3]
+        )[:3]
     commune, legacy_wording, unstated = codes
     # normalised, as published ("Cấp tỉnh"), and a record without the field
     _levels(demo_ctx, **{commune: "commune", legacy_wording: "Cấp tỉnh", unstated: None})

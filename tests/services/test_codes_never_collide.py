@@ -119,7 +119,7 @@ def test_ledger_numbers_stay_unique_under_concurrent_saves(tmp_path):
 def test_the_database_refuses_a_second_line_with_the_same_number(tmp_path):
     ctx = _desk(tmp_path / "desk", 6)
     try:
-        first, second = _codes(ctx, 2)
+        _first, second = _codes(ctx, 2)
         with pytest.raises(IntegrityError), ctx.store.write() as s:
             s.execute(update(Dossier).where(Dossier.code == second).values(ledger_number=1))
         with ctx.store.session() as s:  # another counter's book may hold the same number

@@ -60,7 +60,7 @@ def test_open_by_code_in_any_form_shows_the_card_and_audits(demo_ctx, desk):
 
 
 def test_unknown_and_empty_codes_are_refused_clearly(desk):
-    with pytest.raises(NotFound, match="Không tìm thấy hồ sơ 000.00.61.H57-261125-9999"):
+    with pytest.raises(NotFound, match=r"Không tìm thấy hồ sơ 000\.00\.61\.H57-261125-9999"):
         desk.open("000.00.61.H57-261125-9999", "demo")
     with pytest.raises(NotFound, match="Hãy quét hoặc nhập mã"):
         desk.open("  ", "demo")
@@ -68,7 +68,7 @@ def test_unknown_and_empty_codes_are_refused_clearly(desk):
 
 def test_not_ready_is_refused_and_nothing_is_recorded(demo_ctx, desk):
     code = intake(demo_ctx, RECEIVED)
-    with pytest.raises(UserError, match="chưa có kết quả .*Được tiếp nhận"):
+    with pytest.raises(UserError, match=r"chưa có kết quả .*Được tiếp nhận"):
         desk.hand_back(code, OWNER, "demo")
     with demo_ctx.store.session() as s:
         assert s.scalar(select(HandBack)) is None

@@ -83,8 +83,8 @@ def _save_until_full(ctx, cap: DiskCap, attempts: list[Attempt]) -> None:
         req = _request(len(attempts))
         try:
             attempts.append(Attempt(req, ctx.intake.submit(req, "demo")))
-        except UserError as err:
-            assert "đầy" in err.message and "full" in err.message_en
+        except UserError as err:  # the save that no longer fits ends the round
+            assert "đầy" in err.message and "full" in err.message_en  # noqa: PT017
             attempts.append(Attempt(req, None))
             return
     pytest.fail(f"{MAX_TRIES} saves fitted in {PAGES_PER_ROUND} pages: the cap does not bite")
@@ -116,7 +116,7 @@ def _assert_store_holds_exactly(ctx, saved: list[Attempt], failed: list[Attempt]
 def _assert_dossiers_are(s, rows: list[Dossier], saved: list[Attempt]) -> None:
     """The saves reported done, in order, field by field, each with its own bookkeeping."""
     assert [d.uuid for d in rows] == [a.saved.uuid for a in saved]
-    for d, a in zip(rows, saved):
+    for d, a in zip(rows, saved, strict=True):
         assert (d.code, d.lookup_pin, d.received_at, d.due_at) == (
             a.saved.code,
             a.saved.lookup_pin,

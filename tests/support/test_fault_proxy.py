@@ -70,10 +70,14 @@ def test_cut_mid_body_and_down(echo_port):
     proxy = FaultProxy(echo_port).start()
     try:
         proxy.set(reset_after=1000)
-        with pytest.raises(ConnectionError):
+
+        def roundtrip_cut() -> None:
             got = _roundtrip(proxy.port, b"y" * 200_000)
             assert len(got) < 200_000  # short read also counts as a cut
             raise ConnectionResetError
+
+        with pytest.raises(ConnectionError):
+            roundtrip_cut()
         assert proxy.counters.resets == 1
         proxy.heal()
         proxy.set(down=True)

@@ -99,10 +99,14 @@ def test_waker_fires_after_commit_only(desk):
     try:
         desk.intake()
         assert calls == [1]
-        with pytest.raises(RuntimeError), desk.ctx.store.write() as s:
-            d = s.scalar(select(Dossier))
-            outbox.enqueue_dossier(s, d)
-            raise RuntimeError("rolled back")
+
+        def enqueue_then_fail() -> None:
+            with desk.ctx.store.write() as s:
+                outbox.enqueue_dossier(s, s.scalar(select(Dossier)))
+                raise RuntimeError("rolled back")
+
+        with pytest.raises(RuntimeError):
+            enqueue_then_fail()
         assert calls == [1]
     finally:
         outbox.remove_waker(path, wake)

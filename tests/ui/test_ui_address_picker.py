@@ -22,7 +22,7 @@ def _picker(qtbot, w):
     return picker
 
 
-def test_officer_picks_the_ward_by_typing_without_accents(qtbot, ctx, officer, runner, tmp_path):
+def test_officer_picks_the_ward_by_typing_without_accents(qtbot, ctx, officer, runner, tmp_path):  # noqa: F811 - fixtures imported above
     w = make_window(qtbot, ctx, officer, runner)
     fill_intake(qtbot, w)
     picker = _picker(qtbot, w)
@@ -61,7 +61,7 @@ def test_officer_picks_the_ward_by_typing_without_accents(qtbot, ctx, officer, r
     assert f"Địa chỉ: {ADDRESS}" in pdf_text(pdf)  # Mẫu 01 prints it as saved
 
 
-def test_a_place_not_in_the_list_is_kept_as_typed(qtbot, ctx, officer, runner):
+def test_a_place_not_in_the_list_is_kept_as_typed(qtbot, ctx, officer, runner):  # noqa: F811 - fixtures imported above
     w = make_window(qtbot, ctx, officer, runner)
     picker = _picker(qtbot, w)
     address = w.intake.ui.submitter.ui.address
@@ -83,7 +83,7 @@ def test_a_place_not_in_the_list_is_kept_as_typed(qtbot, ctx, officer, runner):
     assert address.text() == "Thôn 3, phường Hải Châu, thành phố Đà Nẵng"
 
 
-def test_picking_replaces_the_place_a_card_printed(qtbot, ctx, officer, runner):
+def test_picking_replaces_the_place_a_card_printed(qtbot, ctx, officer, runner):  # noqa: F811 - fixtures imported above
     w = make_window(qtbot, ctx, officer, runner)
     fill_intake(qtbot, w)  # the card's QR: "12 Lê Lợi, phường Thuận Hóa, thành phố Huế"
     picker = _picker(qtbot, w)

@@ -23,9 +23,9 @@ def _window(qtbot, ctx, who, runner):  # noqa: F811
 
 def test_admin_sees_the_missing_calendar_warning(
     qtbot,
-    ctx,
-    officer,
-    runner,  # noqa: F811
+    ctx,  # noqa: F811 - fixture imported above
+    officer,  # noqa: F811
+    runner,
     monkeypatch,
 ):
     threads = []

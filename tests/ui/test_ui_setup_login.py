@@ -142,7 +142,7 @@ def test_login_and_lock_screen_show_the_lockout_with_the_time_left(qtbot, demo_c
     dialog = LoginDialog(demo_ctx, runner, "", "demo")
     qtbot.addWidget(dialog)
     dialog.show()
-    for attempt in range(5):
+    for _ in range(5):
         type_text(dialog.ui.password, "sai")
         dialog.ui.login_button.click()
         qtbot.waitUntil(lambda: dialog.ui.login_button.isEnabled(), timeout=10000)
