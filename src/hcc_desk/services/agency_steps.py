@@ -22,6 +22,7 @@ from hcc_desk.services.dossier_steps import (
     active_officer,
     add_hop,
     change_status,
+    dossier_handed_back,
     event_time,
     finish_change,
     last_agency,
@@ -32,6 +33,48 @@ from hcc_desk.services.errors import FieldError, FieldErrors, UserError
 
 _S = DossierStatus
 MAX_TEXT = 2000
+
+# The steps in the order the return desk offers them (its buttons, the step dialog).
+STEPS = (
+    "transfer",
+    "processing",
+    "supplement",
+    "supplement_received",
+    "result_ready",
+    "refusal",
+    "apology",
+)
+# Which steps the counter offers in which status. Narrower than the status machine on purpose
+# (e.g. no "processing" for a result already at the counter); the machine still has the last
+# word when a step is recorded. Views never keep their own copy: they ask allowed_steps().
+STEP_STATES: dict[str, frozenset[DossierStatus]] = {
+    "transfer": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
+    "processing": frozenset({_S.NEW, _S.INTEROPERATING}),
+    "supplement": frozenset({_S.RECEIVING, _S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
+    "supplement_received": frozenset({_S.WAITING_SUPPLEMENT}),
+    "result_ready": frozenset(
+        {_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT, _S.UNRESOLVED}
+    ),
+    "refusal": frozenset(
+        {
+            _S.RECEIVING,
+            _S.NEW,
+            _S.PROCESSING,
+            _S.INTEROPERATING,
+            _S.WAITING_SUPPLEMENT,
+            _S.WAITING_PAYMENT,
+        }
+    ),
+    "apology": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT}),
+}
+
+
+def allowed_steps(status: int, handed_back: bool) -> tuple[str, ...]:
+    """The steps to offer for a dossier in ``status`` (none once the result was handed back)."""
+    if handed_back:
+        return ()
+    current = DossierStatus(status)
+    return tuple(step for step in STEPS if current in STEP_STATES[step])
 
 
 @dataclass(frozen=True)
@@ -53,6 +96,13 @@ class AgencyStepsService:
         """Names to offer for a hand-over: the counter, then the centre's agencies."""
         with self._store.session() as s:
             return [COUNTER_PARTY, *(a.name for a in list_agencies(s))]
+
+    def allowed_steps(self, code: str, officer: str) -> tuple[str, ...]:
+        """The steps ``officer`` may record for the dossier now (what the return desk offers)."""
+        with self._store.session() as s:
+            active_officer(s, officer)
+            d = load_dossier(s, code)
+            return allowed_steps(d.status, dossier_handed_back(s, d))
 
     # --- hand-over between parties ------------------------------------------------------------
     def transfer(

@@ -16,9 +16,17 @@ from sqlalchemy.orm import Session, selectinload
 
 from hcc_core.domain.status import DossierStatus, can_transition
 from hcc_core.domain.timing import classify
-from hcc_desk.core.store.models import Dossier, DossierNotice, Handover, Officer, StatusEvent
+from hcc_desk.core.store.models import (
+    Dossier,
+    DossierNotice,
+    HandBack,
+    Handover,
+    Officer,
+    StatusEvent,
+)
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.status_times import note_status_times
+from hcc_desk.core.supervision.report import FINISHED as FINISHED  # re-exported: none pending
 from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.errors import AuthError, NotFound, UserError
 from hcc_desk.services.lookups import find_officer
@@ -143,6 +151,15 @@ def add_hop(
     )
     session.add(hop)
     return hop
+
+
+def hand_back_of(session: Session, dossier: Dossier) -> HandBack | None:
+    return session.scalar(select(HandBack).where(HandBack.dossier_id == dossier.id))
+
+
+def dossier_handed_back(session: Session, dossier: Dossier) -> bool:
+    """The result went back to the applicant (a hand-back row, or a status pulled as done)."""
+    return dossier.status == _S.DONE or hand_back_of(session, dossier) is not None
 
 
 def papers_holder(session: Session, dossier: Dossier) -> str:

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-
 from hcc_core.domain.citizen_id import parse_citizen_qr, validate_id_number
 from hcc_core.domain.errors import DomainError
 from hcc_core.domain.status import DossierStatus
@@ -22,12 +20,14 @@ from hcc_core.domain.text import fold
 from hcc_core.domain.timing import classify
 from hcc_desk.core.store.models import Applicant, Dossier, HandBack
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.services.agency_steps import allowed_steps
 from hcc_desk.services.dossier_steps import (
     READY_FOR_HAND_BACK,
     active_officer,
     change_status,
     event_time,
     finish_change,
+    hand_back_of,
     last_agency,
     load_dossier,
     papers_holder,
@@ -78,6 +78,7 @@ class ReturnCard:
     papers: tuple[str, ...] = ()  # the dossier's papers (a supplement request picks from them)
     holder: str = ""  # who has the papers now (the counter before the first transfer)
     agency_hint: str = ""  # the agency a notice or step is most likely from
+    steps: tuple[str, ...] = ()  # the agency steps the counter may record now (agency_steps)
 
     @property
     def status_label(self) -> str:
@@ -191,7 +192,7 @@ class ReturnDeskService:
 
 
 def _card(session, d: Dossier, now: datetime) -> ReturnCard:
-    hb = session.scalar(select(HandBack).where(HandBack.dossier_id == d.id))
+    hb = hand_back_of(session, d)
     ready = DossierStatus(d.status) in READY_FOR_HAND_BACK and hb is None
     finished = result_time(d) if ready else None
     return ReturnCard(
@@ -221,6 +222,7 @@ def _card(session, d: Dossier, now: datetime) -> ReturnCard:
         papers=tuple(p.name for p in d.papers),
         holder=papers_holder(session, d),
         agency_hint=last_agency(session, d),
+        steps=allowed_steps(d.status, hb is not None or d.status == _S.DONE),
     )
 
 
@@ -229,7 +231,7 @@ def _party(a: Applicant) -> Party:
 
 
 def _ready_or_refuse(session, d: Dossier) -> None:
-    hb = session.scalar(select(HandBack).where(HandBack.dossier_id == d.id))
+    hb = hand_back_of(session, d)
     if hb is not None or d.status == _S.DONE:
         when = hb.at if hb is not None else d.returned_at
         to = f" cho {hb.recipient_name}" if hb is not None else ""

@@ -13,6 +13,7 @@ from hcc_desk.ui.main_window import MainWindow
 from hcc_desk.ui.supervision.view import SupervisionView
 from tests.services.after_intake_helpers import OWNER_ID, add_officer, intake
 from tests.ui.return_desk.conftest import RECEIVED
+from tests.ui.supervision.tables import cell
 
 DUE = datetime(2026, 12, 7, 9, 0)
 
@@ -52,13 +53,13 @@ def test_overdue_appears_when_the_clock_passes_offline(qtbot, ctx, officer, runn
     qtbot.waitUntil(lambda: view.overview is not None, timeout=10000)
     assert view.count_labels["due_today"].text() == "Đến hạn hôm nay: 1"
     assert view.count_labels["waiting"].text() == "Chờ bổ sung: 1"
-    assert view.tables["waiting"].item(0, 0).text() == waiting
+    assert cell(view.tables["waiting"], 0, 0) == waiting
     assert "chỉ có hồ sơ của quầy này" in view.source_label.text()
 
     clock.set(datetime(2026, 12, 7, 9, 0, 1))  # one second past the appointment
     qtbot.waitUntil(lambda: view.count_labels["overdue"].text() == "Quá hạn: 1", timeout=5000)
-    assert view.tables["overdue"].item(0, 0).text() == late
-    assert view.tables["due_today"].rowCount() == 0
+    assert cell(view.tables["overdue"], 0, 0) == late
+    assert view.tables["due_today"].model().rowCount() == 0
     assert view.list_tabs.tabText(0) == "Quá hạn (1)"
     view.stop()
     runner.wait_idle()
@@ -78,7 +79,7 @@ def test_rates_table_chart_and_exports(qtbot, ctx, officer, runner, clock, tmp_p
     ):
         view.set_period(date(2026, 12, 1), date(2026, 12, 31))
     table = view.rates_table
-    assert [table.item(0, c).text() for c in range(6)] == [
+    assert [cell(table, 0, c) for c in range(6)] == [
         "Công an cấp tỉnh",
         "1",
         "1",
@@ -86,10 +87,10 @@ def test_rates_table_chart_and_exports(qtbot, ctx, officer, runner, clock, tmp_p
         "3",
         "66,7 %",
     ]
-    assert table.item(1, 0).text() == "Tổng cộng"
+    assert cell(table, 1, 0) == "Tổng cộng"
     with qtbot.waitSignal(view.rates_loaded, timeout=10000):
         view.group_combo.setCurrentIndex(2)  # by officer
-    assert table.item(0, 0).text() == "Cán bộ Demo (demo)"
+    assert cell(table, 0, 0) == "Cán bộ Demo (demo)"
     (bar,) = view.rates_chart.bars
     assert bar.values == (1, 1, 1) and bar.note == "67 %"
     segments = view.rates_chart.segments()[0]

@@ -19,6 +19,7 @@ from tests.services.test_supervision_central import (
     _sync,
     server,  # noqa: F401 (fixture)
 )
+from tests.ui.supervision.tables import cell
 
 
 def test_other_counters_dossier_turns_overdue_offline(qtbot, server, tmp_path, runner):  # noqa: F811
@@ -39,19 +40,19 @@ def test_other_counters_dossier_turns_overdue_offline(qtbot, server, tmp_path, r
         with qtbot.waitSignal(view.refreshed, timeout=20000) as fetched:
             view.start()
         assert fetched.args[0].rows == 1 and view.banner.kind() == "success"
-        qtbot.waitUntil(lambda: view.tables["due_today"].rowCount() == 1, timeout=10000)
+        qtbot.waitUntil(lambda: view.tables["due_today"].model().rowCount() == 1, timeout=10000)
         table = view.tables["due_today"]
-        assert table.item(0, 0).text() == theirs and table.item(0, 3).text() == "2"
+        assert cell(table, 0, 0) == theirs and cell(table, 0, 3) == "2"
         assert "Dữ liệu các quầy cập nhật lúc" in view.source_label.text()
 
         server.stop()  # central gone: the screen keeps counting on the local clock
         clock.set(datetime(2026, 12, 7, 9, 0, 1))
-        qtbot.waitUntil(lambda: view.tables["overdue"].rowCount() == 1, timeout=5000)
-        assert view.tables["overdue"].item(0, 0).text() == theirs
+        qtbot.waitUntil(lambda: view.tables["overdue"].model().rowCount() == 1, timeout=5000)
+        assert cell(view.tables["overdue"], 0, 0) == theirs
         with qtbot.waitSignal(view.refreshed, timeout=20000) as offline:
             view.refresh_button.click()
         assert offline.args[0].rows == 0 and view.banner.kind() == "warning"
-        assert view.tables["overdue"].rowCount() == 1
+        assert view.tables["overdue"].model().rowCount() == 1
         view.stop()
         runner.wait_idle()
     finally:

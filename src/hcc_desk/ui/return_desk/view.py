@@ -14,56 +14,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QRadioButton,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from hcc_core.domain.status import DossierStatus
 from hcc_core.domain.timing import TIMING_LABELS
 from hcc_desk.ui import i18n
 from hcc_desk.ui.banner import Banner
+from hcc_desk.ui.dossier_model import status_text
 from hcc_desk.ui.errors import is_expected, report_bug
 from hcc_desk.ui.formatting import appointment_text, short_datetime
+from hcc_desk.ui.forms.ui_return_desk import Ui_ReturnDeskView
 from hcc_desk.ui.return_desk.step_dialog import StepDialog
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
-_S = DossierStatus
-# Which agency steps make sense in which status (the status machine has the last word).
-_STEP_STATES: dict[str, frozenset[DossierStatus]] = {
-    "transfer": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
-    "processing": frozenset({_S.NEW, _S.INTEROPERATING}),
-    "supplement": frozenset({_S.RECEIVING, _S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
-    "supplement_received": frozenset({_S.WAITING_SUPPLEMENT}),
-    "result_ready": frozenset(
-        {_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT, _S.UNRESOLVED}
-    ),
-    "refusal": frozenset(
-        {
-            _S.RECEIVING,
-            _S.NEW,
-            _S.PROCESSING,
-            _S.INTEROPERATING,
-            _S.WAITING_SUPPLEMENT,
-            _S.WAITING_PAYMENT,
-        }
-    ),
-    "apology": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT}),
-}
-
 
 def make_banner(parent: QWidget) -> tuple[QFrame, Banner]:
+    """A banner for screens built in code (the admin pages); forms carry their own."""
     frame = QFrame(parent)
     row = QHBoxLayout(frame)
     label = QLabel(frame)
@@ -79,7 +44,10 @@ def make_banner(parent: QWidget) -> tuple[QFrame, Banner]:
 
 class ReturnDeskView(QWidget):
     """Signals: opened(card), handed_back(HandBackDone), step_done(StepResult),
-    printed(kind, job id, PDF path) after a form reached the print queue."""
+    printed(kind, job id, PDF path) after a form reached the print queue.
+
+    The layout is forms/return_desk.ui. Which buttons are enabled is the services' answer
+    (the card's ``ready`` and ``steps``): the view keeps no status rules of its own."""
 
     opened = Signal(object)
     handed_back = Signal(object)
@@ -92,7 +60,9 @@ class ReturnDeskView(QWidget):
         self.card: Any = None
         self.dialog: StepDialog | None = None
         self.last_job: str | None = None
-        self._build()
+        self.ui = Ui_ReturnDeskView()
+        self.ui.setupUi(self)
+        self._connect()
 
     # Looked up on first use: the services need the store, which opens after the window shows.
     @property
@@ -104,137 +74,41 @@ class ReturnDeskView(QWidget):
         return self.ctx.agency_steps
 
     # -- construction -------------------------------------------------------------------------
-    def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        code_label = QLabel(self.tr("Mã hồ &sơ (quét mã vạch trên giấy tiếp nhận):"), self)
-        self.code_edit = QLineEdit(self)
-        self.code_edit.setObjectName("code_edit")
-        self.code_edit.setPlaceholderText(self.tr("Quét mã vạch hoặc gõ mã rồi nhấn Enter"))
-        self.code_edit.setClearButtonEnabled(True)
-        code_label.setBuddy(self.code_edit)
-        self.open_button = QPushButton(self.tr("&Mở hồ sơ"), self)
-        self.open_button.setAutoDefault(False)
-        top.addWidget(code_label)
-        top.addWidget(self.code_edit, 1)
-        top.addWidget(self.open_button)
-        outer.addLayout(top)
-        frame, self.banner = make_banner(self)
-        outer.addWidget(frame)
-
-        body = QHBoxLayout()
-        outer.addLayout(body, 1)
-        left = QVBoxLayout()
-        body.addLayout(left, 3)
-        self.card_box = QGroupBox(self.tr("Hồ sơ"), self)
-        card_form = QFormLayout(self.card_box)
-        self.code_value = QLabel(self.card_box)
-        self.code_value.setProperty("role", "code")
-        self.code_value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.applicant_value, self.owner_value, self.procedure_value = (
-            QLabel(self.card_box) for _ in range(3)
+    def _connect(self) -> None:
+        ui = self.ui
+        # The widgets tests and the main window reach, under their old names.
+        self.code_edit, self.open_button = ui.code_edit, ui.open_button
+        self.card_box, self.steps_box, self.recipient_box = (
+            ui.card_box,
+            ui.steps_box,
+            ui.recipient_box,
         )
-        self.agency_value, self.received_value, self.due_value = (
-            QLabel(self.card_box) for _ in range(3)
+        self.code_value, self.applicant_value, self.owner_value = (
+            ui.code_value,
+            ui.applicant_value,
+            ui.owner_value,
         )
-        self.status_value, self.ready_value = QLabel(self.card_box), QLabel(self.card_box)
-        self.due_value.setProperty("role", "appointment")
-        self.ready_value.setProperty("role", "title")
-        for label in (
-            self.applicant_value,
-            self.owner_value,
-            self.procedure_value,
-            self.agency_value,
-        ):
-            label.setWordWrap(True)
-        for text, widget in (
-            (self.tr("Mã hồ sơ:"), self.code_value),
-            (self.tr("Người nộp:"), self.applicant_value),
-            (self.tr("Chủ hồ sơ:"), self.owner_value),
-            (self.tr("Thủ tục:"), self.procedure_value),
-            (self.tr("Cơ quan giải quyết:"), self.agency_value),
-            (self.tr("Ngày nhận:"), self.received_value),
-            (self.tr("Hẹn trả:"), self.due_value),
-            (self.tr("Trạng thái:"), self.status_value),
-            (self.tr("Kết quả:"), self.ready_value),
-        ):
-            card_form.addRow(text, widget)
-        left.addWidget(self.card_box)
-
-        self.steps_box = QGroupBox(self.tr("Cơ quan giao nhận tại quầy"), self)
-        grid = QGridLayout(self.steps_box)
-        self.step_buttons: dict[str, QPushButton] = {}
-        captions = {
-            "transfer": self.tr("Chuyển hồ sơ…"),
-            "processing": self.tr("Đang xử lý…"),
-            "supplement": self.tr("Yêu cầu bổ sung…"),
-            "supplement_received": self.tr("Đã nhận bổ sung…"),
-            "result_ready": self.tr("Đã có kết quả…"),
-            "refusal": self.tr("Từ chối…"),
-            "apology": self.tr("Xin lỗi, hẹn lại…"),
+        self.procedure_value, self.agency_value, self.received_value = (
+            ui.procedure_value,
+            ui.agency_value,
+            ui.received_value,
+        )
+        self.due_value, self.status_value, self.ready_value = (
+            ui.due_value,
+            ui.status_value,
+            ui.ready_value,
+        )
+        self.owner_radio, self.authorised_radio = ui.owner_radio, ui.authorised_radio
+        self.qr_edit, self.name_edit, self.id_edit = ui.qr_edit, ui.name_edit, ui.id_edit
+        self.ref_edit, self.summary_edit = ui.ref_edit, ui.summary_edit
+        self.return_button, self.reprint_button = ui.return_button, ui.reprint_button
+        self.outcome_label = ui.outcome_label
+        self.banner = Banner(ui.banner, ui.banner_label, ui.banner_close)
+        self.step_buttons: dict[str, QPushButton] = {
+            b.objectName().removeprefix("step_"): b for b in ui.steps_box.findChildren(QPushButton)
         }
-        for i, (step, caption) in enumerate(captions.items()):
-            button = QPushButton(caption, self.steps_box)
-            button.setObjectName(f"step_{step}")
-            button.setAutoDefault(False)
+        for step, button in self.step_buttons.items():
             button.clicked.connect(lambda _c=False, s=step: self.open_step(s))
-            grid.addWidget(button, i // 4, i % 4)
-            self.step_buttons[step] = button
-        left.addWidget(self.steps_box)
-        left.addStretch(1)
-
-        self.recipient_box = QGroupBox(self.tr("Người nhận kết quả"), self)
-        body.addWidget(self.recipient_box, 2)
-        rform = QFormLayout(self.recipient_box)
-        self.owner_radio = QRadioButton(self.tr("Người nộp / chủ hồ sơ"), self.recipient_box)
-        self.authorised_radio = QRadioButton(self.tr("Người được ủy quyền"), self.recipient_box)
-        self.owner_radio.setChecked(True)
-        self.relation_group = QButtonGroup(self)
-        for radio in (self.owner_radio, self.authorised_radio):
-            self.relation_group.addButton(radio)
-        radios = QHBoxLayout()
-        radios.addWidget(self.owner_radio)
-        radios.addWidget(self.authorised_radio)
-        rform.addRow(radios)
-        self.qr_edit = QLineEdit(self.recipient_box)
-        self.qr_edit.setObjectName("qr_edit")
-        self.qr_edit.setPlaceholderText(self.tr("Quét mã QR trên CCCD của người nhận"))
-        self.name_edit = QLineEdit(self.recipient_box)
-        self.name_edit.setObjectName("name_edit")
-        self.id_edit = QLineEdit(self.recipient_box)
-        self.id_edit.setObjectName("id_edit")
-        self.id_edit.setMaxLength(20)
-        self.ref_edit = QLineEdit(self.recipient_box)
-        self.ref_edit.setObjectName("ref_edit")
-        self.ref_edit.setPlaceholderText(self.tr("Số, ngày giấy ủy quyền"))
-        self.summary_edit = QLineEdit(self.recipient_box)
-        self.summary_edit.setObjectName("summary_edit")
-        self.summary_edit.setPlaceholderText(self.tr("Ví dụ: Hộ chiếu số …"))
-        for text, widget in (
-            (self.tr("&QR CCCD:"), self.qr_edit),
-            (self.tr("&Họ tên:"), self.name_edit),
-            (self.tr("Số &định danh:"), self.id_edit),
-            (self.tr("&Giấy ủy quyền:"), self.ref_edit),
-            (self.tr("&Kết quả trả:"), self.summary_edit),
-        ):
-            rform.addRow(text, widget)
-            label = rform.labelForField(widget)
-            if isinstance(label, QLabel):
-                label.setBuddy(widget)
-        self.return_button = QPushButton(self.tr("&Trả kết quả"), self.recipient_box)
-        self.return_button.setObjectName("return_button")
-        self.return_button.setAutoDefault(False)
-        self.reprint_button = QPushButton(self.tr("&In lại phiếu trả"), self.recipient_box)
-        self.reprint_button.setAutoDefault(False)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.return_button, 1)
-        buttons.addWidget(self.reprint_button)
-        rform.addRow(buttons)
-        self.outcome_label = QLabel(self.recipient_box)
-        self.outcome_label.setObjectName("outcome_label")
-        self.outcome_label.setProperty("role", "title")
-        self.outcome_label.setWordWrap(True)
-        rform.addRow(self.outcome_label)
 
         self.code_edit.returnPressed.connect(self.open_code)
         self.open_button.clicked.connect(self.open_code)
@@ -321,8 +195,7 @@ class ReturnDeskView(QWidget):
         self.due_value.setText(
             appointment_text(card.due_at) if card.due_at else self.tr("Tạm dừng (chờ bổ sung)")
         )
-        status = _S(card.status)
-        self.status_value.setText(status.label_en if i18n.language() == "en" else status.label_vi)
+        self.status_value.setText(status_text(card.status))
         if card.hand_back is not None:
             hb = card.hand_back
             self.ready_value.setText(
@@ -342,7 +215,7 @@ class ReturnDeskView(QWidget):
         self.recipient_box.setEnabled(card.ready or card.hand_back is not None)
         self.reprint_button.setEnabled(card.hand_back is not None)
         for step, button in self.step_buttons.items():
-            button.setEnabled(status in _STEP_STATES[step] and card.hand_back is None)
+            button.setEnabled(step in card.steps)  # the service's answer, never our own rules
 
     # -- recipient ----------------------------------------------------------------------------
     def _relation_changed(self, *_args: Any) -> None:
@@ -471,7 +344,7 @@ class ReturnDeskView(QWidget):
             "success",
             self.tr("Đã ghi nhận: %1 — %2.")
             .replace("%1", result.code)
-            .replace("%2", self._status_text(result.status)),
+            .replace("%2", status_text(result.status)),
         )
         self.step_done.emit(result)
         self.reload()
@@ -533,10 +406,6 @@ class ReturnDeskView(QWidget):
     def _timing_text(self, timing: str) -> str:
         vi, en = TIMING_LABELS.get(timing, (timing, timing))
         return en if i18n.language() == "en" else vi
-
-    def _status_text(self, status: int) -> str:
-        s = _S(status)
-        return s.label_en if i18n.language() == "en" else s.label_vi
 
     def _form_name(self, kind: str) -> str:
         return {

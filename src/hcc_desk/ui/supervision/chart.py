@@ -39,12 +39,18 @@ class BarChart(QWidget):
     ROW = 26
     GAP = 8
 
-    def __init__(self, series: tuple[Series, ...], parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, series: tuple[Series, ...] = ()):
+        """Parent first: forms/supervision.ui creates the chart as ``BarChart(parent)``."""
         super().__init__(parent)
         self.series = series
         self.bars: list[Bar] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(80)
+
+    def set_series(self, series: tuple[Series, ...]) -> None:
+        self.series = series
+        self.setMinimumHeight(self._height())
+        self.update()
 
     def set_bars(self, bars: list[Bar]) -> None:
         self.bars = list(bars)

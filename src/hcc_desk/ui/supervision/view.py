@@ -12,35 +12,22 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableView, QWidget
 
-from hcc_core.domain.status import DossierStatus
 from hcc_core.vn_format import vn_percent
 from hcc_desk.ui import i18n
+from hcc_desk.ui.banner import Banner
 from hcc_desk.ui.errors import is_expected, report_bug
 from hcc_desk.ui.formatting import short_datetime
-from hcc_desk.ui.return_desk.view import make_banner
-from hcc_desk.ui.supervision.chart import TIMING_SERIES, Bar, BarChart, Series
+from hcc_desk.ui.forms.ui_supervision import Ui_SupervisionView
+from hcc_desk.ui.supervision.chart import TIMING_SERIES, Bar, Series
+from hcc_desk.ui.supervision.due_list_model import PROCEDURE_COLUMN, SORT_ROLE, DueListModel
+from hcc_desk.ui.supervision.rates_model import RatesModel
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
-LISTS = ("overdue", "due_today", "due_soon", "waiting")
+LISTS = ("overdue", "due_today", "due_soon", "waiting")  # the tabs, in the form's order
+GROUPS = ("agency", "procedure", "officer")  # the group combo's items, in the form's order
 COUNT_SERIES = (Series("", "#5f6368"),)
 LIST_COLORS = {
     "overdue": "#d93025",
@@ -53,7 +40,10 @@ CENTRAL_MS = 300_000  # fetch the other counters' changes from central
 
 
 class SupervisionView(QWidget):
-    """Signals: loaded(Overview) after each recomputation, rates_loaded(list), exported(list)."""
+    """Signals: loaded(Overview) after each recomputation, rates_loaded(list), exported(list).
+
+    The layout is forms/supervision.ui; the lists and the rates are item models
+    (due_list_model, rates_model), the lists sortable by any column through a proxy."""
 
     loaded = Signal(object)
     rates_loaded = Signal(object)
@@ -75,7 +65,9 @@ class SupervisionView(QWidget):
         self.rate_rows: list = []
         self.file_dialog: QFileDialog | None = None
         self._period_warning = False
-        self._build()
+        self.ui = Ui_SupervisionView()
+        self.ui.setupUi(self)
+        self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self.reload)
@@ -89,114 +81,44 @@ class SupervisionView(QWidget):
         return self.ctx.supervision
 
     # -- construction -------------------------------------------------------------------------
-    def _build(self) -> None:
-        outer = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.refresh_button = QPushButton(self.tr("&Làm mới từ máy chủ"), self)
-        self.refresh_button.setAutoDefault(False)
-        self.source_label = QLabel(self)
-        self.source_label.setProperty("role", "hint")
-        self.xlsx_button = QPushButton(self.tr("Xuất &Excel…"), self)
-        self.pdf_button = QPushButton(self.tr("Xuất &PDF…"), self)
-        for b in (self.xlsx_button, self.pdf_button):
-            b.setAutoDefault(False)
-        top.addWidget(self.refresh_button)
-        top.addWidget(self.source_label, 1)
-        top.addWidget(self.xlsx_button)
-        top.addWidget(self.pdf_button)
-        outer.addLayout(top)
-        frame, self.banner = make_banner(self)
-        outer.addWidget(frame)
+    def _connect(self) -> None:
+        ui = self.ui
+        # The widgets tests and the main window reach, under their old names.
+        self.refresh_button, self.source_label = ui.refresh_button, ui.source_label
+        self.xlsx_button, self.pdf_button = ui.xlsx_button, ui.pdf_button
+        self.list_tabs, self.rates_table = ui.list_tabs, ui.rates_table
+        self.from_edit, self.to_edit, self.group_combo = ui.from_edit, ui.to_edit, ui.group_combo
+        self.rates_chart, self.counts_chart = ui.rates_chart, ui.counts_chart
+        self.banner = Banner(ui.banner, ui.banner_label, ui.banner_close)
+        self.count_labels = {name: getattr(ui, f"count_{name}") for name in LISTS}
+        self.rates_chart.set_series(TIMING_SERIES)
+        self.counts_chart.set_series(COUNT_SERIES)
 
-        counts = QHBoxLayout()
-        self.count_labels: dict[str, QLabel] = {}
-        titles = self._list_titles()
+        self.tables: dict[str, QTableView] = {}
+        self.list_models: dict[str, DueListModel] = {}
         for name in LISTS:
-            label = QLabel(self)
-            label.setObjectName(f"count_{name}")
-            label.setProperty("role", "title")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.count_labels[name] = label
-            counts.addWidget(label)
-        outer.addLayout(counts)
-        self.counts_chart = BarChart(COUNT_SERIES, self)
-        self.counts_chart.setMaximumHeight(190)
+            model = DueListModel(waiting=name == "waiting", parent=self)
+            proxy = QSortFilterProxyModel(self)
+            proxy.setSourceModel(model)
+            proxy.setSortRole(SORT_ROLE)
+            table: QTableView = getattr(ui, f"table_{name}")
+            table.setModel(proxy)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(PROCEDURE_COLUMN, QHeaderView.ResizeMode.Stretch)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order
+            table.setSortingEnabled(True)
+            self.tables[name], self.list_models[name] = table, model
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        outer.addWidget(splitter, 1)
-        self.list_tabs = QTabWidget(splitter)
-        self.tables: dict[str, QTableWidget] = {}
-        for name in LISTS:
-            table = QTableWidget(0, 8, self.list_tabs)
-            table.setObjectName(f"table_{name}")
-            table.setHorizontalHeaderLabels(
-                [
-                    self.tr("Mã hồ sơ"),
-                    self.tr("Thủ tục"),
-                    self.tr("Cơ quan"),
-                    self.tr("Quầy"),
-                    self.tr("Cán bộ tiếp nhận"),
-                    self.tr("Hẹn trả"),
-                    self.tr("Chờ bổ sung từ") if name == "waiting" else self.tr("Hẹn ban đầu"),
-                    self.tr("Trạng thái"),
-                ]
-            )
-            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.verticalHeader().hide()
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-            self.tables[name] = table
-            self.list_tabs.addTab(table, titles[name])
+        self.rates_model = RatesModel(self)
+        self.rates_table.setModel(self.rates_model)
+        header = self.rates_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
-        rates_box = QGroupBox(self.tr("Tỷ lệ giải quyết đúng hạn"), splitter)
-        rates_layout = QVBoxLayout(rates_box)
-        period = QHBoxLayout()
         today = date.today()
-        self.from_edit = QDateEdit(QDate(today.year, today.month, 1), rates_box)
-        self.to_edit = QDateEdit(QDate(today.year, today.month, today.day), rates_box)
-        for edit in (self.from_edit, self.to_edit):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setCalendarPopup(True)
-        self.group_combo = QComboBox(rates_box)
-        self.group_combo.addItem(self.tr("Theo cơ quan"), "agency")
-        self.group_combo.addItem(self.tr("Theo thủ tục"), "procedure")
-        self.group_combo.addItem(self.tr("Theo cán bộ"), "officer")
-        from_label = QLabel(self.tr("&Từ ngày:"), rates_box)
-        from_label.setBuddy(self.from_edit)
-        period.addWidget(from_label)
-        period.addWidget(self.from_edit)
-        period.addWidget(QLabel(self.tr("đến:"), rates_box))
-        period.addWidget(self.to_edit)
-        period.addWidget(self.group_combo)
-        period.addStretch(1)
-        rates_layout.addLayout(period)
-        body = QHBoxLayout()
-        self.rates_table = QTableWidget(0, 6, rates_box)
-        self.rates_table.setObjectName("rates_table")
-        self.rates_table.setHorizontalHeaderLabels(
-            [
-                self.tr("Nhóm"),
-                self.tr("Trước hạn"),
-                self.tr("Đúng hạn"),
-                self.tr("Quá hạn"),
-                self.tr("Tổng"),
-                self.tr("Tỷ lệ đúng hạn"),
-            ]
-        )
-        self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rates_table.verticalHeader().hide()
-        self.rates_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.rates_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.rates_chart = BarChart(TIMING_SERIES, rates_box)
-        body.addWidget(self.rates_table, 3)
-        charts = QVBoxLayout()
-        charts.addWidget(self.rates_chart, 1)
-        charts.addWidget(self.counts_chart)
-        body.addLayout(charts, 2)
-        rates_layout.addLayout(body)
+        self.from_edit.setDate(QDate(today.year, today.month, 1))
+        self.to_edit.setDate(QDate(today.year, today.month, today.day))
 
         self.refresh_button.clicked.connect(self.refresh_from_central)
         self.xlsx_button.clicked.connect(lambda: self.ask_export("xlsx"))
@@ -253,10 +175,8 @@ class SupervisionView(QWidget):
         for name in LISTS:
             rows = getattr(overview.lists, name)
             self.count_labels[name].setText(f"{titles[name]}: {counts[name]}")
-            self.list_tabs.setTabText(
-                self.list_tabs.indexOf(self.tables[name]), f"{titles[name]} ({counts[name]})"
-            )
-            self._fill(self.tables[name], rows, name == "waiting")
+            self.list_tabs.setTabText(LISTS.index(name), f"{titles[name]} ({counts[name]})")
+            self.list_models[name].set_rows(rows)
         self.counts_chart.set_bars(
             [Bar(titles[n], (counts[n],), color=LIST_COLORS[n]) for n in LISTS]
         )
@@ -274,25 +194,6 @@ class SupervisionView(QWidget):
             )
         self.loaded.emit(overview)
 
-    def _fill(self, table: QTableWidget, rows: list, waiting: bool) -> None:
-        table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            status = DossierStatus(r.status)
-            cells = [
-                r.code,
-                r.procedure_name,
-                r.agency,
-                str(r.counter_slot),
-                r.officer,
-                short_datetime(r.due_at) if r.due_at else "",
-                (short_datetime(r.waiting_since) if r.waiting_since else "")
-                if waiting
-                else (short_datetime(r.statutory_due_at) if r.apologised else ""),
-                status.label_en if i18n.language() == "en" else status.label_vi,
-            ]
-            for j, text in enumerate(cells):
-                table.setItem(i, j, QTableWidgetItem(text))
-
     # -- rates --------------------------------------------------------------------------------
     def load_rates(self) -> None:
         date_from, date_to = self.period()
@@ -303,7 +204,7 @@ class SupervisionView(QWidget):
         if self._period_warning:
             self._period_warning = False
             self.banner.hide()
-        by, user = self.group_combo.currentData(), self.officer.username
+        by, user = GROUPS[max(self.group_combo.currentIndex(), 0)], self.officer.username
         self.runner.db(
             lambda: self.service.rates(user, date_from, date_to, by),
             on_done=self._show_rates,
@@ -313,24 +214,7 @@ class SupervisionView(QWidget):
 
     def _show_rates(self, rows: list) -> None:
         self.rate_rows = rows
-        self.rates_table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            share = vn_percent(r.on_time_share, ratio=True) if r.total else "—"
-            cells = [
-                r.key or self.tr("Tổng cộng"),
-                str(r.early),
-                str(r.on_time),
-                str(r.late),
-                str(r.total),
-                share,
-            ]
-            for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if not r.key:
-                    font = item.font()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.rates_table.setItem(i, j, item)
+        self.rates_model.set_rows(rows)
         self.rates_chart.set_bars(
             [
                 Bar(
