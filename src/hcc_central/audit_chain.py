@@ -13,9 +13,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, insert, select, text
+from sqlalchemy import Connection, insert, select, text
 from sqlalchemy.orm import Session
 
+from hcc_core import audit_rows
 from hcc_core.audit_chain import (
     GENESIS,
     Anchor,
@@ -23,7 +24,6 @@ from hcc_core.audit_chain import (
     Verdict,
     chain_hash,
     json_value,
-    parse_stored,
     verify,
 )
 
@@ -62,30 +62,7 @@ def fields(row: Mapping[str, Any]) -> Sequence[Any]:
 
 
 def stored_rows(session: Session) -> Iterator[ChainRow]:
-    as_text = {"at", "detail"}  # see parse_stored
-    cols = [
-        AuditLog.id,
-        AuditLog.prev_hash,
-        AuditLog.row_hash,
-        *(
-            cast(getattr(AuditLog, name), Text).label(name)
-            if name in as_text
-            else getattr(AuditLog, name)
-            for name in CHAINED
-        ),
-    ]
-    stmt = select(*cols).order_by(AuditLog.seq.asc().nulls_first(), AuditLog.id)
-    result = session.execute(stmt.execution_options(yield_per=2000))
-    try:
-        yield from (_chain_row(r) for r in result)
-    finally:  # a walk that stops at a break must not leave a server-side cursor open
-        result.close()
-
-
-def _chain_row(r: Any) -> ChainRow:
-    values = dict(r._mapping)
-    values["at"], values["detail"] = parse_stored(r.at, r.detail)
-    return ChainRow(r.id, r.seq, values["at"], r.prev_hash, r.row_hash, fields(values))
+    return audit_rows.stored_rows(session, AuditLog, CHAINED)
 
 
 def verify_audit_chain(session: Session, anchor: Anchor | None = None) -> Verdict:

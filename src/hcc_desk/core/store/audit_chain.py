@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Text, cast, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from hcc_core import audit_rows
 from hcc_core.audit_chain import (
     GENESIS,
     Anchor,
     ChainRow,
     Verdict,
     chain_hash,
-    parse_stored,
     verify,
 )
 
@@ -50,32 +50,7 @@ def link(session: Session, row: AuditLog) -> None:
 
 
 def stored_rows(session: Session) -> Iterator[ChainRow]:
-    as_text = {"at", "detail"}  # see parse_stored
-    cols = [
-        AuditLog.id,
-        AuditLog.prev_hash,
-        AuditLog.row_hash,
-        *(
-            cast(getattr(AuditLog, name), Text).label(name)
-            if name in as_text
-            else getattr(AuditLog, name)
-            for name in CHAINED
-        ),
-    ]
-    stmt = select(*cols).order_by(AuditLog.seq.asc().nulls_first(), AuditLog.id)
-    result = session.execute(stmt.execution_options(yield_per=2000))
-    try:
-        yield from (_chain_row(r) for r in result)
-    finally:  # a walk that stops at a break must not leave a server-side cursor open
-        result.close()
-
-
-def _chain_row(r: Any) -> ChainRow:
-    values = dict(r._mapping)
-    values["at"], values["detail"] = parse_stored(r.at, r.detail)
-    return ChainRow(
-        r.id, r.seq, values["at"], r.prev_hash, r.row_hash, [values[name] for name in CHAINED]
-    )
+    return audit_rows.stored_rows(session, AuditLog, CHAINED)
 
 
 def verify_audit_chain(session: Session, anchor: Anchor | None = None) -> Verdict:

@@ -59,13 +59,20 @@ class FormCentre:
 
 
 @dataclass(frozen=True)
-class SupplementData:
-    """Mẫu 02 — PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ (the clock pauses until it is done)."""
+class FormHead:
+    """What every form after intake names first: who issues it, the dossier, the applicant and the
+    procedure."""
 
     centre: FormCentre
     code: str
     applicant_name: str
     procedure_name: str
+
+
+@dataclass(frozen=True)
+class SupplementData(FormHead):
+    """Mẫu 02 — PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ (the clock pauses until it is done)."""
+
     received_at: datetime
     reason: str
     missing_papers: tuple[str, ...]
@@ -79,13 +86,9 @@ class SupplementData:
 
 
 @dataclass(frozen=True)
-class RefusalData:
+class RefusalData(FormHead):
     """Mẫu 03 — PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ."""
 
-    centre: FormCentre
-    code: str
-    applicant_name: str
-    procedure_name: str
     reasons: str
     officer_name: str
     issued_at: datetime
@@ -97,14 +100,10 @@ class RefusalData:
 
 
 @dataclass(frozen=True)
-class StopData:
+class StopData(FormHead):
     """THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ (2025 set: Mẫu 05): processing of an accepted dossier
     stops (the refusal *to receive*, Mẫu 03, is for dossiers not accepted)."""
 
-    centre: FormCentre
-    code: str
-    applicant_name: str
-    procedure_name: str
     received_at: datetime
     reasons: str
     officer_name: str
@@ -117,14 +116,10 @@ class StopData:
 
 
 @dataclass(frozen=True)
-class ApologyData:
+class ApologyData(FormHead):
     """Mẫu 04 — PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ (2025 set: văn bản xin lỗi và đề
     nghị gia hạn)."""
 
-    centre: FormCentre
-    code: str
-    applicant_name: str
-    procedure_name: str
     received_at: datetime
     old_due_at: datetime | None  # None: not known any more; the text then cites the receipt
     new_due_at: datetime
@@ -147,13 +142,9 @@ class HopRow:
 
 
 @dataclass(frozen=True)
-class ControlData:
+class ControlData(FormHead):
     """Mẫu 05 — PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ (2025 set: Mẫu 06)."""
 
-    centre: FormCentre
-    code: str
-    applicant_name: str
-    procedure_name: str
     received_at: datetime
     due_at: datetime | None
     hops: tuple[HopRow, ...]
@@ -166,13 +157,9 @@ class ControlData:
 
 
 @dataclass(frozen=True)
-class ResultSlipData:
+class ResultSlipData(FormHead):
     """Hand-back record (phiếu trả kết quả): who took the result, when, against the appointment."""
 
-    centre: FormCentre
-    code: str
-    applicant_name: str
-    procedure_name: str
     received_at: datetime
     due_at: datetime | None
     returned_at: datetime
