@@ -1,0 +1,305 @@
+"""The intake JSON's shape as a pydantic model: what ``hcc-desk intake FILE`` and a restored
+draft are parsed with, and what docs/intake-schema.json publishes.
+
+The model checks the shape only (types, unknown keys, hostile sizes, NUL); the rules a dossier
+must follow (required fields, ID numbers, lengths after cleaning, ranges) stay in
+``intake_validation``, which the intake screen uses too. Strict mode: ``"2"`` is not a number
+and ``1`` is not ``true``. Regenerate the published schema with
+``python3 scripts/intake_schema.py`` after changing a field.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+from pydantic import ValidationError as PydanticValidationError
+from pydantic_core import ErrorDetails, PydanticCustomError
+
+from hcc_desk.services.intake_request import (
+    IntakeRequest,
+    OrganisationInput,
+    PaperInput,
+    PersonInput,
+    RequestFormatError,
+)
+from hcc_desk.services.intake_validation import (
+    ADDRESS_MAX,
+    NAME_MAX,
+    NOTES_MAX,
+    PAPER_NAME_MAX,
+)
+
+CODE_CAP = 64  # ID numbers, phones, tax and procedure codes: a few dozen characters at most
+EMAIL_CAP = 320
+QR_CAP = 2048  # a chip card's QR holds a few hundred characters
+MAX_REPORTED = 10  # a hostile file can break every field: the first few problems say enough
+
+
+def _no_nul(value: str | None) -> str | None:
+    if value is not None and "\x00" in value:
+        raise PydanticCustomError("nul_char", "contains a NUL character")
+    return value
+
+
+def _raw_cap(limit: int) -> int:
+    """The raw size past which clean_text refuses a text whose cleaned limit is ``limit``
+    (whitespace runs may shrink, so the shape check allows that much and no more)."""
+    return limit * 4 + 1024
+
+
+# Text fields: null means empty; longer than the cap or holding NUL is refused outright.
+_Clean = AfterValidator(_no_nul)
+Code = Annotated[str | None, Field(max_length=CODE_CAP), _Clean]
+Email = Annotated[str | None, Field(max_length=EMAIL_CAP), _Clean]
+QrText = Annotated[str | None, Field(max_length=QR_CAP), _Clean]
+Name = Annotated[str | None, Field(max_length=_raw_cap(NAME_MAX)), _Clean]
+Address = Annotated[str | None, Field(max_length=_raw_cap(ADDRESS_MAX)), _Clean]
+Notes = Annotated[str | None, Field(max_length=_raw_cap(NOTES_MAX)), _Clean]
+PaperName = Annotated[str | None, Field(max_length=_raw_cap(PAPER_NAME_MAX)), _Clean]
+
+
+def _iso_date(value: Any) -> Any:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        return value  # strict mode refuses it as "not a date"
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("iso_date", "expected a date as YYYY-MM-DD") from None
+
+
+def _local_datetime(value: Any) -> Any:
+    if value is None or not isinstance(value, str):
+        return value
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise PydanticCustomError("iso_datetime", "expected an ISO date-time") from None
+    if parsed.tzinfo is not None:
+        raise PydanticCustomError("utc_offset", "expected local time without a UTC offset")
+    return parsed
+
+
+_LOCAL_DATETIME_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$"},
+        {"type": "null"},
+    ],
+    "description": "local time of receipt, YYYY-MM-DDTHH:MM[:SS], no UTC offset; null: now",
+}
+
+
+class _Shape(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class PersonJson(_Shape):
+    """A person: the submitter or the dossier's owner."""
+
+    model_config = ConfigDict(title="Person")
+
+    full_name: Name = ""
+    id_number: Code = ""
+    old_id_number: Code = ""
+    date_of_birth: Annotated[
+        date | None,
+        BeforeValidator(_iso_date),
+        Field(description="YYYY-MM-DD; null or empty: unknown"),
+    ] = None
+    sex: Code = Field("", description='"Nam", "Nữ" or empty')
+    address: Address = ""
+    phone: Code = ""
+    email: Email = ""
+
+    def to_input(self) -> PersonInput:
+        return PersonInput(
+            full_name=self.full_name or "",
+            id_number=self.id_number or "",
+            old_id_number=self.old_id_number or "",
+            date_of_birth=self.date_of_birth,
+            sex=self.sex or "",
+            address=self.address or "",
+            phone=self.phone or "",
+            email=self.email or "",
+        )
+
+
+class OrganisationJson(_Shape):
+    """The organisation that owns the dossier."""
+
+    model_config = ConfigDict(title="Organisation")
+
+    name: Name = ""
+    tax_code: Code = ""
+    address: Address = ""
+    phone: Code = ""
+    email: Email = ""
+
+    def to_input(self) -> OrganisationInput:
+        return OrganisationInput(
+            name=self.name or "",
+            tax_code=self.tax_code or "",
+            address=self.address or "",
+            phone=self.phone or "",
+            email=self.email or "",
+        )
+
+
+class PaperJson(_Shape):
+    """A paper handed in, with how many of each kind of copy."""
+
+    model_config = ConfigDict(title="Paper")
+
+    name: PaperName = ""
+    originals: int = 0
+    certified_copies: int = 0
+    photocopies: int = 0
+
+    def to_input(self) -> PaperInput:
+        return PaperInput(
+            name=self.name or "",
+            originals=self.originals,
+            certified_copies=self.certified_copies,
+            photocopies=self.photocopies,
+        )
+
+
+class IntakeJson(_Shape):
+    """One dossier as typed at the counter (docs/intake-json.md)."""
+
+    model_config = ConfigDict(title="HCC Desk intake request")
+
+    procedure_code: Code = ""
+    applicant_kind: Literal["individual", "organisation"] = "individual"
+    submitter: PersonJson = Field(default_factory=PersonJson)
+    owner_is_submitter: bool = True
+    owner_person: PersonJson | None = None
+    owner_organisation: OrganisationJson | None = None
+    papers: list[PaperJson] | None = Field(
+        default=None, description="the papers handed in; null or absent: none named"
+    )
+    sets: int = 1
+    delivery_method: Literal["counter", "post"] = "counter"
+    delivery_address: Address = ""
+    notes: Notes = ""
+    citizen_qr: QrText = Field("", description="the chip card's raw QR; fills empty fields")
+    received_at: Annotated[
+        datetime | None, BeforeValidator(_local_datetime), WithJsonSchema(_LOCAL_DATETIME_SCHEMA)
+    ] = None
+
+    def to_request(self) -> IntakeRequest:
+        return IntakeRequest(
+            procedure_code=self.procedure_code or "",
+            applicant_kind=self.applicant_kind,
+            submitter=self.submitter.to_input(),
+            owner_is_submitter=self.owner_is_submitter,
+            owner_person=self.owner_person.to_input() if self.owner_person else None,
+            owner_organisation=(
+                self.owner_organisation.to_input() if self.owner_organisation else None
+            ),
+            papers=None if self.papers is None else [p.to_input() for p in self.papers],
+            sets=self.sets,
+            delivery_method=self.delivery_method,
+            delivery_address=self.delivery_address or "",
+            notes=self.notes or "",
+            citizen_qr=self.citizen_qr or None,
+            received_at=self.received_at,
+        )
+
+
+def json_schema() -> dict[str, Any]:
+    """The schema docs/intake-schema.json publishes."""
+    return IntakeJson.model_json_schema()
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+# ------------------------------------------------------------------------------ parsing
+def request_from_json_text(text: str) -> IntakeRequest:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RequestFormatError(
+            f"Tệp JSON hỏng ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}",
+            f"Broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+        ) from None
+    except RecursionError:  # thousands of nested brackets
+        raise RequestFormatError("Tệp JSON lồng quá sâu", "The JSON is nested too deeply") from None
+    return request_from_dict(data)
+
+
+def request_from_dict(data: Any) -> IntakeRequest:
+    try:
+        return IntakeJson.model_validate(data).to_request()
+    except PydanticValidationError as exc:
+        raise _format_error(exc.errors(include_url=False, include_input=False)) from None
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(gốc)"
+
+
+def _format_error(errors: list[ErrorDetails]) -> RequestFormatError:
+    unknown = [_where(e["loc"]) for e in errors if e["type"] == "extra_forbidden"]
+    parts = [_describe(e) for e in errors if e["type"] != "extra_forbidden"]
+    if unknown:
+        names = ", ".join(unknown)
+        parts.insert(0, (f"Trường không được hỗ trợ: {names}", f"Unknown field(s): {names}"))
+    shown = parts[:MAX_REPORTED]
+    more = len(parts) - len(shown)
+    vi = "; ".join(p[0] for p in shown) + (f"; và {more} lỗi khác" if more else "")
+    en = "; ".join(p[1] for p in shown) + (f"; and {more} more" if more else "")
+    return RequestFormatError(vi, en)
+
+
+_EXPECTED = {  # pydantic's error type → what the field should have been (vi, en)
+    "string_type": ("chuỗi ký tự", "a string"),
+    "int_type": ("số nguyên", "an integer"),
+    "int_from_float": ("số nguyên", "an integer"),
+    "bool_type": ("true hoặc false", "true or false"),
+    "model_type": ("một đối tượng JSON", "a JSON object"),
+    "model_attributes_type": ("một đối tượng JSON", "a JSON object"),
+    "dict_type": ("một đối tượng JSON", "a JSON object"),
+    "list_type": ("danh sách", "a list"),
+    "date_type": ("ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD"),
+    "iso_date": ("ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD"),
+    "datetime_type": ("ngày giờ ISO (YYYY-MM-DDTHH:MM)", "an ISO date-time (YYYY-MM-DDTHH:MM)"),
+    "iso_datetime": ("ngày giờ ISO (YYYY-MM-DDTHH:MM)", "an ISO date-time (YYYY-MM-DDTHH:MM)"),
+    "utc_offset": ("giờ địa phương, không kèm múi giờ", "local time without a UTC offset"),
+}
+
+
+def _describe(error: ErrorDetails) -> tuple[str, str]:
+    where, kind = _where(error["loc"]), error["type"]
+    if kind in _EXPECTED:
+        vi, en = _EXPECTED[kind]
+        return f"{where}: cần {vi}", f"{where}: expected {en}"
+    if kind == "literal_error":
+        options = error.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ")
+        options = " | ".join(o.strip() for o in options.split(","))
+        return f"{where} phải là một trong: {options}", f"{where} must be one of: {options}"
+    if kind == "string_too_long":
+        cap = error.get("ctx", {}).get("max_length")
+        return (
+            f"{where}: quá dài (tối đa {cap} ký tự)",
+            f"{where}: too long (at most {cap} characters)",
+        )
+    if kind == "nul_char":
+        return f"{where}: chứa ký tự NUL", f"{where}: contains a NUL character"
+    return f"{where}: giá trị không hợp lệ", f"{where}: invalid value"
