@@ -5,11 +5,15 @@
 
 ``write`` asks pip to resolve (``pip install --dry-run --report``, nothing is installed):
 
-* ``desk-windows.lock``: the desk's runtime dependencies for a Windows x64 counter PC, Python
-  3.11, wheels only (what the installer build installs: no compiler on a counter PC);
+* ``desk-windows.lock``: what a counter PC installs (hcc-core and hcc-desk's requirements) for
+  Windows x64, Python 3.11, wheels only (what the installer build installs: no compiler on a
+  counter PC);
 * ``desk-linux.lock``: the same for Linux on this machine's Python (python-sane is built from
   source there, against libsane);
-* ``central-linux.lock``: the desk's dependencies plus the ``central`` extra, for the server.
+* ``central-linux.lock``: what a server installs (hcc-core and hcc-central's requirements): no
+  Qt, scanning or printing.
+
+The requirements are read from requirements/<distribution>.in (scripts/distributions.py).
 
 pip evaluates environment markers for the machine it runs on, so for Windows the project's own
 markers are evaluated here for win32 first; transitive dependencies with Windows-only markers
@@ -23,13 +27,18 @@ import json
 import subprocess
 import sys
 import tempfile
-import tomllib
 from pathlib import Path
 
+from distributions import ROOT, all_requirements
 from packaging.requirements import Requirement
 
-ROOT = Path(__file__).resolve().parents[1]
 LOCKS = ROOT / "requirements"
+# lock file → the distribution whose deployment it pins
+LOCKED = {
+    "desk-windows.lock": "hcc-desk",
+    "desk-linux.lock": "hcc-desk",
+    "central-linux.lock": "hcc-central",
+}
 WINDOWS = {
     "sys_platform": "win32",
     "platform_system": "Windows",
@@ -58,12 +67,10 @@ WINDOWS_PIP = [
 ]
 
 
-def project_requirements(*extras: str) -> list[Requirement]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
-    found = [Requirement(d) for d in project["dependencies"]]
-    for extra in extras:
-        found += [Requirement(d) for d in project["optional-dependencies"][extra]]
-    return found
+def locked_requirements(lock_name: str) -> list[Requirement]:
+    """What the lock file must pin: its distribution's requirements with those of the
+    distributions it needs (our own distributions themselves are not pinned)."""
+    return all_requirements(LOCKED[lock_name])
 
 
 def for_windows(requirements: list[Requirement]) -> list[str]:
@@ -136,17 +143,17 @@ def write() -> None:
     write_lock(
         LOCKS / "desk-windows.lock",
         "HCC Desk on a Windows x64 counter PC (Python 3.11)",
-        resolve(for_windows(project_requirements()), WINDOWS_PIP),
+        resolve(for_windows(locked_requirements("desk-windows.lock")), WINDOWS_PIP),
     )
     write_lock(
         LOCKS / "desk-linux.lock",
         "HCC Desk on Linux",
-        resolve([str(r) for r in project_requirements()], []),
+        resolve([str(r) for r in locked_requirements("desk-linux.lock")], []),
     )
     write_lock(
         LOCKS / "central-linux.lock",
         "hcc-central on a Linux server",
-        resolve([str(r) for r in project_requirements("central")], []),
+        resolve([str(r) for r in locked_requirements("central-linux.lock")], []),
     )
 
 

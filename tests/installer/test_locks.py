@@ -29,19 +29,22 @@ def _check(lock_name: str, requirements, env: dict[str, str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("lock_name", "extras", "env"),
+    ("lock_name", "env"),
     [
-        ("desk-windows.lock", (), lock.WINDOWS),
-        ("desk-linux.lock", (), {**default_environment(), "sys_platform": "linux", "extra": ""}),
-        (
-            "central-linux.lock",
-            ("central",),
-            {**default_environment(), "sys_platform": "linux", "extra": ""},
-        ),
+        ("desk-windows.lock", lock.WINDOWS),
+        ("desk-linux.lock", {**default_environment(), "sys_platform": "linux", "extra": ""}),
+        ("central-linux.lock", {**default_environment(), "sys_platform": "linux", "extra": ""}),
     ],
 )
-def test_every_declared_dependency_is_pinned_within_its_range(lock_name, extras, env):
-    assert _check(lock_name, lock.project_requirements(*extras), env) == []
+def test_every_declared_dependency_is_pinned_within_its_range(lock_name, env):
+    assert _check(lock_name, lock.locked_requirements(lock_name), env) == []
+
+
+def test_the_server_lock_pins_no_desk_dependency():
+    """A server installs no Qt, scanning or printing (hcc-central's requirements only)."""
+    pins = lock.read_lock(ROOT / "requirements" / "central-linux.lock")
+    desk_only = {"pyside6-essentials", "shiboken6", "python-sane", "reportlab", "pypdfium2"}
+    assert desk_only & set(pins) == set()
 
 
 def test_every_pin_carries_a_hash():

@@ -1,11 +1,10 @@
-"""A wheel built from the project works outside the checkout: installed into a fresh virtual
-environment in another folder, it sets up a demo desk, takes a dossier and prints its receipt
-(fonts, catalogue and translations ship inside the package)."""
+"""The desk's wheels work outside the checkout: hcc-core and hcc-desk, installed into a fresh
+virtual environment in another folder, set up a demo desk, take a dossier and print its receipt
+(fonts, catalogue, calendar and translations ship inside the packages)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,46 +26,45 @@ def _run(cmd: list[str], cwd: Path, env: dict[str, str], stdin: str | None = Non
 def test_the_wheel_prints_a_receipt_outside_the_checkout(tmp_path):
     wheels = tmp_path / "wheels"
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH",)}
-    # From a copy without build/ and dist/: setuptools builds in-tree and would pack files a
-    # stale build/ still holds (a removed migration, say) into the wheel.
-    source = tmp_path / "source"
-    shutil.copytree(
-        ROOT,
-        source,
-        ignore=shutil.ignore_patterns(
-            ".git", "build", "dist", "__pycache__", "*.egg-info", ".hypothesis"
-        ),
-    )
-    # No build isolation: the build backend installed here, no download.
+    # The desk's two wheels, as a counter PC installs them (scripts/build_wheels.py builds each
+    # from a clean staging copy, so a stale in-tree build/ cannot leak into them).
+    _run(
+        [sys.executable, str(ROOT / "scripts" / "build_wheels.py"), "--out", str(wheels),
+         "hcc-core", "hcc-desk"],
+        tmp_path,
+        env,
+    )  # fmt: skip
+    ours = [*wheels.glob("hcc_core-*.whl"), *wheels.glob("hcc_desk-*.whl")]
+    assert len(ours) == 2, ours
+    venv = tmp_path / "venv"
+    # The dependencies come from this interpreter's site-packages (no network); our packages
+    # only from the wheels, installed into the venv, which comes first on sys.path.
+    _run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], tmp_path, env)
+    python = venv / "bin" / "python"
     _run(
         [
-            sys.executable,
+            str(python),
             "-m",
             "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
+            "install",
             "-q",
-            "-w",
-            str(wheels),
-            str(source),
+            "--no-deps",
+            "--force-reinstall",
+            *map(str, ours),
         ],
         tmp_path,
         env,
     )
-    [wheel] = wheels.glob("hcc_desk-*.whl")
-    venv = tmp_path / "venv"
-    # The dependencies come from this interpreter's site-packages (no network); the package
-    # itself only from the wheel, installed into the venv, which comes first on sys.path.
-    _run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], tmp_path, env)
-    python = venv / "bin" / "python"
-    _run(
-        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
+    where = _run(
+        [
+            str(python),
+            "-c",
+            "import hcc_core, hcc_desk; print(hcc_core.__file__, hcc_desk.__file__)",
+        ],
         tmp_path,
         env,
     )
-    where = _run([str(python), "-c", "import hcc_desk; print(hcc_desk.__file__)"], tmp_path, env)
-    assert where.strip().startswith(str(venv)), where
+    assert all(path.startswith(str(venv)) for path in where.split()), where
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     env["HCC_DESK_KEY_DIR"] = str(tmp_path / "keys")
