@@ -29,13 +29,15 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pikepdf
-from pikepdf import Dictionary, Name
-from PIL import Image
+from PIL import Image, TiffImagePlugin
 
 from . import imaging
 from .model import ColourMode, PageInfo
+
+if TYPE_CHECKING:  # imported where a PDF is written: the app starts without paying for qpdf
+    import pikepdf
 
 GRAY_JPEG_QUALITY = 55
 COLOR_JPEG_QUALITY = 60
@@ -69,26 +71,41 @@ class _Image:
 
 
 # ------------------------------------------------------------------------------- encoding
+def _g4_strip(tif: Image.Image) -> tuple[bytes, int] | None:
+    """(G4 data, photometric) of a one-strip G4 TIFF, its bytes as they are; else None."""
+    import img2pdf  # type: ignore[import-untyped]
+
+    if not isinstance(tif, TiffImagePlugin.TiffImageFile):
+        return None
+    fp = tif.fp
+    if fp is None or tif.info.get("compression") != "group4":
+        return None
+    try:  # img2pdf finds the strip exactly as it embeds G4 TIFFs itself
+        offset, length = img2pdf.ccitt_payload_location_from_pil(tif)
+    except (NotImplementedError, ValueError):  # several strips
+        return None
+    fp.seek(offset)
+    return fp.read(length), int(tif.tag_v2.get(TiffImagePlugin.PHOTOMETRIC_INTERPRETATION, 0))
+
+
+def _g4_image(img: Image.Image, strip: tuple[bytes, int]) -> _Image:
+    data, photometric = strip
+    # G4 codes runs of 0-bits as "white". PIL writes BlackIsZero (photometric 1), so its
+    # 0-bits are black pixels: /BlackIs1 true makes the decoder paint them black.
+    parms: dict[str, object] = {
+        "/K": -1,
+        "/Columns": img.width,
+        "/Rows": img.height,
+        "/BlackIs1": photometric == 1,
+    }
+    return _Image(img.width, img.height, "/DeviceGray", 1, "/CCITTFaxDecode", data, parms)
+
+
 def _g4_from_tiff(path: Path) -> _Image | None:
     """The G4 strip of a one-strip TIFF the spool wrote, as it is; None if it is not that."""
     with Image.open(path) as tif:
-        tags = tif.tag_v2
-        if tags.get(259) != 4 or len(tags.get(273, ())) != 1:
-            return None
-        width, height = tif.size
-        photometric = tags.get(262, 0)
-        offset, length = tags[273][0], tags[279][0]
-    with path.open("rb") as f:
-        f.seek(offset)
-        data = f.read(length)
-    return _g4_image(width, height, photometric, data)
-
-
-def _g4_image(width: int, height: int, photometric: int, data: bytes) -> _Image:
-    # G4 codes runs of 0-bits as "white". PIL writes BlackIsZero (photometric 1), so its
-    # 0-bits are black pixels: /BlackIs1 true makes the decoder paint them black.
-    parms = {"/K": -1, "/Columns": width, "/Rows": height, "/BlackIs1": photometric == 1}
-    return _Image(width, height, "/DeviceGray", 1, "/CCITTFaxDecode", data, parms)
+        strip = _g4_strip(tif)
+        return None if strip is None else _g4_image(tif, strip)
 
 
 def encode_g4(img: Image.Image) -> _Image:
@@ -96,10 +113,10 @@ def encode_g4(img: Image.Image) -> _Image:
     img.save(buf, format="TIFF", compression="group4", tiffinfo={278: img.height})
     buf.seek(0)
     with Image.open(buf) as tif:
-        tags = tif.tag_v2
-        offset, length = tags[273][0], tags[279][0]
-        photometric = tags.get(262, 0)
-    return _g4_image(img.width, img.height, photometric, buf.getvalue()[offset : offset + length])
+        strip = _g4_strip(tif)
+    if strip is None:
+        raise ValueError("PIL did not write a one-strip G4 TIFF")
+    return _g4_image(img, strip)
 
 
 def _jpeg_passthrough(path: Path) -> _Image | None:
@@ -213,6 +230,8 @@ def encode_page(page: PageInfo) -> _Image:
 
 def _image_stream(pdf: pikepdf.Pdf, image: _Image, stencil: bool = False) -> pikepdf.Stream:
     """The image XObject, its data as encoded (the writer is told never to re-encode it)."""
+    from pikepdf import Dictionary, Name
+
     stream = pdf.make_stream(
         image.data,
         Type=Name.XObject,
@@ -240,6 +259,9 @@ def srgb_icc() -> bytes:
 
 def _mark_pdfa(pdf: pikepdf.Pdf, title: str, created: float) -> None:
     """XMP with the PDF/A-2b identification and the sRGB output intent."""
+    import pikepdf
+    from pikepdf import Dictionary, Name
+
     stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(created))
     with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
         meta["pdfaid:part"] = "2"
@@ -267,6 +289,9 @@ def _mark_pdfa(pdf: pikepdf.Pdf, title: str, created: float) -> None:
 
 # --------------------------------------------------------------------------------- writer
 def _add_page(pdf: pikepdf.Pdf, page: PageInfo) -> None:
+    import pikepdf
+    from pikepdf import Dictionary, Name
+
     image = encode_page(page)
     full = image.mask or image  # the page's size is the full-resolution layer's
     dpi = max(1, page.dpi)
@@ -296,6 +321,8 @@ def write_pdf(
     created: float | None = None,
 ) -> BuiltPdf:
     """Write the pages (in order, each with its rotation) to ``out_path`` atomically."""
+    import pikepdf
+
     if not pages:
         raise ValueError("no pages to write")
     out_path = Path(out_path)
