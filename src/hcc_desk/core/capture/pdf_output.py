@@ -1,7 +1,7 @@
 """One PDF per checklist paper. The spool already holds every page in its final compressed form
 (spool.save_page_image), so building the PDF copies data and never recompresses: our encoders
-and pass-through readers below produce each image's stream, pikepdf (qpdf) assembles the
-document around them and is told not to touch those streams:
+and pass-through readers below produce each image's stream (img2pdf's locator finds a TIFF's G4
+strip), pikepdf (qpdf) assembles the document around them and is told not to touch them:
 
 * black-and-white pages: the CCITT G4 data (/CCITTFaxDecode), typically 20–60 KB per A4 page
   at 300 dpi;
@@ -15,8 +15,8 @@ document around them and is told not to touch those streams:
 
 With ``pdfa=True`` the file also carries what PDF/A-2b asks for: XMP metadata with the
 pdfaid schema (pikepdf's metadata editor), an sRGB output intent (ICC profile made by PIL's
-ImageCms), a document ID, no transparency, no encryption, no external content. (It is built to the rules, not validated
-here by veraPDF: see docs/scanning.md.)
+ImageCms), a document ID, no transparency, no encryption, no external content. (It is built to
+the rules, not validated here by veraPDF: see docs/scanning.md.)
 """
 
 from __future__ import annotations
