@@ -2,6 +2,9 @@
 
 import hashlib
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
@@ -129,3 +132,16 @@ def test_an_empty_session_writes_nothing(tmp_path):
     with pytest.raises(ValueError):
         write_pdf([], tmp_path / "none.pdf")
     assert not (tmp_path / "none.pdf").exists()
+
+
+def test_the_pdf_libraries_load_only_when_a_pdf_is_written():
+    """The capture service is built with the main window: qpdf must not slow the start-up."""
+    probe = (
+        "import sys, hcc_desk.services.capture;"
+        "print(sorted({'pikepdf', 'img2pdf'} & set(sys.modules)))"
+    )
+    src = Path(__file__).resolve().parents[2] / "src"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=src
+    )
+    assert out.stdout.strip() == "[]"
