@@ -10,20 +10,46 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, Unpack, cast
 
 from hcc_desk.profile import Profile
+
+if TYPE_CHECKING:  # for the annotations only: the services load on first use, not at start-up
+    from sqlalchemy.orm import Session
+
+    from hcc_desk.core.store import Store
+    from hcc_desk.core.sync.credentials import CredentialStore
+    from hcc_desk.services.agency_steps import AgencyStepsService
+    from hcc_desk.services.backups import BackupService
+    from hcc_desk.services.calendars import CalendarService
+    from hcc_desk.services.capture import CaptureService
+    from hcc_desk.services.catalogue import CatalogueService
+    from hcc_desk.services.dossiers import DossierQueries
+    from hcc_desk.services.drafts import DraftService
+    from hcc_desk.services.enrolment import EnrolmentService
+    from hcc_desk.services.forms import FormsService
+    from hcc_desk.services.intake import IntakeService
+    from hcc_desk.services.receipts import ReceiptService
+    from hcc_desk.services.return_desk import ReturnDeskService
+    from hcc_desk.services.settings import SettingsService
+    from hcc_desk.services.setup import SetupService
+    from hcc_desk.services.supervision import SupervisionService
+    from hcc_desk.services.sync import CentralAuth, SyncService
+
+T = TypeVar("T")
 
 
 class LazyStore:
     """Opens (and migrates) the database the first time a session is asked for."""
 
-    def __init__(self, profile: Profile, key_source=None):
+    def __init__(self, profile: Profile, key_source: Callable[[], bytes] | None = None):
         self._profile = profile
         self._key_source = key_source or profile.key
-        self._store = None
+        self._store: Store | None = None
         self._lock = threading.Lock()
         # PRAGMA quick_check at open: True at every GUI start (warm-up thread), None = on the
         # first open of a day (CLI commands); services/backups.py says why.
@@ -33,7 +59,7 @@ class LazyStore:
     def is_open(self) -> bool:
         return self._store is not None
 
-    def get(self):
+    def get(self) -> Store:
         with self._lock:
             if self._store is None:
                 from hcc_desk.core import sealed_files
@@ -53,12 +79,12 @@ class LazyStore:
             return self._store
 
     @contextmanager
-    def session(self):
+    def session(self) -> Iterator[Session]:
         with _storage_errors(), self.get().session() as s:
             yield s
 
     @contextmanager
-    def write(self):
+    def write(self) -> Iterator[Session]:
         with _storage_errors(), self.get().write() as s:
             yield s
 
@@ -70,7 +96,7 @@ class LazyStore:
 
 
 @contextmanager
-def _key_errors(profile: Profile):
+def _key_errors(profile: Profile) -> Iterator[None]:
     """No key for an encrypted profile, or not this profile's key: say what to do."""
     from hcc_desk.core.db_cipher import WrongKey
     from hcc_desk.core.keystore import KeyUnavailable
@@ -91,7 +117,7 @@ def _key_errors(profile: Profile):
 
 
 @contextmanager
-def _storage_errors():
+def _storage_errors() -> Iterator[None]:
     """A full disk, a locked or damaged database file: a clear message, never a crash dialog.
     The transaction has been rolled back, so nothing half-written remains."""
     from sqlalchemy.exc import OperationalError
@@ -120,22 +146,61 @@ def _storage_errors():
         ) from exc
 
 
+class ServiceFactories(TypedDict, total=False):
+    """Replacements for the context's services, each built from the context on first use
+    (``open_context(path, sync=lambda ctx: SyncService(ctx.store, …, clock=clock))``): tests
+    give services a clock or a fake central this way. Keys are the service attributes."""
+
+    settings: Callable[[AppContext], SettingsService]
+    backups: Callable[[AppContext], BackupService]
+    calendars: Callable[[AppContext], CalendarService]
+    setup: Callable[[AppContext], SetupService]
+    auth: Callable[[AppContext], CentralAuth]
+    credentials: Callable[[AppContext], CredentialStore]
+    return_desk: Callable[[AppContext], ReturnDeskService]
+    agency_steps: Callable[[AppContext], AgencyStepsService]
+    supervision: Callable[[AppContext], SupervisionService]
+    sync: Callable[[AppContext], SyncService]
+    enrolment: Callable[[AppContext], EnrolmentService]
+    catalogue: Callable[[AppContext], CatalogueService]
+    intake: Callable[[AppContext], IntakeService]
+    dossiers: Callable[[AppContext], DossierQueries]
+    drafts: Callable[[AppContext], DraftService]
+    receipts: Callable[[AppContext], ReceiptService]
+    forms: Callable[[AppContext], FormsService]
+    capture: Callable[[AppContext], CaptureService]
+
+
 class AppContext:
-    def __init__(self, profile: Profile):
+    """One profile's store and services. ``key``: use this key instead of the profile's (a
+    test's "another PC"); ``services``: replacements (see ServiceFactories)."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        *,
+        key: bytes | None = None,
+        **services: Unpack[ServiceFactories],
+    ):
+        unknown = set(services) - ServiceFactories.__optional_keys__
+        if unknown:
+            raise TypeError(f"AppContext has no service {', '.join(sorted(unknown))}")
         self.profile = profile
         self.store = LazyStore(profile, key_source=lambda: self.key)
+        self._key = key
+        self._factories = cast("dict[str, Callable[[AppContext], object]]", dict(services))
         self._build_lock = threading.RLock()
 
     @cached_property
     def key(self) -> bytes:
         """The profile's encryption key, from the OS key store (created with the profile)."""
-        return self.profile.key()
+        return self._key if self._key is not None else self.profile.key()
 
     def is_set_up(self) -> bool:
         """Cheap check with plain sqlite3, for choosing the first window (setup or login)."""
         return self._peek("SELECT 1 FROM counter WHERE is_this_device = 1") is not None
 
-    def quick_setting(self, key: str, default=None):
+    def quick_setting(self, key: str, default: Any = None) -> Any:
         """A setting read with plain sqlite3 before the store is loaded (e.g. the language)."""
         row = self._peek("SELECT value FROM setting WHERE key = ?", (key,))
         try:
@@ -145,9 +210,9 @@ class AppContext:
 
     def peek_centre_name(self) -> str:
         row = self._peek("SELECT name FROM centre ORDER BY id LIMIT 1")
-        return row[0] if row else ""
+        return str(row[0]) if row else ""
 
-    def _peek(self, sql: str, params: tuple = ()):
+    def _peek(self, sql: str, params: tuple[object, ...] = ()) -> Any:
         """No schema yet, an unreadable file, no key: None, and the store will say why."""
         if not self.profile.db_path.exists():
             return None
@@ -188,132 +253,144 @@ class AppContext:
 
     # Services, built on first use. The lock keeps a background warm-up and the GUI thread
     # from building the same service twice.
-    def _once(self, factory):
+    def _once(self, name: str, build: Callable[[], T]) -> T:
         with self._build_lock:
-            return factory()
+            factory = self._factories.get(name)
+            return build() if factory is None else cast(T, factory(self))
 
     @cached_property
-    def settings(self):
+    def settings(self) -> SettingsService:
         from hcc_desk.services.settings import SettingsService
 
-        return self._once(lambda: SettingsService(self.store))
+        return self._once("settings", lambda: SettingsService(self.store))
 
     @cached_property
-    def backups(self):
+    def backups(self) -> BackupService:
         from hcc_desk.services.backups import BackupService
 
         return self._once(
+            "backups",
             lambda: BackupService(
                 self.profile,
                 lambda: self.key,
                 lambda name, default: self.settings.get(name, default),
-            )
+            ),
         )
 
     @cached_property
-    def calendars(self):
+    def calendars(self) -> CalendarService:
         from hcc_desk.services.calendars import CalendarService
 
-        return self._once(lambda: CalendarService(self.store, self.settings))
+        return self._once("calendars", lambda: CalendarService(self.store, self.settings))
 
     @cached_property
-    def setup(self):
+    def setup(self) -> SetupService:
         from hcc_desk.services.setup import SetupService
 
-        return self._once(lambda: SetupService(self.store))
+        return self._once("setup", lambda: SetupService(self.store))
 
     @cached_property
-    def auth(self):
+    def auth(self) -> CentralAuth:
         from hcc_desk.services.auth import AuthService
         from hcc_desk.services.sync import CentralAuth
 
         # Not enrolled: CentralAuth is just the local check.
         return self._once(
-            lambda: CentralAuth(AuthService(self.store), self.store, self.credentials)
+            "auth", lambda: CentralAuth(AuthService(self.store), self.store, self.credentials)
         )
 
     @cached_property
-    def credentials(self):
+    def credentials(self) -> CredentialStore:
         from hcc_desk.core.sync.credentials import default_credential_store
 
-        return self._once(lambda: default_credential_store(self.profile.root))
+        return self._once("credentials", lambda: default_credential_store(self.profile.root))
 
     @cached_property
-    def return_desk(self):
+    def return_desk(self) -> ReturnDeskService:
         from hcc_desk.services.return_desk import ReturnDeskService
 
-        return self._once(lambda: ReturnDeskService(self.store))
+        return self._once("return_desk", lambda: ReturnDeskService(self.store))
 
     @cached_property
-    def agency_steps(self):
+    def agency_steps(self) -> AgencyStepsService:
         from hcc_desk.services.agency_steps import AgencyStepsService
 
-        return self._once(lambda: AgencyStepsService(self.store, self.calendars))
+        return self._once("agency_steps", lambda: AgencyStepsService(self.store, self.calendars))
 
     @cached_property
-    def supervision(self):
+    def supervision(self) -> SupervisionService:
         from hcc_desk.services.supervision import SupervisionService
 
-        return self._once(lambda: SupervisionService(self.store, self.calendars, self.credentials))
+        return self._once(
+            "supervision",
+            lambda: SupervisionService(self.store, self.calendars, self.credentials),
+        )
 
     @cached_property
-    def sync(self):
+    def sync(self) -> SyncService:
         from hcc_desk.services.sync import SyncService
 
-        return self._once(lambda: SyncService(self.store, self.profile.root, self.credentials))
+        return self._once(
+            "sync", lambda: SyncService(self.store, self.profile.root, self.credentials)
+        )
 
     @cached_property
-    def enrolment(self):
+    def enrolment(self) -> EnrolmentService:
         from hcc_desk.services.enrolment import EnrolmentService
 
-        return self._once(lambda: EnrolmentService(self.store, self.credentials))
+        return self._once("enrolment", lambda: EnrolmentService(self.store, self.credentials))
 
     @cached_property
-    def catalogue(self):
+    def catalogue(self) -> CatalogueService:
         from hcc_desk.services.catalogue import CatalogueService
 
-        return self._once(lambda: CatalogueService(self.store))
+        return self._once("catalogue", lambda: CatalogueService(self.store))
 
     @cached_property
-    def intake(self):
+    def intake(self) -> IntakeService:
         from hcc_desk.services.intake import IntakeService
 
-        return self._once(lambda: IntakeService(self.store, self.calendars))
+        return self._once("intake", lambda: IntakeService(self.store, self.calendars))
 
     @cached_property
-    def dossiers(self):
+    def dossiers(self) -> DossierQueries:
         from hcc_desk.services.dossiers import DossierQueries
 
-        return self._once(lambda: DossierQueries(self.store))
+        return self._once("dossiers", lambda: DossierQueries(self.store))
 
     @cached_property
-    def drafts(self):
+    def drafts(self) -> DraftService:
         from hcc_desk.services.drafts import DraftService
 
-        return self._once(lambda: DraftService(self.store))
+        return self._once("drafts", lambda: DraftService(self.store))
 
     @cached_property
-    def receipts(self):
+    def receipts(self) -> ReceiptService:
         from hcc_desk.services.receipts import ReceiptService
 
-        return self._once(lambda: ReceiptService(self.store, self.settings, self.profile.receipts))
+        return self._once(
+            "receipts", lambda: ReceiptService(self.store, self.settings, self.profile.receipts)
+        )
 
     @cached_property
-    def forms(self):
+    def forms(self) -> FormsService:
         from hcc_desk.services.forms import FormsService
 
         return self._once(
-            lambda: FormsService(self.store, self.settings, self.profile.root / "forms")
+            "forms", lambda: FormsService(self.store, self.settings, self.profile.root / "forms")
         )
 
     @cached_property
-    def capture(self):
+    def capture(self) -> CaptureService:
         from hcc_desk.services.capture import CaptureService
 
         return self._once(
-            lambda: CaptureService(self.store, self.settings, self.profile.root, self.sync)
+            "capture",
+            lambda: CaptureService(self.store, self.settings, self.profile.root, self.sync),
         )
 
 
-def open_context(profile_dir: Path) -> AppContext:
-    return AppContext(Profile(Path(profile_dir)).ensure())
+def open_context(
+    profile_dir: Path, *, key: bytes | None = None, **services: Unpack[ServiceFactories]
+) -> AppContext:
+    return AppContext(Profile(Path(profile_dir)).ensure(), key=key, **services)

@@ -290,8 +290,7 @@ def test_a_wrong_key_is_not_mistaken_for_damage(tmp_path, monkeypatch):
     ctx.close()
     for old in ctx.profile.backups.glob("*.db"):
         old.unlink()  # no backup proves the key right
-    other = open_context(tmp_path / "desk")
-    other.__dict__["key"] = os.urandom(32)  # another PC's key
+    other = open_context(tmp_path / "desk", key=os.urandom(32))  # another PC's key
     with pytest.raises(UserError) as refused:
         other.store.get()
     assert not isinstance(refused.value, DatabaseDamaged)

@@ -86,24 +86,27 @@ def make_desk(
     if db is not None:  # the template's database, and the id that names its key
         shutil.copy(db, root / "hcc-desk.db")
         shutil.copy(db.with_name("profile-id"), root / "profile-id")
-    ctx = open_context(root)
 
     def factory(url: str, token: str | None = None, **kw) -> CentralClient:
         return CentralClient(url, token, transport=central.transport())
 
     sync_kw.setdefault("interval", 30.0)
     sync_kw.setdefault("probe_interval", 0.05)
-    ctx.__dict__["sync"] = SyncService(
-        ctx.store,
+    # Every service that talks to central goes to the fake one, on the test's clock.
+    ctx = open_context(
         root,
-        ctx.credentials,
-        client_factory=factory,
-        clock=clock,
-        rng=random.Random(7),
-        **sync_kw,
+        sync=lambda c: SyncService(
+            c.store,
+            root,
+            c.credentials,
+            client_factory=factory,
+            clock=clock,
+            rng=random.Random(7),
+            **sync_kw,
+        ),
+        enrolment=lambda c: EnrolmentService(c.store, c.credentials, factory),
+        auth=lambda c: CentralAuth(AuthService(c.store), c.store, c.credentials, factory),
     )
-    ctx.__dict__["enrolment"] = EnrolmentService(ctx.store, ctx.credentials, factory)
-    ctx.__dict__["auth"] = CentralAuth(AuthService(ctx.store), ctx.store, ctx.credentials, factory)
     if enrol:
         ctx.enrolment.enrol(CENTRAL_URL, "GOODCODE42", "test desk")
     return Desk(ctx, central, clock, root)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
 
 
 @dataclass(frozen=True)
@@ -13,6 +16,6 @@ class DeskInfo:
     counter_slot: int | None = None
 
 
-def desk_info(ctx: Any) -> DeskInfo:
+def desk_info(ctx: AppContext) -> DeskInfo:
     found = ctx.setup.identity()
     return DeskInfo(found.centre_name, found.counter_name, found.counter_slot)

@@ -6,7 +6,7 @@ only covers the window: the dossier being typed stays in its widgets (and in its
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.forms.ui_lock_dialog import Ui_LockDialog
 from hcc_desk.ui.tasks import Failure, TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
 
 _INPUT = {
     QEvent.Type.KeyPress,
@@ -67,7 +71,9 @@ class LockDialog(QDialog):
 
     unlocked = Signal()
 
-    def __init__(self, ctx: Any, runner: TaskRunner, officer: Any, parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, runner: TaskRunner, officer: Officer, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.ctx, self.runner, self.officer = ctx, runner, officer
         self.ui = Ui_LockDialog()

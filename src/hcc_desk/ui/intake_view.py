@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -27,10 +27,14 @@ from hcc_desk.ui.forms.ui_intake import Ui_IntakeForm
 from hcc_desk.ui.procedure_picker import ProcedurePicker
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
+
 _PAPER_PATH = re.compile(r"^papers\[(\d+)\]")
 
 
-def load_places_for(ctx: Any) -> tuple[Any, Any]:
+def load_places_for(ctx: AppContext) -> tuple[Any, Any]:
     """(the bundled places, the centre's own province or None); runs in a worker thread."""
     from hcc_core.domain.places import bundled_places
     from hcc_core.domain.text import fold
@@ -50,8 +54,8 @@ class IntakeView(QWidget):
 
     def __init__(
         self,
-        ctx: Any,
-        officer: Any,
+        ctx: AppContext,
+        officer: Officer,
         runner: TaskRunner,
         parent: QWidget | None = None,
         autosave_ms: int = 1000,

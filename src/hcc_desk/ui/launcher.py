@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,13 +19,17 @@ from PySide6.QtWidgets import QApplication, QWidget
 from hcc_desk.ui import errors, i18n, style
 from hcc_desk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
+
 
 class Flow(QObject):
     """Owns the sequence of windows and the task runner they share."""
 
     damaged = Signal(object)  # from the warm-up thread: the database was set aside
 
-    def __init__(self, ctx: Any, exit_when_ready: bool = False):
+    def __init__(self, ctx: AppContext, exit_when_ready: bool = False):
         super().__init__()
         self.damaged.connect(self.show_recovery)
         self.ctx = ctx
@@ -102,7 +106,7 @@ class Flow(QObject):
         dialog.rejected.connect(QApplication.quit)
         self._show(dialog)
 
-    def show_main(self, officer: Any) -> None:
+    def show_main(self, officer: Officer) -> None:
         from hcc_desk.ui.main_window import MainWindow
 
         window = MainWindow(self.ctx, officer, self.runner)
@@ -110,7 +114,9 @@ class Flow(QObject):
         window.start()
 
 
-def run_gui(ctx: Any, exit_when_ready: bool = False, argv: Sequence[str] | None = None) -> int:
+def run_gui(
+    ctx: AppContext, exit_when_ready: bool = False, argv: Sequence[str] | None = None
+) -> int:
     """Run the desk's GUI on an open AppContext; returns the process exit code."""
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)

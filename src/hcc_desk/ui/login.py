@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -10,6 +10,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.forms.ui_login_dialog import Ui_LoginDialog
 from hcc_desk.ui.tasks import Failure, TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
 
 
 class LoginDialog(QDialog):
@@ -19,7 +23,7 @@ class LoginDialog(QDialog):
 
     def __init__(
         self,
-        ctx: Any,
+        ctx: AppContext,
         runner: TaskRunner,
         centre_name: str = "",
         username: str = "",
@@ -27,7 +31,7 @@ class LoginDialog(QDialog):
     ):
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
-        self.officer: Any = None
+        self.officer: Officer | None = None
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.ui.error_label.hide()
@@ -58,7 +62,7 @@ class LoginDialog(QDialog):
             owner=self,
         )
 
-    def _succeeded(self, officer: Any) -> None:
+    def _succeeded(self, officer: Officer) -> None:
         self.officer = officer
         self.logged_in.emit(officer)
         self.accept()

@@ -9,7 +9,7 @@ Ctrl+Q quit.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -36,12 +36,16 @@ from hcc_desk.ui.sync_indicator import SyncIndicator
 from hcc_desk.ui.tasks import TaskRunner
 from hcc_desk.ui.today_view import TodayView
 
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
+
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        ctx: Any,
-        officer: Any,
+        ctx: AppContext,
+        officer: Officer,
         runner: TaskRunner | None = None,
         parent: QWidget | None = None,
         autosave_ms: int = 1000,

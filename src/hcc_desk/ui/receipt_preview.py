@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
@@ -22,6 +22,10 @@ from hcc_desk.ui.forms.ui_receipt_preview import Ui_ReceiptPreview
 from hcc_desk.ui.screen_fit import restore_geometry, save_geometry
 from hcc_desk.ui.style import set_flag
 from hcc_desk.ui.tasks import Failure, TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
 
 _DPI = 150  # the papers' QR (Circular 01/2023: ~65 modules) must stay readable on screen
 _FORMATS = {
@@ -64,7 +68,12 @@ def render_first_page(render_pdf: Any, code: str, folder: str, paper: str) -> Re
 
 class ReceiptPreview(QDialog):
     def __init__(
-        self, ctx: Any, runner: TaskRunner, officer: Any, code: str, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        runner: TaskRunner,
+        officer: Officer,
+        code: str,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.ctx, self.runner, self.officer, self.code = ctx, runner, officer, code

@@ -8,7 +8,7 @@ the backup being restored (the damaged file may not be readable at all).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,11 +26,14 @@ from hcc_desk.ui import i18n
 from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+
 
 class RecoveryDialog(QDialog):
     restored = Signal()
 
-    def __init__(self, ctx: Any, runner: TaskRunner, damage: Any, parent: Any = None):
+    def __init__(self, ctx: AppContext, runner: TaskRunner, damage: Any, parent: Any = None):
         super().__init__(parent)
         self.ctx, self.runner, self.damage = ctx, runner, damage
         self.setWindowTitle(self.tr("Cơ sở dữ liệu bị hỏng — HCC Desk"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget, QWizard
@@ -20,6 +20,9 @@ from hcc_desk.ui.forms.ui_agency_row import Ui_AgencyRow
 from hcc_desk.ui.forms.ui_setup_wizard import Ui_SetupWizard
 from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
 
 UNIT_CODE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$")
 _AGENCY_PATH = re.compile(r"^agencies\[(\d+)\]\.(name|short_name|unit_code)$")
@@ -79,7 +82,7 @@ class SetupWizard(QWizard):
 
     completed = Signal(str)
 
-    def __init__(self, ctx: Any, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
         self.ui = Ui_SetupWizard()

@@ -7,7 +7,7 @@ are listed with central's reason and can be retried.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 from hcc_desk.ui import errors
 from hcc_desk.ui.formatting import short_datetime
 from hcc_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
 
 POLL_MS = 2000
 
@@ -76,7 +79,7 @@ def describe(status: Any) -> tuple[str, str]:
 
 
 class SyncIndicator(QWidget):
-    def __init__(self, ctx: Any, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx, self.runner = ctx, runner
         self.service = getattr(ctx, "sync", None)

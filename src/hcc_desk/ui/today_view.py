@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
@@ -11,6 +11,10 @@ from hcc_desk.ui.dossier_model import DossierTableModel
 from hcc_desk.ui.forms.ui_today import Ui_TodayForm
 from hcc_desk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
+
 
 class TodayView(QWidget):
     """Signals: reprint_requested(str) with a dossier code; loaded(int) after each refresh."""
@@ -18,7 +22,9 @@ class TodayView(QWidget):
     reprint_requested = Signal(str)
     loaded = Signal(int)
 
-    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, officer: Officer, runner: TaskRunner, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.ctx, self.officer, self.runner = ctx, officer, runner
         self.ui = Ui_TodayForm()

@@ -22,14 +22,14 @@ def clock() -> Clock:
 
 @pytest.fixture
 def ctx(tmp_path, clock):
-    context = open_context(tmp_path / "profile")
-    context.setup.create_demo()
     # The screens take their services from the context: these run on a clock we can move.
-    context.__dict__["return_desk"] = ReturnDeskService(context.store, clock)
-    context.__dict__["agency_steps"] = AgencyStepsService(context.store, context.calendars, clock)
-    context.__dict__["supervision"] = SupervisionService(
-        context.store, context.calendars, context.credentials, clock
+    context = open_context(
+        tmp_path / "profile",
+        return_desk=lambda c: ReturnDeskService(c.store, clock),
+        agency_steps=lambda c: AgencyStepsService(c.store, c.calendars, clock),
+        supervision=lambda c: SupervisionService(c.store, c.calendars, c.credentials, clock),
     )
+    context.setup.create_demo()
     yield context
     context.close()
 

@@ -9,6 +9,7 @@ import pytest
 
 pytest.importorskip("hcc_central.app")
 
+from hcc_desk.app import open_context
 from hcc_desk.services.supervision import SupervisionService
 from hcc_desk.ui.supervision.view import SupervisionView
 from tests.services.after_intake_helpers import Clock, intake
@@ -30,8 +31,10 @@ def test_other_counters_dossier_turns_overdue_offline(qtbot, server, tmp_path, r
         theirs = intake(two, RECEIVED, "mai")
         _sync(two)
         clock = Clock(datetime(2026, 12, 7, 8, 0))
-        one.__dict__["supervision"] = SupervisionService(
-            one.store, one.calendars, one.credentials, clock
+        one.close()  # the same desk again, its supervision on a clock the test moves
+        one = open_context(
+            tmp_path / "quay1",
+            supervision=lambda c: SupervisionService(c.store, c.calendars, c.credentials, clock),
         )
         supervisor = one.auth.officer("giamsat")
         view = SupervisionView(one, supervisor, runner, tick_ms=50)

@@ -4,7 +4,7 @@ Nothing is written until "Nhập vào quầy"; the file is read on the database 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,10 @@ from hcc_desk.ui.admin.common import enter_clicks, failure_handler, fill_table, 
 from hcc_desk.ui.formatting import date_text, weekday
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.services.admin_imports import AdminImports
+    from hcc_desk.services.auth import Officer
 
 NAMES = {
     "added": QT_TRANSLATE_NOOP("Admin", "Thêm"),
@@ -43,7 +47,11 @@ class ImportsPage(QWidget):
     applied = Signal(object)
 
     def __init__(
-        self, service: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        service: AdminImports,
+        officer: Officer,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.service, self.officer, self.runner = service, officer, runner

@@ -3,7 +3,7 @@ password policy, admin role); the dialog shows its field errors and stays open u
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 
 from hcc_desk.ui.admin.common import error_label, failure_handler
 from hcc_desk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.services.admin_officers import AdminOfficers
 
 ROLE_NAMES = {
     "officer": QT_TRANSLATE_NOOP("Admin", "Cán bộ tiếp nhận"),
@@ -39,7 +42,7 @@ class OfficerDialog(QDialog):
 
     def __init__(
         self,
-        service: Any,
+        service: AdminOfficers,
         admin: str,
         runner: TaskRunner,
         username: str | None = None,

@@ -4,7 +4,7 @@ offline lockout can be lifted here."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -15,6 +15,10 @@ from hcc_desk.ui.formatting import short_datetime
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from hcc_desk.services.admin_officers import AdminOfficers
+    from hcc_desk.services.auth import Officer
+
 
 class OfficersPage(QWidget):
     """Signals: loaded(OfficerList) after each load."""
@@ -22,7 +26,11 @@ class OfficersPage(QWidget):
     loaded = Signal(object)
 
     def __init__(
-        self, service: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        service: AdminOfficers,
+        officer: Officer,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.service, self.officer, self.runner = service, officer, runner

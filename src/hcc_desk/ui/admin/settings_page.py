@@ -3,7 +3,7 @@ Printers and scanners are listed on a worker (CUPS/WIA/SANE can take seconds).""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +29,11 @@ from hcc_desk.ui.admin.common import enter_clicks, error_label, failure_handler
 from hcc_desk.ui.return_desk.view import make_banner
 from hcc_desk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.admin_settings import AdminSettings
+    from hcc_desk.services.auth import Officer
+
 SOURCES = (
     ("flatbed", QT_TRANSLATE_NOOP("Admin", "Mặt kính")),
     ("adf", QT_TRANSLATE_NOOP("Admin", "Khay nạp giấy (ADF)")),
@@ -49,9 +54,9 @@ class SettingsPage(QWidget):
 
     def __init__(
         self,
-        service: Any,
-        ctx: Any,
-        officer: Any,
+        service: AdminSettings,
+        ctx: AppContext,
+        officer: Officer,
         runner: TaskRunner,
         parent: QWidget | None = None,
     ):

@@ -3,7 +3,7 @@ Shown to admins only; the services refuse everyone else anyway (services/admin_*
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -12,9 +12,15 @@ from hcc_desk.ui.admin.officers_page import OfficersPage
 from hcc_desk.ui.admin.settings_page import SettingsPage
 from hcc_desk.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
+
 
 class AdminView(QWidget):
-    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, officer: Officer, runner: TaskRunner, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         from hcc_desk.services.admin_imports import AdminImports
         from hcc_desk.services.admin_officers import AdminOfficers

@@ -4,7 +4,7 @@ was refused): its checklist with what is attached and what is waiting, the scan 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -34,10 +34,19 @@ from hcc_desk.ui.capture.scan_panel import PaperTarget, ScanPanel
 from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
+
 
 class DossierScanDialog(QDialog):
     def __init__(
-        self, ctx: Any, runner: TaskRunner, officer: Any, code: str, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        runner: TaskRunner,
+        officer: Officer,
+        code: str,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.ctx, self.runner, self.officer, self.code = ctx, runner, officer, code

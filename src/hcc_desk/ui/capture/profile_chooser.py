@@ -7,13 +7,16 @@ through CaptureService.save_profile, and restored the next time.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hcc_desk.core.capture.model import ColourMode, DeviceInfo, ScanProfile, Source
 from hcc_desk.ui.tasks import Failure, TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.services.capture import CaptureService
 
 DEFAULT_RESOLUTIONS = (150, 200, 300, 600)
 
@@ -25,7 +28,7 @@ class ProfileChooser(QWidget):
     devices_loaded = Signal(int)
     profile_changed = Signal()
 
-    def __init__(self, capture: Any, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(self, capture: CaptureService, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.capture, self.runner = capture, runner
         self._devices: dict[str, DeviceInfo] = {}

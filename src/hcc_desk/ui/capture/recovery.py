@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -16,6 +16,12 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.capture.attaching import AttachReport, attach_recovered
 from hcc_desk.ui.tasks import Failure, TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.services.auth import Officer
+    from hcc_desk.services.capture import CaptureService
+    from hcc_desk.services.drafts import DraftService
+    from hcc_desk.ui.capture.intake_capture import IntakeCapture
 
 
 class RecoveryOffer(QObject):
@@ -26,11 +32,11 @@ class RecoveryOffer(QObject):
     def __init__(
         self,
         parent: QWidget,
-        capture: Any,
+        capture: CaptureService,
         runner: TaskRunner,
-        officer: Any,
-        drafts: Any = None,
-        intake: Any = None,
+        officer: Officer,
+        drafts: DraftService | None = None,
+        intake: IntakeCapture | None = None,
     ):
         super().__init__(parent)
         self.widget, self.capture, self.runner, self.officer = parent, capture, runner, officer
@@ -129,8 +135,9 @@ class RecoveryOffer(QObject):
         )
 
     def _restore_into_intake(self, orphans: list[Any]) -> None:
-        view = getattr(self.intake, "view", None)
-        if view is None:
+        intake = self.intake
+        view = getattr(intake, "view", None)
+        if intake is None or view is None:
             return
         if not view.is_blank():
             errors.show_message(
@@ -146,8 +153,8 @@ class RecoveryOffer(QObject):
         # The form continues under the pages' draft key: picking the same procedure puts them
         # back on their papers; the newest paper is shown right away.
         view.drafts.adopt(newest.key)
-        self.intake.draft_changed()
-        self.intake.panel.show_session(newest)
+        intake.draft_changed()
+        intake.panel.show_session(newest)
         names = ", ".join(s.paper_name for s in orphans if s.key == newest.key)
         view.banner.show(
             "info",

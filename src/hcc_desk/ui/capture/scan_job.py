@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import threading
 import traceback
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThread, Signal
 
 from hcc_desk.ui.tasks import Failure
+
+if TYPE_CHECKING:
+    from hcc_desk.services.capture import CaptureService
 
 
 class ScanJob(QThread):
@@ -28,7 +31,7 @@ class ScanJob(QThread):
 
     def __init__(
         self,
-        capture: Any,
+        capture: CaptureService,
         session: Any,
         profile: Any,
         parent: Any = None,

@@ -10,7 +10,7 @@ from the same card, each printing its form (Mẫu 02–05).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +25,10 @@ from hcc_desk.ui.formatting import appointment_text, short_datetime
 from hcc_desk.ui.forms.ui_return_desk import Ui_ReturnDeskView
 from hcc_desk.ui.return_desk.step_dialog import StepDialog
 from hcc_desk.ui.tasks import Failure, TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
 
 
 def make_banner(parent: QWidget) -> tuple[QFrame, Banner]:
@@ -54,7 +58,9 @@ class ReturnDeskView(QWidget):
     step_done = Signal(object)
     printed = Signal(str, str, str)
 
-    def __init__(self, ctx: Any, officer: Any, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self, ctx: AppContext, officer: Officer, runner: TaskRunner, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.ctx, self.officer, self.runner = ctx, officer, runner
         self.card: Any = None

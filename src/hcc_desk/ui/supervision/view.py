@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QHeaderView, QTableView, QWidget
@@ -25,6 +25,10 @@ from hcc_desk.ui.supervision.chart import TIMING_SERIES, Bar, Series
 from hcc_desk.ui.supervision.due_list_model import PROCEDURE_COLUMN, SORT_ROLE, DueListModel
 from hcc_desk.ui.supervision.rates_model import RatesModel
 from hcc_desk.ui.tasks import Failure, TaskRunner
+
+if TYPE_CHECKING:
+    from hcc_desk.app import AppContext
+    from hcc_desk.services.auth import Officer
 
 LISTS = ("overdue", "due_today", "due_soon", "waiting")  # the tabs, in the form's order
 GROUPS = ("agency", "procedure", "officer")  # the group combo's items, in the form's order
@@ -52,8 +56,8 @@ class SupervisionView(QWidget):
 
     def __init__(
         self,
-        ctx: Any,
-        officer: Any,
+        ctx: AppContext,
+        officer: Officer,
         runner: TaskRunner,
         parent: QWidget | None = None,
         tick_ms: int = TICK_MS,
