@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from hcc_core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
 from hcc_core.domain.timing import due_after_restart, limit_of, new_due_problem
 from hcc_desk.core.store.models import Dossier, DossierNotice
 from hcc_desk.core.store.repositories import list_agencies
+from hcc_desk.core.store.store import Store
 from hcc_desk.services.dossier_steps import (
     COUNTER_PARTY,
     FINISHED,
@@ -30,6 +32,9 @@ from hcc_desk.services.dossier_steps import (
     papers_holder,
 )
 from hcc_desk.services.errors import FieldError, FieldErrors, UserError
+
+if TYPE_CHECKING:
+    from hcc_desk.services.calendars import CalendarService
 
 _S = DossierStatus
 MAX_TEXT = 2000
@@ -87,7 +92,12 @@ class StepResult:
 
 
 class AgencyStepsService:
-    def __init__(self, store, calendars, clock: Callable[[], datetime] = datetime.now):
+    def __init__(
+        self,
+        store: Store,
+        calendars: CalendarService,
+        clock: Callable[[], datetime] = datetime.now,
+    ):
         self._store = store
         self._calendars = calendars
         self._clock = clock

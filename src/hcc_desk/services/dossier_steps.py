@@ -9,22 +9,15 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from hcc_core.domain.status import DossierStatus, can_transition
 from hcc_core.domain.timing import classify
-from hcc_desk.core.store.models import (
-    Dossier,
-    DossierNotice,
-    HandBack,
-    Handover,
-    Officer,
-    StatusEvent,
-)
-from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.models import Dossier, HandBack, Handover, Officer, StatusEvent
+from hcc_desk.core.store.repositories import add_audit, after_intake
 from hcc_desk.core.store.status_times import note_status_times
 from hcc_desk.core.supervision.report import FINISHED as FINISHED  # re-exported: none pending
 from hcc_desk.core.sync.outbox import enqueue_dossier
@@ -57,17 +50,9 @@ def load_dossier(session: Session, text: str) -> Dossier:
     code = scanned_code(text)
     if not code:
         raise NotFound("Hãy quét hoặc nhập mã hồ sơ.", "Scan or type a dossier code.")
-    opts = (
-        selectinload(Dossier.events),
-        selectinload(Dossier.procedure),
-        selectinload(Dossier.submitter),
-        selectinload(Dossier.owner),
-    )
-    dossier = session.scalar(select(Dossier).options(*opts).where(Dossier.code == code))
+    dossier = after_intake.dossier_by_code(session, code)
     if dossier is None and _TAIL.fullmatch(code):
-        found = session.scalars(
-            select(Dossier).options(*opts).where(func.substr(Dossier.code, 15) == code).limit(2)
-        ).all()
+        found = after_intake.dossiers_by_code_tail(session, code)
         if len(found) > 1:
             raise NotFound(
                 f"Có nhiều hồ sơ đuôi {code}: hãy nhập đủ mã.",
@@ -119,7 +104,7 @@ def change_status(
 
 
 def finish_change(
-    session: Session, dossier: Dossier, actor: str, action: str, detail: dict
+    session: Session, dossier: Dossier, actor: str, action: str, detail: dict[str, Any]
 ) -> None:
     """Queue the new state for central and audit it (same transaction as the change)."""
     enqueue_dossier(session, dossier)
@@ -127,8 +112,7 @@ def finish_change(
 
 
 def next_hop_seq(session: Session, dossier: Dossier) -> int:
-    last = session.scalar(select(func.max(Handover.seq)).where(Handover.dossier_id == dossier.id))
-    return (last or 0) + 1
+    return after_intake.last_handover_seq(session, dossier.id) + 1
 
 
 def add_hop(
@@ -154,7 +138,7 @@ def add_hop(
 
 
 def hand_back_of(session: Session, dossier: Dossier) -> HandBack | None:
-    return session.scalar(select(HandBack).where(HandBack.dossier_id == dossier.id))
+    return after_intake.hand_back_of(session, dossier.id)
 
 
 def dossier_handed_back(session: Session, dossier: Dossier) -> bool:
@@ -164,23 +148,13 @@ def dossier_handed_back(session: Session, dossier: Dossier) -> bool:
 
 def papers_holder(session: Session, dossier: Dossier) -> str:
     """Who has the papers: the counter until the first hop, then the last receiver."""
-    hop = session.scalar(
-        select(Handover)
-        .where(Handover.dossier_id == dossier.id)
-        .order_by(Handover.seq.desc())
-        .limit(1)
-    )
+    hop = after_intake.last_handover(session, dossier.id)
     return COUNTER_PARTY if hop is None else hop.to_party
 
 
 def last_agency(session: Session, dossier: Dossier) -> str:
     """Who holds the papers now: the receiving party of the last hop, else the deciding agency."""
-    hop = session.scalar(
-        select(Handover)
-        .where(Handover.dossier_id == dossier.id)
-        .order_by(Handover.seq.desc())
-        .limit(1)
-    )
+    hop = after_intake.last_handover(session, dossier.id)
     if hop is not None and hop.to_party != COUNTER_PARTY:
         return hop.to_party
     return dossier.agency.name
@@ -188,16 +162,7 @@ def last_agency(session: Session, dossier: Dossier) -> str:
 
 def statutory_due(session: Session, dossier: Dossier) -> datetime | None:
     """The appointment on-time statistics count against: the one before any apology."""
-    earliest = session.scalar(
-        select(DossierNotice.previous_due_at)
-        .where(
-            DossierNotice.dossier_id == dossier.id,
-            DossierNotice.kind == "apology",
-            DossierNotice.previous_due_at.is_not(None),
-        )
-        .order_by(DossierNotice.at, DossierNotice.id)
-        .limit(1)
-    )
+    earliest = after_intake.first_apology_previous_due(session, dossier.id)
     return earliest or dossier.due_at
 
 

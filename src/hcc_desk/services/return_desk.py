@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import Session
+
 from hcc_core.domain.citizen_id import parse_citizen_qr, validate_id_number
 from hcc_core.domain.errors import DomainError
 from hcc_core.domain.status import DossierStatus
@@ -20,6 +22,7 @@ from hcc_core.domain.text import fold
 from hcc_core.domain.timing import classify
 from hcc_desk.core.store.models import Applicant, Dossier, HandBack
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.store import Store
 from hcc_desk.services.agency_steps import allowed_steps
 from hcc_desk.services.dossier_steps import (
     READY_FOR_HAND_BACK,
@@ -116,7 +119,7 @@ class HandBackDone:
 
 
 class ReturnDeskService:
-    def __init__(self, store, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, store: Store, clock: Callable[[], datetime] = datetime.now):
         self._store = store
         self._clock = clock
 
@@ -191,7 +194,7 @@ class ReturnDeskService:
             return HandBackDone(d.code, at, timing, who.name, who.relation, d.status)
 
 
-def _card(session, d: Dossier, now: datetime) -> ReturnCard:
+def _card(session: Session, d: Dossier, now: datetime) -> ReturnCard:
     hb = hand_back_of(session, d)
     ready = DossierStatus(d.status) in READY_FOR_HAND_BACK and hb is None
     finished = result_time(d) if ready else None
@@ -230,7 +233,7 @@ def _party(a: Applicant) -> Party:
     return Party(a.full_name, a.id_number or a.old_id_number or a.tax_code, a.kind)
 
 
-def _ready_or_refuse(session, d: Dossier) -> None:
+def _ready_or_refuse(session: Session, d: Dossier) -> None:
     hb = hand_back_of(session, d)
     if hb is not None or d.status == _S.DONE:
         when = hb.at if hb is not None else d.returned_at

@@ -1,5 +1,6 @@
 """Repository functions: typed queries that take a Session and return records."""
 
+from . import after_intake
 from .dossiers import get_dossier_detail
 from .procedures import get_procedure, list_agencies, list_procedures, search_procedures
 from .search import CANDIDATE_CAP, SearchQuery, classify_query, search_dossiers
@@ -19,6 +20,7 @@ __all__ = [
     "CANDIDATE_CAP",
     "SearchQuery",
     "add_audit",
+    "after_intake",
     "allocate_day_sequence",
     "classify_query",
     "delete_draft",
