@@ -99,8 +99,22 @@ def test_spec_ships_every_resource(spec):
             rel = path.relative_to(resources)
             expected = "/".join(("resources", *rel.parent.parts))
             assert shipped.get(path.resolve()) == expected, f"{rel} not shipped as data"
-    for must in ("fonts/NotoSerif-Regular.ttf", "catalogue/procedures.json", "i18n/qtbase_vi.qm"):
+    for must in ("fonts/NotoSerif-Regular.ttf", "i18n/qtbase_vi.qm"):
         assert (resources / must).resolve() in shipped
+
+
+def test_spec_ships_the_shared_cores_data_and_catalogues(spec):
+    """hcc_core's data (calendar, places, catalogue seed) where hcc_core.data_files looks when
+    frozen, and its message catalogues next to hcc_core/i18n."""
+    shipped = {src.resolve(): dest for src, dest in _datas(spec)}
+    core = ROOT / "src" / "hcc_core"
+    for path in (core / "data").rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            rel = path.relative_to(core / "data")
+            assert shipped.get(path.resolve()) == "/".join(("core_data", *rel.parent.parts)), rel
+    assert (core / "data" / "catalogue" / "procedures.json").resolve() in shipped
+    for catalogue in (core / "i18n").glob("*.json"):
+        assert shipped.get(catalogue.resolve()) == "hcc_core/i18n", catalogue.name
 
 
 def test_spec_ships_migrations_where_migrate_py_looks(spec):
