@@ -17,16 +17,13 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
+from hcc_desk.ui.forms.ui_return_desk_step import Ui_StepDialog
 from hcc_desk.ui.screen_fit import fit_to_screen
 
 STEPS = (
@@ -41,82 +38,57 @@ STEPS = (
 
 
 class StepDialog(QDialog):
+    """forms/return_desk_step.ui holds every field; a step shows the rows it needs. The fields a
+    step does not use are None here (``values()`` reads only the step's own)."""
+
     def __init__(self, step: str, card: Any, parties: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         if step not in STEPS:
             raise ValueError(step)
         self.step, self.card = step, card
+        self.ui = ui = Ui_StepDialog()
+        ui.setupUi(self)
         self.setWindowTitle(self._title())
-        self.setModal(True)
-        layout = QVBoxLayout(self)
-        heading = QLabel(f"{card.code} — {card.procedure_name}", self)
-        heading.setWordWrap(True)
-        heading.setProperty("role", "title")
-        layout.addWidget(heading)
-        form = QFormLayout()
-        layout.addLayout(form)
-        self.to_edit: QComboBox | None = None
-        self.papers_list: QListWidget | None = None
-        self.other_papers: QPlainTextEdit | None = None
-        self.due_edit: QDateTimeEdit | None = None
-        if step == "transfer":
-            self.to_edit = QComboBox(self)
-            self.to_edit.setEditable(True)
+        ui.heading.setText(f"{card.code} — {card.procedure_name}")
+        self.to_edit: QComboBox | None = ui.to_edit if step == "transfer" else None
+        self.papers_list: QListWidget | None = ui.papers_list if step == "supplement" else None
+        self.other_papers: QPlainTextEdit | None = ui.other_papers if step == "supplement" else None
+        self.due_edit: QDateTimeEdit | None = ui.due_edit if step == "apology" else None
+        self.agency_edit, self.text_edit = ui.agency_edit, ui.text_edit
+        for field in (ui.to_edit, ui.papers_list, ui.other_papers, ui.due_edit):
+            if field not in (self.to_edit, self.papers_list, self.other_papers, self.due_edit):
+                ui.fields.setRowVisible(field, False)
+        if self.to_edit is not None:
             self.to_edit.addItems([p for p in parties if p != card.holder])
             self.to_edit.setCurrentIndex(-1)
-            self.to_edit.setObjectName("to_edit")
-            form.addRow(self.tr("Chuyển đến (&nơi nhận):"), self.to_edit)
-        self.agency_edit = QLineEdit(card.holder if step == "transfer" else card.agency_hint, self)
-        self.agency_edit.setObjectName("agency_edit")
-        form.addRow(
-            self.tr("Giao từ:") if step == "transfer" else self.tr("&Cơ quan:"), self.agency_edit
-        )
-        if step == "supplement":
-            self.papers_list = QListWidget(self)
-            self.papers_list.setObjectName("papers_list")
-            self.papers_list.setWordWrap(True)  # paper names run to a sentence or two
-            for name in card.papers:
+        self.agency_edit.setText(card.holder if step == "transfer" else card.agency_hint)
+        if step == "transfer":
+            ui.agency_label.setText(self.tr("Giao từ:"))
+        if self.papers_list is not None:
+            for name in card.papers:  # paper names run to a sentence or two: wrapped, tooltip
                 item = QListWidgetItem(name, self.papers_list)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
                 item.setToolTip(name)
-            form.addRow(self.tr("&Giấy tờ cần bổ sung:"), self.papers_list)
-            self.other_papers = QPlainTextEdit(self)
-            self.other_papers.setObjectName("other_papers")
-            self.other_papers.setPlaceholderText(self.tr("Mỗi dòng một giấy tờ"))
-            self.other_papers.setTabChangesFocus(True)
-            self.other_papers.setFixedHeight(60)
-            form.addRow(self.tr("Giấy tờ &khác:"), self.other_papers)
-        if step == "apology":
-            self.due_edit = QDateTimeEdit(self)
-            self.due_edit.setObjectName("due_edit")
-            self.due_edit.setDisplayFormat("HH:mm dd/MM/yyyy")
-            self.due_edit.setCalendarPopup(True)
+        if self.due_edit is not None:
             start = (card.due_at or datetime.now()) + timedelta(days=3)
             self.due_edit.setDateTime(
                 QDateTime(
                     QDate(start.year, start.month, start.day), QTime(start.hour, start.minute)
                 )
             )
-            form.addRow(self.tr("&Ngày hẹn mới:"), self.due_edit)
-        self.text_edit = QPlainTextEdit(self)
-        self.text_edit.setObjectName("text_edit")
-        self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setFixedHeight(70)
-        label = {
+        text_label = {
             "supplement": self.tr("&Lý do:"),
             "refusal": self.tr("&Lý do từ chối:"),
             "apology": self.tr("&Lý do chậm:"),
-        }.get(step, self.tr("&Ghi chú:"))
-        form.addRow(label, self.text_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Ghi nhận"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        }.get(step)
+        if text_label:
+            ui.text_label.setText(text_label)
+        ok = ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Ghi nhận"))
+        ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        ui.buttons.accepted.connect(self.accept)
+        ui.buttons.rejected.connect(self.reject)
         self.resize(720, self.sizeHint().height())
         fit_to_screen(self)
         first = self.to_edit or self.papers_list or self.due_edit or self.text_edit
