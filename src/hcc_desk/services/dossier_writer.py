@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hcc_core.domain.dossier_code import ledger_book
@@ -19,6 +18,7 @@ from hcc_desk.core.store.models import (
     StatusEvent,
 )
 from hcc_desk.core.store.records import ProcedureInfo
+from hcc_desk.core.store.repositories.lookups import last_ledger_number
 from hcc_desk.services.intake_request import (
     IntakeRequest,
     OrganisationInput,
@@ -69,12 +69,7 @@ def next_ledger_entry(session: Session, counter: Counter, year: int) -> tuple[st
     cannot read the same maximum; the unique index (counter, book, number) makes a duplicate
     fail loudly instead of printing two receipts with one ledger line."""
     book = ledger_book(counter.slot, year)
-    last = session.scalar(
-        select(func.max(Dossier.ledger_number)).where(
-            Dossier.counter_id == counter.id, Dossier.ledger_book == book
-        )
-    )
-    return book, (last or 0) + 1
+    return book, last_ledger_number(session, counter.id, book) + 1
 
 
 def insert_dossier(
