@@ -45,19 +45,19 @@ def import_catalogue(
     existing = list(s.scalars(select(Agency).where(Agency.centre_id == centre.id)))
     have = {a.unit_code for a in existing}
     added_agencies = 0
-    for rec in parsed.agencies:
-        if rec.unit_code not in have:  # existing agencies keep the names set at setup
+    for agency_rec in parsed.agencies:
+        if agency_rec.unit_code not in have:  # existing agencies keep the names set at setup
             existing.append(
                 add_agency(
                     s,
                     centre.id,
-                    name=rec.name,
-                    unit_code=rec.unit_code,
-                    short_name=rec.short_name,
+                    name=agency_rec.name,
+                    unit_code=agency_rec.unit_code,
+                    short_name=agency_rec.short_name,
                     actor=actor,
                 )
             )
-            have.add(rec.unit_code)
+            have.add(agency_rec.unit_code)
             added_agencies += 1
     lookup = {fold(k): a for a in existing for k in (a.unit_code, a.short_name, a.name) if k}
     missing = sorted({p.agency for p in parsed.procedures if fold(p.agency) not in lookup})
@@ -105,17 +105,7 @@ def _payload(rec: ProcedureRecord, agency: Agency) -> dict[str, Any]:
         **rec.fields(),
         "unit_code": agency.unit_code,
         "agency": agency.unit_code,  # the desk resolves agencies by unit code too
-        "papers": [
-            {
-                "position": i,
-                "name": p.name,
-                "originals": p.originals,
-                "certified_copies": p.certified_copies,
-                "photocopies": p.photocopies,
-                "note": p.note,
-            }
-            for i, p in enumerate(rec.papers, start=1)
-        ],
+        "papers": rec.paper_rows(),
         "active": True,
     }
 

@@ -101,6 +101,20 @@ class ProcedureRecord:
             "fees": [dict(f) for f in self.fees],
         }
 
+    def paper_rows(self) -> list[dict[str, Any]]:
+        """The papers, numbered from 1, as stored and as sent on."""
+        return [
+            {
+                "position": i,
+                "name": p.name,
+                "originals": p.originals,
+                "certified_copies": p.certified_copies,
+                "photocopies": p.photocopies,
+                "note": p.note,
+            }
+            for i, p in enumerate(self.papers, start=1)
+        ]
+
 
 def text(raw: dict[str, Any], key: str, *, required: bool = False) -> str | None:
     value = raw.get(key)

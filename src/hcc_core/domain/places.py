@@ -28,13 +28,12 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-@dataclass(frozen=True, slots=True)
-class Commune:
-    code: str
-    kind: str  # "xã" / "phường" / "đặc khu"
+class _Named:
+    """A unit's name with its kind ("phường", "tỉnh"…)."""
+
+    __slots__ = ()
+    kind: str
     name: str
-    province_code: str
-    formed_from: tuple[str, ...] = ()
 
     @property
     def full_name(self) -> str:
@@ -47,7 +46,16 @@ class Commune:
 
 
 @dataclass(frozen=True, slots=True)
-class Province:
+class Commune(_Named):
+    code: str
+    kind: str  # "xã" / "phường" / "đặc khu"
+    name: str
+    province_code: str
+    formed_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Province(_Named):
     code: str
     kind: str  # "tỉnh" / "thành phố"
     name: str
@@ -56,14 +64,6 @@ class Province:
     communes_resolution: str | None
     communes_resolution_date: str | None
     communes: tuple[Commune, ...] = field(repr=False)
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.kind} {self.name}"
-
-    @property
-    def label(self) -> str:
-        return _capitalised(self.full_name)
 
 
 class Places:

@@ -106,7 +106,7 @@ def _apply(
     touched: set[int] = set()
     for rec in parsed.procedures:
         agency = agencies[fold(rec.agency)]
-        values, papers = _values(rec, agency.id), _papers(rec)
+        values, papers = _values(rec, agency.id), rec.paper_rows()
         proc = current.get(_key(rec.code, rec.name, agency.id))
         if proc is None:
             proc = Procedure(**values)
@@ -149,20 +149,6 @@ def _key_of(p: Procedure) -> tuple[Any, ...]:
 
 def _values(rec: ProcedureRecord, agency_id: int) -> dict[str, Any]:
     return {**rec.fields(), "name_folded": fold(rec.name), "agency_id": agency_id, "active": True}
-
-
-def _papers(rec: ProcedureRecord) -> list[dict[str, Any]]:
-    return [
-        {
-            "position": i,
-            "name": p.name,
-            "originals": p.originals,
-            "certified_copies": p.certified_copies,
-            "photocopies": p.photocopies,
-            "note": p.note,
-        }
-        for i, p in enumerate(rec.papers, start=1)
-    ]
 
 
 def _paper_rows(proc: Procedure) -> list[dict[str, Any]]:

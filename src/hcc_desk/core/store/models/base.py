@@ -13,14 +13,7 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, Float, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-# Stable constraint names so Alembic batch migrations can find them later.
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from hcc_core.schema_naming import NAMING
 
 
 class Base(DeclarativeBase):
