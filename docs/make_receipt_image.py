@@ -21,8 +21,19 @@ def main() -> None:
         pdf = Path(tmp) / "receipt.pdf"
         render_receipt_pdf(sample_receipt(), pdf, paper="A4")
         subprocess.run(
-            ["pdftoppm", "-r", "80", "-f", "1", "-l", "1", "-png", "-singlefile", str(pdf),
-             str(DOCS / "receipt-a4")],
+            [
+                "pdftoppm",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-png",
+                "-singlefile",
+                str(pdf),
+                str(DOCS / "receipt-a4"),
+            ],
             check=True,
         )
     print(DOCS / "receipt-a4.png")

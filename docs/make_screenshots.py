@@ -22,6 +22,7 @@ The dossiers behind the last two are received in the past through the intake ser
 back, as the tests do. Supervision reads the lists at a fixed moment, 10:30 on the last working
 day, so that some dossiers are still due later "today" whatever time the script runs.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,8 +38,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 QR = "046090001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021"
 # The applicant who collects her passport at the return desk.
-RETURN_QR = ("046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|"
-             "25 Trần Hưng Đạo, phường Phú Xuân, thành phố Huế|15082021")
+RETURN_QR = (
+    "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|"
+    "25 Trần Hưng Đạo, phường Phú Xuân, thành phố Huế|15082021"
+)
 RETURN_PROCEDURE = "1.001456"  # Cấp hộ chiếu phổ thông: 8 working days
 SUPERVISOR = ("giamsat", "Phạm Thị Giám Sát")
 SECOND_OFFICER = ("lan", "Hoàng Thị Lan")
@@ -71,8 +74,11 @@ RECEIVED_AT = clock_time(14, 0)  # working-day appointments keep the time of day
 def start_xvfb() -> subprocess.Popen | None:
     if os.environ.get("DISPLAY"):
         return None
-    xvfb = subprocess.Popen(["Xvfb", ":99", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    xvfb = subprocess.Popen(
+        ["Xvfb", ":99", "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.environ["DISPLAY"] = ":99"
     for _ in range(100):
         if Path("/tmp/.X11-unix/X99").exists():
@@ -103,8 +109,9 @@ def type_into(widget, text: str) -> None:
     from PySide6.QtTest import QTest
 
     for ch in text:
-        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
-                           Qt.KeyboardModifier.NoModifier)
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def press_enter(widget) -> None:
@@ -116,12 +123,14 @@ def press_enter(widget) -> None:
 
 # -- the demo desk --------------------------------------------------------------------------------
 
+
 def person(name: str, index: int):
     """A made-up applicant: a 12-digit identity number and a phone number of its own."""
     from hcc_desk.services.intake_request import PersonInput
 
-    return PersonInput(full_name=name, id_number=f"04609{index:07d}", phone=f"09051{index:05d}",
-                       address="Huế")
+    return PersonInput(
+        full_name=name, id_number=f"04609{index:07d}", phone=f"09051{index:05d}", address="Huế"
+    )
 
 
 def add_officer(ctx, username: str, full_name: str, role: str) -> None:
@@ -130,19 +139,31 @@ def add_officer(ctx, username: str, full_name: str, role: str) -> None:
     from hcc_desk.services.auth import hash_password
 
     with ctx.store.write() as s:
-        s.add(Officer(username=username, full_name=full_name, role=role,
-                      password_hash=hash_password(PASSWORD)))
+        s.add(
+            Officer(
+                username=username,
+                full_name=full_name,
+                role=role,
+                password_hash=hash_password(PASSWORD),
+            )
+        )
 
 
 def submit_today(ctx, name: str, id_number: str, phone: str) -> None:
     from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
 
     proc = ctx.catalogue.search("cap doi the can cuoc")[0]
-    ctx.intake.submit(IntakeRequest(
-        procedure_code=proc.code, submitter=PersonInput(full_name=name, id_number=id_number,
-                                                        phone=phone, address="Huế"),
-        papers=[PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
-                for p in proc.papers]), "demo")
+    ctx.intake.submit(
+        IntakeRequest(
+            procedure_code=proc.code,
+            submitter=PersonInput(full_name=name, id_number=id_number, phone=phone, address="Huế"),
+            papers=[
+                PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
+                for p in proc.papers
+            ],
+        ),
+        "demo",
+    )
 
 
 def scene_moment(calendar) -> datetime:
@@ -188,17 +209,20 @@ class Clock:
         return self.now
 
 
-def receive_back_then(ctx, procedure: str, officer: str, submitter, received: datetime,
-                      qr: str | None = None) -> str:
+def receive_back_then(
+    ctx, procedure: str, officer: str, submitter, received: datetime, qr: str | None = None
+) -> str:
     from hcc_desk.services.intake_request import IntakeRequest
 
-    request = IntakeRequest(procedure_code=procedure, submitter=submitter, citizen_qr=qr,
-                            received_at=received)
+    request = IntakeRequest(
+        procedure_code=procedure, submitter=submitter, citizen_qr=qr, received_at=received
+    )
     return ctx.intake.submit(request, officer).code
 
 
-def transfer_back_then(ctx, steps, clock: Clock, code: str, procedure: str, officer: str,
-                       received: datetime) -> None:
+def transfer_back_then(
+    ctx, steps, clock: Clock, code: str, procedure: str, officer: str, received: datetime
+) -> None:
     """The papers go to the deciding agency an hour after intake (a Mẫu 05 hop)."""
     clock.now = received + timedelta(hours=1)
     steps.transfer(code, ctx.catalogue.get(procedure).agency_name, officer)
@@ -227,17 +251,23 @@ def supervised_dossiers(ctx, scene: datetime) -> None:
         code = receive_back_then(ctx, procedure, officer, applicant, received)
         transfer_back_then(ctx, steps, clock, code, procedure, officer, received)
         if outcome == "supplement":
-            clock.now = datetime.combine(working_day(calendar, received.date(), 2),
-                                         clock_time(9, 15))
-            steps.request_supplement(code, officer, missing_papers=["Ảnh 4x6 nền trắng"],
-                                     reason="Ảnh không đúng quy cách")
+            clock.now = datetime.combine(
+                working_day(calendar, received.date(), 2), clock_time(9, 15)
+            )
+            steps.request_supplement(
+                code,
+                officer,
+                missing_papers=["Ảnh 4x6 nền trắng"],
+                reason="Ảnh không đúng quy cách",
+            )
         elif outcome in ("early", "on_time", "late"):
             due = ctx.intake.appointment(procedure, received)
             clock.now = result_moment(calendar, due, outcome)
             steps.result_ready(code, officer)
             if index % 2:  # some were already collected, the next morning
-                clock.now = datetime.combine(working_day(calendar, clock.now.date(), 1),
-                                             clock_time(8, 30))
+                clock.now = datetime.combine(
+                    working_day(calendar, clock.now.date(), 1), clock_time(8, 30)
+                )
                 desk.hand_back(code, Recipient("owner", name, applicant.id_number), officer)
 
 
@@ -250,8 +280,9 @@ def ready_passport(ctx, scene: datetime) -> str:
     received = datetime.combine(working_day(calendar, scene.date(), -6), clock_time(9, 20))
     clock = Clock(received)
     steps = AgencyStepsService(ctx.store, ctx.calendars, clock)
-    code = receive_back_then(ctx, RETURN_PROCEDURE, "demo", PersonInput(phone="0914222333"),
-                             received, qr=RETURN_QR)
+    code = receive_back_then(
+        ctx, RETURN_PROCEDURE, "demo", PersonInput(phone="0914222333"), received, qr=RETURN_QR
+    )
     transfer_back_then(ctx, steps, clock, code, RETURN_PROCEDURE, "demo", received)
     clock.now = datetime.combine(working_day(calendar, scene.date(), -1), clock_time(15, 40))
     steps.result_ready(code, "demo")
@@ -259,6 +290,7 @@ def ready_passport(ctx, scene: datetime) -> str:
 
 
 # -- the window -----------------------------------------------------------------------------------
+
 
 def open_window(ctx, officer):
     from hcc_desk.ui.main_window import MainWindow
@@ -326,35 +358,41 @@ PAGE_DPI = 150
 PAGE_SIZE = (1240, 1754)  # A4 at 150 dpi
 
 FORM_PAGES = (
-    ("PHIẾU ĐỀ NGHỊ GIẢI QUYẾT THỦ TỤC VỀ CĂN CƯỚC", (
-        "1. Họ, chữ đệm và tên khai sinh: NGUYỄN VĂN ÁNH",
-        "2. Ngày, tháng, năm sinh: 15/03/1990        3. Giới tính: Nam",
-        "4. Số định danh cá nhân: 046090001234",
-        "5. Nơi đăng ký khai sinh: Thành phố Huế",
-        "6. Quê quán: Phường Thuận Hóa, thành phố Huế",
-        "7. Dân tộc: Kinh        8. Tôn giáo: Không        9. Quốc tịch: Việt Nam",
-        "10. Nơi thường trú: 12 Lê Lợi, phường Thuận Hóa, thành phố Huế",
-        "11. Nơi ở hiện tại: 12 Lê Lợi, phường Thuận Hóa, thành phố Huế",
-        "12. Nghề nghiệp: Kỹ sư xây dựng",
-        "13. Số điện thoại: 0912345678",
-        "14. Thủ tục đề nghị: Cấp đổi thẻ căn cước",
-        "15. Lý do: Thẻ bị mờ ảnh, khó nhận dạng",
-    )),
-    ("THÔNG TIN BỔ SUNG", (
-        "16. Họ tên cha: NGUYỄN VĂN BẢO        Quốc tịch: Việt Nam",
-        "17. Họ tên mẹ: TRẦN THỊ CÚC        Quốc tịch: Việt Nam",
-        "18. Họ tên vợ: LÊ THỊ DUNG        Quốc tịch: Việt Nam",
-        "19. Nhận thẻ tại: Trung tâm Phục vụ hành chính công thành phố Huế",
-        "",
-        "Tôi xin cam đoan những thông tin kê khai trên là đúng sự thật.",
-        "",
-        "                                  Huế, ngày 20 tháng 11 năm 2026",
-        "                                          NGƯỜI ĐỀ NGHỊ",
-        "                                    (Ký, ghi rõ họ, chữ đệm và tên)",
-        "",
-        "",
-        "                                          Nguyễn Văn Ánh",
-    )),
+    (
+        "PHIẾU ĐỀ NGHỊ GIẢI QUYẾT THỦ TỤC VỀ CĂN CƯỚC",
+        (
+            "1. Họ, chữ đệm và tên khai sinh: NGUYỄN VĂN ÁNH",
+            "2. Ngày, tháng, năm sinh: 15/03/1990        3. Giới tính: Nam",
+            "4. Số định danh cá nhân: 046090001234",
+            "5. Nơi đăng ký khai sinh: Thành phố Huế",
+            "6. Quê quán: Phường Thuận Hóa, thành phố Huế",
+            "7. Dân tộc: Kinh        8. Tôn giáo: Không        9. Quốc tịch: Việt Nam",
+            "10. Nơi thường trú: 12 Lê Lợi, phường Thuận Hóa, thành phố Huế",
+            "11. Nơi ở hiện tại: 12 Lê Lợi, phường Thuận Hóa, thành phố Huế",
+            "12. Nghề nghiệp: Kỹ sư xây dựng",
+            "13. Số điện thoại: 0912345678",
+            "14. Thủ tục đề nghị: Cấp đổi thẻ căn cước",
+            "15. Lý do: Thẻ bị mờ ảnh, khó nhận dạng",
+        ),
+    ),
+    (
+        "THÔNG TIN BỔ SUNG",
+        (
+            "16. Họ tên cha: NGUYỄN VĂN BẢO        Quốc tịch: Việt Nam",
+            "17. Họ tên mẹ: TRẦN THỊ CÚC        Quốc tịch: Việt Nam",
+            "18. Họ tên vợ: LÊ THỊ DUNG        Quốc tịch: Việt Nam",
+            "19. Nhận thẻ tại: Trung tâm Phục vụ hành chính công thành phố Huế",
+            "",
+            "Tôi xin cam đoan những thông tin kê khai trên là đúng sự thật.",
+            "",
+            "                                  Huế, ngày 20 tháng 11 năm 2026",
+            "                                          NGƯỜI ĐỀ NGHỊ",
+            "                                    (Ký, ghi rõ họ, chữ đệm và tên)",
+            "",
+            "",
+            "                                          Nguyễn Văn Ánh",
+        ),
+    ),
 )
 
 
@@ -376,10 +414,16 @@ def draw_page(path: Path, title: str, lines: tuple[str, ...]) -> None:
     bold, plain = QFont("DejaVu Serif", 13), QFont("DejaVu Serif", 12)
     bold.setBold(True)
     painter.setFont(bold)
-    painter.drawText(QRect(0, 110, PAGE_SIZE[0], 40), Qt.AlignmentFlag.AlignHCenter,
-                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-    painter.drawText(QRect(0, 150, PAGE_SIZE[0], 40), Qt.AlignmentFlag.AlignHCenter,
-                     "Độc lập - Tự do - Hạnh phúc")
+    painter.drawText(
+        QRect(0, 110, PAGE_SIZE[0], 40),
+        Qt.AlignmentFlag.AlignHCenter,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    )
+    painter.drawText(
+        QRect(0, 150, PAGE_SIZE[0], 40),
+        Qt.AlignmentFlag.AlignHCenter,
+        "Độc lập - Tự do - Hạnh phúc",
+    )
     painter.setPen(QPen(ink, 2))
     painter.drawLine(470, 196, 770, 196)
     painter.setFont(QFont("DejaVu Serif", 16, QFont.Weight.Bold))
@@ -433,8 +477,11 @@ def shoot_scan(window, out: Path, work: Path) -> None:
     panel.add_files(pages)  # what "Thêm tệp…" (Ctrl+O) does with the files picked
     wait(lambda: not panel.is_busy() and panel.review.model.rowCount() == len(pages))
     panel.review.select_row(0)
-    wait(lambda: panel.review.preview.pixmap() is not None
-         and not panel.review.preview.pixmap().isNull())
+    wait(
+        lambda: (
+            panel.review.preview.pixmap() is not None and not panel.review.preview.pixmap().isNull()
+        )
+    )
     panel.review.view.setFocus()
     settle()
     intake.ui.scroll.ensureWidgetVisible(intake.capture.group, 0, 0)  # as the officer scrolls
@@ -444,6 +491,7 @@ def shoot_scan(window, out: Path, work: Path) -> None:
 
 
 # -- return-desk.png ------------------------------------------------------------------------------
+
 
 def shoot_return_desk(window, out: Path, code: str) -> None:
     window.show_return_desk()
@@ -460,6 +508,7 @@ def shoot_return_desk(window, out: Path, code: str) -> None:
 
 
 # -- supervision.png ------------------------------------------------------------------------------
+
 
 def shoot_supervision(window, out: Path, scene: datetime) -> None:
     view = window.supervision
@@ -487,14 +536,17 @@ def run(out: Path, profile_dir: str) -> None:
     ctx.setup.create_demo()
     add_officer(ctx, *SUPERVISOR, role="supervisor")
     add_officer(ctx, *SECOND_OFFICER, role="officer")
-    for name, id_number, phone in (("Trần Thị Bình", "046185004321", "0987654321"),
-                                   ("Lê Hoàng Long", "046092007777", "0905111222")):
+    for name, id_number, phone in (
+        ("Trần Thị Bình", "046185004321", "0987654321"),
+        ("Lê Hoàng Long", "046092007777", "0905111222"),
+    ):
         submit_today(ctx, name, id_number, phone)
     scene = scene_moment(ctx.calendars.current())
     # The supervision screen takes its service from the context: this one
     # reads the lists at the scene's moment.
-    ctx.__dict__["supervision"] = SupervisionService(ctx.store, ctx.calendars, ctx.credentials,
-                                                     clock=lambda: scene)
+    ctx.__dict__["supervision"] = SupervisionService(
+        ctx.store, ctx.calendars, ctx.credentials, clock=lambda: scene
+    )
 
     window = open_window(ctx, ctx.auth.login("demo", "demo"))
     shoot_intake(window, out)

@@ -9,7 +9,7 @@ holder's row. On SQLite the write transaction's lock (BEGIN IMMEDIATE) already s
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -61,7 +61,7 @@ def fields(row: Mapping[str, Any]) -> Sequence[Any]:
     return [row[name] for name in CHAINED]
 
 
-def stored_rows(session: Session) -> Iterator[ChainRow]:
+def stored_rows(session: Session) -> Generator[ChainRow, None, None]:
     return audit_rows.stored_rows(session, AuditLog, CHAINED)
 
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.run(args)
+        code: int = args.run(args)  # each sub-command's function
+        return code
     except AdminError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from hcc_core.domain.status import DossierStatus
+
 from . import admin
 from .cli import iso_datetime, read_password
 from .db import Database
@@ -99,7 +101,7 @@ def add_admin_commands(
     p.set_defaults(actor="central")
 
 
-def _status(word: str):
+def _status(word: str) -> DossierStatus:
     try:
         return parse_status(word)
     except admin.AdminError as err:

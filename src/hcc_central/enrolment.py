@@ -10,8 +10,10 @@ Every refusal is audited; the caller commits it and then answers with the refusa
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,7 +48,7 @@ def enrol_device(
     # FOR UPDATE: two desks racing with one code on PostgreSQL → the second sees it used.
     code = s.get(EnrolmentCode, code_hash, with_for_update=True)
 
-    def refuse(status: int, reason: str, detail: str, **more) -> Refusal:
+    def refuse(status: int, reason: str, detail: str, **more: Any) -> Refusal:
         # The code's hash only: the audit log must not hand out a code still usable.
         audit(
             s,
@@ -94,7 +96,14 @@ def enrol_device(
     return _answer(s, device, token, limits)
 
 
-def _retry(s, code: EnrolmentCode, body: EnrolRequest, limits: Limits, now: datetime, refuse):
+def _retry(
+    s: Session,
+    code: EnrolmentCode,
+    body: EnrolRequest,
+    limits: Limits,
+    now: datetime,
+    refuse: Callable[..., Refusal],
+) -> EnrolResponse | Refusal:
     """A used code: the same desk retrying gets its device again; anyone else is refused."""
     # Compared as hashes, in constant time: guessing keys teaches nothing about the real one.
     if code.key_sha256 is None or not same(code.key_sha256, sha256_hex(body.key)):
@@ -104,6 +113,7 @@ def _retry(s, code: EnrolmentCode, body: EnrolRequest, limits: Limits, now: date
             "this enrolment code was already used by another enrolment: ask for a new one",
             device_id=code.device_id,
         )
+    assert code.used_at is not None  # the caller sends only used codes here
     if now > max(code.expires_at, code.used_at + RETRY_GRACE):
         code.token_sealed = None  # nothing left to retry: drop the sealed token
         return refuse(
@@ -144,7 +154,7 @@ def _answer(s: Session, device: Device, token: str, limits: Limits) -> EnrolResp
             hotline=centre.hotline,
             lookup_url_base=centre.lookup_url_base,
             code_slots=centre.code_slots,
-            level=None if centre.level == "province" else centre.level,  # old desks: no field
+            level="commune" if centre.level == "commune" else None,  # old desks: no field
         ),
         counter=CounterWire(name=counter.name, slot=counter.slot),
         agencies=[

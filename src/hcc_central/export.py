@@ -63,8 +63,8 @@ def export_jsonl(db: Database, out: TextIO, store: FileStore | None = None) -> i
                 )
         for r in page:
             position = {a["uuid"]: a.get("paper_position") for a in r.doc["attachments"]}
-            for a in atts[r.uuid]:
-                a["paper_position"] = position.get(a["uuid"])
+            for att in atts[r.uuid]:
+                att["paper_position"] = position.get(att["uuid"])
             line = {
                 **r.doc,
                 "centre_id": r.centre_id,

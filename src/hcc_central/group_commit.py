@@ -60,7 +60,8 @@ class GroupCommit(Generic[Item, Out]):
 
     def _lead(self) -> None:
         with self._lock:
-            group, size = [], 0
+            group: list[_Job[Item, Out]] = []
+            size = 0
             while self._queue and (not group or size + len(self._queue[0].item) <= self._max):
                 size += len(self._queue[0].item)
                 group.append(self._queue.pop(0))

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from hcc_core.wire.officer import SESSION_HEADER
 
 from .auth import DeviceCtx
+from .db import rows_changed
 from .models import LoginThrottle, Officer, OfficerSession
 from .ratelimit import Buckets
 from .security import HashGate, sha256_hex
@@ -112,20 +113,21 @@ def record_failure(s: Session, g: Guard, username: str, now: datetime) -> int:
         s.execute(delete(LoginThrottle).where(LoginThrottle.last_failed_at < forget))
     dialect = s.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(LoginThrottle).values(username=username, failures=1, last_failed_at=now)
+    first = insert(LoginThrottle).values(username=username, failures=1, last_failed_at=now)
     stale = LoginThrottle.last_failed_at < forget  # an old run of failures no longer counts
-    stmt = stmt.on_conflict_do_update(
+    stmt = first.on_conflict_do_update(
         index_elements=[LoginThrottle.username],
         set_={
             "failures": case((stale, 1), else_=LoginThrottle.failures + 1),
             "last_failed_at": now,
         },
     ).returning(LoginThrottle.failures)
-    failures = s.execute(stmt).scalar_one()  # atomic on both databases: racing guesses all count
+    # Atomic on both databases: racing guesses all count.
+    failures: int = s.execute(stmt).scalar_one()
     over = failures - g.settings.login_max_failures
     if over < 0:
         return 0
-    seconds = min(
+    seconds: int = min(  # 2**n is typed Any (a negative n gives a float); n >= 0 here
         g.settings.login_lock_max_seconds, g.settings.login_lock_seconds * 2 ** min(over, 30)
     )
     s.execute(
@@ -138,7 +140,9 @@ def record_failure(s: Session, g: Guard, username: str, now: datetime) -> int:
 
 def clear_failures(s: Session, username: str) -> bool:
     """After a success, or an admin's unlock: True if there was something to clear."""
-    return bool(s.execute(delete(LoginThrottle).where(LoginThrottle.username == username)).rowcount)
+    return bool(
+        rows_changed(s.execute(delete(LoginThrottle).where(LoginThrottle.username == username)))
+    )
 
 
 # --- sessions ---------------------------------------------------------------------------------
@@ -203,11 +207,13 @@ def end_session(s: Session, g: Guard, token: str | None, dev: DeviceCtx) -> Offi
 
 def end_sessions_of(s: Session, officer_id: int, now: datetime) -> int:
     """Every live session of an officer (password changed, account disabled)."""
-    return s.execute(
-        update(OfficerSession)
-        .where(OfficerSession.officer_id == officer_id, OfficerSession.revoked_at.is_(None))
-        .values(revoked_at=now)
-    ).rowcount
+    return rows_changed(
+        s.execute(
+            update(OfficerSession)
+            .where(OfficerSession.officer_id == officer_id, OfficerSession.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+    )
 
 
 SESSION_MESSAGES = {

@@ -27,13 +27,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import ValidationError
 from sqlalchemy import (
     Connection,
     String,
+    Table,
     bindparam,
     cast,
     literal,
@@ -61,7 +62,16 @@ from .settings import Settings
 
 log = logging.getLogger("hcc_central.ingest")
 Raw = PushOp | dict[str, Any]
-D, EVENTS, ATT, OPS = (m.__table__ for m in (Dossier, StatusEvent, Attachment, AppliedOp))
+
+
+def _table(model: type[Any]) -> Table:
+    """A mapped class's table (``__table__`` is typed as any FromClause)."""
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+D, EVENTS, ATT, OPS = (_table(m) for m in (Dossier, StatusEvent, Attachment, AppliedOp))
 _UPDATE = update(D).where(D.c.uuid == bindparam("key"))
 
 # Built once: a statement made per request costs its cache key and compilation lookup each time.
@@ -288,8 +298,8 @@ def _read(s: Connection, ops: list[_Op]) -> _Batch:
     att_ids = [a["uuid"] for o in ops for a in o.doc["attachments"]]
     actors = sorted({e["actor"] for o in ops for e in o.doc["events"]})
     for i in range(0, max(len(op_ids), len(att_ids), len(actors)), IN_CHUNK):
-        part = slice(i, i + IN_CHUNK)
-        params = {"op_ids": op_ids[part], "att_ids": att_ids[part], "actors": actors[part]}
+        window = slice(i, i + IN_CHUNK)
+        params = {"op_ids": op_ids[window], "att_ids": att_ids[window], "actors": actors[window]}
         known += s.execute(_KNOWN, params).all()
     mine = {o.uuid for o in ops}
     rows = [r for r in stored if r.uuid in mine]
@@ -304,7 +314,7 @@ def _read(s: Connection, ops: list[_Op]) -> _Batch:
     )
 
 
-def _decide(o: _Op, b: _Batch) -> str:
+def _decide(o: _Op, b: _Batch) -> Literal["applied", "duplicate"]:
     dev = o.dev
     if b.centre_of.get(o.uuid, dev.centre_id) != dev.centre_id:
         raise Rejected(403, "this dossier belongs to another centre")

@@ -10,7 +10,9 @@ T = TypeVar("T")
 IN_CHUNK = 500  # bound on bind parameters per IN (…) list
 
 
-def merge(old: dict[str, Any] | None, doc: dict[str, Any]) -> tuple[dict[str, Any], list[dict]]:
+def merge(
+    old: dict[str, Any] | None, doc: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The desk's latest fields + the union of events (by uuid, time-ordered) and attachments.
 
     Status follows the latest event; if that event came from central (an agency), central's

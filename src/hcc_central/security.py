@@ -14,14 +14,13 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 # User names and passwords follow rules shared with the desk.
-from hcc_core.domain.accounts import (  # noqa: F401 - re-exported for central's modules
-    COMMON_PASSWORDS,
-    MIN_PASSWORD,
-    MIN_PASSWORD_DEFAULT,
-    USERNAME_RULE,
-    normalise_username,
-    password_problem,
-)
+# Re-exported for central's modules (the `as` form says so to mypy and ruff).
+from hcc_core.domain.accounts import COMMON_PASSWORDS as COMMON_PASSWORDS
+from hcc_core.domain.accounts import MIN_PASSWORD as MIN_PASSWORD
+from hcc_core.domain.accounts import MIN_PASSWORD_DEFAULT as MIN_PASSWORD_DEFAULT
+from hcc_core.domain.accounts import USERNAME_RULE as USERNAME_RULE
+from hcc_core.domain.accounts import normalise_username as normalise_username
+from hcc_core.domain.accounts import password_problem as password_problem
 
 # Read aloud / typed at the counter: no 0/O or 1/I look-alikes (same alphabet as lookup PINs).
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"

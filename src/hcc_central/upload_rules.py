@@ -26,7 +26,7 @@ from hcc_core.wire.protocol import UploadStart
 
 from .auth import DeviceCtx
 from .changes import audit
-from .db import Database
+from .db import Database, rows_changed
 from .models import Attachment, Centre, Device, Dossier, Upload
 from .settings import Settings
 from .store import FileStore
@@ -105,7 +105,7 @@ def check_inflight(s: Session, settings: Settings, dev: DeviceCtx, size: int) ->
     ):
         if not quota:
             continue
-        held = s.scalar(select(func.coalesce(func.sum(Upload.size), 0)).where(column == key))
+        held = s.scalar(select(func.coalesce(func.sum(Upload.size), 0)).where(column == key)) or 0
         if held + size > quota:
             raise Refused(
                 429,
@@ -158,6 +158,6 @@ def mark_stored(s: Session, settings: Settings, dev: DeviceCtx, att: Attachment)
         stmt = update(model).where(model.id == key).execution_options(synchronize_session=False)
         if quota:
             stmt = stmt.where(model.stored_bytes + att.size <= quota)
-        if s.execute(stmt.values(stored_bytes=model.stored_bytes + att.size)).rowcount != 1:
+        if rows_changed(s.execute(stmt.values(stored_bytes=model.stored_bytes + att.size))) != 1:
             raise Refused(507, "the attachment quota was reached meanwhile", quota="stored")
     att.stored_at = clock()

@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from hcc_core.wire.protocol import API
 
 from .api.deps import Central
-from .api.openapi import err
+from .api.openapi import Responses, err
 from .auth import DeviceCtx
 from .settings import Settings
 from .wire_errors import audit_refusal
@@ -38,7 +38,7 @@ Send = Callable[[Message], Awaitable[None]]
 # Reachable without a device token; every other API path needs one.
 OPEN_PATHS = (f"{API}/enrol", f"{API}/public/")
 # Declared for every route (FastAPI(responses=…)): this guard may answer them before routing.
-GUARD_RESPONSES = {413: err("request body too large for this route")}
+GUARD_RESPONSES: Responses = {413: err("request body too large for this route")}
 
 
 class RouteLimits:
@@ -80,12 +80,13 @@ class WireGuard:
                 auth = value
             elif name == b"transfer-encoding":
                 chunked = b"chunked" in value.lower()
-        device = None
+        device: DeviceCtx | None = None
         if path.startswith(API) and not path.startswith(OPEN_PATHS):
-            device = await self._device(auth)
-            if isinstance(device, str):
-                await _reply(send, 401, device, ((b"www-authenticate", b"Bearer"),))
+            found = await self._device(auth)
+            if isinstance(found, str):
+                await _reply(send, 401, found, ((b"www-authenticate", b"Bearer"),))
                 return
+            device = found
         if length is not None and (not length.isdigit() or int(length) > limit):
             await self._too_large(send, limit, device, path)
             return
@@ -144,7 +145,9 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
     return replay
 
 
-async def _reply(send: Send, status: int, detail: str, extra: tuple = ()) -> None:
+async def _reply(
+    send: Send, status: int, detail: str, extra: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
     body = json.dumps({"detail": detail}).encode()
     # Connection: close — the server then drops the unread body instead of draining it.
     headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body)),

@@ -3,7 +3,7 @@ desk's SQLite and central's PostgreSQL, for each side's own table and chained co
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from typing import Any
 
 from sqlalchemy import Text, cast, select
@@ -14,7 +14,9 @@ from hcc_core.audit_chain import ChainRow, parse_stored
 AS_TEXT = {"at", "detail"}  # read as stored text: see parse_stored
 
 
-def stored_rows(session: Session, table: Any, chained: Sequence[str]) -> Iterator[ChainRow]:
+def stored_rows(
+    session: Session, table: Any, chained: Sequence[str]
+) -> Generator[ChainRow, None, None]:
     """Every row of ``table`` (a mapped class with id, seq, prev_hash, row_hash and the
     ``chained`` columns) in chain order, streamed."""
     cols = [

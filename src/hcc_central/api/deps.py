@@ -33,7 +33,8 @@ class Central:
 
 
 def _central(request: Request) -> Central:
-    return request.app.state.central
+    central: Central = request.app.state.central  # set by create_app
+    return central
 
 
 CentralDep = Annotated[Central, Depends(_central)]

@@ -7,11 +7,13 @@ with Retry-After before any password check, even with the right password.
 
 from __future__ import annotations
 
+from typing import cast
+
 from fastapi import APIRouter, HTTPException, Response
 from sqlalchemy import select
 
 from hcc_core.wire.officer import LoginAnswer
-from hcc_core.wire.protocol import LoginRequest
+from hcc_core.wire.protocol import LoginRequest, Role
 
 from ..auth import Token, authenticate
 from ..changes import audit
@@ -94,7 +96,7 @@ def login(body: LoginRequest, token: Token, c: CentralDep, g: GuardDep) -> Login
     return LoginAnswer(
         username=officer.username,
         full_name=officer.full_name,
-        role=officer.role,
+        role=cast(Role, officer.role),  # admin.py stores only these; pydantic checks it again
         session=session,
         session_expires_at=expires,
     )

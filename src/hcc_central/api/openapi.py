@@ -26,16 +26,22 @@ class ApiError(BaseModel):
     detail: str | list[FieldError]
 
 
+# A route's `responses=`: status (or "default") → what the answer carries.
+Responses = dict[int | str, dict[str, Any]]
+
+
 def err(description: str) -> dict[str, Any]:
     return {"model": ApiError, "description": description}
 
 
-UNAUTHORISED = {401: err("missing, unknown or revoked device token")}
+UNAUTHORISED: Responses = {401: err("missing, unknown or revoked device token")}
 # FastAPI answers 400 for a JSON body it cannot decode (not UTF-8), before the route runs.
-JSON_BODY = {400: err("the body is not UTF-8 JSON")}
+JSON_BODY: Responses = {400: err("the body is not UTF-8 JSON")}
 
 
-def link(operation_id: str, body: dict[str, str] | None = None, **parameters: str) -> dict:
+def link(
+    operation_id: str, body: dict[str, str] | None = None, **parameters: str
+) -> dict[str, Any]:
     """An OpenAPI link to ``operation_id``: its parameters (and body fields) taken from this
     call by runtime expressions (``$response.body#/upload_id``, ``$request.path.upload_id``)."""
     found: dict[str, Any] = {"operationId": operation_id, "parameters": parameters}

@@ -25,7 +25,7 @@ from ..models import Dossier
 from ..security import same
 from . import status_page
 from .deps import Central, CentralDep
-from .openapi import err
+from .openapi import Responses, err
 
 router = APIRouter(tags=["public"])
 NOT_FOUND = "no dossier with this code and PIN"
@@ -123,7 +123,7 @@ def _page_response(c: Central, g: Guard, request: Request, code: str, pin: str) 
     return HTMLResponse(body, status_code=status, headers=headers)
 
 
-_PAGE_RESPONSES = {
+_PAGE_RESPONSES: Responses = {
     429: {
         "description": "too many lookups (Retry-After)",
         "content": {"text/html": {"schema": {"type": "string"}}},

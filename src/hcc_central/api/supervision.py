@@ -65,7 +65,7 @@ def centre_dossiers(
             who = officer_of(s, g, session, dev)
         except SessionRefused as why:
             audit(s, actor, "supervision.refused", reason=why.reason, **why.detail)
-            refusal = HTTPException(401, SESSION_MESSAGES[why.reason])
+            refusal: HTTPException | None = HTTPException(401, SESSION_MESSAGES[why.reason])
         else:
             refusal = None
             if who.role not in SUPERVISING_ROLES or who.centre_id not in (None, dev.centre_id):

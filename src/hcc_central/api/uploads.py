@@ -26,7 +26,7 @@ from ..auth import DeviceCtx, Token
 from ..models import Attachment, Upload
 from ..upload_rules import Refused
 from .deps import BIG, Central, CentralDep
-from .openapi import JSON_BODY, UNAUTHORISED, err, link
+from .openapi import JSON_BODY, UNAUTHORISED, Responses, err, link
 
 log = logging.getLogger("hcc_central.uploads")
 
@@ -59,15 +59,15 @@ STORED = {
     },
 }
 # What a device may upload (upload_rules.py): every refusal below is audited.
-FOREIGN_DOSSIER = {
+FOREIGN_DOSSIER: Responses = {
     403: err("the dossier belongs to another counter of this centre"),
     404: err("no such dossier at this centre, or it names no such attachment: push it first"),
 }
-FOREIGN_ATTACHMENT = {
+FOREIGN_ATTACHMENT: Responses = {
     409: err("the attachment uuid belongs to another dossier, or its size or sha256 differ")
 }
-NO_ROOM = {507: err("the device's or the centre's stored-bytes quota is reached")}
-UNKNOWN_UPLOAD = {404: err("unknown upload (or another device's): start again")}
+NO_ROOM: Responses = {507: err("the device's or the centre's stored-bytes quota is reached")}
+UNKNOWN_UPLOAD: Responses = {404: err("unknown upload (or another device's): start again")}
 UploadId = Annotated[str, Path(max_length=64, pattern=NO_NUL)]
 
 
@@ -232,7 +232,10 @@ async def put_chunk(
 async def _caller(c: Central, token: Token) -> DeviceCtx:
     """The calling device (or 401) before a byte of the body is read: an unknown caller is
     told nothing else and costs no body. From the cache without a thread hop when there."""
-    return c.devices.find(token) or await run_in_threadpool(c.device, token)
+    found = c.devices.find(token)
+    if found is not None:
+        return found
+    return await run_in_threadpool(c.device, token)
 
 
 async def _body(request: Request, limit: int, what: str) -> bytes | None:

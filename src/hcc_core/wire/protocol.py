@@ -184,10 +184,13 @@ class LoginRequest(Inbound):
     password: str = Field(min_length=1, max_length=256)
 
 
+Role = Literal["admin", "supervisor", "officer"]
+
+
 class OfficerWire(Outbound):
     username: str
     full_name: str
-    role: Literal["admin", "supervisor", "officer"]
+    role: Role
 
 
 # --- dossiers ----------------------------------------------------------------------------------

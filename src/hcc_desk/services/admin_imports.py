@@ -23,6 +23,7 @@ from hcc_core.domain.official_calendar import (
 )
 from hcc_desk.core.store.models import CalendarDay, CalendarYear, Procedure
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.admin_officers import check_admin
 from hcc_desk.services.errors import InvalidInput
 
@@ -64,7 +65,7 @@ class CataloguePreview:
 
 
 class AdminImports:
-    def __init__(self, store, calendars):
+    def __init__(self, store: Sessions, calendars):
         self._store, self._calendars = store, calendars
 
     # -- calendar ---------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlalchemy import func, select
 
 from hcc_desk.core.store.models import Officer
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.auth import ROLES, AuthService, hash_password, normalise_username
 from hcc_desk.services.errors import AuthError, FieldError, FieldErrors, UserError
 from hcc_desk.services.lookups import find_officer
@@ -105,7 +106,7 @@ def password_field_problems(
 
 
 class AdminOfficers:
-    def __init__(self, store, credentials):
+    def __init__(self, store: Sessions, credentials):
         self._store, self._credentials = store, credentials
 
     def managed_by_central(self) -> bool:

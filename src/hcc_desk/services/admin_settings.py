@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
 from hcc_desk.core.store.repositories import add_audit, get_setting, set_setting
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.admin_officers import check_admin
 from hcc_desk.services.capture import PROFILE_SETTING
 from hcc_desk.services.errors import FieldError, FieldErrors
@@ -72,7 +73,7 @@ def problems(new: DeskSettings) -> list[FieldError]:
 
 
 class AdminSettings:
-    def __init__(self, store):
+    def __init__(self, store: Sessions):
         self._store = store
 
     def read(self, actor: str) -> DeskSettings:

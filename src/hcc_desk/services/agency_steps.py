@@ -17,7 +17,7 @@ from hcc_core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
 from hcc_core.domain.timing import due_after_restart, limit_of, new_due_problem
 from hcc_desk.core.store.models import Dossier, DossierNotice
 from hcc_desk.core.store.repositories import list_agencies
-from hcc_desk.core.store.store import Store
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.dossier_steps import (
     COUNTER_PARTY,
     FINISHED,
@@ -94,7 +94,7 @@ class StepResult:
 class AgencyStepsService:
     def __init__(
         self,
-        store: Store,
+        store: Sessions,
         calendars: CalendarService,
         clock: Callable[[], datetime] = datetime.now,
     ):

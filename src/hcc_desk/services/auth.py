@@ -19,6 +19,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from hcc_desk.core.store.repositories import add_audit, get_setting
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import AuthError, FieldError
 from hcc_desk.services.lookups import find_officer
 
@@ -93,7 +94,7 @@ _WRONG = AuthError("Sai tên đăng nhập hoặc mật khẩu", "Wrong user nam
 
 
 class AuthService:
-    def __init__(self, store, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, store: Sessions, clock: Callable[[], datetime] = datetime.now):
         self._store = store
         self._clock = clock
 

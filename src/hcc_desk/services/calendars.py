@@ -20,6 +20,7 @@ from hcc_core.domain.official_calendar import (
 )
 from hcc_desk.core.store.models import CalendarDay, CalendarYear
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput
 
 log = logging.getLogger("hcc_desk.calendar")
@@ -42,7 +43,7 @@ class ImportReport:
 
 
 class CalendarService:
-    def __init__(self, store, settings):
+    def __init__(self, store: Sessions, settings):
         self._store = store
         self._settings = settings
         self._cached: WorkCalendar | None = None

@@ -22,6 +22,7 @@ from hcc_desk.core.capture.model import BatchOutcome, DeviceInfo, PageInfo, Scan
 from hcc_desk.core.capture.pdf_output import BuiltPdf, write_pdf
 from hcc_desk.core.capture.spool import CaptureSession, CaptureSpool
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput, NotFound, UserError
 from hcc_desk.services.settings import SCAN_DESKEW, SCAN_PDFA, SCAN_PROFILE
 
@@ -69,7 +70,7 @@ def safe_filename(text: str, limit: int = 60) -> str:
 
 
 class CaptureService:
-    def __init__(self, store, settings, profile_root: Path, sync_service=None):
+    def __init__(self, store: Sessions, settings, profile_root: Path, sync_service=None):
         self._store = store
         self._settings = settings
         self._sync = sync_service
@@ -183,7 +184,9 @@ class CaptureService:
             )
         if dossier_bytes_before + size > lim.max_dossier_bytes:
             raise SizeLimitExceeded(
-                "capture.dossier_s_files_would", mb=_mb(dossier_bytes_before + size), mb_2=_mb(lim.max_dossier_bytes)
+                "capture.dossier_s_files_would",
+                mb=_mb(dossier_bytes_before + size),
+                mb_2=_mb(lim.max_dossier_bytes),
             )
 
     def attach(
@@ -275,7 +278,9 @@ class CaptureService:
                 )
                 if exists is None:
                     raise InvalidInput(
-                        "capture.dossier_checklist_paper_number", code=dossier.code, position=position
+                        "capture.dossier_checklist_paper_number",
+                        code=dossier.code,
+                        position=position,
                     )
             return dossier.uuid, position
 

@@ -10,6 +10,7 @@ from hcc_core.catalogue.fees import expired_on, fee_amounts_vi
 from hcc_desk.core.store.catalogue_import import ImportReport, import_catalogue
 from hcc_desk.core.store.records import PaperInfo, ProcedureInfo
 from hcc_desk.core.store.repositories import add_audit, list_procedures, search_procedures
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput
 from hcc_desk.services.lookups import find_procedure, procedure_ref, the_centre
 
@@ -43,7 +44,7 @@ def choice_of(p: ProcedureInfo, today: date | None = None) -> ProcedureChoice:
 
 
 class CatalogueService:
-    def __init__(self, store):
+    def __init__(self, store: Sessions):
         self._store = store
 
     def search(self, query: str, limit: int = 50) -> list[ProcedureChoice]:

@@ -19,6 +19,7 @@ from sqlalchemy import delete, select
 
 from hcc_desk.core.store.models import OfficerSession
 from hcc_desk.core.store.repositories import add_audit, get_setting
+from hcc_desk.core.store.store import Sessions
 
 SESSION_FILE = "officer-session"
 SESSION_HOURS = ("cli.session_hours", 8)
@@ -29,7 +30,9 @@ def _digest(token: str) -> str:
 
 
 class CliSessions:
-    def __init__(self, store, profile_root: Path, clock: Callable[[], datetime] = datetime.now):
+    def __init__(
+        self, store: Sessions, profile_root: Path, clock: Callable[[], datetime] = datetime.now
+    ):
         self._store = store
         self.path = Path(profile_root) / SESSION_FILE
         self._clock = clock

@@ -12,11 +12,12 @@ from hcc_desk.core.store.repositories import (
     get_dossier_detail,
     search_dossiers,
 )
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import NotFound
 
 
 class DossierQueries:
-    def __init__(self, store, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, store: Sessions, clock: Callable[[], datetime] = datetime.now):
         self._store = store
         self._clock = clock
 

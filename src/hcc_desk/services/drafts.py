@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from hcc_desk.core.store.repositories import delete_draft, load_drafts, save_draft
+from hcc_desk.core.store.store import Sessions
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Draft:
 
 
 class DraftService:
-    def __init__(self, store):
+    def __init__(self, store: Sessions):
         self._store = store
 
     def save(self, officer_username: str, draft_id: str, payload: dict[str, Any]) -> None:

@@ -27,6 +27,7 @@ from hcc_core.wire.protocol import EnrolResponse
 from hcc_desk.core.store.catalogue_import import import_catalogue
 from hcc_desk.core.store.models import Agency, Centre, Counter, Dossier
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync import outbox
 from hcc_desk.core.sync.backoff import backoff_delay
 from hcc_desk.core.sync.client import (
@@ -70,7 +71,7 @@ class Retry:
 class EnrolmentService:
     def __init__(
         self,
-        store,
+        store: Sessions,
         credentials: CredentialStore,
         client_factory: Callable[..., CentralClient] = CentralClient,
         retry: Retry | None = None,

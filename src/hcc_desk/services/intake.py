@@ -17,6 +17,7 @@ from hcc_core.domain.citizen_id import parse_citizen_qr
 from hcc_core.domain.dossier_code import CodeScheme, make_lookup_pin, new_uuid
 from hcc_core.domain.errors import DomainError
 from hcc_desk.core.store.repositories import add_audit, allocate_day_sequence
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.dossier_writer import NewDossier, insert_dossier
 from hcc_desk.services.errors import FieldError, IntakeRejected, UserError
@@ -36,7 +37,7 @@ SubmittedDossier = NewDossier
 
 
 class IntakeService:
-    def __init__(self, store, calendars, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, store: Sessions, calendars, clock: Callable[[], datetime] = datetime.now):
         self._store = store
         self._calendars = calendars  # CalendarService: the working-time calendar in force
         self._clock = clock

@@ -9,6 +9,7 @@ from hcc_desk.core.printing.dispatch import list_printers, print_pdf
 from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData
 from hcc_desk.core.store.repositories import add_audit, get_dossier_detail
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services import print_files
 from hcc_desk.services.errors import InvalidInput, NotFound
 from hcc_desk.services.lookups import the_centre
@@ -29,7 +30,7 @@ def chosen_paper(settings, paper: str | None) -> str:
 
 
 class ReceiptService:
-    def __init__(self, store, settings, receipts_dir: Path):
+    def __init__(self, store: Sessions, settings, receipts_dir: Path):
         self._store = store
         self._settings = settings
         self._dir = receipts_dir

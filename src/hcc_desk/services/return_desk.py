@@ -22,7 +22,7 @@ from hcc_core.domain.text import fold
 from hcc_core.domain.timing import classify
 from hcc_desk.core.store.models import Applicant, Dossier, HandBack
 from hcc_desk.core.store.repositories import add_audit
-from hcc_desk.core.store.store import Store
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.agency_steps import allowed_steps
 from hcc_desk.services.dossier_steps import (
     READY_FOR_HAND_BACK,
@@ -119,7 +119,7 @@ class HandBackDone:
 
 
 class ReturnDeskService:
-    def __init__(self, store: Store, clock: Callable[[], datetime] = datetime.now):
+    def __init__(self, store: Sessions, clock: Callable[[], datetime] = datetime.now):
         self._store = store
         self._clock = clock
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hcc_desk.core.store.repositories import get_setting, set_setting
+from hcc_desk.core.store.store import Sessions
 
 DEFAULTS: dict[str, Any] = {
     "idle_lock_minutes": 10,
@@ -26,7 +27,7 @@ DEFAULTS: dict[str, Any] = {
 
 
 class SettingsService:
-    def __init__(self, store):
+    def __init__(self, store: Sessions):
         self._store = store
 
     def get(self, key: str, default: Any = None) -> Any:

@@ -16,6 +16,7 @@ from hcc_core.domain.text import clean_text, fold
 from hcc_desk.core.store.catalogue_import import import_catalogue
 from hcc_desk.core.store.models import Agency, Centre, Counter, Officer
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.auth import hash_password, password_problems
 from hcc_desk.services.errors import FieldError, SetupRejected, UserError
 
@@ -83,7 +84,7 @@ class DeskIdentity:
 
 
 class SetupService:
-    def __init__(self, store):
+    def __init__(self, store: Sessions):
         self._store = store
 
     def identity(self) -> DeskIdentity:

@@ -27,6 +27,7 @@ from hcc_desk.core.store.models import (
     StatusEvent,
 )
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.supervision.report import (
     FINISHED,
     GROUPS,
@@ -78,7 +79,7 @@ _LOG_IN_AGAIN = RefreshResult(
 class SupervisionService:
     def __init__(
         self,
-        store,
+        store: Sessions,
         calendars,
         credentials=None,
         clock: Callable[[], datetime] = datetime.now,

@@ -18,6 +18,7 @@ from hcc_core.wire.officer import SESSION_HEADER
 from hcc_core.wire.supervision import PATH, CentreDossierPage
 from hcc_desk.core.store.models import CentreDossier
 from hcc_desk.core.store.repositories import get_setting, set_setting
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync.client import AuthFailed, CentralClient, SyncError, _detail, _parse
 
 CURSOR = "supervision.cursor"  # {"since": iso | None, "after": uuid}
@@ -64,7 +65,10 @@ class FetchReport:
 
 
 def fetch(
-    store, client: SupervisionClient, session: str, clock: Callable[[], datetime] = datetime.now
+    store: Sessions,
+    client: SupervisionClient,
+    session: str,
+    clock: Callable[[], datetime] = datetime.now,
 ) -> FetchReport:
     """Page through central's feed into the cache, with an officer session (raises the
     client's SyncError kinds; SessionEnded when central no longer accepts the session)."""

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from hcc_desk.core.store.models import Attachment, Dossier, Officer, OutboxOp
 from hcc_desk.core.store.repositories import add_audit, get_setting, set_setting
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync import outbox
 from hcc_desk.core.sync.attachments import add_attachment
 from hcc_desk.core.sync.backoff import Rng
@@ -43,7 +44,7 @@ def _not_enrolled() -> UserError:
 class SyncService:
     def __init__(
         self,
-        store,
+        store: Sessions,
         profile_root: Path,
         credentials: CredentialStore,
         *,
@@ -233,7 +234,7 @@ class CentralAuth:
     def __init__(
         self,
         local: AuthService,
-        store,
+        store: Sessions,
         credentials: CredentialStore,
         client_factory: Callable[..., CentralClient] = CentralClient,
         sessions: SessionKeeper = SESSIONS,

@@ -12,7 +12,7 @@ from .model import ColourMode
 
 ANALYSIS_DPI = 75
 MAX_SKEW_DEG = 5.0
-_WHITE = {"1": 1, "L": 255, "RGB": (255, 255, 255)}
+_WHITE: dict[str, int | tuple[int, int, int]] = {"1": 1, "L": 255, "RGB": (255, 255, 255)}
 
 
 def normalise(img: Image.Image) -> Image.Image:
@@ -130,8 +130,10 @@ def is_blank(img: Image.Image, dpi: int, min_tiles: int = 3) -> bool:
 
 
 def _profile_score(small: Image.Image, angle: float, fill: int) -> float:
-    rotated = small.rotate(angle, resample=Image.NEAREST, fillcolor=fill)
-    rows = rotated.resize((1, rotated.height), Image.BOX).tobytes()  # one byte per row (L)
+    rotated = small.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=fill)
+    rows = rotated.resize(
+        (1, rotated.height), Image.Resampling.BOX
+    ).tobytes()  # one byte per row (L)
     # Aligned text lines make sharp steps between ink rows and gap rows.
     return float(sum((rows[i] - rows[i - 1]) ** 2 for i in range(1, len(rows))))
 
@@ -171,10 +173,12 @@ def deskew(img: Image.Image, dpi: int) -> tuple[Image.Image, float]:
         return img, skew
     fill = _WHITE.get(img.mode, 255)
     if img.mode == "1":  # rotate bilevel pages through grey so strokes stay smooth
-        return to_bilevel(img.convert("L").rotate(-skew, Image.BILINEAR, fillcolor=255), 128), skew
+        return to_bilevel(
+            img.convert("L").rotate(-skew, Image.Resampling.BILINEAR, fillcolor=255), 128
+        ), skew
     # Colour pages: nearest neighbour. Its 1-pixel steps (0.08 mm at 300 dpi) vanish in the
     # JPEG, and bilinear on 26 MB of RGB would cost more than the rest of the page's work.
-    resample = Image.NEAREST if img.mode == "RGB" else Image.BILINEAR
+    resample = Image.Resampling.NEAREST if img.mode == "RGB" else Image.Resampling.BILINEAR
     return img.rotate(-skew, resample=resample, fillcolor=fill), skew
 
 
@@ -193,7 +197,7 @@ def thumbnail(img: Image.Image, max_side: int = 256) -> Image.Image:
     factor = max(1, min(img.size) // (max_side * 2))
     thumb = img.reduce(factor) if factor > 1 and img.mode != "1" else img
     thumb = thumb.convert("L") if thumb.mode == "1" else thumb.copy()
-    thumb.thumbnail((max_side, max_side), Image.BILINEAR, reducing_gap=2.0)
+    thumb.thumbnail((max_side, max_side), Image.Resampling.BILINEAR, reducing_gap=2.0)
     return thumb
 
 
@@ -242,7 +246,7 @@ def split_layers(grey: Image.Image, dpi: int) -> tuple[Image.Image, Image.Image,
     tile = max(2, round(dpi / 2.54))
     dense = ink.reduce(tile).point([255 if v > PICTURE_TILE_SHARE * 255 else 0 for v in range(256)])
     if dense.getextrema()[1]:
-        pictures = dense.resize((dense.width * tile, dense.height * tile), Image.NEAREST)
+        pictures = dense.resize((dense.width * tile, dense.height * tile), Image.Resampling.NEAREST)
         pictures = pictures.crop((0, 0, grey.width, grey.height))
         ink.paste(0, mask=pictures)
     hist = grey.histogram(mask=ink)
@@ -267,10 +271,14 @@ def join_layers(
 ) -> Image.Image:
     """The page a reader sees from split_layers' parts, at ``size`` (default: the mask's)."""
     size = size or mask.size
-    page = background if background.size == size else background.resize(size, Image.BILINEAR)
+    page = (
+        background
+        if background.size == size
+        else background.resize(size, Image.Resampling.BILINEAR)
+    )
     ink = mask.convert("L").point([255 if v == 0 else 0 for v in range(256)])
     if ink.size != size:  # the ink's coverage of each smaller pixel: smooth letter edges
         factor = max(1, round(ink.width / size[0]))
         ink = ink.reduce(factor) if factor > 1 else ink
-        ink = ink if ink.size == size else ink.resize(size, Image.BILINEAR)
+        ink = ink if ink.size == size else ink.resize(size, Image.Resampling.BILINEAR)
     return Image.composite(Image.new("L", size, level), page, ink)

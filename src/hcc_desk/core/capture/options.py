@@ -206,7 +206,7 @@ def plan(options: list[OptionDesc], profile: ScanProfile) -> OptionPlan:
                     else None
                 )
                 switch = _find(options, ("duplex",))
-                if value is not None and duplex_choice is not None:
+                if value is not None and adf_mode is not None and duplex_choice is not None:
                     out.settings.append((src.name, value))
                     out.settings.append((adf_mode.name, duplex_choice))
                     out.duplex = True

@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .faults import BackendFault, fault_from_sane, open_fault
 from .model import ColourMode, DeviceInfo, ScanFault, ScanProfile, Source
@@ -43,6 +44,9 @@ from .options import (
     from_scanimage_help,
     plan,
 )
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 RAW_PREFIX = "raw-"
 
@@ -63,7 +67,7 @@ class ScanBackend:
         options_after: dict[int, dict],
         progress: Callable[[float], None],
         should_stop: Callable[[], bool],
-    ) -> Iterator[tuple[object, int]]:
+    ) -> Iterator[tuple[Image.Image, int]]:
         """Yield (PIL image, dpi) per page; raise BackendFault to stop with a fault. A feeder
         running empty raises BackendFault(NO_DOCS): the caller decides whether that is the
         normal end of a batch."""
@@ -197,7 +201,8 @@ class ScanimageBackend(ScanBackend):
             parts = line.split("\t")
             if len(parts) != 4:
                 continue
-            out.append(device_info(*parts, options=self._options(parts[0])))
+            name, vendor, model, kind = parts
+            out.append(device_info(name, vendor, model, kind, options=self._options(name)))
         return out
 
     def _options(self, device: str) -> list[OptionDesc]:
@@ -295,6 +300,7 @@ class ScanimageBackend(ScanBackend):
 
         reader = threading.Thread(target=read_stderr, daemon=True)
         reader.start()
+        assert proc.stdout is not None  # piped above
         try:
             for line in proc.stdout:
                 if should_stop():

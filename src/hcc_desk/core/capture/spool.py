@@ -255,13 +255,7 @@ class CaptureSession:
             thumb_path=thumb_path,
             origin=origin,
         )
-        with self._lock:
-            if at_index is None:
-                self._pages.append(page)
-            else:
-                self._pages.insert(max(0, min(at_index, len(self._pages))), page)
-            self._save()
-        return dataclasses.replace(page)
+        return self._place(page, at_index)
 
     def insert_files(self, paths: Iterable[Path], at_index: int | None = None) -> list[PageInfo]:
         """Import PDF / JPEG / PNG / TIFF files as pages (at ``at_index`` or at the end).
@@ -296,7 +290,7 @@ class CaptureSession:
     def take_pages(self, source: CaptureSession, at_index: int | None = None) -> list[PageInfo]:
         """Copy every page of ``source`` here, as stored (no recompression), keeping order,
         rotation and blank flags. ``source`` is left as it is: discard it afterwards."""
-        added = []
+        added: list[PageInfo] = []
         for page in source.pages():
             index = None if at_index is None else at_index + len(added)
             new = self._adopt(page.path, index, keep_rotation=True)
@@ -335,6 +329,10 @@ class CaptureSession:
             thumb_path=thumb,
             rotation=old.rotation if keep_rotation else 0,
         )
+        return self._place(page, at_index)
+
+    def _place(self, page: PageInfo, at_index: int | None) -> PageInfo:
+        """Put a new page at ``at_index`` (clamped) or at the end, and save the manifest."""
         with self._lock:
             if at_index is None:
                 self._pages.append(page)
@@ -409,7 +407,7 @@ class CaptureSession:
         self, dpi: int | None = None, mode: ColourMode | None = None, deskew: bool = False
     ) -> list[PageInfo]:
         """Process raw pages a worker finished writing but nobody recorded (crash recovery)."""
-        added = []
+        added: list[PageInfo] = []
         if not self.incoming.is_dir():
             return added
         for raw in sorted(self.incoming.glob(f"{RAW_PREFIX}*")):
@@ -547,7 +545,7 @@ class CaptureSpool:
             return found
 
     def _sessions(self) -> list[CaptureSession]:
-        out = []
+        out: list[CaptureSession] = []
         if not self.root.is_dir():
             return out
         for folder in sorted(self.root.iterdir()):

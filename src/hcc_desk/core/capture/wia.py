@@ -163,7 +163,8 @@ class WiaBackend(ScanBackend):
         for info in self._scanner_infos():
             name = str(_get(info, DEVICE_NAME, "") or info.DeviceID)
             vendor = str(_get(info, DEVICE_MANUFACTURER, "") or "")
-            sources, resolutions = (Source.FLATBED,), (150, 200, 300)
+            sources: tuple[Source, ...] = (Source.FLATBED,)
+            resolutions: tuple[int, ...] = (150, 200, 300)
             try:
                 device = info.Connect()
                 caps = int(_get(device, DOCUMENT_HANDLING_CAPABILITIES, FLATBED) or FLATBED)

@@ -8,7 +8,7 @@ INSERT fails with SQLITE_BUSY once another writer has committed, and ``seq`` is 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -49,7 +49,7 @@ def link(session: Session, row: AuditLog) -> None:
     row.row_hash = chain_hash(fields(row), last_hash)
 
 
-def stored_rows(session: Session) -> Iterator[ChainRow]:
+def stored_rows(session: Session) -> Generator[ChainRow, None, None]:
     return audit_rows.stored_rows(session, AuditLog, CHAINED)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from openpyxl import Workbook  # type: ignore[import-untyped]
+from openpyxl import Workbook
 from sqlalchemy.orm import Session
 
 from hcc_core.catalogue.parse import HOURS_PER_DAY

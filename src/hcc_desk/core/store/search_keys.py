@@ -51,7 +51,8 @@ def search_name(submitter: Applicant | None, owner: Applicant | None) -> str:
 def _linked(session: Session, dossier: Dossier, rel: str, fk: str) -> Applicant | None:
     # Whichever was set last wins at flush: a changed relationship, else the FK column.
     if inspect(dossier).attrs[rel].history.has_changes():
-        return getattr(dossier, rel)  # type: ignore[no-any-return]
+        linked: Applicant | None = getattr(dossier, rel)
+        return linked
     fk_value = getattr(dossier, fk)
     return None if fk_value is None else session.get(Applicant, fk_value)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -14,6 +15,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from .engine import immediate, make_engine
 from .schema_version import StoreError, file_revision, script_head
 from .search_keys import install_search_key_hook
+
+
+class Sessions(Protocol):
+    """What the services and sync need of a database: a read session and a write transaction.
+    A Store has them, and so does the desk's LazyStore (app.py), which opens one on first use."""
+
+    def session(self) -> AbstractContextManager[Session]: ...
+
+    def write(self) -> AbstractContextManager[Session]: ...
 
 
 @dataclass

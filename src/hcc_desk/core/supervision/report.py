@@ -138,6 +138,7 @@ def rates(rows: Iterable[DossierRow], date_from: date, date_to: date, by: GroupB
         if not in_period(row, date_from, date_to):
             continue
         timing = row.timing
+        assert timing is not None  # in_period: the dossier is finished
         key = {"agency": row.agency, "procedure": row.procedure_name, "officer": row.officer}[by]
         for target in (groups.setdefault(key, RateRow(key)), total):
             setattr(target, timing, getattr(target, timing) + 1)

@@ -16,5 +16,5 @@ class Rng(Protocol):
 def backoff_delay(attempts: int, rng: Rng, base: float = BASE_S, cap: float = CAP_S) -> float:
     """Seconds to wait after the ``attempts``-th failed try (1, 2, …): uniform in
     ``[0, min(cap, base · 2^(attempts-1)))``."""
-    ceiling = min(cap, base * 2 ** min(max(attempts - 1, 0), 30))
+    ceiling: float = min(cap, base * 2 ** min(max(attempts - 1, 0), 30))
     return rng.random() * ceiling

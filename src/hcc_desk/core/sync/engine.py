@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Literal, cast
 
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from hcc_core.wire import protocol as p
 from hcc_desk.core.store.models import OutboxOp, SyncState
+from hcc_desk.core.store.store import Sessions
 
 from . import outbox
 from .backoff import BASE_S, CAP_S, Rng, backoff_delay
@@ -61,7 +63,7 @@ def sync_state(session: Session) -> SyncState:
 class SyncEngine:
     def __init__(
         self,
-        store,
+        store: Sessions,
         client: CentralClient,
         clock: Callable[[], datetime] = datetime.now,
         rng: Rng | None = None,
@@ -125,7 +127,8 @@ class SyncEngine:
                             row.id,
                             p.PushOp(
                                 op_id=row.op_id,
-                                kind=row.kind,
+                                # pydantic checks the kind: a row it refuses is parked below
+                                kind=cast(Literal["dossier.upsert"], row.kind),
                                 entity_uuid=row.entity_uuid,
                                 payload=p.DossierDoc.model_validate(row.payload),
                             ),

@@ -202,7 +202,8 @@ def _wake_after_commit(session: Session) -> None:
     if session.info.get(_WAKE_FLAG):
         return
     session.info[_WAKE_FLAG] = True
-    key = _db_key(session.get_bind().url.database)
+    bind = session.get_bind()
+    key = _db_key(bind.engine.url.database)  # an Engine's .engine is itself
 
     def fire(sess: Session) -> None:
         sess.info.pop(_WAKE_FLAG, None)

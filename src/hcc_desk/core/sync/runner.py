@@ -15,10 +15,12 @@ import threading
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 
 from hcc_desk.core.store.models import Attachment, Dossier, OutboxOp, SyncState
+from hcc_desk.core.store.store import Sessions
 
 from . import outbox
 from .engine import SyncEngine, SyncReport
@@ -57,7 +59,7 @@ class SyncStatus:
     clock_warning: tuple[str, str] | None = None  # (vi, en): this PC's clock is wrong
 
 
-def read_status(store) -> SyncStatus:
+def read_status(store: Sessions) -> SyncStatus:
     """Counts and the last outcome, read from the database (a worker-thread call)."""
     with store.session() as s:
         c = outbox.counts(s)
@@ -202,7 +204,8 @@ class BackgroundSync:
             # Central answered but the pass did not finish (e.g. a 5xx while it restarts, or an
             # upload that did not settle): retry soon, backing off, instead of idling a full
             # interval with work waiting.
-            return min(self.interval, self.probe_interval * 2 ** (self._failed_passes - 1))
+            backoff: float = self.probe_interval * 2 ** (self._failed_passes - 1)
+            return min(self.interval, backoff)
         try:
             with self.engine.store.session() as s:
                 due = outbox.next_due_at(s)
@@ -239,6 +242,6 @@ class BackgroundSync:
             upload=None if att_uuid is None else UploadProgress(att_uuid, filename, sent, total)
         )
 
-    def _set(self, **changes) -> None:
+    def _set(self, **changes: Any) -> None:
         with self._cond:
             self._status = replace(self._status, **changes)

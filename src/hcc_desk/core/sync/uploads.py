@@ -24,6 +24,7 @@ from sqlalchemy import func, select, update
 from hcc_core.wire import protocol as p
 from hcc_desk.core import sealed_files
 from hcc_desk.core.store.models import Attachment, Dossier
+from hcc_desk.core.store.store import Sessions
 
 from .client import (
     CentralClient,
@@ -77,14 +78,19 @@ def _mb(n: int) -> str:
 
 class Uploader:
     def __init__(
-        self, store, client: CentralClient, attachments_dir: Path, progress: Progress | None = None
-    ):
+        self,
+        store: Sessions,
+        client: CentralClient,
+        attachments_dir: Path,
+        progress: Progress | None = None,
+    ) -> None:
         self._store, self._client, self._dir = store, client, attachments_dir
         self._progress = progress or (lambda *_: None)
         self.sent = 0  # bytes central acknowledged this pass (kept even if the pass fails)
         self._single = True  # until central says it has no single-request upload
         self._done: list[int] = []  # uploaded, not yet marked in the database
-        self._parked, self._problems = 0, []
+        self._parked = 0
+        self._problems: list[str] = []
 
     def todo(self) -> list[Todo]:
         with self._store.session() as s:
@@ -347,7 +353,7 @@ class Uploader:
         except sealed_files.SealedFileError:
             return b""
 
-    def _set(self, att_id: int, **values) -> None:
+    def _set(self, att_id: int, **values: object) -> None:
         with self._store.write() as s:
             row = s.get(Attachment, att_id)
             if row is not None:
