@@ -24,7 +24,6 @@ from hcc_desk.core.capture.spool import CaptureSession, CaptureSpool
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput, NotFound, UserError
-from hcc_desk.services.settings import SCAN_DESKEW, SCAN_PDFA, SCAN_PROFILE
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +31,10 @@ MiB = 1024 * 1024
 # The same defaults central uses (hcc_central/settings.py) until central has told us its own.
 DEFAULT_MAX_FILE_BYTES = 20 * MiB
 DEFAULT_MAX_DOSSIER_BYTES = 100 * MiB
+
+PROFILE_SETTING = "capture_profile"
+PDFA_SETTING = "capture_pdfa"
+DESKEW_SETTING = "capture_deskew"
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ class CaptureService:
         return list_devices(timeout)
 
     def profile(self) -> ScanProfile | None:
-        data = self._settings.get(SCAN_PROFILE)
+        data = self._settings.get(PROFILE_SETTING)
         if not data:
             return None
         try:
@@ -98,13 +101,14 @@ class CaptureService:
             return None
 
     def save_profile(self, profile: ScanProfile) -> None:
-        self._settings.set(SCAN_PROFILE, profile.to_dict())
+        self._settings.set(PROFILE_SETTING, profile.to_dict())
 
     def pdfa_default(self) -> bool:
-        return self._settings.get(SCAN_PDFA)
+        return bool(self._settings.get(PDFA_SETTING, False))
 
     def deskew_enabled(self) -> bool:
-        return self._settings.get(SCAN_DESKEW)
+        value = self._settings.get(DESKEW_SETTING)
+        return True if value is None else bool(value)
 
     # -- capture ---------------------------------------------------------------------------
     def recoverable(self) -> list[CaptureSession]:
@@ -167,7 +171,8 @@ class CaptureService:
         pages = session.pages()
         if not pages:
             raise InvalidInput(
-                "capture.there_pages_yet_scan",
+                "Chưa có trang nào để lưu: hãy quét hoặc thêm tệp trước.",
+                "There are no pages yet: scan or add files first.",
             )
         title = " — ".join(x for x in (session.paper_name, session.dossier_code) if x)
         target = out_path or session.folder / "output.pdf"
@@ -180,13 +185,21 @@ class CaptureService:
         lim = self.limits()
         if size > lim.max_file_bytes:
             raise SizeLimitExceeded(
-                "capture.pdf_over_per_file", mb=_mb(size), mb_2=_mb(lim.max_file_bytes)
+                f"Tệp PDF ({_mb(size)}) vượt giới hạn {_mb(lim.max_file_bytes)} cho một tệp. "
+                "Chưa lưu gì; các trang vẫn còn. Hãy quét lại ở độ phân giải thấp hơn "
+                "(200 dpi) hoặc chế độ đen trắng, hoặc tách thành nhiều giấy tờ.",
+                f"The PDF ({_mb(size)}) is over the {_mb(lim.max_file_bytes)} per-file limit. "
+                "Nothing was saved; the pages are kept. Rescan at a lower resolution (200 dpi) "
+                "or in black-and-white, or split the paper.",
             )
         if dossier_bytes_before + size > lim.max_dossier_bytes:
             raise SizeLimitExceeded(
-                "capture.dossier_s_files_would",
-                mb=_mb(dossier_bytes_before + size),
-                mb_2=_mb(lim.max_dossier_bytes),
+                f"Tổng dung lượng tệp của hồ sơ sẽ là {_mb(dossier_bytes_before + size)}, vượt "
+                f"giới hạn {_mb(lim.max_dossier_bytes)}. Chưa lưu gì; các trang vẫn còn. Hãy "
+                "quét ở chế độ đen trắng hoặc độ phân giải thấp hơn.",
+                f"The dossier's files would total {_mb(dossier_bytes_before + size)}, over the "
+                f"{_mb(lim.max_dossier_bytes)} limit. Nothing was saved; the pages are kept. "
+                "Scan in black-and-white or at a lower resolution.",
             )
 
     def attach(
@@ -269,7 +282,7 @@ class CaptureService:
                 )
             )
             if dossier is None:
-                raise NotFound("capture.dossier", dossier_code=dossier_code)
+                raise NotFound(f"Không có hồ sơ {dossier_code}.", f"No dossier {dossier_code}.")
             if position is not None:
                 exists = s.scalar(
                     select(DossierPaper.id).where(
@@ -278,9 +291,8 @@ class CaptureService:
                 )
                 if exists is None:
                     raise InvalidInput(
-                        "capture.dossier_checklist_paper_number",
-                        code=dossier.code,
-                        position=position,
+                        f"Hồ sơ {dossier.code} không có giấy tờ số {position} trong danh mục.",
+                        f"Dossier {dossier.code} has no checklist paper number {position}.",
                     )
             return dossier.uuid, position
 
@@ -294,7 +306,7 @@ class CaptureService:
                 )
             )
             if dossier is None:
-                raise NotFound("capture.dossier", dossier_code=dossier_code)
+                raise NotFound(f"Không có hồ sơ {dossier_code}.", f"No dossier {dossier_code}.")
             rows = s.scalars(
                 select(Attachment)
                 .where(Attachment.dossier_id == dossier.id)
@@ -335,7 +347,7 @@ class CaptureService:
         with self._store.session() as s:
             row = s.scalar(select(Attachment).where(Attachment.uuid == attachment_uuid))
             if row is None:
-                raise NotFound("capture.attachment_found")
+                raise NotFound("Không tìm thấy tệp đính kèm.", "Attachment not found.")
             return self.attachments_dir / row.path
 
     def attachment_bytes(self, attachment_uuid: str) -> bytes:
@@ -386,4 +398,4 @@ class CaptureService:
             with self._store.write() as s:
                 add_audit(s, actor, action, entity, entity_uuid, detail)
         except UserError as exc:  # the pages are on disk already; a busy DB must not lose them
-            log.warning("could not audit %s: %s", action, exc.text("en"))
+            log.warning("could not audit %s: %s", action, exc.message_en)
