@@ -283,6 +283,6 @@ def test_a_wrapped_value_never_leaves_one_word_alone(receipt: ReceiptData, tmp_p
         text=True,
         check=True,
     ).stdout.splitlines()
-    body = lines[[i for i, ln in enumerate(lines) if "(Liên 1: Lưu)" in ln][0] :]
+    body = lines[next(i for i, ln in enumerate(lines) if "(Liên 1: Lưu)" in ln) :]
     # A wrapped line starts at the margin; one word alone there is a stray line.
     assert not [ln for ln in body if len(ln.split()) == 1 and ln.startswith(ln.strip())]

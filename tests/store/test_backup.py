@@ -241,8 +241,8 @@ def test_a_damaged_database_is_set_aside_and_the_backup_offered_with_the_unsynce
     damaged_bytes = db.read_bytes()
 
     ctx = open_context(demo_ctx.profile.root)
+    ctx.store.full_check = True  # the GUI start
     with pytest.raises(DatabaseDamaged) as found:
-        ctx.store.full_check = True  # the GUI start
         ctx.store.get()
     err = found.value
     assert err.backup is not None and err.backup.path == backup
