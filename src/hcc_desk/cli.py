@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
 
     profile = Profile(args.profile or default_profile_dir())
     from hcc_desk import cli_errors
-    from hcc_desk.log_setup import configure_logging
+    from hcc_desk.log_setup import configure_logging, enable_crash_log
 
     creates = _creates_profile(args)
     if (
@@ -203,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EXIT_INVALID
     log = configure_logging(profile.logs) if creates or profile.root.exists() else None
+    if log is not None:  # a segfault in a driver or in Qt leaves its stacks where doctor looks
+        enable_crash_log(profile.logs)
     handler = {
         None: _run_gui,
         "demo": _demo,

@@ -216,12 +216,36 @@ def _doctor(args) -> int:
     _check_disk(r, profile.root)
     if set_up:
         _check_central_and_spool(r, profile)
+    _check_crash_log(r, profile)
     print()
     if r.problems:
         print(f"Có {r.problems} vấn đề cần xử lý (xem [LỖI] ở trên). / {r.problems} problem(s).")
         return EXIT_FAILED
     print("Mọi thứ đều ổn. / All checks passed.")
     return EXIT_OK
+
+
+def _check_crash_log(r: _Report, profile) -> None:
+    """A process that died of a fatal signal left its stacks there (hcc_desk.log_setup); the
+    log file never saw it, so this is the only trace support gets."""
+    from datetime import datetime
+
+    from hcc_desk.log_setup import crash_log_path
+
+    path = crash_log_path(profile.logs)
+    try:
+        stat = path.stat()
+    except OSError:
+        return
+    if stat.st_size == 0:
+        return
+    when = datetime.fromtimestamp(stat.st_mtime).strftime("%d/%m/%Y %H:%M")
+    r.warn(
+        f"Ứng dụng đã bị dừng đột ngột (lần cuối {when}); nhật ký sự cố: {path} / "
+        f"the desk crashed (last at {when}); crash log: {path}",
+        "Gửi tệp này (và thư mục nhật ký) cho bộ phận kỹ thuật; nó không chứa dữ liệu cá "
+        "nhân. / Send this file (and the log folder) to support; it holds no personal data.",
+    )
 
 
 def _check_scanners(r: _Report) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 LOG_NAME = "hcc-desk.log"
 MAX_BYTES = 2_000_000
@@ -46,3 +47,41 @@ def _rotate(path: Path) -> None:
         if older.exists():
             older.replace(path.with_name(f"{path.name}.{i + 1}"))
     path.replace(path.with_name(f"{path.name}.1"))
+
+
+CRASH_LOG_NAME = "crash.log"
+CRASH_LOG_MAX_BYTES = 256_000  # a few dozen crashes with every thread's stack; support reads one
+_crash_file: dict[str, Any] = {}  # keeps the open file alive: faulthandler only holds its fd
+
+
+def crash_log_path(log_dir: Path) -> Path:
+    return log_dir / CRASH_LOG_NAME
+
+
+def enable_crash_log(log_dir: Path) -> Path | None:
+    """Write the Python stack of every thread to ``<logs>/crash.log`` when the process dies of a
+    fatal signal (a driver's segfault, an abort in Qt), which the log file never sees.
+
+    A faulthandler already enabled by someone else (``python -X faulthandler``, pytest) is left
+    as it is: its output already goes where that developer looks.
+    """
+    import faulthandler
+
+    path = crash_log_path(log_dir)
+    if _crash_file.get("path") == path:
+        return path
+    if faulthandler.is_enabled() and "file" not in _crash_file:
+        return None
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        if path.exists() and path.stat().st_size > CRASH_LOG_MAX_BYTES:
+            path.replace(path.with_name(f"{path.name}.1"))  # one older file is enough
+        crash_file = open(path, "a", encoding="utf-8")  # noqa: SIM115  # open while we run
+    except OSError:  # like the log: a read-only disk must not stop the counter
+        return None
+    faulthandler.enable(crash_file, all_threads=True)
+    previous = _crash_file.get("file")
+    _crash_file.update(file=crash_file, path=path)
+    if previous is not None:
+        previous.close()
+    return path

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from hcc_desk.ui import errors, i18n, style
+from hcc_desk.ui import errors, i18n, qt_log, style
 from hcc_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -118,6 +118,7 @@ def run_gui(
     ctx: AppContext, exit_when_ready: bool = False, argv: Sequence[str] | None = None
 ) -> int:
     """Run the desk's GUI on an open AppContext; returns the process exit code."""
+    restore_qt_messages = qt_log.install()  # before the QApplication: its own warnings count too
     app = QApplication.instance() or QApplication(list(argv) if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("HCC Desk")
@@ -135,3 +136,4 @@ def run_gui(
         sys.excepthook = previous_hook
         if flow.window is not None:
             flow.window.close()
+        restore_qt_messages()
