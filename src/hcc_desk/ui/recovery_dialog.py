@@ -3,7 +3,8 @@ that had not reached central (to retake), and an admin's restore of that backup.
 
 Shown by the launcher when the start-up check (on the warm-up thread) set the database aside.
 The restore runs on the task runner's database thread; the admin's password is checked against
-the backup being restored (the damaged file may not be readable at all).
+the backup being restored (the damaged file may not be readable at all). The layout is
+forms/recovery_dialog.ui.
 """
 
 from __future__ import annotations
@@ -11,18 +12,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from hcc_desk.ui import i18n
+from hcc_desk.ui.forms.ui_recovery_dialog import Ui_RecoveryDialog
 from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
@@ -36,21 +29,18 @@ class RecoveryDialog(QDialog):
     def __init__(self, ctx: AppContext, runner: TaskRunner, damage: Any, parent: Any = None):
         super().__init__(parent)
         self.ctx, self.runner, self.damage = ctx, runner, damage
-        self.setWindowTitle(self.tr("Cơ sở dữ liệu bị hỏng — HCC Desk"))
+        self.ui = ui = Ui_RecoveryDialog()
+        ui.setupUi(self)
         self.resize(720, 520)  # the list scrolls, the buttons stay
         fit_to_screen(self)
-        layout = QVBoxLayout(self)
-
-        intro = QLabel(
+        ui.intro.setText(
             self.tr(
                 "Cơ sở dữ liệu của quầy bị hỏng. Tệp hỏng đã được chuyển sang:\n%1\n(không bị xoá)."
             ).replace("%1", str(damage.damaged))
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-
         backup = damage.backup
-        self.backup_label = QLabel(
+        self.backup_label = ui.backup_label
+        self.backup_label.setText(
             self.tr("Bản sao lưu tốt gần nhất: %1 (%2, %3 hồ sơ).")
             .replace("%1", backup.path.name)
             .replace("%2", f"{backup.taken_at:%d/%m/%Y %H:%M}")
@@ -58,38 +48,19 @@ class RecoveryDialog(QDialog):
             if backup is not None
             else self.tr("Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ.")
         )
-        self.backup_label.setWordWrap(True)
-        layout.addWidget(self.backup_label)
-
-        layout.addWidget(
-            QLabel(self.tr("Hồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao lưu không có):"))
-        )
-        self.unsynced = QPlainTextEdit(readOnly=True)
+        self.unsynced = ui.unsynced
         self.unsynced.setPlainText(self._unsynced_text())
-        layout.addWidget(self.unsynced, 1)
-
-        form = QFormLayout()
-        self.username = QLineEdit()
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Quản trị viên:"), self.username)
-        form.addRow(self.tr("Mật khẩu:"), self.password)
-        layout.addLayout(form)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setProperty("role", "error")
+        self.username, self.password = ui.username, ui.password
+        self.error_label = ui.error_label
         self.error_label.hide()
-        layout.addWidget(self.error_label)
-
-        buttons = QDialogButtonBox()
         self.restore_button = QPushButton(self.tr("&Khôi phục bản sao lưu này"))
         self.restore_button.setEnabled(backup is not None)
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.quit_button = buttons.addButton(
+        ui.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.quit_button = ui.buttons.addButton(
             self.tr("Th&oát"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.restore_button.clicked.connect(self.restore)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ui.buttons.rejected.connect(self.reject)
         for field in (self.username, self.password):
             field.setEnabled(backup is not None)
 

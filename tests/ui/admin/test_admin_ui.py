@@ -20,6 +20,7 @@ from hcc_desk.ui.login import LoginDialog
 from hcc_desk.ui.main_window import MainWindow
 from tests.services.test_admin_imports import calendar_file, catalogue_file
 from tests.ui.conftest import press_enter, type_text
+from tests.ui.supervision.tables import cell
 
 GOOD = "Hue-quay-07!"
 
@@ -85,7 +86,7 @@ def test_non_admins_neither_see_the_tab_nor_get_past_the_service(qtbot, ctx, run
         service.add("giamsat", "x1", "X", "officer", GOOD, GOOD)
     view.start()
     runner.wait_idle()
-    assert view.officers.listing is None and view.officers.table.rowCount() == 0
+    assert view.officers.listing is None and view.officers.table.model().rowCount() == 0
 
 
 def test_admin_adds_an_officer_who_can_then_log_in(qtbot, ctx, runner):
@@ -109,7 +110,7 @@ def test_admin_adds_an_officer_who_can_then_log_in(qtbot, ctx, runner):
     qtbot.waitUntil(lambda: page.dialog is None, timeout=10000)
     qtbot.waitUntil(lambda: len(page.listing.officers) == 2, timeout=10000)
     assert page.banner.kind() == "success"
-    assert page.table.item(1, 0).text() == "lan.nguyen"
+    assert cell(page.table, 1, 0) == "lan.nguyen"
     officer = log_in(qtbot, ctx, runner, "lan.nguyen", GOOD)
     assert (officer.username, officer.role) == ("lan.nguyen", "officer")
 
@@ -132,7 +133,7 @@ def test_admin_resets_a_password_disables_and_unlocks(qtbot, ctx, runner):
         log_in(qtbot, ctx, runner, "lan", "sai-mat-khau")
     page.reload()
     qtbot.waitUntil(lambda: page.unlock_button.isEnabled(), timeout=10000)
-    assert page.table.item(1, 4).text()  # "locked until …"
+    assert cell(page.table, 1, 4)  # "locked until …"
     page.unlock_button.click()
     qtbot.waitUntil(lambda: not page.unlock_button.isEnabled(), timeout=10000)
     assert log_in(qtbot, ctx, runner, "lan", "Mat-khau-moi-9").username == "lan"
@@ -198,7 +199,7 @@ def test_calendar_import_shows_a_preview_and_writes_only_when_applied(qtbot, ctx
     page = view.imports
     with qtbot.waitSignal(page.previewed, timeout=10000):
         page.preview("calendar", path)
-    changes = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    changes = [cell(page.table, r, 0) for r in range(page.table.model().rowCount())]
     assert sorted(changes) == ["Bỏ", "Sửa", "Thêm"]
     assert "thêm 1, bỏ 1, sửa 1" in page.summary.text()
     assert page.apply_button.isEnabled() and page.apply_button.isDefault()
@@ -218,16 +219,14 @@ def test_catalogue_preview_lists_changes_and_warnings(qtbot, ctx, runner, tmp_pa
     with qtbot.waitSignal(page.previewed, timeout=10000):
         page.preview("catalogue", path)
     rows = {
-        page.table.item(r, 1).text(): page.table.item(r, 0).text()
-        for r in range(page.table.rowCount())
+        cell(page.table, r, 1): cell(page.table, r, 0) for r in range(page.table.model().rowCount())
     }
     assert rows == {renamed: "Sửa", "9.999999": "Thêm"}
     assert not page.warnings.isHidden() and "9.999999" in page.warnings.toPlainText()
     with qtbot.waitSignal(page.previewed, timeout=10000):
         page.retire_check.setChecked(True)  # previewed again with retirements
     rows = {
-        page.table.item(r, 1).text(): page.table.item(r, 0).text()
-        for r in range(page.table.rowCount())
+        cell(page.table, r, 1): cell(page.table, r, 0) for r in range(page.table.model().rowCount())
     }
     assert rows[left_out] == "Bỏ"
     assert ctx.catalogue.get(left_out) is not None  # still offered: nothing applied
@@ -288,9 +287,16 @@ def test_the_admin_tab_speaks_english(qtbot, qapp, ctx, runner):
         "Settings",
         "Calendar and catalogue",
     ]
-    assert view.officers.table.item(0, 2).text() == "Administrator"
+    assert cell(view.officers.table, 0, 2) == "Administrator"
     assert view.settings.save_button.text() == "&Save settings"
     assert view.settings.mode_combo.itemText(0) == "Grey"
+    # The pages' forms keep their classes' translation contexts.
+    assert view.officers.table.model().headerData(0, Qt.Orientation.Horizontal) == "User name"
+    assert view.imports.calendar_button.text() == "Holiday calen&dar file…"
+    assert view.settings.ui.printing.title() == "Printing"
+    dialog = view.officers.ask_add()
+    assert dialog.username_edit.placeholderText() == "e.g. lan.nguyen (lower case, no accents)"
+    dialog.reject()
 
 
 def test_enter_in_a_field_saves_but_enter_on_another_button_does_not(qtbot, ctx, runner):

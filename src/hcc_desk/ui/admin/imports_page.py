@@ -1,5 +1,6 @@
 """Lịch và danh mục: pick a calendar or catalogue file, see what it would change, then import.
-Nothing is written until "Nhập vào quầy"; the file is read on the database worker."""
+Nothing is written until "Nhập vào quầy"; the file is read on the database worker. The layout is
+forms/admin_imports.ui."""
 
 from __future__ import annotations
 
@@ -7,20 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from hcc_desk.ui.admin.common import enter_clicks, failure_handler, fill_table, make_table
+from hcc_desk.ui.admin.common import enter_clicks, failure_handler, show_rows
+from hcc_desk.ui.banner import Banner
 from hcc_desk.ui.formatting import date_text, weekday
-from hcc_desk.ui.return_desk.view import make_banner
+from hcc_desk.ui.forms.ui_admin_imports import Ui_ImportsPage
 from hcc_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -57,42 +50,18 @@ class ImportsPage(QWidget):
         self.service, self.officer, self.runner = service, officer, runner
         self.pending: tuple[str, Path] | None = None  # (kind, file) shown in the preview
         self.file_dialog: QFileDialog | None = None
-        outer = QVBoxLayout(self)
-        frame, self.banner = make_banner(self)
-        outer.addWidget(frame)
-        row = QHBoxLayout()
-        self.calendar_button = QPushButton(self.tr("Chọn tệp &lịch nghỉ lễ…"), self)
-        self.catalogue_button = QPushButton(self.tr("Chọn tệp &danh mục thủ tục…"), self)
-        self.retire_check = QCheckBox(
-            self.tr("Ngừng các thủ tục không có trong tệp (tệp là danh mục đầ&y đủ)"), self
-        )
-        for b in (self.calendar_button, self.catalogue_button):
-            b.setAutoDefault(True)  # Enter on a focused button presses that one, not Import
-            row.addWidget(b)
-        row.addWidget(self.retire_check, 1)
-        outer.addLayout(row)
-        self.summary = QLabel(self.tr("Chọn một tệp để xem trước những gì sẽ thay đổi."), self)
-        self.summary.setWordWrap(True)
-        outer.addWidget(self.summary)
-        self.table = make_table(
-            self,
+        self.ui = ui = Ui_ImportsPage()
+        ui.setupUi(self)
+        self.banner = Banner(ui.banner, ui.banner_label, ui.banner_close)
+        self.calendar_button, self.catalogue_button = ui.calendar_button, ui.catalogue_button
+        self.retire_check, self.summary = ui.retire_check, ui.summary
+        self.table, self.warnings, self.apply_button = ui.table, ui.warnings, ui.apply_button
+        self.rows = show_rows(
+            self.table,
             [self.tr("Thay đổi"), self.tr("Ngày / mã"), self.tr("Tên"), self.tr("Chi tiết")],
             2,
         )
-        outer.addWidget(self.table, 1)
-        self.warnings = QPlainTextEdit(self)
-        self.warnings.setReadOnly(True)
-        self.warnings.setMaximumHeight(110)
-        self.warnings.setTabChangesFocus(True)
         self.warnings.hide()
-        outer.addWidget(self.warnings)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.apply_button = QPushButton(self.tr("&Nhập vào quầy"), self)
-        self.apply_button.setDefault(True)
-        self.apply_button.setEnabled(False)
-        buttons.addWidget(self.apply_button)
-        outer.addLayout(buttons)
         self.calendar_button.clicked.connect(lambda: self.ask_file("calendar"))
         self.catalogue_button.clicked.connect(lambda: self.ask_file("catalogue"))
         self.retire_check.toggled.connect(self._retire_toggled)
@@ -144,7 +113,7 @@ class ImportsPage(QWidget):
 
     def _clear(self) -> None:
         self.summary.setText(self.tr("Chưa nhập gì."))
-        fill_table(self.table, [])
+        self.rows.set_rows([])
         self.warnings.hide()
 
     def _show(self, kind: str, path: Path, preview: Any) -> None:
@@ -172,7 +141,7 @@ class ImportsPage(QWidget):
         if not preview.changes:
             text += " " + self.tr("Không có gì thay đổi.")
         self.summary.setText(text)
-        fill_table(self.table, rows)
+        self.rows.set_rows(rows)
         found = getattr(preview, "warnings", [])
         self.warnings.setPlainText(
             self.tr("Cảnh báo (vẫn nhập được, nhưng danh mục cần sửa):") + "\n" + "\n".join(found)

@@ -1,23 +1,16 @@
 """Add an officer, or set a new password for one. The service checks everything (names,
-password policy, admin role); the dialog shows its field errors and stays open until it works."""
+password policy, admin role); the dialog shows its field errors and stays open until it works.
+The layout is forms/officer_dialog.ui."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from hcc_desk.ui.admin.common import error_label, failure_handler
+from hcc_desk.ui.admin.common import failure_handler
+from hcc_desk.ui.forms.ui_officer_dialog import Ui_OfficerDialog
 from hcc_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -53,46 +46,20 @@ class OfficerDialog(QDialog):
         self.setWindowTitle(
             self.tr("Thêm cán bộ") if username is None else self.tr("Đặt lại mật khẩu")
         )
-        outer = QVBoxLayout(self)
-        form = QFormLayout()
-        outer.addLayout(form)
-        self.username_edit = QLineEdit(self)
-        self.full_name_edit = QLineEdit(self)
-        self.role_combo = QComboBox(self)
+        self.ui = ui = Ui_OfficerDialog()
+        ui.setupUi(self)
+        self.username_edit, self.full_name_edit = ui.username_edit, ui.full_name_edit
+        self.role_combo, self.password_edit = ui.role_combo, ui.password_edit
+        self.confirm_edit, self.error, self.buttons = ui.confirm_edit, ui.error, ui.buttons
+        self.error.hide()
         for role in ("officer", "supervisor", "admin"):
             self.role_combo.addItem(role_name(role), role)
-        self.password_edit = QLineEdit(self)
-        self.confirm_edit = QLineEdit(self)
-        for edit in (self.password_edit, self.confirm_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        if username is None:
-            self.username_edit.setPlaceholderText(self.tr("vd. lan.nguyen (chữ thường không dấu)"))
-            form.addRow(
-                self._label(self.tr("&Tên đăng nhập:"), self.username_edit), self.username_edit
-            )
-            form.addRow(
-                self._label(self.tr("&Họ và tên:"), self.full_name_edit), self.full_name_edit
-            )
-            form.addRow(self._label(self.tr("&Vai trò:"), self.role_combo), self.role_combo)
-        else:
-            form.addRow(QLabel(self.tr("Cán bộ:"), self), QLabel(username, self))
-        form.addRow(self._label(self.tr("&Mật khẩu:"), self.password_edit), self.password_edit)
-        form.addRow(
-            self._label(self.tr("&Nhập lại mật khẩu:"), self.confirm_edit), self.confirm_edit
-        )
-        hint = QLabel(
-            self.tr(
-                "Ít nhất 10 ký tự (quản trị: 12), không trùng tên đăng nhập, không "
-                "phải mật khẩu phổ biến."
-            ),
-            self,
-        )
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
-        outer.addWidget(hint)
-        self.error = error_label(self)
-        outer.addWidget(self.error)
-        self.buttons = QDialogButtonBox(self)
+        # One form for both uses: a new officer fills in who; a reset only names the officer.
+        new = username is None
+        for field in (ui.username_edit, ui.full_name_edit, ui.role_combo):
+            ui.fields.setRowVisible(field, new)
+        ui.fields.setRowVisible(ui.officer_name, not new)
+        ui.officer_name.setText(username or "")
         self.ok_button = self.buttons.addButton(
             self.tr("&Lưu") if username else self.tr("Tạo tài &khoản"),
             QDialogButtonBox.ButtonRole.AcceptRole,
@@ -101,13 +68,6 @@ class OfficerDialog(QDialog):
         self.ok_button.setDefault(True)  # Enter in any field submits
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        outer.addWidget(self.buttons)
-        self.setMinimumWidth(460)
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
 
     def submit(self) -> None:
         self.error.hide()

@@ -1,18 +1,19 @@
 """Cán bộ: the desk's officers (role, active, locked) and what an admin does with them.
 Enrolled with central, the list is read-only (central manages officers); only the desk's own
-offline lockout can be lifted here."""
+offline lockout can be lifted here. The layout is forms/admin_officers.ui."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from hcc_desk.ui.admin.common import failure_handler, fill_table, make_table
+from hcc_desk.ui.admin.common import failure_handler, show_rows
 from hcc_desk.ui.admin.officer_dialog import OfficerDialog, role_name
+from hcc_desk.ui.banner import Banner
 from hcc_desk.ui.formatting import short_datetime
-from hcc_desk.ui.return_desk.view import make_banner
+from hcc_desk.ui.forms.ui_admin_officers import Ui_OfficersPage
 from hcc_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -36,22 +37,13 @@ class OfficersPage(QWidget):
         self.service, self.officer, self.runner = service, officer, runner
         self.listing: Any = None
         self.dialog: OfficerDialog | None = None
-        outer = QVBoxLayout(self)
-        frame, self.banner = make_banner(self)
-        outer.addWidget(frame)
-        self.central_note = QLabel(
-            self.tr(
-                "Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên máy chủ trung tâm "
-                "(thêm, khoá, đặt lại mật khẩu). Ở đây chỉ xem và mở khoá đăng nhập tại quầy."
-            ),
-            self,
-        )
-        self.central_note.setWordWrap(True)
-        self.central_note.setProperty("role", "hint")
+        self.ui = ui = Ui_OfficersPage()
+        ui.setupUi(self)
+        self.banner = Banner(ui.banner, ui.banner_label, ui.banner_close)
+        self.central_note, self.table = ui.central_note, ui.table
         self.central_note.hide()
-        outer.addWidget(self.central_note)
-        self.table = make_table(
-            self,
+        self.rows = show_rows(
+            self.table,
             [
                 self.tr("Tên đăng nhập"),
                 self.tr("Họ và tên"),
@@ -61,25 +53,10 @@ class OfficersPage(QWidget):
             ],
             1,
         )
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        outer.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Thêm cán bộ…"), self)
-        self.reset_button = QPushButton(self.tr("Đặt lại &mật khẩu…"), self)
-        self.active_button = QPushButton(self.tr("&Ngừng hoạt động"), self)
-        self.unlock_button = QPushButton(self.tr("Mở &khoá đăng nhập"), self)
-        self.reload_button = QPushButton(self.tr("&Làm mới"), self)
-        for b in (
-            self.add_button,
-            self.reset_button,
-            self.active_button,
-            self.unlock_button,
-            self.reload_button,
-        ):
-            b.setAutoDefault(False)
-            row.addWidget(b)
-        row.addStretch(1)
-        outer.addLayout(row)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.add_button, self.reset_button = ui.add_button, ui.reset_button
+        self.active_button, self.unlock_button = ui.active_button, ui.unlock_button
+        self.reload_button = ui.reload_button
         self.add_button.clicked.connect(self.ask_add)
         self.reset_button.clicked.connect(self.ask_reset)
         self.active_button.clicked.connect(self.toggle_active)
@@ -100,8 +77,7 @@ class OfficersPage(QWidget):
     def _show(self, listing: Any) -> None:
         chosen = self.selected()
         self.listing = listing
-        fill_table(
-            self.table,
+        self.rows.set_rows(
             [
                 [
                     o.username,
@@ -111,7 +87,7 @@ class OfficersPage(QWidget):
                     short_datetime(o.locked_until) if o.locked_until else "",
                 ]
                 for o in listing.officers
-            ],
+            ]
         )
         self.central_note.setVisible(listing.managed_by_central)
         names = [o.username for o in listing.officers]

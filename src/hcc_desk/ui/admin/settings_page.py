@@ -1,23 +1,13 @@
 """Cài đặt: printer, paper, idle lock, language and the scanner profile of this desk.
-Printers and scanners are listed on a worker (CUPS/WIA/SANE can take seconds)."""
+Printers and scanners are listed on a worker (CUPS/WIA/SANE can take seconds). The layout is
+forms/admin_settings.ui."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from hcc_desk.services.admin_settings import (
     IDLE_RANGE,
@@ -25,8 +15,9 @@ from hcc_desk.services.admin_settings import (
     DeskSettings,
     ScanSettings,
 )
-from hcc_desk.ui.admin.common import enter_clicks, error_label, failure_handler
-from hcc_desk.ui.return_desk.view import make_banner
+from hcc_desk.ui.admin.common import enter_clicks, failure_handler
+from hcc_desk.ui.banner import Banner
+from hcc_desk.ui.forms.ui_admin_settings import Ui_SettingsPage
 from hcc_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -62,103 +53,36 @@ class SettingsPage(QWidget):
     ):
         super().__init__(parent)
         self.service, self.ctx, self.officer, self.runner = service, ctx, officer, runner
-        outer = QVBoxLayout(self)
-        frame, self.banner = make_banner(self)
-        outer.addWidget(frame)
-        scroll = QScrollArea(self)  # fits 1280×720 at 125 %: the Save button stays below
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
-        column = QVBoxLayout(body)
-
-        printing = QGroupBox(self.tr("In phiếu"), body)
-        form = QFormLayout(printing)
-        self.printer_combo = QComboBox(printing)
-        self.printer_combo.setEditable(True)
+        self.ui = ui = Ui_SettingsPage()
+        ui.setupUi(self)  # in a scroll area: fits 1280×720 at 125 %, the Save button below
+        self.banner = Banner(ui.banner, ui.banner_label, ui.banner_close)
+        self.printer_combo, self.paper_combo = ui.printer_combo, ui.paper_combo
+        self.idle_spin, self.language_combo = ui.idle_spin, ui.language_combo
+        self.device_combo, self.source_combo = ui.device_combo, ui.source_combo
+        self.resolution_combo, self.mode_combo = ui.resolution_combo, ui.mode_combo
+        self.find_printers_button = ui.find_printers_button
+        self.find_scanners_button = ui.find_scanners_button
+        self.error, self.save_button = ui.error, ui.save_button
+        self.error.hide()
+        # Items carrying a value stay in code (a form's combo items have text only).
         self.printer_combo.addItem(self.tr("(máy in mặc định của hệ thống)"), None)
-        self.find_printers_button = QPushButton(self.tr("&Tìm máy in"), printing)
-        form.addRow(
-            self._label(self.tr("Máy &in:"), self.printer_combo),
-            self._pair(self.printer_combo, self.find_printers_button),
-        )
-        self.paper_combo = QComboBox(printing)
         for paper in ("A4", "A5"):
             self.paper_combo.addItem(paper, paper)
-        form.addRow(self._label(self.tr("Khổ &giấy:"), self.paper_combo), self.paper_combo)
-        column.addWidget(printing)
-
-        desk = QGroupBox(self.tr("Quầy"), body)
-        form = QFormLayout(desk)
-        self.idle_spin = QSpinBox(desk)
         self.idle_spin.setRange(*IDLE_RANGE)
-        self.idle_spin.setSuffix(self.tr(" phút"))
-        form.addRow(self._label(self.tr("Tự &khoá màn hình sau:"), self.idle_spin), self.idle_spin)
-        self.language_combo = QComboBox(desk)
         self.language_combo.addItem("Tiếng Việt", "vi")
         self.language_combo.addItem("English", "en")
-        form.addRow(self._label(self.tr("&Ngôn ngữ:"), self.language_combo), self.language_combo)
-        column.addWidget(desk)
-
-        scan = QGroupBox(self.tr("Máy quét"), body)
-        form = QFormLayout(scan)
-        self.device_combo = QComboBox(scan)
-        self.device_combo.setEditable(True)
         self.device_combo.addItem(self.tr("(chưa chọn: hỏi khi quét lần đầu)"), "")
-        self.find_scanners_button = QPushButton(self.tr("Tìm má&y quét"), scan)
-        form.addRow(
-            self._label(self.tr("Thiết &bị:"), self.device_combo),
-            self._pair(self.device_combo, self.find_scanners_button),
-        )
-        self.source_combo = self._choices(scan, SOURCES)
-        form.addRow(self._label(self.tr("Ng&uồn giấy:"), self.source_combo), self.source_combo)
-        self.resolution_combo = QComboBox(scan)
+        _choices(self.source_combo, SOURCES)
         for dpi in RESOLUTIONS:
             self.resolution_combo.addItem(f"{dpi} dpi", dpi)
-        form.addRow(
-            self._label(self.tr("Độ p&hân giải:"), self.resolution_combo), self.resolution_combo
-        )
-        self.mode_combo = self._choices(scan, MODES)
-        form.addRow(self._label(self.tr("Chế độ &màu:"), self.mode_combo), self.mode_combo)
-        column.addWidget(scan)
-        column.addStretch(1)
-
-        self.error = error_label(self)
-        outer.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.save_button = QPushButton(self.tr("&Lưu cài đặt"), self)
-        self.save_button.setDefault(True)
-        row.addWidget(self.save_button)
-        outer.addLayout(row)
+        _choices(self.mode_combo, MODES)
         self.save_button.clicked.connect(self.save)
         self.find_printers_button.clicked.connect(self.find_printers)
         self.find_scanners_button.clicked.connect(self.find_scanners)
-        for b in (self.find_printers_button, self.find_scanners_button):
-            b.setAutoDefault(True)  # Enter on a focused button presses that one, not Save
 
     def keyPressEvent(self, event) -> None:
         if not enter_clicks(self.save_button, event):
             super().keyPressEvent(event)
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text, self)
-        label.setBuddy(buddy)
-        return label
-
-    def _pair(self, a: QWidget, b: QWidget) -> QWidget:
-        box = QWidget(self)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(a, 1)
-        row.addWidget(b)
-        return box
-
-    def _choices(self, parent: QWidget, items: tuple) -> QComboBox:
-        combo = QComboBox(parent)
-        for value, text in items:
-            combo.addItem(QCoreApplication.translate("Admin", text), value)
-        return combo
 
     # -- load / save --------------------------------------------------------------------------
     def reload(self) -> None:
@@ -254,6 +178,11 @@ class SettingsPage(QWidget):
     def _devices_done(self) -> None:
         self.find_printers_button.setEnabled(True)
         self.find_scanners_button.setEnabled(True)
+
+
+def _choices(combo: QComboBox, items: tuple[tuple[str, str], ...]) -> None:
+    for value, text in items:
+        combo.addItem(QCoreApplication.translate("Admin", text), value)
 
 
 def _offer(combo: QComboBox, items: list[tuple[str, str]]) -> None:

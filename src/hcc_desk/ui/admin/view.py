@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hcc_desk.ui.admin.imports_page import ImportsPage
 from hcc_desk.ui.admin.officers_page import OfficersPage
 from hcc_desk.ui.admin.settings_page import SettingsPage
+from hcc_desk.ui.forms.ui_admin import Ui_AdminView
 from hcc_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ class AdminView(QWidget):
 
         # The services only keep references: ctx.store opens on first use, on the worker.
         self.ctx, self.officer, self.runner = ctx, officer, runner
-        self.pages = QTabWidget(self)
+        self.ui = Ui_AdminView()
+        self.ui.setupUi(self)  # forms/admin.ui: the tabs; each page is a form of its own
+        self.pages = self.ui.pages
         self.officers = OfficersPage(
             AdminOfficers(ctx.store, ctx.credentials), officer, runner, self.pages
         )
@@ -39,9 +42,6 @@ class AdminView(QWidget):
         self.pages.addTab(self.officers, self.tr("Cán bộ"))
         self.pages.addTab(self.settings, self.tr("Cài đặt"))
         self.pages.addTab(self.imports, self.tr("Lịch và danh mục"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pages)
         self._started = False
 
     def start(self) -> None:
