@@ -22,7 +22,6 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import NamedTuple
 import pytest
 
 from tests.support.realparts import unavailable
+from tests.support.waits import poll
 
 CUPSD = Path("/usr/sbin/cupsd")
 CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
@@ -51,21 +51,25 @@ class CupsQueue(NamedTuple):
     def wait_for_pdf(self, job_id: str, timeout: float = 20.0) -> Path:
         """Poll until cups-pdf has finished writing the PDF of ``job_id`` ("HCC_PDF-3")."""
         number = job_id.rpartition("-")[2]
-        deadline = time.monotonic() + timeout
-        last_size = -1
-        while time.monotonic() < deadline:
+        last_size = [-1]
+
+        def written() -> Path | None:
             found = [
                 p
                 for p in self.out_dir.glob("*.pdf")
                 if re.search(rf"(^|\D)job_{number}(\D|$)", p.name)
             ]
-            if found:
-                size = found[0].stat().st_size
-                # Done when non-empty and no longer growing (Ghostscript writes it).
-                if size > 0 and size == last_size:
-                    return found[0]
-                last_size = size
-            time.sleep(0.2)
+            if not found:
+                return None
+            size = found[0].stat().st_size
+            # Done when non-empty and no longer growing (Ghostscript writes it).
+            done = size > 0 and size == last_size[0]
+            last_size[0] = size
+            return found[0] if done else None
+
+        pdf = poll(written, timeout, interval=0.2)  # two polls apart tell "no longer growing"
+        if pdf is not None:
+            return pdf
         listing = sorted(p.name for p in self.out_dir.iterdir())
         log = self.out_dir.parent / "log" / "error_log"
         tail = log.read_text(errors="replace")[-3000:] if log.exists() else ""
@@ -132,17 +136,17 @@ def _cups_env(sock: Path) -> dict[str, str]:
 
 
 def _wait_running(proc: subprocess.Popen[bytes], env: dict[str, str], log: Path) -> None:
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
+
+    def running() -> bool:
         if proc.poll() is not None:
             pytest.fail(f"private cupsd exited with {proc.returncode}: {log.read_text()[-2000:]}")
         out = subprocess.run(
             ["lpstat", "-r"], env=env, capture_output=True, text=True, timeout=10
         ).stdout
-        if "is running" in out:
-            return
-        time.sleep(0.1)
-    pytest.fail("private cupsd did not start within 15 s")
+        return "is running" in out
+
+    if not poll(running, 15, interval=0.1):
+        pytest.fail("private cupsd did not start within 15 s")
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from benchmarks import report, run_all
 from benchmarks.stats import median, percentile, summary
+from tests.support.waits import poll
 
 # --- percentile: linear interpolation between closest ranks, hand-worked ----------------------
 
@@ -173,7 +174,7 @@ HANGS = (
     "import subprocess, sys, time\n"
     'child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(300)"])\n'
     'print(f"child {child.pid}", flush=True)\n'
-    "time.sleep(300)\n"
+    "time.sleep(300)\n"  # a benchmark that hangs: this sleep is the point of it
 )
 
 
@@ -184,13 +185,14 @@ def _benchmarks(tmp_path: Path, **scripts: str) -> Path:
 
 
 def _gone(pid: int, deadline: float) -> bool:
-    while time.monotonic() < deadline:
+    def gone() -> bool:
         try:
             os.kill(pid, 0)
         except ProcessLookupError:
             return True
-        time.sleep(0.05)
-    return False
+        return False
+
+    return bool(poll(gone, deadline - time.monotonic(), interval=0.05))
 
 
 def test_runner_passes_when_every_benchmark_prints_figures(tmp_path, capsys):

@@ -9,7 +9,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from hcc_central.app import create_app
 from hcc_central.db import Database
 from hcc_central.models import Officer
 from hcc_central.settings import Settings
+from tests.support.waits import poll
 
 _units = itertools.count(1)
 
@@ -44,11 +44,14 @@ class LiveServer:
 
     def start(self) -> LiveServer:
         self._thread.start()
-        deadline = time.monotonic() + 15
-        while not self.server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.02)
+
+        def started() -> bool:
+            if not self._thread.is_alive():
+                raise RuntimeError("uvicorn stopped while starting")
+            return self.server.started
+
+        if not poll(started, 15):
+            raise RuntimeError("uvicorn did not start")
         return self
 
     def stop(self) -> None:
@@ -94,15 +97,18 @@ class ServeProcess:
         self.proc = subprocess.Popen(argv)
 
     def start(self) -> ServeProcess:
-        deadline = time.monotonic() + 30
-        while True:
+
+        def healthy() -> bool:
+            if self.proc.poll() is not None:
+                raise RuntimeError("hcc-central serve exited while starting")
             try:
-                httpx.get(self.base_url + "/healthz", timeout=2).raise_for_status()
-                return self
+                return httpx.get(self.base_url + "/healthz", timeout=2).is_success
             except httpx.HTTPError:
-                if self.proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("hcc-central serve did not start") from None
-                time.sleep(0.1)
+                return False
+
+        if not poll(healthy, 30, interval=0.1):
+            raise RuntimeError("hcc-central serve did not start")
+        return self
 
     def stop(self) -> None:
         self.proc.terminate()

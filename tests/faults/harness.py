@@ -23,6 +23,7 @@ from hcc_desk.sim.central_proc import CentralProcess
 from hcc_desk.sim.desk import DeskPlan
 from tests.support.fault_proxy import Counters, FaultProxy
 from tests.support.profile_files import connect_db, read_attachment
+from tests.support.waits import poll
 
 GATE_SCRIPT = Path(__file__).with_name("central_gate.py")
 
@@ -54,15 +55,14 @@ class GatedCentral(CentralProcess):
 
     def wait_held(self, timeout: float) -> dict | None:
         """What the held transaction wrote (see central_gate.py), or None after ``timeout``."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+
+        def held() -> dict | None:
             if self.proc is None or self.proc.poll() is not None:
                 raise RuntimeError(f"central exited while armed; see {self.log}")
-            held = self.gate / "held"
-            if held.exists():
-                return json.loads(held.read_text(encoding="utf-8"))
-            time.sleep(0.02)
-        return None
+            path = self.gate / "held"
+            return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+        return poll(held, timeout)
 
     def committed(self, tables: list[str]) -> dict[str, int]:
         """Rows of ``tables`` central's database holds, committed (read from outside)."""

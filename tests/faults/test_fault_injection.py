@@ -46,6 +46,7 @@ from tests.central import pg
 from tests.faults.harness import DeskDb, DeskProcess, GatedCentral, Network, blob_sha256
 from tests.support.fault_proxy import FaultProxy, Hold
 from tests.support.realparts import unavailable
+from tests.support.waits import poll
 
 pytestmark = pytest.mark.slow
 
@@ -107,10 +108,8 @@ def _set_up_centre(db_url: str) -> list[str]:
 def _until(check, timeout: float, what: str, step: float = 0.1) -> float:
     """Seconds until ``check()`` held; TimeoutError naming ``what`` after ``timeout``."""
     start = time.monotonic()
-    while not check():
-        if time.monotonic() - start > timeout:
-            raise TimeoutError(f"{what}: not within {timeout} s")
-        time.sleep(step)
+    if not poll(check, timeout, interval=step):
+        raise TimeoutError(f"{what}: not within {timeout} s")
     return time.monotonic() - start
 
 
@@ -253,6 +252,8 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
             d.wait_for("ready", 60)  # enrolled, and the officer's first login was online
 
         # Faults while the desks take dossiers (each phase bounded in time).
+        # These sleeps are the phases themselves: the desks keep working for that long under
+        # each fault, no condition to wait for.
         net.set(latency=0.02, drop_rate=0.2)
         time.sleep(1.5)
         net.set(reset_after=120 * 1024)  # a second upload on one connection is cut mid-body
@@ -266,7 +267,7 @@ def test_faults_lose_nothing_and_queues_drain_once_healed(db_url, tmp_path, caps
         ]
         _check_kills(central_kill, desk_kills)
         net.set(down=True)
-        time.sleep(1.0)
+        time.sleep(1.0)  # an outage lasts a while (the phase, as above)
         net.set(down=False)
         for d in desks:  # the last local writes happen under latency, drops and resets
             d.wait_for("intake_done", 90)

@@ -13,7 +13,6 @@ import socket
 import ssl
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +34,7 @@ from hcc_desk.core.sync.client import CentralClient, Insecure
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
 from tests.central.helpers import make_doc, op
 from tests.central.live import Desk, LiveServer, desk_for, make_centre
+from tests.support.waits import poll
 
 # --- a throwaway PKI ---------------------------------------------------------------------------
 
@@ -124,15 +124,19 @@ class TlsCentral:
         self.proc = subprocess.Popen(argv, stdout=self._out, stderr=subprocess.STDOUT)
 
     def start(self) -> TlsCentral:
-        deadline = time.monotonic() + 30
-        while True:
+
+        def answers() -> bool:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"serve exited: {self.log.read_text()}")
             try:
                 httpx.get(self.base_url + "/healthz", verify=self.verify, timeout=2)
-                return self
+                return True
             except httpx.HTTPError:
-                if self.proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"serve did not start: {self.log.read_text()}") from None
-                time.sleep(0.1)
+                return False
+
+        if not poll(answers, 30, interval=0.1):
+            raise RuntimeError(f"serve did not start: {self.log.read_text()}")
+        return self
 
     def stop(self) -> str:
         """Stop the process; its whole log."""

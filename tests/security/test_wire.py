@@ -25,6 +25,7 @@ from hcc_central.models import AuditLog, Dossier
 from hcc_core.wire.protocol import API, PushOp
 from tests.central.helpers import make_doc, new_uuid, op, outcomes, push
 from tests.central.live import Desk, LiveServer
+from tests.support.waits import wait_until
 
 PUSH = f"{API}/sync/push"
 
@@ -222,10 +223,7 @@ def _hold(central: LiveServer, conn: Any, dossier_uuid: str) -> None:
 
 
 def _until(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + 10
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.005)  # polls a condition, paces nothing
+    wait_until(condition, 10, what, interval=0.005)
 
 
 def test_a_push_the_database_refuses_fails_only_itself_in_its_group(

@@ -20,6 +20,7 @@ from hcc_desk.services import backups
 from hcc_desk.services.backups import BackupService, DatabaseDamaged, RestoreRefused
 from hcc_desk.services.errors import UserError
 from tests.store.backup_helpers import ID_NUMBER, NAME, damage_middle_page, take
+from tests.support.waits import wait_until
 
 
 class Clock:
@@ -148,10 +149,7 @@ def test_first_save_of_a_new_day_starts_the_daily_backup(demo_ctx):
 
 
 def _wait_for(condition, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
+    wait_until(condition, seconds, "the backup thread", interval=0.05)
 
 
 def test_a_failed_daily_backup_never_stops_the_counter(demo_ctx):
