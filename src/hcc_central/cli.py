@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .admin import AdminError
 from .settings import Settings
@@ -53,7 +53,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     _database(args).dispose()  # migrate before the first request
     options = {"host": args.host, "port": args.port, "log_level": args.log_level,
-               "proxy_headers": True, **tls}  # fmt: skip
+               "proxy_headers": True, "log_config": _log_config(args.log_level), **tls}  # fmt: skip
     if args.workers > 1:
         # Worker processes build their own app from the environment (uvicorn needs a factory).
         os.environ["HCC_CENTRAL_DB"] = settings.db_url
@@ -62,6 +62,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         uvicorn.run(create_app(settings), **options)
     return 0
+
+
+def _log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging, plus our own loggers (hcc_central.*) on stderr with their names:
+    without a handler only their warnings would show, and without the area they came from."""
+    import copy
+
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["named"] = {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}
+    config["handlers"]["named"] = {
+        "formatter": "named",
+        "class": "logging.StreamHandler",
+        "stream": "ext://sys.stderr",
+    }
+    config["loggers"]["hcc_central"] = {
+        "handlers": ["named"],
+        "level": "DEBUG" if level == "trace" else level.upper(),  # uvicorn's extra level
+        "propagate": False,
+    }
+    return config
 
 
 def _tls_options(cert: str | None, key: str | None) -> dict[str, str]:

@@ -9,6 +9,7 @@ Every refusal is audited; the caller commits it and then answers with the refusa
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from .enrol_seal import open_token, seal_token
 from .models import Agency, Centre, Counter, Device, EnrolmentCode
 from .security import new_device_token, normalise_code, same, sha256_hex
 
+log = logging.getLogger(__name__)
+
 RETRY_GRACE = timedelta(minutes=15)
 
 
@@ -49,6 +52,7 @@ def enrol_device(
     code = s.get(EnrolmentCode, code_hash, with_for_update=True)
 
     def refuse(status: int, reason: str, detail: str, **more: Any) -> Refusal:
+        log.info("enrolment from %s refused: %s", remote, reason)
         # The code's hash only: the audit log must not hand out a code still usable.
         audit(
             s,
@@ -93,6 +97,7 @@ def enrol_device(
     code.key_sha256 = sha256_hex(body.key)
     code.token_sealed = seal_token(body.key, device.id, token)
     audit(s, f"device:{device.id}", "device.enrol", counter_id=counter.id, name=body.device_name)
+    log.info("device %s enrolled on counter slot %s from %s", device.id, counter.slot, remote)
     return _answer(s, device, token, limits)
 
 

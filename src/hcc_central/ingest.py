@@ -167,6 +167,10 @@ class Ingest:
         rejected = [r for r in answer if r.outcome == "rejected"]
         if rejected:  # rare: its own short transaction, off the group's hot path
             self._audit(dev, rejected)
+            # Codes only: a reason may quote the payload (the audit log has the details).
+            codes = sorted({r.code for r in rejected if r.code is not None})
+            log.info("push from device %s: %d of %d op(s) rejected, codes %s",
+                     dev.device_id, len(rejected), len(answer), codes)  # fmt: skip
         return answer
 
     def _audit(self, dev: DeviceCtx, rejected: list[OpResult]) -> None:

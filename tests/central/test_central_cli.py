@@ -7,13 +7,13 @@ import json
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from hcc_central.cli import main
+from tests.support.waits import wait_until
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -133,28 +133,34 @@ def test_serve_migrates_and_answers(tmp_path: Path):
             "--port",
             str(port),
             "--log-level",
-            "warning",
+            "info",
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + 30
-        while True:
+
+        def health() -> httpx.Response | None:
             try:
-                r = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
+                return httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
             except httpx.TransportError:
                 assert proc.poll() is None, (tmp_path / "serve.log").read_text()
-                assert time.monotonic() < deadline, "serve did not answer"
-                time.sleep(0.1)
+                return None
+
+        r = wait_until(health, 30, "serve to answer", interval=0.1)
         assert r.json() == {"status": "ok"}
         schema = httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).json()
         assert "/api/v1/sync/push" in schema["paths"]
         assert (tmp_path / "data" / "central.db").is_file()
         assert (tmp_path / "data" / "store" / "sha256").is_dir()
+        # Our own loggers reach the server's output, named by area (not only uvicorn's).
+        enrol = {"code": "NOPE-NOPE", "device_name": "PC", "key": "k" * 43}
+        refused = httpx.post(f"http://127.0.0.1:{port}/api/v1/enrol", json=enrol, timeout=5)
+        assert refused.status_code == 401
     finally:
         proc.terminate()
         proc.wait(timeout=15)
         log.close()
     json.dumps(schema)
+    output = (tmp_path / "serve.log").read_text()
+    assert "INFO hcc_central.enrolment: enrolment from 127.0.0.1 refused: unknown code" in output

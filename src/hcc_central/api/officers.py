@@ -7,6 +7,7 @@ with Retry-After before any password check, even with the right password.
 
 from __future__ import annotations
 
+import logging
 from typing import cast
 
 from fastapi import APIRouter, HTTPException, Response
@@ -34,6 +35,7 @@ from ..security import Busy, normalise_username, verify_password
 from .deps import CentralDep
 from .openapi import JSON_BODY, UNAUTHORISED, err
 
+log = logging.getLogger("hcc_central.auth")
 router = APIRouter(tags=["desk"])
 WRONG = "wrong username or password"
 LOCKED = (
@@ -89,6 +91,13 @@ def login(body: LoginRequest, token: Token, c: CentralDep, g: GuardDep) -> Login
         else:
             wait = record_failure(s, g, username, g.now())
             audit(s, actor, "officer.login_failed", username=username, locked_seconds=wait)
+            # Who tried is in the audit log; the log file gets no names.
+            if wait:
+                log.warning(
+                    "failed logins from device %s locked a name for %d s", dev.device_id, wait
+                )
+            else:
+                log.info("login refused from device %s", dev.device_id)
     if wait:
         raise too_many(LOCKED.format(s=wait), wait, 423)
     if not ok or officer is None:

@@ -8,6 +8,7 @@ and for every way in (GUI login, the idle lock, ``hcc-desk login``, ``--password
 
 from __future__ import annotations
 
+import logging
 import math
 import unicodedata
 from collections.abc import Callable
@@ -35,6 +36,9 @@ class Officer:
     username: str
     full_name: str
     role: str
+
+
+log = logging.getLogger("hcc_desk.auth")
 
 
 class OfficerLocked(AuthError):
@@ -116,6 +120,10 @@ class AuthService:
         with self._store.write() as s:
             outcome = self._attempt(s, username, password, detail, success_action)
         if isinstance(outcome, Exception):
+            # Who it was is in the audit log; the log file gets no names.
+            log.info(
+                "login refused: %s", "locked" if isinstance(outcome, OfficerLocked) else "wrong"
+            )
             raise outcome
         return outcome
 

@@ -199,8 +199,13 @@ def scan_batch(
                 except OSError as exc:
                     log.warning("could not take raw page %s: %s", raw, exc)
         session.ingest_incoming()  # sweep .part / orphan sidecars
-    if outcome.fault is not None:
-        log.info(
+    if outcome.fault is None:
+        log.info("scan batch on %s: %d page(s)", profile.device, len(outcome.pages))
+    else:
+        # A jam or an empty feeder is the officer's to fix; a driver that dies or hangs is ours.
+        broken = outcome.fault in (ScanFault.WORKER_DIED, ScanFault.TIMEOUT)
+        log.log(
+            logging.WARNING if broken else logging.INFO,
             "scan batch on %s ended with %s (%s), %d page(s) kept",
             profile.device,
             outcome.fault,

@@ -7,6 +7,7 @@ Every expected failure is a :class:`PrinterError` with a Vietnamese message for 
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -19,6 +20,8 @@ from hcc_desk.core.printing.runner import Runner, run_command
 from hcc_desk.core.printing.styles import PAPERS
 from hcc_desk.core.printing.text import clean, clip
 from hcc_desk.core.printing.windows import WindowsBackend
+
+log = logging.getLogger("hcc_desk.print")
 
 __all__ = [
     "PrinterError",
@@ -84,9 +87,16 @@ def print_pdf(
     if not file.is_file():
         raise FileNotFoundError(file)
     be = backend(runner)
-    name = _resolve(be, printer)
     job_title = clip(" ".join(clean(title).split()), 100) or "HCC Desk"
-    return be.submit(str(file), name, paper, job_title, copies)
+    try:
+        name = _resolve(be, printer)
+        job = be.submit(str(file), name, paper, job_title, copies)
+    except PrinterError as exc:  # the officer sees the message; support needs the queue too
+        log.warning("print on %s refused: %s", printer or "the default printer", exc.problem)
+        raise
+    # The title is left out: it may name the applicant.
+    log.info("printed on %s (%s, %d copies): job %s", name, paper, copies, job)
+    return job
 
 
 def _resolve(be: Backend, printer: str | None) -> str:

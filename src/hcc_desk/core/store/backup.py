@@ -16,6 +16,7 @@ with as little machinery as possible.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import shutil
@@ -28,6 +29,8 @@ from typing import Any
 from hcc_core.files import fsync_dir
 from hcc_core.owner_only import FILE_MODE
 from hcc_desk.core import db_cipher as cipher
+
+log = logging.getLogger("hcc_desk.backups")
 
 PREFIX = "hcc-desk"
 KINDS = ("daily", "close", "manual")
@@ -128,6 +131,8 @@ def rotate(folder: Path, kind: str, keep: int) -> list[Path]:
             pass
     for path in old:
         path.unlink(missing_ok=True)
+    if old:
+        log.info("removed %d old %s backup(s)", len(old), kind)
     return old
 
 
@@ -203,7 +208,8 @@ def newest_good_backup(
     for path in candidates:
         try:
             return verify_backup(path, key, known_revisions)
-        except (BackupRejected, OSError):
+        except (BackupRejected, OSError) as exc:  # why the newest one was not offered
+            log.info("backup %s not usable: %s", path.name, exc)
             continue
     return None
 
@@ -228,6 +234,7 @@ def set_aside(db_path: Path, folder: Path, label: str, when: datetime | None = N
     os.replace(db_path, target)
     fsync_dir(folder)
     fsync_dir(db_path.parent)
+    log.info("database set aside (kept, never deleted) as %s", target)
     return target
 
 
@@ -266,6 +273,7 @@ def put_in_place(backup: Path, db_path: Path) -> None:
         _settle(tmp, db_path)
     finally:
         _remove_with_sidecars(tmp)
+    log.info("backup %s restored as %s", backup, db_path)
 
 
 def unsynced_dossiers(path: Path, key: bytes | None, limit: int = 500) -> list[Unsynced] | None:

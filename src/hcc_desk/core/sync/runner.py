@@ -182,9 +182,10 @@ class BackgroundSync:
         report: SyncReport | None = None
         try:
             report = self.engine.run_once(force=force)
-            self._offline = report.offline
+            was_offline, self._offline = self._offline, report.offline
             unfinished = not (report.completed or report.offline or report.auth_failed)
             self._failed_passes = self._failed_passes + 1 if unfinished else 0
+            self._log_outcome(report, was_offline)
             self._set(online=not report.offline, auth_failed=report.auth_failed, upload=None)
         except Exception:  # a bug or a broken disk must not kill the thread: log, retry later
             self._failed_passes += 1
@@ -196,6 +197,33 @@ class BackgroundSync:
                 self._passes += 1
                 self._last_report = report
                 self._cond.notify_all()
+
+    # A central restarting fails a pass or two; this many in a row is worth support's attention.
+    FAILED_PASSES_TO_WARN = 3
+
+    def _log_outcome(self, report: SyncReport, was_offline: bool) -> None:
+        """What support reads when an officer says "it does not sync": changes of state and
+        work done, not every quiet pass. Counts and central's messages only, no personal data."""
+        if report.offline != was_offline:
+            log.info(
+                "central %s", "unreachable: working offline" if report.offline else "reachable"
+            )
+        if report.auth_failed and not self._status.auth_failed:
+            log.error("central refuses this desk's token: it must be enrolled again")
+        if report.pushed or report.pulled or report.uploaded_bytes:
+            log.info(
+                "sync: pushed %d, pulled %d, uploaded %d bytes",
+                report.pushed,
+                report.pulled,
+                report.uploaded_bytes,
+            )
+        problems = "; ".join(report.errors)
+        if report.parked:
+            log.warning("sync: central refused %d record(s), parked: %s", report.parked, problems)
+        elif self._failed_passes:
+            failed = self._failed_passes
+            level = logging.WARNING if failed >= self.FAILED_PASSES_TO_WARN else logging.INFO
+            log.log(level, "sync pass unfinished (%d in a row): %s", failed, problems)
 
     def _delay(self) -> float:
         if self._offline:
