@@ -11,7 +11,7 @@ from typing import Any
 from .messages import FIELD_LABELS, MESSAGES
 
 
-class _KeepMissing(dict):
+class _KeepMissing(dict[str, Any]):
     # A missing format parameter should degrade the text, never raise while reporting an error.
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -37,7 +37,9 @@ class DomainError(ValueError):
         self.message, self.message_en = render(code, field, **params)
         super().__init__(self.message)
 
-    def __reduce__(self):  # keep pickling (e.g. across processes) working with keyword params
+    def __reduce__(
+        self,
+    ) -> tuple[Any, ...]:  # keep pickling (e.g. across processes) working with keyword params
         return (_rebuild, (type(self), self.code, self.field, self.params))
 
     def __repr__(self) -> str:
@@ -45,7 +47,9 @@ class DomainError(ValueError):
         return f"{name}(code={self.code!r}, field={self.field!r}, message={self.message!r})"
 
 
-def _rebuild(cls: type[DomainError], code: str, field: str | None, params: dict[str, Any]):
+def _rebuild(
+    cls: type[DomainError], code: str, field: str | None, params: dict[str, Any]
+) -> DomainError:
     return cls(code, field, **params)
 
 

@@ -18,17 +18,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
-from hcc_core.errors import ExpectedError
-from hcc_core.i18n import msg
-
 FORMAT_NAME = "hcc-desk-calendar"
 FORMAT_VERSION = 1
 BUNDLED = ("calendar", "vn-official.json")
 _MAX_TEXT = 300
 
 
-class CalendarFileError(ExpectedError, ValueError):
-    """A calendar file that cannot be used (a message id from the catalogue)."""
+class CalendarFileError(ValueError):
+    """A calendar file that cannot be used, with a message in Vietnamese and English."""
+
+    def __init__(self, vi: str, en: str):
+        super().__init__(en)
+        self.message, self.message_en = vi, en
 
 
 @dataclass(frozen=True)
@@ -84,21 +85,24 @@ def parse_calendar(raw: Any, name: str = "calendar") -> OfficialCalendar:
     naming the year and row, so an admin can fix the file."""
     if not isinstance(raw, dict) or raw.get("format") != FORMAT_NAME:
         _fail(
-            "domain.official_calendar.calendar_file_format_must", name=name, FORMAT_NAME=FORMAT_NAME
+            f'{name}: không phải tệp lịch (thiếu "format": "{FORMAT_NAME}")',
+            f'{name}: not a calendar file ("format" must be "{FORMAT_NAME}")',
         )
     if raw.get("version") != FORMAT_VERSION:
         _fail(
-            "domain.official_calendar.version_supported_need", name=name, get=repr(raw.get('version')), FORMAT_VERSION=FORMAT_VERSION
+            f"{name}: phiên bản {raw.get('version')!r} không hỗ trợ (cần {FORMAT_VERSION})",
+            f"{name}: version {raw.get('version')!r} not supported (need {FORMAT_VERSION})",
         )
     years = raw.get("years")
     if not isinstance(years, list) or not years:
-        _fail("domain.official_calendar.years_must_non_empty", name=name)
+        _fail(f'{name}: thiếu danh sách "years"', f'{name}: "years" must be a non-empty list')
     parsed: dict[int, OfficialYear] = {}
     for block in years:
         entry = _year(block, name)
         if entry.year in parsed:
             _fail(
-                "domain.official_calendar.year_appears_twice", name=name, year=entry.year
+                f"{name}: năm {entry.year} xuất hiện hai lần",
+                f"{name}: year {entry.year} appears twice",
             )
         parsed[entry.year] = entry
     return OfficialCalendar(parsed, str(raw.get("revision") or "")[:40])
@@ -109,10 +113,11 @@ def load_calendar_file(path: Path) -> OfficialCalendar:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
         _fail(
-            "domain.official_calendar.read", name=path.name, value=err.strerror or err
+            f"Không đọc được tệp {path.name}: {err.strerror or err}",
+            f"Cannot read {path.name}: {err.strerror or err}",
         )
     except ValueError as err:
-        _fail("domain.official_calendar.invalid_json", name=path.name, err=err)
+        _fail(f"{path.name}: không phải JSON hợp lệ ({err})", f"{path.name}: invalid JSON ({err})")
     return parse_calendar(raw, path.name)
 
 
@@ -138,19 +143,22 @@ def _year(block: Any, name: str) -> OfficialYear:
         or not 2000 <= block["year"] <= 2100
     ):
         _fail(
-            "domain.official_calendar.every_years_entry_needs", name=name
+            f'{name}: mỗi mục của "years" cần "year" (2000–2100)',
+            f'{name}: every "years" entry needs a "year" (2000-2100)',
         )
     year = block["year"]
     sources = block.get("sources")
     if not isinstance(sources, list) or not sources:
         _fail(
-            "domain.official_calendar.year_at_least_one", name=name, year=year
+            f'{name}, năm {year}: cần ít nhất một văn bản nguồn ("sources")',
+            f'{name}, year {year}: at least one source document ("sources") is required',
         )
     ids: dict[str, dict[str, str]] = {}
     for s in sources:
         if not isinstance(s, dict) or not _text(s.get("id")) or not _text(s.get("title")):
             _fail(
-                "domain.official_calendar.year_every_source_needs", name=name, year=year
+                f'{name}, năm {year}: mỗi nguồn cần "id" và "title"',
+                f'{name}, year {year}: every source needs an "id" and a "title"',
             )
         ids[s["id"]] = {k: str(v)[: _MAX_TEXT * 2] for k, v in s.items() if isinstance(v, str)}
     off = _days(block, "days_off", year, ids, name)
@@ -159,12 +167,14 @@ def _year(block: Any, name: str) -> OfficialYear:
     if both:
         d = min(both)
         _fail(
-            "domain.official_calendar.both_day_off_worked", name=name, d=d
+            f"{name}: ngày {d:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm việc",
+            f"{name}: {d.isoformat()} is both a day off and a worked day",
         )
     for d in worked:
         if d.weekday() < 5:
             _fail(
-                "domain.official_calendar.worked_day_saturday_sunday", name=name, d=d
+                f"{name}: ngày làm bù {d:%d/%m/%Y} không phải thứ Bảy/Chủ nhật",
+                f"{name}: worked day {d.isoformat()} is not a Saturday or Sunday",
             )
     return OfficialYear(year, off, worked, tuple(ids.values()))
 
@@ -175,30 +185,34 @@ def _days(
     rows = block.get(key, [])
     if not isinstance(rows, list):
         _fail(
-            "domain.official_calendar.year_must_list", name=name, year=year, key=key
+            f'{name}, năm {year}: "{key}" phải là danh sách',
+            f'{name}, year {year}: "{key}" must be a list',
         )
     out: dict[date, str] = {}
     for i, row in enumerate(rows):
-        where = msg("domain.official_calendar.where", name=name, year=year, key=key, i=i)
+        where, where_en = f"{name}, năm {year}, {key}[{i}]", f"{name}, year {year}, {key}[{i}]"
         try:
             day = date.fromisoformat(row["day"])
         except (TypeError, KeyError, ValueError):
             _fail(
-                "domain.official_calendar.day_must_yyyy_mm", where=where
+                f'{where}: "day" phải là ngày YYYY-MM-DD',
+                f'{where_en}: "day" must be a YYYY-MM-DD date',
             )
         if day.year != year:
             _fail(
-                "domain.official_calendar.is_not_in", where=where, day=day, year=year
+                f"{where}: ngày {day:%d/%m/%Y} không thuộc năm {year}",
+                f"{where_en}: {day.isoformat()} is not in {year}",
             )
         if not _text(row.get("name")):
-            _fail("domain.official_calendar.name_missing", where=where)
+            _fail(f'{where}: thiếu tên ngày ("name")', f'{where_en}: "name" is missing')
         if row.get("source") not in sources:
             _fail(
-                "domain.official_calendar.source_listed_sources", where=where, get=repr(row.get("source"))
+                f'{where}: nguồn {row.get("source")!r} không có trong "sources"',
+                f'{where_en}: source {row.get("source")!r} is not listed in "sources"',
             )
         if day in out:
             _fail(
-                "domain.official_calendar.repeated", where=where, day=day
+                f"{where}: ngày {day:%d/%m/%Y} lặp lại", f"{where_en}: {day.isoformat()} repeated"
             )
         out[day] = row["name"].strip()[:_MAX_TEXT]
     return out
@@ -208,5 +222,5 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _fail(msg_id: str, /, **params: Any) -> NoReturn:
-    raise CalendarFileError(msg_id, **params)
+def _fail(vi: str, en: str) -> NoReturn:
+    raise CalendarFileError(vi, en)

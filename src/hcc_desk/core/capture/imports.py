@@ -7,11 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
-
-from hcc_core.errors import ExpectedError
 
 from .imaging import normalise
 
@@ -20,12 +17,14 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 SUFFIXES = IMAGE_SUFFIXES | {".pdf"}
 
 
-class ImportFailed(ExpectedError):
-    """A file that cannot become pages (a message id from the catalogue)."""
+class ImportFailed(Exception):
+    """A file that cannot become pages. ``message`` is Vietnamese, ``message_en`` English."""
 
-    def __init__(self, path: Path, msg_id: str, /, **params: Any):
-        super().__init__(msg_id, **params)
+    def __init__(self, path: Path, message: str, message_en: str):
+        super().__init__(f"{path}: {message_en}")
         self.path = path
+        self.message = message
+        self.message_en = message_en
 
 
 @dataclass
@@ -51,10 +50,12 @@ def iter_pages(path: Path) -> Iterator[ImportedPage]:
     if suffix not in SUFFIXES:
         raise ImportFailed(
             path,
-            "capture.imports.unsupported_file_type_only", value=suffix or path.name
+            f"Không nhận loại tệp '{suffix or path.name}'. Chỉ nhận PDF, JPEG, PNG, TIFF.",
+            f"Unsupported file type '{suffix or path.name}'. Only PDF, JPEG, "
+            "PNG and TIFF are accepted.",
         )
     if not path.is_file():
-        raise ImportFailed(path, "capture.imports.file_found")
+        raise ImportFailed(path, "Không tìm thấy tệp.", "File not found.")
     if suffix == ".pdf":
         yield from _pdf_pages(path)
     else:
@@ -67,7 +68,8 @@ def _image_pages(path: Path) -> Iterator[ImportedPage]:
     except (UnidentifiedImageError, OSError) as exc:
         raise ImportFailed(
             path,
-            "capture.imports.image_file_damaged_unreadable", exc=exc
+            "Tệp ảnh bị hỏng hoặc không đọc được.",
+            f"The image file is damaged or unreadable ({exc}).",
         ) from exc
     with img:
         if img.format == "JPEG" and img.mode in ("L", "RGB") and not _exif_rotated(img):
@@ -81,7 +83,8 @@ def _image_pages(path: Path) -> Iterator[ImportedPage]:
         except OSError as exc:
             raise ImportFailed(
                 path,
-                "capture.imports.image_file_damaged", exc=exc
+                "Tệp ảnh bị hỏng hoặc không đọc hết được.",
+                f"The image file is damaged ({exc}).",
             ) from exc
 
 
@@ -111,15 +114,17 @@ def _pdf_pages(path: Path) -> Iterator[ImportedPage]:
         if "password" in msg:
             raise ImportFailed(
                 path,
-                "capture.imports.pdf_password_protected_unlock",
+                "Tệp PDF có mật khẩu: hãy mở khóa rồi chọn lại.",
+                "The PDF is password-protected: unlock it first.",
             ) from exc
         raise ImportFailed(
             path,
-            "capture.imports.pdf_damaged_unreadable", exc=exc
+            "Tệp PDF bị hỏng hoặc không đọc được.",
+            f"The PDF is damaged or unreadable ({exc}).",
         ) from exc
     try:
         if len(pdf) == 0:
-            raise ImportFailed(path, "capture.imports.pdf_pages")
+            raise ImportFailed(path, "Tệp PDF không có trang nào.", "The PDF has no pages.")
         for index in range(len(pdf)):
             page = pdf[index]
             try:
