@@ -180,9 +180,10 @@ class SettingsPage(QWidget):
         self.find_scanners_button.setEnabled(True)
 
 
-def _choices(combo: QComboBox, items: tuple[tuple[str, str], ...]) -> None:
+def _choices(combo: QComboBox, items: tuple[tuple[str, object], ...]) -> None:
+    # QT_TRANSLATE_NOOP is typed as returning object; it returns the text it marks.
     for value, text in items:
-        combo.addItem(QCoreApplication.translate("Admin", text), value)
+        combo.addItem(QCoreApplication.translate("Admin", str(text)), value)
 
 
 def _offer(combo: QComboBox, items: list[tuple[str, str]]) -> None:
