@@ -146,6 +146,7 @@ def _gone(pid: int) -> bool:
     return False
 
 
+@pytest.mark.expect_log_warnings  # a silent scanner driver is a WARNING
 def test_hung_worker_times_out_and_keeps_earlier_pages(session, sane_test_device):
     pids, got = [], []
 
@@ -171,6 +172,7 @@ def test_hung_worker_times_out_and_keeps_earlier_pages(session, sane_test_device
     assert _gone(pids[0])
 
 
+@pytest.mark.expect_log_warnings  # a crashed scanner driver is a WARNING
 def test_worker_killed_mid_scan_leaves_the_caller_alive_with_the_pages(session, sane_test_device):
     pids, got = [], []
 

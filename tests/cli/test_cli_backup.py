@@ -213,6 +213,7 @@ def _warm(tmp_path, monkeypatch) -> None:
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to act as user nobody")
+@pytest.mark.expect_log_warnings  # the refused write is logged as an ERROR
 def test_as_a_non_root_user_an_unwritable_backups_folder_gives_a_clear_message(
     tmp_path, monkeypatch
 ):

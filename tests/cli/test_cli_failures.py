@@ -95,6 +95,7 @@ def test_a_too_short_enrolment_code_is_invalid_input(tmp_path, env):
     no_traceback(r)
 
 
+@pytest.mark.expect_log_warnings  # the bug is logged as an ERROR, with its traceback
 def test_an_unexpected_error_is_a_message_with_the_log_not_a_traceback(
     tmp_path, env, capsys, monkeypatch
 ):

@@ -160,6 +160,7 @@ def _assert_nothing_else(
     assert s.scalar(select(func.count()).select_from(StatusEvent)) == len(saved)
 
 
+@pytest.mark.expect_log_warnings  # each refused save is logged as an ERROR
 def test_disk_full_during_saves_keeps_exactly_the_saves_reported_done(demo_ctx):
     cap = DiskCap(demo_ctx.store.get().engine)
     attempts: list[Attempt] = []

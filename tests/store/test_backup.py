@@ -152,6 +152,7 @@ def _wait_for(condition, seconds: float = 20) -> None:
     wait_until(condition, seconds, "the backup thread", interval=0.05)
 
 
+@pytest.mark.expect_log_warnings  # the failed backup is logged as an ERROR
 def test_a_failed_daily_backup_never_stops_the_counter(demo_ctx):
     shutil.rmtree(demo_ctx.profile.backups)
     demo_ctx.profile.backups.write_text("not a folder")  # mkdir/backup must fail
@@ -227,6 +228,7 @@ def test_restore_refuses_what_is_not_a_good_backup_of_this_profile(demo_ctx, tmp
     )
 
 
+@pytest.mark.expect_log_warnings  # the damage is logged as an ERROR
 def test_a_damaged_database_is_set_aside_and_the_backup_offered_with_the_unsynced(
     demo_ctx, tmp_path
 ):
@@ -282,6 +284,7 @@ def test_cli_opens_check_once_a_day_and_gui_starts_every_time(demo_ctx, tmp_path
     assert len(calls) == 3
 
 
+@pytest.mark.expect_log_warnings  # the key error is logged as an ERROR
 def test_a_wrong_key_is_not_mistaken_for_damage(tmp_path, monkeypatch):
     ctx = open_context(tmp_path / "desk")
     ctx.setup.create_demo()
@@ -296,6 +299,7 @@ def test_a_wrong_key_is_not_mistaken_for_damage(tmp_path, monkeypatch):
     assert ctx.profile.db_path.exists()
 
 
+@pytest.mark.expect_log_warnings  # the damage is logged as an ERROR
 def test_a_damaged_first_page_is_damage_when_a_backup_opens_with_the_key(demo_ctx, tmp_path):
     demo_ctx.backups.backup_to()
     demo_ctx.close()

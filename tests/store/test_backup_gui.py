@@ -47,6 +47,7 @@ def _end(ctx, flow):
     ctx.close()
 
 
+@pytest.mark.expect_log_warnings  # the damage is logged as an ERROR
 def test_damage_found_at_start_offers_the_backup_and_restores_it(qtbot, damaged):
     from hcc_desk.ui.login import LoginDialog
     from hcc_desk.ui.recovery_dialog import RecoveryDialog
@@ -82,6 +83,7 @@ def test_damage_found_at_start_offers_the_backup_and_restores_it(qtbot, damaged)
         _end(ctx, flow)
 
 
+@pytest.mark.expect_log_warnings  # the damage is logged as an ERROR
 def test_a_damaged_first_page_never_leaves_the_setup_screen_up(qtbot, tmp_path):
     from hcc_desk.ui.recovery_dialog import RecoveryDialog
     from hcc_desk.ui.setup_wizard import SetupWizard
@@ -105,6 +107,7 @@ def test_a_damaged_first_page_never_leaves_the_setup_screen_up(qtbot, tmp_path):
         _end(ctx, flow)
 
 
+@pytest.mark.expect_log_warnings  # the damage is logged as an ERROR
 def test_a_later_start_after_the_set_aside_goes_to_the_dialog_not_the_setup(qtbot, damaged):
     from hcc_desk.services.backups import DatabaseDamaged
     from hcc_desk.ui.login import LoginDialog

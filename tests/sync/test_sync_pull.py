@@ -103,6 +103,7 @@ def test_catalogue_agency_and_calendar_changes(desk):
         assert s.get(CalendarDay, date(2026, 12, 31)) is None
 
 
+@pytest.mark.expect_log_warnings  # the skipped change is logged for support
 def test_a_bad_change_is_reported_and_skipped_not_blocking(desk):
     desk.central.add_change("calendar.day", "x", {"day": "not a day", "kind": "off"})
     desk.central.add_change("calendar.day", "y", {"day": "2026-12-30", "kind": "off"})
@@ -182,6 +183,7 @@ def _procedure(code, name, **over):
     }
 
 
+@pytest.mark.expect_log_warnings  # the refused procedure is logged for support
 def test_one_bad_procedure_does_not_lose_the_rest_of_the_page(desk):
     desk.central.add_change("procedure.upsert", "p1", _procedure("9.000001", "Thủ tục A"))
     desk.central.add_change(

@@ -91,8 +91,8 @@ def print_pdf(
     try:
         name = _resolve(be, printer)
         job = be.submit(str(file), name, paper, job_title, copies)
-    except PrinterError as exc:  # the officer sees the message; support needs the queue too
-        log.warning("print on %s refused: %s", printer or "the default printer", exc.problem)
+    except PrinterError as exc:  # the officer is told and can act; support also sees the queue
+        log.info("print on %s refused: %s", printer or "the default printer", exc.problem)
         raise
     # The title is left out: it may name the applicant.
     log.info("printed on %s (%s, %d copies): job %s", name, paper, copies, job)
