@@ -174,7 +174,7 @@ def test_scanning_papers_of_a_saved_dossier_from_todays_list(
         today.refresh()
     assert today.scan_button.isEnabled()
     dialog = today.open_scan()
-    qtbot.waitUntil(lambda: dialog.papers.count() == len(dossier.papers), timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.papers.model().rowCount() == len(dossier.papers), timeout=20_000)
     dialog.select_paper(3)
     panel = dialog.panel
     assert panel.target == PaperTarget(
@@ -188,12 +188,12 @@ def test_scanning_papers_of_a_saved_dossier_from_todays_list(
     with qtbot.waitSignal(panel.batch_finished, timeout=60_000) as done:
         panel.scan()  # one more page from the glass
     assert done.args[0].fault is None and len(done.args[0].pages) == 1
-    assert "3 trang chưa lưu" in dialog.papers.item(2).text()
+    assert "3 trang chưa lưu" in dialog.papers.model().index(2, 0).data()
 
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
     assert dialog.report.failed == [] and dialog.report.pages == 3
-    assert "đã lưu 3 trang" in dialog.papers.item(2).text()
+    assert "đã lưu 3 trang" in dialog.papers.model().index(2, 0).data()
     listed = ctx.capture.attachments(dossier.code)
     assert [(a.paper_position, a.page_count) for a in listed] == [(3, 3)]
     pdf = pdfium.PdfDocument(ctx.capture.attachment_bytes(listed[0].uuid))
@@ -215,7 +215,7 @@ def test_size_limit_refusal_keeps_the_pages(qtbot, ctx, officer, runner, tmp_pat
     dialog = DossierScanDialog(ctx, runner, officer, dossier.code)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.papers.count() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.papers.model().rowCount() > 0, timeout=20_000)
     dialog.select_paper(1)
     with qtbot.waitSignal(dialog.panel.files_imported, timeout=20_000):
         dialog.panel.add_files([two_page_pdf(tmp_path / "giay.pdf")])

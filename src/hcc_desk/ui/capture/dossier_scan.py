@@ -1,27 +1,15 @@
 """Scanning papers for a dossier that is already saved (from today's list, or after an attach
 was refused): its checklist with what is attached and what is waiting, the scan panel, and
-"Lưu vào hồ sơ" which attaches the waiting pages as one PDF per paper."""
+"Lưu vào hồ sơ" which attaches the waiting pages as one PDF per paper. The layout is
+forms/scan_dossier.ui; the papers are an item model (dossier_papers_model)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.capture.attaching import (
@@ -30,7 +18,9 @@ from hcc_desk.ui.capture.attaching import (
     dossier_key,
     pending_for_dossier,
 )
+from hcc_desk.ui.capture.dossier_papers_model import DossierPapersModel
 from hcc_desk.ui.capture.scan_panel import PaperTarget, ScanPanel
+from hcc_desk.ui.forms.ui_scan_dossier import Ui_DossierScanDialog
 from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
@@ -58,43 +48,33 @@ class DossierScanDialog(QDialog):
         self._saving = False
         self.setWindowTitle(self.tr("Quét giấy tờ — hồ sơ %1").replace("%1", code))
         self.resize(1100, 720)
-        self.heading = QLabel(self.tr("Đang tải hồ sơ %1…").replace("%1", code), self)
-        self.heading.setProperty("role", "title")
-        self.heading.setWordWrap(True)
-        self.papers = QListWidget(self)
-        self.papers.setAccessibleName(self.tr("Thành phần hồ sơ"))
-        self.papers.setWordWrap(True)  # long paper names, and what is saved / waiting
-        self.papers.currentRowChanged.connect(self._on_paper)
+        self.ui = ui = Ui_DossierScanDialog()
+        ui.setupUi(self)
+        self.heading, self.papers = ui.heading, ui.papers
+        self.save_button, self.close_button = ui.save_button, ui.close_button
+        self.heading.setText(self.tr("Đang tải hồ sơ %1…").replace("%1", code))
+        self.paper_rows = DossierPapersModel(self.papers)
+        self.papers.setModel(self.paper_rows)
+        self.papers.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._on_paper(current.row())
+        )
+        # The scan panel needs the capture service, so it is made here; it scrolls on a small
+        # screen (1280×720 at 125 %) so Save and Close stay on it.
         self.panel = ScanPanel(self.capture, runner, self, officer.username)
+        ui.panel_area.setWidget(self.panel)
+        # Tab goes papers → the panel → Save and Close, as before the form.
+        last = _last_in_chain(self.panel)
+        for first, second in ((last, self.save_button), (self.save_button, self.close_button)):
+            QWidget.setTabOrder(first, second)
+        QWidget.setTabOrder(self.close_button, ui.panel_area)
         self.panel.install_shortcuts(self)
         self.panel.pages_changed.connect(lambda _s: self._fill_papers())
-        self.save_button = QPushButton(self.tr("Lưu vào hồ sơ (Ctrl+S)"), self)
-        self.close_button = QPushButton(self.tr("Đóng"), self)
-        for button in (self.save_button, self.close_button):
-            button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         shortcut.activated.connect(self.save)
-        split = QSplitter(self)
-        split.addWidget(self.papers)
-        # The panel scrolls on a small screen (1280×720 at 125 %) so Save and Close stay on it.
-        panel_area = QScrollArea(split)
-        panel_area.setWidgetResizable(True)
-        panel_area.setFrameShape(QFrame.Shape.NoFrame)
-        panel_area.setWidget(self.panel)
-        split.addWidget(panel_area)
-        split.setStretchFactor(1, 3)
-        split.setSizes([320, 780])
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(split, 1)
-        layout.addLayout(buttons)
-        self.save_button.setEnabled(False)
+        ui.split.setStretchFactor(1, 3)
+        ui.split.setSizes([320, 780])
         fit_to_screen(self)  # after the layout: its least size counts
         self.load()
         self.panel.start()
@@ -125,8 +105,8 @@ class DossierScanDialog(QDialog):
             .replace("%3", detail.submitter.full_name)
         )
         self._fill_papers()
-        if first_load and self.papers.count():
-            self.papers.setCurrentRow(0)
+        if first_load and self.paper_rows.rowCount():
+            self._set_row(0)
             self.papers.setFocus()
 
     def _pending(self) -> list[Any]:
@@ -146,9 +126,8 @@ class DossierScanDialog(QDialog):
         for att in self.attachments:
             pos = att.paper_position
             attached[pos] = attached.get(pos, 0) + (att.page_count or 0)
-        row = self.papers.currentRow()
-        self.papers.blockSignals(True)
-        self.papers.clear()
+        row = self.papers.currentIndex().row()
+        rows: list[tuple[int | None, str]] = []
         for paper in self.detail.papers:
             text = f"{paper.position}. {paper.name}"
             notes = []
@@ -157,11 +136,12 @@ class DossierScanDialog(QDialog):
                 notes.append(self.tr("đã lưu %1 trang").replace("%1", str(done)))
             if todo:
                 notes.append(self.tr("%1 trang chưa lưu").replace("%1", str(todo)))
-            item = QListWidgetItem(text + (f"\n({', '.join(notes)})" if notes else ""))
-            item.setData(Qt.ItemDataRole.UserRole, paper.position)
-            self.papers.addItem(item)
-        self.papers.setCurrentRow(row)
-        self.papers.blockSignals(False)
+            rows.append((paper.position, text + (f"\n({', '.join(notes)})" if notes else "")))
+        selection = self.papers.selectionModel()
+        selection.blockSignals(True)  # the same paper stays chosen: the panel keeps its target
+        self.paper_rows.set_rows(rows)
+        self._set_row(row)
+        selection.blockSignals(False)
         self.save_button.setEnabled(bool(waiting) and not self._saving)
 
     def _on_paper(self, row: int) -> None:
@@ -173,10 +153,16 @@ class DossierScanDialog(QDialog):
             PaperTarget(dossier_key(self.detail.uuid), paper.position, paper.name, self.code)
         )
 
+    def _set_row(self, row: int) -> None:
+        index = self.paper_rows.index(row, 0)  # invalid for -1: nothing chosen
+        self.papers.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
     def select_paper(self, position: int) -> None:
-        for row in range(self.papers.count()):
-            if self.papers.item(row).data(Qt.ItemDataRole.UserRole) == position:
-                self.papers.setCurrentRow(row)
+        row = self.paper_rows.row_of(position)
+        if row >= 0:
+            self._set_row(row)
 
     def waiting_pages(self) -> int:
         return sum(len(s.pages()) for s in self._pending())
@@ -270,3 +256,11 @@ class DossierScanDialog(QDialog):
     def closeEvent(self, event: Any) -> None:
         event.ignore()
         self.done(QDialog.DialogCode.Rejected)
+
+
+def _last_in_chain(widget: QWidget) -> QWidget:
+    """The last of ``widget``'s descendants in the focus chain (``widget`` if it has none)."""
+    last, following = widget, widget.nextInFocusChain()
+    while widget.isAncestorOf(following):
+        last, following = following, following.nextInFocusChain()
+    return last

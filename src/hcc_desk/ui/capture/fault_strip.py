@@ -2,7 +2,8 @@
 
 Jams, an empty feeder, an open cover and the like are everyday events at a counter, so they get
 a strip above the pages (not a modal box) with the two ways forward: continue the batch after
-fixing the paper, or try again (looking for the scanner first when it went away).
+fixing the paper, or try again (looking for the scanner first when it went away). The layout is
+forms/scan_fault_strip.ui.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QWidget
 
 from hcc_desk.ui import i18n
+from hcc_desk.ui.forms.ui_scan_fault_strip import Ui_FaultStrip
 from hcc_desk.ui.style import set_flag
 
 
@@ -26,21 +28,10 @@ class FaultStrip(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.fault: Any = None
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
-        self.continue_button = QPushButton(self.tr("Tiếp tục quét"), self)
-        self.retry_button = QPushButton(self.tr("Thử lại"), self)
-        self.close_button = QToolButton(self)
-        self.close_button.setText("✕")
-        self.close_button.setAccessibleName(self.tr("Đóng thông báo"))
-        for button in (self.continue_button, self.retry_button):
-            button.setAutoDefault(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.continue_button)
-        layout.addWidget(self.retry_button)
-        layout.addWidget(self.close_button)
+        self.ui = ui = Ui_FaultStrip()
+        ui.setupUi(self)
+        self.label, self.close_button = ui.label, ui.close_button
+        self.continue_button, self.retry_button = ui.continue_button, ui.retry_button
         self.continue_button.clicked.connect(self._continue)
         self.retry_button.clicked.connect(self._retry)
         self.close_button.clicked.connect(self.clear)

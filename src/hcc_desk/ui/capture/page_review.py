@@ -3,7 +3,7 @@
 Every action is applied to the CaptureSession at once (its manifest is rewritten on disk), then
 the thumbnails are redrawn from the session, so what the officer sees is what is saved.
 Keyboard: Ctrl+Left/Right move the page, [ and ] rotate, Delete deletes (after a confirmation),
-B toggles "blank?"; the larger preview follows the selection.
+B toggles "blank?"; the larger preview follows the selection. The layout is forms/page_review.ui.
 """
 
 from __future__ import annotations
@@ -13,22 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QTransform
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMessageBox,
-    QPushButton,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from hcc_desk.ui import errors
 from hcc_desk.ui.capture.page_model import THUMB_SIZE, PageListModel
-from hcc_desk.ui.capture.thumbnail_view import ThumbnailView
+from hcc_desk.ui.forms.ui_page_review import Ui_PageReview
 from hcc_desk.ui.tasks import TaskRunner
 
 PREVIEW_SIZE = QSize(420, 560)
@@ -59,97 +48,52 @@ class PageReview(QWidget):
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.view = view = ThumbnailView(self)
-        view.setViewMode(QListView.ViewMode.IconMode)
-        view.setMovement(QListView.Movement.Snap)
-        view.setResizeMode(QListView.ResizeMode.Adjust)
-        view.setWrapping(True)
+        self.ui = ui = Ui_PageReview()
+        ui.setupUi(self)
+        self.view = view = ui.view
+        # Sizes from the page model's thumbnails; two flags uic cannot set on a custom view.
         view.setIconSize(THUMB_SIZE)
         view.setGridSize(QSize(THUMB_SIZE.width() + 24, THUMB_SIZE.height() + 56))
-        view.setWordWrap(True)  # "Trang 3" and "Trang trắng?" on two lines, not elided
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)  # files too
-        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setWrapping(True)
         view.setDropIndicatorShown(True)
-        view.setAccessibleName(self.tr("Các trang đã quét"))
         view.setModel(self.model)
         view.selectionModel().currentChanged.connect(lambda *_: self._on_current())
         self.model.modelReset.connect(self._sync_buttons)
         self.model.rowsInserted.connect(self._sync_buttons)
 
-        self.preview = QLabel(self)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(QSize(200, 260))
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setAccessibleName(self.tr("Xem trước trang"))
-        self.preview.setProperty("role", "hint")
+        self.preview, self.blank_note = ui.preview, ui.blank_note
         self.preview.installEventFilter(self)  # re-fit the page when the label is resized
         self._preview_image = QImage()
-        self.blank_note = QLabel(
-            self.tr(
-                "Trang này có vẻ là trang trắng. Xoá nếu đúng là trang "
-                "trắng, hoặc bấm “Không phải trang trắng”."
-            ),
-            self,
-        )
-        self.blank_note.setWordWrap(True)
-        self.blank_note.setProperty("role", "error")
         self.blank_note.hide()
 
-        self.rotate_left_button = self._button(self.tr("Xoay trái"), "[", self.rotate_left)
-        self.rotate_right_button = self._button(self.tr("Xoay phải"), "]", self.rotate_right)
-        self.move_back_button = self._button(self.tr("← Lên trước"), "Ctrl+Left", self.move_back)
-        self.move_on_button = self._button(self.tr("Ra sau →"), "Ctrl+Right", self.move_on)
-        self.delete_button = self._button(self.tr("Xoá trang"), "Delete", self.ask_delete)
-        self.blank_button = self._button(self.tr("Không phải trang trắng"), "B", self.toggle_blank)
+        self.rotate_left_button = self._button(ui.rotate_left_button, "[", self.rotate_left)
+        self.rotate_right_button = self._button(ui.rotate_right_button, "]", self.rotate_right)
+        self.move_back_button = self._button(ui.move_back_button, "Ctrl+Left", self.move_back)
+        self.move_on_button = self._button(ui.move_on_button, "Ctrl+Right", self.move_on)
+        self.delete_button = self._button(ui.delete_button, "Delete", self.ask_delete)
+        self.blank_button = self._button(ui.blank_button, "B", self.toggle_blank)
         self.blank_button.setMinimumWidth(
             self.blank_button.fontMetrics().horizontalAdvance(self.tr("Không phải trang trắng"))
             + 24
         )  # its text changes; the grid must not jump
         self.insert_scan_button = self._button(
-            self.tr("Quét chèn"), None, lambda: self.insert_scan_requested.emit(self.insert_at())
+            ui.insert_scan_button, None, lambda: self.insert_scan_requested.emit(self.insert_at())
         )
         self.insert_files_button = self._button(
-            self.tr("Chèn tệp…"), None, lambda: self.insert_files_requested.emit(self.insert_at())
+            ui.insert_files_button, None, lambda: self.insert_files_requested.emit(self.insert_at())
         )
-        self.delete_button.setToolTip(self.tr("Xoá trang đang chọn (phím Delete)"))
-        self.insert_scan_button.setToolTip(self.tr("Quét thêm trang, chèn sau trang đang chọn"))
-        self.insert_files_button.setToolTip(self.tr("Thêm trang từ tệp, chèn sau trang đang chọn"))
 
-        # Two columns of buttons beside the preview: the panel must fit half of the intake screen.
-        tools = QGridLayout()
-        for index, button in enumerate(
-            (
-                self.rotate_left_button,
-                self.rotate_right_button,
-                self.move_back_button,
-                self.move_on_button,
-                self.delete_button,
-                self.blank_button,
-                self.insert_scan_button,
-                self.insert_files_button,
-            )
-        ):
-            tools.addWidget(button, index // 2, index % 2)
-        side = QVBoxLayout()
-        side.addWidget(self.preview, 1)
-        side.addWidget(self.blank_note)
-        side.addLayout(tools)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(view, 3)
-        layout.addLayout(side, 2)
-
-    def _button(self, text: str, key: str | None, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAutoDefault(False)
+    def _button(
+        self, button: QPushButton, key: str | None, slot: Callable[[], None]
+    ) -> QPushButton:
         button.clicked.connect(slot)
         if key:
             # Shortcuts act on the thumbnails only, so "[" or Delete typed elsewhere stay text.
             shortcut = QShortcut(QKeySequence(key), self.view)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(button.click)
-            button.setToolTip(f"{text} ({key})")
+            if not button.toolTip():  # the form's own tip (Delete's) says more
+                button.setToolTip(f"{button.text()} ({key})")
         return button
 
     # -- content ------------------------------------------------------------------------------

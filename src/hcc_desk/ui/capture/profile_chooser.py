@@ -2,7 +2,8 @@
 
 Only what the chosen device offers is listed (vendors name their sources differently; the
 capture core maps them to flatbed / ADF / duplex). The choice is remembered for this counter
-through CaptureService.save_profile, and restored the next time.
+through CaptureService.save_profile, and restored the next time. The layout is
+forms/scan_profile.ui.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from hcc_desk.core.capture.model import ColourMode, DeviceInfo, ScanProfile, Source
+from hcc_desk.ui.forms.ui_scan_profile import Ui_ProfileChooser
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
 if TYPE_CHECKING:
@@ -36,43 +38,11 @@ class ProfileChooser(QWidget):
         self._filling = False
         self._searching = False
         self._searched = False
-        self.device_box = QComboBox(self)
-        self.device_box.setAccessibleName(self.tr("Máy quét"))
-        self.device_box.setMinimumContentsLength(12)
-        self.device_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.source_box = QComboBox(self)
-        self.source_box.setAccessibleName(self.tr("Nguồn giấy"))
-        self.resolution_box = QComboBox(self)
-        self.resolution_box.setAccessibleName(self.tr("Độ phân giải"))
-        self.mode_box = QComboBox(self)
-        self.mode_box.setAccessibleName(self.tr("Chế độ màu"))
-        self.find_button = QPushButton(self.tr("Tìm máy quét"), self)
-        self.find_button.setAutoDefault(False)
-        self.find_button.setToolTip(self.tr("Tìm lại các máy quét đang kết nối"))
-        self.status = QLabel(self)
-        self.status.setProperty("role", "hint")
-        self.status.setWordWrap(True)
-        row = QHBoxLayout()
-        for widget in (
-            self.device_box,
-            self.source_box,
-            self.resolution_box,
-            self.mode_box,
-            self.find_button,
-        ):
-            row.addWidget(widget)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
-        layout.addWidget(self.status)
-        for box in (self.source_box, self.resolution_box, self.mode_box):
-            box.setEnabled(False)  # until there is a scanner to offer options for
-        self.status.setText(
-            self.tr("Chưa chọn máy quét: bấm Quét (F7) để tìm máy, hoặc Tìm máy quét.")
-        )
+        self.ui = ui = Ui_ProfileChooser()
+        ui.setupUi(self)  # source, resolution and colour wait for a scanner to offer options
+        self.device_box, self.source_box = ui.device_box, ui.source_box
+        self.resolution_box, self.mode_box = ui.resolution_box, ui.mode_box
+        self.find_button, self.status = ui.find_button, ui.status
         self.device_box.currentIndexChanged.connect(self._on_device)
         for box in (self.source_box, self.resolution_box, self.mode_box):
             box.currentIndexChanged.connect(self._on_option)

@@ -6,7 +6,8 @@ on its own thread (ScanJob) so the officer keeps typing; pages appear as thumbna
 written to disk. A scanner fault stops the batch with a message and keeps every page already
 scanned; "Tiếp tục quét" starts the next batch into the same paper.
 
-Keyboard: F7 scans (anywhere in the host screen), Shift+F7 stops, Ctrl+O adds files.
+Keyboard: F7 scans (anywhere in the host screen), Shift+F7 stops, Ctrl+O adds files. The layout
+is forms/scan_panel.ui.
 """
 
 from __future__ import annotations
@@ -18,16 +19,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hcc_desk.core.capture.model import ScanFault
 from hcc_desk.ui import errors, i18n
-from hcc_desk.ui.capture.fault_strip import FaultStrip
 from hcc_desk.ui.capture.file_import import FileImporter
 from hcc_desk.ui.capture.page_model import dropped_files
 from hcc_desk.ui.capture.page_review import PageReview
 from hcc_desk.ui.capture.profile_chooser import ProfileChooser
 from hcc_desk.ui.capture.scan_job import ScanJob
+from hcc_desk.ui.forms.ui_scan_panel import Ui_ScanPanel
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
 # Faults after which the scanner may have a new name or be back: look for it before retrying.
@@ -86,38 +87,21 @@ class ScanPanel(QWidget):
 
     # -- construction -------------------------------------------------------------------------
     def _build(self) -> None:
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.RichText)
+        # The scanner chooser and the page review need the capture service and the runner,
+        # which a form cannot pass: they take their places in the form's layout here. The
+        # chooser is made first so that Tab reaches it before the scan buttons.
         self.chooser = ProfileChooser(self.capture, self.runner, self)
+        self.ui = ui = Ui_ScanPanel()
+        ui.setupUi(self)
+        self.title, self.status, self.progress = ui.title, ui.status, ui.progress
+        self.scan_button, self.files_button = ui.scan_button, ui.files_button
+        self.cancel_button, self.faults = ui.cancel_button, ui.faults
+        ui.outer.insertWidget(1, self.chooser)
+        self.review = PageReview(self.runner, self)
+        ui.outer.addWidget(self.review, 1)
         self.chooser.devices_loaded.connect(self._on_devices_loaded)
-        self.scan_button = QPushButton(self.tr("Quét (F7)"), self)
-        self.files_button = QPushButton(self.tr("Thêm tệp…"), self)
-        self.cancel_button = QPushButton(self.tr("Dừng quét"), self)
-        for button in (self.scan_button, self.files_button, self.cancel_button):
-            button.setAutoDefault(False)
-        self.scan_button.setToolTip(
-            self.tr("Quét giấy tờ đang chọn (F7). Với khay nạp giấy, quét đến khi hết giấy.")
-        )
-        self.files_button.setToolTip(
-            self.tr(
-                "Thêm trang từ tệp PDF, JPEG, PNG, TIFF (Ctrl+O); cũng có thể kéo thả tệp vào đây."
-            )
-        )
-        self.cancel_button.setToolTip(
-            self.tr("Dừng sau trang đang quét (Shift+F7); các trang đã quét được giữ.")
-        )
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(160)
-        self.status = QLabel(self)
-        self.status.setProperty("role", "hint")
-        self.status.setWordWrap(True)
-        self.faults = FaultStrip(self)
         self.faults.continue_requested.connect(self.continue_batch)
         self.faults.retry_requested.connect(self.retry)
-        self.review = PageReview(self.runner, self)
         self.review.insert_scan_requested.connect(lambda at: self.scan(insert_at=at))
         self.review.insert_files_requested.connect(lambda at: self.add_files(insert_at=at))
         self.review.files_dropped.connect(lambda paths, at: self.add_files(paths, insert_at=at))
@@ -125,18 +109,6 @@ class ScanPanel(QWidget):
         self.scan_button.clicked.connect(lambda: self.scan())
         self.files_button.clicked.connect(lambda: self.add_files())
         self.cancel_button.clicked.connect(self.cancel)
-
-        actions = QHBoxLayout()
-        for widget in (self.scan_button, self.files_button, self.cancel_button, self.progress):
-            actions.addWidget(widget)
-        actions.addWidget(self.status, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.chooser)
-        layout.addLayout(actions)
-        layout.addWidget(self.faults)
-        layout.addWidget(self.review, 1)
 
     def install_shortcuts(self, host: QWidget) -> None:
         """F7 / Shift+F7 / Ctrl+O anywhere inside ``host`` (the intake screen, a dialog). Call
