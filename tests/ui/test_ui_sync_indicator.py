@@ -90,7 +90,8 @@ def test_parked_dialog_lists_reasons_and_retries(qtbot, runner):
     qtbot.waitUntil(lambda: w.parked_action.isEnabled())
     w.show_parked()
     dialog = w.findChild(ParkedDialog)
-    assert "(409): mã hồ sơ đã được dùng" in dialog.list.item(0).text()
+    assert "(409): mã hồ sơ đã được dùng" in dialog.list.model().index(0, 0).data()
+    assert dialog.windowTitle() == "Hồ sơ bị máy chủ từ chối"  # from forms/sync_parked.ui
     dialog.retry_requested.emit()
     qtbot.waitUntil(lambda: sync.retried == 1)
     dialog.close()

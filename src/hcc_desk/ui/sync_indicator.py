@@ -9,22 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
-    QListWidget,
     QMenu,
     QProgressBar,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from hcc_desk.ui import errors
 from hcc_desk.ui.formatting import short_datetime
+from hcc_desk.ui.forms.ui_sync_parked import Ui_ParkedDialog
 from hcc_desk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -169,26 +167,17 @@ class ParkedDialog(QDialog):
 
     def __init__(self, items: Any, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Hồ sơ bị máy chủ từ chối"))
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "Các bản ghi dưới đây chưa được máy chủ nhận. Sửa nguyên "
-                    "nhân rồi bấm Thử lại; các hồ sơ khác vẫn đồng bộ bình "
-                    "thường."
-                )
-            )
-        )
-        self.list = QListWidget(self)
+        self.ui = ui = Ui_ParkedDialog()  # forms/sync_parked.ui
+        ui.setupUi(self)
+        lines = []
         for item in items:
             code = f" ({item.code})" if item.code else ""
-            self.list.addItem(f"{item.kind} {item.entity_uuid[:8]}…{code}: {item.reason}")
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(self)
+            lines.append(f"{item.kind} {item.entity_uuid[:8]}…{code}: {item.reason}")
+        self.list = ui.list
+        self.list.setModel(QStringListModel(lines, self.list))
+        buttons = ui.buttons
         retry = buttons.addButton(self.tr("&Thử lại"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Đóng"), QDialogButtonBox.ButtonRole.RejectRole)
         retry.clicked.connect(self.retry_requested.emit)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
