@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from hcc_core.domain.timing import TIMING_LABELS
 from hcc_desk.ui import i18n
@@ -29,21 +29,6 @@ from hcc_desk.ui.tasks import Failure, TaskRunner
 if TYPE_CHECKING:
     from hcc_desk.app import AppContext
     from hcc_desk.services.auth import Officer
-
-
-def make_banner(parent: QWidget) -> tuple[QFrame, Banner]:
-    """A banner for screens built in code (the admin pages); forms carry their own."""
-    frame = QFrame(parent)
-    row = QHBoxLayout(frame)
-    label = QLabel(frame)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    close = QToolButton(frame)
-    close.setText("×")
-    close.setAutoRaise(True)
-    row.addWidget(label, 1)
-    row.addWidget(close)
-    return frame, Banner(frame, label, close)
 
 
 class ReturnDeskView(QWidget):
