@@ -204,13 +204,18 @@ class AppContext:
         """Cheap check with plain sqlite3, for choosing the first window (setup or login)."""
         return self._peek("SELECT 1 FROM counter WHERE is_this_device = 1") is not None
 
-    def quick_setting(self, key: str, default: Any = None) -> Any:
-        """A setting read with plain sqlite3 before the store is loaded (e.g. the language)."""
-        row = self._peek("SELECT value FROM setting WHERE key = ?", (key,))
+    def quick_setting(self, key: str) -> Any:
+        """A declared setting read with plain sqlite3 before the store is loaded (the language);
+        its declared default when unset or unreadable."""
+        from hcc_desk.services.settings import lookup, stored
+
+        setting = lookup(key)
+        row = self._peek("SELECT value FROM setting WHERE key = ?", (setting.key,))
         try:
-            return default if row is None or row[0] is None else json.loads(row[0])
+            raw = None if row is None or row[0] is None else json.loads(row[0])
         except (TypeError, ValueError):
-            return default
+            raw = None
+        return stored(setting, raw)
 
     def peek_centre_name(self) -> str:
         row = self._peek("SELECT name FROM centre ORDER BY id LIMIT 1")
@@ -222,6 +227,7 @@ class AppContext:
             return None
         from hcc_desk.core.db_cipher import peek
         from hcc_desk.core.keystore import KeyUnavailable
+        self.settings.reload()  # read here, so the GUI thread asks for settings from memory
 
         try:
             key = self.key
@@ -277,7 +283,7 @@ class AppContext:
             lambda: BackupService(
                 self.profile,
                 lambda: self.key,
-                lambda name, default: self.settings.get(name, default),
+                self.settings.get,
             ),
         )
 

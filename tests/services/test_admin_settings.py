@@ -29,7 +29,7 @@ def changes(ctx):
 def test_settings_persist_across_a_restart_and_are_audited(tmp_path):
     ctx = open_context(tmp_path / "desk")
     ctx.setup.create_demo()
-    service = AdminSettings(ctx.store)
+    service = AdminSettings(ctx.store, ctx.settings)
     before = service.read("demo")
     assert before == DeskSettings()  # the defaults
     new = DeskSettings(
@@ -46,7 +46,7 @@ def test_settings_persist_across_a_restart_and_are_audited(tmp_path):
 
     ctx = open_context(tmp_path / "desk")  # what the next start of the program reads
     try:
-        assert AdminSettings(ctx.store).read("demo") == new
+        assert AdminSettings(ctx.store, ctx.settings).read("demo") == new
         assert ctx.settings.get("paper") == "A5" and ctx.settings.get("idle_lock_minutes") == 3
         assert ctx.quick_setting("language") == "en"  # read before the store opens
         profile = ctx.capture.profile()
@@ -69,7 +69,9 @@ def test_settings_persist_across_a_restart_and_are_audited(tmp_path):
             )
         ]
         # back to the system default printer and no scanner profile
-        AdminSettings(ctx.store).save("demo", replace(new, printer=None, scan=ScanSettings()))
+        AdminSettings(ctx.store, ctx.settings).save(
+            "demo", replace(new, printer=None, scan=ScanSettings())
+        )
         assert ctx.settings.get("printer") is None and ctx.capture.profile() is None
     finally:
         ctx.close()
@@ -89,7 +91,7 @@ def test_settings_persist_across_a_restart_and_are_audited(tmp_path):
     ],
 )
 def test_invalid_settings_are_refused_and_nothing_is_written(demo_ctx, change, field):
-    service = AdminSettings(demo_ctx.store)
+    service = AdminSettings(demo_ctx.store, demo_ctx.settings)
     with pytest.raises(FieldErrors) as err:
         service.save("demo", replace(DeskSettings(paper="A5"), **change))
     assert [e.field for e in err.value.errors] == [field]
@@ -100,7 +102,7 @@ def test_non_admins_cannot_read_or_change_settings(demo_ctx):
     AdminOfficers(demo_ctx.store, demo_ctx.credentials).add(
         "demo", "giamsat", "Giám Sát", "supervisor", GOOD, GOOD
     )
-    service = AdminSettings(demo_ctx.store)
+    service = AdminSettings(demo_ctx.store, demo_ctx.settings)
     with pytest.raises(AuthError):
         service.read("giamsat")
     with pytest.raises(AuthError):

@@ -17,6 +17,7 @@ from typing import Any
 from hcc_desk.services.errors import AuthError, FieldError, IntakeRejected, SetupRejected, UserError
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput
 
+from hcc_desk.services.settings import REGISTRY, Setting, lookup
 
 @dataclass
 class PaperInfo:
@@ -200,11 +201,15 @@ class _Settings:
     def __init__(self) -> None:
         self.values: dict[str, Any] = {"counter_name": "Quầy 1", "counter_slot": 1}
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: Any, default: Any = None) -> Any:
+        # Declared settings give their declared default (services/settings.py), like the real one.
+        if key in REGISTRY or isinstance(key, Setting):
+            declared = lookup(key)
+            return self.values.get(declared.key, declared.default)
         return self.values.get(key, default)
 
-    def set(self, key: str, value: Any) -> None:
-        self.values[key] = value
+    def set(self, key: Any, value: Any) -> None:
+        self.values[lookup(key).key if isinstance(key, Setting) else key] = value
 
 
 class _Catalogue:

@@ -68,6 +68,7 @@ def fill_intake(qtbot, w, qr=QR_OK):
     type_text(intake.ui.procedure_search, "cap doi the can cuoc")
     qtbot.waitUntil(lambda: intake.ui.procedure_list.count() > 0)
     press_enter(intake.ui.procedure_search)
+    qtbot.waitUntil(lambda: intake.picker.current() is not None)  # searched on the db lane
     intake.ui.check_all_button.click()
 
 
@@ -241,6 +242,7 @@ def test_draft_survives_a_crash(qtbot, profile, ctx, officer, runner):
         s = w2.intake.ui.submitter.ui
         assert s.full_name.text() == "Nguyễn Văn Ánh" and s.phone.text() == PHONE
         assert w2.intake.ui.notes.toPlainText() == "Nộp thay cho mẹ"
+        qtbot.waitUntil(lambda: w2.intake.picker.current() is not None)
         assert w2.intake.picker.current().name.startswith("Cấp đổi thẻ căn cước")
         assert all(ticked for ticked, _p in w2.intake.ui.papers_table.all_papers())
         with qtbot.waitSignal(w2.intake.submitted, timeout=20000):

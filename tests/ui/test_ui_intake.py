@@ -31,11 +31,18 @@ def scan(view, raw=QR):
     press_enter(view.ui.qr_edit)
 
 
+def settle(view):
+    """The database lane's answers are in: search results, the appointment, the checks run
+    on saving (none of them runs on the GUI thread: ARCHITECTURE.md, "The GUI thread")."""
+    view.runner.wait_idle()
+
+
 def fill_valid(view):
     scan(view)
     type_text(view.ui.submitter.ui.phone, "0912345678")
     type_text(view.ui.procedure_search, "chung thuc")
-    press_enter(view.ui.procedure_search)
+    press_enter(view.ui.procedure_search)  # before the results are in: takes the first
+    settle(view)
     view.ui.papers_table.check_all()
 
 
@@ -64,10 +71,12 @@ def test_unreadable_qr_shows_error_and_keeps_text(view):
 def test_procedure_search_is_accent_free_and_keyboard_driven(view):
     view.ui.procedure_search.setFocus()
     type_text(view.ui.procedure_search, "dang ky")
+    settle(view)
     names = [view.ui.procedure_list.item(i).text() for i in range(view.ui.procedure_list.count())]
     assert len(names) == 2 and all("Đăng ký" in n for n in names)
     QTest.keyClick(view.ui.procedure_search, Qt.Key.Key_Down)
     press_enter(view.ui.procedure_search)
+    settle(view)
     assert view.picker.current().name == "Đăng ký khai sinh"
     assert view.ui.papers_table.row_count() == 2
     assert view.ui.papers_table.focus_chain()[0].hasFocus()  # focus moved on to the papers
@@ -79,6 +88,7 @@ def test_errors_shown_under_fields_and_focus_first(view):
     type_text(view.ui.submitter.ui.date_of_birth, "31/02/1990")
     view.ui.delivery_post.setChecked(True)
     view.save()
+    settle(view)
     shown = view.visible_errors()
     assert set(shown) >= {
         "submitter.full_name",
@@ -102,6 +112,7 @@ def test_paper_row_error_points_at_the_row(view):
     fill_valid(view)
     view.ui.papers_table.add_row()
     view.save()
+    settle(view)
     assert "Giấy tờ thứ 2" in view.visible_errors()["papers"]
     assert view.ui.papers_table.focus_chain()[-4].hasFocus()  # the added row's name editor
 
@@ -152,6 +163,7 @@ def test_autosave_and_restore(qtbot, view, fake_ctx, runner):
     other = IntakeView(fake_ctx, Officer("demo", "Demo"), runner, autosave_ms=50)
     qtbot.addWidget(other)
     other.load_request(request_from_dict(draft.payload), draft.draft_id)
+    settle(other)
     assert other.ui.submitter.ui.full_name.text() == "Nguyễn Văn Ánh"
     assert other.ui.submitter.ui.date_of_birth.text() == "15/03/1990"
     assert other.picker.current().code.startswith("2.000815")
@@ -185,12 +197,14 @@ def test_person_date_formats():
 def test_a_message_goes_when_its_cause_is_fixed_another_way(view, qtbot):
     view.ui.delivery_post.setChecked(True)
     view.save()
+    settle(view)
     shown = view.visible_errors()
     assert {"procedure_code", "delivery_address"} <= set(shown)
     view.ui.delivery_counter.setChecked(True)  # no post after all: no address needed
     assert "delivery_address" not in view.visible_errors()
     type_text(view.ui.procedure_search, "khai sinh")
     qtbot.keyClick(view.ui.procedure_search, Qt.Key.Key_Down)
+    settle(view)
     qtbot.keyClick(view.ui.procedure_list, Qt.Key.Key_Return)
     assert view.picker.current() is not None
     assert "procedure_code" not in view.visible_errors()

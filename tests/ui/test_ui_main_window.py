@@ -181,6 +181,7 @@ def test_pending_draft_is_offered_and_restored(qtbot, fake_ctx, runner):
     box.defaultButton().click()
     qtbot.waitUntil(lambda: w.intake.ui.notes.toPlainText() == "dở dang")
     assert w.intake.ui.submitter.ui.full_name.text() == "Phạm Văn Dũng"
+    qtbot.waitUntil(lambda: w.intake.picker.current() is not None)  # read on the db lane
     assert w.intake.picker.current().code == "2.000815.000.00.00.H57"
     assert w.intake.drafts.draft_id == "draft-1"
 

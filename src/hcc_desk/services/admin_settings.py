@@ -6,17 +6,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
-from hcc_desk.core.store.repositories import add_audit, get_setting, set_setting
+from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.admin_officers import check_admin
-from hcc_desk.services.capture import PROFILE_SETTING
 from hcc_desk.services.errors import FieldError, FieldErrors
-from hcc_desk.services.settings import DEFAULTS
+from hcc_desk.services.settings import (
+    IDLE_LOCK_MINUTES,
+    IDLE_MAX_MINUTES,
+    LANGUAGE,
+    PAPER,
+    PRINTER,
+    SCAN_PROFILE,
+    Invalid,
+    Setting,
+    SettingsService,
+    admin_fields,
+)
 
-PAPERS = ("A4", "A5")
-LANGUAGES = ("vi", "en")
-IDLE_RANGE = (1, 120)  # minutes: a counter left open for hours is the risk the lock answers
 RESOLUTIONS = (75, 100, 150, 200, 300, 400, 600)
+IDLE_RANGE = (1, IDLE_MAX_MINUTES)  # the admin tab offers whole minutes
 
 
 @dataclass(frozen=True)
@@ -29,95 +37,74 @@ class ScanSettings:
 
 @dataclass(frozen=True)
 class DeskSettings:
-    printer: str | None = None  # None: the system's default printer
-    paper: str = "A4"
-    idle_lock_minutes: int = 10
-    language: str = "vi"
+    printer: str | None = PRINTER.default  # None: the system's default printer
+    paper: str = PAPER.default
+    idle_lock_minutes: int = int(IDLE_LOCK_MINUTES.default)
+    language: str = LANGUAGE.default
     scan: ScanSettings = field(default_factory=ScanSettings)
+
+
+# The admin tab's fields, each a declared setting (its check and default live there).
+FIELDS: dict[str, Setting] = {s.key: s for s in admin_fields()}
 
 
 def problems(new: DeskSettings) -> list[FieldError]:
     out = []
-    if new.paper not in PAPERS:
-        out.append(FieldError("paper", "Khổ giấy phải là A4 hoặc A5", "Paper must be A4 or A5"))
-    lo, hi = IDLE_RANGE
-    if not isinstance(new.idle_lock_minutes, int) or not lo <= new.idle_lock_minutes <= hi:
-        out.append(
-            FieldError(
-                "idle_lock_minutes",
-                f"Thời gian tự khoá phải từ {lo} đến {hi} phút",
-                f"The idle lock must be {lo} to {hi} minutes",
-            )
-        )
-    if new.language not in LANGUAGES:
-        out.append(
-            FieldError(
-                "language",
-                "Ngôn ngữ phải là tiếng Việt hoặc tiếng Anh",
-                "The language must be Vietnamese or English",
-            )
-        )
-    if new.printer is not None and (not new.printer.strip() or len(new.printer) > 200):
-        out.append(FieldError("printer", "Tên máy in không hợp lệ", "Invalid printer name"))
+    for name, setting in FIELDS.items():
+        try:
+            setting.check(getattr(new, name))
+        except Invalid as why:
+            msg_id, params = setting.refusal(why)
+            out.append(FieldError(name, msg_id, **params))
     scan = new.scan
     if scan.device:
         if scan.source not in {str(s) for s in Source}:
-            out.append(FieldError("scan.source", "Nguồn giấy không hợp lệ", "Unknown source"))
+            out.append(FieldError("scan.source", "settings.scan_source"))
         if scan.mode not in {str(m) for m in ColourMode}:
-            out.append(FieldError("scan.mode", "Chế độ màu không hợp lệ", "Unknown colour mode"))
+            out.append(FieldError("scan.mode", "settings.scan_mode"))
         if scan.resolution not in RESOLUTIONS:
-            out.append(
-                FieldError("scan.resolution", "Độ phân giải không hợp lệ", "Unsupported resolution")
-            )
+            out.append(FieldError("scan.resolution", "settings.scan_resolution"))
     return out
 
 
 class AdminSettings:
-    def __init__(self, store: Sessions):
-        self._store = store
+    def __init__(self, store: Sessions, settings: SettingsService):
+        self._store, self._settings = store, settings
 
     def read(self, actor: str) -> DeskSettings:
         check_admin(self._store, actor, "settings.read")
-        with self._store.session() as s:
-            return _read(s)
+        return _read(self._settings)
 
     def save(self, actor: str, new: DeskSettings) -> dict[str, list]:
-        """Write what changed; returns it ({key: [old, new]}), as audited. Nothing on errors."""
+        """Write what changed; returns it ({key: [old, new]}), as audited. Nothing on errors.
+        Through the settings service, so whoever follows a setting hears of the change."""
         check_admin(self._store, actor, "settings.change")
         found = problems(new)
         if found:
             raise FieldErrors(found)
-        with self._store.write() as s:
-            old = _values(_read(s))
-            changed = {k: [old[k], v] for k, v in _values(new).items() if old[k] != v}
-            for key, (_old, value) in changed.items():
-                if key == PROFILE_SETTING:
-                    value = _profile_dict(new.scan)
-                set_setting(s, key, value)
-            if changed:
-                add_audit(s, actor, "settings.changed", "setting", None, {"changed": changed})
+        old = _values(_read(self._settings))
+        changed = {k: [old[k], v] for k, v in _values(new).items() if old[k] != v}
+        if changed:
+            self._settings.save(
+                {k: v for k, (_old, v) in changed.items()},
+                also=lambda s: add_audit(
+                    s, actor, "settings.changed", "setting", None, {"changed": changed}
+                ),
+            )
         return changed
 
 
-def _read(s) -> DeskSettings:
-    def get(key):
-        value = get_setting(s, key, None)
-        return DEFAULTS[key] if value is None else value
-
+def _read(settings: SettingsService) -> DeskSettings:
     scan = ScanSettings()
-    data = get_setting(s, PROFILE_SETTING, None)
+    data = settings.get(SCAN_PROFILE)
     if data:
-        try:
-            p = ScanProfile.from_dict(data)
-            scan = ScanSettings(p.device, str(p.source), p.resolution, str(p.mode))
-        except (KeyError, ValueError, TypeError):
-            pass  # unreadable: shown as "no profile", and saving replaces it
-    minutes = get("idle_lock_minutes")
+        p = ScanProfile.from_dict(data)  # checked when stored (services/settings.py)
+        scan = ScanSettings(p.device, str(p.source), p.resolution, str(p.mode))
     return DeskSettings(
-        printer=get("printer") or None,
-        paper=str(get("paper")),
-        idle_lock_minutes=int(minutes) if minutes is not None else 10,
-        language=str(get("language")),
+        printer=settings.get(PRINTER),
+        paper=settings.get(PAPER),
+        idle_lock_minutes=max(1, round(settings.get(IDLE_LOCK_MINUTES))),
+        language=settings.get(LANGUAGE),
         scan=scan,
     )
 
@@ -128,7 +115,7 @@ def _values(d: DeskSettings) -> dict:
         "paper": d.paper,
         "idle_lock_minutes": d.idle_lock_minutes,
         "language": d.language,
-        PROFILE_SETTING: None if not d.scan.device else _profile_dict(d.scan),
+        SCAN_PROFILE.key: _profile_dict(d.scan),
     }
 
 

@@ -19,15 +19,14 @@ from functools import cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from hcc_desk.core.store.repositories import add_audit, get_setting
+from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import AuthError, FieldError
 from hcc_desk.services.lookups import find_officer
+from hcc_desk.services.settings import LOGIN_LOCK_AFTER_FAILURES, LOGIN_LOCK_MAX_MINUTES, read
 
 ROLES = ("admin", "supervisor", "officer")
 MIN_PASSWORD = 8
-LOCK_AFTER_FAILURES = ("login.lock_after_failures", 5)
-LOCK_MAX_MINUTES = ("login.lock_max_minutes", 30)
 _hasher = PasswordHasher()  # argon2id with the library's current recommended cost
 
 
@@ -164,10 +163,10 @@ class AuthService:
                 row.uuid,
                 {**detail, "reason": "password", "failures": row.failed_logins},
             )
-            if row.failed_logins < int(get_setting(s, *LOCK_AFTER_FAILURES)):
+            if row.failed_logins < read(s, LOGIN_LOCK_AFTER_FAILURES):
                 return _WRONG
             row.lockouts += 1
-            cap = int(get_setting(s, *LOCK_MAX_MINUTES))
+            cap = read(s, LOGIN_LOCK_MAX_MINUTES)
             minutes = min(2 ** min(row.lockouts - 1, 20), cap)
             row.locked_until, row.failed_logins = now + timedelta(minutes=minutes), 0
             add_audit(

@@ -28,9 +28,8 @@ from hcc_desk.profile import Profile
 from hcc_desk.services.errors import InvalidInput, UserError
 
 log = logging.getLogger("hcc_desk.backups")
+from hcc_desk.services.settings import BACKUP_KEEP_CLOSE, BACKUP_KEEP_DAILY, Setting
 
-KEEP_DAILY_SETTING, KEEP_CLOSE_SETTING = "backup.keep_daily", "backup.keep_close"
-DEFAULT_KEEP_DAILY, DEFAULT_KEEP_CLOSE = 7, 3
 CHECK_MARK = ".last-integrity-check"  # in backups/: the day of the last clean quick_check
 
 
@@ -192,12 +191,12 @@ class BackupService:
         self,
         profile: Profile,
         key_source: Callable[[], bytes | None],
-        setting: Callable[[str, int], int] | None = None,
+        setting: Callable[[Setting[int]], int] | None = None,
         clock: Callable[[], datetime] = datetime.now,
     ):
         self.profile = profile
         self._key = key_source
-        self._setting = setting or (lambda _name, default: default)
+        self._setting = setting or (lambda declared: declared.default)
         self._clock = clock
         self._lock = threading.Lock()  # one backup at a time per profile in this process
         self._daily_day: date | None = None
@@ -294,10 +293,7 @@ class BackupService:
         path = bk.make_backup(
             self.profile.db_path, self.profile.backups, kind, self._key(), self._clock()
         )
-        keep = self._setting(
-            KEEP_DAILY_SETTING if kind == "daily" else KEEP_CLOSE_SETTING,
-            DEFAULT_KEEP_DAILY if kind == "daily" else DEFAULT_KEEP_CLOSE,
-        )
+        keep = self._setting(BACKUP_KEEP_DAILY if kind == "daily" else BACKUP_KEEP_CLOSE)
         bk.rotate(self.profile.backups, kind, max(1, int(keep)))
         log.info("%s backup %s", kind, path)
         return path

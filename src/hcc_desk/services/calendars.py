@@ -24,6 +24,12 @@ from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput
 
 log = logging.getLogger("hcc_desk.calendar")
+from hcc_desk.services.settings import (
+    OFFICE_HOURS,
+    USE_PUBLIC_HOLIDAYS,
+    WEEKEND,
+    SettingsService,
+)
 WARN_FROM_MONTH = 12  # from December on, next year's calendar should be loaded
 
 
@@ -43,32 +49,43 @@ class ImportReport:
 
 
 class CalendarService:
-    def __init__(self, store: Sessions, settings):
+    def __init__(self, store: Sessions, settings: SettingsService):
         self._store = store
         self._settings = settings
         self._cached: WorkCalendar | None = None
         self._stamp: tuple | None = None
 
     def current(self) -> WorkCalendar:
+        self._generation = 0  # bumped by every change; a rebuild raced by one is not kept
+        for setting in (OFFICE_HOURS, WEEKEND, USE_PUBLIC_HOLIDAYS):
+            settings.subscribe(setting, self._changed)
+
+    def _changed(self, _value: object = None) -> None:
+        self._generation += 1
+        self._cached = None
         # Rebuilt only when the calendar tables changed (an edit, a pull from central, an
-        # import — possibly by another process): intake asks on every keystroke of the live
-        # appointment, and one aggregate query is far cheaper than rebuilding.
+        # import — possibly by another process) or a calendar setting did (its listener drops
+        # the cache): due dates follow at once, and one aggregate query per call is far
+        # cheaper than rebuilding.
+        generation = self._generation
         with self._store.session() as s:
             stamp = _stamp(s)
             if self._cached is not None and stamp == self._stamp:
                 return self._cached
             rows = list(s.scalars(select(CalendarDay)))
             loaded = {y.year for y in s.scalars(select(CalendarYear))}
-        self._cached = WorkCalendar(
-            office_hours=OfficeHours.from_config(self._settings.get("office_hours")),
-            weekend=frozenset(self._settings.get("weekend")),
+        settings = self._settings
+        built = WorkCalendar(
+            office_hours=OfficeHours.from_config(settings.get(OFFICE_HOURS)),
+            weekend=frozenset(settings.get(WEEKEND)),
             extra_days_off=frozenset(r.day for r in rows if r.kind == "off"),
             worked_days=frozenset(r.day for r in rows if r.kind == "work"),
-            use_public_holidays=bool(self._settings.get("use_public_holidays")),
+            use_public_holidays=settings.get(USE_PUBLIC_HOLIDAYS),
             official=_official(loaded, rows),
         )
-        self._stamp = stamp
-        return self._cached
+        if generation == self._generation:
+            self._cached, self._stamp = built, stamp
+        return built
 
     def covered_years(self) -> list[int]:
         """Years whose official calendar is loaded (bundled file, central or an import)."""
@@ -80,7 +97,7 @@ class CalendarService:
         """What an admin must be told: this year's calendar missing (the ``holidays`` fallback
         is in use), or, from December on, next year's not loaded yet."""
         today = today or date.today()
-        if not bool(self._settings.get("use_public_holidays")):
+        if not self._settings.get(USE_PUBLIC_HOLIDAYS):
             return None
         return calendar_warning(today, self.covered_years())
 
@@ -95,7 +112,7 @@ class CalendarService:
                 s.add(CalendarDay(day=day, kind=kind, note=note or None))
             else:
                 row.kind, row.note = kind, note or None
-        self._cached = None
+        self._changed()
 
     def import_file(self, path: Path, actor: str) -> ImportReport:
         """Load the years of an official calendar file (the year's decision), replacing those
@@ -116,7 +133,7 @@ class CalendarService:
                 None,
                 {"file": path.name, "years": official.covered_years(), "days": days},
             )
-        self._cached = None
+        self._changed()
         return ImportReport(official.covered_years(), days)
 
 

@@ -24,6 +24,7 @@ from hcc_desk.core.capture.spool import CaptureSession, CaptureSpool
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput, NotFound, UserError
+from hcc_desk.services.settings import SCAN_DESKEW, SCAN_PDFA, SCAN_PROFILE
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +32,6 @@ MiB = 1024 * 1024
 # The same defaults central uses (hcc_central/settings.py) until central has told us its own.
 DEFAULT_MAX_FILE_BYTES = 20 * MiB
 DEFAULT_MAX_DOSSIER_BYTES = 100 * MiB
-
-PROFILE_SETTING = "capture_profile"
-PDFA_SETTING = "capture_pdfa"
-DESKEW_SETTING = "capture_deskew"
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ class CaptureService:
         return list_devices(timeout)
 
     def profile(self) -> ScanProfile | None:
-        data = self._settings.get(PROFILE_SETTING)
+        data = self._settings.get(SCAN_PROFILE)
         if not data:
             return None
         try:
@@ -101,14 +98,13 @@ class CaptureService:
             return None
 
     def save_profile(self, profile: ScanProfile) -> None:
-        self._settings.set(PROFILE_SETTING, profile.to_dict())
+        self._settings.set(SCAN_PROFILE, profile.to_dict())
 
     def pdfa_default(self) -> bool:
-        return bool(self._settings.get(PDFA_SETTING, False))
+        return self._settings.get(SCAN_PDFA)
 
     def deskew_enabled(self) -> bool:
-        value = self._settings.get(DESKEW_SETTING)
-        return True if value is None else bool(value)
+        return self._settings.get(SCAN_DESKEW)
 
     # -- capture ---------------------------------------------------------------------------
     def recoverable(self) -> list[CaptureSession]:

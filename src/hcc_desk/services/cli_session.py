@@ -18,11 +18,11 @@ from pathlib import Path
 from sqlalchemy import delete, select
 
 from hcc_desk.core.store.models import OfficerSession
-from hcc_desk.core.store.repositories import add_audit, get_setting
+from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
+from hcc_desk.services.settings import CLI_SESSION_HOURS, read
 
 SESSION_FILE = "officer-session"
-SESSION_HOURS = ("cli.session_hours", 8)
 
 
 def _digest(token: str) -> str:
@@ -42,7 +42,7 @@ class CliSessions:
         token = secrets.token_urlsafe(32)
         now = self._clock().replace(microsecond=0)
         with self._store.write() as s:
-            expires = now + timedelta(hours=float(get_setting(s, *SESSION_HOURS)))
+            expires = now + timedelta(hours=read(s, CLI_SESSION_HOURS))
             self._forget(s)
             s.execute(delete(OfficerSession).where(OfficerSession.expires_at <= now))
             s.add(

@@ -17,11 +17,18 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from hcc_desk.core.printing.forms.data import BASIS_2025_FROM, FormSet
+from hcc_desk.core.printing.forms.data import FormSet
 from hcc_desk.core.printing.forms.templates import FORM_KINDS, template_for
-from hcc_desk.core.printing.paper_qr import DEFAULT_SYSTEM, QrFacts, lookup_link
+from hcc_desk.core.printing.paper_qr import QrFacts, lookup_link
 from hcc_desk.core.printing.receipt_data import FeeLine, ReceiptData, ReceiptPaper
 from hcc_desk.services.errors import InvalidInput
+from hcc_desk.services.settings import (
+    FORMS_BASIS_2025_FROM,
+    FORMS_LEGAL_BASIS,
+    FORMS_QR_SYSTEM_NAME,
+    FORMS_TEMPLATES,
+    Setting,
+)
 
 LEGAL_BASIS_KEY = "forms.legal_basis"
 SWITCH_KEY = "forms.basis_2025_from"
@@ -30,13 +37,13 @@ SYSTEM_KEY = "forms.qr_system_name"
 AUTO = "auto"
 
 
-def _get(settings, key: str, default: Any) -> Any:
-    value = settings.get(key, default) if settings is not None else default
-    return default if value in (None, "") else value
+def _get(settings, setting: Setting[Any]) -> Any:
+    value = settings.get(setting) if settings is not None else setting.default
+    return setting.default if value in (None, "") else value
 
 
 def switch_day(settings) -> date:
-    raw = _get(settings, SWITCH_KEY, BASIS_2025_FROM)
+    raw = _get(settings, FORMS_BASIS_2025_FROM)
     if isinstance(raw, date):
         return raw
     try:
@@ -50,7 +57,7 @@ def switch_day(settings) -> date:
 
 def form_set_for(settings, received: date | datetime) -> FormSet:
     """The set of forms for a dossier received on ``received`` (see the module docstring)."""
-    raw = str(_get(settings, LEGAL_BASIS_KEY, AUTO)).strip().lower()
+    raw = str(_get(settings, FORMS_LEGAL_BASIS)).strip().lower()
     if raw == AUTO:
         return FormSet.for_received(received, switch_day(settings))
     try:
@@ -64,7 +71,7 @@ def form_set_for(settings, received: date | datetime) -> FormSet:
 
 def overrides(settings, form_set: FormSet) -> Mapping[str, Any]:
     """The centre's template overrides, checked for ``form_set`` (InvalidInput if malformed)."""
-    value = _get(settings, TEMPLATES_KEY, {})
+    value = _get(settings, FORMS_TEMPLATES)
     try:
         if not isinstance(value, Mapping):
             raise TypeError(f"{TEMPLATES_KEY} must be an object")
@@ -101,7 +108,7 @@ def qr_facts(
         procedure_code=procedure_code or "",
         holder_id=holder,
         link=lookup_link(lookup_base, code, pin or ""),
-        system_name=str(_get(settings, SYSTEM_KEY, DEFAULT_SYSTEM))[:60],
+        system_name=str(_get(settings, FORMS_QR_SYSTEM_NAME))[:60],
     )
 
 

@@ -14,13 +14,14 @@ from hcc_desk.services import print_files
 from hcc_desk.services.errors import InvalidInput, NotFound
 from hcc_desk.services.lookups import the_centre
 from hcc_desk.services.paper_facts import receipt_data
+from hcc_desk.services.settings import PAPER
 
 PAPERS = ("A4", "A5")
 
 
 def chosen_paper(settings, paper: str | None) -> str:
-    """The paper asked for, else the desk's setting, else A4; refused unless A4 or A5."""
-    paper = paper or settings.get("paper") or "A4"
+    """The paper asked for, else the desk's setting; refused unless A4 or A5."""
+    paper = paper or settings.get(PAPER)
     if paper not in PAPERS:
         raise InvalidInput(
             f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",

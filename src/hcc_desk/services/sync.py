@@ -32,6 +32,7 @@ log = logging.getLogger("hcc_desk.sync")
 # Usernames central has vouched for: for them central's "no" is final even if the cached hash
 # would match (password changed or account disabled centrally).
 CENTRAL_OFFICERS = "sync.central_officers"
+STOP_WAIT = 0.3  # seconds a stop waits for the sync thread before leaving it to finish
 
 
 def _not_enrolled() -> UserError:
@@ -88,10 +89,12 @@ class SyncService:
         self._runner.start()
         return True
 
-    def stop(self) -> None:
+    def stop(self, wait: float = STOP_WAIT) -> None:
+        """Stop background sync without making the closing desk wait for central: a pass
+        waiting on a request is left to end on its own (ARCHITECTURE.md, "The GUI thread")."""
         if self._runner is not None:
-            self._runner.stop()
-            self._runner.engine.client.close()
+            if not self._runner.stop(wait):
+                log.info("sync stopped; a request to central is still finishing in the background")
             self._runner = None
 
     def nudge(self) -> None:

@@ -72,6 +72,7 @@ class IntakeView(QWidget):
             ui.procedure_info,
             self,
             getattr(ctx.catalogue, "get", None),
+            runner,
         )
         self.drafts = DraftKeeper(
             runner, self._save_draft, ctx.drafts.discard, self._snapshot, autosave_ms, self
@@ -86,6 +87,7 @@ class IntakeView(QWidget):
         self._connect()
         capture = getattr(ctx, "capture", None)  # scanning: absent in some test contexts
         self.capture = IntakeCapture(self, capture, runner) if capture is not None else None
+        self._appointment_asked = 0
         self._appointment_timer = QTimer(self)
         self._appointment_timer.setInterval(60_000)  # the due time moves as the clock passes 17:00
         self._appointment_timer.timeout.connect(self.update_appointment)
@@ -219,16 +221,32 @@ class IntakeView(QWidget):
         proc = self.picker.current()
         label: QLabel = self.ui.appointment_label
         if proc is None:
+            self._appointment_asked += 1  # an answer still on its way is not shown
             label.setText(self.tr("Hẹn trả kết quả: chọn thủ tục để tính ngày hẹn"))
             return
-        try:
-            due = self.ctx.intake.appointment(proc.code, datetime.now())
-        except Exception as exc:
-            if not errors.is_expected(exc):
-                raise
-            label.setText(i18n.pick(exc))
-            return
-        label.setText(self.tr("Hẹn trả kết quả: %1").replace("%1", appointment_text(due)))
+        # Reads the procedure and the calendar: on the database lane; only the latest answer
+        # is shown (the officer may have picked another procedure meanwhile).
+        self._appointment_asked += 1
+        asked, intake, code = self._appointment_asked, self.ctx.intake, proc.code
+
+        def show(due: Any) -> None:
+            if asked == self._appointment_asked:
+                label.setText(self.tr("Hẹn trả kết quả: %1").replace("%1", appointment_text(due)))
+
+        def failed(failure: Failure) -> None:
+            if asked != self._appointment_asked:
+                return
+            if not errors.is_expected(failure.exc):
+                errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
+                return
+            label.setText(i18n.text(failure.exc))
+
+        self.runner.db(
+            lambda: intake.appointment(code, datetime.now()),
+            on_done=show,
+            on_error=failed,
+            owner=self,
+        )
 
     # -- form state ---------------------------------------------------------------------------
     def collect(self) -> tuple[IntakeRequest, list]:
@@ -245,12 +263,14 @@ class IntakeView(QWidget):
         self._qr_id = req.submitter.id_number if req.citizen_qr else ""
         if req.procedure_code:
             self._restore_papers = req.papers
-            if not self.picker.select_code(req.procedure_code):
-                self._restore_papers = None
+            self.picker.select_code(req.procedure_code, on_missing=self._forget_restore)
         if draft_id:
             self.drafts.adopt(draft_id)
         if self.capture is not None:
             self.capture.draft_changed()  # the draft's scanned pages come back with it
+
+    def _forget_restore(self) -> None:
+        self._restore_papers = None
 
     def clear(self) -> None:
         with self.drafts.suspended():
@@ -308,22 +328,34 @@ class IntakeView(QWidget):
             self.banner.show("warning", busy)
             return
         req, local = self.collect()
-        local_fields = {e.field for e in local}
-        found = local + [e for e in self.ctx.intake.validate(req) if e.field not in local_fields]
-        if found:
-            self.show_errors(found)
-            return
         self._submitting = True
         self.ui.save_button.setEnabled(False)
+        intake, username = self.ctx.intake, self.officer.username
+        if local:
+            # The form's own errors and the service's for the other fields, shown together;
+            # the service reads the catalogue, so it checks on the database lane.
+            fields = {e.field for e in local}
+            self.runner.db(
+                lambda: local + [e for e in intake.validate(req) if e.field not in fields],
+                on_done=self._on_checked,
+                on_error=self._on_submit_failed,
+                owner=self,
+            )
+            return
         self.banner.show("info", self.tr("Đang lưu hồ sơ…"))
         self.drafts.flush()
-        username = self.officer.username
+        # submit validates first: IntakeRejected comes back with the fields to mark
         self.runner.db(
-            lambda: self.ctx.intake.submit(req, username),
+            lambda: intake.submit(req, username),
             on_done=self._on_submitted,
             on_error=self._on_submit_failed,
             owner=self,
         )
+
+    def _on_checked(self, found: list) -> None:
+        self._submitting = False
+        self.ui.save_button.setEnabled(True)
+        self.show_errors(found)
 
     def show_errors(self, found: list) -> None:
         unplaced = self._errors.show(found)

@@ -123,7 +123,7 @@ def run_gui(
     assert isinstance(app, QApplication)
     app.setApplicationName("HCC Desk")
     app.setOrganizationName("HCC Desk")
-    i18n.install(app, ctx.quick_setting("language", "vi"))
+    i18n.install(app, ctx.quick_setting("language"))
     style.apply(app)
     previous_hook = sys.excepthook
     sys.excepthook = errors.excepthook
@@ -132,8 +132,8 @@ def run_gui(
         flow.begin()
         return app.exec()
     finally:
-        flow.runner.shutdown()
-        sys.excepthook = previous_hook
         if flow.window is not None:
-            flow.window.close()
+            flow.window.close()  # queues the last draft save and the logout: no waiting there
+        flow.runner.shutdown()  # they finish before the caller closes the store
+        sys.excepthook = previous_hook
         restore_qt_messages()

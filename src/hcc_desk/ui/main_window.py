@@ -81,8 +81,7 @@ class MainWindow(QMainWindow):
         self._focus_before_lock: QWidget | None = None
         self._build_status_bar()
         self._connect_actions()
-        minutes = ctx.settings.get("idle_lock_minutes", 10)
-        self.idle = IdleWatcher(float(10 if minutes is None else minutes), self)
+        self.idle = IdleWatcher(float(ctx.settings.get("idle_lock_minutes")), self)
         self.idle.idle.connect(self.lock)
         self.intake.submitted.connect(self._on_submitted)
         self.intake.drafts.saved.connect(self._on_draft_saved)
@@ -398,5 +397,7 @@ class MainWindow(QMainWindow):
             self.intake.capture.stop()  # a running scan batch must end before its thread goes
         auth, username = self.ctx.auth, self.officer.username
         self.runner.io(lambda: auth.logout(username))  # end the officer's session on central
-        self.runner.wait_idle(10_000)
+        # No waiting here: the window goes at once. The draft save and the logout finish on
+        # their lanes; the launcher waits for them (TaskRunner.shutdown) once the window is
+        # gone, and the store closes after that (ARCHITECTURE.md, "The GUI thread").
         super().closeEvent(event)

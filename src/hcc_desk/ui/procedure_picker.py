@@ -3,6 +3,11 @@
 The search box keeps the focus while ↑/↓/PgUp/PgDn move through the results and Enter takes the
 highlighted one, so an officer never has to reach for the mouse.  Matching is the catalogue
 service's (accent-free); this only shows its results.
+
+The catalogue is in the database, so with a runner every search runs on its database lane
+(ARCHITECTURE.md, "The GUI thread"): one search at a time, and keystrokes typed meanwhile are
+folded into one search for the latest text; Enter pressed before the results are in takes the
+first result when they come.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem
+
+from hcc_desk.ui.tasks import TaskRunner
 
 _MAX_SHOWN = 200
 _ROLE = Qt.ItemDataRole.UserRole
@@ -38,12 +45,17 @@ class ProcedurePicker(QObject):
         info: QLabel,
         parent: QObject | None = None,
         get: Callable[[str], Any] | None = None,
+        runner: TaskRunner | None = None,
     ):
         super().__init__(parent)
         self._search, self._edit, self._list, self._info = search, edit, results, info
         self._get = get
+        self._runner = runner  # None: search inline (a caller that has no database)
         self._current: Any = None
         self._filling = False
+        self._searching: str | None = None  # the text whose search is running
+        self._wanted: str | None = None  # the latest text asked for while it ran
+        self._take_when_ready = False
         edit.textChanged.connect(self._on_text)
         edit.installEventFilter(self)
         results.itemActivated.connect(self._take)
@@ -52,10 +64,41 @@ class ProcedurePicker(QObject):
     def current(self) -> Any:
         return self._current
 
+    def busy(self) -> bool:
+        """A search is running (its results are not shown yet)."""
+        return self._searching is not None
+
     def refresh(self, text: str | None = None) -> None:
-        text = self._edit.text() if text is None else text
+        text = (self._edit.text() if text is None else text).strip()
+        if self._runner is None:
+            self._show(self._search(text))
+        elif self._searching is not None:
+            self._wanted = text
+        else:
+            self._start(text)
+
+    def _start(self, text: str) -> None:
+        self._searching, self._wanted = text, None
+        search, runner = self._search, self._runner
+        assert runner is not None
+        runner.db(lambda: search(text), on_done=self._found, owner=self)
+
+    def _found(self, found: list) -> None:
+        searched, self._searching = self._searching, None
+        if self._wanted is not None and self._wanted != searched:
+            self._start(self._wanted)  # typed on meanwhile: only the latest text matters
+            return
+        self._wanted = None
+        self._show(found)
+        if self._take_when_ready:
+            self._take_when_ready = False
+            item = self._list.currentItem()
+            if item is not None:
+                self._take(item)
+
+    def _show(self, found: list) -> None:
         self._list.clear()
-        for proc in self._search(text.strip())[:_MAX_SHOWN]:
+        for proc in found[:_MAX_SHOWN]:
             item = QListWidgetItem(f"{proc.name}  —  {proc.agency_name}")
             item.setData(_ROLE, proc)
             item.setToolTip(f"{proc.code}\n{proc.name}")
@@ -63,16 +106,26 @@ class ProcedurePicker(QObject):
         if self._list.count():
             self._list.setCurrentRow(0)
 
-    def select_code(self, code: str) -> bool:
-        """Choose the procedure ``code`` (restoring a draft); False when it is not in the catalogue."""
-        if self._get is not None:
-            proc = self._get(code)
+    def select_code(self, code: str, on_missing: Callable[[], None] | None = None) -> None:
+        """Choose the procedure ``code`` (restoring a draft) once it is read; ``on_missing``
+        is called instead when it is not in the catalogue."""
+        get, search = self._get, self._search
+
+        def find() -> Any:
+            if get is not None:
+                return get(code)
+            return next((p for p in search("") if p.code == code), None)
+
+        def found(proc: Any) -> None:
+            if proc is not None:
+                self._choose(proc)
+            elif on_missing is not None:
+                on_missing()
+
+        if self._runner is None:
+            found(find())
         else:
-            proc = next((p for p in self._search("") if p.code == code), None)
-        if proc is None:
-            return False
-        self._choose(proc)
-        return True
+            self._runner.db(find, on_done=found, owner=self)
 
     def clear(self) -> None:
         self._filling = True
@@ -101,6 +154,9 @@ class ProcedurePicker(QObject):
                 self._list.setCurrentRow(row)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.busy():  # typed fast and pressed Enter: take the first result when in
+                    self._take_when_ready = True
+                    return True
                 item = self._list.currentItem()
                 if item is not None:
                     self._take(item)
@@ -115,6 +171,7 @@ class ProcedurePicker(QObject):
         self._filling = True
         self._edit.setText(proc.name)
         self._filling = False
+        self._take_when_ready = False
         self.refresh(proc.name)
         self._show_info()
         self.picked.emit(proc)

@@ -86,7 +86,7 @@ class ReceiptPreview(QDialog):
         self.last_job: str | None = None
         self._pixmap = QPixmap()
         self._folder = tempfile.mkdtemp(prefix="hcc-receipt-")
-        paper = ctx.settings.get("paper", "A4") or "A4"
+        paper = ctx.settings.get("paper")
         self.ui.paper_combo.setCurrentIndex(max(0, self.ui.paper_combo.findText(paper)))
         self.ui.printer_combo.addItem(self.tr("Máy in mặc định"), None)
         self.ui.print_button.clicked.connect(self.print_receipt)

@@ -126,16 +126,21 @@ class BackgroundSync:
         self._thread = threading.Thread(target=self._loop, name="hcc-sync", daemon=True)
         self._thread.start()
 
-    def stop(self, timeout: float = 15.0) -> None:
-        """Ask the thread to end and wait for it (a pass in flight finishes its request)."""
+    def stop(self, timeout: float = 15.0) -> bool:
+        """Ask the thread to end and wait up to ``timeout`` for it; False when a request in
+        flight is still waiting for central: the thread ends, and closes its client, once that
+        request returns (it is a daemon: a closing desk does not wait for it)."""
         outbox.remove_waker(self.db_path, self.nudge)
         self._stopping.set()
         self._wake.set()
         if self._thread is not None:
+        ended = True
             self._thread.join(timeout)
             self._thread = None
+            ended = not self._thread.is_alive()
         self._set(running=False, upload=None)
 
+        return ended
     def nudge(self, force: bool = False) -> None:
         with self._cond:
             self._force = self._force or force
@@ -176,6 +181,7 @@ class BackgroundSync:
             self._sleep(self._delay())
         self._set(running=False)
 
+        self.engine.client.close()  # here, not in stop(): never under a request in flight
     def _pass(self, force: bool) -> None:
         with self._cond:
             self._busy = True

@@ -35,7 +35,9 @@ class AdminView(QWidget):
         self.officers = OfficersPage(
             AdminOfficers(ctx.store, ctx.credentials), officer, runner, self.pages
         )
-        self.settings = SettingsPage(AdminSettings(ctx.store), ctx, officer, runner, self.pages)
+        self.settings = SettingsPage(
+            AdminSettings(ctx.store, ctx.settings), ctx, officer, runner, self.pages
+        )
         self.imports = ImportsPage(
             AdminImports(ctx.store, ctx.calendars), officer, runner, self.pages
         )

@@ -1,0 +1,128 @@
+"""The GUI thread only draws (ARCHITECTURE.md, "The GUI thread"): driving the intake screen on the
+real services never runs a query on it, and closing the window does not wait for central."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+import traceback
+from types import SimpleNamespace
+
+import pytest
+from sqlalchemy import event
+
+from hcc_desk.app import open_context
+from hcc_desk.core.sync.credentials import DeviceCredential
+from hcc_desk.ui.intake_view import IntakeView
+from hcc_desk.ui.main_window import MainWindow
+
+from .conftest import press_enter, type_text
+
+QR = "046090001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021"
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    context = open_context(tmp_path / "profile")
+    context.setup.create_demo()
+    worker = threading.Thread(target=context.warm_up)  # as the GUI start does
+    worker.start()
+    worker.join()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def gui_thread_queries(ctx):
+    """Every SQL statement run on the GUI (main) thread, with where it came from."""
+    found: list[str] = []
+    engine = ctx.store.get().engine
+
+    def check(_conn, _cursor, statement, *_args):
+        if threading.current_thread() is threading.main_thread():
+            found.append(
+                statement.split("\n")[0] + "\n" + "".join(traceback.format_stack(limit=12))
+            )
+
+    event.listen(engine, "before_cursor_execute", check)
+    yield found
+    event.remove(engine, "before_cursor_execute", check)
+
+
+def test_the_guard_sees_a_query_on_the_gui_thread(ctx, gui_thread_queries):
+    ctx.catalogue.search("khai sinh")  # what the picker did on every keystroke
+    assert gui_thread_queries
+
+
+def test_intake_runs_no_query_on_the_gui_thread(qtbot, ctx, runner, gui_thread_queries):
+    officer = SimpleNamespace(username="demo", full_name="Demo", role="officer")
+    view = IntakeView(ctx, officer, runner, autosave_ms=50)
+    qtbot.addWidget(view)
+    view.show()
+    ui = view.ui
+    ui.qr_edit.setFocus()
+    type_text(ui.qr_edit, QR)
+    press_enter(ui.qr_edit)
+    type_text(ui.submitter.ui.phone, "0912345678")
+    ui.procedure_search.setFocus()
+    type_text(ui.procedure_search, "cap doi the can cuoc")
+    press_enter(ui.procedure_search)  # before the results are in: the first is taken
+    qtbot.waitUntil(lambda: view.picker.current() is not None)
+    runner.wait_idle()  # the appointment too
+    ui.check_all_button.click()
+    with qtbot.waitSignal(view.submitted, timeout=10_000) as saved:
+        view.save()
+    runner.wait_idle()
+    assert saved.args[0].code
+    assert gui_thread_queries == []
+
+
+@pytest.fixture
+def hanging_central():
+    """A central that accepts connections and never answers; the held connections."""
+    server = socket.create_server(("127.0.0.1", 0))
+    server.settimeout(0.05)
+    held: list[socket.socket] = []
+    done = threading.Event()
+
+    def accept() -> None:
+        while not done.is_set():
+            try:
+                held.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    acceptor = threading.Thread(target=accept, daemon=True)
+    acceptor.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}", held
+    done.set()
+    acceptor.join()
+    for conn in held:
+        conn.close()
+    server.close()
+
+
+def test_closing_does_not_wait_for_a_central_that_never_answers(
+    qtbot, ctx, runner, hanging_central
+):
+    url, held = hanging_central
+    ctx.credentials.save(DeviceCredential(url, "dev-1", "tok"))
+    assert ctx.sync.start_background()
+    qtbot.waitUntil(lambda: bool(held), timeout=5000)  # a sync request now waits on central
+    thread = ctx.sync._runner._thread  # to let it end before the store closes
+    officer = SimpleNamespace(username="demo", full_name="Demo", role="officer")
+    window = MainWindow(ctx, officer, runner)
+    qtbot.addWidget(window)
+    window.show()
+
+    started = time.monotonic()
+    window.close()
+    ctx.sync.stop()  # what AppContext.close does first
+    assert time.monotonic() - started < 0.5
+
+    assert thread.is_alive()  # still in its request: left to finish in the background
+    for conn in held:
+        conn.close()  # central goes away: the request fails, the thread ends on its own
+    thread.join(10)
+    assert not thread.is_alive()
