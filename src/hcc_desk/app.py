@@ -227,7 +227,6 @@ class AppContext:
             return None
         from hcc_desk.core.db_cipher import peek
         from hcc_desk.core.keystore import KeyUnavailable
-        self.settings.reload()  # read here, so the GUI thread asks for settings from memory
 
         try:
             key = self.key
@@ -241,6 +240,7 @@ class AppContext:
         self.store.get()
         for name in ("setup", "auth", "catalogue", "intake", "dossiers", "drafts", "receipts"):
             getattr(self, name)
+        self.settings.reload()  # read here, so the GUI thread asks for settings from memory
         self.backups.watch_daily(self.store.get().engine)
 
     def recovery_pending(self) -> bool:

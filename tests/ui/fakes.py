@@ -16,8 +16,8 @@ from typing import Any
 
 from hcc_desk.services.errors import AuthError, FieldError, IntakeRejected, SetupRejected, UserError
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput
-
 from hcc_desk.services.settings import REGISTRY, Setting, lookup
+
 
 @dataclass
 class PaperInfo:

@@ -26,9 +26,9 @@ from pathlib import Path
 from hcc_desk.core.store import backup as bk
 from hcc_desk.profile import Profile
 from hcc_desk.services.errors import InvalidInput, UserError
+from hcc_desk.services.settings import BACKUP_KEEP_CLOSE, BACKUP_KEEP_DAILY, Setting
 
 log = logging.getLogger("hcc_desk.backups")
-from hcc_desk.services.settings import BACKUP_KEEP_CLOSE, BACKUP_KEEP_DAILY, Setting
 
 CHECK_MARK = ".last-integrity-check"  # in backups/: the day of the last clean quick_check
 

@@ -22,14 +22,14 @@ from hcc_desk.core.store.models import CalendarDay, CalendarYear
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput
-
-log = logging.getLogger("hcc_desk.calendar")
 from hcc_desk.services.settings import (
     OFFICE_HOURS,
     USE_PUBLIC_HOLIDAYS,
     WEEKEND,
     SettingsService,
 )
+
+log = logging.getLogger("hcc_desk.calendar")
 WARN_FROM_MONTH = 12  # from December on, next year's calendar should be loaded
 
 
@@ -54,8 +54,6 @@ class CalendarService:
         self._settings = settings
         self._cached: WorkCalendar | None = None
         self._stamp: tuple | None = None
-
-    def current(self) -> WorkCalendar:
         self._generation = 0  # bumped by every change; a rebuild raced by one is not kept
         for setting in (OFFICE_HOURS, WEEKEND, USE_PUBLIC_HOLIDAYS):
             settings.subscribe(setting, self._changed)
@@ -63,6 +61,8 @@ class CalendarService:
     def _changed(self, _value: object = None) -> None:
         self._generation += 1
         self._cached = None
+
+    def current(self) -> WorkCalendar:
         # Rebuilt only when the calendar tables changed (an edit, a pull from central, an
         # import — possibly by another process) or a calendar setting did (its listener drops
         # the cache): due dates follow at once, and one aggregate query per call is far

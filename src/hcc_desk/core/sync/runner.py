@@ -133,14 +133,14 @@ class BackgroundSync:
         outbox.remove_waker(self.db_path, self.nudge)
         self._stopping.set()
         self._wake.set()
-        if self._thread is not None:
         ended = True
+        if self._thread is not None:
             self._thread.join(timeout)
-            self._thread = None
             ended = not self._thread.is_alive()
+            self._thread = None
         self._set(running=False, upload=None)
-
         return ended
+
     def nudge(self, force: bool = False) -> None:
         with self._cond:
             self._force = self._force or force
@@ -180,8 +180,8 @@ class BackgroundSync:
                 break
             self._sleep(self._delay())
         self._set(running=False)
-
         self.engine.client.close()  # here, not in stop(): never under a request in flight
+
     def _pass(self, force: bool) -> None:
         with self._cond:
             self._busy = True
