@@ -260,7 +260,8 @@ class DossierScanDialog(QDialog):
 
 def _last_in_chain(widget: QWidget) -> QWidget:
     """The last of ``widget``'s descendants in the focus chain (``widget`` if it has none)."""
-    last, following = widget, widget.nextInFocusChain()
-    while widget.isAncestorOf(following):
+    last: QWidget = widget
+    following = widget.nextInFocusChain()  # typed Optional; a chain always goes on
+    while following is not None and widget.isAncestorOf(following):
         last, following = following, following.nextInFocusChain()
     return last
