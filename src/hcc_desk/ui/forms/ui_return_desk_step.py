@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListView, QPlainTextEdit, QVBoxLayout
 
 class Ui_StepDialog(object):
     def setupUi(self, StepDialog):
@@ -53,7 +53,7 @@ class Ui_StepDialog(object):
 
         self.fields.setWidget(2, QFormLayout.ItemRole.LabelRole, self.papers_label)
 
-        self.papers_list = QListWidget(StepDialog)
+        self.papers_list = QListView(StepDialog)
         self.papers_list.setObjectName(u"papers_list")
         self.papers_list.setWordWrap(True)
 

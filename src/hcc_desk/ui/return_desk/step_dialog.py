@@ -11,18 +11,18 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QWidget,
 )
 
+from hcc_desk.ui.checklist_model import ChecklistModel
 from hcc_desk.ui.forms.ui_return_desk_step import Ui_StepDialog
 from hcc_desk.ui.screen_fit import fit_to_screen
 
@@ -51,7 +51,8 @@ class StepDialog(QDialog):
         self.setWindowTitle(self._title())
         ui.heading.setText(f"{card.code} — {card.procedure_name}")
         self.to_edit: QComboBox | None = ui.to_edit if step == "transfer" else None
-        self.papers_list: QListWidget | None = ui.papers_list if step == "supplement" else None
+        self.papers_list: QListView | None = ui.papers_list if step == "supplement" else None
+        self.papers = ChecklistModel(card.papers if step == "supplement" else [], self)
         self.other_papers: QPlainTextEdit | None = ui.other_papers if step == "supplement" else None
         self.due_edit: QDateTimeEdit | None = ui.due_edit if step == "apology" else None
         self.agency_edit, self.text_edit = ui.agency_edit, ui.text_edit
@@ -65,11 +66,7 @@ class StepDialog(QDialog):
         if step == "transfer":
             ui.agency_label.setText(self.tr("Giao từ:"))
         if self.papers_list is not None:
-            for name in card.papers:  # paper names run to a sentence or two: wrapped, tooltip
-                item = QListWidgetItem(name, self.papers_list)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                item.setToolTip(name)
+            self.papers_list.setModel(self.papers)  # names wrapped, in full as tooltips
         if self.due_edit is not None:
             start = (card.due_at or datetime.now()) + timedelta(days=3)
             self.due_edit.setDateTime(
@@ -109,10 +106,7 @@ class StepDialog(QDialog):
     def check_paper(self, name: str) -> None:
         """Tick a paper of the checklist (tests, and keyboard users via Space)."""
         assert self.papers_list is not None
-        for i in range(self.papers_list.count()):
-            item = self.papers_list.item(i)
-            if item.text() == name:
-                item.setCheckState(Qt.CheckState.Checked)
+        self.papers.set_checked(name)
 
     def values(self) -> dict[str, Any]:
         """The arguments of the matching AgencyStepsService method (besides code, officer)."""
@@ -127,11 +121,7 @@ class StepDialog(QDialog):
             }
         if self.step == "supplement":
             assert self.papers_list is not None and self.other_papers is not None
-            ticked = [
-                self.papers_list.item(i).text()
-                for i in range(self.papers_list.count())
-                if self.papers_list.item(i).checkState() == Qt.CheckState.Checked
-            ]
+            ticked = self.papers.checked()
             others = [ln.strip() for ln in self.other_papers.toPlainText().splitlines()]
             return {
                 "missing_papers": ticked + [p for p in others if p],
