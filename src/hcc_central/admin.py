@@ -93,7 +93,7 @@ def add_agency(
     try:
         unit_code = validate_unit_code(unit_code)
     except DomainError as err:
-        raise AdminError(f"unit code {unit_code!r}: {err.message_en}") from None
+        raise AdminError(f"unit code {unit_code!r}: {err.text('en')}") from None
     wire = _wire(AgencyWire, name=name, short_name=short_name, unit_code=unit_code)
     agency = s.scalar(select(Agency).where(Agency.unit_code == unit_code))
     if agency is not None and agency.centre_id != centre.id:

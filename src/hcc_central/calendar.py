@@ -66,7 +66,7 @@ def import_official(s: Session, raw: Any, name: str, *, actor: str) -> int:
     try:
         official = parse_calendar(raw, name)
     except CalendarFileError as err:
-        raise AdminError(f"{err.message_en} / {err.message}") from None
+        raise AdminError(f"{err.text('en')} / {err.message}") from None
     stored = {c.day: c for c in s.scalars(select(CalendarDay))}
     changes: list[tuple[None, str, str, dict[str, Any]]] = []
     for year in official.covered_years():

@@ -239,7 +239,7 @@ def check_op(op: PushOp, dev: DeviceCtx, settings: Settings, latest: datetime) -
     try:
         code = parse_code(doc.code)
     except DomainError as err:
-        raise Rejected(422, f"invalid dossier code: {err.message_en}") from None
+        raise Rejected(422, f"invalid dossier code: {err.text('en')}") from None
     if code.unit_code != doc.unit_code:
         raise Rejected(422, f"code {doc.code} is not of unit {doc.unit_code}")
     if doc.unit_code not in dev.unit_codes:

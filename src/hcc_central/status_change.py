@@ -87,7 +87,7 @@ def set_status(
         due_at = due_at.replace(microsecond=0)
         problem = new_due_problem(work_calendar(s), due_at)
         if problem is not None:
-            raise AdminError(f"{code}: {problem[1]} / {problem[0]}")
+            raise AdminError(f"{code}: {problem.text('en')} / {problem.text('vi')}")
         doc["due_at"] = due_at.isoformat()
     elif current == _S.WAITING_SUPPLEMENT and target != _S.WAITING_SUPPLEMENT and doc["due_at"]:
         # The applicant brought the papers: the wait does not count. The desk's function, so

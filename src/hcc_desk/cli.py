@@ -12,9 +12,10 @@ import logging
 import sys
 from pathlib import Path
 
-from hcc_desk.cli_auth import ADMIN, EXIT_REFUSED, add_proof_arguments
+from hcc_desk.cli_auth import ADMIN, add_proof_arguments
+from hcc_desk.cli_errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, EXIT_REFUSED
 
-EXIT_OK, EXIT_FAILED, EXIT_INVALID = 0, 1, 2
+__all__ = ["EXIT_FAILED", "EXIT_INVALID", "EXIT_OK", "EXIT_REFUSED", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -193,14 +194,11 @@ def main(argv: list[str] | None = None) -> int:
         and not _recovery_pending(profile)
     ):
         # A mistyped --profile must not leave a new, empty profile behind.
-        _err(*cli_errors.no_profile(profile.root))
+        _err(cli_errors.no_profile(profile.root))
         return EXIT_INVALID
     missing = _missing_output_folder(args)
     if missing is not None:  # an output path with a typo must not create folders
-        _err(
-            f"Thư mục {missing} không tồn tại: tạo nó trước hoặc chọn thư mục khác.",
-            f"The folder {missing} does not exist: create it first or choose another.",
-        )
+        _err("cli.folder_does_exist_create", missing=missing)
         return EXIT_INVALID
     log = configure_logging(profile.logs) if creates or profile.root.exists() else None
     if log is not None:  # a segfault in a driver or in Qt leaves its stacks where doctor looks
@@ -225,37 +223,22 @@ def main(argv: list[str] | None = None) -> int:
         "backup": _backup,
         "restore": _restore,
     }[args.command]
-    from hcc_desk.core.printing.errors import PrinterError
-    from hcc_desk.services.errors import UserError
+    from hcc_core.errors import ExpectedError
 
     try:
         return handler(args, profile)
-    except PrinterError as exc:
-        _fail(args, exc.message, exc.message_en)
-        return EXIT_FAILED
-    except UserError as exc:
-        _fail(args, exc.message, exc.message_en)
-        return exit_status(exc)
-    except OSError as exc:  # full disk, unreadable profile: say what, where
-        logging.getLogger("hcc_desk").exception("file system error")
-        _fail(args, *cli_errors.os_error(exc))
-        return EXIT_FAILED
     except Exception as exc:  # never a traceback in front of the officer
-        logging.getLogger("hcc_desk").exception("command failed")
-        if cli_errors.is_database_error(exc):
-            _fail(args, *cli_errors.database_error(exc))
-            return EXIT_FAILED
-        if type(exc).__name__ == "ValidationError":  # pydantic: a value the models refuse
-            _fail(args, *cli_errors.invalid_value(exc))
-            return EXIT_INVALID
-        _fail(args, *cli_errors.unexpected(exc, log))
-        return EXIT_FAILED
+        if not isinstance(exc, ExpectedError):  # full disk, unreadable profile, a bug: logged
+            logging.getLogger("hcc_desk").exception("command failed")
+        message, status = cli_errors.describe(exc, log)
+        _fail(args, message)
+        return status
 
 
-def _fail(args, message: str, message_en: str) -> None:
+def _fail(args, message) -> None:
     """Say it on stderr; for the GUI also in a window, since a desk started from the Start menu
     or a desktop icon has no terminal to read."""
-    _err(message, message_en)
+    _err(message)
     if args.command is not None:
         return
     try:
@@ -263,7 +246,8 @@ def _fail(args, message: str, message_en: str) -> None:
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept alive for exec()
-        box = QMessageBox(QMessageBox.Icon.Critical, "HCC Desk", f"{message}\n\n{message_en}")
+        text = f"{message.text('vi')}\n\n{message.text('en')}"
+        box = QMessageBox(QMessageBox.Icon.Critical, "HCC Desk", text)
         if getattr(args, "exit_when_ready", False):  # smoke tests: shown, then gone
             QTimer.singleShot(0, box.accept)
         box.exec()
@@ -301,16 +285,18 @@ def _needs_profile(args) -> bool:
 
 
 def exit_status(exc: Exception) -> int:
-    """The exit status of a UserError: refused (3), invalid input (2), else failed (1)."""
-    from hcc_desk.services.errors import AuthError, InvalidInput, NotFound
+    """The exit status of an expected error: refused (3), invalid input (2), else failed (1)."""
+    from hcc_desk.cli_errors import exit_status as status
 
-    if isinstance(exc, AuthError):
-        return EXIT_REFUSED
-    return EXIT_INVALID if isinstance(exc, (InvalidInput, NotFound)) else EXIT_FAILED
+    return status(exc)
 
 
-def _err(message: str, message_en: str) -> None:
-    print(f"hcc-desk: {message}\n  ({message_en})", file=sys.stderr)
+def _err(message, /, **params) -> None:
+    """One message on stderr in both languages: an expected error, a ``Msg``, or a message id."""
+    from hcc_core.i18n import msg
+    from hcc_desk.cli_errors import line
+
+    print(line(msg(message, **params) if isinstance(message, str) else message), file=sys.stderr)
 
 
 def _open(profile, *, must_be_set_up: bool = True):
@@ -320,10 +306,7 @@ def _open(profile, *, must_be_set_up: bool = True):
     ctx = open_context(profile.root)
     if must_be_set_up and not ctx.setup.is_set_up():
         ctx.close()
-        raise NotFound(
-            f"Hồ sơ cấu hình {profile.root} chưa được thiết lập (chạy 'hcc-desk demo').",
-            f"Profile {profile.root} is not set up (run 'hcc-desk demo').",
-        )
+        raise NotFound("cli.profile_set_up_run", root=profile.root)
     return ctx
 
 
@@ -335,10 +318,7 @@ def _run_gui(args, profile) -> int:
     ):
         # Qt would abort with a message about plugins, which sends people the wrong way.
         _err(
-            "Không có màn hình (DISPLAY/WAYLAND_DISPLAY trống): hãy chạy trong phiên làm việc "
-            "có giao diện, hoặc dùng các lệnh không giao diện (hcc-desk --help).",
-            "There is no display (DISPLAY/WAYLAND_DISPLAY are empty): run it in a desktop "
-            "session, or use the headless commands (hcc-desk --help).",
+            "cli.there_display_display_wayland",
         )
         return EXIT_FAILED
     from hcc_desk.app import open_context
@@ -373,10 +353,10 @@ def _intake(args, profile) -> int:
         )
         request = request_from_json_text(text)
     except (OSError, UnicodeDecodeError) as exc:
-        _err(f"Không đọc được tệp {args.file}: {exc}", f"Cannot read {args.file}: {exc}")
+        _err("cli.read", file=args.file, exc=exc)
         return EXIT_INVALID
     except RequestFormatError as exc:
-        _err(exc.message, exc.message_en)
+        _err(exc)
         return EXIT_INVALID
     ctx = _open(profile)
     try:
@@ -464,10 +444,7 @@ def _search(args, profile) -> int:
                 )
             )
         if not rows:  # said on stderr: stdout stays one dossier per line for scripts
-            _err(
-                f"Không tìm thấy hồ sơ nào khớp {args.query!r}.",
-                f"No dossier matches {args.query!r}.",
-            )
+            _err("cli.dossier_matches", query=repr(args.query))
     finally:
         ctx.close()
     return EXIT_OK
@@ -514,7 +491,7 @@ def _calendar(args, profile) -> int:
     years = ", ".join(str(y) for y in report.years)
     print(f"Đã nạp lịch năm {years}: {report.days} ngày. / Loaded {years}: {report.days} days.")
     if warning is not None:
-        _err(warning.message, warning.message_en)
+        _err(warning)
     return EXIT_OK
 
 

@@ -35,12 +35,10 @@ def run(args, profile) -> int:
     try:
         anchor = Anchor.parse(args.anchor) if args.anchor else None
     except ValueError as exc:
-        _say(f"Mốc --anchor không hợp lệ: {exc}", f"Invalid --anchor: {exc}")
+        _say("cli_audit.invalid_anchor", exc=exc)
         return EXIT_INVALID
     if not profile.db_path.exists():  # don't create an empty database and call it intact
-        raise NotFound(
-            f"Không có cơ sở dữ liệu trong {profile.root}.", f"No database in {profile.root}."
-        )
+        raise NotFound("cli_audit.database", root=profile.root)
     from hcc_desk.app import open_context
     from hcc_desk.core.store.audit_chain import verify_audit_chain
 
@@ -52,7 +50,7 @@ def run(args, profile) -> int:
         ctx.close()
     if verdict.broken is not None:
         where = verdict.broken.describe()
-        _say(f"Nhật ký kiểm tra bị sửa đổi — {where}", f"Audit log tampered with — {where}")
+        _say("cli_audit.audit_log_tampered_with", where=where)
         return EXIT_BROKEN
     head = f"; head {verdict.head}" if verdict.head else ""
     print(f"audit log intact: {verdict.rows} rows{head}")

@@ -10,14 +10,15 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
+from typing import Any, NoReturn
 
+from hcc_core.i18n import Joined, msg
 from hcc_desk.services.errors import AuthError
 
 EXIT_REFUSED = 3
 ANY_OFFICER = ("officer", "supervisor", "admin")
 SUPERVISING = ("supervisor", "admin")  # as the GUI's Giám sát tab
 ADMIN = ("admin",)
-_ROLE_NAMES = {"officer": "cán bộ", "supervisor": "giám sát", "admin": "quản trị"}
 
 
 def now() -> datetime:
@@ -74,78 +75,64 @@ def authorise(
                 "?",
                 command,
                 "no_officer",
-                "--password-stdin cần --officer USER.",
-                "--password-stdin needs --officer USER.",
+                "cli_auth.password_stdin_needs_officer",
             )
         try:
             officer = AuthService(ctx.store, clock=lambda: now()).check(
                 claimed, password, detail={"command": command}
             )
         except OfficerLocked as exc:
-            _refuse(ctx, claimed, command, "locked", exc.message, exc.message_en)
+            _refuse(ctx, claimed, command, "locked", exc)
         except AuthError as exc:
-            _refuse(ctx, claimed, command, "password", exc.message, exc.message_en)
+            _refuse(ctx, claimed, command, "password", exc)
     else:
         who, why = CliSessions(ctx.store, ctx.profile.root, clock=lambda: now()).current()
         if who is None:
-            _refuse(ctx, claimed or "?", command, f"session_{why}", *_NO_SESSION[why](command))
+            _refuse(
+                ctx,
+                claimed or "?",
+                command,
+                f"session_{why}",
+                msg(f"cli_auth.no_session.{why}", command=command),
+            )
         if claimed and claimed != who:
             _refuse(
                 ctx,
                 claimed,
                 command,
                 "session_of_other_officer",
-                f"Phiên đăng nhập là của '{who}', không phải '{claimed}': dùng "
-                "--password-stdin hoặc chạy 'hcc-desk login' lại.",
-                f"The login session is {who}'s, not {claimed}'s: use --password-stdin "
-                "or run 'hcc-desk login' again.",
+                "cli_auth.login_session_s_s",
+                who=who,
+                claimed=claimed,
             )
         try:
             officer = ctx.auth.officer(who)
         except AuthError as exc:  # deactivated since the login
-            _refuse(ctx, who, command, "inactive", exc.message, exc.message_en)
+            _refuse(ctx, who, command, "inactive", exc)
     if officer.role not in roles:
-        needed = " hoặc ".join(_ROLE_NAMES[r] for r in roles)
+        needed = Joined(tuple(msg(f"role.{r}") for r in roles), msg("role.or"))
         _refuse(
             ctx,
             officer.username,
             command,
             "role",
-            f"Cán bộ '{officer.username}' ({_ROLE_NAMES.get(officer.role, officer.role)}) "
-            f"không được dùng lệnh '{command}': cần vai trò {needed}.",
-            f"Officer '{officer.username}' ({officer.role}) may not run '{command}': "
-            f"it needs the role {' or '.join(roles)}.",
+            msg(
+                "cli_auth.role_refused",
+                username=officer.username,
+                role=msg(f"role.{officer.role}"),
+                command=command,
+                needed=needed,
+            ),
         )
     return officer.username
 
 
-_NO_SESSION = {
-    "none": lambda c: (
-        (
-            f"Lệnh '{c}' cần xác nhận cán bộ: nhập mật khẩu qua --password-stdin, hoặc chạy "
-            "'hcc-desk login' trước."
-        ),
-        (
-            f"'{c}' needs the officer's proof: the password with --password-stdin, or run "
-            "'hcc-desk login' first."
-        ),
-    ),
-    "unknown": lambda c: (
-        "Phiên đăng nhập không hợp lệ với hồ sơ cấu hình này: chạy 'hcc-desk login'.",
-        "The login session is not valid for this profile: run 'hcc-desk login'.",
-    ),
-    "expired": lambda c: (
-        "Phiên đăng nhập đã hết hạn: chạy 'hcc-desk login' lại.",
-        "The login session has expired: run 'hcc-desk login' again.",
-    ),
-}
-
-
-def _refuse(ctx, actor: str, command: str, reason: str, message: str, message_en: str):
+def _refuse(ctx, actor: str, command: str, reason: str, why: Any, /, **params: Any) -> NoReturn:
+    """Audit the refusal and raise it; ``why`` is a message (or its id with ``params``)."""
     from hcc_desk.core.store.repositories import add_audit
 
     with ctx.store.write() as s:
         add_audit(
             s, actor, "officer.refused", "officer", None, {"command": command, "reason": reason}
         )
-    raise Refused(message, message_en)
+    raise Refused(why, **params) if isinstance(why, str) else Refused.like(why)

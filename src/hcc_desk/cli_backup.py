@@ -69,10 +69,7 @@ def run_restore(args, profile) -> int:
 
     password = read_password(args)
     if not (profile.root / "profile-id").is_file():  # restore never creates a profile
-        raise NotFound(
-            f"{profile.root} không phải hồ sơ cấu hình HCC Desk (kiểm tra --profile).",
-            f"{profile.root} is not an HCC Desk profile (check --profile).",
-        )
+        raise NotFound("cli_backup.hcc_desk_profile_check", root=profile.root)
     from hcc_desk.app import _key_errors
 
     with _key_errors(profile):

@@ -71,8 +71,10 @@ def run(args: argparse.Namespace) -> int:
     raise ValueError(args.command)
 
 
-def _err(message: str, message_en: str) -> None:
-    print(f"hcc-desk: {message}\n  ({message_en})", file=sys.stderr)
+def _err(message, /, **params) -> None:
+    from hcc_desk.cli import _err as say
+
+    say(message, **params)
 
 
 # ------------------------------------------------------------------------------------ scan
@@ -104,16 +106,16 @@ def _scan(args) -> int:
     out = args.out.expanduser().resolve()
     options = _parse_options(args.option)
     if options is None:
-        _err("--option phải có dạng TÊN=GIÁ_TRỊ.", "--option must be NAME=VALUE.")
+        _err("cli_capture.option_must_name_value")
         return EXIT_INVALID
     if out.suffix.lower() != ".pdf":
-        _err(f"Tệp kết quả phải có đuôi .pdf: {out}", f"The output must be a .pdf file: {out}")
+        _err("cli_capture.output_must_pdf_file", out=out)
         return EXIT_INVALID
     if not out.parent.is_dir():
-        _err(f"Không có thư mục {out.parent}.", f"No such folder: {out.parent}.")
+        _err("cli_capture.such_folder", parent=out.parent)
         return EXIT_INVALID
     if not 50 <= args.resolution <= 1200:
-        _err("Độ phân giải phải từ 50 đến 1200 dpi.", "Resolution must be 50–1200 dpi.")
+        _err("cli_capture.resolution_must_dpi")
         return EXIT_INVALID
     profile = ScanProfile(
         args.device, Source(args.source), args.resolution, ColourMode(args.mode), args.page_size
@@ -148,7 +150,7 @@ def _scan(args) -> int:
     )
     total = len(session.pages())
     if outcome.fault is not None:
-        _err(outcome.fault.message, outcome.fault.message_en)
+        _err(outcome.fault)
         if total:
             print(
                 f"Các trang đã quét ({total}) được giữ trong {pages_dir}. Khắc phục máy quét "
@@ -162,7 +164,7 @@ def _scan(args) -> int:
             _remove_if_empty(pages_dir)
         return EXIT_FAILED
     if total == 0:
-        _err("Máy quét không trả về trang nào.", "The scanner returned no pages.")
+        _err("cli_capture.scanner_returned_pages")
         session.discard()
         _remove_if_empty(pages_dir)
         return EXIT_FAILED
@@ -310,9 +312,9 @@ def _check_calendar(r: _Report, profile) -> None:
     if warning is None:
         r.ok("Lịch làm việc chính thức đã có cho năm nay (và năm sau nếu đã đến tháng 12).")
     elif warning.urgent:
-        r.bad(warning.message, warning.message_en)
+        r.bad(warning.text("vi"), warning.text("en"))
     else:
-        r.warn(warning.message, warning.message_en)
+        r.warn(warning.text("vi"), warning.text("en"))
 
 
 def _check_database(r: _Report, profile) -> bool:

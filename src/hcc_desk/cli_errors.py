@@ -1,108 +1,80 @@
-"""What the CLI says when the PC itself fails it: one clear line in Vietnamese and English, never
-a traceback (the details go to the profile's log when it can be written).
+"""The CLI's edge: every expected error, and every failure of the PC itself, becomes one clear
+message in Vietnamese and English (never a traceback; the details go to the profile's log when it
+can be written) and an exit status.
 
 The officer or the IT officer reads these, so each names the file or folder and what to do.
+The words are in the catalogue (``hcc_core/i18n``, ids ``cli.*``).
 """
 
 from __future__ import annotations
 
 import errno
 from pathlib import Path
+from typing import Any
 
-Message = tuple[str, str]
+from hcc_core.errors import ExpectedError
+from hcc_core.i18n import Msg, Renderable, msg
+
+EXIT_OK, EXIT_FAILED, EXIT_INVALID, EXIT_REFUSED = 0, 1, 2, 3
 
 
-def os_error(exc: OSError) -> Message:
+def line(message: Renderable) -> str:
+    """What the CLI prints: Vietnamese first, English below it (officers and IT read both)."""
+    return f"hcc-desk: {message.text('vi')}\n  ({message.text('en')})"
+
+
+def exit_status(exc: BaseException) -> int:
+    """Refused (3) for who may not act, invalid input (2) for what to fix, else failed (1)."""
+    from hcc_desk.services.errors import AuthError, InvalidInput, NotFound
+
+    if isinstance(exc, AuthError):
+        return EXIT_REFUSED
+    return EXIT_INVALID if isinstance(exc, (InvalidInput, NotFound)) else EXIT_FAILED
+
+
+def describe(exc: BaseException, log: Path | None) -> tuple[Renderable, int]:
+    """The message and exit status for any exception that reached the CLI."""
+    if isinstance(exc, ExpectedError):
+        return exc, exit_status(exc)
+    if isinstance(exc, OSError):
+        return os_error(exc), EXIT_FAILED
+    if isinstance(exc, Exception) and is_database_error(exc):
+        return database_error(exc), EXIT_FAILED
+    if type(exc).__name__ == "ValidationError":  # pydantic: a value the models refuse
+        return invalid_value(exc), EXIT_INVALID
+    return unexpected(exc, log), EXIT_FAILED
+
+
+def os_error(exc: OSError) -> Msg:
     where = exc.filename or ""
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return (
-            f"Không có quyền ghi/đọc {where}: thư mục dữ liệu của quầy chỉ đọc hoặc thuộc "
-            "tài khoản Windows/Linux khác. Đăng nhập đúng tài khoản, hoặc nhờ bộ phận kỹ "
-            "thuật cấp quyền. Chưa có gì bị thay đổi.",
-            f"No permission for {where}: the counter's data folder is read-only or belongs "
-            "to another OS account. Log in as the right user or ask IT to grant access. "
-            "Nothing was changed.",
-        )
+        return msg("cli.os.permission", where=where)
     if exc.errno == errno.EROFS:
-        return (
-            f"Ổ đĩa chứa {where} chỉ cho đọc: không ghi được dữ liệu. Chưa có gì bị thay đổi.",
-            f"The drive holding {where} is read-only: nothing can be saved. Nothing was changed.",
-        )
+        return msg("cli.os.read_only", where=where)
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return (
-            f"Ổ đĩa đầy ({where}): giải phóng dung lượng rồi thử lại. Dữ liệu đã lưu trước "
-            "đó vẫn còn nguyên.",
-            f"The disk is full ({where}): free some space and try again. What was saved "
-            "before is intact.",
-        )
+        return msg("cli.os.disk_full", where=where)
     if exc.errno == errno.ENOENT:
-        return (f"Không tìm thấy {where}.", f"Not found: {where}.")
-    return (
-        f"Lỗi hệ thống tệp: {exc.strerror or exc} ({where}).",
-        f"File system error: {exc.strerror or exc} ({where}).",
-    )
+        return msg("cli.os.not_found", where=where)
+    return msg("cli.os.other", where=where, detail=exc.strerror or exc)
 
 
 # SQLite's own words for failures the PC causes (sqlite3 / SQLCipher OperationalError text).
 _DATABASE = [
-    (
-        "readonly",
-        (
-            "Cơ sở dữ liệu của quầy chỉ cho đọc (quyền thư mục hoặc ổ đĩa): không lưu được. "
-            "Chưa có gì bị thay đổi.",
-            "The counter's database is read-only (folder permissions or the drive): "
-            "nothing can be saved. Nothing was changed.",
-        ),
-    ),
-    (
-        "disk is full",
-        (
-            "Ổ đĩa đầy: giải phóng dung lượng rồi thử lại. Dữ liệu đã lưu vẫn còn nguyên.",
-            "The disk is full: free some space and try again. What was saved is intact.",
-        ),
-    ),
-    (
-        "locked",
-        (
-            "Cơ sở dữ liệu đang bị một chương trình khác giữ (một cửa sổ HCC Desk khác?). "
-            "Đóng nó rồi thử lại.",
-            "The database is held by another program (another HCC Desk window?). Close "
-            "it and try again.",
-        ),
-    ),
-    (
-        "unable to open",
-        (
-            "Không mở được tệp cơ sở dữ liệu của quầy (quyền thư mục?).",
-            "Cannot open the counter's database file (folder permissions?).",
-        ),
-    ),
-    (
-        "not a database",
-        (
-            "Tệp cơ sở dữ liệu bị hỏng hoặc không mở được bằng khoá của máy này. "
-            "Chạy 'hcc-desk doctor' để xem cách khôi phục từ bản sao lưu.",
-            "The database file is damaged or cannot be opened with this PC's key. "
-            "Run 'hcc-desk doctor' to see how to restore a backup.",
-        ),
-    ),
-    (
-        "malformed",
-        (
-            "Tệp cơ sở dữ liệu bị hỏng. Chạy 'hcc-desk doctor' để xem cách khôi phục từ "
-            "bản sao lưu.",
-            "The database file is damaged. Run 'hcc-desk doctor' to see how to restore a backup.",
-        ),
-    ),
+    ("readonly", "cli.db.readonly"),
+    ("disk is full", "cli.db.disk_full"),
+    ("locked", "cli.db.locked"),
+    ("unable to open", "cli.db.unable_to_open"),
+    ("not a database", "cli.db.not_a_database"),
+    ("malformed", "cli.db.malformed"),
 ]
 
 
-def database_error(exc: Exception) -> Message:
+def database_error(exc: Exception) -> Msg:
     text = str(getattr(exc, "orig", None) or exc).lower()
-    for needle, message in _DATABASE:
+    for needle, msg_id in _DATABASE:
         if needle in text:
-            return message
-    return (f"Lỗi cơ sở dữ liệu: {text[:200]}", f"Database error: {text[:200]}")
+            return msg(msg_id)
+    return msg("cli.db.other", detail=text[:200])
 
 
 def is_database_error(exc: Exception) -> bool:
@@ -114,33 +86,20 @@ def is_database_error(exc: Exception) -> bool:
     )
 
 
-def invalid_value(exc: Exception) -> Message:
+def invalid_value(exc: Any) -> Msg:
     """A pydantic ValidationError: its first complaint, field and message."""
-    errors = exc.errors() if hasattr(exc, "errors") else []
+    errors = exc.errors() if callable(getattr(exc, "errors", None)) else []
     if errors:
         first = errors[0]
         field = ".".join(str(x) for x in first.get("loc", ())) or "?"
-        return (
-            f"Giá trị không hợp lệ ở '{field}': {first.get('msg', '')}",
-            f"Invalid value for '{field}': {first.get('msg', '')}",
-        )
-    return (f"Giá trị không hợp lệ: {exc}", f"Invalid value: {exc}")
+        return msg("cli.invalid_value", field=field, detail=first.get("msg", ""))
+    return msg("cli.invalid_value.bare", detail=exc)
 
 
-def unexpected(exc: Exception, log: Path | None) -> Message:
-    where_vi = f"Chi tiết trong nhật ký {log}." if log else "Không ghi được nhật ký."
-    where_en = f"Details are in the log {log}." if log else "The log could not be written."
-    return (
-        f"Lỗi không mong đợi ({type(exc).__name__}: {str(exc)[:200]}). {where_vi} "
-        "Báo bộ phận kỹ thuật.",
-        f"Unexpected error ({type(exc).__name__}: {str(exc)[:200]}). {where_en} Tell IT.",
-    )
+def unexpected(exc: BaseException, log: Path | None) -> Msg:
+    where = msg("cli.unexpected.log", log=log) if log else msg("cli.unexpected.no_log")
+    return msg("cli.unexpected", kind=type(exc).__name__, detail=str(exc)[:200], where=where)
 
 
-def no_profile(root: Path) -> Message:
-    return (
-        f"Không có dữ liệu của quầy ở {root}: kiểm tra lại --profile. Chỉ 'hcc-desk demo', "
-        "'hcc-desk enrol' hoặc màn hình thiết lập mới tạo dữ liệu mới.",
-        f"There is no counter data in {root}: check --profile. Only 'hcc-desk demo', "
-        "'hcc-desk enrol' or the setup screen create new data.",
-    )
+def no_profile(root: Path) -> Msg:
+    return msg("cli.no_profile", root=root)

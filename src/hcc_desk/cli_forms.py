@@ -128,13 +128,13 @@ def _run(args, work, command: str, roles: tuple[str, ...]) -> int:
         finally:
             ctx.close()
     except PrinterError as exc:
-        _err(exc.message, exc.message_en)
+        _err(exc)
         return EXIT_FAILED
     except UserError as exc:
-        _err(exc.message, exc.message_en)
+        _err(exc)
         return exit_status(exc)
     except OSError as exc:  # the output folder is missing or read-only, the disk is full
         logging.getLogger("hcc_desk").exception("file system error")
-        _err(f"Lỗi hệ thống tệp: {exc}", f"File system error: {exc}")
+        _err("cli_forms.file_system_error", exc=exc)
         return EXIT_FAILED
     return EXIT_OK

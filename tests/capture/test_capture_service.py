@@ -60,7 +60,7 @@ def test_file_over_the_limit_is_refused_before_anything_is_saved(demo_ctx, saved
     with pytest.raises(SizeLimitExceeded) as err:
         demo_ctx.capture.attach(session, saved_dossier.code, "demo")
     assert "vượt giới hạn" in err.value.message and "0.0 MB" in err.value.message
-    assert "Chưa lưu gì" in err.value.message and err.value.message_en
+    assert "Chưa lưu gì" in err.value.message and err.value.text("en")
     assert _count(demo_ctx, Attachment) == 0
     assert len(session.pages()) == 2 and session.folder.exists()  # nothing lost
     assert not any((demo_ctx.capture.attachments_dir).rglob("*.pdf"))

@@ -176,7 +176,7 @@ def test_opening_a_missing_device_is_disconnected():
 
 def test_every_fault_has_a_vietnamese_and_an_english_message():
     for fault in ScanFault:
-        assert fault.message and fault.message_en and fault.message != fault.message_en
+        assert fault.message and fault.text("en") and fault.message != fault.text("en")
     kept = [f for f in ScanFault if "giữ" in f.message]
     assert ScanFault.JAMMED in kept and ScanFault.WORKER_DIED in kept
 

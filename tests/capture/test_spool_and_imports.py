@@ -197,7 +197,7 @@ def test_unusable_files_are_refused_with_a_clear_message(spool, tmp_path, name, 
     bad.write_bytes(content)
     with pytest.raises(ImportFailed) as err:
         s.insert_files([good, bad])
-    assert words in err.value.message and err.value.message_en
+    assert words in err.value.message and err.value.text("en")
     assert len(s.pages()) == 1  # the good file before it stays
 
 

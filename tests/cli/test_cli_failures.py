@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from hcc_core.i18n import msg
 from hcc_desk import cli
 from tests.support.unprivileged import as_plain_user, give_away
 
@@ -202,10 +203,12 @@ def test_a_gui_start_failure_is_shown_in_a_window(qapp, monkeypatch, capsys):
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    cli._fail(Namespace(command=None, exit_when_ready=True), "Không có quyền", "No permission")
-    assert shown == ["Không có quyền\n\nNo permission"]
-    assert "No permission" in capsys.readouterr().err
-    cli._fail(Namespace(command="search"), "Lỗi", "Error")  # a headless command: stderr only
+    refused = msg("cli.os.permission", where="/srv/desk")
+    cli._fail(Namespace(command=None, exit_when_ready=True), refused)
+    assert shown == [f"{refused.text('vi')}\n\n{refused.text('en')}"]
+    assert "Không có quyền" in shown[0] and "No permission" in shown[0]
+    assert "No permission for /srv/desk" in capsys.readouterr().err
+    cli._fail(Namespace(command="search"), refused)  # a headless command: stderr only
     assert len(shown) == 1
 
 

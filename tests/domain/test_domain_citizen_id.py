@@ -69,7 +69,7 @@ def test_validate_id_number_rejects(text, code):
     with pytest.raises(ValidationError) as info:
         validate_id_number(text, today=TODAY)
     assert info.value.code == code and info.value.field == "id_number"
-    assert info.value.message and info.value.message_en
+    assert info.value.message and info.value.text("en")
 
 
 def test_birth_abroad_has_country_code():
@@ -168,7 +168,7 @@ def test_qr_warnings_for_mismatches():
     qr = parse_citizen_qr("046195001234|191234567|An|01021996|Nam|Huế|15032021", today=TODAY)
     assert _codes(qr) == {"qr.birth_year_mismatch", "qr.sex_mismatch"}
     for warning in qr.warnings:
-        assert warning.message and warning.message_en
+        assert warning.message and warning.text("en")
 
 
 @pytest.mark.parametrize(

@@ -92,7 +92,7 @@ def test_invalid_transitions(steps, target, code):
     with pytest.raises(InvalidTransition) as info:
         history.apply(target, T0 + timedelta(days=1), "a")
     assert isinstance(info.value, DomainError)
-    assert info.value.code == code and info.value.message and info.value.message_en
+    assert info.value.code == code and info.value.message and info.value.text("en")
 
 
 def test_time_must_not_go_backwards():

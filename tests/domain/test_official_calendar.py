@@ -125,15 +125,15 @@ def test_bad_files_are_refused_with_the_row_named(change, fragment):
     with pytest.raises(CalendarFileError) as err:
         parse_calendar(_doc(**change), "lich.json")
     assert fragment in err.value.message and "lich.json" in err.value.message
-    assert err.value.message_en
+    assert err.value.text("en")
 
 
 def test_not_a_calendar_file(tmp_path):
-    with pytest.raises(CalendarFileError, match="not a calendar file"):
+    with pytest.raises(CalendarFileError, match="không phải tệp lịch"):
         parse_calendar([{"day": "2030-01-01"}])
     bad = tmp_path / "x.json"
     bad.write_text("{", encoding="utf-8")
-    with pytest.raises(CalendarFileError, match="invalid JSON"):
+    with pytest.raises(CalendarFileError, match="không phải JSON hợp lệ"):
         load_calendar_file(bad)
     good = tmp_path / "ok.json"
     good.write_text(json.dumps(_doc()), encoding="utf-8")
@@ -141,10 +141,10 @@ def test_not_a_calendar_file(tmp_path):
 
 
 def test_a_missing_bundled_file_falls_back_instead_of_failing(monkeypatch, tmp_path, caplog):
-    import hcc_desk.resources as resources
+    import hcc_core.data_files as data_files
 
     bundled_calendar.cache_clear()
-    monkeypatch.setattr(resources, "resources_root", lambda: tmp_path)
+    monkeypatch.setattr(data_files, "data_root", lambda: tmp_path)
     try:
         with caplog.at_level(logging.ERROR, logger="hcc_core.calendar"):
             assert bundled_calendar().covered_years() == []

@@ -161,7 +161,7 @@ def test_a_form_without_its_facts_is_refused_and_nothing_written(
     with pytest.raises(MissingFacts) as e:
         walked.ctx.forms.render(kind, code, out)
     assert code in e.value.message and says in e.value.message
-    assert code in e.value.message_en
+    assert code in e.value.text("en")
     assert not out.exists()
 
 

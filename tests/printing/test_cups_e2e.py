@@ -61,7 +61,7 @@ def test_disabled_queue_gives_a_clear_error(
         f"Máy in “{cups_queue.name}” đang bị dừng (hàng đợi in đang tạm dừng; Hết giấy khay 1). "
         "Hãy khắc phục rồi bật lại hàng đợi in; giấy sẽ được in khi máy in hoạt động trở lại."
     )
-    assert "paused" in e.value.message_en
+    assert "paused" in e.value.text("en")
 
 
 def test_rejecting_and_unknown_queues(cups_queue: CupsQueue, tmp_path: Path) -> None:

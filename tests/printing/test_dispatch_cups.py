@@ -119,7 +119,7 @@ def test_scheduler_down_is_reported_not_an_empty_list(pdf: Path) -> None:
     with pytest.raises(PrinterError) as e:
         dispatch.list_printers(runner=fake)
     assert e.value.problem is Problem.SCHEDULER_DOWN
-    assert "CUPS" in e.value.message and "not running" in e.value.message_en
+    assert "CUPS" in e.value.message and "not running" in e.value.text("en")
     with pytest.raises(PrinterError) as e:
         dispatch.print_pdf(pdf, "HCC_PDF", runner=fake)
     assert e.value.problem is Problem.SCHEDULER_DOWN
@@ -147,7 +147,7 @@ def test_paused_queue(pdf: Path) -> None:
         dispatch.print_pdf(pdf, "HCC_PDF", runner=fake)
     assert e.value.problem is Problem.DISABLED
     assert "đang bị dừng (hàng đợi in đang tạm dừng)" in e.value.message
-    assert "queue paused" in e.value.message_en
+    assert "queue paused" in e.value.text("en")
 
 
 def test_printer_stopped_out_of_paper(pdf: Path) -> None:
@@ -161,7 +161,7 @@ def test_printer_stopped_out_of_paper(pdf: Path) -> None:
         dispatch.print_pdf(pdf, "HCC_PDF", runner=fake)
     assert e.value.problem is Problem.DISABLED
     assert "hết giấy" in e.value.message and "Hết giấy ở khay 2" in e.value.message
-    assert "out of paper" in e.value.message_en
+    assert "out of paper" in e.value.text("en")
 
 
 def test_enabled_printer_reporting_an_error_blocks_but_a_warning_does_not(pdf: Path) -> None:
@@ -187,7 +187,7 @@ def test_lp_failures(pdf: Path, stderr: str, problem: Problem) -> None:
     with pytest.raises(PrinterError) as e:
         dispatch.print_pdf(pdf, "HCC_PDF", runner=fake)
     assert e.value.problem is problem
-    assert e.value.message and e.value.message_en
+    assert e.value.message and e.value.text("en")
 
 
 def test_missing_tools_and_hung_scheduler(pdf: Path) -> None:

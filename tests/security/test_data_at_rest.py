@@ -307,7 +307,7 @@ def test_the_desk_says_so_when_the_key_is_gone(world, used_profile, monkeypatch)
     try:
         with pytest.raises(UserError) as err:
             ctx.dossiers.search(ID_NUMBER, "demo")
-        assert "does not hold its key" in err.value.message_en
+        assert "does not hold its key" in err.value.text("en")
         assert not ctx.is_set_up()  # the first window cannot peek either
     finally:
         ctx.close()

@@ -108,7 +108,7 @@ def test_a_broken_calendar_file_is_a_clear_error(imports, tmp_path):
     bad.write_text("{not json", encoding="utf-8")
     with pytest.raises(InvalidInput) as err:
         imports.preview_calendar("demo", bad)
-    assert err.value.message and err.value.message_en
+    assert err.value.message and err.value.text("en")
 
 
 def test_catalogue_preview_matches_the_import_and_writes_nothing(demo_ctx, imports, tmp_path):

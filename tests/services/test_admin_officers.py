@@ -83,7 +83,7 @@ def test_names_and_passwords_follow_centrals_rules(admin, username, password, fi
     with pytest.raises(FieldErrors) as err:
         admin.add("demo", username, "Tên", "officer", password, password)
     assert field in [e.field for e in err.value.errors]
-    assert all(e.message and e.message_en for e in err.value.errors)
+    assert all(e.message and e.text("en") for e in err.value.errors)
 
 
 def test_admins_need_twelve_characters_and_names_are_nfkc_and_unique(admin):

@@ -48,11 +48,11 @@ def _year_file(tmp_path, year=2027, **extra):
 def test_warning_from_december_when_next_year_is_missing():
     assert calendar_warning(date(2026, 11, 30), [2025, 2026]) is None
     warning = calendar_warning(date(2026, 12, 1), [2025, 2026])
-    assert "2027" in warning.message and "2027" in warning.message_en
+    assert "2027" in warning.message and "2027" in warning.text("en")
     assert not warning.urgent  # a reminder: doctor shows it without failing
     assert calendar_warning(date(2026, 12, 1), [2026, 2027]) is None
     late = calendar_warning(date(2027, 3, 1), [2025, 2026])  # in the year itself: fallback
-    assert "dự phòng" in late.message and "fallback" in late.message_en
+    assert "dự phòng" in late.message and "fallback" in late.text("en")
     assert late.urgent
 
 

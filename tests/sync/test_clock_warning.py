@@ -22,9 +22,11 @@ def test_clock_watch_reads_centrals_date_header():
     watch.observe(http_date(now - timedelta(minutes=3)))  # within the allowed skew
     assert watch.warning() is None
     watch.observe(http_date(now - timedelta(minutes=6)))
-    assert watch.warning()[1] == "This PC's clock is 6 min ahead of central's: set the clock"
+    assert (
+        watch.warning().text("en") == "This PC's clock is 6 min ahead of central's: set the clock"
+    )
     watch.observe(http_date(now + timedelta(hours=2)))
-    assert "120 min behind" in watch.warning()[1]
+    assert "120 min behind" in watch.warning().text("en")
 
 
 def test_sync_status_carries_the_warning(desk):
@@ -34,5 +36,6 @@ def test_sync_status_carries_the_warning(desk):
     engine.client.close()
     assert service.status().clock_warning is None
     service.clock_watch.observe(http_date(datetime.now(UTC) - timedelta(minutes=9)))
-    vi, en = service.status().clock_warning
+    warning = service.status().clock_warning
+    vi, en = warning.text("vi"), warning.text("en")
     assert "9 min ahead" in en and "hãy chỉnh giờ máy" in vi

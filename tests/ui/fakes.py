@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from hcc_core.domain.errors import DomainWarning
 from hcc_desk.services.errors import AuthError, FieldError, IntakeRejected, SetupRejected, UserError
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput
 from hcc_desk.services.settings import REGISTRY, Setting, lookup
@@ -47,8 +48,7 @@ class Officer:
 @dataclass
 class QrResult:
     person: PersonInput
-    warnings: list[str]
-    warnings_en: list[str]
+    warnings: list
 
 
 @dataclass
@@ -162,9 +162,9 @@ class _Setup:
     def first_run(self, data: Any) -> None:
         problems = []
         if data.admin_username == "taken":
-            problems.append(FieldError("admin_username", "Tên đã có", "Name taken"))
+            problems.append(FieldError("admin_username", "Tên đã có"))
         if data.centre_name == "bad":
-            problems.append(FieldError("centre_name", "Tên không hợp lệ", "Invalid name"))
+            problems.append(FieldError("centre_name", "Tên không hợp lệ"))
         if problems:
             raise SetupRejected(problems)
         self.inputs.append(data)
@@ -189,7 +189,7 @@ class _Auth:
     def login(self, username: str, password: str) -> Officer:
         entry = self.users.get(username)
         if entry is None or entry[0] != password:
-            raise AuthError("Sai tên đăng nhập hoặc mật khẩu", "Wrong user name or password")
+            raise AuthError("Sai tên đăng nhập hoặc mật khẩu")
         return entry[1]
 
     def verify(self, username: str, password: str) -> bool:
@@ -226,7 +226,7 @@ class _Intake:
     def read_qr(self, raw: str) -> QrResult:
         parts = raw.strip().split("|")
         if len(parts) < 6 or not re.fullmatch(r"\d{12}", parts[0]):
-            raise UserError("Không đọc được mã QR", "Unreadable QR code")
+            raise UserError("Không đọc được mã QR")
         dob = datetime.strptime(parts[3], "%d%m%Y").date()
         person = PersonInput(
             full_name=parts[2],
@@ -236,34 +236,32 @@ class _Intake:
             sex=parts[4],
             address=parts[5],
         )
-        warnings = ["Thẻ đã hết hạn"] if len(parts) > 6 and int(parts[6][-4:]) < 2010 else []
-        return QrResult(person, warnings, ["The card has expired"] if warnings else [])
+        old = len(parts) > 6 and int(parts[6][-4:]) < 2010
+        warnings = [DomainWarning.make("qr.card_expired")] if old else []
+        return QrResult(person, warnings)
 
     def validate(self, req: IntakeRequest) -> list[FieldError]:
         found = []
         if not req.procedure_code:
-            found.append(FieldError("procedure_code", "Chọn thủ tục", "Choose a procedure"))
+            found.append(FieldError("procedure_code", "Chọn thủ tục"))
         if not req.submitter.full_name:
-            found.append(FieldError("submitter.full_name", "Nhập họ tên", "Enter the name"))
+            found.append(FieldError("submitter.full_name", "Nhập họ tên"))
         if not re.fullmatch(r"\d{12}", req.submitter.id_number):
             found.append(
                 FieldError(
                     "submitter.id_number",
                     "Số định danh có 12 chữ số",
-                    "The ID number has 12 digits",
                 )
             )
         if not re.fullmatch(r"0\d{9}", req.submitter.phone):
-            found.append(
-                FieldError("submitter.phone", "Số điện thoại không hợp lệ", "Invalid phone")
-            )
+            found.append(FieldError("submitter.phone", "Số điện thoại không hợp lệ"))
         if req.procedure_code and not req.papers:
-            found.append(FieldError("papers", "Chưa nhận giấy tờ nào", "No paper received"))
+            found.append(FieldError("papers", "Chưa nhận giấy tờ nào"))
         for i, paper in enumerate(req.papers or []):
             if not paper.name:
-                found.append(FieldError(f"papers[{i}].name", "Nhập tên giấy tờ", "Name the paper"))
+                found.append(FieldError(f"papers[{i}].name", "Nhập tên giấy tờ"))
         if req.delivery_method == "post" and not req.delivery_address:
-            found.append(FieldError("delivery_address", "Nhập địa chỉ nhận", "Enter the address"))
+            found.append(FieldError("delivery_address", "Nhập địa chỉ nhận"))
         return found
 
     def appointment(self, procedure_code: str, received_at: datetime) -> datetime:

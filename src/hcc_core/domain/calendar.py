@@ -33,6 +33,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Any, Literal, NoReturn
 
+from hcc_core.i18n import msg
+
 from .errors import DomainError, ValidationError
 from .official_calendar import OfficialCalendar, bundled_calendar
 
@@ -73,20 +75,17 @@ class OfficeHours:
         periods = tuple((start, end) for start, end in self.periods)
         object.__setattr__(self, "periods", periods)
         if not periods:
-            _bad_hours("chưa có khoảng giờ nào", "no periods")
+            _bad_hours("domain.calendar.periods")
         previous_end: time | None = None
         for start, end in periods:
             if not isinstance(start, time) or not isinstance(end, time):
-                _bad_hours("giờ phải có dạng HH:MM", "times must be datetime.time")
+                _bad_hours("domain.calendar.times_must_datetime_time")
             if start.tzinfo is not None or end.tzinfo is not None:
-                _bad_hours("giờ phải là giờ địa phương", "times must be naive local times")
+                _bad_hours("domain.calendar.times_must_naive_local")
             if start >= end:
-                _bad_hours(
-                    f"{start:%H:%M} phải trước {end:%H:%M}",
-                    f"{start:%H:%M} must precede {end:%H:%M}",
-                )
+                _bad_hours("domain.calendar.must_precede", start=start, end=end)
             if previous_end is not None and start < previous_end:
-                _bad_hours("các khoảng giờ chồng lấn nhau", "periods overlap or are out of order")
+                _bad_hours("domain.calendar.periods_overlap_out_order")
             previous_end = end
 
     @property
@@ -109,9 +108,9 @@ class OfficeHours:
         return cls(tuple((_parse_hhmm(s), _parse_hhmm(e)) for s, e in periods))
 
 
-def _bad_hours(reason: str, reason_en: str) -> NoReturn:
+def _bad_hours(reason_id: str, /, **params: Any) -> NoReturn:
     raise ValidationError(
-        "calendar.office_hours_invalid", "office_hours", reason=reason, reason_en=reason_en
+        "calendar.office_hours_invalid", "office_hours", reason=msg(reason_id, **params)
     )
 
 
@@ -157,16 +156,13 @@ class WorkCalendar:
         for name in ("weekend", "extra_days_off", "worked_days"):
             object.__setattr__(self, name, frozenset(getattr(self, name)))
         if not self.weekend <= frozenset(range(7)):
-            _bad_config("ngày nghỉ hằng tuần phải từ 0 đến 6", "weekend days must be 0..6")
+            _bad_config("domain.calendar.weekend_days_must")
         if len(self.weekend) == 7:
-            _bad_config("không có ngày làm việc nào trong tuần", "no working weekday")
+            _bad_config("domain.calendar.working_weekday")
         both = self.extra_days_off & self.worked_days
         if both:
             day = min(both)
-            _bad_config(
-                f"ngày {day:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm việc",
-                f"{day.isoformat()} is both a day off and a worked day",
-            )
+            _bad_config("domain.calendar.both_day_off_worked", day=day)
 
     # --- days -------------------------------------------------------------------------------
 
@@ -322,7 +318,7 @@ class WorkCalendar:
         except DomainError:
             raise
         except (TypeError, ValueError, AttributeError) as err:
-            _bad_config("sai định dạng ngày/giờ hoặc kiểu dữ liệu", f"bad value: {err}")
+            _bad_config("domain.calendar.bad_value", err=err)
         return cls(**kwargs)
 
 
@@ -332,8 +328,8 @@ def _as_weekday(value: Any) -> int:
     return value
 
 
-def _bad_config(reason: str, reason_en: str) -> NoReturn:
-    raise ValidationError("calendar.config_invalid", "calendar", reason=reason, reason_en=reason_en)
+def _bad_config(reason_id: str, /, **params: Any) -> NoReturn:
+    raise ValidationError("calendar.config_invalid", "calendar", reason=msg(reason_id, **params))
 
 
 # --- durations ------------------------------------------------------------------------------
@@ -356,21 +352,19 @@ class Duration:
 
     def __post_init__(self) -> None:
         if isinstance(self.hours, bool) or not isinstance(self.hours, int | float):
-            _bad_duration("số giờ phải là số", "hours must be a number")
+            _bad_duration("domain.calendar.hours_must_number")
         if not math.isfinite(self.hours) or self.hours < 0 or self.hours > _MAX_HOURS:
-            _bad_duration("số giờ ngoài phạm vi cho phép", "hours out of range")
+            _bad_duration("domain.calendar.hours_out_range")
         if self.kind not in ("working", "calendar"):
-            _bad_duration("loại thời hạn không hợp lệ", f"unknown kind {self.kind!r}")
+            _bad_duration("domain.calendar.unknown_kind", kind=repr(self.kind))
         if self.unit not in ("day", "hour"):
-            _bad_duration("đơn vị không hợp lệ", f"unknown unit {self.unit!r}")
+            _bad_duration("domain.calendar.unknown_unit", unit=repr(self.unit))
         if self.kind == "calendar" and (self.hours % HOURS_PER_DAY or self.unit != "day"):
-            _bad_duration(
-                "thời hạn theo ngày phải là số ngày nguyên", "calendar days must be whole"
-            )
+            _bad_duration("domain.calendar.calendar_days_must_whole")
         if self.cutoff is not None and (
             not isinstance(self.cutoff, time) or self.cutoff.tzinfo is not None
         ):
-            _bad_duration("giờ chốt phải có dạng HH:MM", "cutoff must be a naive time")
+            _bad_duration("domain.calendar.cutoff_must_naive_time")
 
     @classmethod
     def working_days(cls, days: float, cutoff: time | None = None) -> Duration:
@@ -432,12 +426,12 @@ class Duration:
             cutoff_time = None if cutoff is None else _parse_hhmm(cutoff)
             kind, unit = config.get("kind", "working"), config.get("unit", "day")
         except (KeyError, TypeError, ValueError, AttributeError) as err:
-            _bad_duration("cấu hình thời hạn sai định dạng", f"bad duration config: {err}")
+            _bad_duration("domain.calendar.bad_duration_config", err=err)
         return cls(hours, kind, cutoff_time, unit)
 
 
-def _bad_duration(reason: str, reason_en: str) -> NoReturn:
-    raise ValidationError("duration.invalid", "duration", reason=reason, reason_en=reason_en)
+def _bad_duration(reason_id: str, /, **params: Any) -> NoReturn:
+    raise ValidationError("duration.invalid", "duration", reason=msg(reason_id, **params))
 
 
 def _number_vi(value: float) -> str:

@@ -249,11 +249,7 @@ def _check_consistency(
         info: IdNumber | None = validate_id_number(id_number, today=today)
     except ValidationError as err:
         info = None
-        warnings.append(
-            DomainWarning.make(
-                "qr.id_invalid", "id_number", reason=err.message, reason_en=err.message_en
-            )
-        )
+        warnings.append(DomainWarning.make("qr.id_invalid", "id_number", reason=err))
     if date_of_birth is not None:
         if date_of_birth > today:
             warnings.append(

@@ -18,18 +18,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
+from hcc_core.errors import ExpectedError
+from hcc_core.i18n import msg
+
 FORMAT_NAME = "hcc-desk-calendar"
 FORMAT_VERSION = 1
 BUNDLED = ("calendar", "vn-official.json")
 _MAX_TEXT = 300
 
 
-class CalendarFileError(ValueError):
-    """A calendar file that cannot be used, with a message in Vietnamese and English."""
-
-    def __init__(self, vi: str, en: str):
-        super().__init__(en)
-        self.message, self.message_en = vi, en
+class CalendarFileError(ExpectedError, ValueError):
+    """A calendar file that cannot be used (a message id from the catalogue)."""
 
 
 @dataclass(frozen=True)
@@ -85,25 +84,23 @@ def parse_calendar(raw: Any, name: str = "calendar") -> OfficialCalendar:
     naming the year and row, so an admin can fix the file."""
     if not isinstance(raw, dict) or raw.get("format") != FORMAT_NAME:
         _fail(
-            f'{name}: không phải tệp lịch (thiếu "format": "{FORMAT_NAME}")',
-            f'{name}: not a calendar file ("format" must be "{FORMAT_NAME}")',
+            "domain.official_calendar.calendar_file_format_must", name=name, FORMAT_NAME=FORMAT_NAME
         )
     if raw.get("version") != FORMAT_VERSION:
         _fail(
-            f"{name}: phiên bản {raw.get('version')!r} không hỗ trợ (cần {FORMAT_VERSION})",
-            f"{name}: version {raw.get('version')!r} not supported (need {FORMAT_VERSION})",
+            "domain.official_calendar.version_supported_need",
+            name=name,
+            get=repr(raw.get("version")),
+            FORMAT_VERSION=FORMAT_VERSION,
         )
     years = raw.get("years")
     if not isinstance(years, list) or not years:
-        _fail(f'{name}: thiếu danh sách "years"', f'{name}: "years" must be a non-empty list')
+        _fail("domain.official_calendar.years_must_non_empty", name=name)
     parsed: dict[int, OfficialYear] = {}
     for block in years:
         entry = _year(block, name)
         if entry.year in parsed:
-            _fail(
-                f"{name}: năm {entry.year} xuất hiện hai lần",
-                f"{name}: year {entry.year} appears twice",
-            )
+            _fail("domain.official_calendar.year_appears_twice", name=name, year=entry.year)
         parsed[entry.year] = entry
     return OfficialCalendar(parsed, str(raw.get("revision") or "")[:40])
 
@@ -112,12 +109,9 @@ def load_calendar_file(path: Path) -> OfficialCalendar:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except OSError as err:
-        _fail(
-            f"Không đọc được tệp {path.name}: {err.strerror or err}",
-            f"Cannot read {path.name}: {err.strerror or err}",
-        )
+        _fail("domain.official_calendar.read", name=path.name, value=err.strerror or err)
     except ValueError as err:
-        _fail(f"{path.name}: không phải JSON hợp lệ ({err})", f"{path.name}: invalid JSON ({err})")
+        _fail("domain.official_calendar.invalid_json", name=path.name, err=err)
     return parse_calendar(raw, path.name)
 
 
@@ -142,40 +136,25 @@ def _year(block: Any, name: str) -> OfficialYear:
         or not isinstance(block.get("year"), int)
         or not 2000 <= block["year"] <= 2100
     ):
-        _fail(
-            f'{name}: mỗi mục của "years" cần "year" (2000–2100)',
-            f'{name}: every "years" entry needs a "year" (2000-2100)',
-        )
+        _fail("domain.official_calendar.every_years_entry_needs", name=name)
     year = block["year"]
     sources = block.get("sources")
     if not isinstance(sources, list) or not sources:
-        _fail(
-            f'{name}, năm {year}: cần ít nhất một văn bản nguồn ("sources")',
-            f'{name}, year {year}: at least one source document ("sources") is required',
-        )
+        _fail("domain.official_calendar.year_at_least_one", name=name, year=year)
     ids: dict[str, dict[str, str]] = {}
     for s in sources:
         if not isinstance(s, dict) or not _text(s.get("id")) or not _text(s.get("title")):
-            _fail(
-                f'{name}, năm {year}: mỗi nguồn cần "id" và "title"',
-                f'{name}, year {year}: every source needs an "id" and a "title"',
-            )
+            _fail("domain.official_calendar.year_every_source_needs", name=name, year=year)
         ids[s["id"]] = {k: str(v)[: _MAX_TEXT * 2] for k, v in s.items() if isinstance(v, str)}
     off = _days(block, "days_off", year, ids, name)
     worked = _days(block, "worked_days", year, ids, name)
     both = off.keys() & worked.keys()
     if both:
         d = min(both)
-        _fail(
-            f"{name}: ngày {d:%d/%m/%Y} vừa là ngày nghỉ vừa là ngày làm việc",
-            f"{name}: {d.isoformat()} is both a day off and a worked day",
-        )
+        _fail("domain.official_calendar.both_day_off_worked", name=name, d=d)
     for d in worked:
         if d.weekday() < 5:
-            _fail(
-                f"{name}: ngày làm bù {d:%d/%m/%Y} không phải thứ Bảy/Chủ nhật",
-                f"{name}: worked day {d.isoformat()} is not a Saturday or Sunday",
-            )
+            _fail("domain.official_calendar.worked_day_saturday_sunday", name=name, d=d)
     return OfficialYear(year, off, worked, tuple(ids.values()))
 
 
@@ -184,36 +163,26 @@ def _days(
 ) -> dict[date, str]:
     rows = block.get(key, [])
     if not isinstance(rows, list):
-        _fail(
-            f'{name}, năm {year}: "{key}" phải là danh sách',
-            f'{name}, year {year}: "{key}" must be a list',
-        )
+        _fail("domain.official_calendar.year_must_list", name=name, year=year, key=key)
     out: dict[date, str] = {}
     for i, row in enumerate(rows):
-        where, where_en = f"{name}, năm {year}, {key}[{i}]", f"{name}, year {year}, {key}[{i}]"
+        where = msg("domain.official_calendar.where", name=name, year=year, key=key, i=i)
         try:
             day = date.fromisoformat(row["day"])
         except (TypeError, KeyError, ValueError):
-            _fail(
-                f'{where}: "day" phải là ngày YYYY-MM-DD',
-                f'{where_en}: "day" must be a YYYY-MM-DD date',
-            )
+            _fail("domain.official_calendar.day_must_yyyy_mm", where=where)
         if day.year != year:
-            _fail(
-                f"{where}: ngày {day:%d/%m/%Y} không thuộc năm {year}",
-                f"{where_en}: {day.isoformat()} is not in {year}",
-            )
+            _fail("domain.official_calendar.is_not_in", where=where, day=day, year=year)
         if not _text(row.get("name")):
-            _fail(f'{where}: thiếu tên ngày ("name")', f'{where_en}: "name" is missing')
+            _fail("domain.official_calendar.name_missing", where=where)
         if row.get("source") not in sources:
             _fail(
-                f'{where}: nguồn {row.get("source")!r} không có trong "sources"',
-                f'{where_en}: source {row.get("source")!r} is not listed in "sources"',
+                "domain.official_calendar.source_listed_sources",
+                where=where,
+                get=repr(row.get("source")),
             )
         if day in out:
-            _fail(
-                f"{where}: ngày {day:%d/%m/%Y} lặp lại", f"{where_en}: {day.isoformat()} repeated"
-            )
+            _fail("domain.official_calendar.repeated", where=where, day=day)
         out[day] = row["name"].strip()[:_MAX_TEXT]
     return out
 
@@ -222,5 +191,5 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _fail(vi: str, en: str) -> NoReturn:
-    raise CalendarFileError(vi, en)
+def _fail(msg_id: str, /, **params: Any) -> NoReturn:
+    raise CalendarFileError(msg_id, **params)

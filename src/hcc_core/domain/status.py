@@ -36,6 +36,10 @@ class DossierStatus(IntEnum):
     def label_en(self) -> str:
         return _LABELS[self][1]
 
+    def text(self, lang: str) -> str:
+        """The label in ``lang``, so a status can be a message parameter."""
+        return self.label_en if lang == "en" else self.label_vi
+
     @property
     def sync_name(self) -> str:
         return _LABELS[self][2]
@@ -187,16 +191,13 @@ class StatusHistory:
                 raise InvalidTransition(
                     "status.initial_invalid",
                     "status",
-                    target=target.label_vi,
-                    target_en=target.sync_name,
+                    target=target,
                 )
             raise InvalidTransition(
                 "status.invalid_transition",
                 "status",
-                source=source.label_vi,
-                target=target.label_vi,
-                source_en=source.sync_name,
-                target_en=target.sync_name,
+                source=source,
+                target=target,
             )
         previous = self.last_change_at
         if previous is not None and at < previous:

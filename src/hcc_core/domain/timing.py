@@ -17,6 +17,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+from hcc_core.i18n import Msg, msg
+
 from .calendar import Duration, DurationKind, Pause, WorkCalendar, appointment
 from .errors import ValidationError
 from .status import DossierStatus, timeliness
@@ -206,8 +208,8 @@ def limit_of(fields: Mapping[str, Any]) -> Duration | None:
         return None
 
 
-def new_due_problem(calendar: WorkCalendar, new_due_at: datetime) -> tuple[str, str] | None:
-    """Why an apology's new appointment cannot be used (Vietnamese, English), or None.
+def new_due_problem(calendar: WorkCalendar, new_due_at: datetime) -> Msg | None:
+    """Why an apology's new appointment cannot be used, or None.
 
     It must be office time on a working day: not a Sunday, a holiday or 03:00 at night. The
     message names the next working moment, which the officer can take.
@@ -215,12 +217,7 @@ def new_due_problem(calendar: WorkCalendar, new_due_at: datetime) -> tuple[str, 
     if calendar.is_working_moment(new_due_at):
         return None
     nxt = calendar.normalise(new_due_at)
-    return (
-        f"Ngày hẹn mới {new_due_at:%H:%M %d/%m/%Y} không phải giờ làm việc; "
-        f"thời điểm làm việc gần nhất là {nxt:%H:%M %d/%m/%Y}.",
-        f"The new appointment {new_due_at:%Y-%m-%d %H:%M} is not office time on a working "
-        f"day; the next working moment is {nxt:%Y-%m-%d %H:%M}.",
-    )
+    return msg("timing.new_due_off_hours", at=new_due_at, next=nxt)
 
 
 def nth_working_day_after(day: date, n: int, calendar: WorkCalendar) -> date:

@@ -22,7 +22,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from hcc_core.i18n import Msg, msg
 from hcc_desk.core.store import backup as bk
 from hcc_desk.profile import Profile
 from hcc_desk.services.errors import InvalidInput, UserError
@@ -46,22 +48,26 @@ class DatabaseDamaged(UserError):
 
     def __init__(
         self,
-        message: str,
-        message_en: str,
         *,
         damaged: Path,
         backup: bk.BackupInfo | None,
         unsynced: list[bk.Unsynced] | None,
+        profile_root: Path,
     ):
-        super().__init__(message, message_en)
+        super().__init__(
+            "backups.damaged",
+            damaged=damaged,
+            offer=_offer(backup, profile_root),
+            unsynced=_unsynced_lines(unsynced),
+        )
         self.damaged = damaged
         self.backup = backup
         self.unsynced = unsynced
 
 
 class RestoreRefused(InvalidInput):
-    def __init__(self, message: str, message_en: str, reason: str):
-        super().__init__(message, message_en)
+    def __init__(self, msg_id: str, reason: str, /, **params: Any):
+        super().__init__(msg_id, **params)
         self.reason = reason
 
 
@@ -103,47 +109,30 @@ def damaged_error(profile: Profile, key: bytes | None, damaged: Path) -> Databas
 
     backup = bk.newest_good_backup(profile.backups, key, known_revisions())
     unsynced = bk.unsynced_dossiers(damaged, key)
-    where = f" --profile {profile.root}"
-    if backup is not None:
-        vi_offer = (
-            f"Bản sao lưu tốt gần nhất: {backup.path} ({backup.taken_at:%d/%m/%Y %H:%M}, "
-            f"{backup.dossiers} hồ sơ). Khôi phục (quản trị viên): "
-            f"hcc-desk restore {backup.path}{where}"
-        )
-        en_offer = (
-            f"Newest good backup: {backup.path} ({backup.taken_at:%Y-%m-%d %H:%M}, "
-            f"{backup.dossiers} dossiers). To restore it (admin): "
-            f"hcc-desk restore {backup.path}{where}"
-        )
-    else:
-        vi_offer = "Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ."
-        en_offer = "No usable backup was found: call support."
-    vi_list, en_list = _unsynced_lines(unsynced)
     return DatabaseDamaged(
-        f"Cơ sở dữ liệu bị hỏng; tệp đã được chuyển sang {damaged} (không bị xoá). "
-        f"{vi_offer}{vi_list}",
-        f"The database is damaged; the file was moved to {damaged} (not deleted). "
-        f"{en_offer}{en_list}",
-        damaged=damaged,
-        backup=backup,
-        unsynced=unsynced,
+        damaged=damaged, backup=backup, unsynced=unsynced, profile_root=profile.root
     )
 
 
-def _unsynced_lines(unsynced: list[bk.Unsynced] | None) -> tuple[str, str]:
+def _offer(backup: bk.BackupInfo | None, profile_root: Path) -> Msg:
+    if backup is None:
+        return msg("backups.damaged.no_backup")
+    return msg(
+        "backups.damaged.offer",
+        path=backup.path,
+        taken_at=backup.taken_at,
+        n=backup.dossiers,
+        profile=profile_root,
+    )
+
+
+def _unsynced_lines(unsynced: list[bk.Unsynced] | None) -> Msg:
     if unsynced is None:
-        return (
-            "\nKhông đọc được danh sách hồ sơ chưa gửi lên trung tâm từ tệp hỏng.",
-            "\nThe list of dossiers not yet sent to central could not be read.",
-        )
+        return msg("backups.damaged.unsynced_unreadable")
     if not unsynced:
-        return ("\nMọi hồ sơ đã gửi lên trung tâm.", "\nEvery dossier had reached central.")
+        return msg("backups.damaged.all_synced")
     rows = "".join(f"\n  {u.code}  {u.name}  {u.procedure}" for u in unsynced)
-    return (
-        f"\nHồ sơ chưa gửi lên trung tâm (cần nhập lại nếu bản sao lưu không có): {rows}",
-        f"\nDossiers that had not reached central (retake them if the backup lacks "
-        f"them): {len(unsynced)} listed above",
-    )
+    return msg("backups.damaged.unsynced", rows=rows, n=len(unsynced))
 
 
 def recovery_pending(profile: Profile) -> bool:
@@ -251,10 +240,7 @@ class BackupService:
     def backup_to(self, out: Path | None = None) -> Path:
         """A manual backup (``hcc-desk backup``): into ``out`` or backups/; errors raised."""
         if not self.profile.db_path.exists():
-            raise BackupFailed(
-                f"Không có cơ sở dữ liệu trong {self.profile.root}.",
-                f"There is no database in {self.profile.root}.",
-            )
+            raise BackupFailed("backups.there_database", root=self.profile.root)
         with self._lock:
             try:
                 if out is None:
@@ -267,27 +253,16 @@ class BackupService:
                     )
                 out = out.resolve()
                 if out.exists():
-                    raise InvalidInput(
-                        f"Tệp {out} đã có: chọn tên khác (không ghi đè).",
-                        f"{out} exists: choose another name (never overwritten).",
-                    )
+                    raise InvalidInput("backups.exists_choose_another_name", out=out)
                 if not out.parent.is_dir():
-                    raise InvalidInput(
-                        f"Không có thư mục {out.parent}.",
-                        f"The folder {out.parent} does not exist.",
-                    )
+                    raise InvalidInput("backups.folder_does_exist", parent=out.parent)
                 bk.write_backup(self.profile.db_path, out, self._key())
                 return out
             except OSError as exc:
                 raise _write_failed(out or self.profile.backups, exc) from exc
             except _db_errors() as exc:
                 forget_check(self.profile)
-                raise BackupFailed(
-                    f"Không sao lưu được: cơ sở dữ liệu có thể đã hỏng ({exc}). Hãy khởi động "
-                    "lại chương trình để kiểm tra.",
-                    f"Backup failed: the database may be damaged ({exc}). Start the desk "
-                    "again to have it checked.",
-                ) from exc
+                raise BackupFailed("backups.backup_failed_database_may", exc=exc) from exc
 
     def _make(self, kind: str) -> Path:
         path = bk.make_backup(
@@ -312,10 +287,7 @@ class BackupService:
 
 
 def _write_failed(where: Path, exc: OSError) -> BackupFailed:
-    return BackupFailed(
-        f"Không ghi được bản sao lưu vào {where}: {exc.strerror or exc}.",
-        f"Cannot write the backup to {where}: {exc.strerror or exc}.",
-    )
+    return BackupFailed("backups.write_backup", where=where, value=exc.strerror or exc)
 
 
 def _db_errors() -> tuple[type[BaseException], ...]:
@@ -411,30 +383,7 @@ def commit(profile: Profile, key: bytes | None, staged: Staged, actor: str) -> R
 
 
 def _refusal(path: Path, exc: bk.BackupRejected) -> RestoreRefused:
-    vi, en = {
-        "missing": (f"Không có tệp {path} (hoặc tệp rỗng).", f"{path} does not exist or is empty."),
-        "plain": (
-            f"{path} không được mã hoá: không phải bản sao lưu của HCC Desk.",
-            f"{path} is not encrypted: not an HCC Desk backup.",
-        ),
-        "key": (
-            f"{path} không phải bản sao lưu của hồ sơ này (không mở được bằng khoá của nó) "
-            "hoặc không phải cơ sở dữ liệu.",
-            f"{path} is not a backup of this profile (it does not open with this profile's "
-            "key) or not a database at all.",
-        ),
-        "damaged": (
-            f"Bản sao lưu {path} bị hỏng: chọn bản khác.",
-            f"The backup {path} is damaged: choose another one.",
-        ),
-        "foreign": (
-            f"{path} không phải cơ sở dữ liệu HCC Desk dùng được với phiên bản này.",
-            f"{path} is not an HCC Desk database this version can use.",
-        ),
-    }[exc.reason]
-    return RestoreRefused(
-        vi + " Không có gì bị thay đổi.", en + " Nothing was changed.", exc.reason
-    )
+    return RestoreRefused(f"backups.restore_refused.{exc.reason}", exc.reason, path=path)
 
 
 def restore_as(
@@ -448,11 +397,7 @@ def restore_as(
     try:
         officer = AuthService(staged.store).check(username, password, detail={"command": "restore"})
         if officer.role != "admin":
-            raise AuthError(
-                f"Chỉ quản trị viên được khôi phục dữ liệu ('{officer.username}' "
-                "không phải quản trị viên).",
-                f"Only an admin may restore data ('{officer.username}' is not one).",
-            )
+            raise AuthError("backups.only_admin_may_restore", username=officer.username)
     except BaseException:
         discard(staged)
         raise

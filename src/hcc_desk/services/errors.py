@@ -1,24 +1,60 @@
-"""Errors a user can cause, each with a Vietnamese message (shown first) and an English one."""
+"""Errors a user can cause: message ids from the catalogue (``hcc_core/i18n``), never words.
+
+The edges choose the language: ``hcc_desk.ui.errors`` (banner, field messages) and
+``hcc_desk.cli_errors`` (one line, an exit status).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Any
+
+from hcc_core.errors import ExpectedError, render
+from hcc_core.i18n import Msg
 
 
-@dataclass(frozen=True)
 class FieldError:
-    field: str  # e.g. "submitter.id_number", "papers[2].name"
-    message: str
-    message_en: str
+    """One field's problem; ``field`` is a form path, e.g. ``submitter.id_number``."""
+
+    __slots__ = ("_error", "field", "msg_id", "params")
+
+    def __init__(self, field: str, msg_id: str, /, **params: Any) -> None:
+        self.field, self.msg_id, self.params = field, msg_id, params
+        self._error: ExpectedError | None = None
+
+    @classmethod
+    def of(cls, field: str, error: ExpectedError | Msg) -> FieldError:
+        """The field's problem is an expected error raised by a rule (a DomainError), or a
+        message a rule returned."""
+        made = cls(field, error.msg_id, **error.params)
+        made._error = error if isinstance(error, ExpectedError) else None
+        return made
+
+    def text(self, lang: str) -> str:
+        if self._error is not None:
+            return self._error.text(lang)
+        return render(self.msg_id, lang, None, self.params)
+
+    @property
+    def message(self) -> str:
+        """The Vietnamese text (logs); an edge uses :meth:`text` with its language."""
+        return self.text("vi")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FieldError) and (self.field, self.msg_id, self.params) == (
+            other.field,
+            other.msg_id,
+            other.params,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.field, self.msg_id))
+
+    def __repr__(self) -> str:
+        return f"FieldError({self.field!r}, {self.msg_id!r}, {self.params!r})"
 
 
-class UserError(Exception):
+class UserError(ExpectedError):
     """Expected failure: shown as a short message, never as a crash."""
-
-    def __init__(self, message: str, message_en: str):
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
 
 
 class InvalidInput(UserError):
@@ -26,13 +62,19 @@ class InvalidInput(UserError):
 
 
 class FieldErrors(InvalidInput):
+    """Several fields at once; the edges place each under its field."""
+
     def __init__(self, errors: list[FieldError]):
-        first = errors[0] if errors else FieldError("", "Dữ liệu không hợp lệ", "Invalid input")
-        super().__init__(
-            "; ".join(f"{e.field}: {e.message}" for e in errors) or first.message,
-            "; ".join(f"{e.field}: {e.message_en}" for e in errors) or first.message_en,
-        )
+        super().__init__("input.invalid")
         self.errors = errors
+
+    def text(self, lang: str) -> str:
+        if not self.errors:
+            return super().text(lang)
+        return "; ".join(f"{e.field}: {e.text(lang)}" for e in self.errors)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.errors,))
 
 
 class IntakeRejected(FieldErrors):

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from hcc_core.domain.status import DossierStatus, timeliness
 from hcc_core.files import safe_filename, write_through_temp
+from hcc_core.i18n import msg
 from hcc_core.vn_format import vn_datetime
 from hcc_desk.core.printing.dispatch import print_pdf
 from hcc_desk.core.printing.forms.data import (
@@ -85,14 +86,6 @@ MAX_LEDGER_DAYS = 366 * 5  # a wider range is almost surely a typo in a year
 
 _S = DossierStatus
 _TIMING_NAMES = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
-KIND_NAMES = {
-    "supplement": ("phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", "request to supplement"),
-    "refusal": ("phiếu từ chối tiếp nhận giải quyết hồ sơ", "refusal"),
-    "stop": ("thông báo dừng giải quyết hồ sơ", "stop notice"),
-    "apology": ("phiếu xin lỗi và hẹn lại ngày trả kết quả", "apology"),
-    "control": ("phiếu kiểm soát quá trình giải quyết hồ sơ", "control slip"),
-    "result": ("phiếu trả kết quả", "result hand-back record"),
-}
 
 
 class MissingFacts(NotFound):
@@ -221,9 +214,7 @@ class FormsService:
     ) -> LedgerResult:
         """Mẫu 06 of the dossiers received from ``date_from`` to ``date_to`` (both included)."""
         if xlsx is None and pdf is None:
-            raise InvalidInput(
-                "Hãy chọn tệp xuất: --xlsx hoặc --pdf.", "Choose an output: --xlsx or --pdf."
-            )
+            raise InvalidInput("forms.choose_output_xlsx_pdf")
         _check_range(date_from, date_to)
         # A period's ledger follows the set in force on its last day.
         form_set = form_set_for(self._settings, date_to)
@@ -347,11 +338,21 @@ class _Issuer:
             lookup_base=self.lookup_base,
         )
 
+    def head(self, d: Dossier) -> dict[str, Any]:
+        """What every form's data starts with (``FormHead``), and its QR facts."""
+        return {
+            "centre": self.centre,
+            "trace": self.trace(d),
+            "code": d.code,
+            "applicant_name": d.submitter.full_name,
+            "procedure_name": d.procedure.name,
+        }
+
 
 def _issuer(s: Session, settings=None) -> _Issuer:
     c = the_centre(s)
     if c is None:
-        raise NotFound("Chưa thiết lập trung tâm.", "The centre is not set up.")
+        raise NotFound("forms.centre_set_up")
     return _Issuer(
         FormCentre(c.governing_body, c.name, c.place_name, c.hotline), settings, c.lookup_url_base
     )
@@ -375,21 +376,13 @@ def _latest_notice(s: Session, d: Dossier, kind: str) -> DossierNotice:
         .limit(1)
     )
     if notice is None:
-        vi, en = KIND_NAMES[kind]
         raise MissingFacts(
-            f"Hồ sơ {d.code} chưa có {_what(kind)} nào được ghi nhận: chưa in được {vi}.",
-            f"Dossier {d.code} has no recorded {en}: nothing to print.",
+            "forms.notice_missing",
+            code=d.code,
+            what=msg(f"forms.notice.{kind}"),
+            paper=msg(f"forms.paper.{kind}"),
         )
     return notice
-
-
-def _what(kind: str) -> str:
-    return {
-        "supplement": "yêu cầu bổ sung",
-        "refusal": "quyết định từ chối",
-        "stop": "quyết định dừng giải quyết",
-        "apology": "văn bản xin lỗi, hẹn lại",
-    }[kind]
 
 
 def _contact(d: Dossier) -> dict[str, str]:
@@ -405,11 +398,7 @@ def _supplement(s: Session, d: Dossier, issuer: _Issuer) -> SupplementData:
     n = _latest_notice(s, d, "supplement")
     papers = tuple(str(p) for p in (n.missing_papers or []) if str(p).strip())
     return SupplementData(
-        centre=issuer.centre,
-        trace=issuer.trace(d),
-        code=d.code,
-        applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name,
+        **issuer.head(d),
         received_at=d.received_at,
         reason=n.reason or "",
         missing_papers=papers,
@@ -457,21 +446,14 @@ def _apology(s: Session, d: Dossier, issuer: _Issuer) -> ApologyData:
     n = _latest_notice(s, d, "apology")
     new_due = n.new_due_at or d.due_at
     if new_due is None:
-        raise MissingFacts(
-            f"Văn bản xin lỗi của hồ sơ {d.code} chưa có ngày hẹn mới.",
-            f"The apology of dossier {d.code} has no new appointment.",
-        )
+        raise MissingFacts("forms.apology_dossier_new_appointment", code=d.code)
     place = (
         f"địa chỉ đăng ký nhận qua dịch vụ bưu chính công ích: {d.delivery_address}"
         if d.delivery_method == "post" and d.delivery_address
         else ""
     )
     return ApologyData(
-        centre=issuer.centre,
-        trace=issuer.trace(d),
-        code=d.code,
-        applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name,
+        **issuer.head(d),
         received_at=d.received_at,
         old_due_at=n.previous_due_at,
         new_due_at=new_due,
@@ -507,11 +489,7 @@ def _control(s: Session, d: Dossier, issuer: _Issuer) -> ControlData:
         dict.fromkeys(p for h in hops for p in (h.from_party, h.to_party) if p not in own)
     )
     return ControlData(
-        centre=issuer.centre,
-        trace=issuer.trace(d),
-        code=d.code,
-        applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name,
+        **issuer.head(d),
         received_at=d.received_at,
         due_at=d.due_at,
         hops=rows,
@@ -526,17 +504,10 @@ def _control(s: Session, d: Dossier, issuer: _Issuer) -> ControlData:
 def _result(s: Session, d: Dossier, issuer: _Issuer) -> ResultSlipData:
     hb = s.scalar(select(HandBack).where(HandBack.dossier_id == d.id))
     if hb is None:
-        raise MissingFacts(
-            f"Hồ sơ {d.code} chưa trả kết quả: chưa in được phiếu trả kết quả.",
-            f"Dossier {d.code} has not been handed back yet: no result slip to print.",
-        )
+        raise MissingFacts("forms.dossier_been_handed_back", code=d.code)
     due = statutory_due(s, d)
     return ResultSlipData(
-        centre=issuer.centre,
-        trace=issuer.trace(d),
-        code=d.code,
-        applicant_name=d.submitter.full_name,
-        procedure_name=d.procedure.name,
+        **issuer.head(d),
         received_at=d.received_at,
         due_at=due,
         returned_at=hb.at,
@@ -618,19 +589,11 @@ def _ledger_notes(notices: list[DossierNotice]) -> str:
 
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise InvalidInput(
-            f"Không có mẫu phiếu {kind!r}; chọn một trong: {', '.join(KINDS)}.",
-            f"No form {kind!r}; choose one of: {', '.join(KINDS)}.",
-        )
+        raise InvalidInput("forms.form_choose_one", kind=repr(kind), join=", ".join(KINDS))
 
 
 def _check_range(date_from: date, date_to: date) -> None:
     if date_from > date_to:
-        raise InvalidInput(
-            f"Ngày bắt đầu ({date_from:%d/%m/%Y}) sau ngày kết thúc ({date_to:%d/%m/%Y}).",
-            f"The start date ({date_from}) is after the end date ({date_to}).",
-        )
+        raise InvalidInput("forms.start_date_after_end", date_from=date_from, date_to=date_to)
     if (date_to - date_from).days > MAX_LEDGER_DAYS:
-        raise InvalidInput(
-            "Khoảng thời gian quá dài (tối đa 5 năm).", "The period is too long (at most 5 years)."
-        )
+        raise InvalidInput("forms.period_too_long_at")

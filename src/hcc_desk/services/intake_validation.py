@@ -11,12 +11,14 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from hcc_core.domain.citizen_id import CitizenQr, parse_citizen_qr, validate_id_number
 from hcc_core.domain.errors import DomainError
 from hcc_core.domain.phone import validate_phone
 from hcc_core.domain.tax_code import validate_tax_code
 from hcc_core.domain.text import clean_text
+from hcc_core.i18n import msg
 from hcc_desk.services.errors import FieldError
 from hcc_desk.services.intake_request import (
     IntakeRequest,
@@ -37,15 +39,13 @@ class _Collector:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
-    def add(self, field: str, vi: str, en: str) -> None:
-        self.errors.append(FieldError(field, vi, en))
+    def add(self, field: str, msg_id: str, /, **params: Any) -> None:
+        self.errors.append(FieldError(field, msg_id, **params))
 
     def domain(self, field: str, exc: DomainError) -> None:
-        self.errors.append(FieldError(field, exc.message, exc.message_en))
+        self.errors.append(FieldError.of(field, exc))
 
-    def text(
-        self, field: str, value: str, max_len: int, *, required: bool, label_vi: str, label_en: str
-    ) -> str:
+    def text(self, field: str, value: str, max_len: int, *, required: bool, label: str) -> str:
         try:
             # The label comes from the field's last part ("papers[2].name" → "name").
             cleaned = clean_text(value, max_len, field.rsplit(".", 1)[-1])
@@ -53,7 +53,7 @@ class _Collector:
             self.domain(field, exc)
             return ""
         if required and not cleaned:
-            self.add(field, f"Chưa nhập {label_vi}", f"{label_en} is required")
+            self.add(field, "input.required", label=msg(label))
         return cleaned
 
 
@@ -84,12 +84,12 @@ def validate_request(
             c.domain("citizen_qr", exc)
 
     if not req.procedure_code.strip():
-        c.add("procedure_code", "Chưa chọn thủ tục", "Choose a procedure")
+        c.add("procedure_code", "intake_validation.choose_procedure")
     elif not procedure_exists(req.procedure_code.strip()):
         c.add(
             "procedure_code",
-            f"Không có thủ tục mã {req.procedure_code!r} trong danh mục",
-            f"No procedure {req.procedure_code!r} in the catalogue",
+            "intake_validation.procedure_catalogue",
+            procedure_code=repr(req.procedure_code),
         )
     req.procedure_code = req.procedure_code.strip()
 
@@ -99,31 +99,29 @@ def validate_request(
         if org is None:
             c.add(
                 "owner_organisation.name",
-                "Chưa nhập tổ chức chủ hồ sơ",
-                "The organisation that owns the dossier is required",
+                "intake_validation.organisation_owns_dossier_required",
             )
         else:
             req.owner_organisation = _organisation(c, org)
         req.owner_is_submitter = False
     elif not req.owner_is_submitter:
         if req.owner_person is None:
-            c.add("owner_person.full_name", "Chưa nhập chủ hồ sơ", "The dossier owner is required")
+            c.add("owner_person.full_name", "intake_validation.dossier_owner_required")
         else:
             req.owner_person = _person(c, "owner_person", req.owner_person, today)
 
     if req.papers is not None:
         req.papers = _papers(c, req.papers)
     if not 1 <= req.sets <= MAX_COUNT:
-        c.add("sets", f"Số bộ hồ sơ phải từ 1 đến {MAX_COUNT}", f"Sets must be 1 to {MAX_COUNT}")
+        c.add("sets", "intake_validation.sets_must", MAX_COUNT=MAX_COUNT)
     req.delivery_address = c.text(
         "delivery_address",
         req.delivery_address,
         ADDRESS_MAX,
         required=req.delivery_method == "post",
-        label_vi="địa chỉ nhận kết quả qua bưu chính",
-        label_en="the postal address for the result",
+        label="intake.label.postal_address",
     )
-    req.notes = c.text("notes", req.notes, NOTES_MAX, required=False, label_vi="", label_en="")
+    req.notes = c.text("notes", req.notes, NOTES_MAX, required=False, label="")
     return req, c.errors
 
 
@@ -134,18 +132,14 @@ def _person(c: _Collector, where: str, p: PersonInput, today: date) -> PersonInp
         p.full_name,
         NAME_MAX,
         required=True,
-        label_vi="họ và tên",
-        label_en="Full name",
+        label="intake.label.full_name",
     )
-    out.address = c.text(
-        f"{where}.address", p.address, ADDRESS_MAX, required=False, label_vi="", label_en=""
-    )
+    out.address = c.text(f"{where}.address", p.address, ADDRESS_MAX, required=False, label="")
     id_info = None
     if not p.id_number.strip():
         c.add(
             f"{where}.id_number",
-            "Chưa nhập số định danh cá nhân (12 số)",
-            "The 12-digit personal ID number is required",
+            "intake_validation.digit_personal_id_number",
         )
     else:
         try:
@@ -157,28 +151,23 @@ def _person(c: _Collector, where: str, p: PersonInput, today: date) -> PersonInp
     if out.old_id_number and not re.fullmatch(r"\d{9}|\d{12}", out.old_id_number):
         c.add(
             f"{where}.old_id_number",
-            "Số CMND cũ phải có 9 hoặc 12 chữ số",
-            "The old ID card number has 9 or 12 digits",
+            "intake_validation.old_id_card_number",
         )
     if p.date_of_birth is not None:
         if p.date_of_birth > today or p.date_of_birth.year < 1900:
-            c.add(f"{where}.date_of_birth", "Ngày sinh không hợp lệ", "Implausible date of birth")
+            c.add(f"{where}.date_of_birth", "intake_validation.implausible_date_birth")
         elif id_info is not None and id_info.birth_year != p.date_of_birth.year:
             c.add(
                 f"{where}.date_of_birth",
-                f"Năm sinh {p.date_of_birth.year} không khớp số định danh ({id_info.birth_year})",
-                f"Birth year {p.date_of_birth.year} does not match the ID number "
-                f"({id_info.birth_year})",
+                "intake_validation.birth_year_does_match",
+                year=p.date_of_birth.year,
+                birth_year=id_info.birth_year,
             )
     out.sex = p.sex.strip()
     if out.sex not in ("", "Nam", "Nữ"):
         c.add(f"{where}.sex", "Giới tính là Nam hoặc Nữ", "Sex is Nam or Nữ")
     elif out.sex and id_info is not None and id_info.sex != out.sex:
-        c.add(
-            f"{where}.sex",
-            f"Giới tính không khớp số định danh ({id_info.sex})",
-            f"Sex does not match the ID number ({id_info.sex})",
-        )
+        c.add(f"{where}.sex", "intake_validation.sex_does_match_id", sex=id_info.sex)
     out.phone = _phone(c, f"{where}.phone", p.phone)
     out.email = _email(c, f"{where}.email", p.email)
     return out
@@ -191,22 +180,19 @@ def _organisation(c: _Collector, org: OrganisationInput) -> OrganisationInput:
         org.name,
         NAME_MAX,
         required=True,
-        label_vi="tên tổ chức",
-        label_en="Organisation name",
+        label="intake.label.organisation_name",
     )
     out.address = c.text(
         "owner_organisation.address",
         org.address,
         ADDRESS_MAX,
         required=False,
-        label_vi="",
-        label_en="",
+        label="",
     )
     if not org.tax_code.strip():
         c.add(
             "owner_organisation.tax_code",
-            "Chưa nhập mã số thuế / mã số doanh nghiệp",
-            "The tax code is required",
+            "intake_validation.tax_code_required",
         )
     else:
         try:
@@ -227,19 +213,14 @@ def _papers(c: _Collector, papers: list[PaperInput]) -> list[PaperInput]:
             paper.name,
             PAPER_NAME_MAX,
             required=True,
-            label_vi="tên giấy tờ",
-            label_en="Paper name",
+            label="intake.label.paper_name",
         )
         counts = (paper.originals, paper.certified_copies, paper.photocopies)
         if any(not 0 <= n <= MAX_COUNT for n in counts):
-            c.add(
-                f"{where}.originals",
-                f"Số bản phải từ 0 đến {MAX_COUNT}",
-                f"Counts must be 0 to {MAX_COUNT}",
-            )
+            c.add(f"{where}.originals", "intake_validation.counts_must", MAX_COUNT=MAX_COUNT)
         out.append(replace(paper, name=name))
     if not any(p.originals + p.certified_copies + p.photocopies > 0 for p in out):
-        c.add("papers", "Chưa đánh dấu giấy tờ nào đã nhận", "No paper is marked as handed in")
+        c.add("papers", "intake_validation.paper_marked_as_handed")
     return out
 
 
@@ -256,5 +237,5 @@ def _phone(c: _Collector, field: str, raw: str) -> str:
 def _email(c: _Collector, field: str, raw: str) -> str:
     email = raw.strip()
     if email and (len(email) > 254 or not _EMAIL.fullmatch(email)):
-        c.add(field, "Địa chỉ email không hợp lệ", "Invalid e-mail address")
+        c.add(field, "intake_validation.invalid_e_mail_address")
     return email

@@ -50,8 +50,7 @@ def switch_day(settings) -> date:
         return date.fromisoformat(str(raw).strip())
     except ValueError:
         raise InvalidInput(
-            f"Cài đặt {SWITCH_KEY} phải là một ngày dạng YYYY-MM-DD, không phải {raw!r}.",
-            f"Setting {SWITCH_KEY} must be a YYYY-MM-DD date, not {raw!r}.",
+            "paper_facts.setting_must_yyyy_mm", SWITCH_KEY=SWITCH_KEY, raw=repr(raw)
         ) from None
 
 
@@ -64,8 +63,7 @@ def form_set_for(settings, received: date | datetime) -> FormSet:
         return FormSet.parse(raw)
     except ValueError:
         raise InvalidInput(
-            f'Cài đặt {LEGAL_BASIS_KEY} phải là "auto", "2018" hoặc "2025", không phải {raw!r}.',
-            f'Setting {LEGAL_BASIS_KEY} must be "auto", "2018" or "2025", not {raw!r}.',
+            "paper_facts.setting_must_auto", LEGAL_BASIS_KEY=LEGAL_BASIS_KEY, raw=repr(raw)
         ) from None
 
 
@@ -79,8 +77,7 @@ def overrides(settings, form_set: FormSet) -> Mapping[str, Any]:
             template_for(kind, form_set, value)
     except (TypeError, ValueError) as exc:
         raise InvalidInput(
-            f"Cài đặt {TEMPLATES_KEY} không hợp lệ: {exc}",
-            f"Setting {TEMPLATES_KEY} is invalid: {exc}",
+            "paper_facts.setting_invalid", TEMPLATES_KEY=TEMPLATES_KEY, exc=exc
         ) from None
     return value
 

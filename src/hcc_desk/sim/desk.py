@@ -97,7 +97,7 @@ def run_desk(plan: DeskPlan, emit: Emit = _quiet) -> DeskResult:
         result.sync_s = time.monotonic() - t1
         _count(ctx, result)
     except UserError as exc:
-        result.errors.append(exc.message_en)
+        result.errors.append(exc.text("en"))
     finally:
         ctx.close()
     result.total_s = time.monotonic() - started
@@ -111,7 +111,7 @@ def _enrol(ctx: AppContext, plan: DeskPlan) -> None:
     if not plan.code:
         from hcc_desk.services.errors import InvalidInput
 
-        raise InvalidInput("Thiếu mã đăng ký", f"{plan.name}: not enrolled and no code given")
+        raise InvalidInput("sim.desk.enrolled_code_given", name=plan.name)
     ctx.enrolment.enrol(plan.central, plan.code, plan.name)
 
 
@@ -125,7 +125,7 @@ def take_dossiers(ctx: AppContext, plan: DeskPlan) -> int:
     if not choices:
         from hcc_desk.services.errors import UserError
 
-        raise UserError("Danh mục thủ tục trống", f"{plan.name}: the catalogue is empty")
+        raise UserError("sim.desk.catalogue_empty", name=plan.name)
     existing = _saved(ctx)
     for i, (uuid, n) in enumerate(existing):  # a kill may have cut one between save and attach
         _attach(ctx, plan, uuid, i, n)

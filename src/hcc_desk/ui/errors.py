@@ -1,8 +1,8 @@
 """The one place where failures reach the officer.
 
-Two kinds, as in the design: *expected* errors (the services' DomainError family — anything carrying
-``message_en`` — and FieldError lists) become a short message; everything else is a bug and opens a
-single crash dialog with a copyable report, which is also logged.
+Two kinds, as in the design: *expected* errors (``hcc_core.errors.ExpectedError`` and its families,
+FieldErrors included) become a short message in the interface's language (:func:`message_of`);
+everything else is a bug and opens a single crash dialog with a copyable report, also logged.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
+from hcc_core.errors import ExpectedError
 from hcc_desk.ui import i18n
 from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure
@@ -26,7 +27,12 @@ _state: dict[str, Any] = {"dialog": None}
 
 
 def is_expected(exc: BaseException) -> bool:
-    return hasattr(exc, "message_en") or hasattr(exc, "errors")
+    return isinstance(exc, ExpectedError)
+
+
+def message_of(exc: BaseException) -> str:
+    """What the officer reads for an expected error (banner, message box, status line)."""
+    return i18n.text(exc)
 
 
 def build_report(exc_type: type[BaseException], exc: BaseException, tb_text: str) -> str:
@@ -99,7 +105,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 def present_failure(parent: QWidget | None, failure: Failure) -> None:
     """Default handler for a background job that failed."""
     if is_expected(failure.exc):
-        show_message(parent, i18n.pick(failure.exc), warning=True)
+        show_message(parent, message_of(failure.exc), warning=True)
     else:
         report_bug(type(failure.exc), failure.exc, failure.traceback_text)
 

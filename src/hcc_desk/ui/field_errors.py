@@ -19,17 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desk.services.errors import FieldError
 from hcc_desk.ui import i18n
 from hcc_desk.ui.style import set_flag
 
-
-@dataclass(frozen=True)
-class LocalError:
-    """Same shape as the services' FieldError, for checks the form makes itself (date typing)."""
-
-    field: str
-    message: str
-    message_en: str
+# Checks the form makes itself (date typing) report the services' FieldError.
+LocalError = FieldError
 
 
 @dataclass
@@ -77,7 +72,7 @@ class FieldErrorView:
                 (i for i, p in enumerate(order) if self._targets[p].label is target.label),
                 len(order),
             )
-            placed.append((rank, target.label, target.widget, prefix + i18n.pick(err)))
+            placed.append((rank, target.label, target.widget, prefix + i18n.text(err)))
         texts: dict[int, str] = {}
         for _rank, label, widget, text in sorted(placed, key=lambda p: p[0]):
             key = id(label)

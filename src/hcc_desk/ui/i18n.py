@@ -1,30 +1,45 @@
-"""Language of the interface: Qt translators, and picking vi/en from service messages.
+"""Language of the interface: one catalogue for everything the officer reads.
 
-Vietnamese is the source language of every string, so "vi" needs no translator for our own text;
-"en" loads ``src/hcc_desk/data/i18n/hcc_desk_en.qm``.  Services carry both languages on their errors
-(``.message`` / ``.message_en``); :func:`pick` chooses the one matching the interface.
+Qt's own translation calls (``.ui`` forms, ``self.tr``, ``QCoreApplication.translate``) are
+answered by :class:`CatalogueTranslator`, a bridge to the ``qt`` part of the catalogue
+(``hcc_core/i18n/<lang>.json``); errors, results and warnings carry a message id and are rendered
+with :func:`text`. Vietnamese is the source language of Qt strings, so in "vi" the bridge only
+translates Qt's built-in English (standard buttons, context menus).
+
+"pseudo" is for tests: every catalogue string comes out wrapped in ``⟦…⟧``, so any text on screen
+without the wrapping did not come from the catalogue.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-LANGUAGES = ("vi", "en")
-_state: dict[str, Any] = {"language": "vi", "translators": []}
+from hcc_core import i18n as catalogue
+from hcc_core.i18n import PSEUDO
+
+LANGUAGES = catalogue.LANGUAGES
+_state: dict[str, Any] = {"language": "vi", "translator": None}
 
 
-def i18n_dir() -> Path:
-    """Where the ``.qm`` files are: ``HCC_DESK_I18N`` overrides, else ``hcc_desk/data/i18n``."""
-    override = os.environ.get("HCC_DESK_I18N")
-    if override:
-        return Path(override)
-    from hcc_desk.resources import resources_root
+class CatalogueTranslator(QTranslator):
+    """Qt's translate() answered from our catalogue, keyed by context and source text."""
 
-    return resources_root() / "i18n"
+    def __init__(self, lang: str, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        found = catalogue.qt_translation(context, source, self.lang)
+        # None (a null QString) tells Qt "not translated here": it then shows the source text;
+        # an empty string would be shown as it is.
+        return found
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def language() -> str:
@@ -32,18 +47,14 @@ def language() -> str:
 
 
 def install(app: QCoreApplication, lang: str | None) -> str:
-    """Switch the application to ``lang`` ("vi" or "en"); returns the language in effect."""
-    lang = lang if lang in LANGUAGES else "vi"
-    for old in _state["translators"]:
+    """Switch the application to ``lang`` ("vi", "en" or, in tests, "pseudo"); returns it."""
+    lang = lang if lang in (*LANGUAGES, PSEUDO) else "vi"
+    old = _state["translator"]
+    if old is not None:
         app.removeTranslator(old)
-    _state["translators"] = []
-    names = ["hcc_desk_en"] if lang == "en" else ["qtbase_vi"]
-    for name in names:
-        translator = QTranslator(app)
-        if translator.load(name, str(i18n_dir())):
-            app.installTranslator(translator)
-            _state["translators"].append(translator)
-    _state["language"] = lang
+    translator = CatalogueTranslator(lang, app)
+    app.installTranslator(translator)
+    _state.update(language=lang, translator=translator)
     QLocale.setDefault(
         QLocale(
             QLocale.Language.English if lang == "en" else QLocale.Language.Vietnamese,
@@ -53,17 +64,15 @@ def install(app: QCoreApplication, lang: str | None) -> str:
     return lang
 
 
-def pick(obj: Any, fallback: str = "") -> str:
-    """The message of a service error or FieldError in the interface language."""
-    vi = getattr(obj, "message", None)
-    en = getattr(obj, "message_en", None)
-    if language() == "en" and en:
-        return str(en)
-    if vi:
-        return str(vi)
-    return str(en or fallback or obj)
+def text(message: Any) -> str:
+    """An expected error, a field error, a warning or a message (anything with
+    ``text(lang)``) in the interface language; anything else as it is."""
+    render = getattr(message, "text", None)
+    if callable(render) and type(message) is not str:
+        return str(render(language()))
+    return str(message)
 
 
-def pick_list(vi: list, en: list | None) -> list:
-    """A list given in both languages (the QR reader's warnings)."""
-    return list(en) if language() == "en" and en else list(vi)
+def tr(msg_id: str, /, **params: Any) -> str:
+    """A catalogue message in the interface language (named parameters, plurals by ``n``)."""
+    return catalogue.tr(msg_id, language(), **params)

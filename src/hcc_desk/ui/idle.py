@@ -120,7 +120,7 @@ class LockDialog(QDialog):
         if not errors.is_expected(failure.exc):
             errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
             return
-        self._wrong(i18n.pick(failure.exc))
+        self._wrong(i18n.text(failure.exc))
 
     def _wrong(self, text: str) -> None:
         self.ui.error_label.setText(text)

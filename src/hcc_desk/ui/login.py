@@ -72,7 +72,7 @@ class LoginDialog(QDialog):
         if not errors.is_expected(failure.exc):
             errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
             return
-        self._error(i18n.pick(failure.exc))
+        self._error(i18n.text(failure.exc))
         self.ui.password.clear()
         self.ui.password.setFocus()
 

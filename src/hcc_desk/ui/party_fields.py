@@ -85,8 +85,7 @@ class PersonFields(QWidget):
             errors.append(
                 LocalError(
                     f"{prefix}.date_of_birth",
-                    "Ngày sinh không đúng dạng ngày/tháng/năm (dd/mm/yyyy).",
-                    "Date of birth is not a valid dd/mm/yyyy date.",
+                    "party_fields.date_birth_valid_dd",
                 )
             )
         person = PersonInput(

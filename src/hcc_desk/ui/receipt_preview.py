@@ -154,7 +154,7 @@ class ReceiptPreview(QDialog):
             self.ui.page_label.setText(self.tr("Không tạo được phiếu."))
             errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
             return
-        self.ui.page_label.setText(i18n.pick(failure.exc))
+        self.ui.page_label.setText(i18n.text(failure.exc))
 
     def _fill_printers(self, names: list[str]) -> None:
         preferred = self.ctx.settings.get("printer")
@@ -201,7 +201,7 @@ class ReceiptPreview(QDialog):
         if not errors.is_expected(failure.exc):
             errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
             return
-        self._status(i18n.pick(failure.exc), error=True)
+        self._status(i18n.text(failure.exc), error=True)
 
     def save_pdf(self) -> None:
         if self.page is None:

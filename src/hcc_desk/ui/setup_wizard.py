@@ -151,13 +151,12 @@ class SetupWizard(QWizard):
         for name in _PAGE_FIELDS[page]:
             widget = getattr(self.ui, name, None)
             if name in _REQUIRED and isinstance(widget, QLineEdit) and not widget.text().strip():
-                found.append(LocalError(name, "Không được để trống.", "Required."))
+                found.append(LocalError(name, "setup_wizard.required"))
         if page == 2 and self.ui.counter_slot.value() == 0:
             found.append(
                 LocalError(
                     "counter_slot",
-                    "Chọn số thứ tự của quầy này (hỏi quản trị viên).",
-                    "Choose this counter's slot (ask the admin).",
+                    "setup_wizard.choose_counter_s_slot",
                 )
             )
         if page == 1:
@@ -165,24 +164,20 @@ class SetupWizard(QWizard):
                 agency, _short, code = row.values()
                 if not agency:
                     found.append(
-                        LocalError(
-                            f"agencies[{i}].name", "Nhập tên cơ quan.", "Enter the agency's name."
-                        )
+                        LocalError(f"agencies[{i}].name", "setup_wizard.enter_agency_s_name")
                     )
                 if not UNIT_CODE.match(code):
                     found.append(
                         LocalError(
                             f"agencies[{i}].unit_code",
-                            "Mã định danh có dạng 000.00.00.H57.",
-                            "A unit code looks like 000.00.00.H57.",
+                            "setup_wizard.unit_code_looks_like",
                         )
                     )
         if page == 3 and self.ui.admin_password.text() != self.ui.admin_password_confirm.text():
             found.append(
                 LocalError(
                     "admin_password_confirm",
-                    "Mật khẩu nhập lại không khớp.",
-                    "The passwords do not match.",
+                    "setup_wizard.passwords_do_match",
                 )
             )
         return found
@@ -243,7 +238,7 @@ class SetupWizard(QWizard):
         while self.currentId() > page:
             self.back()
         unplaced = self.errors.show(found)
-        general = [i18n.pick(e) for e in unplaced] or ([] if found else [i18n.pick(exc)])
+        general = [i18n.text(e) for e in unplaced] or ([] if found else [i18n.text(exc)])
         if general:
             self.ui.err_general.setText("\n".join(general))
             self.ui.err_general.show()

@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from hcc_core.errors import ExpectedError
 
 from .imaging import normalise
 
@@ -17,14 +20,12 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".tif", ".tiff"}
 SUFFIXES = IMAGE_SUFFIXES | {".pdf"}
 
 
-class ImportFailed(Exception):
-    """A file that cannot become pages. ``message`` is Vietnamese, ``message_en`` English."""
+class ImportFailed(ExpectedError):
+    """A file that cannot become pages (a message id from the catalogue)."""
 
-    def __init__(self, path: Path, message: str, message_en: str):
-        super().__init__(f"{path}: {message_en}")
+    def __init__(self, path: Path, msg_id: str, /, **params: Any):
+        super().__init__(msg_id, **params)
         self.path = path
-        self.message = message
-        self.message_en = message_en
 
 
 @dataclass
@@ -49,13 +50,10 @@ def iter_pages(path: Path) -> Iterator[ImportedPage]:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ImportFailed(
-            path,
-            f"Không nhận loại tệp '{suffix or path.name}'. Chỉ nhận PDF, JPEG, PNG, TIFF.",
-            f"Unsupported file type '{suffix or path.name}'. Only PDF, JPEG, "
-            "PNG and TIFF are accepted.",
+            path, "capture.imports.unsupported_file_type_only", value=suffix or path.name
         )
     if not path.is_file():
-        raise ImportFailed(path, "Không tìm thấy tệp.", "File not found.")
+        raise ImportFailed(path, "capture.imports.file_found")
     if suffix == ".pdf":
         yield from _pdf_pages(path)
     else:
@@ -66,11 +64,7 @@ def _image_pages(path: Path) -> Iterator[ImportedPage]:
     try:
         img = Image.open(path)
     except (UnidentifiedImageError, OSError) as exc:
-        raise ImportFailed(
-            path,
-            "Tệp ảnh bị hỏng hoặc không đọc được.",
-            f"The image file is damaged or unreadable ({exc}).",
-        ) from exc
+        raise ImportFailed(path, "capture.imports.image_file_damaged_unreadable", exc=exc) from exc
     with img:
         if img.format == "JPEG" and img.mode in ("L", "RGB") and not _exif_rotated(img):
             img.load()
@@ -81,11 +75,7 @@ def _image_pages(path: Path) -> Iterator[ImportedPage]:
                 page = normalise(_apply_exif(frame.copy()))
                 yield ImportedPage(page, _dpi_of(frame))
         except OSError as exc:
-            raise ImportFailed(
-                path,
-                "Tệp ảnh bị hỏng hoặc không đọc hết được.",
-                f"The image file is damaged ({exc}).",
-            ) from exc
+            raise ImportFailed(path, "capture.imports.image_file_damaged", exc=exc) from exc
 
 
 def _exif_rotated(img: Image.Image) -> bool:
@@ -114,17 +104,12 @@ def _pdf_pages(path: Path) -> Iterator[ImportedPage]:
         if "password" in msg:
             raise ImportFailed(
                 path,
-                "Tệp PDF có mật khẩu: hãy mở khóa rồi chọn lại.",
-                "The PDF is password-protected: unlock it first.",
+                "capture.imports.pdf_password_protected_unlock",
             ) from exc
-        raise ImportFailed(
-            path,
-            "Tệp PDF bị hỏng hoặc không đọc được.",
-            f"The PDF is damaged or unreadable ({exc}).",
-        ) from exc
+        raise ImportFailed(path, "capture.imports.pdf_damaged_unreadable", exc=exc) from exc
     try:
         if len(pdf) == 0:
-            raise ImportFailed(path, "Tệp PDF không có trang nào.", "The PDF has no pages.")
+            raise ImportFailed(path, "capture.imports.pdf_pages")
         for index in range(len(pdf)):
             page = pdf[index]
             try:

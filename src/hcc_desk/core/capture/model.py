@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from hcc_core.i18n import tr
+
 
 class ColourMode(StrEnum):
     COLOR = "color"
@@ -62,65 +64,6 @@ class DeviceInfo:
         return f"{self.vendor} {self.model} ({self.name})".strip()
 
 
-# Messages say what happened and what to do; the officer reads them at the counter.
-_MESSAGES: dict[str, tuple[str, str]] = {
-    "jammed": (
-        "Kẹt giấy trong máy quét. Mở máy, gỡ tờ bị kẹt, đặt lại các tờ chưa quét rồi "
-        "bấm “Tiếp tục quét”. Các trang đã quét vẫn được giữ.",
-        "Paper jam. Open the scanner, remove the jammed sheet, reload the sheets not yet "
-        "scanned and press Continue. Pages already scanned are kept.",
-    ),
-    "no_docs": (
-        "Khay nạp giấy trống. Đặt giấy vào khay rồi bấm “Tiếp tục quét”.",
-        "The document feeder is empty. Load the paper and press Continue.",
-    ),
-    "cover_open": (
-        "Nắp máy quét đang mở. Đóng nắp rồi bấm “Tiếp tục quét”. Các trang đã quét vẫn được giữ.",
-        "The scanner cover is open. Close it and press Continue. Pages already scanned are kept.",
-    ),
-    "io_error": (
-        "Lỗi truyền dữ liệu với máy quét. Kiểm tra cáp / nguồn của máy rồi thử lại. "
-        "Các trang đã quét vẫn được giữ.",
-        "Communication error with the scanner. Check its cable and power, then try "
-        "again. Pages already scanned are kept.",
-    ),
-    "device_busy": (
-        "Máy quét đang bận (có thể một máy tính khác đang dùng). Chờ giây lát rồi thử lại.",
-        "The scanner is busy (perhaps another computer is using it). Wait a moment and try again.",
-    ),
-    "disconnected": (
-        "Không tìm thấy máy quét hoặc máy đã bị ngắt kết nối. Kiểm tra cáp, nguồn "
-        "và mạng rồi thử lại. Các trang đã quét vẫn được giữ.",
-        "The scanner cannot be found or was disconnected. Check its cable, power "
-        "and network, then try again. Pages already scanned are kept.",
-    ),
-    "worker_died": (
-        "Trình điều khiển máy quét bị lỗi và đã dừng. Ứng dụng vẫn chạy bình thường, "
-        "các trang đã quét vẫn được giữ. Bấm Quét tiếp để thử lại; nếu lặp lại, hãy "
-        "tắt/bật máy quét.",
-        "The scanner driver crashed. The app is still running and the pages already "
-        "scanned are kept. Press Continue to try again; if it happens again, switch "
-        "the scanner off and on.",
-    ),
-    "timeout": (
-        "Máy quét không phản hồi. Các trang đã quét vẫn được giữ. Kiểm tra máy quét "
-        "(giấy, nắp, nguồn) rồi bấm “Tiếp tục quét”.",
-        "The scanner stopped responding. Pages already scanned are kept. Check the "
-        "scanner (paper, cover, power) and press Continue.",
-    ),
-    "cancelled": (
-        "Đã dừng quét theo yêu cầu. Các trang đã quét vẫn được giữ.",
-        "Scanning was stopped on request. Pages already scanned are kept.",
-    ),
-    "unknown": (
-        "Máy quét báo lỗi không xác định. Các trang đã quét vẫn được giữ. Hãy thử lại; "
-        "nếu lặp lại, tắt/bật máy quét.",
-        "The scanner reported an unknown error. Pages already scanned are kept. Try "
-        "again; if it happens again, switch the scanner off and on.",
-    ),
-}
-
-
 class ScanFault(StrEnum):
     JAMMED = "jammed"
     NO_DOCS = "no_docs"
@@ -133,13 +76,13 @@ class ScanFault(StrEnum):
     CANCELLED = "cancelled"
     UNKNOWN = "unknown"
 
-    @property
-    def message(self) -> str:
-        return _MESSAGES[self.value][0]
+    def text(self, lang: str) -> str:
+        """What happened and what to do (catalogue ``scan.fault.*``), in ``lang``."""
+        return tr(f"scan.fault.{self.value}", lang)
 
     @property
-    def message_en(self) -> str:
-        return _MESSAGES[self.value][1]
+    def message(self) -> str:
+        return self.text("vi")
 
 
 @dataclass

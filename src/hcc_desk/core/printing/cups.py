@@ -9,25 +9,27 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
+from typing import Any
 
+from hcc_core.i18n import Joined, msg
 from hcc_desk.core.printing import errors
 from hcc_desk.core.printing.errors import PrinterError
 from hcc_desk.core.printing.runner import CommandResult, Runner
 
-# printer-state-reasons keyword stems (RFC 8011 / PWG 5100.9) -> (Vietnamese, English)
+# printer-state-reasons keyword stems (RFC 8011 / PWG 5100.9) -> catalogue id
 REASONS = {
-    "media-empty": ("hết giấy", "out of paper"),
-    "media-needed": ("hết giấy", "paper needed"),
-    "media-jam": ("kẹt giấy", "paper jam"),
-    "door-open": ("nắp máy in đang mở", "door open"),
-    "cover-open": ("nắp máy in đang mở", "cover open"),
-    "toner-empty": ("hết mực", "out of toner"),
-    "marker-supply-empty": ("hết mực", "out of ink/toner"),
-    "input-tray-missing": ("thiếu khay giấy", "input tray missing"),
-    "output-area-full": ("khay giấy ra bị đầy", "output tray full"),
-    "offline": ("máy in mất kết nối", "printer offline"),
-    "shutdown": ("máy in đã tắt", "printer shut down"),
-    "paused": ("hàng đợi in đang tạm dừng", "queue paused"),
+    "media-empty": "printing.reason.media_empty",
+    "media-needed": "printing.reason.media_needed",
+    "media-jam": "printing.reason.media_jam",
+    "door-open": "printing.reason.door_open",
+    "cover-open": "printing.reason.cover_open",
+    "toner-empty": "printing.reason.toner_empty",
+    "marker-supply-empty": "printing.reason.marker_supply_empty",
+    "input-tray-missing": "printing.reason.input_tray_missing",
+    "output-area-full": "printing.reason.output_area_full",
+    "offline": "printing.reason.offline",
+    "shutdown": "printing.reason.shutdown",
+    "paused": "printing.reason.paused",
 }
 _SUFFIXES = ("-error", "-warning", "-report")
 
@@ -57,22 +59,18 @@ def parse_queue_state(lpstat_lp: str) -> QueueState:
     return QueueState(enabled, message, reasons)
 
 
-def describe(state: QueueState) -> tuple[str, str]:
-    """Readable (Vietnamese, English) cause of a problem from the reasons and message."""
-    vi, en = [], []
+def describe(state: QueueState) -> Joined:
+    """Readable cause of a problem from the reasons (translated) and the printer's message."""
+    parts: list[Any] = []
     for reason in state.reasons:
         stem = reason
         for suffix in _SUFFIXES:
             stem = stem.removesuffix(suffix)
-        if stem in REASONS and REASONS[stem][0] not in vi:
-            vi.append(REASONS[stem][0])
-            en.append(REASONS[stem][1])
+        if stem in REASONS and msg(REASONS[stem]) not in parts:
+            parts.append(msg(REASONS[stem]))
     if state.message and state.message != "Paused":
-        vi.append(state.message)
-        en.append(state.message)
-    if not vi:
-        return "không rõ nguyên nhân", "reason unknown"
-    return "; ".join(vi), "; ".join(en)
+        parts.append(state.message)  # the printer's own words, untranslated
+    return Joined(tuple(parts or [msg("printing.reason.unknown")]))
 
 
 class CupsBackend:
@@ -83,7 +81,7 @@ class CupsBackend:
         try:
             return self._runner(args)
         except FileNotFoundError as e:
-            raise errors.not_installed(f"thiếu lệnh {args[0]}") from e
+            raise errors.not_installed(args[0]) from e
         except subprocess.TimeoutExpired as e:
             raise errors.scheduler_down() from e
 
@@ -115,11 +113,11 @@ class CupsBackend:
             raise errors.no_such_printer(name)
         state = parse_queue_state(res.stdout)
         if not state.enabled:
-            raise errors.disabled(name, *describe(state))
+            raise errors.disabled(name, describe(state))
         # Warnings and reports (e.g. toner-low) still print; errors mean it cannot print now.
         faults = tuple(r for r in state.reasons if r.endswith("-error"))
         if faults:
-            raise errors.fault(name, *describe(QueueState(True, "", faults)))
+            raise errors.fault(name, describe(QueueState(True, "", faults)))
 
     def submit(self, path: str, name: str, paper: str, title: str, copies: int) -> str:
         self.check_printer(name)

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from hcc_core.i18n import msg
 from hcc_desk.core.printing import errors
 from hcc_desk.core.printing.runner import CommandResult, Runner
 
@@ -26,16 +27,16 @@ StartFile = Callable[[str, str, str], None]
 
 # Win32_Printer / Get-Printer PrinterStatus values that mean "will not print now".
 STATUS_PROBLEMS = {
-    "Paused": ("hàng đợi in đang tạm dừng", "queue paused"),
-    "Error": ("máy in báo lỗi", "printer error"),
-    "PaperOut": ("hết giấy", "out of paper"),
-    "PaperJam": ("kẹt giấy", "paper jam"),
-    "PaperProblem": ("lỗi giấy", "paper problem"),
-    "DoorOpen": ("nắp máy in đang mở", "door open"),
-    "NoToner": ("hết mực", "out of toner"),
-    "Offline": ("máy in mất kết nối", "printer offline"),
-    "NotAvailable": ("máy in không sẵn sàng", "printer not available"),
-    "UserIntervention": ("máy in cần người xử lý", "user intervention required"),
+    "Paused": "printing.status.paused",
+    "Error": "printing.status.error",
+    "PaperOut": "printing.status.paper_out",
+    "PaperJam": "printing.status.paper_jam",
+    "PaperProblem": "printing.status.paper_problem",
+    "DoorOpen": "printing.status.door_open",
+    "NoToner": "printing.status.no_toner",
+    "Offline": "printing.status.offline",
+    "NotAvailable": "printing.status.not_available",
+    "UserIntervention": "printing.status.user_intervention",
 }
 
 
@@ -78,7 +79,7 @@ class WindowsBackend:
         try:
             return self._runner(args)
         except FileNotFoundError as e:
-            raise errors.not_installed(f"thiếu {args[0]}") from e
+            raise errors.not_installed(args[0]) from e
         except subprocess.TimeoutExpired as e:
             raise errors.scheduler_down() from e
 
@@ -108,10 +109,10 @@ class WindowsBackend:
             raise errors.scheduler_down()
         status = res.stdout.strip()
         if status in STATUS_PROBLEMS:
-            vi, en = STATUS_PROBLEMS[status]
+            reason = msg(STATUS_PROBLEMS[status])
             if status == "Paused":
-                raise errors.disabled(name, vi, en)
-            raise errors.fault(name, vi, en)
+                raise errors.disabled(name, reason)
+            raise errors.fault(name, reason)
 
     def submit(self, path: str, name: str, paper: str, title: str, copies: int) -> str:
         del title  # neither route can name the spooler job

@@ -15,6 +15,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from hcc_core.i18n import Msg, msg
+
 ALLOWED = timedelta(minutes=5)  # central's default HCC_CENTRAL_CLOCK_SKEW_SECONDS
 TOLERANCE = timedelta(seconds=60)  # warn a little before central refuses
 
@@ -49,18 +51,12 @@ class ClockWatch:
         with self._lock:
             return self._ahead
 
-    def warning(self, allowed: timedelta = ALLOWED) -> tuple[str, str] | None:
-        """(Vietnamese, English) text for the status bar, or None while the clock is right."""
+    def warning(self, allowed: timedelta = ALLOWED) -> Msg | None:
+        """A message for the status bar, or None while the clock is right."""
         ahead = self.ahead
         if ahead is None or abs(ahead) <= max(allowed - TOLERANCE, TOLERANCE):
             return None
         minutes = round(abs(ahead).total_seconds() / 60)
         if ahead > timedelta(0):
-            return (
-                f"Đồng hồ máy này nhanh {minutes} phút so với máy chủ: hãy chỉnh giờ máy",
-                f"This PC's clock is {minutes} min ahead of central's: set the clock",
-            )
-        return (
-            f"Đồng hồ máy này chậm {minutes} phút so với máy chủ: hãy chỉnh giờ máy",
-            f"This PC's clock is {minutes} min behind central's: set the clock",
-        )
+            return msg("sync.clock_ahead", minutes=minutes)
+        return msg("sync.clock_behind", minutes=minutes)

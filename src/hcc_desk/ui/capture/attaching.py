@@ -14,6 +14,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from hcc_core.errors import ExpectedError
+
 log = logging.getLogger(__name__)
 
 
@@ -88,9 +90,7 @@ def attach_sessions(
         pages = len(session.pages())
         try:
             capture.attach(session, code, officer_username)
-        except Exception as exc:
-            if not hasattr(exc, "message_en"):
-                raise
+        except ExpectedError as exc:
             log.info("capture %s not attached to %s: %s", session.id, code, exc)
             report.failed.append((session.paper_name, exc))
         else:
@@ -114,9 +114,7 @@ def attach_recovered(capture: Any, sessions: list[Any], officer_username: str) -
         pages = len(session.pages())
         try:
             capture.attach(session, session.dossier_code, officer_username)
-        except Exception as exc:
-            if not hasattr(exc, "message_en"):
-                raise
+        except ExpectedError as exc:
             report.failed.append((session.paper_name, exc))
         else:
             report.attached.append((session.paper_name, pages))

@@ -63,5 +63,5 @@ class FileImporter(QObject):
             self._done(session, kept, self.tr("Lỗi khi thêm tệp."))
             return
         name = getattr(exc, "path", None) or getattr(exc, "filename", None)
-        text = i18n.pick(exc) if errors.is_expected(exc) else str(exc)
+        text = i18n.text(exc) if errors.is_expected(exc) else str(exc)
         self._done(session, kept, f"{Path(name).name}: {text}" if name else text)

@@ -180,7 +180,7 @@ class IntakeCapture(QObject):
                 .replace("%3", code)
             )
         problems = [
-            self.tr("“%1”: %2").replace("%1", name).replace("%2", i18n.pick(exc))
+            self.tr("“%1”: %2").replace("%1", name).replace("%2", i18n.text(exc))
             for name, exc in report.failed
         ]
         problems += [

@@ -171,7 +171,7 @@ class RecoveryOffer(QObject):
             .replace("%1", str(len(report.attached)))
             .replace("%2", str(report.pages))
         ]
-        lines += [f"“{name}”: {i18n.pick(exc)}" for name, exc in report.failed]
+        lines += [f"“{name}”: {i18n.text(exc)}" for name, exc in report.failed]
         errors.show_message(self.widget, "\n".join(lines), warning=bool(report.failed))
         if self.intake is not None:
             self.intake.refresh()
