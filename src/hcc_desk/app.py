@@ -108,14 +108,7 @@ def _key_errors(profile: Profile) -> Iterator[None]:
         yield
     except (KeyUnavailable, WrongKey) as exc:
         logging.getLogger("hcc_desk.store").error("profile key: %s", exc)
-        raise UserError(
-            f"Không mở được dữ liệu đã mã hoá trong {profile.root}: máy tính này (hoặc tài "
-            "khoản Windows/Linux này) không giữ khoá của nó. Hãy mở trên máy và tài khoản đã "
-            "tạo ra nó, hoặc liên hệ bộ phận hỗ trợ.",
-            f"Cannot open the encrypted data in {profile.root}: this computer (or this user "
-            "account) does not hold its key. Open it on the PC and account that created it, "
-            "or call support.",
-        ) from exc
+        raise UserError("app.open_encrypted_data_computer", root=profile.root) from exc
 
 
 @contextmanager
@@ -133,19 +126,13 @@ def _storage_errors() -> Iterator[None]:
         logging.getLogger("hcc_desk.store").error("database error: %s", detail)
         if "full" in detail:
             raise UserError(
-                "Ổ đĩa đã đầy: chưa ghi được dữ liệu. Hãy giải phóng dung lượng rồi "
-                "thử lại — những gì đang nhập vẫn còn trên màn hình.",
-                "The disk is full: nothing was saved. Free some space and try "
-                "again; what you typed is still on screen.",
+                "app.disk_full_nothing_saved",
             ) from exc
         if "locked" in detail or "busy" in detail:
             raise UserError(
-                "Cơ sở dữ liệu đang bận, hãy thử lại sau giây lát.",
-                "The database is busy; try again in a moment.",
+                "app.database_busy_try_again",
             ) from exc
-        raise UserError(
-            f"Không ghi/đọc được cơ sở dữ liệu: {detail}", f"Database error: {detail}"
-        ) from exc
+        raise UserError("app.database_error", detail=detail) from exc
 
 
 if TYPE_CHECKING:  # for mypy only: building the TypedDict would cost start-up ~0.5 ms

@@ -55,7 +55,7 @@ def test_fault_mid_batch_keeps_pages_and_the_batch_continues(
         options_after_pages={3: {"read-return-value": status}},
     )
     assert outcome.fault == fault
-    assert words in outcome.fault.message and outcome.fault.message_en
+    assert words in outcome.fault.message and outcome.fault.text("en")
     assert len(outcome.pages) == 3 == len(got)
     kept = session.pages()
     assert [p.id for p in kept] == [p.id for p in got]

@@ -84,7 +84,7 @@ def _save_until_full(ctx, cap: DiskCap, attempts: list[Attempt]) -> None:
         try:
             attempts.append(Attempt(req, ctx.intake.submit(req, "demo")))
         except UserError as err:  # the save that no longer fits ends the round
-            assert "đầy" in err.message and "full" in err.message_en  # noqa: PT017
+            assert "đầy" in err.message and "full" in err.text("en")  # noqa: PT017
             attempts.append(Attempt(req, None))
             return
     pytest.fail(f"{MAX_TRIES} saves fitted in {PAGES_PER_ROUND} pages: the cap does not bite")

@@ -221,7 +221,7 @@ def test_restore_refuses_what_is_not_a_good_backup_of_this_profile(demo_ctx, tmp
         "missing": "missing",
     }[kind]
     assert refused.value.reason == expected
-    assert "Nothing was changed" in refused.value.message_en
+    assert "Nothing was changed" in refused.value.text("en")
     assert demo_ctx.profile.db_path.read_bytes() == db_before
     assert not (demo_ctx.profile.root / "set-aside").exists() or not list(
         (demo_ctx.profile.root / "set-aside").glob("*.db")
@@ -248,7 +248,7 @@ def test_a_damaged_database_is_set_aside_and_the_backup_offered_with_the_unsynce
     assert err.backup is not None and err.backup.path == backup
     assert {u.code for u in err.unsynced} >= set(unsynced)
     assert {u.name for u in err.unsynced} == {NAME}
-    assert f"hcc-desk restore {backup}" in err.message_en and unsynced[-1] in err.message
+    assert f"hcc-desk restore {backup}" in err.text("en") and unsynced[-1] in err.message
     # Set aside, byte for byte; never deleted.
     assert not db.exists()
     assert err.damaged.read_bytes() == damaged_bytes
@@ -295,7 +295,7 @@ def test_a_wrong_key_is_not_mistaken_for_damage(tmp_path, monkeypatch):
     with pytest.raises(UserError) as refused:
         other.store.get()
     assert not isinstance(refused.value, DatabaseDamaged)
-    assert "does not hold its key" in refused.value.message_en
+    assert "does not hold its key" in refused.value.text("en")
     assert ctx.profile.db_path.exists()
 
 
@@ -310,7 +310,7 @@ def test_a_damaged_first_page_is_damage_when_a_backup_opens_with_the_key(demo_ct
     with pytest.raises(DatabaseDamaged) as found:
         ctx.store.get()
     assert found.value.unsynced is None  # unreadable: said so in the message
-    assert "could not be read" in found.value.message_en
+    assert "could not be read" in found.value.text("en")
     assert found.value.damaged.exists() and not ctx.profile.db_path.exists()
 
 

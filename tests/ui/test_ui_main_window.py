@@ -96,7 +96,7 @@ def test_today_list_search_and_reprint(qtbot, window, fake_ctx, runner, tmp_path
     preview.ui.save_pdf_button.click()
     qtbot.waitUntil(target.exists, timeout=5000)
     assert target.read_bytes().startswith(b"%PDF")
-    fake_ctx.receipts.fail_print = UserError("Máy in hết giấy", "The printer is out of paper")
+    fake_ctx.receipts.fail_print = UserError("Máy in hết giấy")
     preview.ui.print_button.click()
     qtbot.waitUntil(lambda: "hết giấy" in preview.status_text(), timeout=5000)
     assert preview.ui.print_button.isEnabled()

@@ -74,7 +74,7 @@ class AdminImports:
         try:
             official = load_calendar_file(Path(path))
         except CalendarFileError as err:
-            raise InvalidInput(err.message, err.message_en) from None
+            raise InvalidInput.like(err) from None
         years = official.covered_years()
         with self._store.session() as s:
             loaded = {y.year for y in s.scalars(select(CalendarYear))}
@@ -137,26 +137,10 @@ class AdminImports:
 
     def apply_catalogue(self, actor: str, path: Path, retire_missing: bool = False):
         check_admin(self._store, actor, "catalogue.import")
-        from hcc_desk.core.store.catalogue_import import import_catalogue
+        from hcc_desk.core.store.catalogue_import import import_audited
 
-        path = Path(path)
         with self._store.write() as s:
-            report = import_catalogue(s, path, deactivate_missing=retire_missing)
-            if report.ok:
-                add_audit(
-                    s,
-                    actor,
-                    "catalogue.import",
-                    "catalogue",
-                    None,
-                    {
-                        "file": path.name,
-                        "added": report.added,
-                        "updated": report.updated,
-                        "retired": report.deactivated,
-                        "warnings": len(report.warnings),
-                    },
-                )
+            report = import_audited(s, Path(path), actor, deactivate_missing=retire_missing)
         if not report.ok:
             raise _not_importable(report.errors)
         return report
@@ -198,7 +182,4 @@ def _snapshot(s) -> dict[Any, tuple[str, str, dict]]:
 
 def _not_importable(errors) -> InvalidInput:
     listing = "\n  ".join(list(errors)[:50])
-    return InvalidInput(
-        f"Không nhập được danh mục, chưa ghi gì:\n  {listing}",
-        f"Catalogue not imported, nothing written:\n  {listing}",
-    )
+    return InvalidInput("admin_imports.catalogue_imported_nothing_written", listing=listing)

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from hcc_core.i18n import msg
 from hcc_desk.core.store.models import Officer
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
@@ -47,10 +48,7 @@ def require_admin(session, actor: str, action: str) -> None:
     row = find_officer(session, normalise_username(actor or ""))
     if row is not None and row.active and row.role == "admin":
         return
-    raise AuthError(
-        f"Chỉ quản trị viên được làm việc này ({action}).",
-        f"Only an administrator may do this ({action}).",
-    )
+    raise AuthError("admin_officers.only_administrator_may_do", action=action)
 
 
 def check_admin(store, actor: str, action: str) -> None:
@@ -68,11 +66,16 @@ def username_problem(username: str) -> FieldError | None:
     if not _USERNAME.fullmatch(username):
         return FieldError(
             "username",
-            "Tên đăng nhập 1–64 ký tự: chữ thường a–z không dấu, số, '.', '_' "
-            "hoặc '-' (không dùng chữ trông giống chữ Latinh)",
-            "User name: 1–64 characters, a–z, digits, '.', '_' or '-' (no look-alike letters)",
+            "admin_officers.user_name_characters_z",
         )
     return None
+
+
+_PASSWORD_PROBLEMS = {
+    "characters": "password.too_short",
+    "user name": "password.is_user_name",
+    "common": "password.common",
+}
 
 
 def password_field_problems(
@@ -84,24 +87,15 @@ def password_field_problems(
     why = password_problem(username, role, password)
     if why is not None:  # central's policy: length by role, not the user name, not common
         need = MIN_PASSWORD.get(role, MIN_PASSWORD_DEFAULT)
-        vi = {
-            "characters": f"Mật khẩu cần ít nhất {need} ký tự (vai trò {role})",
-            "user name": "Mật khẩu không được là (biến thể của) tên đăng nhập",
-            "common": "Mật khẩu này quá phổ biến: hãy chọn mật khẩu khác",
-        }
+        # hcc_core.domain.accounts words it in English for central's log; the officer reads ours.
+        kind = next((k for k in _PASSWORD_PROBLEMS if k in why), None)
         problems.append(
-            FieldError(
-                "password",
-                next((v for k, v in vi.items() if k in why), why),
-                why[0].upper() + why[1:],
-            )
+            FieldError("password", _PASSWORD_PROBLEMS[kind], need=need, role=msg(f"role.{role}"))
+            if kind
+            else FieldError("password", "password.refused", why=why)
         )
     if confirm is not None and confirm != password:
-        problems.append(
-            FieldError(
-                "password_confirm", "Mật khẩu nhập lại không khớp", "The passwords do not match"
-            )
-        )
+        problems.append(FieldError("password_confirm", "admin_officers.passwords_do_match"))
     return problems
 
 
@@ -145,12 +139,11 @@ class AdminOfficers:
             problems.append(
                 FieldError(
                     "full_name",
-                    "Chưa nhập họ tên (tối đa 200 ký tự)",
-                    "Full name is required (200 characters at most)",
+                    "admin_officers.full_name_required_characters",
                 )
             )
         if role not in ROLES:
-            problems.append(FieldError("role", "Vai trò không hợp lệ", "Unknown role"))
+            problems.append(FieldError("role", "admin_officers.unknown_role"))
         problems += password_field_problems(username, role, password, confirm)
         if problems:
             raise FieldErrors(problems)
@@ -160,9 +153,7 @@ class AdminOfficers:
                 raise FieldErrors(
                     [
                         FieldError(
-                            "username",
-                            f"Đã có cán bộ '{username}'",
-                            f"Officer '{username}' already exists",
+                            "username", "admin_officers.officer_already_exists", username=username
                         )
                     ]
                 )
@@ -191,15 +182,13 @@ class AdminOfficers:
         username = normalise_username(username)
         if not active and username == normalise_username(actor):
             raise UserError(
-                "Không thể tự khoá tài khoản của chính mình.",
-                "You cannot disable your own account.",
+                "admin_officers.you_disable_your_own",
             )
         with self._store.write() as s:
             row = self._row(s, username)
             if not active and row.role == "admin" and self._active_admins(s) <= 1:
                 raise UserError(
-                    "Phải còn ít nhất một quản trị viên đang hoạt động.",
-                    "At least one active administrator must remain.",
+                    "admin_officers.at_least_one_active",
                 )
             if row.active != active:
                 row.active = active
@@ -233,16 +222,14 @@ class AdminOfficers:
         check_admin(self._store, actor, action)
         if local_only and self.managed_by_central():
             raise UserError(
-                "Quầy đã đăng ký với máy chủ trung tâm: cán bộ được quản lý trên "
-                "máy chủ trung tâm, không sửa ở đây.",
-                "This desk is enrolled with central: officers are managed on central, not here.",
+                "admin_officers.desk_enrolled_with_central",
             )
 
     @staticmethod
     def _row(s, username: str) -> Officer:
         row = find_officer(s, username)
         if row is None:
-            raise UserError(f"Không có cán bộ '{username}'", f"No officer '{username}'")
+            raise UserError("admin_officers.officer", username=username)
         return row
 
     @staticmethod

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from hcc_core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
 from hcc_core.domain.timing import due_after_restart, limit_of, new_due_problem
+from hcc_core.i18n import msg
 from hcc_desk.core.store.models import Dossier, DossierNotice
 from hcc_desk.core.store.repositories import list_agencies
 from hcc_desk.core.store.store import Sessions
@@ -129,7 +130,7 @@ class AgencyStepsService:
         From the counter to the deciding agency the dossier is being processed; from one
         agency to another it is inter-agency (liên thông).
         """
-        to_party = _required(to_party, "to_party", "Nơi nhận hồ sơ", "Receiving party")
+        to_party = _required(to_party, "to_party", "agency_steps.receiving_party")
         with self._store.write() as s:
             actor = active_officer(s, officer).username
             d = load_dossier(s, code)
@@ -142,8 +143,7 @@ class AgencyStepsService:
                     [
                         FieldError(
                             "to_party",
-                            "Nơi nhận trùng nơi giao",
-                            "The receiving party is the one handing over",
+                            "agency_steps.receiving_party_one_handing",
                         )
                     ]
                 )
@@ -191,16 +191,11 @@ class AgencyStepsService:
             problems.append(
                 FieldError(
                     "missing_papers",
-                    "Hãy chọn hoặc ghi giấy tờ cần bổ sung",
-                    "List the papers to supply",
+                    "agency_steps.list_papers_supply",
                 )
             )
         if not reason.strip():
-            problems.append(
-                FieldError(
-                    "reason", "Hãy ghi lý do yêu cầu bổ sung", "Give the reason for the request"
-                )
-            )
+            problems.append(FieldError("reason", "agency_steps.give_reason_request"))
         if problems:
             raise FieldErrors(problems)
         with self._store.write() as s:
@@ -235,10 +230,7 @@ class AgencyStepsService:
             actor = active_officer(s, officer).username
             d = load_dossier(s, code)
             if d.status != _S.WAITING_SUPPLEMENT:
-                raise UserError(
-                    f"Hồ sơ {d.code} không ở trạng thái chờ bổ sung.",
-                    f"Dossier {d.code} is not waiting for a supplement.",
-                )
+                raise UserError("agency_steps.dossier_waiting_supplement", code=d.code)
             at = event_time(d, self._clock())
             started, before = _pause_start(d)
             # The same function central uses for a restart recorded there (one due date).
@@ -296,9 +288,7 @@ class AgencyStepsService:
         """Mẫu 03. Before processing started it is "not accepted"; once an agency works on it,
         the status machine only allows "stopped" (the papers go back with the notice)."""
         if not reasons.strip():
-            raise FieldErrors(
-                [FieldError("reasons", "Hãy ghi lý do từ chối", "Give the reasons for the refusal")]
-            )
+            raise FieldErrors([FieldError("reasons", "agency_steps.give_reasons_refusal")])
         with self._store.write() as s:
             actor = active_officer(s, officer).username
             d = load_dossier(s, code)
@@ -328,25 +318,20 @@ class AgencyStepsService:
         does not change; on-time statistics keep the appointment it replaces."""
         problems = []
         if not reason.strip():
-            problems.append(
-                FieldError(
-                    "reason", "Hãy ghi lý do chậm trả kết quả", "Give the reason for the delay"
-                )
-            )
+            problems.append(FieldError("reason", "agency_steps.give_reason_delay"))
         now = self._clock().replace(microsecond=0)
         new_due_at = new_due_at.replace(microsecond=0, tzinfo=None)
         if new_due_at <= now:
             problems.append(
                 FieldError(
                     "new_due_at",
-                    "Ngày hẹn mới phải sau thời điểm hiện tại",
-                    "The new appointment must be in the future",
+                    "agency_steps.new_appointment_must_future",
                 )
             )
         else:  # refused, not moved: the officer sees the date the applicant will be told
             off_hours = new_due_problem(self._calendars.current(), new_due_at)
             if off_hours is not None:
-                problems.append(FieldError("new_due_at", *off_hours))
+                problems.append(FieldError.of("new_due_at", off_hours))
         if problems:
             raise FieldErrors(problems)
         with self._store.write() as s:
@@ -358,8 +343,7 @@ class AgencyStepsService:
                     [
                         FieldError(
                             "new_due_at",
-                            "Ngày hẹn mới phải sau ngày hẹn hiện tại",
-                            "The new appointment must be after the current one",
+                            "agency_steps.new_appointment_must_after",
                         )
                     ]
                 )
@@ -392,28 +376,22 @@ class AgencyStepsService:
             return _result(d, at, "apology")
 
 
-def _required(value: str, field: str, vi: str, en: str) -> str:
+def _required(value: str, field: str, label: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise FieldErrors([FieldError(field, f"{vi}: chưa nhập", f"{en}: missing")])
+        raise FieldErrors([FieldError(field, "agency_steps.missing", label=msg(label))])
     return value[:300]
 
 
 def _not_finished(d: Dossier) -> None:
     if DossierStatus(d.status) in FINISHED:
         label = DossierStatus(d.status)
-        raise UserError(
-            f"Hồ sơ {d.code} đã ở trạng thái “{label.label_vi}”.",
-            f"Dossier {d.code} is already {label.label_en}.",
-        )
+        raise UserError("agency_steps.dossier_already", code=d.code, status=label)
 
 
 def _not_waiting(d: Dossier) -> None:
     if d.status == _S.WAITING_SUPPLEMENT:
-        raise UserError(
-            f"Hồ sơ {d.code} đang chờ bổ sung: hãy ghi nhận “Đã nhận hồ sơ bổ sung” trước.",
-            f"Dossier {d.code} is waiting for a supplement: record it as received first.",
-        )
+        raise UserError("agency_steps.dossier_waiting_supplement_record", code=d.code)
 
 
 def _pause_start(d: Dossier) -> tuple[datetime, DossierStatus]:

@@ -44,12 +44,7 @@ class OfficerLocked(AuthError):
     """Too many wrong passwords: says how long is left (whole minutes, rounded up)."""
 
     def __init__(self, username: str, minutes_left: int):
-        super().__init__(
-            f"Tài khoản '{username}' đang tạm khoá vì nhập sai mật khẩu nhiều lần. Thử lại sau "
-            f"{minutes_left} phút, hoặc nhờ quản trị viên mở khoá.",
-            f"Account '{username}' is locked after repeated wrong passwords. Try again in "
-            f"{minutes_left} minute(s), or ask an admin to unlock it.",
-        )
+        super().__init__("auth.locked", username=username, n=minutes_left)
         self.username, self.minutes_left = username, minutes_left
 
 
@@ -78,22 +73,14 @@ def password_problems(password: str, confirm: str | None, field: str) -> list[Fi
     problems = []
     if len(password) < MIN_PASSWORD:
         problems.append(
-            FieldError(
-                field,
-                f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự",
-                f"The password needs at least {MIN_PASSWORD} characters",
-            )
+            FieldError(field, "auth.password_needs_at_least", MIN_PASSWORD=MIN_PASSWORD)
         )
     if confirm is not None and confirm != password:
-        problems.append(
-            FieldError(
-                field + "_confirm", "Mật khẩu nhập lại không khớp", "The passwords do not match"
-            )
-        )
+        problems.append(FieldError(field + "_confirm", "auth.passwords_do_match"))
     return problems
 
 
-_WRONG = AuthError("Sai tên đăng nhập hoặc mật khẩu", "Wrong user name or password")
+_WRONG = AuthError("auth.wrong_user_name_password")
 
 
 class AuthService:
@@ -205,17 +192,14 @@ class AuthService:
                 row.failed_logins, row.lockouts, row.locked_until = 0, 0, None
                 add_audit(s, by, "officer.unlocked", "officer", row.uuid, {"officer": row.username})
         if row is None:
-            raise AuthError(f"Không có cán bộ '{username}'", f"No officer '{username}'")
+            raise AuthError("auth.officer", username=username)
 
     def officer(self, username: str) -> Officer:
         username = normalise_username(username)
         with self._store.session() as s:
             row = find_officer(s, username)
             if row is None or not row.active:
-                raise AuthError(
-                    f"Không có cán bộ '{username}' đang hoạt động",
-                    f"No active officer '{username}'",
-                )
+                raise AuthError("auth.active_officer", username=username)
             return Officer(row.username, row.full_name, row.role)
 
 

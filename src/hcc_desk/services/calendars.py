@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import delete, func, select
 
@@ -18,6 +19,7 @@ from hcc_core.domain.official_calendar import (
     bundled_calendar,
     load_calendar_file,
 )
+from hcc_core.i18n import Msg
 from hcc_desk.core.store.models import CalendarDay, CalendarYear
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
@@ -33,13 +35,13 @@ log = logging.getLogger("hcc_desk.calendar")
 WARN_FROM_MONTH = 12  # from December on, next year's calendar should be loaded
 
 
-@dataclass(frozen=True)
-class CalendarWarning:
-    message: str
-    message_en: str
-    # True: due dates are being computed without the official calendar now. False: a reminder
-    # (next year's calendar, due before 1 January).
-    urgent: bool = True
+class CalendarWarning(Msg):
+    """A message for the admin; ``urgent``: due dates are being computed without the official
+    calendar now. Not urgent: a reminder (next year's calendar, due before 1 January)."""
+
+    def __init__(self, msg_id: str, /, *, urgent: bool = True, **params: Any) -> None:
+        super().__init__(msg_id, params)
+        object.__setattr__(self, "urgent", urgent)
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ class CalendarService:
         try:
             official = load_calendar_file(path)
         except CalendarFileError as err:
-            raise InvalidInput(err.message, err.message_en) from None
+            raise InvalidInput.like(err) from None
         days = 0
         with self._store.write() as s:
             for year in official.covered_years():
@@ -162,23 +164,10 @@ def mark_year(session, year: int, revision: str | None, sources: list, origin: s
 
 def calendar_warning(today: date, covered: list[int]) -> CalendarWarning | None:
     if today.year not in covered:
-        return CalendarWarning(
-            f"Chưa có lịch làm việc chính thức năm {today.year}: ngày hẹn đang tính theo lịch "
-            "dự phòng (có thể thiếu ngày nghỉ, ngày làm bù). Hãy nhập quyết định nghỉ lễ, Tết "
-            "của năm (hcc-desk calendar import) hoặc đồng bộ với máy chủ.",
-            f"No official calendar for {today.year}: due dates use the fallback calendar "
-            "(announced days off and swapped Saturdays may be missing). Import the year's decision "
-            "(hcc-desk calendar import) or sync with central.",
-        )
+        return CalendarWarning("calendars.official_calendar_due_dates", year=today.year)
     if today.month >= WARN_FROM_MONTH and today.year + 1 not in covered:
         nxt = today.year + 1
-        return CalendarWarning(
-            f"Chưa nạp lịch làm việc năm {nxt}: hãy nhập lịch nghỉ lễ, Tết năm {nxt} "
-            "(hcc-desk calendar import) trước ngày 01/01, hoặc đồng bộ với máy chủ.",
-            f"The {nxt} working calendar is not loaded: import the {nxt} holiday decision "
-            "(hcc-desk calendar import) before 1 January, or sync with central.",
-            urgent=False,
-        )
+        return CalendarWarning("calendars.working_calendar_loaded_import", urgent=False, nxt=nxt)
     return None
 
 

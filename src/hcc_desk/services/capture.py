@@ -167,8 +167,7 @@ class CaptureService:
         pages = session.pages()
         if not pages:
             raise InvalidInput(
-                "Chưa có trang nào để lưu: hãy quét hoặc thêm tệp trước.",
-                "There are no pages yet: scan or add files first.",
+                "capture.there_pages_yet_scan",
             )
         title = " — ".join(x for x in (session.paper_name, session.dossier_code) if x)
         target = out_path or session.folder / "output.pdf"
@@ -181,21 +180,13 @@ class CaptureService:
         lim = self.limits()
         if size > lim.max_file_bytes:
             raise SizeLimitExceeded(
-                f"Tệp PDF ({_mb(size)}) vượt giới hạn {_mb(lim.max_file_bytes)} cho một tệp. "
-                "Chưa lưu gì; các trang vẫn còn. Hãy quét lại ở độ phân giải thấp hơn "
-                "(200 dpi) hoặc chế độ đen trắng, hoặc tách thành nhiều giấy tờ.",
-                f"The PDF ({_mb(size)}) is over the {_mb(lim.max_file_bytes)} per-file limit. "
-                "Nothing was saved; the pages are kept. Rescan at a lower resolution (200 dpi) "
-                "or in black-and-white, or split the paper.",
+                "capture.pdf_over_per_file", mb=_mb(size), mb_2=_mb(lim.max_file_bytes)
             )
         if dossier_bytes_before + size > lim.max_dossier_bytes:
             raise SizeLimitExceeded(
-                f"Tổng dung lượng tệp của hồ sơ sẽ là {_mb(dossier_bytes_before + size)}, vượt "
-                f"giới hạn {_mb(lim.max_dossier_bytes)}. Chưa lưu gì; các trang vẫn còn. Hãy "
-                "quét ở chế độ đen trắng hoặc độ phân giải thấp hơn.",
-                f"The dossier's files would total {_mb(dossier_bytes_before + size)}, over the "
-                f"{_mb(lim.max_dossier_bytes)} limit. Nothing was saved; the pages are kept. "
-                "Scan in black-and-white or at a lower resolution.",
+                "capture.dossier_s_files_would",
+                mb=_mb(dossier_bytes_before + size),
+                mb_2=_mb(lim.max_dossier_bytes),
             )
 
     def attach(
@@ -278,7 +269,7 @@ class CaptureService:
                 )
             )
             if dossier is None:
-                raise NotFound(f"Không có hồ sơ {dossier_code}.", f"No dossier {dossier_code}.")
+                raise NotFound("capture.dossier", dossier_code=dossier_code)
             if position is not None:
                 exists = s.scalar(
                     select(DossierPaper.id).where(
@@ -287,8 +278,9 @@ class CaptureService:
                 )
                 if exists is None:
                     raise InvalidInput(
-                        f"Hồ sơ {dossier.code} không có giấy tờ số {position} trong danh mục.",
-                        f"Dossier {dossier.code} has no checklist paper number {position}.",
+                        "capture.dossier_checklist_paper_number",
+                        code=dossier.code,
+                        position=position,
                     )
             return dossier.uuid, position
 
@@ -302,7 +294,7 @@ class CaptureService:
                 )
             )
             if dossier is None:
-                raise NotFound(f"Không có hồ sơ {dossier_code}.", f"No dossier {dossier_code}.")
+                raise NotFound("capture.dossier", dossier_code=dossier_code)
             rows = s.scalars(
                 select(Attachment)
                 .where(Attachment.dossier_id == dossier.id)
@@ -343,7 +335,7 @@ class CaptureService:
         with self._store.session() as s:
             row = s.scalar(select(Attachment).where(Attachment.uuid == attachment_uuid))
             if row is None:
-                raise NotFound("Không tìm thấy tệp đính kèm.", "Attachment not found.")
+                raise NotFound("capture.attachment_found")
             return self.attachments_dir / row.path
 
     def attachment_bytes(self, attachment_uuid: str) -> bytes:
@@ -394,4 +386,4 @@ class CaptureService:
             with self._store.write() as s:
                 add_audit(s, actor, action, entity, entity_uuid, detail)
         except UserError as exc:  # the pages are on disk already; a busy DB must not lose them
-            log.warning("could not audit %s: %s", action, exc.message_en)
+            log.warning("could not audit %s: %s", action, exc.text("en"))

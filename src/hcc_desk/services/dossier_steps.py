@@ -49,30 +49,22 @@ def load_dossier(session: Session, text: str) -> Dossier:
     """The dossier for a full code, a lookup URL, or a unique ``YYMMDD-NNNN`` tail."""
     code = scanned_code(text)
     if not code:
-        raise NotFound("Hãy quét hoặc nhập mã hồ sơ.", "Scan or type a dossier code.")
+        raise NotFound("dossier_steps.scan_type_dossier_code")
     dossier = after_intake.dossier_by_code(session, code)
     if dossier is None and _TAIL.fullmatch(code):
         found = after_intake.dossiers_by_code_tail(session, code)
         if len(found) > 1:
-            raise NotFound(
-                f"Có nhiều hồ sơ đuôi {code}: hãy nhập đủ mã.",
-                f"Several dossiers end in {code}: type the full code.",
-            )
+            raise NotFound("dossier_steps.several_dossiers_end_type", code=code)
         dossier = found[0] if found else None
     if dossier is None:
-        raise NotFound(
-            f"Không tìm thấy hồ sơ {code}. Kiểm tra lại mã trên giấy tiếp nhận.",
-            f"No dossier {code}. Check the code on the receipt.",
-        )
+        raise NotFound("dossier_steps.dossier_check_code_receipt", code=code)
     return dossier
 
 
 def active_officer(session: Session, username: str) -> Officer:
     officer = find_officer(session, username)
     if officer is None or not officer.active:
-        raise AuthError(
-            f"Không có cán bộ '{username}' đang hoạt động", f"No active officer '{username}'"
-        )
+        raise AuthError("dossier_steps.active_officer", username=username)
     return officer
 
 
@@ -91,9 +83,7 @@ def change_status(
     current = DossierStatus(dossier.status)
     if not can_transition(current, target):
         raise UserError(
-            f"Không thể chuyển hồ sơ {dossier.code} từ “{current.label_vi}” sang "
-            f"“{target.label_vi}”.",
-            f"Dossier {dossier.code} cannot go from {current.label_en} to {target.label_en}.",
+            "dossier_steps.dossier_go_from", code=dossier.code, source=current, target=target
         )
     event = StatusEvent(status=int(target), at=at, actor=actor, note=note[:500] or None)
     dossier.events.append(event)

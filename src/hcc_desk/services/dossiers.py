@@ -44,9 +44,7 @@ class DossierQueries:
         with self._store.write() as s:
             found = get_dossier_detail(s, code_or_uuid.strip())
             if found is None:
-                raise NotFound(
-                    f"Không tìm thấy hồ sơ {code_or_uuid!r}", f"No dossier {code_or_uuid!r}"
-                )
+                raise NotFound("dossiers.dossier", code_or_uuid=repr(code_or_uuid))
             add_audit(
                 s, officer_username, "dossier.view", "dossier", found.uuid, {"code": found.code}
             )

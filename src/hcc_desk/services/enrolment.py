@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hcc_core.domain.dossier_code import DEMO_SLOT
+from hcc_core.i18n import Joined, Msg, msg
 from hcc_core.wire.protocol import EnrolResponse
 from hcc_desk.core.store.catalogue_import import import_catalogue
 from hcc_desk.core.store.models import Agency, Centre, Counter, Dossier
@@ -89,20 +90,15 @@ class EnrolmentService:
         """``ca_pem``: the centre's own CA, pinned for every later call (docs/security.md)."""
         url = central_url.strip().rstrip("/")
         if not url.startswith(("http://", "https://")):
-            raise InvalidInput(
-                f"Địa chỉ máy chủ không hợp lệ: {url!r}",
-                f"Not a central URL: {url!r} (http:// or https://)",
-            )
+            raise InvalidInput("enrolment.central_url_http_https", url=repr(url))
         try:
             tls_context(ca_pem)
         except ValueError as exc:
-            raise InvalidInput(f"Tệp CA không hợp lệ: {exc}", f"Invalid CA file: {exc}") from None
+            raise InvalidInput("enrolment.invalid_ca_file", exc=exc) from None
         code = code.strip()
         if not 4 <= len(code) <= 32:  # the wire's bounds (EnrolRequest), said before any request
             raise InvalidInput(
-                "Mã đăng ký phải có từ 4 đến 32 ký tự: kiểm tra lại mã quản trị viên đã cấp.",
-                "The enrolment code must have 4 to 32 characters: check the "
-                "code the administrator gave.",
+                "enrolment.enrolment_code_must_characters",
             )
         key = self.keys.key_for(url, code)  # on disk before anything is sent
         resp = self._enrol_retrying(url, code, device_name.strip() or "HCC Desk", key, ca_pem)
@@ -143,28 +139,21 @@ class EnrolmentService:
             try:
                 return client.enrol(code, name, key)
             except (Insecure, Untrusted) as exc:  # no retry makes plain http or a bad cert safe
-                raise InvalidInput(
-                    f"Không đăng ký được: {exc.message}", f"Cannot enrol: {exc.message}"
-                ) from exc
+                raise InvalidInput("enrolment.enrol", message=exc.message) from exc
             except Transient as exc:
                 attempts += 1
                 wait = exc.retry_after or backoff_delay(attempts, r.rng, r.base_s, r.cap_s)
                 if r.clock() + wait > deadline:
                     raise UserError(
-                        f"Không kết nối được máy chủ trung tâm sau {attempts} lần thử: "
-                        f"{exc.message}. Hãy kiểm tra mạng rồi chạy lại lệnh đăng ký với "
-                        "cùng mã (mã chưa bị mất).",
-                        f"Cannot reach central after {attempts} tries: {exc.message}. Check "
-                        "the network and run the enrolment again with the same code (it is "
-                        "not lost).",
+                        "enrolment.reach_central_after_tries",
+                        attempts=attempts,
+                        message=exc.message,
                     ) from exc
                 if r.on_retry is not None:
                     r.on_retry(attempts, wait, exc.message)
             except SyncError as exc:
                 raise InvalidInput(
-                    "Máy chủ không chấp nhận mã đăng ký (sai, đã dùng hoặc hết hạn): "
-                    f"{exc.message}",
-                    f"Central refused the enrolment code (wrong, used or expired): {exc.message}",
+                    "enrolment.central_refused_enrolment_code", message=exc.message
                 ) from exc
             finally:
                 client.close()
@@ -253,22 +242,13 @@ def _adopt_central_slot(s: Session, counter: Counter, resp: EnrolResponse) -> No
 
 
 def _check_agreement(s: Session, counter: Counter, resp: EnrolResponse) -> None:
-    problems_vi, problems_en = [], []
+    problems: list[Msg] = []
     if counter.slot != resp.counter.slot:
-        problems_vi.append(
-            f"quầy này dùng số thứ tự {counter.slot}, máy chủ cấp {resp.counter.slot}"
-        )
-        problems_en.append(
-            f"this desk uses counter slot {counter.slot}, central enrolled it "
-            f"as slot {resp.counter.slot}"
-        )
+        problems.append(msg("enrolment.slot_differs", here=counter.slot, there=resp.counter.slot))
     centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
     if centre is not None and centre.code_slots != resp.centre.code_slots:
-        problems_vi.append(
-            f"số quầy trong mã hồ sơ: {centre.code_slots} ≠ {resp.centre.code_slots} trên máy chủ"
-        )
-        problems_en.append(
-            f"code slots {centre.code_slots} here, {resp.centre.code_slots} on central"
+        problems.append(
+            msg("enrolment.code_slots_differ", here=centre.code_slots, there=resp.centre.code_slots)
         )
     central_units = {a.unit_code for a in resp.agencies}
     used = set(
@@ -281,12 +261,6 @@ def _check_agreement(s: Session, counter: Counter, resp: EnrolResponse) -> None:
     )
     unknown = sorted(used - central_units)
     if unknown:
-        problems_vi.append("mã cơ quan đã dùng nhưng máy chủ không có: " + ", ".join(unknown))
-        problems_en.append("unit codes used here but unknown to central: " + ", ".join(unknown))
-    if problems_en:
-        raise UserError(
-            "Không đăng ký được: " + "; ".join(problems_vi) + ". Hãy sửa cấu hình trên máy chủ "
-            "và cấp mã mới (thiết bị vừa tạo trên máy chủ nên được thu hồi).",
-            "Enrolment refused: " + "; ".join(problems_en) + ". Fix the configuration on "
-            "central and issue a new code (revoke the device central just created).",
-        )
+        problems.append(msg("enrolment.unit_codes_unknown", codes=", ".join(unknown)))
+    if problems:
+        raise UserError("enrolment.disagrees", problems=Joined(tuple(problems)))

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from hcc_core.domain.calendar import appointment
 from hcc_core.domain.citizen_id import parse_citizen_qr
 from hcc_core.domain.dossier_code import CodeScheme, make_lookup_pin, new_uuid
-from hcc_core.domain.errors import DomainError
+from hcc_core.domain.errors import DomainError, DomainWarning
 from hcc_desk.core.store.repositories import add_audit, allocate_day_sequence
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync.outbox import enqueue_dossier
@@ -29,8 +29,7 @@ from hcc_desk.services.lookups import find_officer, find_procedure, the_centre, 
 @dataclass(frozen=True)
 class QrResult:
     person: PersonInput
-    warnings: list[str]
-    warnings_en: list[str]
+    warnings: list[DomainWarning]  # shown in the interface's language (``text(lang)``)
 
 
 SubmittedDossier = NewDossier
@@ -47,8 +46,7 @@ class IntakeService:
         qr = parse_citizen_qr(raw)
         return QrResult(
             apply_qr(PersonInput(), qr),
-            [w.message for w in qr.warnings],
-            [w.message_en for w in qr.warnings],
+            list(qr.warnings),
         )
 
     def validate(self, request: IntakeRequest) -> list[FieldError]:
@@ -76,9 +74,7 @@ class IntakeService:
                 raise IntakeRejected(
                     [
                         FieldError(
-                            "officer",
-                            f"Không có cán bộ '{officer_username}' đang hoạt động",
-                            f"No active officer '{officer_username}'",
+                            "officer", "intake.active_officer", officer_username=officer_username
                         )
                     ]
                 )
@@ -89,7 +85,7 @@ class IntakeService:
             papers = list(req.papers or [])
             centre, counter = the_centre(s), this_counter(s)
             if centre is None or counter is None:
-                raise UserError("Quầy này chưa được thiết lập", "This counter is not set up")
+                raise UserError("intake.counter_set_up")
             unit = proc.agency.unit_code
             day = received_at.date()
             try:
@@ -97,7 +93,7 @@ class IntakeService:
                     day, allocate_day_sequence(s, unit, day)
                 )
             except DomainError as exc:  # SequenceExhausted: say so, save nothing
-                raise UserError(exc.message, exc.message_en) from None
+                raise UserError.like(exc) from None
             new = NewDossier(
                 uuid=new_uuid(),
                 code=code,
@@ -138,11 +134,7 @@ class IntakeService:
 
 
 def _unknown_procedure(code: str) -> FieldError:
-    return FieldError(
-        "procedure_code",
-        f"Không có thủ tục mã {code!r} trong danh mục",
-        f"No procedure {code!r} in the catalogue",
-    )
+    return FieldError("procedure_code", "intake.procedure_catalogue", code=repr(code))
 
 
 RECEIPT_SKEW = timedelta(minutes=5)  # as central allows (HCC_CENTRAL_CLOCK_SKEW_SECONDS)
@@ -152,10 +144,4 @@ def future_receipt_error(received_at: datetime | None, now: datetime) -> FieldEr
     """A receipt is dated when it is saved: a supplied time later than now is refused."""
     if received_at is None or received_at <= now + RECEIPT_SKEW:
         return None
-    return FieldError(
-        "received_at",
-        f"Thời điểm tiếp nhận {received_at:%H:%M %d/%m/%Y} ở tương lai: không được "
-        "ghi giấy tiếp nhận sau thời điểm hiện tại",
-        f"Receipt time {received_at:%Y-%m-%d %H:%M} is in the future: a receipt "
-        "cannot be dated after now",
-    )
+    return FieldError("received_at", "intake.receipt_time_future_receipt", received_at=received_at)

@@ -23,10 +23,7 @@ def chosen_paper(settings, paper: str | None) -> str:
     """The paper asked for, else the desk's setting; refused unless A4 or A5."""
     paper = paper or settings.get(PAPER)
     if paper not in PAPERS:
-        raise InvalidInput(
-            f"Khổ giấy phải là A4 hoặc A5, không phải {paper!r}",
-            f"Paper must be A4 or A5, not {paper!r}",
-        )
+        raise InvalidInput("receipts.paper_must", paper=repr(paper))
     return paper
 
 
@@ -87,7 +84,7 @@ class ReceiptService:
         """(dossier uuid for the audit trail, receipt data)."""
         detail = get_dossier_detail(session, code.strip())
         if detail is None:
-            raise NotFound(f"Không tìm thấy hồ sơ {code!r}", f"No dossier {code!r}")
+            raise NotFound("receipts.dossier", code=repr(code))
         return detail.uuid, receipt_data(detail, the_centre(session), self._settings)
 
     def _paper(self, paper: str | None) -> str:

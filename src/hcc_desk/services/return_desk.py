@@ -16,10 +16,11 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from hcc_core.domain.citizen_id import parse_citizen_qr, validate_id_number
-from hcc_core.domain.errors import DomainError
+from hcc_core.domain.errors import DomainError, DomainWarning
 from hcc_core.domain.status import DossierStatus
 from hcc_core.domain.text import fold
 from hcc_core.domain.timing import classify
+from hcc_core.i18n import msg
 from hcc_desk.core.store.models import Applicant, Dossier, HandBack
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
@@ -104,8 +105,7 @@ class Recipient:
 class ScannedPerson:
     name: str
     id_number: str
-    warnings: tuple[str, ...]
-    warnings_en: tuple[str, ...]
+    warnings: tuple[DomainWarning, ...]  # shown in the interface's language (``text(lang)``)
 
 
 @dataclass(frozen=True)
@@ -145,8 +145,7 @@ class ReturnDeskService:
         return ScannedPerson(
             qr.full_name,
             qr.id_number,
-            tuple(w.message for w in qr.warnings),
-            tuple(w.message_en for w in qr.warnings),
+            tuple(qr.warnings),
         )
 
     def check_recipient(self, code: str, recipient: Recipient) -> Recipient:
@@ -237,20 +236,12 @@ def _ready_or_refuse(session: Session, d: Dossier) -> None:
     hb = hand_back_of(session, d)
     if hb is not None or d.status == _S.DONE:
         when = hb.at if hb is not None else d.returned_at
-        to = f" cho {hb.recipient_name}" if hb is not None else ""
-        to_en = f" to {hb.recipient_name}" if hb is not None else ""
-        at = f" lúc {when:%H:%M %d/%m/%Y}" if when else ""
-        at_en = f" at {when:%H:%M %d/%m/%Y}" if when else ""
-        raise UserError(
-            f"Hồ sơ {d.code} đã trả kết quả{to}{at}.",
-            f"The result of {d.code} was already handed back{to_en}{at_en}.",
-        )
+        to = msg("return_desk.handed_back_to", name=hb.recipient_name) if hb is not None else ""
+        at = msg("return_desk.handed_back_at", when=when) if when else ""
+        raise UserError("return_desk.result_already_handed_back", code=d.code, to=to, at=at)
     status = DossierStatus(d.status)
     if status not in READY_FOR_HAND_BACK:
-        raise UserError(
-            f"Hồ sơ {d.code} chưa có kết quả (trạng thái: {status.label_vi}). Chưa trả được.",
-            f"The result of {d.code} is not ready (status: {status.label_en}).",
-        )
+        raise UserError("return_desk.result_ready_status", code=d.code, status=status)
 
 
 def _checked(d: Dossier, r: Recipient) -> Recipient:
@@ -263,8 +254,7 @@ def _checked(d: Dossier, r: Recipient) -> Recipient:
         problems.append(
             FieldError(
                 "relation",
-                "Hãy chọn người nhận là chủ hồ sơ hay người được ủy quyền",
-                "Choose owner or authorised person",
+                "return_desk.choose_owner_authorised_person",
             )
         )
     if id_number:
@@ -272,34 +262,29 @@ def _checked(d: Dossier, r: Recipient) -> Recipient:
             if len(id_number) != 9:  # an old 9-digit CMND is still accepted as it is
                 id_number = validate_id_number(id_number).number
             elif not id_number.isdigit():
-                raise UserError(
-                    "Số CMND cũ phải gồm 9 chữ số", "An old ID card number has 9 digits"
-                )
+                raise UserError("return_desk.old_id_card_number")
         except (DomainError, UserError) as exc:
-            problems.append(FieldError("id_number", exc.message, exc.message_en))
+            problems.append(FieldError.of("id_number", exc))
     if relation == "authorised":
         if not name:
             problems.append(
                 FieldError(
                     "name",
-                    "Hãy nhập họ tên người được ủy quyền",
-                    "Type the authorised person's name",
+                    "return_desk.type_authorised_person_s",
                 )
             )
         if not id_number:
             problems.append(
                 FieldError(
                     "id_number",
-                    "Hãy nhập hoặc quét số định danh của người được ủy quyền",
-                    "Type or scan the authorised person's ID number",
+                    "return_desk.type_scan_authorised_person",
                 )
             )
         if not ref:
             problems.append(
                 FieldError(
                     "authorisation_ref",
-                    "Hãy ghi số/ngày của giấy ủy quyền",
-                    "Record the authorisation letter's reference",
+                    "return_desk.record_authorisation_letter_s",
                 )
             )
     if problems:
@@ -311,8 +296,7 @@ def _checked(d: Dossier, r: Recipient) -> Recipient:
                 [
                     FieldError(
                         "id_number",
-                        "Hãy quét thẻ hoặc nhập số định danh của người nhận để đối chiếu.",
-                        "Scan the card or type the recipient's ID number to check it.",
+                        "return_desk.scan_card_type_recipient",
                     )
                 ]
             )
@@ -322,9 +306,7 @@ def _checked(d: Dossier, r: Recipient) -> Recipient:
                 [
                     FieldError(
                         "id_number" if id_number else "name",
-                        "Người nhận không khớp người nộp hay chủ hồ sơ: cần giấy ủy quyền.",
-                        "The recipient is neither the submitter nor the owner: an authorisation "
-                        "letter is needed.",
+                        "return_desk.recipient_neither_submitter_nor",
                     )
                 ]
             )

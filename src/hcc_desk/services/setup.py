@@ -13,6 +13,7 @@ from hcc_core.catalogue import default_catalogue_path
 from hcc_core.domain.dossier_code import DEMO_FIRST, DEMO_SLOT, validate_unit_code
 from hcc_core.domain.errors import DomainError
 from hcc_core.domain.text import clean_text, fold
+from hcc_core.i18n import msg
 from hcc_desk.core.store.catalogue_import import import_catalogue
 from hcc_desk.core.store.models import Agency, Centre, Counter, Officer
 from hcc_desk.core.store.repositories import add_audit
@@ -122,7 +123,7 @@ class SetupService:
     def _create(self, data: SetupInput) -> None:
         with self._store.write() as s:
             if s.scalar(select(Counter.id).where(Counter.is_this_device.is_(True))) is not None:
-                raise UserError("Quầy này đã được thiết lập", "This counter is already set up")
+                raise UserError("setup.counter_already_set_up")
             s.add(
                 Centre(
                     name=data.centre_name.strip(),
@@ -155,10 +156,7 @@ class SetupService:
             with tempfile.TemporaryDirectory() as tmp:
                 report = import_catalogue(s, _catalogue_for(data.agencies, Path(tmp)))
             if not report.ok:
-                raise UserError(
-                    "Không nạp được danh mục thủ tục: " + "; ".join(report.errors),
-                    "Could not load the procedure catalogue: " + "; ".join(report.errors),
-                )
+                raise UserError("setup.catalogue_not_loaded", errors="; ".join(report.errors))
             add_audit(
                 s,
                 admin.username,
@@ -183,81 +181,57 @@ def _catalogue_for(agencies: list[AgencyInput], tmp: Path) -> Path:
 def _problems(data: SetupInput) -> list[FieldError]:
     errors: list[FieldError] = []
 
-    def need(field_name: str, value: str, vi: str, en: str, max_len: int = 200) -> None:
+    def need(field_name: str, value: str, label: str, max_len: int = 200) -> None:
         try:
             if not clean_text(value, max_len, field_name.rsplit(".", 1)[-1]):
-                errors.append(FieldError(field_name, f"Chưa nhập {vi}", f"{en} is required"))
+                errors.append(FieldError(field_name, "input.required", label=msg(label)))
         except DomainError as exc:
-            errors.append(FieldError(field_name, exc.message, exc.message_en))
+            errors.append(FieldError.of(field_name, exc))
 
-    need("centre_name", data.centre_name, "tên trung tâm", "Centre name")
-    need("governing_body", data.governing_body, "cơ quan chủ quản", "Governing body")
-    need("place_name", data.place_name, "địa danh", "Place name", 100)
-    need("counter_name", data.counter_name, "tên quầy", "Counter name", 100)
-    need("admin_full_name", data.admin_full_name, "họ tên quản trị viên", "Admin's full name")
+    need("centre_name", data.centre_name, "setup.centre_name")
+    need("governing_body", data.governing_body, "setup.governing_body")
+    need("place_name", data.place_name, "setup.place_name", 100)
+    need("counter_name", data.counter_name, "setup.counter_name", 100)
+    need("admin_full_name", data.admin_full_name, "setup.admin_s_full_name")
     if not data.admin_username.strip().isidentifier() or len(data.admin_username) > 64:
         errors.append(
             FieldError(
                 "admin_username",
-                "Tên đăng nhập chỉ gồm chữ không dấu, số, _",
-                "User name: unaccented letters, digits and _ only",
+                "setup.user_name_unaccented_letters",
             )
         )
     errors += password_problems(data.admin_password, data.admin_password_confirm, "admin_password")
     if not 1 <= data.code_slots < DEMO_FIRST:
-        errors.append(
-            FieldError(
-                "code_slots",
-                f"Số quầy trong mã hồ sơ phải từ 1 đến {DEMO_FIRST - 1}",
-                f"Code slots must be 1 to {DEMO_FIRST - 1}",
-            )
-        )
+        errors.append(FieldError("code_slots", "setup.code_slots_must", value=DEMO_FIRST - 1))
     if data.counter_slot == DEMO_SLOT:
         errors.append(
-            FieldError(
-                "counter_slot",
-                f"Số thứ tự {DEMO_SLOT} dành riêng cho quầy demo",
-                f"Slot {DEMO_SLOT} is reserved for the demo desk",
-            )
+            FieldError("counter_slot", "setup.slot_reserved_demo_desk", DEMO_SLOT=DEMO_SLOT)
         )
     elif not 1 <= data.counter_slot <= data.code_slots:
         errors.append(
-            FieldError(
-                "counter_slot",
-                f"Số thứ tự quầy phải từ 1 đến {data.code_slots} (hỏi quản trị "
-                "viên: mỗi quầy của trung tâm một số khác nhau)",
-                f"Counter slot must be 1 to {data.code_slots} (ask the admin: "
-                "each counter of the centre has its own)",
-            )
+            FieldError("counter_slot", "setup.counter_slot_must_ask", code_slots=data.code_slots)
         )
     if data.level not in CENTRE_LEVELS:
         errors.append(
             FieldError(
                 "level",
-                "Cấp của trung tâm phải là cấp tỉnh hoặc cấp xã",
-                "The centre's level must be province or commune",
+                "setup.centre_s_level_must",
             )
         )
     if not data.agencies:
-        errors.append(FieldError("agencies", "Cần ít nhất một cơ quan", "Add at least one agency"))
+        errors.append(FieldError("agencies", "setup.add_at_least_one"))
     seen_codes: set[str] = set()
     seen_names: set[str] = set()
     for i, a in enumerate(data.agencies):
-        need(f"agencies[{i}].name", a.name, "tên cơ quan", "Agency name")
+        need(f"agencies[{i}].name", a.name, "setup.agency_name")
         try:
             validate_unit_code(a.unit_code.strip())
         except DomainError as exc:
-            errors.append(FieldError(f"agencies[{i}].unit_code", exc.message, exc.message_en))
+            errors.append(FieldError.of(f"agencies[{i}].unit_code", exc))
         if a.unit_code.strip() in seen_codes:
-            errors.append(
-                FieldError(
-                    f"agencies[{i}].unit_code", "Mã định danh bị trùng", "Duplicate unit code"
-                )
-            )
+            errors.append(FieldError(f"agencies[{i}].unit_code", "setup.duplicate_unit_code"))
         if fold(a.name) in seen_names:
-            errors.append(
-                FieldError(f"agencies[{i}].name", "Tên cơ quan bị trùng", "Duplicate agency name")
-            )
+            errors.append(FieldError(f"agencies[{i}].name", "setup.duplicate_agency_name"))
         seen_codes.add(a.unit_code.strip())
         seen_names.add(fold(a.name))
     return errors

@@ -12,10 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from hcc_core.i18n import Msg
 from hcc_desk.core.store.models import (
     Agency,
     CentreDossier,
@@ -56,12 +58,13 @@ class Overview:
     last_fetch: datetime | None  # None: never fetched from central (this desk's dossiers only)
 
 
-@dataclass(frozen=True)
-class RefreshResult:
-    rows: int
-    complete: bool
-    message: str  # for the status line, Vietnamese
-    message_en: str
+class RefreshResult(Msg):
+    """How a refresh went: rows fetched, whether complete, and a message for the status line."""
+
+    def __init__(self, rows: int, complete: bool, msg_id: str, /, **params: Any) -> None:
+        super().__init__(msg_id, params)
+        object.__setattr__(self, "rows", rows)
+        object.__setattr__(self, "complete", complete)
 
 
 # No live officer session with central (it expired, or the login was offline): the cache
@@ -69,10 +72,7 @@ class RefreshResult:
 _LOG_IN_AGAIN = RefreshResult(
     0,
     False,
-    "Phiên làm việc với máy chủ trung tâm đã hết hạn hoặc chưa có: hãy đăng nhập lại "
-    "(khi có kết nối) để cập nhật; đang dùng dữ liệu đã lưu.",
-    "No live session with central (expired, or logged in offline): log in again while "
-    "central answers to update; showing saved data.",
+    "supervision.live_session_with_central",
 )
 
 
@@ -104,8 +104,7 @@ class SupervisionService:
     def _require(self, officer: str) -> None:
         if not self.allowed(officer):
             raise AuthError(
-                "Chỉ cán bộ giám sát mới được xem mục Giám sát.",
-                "Only supervisors may open Supervision.",
+                "supervision.only_supervisors_may_open",
             )
 
     # --- reading ------------------------------------------------------------------------------
@@ -144,8 +143,7 @@ class SupervisionService:
             return RefreshResult(
                 0,
                 False,
-                "Quầy chưa đăng ký với máy chủ trung tâm: chỉ có hồ sơ của quầy này.",
-                "Not enrolled with central: this counter's dossiers only.",
+                "supervision.enrolled_with_central_counter",
             )
         session = self._sessions.get(cred.device_token, officer)  # central judges expiry
         if session is None:
@@ -159,28 +157,18 @@ class SupervisionService:
         except AuthFailed as exc:
             if exc.status == 403:
                 raise AuthError(
-                    "Máy chủ trung tâm không cho tài khoản này xem dữ liệu giám sát của trung tâm.",
-                    "Central does not let this account read the centre's supervision data.",
+                    "supervision.central_does_let_account",
                 ) from exc
             raise UserError(
-                "Máy chủ trung tâm từ chối quầy này: cần đăng ký lại.",
-                "Central refused this desk: enrol again.",
+                "supervision.central_refused_desk_enrol",
             ) from exc
         except SyncError as exc:
             return RefreshResult(
-                0,
-                False,
-                f"Không kết nối được máy chủ trung tâm ({exc.message}): đang dùng dữ liệu đã lưu.",
-                f"Central unreachable ({exc.message}): showing saved data.",
+                0, False, "supervision.central_unreachable_showing_saved", message=exc.message
             )
         finally:
             client.close()
-        return RefreshResult(
-            report.rows,
-            report.complete,
-            f"Đã cập nhật {report.rows} hồ sơ từ máy chủ trung tâm.",
-            f"{report.rows} dossiers updated from central.",
-        )
+        return RefreshResult(report.rows, report.complete, "supervision.refreshed", n=report.rows)
 
     # --- export -------------------------------------------------------------------------------
     def export(
@@ -195,7 +183,7 @@ class SupervisionService:
         from hcc_desk.services.supervision_export import SupervisionReport, write_pdf, write_xlsx
 
         if xlsx is None and pdf is None:
-            raise UserError("Hãy chọn tệp xuất (xlsx hoặc PDF).", "Choose an xlsx or PDF file.")
+            raise UserError("supervision.choose_xlsx_pdf_file")
         overview = self.overview(officer)
         report = SupervisionReport(
             overview.now,
@@ -236,7 +224,7 @@ class SupervisionService:
 
 def _check_period(date_from: date, date_to: date) -> None:
     if date_to < date_from:
-        raise UserError("Ngày kết thúc phải sau ngày bắt đầu.", "The end date precedes the start.")
+        raise UserError("supervision.end_date_precedes_start")
 
 
 # --- rows -------------------------------------------------------------------------------------

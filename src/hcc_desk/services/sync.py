@@ -37,8 +37,7 @@ STOP_WAIT = 0.3  # seconds a stop waits for the sync thread before leaving it to
 
 def _not_enrolled() -> UserError:
     return NotFound(
-        "Quầy này chưa đăng ký với máy chủ trung tâm (chạy 'hcc-desk enrol').",
-        "This desk is not enrolled with central (run 'hcc-desk enrol').",
+        "sync.desk_enrolled_with_central",
     )
 
 
@@ -106,9 +105,7 @@ class SyncService:
         if self._runner is not None:
             report = self._runner.run_now(timeout)
             if report is None:
-                raise UserError(
-                    "Đồng bộ chưa xong, đang chạy nền.", "Sync is still running in the background."
-                )
+                raise UserError("sync.sync_still_running_background")
             return report
         engine = self.engine()
         try:
@@ -211,7 +208,7 @@ class SyncService:
         with self._store.write() as s:
             dossier = s.scalar(select(Dossier).where(Dossier.uuid == dossier_uuid))
             if dossier is None:
-                raise NotFound(f"Không có hồ sơ {dossier_uuid}", f"No dossier {dossier_uuid}")
+                raise NotFound("sync.dossier", dossier_uuid=dossier_uuid)
             return add_attachment(
                 s,
                 dossier,
@@ -265,12 +262,7 @@ class CentralAuth:
                     {"by": "central", "retry_after": exc.retry_after},
                 )
             wait = f" ({int(exc.retry_after)} s)" if exc.retry_after else ""
-            raise AuthError(
-                "Tài khoản tạm khoá trên máy chủ trung tâm do nhập sai mật khẩu "
-                f"nhiều lần: thử lại sau{wait} hoặc nhờ quản trị mở khoá.",
-                "Central has locked this account after failed logins: try again "
-                f"later{wait} or ask an administrator to unlock it.",
-            ) from exc
+            raise AuthError("sync.central_locked_account_after", wait=wait) from exc
         except SyncError as exc:  # unreachable, busy, or this device refused: cached hash
             log.info("central login unavailable (%s): checking the cached password", exc.message)
             return self._local.login(username, password)
@@ -285,7 +277,7 @@ class CentralAuth:
                 add_audit(
                     s, username or "?", "officer.login_failed", "officer", None, {"by": "central"}
                 )
-            raise AuthError("Sai tên đăng nhập hoặc mật khẩu", "Wrong user name or password")
+            raise AuthError("sync.wrong_user_name_password")
         with self._store.write() as s:
             row = s.scalar(select(Officer).where(Officer.username == account.username))
             if row is None:

@@ -177,7 +177,7 @@ class IntakeView(QWidget):
         except Exception as exc:
             if not errors.is_expected(exc):
                 raise
-            self.banner.show("error", i18n.pick(exc))
+            self.banner.show("error", i18n.text(exc))
             self.ui.qr_edit.selectAll()
             return
         person = result.person
@@ -185,12 +185,12 @@ class IntakeView(QWidget):
         self.ui.submitter.set_value(person, only_filled=True)
         self.ui.qr_edit.clear()
         name = person.full_name or person.id_number
-        warnings = i18n.pick_list(result.warnings, getattr(result, "warnings_en", None))
+        warnings = result.warnings
         if warnings:
             self.banner.show(
                 "warning",
                 self.tr("Đã đọc thẻ của %1, cần kiểm tra:").replace("%1", name),
-                [i18n.pick(w) for w in warnings],
+                [i18n.text(w) for w in warnings],
             )
         else:
             self.banner.show("success", self.tr("Đã đọc thẻ căn cước của %1.").replace("%1", name))
@@ -362,7 +362,7 @@ class IntakeView(QWidget):
         self.banner.show(
             "error",
             self.tr("Hồ sơ chưa hợp lệ, vui lòng sửa các ô được đánh dấu đỏ."),
-            [i18n.pick(e) for e in unplaced],
+            [i18n.text(e) for e in unplaced],
         )
 
     def visible_errors(self) -> dict[str, str]:
@@ -399,7 +399,7 @@ class IntakeView(QWidget):
         if getattr(exc, "errors", None):
             self.show_errors(list(exc.errors))
         elif errors.is_expected(exc):
-            self.banner.show("error", i18n.pick(exc))
+            self.banner.show("error", i18n.text(exc))
         else:
             self.banner.hide()
             errors.report_bug(type(exc), exc, failure.traceback_text)

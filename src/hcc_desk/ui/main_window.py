@@ -125,8 +125,7 @@ class MainWindow(QMainWindow):
 
     def _show_calendar_warning(self, warning: Any) -> None:
         if warning is not None:
-            text = warning.message_en if i18n.language() == "en" else warning.message
-            self.calendar_warning = QLabel("⚠ " + text)
+            self.calendar_warning = QLabel("⚠ " + i18n.text(warning))
             self.calendar_warning.setWordWrap(True)
             self.ui.statusbar.addWidget(self.calendar_warning, 1)
 
@@ -223,7 +222,7 @@ class MainWindow(QMainWindow):
         try:
             request = request_from_dict(newest.payload)
         except RequestFormatError as exc:
-            errors.show_message(self, i18n.pick(exc), warning=True)
+            errors.show_message(self, i18n.text(exc), warning=True)
             return
         self.ui.tabs.setCurrentWidget(self.ui.intake_tab)
         self.intake.load_request(request, newest.draft_id)

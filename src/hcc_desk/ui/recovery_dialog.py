@@ -96,7 +96,7 @@ class RecoveryDialog(QDialog):
     def _failed(self, failure: Failure) -> None:
         self.restore_button.setEnabled(True)
         self.password.clear()
-        self._error(i18n.pick(failure.exc))
+        self._error(i18n.text(failure.exc))
 
     def _error(self, text: str) -> None:
         self.error_label.setText(text)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hcc_desk.ui import errors
+from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.formatting import short_datetime
 from hcc_desk.ui.forms.ui_sync_parked import Ui_ParkedDialog
 from hcc_desk.ui.tasks import TaskRunner
@@ -72,7 +72,7 @@ def describe(status: Any) -> tuple[str, str]:
     warning = getattr(status, "clock_warning", None)
     if warning:  # the officer must see it: central would refuse what this desk dates ahead
         parts.append("⚠ " + QCoreApplication.translate("SyncIndicator", "giờ máy sai"))
-        tip += "\n" + warning[0]
+        tip += "\n" + i18n.text(warning)
     return " · ".join(parts), tip
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from hcc_core.i18n import Msg
 from hcc_desk.core.store.models import Attachment, Dossier, OutboxOp, SyncState
 from hcc_desk.core.store.store import Sessions
 
@@ -56,7 +57,7 @@ class SyncStatus:
     last_success_at: datetime | None = None
     last_error: str | None = None
     upload: UploadProgress | None = None
-    clock_warning: tuple[str, str] | None = None  # (vi, en): this PC's clock is wrong
+    clock_warning: Msg | None = None  # this PC's clock is wrong
 
 
 def read_status(store: Sessions) -> SyncStatus:

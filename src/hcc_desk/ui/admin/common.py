@@ -66,7 +66,7 @@ def failure_handler(
     def handle(failure: Failure) -> None:
         found = getattr(failure.exc, "errors", None)
         if inline is not None and found:
-            inline.setText("\n".join(i18n.pick(e) for e in found))
+            inline.setText("\n".join(i18n.text(e) for e in found))
             inline.show()
         else:
             errors.present_failure(parent, failure)

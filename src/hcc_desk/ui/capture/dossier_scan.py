@@ -91,7 +91,7 @@ class DossierScanDialog(QDialog):
 
     def _load_failed(self, failure: Failure) -> None:
         if errors.is_expected(failure.exc):
-            self.heading.setText(i18n.pick(failure.exc))
+            self.heading.setText(i18n.text(failure.exc))
         else:
             errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
 
@@ -201,7 +201,7 @@ class DossierScanDialog(QDialog):
         )
         if report.failed:
             self.panel.faults.show_error(
-                "\n".join(f"“{name}”: {i18n.pick(exc)}" for name, exc in report.failed)
+                "\n".join(f"“{name}”: {i18n.text(exc)}" for name, exc in report.failed)
             )
 
     def _save_failed(self, failure: Failure) -> None:
@@ -209,7 +209,7 @@ class DossierScanDialog(QDialog):
         self._fill_papers()
         self.panel.status.setText("")
         if errors.is_expected(failure.exc):
-            self.panel.faults.show_error(i18n.pick(failure.exc))
+            self.panel.faults.show_error(i18n.text(failure.exc))
         else:
             errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)
 

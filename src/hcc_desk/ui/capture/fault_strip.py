@@ -38,9 +38,9 @@ class FaultStrip(QFrame):
         self.hide()
 
     def show_fault(self, fault: Any, kept_pages: int, detail: str = "") -> None:
-        """``fault`` is a ScanFault (or any object with message/message_en)."""
+        """``fault`` is a ScanFault (or anything with ``text(lang)``)."""
         self.fault = fault
-        text = i18n.pick(fault)
+        text = i18n.text(fault)
         kept = (
             self.tr("Đã giữ %1 trang đã quét.").replace("%1", str(kept_pages))
             if kept_pages

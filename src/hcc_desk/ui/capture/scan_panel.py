@@ -322,7 +322,7 @@ class ScanPanel(QWidget):
         if job is not None:
             self.pages_changed.emit(job.session)
         if errors.is_expected(failure.exc):
-            self.faults.show_error(i18n.pick(failure.exc))
+            self.faults.show_error(i18n.text(failure.exc))
         else:
             # Still an unexpected bug, but the pages on disk and the rest of the screen are fine.
             self.faults.show_error(self.tr("Lỗi khi quét; các trang đã quét vẫn được giữ."))

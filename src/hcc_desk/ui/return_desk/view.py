@@ -230,15 +230,15 @@ class ReturnDeskView(QWidget):
         except Exception as exc:
             if not is_expected(exc):
                 raise
-            self.banner.show("error", i18n.pick(exc))
+            self.banner.show("error", i18n.text(exc))
             self.qr_edit.selectAll()
             return
         self.name_edit.setText(person.name)
         self.id_edit.setText(person.id_number)
         self.qr_edit.clear()
-        warnings = person.warnings_en if i18n.language() == "en" else person.warnings
+        warnings = [i18n.text(w) for w in person.warnings]
         if warnings:
-            self.banner.show("warning", self.tr("Thông tin trên thẻ cần kiểm tra:"), list(warnings))
+            self.banner.show("warning", self.tr("Thông tin trên thẻ cần kiểm tra:"), warnings)
         else:
             self.banner.hide()
         (self.ref_edit if self.authorised_radio.isChecked() else self.summary_edit).setFocus()
@@ -375,7 +375,7 @@ class ReturnDeskView(QWidget):
             self.banner.show(
                 "error",
                 self.tr("Đã ghi nhận nhưng chưa in được phiếu: %1").replace(
-                    "%1", i18n.pick(failure.exc)
+                    "%1", i18n.text(failure.exc)
                 ),
             )
         else:
@@ -387,10 +387,10 @@ class ReturnDeskView(QWidget):
         if not is_expected(exc):
             report_bug(type(exc), exc, failure.traceback_text)
             return
-        details = [i18n.pick(e) for e in getattr(exc, "errors", [])]
+        details = [i18n.text(e) for e in getattr(exc, "errors", [])]
         self.banner.show(
             "error",
-            i18n.pick(exc) if not details else self.tr("Chưa ghi nhận được:"),
+            i18n.text(exc) if not details else self.tr("Chưa ghi nhận được:"),
             details or None,
         )
 

@@ -250,7 +250,7 @@ class SupervisionView(QWidget):
     def _refreshed(self, result: Any, quiet: bool = False) -> None:
         self._refreshing = False
         self.refresh_button.setEnabled(True)
-        text = result.message_en if i18n.language() == "en" else result.message
+        text = i18n.text(result)
         if not (quiet and result.complete):
             self.banner.show("success" if result.complete else "warning", text)
         self.refreshed.emit(result)
@@ -295,6 +295,6 @@ class SupervisionView(QWidget):
 
     def _failed(self, failure: Failure) -> None:
         if is_expected(failure.exc):
-            self.banner.show("error", i18n.pick(failure.exc))
+            self.banner.show("error", i18n.text(failure.exc))
         else:
             report_bug(type(failure.exc), failure.exc, failure.traceback_text)
