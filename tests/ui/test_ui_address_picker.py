@@ -95,3 +95,18 @@ def test_picking_replaces_the_place_a_card_printed(qtbot, ctx, officer, runner):
     QTest.keyClick(picker.completer.popup(), Qt.Key.Key_Down)
     QTest.keyClick(picker.completer.popup(), Qt.Key.Key_Return)
     assert address.text() == ADDRESS
+
+
+def test_the_picker_from_its_form_speaks_english(qtbot, qapp):
+    from PySide6.QtWidgets import QLineEdit
+
+    from hcc_desk.ui import i18n
+    from hcc_desk.ui.address_picker import AddressPicker
+
+    i18n.install(qapp, "en")
+    picker = AddressPicker(QLineEdit())
+    qtbot.addWidget(picker)
+    # forms/address_picker.ui keeps the class's context and the object names tests look up
+    assert picker.findChild(QLineEdit, "address_commune") is picker.commune
+    assert picker.ui.province_label.buddy() is picker.province
+    assert picker.commune.placeholderText() != "Xã/phường: gõ tên không dấu, vd. phu xuan"

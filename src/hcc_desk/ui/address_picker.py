@@ -12,9 +12,10 @@ then the commune field is plain text.
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from hcc_core.domain.places import Commune, Places, Province, format_address, street_part
+from hcc_desk.ui.forms.ui_address_picker import Ui_AddressPicker
 
 
 class AddressPicker(QWidget):
@@ -27,23 +28,9 @@ class AddressPicker(QWidget):
         self.address = address
         self.places: Places | None = None
         self._suffix = ""  # the place part this picker last wrote at the end of the address
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.province = QComboBox(self)
-        self.province.setObjectName("address_province")
-        self.province.setMinimumContentsLength(16)
-        self.province.setToolTip(self.tr("Tỉnh/thành phố (34 đơn vị từ 01/7/2025)"))
-        self.commune = QLineEdit(self)
-        self.commune.setObjectName("address_commune")
-        self.commune.setPlaceholderText(self.tr("Xã/phường: gõ tên không dấu, vd. phu xuan"))
-        province_label = QLabel(self.tr("Tỉnh/TP:"), self)
-        province_label.setBuddy(self.province)
-        commune_label = QLabel(self.tr("Xã/phường:"), self)
-        commune_label.setBuddy(self.commune)
-        row.addWidget(province_label)
-        row.addWidget(self.province, 1)
-        row.addWidget(commune_label)
-        row.addWidget(self.commune, 2)
+        self.ui = ui = Ui_AddressPicker()  # forms/address_picker.ui
+        ui.setupUi(self)
+        self.province, self.commune = ui.address_province, ui.address_commune
         self._model = QStringListModel(self)
         self.completer = QCompleter(self._model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)

@@ -10,18 +10,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QStringListModel, QTimer, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QMenu,
-    QProgressBar,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QWidget
 
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.formatting import short_datetime
+from hcc_desk.ui.forms.ui_sync_indicator import Ui_SyncIndicator
 from hcc_desk.ui.forms.ui_sync_parked import Ui_ParkedDialog
 from hcc_desk.ui.tasks import TaskRunner
 
@@ -82,21 +75,14 @@ class SyncIndicator(QWidget):
         self.ctx, self.runner = ctx, runner
         self.service = getattr(ctx, "sync", None)
         self.status: Any = None
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
-        self.button = QToolButton(self)
-        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button.setAutoRaise(True)
+        self.ui = ui = Ui_SyncIndicator()  # forms/sync_indicator.ui
+        ui.setupUi(self)
+        self.button, self.progress = ui.button, ui.progress
         menu = QMenu(self)
         self.sync_action = menu.addAction(self.tr("Đồng bộ &ngay"), self.sync_now)
         self.parked_action = menu.addAction(self.tr("Hồ sơ &bị từ chối…"), self.show_parked)
         self.button.setMenu(menu)
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(140)
-        self.progress.setTextVisible(True)
         self.progress.hide()
-        layout.addWidget(self.button)
-        layout.addWidget(self.progress)
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
