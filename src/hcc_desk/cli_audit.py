@@ -8,7 +8,6 @@ it back as ``--anchor`` to detect a log rewritten or cut short since), 1 the fir
 from __future__ import annotations
 
 import argparse
-import sys
 
 EXIT_OK, EXIT_BROKEN, EXIT_INVALID = 0, 1, 2
 
@@ -57,5 +56,7 @@ def run(args, profile) -> int:
     return EXIT_OK
 
 
-def _say(message: str, message_en: str) -> None:
-    print(f"hcc-desk: {message}\n  ({message_en})", file=sys.stderr)
+def _say(msg_id: str, /, **params: object) -> None:
+    from hcc_desk.cli import _err
+
+    _err(msg_id, **params)

@@ -258,7 +258,8 @@ def test_new_appointment_must_be_office_time(moment, ok):
     problem = new_due_problem(CAL, moment)
     assert (problem is None) is ok
     if problem is not None:
-        assert "không phải giờ làm việc" in problem[0] and "next working moment" in problem[1]
+        assert "không phải giờ làm việc" in problem.text("vi")
+        assert "next working moment" in problem.text("en")
 
 
 def test_calendar_day_limit_restart_recomputes_from_the_history():
