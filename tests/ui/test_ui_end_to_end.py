@@ -170,6 +170,7 @@ def test_qr_scan_search_errors_save_preview_print(qtbot, ctx, officer, runner, c
     intake = w.intake
     # Saving an empty form: the real validator's messages under the fields.
     intake.save()
+    runner.wait_idle()  # the checks ran on the database lane
     shown = intake.visible_errors()
     assert {"submitter.full_name", "procedure_code"} <= set(shown)
     assert w.focusWidget() is intake.ui.submitter.ui.full_name
