@@ -137,10 +137,26 @@ class AdminImports:
 
     def apply_catalogue(self, actor: str, path: Path, retire_missing: bool = False):
         check_admin(self._store, actor, "catalogue.import")
-        from hcc_desk.core.store.catalogue_import import import_audited
+        from hcc_desk.core.store.catalogue_import import import_catalogue
 
+        path = Path(path)
         with self._store.write() as s:
-            report = import_audited(s, Path(path), actor, deactivate_missing=retire_missing)
+            report = import_catalogue(s, path, deactivate_missing=retire_missing)
+            if report.ok:
+                add_audit(
+                    s,
+                    actor,
+                    "catalogue.import",
+                    "catalogue",
+                    None,
+                    {
+                        "file": path.name,
+                        "added": report.added,
+                        "updated": report.updated,
+                        "retired": report.deactivated,
+                        "warnings": len(report.warnings),
+                    },
+                )
         if not report.ok:
             raise _not_importable(report.errors)
         return report
