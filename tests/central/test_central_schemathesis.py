@@ -194,6 +194,7 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 @schema.parametrize()
 @settings(max_examples=25, deadline=None)
+@pytest.mark.expect_log_warnings  # fuzzed logins lock names: a WARNING each
 def test_api_conforms(case):
     case.call_and_validate()
 

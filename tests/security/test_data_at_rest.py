@@ -299,6 +299,7 @@ def test_key_store_creates_once_seals_and_reports_what_is_wrong(tmp_path):
         profile_key(profile, store)
 
 
+@pytest.mark.expect_log_warnings  # the missing key is logged as an ERROR
 def test_the_desk_says_so_when_the_key_is_gone(world, used_profile, monkeypatch):
     profile, _ = used_profile
     shutil.rmtree(world / "keys")

@@ -35,6 +35,7 @@ def _fail(desk, name: str, times: int) -> list[int]:
     return [login(desk, name, WRONG).status_code for _ in range(times)]
 
 
+@pytest.mark.expect_log_warnings  # central logs each lockout as a WARNING
 def test_lockout_grows_and_holds_even_against_the_right_password(central, desk):
     sup = new_officer(central, desk)
     with controlled(central) as (guard, clock):
@@ -65,6 +66,7 @@ def test_lockout_grows_and_holds_even_against_the_right_password(central, desk):
         assert login(desk, sup).status_code == 200
 
 
+@pytest.mark.expect_log_warnings  # central logs each lockout as a WARNING
 def test_failures_a_day_old_no_longer_count(central, desk):
     sup = new_officer(central, desk)
     with controlled(central) as (guard, clock):
@@ -104,6 +106,7 @@ def test_a_right_guess_racing_the_lock_is_refused_too(central, desk):
         assert audits(central, "officer.login_locked")[-1]["username"] == sup
 
 
+@pytest.mark.expect_log_warnings  # central logs each lockout as a WARNING
 def test_admin_unlocks_an_officer(central, desk):
     sup = new_officer(central, desk)
     with controlled(central) as (guard, _clock):
@@ -117,6 +120,7 @@ def test_admin_unlocks_an_officer(central, desk):
     assert [u["was_locked"] for u in unlocks[-2:]] == [True, False]
 
 
+@pytest.mark.expect_log_warnings  # central logs each lockout as a WARNING
 def test_unknown_names_answer_like_known_ones(central, desk):
     """Same statuses, bodies and Retry-After for a real name and a made-up one: the answers
     do not tell which names exist (and both pay one argon2 verification)."""
@@ -253,6 +257,7 @@ def test_public_lookup_is_rate_limited_per_address_and_per_code(central, desk):
         assert citizen.get("/public/status", params=right).status_code == 200
 
 
+@pytest.mark.expect_log_warnings  # central logs each lockout as a WARNING
 def test_a_desk_does_not_get_round_a_central_lock_with_its_cached_hash(central, desk, tmp_path):
     from hcc_desk import cli
     from hcc_desk.app import open_context

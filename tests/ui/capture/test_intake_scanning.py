@@ -182,6 +182,7 @@ def test_save_waits_for_the_batch(qtbot, view):
     assert "Đã dừng quét" in panel.status.text()
 
 
+@pytest.mark.expect_log_warnings  # a crashed scanner driver is a WARNING
 def test_killed_scanner_worker_leaves_the_screen_working(qtbot, view):
     import os
     import signal
