@@ -22,7 +22,6 @@ from hcc_core.domain.official_calendar import (
     load_calendar_file,
 )
 from hcc_desk.core.store.models import CalendarDay, CalendarYear, Procedure
-from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.admin_officers import check_admin
 from hcc_desk.services.errors import InvalidInput
@@ -137,26 +136,10 @@ class AdminImports:
 
     def apply_catalogue(self, actor: str, path: Path, retire_missing: bool = False):
         check_admin(self._store, actor, "catalogue.import")
-        from hcc_desk.core.store.catalogue_import import import_catalogue
+        from hcc_desk.core.store.catalogue_import import import_audited
 
-        path = Path(path)
         with self._store.write() as s:
-            report = import_catalogue(s, path, deactivate_missing=retire_missing)
-            if report.ok:
-                add_audit(
-                    s,
-                    actor,
-                    "catalogue.import",
-                    "catalogue",
-                    None,
-                    {
-                        "file": path.name,
-                        "added": report.added,
-                        "updated": report.updated,
-                        "retired": report.deactivated,
-                        "warnings": len(report.warnings),
-                    },
-                )
+            report = import_audited(s, Path(path), actor, deactivate_missing=retire_missing)
         if not report.ok:
             raise _not_importable(report.errors)
         return report

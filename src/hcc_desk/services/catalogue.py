@@ -7,9 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from hcc_core.catalogue.fees import expired_on, fee_amounts_vi
-from hcc_desk.core.store.catalogue_import import ImportReport, import_catalogue
+from hcc_desk.core.store.catalogue_import import ImportReport, import_audited
 from hcc_desk.core.store.records import PaperInfo, ProcedureInfo
-from hcc_desk.core.store.repositories import add_audit, list_procedures, search_procedures
+from hcc_desk.core.store.repositories import list_procedures, search_procedures
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput
 from hcc_desk.services.lookups import find_procedure, procedure_ref, the_centre
@@ -65,16 +65,7 @@ class CatalogueService:
 
     def import_file(self, path: Path, actor: str = "cli") -> ImportReport:
         with self._store.write() as s:
-            report = import_catalogue(s, path)
-            if report.ok:
-                add_audit(
-                    s,
-                    actor,
-                    "catalogue.import",
-                    "catalogue",
-                    None,
-                    {"file": path.name, "added": report.added, "updated": report.updated},
-                )
+            report = import_audited(s, Path(path), actor)
         if not report.ok:
             listing = "\n  ".join(report.errors[:50])
             raise InvalidInput("catalogue.catalogue_imported_nothing_written", listing=listing)

@@ -16,6 +16,7 @@ from hcc_core.catalogue.schema import Parsed, ProcedureRecord
 from hcc_core.domain.text import fold
 
 from .models import Agency, Procedure, ProcedurePaper
+from .repositories import add_audit
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,29 @@ def import_catalogue(
         return replace(report, warnings=warnings)
     except IntegrityError as err:
         return ImportReport(errors=(f"{path.name}: the database refused the import: {err.orig}",))
+
+
+def import_audited(
+    session: Session, path: Path, actor: str, *, deactivate_missing: bool = False
+) -> ImportReport:
+    """``import_catalogue``, recorded in the audit log when it wrote something (admin tab and CLI)."""
+    report = import_catalogue(session, path, deactivate_missing=deactivate_missing)
+    if report.ok:
+        add_audit(
+            session,
+            actor,
+            "catalogue.import",
+            "catalogue",
+            None,
+            {
+                "file": path.name,
+                "added": report.added,
+                "updated": report.updated,
+                "retired": report.deactivated,
+                "warnings": len(report.warnings),
+            },
+        )
+    return report
 
 
 def seed_default_catalogue(session: Session) -> ImportReport:
