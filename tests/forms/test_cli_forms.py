@@ -167,6 +167,7 @@ def test_printer_failure_exits_1(
     assert err.startswith("hcc-desk: ") and "Traceback" not in err
 
 
+@pytest.mark.expect_log_warnings  # the failed write is logged as an ERROR
 def test_disk_failure_exits_1(walked: Desk, profile: str, tmp_path: Path, capsys) -> None:
     occupied = tmp_path / "c.pdf"
     occupied.mkdir()  # the folder exists; the file cannot be written where a folder is
