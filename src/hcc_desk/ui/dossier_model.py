@@ -6,15 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
 from hcc_desk.ui import i18n
 from hcc_desk.ui.formatting import short_datetime, time_text
+from hcc_desk.ui.row_table_model import Index, RowTableModel
 
 HEADERS = (
     QT_TRANSLATE_NOOP("DossierTableModel", "Mã hồ sơ"),
@@ -30,7 +28,6 @@ SYNC_TEXT = {
     "pending": QT_TRANSLATE_NOOP("DossierTableModel", "… Chờ gửi"),
     "parked": QT_TRANSLATE_NOOP("DossierTableModel", "⚠ Bị từ chối"),
 }
-Index = QModelIndex | QPersistentModelIndex
 
 
 def status_text(status: Any) -> str:
@@ -55,38 +52,25 @@ def applicant_text(d: Any) -> str:
     return submitter or owner
 
 
-class DossierTableModel(QAbstractTableModel):
+class DossierTableModel(RowTableModel):
+    HEADERS = HEADERS
+    CONTEXT = "DossierTableModel"
+
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self._rows: list[Any] = []
         self._sync: dict[str, str] = {}
 
     def set_rows(self, rows: list[Any], sync_states: dict[str, str] | None = None) -> None:
         """``sync_states``: uuid → "synced"/"pending"/"parked" (none: not enrolled)."""
-        self.beginResetModel()
-        self._rows = list(rows)
         self._sync = dict(sync_states or {})
-        self.endResetModel()
+        super().set_rows(rows)
 
     def sync_text(self, d: Any) -> str:
         state = self._sync.get(getattr(d, "uuid", ""), "")
         return QCoreApplication.translate("DossierTableModel", SYNC_TEXT[state]) if state else ""
 
     def summary(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("DossierTableModel", HEADERS[section])
-        return None
+        return self.row_at(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

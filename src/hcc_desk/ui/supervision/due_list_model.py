@@ -10,15 +10,12 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
 from hcc_desk.ui.dossier_model import status_text
 from hcc_desk.ui.formatting import short_datetime
+from hcc_desk.ui.row_table_model import Index, RowTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 # Translated in the screen's context, where the English strings already are.
@@ -34,38 +31,20 @@ HEADERS = (
 )
 WAITING_SINCE = QT_TRANSLATE_NOOP("SupervisionView", "Chờ bổ sung từ")
 PROCEDURE_COLUMN = 1
-Index = QModelIndex | QPersistentModelIndex
 
 
-class DueListModel(QAbstractTableModel):
+class DueListModel(RowTableModel):
+    HEADERS = HEADERS
+    CONTEXT = "SupervisionView"
+
     def __init__(self, waiting: bool = False, parent: Any = None):
         """``waiting``: the list of dossiers waiting for a supplement (column 6 says since when;
         in the other lists it is the appointment an apology replaced)."""
         super().__init__(parent)
         self.waiting = waiting
-        self._rows: list[Any] = []
 
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        text = WAITING_SINCE if (section == 6 and self.waiting) else HEADERS[section]
-        return QCoreApplication.translate("SupervisionView", text)
+    def header_text(self, section: int) -> str:
+        return WAITING_SINCE if (section == 6 and self.waiting) else HEADERS[section]
 
     def _second_date(self, r: Any) -> Any:
         if self.waiting:

@@ -7,15 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
 
 from hcc_core.vn_format import vn_percent
+from hcc_desk.ui.row_table_model import Index, RowTableModel
 
 HEADERS = (
     QT_TRANSLATE_NOOP("SupervisionView", "Nhóm"),
@@ -26,31 +24,11 @@ HEADERS = (
     QT_TRANSLATE_NOOP("SupervisionView", "Tỷ lệ đúng hạn"),
 )
 TOTAL = QT_TRANSLATE_NOOP("SupervisionView", "Tổng cộng")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class RatesModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("SupervisionView", HEADERS[section])
-        return None
+class RatesModel(RowTableModel):
+    HEADERS = HEADERS
+    CONTEXT = "SupervisionView"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
