@@ -7,7 +7,6 @@ package, and honour ``CUPS_SERVER`` (which the tests use to talk to a private cu
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from typing import Any
 
@@ -78,12 +77,7 @@ class CupsBackend:
         self._runner = runner
 
     def _run(self, *args: str) -> CommandResult:
-        try:
-            return self._runner(args)
-        except FileNotFoundError as e:
-            raise errors.not_installed(args[0]) from e
-        except subprocess.TimeoutExpired as e:
-            raise errors.scheduler_down() from e
+        return errors.run_spooler_command(self._runner, args)
 
     def scheduler_running(self) -> bool:
         return "is running" in self._run("lpstat", "-r").stdout

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from hcc_core.errors import ExpectedError
+
+R = TypeVar("R")
 
 
 class Problem(StrEnum):
@@ -25,6 +29,17 @@ class PrinterError(ExpectedError):
     def __init__(self, problem: Problem, /, **params: Any) -> None:
         super().__init__(f"printing.{problem.value}", **params)
         self.problem = problem
+
+
+def run_spooler_command(runner: Callable[[Sequence[str]], R], args: Sequence[str]) -> R:
+    """Run a spooler command (lp, lpstat, powershell): a missing program or a spooler that does
+    not answer in time becomes the officer's message, not a traceback."""
+    try:
+        return runner(args)
+    except FileNotFoundError as e:
+        raise not_installed(args[0]) from e
+    except subprocess.TimeoutExpired as e:
+        raise scheduler_down() from e
 
 
 def not_installed(command: str) -> PrinterError:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import uuid
 from collections.abc import Callable
@@ -76,12 +75,7 @@ class WindowsBackend:
         self._startfile = startfile
 
     def _run(self, *args: str) -> CommandResult:
-        try:
-            return self._runner(args)
-        except FileNotFoundError as e:
-            raise errors.not_installed(args[0]) from e
-        except subprocess.TimeoutExpired as e:
-            raise errors.scheduler_down() from e
+        return errors.run_spooler_command(self._runner, args)
 
     def _ps(self, script: str) -> CommandResult:
         return self._run("powershell", "-NoProfile", "-NonInteractive", "-Command", script)

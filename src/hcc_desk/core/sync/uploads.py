@@ -207,14 +207,7 @@ class Uploader:
         data = self._local_bytes(t)
         if hashlib.sha256(data).hexdigest() != t.sha256:
             return _changed(t)
-        start = p.UploadStart(
-            sha256=t.sha256,
-            size=t.size,
-            dossier_uuid=t.dossier_uuid,
-            attachment_uuid=t.uuid,
-            filename=t.filename,
-            content_type=t.content_type,
-        )
+        start = _start_of(t)
         for attempt in range(2):
             try:
                 digest = self._client.upload_single(start, data)
@@ -276,16 +269,7 @@ class Uploader:
         checksum mismatch restarts from zero once, a second one parks the file."""
         mismatches = 0
         for _ in range(MAX_ROUNDS):
-            state = self._client.upload_start(
-                p.UploadStart(
-                    sha256=t.sha256,
-                    size=t.size,
-                    dossier_uuid=t.dossier_uuid,
-                    attachment_uuid=t.uuid,
-                    filename=t.filename,
-                    content_type=t.content_type,
-                )
-            )
+            state = self._client.upload_start(_start_of(t))
             self._set(
                 t.id,
                 upload_state="uploading",
@@ -359,3 +343,15 @@ class Uploader:
             if row is not None:
                 for k, v in values.items():
                     setattr(row, k, v)
+
+
+def _start_of(t: Todo) -> p.UploadStart:
+    """What central is told about a file before its bytes: hash, size, owner and name."""
+    return p.UploadStart(
+        sha256=t.sha256,
+        size=t.size,
+        dossier_uuid=t.dossier_uuid,
+        attachment_uuid=t.uuid,
+        filename=t.filename,
+        content_type=t.content_type,
+    )
