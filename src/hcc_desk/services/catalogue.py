@@ -30,7 +30,8 @@ class ProcedureChoice:
 def choice_of(p: ProcedureInfo, today: date | None = None) -> ProcedureChoice:
     # The structured fees in force, as the receipt prints them; never the raw published text
     # (cut mid-sentence, citing rules that have expired).
-    in_force = [f for f in p.fees if expired_on(dict(f), today or date.today()) is None]
+    entries = [dict(f) for f in p.fees]
+    in_force = [f for f in entries if expired_on(f, today or date.today()) is None]
     return ProcedureChoice(
         code=procedure_ref(p),
         national_code=p.code,

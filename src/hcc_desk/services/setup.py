@@ -7,8 +7,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from hcc_core.catalogue import default_catalogue_path
 from hcc_core.domain.dossier_code import DEMO_FIRST, DEMO_SLOT, validate_unit_code
 from hcc_core.domain.errors import DomainError
@@ -17,6 +15,7 @@ from hcc_core.i18n import msg
 from hcc_desk.core.store.catalogue_import import import_catalogue
 from hcc_desk.core.store.models import Agency, Centre, Counter, Officer
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories.lookups import the_centre, this_counter
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.auth import hash_password, password_problems
 from hcc_desk.services.errors import FieldError, SetupRejected, UserError
@@ -90,8 +89,6 @@ class SetupService:
 
     def identity(self) -> DeskIdentity:
         """Names for the window chrome: the centre and this counter."""
-        from hcc_desk.services.lookups import the_centre, this_counter
-
         with self._store.session() as s:
             centre, counter = the_centre(s), this_counter(s)
             return DeskIdentity(
@@ -102,7 +99,7 @@ class SetupService:
 
     def is_set_up(self) -> bool:
         with self._store.session() as s:
-            return s.scalar(select(Counter.id).where(Counter.is_this_device.is_(True))) is not None
+            return this_counter(s) is not None
 
     def validate(self, data: SetupInput) -> list[FieldError]:
         return _problems(data)
@@ -122,7 +119,7 @@ class SetupService:
 
     def _create(self, data: SetupInput) -> None:
         with self._store.write() as s:
-            if s.scalar(select(Counter.id).where(Counter.is_this_device.is_(True))) is not None:
+            if this_counter(s) is not None:
                 raise UserError("setup.counter_already_set_up")
             s.add(
                 Centre(
