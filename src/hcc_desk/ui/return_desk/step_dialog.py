@@ -22,19 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hcc_desk.services.agency_steps import STEPS
 from hcc_desk.ui.checklist_model import ChecklistModel
 from hcc_desk.ui.forms.ui_return_desk_step import Ui_StepDialog
 from hcc_desk.ui.screen_fit import fit_to_screen
-
-STEPS = (
-    "transfer",
-    "processing",
-    "supplement",
-    "supplement_received",
-    "result_ready",
-    "refusal",
-    "apology",
-)
 
 
 class StepDialog(QDialog):
