@@ -24,7 +24,6 @@ from hcc_core.audit_chain import (
     Verdict,
     chain_hash,
     json_value,
-    verify,
 )
 
 from .models import AuditLog
@@ -66,8 +65,4 @@ def stored_rows(session: Session) -> Generator[ChainRow, None, None]:
 
 
 def verify_audit_chain(session: Session, anchor: Anchor | None = None) -> Verdict:
-    rows = stored_rows(session)
-    try:
-        return verify(rows, anchor)
-    finally:
-        rows.close()
+    return audit_rows.verify_table(session, AuditLog, CHAINED, anchor)

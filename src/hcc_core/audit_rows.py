@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Text, cast, select
 from sqlalchemy.orm import Session
 
-from hcc_core.audit_chain import ChainRow, parse_stored
+from hcc_core.audit_chain import Anchor, ChainRow, Verdict, parse_stored, verify
 
 AS_TEXT = {"at", "detail"}  # read as stored text: see parse_stored
 
@@ -41,3 +41,14 @@ def stored_rows(
             )
     finally:  # a walk that stops at a break must not leave a server-side cursor open
         result.close()
+
+
+def verify_table(
+    session: Session, table: Any, chained: Sequence[str], anchor: Anchor | None = None
+) -> Verdict:
+    """Walk ``table``'s chain (and the ``anchor`` a verifier kept) and say where it breaks."""
+    rows = stored_rows(session, table, chained)
+    try:
+        return verify(rows, anchor)
+    finally:
+        rows.close()
