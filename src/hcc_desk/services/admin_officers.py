@@ -14,18 +14,12 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
 
 from hcc_core.i18n import msg
 from hcc_desk.core.store.models import Officer
 from hcc_desk.core.store.repositories import add_audit
-from hcc_desk.core.store.repositories.officers import (
-    active_admin_count,
-    officers_by_username,
-    username_taken,
-)
 from hcc_desk.core.store.store import Sessions
-from hcc_desk.core.sync.credentials import CredentialStore
 from hcc_desk.services.auth import ROLES, AuthService, hash_password, normalise_username
 from hcc_desk.services.errors import AuthError, FieldError, FieldErrors, UserError
 from hcc_desk.services.lookups import find_officer
@@ -49,7 +43,7 @@ class OfficerList:
     managed_by_central: bool
 
 
-def require_admin(session: Session, actor: str, action: str) -> None:
+def require_admin(session, actor: str, action: str) -> None:
     """AuthError (audited as ``admin.refused``) unless ``actor`` is an active admin."""
     row = find_officer(session, normalise_username(actor or ""))
     if row is not None and row.active and row.role == "admin":
@@ -57,7 +51,7 @@ def require_admin(session: Session, actor: str, action: str) -> None:
     raise AuthError("admin_officers.only_administrator_may_do", action=action)
 
 
-def check_admin(store: Sessions, actor: str, action: str) -> None:
+def check_admin(store, actor: str, action: str) -> None:
     """``require_admin`` in its own read; a refusal is audited in its own write."""
     try:
         with store.session() as s:
@@ -106,7 +100,7 @@ def password_field_problems(
 
 
 class AdminOfficers:
-    def __init__(self, store: Sessions, credentials: CredentialStore):
+    def __init__(self, store: Sessions, credentials):
         self._store, self._credentials = store, credentials
 
     def managed_by_central(self) -> bool:
@@ -116,7 +110,7 @@ class AdminOfficers:
         now = now or datetime.now()
         self._check(actor, "officer.list")
         with self._store.session() as s:
-            rows = officers_by_username(s)
+            rows = list(s.scalars(select(Officer).order_by(Officer.username)))
             officers = [
                 OfficerRow(
                     r.username,
@@ -154,7 +148,8 @@ class AdminOfficers:
         if problems:
             raise FieldErrors(problems)
         with self._store.write() as s:
-            if username_taken(s, username):
+            taken = s.scalar(select(Officer.id).where(func.lower(Officer.username) == username))
+            if taken is not None:
                 raise FieldErrors(
                     [
                         FieldError(
@@ -231,12 +226,16 @@ class AdminOfficers:
             )
 
     @staticmethod
-    def _row(s: Session, username: str) -> Officer:
+    def _row(s, username: str) -> Officer:
         row = find_officer(s, username)
         if row is None:
             raise UserError("admin_officers.officer", username=username)
         return row
 
     @staticmethod
-    def _active_admins(s: Session) -> int:
-        return active_admin_count(s)
+    def _active_admins(s) -> int:
+        return s.scalar(
+            select(func.count())
+            .select_from(Officer)
+            .where(Officer.role == "admin", Officer.active.is_(True))
+        )
