@@ -14,12 +14,18 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from hcc_core.i18n import msg
 from hcc_desk.core.store.models import Officer
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories.officers import (
+    active_admin_count,
+    officers_by_username,
+    username_taken,
+)
 from hcc_desk.core.store.store import Sessions
+from hcc_desk.core.sync.credentials import CredentialStore
 from hcc_desk.services.auth import ROLES, AuthService, hash_password, normalise_username
 from hcc_desk.services.errors import AuthError, FieldError, FieldErrors, UserError
 from hcc_desk.services.lookups import find_officer
@@ -43,7 +49,7 @@ class OfficerList:
     managed_by_central: bool
 
 
-def require_admin(session, actor: str, action: str) -> None:
+def require_admin(session: Session, actor: str, action: str) -> None:
     """AuthError (audited as ``admin.refused``) unless ``actor`` is an active admin."""
     row = find_officer(session, normalise_username(actor or ""))
     if row is not None and row.active and row.role == "admin":
@@ -51,7 +57,7 @@ def require_admin(session, actor: str, action: str) -> None:
     raise AuthError("admin_officers.only_administrator_may_do", action=action)
 
 
-def check_admin(store, actor: str, action: str) -> None:
+def check_admin(store: Sessions, actor: str, action: str) -> None:
     """``require_admin`` in its own read; a refusal is audited in its own write."""
     try:
         with store.session() as s:
@@ -100,7 +106,7 @@ def password_field_problems(
 
 
 class AdminOfficers:
-    def __init__(self, store: Sessions, credentials):
+    def __init__(self, store: Sessions, credentials: CredentialStore):
         self._store, self._credentials = store, credentials
 
     def managed_by_central(self) -> bool:
@@ -110,7 +116,7 @@ class AdminOfficers:
         now = now or datetime.now()
         self._check(actor, "officer.list")
         with self._store.session() as s:
-            rows = list(s.scalars(select(Officer).order_by(Officer.username)))
+            rows = officers_by_username(s)
             officers = [
                 OfficerRow(
                     r.username,
@@ -148,8 +154,7 @@ class AdminOfficers:
         if problems:
             raise FieldErrors(problems)
         with self._store.write() as s:
-            taken = s.scalar(select(Officer.id).where(func.lower(Officer.username) == username))
-            if taken is not None:
+            if username_taken(s, username):
                 raise FieldErrors(
                     [
                         FieldError(
@@ -226,16 +231,12 @@ class AdminOfficers:
             )
 
     @staticmethod
-    def _row(s, username: str) -> Officer:
+    def _row(s: Session, username: str) -> Officer:
         row = find_officer(s, username)
         if row is None:
             raise UserError("admin_officers.officer", username=username)
         return row
 
     @staticmethod
-    def _active_admins(s) -> int:
-        return s.scalar(
-            select(func.count())
-            .select_from(Officer)
-            .where(Officer.role == "admin", Officer.active.is_(True))
-        )
+    def _active_admins(s: Session) -> int:
+        return active_admin_count(s)

@@ -15,10 +15,14 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from hcc_desk.core.store.models import OfficerSession
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories.cli_sessions import (
+    delete_expired_officer_sessions,
+    officer_session_by_digest,
+)
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.settings import CLI_SESSION_HOURS, read
 
@@ -44,7 +48,7 @@ class CliSessions:
         with self._store.write() as s:
             expires = now + timedelta(hours=read(s, CLI_SESSION_HOURS))
             self._forget(s)
-            s.execute(delete(OfficerSession).where(OfficerSession.expires_at <= now))
+            delete_expired_officer_sessions(s, now)
             s.add(
                 OfficerSession(
                     token_sha256=_digest(token), officer=officer, created_at=now, expires_at=expires
@@ -67,9 +71,7 @@ class CliSessions:
         if data is None:
             return None, "none"
         with self._store.session() as s:
-            row = s.scalar(
-                select(OfficerSession).where(OfficerSession.token_sha256 == _digest(data["token"]))
-            )
+            row = officer_session_by_digest(s, _digest(data["token"]))
         if row is None or row.officer != data["officer"]:
             return None, "unknown"
         if row.expires_at <= self._clock():
@@ -85,19 +87,17 @@ class CliSessions:
         self.path.unlink(missing_ok=True)
         return officer
 
-    def _forget(self, s) -> str | None:
+    def _forget(self, s: Session) -> str | None:
         data = self._read_file()
         if data is None:
             return None
-        row = s.scalar(
-            select(OfficerSession).where(OfficerSession.token_sha256 == _digest(data["token"]))
-        )
+        row = officer_session_by_digest(s, _digest(data["token"]))
         if row is None:
             return None
         s.delete(row)
         return row.officer
 
-    def _read_file(self) -> dict | None:
+    def _read_file(self) -> dict[str, str] | None:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -110,7 +110,7 @@ class CliSessions:
             return None
         return data
 
-    def _write_file(self, data: dict) -> None:
+    def _write_file(self, data: dict[str, str]) -> None:
         """Owner-only from the first byte (O_CREAT with 0600), replaced atomically."""
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.unlink(missing_ok=True)
