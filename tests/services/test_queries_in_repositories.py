@@ -8,7 +8,14 @@ from pathlib import Path
 
 SERVICES = Path(__file__).resolve().parents[2] / "src" / "hcc_desk" / "services"
 WITHOUT_QUERIES = ("agency_steps", "dossier_steps", "dossier_writer", "lookups", "return_desk")
-WITHOUT_QUERIES += ("admin_officers", "catalogue", "cli_session", "drafts", "setup")
+WITHOUT_QUERIES += (
+    "admin_imports",
+    "admin_officers",
+    "catalogue",
+    "cli_session",
+    "drafts",
+    "setup",
+)
 
 
 def sqlalchemy_imports(source: str) -> list[str]:

@@ -8,23 +8,31 @@ lists is exactly what applying would do (same matching, same checks), not a seco
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import inspect, select
-from sqlalchemy.orm import selectinload
+from typing import TYPE_CHECKING
 
 from hcc_core.domain.official_calendar import (
     CalendarFileError,
     bundled_calendar,
     load_calendar_file,
 )
-from hcc_desk.core.store.models import CalendarDay, CalendarYear, Procedure
+from hcc_desk.core.store.models import CalendarDay
+from hcc_desk.core.store.repositories.admin_imports import procedure_snapshot
+from hcc_desk.core.store.repositories.calendars import (
+    calendar_days_between,
+    loaded_calendar_years,
+)
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.admin_officers import check_admin
 from hcc_desk.services.errors import InvalidInput
+
+if TYPE_CHECKING:  # the imports themselves load lazily, on first use
+    from hcc_desk.core.store.catalogue_import import ImportReport as CatalogueImportReport
+    from hcc_desk.services.calendars import CalendarService
+    from hcc_desk.services.calendars import ImportReport as CalendarImportReport
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,7 @@ class CataloguePreview:
 
 
 class AdminImports:
-    def __init__(self, store: Sessions, calendars):
+    def __init__(self, store: Sessions, calendars: CalendarService):
         self._store, self._calendars = store, calendars
 
     # -- calendar ---------------------------------------------------------------------------
@@ -76,15 +84,8 @@ class AdminImports:
             raise InvalidInput.like(err) from None
         years = official.covered_years()
         with self._store.session() as s:
-            loaded = {y.year for y in s.scalars(select(CalendarYear))}
-            stored = list(
-                s.scalars(
-                    select(CalendarDay).where(
-                        CalendarDay.day >= date(min(years), 1, 1),
-                        CalendarDay.day <= date(max(years), 12, 31),
-                    )
-                )
-            )
+            loaded = loaded_calendar_years(s)
+            stored = calendar_days_between(s, date(min(years), 1, 1), date(max(years), 12, 31))
         changes: list[DayChange] = []
         for year in years:
             now = _days_in_force(year, loaded, stored)
@@ -98,7 +99,7 @@ class AdminImports:
                     changes.append(DayChange(day, *new[day], "changed"))
         return CalendarPreview(years, changes)
 
-    def apply_calendar(self, actor: str, path: Path):
+    def apply_calendar(self, actor: str, path: Path) -> CalendarImportReport:
         check_admin(self._store, actor, "calendar.import")
         return self._calendars.import_file(Path(path), actor)  # audited there
 
@@ -112,14 +113,14 @@ class AdminImports:
         with self._store.write() as s:
             savepoint = s.begin_nested()
             try:
-                before = _snapshot(s)
+                before = procedure_snapshot(s)
                 report = import_catalogue(s, Path(path), deactivate_missing=retire_missing)
-                after = _snapshot(s) if report.ok else {}
+                after = procedure_snapshot(s) if report.ok else {}
             finally:
                 savepoint.rollback()  # a preview: nothing of the import stays
         if not report.ok:
             raise _not_importable(report.errors)
-        changes = []
+        changes: list[ProcedureChange] = []
         for key, (ref, name, values) in after.items():
             old = before.get(key)
             if old is None:
@@ -134,7 +135,9 @@ class AdminImports:
             changes, report.unchanged, report.agencies_added, list(report.warnings)
         )
 
-    def apply_catalogue(self, actor: str, path: Path, retire_missing: bool = False):
+    def apply_catalogue(
+        self, actor: str, path: Path, retire_missing: bool = False
+    ) -> CatalogueImportReport:
         check_admin(self._store, actor, "catalogue.import")
         from hcc_desk.core.store.catalogue_import import import_audited
 
@@ -160,25 +163,6 @@ def _days_in_force(
     return now
 
 
-def _snapshot(s) -> dict[Any, tuple[str, str, dict]]:
-    """Every procedure's columns and papers, keyed by database id."""
-    s.flush()
-    s.expire_all()  # read what the import wrote, not what this session cached before
-    out = {}
-    for p in s.scalars(select(Procedure).options(selectinload(Procedure.papers))):
-        values = {
-            a.key: getattr(p, a.key)
-            for a in inspect(Procedure).column_attrs
-            if a.key not in ("id", "uuid", "created_at", "updated_at", "name_folded")
-        }
-        values["papers"] = [
-            (x.position, x.name, x.originals, x.certified_copies, x.photocopies, x.note)
-            for x in p.papers
-        ]
-        out[p.id] = (p.code or p.name, p.name, values)
-    return out
-
-
-def _not_importable(errors) -> InvalidInput:
+def _not_importable(errors: Iterable[str]) -> InvalidInput:
     listing = "\n  ".join(list(errors)[:50])
     return InvalidInput("admin_imports.catalogue_imported_nothing_written", listing=listing)
