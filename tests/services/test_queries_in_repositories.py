@@ -11,6 +11,7 @@ WITHOUT_QUERIES = ("agency_steps", "dossier_steps", "dossier_writer", "lookups",
 WITHOUT_QUERIES += (
     "admin_imports",
     "admin_officers",
+    "auth",
     "catalogue",
     "cli_session",
     "drafts",

@@ -15,9 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session
 
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
@@ -96,7 +98,7 @@ class AuthService:
         username: str,
         password: str,
         success_action: str | None = None,
-        detail: dict | None = None,
+        detail: dict[str, Any] | None = None,
     ) -> Officer:
         """The password check behind every way in. Failures and lockouts are audited and
         committed before the error is raised (raising inside the transaction would roll the
@@ -114,7 +116,12 @@ class AuthService:
         return outcome
 
     def _attempt(
-        self, s, username: str, password: str, detail: dict, success_action: str | None
+        self,
+        s: Session,
+        username: str,
+        password: str,
+        detail: dict[str, Any],
+        success_action: str | None,
     ) -> Officer | AuthError:
         now = self._clock()
         row = find_officer(s, username)
