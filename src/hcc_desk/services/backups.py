@@ -22,13 +22,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hcc_core.i18n import Msg, msg
 from hcc_desk.core.store import backup as bk
 from hcc_desk.profile import Profile
 from hcc_desk.services.errors import InvalidInput, UserError
 from hcc_desk.services.settings import BACKUP_KEEP_CLOSE, BACKUP_KEEP_DAILY, Setting
+
+if TYPE_CHECKING:  # the store and SQLAlchemy load on first use, not with this module
+    from sqlalchemy import Engine
+
+    from hcc_desk.core.store.store import Store
 
 log = logging.getLogger("hcc_desk.backups")
 
@@ -220,7 +225,7 @@ class BackupService:
         t.start()
         return t
 
-    def watch_daily(self, engine) -> None:
+    def watch_daily(self, engine: Engine) -> None:
         """Daily backup now if due, and after the first commit of each later day (a desk left
         running overnight). The hook costs one date comparison per commit."""
         from sqlalchemy import event
@@ -274,11 +279,12 @@ class BackupService:
         return path
 
     def _quietly(self, make: Callable[[], Path]) -> Path | None:
+        expected: tuple[type[BaseException], ...] = (OSError, UserError, *_db_errors())
         try:
             path = make()
             self.last_error = None
             return path
-        except (OSError, UserError, *_db_errors()) as exc:
+        except expected as exc:
             self.last_error = str(exc)
             log.error("backup failed: %s", exc)
             if isinstance(exc, _db_errors()):  # a page that does not read: check at next open
@@ -303,7 +309,7 @@ class Staged:
 
     source: bk.BackupInfo
     path: Path
-    store: object  # hcc_desk.core.store.Store
+    store: Store
 
 
 def staging_dir(profile: Profile) -> Path:
@@ -331,7 +337,7 @@ def stage(profile: Profile, key: bytes | None, file: Path) -> Staged:
 
 
 def discard(staged: Staged) -> None:
-    staged.store.close()  # type: ignore[attr-defined]
+    staged.store.close()
     shutil.rmtree(staged.path.parent, ignore_errors=True)  # only the staged copy
 
 
@@ -347,12 +353,13 @@ def commit(profile: Profile, key: bytes | None, staged: Staged, actor: str) -> R
 
     aside = set_aside_dir(profile)
     previous = None
+    previous_name: str | None
     if profile.db_path.exists():
         previous_name = f"{bk.PREFIX}-replaced-{datetime.now():%Y%m%d-%H%M%S}.db"
     else:
         damaged = bk.set_aside_files(aside, "damaged")
         previous_name = damaged[-1].name if damaged else None
-    with staged.store.write() as s:  # type: ignore[attr-defined]
+    with staged.store.write() as s:
         add_audit(
             s,
             actor,
@@ -365,7 +372,7 @@ def commit(profile: Profile, key: bytes | None, staged: Staged, actor: str) -> R
                 "previous": previous_name,
             },
         )
-    staged.store.close()  # type: ignore[attr-defined]
+    staged.store.close()
     bk.self_contained(staged.path, key)
     if profile.db_path.exists():
         previous = bk.set_aside(profile.db_path, aside, "replaced")
@@ -373,7 +380,7 @@ def commit(profile: Profile, key: bytes | None, staged: Staged, actor: str) -> R
     shutil.rmtree(staged.path.parent, ignore_errors=True)
     # Codes printed after the backup was taken must never be printed again.
     source = previous or (aside / previous_name if previous_name else None)
-    rows: list | None = []
+    rows: list[tuple[str, str, int]] | None = []
     if source is not None and source.exists():
         rows = bk.highest_day_sequences(source, key)
     if rows:
