@@ -9,8 +9,16 @@ from pathlib import Path
 SERVICES = Path(__file__).resolve().parents[2] / "src" / "hcc_desk" / "services"
 WITHOUT_QUERIES = ("agency_steps", "dossier_steps", "dossier_writer", "lookups", "return_desk")
 WITHOUT_QUERIES += (
+    "intake",
+    "intake_validation",
+    "paper_facts",
+    "receipts",
+    "supervision_export",
+)
+WITHOUT_QUERIES += (
     "admin_imports",
     "admin_officers",
+    "admin_settings",
     "auth",
     "catalogue",
     "cli_session",

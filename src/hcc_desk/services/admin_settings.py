@@ -4,6 +4,9 @@ the scanner profile. Checked, admin-only, and audited with what changed (old →
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
 
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
 from hcc_desk.core.store.repositories import add_audit
@@ -45,11 +48,11 @@ class DeskSettings:
 
 
 # The admin tab's fields, each a declared setting (its check and default live there).
-FIELDS: dict[str, Setting] = {s.key: s for s in admin_fields()}
+FIELDS: dict[str, Setting[Any]] = {s.key: s for s in admin_fields()}
 
 
 def problems(new: DeskSettings) -> list[FieldError]:
-    out = []
+    out: list[FieldError] = []
     for name, setting in FIELDS.items():
         try:
             setting.check(getattr(new, name))
@@ -75,7 +78,7 @@ class AdminSettings:
         check_admin(self._store, actor, "settings.read")
         return _read(self._settings)
 
-    def save(self, actor: str, new: DeskSettings) -> dict[str, list]:
+    def save(self, actor: str, new: DeskSettings) -> dict[str, list[Any]]:
         """Write what changed; returns it ({key: [old, new]}), as audited. Nothing on errors.
         Through the settings service, so whoever follows a setting hears of the change."""
         check_admin(self._store, actor, "settings.change")
@@ -85,31 +88,31 @@ class AdminSettings:
         old = _values(_read(self._settings))
         changed = {k: [old[k], v] for k, v in _values(new).items() if old[k] != v}
         if changed:
-            self._settings.save(
-                {k: v for k, (_old, v) in changed.items()},
-                also=lambda s: add_audit(
-                    s, actor, "settings.changed", "setting", None, {"changed": changed}
-                ),
-            )
+
+            def audit(s: Session) -> None:
+                add_audit(s, actor, "settings.changed", "setting", None, {"changed": changed})
+
+            self._settings.save({k: v for k, (_old, v) in changed.items()}, also=audit)
         return changed
 
 
 def _read(settings: SettingsService) -> DeskSettings:
     scan = ScanSettings()
     data = settings.get(SCAN_PROFILE)
+    idle_minutes: float = settings.get(IDLE_LOCK_MINUTES)
     if data:
         p = ScanProfile.from_dict(data)  # checked when stored (services/settings.py)
         scan = ScanSettings(p.device, str(p.source), p.resolution, str(p.mode))
     return DeskSettings(
         printer=settings.get(PRINTER),
         paper=settings.get(PAPER),
-        idle_lock_minutes=max(1, round(settings.get(IDLE_LOCK_MINUTES))),
+        idle_lock_minutes=max(1, round(idle_minutes)),
         language=settings.get(LANGUAGE),
         scan=scan,
     )
 
 
-def _values(d: DeskSettings) -> dict:
+def _values(d: DeskSettings) -> dict[str, Any]:
     return {
         "printer": d.printer,
         "paper": d.paper,
@@ -119,7 +122,7 @@ def _values(d: DeskSettings) -> dict:
     }
 
 
-def _profile_dict(scan: ScanSettings) -> dict | None:
+def _profile_dict(scan: ScanSettings) -> dict[str, Any] | None:
     if not scan.device:
         return None
     return ScanProfile(
