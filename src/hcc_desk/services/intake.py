@@ -19,6 +19,7 @@ from hcc_core.domain.errors import DomainError, DomainWarning
 from hcc_desk.core.store.repositories import add_audit, allocate_day_sequence
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync.outbox import enqueue_dossier
+from hcc_desk.services.calendars import CalendarService
 from hcc_desk.services.dossier_writer import NewDossier, insert_dossier
 from hcc_desk.services.errors import FieldError, IntakeRejected, UserError
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput
@@ -36,9 +37,14 @@ SubmittedDossier = NewDossier
 
 
 class IntakeService:
-    def __init__(self, store: Sessions, calendars, clock: Callable[[], datetime] = datetime.now):
+    def __init__(
+        self,
+        store: Sessions,
+        calendars: CalendarService,
+        clock: Callable[[], datetime] = datetime.now,
+    ):
         self._store = store
-        self._calendars = calendars  # CalendarService: the working-time calendar in force
+        self._calendars = calendars  # the working-time calendar in force
         self._clock = clock
 
     def read_qr(self, raw: str) -> QrResult:

@@ -165,7 +165,7 @@ def _person(c: _Collector, where: str, p: PersonInput, today: date) -> PersonInp
             )
     out.sex = p.sex.strip()
     if out.sex not in ("", "Nam", "Nữ"):
-        c.add(f"{where}.sex", "Giới tính là Nam hoặc Nữ", "Sex is Nam or Nữ")
+        c.add(f"{where}.sex", "intake_validation.sex_nam_or_nu")
     elif out.sex and id_info is not None and id_info.sex != out.sex:
         c.add(f"{where}.sex", "intake_validation.sex_does_match_id", sex=id_info.sex)
     out.phone = _phone(c, f"{where}.phone", p.phone)

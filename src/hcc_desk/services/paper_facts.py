@@ -13,7 +13,7 @@ Settings (docs/legal-basis.md):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -21,6 +21,8 @@ from hcc_desk.core.printing.forms.data import FormSet
 from hcc_desk.core.printing.forms.templates import FORM_KINDS, template_for
 from hcc_desk.core.printing.paper_qr import QrFacts, lookup_link
 from hcc_desk.core.printing.receipt_data import FeeLine, ReceiptData, ReceiptPaper
+from hcc_desk.core.store.models import Centre
+from hcc_desk.core.store.records import DossierDetail
 from hcc_desk.services.errors import InvalidInput
 from hcc_desk.services.settings import (
     FORMS_BASIS_2025_FROM,
@@ -28,6 +30,7 @@ from hcc_desk.services.settings import (
     FORMS_QR_SYSTEM_NAME,
     FORMS_TEMPLATES,
     Setting,
+    SettingsService,
 )
 
 LEGAL_BASIS_KEY = "forms.legal_basis"
@@ -37,12 +40,12 @@ SYSTEM_KEY = "forms.qr_system_name"
 AUTO = "auto"
 
 
-def _get(settings, setting: Setting[Any]) -> Any:
+def _get(settings: SettingsService | None, setting: Setting[Any]) -> Any:
     value = settings.get(setting) if settings is not None else setting.default
     return setting.default if value in (None, "") else value
 
 
-def switch_day(settings) -> date:
+def switch_day(settings: SettingsService | None) -> date:
     raw = _get(settings, FORMS_BASIS_2025_FROM)
     if isinstance(raw, date):
         return raw
@@ -54,7 +57,7 @@ def switch_day(settings) -> date:
         ) from None
 
 
-def form_set_for(settings, received: date | datetime) -> FormSet:
+def form_set_for(settings: SettingsService | None, received: date | datetime) -> FormSet:
     """The set of forms for a dossier received on ``received`` (see the module docstring)."""
     raw = str(_get(settings, FORMS_LEGAL_BASIS)).strip().lower()
     if raw == AUTO:
@@ -67,7 +70,7 @@ def form_set_for(settings, received: date | datetime) -> FormSet:
         ) from None
 
 
-def overrides(settings, form_set: FormSet) -> Mapping[str, Any]:
+def overrides(settings: SettingsService | None, form_set: FormSet) -> Mapping[str, Any]:
     """The centre's template overrides, checked for ``form_set`` (InvalidInput if malformed)."""
     value = _get(settings, FORMS_TEMPLATES)
     try:
@@ -93,7 +96,7 @@ def holder_id(
 
 
 def qr_facts(
-    settings,
+    settings: SettingsService | None,
     *,
     code: str,
     pin: str | None,
@@ -109,7 +112,7 @@ def qr_facts(
     )
 
 
-def fee_lines(fees, received: date) -> tuple[FeeLine, ...]:
+def fee_lines(fees: Iterable[Mapping[str, Any]] | None, received: date) -> tuple[FeeLine, ...]:
     """The structured fees in force on ``received`` (a temporary rate whose stated last day
     has passed is left out)."""
     from hcc_core.catalogue.fees import expired_on
@@ -122,7 +125,9 @@ def fee_lines(fees, received: date) -> tuple[FeeLine, ...]:
     return tuple(out)
 
 
-def receipt_data(d, centre, settings=None) -> ReceiptData:
+def receipt_data(
+    d: DossierDetail, centre: Centre, settings: SettingsService | None = None
+) -> ReceiptData:
     """Mẫu 01 of the saved dossier ``d`` (a DossierDetail): exactly the papers recorded at
     intake, the ID labels by party kind, the fee in force, the set of its received day."""
     owner, submitter = d.owner, d.submitter

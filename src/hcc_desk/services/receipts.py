@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from hcc_core.files import write_through_temp
 from hcc_desk.core.printing.dispatch import list_printers, print_pdf
 from hcc_desk.core.printing.receipt import render_receipt_pdf
@@ -14,12 +16,12 @@ from hcc_desk.services import print_files
 from hcc_desk.services.errors import InvalidInput, NotFound
 from hcc_desk.services.lookups import the_centre
 from hcc_desk.services.paper_facts import receipt_data
-from hcc_desk.services.settings import PAPER
+from hcc_desk.services.settings import PAPER, PRINTER, SettingsService
 
 PAPERS = ("A4", "A5")
 
 
-def chosen_paper(settings, paper: str | None) -> str:
+def chosen_paper(settings: SettingsService, paper: str | None) -> str:
     """The paper asked for, else the desk's setting; refused unless A4 or A5."""
     paper = paper or settings.get(PAPER)
     if paper not in PAPERS:
@@ -28,7 +30,7 @@ def chosen_paper(settings, paper: str | None) -> str:
 
 
 class ReceiptService:
-    def __init__(self, store: Sessions, settings, receipts_dir: Path):
+    def __init__(self, store: Sessions, settings: SettingsService, receipts_dir: Path):
         self._store = store
         self._settings = settings
         self._dir = receipts_dir
@@ -61,7 +63,7 @@ class ReceiptService:
             lambda out: self.render_pdf(code, out, paper, officer_username),
             lambda out, _r: print_pdf(
                 out,
-                printer or self._settings.get("printer"),
+                printer or self._settings.get(PRINTER),
                 paper=paper,
                 title=f"Giấy tiếp nhận {code}",
             ),
@@ -80,12 +82,15 @@ class ReceiptService:
     def printers(self) -> list[str]:
         return list_printers()
 
-    def _data(self, session, code: str) -> tuple[str, ReceiptData]:
+    def _data(self, session: Session, code: str) -> tuple[str, ReceiptData]:
         """(dossier uuid for the audit trail, receipt data)."""
         detail = get_dossier_detail(session, code.strip())
         if detail is None:
             raise NotFound("receipts.dossier", code=repr(code))
-        return detail.uuid, receipt_data(detail, the_centre(session), self._settings)
+        centre = the_centre(session)
+        if centre is None:  # enrolment writes the centre; a receipt without it names no one
+            raise NotFound("forms.centre_set_up")
+        return detail.uuid, receipt_data(detail, centre, self._settings)
 
     def _paper(self, paper: str | None) -> str:
         return chosen_paper(self._settings, paper)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from hcc_core.domain.status import DossierStatus
 from hcc_core.vn_format import vn_datetime, vn_percent
@@ -48,7 +50,8 @@ class SupervisionReport:
     centre_name: str
 
     def list_rows(self, name: str) -> list[DossierRow]:
-        return getattr(self.lists, name)
+        rows: list[DossierRow] = getattr(self.lists, name)
+        return rows
 
 
 def _dt(value: datetime | None) -> str:
@@ -100,7 +103,7 @@ def write_xlsx(r: SupervisionReport, out: Path) -> Path:
     summary.title = "Tổng hợp"
     bold = Font(bold=True)
 
-    def put(ws, row: int, values: list, header: bool = False) -> None:
+    def put(ws: Any, row: int, values: Sequence[object], header: bool = False) -> None:
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=value)
             if isinstance(value, str):
@@ -175,7 +178,7 @@ def write_pdf(r: SupervisionReport, out: Path) -> Path:
     def cell(value: object, head: bool = False) -> Paragraph:
         return Paragraph(para(str(value), 300, max_lines=3), small_head if head else small)
 
-    story: list = [
+    story: list[Any] = [  # reportlab's flowables (reportlab is untyped)
         Paragraph(para(r.centre_name.upper(), 300), st.header),
         Paragraph("BÁO CÁO GIÁM SÁT TIẾN ĐỘ GIẢI QUYẾT HỒ SƠ", st.title),
         Paragraph(
