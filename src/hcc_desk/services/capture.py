@@ -15,16 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING, Any
 
 from hcc_desk.core.capture.model import BatchOutcome, DeviceInfo, PageInfo, ScanProfile
 from hcc_desk.core.capture.pdf_output import BuiltPdf, write_pdf
 from hcc_desk.core.capture.spool import CaptureSession, CaptureSpool
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories import capture as queries
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput, NotFound, UserError
-from hcc_desk.services.settings import SCAN_DESKEW, SCAN_PDFA, SCAN_PROFILE
+from hcc_desk.services.settings import SCAN_DESKEW, SCAN_PDFA, SCAN_PROFILE, SettingsService
+
+if TYPE_CHECKING:
+    from hcc_desk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -70,14 +73,22 @@ def safe_filename(text: str, limit: int = 60) -> str:
 
 
 class CaptureService:
-    def __init__(self, store: Sessions, settings, profile_root: Path, sync_service=None):
+    def __init__(
+        self,
+        store: Sessions,
+        settings: SettingsService,
+        profile_root: Path,
+        sync_service: SyncService | None = None,
+    ):
         self._store = store
         self._settings = settings
         self._sync = sync_service
         self.profile_root = Path(profile_root)
         self.spool = CaptureSpool(self.profile_root / "capture-spool")
         self.attachments_dir = (
-            getattr(sync_service, "attachments_dir", None) or self.profile_root / "attachments"
+            sync_service.attachments_dir
+            if sync_service is not None
+            else self.profile_root / "attachments"
         )
         self._attach_lock = threading.Lock()
 
@@ -119,7 +130,7 @@ class CaptureService:
         cancel: threading.Event | None = None,
         *,
         officer_username: str | None = None,
-        **scan_options,
+        **scan_options: Any,
     ) -> BatchOutcome:
         """One batch into ``session`` (audited). Faults come back in the outcome, never raised."""
         from hcc_desk.core.capture.scanner import scan_batch
@@ -147,11 +158,8 @@ class CaptureService:
 
     # -- output ---------------------------------------------------------------------------
     def limits(self) -> SizeLimits:
-        from hcc_desk.core.store.models import SyncState
-
         with self._store.session() as s:
-            row = s.get(SyncState, 1)
-            data = row.limits if row is not None else None
+            data = queries.central_limits(s)
         try:
             if data:
                 return SizeLimits(
@@ -200,7 +208,6 @@ class CaptureService:
         """Build the PDF, check the limits, store it as the dossier's attachment for the
         session's checklist paper (queued for central in the same transaction), then forget
         the pages. Returns the attachment's uuid."""
-        from hcc_desk.core.store.models import Attachment, Dossier
         from hcc_desk.core.sync.attachments import add_attachment
 
         with self._attach_lock:
@@ -208,16 +215,10 @@ class CaptureService:
             built = self.build_pdf(session, pdfa)
             data = built.path.read_bytes()
             with self._store.write() as s:
-                dossier = s.scalar(select(Dossier).where(Dossier.uuid == dossier_uuid))
-                before = (
-                    s.scalar(
-                        select(func.coalesce(func.sum(Attachment.size), 0)).where(
-                            Attachment.dossier_id == dossier.id
-                        )
-                    )
-                    or 0
-                )
-                self.check_size(len(data), int(before))
+                dossier = queries.dossier_by_uuid(s, dossier_uuid)
+                if dossier is None:  # deleted between the check and the write: cannot happen today
+                    raise NotFound("capture.dossier", dossier_code=dossier_code)
+                self.check_size(len(data), queries.attached_bytes(s, dossier.id))
                 filename = (
                     f"{dossier.code}-{position:02d}-{safe_filename(session.paper_name)}.pdf"
                     if position is not None
@@ -260,46 +261,24 @@ class CaptureService:
         return att_uuid
 
     def _check_target(self, dossier_code: str, position: int | None) -> tuple[str, int | None]:
-        from hcc_desk.core.store.models import Dossier, DossierPaper
-
         with self._store.session() as s:
-            dossier = s.scalar(
-                select(Dossier).where(
-                    (Dossier.code == dossier_code) | (Dossier.uuid == dossier_code)
-                )
-            )
+            dossier = queries.dossier_by_code_or_uuid(s, dossier_code)
             if dossier is None:
                 raise NotFound("capture.dossier", dossier_code=dossier_code)
-            if position is not None:
-                exists = s.scalar(
-                    select(DossierPaper.id).where(
-                        DossierPaper.dossier_id == dossier.id, DossierPaper.position == position
-                    )
+            if position is not None and not queries.has_checklist_paper(s, dossier.id, position):
+                raise InvalidInput(
+                    "capture.dossier_checklist_paper_number",
+                    code=dossier.code,
+                    position=position,
                 )
-                if exists is None:
-                    raise InvalidInput(
-                        "capture.dossier_checklist_paper_number",
-                        code=dossier.code,
-                        position=position,
-                    )
             return dossier.uuid, position
 
     def attachments(self, dossier_code: str) -> list[AttachmentSummary]:
-        from hcc_desk.core.store.models import Attachment, Dossier
-
         with self._store.session() as s:
-            dossier = s.scalar(
-                select(Dossier).where(
-                    (Dossier.code == dossier_code) | (Dossier.uuid == dossier_code)
-                )
-            )
+            dossier = queries.dossier_by_code_or_uuid(s, dossier_code)
             if dossier is None:
                 raise NotFound("capture.dossier", dossier_code=dossier_code)
-            rows = s.scalars(
-                select(Attachment)
-                .where(Attachment.dossier_id == dossier.id)
-                .order_by(Attachment.paper_position, Attachment.id)
-            ).all()
+            rows = queries.attachments_of(s, dossier.id)
             out = [
                 (
                     r.uuid,
@@ -330,10 +309,8 @@ class CaptureService:
 
     def attachment_path(self, attachment_uuid: str) -> Path:
         """Where the attachment is stored (encrypted in a profile: see attachment_bytes)."""
-        from hcc_desk.core.store.models import Attachment
-
         with self._store.session() as s:
-            row = s.scalar(select(Attachment).where(Attachment.uuid == attachment_uuid))
+            row = queries.attachment_by_uuid(s, attachment_uuid)
             if row is None:
                 raise NotFound("capture.attachment_found")
             return self.attachments_dir / row.path
@@ -380,7 +357,7 @@ class CaptureService:
 
     # -- internals --------------------------------------------------------------------------
     def _audit(
-        self, actor: str, action: str, entity: str, entity_uuid: str | None, detail: dict
+        self, actor: str, action: str, entity: str, entity_uuid: str | None, detail: dict[str, Any]
     ) -> None:
         try:
             with self._store.write() as s:
