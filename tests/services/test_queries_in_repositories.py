@@ -10,6 +10,7 @@ SERVICES = Path(__file__).resolve().parents[2] / "src" / "hcc_desk" / "services"
 WITHOUT_QUERIES = ("agency_steps", "dossier_steps", "dossier_writer", "lookups", "return_desk")
 WITHOUT_QUERIES += (
     "capture",
+    "enrolment",
     "intake",
     "intake_validation",
     "paper_facts",

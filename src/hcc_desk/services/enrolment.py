@@ -19,15 +19,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hcc_core.domain.dossier_code import DEMO_SLOT
 from hcc_core.i18n import Joined, Msg, msg
 from hcc_core.wire.protocol import EnrolResponse
 from hcc_desk.core.store.catalogue_import import import_catalogue
-from hcc_desk.core.store.models import Agency, Centre, Counter, Dossier
+from hcc_desk.core.store.models import Agency, Centre, Counter
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories import enrolment as queries
+from hcc_desk.core.store.repositories.lookups import the_centre, this_counter
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync import outbox
 from hcc_desk.core.sync.backoff import backoff_delay
@@ -160,17 +161,17 @@ class EnrolmentService:
             r.sleep(wait)
 
     def _apply_identity(self, s: Session, resp: EnrolResponse) -> bool:
-        counter = s.scalar(select(Counter).where(Counter.is_this_device.is_(True)))
+        counter = this_counter(s)
         if counter is not None:
             _adopt_central_slot(s, counter, resp)
             _check_agreement(s, counter, resp)
-            centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
+            centre = the_centre(s)
             if centre is not None:  # central's centre record decides the level
                 centre.level = resp.centre.level or "province"
             _add_new_agencies(s, resp)
             return False
         c = resp.centre
-        centre = s.scalar(select(Centre).order_by(Centre.id).limit(1)) or Centre()
+        centre = the_centre(s) or Centre()
         centre.name, centre.governing_body, centre.place_name = (
             c.name,
             c.governing_body,
@@ -184,7 +185,7 @@ class EnrolmentService:
         centre.level = c.level or "province"  # central's record decides (None: provincial)
         s.add(centre)
         _add_new_agencies(s, resp)
-        slot_row = s.scalar(select(Counter).where(Counter.slot == resp.counter.slot))
+        slot_row = queries.counter_in_slot(s, resp.counter.slot)
         row = slot_row or Counter(slot=resp.counter.slot)
         row.name, row.is_this_device = resp.counter.name, True
         s.add(row)
@@ -205,7 +206,7 @@ class EnrolmentService:
 
 
 def _add_new_agencies(s: Session, resp: EnrolResponse) -> None:
-    known = set(s.scalars(select(Agency.unit_code)))
+    known = queries.agency_unit_codes(s)
     for a in resp.agencies:
         if a.unit_code not in known:
             s.add(Agency(name=a.name, short_name=a.short_name, unit_code=a.unit_code))
@@ -218,12 +219,10 @@ def _adopt_central_slot(s: Session, counter: Counter, resp: EnrolResponse) -> No
     printed none, or it is the demo desk (its numbers are a block no real counter uses)."""
     if counter.slot == resp.counter.slot:
         return
-    printed = s.scalar(
-        select(func.count()).select_from(Dossier).where(Dossier.counter_id == counter.id)
-    )
+    printed = queries.dossiers_of_counter(s, counter.id)
     if printed and counter.slot != DEMO_SLOT:
         return  # _check_agreement refuses: its codes were printed under another slot
-    holder = s.scalar(select(Counter).where(Counter.slot == resp.counter.slot))
+    holder = queries.counter_in_slot(s, resp.counter.slot)
     if holder is not None and holder.id != counter.id:
         return
     add_audit(
@@ -235,7 +234,7 @@ def _adopt_central_slot(s: Session, counter: Counter, resp: EnrolResponse) -> No
         {"from": counter.slot, "to": resp.counter.slot, "printed": printed},
     )
     counter.slot = resp.counter.slot
-    centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
+    centre = the_centre(s)
     if centre is not None:
         centre.code_slots = resp.centre.code_slots
     s.flush()
@@ -245,20 +244,13 @@ def _check_agreement(s: Session, counter: Counter, resp: EnrolResponse) -> None:
     problems: list[Msg] = []
     if counter.slot != resp.counter.slot:
         problems.append(msg("enrolment.slot_differs", here=counter.slot, there=resp.counter.slot))
-    centre = s.scalar(select(Centre).order_by(Centre.id).limit(1))
+    centre = the_centre(s)
     if centre is not None and centre.code_slots != resp.centre.code_slots:
         problems.append(
             msg("enrolment.code_slots_differ", here=centre.code_slots, there=resp.centre.code_slots)
         )
     central_units = {a.unit_code for a in resp.agencies}
-    used = set(
-        s.scalars(
-            select(Agency.unit_code)
-            .join(Dossier, Dossier.agency_id == Agency.id)
-            .group_by(Agency.unit_code)
-            .having(func.count() > 0)
-        )
-    )
+    used = queries.unit_codes_with_dossiers(s)
     unknown = sorted(used - central_units)
     if unknown:
         problems.append(msg("enrolment.unit_codes_unknown", codes=", ".join(unknown)))
