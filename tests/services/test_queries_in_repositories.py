@@ -11,6 +11,7 @@ WITHOUT_QUERIES = ("agency_steps", "dossier_steps", "dossier_writer", "lookups",
 WITHOUT_QUERIES += (
     "capture",
     "enrolment",
+    "forms",
     "intake",
     "intake_validation",
     "paper_facts",

@@ -11,15 +11,13 @@ they all carry personal data.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from hcc_core.domain.status import DossierStatus, timeliness
 from hcc_core.files import safe_filename, write_through_temp
@@ -44,15 +42,12 @@ from hcc_desk.core.printing.forms.ledger_pdf import render_ledger_pdf
 from hcc_desk.core.printing.forms.ledger_xlsx import write_ledger_xlsx
 from hcc_desk.core.printing.forms.render import FormData, kind_of, render_form
 from hcc_desk.core.printing.forms.templates import template_for
-from hcc_desk.core.store.models import (
-    Dossier,
-    DossierNotice,
-    HandBack,
-    Handover,
-    Officer,
-    StatusEvent,
-)
+from hcc_desk.core.printing.paper_qr import QrFacts
+from hcc_desk.core.store.models import Dossier, DossierNotice, HandBack
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories import forms as queries
+from hcc_desk.core.store.repositories.after_intake import hand_back_of
+from hcc_desk.core.store.store import Sessions
 from hcc_desk.services import print_files
 from hcc_desk.services.dossier_steps import (
     COUNTER_PARTY,
@@ -72,6 +67,7 @@ from hcc_desk.services.paper_facts import (
     qr_facts,
 )
 from hcc_desk.services.receipts import chosen_paper
+from hcc_desk.services.settings import PRINTER, SettingsService
 
 __all__ = [
     "KINDS",
@@ -108,7 +104,11 @@ class LedgerResult:
 
 class FormsService:
     def __init__(
-        self, store, settings, out_dir: Path, clock: Callable[[], datetime] = datetime.now
+        self,
+        store: Sessions,
+        settings: SettingsService,
+        out_dir: Path,
+        clock: Callable[[], datetime] = datetime.now,
     ):
         self._store = store
         self._settings = settings
@@ -177,7 +177,7 @@ class FormsService:
             lambda out: self._render(kind, code, out, officer_username, paper),
             lambda out, rendered: print_pdf(
                 out,
-                printer or self._settings.get("printer"),
+                printer or self._settings.get(PRINTER),
                 paper=paper,
                 title=f"{rendered[1].capitalize()} {code}",
             ),
@@ -255,40 +255,13 @@ class FormsService:
     ) -> LedgerData:
         start = datetime.combine(date_from, time.min)
         end = datetime.combine(date_to + timedelta(days=1), time.min)
-        in_range = select(Dossier.id).where(Dossier.received_at >= start, Dossier.received_at < end)
-        dossiers = s.scalars(
-            select(Dossier)
-            .options(
-                selectinload(Dossier.events),
-                selectinload(Dossier.procedure),
-                selectinload(Dossier.agency),
-                selectinload(Dossier.submitter),
-                selectinload(Dossier.owner),
-            )
-            .where(Dossier.id.in_(in_range))
-            .order_by(Dossier.received_at, Dossier.code)
-        ).all()
-        first_hop: dict[int, datetime] = {}
-        for hop in s.scalars(
-            select(Handover)
-            .where(Handover.dossier_id.in_(in_range))
-            .order_by(Handover.dossier_id, Handover.seq)
-        ):
-            first_hop.setdefault(hop.dossier_id, hop.at)
-        backs = {
-            hb.dossier_id: hb
-            for hb in s.scalars(select(HandBack).where(HandBack.dossier_id.in_(in_range)))
-        }
-        notices: dict[int, list[DossierNotice]] = defaultdict(list)
-        for n in s.scalars(
-            select(DossierNotice)
-            .where(DossierNotice.dossier_id.in_(in_range))
-            .order_by(DossierNotice.at, DossierNotice.id)
-        ):
-            notices[n.dossier_id].append(n)
+        dossiers = queries.dossiers_received_between(s, start, end)
+        first_hop = queries.first_handover_times(s, start, end)
+        backs = queries.hand_backs_between(s, start, end)
+        notices = queries.notices_between(s, start, end)
         now = self._clock()
         rows = tuple(
-            _ledger_row(s, i, d, first_hop.get(d.id), backs.get(d.id), notices[d.id], now)
+            _ledger_row(s, i, d, first_hop.get(d.id), backs.get(d.id), notices.get(d.id, []), now)
             for i, d in enumerate(dossiers, 1)
         )
         books = {d.ledger_book for d in dossiers if d.ledger_book}
@@ -322,10 +295,10 @@ class _Issuer:
     """Who issues the papers, and what their QR needs beyond the dossier."""
 
     centre: FormCentre
-    settings: Any
+    settings: SettingsService | None
     lookup_base: str | None
 
-    def trace(self, d: Dossier):
+    def trace(self, d: Dossier) -> QrFacts:
         """The Circular 01/2023 QR facts of ``d``'s papers: the party the procedure is for
         (the owner when there is one) is the holder."""
         party = d.owner or d.submitter
@@ -349,7 +322,7 @@ class _Issuer:
         }
 
 
-def _issuer(s: Session, settings=None) -> _Issuer:
+def _issuer(s: Session, settings: SettingsService | None = None) -> _Issuer:
     c = the_centre(s)
     if c is None:
         raise NotFound("forms.centre_set_up")
@@ -364,17 +337,11 @@ def _centre(s: Session) -> FormCentre:
 
 def _officer_name(s: Session, username: str) -> str:
     """The officer's full name for printing; the user name itself for a non-officer actor."""
-    full = s.scalar(select(Officer.full_name).where(Officer.username == username))
-    return full or username
+    return queries.officer_full_name(s, username) or username
 
 
 def _latest_notice(s: Session, d: Dossier, kind: str) -> DossierNotice:
-    notice = s.scalar(
-        select(DossierNotice)
-        .where(DossierNotice.dossier_id == d.id, DossierNotice.kind == kind)
-        .order_by(DossierNotice.at.desc(), DossierNotice.id.desc())
-        .limit(1)
-    )
+    notice = queries.latest_notice(s, d.id, kind)
     if notice is None:
         raise MissingFacts(
             "forms.notice_missing",
@@ -385,7 +352,7 @@ def _latest_notice(s: Session, d: Dossier, kind: str) -> DossierNotice:
     return notice
 
 
-def _contact(d: Dossier) -> dict[str, str]:
+def _contact(d: Dossier) -> dict[str, Any]:
     a = d.submitter
     return {
         "applicant_address": a.address or "",
@@ -436,7 +403,7 @@ def _stopped(s: Session, d: Dossier, n: DossierNotice) -> bool:
     (the dossier's current status for a notice recorded without its event)."""
     status = None
     if n.status_event_uuid:
-        status = s.scalar(select(StatusEvent.status).where(StatusEvent.uuid == n.status_event_uuid))
+        status = queries.status_of_event(s, n.status_event_uuid)
     if status is None:
         status = d.status
     return DossierStatus(status) == _S.UNRESOLVED
@@ -465,9 +432,7 @@ def _apology(s: Session, d: Dossier, issuer: _Issuer) -> ApologyData:
 
 
 def _control(s: Session, d: Dossier, issuer: _Issuer) -> ControlData:
-    hops = s.scalars(
-        select(Handover).where(Handover.dossier_id == d.id).order_by(Handover.seq)
-    ).all()
+    hops = queries.handovers_of(s, d.id)
     timing = dossier_timing(s, d)
     # The timeliness column belongs to the hop that brought the result back to the counter.
     result_hop = None
@@ -502,7 +467,7 @@ def _control(s: Session, d: Dossier, issuer: _Issuer) -> ControlData:
 
 
 def _result(s: Session, d: Dossier, issuer: _Issuer) -> ResultSlipData:
-    hb = s.scalar(select(HandBack).where(HandBack.dossier_id == d.id))
+    hb = hand_back_of(s, d.id)
     if hb is None:
         raise MissingFacts("forms.dossier_been_handed_back", code=d.code)
     due = statutory_due(s, d)
