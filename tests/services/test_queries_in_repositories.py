@@ -16,7 +16,9 @@ WITHOUT_QUERIES += (
     "intake_validation",
     "paper_facts",
     "receipts",
+    "supervision",
     "supervision_export",
+    "supervision_feed",
 )
 WITHOUT_QUERIES += (
     "admin_imports",

@@ -14,21 +14,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from hcc_core.i18n import Msg
-from hcc_desk.core.store.models import (
-    Agency,
-    CentreDossier,
-    Counter,
-    Dossier,
-    DossierNotice,
-    Officer,
-    Procedure,
-    StatusEvent,
-)
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories import supervision as queries
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.supervision.report import (
     FINISHED,
@@ -41,8 +31,10 @@ from hcc_desk.core.supervision.report import (
     rates,
 )
 from hcc_desk.core.sync.client import AuthFailed, SyncError
+from hcc_desk.core.sync.credentials import CredentialStore
 from hcc_desk.core.sync.officer_session import SESSIONS, SessionKeeper
 from hcc_desk.services import supervision_feed
+from hcc_desk.services.calendars import CalendarService
 from hcc_desk.services.errors import AuthError, UserError
 from hcc_desk.services.lookups import find_officer
 
@@ -80,8 +72,8 @@ class SupervisionService:
     def __init__(
         self,
         store: Sessions,
-        calendars,
-        credentials=None,
+        calendars: CalendarService,
+        credentials: CredentialStore | None = None,
         clock: Callable[[], datetime] = datetime.now,
         client_factory: Callable[
             ..., supervision_feed.SupervisionClient
@@ -233,11 +225,15 @@ def _check_period(date_from: date, date_to: date) -> None:
 def _merged(
     s: Session, *, unfinished_only: bool, period: tuple[date, date] | None
 ) -> list[DossierRow]:
-    names = dict(s.execute(select(Officer.username, Officer.full_name)).tuples().all())
-    return [
-        *_central_rows(s, names, unfinished_only, period),
-        *_local_rows(s, names, unfinished_only, period),
-    ]
+    window = queries.Window(_FINISHED)
+    if not unfinished_only:
+        assert period is not None
+        first, last = period
+        window = queries.Window(
+            _FINISHED, (datetime.combine(first, time.min), datetime.combine(last, time.max))
+        )
+    names = queries.officer_names(s)
+    return [*_central_rows(s, names, window), *_local_rows(s, names, window)]
 
 
 def _officer_label(username: str, names: dict[str, str]) -> str:
@@ -245,110 +241,31 @@ def _officer_label(username: str, names: dict[str, str]) -> str:
     return f"{full} ({username})" if full else username
 
 
-def _window(query, finished_col_a, finished_col_b, status_col, unfinished_only, period):
-    if unfinished_only:
-        return query.where(status_col.not_in(_FINISHED))
-    assert period is not None
-    start = datetime.combine(period[0], time.min)
-    end = datetime.combine(period[1], time.max)
-    return query.where(
-        or_(
-            and_(finished_col_a >= start, finished_col_a <= end),
-            and_(finished_col_a.is_(None), finished_col_b >= start, finished_col_b <= end),
+def _local_rows(s: Session, names: dict[str, str], window: queries.Window) -> list[DossierRow]:
+    return [
+        DossierRow(
+            f.uuid,
+            f.code,
+            f.procedure_code,
+            f.procedure_name,
+            f.agency_name,
+            f.counter_slot or 0,
+            _officer_label(f.officer, names),
+            f.received_at,
+            f.due_at,
+            f.first_due_at or f.due_at,
+            f.status,
+            f.last_waiting_at if f.status == _WAITING else None,
+            f.result_ready_at,
+            f.returned_at,
+            "local",
         )
-    )
+        for f in queries.own_dossiers(s, window, _WAITING)
+    ]
 
 
-def _local_rows(
-    s: Session, names: dict[str, str], unfinished_only: bool, period: tuple[date, date] | None
-) -> list[DossierRow]:
-    apology = (
-        select(DossierNotice.dossier_id, func.min(DossierNotice.previous_due_at).label("first_due"))
-        .where(DossierNotice.kind == "apology")
-        .group_by(DossierNotice.dossier_id)
-        .subquery()
-    )
-    waiting = (
-        select(StatusEvent.dossier_id, func.max(StatusEvent.at).label("since"))
-        .where(StatusEvent.status == _WAITING)
-        .group_by(StatusEvent.dossier_id)
-        .subquery()
-    )
-    counter = aliased(Counter)
-    q = (
-        select(
-            Dossier.uuid,
-            Dossier.code,
-            Procedure.code,
-            Procedure.name,
-            Agency.name,
-            counter.slot,
-            Officer.username,
-            Dossier.received_at,
-            Dossier.due_at,
-            apology.c.first_due,
-            Dossier.status,
-            waiting.c.since,
-            Dossier.result_ready_at,
-            Dossier.returned_at,
-        )
-        .join(Procedure, Dossier.procedure_id == Procedure.id)
-        .join(Agency, Dossier.agency_id == Agency.id)
-        .join(Officer, Dossier.officer_id == Officer.id)
-        .outerjoin(counter, Dossier.counter_id == counter.id)
-        .outerjoin(apology, apology.c.dossier_id == Dossier.id)
-        .outerjoin(waiting, waiting.c.dossier_id == Dossier.id)
-    )
-    q = _window(
-        q, Dossier.result_ready_at, Dossier.returned_at, Dossier.status, unfinished_only, period
-    )
-    out = []
-    for (
-        uuid,
-        code,
-        pcode,
-        pname,
-        agency,
-        slot,
-        user,
-        received,
-        due,
-        first_due,
-        status,
-        since,
-        ready,
-        returned,
-    ) in s.execute(q):
-        out.append(
-            DossierRow(
-                uuid,
-                code,
-                pcode,
-                pname,
-                agency,
-                slot or 0,
-                _officer_label(user, names),
-                received,
-                due,
-                first_due or due,
-                status,
-                since if status == _WAITING else None,
-                ready,
-                returned,
-                "local",
-            )
-        )
-    return out
-
-
-def _central_rows(
-    s: Session, names: dict[str, str], unfinished_only: bool, period: tuple[date, date] | None
-) -> list[DossierRow]:
-    c = CentreDossier
-    agencies = dict(s.execute(select(Agency.unit_code, Agency.name)).tuples().all())
-    # This desk's own dossiers come from its own tables, whatever central last said of them.
-    q = select(c).where(c.uuid.not_in(select(Dossier.uuid)))
-    q = _window(q, c.result_ready_at, c.returned_at, c.status, unfinished_only, period)
+def _central_rows(s: Session, names: dict[str, str], window: queries.Window) -> list[DossierRow]:
+    agencies = queries.agency_names(s)
     return [
         DossierRow(
             r.uuid,
@@ -367,5 +284,5 @@ def _central_rows(
             r.returned_at,
             "central",
         )
-        for r in s.scalars(q)
+        for r in queries.other_counters_dossiers(s, window)
     ]

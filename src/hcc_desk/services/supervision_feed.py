@@ -12,12 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy.dialects.sqlite import insert
-
 from hcc_core.wire.officer import SESSION_HEADER
 from hcc_core.wire.supervision import PATH, CentreDossierPage
-from hcc_desk.core.store.models import CentreDossier
 from hcc_desk.core.store.repositories import get_setting, set_setting
+from hcc_desk.core.store.repositories.supervision import save_centre_dossier
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync.client import AuthFailed, CentralClient, SyncError, _detail, _parse
 
@@ -92,14 +90,7 @@ def fetch(
                     "officer": item.officer,
                     "officer_name": item.officer_name,
                 }
-                s.execute(
-                    insert(CentreDossier)
-                    .values(**values)
-                    .on_conflict_do_update(
-                        index_elements=[CentreDossier.uuid],
-                        set_={k: v for k, v in values.items() if k != "uuid"},
-                    )
-                )
+                save_centre_dossier(s, values)
             since, after = page.next_since, page.next_after
             set_setting(
                 s, CURSOR, {"since": None if since is None else since.isoformat(), "after": after}
@@ -113,7 +104,7 @@ def fetch(
     return FetchReport(total, not more, clock().replace(microsecond=0))
 
 
-def last_fetch(store) -> datetime | None:
+def last_fetch(store: Sessions) -> datetime | None:
     with store.session() as s:
         return _when(get_setting(s, LAST_FETCH, None))
 
