@@ -82,9 +82,7 @@ class LockDialog(QDialog):
         self.setModal(True)
         self.ui.error_label.hide()
         self.ui.officer_label.setText(
-            self.tr("Nhập mật khẩu của %1 (%2) để tiếp tục làm việc.")
-            .replace("%1", officer.full_name)
-            .replace("%2", officer.username)
+            i18n.tr("lock.enter_password", name=officer.full_name, username=officer.username)
         )
         self.ui.unlock_button.clicked.connect(self.attempt)
 

@@ -189,11 +189,11 @@ class IntakeView(QWidget):
         if warnings:
             self.banner.show(
                 "warning",
-                self.tr("Đã đọc thẻ của %1, cần kiểm tra:").replace("%1", name),
+                i18n.tr("intake_view.card_read_check", name=name),
                 [i18n.text(w) for w in warnings],
             )
         else:
-            self.banner.show("success", self.tr("Đã đọc thẻ căn cước của %1.").replace("%1", name))
+            self.banner.show("success", i18n.tr("intake_view.card_read", name=name))
         fields = self.ui.submitter.ui
         (fields.phone if not fields.phone.text() else self.ui.procedure_search).setFocus()
 
@@ -231,7 +231,7 @@ class IntakeView(QWidget):
 
         def show(due: Any) -> None:
             if asked == self._appointment_asked:
-                label.setText(self.tr("Hẹn trả kết quả: %1").replace("%1", appointment_text(due)))
+                label.setText(i18n.tr("intake_view.result_due", due=appointment_text(due)))
 
         def failed(failure: Failure) -> None:
             if asked != self._appointment_asked:
@@ -374,7 +374,7 @@ class IntakeView(QWidget):
             return None
         index = int(match.group(1))
         widget = self.ui.papers_table.widget_for_ticked(index) or self.ui.papers_table
-        return self.ui.err_papers, widget, self.tr("Giấy tờ thứ %1: ").replace("%1", str(index + 1))
+        return self.ui.err_papers, widget, i18n.tr("intake_view.paper_number", number=index + 1)
 
     def _on_submitted(self, dossier: Any) -> None:
         self._submitting = False
@@ -386,9 +386,9 @@ class IntakeView(QWidget):
         self.clear()
         self.banner.show(
             "success",
-            self.tr("Đã tiếp nhận hồ sơ %1 — hẹn trả %2.")
-            .replace("%1", dossier.code)
-            .replace("%2", appointment_text(dossier.due_at)),
+            i18n.tr(
+                "intake_view.received", code=dossier.code, due=appointment_text(dossier.due_at)
+            ),
         )
         self.submitted.emit(dossier)
 

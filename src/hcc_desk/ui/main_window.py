@@ -93,9 +93,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.ui.statusbar
         self.officer_label = QLabel(
-            self.tr("Cán bộ: %1 (%2)")
-            .replace("%1", self.officer.full_name)
-            .replace("%2", self.officer.username)
+            i18n.tr(
+                "main_window.officer", name=self.officer.full_name, username=self.officer.username
+            )
         )
         self.counter_label = QLabel()
         self.clock_label = QLabel()
@@ -114,11 +114,7 @@ class MainWindow(QMainWindow):
     def _show_desk(self, info: DeskInfo) -> None:
         text = info.counter_name
         if info.counter_name and info.counter_slot:
-            text = (
-                self.tr("%1 (số %2)")
-                .replace("%1", info.counter_name)
-                .replace("%2", str(info.counter_slot))
-            )
+            text = i18n.tr("main_window.counter", counter=info.counter_name, slot=info.counter_slot)
         self.counter_label.setText(text)
         if info.centre_name:
             self.setWindowTitle(f"{info.centre_name} — HCC Desk")
@@ -195,7 +191,7 @@ class MainWindow(QMainWindow):
             self,
         )
         box.setInformativeText(
-            self.tr("Lần sửa cuối: %1.").replace("%1", short_datetime(newest.updated_at))
+            i18n.tr("main_window.last_edited", at=short_datetime(newest.updated_at))
         )
         restore = box.addButton(self.tr("&Khôi phục"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("&Bỏ bản nháp"), QMessageBox.ButtonRole.DestructiveRole)
@@ -230,7 +226,7 @@ class MainWindow(QMainWindow):
 
     def _on_draft_saved(self, when: datetime) -> None:
         self.ui.statusbar.showMessage(
-            self.tr("Đã lưu nháp lúc %1").replace("%1", when.strftime("%H:%M:%S"))
+            i18n.tr("main_window.draft_saved", at=when.strftime("%H:%M:%S"))
         )
 
     # -- actions ------------------------------------------------------------------------------
@@ -380,9 +376,7 @@ class MainWindow(QMainWindow):
 
         errors.show_message(
             self,
-            self.tr("HCC Desk %1 — phần mềm tiếp nhận hồ sơ tại bộ phận một cửa.").replace(
-                "%1", __version__
-            ),
+            i18n.tr("main_window.about", version=__version__),
         )
 
     def closeEvent(self, event: Any) -> None:

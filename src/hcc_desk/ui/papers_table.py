@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from hcc_core.catalogue.conditional import is_conditional
 from hcc_desk.services.intake_request import PaperInput
+from hcc_desk.ui import i18n
 
 _KINDS = ("originals", "certified_copies", "photocopies")
 SCAN_COLUMN = 5
@@ -138,7 +139,7 @@ class PapersTable(QTableWidget):
         check = QCheckBox()
         check.setChecked(checked)
         check.setAccessibleName(
-            self.tr("Đã nhận: %1").replace("%1", name or self.tr("giấy tờ thêm"))
+            i18n.tr("papers_table.received", paper=name or self.tr("giấy tờ thêm"))
         )
         self.setCellWidget(row, 0, _centred(check))
         check.toggled.connect(self.changed)

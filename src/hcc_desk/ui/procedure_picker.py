@@ -20,6 +20,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem
 
+from hcc_desk.ui import i18n
 from hcc_desk.ui.tasks import TaskRunner
 
 _MAX_SHOWN = 200
@@ -188,9 +189,9 @@ class ProcedurePicker(QObject):
             escape(x)
             for x in (
                 proc.agency_name,
-                self.tr("Thời hạn: %1").replace("%1", proc.duration_text or "—"),
+                i18n.tr("procedure_picker.time_limit", duration=proc.duration_text or "—"),
                 # Published fee texts can run to a page: the gist here, the whole text as a tooltip.
-                self.tr("Phí, lệ phí: %1").replace("%1", _clip(fees, 110)),
+                i18n.tr("procedure_picker.fees", fees=_clip(fees, 110)),
             )
         )
         self._info.setText(f"<b>{escape(proc.code)}</b> — {escape(proc.name)}<br>{details}")

@@ -81,7 +81,7 @@ class ReceiptPreview(QDialog):
         self.ui.setupUi(self)
         restore_geometry(self, "receipt-preview")  # as designed 760×900: taller than 768 lines
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.ui.code_label.setText(self.tr("Mã hồ sơ: %1").replace("%1", code))
+        self.ui.code_label.setText(i18n.tr("receipt_preview.code", code=code))
         self.page: RenderedPage | None = None
         self.last_job: str | None = None
         self._pixmap = QPixmap()
@@ -185,7 +185,7 @@ class ReceiptPreview(QDialog):
         self.last_job = str(job_id)
         self.ui.print_button.setEnabled(True)
         self._remember(self.ui.printer_combo.currentData(), self.paper())
-        self._status(self.tr("Đã gửi phiếu tới máy in (lệnh %1).").replace("%1", self.last_job))
+        self._status(i18n.tr("receipt_preview.sent", job=self.last_job))
 
     def _remember(self, printer: str | None, paper: str) -> None:
         """A choice that printed becomes this desk's default for the next receipts."""
@@ -215,7 +215,7 @@ class ReceiptPreview(QDialog):
         source = self.page.pdf_path
         self.runner.io(
             lambda: shutil.copyfile(source, target),
-            on_done=lambda _r: self._status(self.tr("Đã lưu %1").replace("%1", target)),
+            on_done=lambda _r: self._status(i18n.tr("receipt_preview.saved", file=target)),
             on_error=self._save_failed,
             owner=self,
         )
@@ -223,7 +223,7 @@ class ReceiptPreview(QDialog):
     def _save_failed(self, failure: Failure) -> None:
         if isinstance(failure.exc, OSError):
             self._status(
-                self.tr("Không lưu được tệp: %1").replace("%1", str(failure.exc)), error=True
+                i18n.tr("receipt_preview.save_failed", reason=str(failure.exc)), error=True
             )
         else:
             errors.report_bug(type(failure.exc), failure.exc, failure.traceback_text)

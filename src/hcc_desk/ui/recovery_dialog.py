@@ -33,18 +33,16 @@ class RecoveryDialog(QDialog):
         ui.setupUi(self)
         self.resize(720, 520)  # the list scrolls, the buttons stay
         fit_to_screen(self)
-        ui.intro.setText(
-            self.tr(
-                "Cơ sở dữ liệu của quầy bị hỏng. Tệp hỏng đã được chuyển sang:\n%1\n(không bị xoá)."
-            ).replace("%1", str(damage.damaged))
-        )
+        ui.intro.setText(i18n.tr("db_recovery.damaged_moved", path=str(damage.damaged)))
         backup = damage.backup
         self.backup_label = ui.backup_label
         self.backup_label.setText(
-            self.tr("Bản sao lưu tốt gần nhất: %1 (%2, %3 hồ sơ).")
-            .replace("%1", backup.path.name)
-            .replace("%2", f"{backup.taken_at:%d/%m/%Y %H:%M}")
-            .replace("%3", str(backup.dossiers))
+            i18n.tr(
+                "db_recovery.newest_backup",
+                file=backup.path.name,
+                at=f"{backup.taken_at:%d/%m/%Y %H:%M}",
+                n=backup.dossiers,
+            )
             if backup is not None
             else self.tr("Không có bản sao lưu dùng được: hãy liên hệ bộ phận hỗ trợ.")
         )

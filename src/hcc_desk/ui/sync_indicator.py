@@ -43,23 +43,15 @@ def describe(status: Any) -> tuple[str, str]:
         state = QCoreApplication.translate("SyncIndicator", "○ Ngoại tuyến")
     parts = [state]
     if status.pending:
-        parts.append(
-            QCoreApplication.translate("SyncIndicator", "chờ gửi: %1").replace(
-                "%1", str(status.pending)
-            )
-        )
+        parts.append(i18n.tr("sync_indicator.waiting", n=status.pending))
     if status.parked:
-        parts.append(
-            QCoreApplication.translate("SyncIndicator", "lỗi: %1").replace("%1", str(status.parked))
-        )
+        parts.append(i18n.tr("sync_indicator.refused", n=status.parked))
     last = (
         short_datetime(status.last_success_at)
         if status.last_success_at
         else QCoreApplication.translate("SyncIndicator", "chưa lần nào")
     )
-    tip = QCoreApplication.translate("SyncIndicator", "Đồng bộ thành công gần nhất: %1").replace(
-        "%1", last
-    )
+    tip = i18n.tr("sync_indicator.last_success", at=last)
     if status.last_error and not status.online:
         tip += "\n" + status.last_error
     warning = getattr(status, "clock_warning", None)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QPushButton, QWidget
 
+from hcc_desk.ui import i18n
 from hcc_desk.ui.dossier_model import DossierTableModel
 from hcc_desk.ui.forms.ui_today import Ui_TodayForm
 from hcc_desk.ui.tasks import TaskRunner
@@ -86,10 +87,9 @@ class TodayView(QWidget):
         if rows:
             self.ui.table.selectRow(0)
         if query:
-            text = self.tr("Tìm thấy %1 hồ sơ cho “%2”.").replace("%1", str(len(rows)))
-            text = text.replace("%2", query)
+            text = i18n.tr("today.found", n=len(rows), query=query)
         else:
-            text = self.tr("Hôm nay đã tiếp nhận %1 hồ sơ.").replace("%1", str(len(rows)))
+            text = i18n.tr("today.received_today", n=len(rows))
         self.ui.summary_label.setText(text)
         self._on_selection()
         self.loaded.emit(len(rows))

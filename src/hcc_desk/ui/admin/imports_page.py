@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from hcc_desk.ui import i18n
 from hcc_desk.ui.admin.common import enter_clicks, failure_handler, show_rows
 from hcc_desk.ui.banner import Banner
 from hcc_desk.ui.formatting import date_text, weekday
@@ -93,7 +94,7 @@ class ImportsPage(QWidget):
         self.pending = None
         self.apply_button.setEnabled(False)
         self.banner.hide()
-        self.summary.setText(self.tr("Đang đọc %1…").replace("%1", path.name))
+        self.summary.setText(i18n.tr("imports_page.reading", file=path.name))
         service, admin, retire = self.service, self.officer.username, self.retire_check.isChecked()
         job = (
             (lambda: service.preview_calendar(admin, path))
@@ -118,26 +119,22 @@ class ImportsPage(QWidget):
 
     def _show(self, kind: str, path: Path, preview: Any) -> None:
         self.pending = (kind, path)
+        counts = {change: len(preview.of(change)) for change in ("added", "removed", "changed")}
         if kind == "calendar":
             rows = [
                 [_name(c.change), f"{weekday(c.day)} {date_text(c.day)}", c.name, _name(c.kind)]
                 for c in preview.changes
             ]
             years = ", ".join(str(y) for y in preview.years)
-            text = (
-                self.tr("%1 — lịch năm %2: thêm %3, bỏ %4, sửa %5 ngày.")
-                .replace("%1", path.name)
-                .replace("%2", years)
-            )
+            text = i18n.tr("imports_page.calendar_preview", file=path.name, years=years, **counts)
         else:
             rows = [[_name(c.change), c.ref, c.name, ", ".join(c.fields)] for c in preview.changes]
-            text = (
-                self.tr("%1 — thủ tục: thêm %3, ngừng %4, sửa %5; %6 không đổi.")
-                .replace("%1", path.name)
-                .replace("%6", str(preview.unchanged))
+            text = i18n.tr(
+                "imports_page.catalogue_preview",
+                file=path.name,
+                unchanged=preview.unchanged,
+                **counts,
             )
-        for key, change in (("%3", "added"), ("%4", "removed"), ("%5", "changed")):
-            text = text.replace(key, str(len(preview.of(change))))
         if not preview.changes:
             text += " " + self.tr("Không có gì thay đổi.")
         self.summary.setText(text)
@@ -174,17 +171,17 @@ class ImportsPage(QWidget):
     def _applied(self, kind: str, path: Path, report: Any) -> None:
         self.pending = None
         if kind == "calendar":
-            text = (
-                self.tr("Đã nạp lịch %1: %2 ngày.")
-                .replace("%1", ", ".join(str(y) for y in report.years))
-                .replace("%2", str(report.days))
+            text = i18n.tr(
+                "imports_page.calendar_loaded",
+                years=", ".join(str(y) for y in report.years),
+                n=report.days,
             )
         else:
-            text = (
-                self.tr("Đã nhập danh mục: thêm %1, sửa %2, ngừng %3.")
-                .replace("%1", str(report.added))
-                .replace("%2", str(report.updated))
-                .replace("%3", str(report.deactivated))
+            text = i18n.tr(
+                "imports_page.catalogue_imported",
+                added=report.added,
+                changed=report.updated,
+                retired=report.deactivated,
             )
         self.banner.show("success", text)
         self.summary.setText(path.name)

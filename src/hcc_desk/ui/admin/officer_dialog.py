@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from hcc_desk.ui import i18n
 from hcc_desk.ui.admin.common import failure_handler
 from hcc_desk.ui.forms.ui_officer_dialog import Ui_OfficerDialog
 from hcc_desk.ui.tasks import TaskRunner
@@ -81,7 +82,7 @@ class OfficerDialog(QDialog):
             def job():
                 return service.add(admin, username, full_name, role, password, confirm).username
 
-            ok_text = self.tr("Đã tạo tài khoản %1.")
+            ok_id = "officer_dialog.created"
         else:
             username = self.username
 
@@ -89,10 +90,10 @@ class OfficerDialog(QDialog):
                 service.reset_password(admin, username, password, confirm)
                 return username
 
-            ok_text = self.tr("Đã đặt mật khẩu mới cho %1.")
+            ok_id = "officer_dialog.password_reset"
         self.runner.db(
             job,
-            on_done=lambda name: self._accepted(ok_text.replace("%1", name)),
+            on_done=lambda name: self._accepted(i18n.tr(ok_id, name=name)),
             on_error=failure_handler(self, self.error, lambda: self.ok_button.setEnabled(True)),
             owner=self,
         )

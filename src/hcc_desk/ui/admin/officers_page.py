@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from hcc_desk.ui import i18n
 from hcc_desk.ui.admin.common import failure_handler, show_rows
 from hcc_desk.ui.admin.officer_dialog import OfficerDialog, role_name
 from hcc_desk.ui.banner import Banner
@@ -154,11 +155,9 @@ class OfficersPage(QWidget):
             row.username,
             not row.active,
         )
-        text = (
-            self.tr("Đã cho %1 hoạt động lại.")
-            if active
-            else self.tr("Đã ngừng tài khoản %1: không đăng nhập được nữa.")
-        ).replace("%1", name)
+        text = i18n.tr(
+            "officers_page.reactivated" if active else "officers_page.deactivated", name=name
+        )
         self.runner.db(
             lambda: service.set_active(admin, name, active),
             on_done=lambda _r: self._changed(text),
@@ -171,7 +170,7 @@ class OfficersPage(QWidget):
         if name is None:
             return
         service, admin = self.service, self.officer.username
-        text = self.tr("Đã mở khoá đăng nhập cho %1.").replace("%1", name)
+        text = i18n.tr("officers_page.unlocked", name=name)
         self.runner.db(
             lambda: service.unlock(admin, name),
             on_done=lambda _r: self._changed(text),

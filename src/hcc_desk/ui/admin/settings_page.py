@@ -15,6 +15,7 @@ from hcc_desk.services.admin_settings import (
     DeskSettings,
     ScanSettings,
 )
+from hcc_desk.ui import i18n
 from hcc_desk.ui.admin.common import enter_clicks, failure_handler
 from hcc_desk.ui.banner import Banner
 from hcc_desk.ui.forms.ui_admin_settings import Ui_SettingsPage
@@ -158,7 +159,7 @@ class SettingsPage(QWidget):
     def _printers(self, names: list[str]) -> None:
         _offer(self.printer_combo, [(n, n) for n in names])
         self._devices_done()
-        self.banner.show("info", self.tr("Tìm thấy %1 máy in.").replace("%1", str(len(names))))
+        self.banner.show("info", i18n.tr("settings_page.printers_found", n=len(names)))
 
     def find_scanners(self) -> None:
         capture = self.ctx.capture
@@ -173,7 +174,7 @@ class SettingsPage(QWidget):
     def _scanners(self, devices: list) -> None:
         _offer(self.device_combo, [(d.label, d.name) for d in devices])
         self._devices_done()
-        self.banner.show("info", self.tr("Tìm thấy %1 máy quét.").replace("%1", str(len(devices))))
+        self.banner.show("info", i18n.tr("settings_page.scanners_found", n=len(devices)))
 
     def _devices_done(self) -> None:
         self.find_printers_button.setEnabled(True)

@@ -46,13 +46,13 @@ class DossierScanDialog(QDialog):
         self.report: AttachReport | None = None
         self.close_box: QMessageBox | None = None
         self._saving = False
-        self.setWindowTitle(self.tr("Quét giấy tờ — hồ sơ %1").replace("%1", code))
+        self.setWindowTitle(i18n.tr("dossier_scan.title", code=code))
         self.resize(1100, 720)
         self.ui = ui = Ui_DossierScanDialog()
         ui.setupUi(self)
         self.heading, self.papers = ui.heading, ui.papers
         self.save_button, self.close_button = ui.save_button, ui.close_button
-        self.heading.setText(self.tr("Đang tải hồ sơ %1…").replace("%1", code))
+        self.heading.setText(i18n.tr("dossier_scan.loading", code=code))
         self.paper_rows = DossierPapersModel(self.papers)
         self.papers.setModel(self.paper_rows)
         self.papers.selectionModel().currentRowChanged.connect(
@@ -99,10 +99,12 @@ class DossierScanDialog(QDialog):
         first_load = self.detail is None
         self.detail, self.attachments = detail, attachments
         self.heading.setText(
-            self.tr("Hồ sơ %1 — %2 — %3")
-            .replace("%1", detail.code)
-            .replace("%2", detail.procedure.name)
-            .replace("%3", detail.submitter.full_name)
+            i18n.tr(
+                "dossier_scan.heading",
+                code=detail.code,
+                procedure=detail.procedure.name,
+                submitter=detail.submitter.full_name,
+            )
         )
         self._fill_papers()
         if first_load and self.paper_rows.rowCount():
@@ -133,9 +135,9 @@ class DossierScanDialog(QDialog):
             notes = []
             done, todo = attached.get(paper.position, 0), waiting.get(paper.position, 0)
             if done:
-                notes.append(self.tr("đã lưu %1 trang").replace("%1", str(done)))
+                notes.append(i18n.tr("dossier_scan.pages_saved", n=done))
             if todo:
-                notes.append(self.tr("%1 trang chưa lưu").replace("%1", str(todo)))
+                notes.append(i18n.tr("dossier_scan.pages_not_saved", n=todo))
             rows.append((paper.position, text + (f"\n({', '.join(notes)})" if notes else "")))
         selection = self.papers.selectionModel()
         selection.blockSignals(True)  # the same paper stays chosen: the panel keeps its target
@@ -195,9 +197,11 @@ class DossierScanDialog(QDialog):
         self.panel.set_target(self.panel.target)  # its session is attached now
         self._fill_papers()
         self.panel.status.setText(
-            self.tr("Đã lưu %1 giấy tờ (%2 trang) vào hồ sơ.")
-            .replace("%1", str(len(report.attached)))
-            .replace("%2", str(report.pages))
+            i18n.tr(
+                "dossier_scan.saved",
+                n=len(report.attached),
+                pages=i18n.tr("pages.count", n=report.pages),
+            )
         )
         if report.failed:
             self.panel.faults.show_error(
@@ -226,9 +230,7 @@ class DossierScanDialog(QDialog):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Trang chưa lưu"),
-            self.tr("Còn %1 trang đã quét chưa lưu vào hồ sơ. Lưu trước khi đóng?").replace(
-                "%1", str(waiting)
-            ),
+            i18n.tr("dossier_scan.unsaved_on_close", n=waiting),
             QMessageBox.StandardButton.NoButton,
             self,
         )

@@ -42,7 +42,7 @@ class FaultStrip(QFrame):
         self.fault = fault
         text = i18n.text(fault)
         kept = (
-            self.tr("Đã giữ %1 trang đã quét.").replace("%1", str(kept_pages))
+            i18n.tr("fault_strip.pages_kept", n=kept_pages)
             if kept_pages
             else self.tr("Chưa có trang nào được quét trong lượt này.")
         )

@@ -104,7 +104,7 @@ class IntakeCapture(QObject):
             self.panel.set_target(self.panel.target)  # same paper, pages re-read
 
     def _count_text(self, pages: int) -> str:
-        return self.tr("%1 tr.").replace("%1", str(pages)) if pages else ""
+        return i18n.tr("intake_capture.page_count_short", n=pages) if pages else ""
 
     def _counts(self) -> dict[int | None, int]:
         try:
@@ -159,9 +159,7 @@ class IntakeCapture(QObject):
         plan = plan_for_draft(sessions, ticked)
         if not plan:
             return
-        self.panel.status.setText(
-            self.tr("Đang đính kèm bản quét vào hồ sơ %1…").replace("%1", dossier.code)
-        )
+        self.panel.status.setText(i18n.tr("intake_capture.attaching", code=dossier.code))
         capture, username = self.capture, self.view.officer.username
         self.runner.io(
             lambda: attach_sessions(capture, plan, dossier.uuid, dossier.code, username),
@@ -174,21 +172,19 @@ class IntakeCapture(QObject):
         self.refresh()
         if report.attached:
             self.panel.status.setText(
-                self.tr("Đã đính kèm %1 giấy tờ (%2 trang) vào hồ sơ %3.")
-                .replace("%1", str(len(report.attached)))
-                .replace("%2", str(report.pages))
-                .replace("%3", code)
+                i18n.tr(
+                    "intake_capture.attached",
+                    n=len(report.attached),
+                    pages=i18n.tr("pages.count", n=report.pages),
+                    code=code,
+                )
             )
         problems = [
-            self.tr("“%1”: %2").replace("%1", name).replace("%2", i18n.text(exc))
+            i18n.tr("intake_capture.paper_problem", name=name, problem=i18n.text(exc))
             for name, exc in report.failed
         ]
         problems += [
-            self.tr(
-                "“%1” chưa được đánh dấu đã nhận nên được đính kèm vào hồ sơ mà "
-                "không gắn với giấy tờ nào."
-            ).replace("%1", name)
-            for name in report.unassigned
+            i18n.tr("intake_capture.not_received", name=name) for name in report.unassigned
         ]
         if problems:
             self._show_result(code, problems, bool(report.failed))
@@ -201,15 +197,10 @@ class IntakeCapture(QObject):
         self._show_result(code, [self.tr("Lỗi khi đính kèm; các trang vẫn được giữ.")], True)
 
     def _show_result(self, code: str, problems: list[str], failed: bool) -> None:
-        head = (
-            self.tr(
-                "Chưa đính kèm được một số bản quét vào hồ sơ %1. Các trang vẫn được giữ; "
-                "mở “Quét giấy tờ” của hồ sơ này để sửa rồi lưu lại."
-            )
-            if failed
-            else self.tr("Đã đính kèm bản quét vào hồ sơ %1, lưu ý:")
+        head = i18n.tr(
+            "intake_capture.attach_failed" if failed else "intake_capture.attached_with_notes",
+            code=code,
         )
-        head = head.replace("%1", code)
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Bản quét"),

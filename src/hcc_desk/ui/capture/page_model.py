@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap, QTransform
 
+from hcc_desk.ui import i18n
+
 PAGE_MIME = "application/x-hcc-capture-page"
 IMPORTABLE = (".pdf", ".jpg", ".jpeg", ".png", ".tif", ".tiff")
 PageIdRole = Qt.ItemDataRole.UserRole + 1
@@ -77,17 +79,17 @@ class PageListModel(QAbstractListModel):
         page = self._pages[index.row()]
         number = index.row() + 1
         if role == Qt.ItemDataRole.DisplayRole:
-            text = self.tr("Trang %1").replace("%1", str(number))
+            text = i18n.tr("page_list.page", number=number)
             return text + "\n" + self.tr("Trang trắng?") if page.blank else text
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(page)
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = (
-                self.tr("Trang %1 — %2×%3 điểm ảnh, %4 dpi")
-                .replace("%1", str(number))
-                .replace("%2", str(page.width))
-                .replace("%3", str(page.height))
-                .replace("%4", str(page.dpi))
+            tip = i18n.tr(
+                "page_list.page_detail",
+                number=number,
+                width=page.width,
+                height=page.height,
+                dpi=page.dpi,
             )
             if page.blank:
                 tip += "\n" + self.tr("Có vẻ là trang trắng: xem lại rồi xoá hoặc giữ.")

@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut, QTransform
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from hcc_desk.ui import errors
+from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.capture.page_model import THUMB_SIZE, PageListModel
 from hcc_desk.ui.forms.ui_page_review import Ui_PageReview
 from hcc_desk.ui.tasks import TaskRunner
@@ -188,7 +188,7 @@ class PageReview(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Xoá trang"),
-            self.tr("Xoá trang %1 khỏi giấy tờ này?").replace("%1", str(row + 1)),
+            i18n.tr("page_review.delete_page", number=row + 1),
             QMessageBox.StandardButton.NoButton,
             self,
         )
@@ -231,7 +231,7 @@ class PageReview(QWidget):
         except OSError as exc:
             errors.show_message(
                 self,
-                self.tr("Không ghi được thay đổi của trang: %1").replace("%1", str(exc)),
+                i18n.tr("page_review.save_failed", reason=str(exc)),
                 warning=True,
             )
         self.refresh(select_id)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from hcc_desk.core.capture.model import ColourMode, DeviceInfo, ScanProfile, Source
+from hcc_desk.ui import i18n
 from hcc_desk.ui.forms.ui_scan_profile import Ui_ProfileChooser
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
@@ -90,7 +91,7 @@ class ProfileChooser(QWidget):
 
     def _search_failed(self, failure: Failure) -> None:
         self._devices_found([])
-        self.status.setText(self.tr("Không tìm được máy quét: %1").replace("%1", str(failure.exc)))
+        self.status.setText(i18n.tr("profile_chooser.search_failed", reason=str(failure.exc)))
 
     def _devices_found(self, devices: list[DeviceInfo]) -> None:
         self._searching = False
@@ -105,14 +106,16 @@ class ProfileChooser(QWidget):
                 self.device_box.addItem(device.label, device.name)
             if wanted and wanted not in self._devices:
                 # Keep the remembered scanner choosable: it may just be switched off right now.
-                self.device_box.addItem(self.tr("%1 (chưa thấy máy)").replace("%1", wanted), wanted)
+                self.device_box.addItem(
+                    i18n.tr("profile_chooser.device_not_found", device=wanted), wanted
+                )
             index = self.device_box.findData(wanted) if wanted else 0
             self.device_box.setCurrentIndex(max(index, 0))
         finally:
             self._filling = False
         self._fill_options(self._saved)
         if devices:
-            self.status.setText(self.tr("Có %1 máy quét.").replace("%1", str(len(devices))))
+            self.status.setText(i18n.tr("profile_chooser.scanners_found", n=len(devices)))
         else:
             self.status.setText(
                 self.tr(
@@ -155,7 +158,7 @@ class ProfileChooser(QWidget):
             )
             _fill(
                 self.resolution_box,
-                [(self.tr("%1 dpi").replace("%1", str(r)), r) for r in resolutions],
+                [(i18n.tr("profile_chooser.dpi", dpi=r), r) for r in resolutions],
                 _nearest(resolutions, prefer.resolution if same_device else 300),
             )
             _fill(

@@ -75,10 +75,7 @@ class RecoveryOffer(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Trang đã quét chưa lưu"),
-            self.tr(
-                "Có %1 trang đã quét chưa lưu vào hồ sơ (máy hoặc chương trình "
-                "đã tắt đột ngột). Khôi phục các trang này?"
-            ).replace("%1", str(pages)),
+            i18n.tr("recovery_offer.question", n=pages),
             QMessageBox.StandardButton.NoButton,
             self.widget,
         )
@@ -93,15 +90,13 @@ class RecoveryOffer(QObject):
         box.open()
 
     def _line(self, session: Any) -> str:
-        text = (
-            self.tr("• %1: %2 trang")
-            .replace("%1", session.paper_name or self.tr("giấy tờ"))
-            .replace("%2", str(len(session.pages())))
+        text = i18n.tr(
+            "recovery_offer.session_line",
+            paper=session.paper_name or self.tr("giấy tờ"),
+            n=len(session.pages()),
         )
         if session.dossier_code:
-            return (
-                text + " " + self.tr("— đính kèm vào hồ sơ %1").replace("%1", session.dossier_code)
-            )
+            return text + " " + i18n.tr("recovery_offer.for_dossier", code=session.dossier_code)
         return text + " " + self.tr("— hồ sơ đang nhập chưa lưu")
 
     def _answer(self, clicked: Any, restore: Any, discard: Any) -> None:
@@ -158,18 +153,17 @@ class RecoveryOffer(QObject):
         names = ", ".join(s.paper_name for s in orphans if s.key == newest.key)
         view.banner.show(
             "info",
-            self.tr(
-                "Đã khôi phục các trang đã quét (%1). Chọn lại thủ tục "
-                "để các trang về đúng giấy tờ, rồi lưu hồ sơ."
-            ).replace("%1", names),
+            i18n.tr("recovery_offer.restored_choose_procedure", papers=names),
         )
 
     def _attached(self, report: AttachReport) -> None:
         self.report = report
         lines = [
-            self.tr("Đã đính kèm %1 giấy tờ (%2 trang).")
-            .replace("%1", str(len(report.attached)))
-            .replace("%2", str(report.pages))
+            i18n.tr(
+                "recovery_offer.attached",
+                n=len(report.attached),
+                pages=i18n.tr("pages.count", n=report.pages),
+            )
         ]
         lines += [f"“{name}”: {i18n.text(exc)}" for name, exc in report.failed]
         errors.show_message(self.widget, "\n".join(lines), warning=bool(report.failed))
@@ -183,7 +177,7 @@ class RecoveryOffer(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Bỏ trang đã quét"),
-            self.tr("Xoá hẳn %1 trang đã quét? Không thể hoàn tác.").replace("%1", str(pages)),
+            i18n.tr("recovery_offer.discard", n=pages),
             QMessageBox.StandardButton.NoButton,
             self.widget,
         )

@@ -202,9 +202,7 @@ class ScanPanel(QWidget):
         try:
             session = self.session()
         except OSError as exc:
-            self.faults.show_error(
-                self.tr("Không tạo được thư mục lưu trang quét: %1").replace("%1", str(exc))
-            )
+            self.faults.show_error(i18n.tr("scan_panel.folder_failed", reason=str(exc)))
             return False
         self.faults.clear()
         self._batch_pages = 0
@@ -272,9 +270,7 @@ class ScanPanel(QWidget):
                 self.review.refresh(page.id)
         self.progress.setValue(0)
         self.status.setText(
-            self.tr("Đã quét %1 trang, đang quét trang %2…")
-            .replace("%1", str(self._batch_pages))
-            .replace("%2", str(self._batch_pages + 1))
+            i18n.tr("scan_panel.progress", n=self._batch_pages, next=self._batch_pages + 1)
         )
         self.pages_changed.emit(session)
 
@@ -296,16 +292,14 @@ class ScanPanel(QWidget):
         count = len(outcome.pages)
         blank = sum(1 for p in outcome.pages if p.blank)
         if outcome.fault is None:
-            text = self.tr("Đã quét xong %1 trang.").replace("%1", str(count))
+            text = i18n.tr("scan_panel.finished", n=count)
         elif outcome.fault == ScanFault.CANCELLED:
-            text = self.tr("Đã dừng quét; giữ %1 trang đã quét.").replace("%1", str(count))
+            text = i18n.tr("scan_panel.stopped", n=count)
         else:
-            text = self.tr("Quét bị gián đoạn sau %1 trang.").replace("%1", str(count))
+            text = i18n.tr("scan_panel.interrupted", n=count)
             self.faults.show_fault(outcome.fault, self._kept(job), outcome.detail)
         if blank:
-            text += " " + self.tr("%1 trang có vẻ là trang trắng: xem lại.").replace(
-                "%1", str(blank)
-            )
+            text += " " + i18n.tr("scan_panel.blank_pages", n=blank)
         self.status.setText(text)
         if job is not None:
             self.pages_changed.emit(job.session)
@@ -347,15 +341,13 @@ class ScanPanel(QWidget):
         except OSError as exc:
             self.faults.show_error(str(exc))
             return
-        self.status.setText(self.tr("Đang thêm %1 tệp…").replace("%1", str(len(paths))))
+        self.status.setText(i18n.tr("scan_panel.adding_files", n=len(paths)))
         self.importer.start(session, paths, insert_at)
         self._sync()
 
     def _files_done(self, session: Any, pages: list, error: str | None) -> None:
         self._sync()
-        self.status.setText(
-            self.tr("Đã thêm %1 trang từ tệp.").replace("%1", str(len(pages))) if pages else ""
-        )
+        self.status.setText(i18n.tr("scan_panel.added_from_files", n=len(pages)) if pages else "")
         if self.review.session is session:
             self.review.refresh(pages[0].id if pages else None)
         self.pages_changed.emit(session)
@@ -400,10 +392,9 @@ class ScanPanel(QWidget):
         else:
             count = len(self.review.pages())
             name = f"<b>{escape(self.target.name or self.tr('(chưa đặt tên)'))}</b>"
+            # The name is escaped HTML already; the catalogue text itself has no markup.
             self.title.setText(
-                escape(self.tr("Giấy tờ: %1 — %2 trang"))
-                .replace("%1", name)
-                .replace("%2", str(count))
+                escape(i18n.tr("scan_panel.paper_title", name="\0", n=count)).replace("\0", name)
             )
 
     def stop(self, timeout_ms: int = 30_000) -> None:

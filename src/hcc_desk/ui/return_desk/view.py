@@ -190,10 +190,12 @@ class ReturnDeskView(QWidget):
         if card.hand_back is not None:
             hb = card.hand_back
             self.ready_value.setText(
-                self.tr("Đã trả cho %1 lúc %2 (%3)")
-                .replace("%1", hb.recipient_name)
-                .replace("%2", short_datetime(hb.at))
-                .replace("%3", self._timing_text(hb.timing))
+                i18n.tr(
+                    "return_desk_view.handed_at",
+                    recipient=hb.recipient_name,
+                    at=short_datetime(hb.at),
+                    timing=self._timing_text(hb.timing),
+                )
             )
         elif card.ready:
             text = self.tr("Đã có kết quả — sẵn sàng trả")
@@ -272,15 +274,13 @@ class ReturnDeskView(QWidget):
 
     def _handed_back(self, done: Any) -> None:
         timing = self._timing_text(done.timing)
-        self.outcome_label.setText(self.tr("Đã trả kết quả: %1").replace("%1", timing))
+        self.outcome_label.setText(i18n.tr("return_desk_view.returned", timing=timing))
         from hcc_desk.ui.style import set_flag
 
         set_flag(self.outcome_label, "timing", done.timing)
         self.banner.show(
             "success",
-            self.tr("Đã trả kết quả hồ sơ %1 cho %2. Đang in phiếu trả kết quả…")
-            .replace("%1", done.code)
-            .replace("%2", done.recipient_name),
+            i18n.tr("return_desk_view.handed", code=done.code, recipient=done.recipient_name),
         )
         self.handed_back.emit(done)
         self.reload()
@@ -333,9 +333,9 @@ class ReturnDeskView(QWidget):
     def _step_recorded(self, result: Any) -> None:
         self.banner.show(
             "success",
-            self.tr("Đã ghi nhận: %1 — %2.")
-            .replace("%1", result.code)
-            .replace("%2", status_text(result.status)),
+            i18n.tr(
+                "return_desk_view.recorded", code=result.code, status=status_text(result.status)
+            ),
         )
         self.step_done.emit(result)
         self.reload()
@@ -364,9 +364,7 @@ class ReturnDeskView(QWidget):
         made = getattr(result, "made", "") or kind  # a stopped dossier's "refusal" is a stop
         self.banner.show(
             "success",
-            self.tr("Đã gửi %1 tới máy in (lệnh in %2).")
-            .replace("%1", self._form_name(made))
-            .replace("%2", self.last_job),
+            i18n.tr("return_desk_view.sent", form=self._form_name(made), job=self.last_job),
         )
         self.printed.emit(kind, self.last_job, str(result.path))
 
@@ -374,9 +372,7 @@ class ReturnDeskView(QWidget):
         if is_expected(failure.exc):
             self.banner.show(
                 "error",
-                self.tr("Đã ghi nhận nhưng chưa in được phiếu: %1").replace(
-                    "%1", i18n.text(failure.exc)
-                ),
+                i18n.tr("return_desk_view.slip_failed", reason=i18n.text(failure.exc)),
             )
         else:
             report_bug(type(failure.exc), failure.exc, failure.traceback_text)

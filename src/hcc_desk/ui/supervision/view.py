@@ -192,9 +192,11 @@ class SupervisionView(QWidget):
             )
         else:
             self.source_label.setText(
-                self.tr("Dữ liệu các quầy cập nhật lúc %1; tính theo đồng hồ máy này lúc %2.")
-                .replace("%1", short_datetime(overview.last_fetch))
-                .replace("%2", short_datetime(overview.now))
+                i18n.tr(
+                    "supervision_view.clock_note",
+                    fetched=short_datetime(overview.last_fetch),
+                    now=short_datetime(overview.now),
+                )
             )
         self.loaded.emit(overview)
 
@@ -289,7 +291,7 @@ class SupervisionView(QWidget):
 
     def _exported(self, paths: list) -> None:
         self.banner.show(
-            "success", self.tr("Đã xuất: %1").replace("%1", ", ".join(str(p) for p in paths))
+            "success", i18n.tr("supervision_view.exported", files=", ".join(str(p) for p in paths))
         )
         self.exported.emit(paths)
 
