@@ -66,8 +66,8 @@ def set_status(
     current = DossierStatus(dossier.status)
     if not can_transition(current, target):
         raise AdminError(
-            f"{code}: cannot go from {current.sync_name} ({current.label_en}) "
-            f"to {target.sync_name} ({target.label_en})"
+            f"{code}: cannot go from {current.sync_name} ({current.text('en')}) "
+            f"to {target.sync_name} ({target.text('en')})"
         )
     doc = dict(dossier.doc)
     at = (at or datetime.now()).replace(microsecond=0)

@@ -38,8 +38,9 @@ def test_national_codes_and_sync_names():
         10: "done",
     }
     assert {int(s): s.sync_name for s in S} == expected
-    assert S.NEW.label_vi == "Được tiếp nhận" and S.DONE.label_vi == "Đã trả kết quả"
-    assert all(s.label_vi and s.label_en for s in S)
+    assert S.NEW.text("vi") == "Được tiếp nhận" and S.DONE.text("vi") == "Đã trả kết quả"
+    assert S.DONE.text("en") == "Result handed back"
+    assert all(s.text("vi") and s.text("en") != s.text("vi") for s in S)
     assert S.from_sync_name(" Waiting ") is S.WAITING_SUPPLEMENT
     with pytest.raises(ValueError):
         S.from_sync_name("nope")

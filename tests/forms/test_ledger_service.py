@@ -59,7 +59,7 @@ def test_workbook_rows_are_the_dossiers_received_in_the_period(
         assert got["Hẹn trả kết quả"] == d.due_at
         assert got["Có kết quả giải quyết"] == d.result_ready_at
         assert got["Trả kết quả"] == d.returned_at
-        assert got["Trạng thái"] == DossierStatus(d.status).label_vi
+        assert got["Trạng thái"] == DossierStatus(d.status).text("vi")
         assert got["Tên cá nhân, tổ chức"] == "Nguyễn Thị Hương"
         assert got["Cơ quan chủ trì giải quyết"] == "Công an cấp tỉnh"
     timing = [r[col["Tiến độ"] - 1] for r in rows]

@@ -5,6 +5,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hcc_core import i18n
 from hcc_desk.services.intake_request import (
     IntakeRequest,
     PersonInput,
@@ -45,7 +46,8 @@ def _parses_or_explains(parse, value):
     except RequestFormatError as exc:
         result = exc
     if isinstance(result, RequestFormatError):
-        assert result.message and result.message_en
+        assert result.msg_id in i18n.catalogue("vi").messages
+        assert result.message and result.text("en")
     else:
         assert isinstance(result, IntakeRequest)
 

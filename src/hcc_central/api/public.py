@@ -74,7 +74,7 @@ def lookup(c: Central, g: Guard, request: Request, code: str, pin: str) -> Publi
     return PublicStatus(
         code=code,
         status=row.status,
-        status_label=DossierStatus(row.status).label_vi,
+        status_label=DossierStatus(row.status).text("vi"),
         received_at=row.doc["received_at"],
         due_at=row.doc["due_at"],
         procedure_name=row.doc["procedure_name"],

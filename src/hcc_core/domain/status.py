@@ -8,6 +8,8 @@ from enum import IntEnum
 from itertools import pairwise
 from typing import Literal
 
+from hcc_core import i18n
+
 from .errors import DomainError
 
 
@@ -28,21 +30,13 @@ class DossierStatus(IntEnum):
     RELEASING = 9
     DONE = 10
 
-    @property
-    def label_vi(self) -> str:
-        return _LABELS[self][0]
-
-    @property
-    def label_en(self) -> str:
-        return _LABELS[self][1]
-
     def text(self, lang: str) -> str:
-        """The label in ``lang``, so a status can be a message parameter."""
-        return self.label_en if lang == "en" else self.label_vi
+        """The label in ``lang`` (from the catalogue), so a status can be a message parameter."""
+        return i18n.tr(f"status.label.{self.sync_name}", lang)
 
     @property
     def sync_name(self) -> str:
-        return _LABELS[self][2]
+        return _SYNC_NAMES[self]
 
     @property
     def is_terminal(self) -> bool:
@@ -57,25 +51,21 @@ class DossierStatus(IntEnum):
 
 
 _S = DossierStatus
-# (Vietnamese label, English label, DVCQG sync string)
-_LABELS: dict[DossierStatus, tuple[str, str, str]] = {
-    _S.INTEROPERATING: ("Liên thông", "Inter-agency transfer", "interoperating"),
-    _S.RECEIVING: ("Mới đăng ký", "Submitted, awaiting acceptance", "receiving"),
-    _S.NEW: ("Được tiếp nhận", "Accepted", "new"),
-    _S.DENIED: ("Không được tiếp nhận", "Refused", "denied"),
-    _S.PROCESSING: ("Đang xử lý", "Processing", "processing"),
-    _S.WAITING_SUPPLEMENT: ("Yêu cầu bổ sung giấy tờ", "Waiting for supplement", "waiting"),
-    _S.WAITING_PAYMENT: (
-        "Yêu cầu thực hiện nghĩa vụ tài chính",
-        "Waiting for fee/tax payment",
-        "paying",
-    ),
-    _S.CANCELLED: ("Công dân yêu cầu rút hồ sơ", "Withdrawn by applicant", "cancelled"),
-    _S.UNRESOLVED: ("Dừng xử lý", "Processing stopped", "unresolved"),
-    _S.RELEASING: ("Đã xử lý xong", "Result ready for hand-back", "releasing"),
-    _S.DONE: ("Đã trả kết quả", "Result handed back", "done"),
+# The DVCQG sync string; the labels are in the catalogue (status.label.<sync string>).
+_SYNC_NAMES: dict[DossierStatus, str] = {
+    _S.INTEROPERATING: "interoperating",
+    _S.RECEIVING: "receiving",
+    _S.NEW: "new",
+    _S.DENIED: "denied",
+    _S.PROCESSING: "processing",
+    _S.WAITING_SUPPLEMENT: "waiting",
+    _S.WAITING_PAYMENT: "paying",
+    _S.CANCELLED: "cancelled",
+    _S.UNRESOLVED: "unresolved",
+    _S.RELEASING: "releasing",
+    _S.DONE: "done",
 }
-_BY_SYNC_NAME = {labels[2]: status for status, labels in _LABELS.items()}
+_BY_SYNC_NAME = {name: status for status, name in _SYNC_NAMES.items()}
 
 INITIAL_STATUSES = frozenset({_S.RECEIVING, _S.NEW})  # online submission / counter intake
 

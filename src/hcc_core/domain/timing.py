@@ -25,11 +25,6 @@ from .status import DossierStatus, timeliness
 
 Timing = Literal["early", "on_time", "late"]
 TIMINGS: tuple[Timing, ...] = ("early", "on_time", "late")
-TIMING_LABELS: dict[str, tuple[str, str]] = {
-    "early": ("Trước hạn", "Early"),
-    "on_time": ("Đúng hạn", "On time"),
-    "late": ("Quá hạn", "Late"),
-}
 _FROM_TIMELINESS: dict[str, Timing] = {"betimes": "early", "ontime": "on_time", "overtime": "late"}
 
 Urgency = Literal["overdue", "today", "soon", "later", "paused"]

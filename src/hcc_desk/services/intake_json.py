@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import ErrorDetails, PydanticCustomError
 
+from hcc_core.i18n import Joined, Msg, msg
 from hcc_desk.services.intake_request import (
     IntakeRequest,
     OrganisationInput,
@@ -233,11 +234,10 @@ def request_from_json_text(text: str) -> IntakeRequest:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise RequestFormatError(
-            f"Tệp JSON hỏng ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg}",
-            f"Broken JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
+            "intake_json.broken", line=exc.lineno, column=exc.colno, reason=exc.msg
         ) from None
     except RecursionError:  # thousands of nested brackets
-        raise RequestFormatError("Tệp JSON lồng quá sâu", "The JSON is nested too deeply") from None
+        raise RequestFormatError("intake_json.too_deep") from None
     return request_from_dict(data)
 
 
@@ -248,58 +248,55 @@ def request_from_dict(data: Any) -> IntakeRequest:
         raise _format_error(exc.errors(include_url=False, include_input=False)) from None
 
 
-def _where(loc: tuple[int | str, ...]) -> str:
+def _where(loc: tuple[int | str, ...]) -> str | Msg:
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(gốc)"
+    return out or msg("intake_json.root")
 
 
 def _format_error(errors: list[ErrorDetails]) -> RequestFormatError:
-    unknown = [_where(e["loc"]) for e in errors if e["type"] == "extra_forbidden"]
+    unknown = [str(_where(e["loc"])) for e in errors if e["type"] == "extra_forbidden"]
     parts = [_describe(e) for e in errors if e["type"] != "extra_forbidden"]
     if unknown:
-        names = ", ".join(unknown)
-        parts.insert(0, (f"Trường không được hỗ trợ: {names}", f"Unknown field(s): {names}"))
-    shown = parts[:MAX_REPORTED]
+        parts.insert(0, msg("intake_json.unknown_fields", names=", ".join(unknown), n=len(unknown)))
+    shown: list[Msg] = parts[:MAX_REPORTED]
     more = len(parts) - len(shown)
-    vi = "; ".join(p[0] for p in shown) + (f"; và {more} lỗi khác" if more else "")
-    en = "; ".join(p[1] for p in shown) + (f"; and {more} more" if more else "")
-    return RequestFormatError(vi, en)
+    if more:
+        shown.append(msg("intake_json.more", n=more))
+    return RequestFormatError("intake_json.problems", problems=Joined(tuple(shown)))
 
 
-_EXPECTED = {  # pydantic's error type → what the field should have been (vi, en)
-    "string_type": ("chuỗi ký tự", "a string"),
-    "int_type": ("số nguyên", "an integer"),
-    "int_from_float": ("số nguyên", "an integer"),
-    "bool_type": ("true hoặc false", "true or false"),
-    "model_type": ("một đối tượng JSON", "a JSON object"),
-    "model_attributes_type": ("một đối tượng JSON", "a JSON object"),
-    "dict_type": ("một đối tượng JSON", "a JSON object"),
-    "list_type": ("danh sách", "a list"),
-    "date_type": ("ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD"),
-    "iso_date": ("ngày dạng YYYY-MM-DD", "a date as YYYY-MM-DD"),
-    "datetime_type": ("ngày giờ ISO (YYYY-MM-DDTHH:MM)", "an ISO date-time (YYYY-MM-DDTHH:MM)"),
-    "iso_datetime": ("ngày giờ ISO (YYYY-MM-DDTHH:MM)", "an ISO date-time (YYYY-MM-DDTHH:MM)"),
-    "utc_offset": ("giờ địa phương, không kèm múi giờ", "local time without a UTC offset"),
+# pydantic's error type → what the field should have been (intake_json.expected.<kind>)
+_EXPECTED = {
+    "string_type": "string",
+    "int_type": "integer",
+    "int_from_float": "integer",
+    "bool_type": "boolean",
+    "model_type": "object",
+    "model_attributes_type": "object",
+    "dict_type": "object",
+    "list_type": "list",
+    "date_type": "date",
+    "iso_date": "date",
+    "datetime_type": "datetime",
+    "iso_datetime": "datetime",
+    "utc_offset": "local_time",
 }
 
 
-def _describe(error: ErrorDetails) -> tuple[str, str]:
+def _describe(error: ErrorDetails) -> Msg:
     where, kind = _where(error["loc"]), error["type"]
     if kind in _EXPECTED:
-        vi, en = _EXPECTED[kind]
-        return f"{where}: cần {vi}", f"{where}: expected {en}"
+        return msg(
+            "intake_json.expected", where=where, what=msg(f"intake_json.expected.{_EXPECTED[kind]}")
+        )
     if kind == "literal_error":
         options = error.get("ctx", {}).get("expected", "").replace("'", "").replace(" or ", ", ")
         options = " | ".join(o.strip() for o in options.split(","))
-        return f"{where} phải là một trong: {options}", f"{where} must be one of: {options}"
+        return msg("intake_json.one_of", where=where, options=options)
     if kind == "string_too_long":
-        cap = error.get("ctx", {}).get("max_length")
-        return (
-            f"{where}: quá dài (tối đa {cap} ký tự)",
-            f"{where}: too long (at most {cap} characters)",
-        )
+        return msg("intake_json.too_long", where=where, n=error.get("ctx", {}).get("max_length"))
     if kind == "nul_char":
-        return f"{where}: chứa ký tự NUL", f"{where}: contains a NUL character"
-    return f"{where}: giá trị không hợp lệ", f"{where}: invalid value"
+        return msg("intake_json.nul_char", where=where)
+    return msg("intake_json.invalid_value", where=where)

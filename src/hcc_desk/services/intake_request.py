@@ -11,6 +11,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
+from hcc_core.errors import ExpectedError
+
 ApplicantKind = Literal["individual", "organisation"]
 DeliveryMethod = Literal["counter", "post"]
 
@@ -67,16 +69,8 @@ class IntakeRequest:
         return data
 
 
-class RequestFormatError(ValueError):
+class RequestFormatError(ExpectedError, ValueError):
     """The JSON does not have the shape of an intake request (wrong types, unknown keys)."""
-
-    def __init__(self, message: str, message_en: str):
-        super().__init__(message)
-        self.message = message
-        self.message_en = message_en
-
-    def text(self, lang: str) -> str:
-        return self.message_en if lang == "en" else self.message
 
 
 def _jsonable(value: Any) -> Any:

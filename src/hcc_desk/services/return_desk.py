@@ -86,11 +86,7 @@ class ReturnCard:
 
     @property
     def status_label(self) -> str:
-        return DossierStatus(self.status).label_vi
-
-    @property
-    def status_label_en(self) -> str:
-        return DossierStatus(self.status).label_en
+        return DossierStatus(self.status).text("vi")
 
 
 @dataclass(frozen=True)

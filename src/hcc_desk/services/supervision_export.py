@@ -68,7 +68,7 @@ def list_cells(row: DossierRow) -> list[str | int]:
         _dt(row.received_at),
         _dt(row.due_at),
         _dt(row.statutory_due_at) if row.apologised else "",
-        DossierStatus(row.status).label_vi,
+        DossierStatus(row.status).text("vi"),
         _dt(row.waiting_since),
     ]
 

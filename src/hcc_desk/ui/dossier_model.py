@@ -32,16 +32,14 @@ SYNC_TEXT = {
 
 def status_text(status: Any) -> str:
     """The status in the interface language, whatever form the service gives it in."""
-    if not hasattr(status, "label_vi") and isinstance(status, int):
-        from hcc_core.domain.status import DossierStatus
+    from hcc_core.domain.status import DossierStatus
 
+    if isinstance(status, int) and not isinstance(status, DossierStatus):
         try:
             status = DossierStatus(status)
         except ValueError:
             return str(status)
-    if hasattr(status, "label_vi"):
-        return status.label_en if i18n.language() == "en" else status.label_vi
-    return str(status)
+    return i18n.text(status)
 
 
 def applicant_text(d: Any) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from hcc_core.domain.timing import TIMING_LABELS
+from hcc_core import i18n as catalogue
 from hcc_desk.ui import i18n
 from hcc_desk.ui.banner import Banner
 from hcc_desk.ui.dossier_model import status_text
@@ -391,8 +391,8 @@ class ReturnDeskView(QWidget):
         )
 
     def _timing_text(self, timing: str) -> str:
-        vi, en = TIMING_LABELS.get(timing, (timing, timing))
-        return en if i18n.language() == "en" else vi
+        key = f"timing.label.{timing}"
+        return i18n.tr(key) if catalogue.has(key) else timing
 
     def _form_name(self, kind: str) -> str:
         return {

@@ -50,7 +50,7 @@ Cell = str | int | datetime | None
 
 def status_label(code: int) -> str:
     try:
-        return DossierStatus(code).label_vi
+        return DossierStatus(code).text("vi")
     except ValueError:
         return str(code)
 
