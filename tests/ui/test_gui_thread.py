@@ -1,5 +1,6 @@
-"""The GUI thread only draws (ARCHITECTURE.md, "The GUI thread"): driving the intake screen on the
-real services never runs a query on it, and closing the window does not wait for central."""
+"""The GUI thread only draws (ARCHITECTURE.md, "The GUI thread"): driving each screen (intake,
+today, return desk, supervision, admin, receipt preview, login and lock) on the real services
+never runs a query on it, and closing the window does not wait for central."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ from sqlalchemy import event
 
 from hcc_desk.app import open_context
 from hcc_desk.core.sync.credentials import DeviceCredential
+from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
+from hcc_desk.ui.idle import LockDialog
 from hcc_desk.ui.intake_view import IntakeView
+from hcc_desk.ui.login import LoginDialog
 from hcc_desk.ui.main_window import MainWindow
 
 from .conftest import press_enter, type_text
@@ -31,6 +35,34 @@ def ctx(tmp_path):
     worker.join()
     yield context
     context.close()
+
+
+ADMIN = SimpleNamespace(username="demo", full_name="Demo", role="admin")
+
+
+def off_gui_thread(fn):
+    """Run ``fn`` on a worker thread (test set-up must not count as the screen's queries)."""
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(fn()))
+    worker.start()
+    worker.join()
+    return result[0]
+
+
+@pytest.fixture
+def saved_code(ctx) -> str:
+    def save() -> str:
+        procedure = ctx.catalogue.search("cap doi the can cuoc")[0]
+        request = IntakeRequest(
+            procedure_code=procedure.code,
+            submitter=PersonInput(
+                full_name="Trần Thị Bình", id_number="046190001234", phone="0912345678"
+            ),
+            papers=[PaperInput(p.name, 1) for p in procedure.papers],
+        )
+        return ctx.intake.submit(request, "demo").code
+
+    return off_gui_thread(save)
 
 
 @pytest.fixture
@@ -75,6 +107,114 @@ def test_intake_runs_no_query_on_the_gui_thread(qtbot, ctx, runner, gui_thread_q
         view.save()
     runner.wait_idle()
     assert saved.args[0].code
+    assert gui_thread_queries == []
+
+
+def open_window(qtbot, ctx, runner) -> MainWindow:
+    """The admin's window, started as the launcher starts it, with every list loaded."""
+    window = MainWindow(ctx, ADMIN, runner)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    runner.wait_idle()
+    return window
+
+
+def test_main_window_start_and_tabs_run_no_query_on_the_gui_thread(
+    qtbot, ctx, runner, saved_code, gui_thread_queries
+):
+    window = open_window(qtbot, ctx, runner)
+    for view in (window.ui.today_tab, window.return_desk, window.supervision, window.admin):
+        window.show_tab(view)
+        runner.wait_idle()
+    window.show_tab(window.ui.today_tab)  # the second visit reloads
+    window.show_tab(window.supervision)
+    runner.wait_idle()
+    assert window.today.model.rowCount() == 1
+    assert gui_thread_queries == []
+
+
+def test_today_search_and_receipt_preview_run_no_query_on_the_gui_thread(
+    qtbot, ctx, runner, saved_code, gui_thread_queries
+):
+    window = open_window(qtbot, ctx, runner)
+    window.search()
+    today = window.today
+    with qtbot.waitSignal(today.loaded, timeout=10_000):
+        type_text(today.ui.search_edit, "binh")
+        press_enter(today.ui.search_edit)
+    assert today.selected_code() == saved_code
+    window.print_receipt()  # on the today tab: the selected dossier's receipt
+    preview = window.preview
+    assert preview is not None
+    qtbot.waitUntil(lambda: not preview.ui.page_label.pixmap().isNull(), timeout=20_000)
+    preview.reject()
+    runner.wait_idle()
+    scan = today.open_scan()  # the capture dialog of the selected dossier
+    assert scan is not None
+    qtbot.waitUntil(lambda: scan.detail is not None, timeout=10_000)
+    scan.close()
+    runner.wait_idle()
+    assert gui_thread_queries == []
+
+
+def test_return_desk_runs_no_query_on_the_gui_thread(
+    qtbot, ctx, runner, saved_code, gui_thread_queries
+):
+    window = open_window(qtbot, ctx, runner)
+    window.show_return_desk()
+    desk = window.return_desk
+    with qtbot.waitSignal(desk.opened, timeout=10_000):
+        type_text(desk.code_edit, saved_code)
+        press_enter(desk.code_edit)
+    assert desk.code_value.text() == saved_code
+    dialog = desk.open_step("transfer")  # its parties came with the card
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.to_edit.count() > 1  # the counter, then the centre's agencies
+    dialog.reject()
+    desk.reload()
+    runner.wait_idle()
+    assert gui_thread_queries == []
+
+
+def test_supervision_and_admin_pages_run_no_query_on_the_gui_thread(
+    qtbot, ctx, runner, saved_code, gui_thread_queries
+):
+    window = open_window(qtbot, ctx, runner)
+    window.show_tab(window.supervision)
+    runner.wait_idle()
+    window.supervision.reload()
+    window.supervision.load_rates()
+    runner.wait_idle()
+    window.show_tab(window.admin)
+    runner.wait_idle()
+    admin = window.admin
+    for index in range(admin.pages.count()):
+        admin.pages.setCurrentIndex(index)
+    admin.officers.reload()
+    admin.settings.reload()
+    runner.wait_idle()
+    officer_dialog = admin.officers.ask_add()
+    assert officer_dialog.isVisible()
+    officer_dialog.reject()
+    assert admin.officers.ui.table.model().rowCount() >= 1
+    assert gui_thread_queries == []
+
+
+def test_login_and_lock_run_no_query_on_the_gui_thread(qtbot, ctx, runner, gui_thread_queries):
+    login = LoginDialog(ctx, runner, username="demo")
+    qtbot.addWidget(login)
+    login.show()
+    type_text(login.ui.password, "demo")
+    with qtbot.waitSignal(login.logged_in, timeout=10_000):
+        login.attempt()
+    lock = LockDialog(ctx, runner, ADMIN)
+    qtbot.addWidget(lock)
+    lock.show()
+    type_text(lock.ui.password, "demo")
+    with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+        lock.attempt()
+    runner.wait_idle()
     assert gui_thread_queries == []
 
 

@@ -49,6 +49,7 @@ class ReturnDeskView(QWidget):
         super().__init__(parent)
         self.ctx, self.officer, self.runner = ctx, officer, runner
         self.card: Any = None
+        self.parties: list[str] = []  # offered in the step dialogs; read with the card
         self.dialog: StepDialog | None = None
         self.last_job: str | None = None
         self.ui = Ui_ReturnDeskView()
@@ -125,10 +126,10 @@ class ReturnDeskView(QWidget):
         if not text.strip():
             self.banner.show("warning", self.tr("Hãy quét hoặc nhập mã hồ sơ."))
             return
-        user = self.officer.username
+        user, desk, steps = self.officer.username, self.desk, self.steps
         self.runner.db(
-            lambda: self.desk.open(text, user),
-            on_done=self._opened,
+            lambda: (desk.open(text, user), steps.parties()),
+            on_done=lambda loaded: self._opened(*loaded),
             on_error=self._failed,
             owner=self,
         )
@@ -143,7 +144,8 @@ class ReturnDeskView(QWidget):
                 owner=self,
             )
 
-    def _opened(self, card: Any) -> None:
+    def _opened(self, card: Any, parties: list[str]) -> None:
+        self.parties = parties
         self.banner.hide()
         self._clear_recipient()
         self.outcome_label.clear()
@@ -294,8 +296,7 @@ class ReturnDeskView(QWidget):
     def open_step(self, step: str) -> StepDialog | None:
         if self.card is None:
             return None
-        parties = self.steps.parties()
-        dialog = StepDialog(step, self.card, parties, self)
+        dialog = StepDialog(step, self.card, self.parties, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._record_step(step, dialog.values()))
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
