@@ -1,15 +1,21 @@
 """Every text the officer reads comes from the catalogue: the interface is switched to the pseudo
-language (each catalogue string wrapped in ⟦…⟧), the main screens are opened, and any visible
-label, button, tab title, placeholder, tooltip or table header without the wrapping is listed.
+language (each catalogue string wrapped in ⟦…⟧), the screens are opened, and any visible label,
+button, tab title, placeholder, tooltip or table header without the wrapping is listed.
 
-``KNOWN_UNWRAPPED`` holds the texts still built outside the catalogue (mostly the ``%1`` and
-inline vi/en strings not migrated yet): the test fails on any new one, and on a listed one that
-has since been moved into the catalogue, so the list only shrinks.
+The second test opens every window tests/ui/screen_probe.py opens (setup wizard, login, each tab
+of the main window, receipt preview, scan papers, lock, crash report, the return desk's step
+dialogs, the officer dialog) on a real demo profile. Values (names, codes, the catalogue's
+procedures) are data, not words to translate: they are removed before the check.
+
+``KNOWN_UNWRAPPED`` holds the texts still built outside the catalogue: the test fails on any new
+one, and on a listed one that has since been moved into the catalogue, so the list only shrinks.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -31,7 +37,10 @@ from hcc_desk.ui.main_window import MainWindow
 
 from .fakes import Officer
 
+QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Huế|15082021"
+
 OFFICER = Officer("demo", "Nguyễn Thị Demo")
+_SHORTCUT = re.compile(r"\b(?:Ctrl|Alt|Shift|Meta)(?:\+\w+)+")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # two letters in a row: a word, not a code or a number
 
 
@@ -67,6 +76,7 @@ def unwrapped(texts: set[str], data: set[str]) -> set[str]:
         for value in data:
             rest = rest.replace(value, "")
         rest = re.sub(r"<[^>]+>", "", rest)  # rich-text markup
+        rest = _SHORTCUT.sub("", rest)  # key names come from Qt's QKeySequence, like data
         if _WORDS.search(rest):
             out.add(text)
     return out
@@ -115,3 +125,78 @@ def test_main_screens_show_only_catalogue_text(pseudo, qtbot, fake_ctx, runner):
     fixed = sorted(KNOWN_UNWRAPPED - bad)
     assert new == [], "text shown that is not from the catalogue:\n" + "\n".join(new)
     assert fixed == [], "now from the catalogue: remove from KNOWN_UNWRAPPED:\n" + "\n".join(fixed)
+
+
+def test_every_probed_window_shows_only_catalogue_text(pseudo, qtbot, tmp_path, runner):
+    from hcc_desk.app import open_context
+    from hcc_desk.services.intake_request import IntakeRequest, PersonInput
+    from hcc_desk.ui import errors
+    from hcc_desk.ui.admin.officer_dialog import OfficerDialog
+    from hcc_desk.ui.capture.dossier_scan import DossierScanDialog
+    from hcc_desk.ui.idle import LockDialog
+    from hcc_desk.ui.receipt_preview import ReceiptPreview
+    from hcc_desk.ui.return_desk.step_dialog import STEPS, StepDialog
+    from hcc_desk.ui.setup_wizard import SetupWizard
+
+    found: dict[str, set[str]] = {}
+
+    def look(name: str, window: QWidget) -> None:
+        qtbot.addWidget(window)
+        window.show()
+        runner.wait_idle(20_000)
+        found[name] = visible_texts(window)
+
+    fresh = open_context(tmp_path / "fresh")
+    ctx = open_context(tmp_path / "desk")
+    try:
+        look("setup wizard", SetupWizard(fresh, runner))
+        ctx.setup.create_demo()
+        officer = ctx.auth.login("demo", "demo")
+        procedure = ctx.catalogue.search("", limit=1)[0]
+        code = ctx.intake.submit(
+            IntakeRequest(
+                procedure_code=procedure.code,
+                citizen_qr=QR,
+                submitter=PersonInput(phone="0912345678"),
+                received_at=datetime.now(),
+            ),
+            "demo",
+        ).code
+        look("login", LoginDialog(ctx, runner, ctx.peek_centre_name()))
+        window = MainWindow(ctx, officer, runner, autosave_ms=50)
+        window.resize(1280, 900)
+        window.start()
+        for i in range(window.ui.tabs.count()):
+            window.ui.tabs.setCurrentIndex(i)
+            look(f"tab {i}", window)
+        look("receipt preview", ReceiptPreview(ctx, runner, officer, code, window))
+        look("scan papers", DossierScanDialog(ctx, runner, officer, code, window))
+        look("lock", LockDialog(ctx, runner, officer, window))
+        look("crash report", errors.CrashDialog(window))
+        card = SimpleNamespace(
+            code=code,
+            procedure_name=procedure.name,
+            holder="Bộ phận một cửa",
+            agency_hint="Sở Tư pháp",
+            due_at=None,
+            papers=["Tờ khai"],
+        )
+        for step in STEPS:
+            look(f"step {step}", StepDialog(step, card, ["Sở Tư pháp"], window))
+        look(
+            "officer dialog",
+            OfficerDialog(window.admin.officers.service, "demo", runner, None, window),
+        )
+        centre = ctx.peek_centre_name() or ""
+        data = DATA | {code, procedure.code, procedure.name, centre, officer.full_name}
+        data |= {"Nguyễn Thị Hương", "12 Lê Lợi, Huế", "0912345678", "Bộ phận một cửa"}
+        data |= {"Sở Tư pháp", "Tờ khai", "HCC Desk"}
+    finally:
+        runner.wait_idle(20_000)
+        ctx.close()
+        fresh.close()
+    bad = {f"{name}: {text}" for name, texts in found.items() for text in unwrapped(texts, data)}
+    assert len(found) >= 9 + len(STEPS)
+    assert sorted(bad) == [], "text shown that is not from the catalogue:\n" + "\n".join(
+        sorted(bad)
+    )
