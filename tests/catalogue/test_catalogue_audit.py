@@ -43,7 +43,7 @@ def test_judicial_record_certificate_counts_calendar_days(
     assert (lltp.duration_kind, lltp.duration_hours) == ("calendar", 80)
     assert not lltp.day_kind_assumed
     assert lltp.time_quote == "10 Ngày" and "48" in (lltp.start_rule or "")
-    assert _duration(lltp).describe_vi() == "10 ngày"  # never "10 ngày làm việc"
+    assert _duration(lltp).text("vi") == "10 ngày"  # never "10 ngày làm việc"
     # Received Monday 2 March 2026: due Thursday 12 March, not 16 March (10 working days).
     due = appointment(datetime(2026, 3, 2, 9, 30), _duration(lltp), WorkCalendar())
     assert due == datetime(2026, 3, 12, 17, 0)

@@ -57,15 +57,15 @@ def test_seed_import_counts(store: Store) -> None:
         passport = next(p for p in procs if p.code == "1.001456")
         assert passport.agency.name == "Công an cấp tỉnh" and passport.duration_hours == 64
         assert passport.papers[0].position == 1
-        assert passport.duration().describe_vi() == "08 ngày làm việc"
+        assert passport.duration().text("vi") == "08 ngày làm việc"
         same_day = next(p for p in procs if p.code == "1.003006")
         # "Ngay sau khi nhận đủ hồ sơ" states no cut-off hour: none is invented (audit).
-        assert same_day.duration().describe_vi() == "Trong ngày" and same_day.cutoff is None
+        assert same_day.duration().text("vi") == "Trong ngày" and same_day.cutoff is None
         bare = next(p for p in procs if p.code == "2.000596")  # published "7 Ngày"
         assert (bare.duration_kind, bare.day_kind_assumed) == ("calendar", False)
-        assert bare.duration().describe_vi() == "07 ngày" and bare.time_quote == "7 Ngày"
+        assert bare.duration().text("vi") == "07 ngày" and bare.time_quote == "7 Ngày"
         co = next(p for p in procs if p.code == "1.000603")
-        assert co.duration().describe_vi() == "08 giờ làm việc"
+        assert co.duration().text("vi") == "08 giờ làm việc"
 
 
 def test_reimport_is_idempotent(store: Store) -> None:

@@ -78,7 +78,7 @@ def test_sources_level_and_fees_reach_the_desk(central: Central, tmp_path: Path)
             (p,) = [x for x in list_procedures(s) if x.code == "9.999001"]
     finally:
         ctx.close()
-    assert (p.level, p.duration_kind, p.duration().describe_vi()) == (
+    assert (p.level, p.duration_kind, p.duration().text("vi")) == (
         "commune",
         "calendar",
         "10 ngày",

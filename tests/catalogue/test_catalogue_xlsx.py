@@ -124,7 +124,7 @@ def test_small_workbook_imports(store: Store, tmp_path: Path) -> None:
         (2, "Bản sao Bằng cử nhân luật", 1),
     ]
     hours = procs["Thủ tục có mã bị Excel đổi thành số"]
-    assert hours.code == "1.000420" and hours.duration().describe_vi() == "04 giờ làm việc"
+    assert hours.code == "1.000420" and hours.duration().text("vi") == "04 giờ làm việc"
     uncoded = procs["Cấp giấy phép hoạt động (chưa có mã)"]
     assert uncoded.code is None and uncoded.agency.short_name == "SYT"
     assert uncoded.duration_hours == 56 and uncoded.duration_kind == "calendar"  # bare "7 ngày"

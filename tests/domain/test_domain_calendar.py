@@ -132,16 +132,24 @@ def test_bad_config_gives_validation_error(config):
     ],
 )
 def test_describe_vi(duration, vi):
-    assert duration.describe_vi() == vi
-    assert duration.describe_en()
+    assert duration.text("vi") == vi
+    assert duration.text("en")
+
+
+def test_duration_reads_in_english_with_plurals():
+    assert Duration.working_days(1).text("en") == "1 working day"
+    assert Duration.working_days(1.5).text("en") == "1.5 working days"
+    assert Duration.working_hours(4).text("en") == "4 working hours"
+    assert Duration.calendar_days(15).text("en") == "15 days"
+    assert Duration.same_day(time(15)).text("en") == "Same day"
 
 
 def test_duration_values_and_config():
     assert Duration.working_days(0.5).hours == 4 and Duration.calendar_days(3).hours == 24
-    assert Duration.same_day(time(15)).cutoff_note_vi() == (
+    assert Duration.same_day(time(15)).cutoff_note("vi") == (
         "Tiếp nhận sau 15:00 thì tính từ ngày làm việc tiếp theo"
     )
-    assert Duration.working_days(2).cutoff_note_vi() is None
+    assert Duration.working_days(2).cutoff_note("vi") is None
     for d in (
         Duration.working_days(2, time(15)),
         Duration.working_hours(4),

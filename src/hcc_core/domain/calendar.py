@@ -33,6 +33,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from typing import Any, Literal, NoReturn
 
+from hcc_core import i18n
 from hcc_core.i18n import msg
 
 from .errors import DomainError, ValidationError
@@ -387,28 +388,22 @@ class Duration:
     def days(self) -> float:
         return self.hours / HOURS_PER_DAY
 
-    def describe_vi(self) -> str:
+    def text(self, lang: str) -> str:
+        """How the duration reads in ``lang`` ("08 ngày làm việc", "8 working days")."""
         if self.hours == 0:
-            return "Trong ngày"
+            return i18n.tr("duration.same_day", lang)
         if self.kind == "calendar":
-            return f"{_number_vi(self.days)} ngày"
-        if self.unit == "hour" or self.hours % (HOURS_PER_DAY / 2):
-            return f"{_number_vi(self.hours)} giờ làm việc"
-        return f"{_number_vi(self.days)} ngày làm việc"
+            msg_id, n = "duration.calendar_days", self.days
+        elif self.unit == "hour" or self.hours % (HOURS_PER_DAY / 2):
+            msg_id, n = "duration.working_hours", self.hours
+        else:
+            msg_id, n = "duration.working_days", self.days
+        return i18n.tr(msg_id, lang, n=n, amount=_number(n, lang))
 
-    def describe_en(self) -> str:
-        if self.hours == 0:
-            return "Same day"
-        if self.kind == "calendar":
-            return f"{_number_en(self.days)} day(s)"
-        if self.unit == "hour" or self.hours % (HOURS_PER_DAY / 2):
-            return f"{_number_en(self.hours)} working hour(s)"
-        return f"{_number_en(self.days)} working day(s)"
-
-    def cutoff_note_vi(self) -> str | None:
+    def cutoff_note(self, lang: str) -> str | None:
         if self.cutoff is None:
             return None
-        return f"Tiếp nhận sau {self.cutoff:%H:%M} thì tính từ ngày làm việc tiếp theo"
+        return i18n.tr("duration.cutoff_note", lang, at=f"{self.cutoff:%H:%M}")
 
     def to_config(self) -> dict[str, Any]:
         return {
@@ -434,16 +429,12 @@ def _bad_duration(reason_id: str, /, **params: Any) -> NoReturn:
     raise ValidationError("duration.invalid", "duration", reason=msg(reason_id, **params))
 
 
-def _number_vi(value: float) -> str:
+def _number(value: float, lang: str) -> str:
+    # Vietnamese writes whole numbers on two digits ("08 ngày") and a decimal comma.
     if float(value).is_integer():
-        return f"{int(value):02d}"
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def _number_en(value: float) -> str:
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+        return str(int(value)) if lang == "en" else f"{int(value):02d}"
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text if lang == "en" else text.replace(".", ",")
 
 
 # --- appointment ----------------------------------------------------------------------------

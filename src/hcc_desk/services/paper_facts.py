@@ -154,7 +154,7 @@ def receipt_data(
         appointment_at=d.due_at or d.received_at,
         procedure_code=d.procedure.code or "",
         procedure_name=d.procedure.name,
-        processing_time_text=d.procedure.duration().describe_vi(),
+        processing_time_text=d.procedure.duration().text("vi"),
         deciding_agency=d.agency.name,
         applicant_name=submitter.full_name,
         applicant_id_number=holder_id(
