@@ -121,9 +121,19 @@ def open_window(qtbot, ctx, runner) -> MainWindow:
 
 
 def test_main_window_start_and_tabs_run_no_query_on_the_gui_thread(
-    qtbot, ctx, runner, saved_code, gui_thread_queries
+    qtbot, ctx, runner, saved_code, gui_thread_queries, monkeypatch
 ):
+    credential_reads: list[str] = []  # a file read and unsealed: I/O, kept off the GUI thread
+    load = ctx.credentials.load
+
+    def watched_load():
+        credential_reads.append(threading.current_thread().name)
+        return load()
+
+    monkeypatch.setattr(ctx.credentials, "load", watched_load)
     window = open_window(qtbot, ctx, runner)
+    window.sync_indicator.poll()  # what its timer does
+    runner.wait_idle()
     for view in (window.ui.today_tab, window.return_desk, window.supervision, window.admin):
         window.show_tab(view)
         runner.wait_idle()
@@ -132,6 +142,8 @@ def test_main_window_start_and_tabs_run_no_query_on_the_gui_thread(
     runner.wait_idle()
     assert window.today.model.rowCount() == 1
     assert gui_thread_queries == []
+    assert credential_reads
+    assert threading.main_thread().name not in credential_reads
 
 
 def test_today_search_and_receipt_preview_run_no_query_on_the_gui_thread(

@@ -89,10 +89,20 @@ class SyncIndicator(QWidget):
         self._timer.start()
 
     def poll(self) -> None:
-        if self.service is not None and self.service.is_enrolled():
-            self.runner.io(
-                self.service.status, on_done=self._update, owner=self, on_error=lambda _f: None
-            )
+        service = self.service
+        if service is None:
+            return
+        # Enrolment is a credential file to read and unseal: I/O, so on the lane too.
+        self.runner.io(
+            lambda: service.status() if service.is_enrolled() else None,
+            on_done=self._polled,
+            owner=self,
+            on_error=lambda _f: None,
+        )
+
+    def _polled(self, status: Any) -> None:
+        if status is not None:  # None: not enrolled, nothing to show but "not registered"
+            self._update(status)
 
     def _update(self, status: Any) -> None:
         self.status = status
