@@ -11,9 +11,11 @@ import traceback
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from hcc_desk.app import open_context
+from hcc_desk.core.capture.model import ColourMode
+from hcc_desk.core.store.models import AuditLog
 from hcc_desk.core.sync.credentials import DeviceCredential
 from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
 from hcc_desk.ui.idle import LockDialog
@@ -21,6 +23,7 @@ from hcc_desk.ui.intake_view import IntakeView
 from hcc_desk.ui.login import LoginDialog
 from hcc_desk.ui.main_window import MainWindow
 
+from .capture.fakes import page_image
 from .conftest import press_enter, type_text
 
 QR = "046090001234|197123456|Nguyễn Văn Ánh|15031990|Nam|12 Lê Lợi, phường Thuận Hóa, thành phố Huế|20072021"
@@ -107,6 +110,32 @@ def test_intake_runs_no_query_on_the_gui_thread(qtbot, ctx, runner, gui_thread_q
         view.save()
     runner.wait_idle()
     assert saved.args[0].code
+    assert gui_thread_queries == []
+
+
+def test_dropping_a_form_with_scanned_pages_runs_no_query_on_the_gui_thread(
+    qtbot, ctx, runner, gui_thread_queries
+):
+    view = IntakeView(ctx, ADMIN, runner, autosave_ms=50)
+    qtbot.addWidget(view)
+    view.show()
+    type_text(view.ui.qr_edit, QR)
+    press_enter(view.ui.qr_edit)
+    runner.wait_idle()
+    key = view.capture.key()
+    session = ctx.capture.spool.open_session(key, 1, "Tờ khai")
+    session.add_page_image(page_image(20), 150, ColourMode.GRAY)
+    view._drop_and_clear()  # what "Bỏ và nhập mới" does
+    runner.wait_idle()
+    assert ctx.capture.spool.sessions(key) == []
+
+    def discards() -> list:
+        with ctx.store.session() as s:
+            return s.scalars(
+                select(AuditLog.entity_uuid).where(AuditLog.action == "capture.discard")
+            ).all()
+
+    assert off_gui_thread(discards) == [session.id]  # still audited
     assert gui_thread_queries == []
 
 

@@ -129,9 +129,10 @@ class IntakeCapture(QObject):
     def discard_draft_pages(self) -> None:
         """The officer dropped the form (after confirming, told the pages go too)."""
         self.panel.stop()
-        for session in self.capture.spool.sessions(self.key()):
-            if session.dossier_code is None:
-                self.capture.discard(session, self.view.officer.username)
+        capture, username = self.capture, self.view.officer.username
+        dropped = [s for s in capture.spool.sessions(self.key()) if s.dossier_code is None]
+        if dropped:  # each discard is audited in the database: on its lane, in order
+            self.runner.db(lambda: [capture.discard(s, username) for s in dropped])
         self.panel.set_target(None)
 
     def draft_changed(self) -> None:
