@@ -95,6 +95,13 @@ def test_hostile_sizes_and_nul_are_refused_before_any_rule_runs():
     assert request_from_dict({"notes": "x " * 2000}).notes == "x " * 2000
 
 
+def test_a_lone_surrogate_escape_is_refused_naming_the_field():
+    # "\ud800" in a JSON file decodes to half a character: no keyboard types it, a PDF or the
+    # database could not hold it, so it is refused like NUL rather than stored.
+    err = _refusal(json.loads('{"submitter": {"full_name": "A", "phone": "\\ud800"}}'))
+    assert "submitter.phone" in err.text("en")
+
+
 def test_a_file_broken_everywhere_reports_a_bounded_list():
     data = {"papers": [{"name": i} for i in range(50)]}
     err = _refusal(data)
