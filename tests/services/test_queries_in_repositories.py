@@ -28,6 +28,7 @@ WITHOUT_QUERIES += (
     "catalogue",
     "cli_session",
     "drafts",
+    "settings",
     "setup",
 )
 

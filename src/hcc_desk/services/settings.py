@@ -132,7 +132,7 @@ def _text(value: Any) -> str:
     return value
 
 
-def _object(value: Any) -> dict:
+def _object(value: Any) -> dict[str, Any]:
     if not isinstance(value, Mapping):
         raise Invalid("settings.object")
     return dict(value)
@@ -167,7 +167,7 @@ def _weekend(value: Any) -> list[int]:
     return sorted(set(value))
 
 
-def _scan_profile(value: Any) -> dict | None:
+def _scan_profile(value: Any) -> dict[str, Any] | None:
     if value is None:
         return None
     try:
@@ -197,10 +197,10 @@ USE_PUBLIC_HOLIDAYS = declare("use_public_holidays", True, _flag)
 # forms.basis_2025_from); "2018" / "2025" force one; per-centre template overrides.
 FORMS_LEGAL_BASIS = declare("forms.legal_basis", "auto", _text)
 FORMS_BASIS_2025_FROM = declare("forms.basis_2025_from", date(2025, 9, 15).isoformat(), _text)
-FORMS_TEMPLATES: Setting[dict] = declare("forms.templates", {}, _object)
+FORMS_TEMPLATES: Setting[dict[str, Any]] = declare("forms.templates", {}, _object)
 FORMS_QR_SYSTEM_NAME = declare("forms.qr_system_name", "HCC Desk", _text)
 # The counter's scanner profile (None: the officer picks the scanner at the first scan).
-SCAN_PROFILE: Setting[dict | None] = declare("capture_profile", None, _scan_profile)
+SCAN_PROFILE: Setting[dict[str, Any] | None] = declare("capture_profile", None, _scan_profile)
 SCAN_PDFA = declare("capture_pdfa", False, _flag)
 SCAN_DESKEW = declare("capture_deskew", True, _flag)
 BACKUP_KEEP_DAILY = declare("backup.keep_daily", 7, _count(1, 3650))
@@ -315,13 +315,13 @@ class SettingsService:
             return self._values
 
     def _read_all(self) -> dict[str, Any]:
-        from sqlalchemy import select
-
-        from hcc_desk.core.store.models import Setting as SettingRow
+        from hcc_desk.core.store.repositories.settings import stored_settings
 
         with self._store.session() as s:
-            rows = [(r.key, r.value) for r in s.scalars(select(SettingRow))]
-        return {k: stored(REGISTRY[k], v) for k, v in rows if k in REGISTRY and v is not None}
+            rows = stored_settings(s)
+        return {
+            k: stored(REGISTRY[k], v) for k, v in rows.items() if k in REGISTRY and v is not None
+        }
 
     def _apply(self, typed: Mapping[str, Any]) -> None:
         values = self._loaded()
