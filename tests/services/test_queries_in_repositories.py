@@ -25,6 +25,7 @@ WITHOUT_QUERIES += (
     "admin_officers",
     "admin_settings",
     "auth",
+    "calendars",
     "catalogue",
     "cli_session",
     "drafts",

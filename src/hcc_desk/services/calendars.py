@@ -7,9 +7,9 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from hcc_core.domain.calendar import OfficeHours, WorkCalendar
 from hcc_core.domain.official_calendar import (
@@ -22,6 +22,14 @@ from hcc_core.domain.official_calendar import (
 from hcc_core.i18n import Msg
 from hcc_desk.core.store.models import CalendarDay, CalendarYear
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories.calendars import (
+    all_calendar_days,
+    calendar_day,
+    calendar_stamp,
+    calendar_year,
+    delete_calendar_days_between,
+    loaded_calendar_years,
+)
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput
 from hcc_desk.services.settings import (
@@ -33,6 +41,12 @@ from hcc_desk.services.settings import (
 
 log = logging.getLogger("hcc_desk.calendar")
 WARN_FROM_MONTH = 12  # from December on, next year's calendar should be loaded
+
+
+class DbApiConnection(Protocol):
+    """What ``warning_from_connection`` needs of sqlite3's or SQLCipher's connection."""
+
+    def execute(self, sql: str, /) -> Any: ...
 
 
 class CalendarWarning(Msg):
@@ -55,7 +69,7 @@ class CalendarService:
         self._store = store
         self._settings = settings
         self._cached: WorkCalendar | None = None
-        self._stamp: tuple | None = None
+        self._stamp: tuple[object, ...] | None = None
         self._generation = 0  # bumped by every change; a rebuild raced by one is not kept
         for setting in (OFFICE_HOURS, WEEKEND, USE_PUBLIC_HOLIDAYS):
             settings.subscribe(setting, self._changed)
@@ -71,15 +85,17 @@ class CalendarService:
         # cheaper than rebuilding.
         generation = self._generation
         with self._store.session() as s:
-            stamp = _stamp(s)
+            stamp = calendar_stamp(s)
             if self._cached is not None and stamp == self._stamp:
                 return self._cached
-            rows = list(s.scalars(select(CalendarDay)))
-            loaded = {y.year for y in s.scalars(select(CalendarYear))}
+            rows = all_calendar_days(s)
+            loaded = loaded_calendar_years(s)
         settings = self._settings
+        hours: list[list[str]] = settings.get(OFFICE_HOURS)
+        weekend: list[int] = settings.get(WEEKEND)
         built = WorkCalendar(
-            office_hours=OfficeHours.from_config(settings.get(OFFICE_HOURS)),
-            weekend=frozenset(settings.get(WEEKEND)),
+            office_hours=OfficeHours.from_config(hours),
+            weekend=frozenset(weekend),
             extra_days_off=frozenset(r.day for r in rows if r.kind == "off"),
             worked_days=frozenset(r.day for r in rows if r.kind == "work"),
             use_public_holidays=settings.get(USE_PUBLIC_HOLIDAYS),
@@ -92,7 +108,7 @@ class CalendarService:
     def covered_years(self) -> list[int]:
         """Years whose official calendar is loaded (bundled file, central or an import)."""
         with self._store.session() as s:
-            loaded = {y.year for y in s.scalars(select(CalendarYear))}
+            loaded = loaded_calendar_years(s)
         return sorted(loaded | set(bundled_calendar().covered_years()))
 
     def admin_warning(self, today: date | None = None) -> CalendarWarning | None:
@@ -106,7 +122,7 @@ class CalendarService:
     def set_day(self, day: date, kind: str | None, note: str = "") -> None:
         """Mark ``day`` as an extra day off ("off"), a worked day ("work"), or clear it (None)."""
         with self._store.write() as s:
-            row = s.get(CalendarDay, day)
+            row = calendar_day(s, day)
             if kind is None:
                 if row is not None:
                     s.delete(row)
@@ -139,22 +155,20 @@ class CalendarService:
         return ImportReport(official.covered_years(), days)
 
 
-def store_year(session, official: OfficialCalendar, year: int, *, origin: str) -> int:
+def store_year(session: Session, official: OfficialCalendar, year: int, *, origin: str) -> int:
     """Replace ``year``'s calendar_day rows with the file's and mark the year loaded."""
     entry = official.years[year]
-    session.execute(
-        delete(CalendarDay).where(
-            CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31)
-        )
-    )
+    delete_calendar_days_between(session, date(year, 1, 1), date(year, 12, 31))
     rows = entry.rows()
     session.add_all(CalendarDay(day=d, kind=k, note=n) for d, k, n in rows)
     mark_year(session, year, official.revision, list(entry.sources), origin)
     return len(rows)
 
 
-def mark_year(session, year: int, revision: str | None, sources: list, origin: str) -> None:
-    row = session.get(CalendarYear, year)
+def mark_year(
+    session: Session, year: int, revision: str | None, sources: list[Any], origin: str
+) -> None:
+    row = calendar_year(session, year)
     if row is None:
         row = CalendarYear(year=year, origin=origin, sources=sources)
         session.add(row)
@@ -171,7 +185,9 @@ def calendar_warning(today: date, covered: list[int]) -> CalendarWarning | None:
     return None
 
 
-def warning_from_connection(con, today: date | None = None) -> CalendarWarning | None:
+def warning_from_connection(
+    con: DbApiConnection, today: date | None = None
+) -> CalendarWarning | None:
     """``admin_warning`` over a raw DB-API connection (``hcc-desk doctor`` opens the database
     read-only, without the app context). None on a schema without the table yet."""
     try:
@@ -198,18 +214,3 @@ def _official(loaded: set[int], rows: list[CalendarDay]) -> OfficialCalendar:
             {r.day: r.note or "" for r in mine if r.kind == "work"},
         )
     return OfficialCalendar(years, bundled_calendar().revision)
-
-
-def _stamp(s) -> tuple:
-    return (
-        *s.execute(
-            select(
-                func.count(),
-                func.max(CalendarDay.day),
-                func.sum(
-                    func.length(CalendarDay.kind) + func.length(func.coalesce(CalendarDay.note, ""))
-                ),
-            )
-        ).one(),
-        *s.execute(select(func.count(), func.max(CalendarYear.loaded_at))).one(),
-    )
