@@ -131,3 +131,10 @@ def test_counts_in_view_messages_use_plural_forms():
     assert i18n.tr("recovery_offer.attached", "en", n=2, pages=pages) == (
         "Attached 2 papers (1 page)."
     )
+
+
+def test_a_list_joined_by_a_translated_word_reads_in_each_language():
+    from hcc_core.i18n import Joined, msg
+
+    needed = Joined((msg("role.admin"), msg("role.supervisor")), msg("role.or"))
+    assert " or " in needed.text("en") and " hoặc " in needed.text("vi")

@@ -66,10 +66,10 @@ class Joined:
     """Several parts (messages or plain text such as a device's own words) shown as one."""
 
     parts: tuple[Any, ...]
-    sep: str = "; "
+    sep: Any = "; "  # plain text, or a message ("or") said in the reader's language
 
     def text(self, lang: str) -> str:
-        return self.sep.join(_render(p, lang) for p in self.parts)
+        return str(_render(self.sep, lang)).join(str(_render(p, lang)) for p in self.parts)
 
 
 def _render(value: Any, lang: str) -> Any:
