@@ -62,7 +62,10 @@ def test_daily_backup_once_a_day_rotated_to_the_setting(demo_ctx):
     clock = Clock(datetime(2026, 12, 1, 7, 30))
     keep = {"backup.keep_daily": 3}
     svc = BackupService(
-        demo_ctx.profile, lambda: demo_ctx.key, lambda name, default: keep.get(name, default), clock
+        demo_ctx.profile,
+        lambda: demo_ctx.key,
+        lambda declared: keep.get(declared.key, declared.default),
+        clock,
     )
     made = []
     for day in range(5):
