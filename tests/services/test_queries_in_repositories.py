@@ -19,6 +19,7 @@ WITHOUT_QUERIES += (
     "supervision",
     "supervision_export",
     "supervision_feed",
+    "sync",
 )
 WITHOUT_QUERIES += (
     "admin_imports",

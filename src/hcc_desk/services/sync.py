@@ -9,12 +9,14 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
-from sqlalchemy import select
-
-from hcc_desk.core.store.models import Attachment, Dossier, Officer, OutboxOp
+from hcc_desk.core.store.models import Officer
 from hcc_desk.core.store.repositories import add_audit, get_setting, set_setting
-from hcc_desk.core.store.store import Sessions
+from hcc_desk.core.store.repositories import sync as queries
+from hcc_desk.core.store.repositories.capture import dossier_by_uuid
+from hcc_desk.core.store.repositories.lookups import find_officer
+from hcc_desk.core.store.store import Sessions, Store
 from hcc_desk.core.sync import outbox
 from hcc_desk.core.sync.attachments import add_attachment
 from hcc_desk.core.sync.backoff import Rng
@@ -156,14 +158,10 @@ class SyncService:
         """Put parked ops (by op_id) and attachments (by uuid) back in the queue; all if None."""
         n = 0
         with self._store.write() as s:
-            ops = select(OutboxOp).where(OutboxOp.state == "parked")
-            atts = select(Attachment).where(Attachment.upload_state == "parked")
-            if ids is not None:
-                ops, atts = ops.where(OutboxOp.op_id.in_(ids)), atts.where(Attachment.uuid.in_(ids))
-            for op in s.scalars(ops):
+            for op in queries.parked_ops(s, ids):
                 outbox.rebuild_op(s, op)
                 n += op.state == "pending"
-            for att in s.scalars(atts):
+            for att in queries.parked_attachments(s, ids):
                 att.upload_state, att.upload_id, att.uploaded_offset = "pending", None, 0
                 att.last_error = None
                 n += 1
@@ -177,16 +175,8 @@ class SyncService:
 
     def dossier_sync_states(self, uuids: list[str]) -> dict[str, str]:
         """The same for a whole list in one query (today's list): uuid → state."""
-        found: dict[str, set[str]] = {u: set() for u in uuids}
         with self._store.session() as s:
-            for start in range(0, len(uuids), 500):  # SQLite's bound-parameter limit
-                rows = s.execute(
-                    select(OutboxOp.entity_uuid, OutboxOp.state)
-                    .where(OutboxOp.entity_uuid.in_(uuids[start : start + 500]))
-                    .distinct()
-                )
-                for entity, state in rows:
-                    found[entity].add(state)
+            found = queries.outbox_states(s, uuids)
         return {
             u: "parked"
             if "parked" in st
@@ -206,7 +196,7 @@ class SyncService:
     ) -> str:
         """Add a file to a saved dossier; returns the attachment's uuid."""
         with self._store.write() as s:
-            dossier = s.scalar(select(Dossier).where(Dossier.uuid == dossier_uuid))
+            dossier = dossier_by_uuid(s, dossier_uuid)
             if dossier is None:
                 raise NotFound("sync.dossier", dossier_uuid=dossier_uuid)
             return add_attachment(
@@ -220,7 +210,18 @@ class SyncService:
             ).uuid
 
     def _db_path(self) -> Path:
-        return self._store.path if hasattr(self._store, "path") else self._store.get().path
+        if isinstance(self._store, Store):
+            return self._store.path
+        if isinstance(self._store, _OpensStore):  # the desk's LazyStore: opened by now
+            return self._store.get().path
+        raise TypeError(f"cannot tell the database file of {self._store!r}")
+
+
+@runtime_checkable
+class _OpensStore(Protocol):
+    """A store opened on first use (app.LazyStore): ``get()`` is the open Store."""
+
+    def get(self) -> Store: ...
 
 
 class CentralAuth:
@@ -279,7 +280,7 @@ class CentralAuth:
                 )
             raise AuthError("sync.wrong_user_name_password")
         with self._store.write() as s:
-            row = s.scalar(select(Officer).where(Officer.username == account.username))
+            row = find_officer(s, account.username)
             if row is None:
                 row = Officer(username=account.username, password_hash="")
                 s.add(row)
