@@ -296,7 +296,9 @@ def _err(message, /, **params) -> None:
     from hcc_core.i18n import msg
     from hcc_desk.cli_errors import line
 
-    print(line(msg(message, **params) if isinstance(message, str) else message), file=sys.stderr)
+    # A plain str is a message id; a StrEnum (a scan fault) is a str too but says its own words.
+    text = msg(message, **params) if type(message) is str else message
+    print(line(text), file=sys.stderr)
 
 
 def _open(profile, *, must_be_set_up: bool = True):
@@ -601,10 +603,9 @@ def _sync(args, profile) -> int:
         print(f"parked {item.kind} {item.id}: {item.reason}")
     if not idle:
         _err(
-            "Chưa đồng bộ xong" + (f" sau {args.timeout:g} giây" if args.until_idle else ""),
-            "Sync did not finish"
-            + (f" within {args.timeout:g} s" if args.until_idle else "")
-            + (f": {report.errors[-1]}" if report.errors else ""),
+            "cli.sync_unfinished_within" if args.until_idle else "cli.sync_unfinished",
+            seconds=f"{args.timeout:g}",
+            detail=f": {report.errors[-1]}" if report.errors else "",
         )
         return EXIT_FAILED
     return EXIT_OK
