@@ -410,11 +410,14 @@ def test_the_desk_sees_its_clock_is_wrong_by_centrals_date_header(central, desk)
         ahead = ClockWatch(now=lambda: datetime.now(UTC) + timedelta(minutes=10))
         client.clock = ahead
         client.limits()
-        vi, en = ahead.warning()
-        assert "10 min ahead of central" in en and "nhanh 10 phút" in vi
+        warning = ahead.warning()
+        assert warning is not None
+        assert "10 min ahead of central" in warning.text("en")
+        assert "nhanh 10 phút" in warning.text("vi")
         behind = ClockWatch(now=lambda: datetime.now(UTC) - timedelta(minutes=7))
         client.clock = behind
         client.limits()
-        assert "7 min behind" in behind.warning()[1]
+        late = behind.warning()
+        assert late is not None and "7 min behind" in late.text("en")
     finally:
         client.close()
