@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from hcc_desk.core.capture.model import ScanProfile
 from hcc_desk.services.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -170,6 +169,9 @@ def _weekend(value: Any) -> list[int]:
 def _scan_profile(value: Any) -> dict[str, Any] | None:
     if value is None:
         return None
+    # The scan model is not needed to start the app (settings are read at start-up): on use.
+    from hcc_desk.core.capture.model import ScanProfile
+
     try:
         return ScanProfile.from_dict(value).to_dict()
     except (KeyError, ValueError, TypeError, AttributeError):
