@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
-Index = QModelIndex | QPersistentModelIndex
+from hcc_desk.ui.row_table_model import Index
 
 
 class ChecklistModel(QAbstractListModel):

@@ -33,18 +33,25 @@ class RowTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self._rows[row]
 
+    def column_headers(self) -> Sequence[str]:
+        return self.HEADERS
+
     def header_text(self, section: int) -> str:
-        return self.HEADERS[section]
+        """The header's source text; shown translated in ``CONTEXT``."""
+        return self.column_headers()[section]
+
+    def shown_header(self, text: str) -> str:
+        return QCoreApplication.translate(self.CONTEXT, text)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.column_headers())
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate(self.CONTEXT, self.header_text(section))
+            return self.shown_header(self.header_text(section))
         return None

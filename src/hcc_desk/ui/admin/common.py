@@ -5,41 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
 
 from hcc_desk.ui import errors, i18n
+from hcc_desk.ui.row_table_model import Index, RowTableModel
 from hcc_desk.ui.tasks import Failure
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class TextRowsModel(QAbstractTableModel):
-    """Read-only rows of text under fixed headers (the admin pages' lists)."""
+class TextRowsModel(RowTableModel):
+    """Read-only rows of text under fixed headers (the admin pages' lists), the headers given
+    already in the reader's language."""
 
     def __init__(self, headers: list[str], parent: QObject | None = None):
         super().__init__(parent)
         self._headers = list(headers)
-        self._rows: list[list[str]] = []
 
-    def set_rows(self, rows: list[list[str]]) -> None:
-        self.beginResetModel()
-        self._rows = [list(row) for row in rows]
-        self.endResetModel()
+    def column_headers(self) -> list[str]:
+        return self._headers
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+    def shown_header(self, text: str) -> str:
+        return text
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
