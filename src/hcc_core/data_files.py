@@ -8,18 +8,26 @@ import sys
 from pathlib import Path
 
 
-def data_root() -> Path:
+def bundled_root(package_dir: Path, bundle_name: str) -> Path:
+    """A package's ``data`` folder: next to it, or under ``bundle_name`` in a PyInstaller bundle
+    (the desk's spec ships hcc_core/data as "core_data" and hcc_desk/data as "resources")."""
     bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        # The desk's PyInstaller spec adds hcc_core/data under this name.
-        return Path(bundle) / "core_data"
-    return Path(__file__).resolve().parent / "data"
+    return Path(bundle) / bundle_name if bundle is not None else package_dir / "data"
+
+
+def existing(root: Path, *parts: str) -> Path:
+    """``root/parts``; FileNotFoundError names the searched location, so a broken install is
+    diagnosed at once instead of failing later inside a due date, a PDF or a picker."""
+    path = root.joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(f"bundled file missing: {path}")
+    return path
+
+
+def data_root() -> Path:
+    return bundled_root(Path(__file__).resolve().parent, "core_data")
 
 
 def data_path(*parts: str) -> Path:
-    """Path of a bundled data file; FileNotFoundError names the searched location, so a broken
-    install is diagnosed at once instead of failing later inside a due date or a picker."""
-    path = data_root().joinpath(*parts)
-    if not path.exists():
-        raise FileNotFoundError(f"bundled data missing: {path}")
-    return path
+    """Path of a file shipped in hcc_core/data."""
+    return existing(data_root(), *parts)
