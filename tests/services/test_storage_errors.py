@@ -27,10 +27,10 @@ from hcc_desk.core.store.models import (
     OutboxOp,
     StatusEvent,
 )
+from hcc_desk.core.store.repositories.lookups import find_procedure, the_centre, this_counter
 from hcc_desk.services.errors import UserError
 from hcc_desk.services.intake import SubmittedDossier
 from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
-from hcc_desk.services.lookups import find_procedure, the_centre, this_counter
 
 RECEIVED = datetime(2026, 3, 2, 9, 0)  # fixed, so every code falls on one day's sequence
 PROCEDURE = "1.001456"

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from hcc_core.i18n import msg
 from hcc_desk.core.store.models import Officer
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories.lookups import find_officer
 from hcc_desk.core.store.repositories.officers import (
     active_admin_count,
     officers_by_username,
@@ -28,7 +29,6 @@ from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync.credentials import CredentialStore
 from hcc_desk.services.auth import ROLES, AuthService, hash_password, normalise_username
 from hcc_desk.services.errors import AuthError, FieldError, FieldErrors, UserError
-from hcc_desk.services.lookups import find_officer
 
 _USERNAME = re.compile(r"[a-z0-9._-]{1,64}")
 MAX_FULL_NAME = 200

@@ -22,9 +22,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
 from hcc_desk.core.store.repositories import add_audit
+from hcc_desk.core.store.repositories.lookups import find_officer
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import AuthError, FieldError
-from hcc_desk.services.lookups import find_officer
 from hcc_desk.services.settings import LOGIN_LOCK_AFTER_FAILURES, LOGIN_LOCK_MAX_MINUTES, read
 
 ROLES = ("admin", "supervisor", "officer")

@@ -10,9 +10,10 @@ from hcc_core.catalogue.fees import expired_on, fee_amounts_vi
 from hcc_desk.core.store.catalogue_import import ImportReport, import_audited
 from hcc_desk.core.store.records import PaperInfo, ProcedureInfo
 from hcc_desk.core.store.repositories import list_procedures, search_procedures
+from hcc_desk.core.store.repositories.lookups import find_procedure, the_centre
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput
-from hcc_desk.services.lookups import find_procedure, procedure_ref, the_centre
+from hcc_desk.services.lookups import procedure_ref
 
 
 @dataclass(frozen=True)

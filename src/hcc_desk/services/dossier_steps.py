@@ -18,11 +18,11 @@ from hcc_core.domain.status import DossierStatus, can_transition
 from hcc_core.domain.timing import classify
 from hcc_desk.core.store.models import Dossier, HandBack, Handover, Officer, StatusEvent
 from hcc_desk.core.store.repositories import add_audit, after_intake
+from hcc_desk.core.store.repositories.lookups import find_officer
 from hcc_desk.core.store.status_times import note_status_times
 from hcc_desk.core.supervision.report import FINISHED as FINISHED  # re-exported: none pending
 from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.errors import AuthError, NotFound, UserError
-from hcc_desk.services.lookups import find_officer
 
 COUNTER_PARTY = "Bộ phận tiếp nhận và trả kết quả"
 _S = DossierStatus

@@ -47,6 +47,7 @@ from hcc_desk.core.store.models import Dossier, DossierNotice, HandBack
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.repositories import forms as queries
 from hcc_desk.core.store.repositories.after_intake import hand_back_of
+from hcc_desk.core.store.repositories.lookups import the_centre
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services import print_files
 from hcc_desk.services.dossier_steps import (
@@ -57,7 +58,6 @@ from hcc_desk.services.dossier_steps import (
     statutory_due,
 )
 from hcc_desk.services.errors import InvalidInput, NotFound
-from hcc_desk.services.lookups import the_centre
 from hcc_desk.services.paper_facts import (
     LEGAL_BASIS_KEY,
     TEMPLATES_KEY,

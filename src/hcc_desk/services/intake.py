@@ -17,6 +17,12 @@ from hcc_core.domain.citizen_id import parse_citizen_qr
 from hcc_core.domain.dossier_code import CodeScheme, make_lookup_pin, new_uuid
 from hcc_core.domain.errors import DomainError, DomainWarning
 from hcc_desk.core.store.repositories import add_audit, allocate_day_sequence
+from hcc_desk.core.store.repositories.lookups import (
+    find_officer,
+    find_procedure,
+    the_centre,
+    this_counter,
+)
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.calendars import CalendarService
@@ -24,7 +30,6 @@ from hcc_desk.services.dossier_writer import NewDossier, insert_dossier
 from hcc_desk.services.errors import FieldError, IntakeRejected, UserError
 from hcc_desk.services.intake_request import IntakeRequest, PersonInput
 from hcc_desk.services.intake_validation import apply_qr, validate_request
-from hcc_desk.services.lookups import find_officer, find_procedure, the_centre, this_counter
 
 
 @dataclass(frozen=True)

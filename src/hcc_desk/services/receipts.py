@@ -11,10 +11,10 @@ from hcc_desk.core.printing.dispatch import list_printers, print_pdf
 from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData
 from hcc_desk.core.store.repositories import add_audit, get_dossier_detail
+from hcc_desk.core.store.repositories.lookups import the_centre
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services import print_files
 from hcc_desk.services.errors import InvalidInput, NotFound
-from hcc_desk.services.lookups import the_centre
 from hcc_desk.services.paper_facts import receipt_data
 from hcc_desk.services.settings import PAPER, PRINTER, SettingsService
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from hcc_core.i18n import Msg
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.repositories import supervision as queries
+from hcc_desk.core.store.repositories.lookups import find_officer
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.supervision.report import (
     FINISHED,
@@ -36,7 +37,6 @@ from hcc_desk.core.sync.officer_session import SESSIONS, SessionKeeper
 from hcc_desk.services import supervision_feed
 from hcc_desk.services.calendars import CalendarService
 from hcc_desk.services.errors import AuthError, UserError
-from hcc_desk.services.lookups import find_officer
 
 SUPERVISING_ROLES = ("supervisor", "admin")
 _FINISHED = [int(s) for s in FINISHED]
@@ -207,7 +207,7 @@ class SupervisionService:
         return written
 
     def _centre_name(self) -> str:
-        from hcc_desk.services.lookups import the_centre
+        from hcc_desk.core.store.repositories.lookups import the_centre
 
         with self._store.session() as s:
             centre = the_centre(s)
