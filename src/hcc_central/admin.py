@@ -29,7 +29,8 @@ from .security import (
     sha256_hex,
 )
 
-ROLES = ("admin", "supervisor", "officer")
+# "agency": an officer of one agency, working in the web back office (web/agency.py).
+ROLES = ("admin", "supervisor", "officer", "agency")
 W = TypeVar("W", bound=BaseModel)
 
 
@@ -121,6 +122,7 @@ def create_officer(
     role: str,
     password: str,
     centre_id: int | None = None,
+    agency_unit_code: str | None = None,
     actor: str = "admin",
 ) -> Officer:
     if role not in ROLES:
@@ -128,6 +130,7 @@ def create_officer(
     username = _username(username)
     if centre_id is not None:
         get_centre(s, centre_id)
+    agency_id = _officer_agency(s, role, centre_id, agency_unit_code)
     if s.scalar(select(Officer.id).where(Officer.username == username)) is not None:
         raise AdminError(f"officer {username!r} already exists")
     problem = password_problem(username, role, password)
@@ -139,11 +142,30 @@ def create_officer(
         role=role,
         password_hash=hash_password(password),
         centre_id=centre_id,
+        agency_id=agency_id,
         active=True,
     )
     s.add(officer)
     audit(s, actor, "officer.create", username=username, role=role, centre_id=centre_id)
     return officer
+
+
+def _officer_agency(
+    s: Session, role: str, centre_id: int | None, unit_code: str | None
+) -> int | None:
+    """An agency officer belongs to exactly one agency of one centre; no other role has one."""
+    if role != "agency":
+        if unit_code:
+            raise AdminError("only an officer of role agency belongs to an agency")
+        return None
+    if centre_id is None or not unit_code:
+        raise AdminError("an agency officer needs --centre and --agency (the agency's unit code)")
+    agency = s.scalar(
+        select(Agency).where(Agency.centre_id == centre_id, Agency.unit_code == unit_code.strip())
+    )
+    if agency is None:
+        raise AdminError(f"centre {centre_id} has no agency with unit code {unit_code!r}")
+    return agency.id
 
 
 def set_password(s: Session, username: str, password: str, *, actor: str = "admin") -> int:
@@ -173,6 +195,22 @@ def unlock_officer(s: Session, username: str, *, actor: str = "admin") -> bool:
     cleared = clear_failures(s, name)
     audit(s, actor, "officer.unlock", username=name, was_locked=cleared)
     return cleared
+
+
+def set_totp(s: Session, username: str, *, on: bool, actor: str = "admin") -> str | None:
+    """Turn the web login's second factor on (a new secret, returned once to give the officer)
+    or off. Either way the officer's sessions end."""
+    from .guard import end_sessions_of
+    from .web.totp import new_secret
+
+    name = _username(username)
+    officer = s.scalar(select(Officer).where(Officer.username == name))
+    if officer is None:
+        raise AdminError(f"no officer {name!r}")
+    officer.totp_secret = new_secret() if on else None
+    end_sessions_of(s, officer.id, datetime.now())
+    audit(s, actor, "officer.totp_set" if on else "officer.totp_off", username=name)
+    return officer.totp_secret
 
 
 def _username(raw: str) -> str:

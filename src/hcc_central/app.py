@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from hcc_core.wire.protocol import API
 
+from . import web
 from .api import desk, public, supervision, uploads
 from .api.deps import Central, CentralDep
 from .auth import DeviceCache
@@ -53,6 +54,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(public.router, prefix=API)
     app.include_router(supervision.router, prefix=API)
     app.include_router(public.page_router)
+    web.install(app)
     app.add_exception_handler(uploads.OffsetConflict, uploads.offset_conflict_handler)
     install_error_handlers(app)
 
@@ -64,6 +66,7 @@ def create_app(settings: Settings) -> FastAPI:
         return {"status": "ok"}
 
     app.add_middleware(ProtocolGate)
+    app.add_middleware(web.SecurityHeaders)
     # Outermost of ours: nothing reads a body before the caller and its size are checked.
     app.add_middleware(WireGuard, central=app.state.central)
     return app

@@ -65,6 +65,7 @@ def add_admin_commands(
     p.add_argument("--role", choices=admin.ROLES, default="officer")
     p.add_argument("--password", help="default: prompt (or one line of stdin)")
     p.add_argument("--centre", type=int, help="only at this centre (default: every centre)")
+    p.add_argument("--agency", help="role agency: the unit code of the officer's agency")
 
     p = command("set-password", _set_password, "set an officer's password (ends their sessions)")
     p.add_argument("username")
@@ -72,6 +73,10 @@ def add_admin_commands(
 
     p = command("unlock-officer", _unlock_officer, "clear an officer's login lockout")
     p.add_argument("username")
+
+    p = command("set-totp", _set_totp, "turn an officer's web second factor (TOTP) on or off")
+    p.add_argument("username")
+    p.add_argument("--off", action="store_true", help="turn it off")
 
     p = command("enrol-counter", _enrol_counter, "one-time enrolment code for a counter PC")
     p.add_argument("--centre", type=int, required=True)
@@ -153,6 +158,7 @@ def _create_officer(s: Any, a: argparse.Namespace) -> None:
         role=a.role,
         password=read_password(a.password),
         centre_id=a.centre,
+        agency_unit_code=a.agency,
         actor=a.actor,
     )
     print(a.username)
@@ -166,6 +172,17 @@ def _set_password(s: Any, a: argparse.Namespace) -> None:
 def _unlock_officer(s: Any, a: argparse.Namespace) -> None:
     was = admin.unlock_officer(s, a.username, actor=a.actor)
     print(f"unlocked {a.username}" if was else f"{a.username} was not locked")
+
+
+def _set_totp(s: Any, a: argparse.Namespace) -> None:
+    from .web.totp import provisioning_uri
+
+    secret = admin.set_totp(s, a.username, on=not a.off, actor=a.actor)
+    if secret is None:
+        print(f"second factor off for {a.username}")
+        return
+    print(f"secret (type it into the authenticator app): {secret}")
+    print(provisioning_uri(secret, a.username))
 
 
 def _enrol_counter(s: Any, a: argparse.Namespace) -> None:

@@ -33,7 +33,7 @@ from hcc_core.wire.officer import SESSION_HEADER
 
 from .auth import DeviceCtx
 from .db import rows_changed
-from .models import LoginThrottle, Officer, OfficerSession
+from .models import LoginThrottle, Officer, OfficerSession, WebSession
 from .ratelimit import Buckets
 from .security import HashGate, sha256_hex
 from .settings import Settings
@@ -206,14 +206,18 @@ def end_session(s: Session, g: Guard, token: str | None, dev: DeviceCtx) -> Offi
 
 
 def end_sessions_of(s: Session, officer_id: int, now: datetime) -> int:
-    """Every live session of an officer (password changed, account disabled)."""
-    return rows_changed(
-        s.execute(
-            update(OfficerSession)
-            .where(OfficerSession.officer_id == officer_id, OfficerSession.revoked_at.is_(None))
-            .values(revoked_at=now)
+    """Every live session of an officer, at desks and in browsers (password changed, account
+    disabled)."""
+    ended = 0
+    for table in (OfficerSession, WebSession):
+        ended += rows_changed(
+            s.execute(
+                update(table)
+                .where(table.officer_id == officer_id, table.revoked_at.is_(None))
+                .values(revoked_at=now)
+            )
         )
-    )
+    return ended
 
 
 SESSION_MESSAGES = {

@@ -110,6 +110,10 @@ class Officer(Base):
     password_hash: Mapped[str] = mapped_column(String(200))  # argon2id
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))  # None: every centre
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Role "agency": the one agency whose dossiers this officer processes (web back office).
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"), index=True)
+    # Base32 secret of the optional second factor (RFC 6238 TOTP); None: password only.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
 
 
 class OfficerSession(Base):
@@ -120,6 +124,21 @@ class OfficerSession(Base):
     officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"), index=True)
     device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), index=True)
     centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class WebSession(Base):
+    """An officer logged in through the browser (web/session.py): only the SHA-256 of the
+    cookie's token is kept; the CSRF token belongs to the session."""
+
+    __tablename__ = "web_session"
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    officer_id: Mapped[int] = mapped_column(ForeignKey("officer.id"), index=True)
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"))
+    csrf_token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime)
     expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     last_seen_at: Mapped[datetime] = mapped_column(DateTime)
@@ -214,6 +233,9 @@ class Attachment(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     filename: Mapped[str] = mapped_column(String(255))
     content_type: Mapped[str] = mapped_column(String(100))
+    # "paper" (scanned at the counter, pushed by a desk) or "result" (the agency's result
+    # document, uploaded in the back office).
+    kind: Mapped[str] = mapped_column(String(16), default="paper", server_default="paper")
     # When its bytes were received from this centre (None: named by a push, not uploaded yet).
     # "Already stored" answers only by this: they reveal nothing about other centres' content.
     stored_at: Mapped[datetime | None] = mapped_column(DateTime)
@@ -265,3 +287,52 @@ class AuditLog(Base):
     seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     row_hash: Mapped[str] = mapped_column(String(64))
+
+
+class Rating(Base):
+    """The citizen's satisfaction with a dossier handed back: one per dossier, the three official
+    levels (1 not satisfied, 2 satisfied, 3 very satisfied) and a comment."""
+
+    __tablename__ = "rating"
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossier.uuid"), primary_key=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"), index=True)
+    level: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str | None] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
+class Notification(Base):
+    """One message to an applicant in the durable outbox (notify/): made in the transaction of
+    the step that causes it, sent by whichever ``serve`` process claims it first. Unique per
+    (status event, channel): a step replayed or pulled twice never makes a second message."""
+
+    __tablename__ = "notification"
+    __table_args__ = (UniqueConstraint("event_uuid", "channel"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"), index=True)
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossier.uuid"), index=True)
+    event_uuid: Mapped[str] = mapped_column(String(UUID_LEN))
+    kind: Mapped[str] = mapped_column(String(16))  # "supplement" | "result" | "refused"
+    channel: Mapped[str] = mapped_column(String(8))  # "email" | "sms"
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(8), index=True)  # pending|sending|sent|failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class NotificationTemplate(Base):
+    """The words of one kind of message on one channel, edited by the admin (Vietnamese)."""
+
+    __tablename__ = "notification_template"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(8), primary_key=True)
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(64))
