@@ -381,7 +381,10 @@ def _check_history(
 
 def _write(s: Connection, b: _Batch, now: datetime) -> None:
     """One bulk insert per table (bulk.py), dossiers first; updates (rarer) by executemany."""
-    insert_rows(s, D, [dossier_row(d, b.centre_of[u], now) for u, d in b.inserts.items()])
+    # A new dossier is decided by its receiving unit until central records a transfer; updates
+    # from a desk never touch agency_unit_code (central's own).
+    inserts = [dossier_row(d, b.centre_of[u], now) for u, d in b.inserts.items()]
+    insert_rows(s, D, [{**r, "agency_unit_code": r["unit_code"]} for r in inserts])
     if b.updates:
         rows = [dossier_row(d, b.centre_of[u], now) for u, d in b.updates.items()]
         s.execute(_UPDATE, [{**r, "key": r["uuid"]} for r in rows])

@@ -175,6 +175,9 @@ class Dossier(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"), index=True)
     unit_code: Mapped[str] = mapped_column(String(16))
+    # The agency deciding it now: the receiving unit's at intake, another after a transfer
+    # (liên thông) recorded on central. Set by central only, never by a desk's push.
+    agency_unit_code: Mapped[str | None] = mapped_column(String(16), index=True)
     counter_slot: Mapped[int] = mapped_column(Integer)
     lookup_pin: Mapped[str] = mapped_column(String(8), index=True)
     status: Mapped[int] = mapped_column(Integer, index=True)

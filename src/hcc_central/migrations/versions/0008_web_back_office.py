@@ -7,6 +7,7 @@ Revises: 0007
 - ``officer.agency_id`` (role "agency": the agency whose dossiers the officer processes) and
   ``officer.totp_secret`` (the optional second factor);
 - ``web_session``: browser sessions, only the token's SHA-256 kept, with their CSRF token;
+- ``dossier.agency_unit_code``: the agency deciding the dossier now (a transfer moves it);
 - ``attachment.kind``: "paper" from a desk, "result" uploaded by the agency;
 - ``rating``: one satisfaction rating per dossier;
 - ``notification`` / ``notification_template``: the durable outbox of e-mails and SMS.
@@ -32,6 +33,9 @@ def upgrade() -> None:
         batch.create_foreign_key(op.f("fk_officer_agency_id_agency"), "agency",
                                  ["agency_id"], ["id"])
         batch.create_index(op.f("ix_officer_agency_id"), ["agency_id"])
+    op.add_column("dossier", sa.Column("agency_unit_code", sa.String(16), nullable=True))
+    op.execute("UPDATE dossier SET agency_unit_code = unit_code")
+    op.create_index(op.f("ix_dossier_agency_unit_code"), "dossier", ["agency_unit_code"])
     op.add_column("attachment", sa.Column("kind", sa.String(16), nullable=False,
                                           server_default=sa.text("'paper'")))
     op.create_table(
@@ -113,6 +117,8 @@ def downgrade() -> None:
     op.drop_table("rating")
     op.drop_table("web_session")
     op.drop_column("attachment", "kind")
+    op.drop_index(op.f("ix_dossier_agency_unit_code"), "dossier")
+    op.drop_column("dossier", "agency_unit_code")
     with op.batch_alter_table("officer") as batch:
         batch.drop_index(op.f("ix_officer_agency_id"))
         batch.drop_constraint(op.f("fk_officer_agency_id_agency"), type_="foreignkey")
