@@ -14,6 +14,9 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from hcc_core.domain.status import ALLOWED_TRANSITIONS, DossierStatus
+from hcc_core.domain.steps import STEP_STATES as STEP_STATES
+from hcc_core.domain.steps import STEPS as STEPS
+from hcc_core.domain.steps import allowed_steps
 from hcc_core.domain.timing import due_after_restart, limit_of, new_due_problem
 from hcc_core.i18n import msg
 from hcc_desk.core.store.models import Dossier, DossierNotice
@@ -39,48 +42,7 @@ if TYPE_CHECKING:
 
 _S = DossierStatus
 MAX_TEXT = 2000
-
-# The steps in the order the return desk offers them (its buttons, the step dialog).
-STEPS = (
-    "transfer",
-    "processing",
-    "supplement",
-    "supplement_received",
-    "result_ready",
-    "refusal",
-    "apology",
-)
-# Which steps the counter offers in which status. Narrower than the status machine on purpose
-# (e.g. no "processing" for a result already at the counter); the machine still has the last
-# word when a step is recorded. Views never keep their own copy: they ask allowed_steps().
-STEP_STATES: dict[str, frozenset[DossierStatus]] = {
-    "transfer": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
-    "processing": frozenset({_S.NEW, _S.INTEROPERATING}),
-    "supplement": frozenset({_S.RECEIVING, _S.NEW, _S.PROCESSING, _S.INTEROPERATING}),
-    "supplement_received": frozenset({_S.WAITING_SUPPLEMENT}),
-    "result_ready": frozenset(
-        {_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT, _S.UNRESOLVED}
-    ),
-    "refusal": frozenset(
-        {
-            _S.RECEIVING,
-            _S.NEW,
-            _S.PROCESSING,
-            _S.INTEROPERATING,
-            _S.WAITING_SUPPLEMENT,
-            _S.WAITING_PAYMENT,
-        }
-    ),
-    "apology": frozenset({_S.NEW, _S.PROCESSING, _S.INTEROPERATING, _S.WAITING_PAYMENT}),
-}
-
-
-def allowed_steps(status: int, handed_back: bool) -> tuple[str, ...]:
-    """The steps to offer for a dossier in ``status`` (none once the result was handed back)."""
-    if handed_back:
-        return ()
-    current = DossierStatus(status)
-    return tuple(step for step in STEPS if current in STEP_STATES[step])
+# STEPS, STEP_STATES and allowed_steps live in hcc_core.domain.steps (central offers the same).
 
 
 @dataclass(frozen=True)
