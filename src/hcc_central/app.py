@@ -13,11 +13,12 @@ from sqlalchemy import text
 from hcc_core.wire.protocol import API
 
 from . import web
-from .api import desk, public, supervision, uploads
+from .api import desk, public, status_page, supervision, uploads
 from .api.deps import Central, CentralDep
 from .auth import DeviceCache
 from .db import Database
 from .ingest import Ingest
+from .notify.worker import start_worker
 from .protocol_gate import PROTOCOL_RESPONSES, ProtocolGate
 from .settings import Settings
 from .store import FileStore
@@ -38,7 +39,10 @@ def create_app(settings: Settings) -> FastAPI:
         # and fight over the GIL.
         to_thread.current_default_thread_limiter().total_tokens = settings.db_pool_size
         redact_access_log()  # after uvicorn configured its loggers
+        notifier = start_worker(db, settings)  # messages to applicants, if a channel is set
         yield
+        if notifier is not None:
+            await to_thread.run_sync(notifier.stop)
         db.dispose()
 
     app = FastAPI(
@@ -53,7 +57,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(uploads.router, prefix=API)
     app.include_router(public.router, prefix=API)
     app.include_router(supervision.router, prefix=API)
-    app.include_router(public.page_router)
+    app.include_router(status_page.router)
     web.install(app)
     app.add_exception_handler(uploads.OffsetConflict, uploads.offset_conflict_handler)
     install_error_handlers(app)

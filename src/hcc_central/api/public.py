@@ -1,5 +1,5 @@
-"""Citizen lookup by code + PIN: JSON for apps, and the status page the papers' QR and link
-open (``/tra-cuu?ma=…&pin=…``, rendered by status_page.py; ``/status?code=…`` kept).
+"""Citizen lookup by code + PIN: JSON for apps, and the check behind the status page the papers'
+QR and link open (``/tra-cuu?ma=…&pin=…``, status_page.py; ``/status?code=…`` kept).
 
 Only what the receipt already shows is returned. A wrong PIN and an unknown code answer alike
 (same status, same body, a PIN comparison either way), so codes cannot be probed. Guessing is
@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
 from sqlalchemy import select
 
 from hcc_core.domain.status import DossierStatus
@@ -23,9 +22,8 @@ from ..changes import audit
 from ..guard import Guard, GuardDep, too_many
 from ..models import Dossier
 from ..security import same
-from . import status_page
 from .deps import Central, CentralDep
-from .openapi import Responses, err
+from .openapi import err
 
 router = APIRouter(tags=["public"])
 NOT_FOUND = "no dossier with this code and PIN"
@@ -96,54 +94,3 @@ def public_status(
     if found is None:
         raise HTTPException(404, NOT_FOUND)
     return found
-
-
-page_router = APIRouter(tags=["public"])
-_HEADERS = {
-    # The PIN is in the URL: never send it on as a Referer; no scripts, no framing.
-    "Referrer-Policy": "no-referrer",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Cache-Control": "no-store",
-}
-
-
-def _page_response(c: Central, g: Guard, request: Request, code: str, pin: str) -> HTMLResponse:
-    """The status page for ``code`` + ``pin`` (the form alone when either is missing)."""
-    result, status, headers = "", 200, _HEADERS
-    if code.strip() and pin.strip():
-        try:
-            found = lookup(c, g, request, code, pin)
-            result = status_page.found_card(found) if found else status_page.NOT_FOUND_CARD
-        except Limited as limited:
-            status, headers = 429, {**_HEADERS, "Retry-After": str(limited.seconds)}
-            result = status_page.limited_card(limited.seconds)
-    body = status_page.page(code=code, pin=pin, result=result)
-    return HTMLResponse(body, status_code=status, headers=headers)
-
-
-_PAGE_RESPONSES: Responses = {
-    429: {
-        "description": "too many lookups (Retry-After)",
-        "content": {"text/html": {"schema": {"type": "string"}}},
-    }
-}
-
-
-@page_router.get("/tra-cuu", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
-def lookup_page(
-    c: CentralDep, g: GuardDep, request: Request, ma: CodeQ = "", pin: PinQ = ""
-) -> HTMLResponse:
-    """The link and QR of every paper the desks print (``<lookup base>?ma=…&pin=…``)."""
-    return _page_response(c, g, request, ma, pin)
-
-
-@page_router.get("/status", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
-def status_page_legacy(
-    c: CentralDep, g: GuardDep, request: Request, code: CodeQ = "", ma: CodeQ = "", pin: PinQ = ""
-) -> HTMLResponse:
-    """The same page under its first address. Receipts printed with a lookup base ending in
-    /status carry ``?ma=…`` (the desks' link), which this page once ignored — the empty form
-    the audit found; both names are read."""
-    return _page_response(c, g, request, code or ma, pin)

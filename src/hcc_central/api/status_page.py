@@ -1,19 +1,42 @@
 """The dossier's status page a citizen reaches from the QR or the link on any paper
-(``/tra-cuu?ma=<code>&pin=<pin>``): server-rendered HTML, mobile first, no script.
+(``/tra-cuu?ma=<code>&pin=<pin>``), and the satisfaction rating it offers once the result is
+handed back (``POST /tra-cuu/danh-gia``). Server-rendered (templates/public/status.html, the
+site's stylesheet), mobile first, no script.
 
-It shows exactly what the public lookup API returns (code, procedure, status, received, due)
-and nothing else; every value is escaped. The lookup itself — PIN rules, rate limits, audit —
-is ``public.lookup``; this module only renders its answer. Dates and times as Vietnamese
-papers write them (``hcc_core.vn_format``).
+The lookup — PIN rules, rate limits, audit — is ``public.lookup``; only after it matched does
+this page read more of the dossier: its steps in the citizen's words, the due date, what to
+bring for a supplement (the agency's notice), where to collect the result (the centre's name and
+hotline). Nothing personal: no names, ID numbers, phones or addresses, no officers' notes.
+
+The rating posts code, PIN, level and comment with a double-submit token (its own cookie, as the
+login form does): the PIN is checked again through ``public.lookup`` (same buckets), and the
+answer is rendered directly, so the PIN never lands in an address after posting.
 """
 
 from __future__ import annotations
 
-from html import escape
+import hmac
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from hcc_core.domain.status import DossierStatus
-from hcc_core.vn_format import vn_datetime
 from hcc_core.wire.protocol import PublicStatus
+
+from ..guard import Guard, GuardDep
+from ..models import Centre, Dossier
+from ..rating import MAX_COMMENT, REFUSALS, RatingRefused, check_rating, is_rated, record_rating
+from ..web.render import page
+from ..web.session import set_cookie
+from .deps import Central, CentralDep
+from .openapi import Responses
+from .public import CodeQ, Limited, PinQ, lookup
 
 # What each status means for the citizen, in a sentence (the label alone is officialese).
 _MEANING = {
@@ -30,73 +53,256 @@ _MEANING = {
     DossierStatus.RELEASING: "Đã có kết quả: mời đến nhận theo giấy hẹn.",
     DossierStatus.DONE: "Kết quả đã được trả.",
 }
-
-_PAGE = """<!doctype html>
-<html lang="vi"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Tra cứu tình trạng hồ sơ</title>
-<style>
-*{{box-sizing:border-box}}
-body{{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;padding:1rem;
-line-height:1.45;color:#1a1a1a;background:#f6f7f9;font-size:1rem}}
-main{{max-width:32rem;margin:0 auto}}
-h1{{font-size:1.25rem;margin:.25rem 0 1rem}}
-.card{{background:#fff;border-radius:.75rem;padding:1rem;box-shadow:0 1px 3px #0002;
-margin-bottom:1rem}}
-.status{{font-size:1.15rem;font-weight:700;margin:0 0 .25rem}}
-dl{{margin:0}}dt{{color:#555;font-size:.85rem;margin-top:.75rem}}
-dd{{margin:0;font-size:1.05rem;word-break:break-word}}
-label{{display:block;margin:.5rem 0 .25rem;font-size:.9rem}}
-input{{font-size:1.1rem;width:100%;padding:.6rem;border:1px solid #bbb;border-radius:.5rem}}
-button{{font-size:1.1rem;width:100%;padding:.7rem;margin-top:1rem;border:0;
-border-radius:.5rem;background:#0b5cad;color:#fff}}
-.nf{{color:#a00;font-weight:600}}
-@media (min-width:40rem){{body{{padding:2rem}}}}
-</style></head>
-<body><main>
-<h1>Tra cứu tình trạng hồ sơ</h1>
-{result}
-<form class="card" method="get" action="/tra-cuu">
-<label for="ma">Mã hồ sơ</label>
-<input id="ma" name="ma" value="{code}" maxlength="40" autocomplete="off" required>
-<label for="pin">Mã tra cứu</label>
-<input id="pin" name="pin" value="{pin}" maxlength="16" autocomplete="off" required>
-<button type="submit">Tra cứu</button>
-</form>
-</main></body></html>
-"""
-
-
-def found_card(found: PublicStatus) -> str:
-    status = DossierStatus(found.status)
-    rows = [
-        ("Mã hồ sơ", found.code),
-        ("Thủ tục", found.procedure_name),
-        ("Ngày tiếp nhận", vn_datetime(found.received_at)),
-        ("Hẹn trả kết quả", vn_datetime(found.due_at) if found.due_at else "Chưa có"),
-    ]
-    items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
-    return (
-        f'<section class="card" aria-live="polite">'
-        f'<p class="status">{escape(found.status_label)}</p>'
-        f"<p>{escape(_MEANING.get(status, ''))}</p><dl>{items}</dl></section>"
-    )
-
-
-NOT_FOUND_CARD = (
-    '<section class="card"><p class="nf">Không tìm thấy hồ sơ với mã hồ sơ và mã '
-    "tra cứu này. Hãy kiểm tra lại theo Giấy tiếp nhận hồ sơ.</p></section>"
+NOT_FOUND = (
+    "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Hãy kiểm tra lại theo Giấy tiếp "
+    "nhận hồ sơ."
 )
+RATE_COOKIE = "__Host-hcc-rating"  # the rating form's double-submit token
+_HEADERS = {"Referrer-Policy": "no-referrer"}  # the PIN is in the address: never pass it on
+
+router = APIRouter(tags=["public"])
 
 
-def limited_card(seconds: int) -> str:
-    return (
-        f'<section class="card"><p class="nf">Tra cứu quá nhiều lần: vui lòng thử lại sau '
-        f"{int(seconds)} giây.</p></section>"
+@dataclass(frozen=True)
+class Step:
+    at: datetime
+    label: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: str  # "supplement" | "refusal" | "stop"
+    agency: str
+    reason: str
+    papers: list[str]
+
+
+@dataclass(frozen=True)
+class StatusView:
+    found: PublicStatus
+    meaning: str
+    steps: list[Step]
+    notice: Notice | None
+    centre_name: str
+    hotline: str
+    by_post: bool
+    can_rate: bool
+    rated: bool
+    received_at: datetime = field(init=False)
+    due_at: datetime | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "received_at", self.found.received_at)
+        object.__setattr__(self, "due_at", self.found.due_at)
+
+
+def meaning(status: int) -> str:
+    return _MEANING.get(DossierStatus(status), "")
+
+
+def _steps(events: list[dict[str, Any]]) -> list[Step]:
+    """The status history, oldest first; the officers' notes stay out (they may name people)."""
+    steps = []
+    for e in sorted(events, key=lambda e: str(e.get("at") or "")):
+        try:
+            status = DossierStatus(int(e["status"]))
+            at = datetime.fromisoformat(str(e["at"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+        steps.append(Step(at, status.text("vi"), _MEANING.get(status, "")))
+    return steps
+
+
+_NOTICE_OF = {
+    DossierStatus.WAITING_SUPPLEMENT: "supplement",
+    DossierStatus.DENIED: "refusal",
+    DossierStatus.UNRESOLVED: "stop",
+}
+
+
+def _notice(status: int, notices: list[dict[str, Any]]) -> Notice | None:
+    """The agency's latest notice that explains the current status (what to bring, why)."""
+    kind = _NOTICE_OF.get(DossierStatus(status))
+    for n in reversed(notices if isinstance(notices, list) else []):
+        if isinstance(n, dict) and n.get("kind") == kind:
+            papers = n.get("missing_papers") or []
+            return Notice(
+                kind=str(kind),
+                agency=str(n.get("agency") or ""),
+                reason=str(n.get("reason") or ""),
+                papers=[str(p) for p in papers] if isinstance(papers, list) else [],
+            )
+    return None
+
+
+def status_view(c: Central, found: PublicStatus) -> StatusView:
+    """More of a dossier whose PIN matched (``found``)."""
+    with c.db.read() as s:
+        row = s.execute(
+            select(Dossier.uuid, Dossier.centre_id, Dossier.status, Dossier.doc).where(
+                Dossier.code == found.code
+            )
+        ).one()
+        centre = s.get(Centre, row.centre_id)
+        rated = is_rated(s, row.uuid)
+    doc = row.doc or {}
+    return StatusView(
+        found=found,
+        meaning=meaning(row.status),
+        steps=_steps(doc.get("events") or []),
+        notice=_notice(row.status, doc.get("notices") or []),
+        centre_name=centre.name if centre else "",
+        hotline=(centre.hotline or "") if centre else "",
+        by_post=doc.get("delivery_method") not in (None, "", "counter"),
+        can_rate=row.status == DossierStatus.DONE and not rated,
+        rated=rated,
     )
 
 
-def page(*, code: str, pin: str, result: str) -> str:
-    """The whole page: ``result`` is one of the cards above (already escaped) or ""."""
-    return _PAGE.format(code=escape(code), pin=escape(pin), result=result)
+def _token(request: Request) -> str:
+    token = request.cookies.get(RATE_COOKIE)
+    return token if token and len(token) <= 64 else secrets.token_urlsafe(32)
+
+
+def _token_ok(request: Request, sent: str) -> bool:
+    cookie = request.cookies.get(RATE_COOKIE)
+    return bool(cookie and sent and hmac.compare_digest(cookie, sent))
+
+
+def render(
+    request: Request,
+    *,
+    code: str,
+    pin: str,
+    view: StatusView | None = None,
+    error: str = "",
+    thanks: str = "",
+    status: int = 200,
+    retry_after: int = 0,
+) -> HTMLResponse:
+    headers = dict(_HEADERS)
+    if retry_after:
+        headers["Retry-After"] = str(retry_after)
+    token = _token(request)
+    response = page(
+        request,
+        "public/status.html",
+        status=status,
+        csrf=token,
+        headers=headers,
+        title="Tra cứu tình trạng hồ sơ",
+        code=code,
+        pin=pin,
+        view=view,
+        error=error,
+        thanks=thanks,
+        max_comment=MAX_COMMENT,
+    )
+    if view is not None and view.can_rate:
+        set_cookie(response, RATE_COOKIE, token, max_age=3600)
+    return response
+
+
+def _limited(request: Request, code: str, pin: str, seconds: int) -> HTMLResponse:
+    return render(
+        request,
+        code=code,
+        pin=pin,
+        error=f"Tra cứu quá nhiều lần: vui lòng thử lại sau {int(seconds)} giây.",
+        status=429,
+        retry_after=seconds,
+    )
+
+
+def _page_response(c: Central, g: Guard, request: Request, code: str, pin: str) -> HTMLResponse:
+    """The status page for ``code`` + ``pin`` (the form alone when either is missing)."""
+    if not (code.strip() and pin.strip()):
+        return render(request, code=code, pin=pin)
+    try:
+        found = lookup(c, g, request, code, pin)
+    except Limited as limited:
+        return _limited(request, code, pin, limited.seconds)
+    if found is None:
+        return render(request, code=code, pin=pin, error=NOT_FOUND)
+    return render(request, code=code, pin=pin, view=status_view(c, found))
+
+
+_PAGE_RESPONSES: Responses = {
+    429: {
+        "description": "too many lookups (Retry-After)",
+        "content": {"text/html": {"schema": {"type": "string"}}},
+    }
+}
+
+
+@router.get("/tra-cuu", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
+def lookup_page(
+    c: CentralDep, g: GuardDep, request: Request, ma: CodeQ = "", pin: PinQ = ""
+) -> HTMLResponse:
+    """The link and QR of every paper the desks print (``<lookup base>?ma=…&pin=…``)."""
+    return _page_response(c, g, request, ma, pin)
+
+
+@router.get("/status", response_class=HTMLResponse, responses=_PAGE_RESPONSES)
+def status_page_legacy(
+    c: CentralDep, g: GuardDep, request: Request, code: CodeQ = "", ma: CodeQ = "", pin: PinQ = ""
+) -> HTMLResponse:
+    """The same page under its first address. Receipts printed with a lookup base ending in
+    /status carry ``?ma=…`` (the desks' link), which this page once ignored — the empty form
+    the audit found; both names are read."""
+    return _page_response(c, g, request, code or ma, pin)
+
+
+@router.post("/tra-cuu/danh-gia", response_class=HTMLResponse, include_in_schema=False)
+def rate(
+    c: CentralDep,
+    g: GuardDep,
+    request: Request,
+    ma: Annotated[str, Form(max_length=40)] = "",
+    pin: Annotated[str, Form(max_length=16)] = "",
+    level: Annotated[str, Form(max_length=4)] = "",
+    comment: Annotated[str, Form(max_length=4 * MAX_COMMENT)] = "",
+    csrf: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """Record the rating, then show the page again without the PIN in any address."""
+    if not _token_ok(request, csrf):
+        return render(
+            request,
+            code=ma,
+            pin="",
+            error="Biểu mẫu đánh giá đã hết hạn: mời tra cứu lại hồ sơ rồi đánh giá.",
+            status=403,
+        )
+    try:
+        found = lookup(c, g, request, ma, pin)
+    except Limited as limited:
+        return _limited(request, ma, "", limited.seconds)
+    if found is None:
+        return render(request, code=ma, pin="", error=NOT_FOUND)
+    try:
+        chosen, text = check_rating(level, comment)
+        with c.db.write() as s:
+            record_rating(s, found.code, chosen, text, at=g.now(), actor="public:rating")
+    except RatingRefused as refused:
+        view = status_view(c, found)
+        status = 422 if refused.reason in ("level", "comment") else 409
+        return render(
+            request,
+            code=found.code,
+            pin=pin,
+            view=view,
+            error=REFUSALS[refused.reason],
+            status=status,
+        )
+    except IntegrityError:  # the same dossier rated at the same moment from elsewhere
+        view = status_view(c, found)
+        return render(
+            request, code=found.code, pin=pin, view=view, error=REFUSALS["already"], status=409
+        )
+    return render(
+        request,
+        code=found.code,
+        pin="",
+        thanks="Cảm ơn anh/chị đã đánh giá. Ý kiến của anh/chị giúp Trung tâm phục vụ tốt hơn.",
+    )
