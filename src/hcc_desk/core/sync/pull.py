@@ -4,6 +4,11 @@ Every change is applied in its own savepoint: one change central got wrong is re
 skipped, and never rolls back the page or blocks the cursor. A ``dossier.status`` change for a
 dossier with ops still to push is held in ``deferred_change`` until they are pushed, so a pull
 never overwrites pending local work.
+
+A status an agency recorded on central may carry what the counter would have recorded with it
+(docs/sync-protocol.md): a notice (supplement request, refusal, stop) becomes the desk's
+``DossierNotice`` linked to the pulled event, so the return desk prints Mẫu 02 / 03 from it as
+from its own step; a transfer becomes a hand-over hop to the new agency.
 """
 
 from __future__ import annotations
@@ -14,23 +19,27 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, select, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from hcc_core.wire.protocol import AgencyWire, Change, EventWire
+from hcc_core.wire.protocol import SHA256_PATTERN, UUID_PATTERN, AgencyWire, Change, EventWire
 from hcc_desk.core.store.models import (
     Agency,
     CalendarDay,
     CalendarYear,
     DeferredChange,
     Dossier,
+    DossierNotice,
+    Handover,
     Procedure,
     StatusEvent,
 )
+from hcc_desk.core.store.repositories import after_intake
 from hcc_desk.core.store.status_times import note_status_times
 
 from .outbox import entities_pending
@@ -115,8 +124,48 @@ def _one(session: Session, seq: int, kind: str, payload: dict[str, Any], out: Ap
         out.errors.append(f"change {seq} ({kind}) not applied: {str(exc).splitlines()[0]}")
 
 
+# The limits of the counter's own steps (services/agency_steps.py): a longer text is refused.
+_Text = Annotated[str, Field(max_length=2000)]
+_Name = Annotated[str, Field(min_length=1, max_length=300)]
+# The counter's name for the papers' holder, as services/dossier_steps.COUNTER_PARTY.
+_COUNTER_PARTY = "Bộ phận tiếp nhận và trả kết quả"
+
+
+class _Pulled(BaseModel):
+    """Extra keys of a pulled status: strict types; unknown keys are a newer central's."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+
+class NoticeWire(_Pulled):
+    kind: Literal["supplement", "refusal", "stop", "apology"]
+    agency: _Name | None = None
+    reason: _Text
+    missing_papers: list[_Name] = Field(default_factory=list, max_length=100)
+
+
+class ResultWire(_Pulled):
+    attachment_uuid: str = Field(pattern=UUID_PATTERN)
+    filename: _Name
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    size: int = Field(ge=0)
+
+
+class StatusExtras(_Pulled):
+    notice: NoticeWire | None = None
+    agency_unit_code: str | None = Field(default=None, min_length=1, max_length=40)
+    result: ResultWire | None = None
+
+
+# The desk keeps a stop notice as a refusal: its forms tell Mẫu 03 from the stop notice by the
+# status the notice's event moved the dossier to (services/forms.py _stopped).
+_NOTICE_KIND = {"supplement": "supplement", "refusal": "refusal", "stop": "refusal"}
+
+
 def _status(session: Session, payload: dict[str, Any]) -> bool:
     event = EventWire.model_validate(payload["event"])
+    # Everything is checked before anything is written: a bad key skips the whole change.
+    extras = StatusExtras.model_validate(payload)
     dossier = session.scalar(select(Dossier).where(Dossier.uuid == payload["dossier_uuid"]))
     if dossier is None:  # another counter's dossier: not kept on this desk
         return False
@@ -130,10 +179,89 @@ def _status(session: Session, payload: dict[str, Any]) -> bool:
     if latest is None or at >= latest:
         dossier.status = event.status
         note_status_times(dossier, event.status, at)
+    previous_due = dossier.due_at
     if "due_at" in payload:
         due = payload["due_at"]
         dossier.due_at = None if due is None else datetime.fromisoformat(due).replace(tzinfo=None)
+    session.flush()  # the event exists before a notice names it
+    if extras.agency_unit_code is not None:
+        _transferred(session, dossier, extras.agency_unit_code, at, event.actor)
+    if extras.notice is not None:
+        _notice(session, dossier, extras.notice, event, at, previous_due)
+    if extras.result is not None:  # the document itself stays on central (its back office)
+        log.info(
+            "dossier %s: a result document is on central (%s bytes)",
+            dossier.uuid,
+            extras.result.size,
+        )
     return True
+
+
+def _holder(session: Session, dossier: Dossier) -> str:
+    """Who has the papers now, as services/dossier_steps.last_agency says."""
+    hop = after_intake.last_handover(session, dossier.id)
+    if hop is not None and hop.to_party != _COUNTER_PARTY:
+        return hop.to_party
+    return dossier.agency.name
+
+
+def _transferred(
+    session: Session, dossier: Dossier, unit_code: str, at: datetime, actor: str
+) -> None:
+    """Central moved the dossier to another agency: a hop of the control slip (Mẫu 05), as the
+    counter records a transfer, so the return desk and the forms name the agency now deciding."""
+    agency = session.scalar(select(Agency).where(Agency.unit_code == unit_code))
+    to_party = agency.name if agency is not None else unit_code
+    source = _holder(session, dossier)
+    if source == to_party:
+        return
+    session.add(
+        Handover(
+            dossier_id=dossier.id,
+            seq=after_intake.last_handover_seq(session, dossier.id) + 1,
+            at=at,
+            from_party=source,
+            to_party=to_party,
+            note="Chuyển trên hệ thống trung tâm",
+            actor=actor,
+        )
+    )
+    session.flush()
+
+
+def _notice(
+    session: Session,
+    dossier: Dossier,
+    notice: NoticeWire,
+    event: EventWire,
+    at: datetime,
+    previous_due: datetime | None,
+) -> None:
+    """The paper the counter gives the applicant for the step recorded on central."""
+    if session.scalar(
+        select(DossierNotice.id).where(DossierNotice.status_event_uuid == event.uuid)
+    ):
+        return
+    kind = _NOTICE_KIND.get(notice.kind, notice.kind)
+    apology = kind == "apology"
+    if apology and (dossier.due_at is None or dossier.due_at == previous_due):
+        raise ValueError("an apology without a new appointment")
+    session.add(
+        DossierNotice(
+            dossier_id=dossier.id,
+            kind=kind,
+            at=at,
+            agency_name=notice.agency or _holder(session, dossier),
+            reason=notice.reason.strip(),
+            missing_papers=[p.strip() for p in notice.missing_papers if p.strip()]
+            if kind == "supplement"
+            else None,
+            new_due_at=dossier.due_at if apology else None,
+            previous_due_at=previous_due if apology else None,
+            actor=event.actor,
+            status_event_uuid=event.uuid,
+        )
+    )
 
 
 def _agency(session: Session, payload: dict[str, Any]) -> bool:

@@ -1,0 +1,201 @@
+"""A step an agency records on central reaches the desk with its paper: a pulled supplement
+request is the desk's notice, and the counter prints Mẫu 02 from it as from its own step; a
+stop notice prints as the stop notice; a transfer names the new agency; a result document is
+noted. Hostile extras skip the change (logged), never the pull; a page pulled twice adds nothing.
+
+The end-to-end run with a real central and its back office in Chromium is tests/web."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from hcc_core.domain.status import DossierStatus
+from hcc_desk.core.printing.forms.data import StopData
+from hcc_desk.core.store.models import Dossier, DossierNotice, Handover, SyncState
+from hcc_desk.services.dossier_steps import last_agency
+from tests.support.printed import pdf_text
+
+E1 = "e0000000-0000-4000-8000-0000000000a1"
+E2 = "e0000000-0000-4000-8000-0000000000a2"
+AGENCY = "Sở Tư pháp"
+PAPERS = ["Bản sao giấy khai sinh có chứng thực", "Tờ khai bổ sung (mẫu TP/HT-2026)"]
+REASON = "Tờ khai thiếu chữ ký của người yêu cầu"
+
+
+def _change(uuid: str, status: int, event: str = E1, **extra) -> dict:
+    at = (datetime.now() + timedelta(hours=1)).replace(microsecond=0)
+    return {
+        "dossier_uuid": uuid,
+        "due_at": None if status == DossierStatus.WAITING_SUPPLEMENT else "2026-12-10T16:30:00",
+        "event": {
+            "uuid": event,
+            "status": status,
+            "at": at.isoformat(),
+            "actor": "cb_tuphap",
+            "note": "Yêu cầu bổ sung",
+        },
+        **extra,
+    }
+
+
+def _supplement(uuid: str, **notice) -> dict:
+    body = {"kind": "supplement", "agency": AGENCY, "reason": REASON, "missing_papers": PAPERS}
+    return _change(uuid, DossierStatus.WAITING_SUPPLEMENT, notice={**body, **notice})
+
+
+def _pushed_dossier(desk) -> tuple[str, str]:
+    [uuid] = desk.intake()
+    desk.engine().run_once()  # pushed: nothing pending, so pulled statuses apply at once
+    with desk.ctx.store.session() as s:
+        return uuid, s.scalar(select(Dossier.code).where(Dossier.uuid == uuid))
+
+
+def _notices(desk, uuid: str) -> list[DossierNotice]:
+    with desk.ctx.store.session() as s:
+        d = s.scalar(select(Dossier).where(Dossier.uuid == uuid))
+        rows = list(s.scalars(select(DossierNotice).where(DossierNotice.dossier_id == d.id)))
+        s.expunge_all()
+        return rows
+
+
+def test_a_pulled_supplement_request_prints_as_the_counters_mau_02(desk, tmp_path):
+    uuid, code = _pushed_dossier(desk)
+    desk.central.add_change("dossier.status", uuid, _supplement(uuid))
+    report = desk.engine().run_once()
+    assert report.errors == [] and report.pulled == 1
+    [notice] = _notices(desk, uuid)
+    assert (notice.kind, notice.agency_name, notice.reason) == ("supplement", AGENCY, REASON)
+    assert notice.missing_papers == PAPERS and notice.status_event_uuid == E1
+    assert notice.actor == "cb_tuphap"
+    detail = desk.ctx.dossiers.detail(code, "demo")
+    assert detail.status == DossierStatus.WAITING_SUPPLEMENT
+
+    pdf = desk.ctx.forms.render("supplement", code, tmp_path / "mau02.pdf", "demo")
+    text = pdf_text(pdf)
+    for expected in (*PAPERS, REASON, code, AGENCY):
+        assert " ".join(expected.split()) in text, expected
+
+    # The same page again (a retried pull): neither a second event nor a second notice.
+    with desk.ctx.store.write() as s:
+        s.get(SyncState, 1).cursor = 0
+    desk.engine().run_once()
+    assert len(_notices(desk, uuid)) == 1
+    assert len(desk.ctx.dossiers.detail(code, "demo").events) == 2
+
+
+def test_a_pulled_stop_prints_the_stop_notice_with_its_reasons(desk, tmp_path):
+    uuid, code = _pushed_dossier(desk)
+    desk.central.add_change("dossier.status", uuid, _change(uuid, DossierStatus.PROCESSING))
+    reasons = "Hồ sơ không thuộc thẩm quyền giải quyết của Sở"
+    stop = _change(
+        uuid,
+        DossierStatus.UNRESOLVED,
+        event=E2,
+        notice={"kind": "stop", "agency": AGENCY, "reason": reasons},
+    )
+    desk.central.add_change("dossier.status", uuid, stop)
+    assert desk.engine().run_once().errors == []
+    [notice] = _notices(desk, uuid)
+    assert notice.kind == "refusal" and notice.missing_papers is None
+    assert isinstance(desk.ctx.forms.form_data("refusal", code), StopData)
+    pdf = desk.ctx.forms.render("refusal", code, tmp_path / "stop.pdf", "demo")
+    assert reasons in pdf_text(pdf)
+
+
+def test_a_transfer_on_central_names_the_new_agency_at_the_counter(desk):
+    uuid, code = _pushed_dossier(desk)
+    unit = "000.00.99.H57"
+    desk.central.add_change(
+        "agency.upsert", "a1", {"name": "Sở Thử nghiệm", "short_name": "STN", "unit_code": unit}
+    )
+    desk.central.add_change(
+        "dossier.status",
+        uuid,
+        _change(uuid, DossierStatus.INTEROPERATING, agency_unit_code=unit),
+    )
+    assert desk.engine().run_once().errors == []
+    with desk.ctx.store.session() as s:
+        d = s.scalar(select(Dossier).where(Dossier.uuid == uuid))
+        [hop] = s.scalars(select(Handover).where(Handover.dossier_id == d.id)).all()
+        assert (hop.from_party, hop.to_party) == (d.agency.name, "Sở Thử nghiệm")
+        assert last_agency(s, d) == "Sở Thử nghiệm"
+    # The return desk offers the new agency as the one handing the result back.
+    assert desk.ctx.return_desk.open(code, "demo").agency_hint == "Sở Thử nghiệm"
+
+
+def test_a_result_document_on_central_is_accepted(desk):
+    uuid, code = _pushed_dossier(desk)
+    result = {
+        "attachment_uuid": "a0000000-0000-4000-8000-000000000001",
+        "filename": "ket-qua.pdf",
+        "sha256": "ab" * 32,
+        "size": 12345,
+    }
+    desk.central.add_change(
+        "dossier.status", uuid, _change(uuid, DossierStatus.RELEASING, result=result)
+    )
+    assert desk.engine().run_once().errors == []
+    assert desk.ctx.dossiers.detail(code, "demo").status == DossierStatus.RELEASING
+
+
+@pytest.mark.expect_log_warnings  # each skipped change is logged for support
+@pytest.mark.parametrize(
+    "notice",
+    [
+        {"kind": "supplement", "agency": AGENCY, "missing_papers": PAPERS},  # no reason
+        {"kind": "warning", "agency": AGENCY, "reason": REASON},  # unknown kind
+        {"kind": "supplement", "agency": AGENCY, "reason": "x" * 2001},  # too long
+        {"kind": "supplement", "agency": AGENCY, "reason": REASON, "missing_papers": "Tờ khai"},
+        {"kind": "supplement", "agency": AGENCY, "reason": REASON, "missing_papers": [7]},
+        {"kind": "supplement", "agency": ["Sở"], "reason": REASON},
+        {"kind": "supplement", "reason": REASON, "missing_papers": ["p"] * 101},
+        "Yêu cầu bổ sung",
+    ],
+    ids=[
+        "no-reason",
+        "unknown-kind",
+        "long-reason",
+        "papers-not-a-list",
+        "paper-not-text",
+        "agency-not-text",
+        "too-many-papers",
+        "notice-not-an-object",
+    ],
+)
+def test_a_hostile_notice_skips_its_change_and_not_the_pull(desk, notice, caplog):
+    uuid, code = _pushed_dossier(desk)
+    bad = _change(uuid, DossierStatus.WAITING_SUPPLEMENT, notice=notice)
+    desk.central.add_change("dossier.status", uuid, bad)
+    desk.central.add_change("calendar.day", "d", {"day": "2026-12-30", "kind": "off"})
+    report = desk.engine().run_once()
+    assert report.pulled == 1 and len(report.errors) == 1, report.errors
+    assert "dossier.status" in report.errors[0]
+    assert any("not applied" in r.getMessage() for r in caplog.records)
+    assert _notices(desk, uuid) == []
+    assert desk.ctx.dossiers.detail(code, "demo").status == DossierStatus.NEW
+    with desk.ctx.store.session() as s:
+        assert s.get(SyncState, 1).cursor == 2  # the cursor moved past it
+
+
+@pytest.mark.expect_log_warnings
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"agency_unit_code": 7},
+        {"agency_unit_code": "x" * 41},
+        {"result": {"attachment_uuid": "not-a-uuid", "filename": "a.pdf", "sha256": "ab" * 32}},
+        {"result": {"attachment_uuid": E1, "filename": "a.pdf", "sha256": "zz", "size": 1}},
+    ],
+    ids=["unit-not-text", "unit-too-long", "result-bad-uuid", "result-bad-digest"],
+)
+def test_hostile_transfer_or_result_keys_skip_the_change(desk, extra):
+    uuid, code = _pushed_dossier(desk)
+    desk.central.add_change(
+        "dossier.status", uuid, _change(uuid, DossierStatus.PROCESSING, **extra)
+    )
+    report = desk.engine().run_once()
+    assert report.pulled == 0 and len(report.errors) == 1
+    assert desk.ctx.dossiers.detail(code, "demo").status == DossierStatus.NEW
