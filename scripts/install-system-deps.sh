@@ -2,7 +2,8 @@
 # System packages the app and its tests use on Debian/Ubuntu: a virtual screen (Xvfb) for
 # screenshots, CUPS + cups-pdf for the real print queue tests, poppler for PDF text and images,
 # SANE (libsane-dev: python-sane builds against it), zbar, Vietnamese-capable fonts, the xcb
-# libraries Qt's window plugin needs, and the PostgreSQL server central's tests run against.
+# libraries Qt's window plugin needs, the PostgreSQL server central's tests run against, and
+# Chromium with its chromedriver for the real-browser tests of central's web pages (tests/web).
 #
 #   --runtime   only what the desk itself needs to run (scripts/demo.sh): Qt's xcb libraries,
 #               CUPS client, SANE (and its headers, for python-sane), fonts.
@@ -29,4 +30,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
   libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu \
   fonts-noto-core imagemagick poppler-utils sane-utils libsane1 libsane-dev cups cups-client \
-  printer-driver-cups-pdf libcups2 libzbar0 zbar-tools postgresql >/dev/null
+  printer-driver-cups-pdf libcups2 libzbar0 zbar-tools postgresql chromium chromium-driver \
+  >/dev/null
