@@ -58,6 +58,7 @@ from .db import Database
 from .group_commit import GroupCommit
 from .ingest_rows import IN_CHUNK, att_row, chunks, dossier_row, event_row, merge
 from .models import AppliedOp, Attachment, Dossier, Officer, StatusEvent
+from .search_keys import replace_keys
 from .settings import Settings
 
 log = logging.getLogger("hcc_central.ingest")
@@ -385,9 +386,10 @@ def _write(s: Connection, b: _Batch, now: datetime) -> None:
     # from a desk never touch agency_unit_code (central's own).
     inserts = [dossier_row(d, b.centre_of[u], now) for u, d in b.inserts.items()]
     insert_rows(s, D, [{**r, "agency_unit_code": r["unit_code"]} for r in inserts])
-    if b.updates:
-        rows = [dossier_row(d, b.centre_of[u], now) for u, d in b.updates.items()]
-        s.execute(_UPDATE, [{**r, "key": r["uuid"]} for r in rows])
+    updated = [dossier_row(d, b.centre_of[u], now) for u, d in b.updates.items()]
+    if updated:
+        s.execute(_UPDATE, [{**r, "key": r["uuid"]} for r in updated])
+    replace_keys(s, inserts + updated, existing=b.updates)
     for table, rows in ((EVENTS, b.events), (ATT, b.attachments), (OPS, b.applied)):
         insert_rows(s, table, rows)
 

@@ -49,9 +49,15 @@ def dossier_row(doc: dict[str, Any], centre_id: int, now: datetime) -> dict[str,
         "received_at": datetime.fromisoformat(doc["received_at"]),
         "due_at": datetime.fromisoformat(doc["due_at"]) if doc["due_at"] else None,
         "procedure_name": doc["procedure_name"][:255],
+        "applicant_name": applicant_name(doc),
         "doc": doc,
         "updated_at": now,
     }
+
+
+def applicant_name(doc: dict[str, Any]) -> str:
+    """The owner's name, else the submitter's (dossier.applicant_name, for lists)."""
+    return str((doc.get("owner") or doc["submitter"])["full_name"])[:200]
 
 
 def event_row(dossier_uuid: str, e: dict[str, Any]) -> dict[str, Any]:

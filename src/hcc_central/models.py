@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -169,8 +170,31 @@ class Procedure(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)  # the procedure.upsert payload (+papers)
 
 
+# Statuses after which a dossier leaves its agency's queue: the terminal ones of
+# hcc_core.domain.status (DENIED, CANCELLED, DONE). UNRESOLVED stays open until it is handed back.
+# Literal numbers: a partial index's predicate must match the queries' text (queries.py).
+FINISHED_STATUSES = (3, 7, 10)
+OPEN_DOSSIER = text(f"status NOT IN {FINISHED_STATUSES}")
+# Search keys compare byte-wise on PostgreSQL ("C"), so a prefix range and the index order agree
+# whatever the database's collation; SQLite compares byte-wise already.
+SearchKey = String(210).with_variant(String(210, collation="C"), "postgresql")
+
+
 class Dossier(Base):
     __tablename__ = "dossier"
+    # An agency's queue (queries.agency_queue): its open dossiers in due order, index-only.
+    __table_args__ = (
+        Index(
+            "ix_dossier_queue",
+            "centre_id",
+            "agency_unit_code",
+            "due_at",
+            "received_at",
+            "uuid",
+            postgresql_where=OPEN_DOSSIER,
+            sqlite_where=OPEN_DOSSIER,
+        ),
+    )
     uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"), index=True)
@@ -188,6 +212,23 @@ class Dossier(Base):
     procedure_name: Mapped[str] = mapped_column(String(255), index=True)
     doc: Mapped[dict[str, Any]] = mapped_column(JSON)  # the DossierDoc, events merged
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # The owner's name (the submitter's without an owner), for lists (migration 0009).
+    applicant_name: Mapped[str | None] = mapped_column(String(200))
+
+
+class DossierKey(Base):
+    """What a centre-wide search finds a dossier by (search_keys.py, migration 0009): the ID
+    numbers ("i:…"), phones ("p:…") and accent-free names ("n:…") of its submitter and owner.
+    Rewritten with the dossier by every push; received_at orders the results from the index."""
+
+    __tablename__ = "dossier_key"
+    __table_args__ = (
+        Index("ix_dossier_key_search", "centre_id", "key", "received_at", "dossier_uuid"),
+    )
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossier.uuid"), primary_key=True)
+    key: Mapped[str] = mapped_column(SearchKey, primary_key=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    received_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class StatusEvent(Base):
