@@ -94,7 +94,7 @@ def test_search_pages(central: LiveServer, desk: Desk):
         pages = [centre_search(s, desk.centre_id, "0977000111", page=n, per_page=2)
                  for n in (1, 2, 3)]  # fmt: skip
         assert [p.has_next for p in pages] == [True, True, False]
-        assert sum((_codes(p) for p in pages), []) == newest_first
+        assert [c for p in pages for c in _codes(p)] == newest_first
         names = [centre_search(s, desk.centre_id, "le van", page=n, per_page=3) for n in (1, 2)]
         assert [p.has_next for p in names] == [True, False]
         assert sorted(_codes(names[0]) + _codes(names[1])) == sorted(newest_first)
