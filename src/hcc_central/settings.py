@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -26,6 +27,7 @@ class Settings:
     store_dir: Path
     max_attachment_bytes: int = 20 * MiB
     max_dossier_bytes: int = 100 * MiB  # sum of one dossier's attachments
+    max_result_bytes: int = 20 * MiB  # an agency's result document, uploaded in the back office
     chunk_bytes: int = 1 * MiB
     max_request_bytes: int = 16 * MiB  # a 200-op push is ~1 MiB; anything far above is abuse
     max_small_request_bytes: int = 64 * 1024  # enrol, login, upload start: small JSON
@@ -49,6 +51,21 @@ class Settings:
     hash_queue: int = 16  # logins waiting for one; more → 503
     lookup_ip_per_minute: int = 30  # public lookups per client address (burst as large)
     lookup_code_per_minute: int = 5  # wrong PINs per dossier code (burst as large)
+    # Messages to applicants (notify/, docs/notifications.md). No host / URL: channel off.
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_starttls: bool = True  # STARTTLS after connecting (off: a local relay in plain text)
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_from: str = ""
+    sms_url: str = ""  # the gateway: a JSON POST with a bearer token
+    sms_token: str = ""
+    sms_ascii: bool = False  # strip Vietnamese marks (gateways that only send GSM 7-bit text)
+    notify_timeout_seconds: int = 20  # one SMTP or gateway exchange
+    notify_max_attempts: int = 6  # then the message is "failed", its last error shown
+    notify_retry_seconds: int = 60  # first retry; doubles each time, at most an hour
+    notify_poll_seconds: int = 5  # the worker looks for due messages this often
+    notify_max_age_hours: int = 72  # not sent by then (e.g. channel not configured): failed
 
     @classmethod
     def resolve(
@@ -64,17 +81,24 @@ class Settings:
 
             private_umask()
             private_files(make_private_dir(Path(db_url.removeprefix("sqlite:///")).parent))
-        limits = {
+        limits: dict[str, Any] = {
             name: int(os.environ[env])
             for name, env in _ENV_INTS.items()
             if os.environ.get(env, "").isdigit()
         }
-        return cls(db_url=db_url, store_dir=store_dir, **limits)
+        texts: dict[str, Any] = {
+            name: os.environ[env] for name, env in _ENV_STRS.items() if os.environ.get(env)
+        }
+        for name, env in _ENV_BOOLS.items():
+            if os.environ.get(env, "").strip().lower() in _TRUE | _FALSE:
+                texts[name] = os.environ[env].strip().lower() in _TRUE
+        return cls(db_url=db_url, store_dir=store_dir, **limits, **texts)
 
 
 _ENV_INTS = {
     "max_attachment_bytes": "HCC_CENTRAL_MAX_ATTACHMENT_BYTES",
     "max_dossier_bytes": "HCC_CENTRAL_MAX_DOSSIER_BYTES",
+    "max_result_bytes": "HCC_CENTRAL_MAX_RESULT_BYTES",
     "chunk_bytes": "HCC_CENTRAL_CHUNK_BYTES",
     "max_request_bytes": "HCC_CENTRAL_MAX_PUSH_BYTES",
     "max_small_request_bytes": "HCC_CENTRAL_MAX_SMALL_REQUEST_BYTES",
@@ -95,4 +119,20 @@ _ENV_INTS = {
     "hash_queue": "HCC_CENTRAL_HASH_QUEUE",
     "lookup_ip_per_minute": "HCC_CENTRAL_LOOKUP_IP_PER_MINUTE",
     "lookup_code_per_minute": "HCC_CENTRAL_LOOKUP_CODE_PER_MINUTE",
+    "smtp_port": "HCC_CENTRAL_SMTP_PORT",
+    "notify_timeout_seconds": "HCC_CENTRAL_NOTIFY_TIMEOUT_SECONDS",
+    "notify_max_attempts": "HCC_CENTRAL_NOTIFY_MAX_ATTEMPTS",
+    "notify_retry_seconds": "HCC_CENTRAL_NOTIFY_RETRY_SECONDS",
+    "notify_poll_seconds": "HCC_CENTRAL_NOTIFY_POLL_SECONDS",
+    "notify_max_age_hours": "HCC_CENTRAL_NOTIFY_MAX_AGE_HOURS",
 }
+_ENV_STRS = {
+    "smtp_host": "HCC_CENTRAL_SMTP_HOST",
+    "smtp_user": "HCC_CENTRAL_SMTP_USER",
+    "smtp_password": "HCC_CENTRAL_SMTP_PASSWORD",
+    "smtp_from": "HCC_CENTRAL_SMTP_FROM",
+    "sms_url": "HCC_CENTRAL_SMS_URL",
+    "sms_token": "HCC_CENTRAL_SMS_TOKEN",
+}
+_ENV_BOOLS = {"smtp_starttls": "HCC_CENTRAL_SMTP_STARTTLS", "sms_ascii": "HCC_CENTRAL_SMS_ASCII"}
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}

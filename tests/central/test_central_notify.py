@@ -1,0 +1,385 @@
+"""Messages to applicants, end to end with real parts: a real SMTP server (aiosmtpd) and a real
+HTTP server standing in for the SMS gateway; the outbox on SQLite and PostgreSQL.
+
+The workers here are run by the test (``run_once`` with the time it gives, so a backoff is
+waited for without sleeping); the live server has no channel configured and sends nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from email import message_from_bytes, policy
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import func, select
+
+from hcc_central.db import Database
+from hcc_central.models import AuditLog, Centre, Dossier, Notification, NotificationTemplate
+from hcc_central.notify import deliveries, enqueue_for_step
+from hcc_central.notify.templates import TemplateError, check
+from hcc_central.notify.worker import Worker
+from hcc_central.settings import Settings
+from hcc_central.status_change import set_status
+from hcc_core.domain.status import DossierStatus
+from tests.central.helpers import make_doc, op, push
+from tests.central.live import Desk, LiveServer
+
+EMAIL = "an.nguyen@mail.vn"
+PHONE = "0905123456"
+
+
+# --- the real servers ---------------------------------------------------------------------------
+class Mailbox:
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+        self.lock = threading.Lock()
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
+        mail = message_from_bytes(envelope.content, policy=policy.default)
+        with self.lock:
+            self.messages.append((envelope.rcpt_tos, mail))
+        return "250 OK"
+
+    def with_id(self, message_id: str) -> list[Any]:
+        with self.lock:
+            return [m for _, m in self.messages if m["Message-ID"] == message_id]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Mailbox, int]]:
+    box = Mailbox()
+    port = _free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield box, port
+    controller.stop()
+
+
+class Gateway:
+    """The SMS gateway: records every request; answers the queued statuses first, then 200."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[dict[str, str], dict[str, Any]]] = []
+        self.answers: list[int] = []
+        self.lock = threading.Lock()
+        gateway = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                with gateway.lock:
+                    gateway.requests.append((dict(self.headers), body))
+                    status = gateway.answers.pop(0) if gateway.answers else 200
+                self.send_response(status)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def for_key(self, key: str) -> list[tuple[dict[str, str], dict[str, Any]]]:
+        with self.lock:
+            return [r for r in self.requests if r[1]["id"] == key]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def gateway() -> Iterator[Gateway]:
+    g = Gateway()
+    yield g
+    g.close()
+
+
+def channels_on(
+    central: LiveServer, smtp: tuple[Mailbox, int], gateway: Gateway, **over: Any
+) -> Settings:
+    return dataclasses.replace(
+        central.settings,
+        smtp_host="127.0.0.1",
+        smtp_port=smtp[1],
+        smtp_starttls=False,
+        smtp_from="thongbao@hcc.test.vn",
+        sms_url=gateway.url,
+        sms_token="gateway-secret",
+        notify_retry_seconds=60,
+        notify_max_attempts=3,
+        notify_timeout_seconds=10,
+        **over,
+    )
+
+
+# --- dossiers and steps ---------------------------------------------------------------------------
+def pushed(desk: Desk, **submitter: Any) -> dict[str, Any]:
+    doc = make_doc(desk)
+    doc["submitter"] = {**doc["submitter"], "phone": None, "email": None, **submitter}
+    [result] = push(desk, op(doc))
+    assert result["outcome"] == "applied", result
+    return doc
+
+
+def step(
+    central: LiveServer, code: str, kind: str, target: DossierStatus, notice: dict[str, Any]
+) -> tuple[list[Notification], dict[str, Any]]:
+    """Record a step at central and queue its messages in the same transaction (what the
+    agency's step does)."""
+
+    def run(s: Any) -> tuple[list[Notification], dict[str, Any]]:
+        payload = set_status(s, code, target, note=notice.get("reason"), actor="demo")
+        event = {**payload["event"], "notice": notice}
+        dossier = s.scalar(select(Dossier).where(Dossier.code == code))
+        return enqueue_for_step(s, dossier, event, kind), event
+
+    result: tuple[list[Notification], dict[str, Any]] = central.write(run)
+    return result
+
+
+SUPPLEMENT = {
+    "missing_papers": ["Bản sao giấy khai sinh", "Ảnh 4x6"],
+    "reason": "Thiếu giấy tờ chứng minh nhân thân",
+    "agency": "Sở Tư pháp",
+}
+
+
+def rows_of(central: LiveServer, dossier_uuid: str) -> list[Notification]:
+    with central.db.read() as s:
+        return list(
+            s.scalars(
+                select(Notification)
+                .where(Notification.dossier_uuid == dossier_uuid)
+                .order_by(Notification.channel)
+            )
+        )
+
+
+# --- tests --------------------------------------------------------------------------------------
+def test_each_step_kind_queues_one_message_per_channel_given(central: LiveServer, desk: Desk):
+    def centre_contacts(s: Any) -> None:
+        centre = s.get(Centre, desk.centre_id)
+        centre.hotline, centre.lookup_url_base = "1900 1234", "https://dichvu.test.vn/tra-cuu"
+
+    central.write(centre_contacts)
+    doc = pushed(desk, phone=PHONE, email=EMAIL)
+    made, _ = step(central, doc["code"], "supplement", DossierStatus.WAITING_SUPPLEMENT, SUPPLEMENT)
+    assert sorted(n.channel for n in made) == ["email", "sms"]
+    email = next(n for n in made if n.channel == "email")
+    assert email.kind == "supplement" and email.state == "pending" and email.recipient == EMAIL
+    assert doc["code"] in email.subject
+    for words in ("Bản sao giấy khai sinh", "Ảnh 4x6", "Thiếu giấy tờ chứng minh nhân thân",
+                  doc["procedure_name"], "Trung tâm PVHCC thử"):  # fmt: skip
+        assert words in email.body
+    assert f"https://dichvu.test.vn/tra-cuu?ma={doc['code']}" in email.body
+    assert "1900 1234" in email.body
+    assert doc["lookup_pin"] not in email.body  # the PIN stays on the receipt
+    assert "$" not in email.body
+
+    made, _ = step(central, doc["code"], "supplement_received", DossierStatus.NEW, {})
+    assert made == []  # not a step the applicant is told of
+    made, _ = step(central, doc["code"], "result_ready", DossierStatus.RELEASING, {})
+    assert {n.kind for n in made} == {"result"} and len(made) == 2
+    assert "Bộ phận tiếp nhận và trả kết quả" in next(n for n in made if n.channel == "email").body
+
+    other = pushed(desk, email=EMAIL)
+    made, _ = step(central, other["code"], "processing", DossierStatus.PROCESSING, {})
+    assert made == []
+    made, _ = step(
+        central,
+        other["code"],
+        "refusal",
+        DossierStatus.UNRESOLVED,
+        {"reasons": "Không đủ điều kiện"},
+    )
+    assert [(n.kind, n.channel) for n in made] == [("refused", "email")]
+    assert "Không đủ điều kiện" in made[0].body
+
+
+def test_a_replayed_step_never_queues_twice(central: LiveServer, desk: Desk):
+    doc = pushed(desk, phone=PHONE, email=EMAIL)
+    made, event = step(
+        central, doc["code"], "supplement", DossierStatus.WAITING_SUPPLEMENT, SUPPLEMENT
+    )
+    assert len(made) == 2
+
+    def replay(s: Any) -> list[Notification]:
+        dossier = s.scalar(select(Dossier).where(Dossier.code == doc["code"]))
+        return enqueue_for_step(s, dossier, event, "supplement")
+
+    assert central.write(replay) == []
+    assert central.write(replay) == []
+    assert len(rows_of(central, doc["uuid"])) == 2
+
+
+def test_nothing_is_queued_for_an_applicant_without_phone_or_email(central: LiveServer, desk: Desk):
+    doc = pushed(desk)
+    made, _ = step(central, doc["code"], "supplement", DossierStatus.WAITING_SUPPLEMENT, SUPPLEMENT)
+    assert made == [] and rows_of(central, doc["uuid"]) == []
+    bad = pushed(desk, phone="xin gọi sau", email="not-an-address\nBcc: x@y.vn")
+    made, _ = step(central, bad["code"], "supplement", DossierStatus.WAITING_SUPPLEMENT, SUPPLEMENT)
+    assert made == []
+
+
+def test_the_worker_sends_by_smtp_and_sms_and_the_agency_sees_masked_recipients(
+    central: LiveServer, desk: Desk, smtp: tuple[Mailbox, int], gateway: Gateway
+):
+    doc = pushed(desk, phone=PHONE, email=EMAIL)
+    made, _ = step(central, doc["code"], "result_ready", DossierStatus.RELEASING, {})
+    ids = {n.channel: n.id for n in made}
+    worker = Worker(central.db, channels_on(central, smtp, gateway))
+    worker.run_once()
+
+    [mail] = smtp[0].with_id(f"<hcc-notification-{ids['email']}@hcc.test.vn>")
+    assert mail["To"] == EMAIL and doc["code"] in mail["Subject"]
+    assert mail.get_content_type() == "text/plain"
+    assert "đã có kết quả" in mail.get_content()
+    [(headers, body)] = gateway.for_key(f"hcc-notification-{ids['sms']}")
+    assert headers["Authorization"] == "Bearer gateway-secret"
+    assert headers["Idempotency-Key"] == body["id"]
+    assert body["to"] == PHONE and doc["code"] in body["text"]
+
+    with central.db.read() as s:
+        seen = {d.channel: d for d in deliveries(s, doc["uuid"])}
+        audited = s.scalars(
+            select(AuditLog.detail).where(AuditLog.action == "notification.sent")
+        ).all()
+    assert seen["sms"].recipient == "09***456" and seen["email"].recipient == "a***@mail.vn"
+    assert all(d.state == "sent" and d.attempts == 1 and d.sent_at for d in seen.values())
+    assert {a["id"] for a in audited} >= set(ids.values())
+
+    worker.run_once()  # sent once: a second pass sends nothing again
+    assert len(smtp[0].with_id(f"<hcc-notification-{ids['email']}@hcc.test.vn>")) == 1
+    assert len(gateway.for_key(f"hcc-notification-{ids['sms']}")) == 1
+
+
+def test_a_gateway_failure_is_retried_after_a_backoff(
+    central: LiveServer, desk: Desk, smtp: tuple[Mailbox, int], gateway: Gateway
+):
+    doc = pushed(desk, phone=PHONE)
+    [sms], _ = step(
+        central, doc["code"], "supplement", DossierStatus.WAITING_SUPPLEMENT, SUPPLEMENT
+    )
+    key = f"hcc-notification-{sms.id}"
+    worker = Worker(central.db, channels_on(central, smtp, gateway))
+    gateway.answers.append(500)
+    t0 = datetime.now()
+    worker.run_once(t0)
+    [d] = deliveries_of(central, doc["uuid"])
+    assert (d.state, d.attempts, d.last_error) == ("pending", 1, "cổng SMS trả lời HTTP 500")
+
+    worker.run_once(t0 + timedelta(seconds=30))  # within the first backoff (60 s): not yet
+    assert len(gateway.for_key(key)) == 1
+    worker.run_once(t0 + timedelta(seconds=61))
+    [d] = deliveries_of(central, doc["uuid"])
+    assert (d.state, d.attempts, d.last_error) == ("sent", 2, None)
+    assert len(gateway.for_key(key)) == 2  # the retry carries the same key
+
+
+@pytest.mark.expect_log_warnings
+def test_a_message_fails_after_its_last_attempt_with_the_error_shown(
+    central: LiveServer, desk: Desk, smtp: tuple[Mailbox, int], gateway: Gateway
+):
+    doc = pushed(desk, phone=PHONE)
+    [sms], _ = step(central, doc["code"], "refusal", DossierStatus.UNRESOLVED, {"reason": "Sai"})
+    worker = Worker(central.db, channels_on(central, smtp, gateway))
+    gateway.answers.extend([503, 503, 503])
+    t = datetime.now()
+    for wait in (0, 61, 121):  # 60 s, then 120 s between attempts
+        t += timedelta(seconds=wait)
+        worker.run_once(t)
+    [d] = deliveries_of(central, doc["uuid"])
+    assert (d.state, d.attempts, d.last_error) == ("failed", 3, "cổng SMS trả lời HTTP 503")
+    worker.run_once(t + timedelta(hours=2))
+    assert len(gateway.for_key(f"hcc-notification-{sms.id}")) == 3
+    with central.db.read() as s:
+        failed = s.scalars(
+            select(AuditLog.detail).where(AuditLog.action == "notification.failed")
+        ).all()
+    assert any(a["id"] == sms.id for a in failed)
+
+    refused = pushed(desk, phone=PHONE)  # the gateway refuses the request itself: no retry
+    [sms], _ = step(central, refused["code"], "refusal", DossierStatus.UNRESOLVED, {"reason": "x"})
+    gateway.answers.append(400)
+    worker.run_once()
+    [d] = deliveries_of(central, refused["uuid"])
+    assert (d.state, d.attempts) == ("failed", 1)
+
+
+def deliveries_of(central: LiveServer, dossier_uuid: str) -> list[Any]:
+    with central.db.read() as s:
+        return deliveries(s, dossier_uuid)
+
+
+def test_two_workers_racing_send_each_message_once(
+    central: LiveServer, desk: Desk, smtp: tuple[Mailbox, int], gateway: Gateway
+):
+    made: list[Notification] = []
+    for _ in range(15):
+        doc = pushed(desk, phone=PHONE, email=EMAIL)
+        rows, _ = step(central, doc["code"], "result_ready", DossierStatus.RELEASING, {})
+        made.extend(rows)
+    settings = channels_on(central, smtp, gateway)
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        db = Database(settings.db_url, pool_size=2)  # its own connections, as another process
+        try:
+            worker = Worker(db, settings)
+            start.wait()
+            while worker.run_once().claimed:
+                pass
+        except BaseException as err:
+            errors.append(err)
+        finally:
+            db.dispose()
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    for n in made:
+        if n.channel == "email":
+            assert len(smtp[0].with_id(f"<hcc-notification-{n.id}@hcc.test.vn>")) == 1
+        else:
+            assert len(gateway.for_key(f"hcc-notification-{n.id}")) == 1
+    with central.db.read() as s:
+        states = s.execute(
+            select(Notification.state, func.count())
+            .where(Notification.id.in_([n.id for n in made]))
+            .group_by(Notification.state)
+        ).all()
+    assert dict(states) == {"sent": 30}
+
+
+def test_a_template_with_an_unknown_placeholder_is_refused(central: LiveServer):
+    with pytest.raises(TemplateError, match=r"\$ma_hs"):
+        check("result", "email", "Hồ sơ $ma_hs", "Nội dung $code")
+    with pytest.raises(TemplateError, match=r"dấu \$"):
+        check("result", "sms", "", "Giá 100$ cho $code")
+    assert check("result", "sms", "", " Hồ sơ $code: $$5 \r\n") == ("", "Hồ sơ $code: $$5")
+    with central.db.read() as s:
+        assert s.get(NotificationTemplate, ("result", "email")) is None
