@@ -168,7 +168,7 @@ def waiting_since(events: list[dict[str, Any]]) -> datetime | None:
 
 def agency_names(s: Session, centre_id: int) -> dict[str, str]:
     rows = s.execute(select(Agency.unit_code, Agency.name).where(Agency.centre_id == centre_id))
-    return dict(rows.tuples())
+    return dict(rows.tuples().all())
 
 
 def officer_names(s: Session, usernames: Iterable[str]) -> dict[str, str]:
@@ -178,7 +178,7 @@ def officer_names(s: Session, usernames: Iterable[str]) -> dict[str, str]:
     rows = s.execute(
         select(Officer.username, Officer.full_name).where(Officer.username.in_(wanted))
     )
-    return dict(rows.tuples())
+    return dict(rows.tuples().all())
 
 
 def _agency(unit_code: str, agencies: dict[str, str]) -> str:

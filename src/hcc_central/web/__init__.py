@@ -19,6 +19,7 @@ from .login import LOGIN
 from .login import router as login_router
 from .render import message_page
 from .session import BadCsrf, Forbidden, LoginRequired
+from .supervisor import router as supervisor_router
 
 
 async def _login_required(request: Request, _exc: Exception) -> Response:
@@ -53,6 +54,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(Forbidden, _forbidden)
     app.add_exception_handler(BadCsrf, _bad_csrf)
     app.include_router(login_router)
+    app.include_router(supervisor_router)
     static = files("hcc_central.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
