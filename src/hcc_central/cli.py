@@ -138,6 +138,7 @@ def _common(default: object = None) -> argparse.ArgumentParser:
 def _parser() -> argparse.ArgumentParser:
     from .cli_admin import add_admin_commands
     from .cli_audit import add_audit_commands
+    from .cli_notify import add_notify_commands
 
     parser = argparse.ArgumentParser(prog="hcc-central", description=__doc__)
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
@@ -157,6 +158,8 @@ def _parser() -> argparse.ArgumentParser:
     add_admin_commands(admin, _common(argparse.SUPPRESS), _database)
     audit = sub.add_parser("audit", parents=[_common()], help="the audit log")
     add_audit_commands(audit, _common(argparse.SUPPRESS), _database)
+    notify = sub.add_parser("notify", parents=[_common()], help="messages to applicants")
+    add_notify_commands(notify, _common(argparse.SUPPRESS), _database, _settings)
     return parser
 
 

@@ -29,11 +29,13 @@ from hcc_central.notify.worker import Worker
 from hcc_central.settings import Settings
 from hcc_central.status_change import set_status
 from hcc_core.domain.status import DossierStatus
+from tests.central.browser import Browser, web_officer
 from tests.central.helpers import make_doc, op, push
-from tests.central.live import Desk, LiveServer
+from tests.central.live import Desk, LiveServer, make_centre
 
 EMAIL = "an.nguyen@mail.vn"
 PHONE = "0905123456"
+TEMPLATES = "/quan-tri/mau-thong-bao"
 
 
 # --- the real servers ---------------------------------------------------------------------------
@@ -383,3 +385,67 @@ def test_a_template_with_an_unknown_placeholder_is_refused(central: LiveServer):
     assert check("result", "sms", "", " Hồ sơ $code: $$5 \r\n") == ("", "Hồ sơ $code: $$5")
     with central.db.read() as s:
         assert s.get(NotificationTemplate, ("result", "email")) is None
+
+
+@pytest.fixture
+def browser(central: LiveServer) -> Iterator[Browser]:
+    b = Browser(central.base_url)
+    yield b
+    b.close()
+
+
+def test_the_admin_edits_a_template_on_the_web_and_an_unknown_placeholder_is_refused(
+    central: LiveServer, desk: Desk, browser: Browser
+):
+    name, password = web_officer(central, None, "admin")  # type: ignore[arg-type]
+    assert browser.login(name, password).status_code == 303
+    page = browser.get(TEMPLATES)
+    assert page.status_code == 200 and "Mẫu thông báo cho người nộp" in page.text
+    assert "$missing_papers" in page.text  # the defaults are shown, placeholders listed
+
+    r = browser.submit(TEMPLATES, TEMPLATES, {"kind": "result", "channel": "sms",
+                                              "body": "Hồ sơ $ma_hs đã xong <b>"})  # fmt: skip
+    assert r.status_code == 400 and "$ma_hs" in r.text
+    assert "&lt;b&gt;" in r.text  # what was typed comes back, escaped
+    with central.db.read() as s:
+        assert s.get(NotificationTemplate, ("result", "sms")) is None
+
+    words = "Hồ sơ $code có kết quả ở $centre. Gọi $hotline."
+    try:
+        r = browser.submit(
+            TEMPLATES, TEMPLATES, {"kind": "result", "channel": "sms", "body": words}
+        )
+        assert r.status_code == 303
+        doc = pushed(desk, phone=PHONE)
+        [sms], _ = step(central, doc["code"], "result_ready", DossierStatus.RELEASING, {})
+        assert sms.body.startswith(f"Hồ sơ {doc['code']} có kết quả ở Trung tâm PVHCC thử.")
+        with central.db.read() as s:
+            actions = s.scalars(
+                select(AuditLog.action).where(AuditLog.actor == f"web:{name}")
+            ).all()
+        assert "notification.template" in actions
+        r = browser.submit(TEMPLATES, TEMPLATES, {"kind": "result", "channel": "sms",
+                                                  "action": "reset"})  # fmt: skip
+        assert r.status_code == 303
+    finally:
+        central.write(lambda s: s.query(NotificationTemplate).delete())
+    with central.db.read() as s:
+        assert s.get(NotificationTemplate, ("result", "sms")) is None
+
+
+def test_an_admin_of_one_centre_only_reads_the_templates(central: LiveServer, browser: Browser):
+    centre_id, unit = make_centre(central)
+    name, password = web_officer(central, centre_id, "admin")
+    browser.login(name, password)
+    page = browser.get(TEMPLATES)
+    assert page.status_code == 200 and "readonly" in page.text
+    r = browser.post(TEMPLATES, {"csrf": browser.csrf_of(page), "kind": "result",
+                                 "channel": "sms", "body": "$code"})  # fmt: skip
+    assert r.status_code == 403
+    agency, password = web_officer(central, centre_id, "agency", unit=unit)
+    other = Browser(central.base_url)
+    try:
+        other.login(agency, password)
+        assert other.get(TEMPLATES).status_code == 403
+    finally:
+        other.close()

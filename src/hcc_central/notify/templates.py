@@ -12,10 +12,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from string import Template
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from ..changes import audit
 from ..models import NotificationTemplate
 
 KINDS = ("supplement", "result", "refused")
@@ -160,3 +163,30 @@ def without_diacritics(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.translate(_D))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_GSM.sub("?", plain)
+
+
+def save_template(
+    s: Session, kind: str, channel: str, subject: str, body: str, *, actor: str
+) -> None:
+    """Check and store the admin's words for (kind, channel); audited. Messages already queued
+    keep the words they were made with."""
+    subject, body = check(kind, channel, subject, body)
+    row = s.get(NotificationTemplate, (kind, channel))
+    if row is None:
+        row = NotificationTemplate(kind=kind, channel=channel)
+        s.add(row)
+    row.subject, row.body = subject, body
+    row.updated_at, row.updated_by = datetime.now().replace(microsecond=0), actor[:64]
+    audit(s, actor, "notification.template", kind=kind, channel=channel)
+
+
+def reset_template(s: Session, kind: str, channel: str, *, actor: str) -> None:
+    """Back to the built-in words."""
+    if kind not in KINDS or channel not in CHANNELS:
+        raise TemplateError("Loại thông báo hoặc kênh gửi không có.")
+    s.execute(
+        delete(NotificationTemplate).where(
+            NotificationTemplate.kind == kind, NotificationTemplate.channel == channel
+        )
+    )
+    audit(s, actor, "notification.template_reset", kind=kind, channel=channel)

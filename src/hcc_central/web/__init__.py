@@ -20,6 +20,7 @@ from .login import router as login_router
 from .render import message_page
 from .session import BadCsrf, Forbidden, LoginRequired
 from .supervisor import router as supervisor_router
+from .templates_admin import router as templates_admin_router
 
 
 async def _login_required(request: Request, _exc: Exception) -> Response:
@@ -55,6 +56,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(BadCsrf, _bad_csrf)
     app.include_router(login_router)
     app.include_router(supervisor_router)
+    app.include_router(templates_admin_router)
     static = files("hcc_central.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
