@@ -55,16 +55,22 @@ def set_status(
     actor: str = "central",
     at: datetime | None = None,
     due_at: datetime | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Validate the transition, append an event with a new uuid, emit ``dossier.status``.
-    Returns the change payload."""
+
+    ``target`` may be the current status only with ``due_at``: an apology's new appointment
+    (the status stays, desks still get an event saying why the date moved). ``extra`` is
+    merged into the change payload (a notice, the new agency, a result document: the keys are
+    in docs/sync-protocol.md). Returns the change payload."""
     dossier = s.scalar(
         select(Dossier).where(Dossier.code == code.strip().upper()).with_for_update()
     )
     if dossier is None:
         raise AdminError(f"no dossier {code}")
     current = DossierStatus(dossier.status)
-    if not can_transition(current, target):
+    apology = target == current and due_at is not None and not current.is_terminal
+    if not can_transition(current, target) and not apology:
         raise AdminError(
             f"{code}: cannot go from {current.sync_name} ({current.text('en')}) "
             f"to {target.sync_name} ({target.text('en')})"
@@ -116,7 +122,12 @@ def set_status(
             origin="central",
         )
     )
-    payload = {"dossier_uuid": dossier.uuid, "event": event, "due_at": doc["due_at"]}
+    payload = {
+        **(extra or {}),
+        "dossier_uuid": dossier.uuid,
+        "event": event,
+        "due_at": doc["due_at"],
+    }
     emit(s, dossier.centre_id, "dossier.status", dossier.uuid, payload)
     audit(s, actor, "dossier.status", code=dossier.code, status=target.sync_name)
     return payload

@@ -39,6 +39,8 @@ Send = Callable[[Message], Awaitable[None]]
 OPEN_PATHS = (f"{API}/enrol", f"{API}/public/")
 # Declared for every route (FastAPI(responses=…)): this guard may answer them before routing.
 GUARD_RESPONSES: Responses = {413: err("request body too large for this route")}
+# The back office's result upload, /co-quan/ho-so/{code}/ket-qua (web/agency.py).
+RESULT_UPLOAD = ("/co-quan/ho-so/", "/ket-qua")
 
 
 class RouteLimits:
@@ -49,10 +51,18 @@ class RouteLimits:
         self.push = settings.max_request_bytes
         self.chunk = settings.chunk_bytes
         self.small = settings.max_small_request_bytes
+        # The back office's result upload: the PDF in a multipart form (+ room for the fields).
+        self.result = settings.max_result_bytes + self.small
 
     def of(self, method: str, path: str) -> int:
         if path == f"{API}/sync/push":
             return self.push
+        if (
+            method == "POST"
+            and path.startswith(RESULT_UPLOAD[0])
+            and path.endswith(RESULT_UPLOAD[1])
+        ):
+            return self.result
         if path.startswith(f"{API}/uploads/") and method in ("PUT", "POST"):
             if path.endswith("/complete"):
                 return self.small

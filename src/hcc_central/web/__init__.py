@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from .agency import router as agency_router
 from .headers import SecurityHeaders
 from .login import LOGIN
 from .login import router as login_router
@@ -56,6 +57,7 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(BadCsrf, _bad_csrf)
     app.include_router(login_router)
     app.include_router(supervisor_router)
+    app.include_router(agency_router)
     app.include_router(templates_admin_router)
     static = files("hcc_central.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
