@@ -11,6 +11,7 @@ import dataclasses
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from email import message_from_bytes, policy
@@ -32,6 +33,7 @@ from hcc_core.domain.status import DossierStatus
 from tests.central.browser import Browser, web_officer
 from tests.central.helpers import make_doc, op, push
 from tests.central.live import Desk, LiveServer, make_centre
+from tests.support.waits import wait_until
 
 EMAIL = "an.nguyen@mail.vn"
 PHONE = "0905123456"
@@ -449,3 +451,24 @@ def test_an_admin_of_one_centre_only_reads_the_templates(central: LiveServer, br
         assert other.get(TEMPLATES).status_code == 403
     finally:
         other.close()
+
+
+def test_a_serve_process_with_a_channel_sends_in_the_background_and_stops_promptly(
+    central: LiveServer, desk: Desk, smtp: tuple[Mailbox, int], gateway: Gateway
+):
+    settings = channels_on(central, smtp, gateway, notify_poll_seconds=1)
+    server = LiveServer(settings).start()  # another process of the same service
+    try:
+        doc = pushed(desk, email=EMAIL)
+        [mail], _ = step(central, doc["code"], "result_ready", DossierStatus.RELEASING, {})
+        wait_until(
+            lambda: smtp[0].with_id(f"<hcc-notification-{mail.id}@hcc.test.vn>"),
+            15,
+            "the background worker to send the e-mail",
+        )
+        wait_until(lambda: deliveries_of(central, doc["uuid"])[0].state == "sent", 15, "sent")
+    finally:
+        started = time.monotonic()
+        server.stop()
+        stopped_in = time.monotonic() - started
+    assert not server._thread.is_alive() and stopped_in < 10

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from hcc_core.domain.status import DossierStatus
 from hcc_core.vn_format import vn_date
 
-from ..models import Agency, Centre, Dossier, Notification
+from ..models import Agency, Centre, ChangeLog, Dossier, Notification
 from .templates import render, words_for
 
 # The agency's step (steps.py, the desks' agency_steps) → the message it causes.
@@ -83,9 +83,27 @@ def status_link(base: str | None, code: str) -> str:
     return f"{root}{joiner}ma={quote(code, safe='')}"
 
 
-def _notice(event: Mapping[str, Any]) -> Mapping[str, Any]:
+def _notice(s: Session, dossier: Dossier, event: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The step's notice (papers to bring, reason, agency): in the event if the caller put it
+    there, else in the ``dossier.status`` change the step emitted just before, in this
+    transaction (steps.py passes the bare event; the notice rides in the change's payload).
+    That change is the centre's newest: the change log is locked until commit."""
     notice = event.get("notice")
-    return notice if isinstance(notice, Mapping) else event
+    if isinstance(notice, Mapping):
+        return notice
+    payload = s.scalar(
+        select(ChangeLog.payload)
+        .where(ChangeLog.centre_id == dossier.centre_id, ChangeLog.entity_uuid == dossier.uuid)
+        .order_by(ChangeLog.seq.desc())
+        .limit(1)
+    )
+    if isinstance(payload, Mapping) and (payload.get("event") or {}).get("uuid") == event.get(
+        "uuid"
+    ):
+        notice = payload.get("notice")
+        if isinstance(notice, Mapping):
+            return notice
+    return event
 
 
 def _papers(notice: Mapping[str, Any]) -> str:
@@ -115,7 +133,7 @@ def values_for(
 ) -> dict[str, str]:
     """What the placeholders of templates.PLACEHOLDERS stand for, for this step."""
     doc = dossier.doc
-    notice = _notice(event)
+    notice = _notice(s, dossier, event)
     agency = str(notice.get("agency") or "").strip()
     if not agency:
         unit = dossier.agency_unit_code or dossier.unit_code
