@@ -69,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_backup_arguments(sub, common)  # "backup" and "restore"
 
+    from hcc_desk.cli_digitise import add_arguments as add_digitise_arguments
+
+    add_digitise_arguments(sub, common)  # "digitise" and "verify" (signed digitised copies)
+
     search = sub.add_parser("search", parents=[common], help="find dossiers")
     search.add_argument("query", help="dossier code, ID number, phone or name")
     add_proof_arguments(search)
@@ -222,6 +226,8 @@ def main(argv: list[str] | None = None) -> int:
         "calendar": _calendar,
         "backup": _backup,
         "restore": _restore,
+        "digitise": _digitise,
+        "verify": _verify,
     }[args.command]
     from hcc_core.errors import ExpectedError
 
@@ -279,7 +285,7 @@ def _recovery_pending(profile) -> bool:
 def _needs_profile(args) -> bool:
     """Scanning to a file, the doctor and the catalogue lint also run where no desk is set up;
     restore checks the profile itself (its database may be gone: that is why it runs)."""
-    if args.command in ("scan", "doctor", "restore"):
+    if args.command in ("scan", "doctor", "restore", "digitise", "verify"):
         return False
     return not (args.command == "catalogue" and getattr(args, "action", None) == "lint")
 
@@ -394,6 +400,18 @@ def _print(args, profile) -> int:
     finally:
         ctx.close()
     return EXIT_OK
+
+
+def _digitise(args, profile) -> int:
+    from hcc_desk.cli_digitise import run_digitise
+
+    return run_digitise(args, profile)
+
+
+def _verify(args, profile) -> int:
+    from hcc_desk.cli_digitise import run_verify
+
+    return run_verify(args, profile)
 
 
 def _ledger(args, profile) -> int:
