@@ -3,7 +3,8 @@
 # screenshots, CUPS + cups-pdf for the real print queue tests, poppler for PDF text and images,
 # SANE (libsane-dev: python-sane builds against it), zbar, Vietnamese-capable fonts, the xcb
 # libraries Qt's window plugin needs, the PostgreSQL server central's tests run against, and
-# Chromium with its chromedriver for the real-browser tests of central's web pages (tests/web).
+# Chromium with its chromedriver for the real-browser tests of central's web pages (tests/web),
+# and SoftHSM2, the software PKCS#11 token the signing tests use (tests/digitise).
 #
 #   --runtime   only what the desk itself needs to run (scripts/demo.sh): Qt's xcb libraries,
 #               CUPS client, SANE (and its headers, for python-sane), fonts.
@@ -30,5 +31,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
   libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu \
   fonts-noto-core imagemagick poppler-utils sane-utils libsane1 libsane-dev cups cups-client \
-  printer-driver-cups-pdf libcups2 libzbar0 zbar-tools postgresql chromium chromium-driver \
+  printer-driver-cups-pdf libcups2 libzbar0 zbar-tools postgresql chromium chromium-driver softhsm2 \
   >/dev/null
