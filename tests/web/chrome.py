@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -47,7 +48,7 @@ def missing_parts() -> str | None:
 
 
 @contextmanager
-def chromium(size: tuple[int, int] = DESKTOP) -> Iterator[object]:
+def chromium(size: tuple[int, int] = DESKTOP) -> Iterator[Any]:
     """A fresh headless Chromium (its own profile folder, removed afterwards)."""
     os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never go online
     from selenium import webdriver
@@ -63,7 +64,18 @@ def chromium(size: tuple[int, int] = DESKTOP) -> Iterator[object]:
     driver = webdriver.Chrome(options=options, service=service)
     try:
         driver.set_page_load_timeout(60)
+        set_viewport(driver, size)
         yield driver
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def set_viewport(driver: Any, size: tuple[int, int], *, phone: bool = False) -> None:
+    """The page's own size (``--window-size`` also counts the window's frame): a screenshot is
+    exactly ``size``; ``phone`` also makes the page see a touch screen's viewport."""
+    width, height = size
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone},
+    )
