@@ -35,6 +35,7 @@ if TYPE_CHECKING:  # for the annotations only: the services load on first use, n
     from hcc_desk.services.enrolment import EnrolmentService
     from hcc_desk.services.forms import FormsService
     from hcc_desk.services.intake import IntakeService
+    from hcc_desk.services.ocr import OcrService
     from hcc_desk.services.receipts import ReceiptService
     from hcc_desk.services.return_desk import ReturnDeskService
     from hcc_desk.services.settings import SettingsService
@@ -160,6 +161,7 @@ if TYPE_CHECKING:  # for mypy only: building the TypedDict would cost start-up ~
         receipts: Callable[[AppContext], ReceiptService]
         forms: Callable[[AppContext], FormsService]
         capture: Callable[[AppContext], CaptureService]
+        ocr: Callable[[AppContext], OcrService]
 
 
 class AppContext:
@@ -229,6 +231,7 @@ class AppContext:
             getattr(self, name)
         self.settings.reload()  # read here, so the GUI thread asks for settings from memory
         self.backups.watch_daily(self.store.get().engine)
+        self.ocr.start_background()  # papers' text layers, after a pause (services/ocr.py)
 
     def recovery_pending(self) -> bool:
         """A damaged database was set aside and nothing restored yet: a few stat calls, no
@@ -244,6 +247,8 @@ class AppContext:
         """``backup``: the desk is closing after a working session (the GUI): back it up."""
         if "sync" in self.__dict__:  # built: stop its thread before the store goes away
             self.sync.stop()
+        if "ocr" in self.__dict__:
+            self.ocr.stop()
         if backup and self.store.is_open:
             self.backups.at_close()
         self.store.close()
@@ -385,6 +390,12 @@ class AppContext:
             "capture",
             lambda: CaptureService(self.store, self.settings, self.profile.root, self.sync),
         )
+
+    @cached_property
+    def ocr(self) -> OcrService:
+        from hcc_desk.services.ocr import OcrService
+
+        return self._once("ocr", lambda: OcrService(self.store, self.profile.root))
 
 
 def _service_names() -> frozenset[str]:

@@ -22,6 +22,7 @@ from hcc_desk.core.capture.pdf_output import BuiltPdf, write_pdf
 from hcc_desk.core.capture.spool import CaptureSession, CaptureSpool
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.repositories import capture as queries
+from hcc_desk.core.store.repositories.ocr import queue_ocr
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services.errors import InvalidInput, NotFound, UserError
 from hcc_desk.services.settings import SCAN_DESKEW, SCAN_PDFA, SCAN_PROFILE, SettingsService
@@ -233,6 +234,7 @@ class CaptureService:
                     content_type="application/pdf",
                     paper_position=position,
                 )
+                queue_ocr(s, att)  # its text layer, in the background (services/ocr.py)
                 add_audit(
                     s,
                     officer_username,

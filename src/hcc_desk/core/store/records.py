@@ -125,6 +125,8 @@ class DossierSummary:
     id_number: str | None
     phone: str | None
     agency_name: str
+    # A word search that matched inside attached papers: their names (issue 14, searchable).
+    matched_papers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from .base import Base, new_uuid, now
 from .catalogue import Procedure, ProcedurePaper
+from .digitise import OcrJob, PaperText
 from .dossier import Applicant, Dossier, DossierPaper, StatusEvent
 from .org import ROLES, Agency, Centre, Counter, Officer, OfficerSession
 from .steps import (
@@ -39,9 +40,11 @@ __all__ = [
     "Draft",
     "HandBack",
     "Handover",
+    "OcrJob",
     "Officer",
     "OfficerSession",
     "OutboxOp",
+    "PaperText",
     "Procedure",
     "ProcedurePaper",
     "Setting",

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Attachment, Dossier, DossierPaper, SyncState
+from ..models import Attachment, Dossier, DossierPaper, OcrJob, SyncState
 
 
 def dossier_by_code_or_uuid(session: Session, ref: str) -> Dossier | None:
@@ -41,10 +41,12 @@ def attached_bytes(session: Session, dossier_id: int) -> int:
 
 
 def attachments_of(session: Session, dossier_id: int) -> list[Attachment]:
-    """The dossier's attachments in checklist order (unassigned files first, then by age)."""
+    """The dossier's attachments in checklist order (unassigned files first, then by age);
+    a scan that has a version with a text layer is listed as that version only."""
+    replaced = select(OcrJob.attachment_id).where(OcrJob.result_attachment_id.is_not(None))
     rows = session.scalars(
         select(Attachment)
-        .where(Attachment.dossier_id == dossier_id)
+        .where(Attachment.dossier_id == dossier_id, Attachment.id.not_in(replaced))
         .order_by(Attachment.paper_position, Attachment.id)
     )
     return list(rows.all())

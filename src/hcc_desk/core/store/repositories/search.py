@@ -3,7 +3,8 @@
 - dossier code or its "YYMMDD-NNNN" tail → code prefix (unique index / code-tail expression index)
 - 9 or 12 digits → citizen ID (old CMND / CCCD), submitter or owner, exact
 - phone-shaped (0…/+84…, 10–11 digits) → submitter phone, exact, normalised
-- anything else → folded name; every query word must prefix-match a word of a name (FTS5)
+- anything else → folded name; every query word must prefix-match a word of a name (FTS5),
+  or of one attached paper's text (its OCR text layer, FTS5 too); those rows name the papers
 
 Results are newest first. Broad code and name queries first take the CANDIDATE_CAP most
 recently stored matches (an index walk that stops early), then sort those by received_at: for
@@ -14,7 +15,7 @@ while staying fast on a million rows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
@@ -36,6 +37,7 @@ from hcc_core.domain.text import fold
 from ..models import Dossier
 from ..records import DossierSummary
 from ..search_keys import phone_key
+from .ocr import matched_papers, paper_match_ids
 from .summaries import summaries
 
 CANDIDATE_CAP = 1000
@@ -80,8 +82,13 @@ def classify_query(query: str) -> SearchQuery:
 def search_dossiers(
     session: Session, query: str, limit: int = 50, received_on: date | None = None
 ) -> list[DossierSummary]:
-    ids = session.scalars(_id_query(classify_query(query), limit, received_on)).all()
-    return summaries(session, list(ids), newest_first=True)
+    sq = classify_query(query)
+    ids = list(session.scalars(_id_query(sq, limit, received_on)).all())
+    rows = summaries(session, ids, newest_first=True)
+    if sq.kind != "name" or not rows:
+        return rows
+    papers = matched_papers(session, ids, sq.value.split())
+    return [replace(r, matched_papers=papers[r.uuid]) if r.uuid in papers else r for r in rows]
 
 
 def _day_range(day: date) -> ColumnElement[bool]:
@@ -131,7 +138,8 @@ def _name_condition(words: list[str], day: date | None, cap: int) -> ColumnEleme
     if day is not None:
         # One day holds a few hundred rows: a LIKE per word over them beats the FTS join.
         padded = literal_column("' ' || dossier.search_name", String)
-        return and_(*(padded.like(f"% {_escape(w)}%", escape="\\") for w in words))
+        by_name = and_(*(padded.like(f"% {_escape(w)}%", escape="\\") for w in words))
+        return or_(by_name, Dossier.id.in_(paper_match_ids(words, cap)))
     match = " ".join(f'"{w}"*' for w in words)
     fts: Select[tuple[int]] = (
         select(literal_column("rowid", Integer))
@@ -140,7 +148,7 @@ def _name_condition(words: list[str], day: date | None, cap: int) -> ColumnEleme
         .order_by(literal_column("rowid").desc())
         .limit(cap)
     )
-    return Dossier.id.in_(fts.scalar_subquery())
+    return or_(Dossier.id.in_(fts.scalar_subquery()), Dossier.id.in_(paper_match_ids(words, cap)))
 
 
 def _escape(word: str) -> str:

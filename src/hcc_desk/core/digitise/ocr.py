@@ -1,0 +1,263 @@
+"""A Vietnamese text layer on scanned pages: OCRmyPDF (Tesseract, ``vie``) → PDF/A-2b.
+
+OCRmyPDF runs as its own process (``python -m ocrmypdf``): a Tesseract that hangs or crashes
+cannot take the desk with it, the desk can end it at a time limit, and a background run is
+started at a lower CPU priority with Tesseract on one thread, so the counter stays responsive.
+
+Pages that already carry text (a PDF made on a computer) are skipped, so they keep their own
+text; a file whose every page has text is not touched at all. The PDF/A is made by OCRmyPDF's
+own pikepdf backend and page rendering by pdfium, not Ghostscript: Debian 12's Ghostscript
+10.0 damages PDFs that already have text, and the desk does not need it otherwise.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from hcc_core.errors import ExpectedError
+
+log = logging.getLogger(__name__)
+
+LANGUAGE = "vie"
+PAGE_SECONDS = 120  # Tesseract's own limit per page: a page it cannot finish keeps no text
+RUN_SECONDS_BASE = 60  # plus PAGE_SECONDS per page for the whole run, then the process is ended
+BACKGROUND_NICE = 10
+CANCEL_CHECK_SECONDS = 0.2
+# Text shorter than this on a page is noise (a scanner's stray mark), not the page's text.
+MIN_PAGE_TEXT = 3
+# OCRmyPDF's documented exit codes that the officer can do something about.
+_EXIT_INPUT = 2
+_EXIT_MISSING_DEPENDENCY = 3
+_EXIT_ENCRYPTED = 8
+_EXIT_PDFA_FAILED = 10
+
+
+class OcrUnavailable(ExpectedError):
+    """Tesseract, its Vietnamese data or OCRmyPDF is not installed on this PC."""
+
+
+class OcrFailed(ExpectedError):
+    """This file could not get a text layer (damaged, encrypted, too slow)."""
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    """``output`` is None when the input was kept (every page already had text)."""
+
+    output: Path | None
+    text: str
+    pages: int
+    pdfa: bool
+    seconds: float
+
+    @property
+    def kept(self) -> bool:
+        return self.output is None
+
+
+@cache
+def _languages(tesseract: str) -> frozenset[str]:
+    try:
+        out = subprocess.run(
+            [tesseract, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return frozenset()
+    return frozenset(line.strip() for line in out.stdout.splitlines()[1:] if line.strip())
+
+
+def check_available() -> None:
+    """Raise OcrUnavailable saying what to install when this PC cannot OCR Vietnamese."""
+    tesseract = shutil.which("tesseract")
+    if tesseract is None:
+        raise OcrUnavailable("ocr.no_tesseract")
+    if LANGUAGE not in _languages(tesseract):
+        raise OcrUnavailable("ocr.no_vietnamese", language=LANGUAGE)
+    if find_spec("ocrmypdf") is None:
+        raise OcrUnavailable("ocr.no_ocrmypdf")
+
+
+def page_texts(pdf: Path | bytes) -> list[str]:
+    """The text of each page (its own text or a text layer), read with pdfium."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        texts = []
+        for page in doc:
+            textpage = page.get_textpage()
+            try:
+                texts.append(textpage.get_text_range().replace("\r\n", "\n").strip())
+            finally:
+                textpage.close()
+                page.close()
+        return texts
+    finally:
+        doc.close()
+
+
+def pdfa_part(path: Path) -> str | None:
+    """The PDF/A part and conformance the file declares in its XMP ("2B"), None if none."""
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        status = pdf.open_metadata().pdfa_status
+    return status or None
+
+
+def _command(src: Path, dst: Path, jobs: int, output_type: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "ocrmypdf",
+        "--language",
+        LANGUAGE,
+        "--output-type",
+        output_type,
+        "--pdfa-backend",
+        "internal",
+        "--rasterizer",
+        "pypdfium",
+        "--mode",
+        "skip",
+        "--jobs",
+        str(jobs),
+        "--tesseract-timeout",
+        str(PAGE_SECONDS),
+        "--quiet",
+        str(src),
+        str(dst),
+    ]
+
+
+def _lower_priority(nice: int) -> None:  # runs in the child before ocrmypdf starts
+    os.nice(nice)
+
+
+def _run(
+    cmd: list[str], *, nice: int, timeout: float, cancel: threading.Event | None
+) -> subprocess.CompletedProcess[str]:
+    """Run OCRmyPDF in its own process group, ended (with its Tesseracts) on ``timeout`` or
+    when ``cancel`` is set."""
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"  # Tesseract's own threads would take every core
+    kwargs: dict[str, Any] = {}
+    if sys.platform == "win32":
+        if nice:
+            kwargs["creationflags"] = subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined,unused-ignore]
+    else:
+        kwargs["start_new_session"] = True
+        if nice:
+            kwargs["preexec_fn"] = lambda: _lower_priority(nice)
+    with tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(  # our own interpreter, fixed arguments
+            cmd, stdout=subprocess.DEVNULL, stderr=err, text=True, env=env, **kwargs
+        )
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                try:
+                    proc.wait(CANCEL_CHECK_SECONDS)
+                    break
+                except subprocess.TimeoutExpired:
+                    if cancel is not None and cancel.is_set():
+                        raise OcrFailed("ocr.cancelled") from None
+                    if time.monotonic() > deadline:
+                        raise OcrFailed("ocr.timed_out", seconds=int(timeout)) from None
+        finally:
+            if proc.returncode is None:
+                _end(proc)
+        err.seek(0)
+        return subprocess.CompletedProcess(cmd, proc.returncode, "", err.read())
+
+
+def _end(proc: subprocess.Popen[str]) -> None:
+    try:
+        if sys.platform == "win32":
+            proc.kill()
+        else:
+            os.killpg(proc.pid, signal.SIGKILL)
+    except OSError:
+        pass  # ended meanwhile
+    proc.wait()
+
+
+def ocr_pdf(
+    src: Path,
+    dst: Path,
+    *,
+    jobs: int = 1,
+    nice: int = 0,
+    cancel: threading.Event | None = None,
+) -> OcrResult:
+    """Write ``src`` with a Vietnamese text layer to ``dst`` as PDF/A-2b and return its text.
+
+    A file whose pages all carry text already is kept (``output`` None, ``dst`` not written).
+    A file mixing scanned and digital pages that cannot be confirmed as PDF/A gets its text
+    layer in a plain PDF (``pdfa`` False). ``nice``: run at a lower CPU priority (background).
+    Raises OcrUnavailable / OcrFailed (also when ``cancel`` is set: the process is ended).
+    """
+    started = time.monotonic()
+    try:
+        before = page_texts(src)
+    except Exception as exc:  # pdfium: a file that is no PDF
+        raise OcrFailed("ocr.unreadable") from exc
+    if before and all(len(t) >= MIN_PAGE_TEXT for t in before):
+        return OcrResult(None, _join(before), len(before), bool(pdfa_part(src)), _since(started))
+    check_available()
+    timeout = RUN_SECONDS_BASE + PAGE_SECONDS * max(1, len(before))
+    pdfa = True
+    done = _run(_command(src, dst, jobs, "pdfa-2"), nice=nice, timeout=timeout, cancel=cancel)
+    if done.returncode == _EXIT_PDFA_FAILED:
+        pdfa = False
+        done = _run(_command(src, dst, jobs, "pdf"), nice=nice, timeout=timeout, cancel=cancel)
+    if done.returncode != 0:
+        raise _failure(done)
+    after = _verified(dst, len(before), pdfa)
+    return OcrResult(dst, _join(after), len(after), pdfa, _since(started))
+
+
+def _verified(dst: Path, pages: int, pdfa: bool) -> list[str]:
+    """The output's page texts once it opens, has every page and declares PDF/A-2b."""
+    try:
+        texts = page_texts(dst)
+        part = pdfa_part(dst)
+    except Exception as exc:  # an output that does not open
+        raise OcrFailed("ocr.bad_output") from exc
+    if len(texts) != pages or (pdfa and part != "2B"):
+        log.warning("OCR output rejected: %d of %d pages, PDF/A %s", len(texts), pages, part)
+        raise OcrFailed("ocr.bad_output")
+    return texts
+
+
+def _failure(done: subprocess.CompletedProcess[str]) -> ExpectedError:
+    tail = done.stderr.strip().splitlines()[-3:]
+    log.info("ocrmypdf exited with %d: %s", done.returncode, " | ".join(tail))
+    if done.returncode == _EXIT_MISSING_DEPENDENCY:
+        return OcrUnavailable("ocr.no_tesseract")
+    if done.returncode == _EXIT_ENCRYPTED:
+        return OcrFailed("ocr.encrypted")
+    if done.returncode == _EXIT_INPUT:
+        return OcrFailed("ocr.unreadable")
+    return OcrFailed("ocr.failed", code=done.returncode)
+
+
+def _join(texts: list[str]) -> str:
+    return "\n\f\n".join(texts)
+
+
+def _since(started: float) -> float:
+    return round(time.monotonic() - started, 3)

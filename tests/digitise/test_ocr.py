@@ -1,0 +1,237 @@
+"""Searchable digitised papers (issue 14, item 1): a Vietnamese text layer by OCRmyPDF and
+Tesseract (``vie``) in PDF/A-2b, digital PDFs left with their own text, the desk's background
+job after save (durable across a killed process), and dossier search inside papers."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from hcc_desk.core import sealed_files
+from hcc_desk.core.digitise import ocr
+from hcc_desk.core.store.models import Attachment, AuditLog, OcrJob, OutboxOp, PaperText
+from tests.support.realparts import unavailable
+from tests.support.waits import wait_until
+
+from .ocr_fixtures import digital_page, pdftotext, scanned_page, xmp_pdfaid
+
+QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Huế|15082021"
+OCR_WAIT = 240  # seconds: one page takes ~3 s alone, far more on a loaded CI machine
+
+
+@pytest.fixture(scope="module")
+def ocr_ready() -> None:
+    try:
+        ocr.check_available()
+    except ocr.OcrUnavailable as exc:
+        unavailable(f"{exc.text('en')} (scripts/install-system-deps.sh, requirements/desk.in)")
+
+
+@pytest.fixture
+def saved_dossier(demo_ctx):
+    """A dossier saved through the intake service, for the citizen of the QR above."""
+    from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
+
+    [choice] = [c for c in demo_ctx.catalogue.search("") if c.code == "1.001456"]
+    req = IntakeRequest(
+        procedure_code="1.001456",
+        citizen_qr=QR,
+        submitter=PersonInput(phone="0912345678"),
+        received_at=datetime(2026, 11, 25, 9, 0),
+        papers=[
+            PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
+            for p in choice.papers
+        ],
+    )
+    done = demo_ctx.intake.submit(req, "demo")
+    return demo_ctx.dossiers.detail(done.code, "demo")
+
+
+def _attach_rendered_page(ctx, dossier, tmp_path: Path) -> str:
+    """The officer adds the paper from a file: the desk renders it into scanned pages."""
+    capture = ctx.capture
+    session = capture.spool.open_session(
+        "dossier:" + dossier.uuid, 1, dossier.papers[0].name, dossier.code
+    )
+    session.insert_files([digital_page(tmp_path / "giay-khai-sinh.pdf")])
+    return capture.attach(session, dossier.code, "demo")
+
+
+def _job(ctx, attachment_uuid: str) -> OcrJob | None:
+    with ctx.store.session() as s:
+        return s.scalar(
+            select(OcrJob)
+            .join(Attachment, Attachment.id == OcrJob.attachment_id)
+            .where(Attachment.uuid == attachment_uuid)
+        )
+
+
+# --- the OCR step itself ----------------------------------------------------------------------
+def test_rendered_scan_gets_a_vietnamese_text_layer_in_pdfa_2b(ocr_ready, tmp_path):
+    scan = scanned_page(tmp_path / "scan.pdf")
+    assert pdftotext(scan).strip() == ""  # an image only, as from a scanner
+
+    result = ocr.ocr_pdf(scan, tmp_path / "out.pdf")
+
+    assert result.output == tmp_path / "out.pdf" and result.pages == 1 and result.pdfa
+    text = pdftotext(result.output)
+    for words in ("GIẤY KHAI SINH", "Nguyễn Thị Hương", "Quảng Trị", "Hạnh phúc"):
+        assert words in text, (words, text)
+    assert "Nguyễn Thị Hương" in result.text  # what the desk indexes
+    assert xmp_pdfaid(result.output) == ("2", "B")
+
+
+def test_a_digital_pdf_keeps_its_own_text(ocr_ready, tmp_path):
+    digital = digital_page(tmp_path / "digital.pdf")
+    before = digital.read_bytes()
+
+    result = ocr.ocr_pdf(digital, tmp_path / "out.pdf")
+
+    assert result.kept and result.output is None and not (tmp_path / "out.pdf").exists()
+    assert digital.read_bytes() == before
+    assert result.text == "\n\f\n".join(ocr.page_texts(digital))
+    assert "Giấy khai sinh được cấp" in result.text
+
+
+def test_missing_tesseract_is_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract on it
+    scan = scanned_page(tmp_path / "scan.pdf")
+    with pytest.raises(ocr.OcrUnavailable) as caught:
+        ocr.ocr_pdf(scan, tmp_path / "out.pdf")
+    assert caught.value.msg_id == "ocr.no_tesseract"
+    assert "tesseract-ocr" in caught.value.text("vi") and "tesseract-ocr" in caught.value.text("en")
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_a_file_that_is_no_pdf_is_refused_clearly(tmp_path):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"not a pdf at all")
+    with pytest.raises(ocr.OcrFailed) as caught:
+        ocr.ocr_pdf(bad, tmp_path / "out.pdf")
+    assert caught.value.msg_id == "ocr.unreadable"
+
+
+# --- the desk's background job and search -----------------------------------------------------
+def test_scanned_paper_from_the_sane_test_device_gets_its_text_layer_after_save(
+    ocr_ready, demo_ctx, saved_dossier, sane_test_device
+):
+    from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
+
+    capture = demo_ctx.capture
+    session = capture.spool.open_session(
+        "dossier:" + saved_dossier.uuid, 2, saved_dossier.papers[1].name, saved_dossier.code
+    )
+    profile = ScanProfile(sane_test_device, Source.FLATBED, 150, ColourMode.GRAY)
+    outcome = capture.scan(
+        session,
+        profile,
+        on_page=lambda _p: None,
+        officer_username="demo",
+        extra_options={"test-picture": "Grid"},
+    )
+    assert outcome.fault is None and len(outcome.pages) == 1, outcome.detail
+    original = capture.attach(session, saved_dossier.code, "demo")
+    assert _job(demo_ctx, original).state == "queued"  # queued with the attachment
+
+    assert demo_ctx.ocr.run_until_idle() == 1
+
+    job = _job(demo_ctx, original)
+    assert job.state == "done" and job.attempts == 1 and job.result_attachment_id is not None
+    with demo_ctx.store.session() as s:
+        version = s.get(Attachment, job.result_attachment_id)
+        data = sealed_files.read(capture.attachments_dir, version.path)
+        assert version.paper_position == 2 and version.upload_state == "pending"
+        assert version.filename.endswith("-ocr.pdf")
+        queued = s.scalars(select(OutboxOp).where(OutboxOp.entity_uuid == saved_dossier.uuid))
+        assert any(version.uuid in str(op.payload) for op in queued)  # central will list it
+        assert "ocr.text_layer" in set(s.scalars(select(AuditLog.action)))
+    out = Path(demo_ctx.profile.root) / "check.pdf"
+    out.write_bytes(data)
+    assert xmp_pdfaid(out) == ("2", "B")
+    assert [a.uuid for a in capture.attachments(saved_dossier.code)] == [version.uuid]
+
+
+def test_search_finds_a_dossier_by_a_word_inside_its_paper(
+    ocr_ready, demo_ctx, saved_dossier, tmp_path
+):
+    service = demo_ctx.ocr
+    service._first_delay = 0  # the test does not wait for a desk's start
+    service.start_background()
+    try:
+        original = _attach_rendered_page(demo_ctx, saved_dossier, tmp_path)
+        # The save's commit wakes the worker; nothing here runs OCR itself.
+        wait_until(
+            lambda: _job(demo_ctx, original).state == "done",
+            OCR_WAIT,
+            "the background OCR job",
+        )
+    finally:
+        service.stop()
+    with demo_ctx.store.session() as s:
+        texts = s.scalars(select(PaperText.text)).all()
+    assert len(texts) == 1 and "Quảng Trị" in texts[0]
+
+    # Accent-free, as names are searched; the citizen's name does not contain these words.
+    [row] = demo_ctx.dossiers.search("quang tri", "demo")
+    assert row.code == saved_dossier.code
+    assert row.matched_papers == (saved_dossier.papers[0].name,)
+    [row] = demo_ctx.dossiers.search("Bệnh viện Đa khoa", "demo")
+    assert row.code == saved_dossier.code
+    assert demo_ctx.dossiers.search("quang binh", "demo") == []
+    [both] = demo_ctx.dossiers.search("nguyen thi huong", "demo")  # her name, in the paper too
+    assert both.code == saved_dossier.code
+    assert both.matched_papers == (saved_dossier.papers[0].name,)
+
+
+CHILD = textwrap.dedent(
+    """
+    import sys
+    from hcc_desk.app import open_context
+    ctx = open_context(sys.argv[1])
+    ctx.ocr.run_until_idle()
+    """
+)
+
+
+def test_a_job_cut_short_by_a_killed_desk_resumes_at_the_next_start(
+    ocr_ready, demo_ctx, saved_dossier, tmp_path
+):
+    original = _attach_rendered_page(demo_ctx, saved_dossier, tmp_path)
+    profile = str(demo_ctx.profile.root)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, profile], start_new_session=True, cwd=os.getcwd()
+    )
+    try:
+        wait_until(lambda: _job(demo_ctx, original).state == "running", 60, "the OCR job to start")
+    finally:
+        os.killpg(child.pid, signal.SIGKILL)  # the desk dies mid-OCR
+        child.wait()
+    job = _job(demo_ctx, original)
+    assert job.state == "running" and job.attempts == 1 and job.result_attachment_id is None
+
+    assert demo_ctx.ocr.run_until_idle() == 1  # the next start
+
+    job = _job(demo_ctx, original)
+    assert job.state == "done" and job.attempts == 2 and job.result_attachment_id is not None
+    with demo_ctx.store.session() as s:
+        assert s.scalar(
+            select(PaperText.text).where(PaperText.attachment_id == job.result_attachment_id)
+        )
+
+
+def test_without_tesseract_jobs_wait_in_the_queue(demo_ctx, saved_dossier, tmp_path, monkeypatch):
+    original = _attach_rendered_page(demo_ctx, saved_dossier, tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))
+
+    assert demo_ctx.ocr.run_until_idle() == -1
+
+    job = _job(demo_ctx, original)
+    assert (job.state, job.attempts) == ("queued", 0)  # taken up once Tesseract is installed
