@@ -66,8 +66,11 @@ class NotTheirs(StepRefused):
 
 
 def after_step(s: Session, dossier: Dossier, event: dict[str, Any], kind: str) -> None:
-    """Called after every step, in its transaction. Empty for now: the notifications helper
-    (H3) queues the applicant's e-mail/SMS here (Notification rows)."""
+    """Called after every step, in its transaction: queues the applicant's e-mail / SMS for
+    the steps they are told of (docs/notifications.md); a step rolled back queues nothing."""
+    from .notify.outbox import enqueue_for_step
+
+    enqueue_for_step(s, dossier, event, kind)
 
 
 def agency_dossier(s: Session, code: str, agency: Agency, *, lock: bool = True) -> Dossier:

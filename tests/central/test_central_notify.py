@@ -472,3 +472,27 @@ def test_a_serve_process_with_a_channel_sends_in_the_background_and_stops_prompt
         server.stop()
         stopped_in = time.monotonic() - started
     assert not server._thread.is_alive() and stopped_in < 10
+
+
+def test_an_agency_step_in_the_browser_tells_the_applicant_and_the_page_shows_it_masked(
+    central: LiveServer, desk: Desk, browser: Browser, smtp: tuple[Mailbox, int], gateway: Gateway
+):
+    doc = pushed(desk, phone=PHONE, email=EMAIL)
+    code = doc["code"]
+    name, password = web_officer(central, desk.centre_id, "agency", unit=desk.unit)
+    assert browser.login(name, password).status_code == 303
+    page = browser.get(f"/co-quan/ho-so/{code}")
+    assert "Chưa có thông báo nào" in page.text
+    r = browser.post(f"/co-quan/ho-so/{code}/bo-sung", {"csrf": browser.csrf_of(page),
+                     "paper": ["Tờ khai"], "reason": "Ảnh mờ", "other_papers": "Ảnh 4x6"})  # fmt: skip
+    assert r.status_code == 303
+    [email, sms] = rows_of(central, doc["uuid"])
+    assert (email.kind, email.channel, sms.channel) == ("supplement", "email", "sms")
+    assert "- Tờ khai\n- Ảnh 4x6" in email.body and "Lý do: Ảnh mờ" in email.body
+
+    Worker(central.db, channels_on(central, smtp, gateway)).run_once()
+    page = browser.get(f"/co-quan/ho-so/{code}").text
+    section = page[page.index('id="deliveries-title"') :]
+    section = section[: section.index("</section>")]
+    assert "09***456" in section and "a***@mail.vn" in section and section.count("Đã gửi") == 2
+    assert PHONE not in section and EMAIL not in section

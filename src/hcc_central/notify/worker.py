@@ -156,7 +156,7 @@ class Worker:
                 self._release(claimed[i:])
                 break
             try:
-                self.channels[item.message.channel].send(item.message)
+                self._send(item.message)
             except SendError as err:
                 if self._record_failure(item, err, now):
                     done.failed += 1
@@ -166,6 +166,14 @@ class Worker:
                 self._record_sent(item, now)
                 done.sent += 1
         return done
+
+    def _send(self, message: Outgoing) -> None:
+        try:
+            self.channels[message.channel].send(message)
+        except SendError:
+            raise
+        except Exception as bug:  # noqa: BLE001 - a bug or an odd value: recorded, retried, never stuck
+            raise SendError(f"lỗi khi gửi: {type(bug).__name__}") from None
 
     def _mine(self, item: Claimed) -> ColumnElement[bool]:
         return (

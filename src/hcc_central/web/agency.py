@@ -32,6 +32,7 @@ from .. import steps
 from ..calendar import work_calendar
 from ..changes import audit
 from ..models import Agency, Attachment, Dossier
+from ..notify import deliveries
 from ..steps import NotTheirs, StepRefused
 from .render import message_page, page
 from .session import Forbidden, WebOfficer, poster, viewer
@@ -218,6 +219,7 @@ def dossier_page(request: Request, code: str, officer: Reader) -> Response:
         with c.db.read() as s:
             dossier, agency = visible_dossier(s, officer, code)
             calendar = work_calendar(s)
+            sent = deliveries(s, dossier.uuid)
             files = list(
                 s.scalars(
                     select(Attachment)
@@ -266,6 +268,7 @@ def dossier_page(request: Request, code: str, officer: Reader) -> Response:
         results=[f for f in files if f.kind == "result" and f.stored_at is not None],
         events=events,
         notices=doc.get("notices", []),
+        deliveries=sent,
         deciding=deciding or dossier.agency_unit_code or "—",
         steps=offered,
         slug=SLUG,
