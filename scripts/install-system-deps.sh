@@ -2,7 +2,8 @@
 # System packages the app and its tests use on Debian/Ubuntu: a virtual screen (Xvfb) for
 # screenshots, CUPS + cups-pdf for the real print queue tests, poppler for PDF text and images,
 # SANE (libsane-dev: python-sane builds against it), zbar, Vietnamese-capable fonts, the xcb
-# libraries Qt's window plugin needs, the PostgreSQL server central's tests run against, and
+# libraries Qt's window plugin needs, Tesseract with its Vietnamese data (the text layer of
+# scanned papers, with OCRmyPDF from PyPI), the PostgreSQL server central's tests run against, and
 # Chromium with its chromedriver for the real-browser tests of central's web pages (tests/web),
 # and SoftHSM2, the software PKCS#11 token the signing tests use (tests/digitise).
 #
@@ -22,7 +23,8 @@ if [ "${1:-}" = "--runtime" ]; then
     gcc python3-dev libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
     libxcb-render-util0 libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 \
     libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 fonts-dejavu fonts-noto-core \
-    sane-utils libsane1 libsane-dev cups-client libcups2 >/dev/null
+    sane-utils libsane1 libsane-dev cups-client libcups2 tesseract-ocr tesseract-ocr-vie \
+    >/dev/null
   exit 0
 fi
 $SUDO apt-get update -qq
@@ -32,4 +34,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   libxcb-xinerama0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu \
   fonts-noto-core imagemagick poppler-utils sane-utils libsane1 libsane-dev cups cups-client \
   printer-driver-cups-pdf libcups2 libzbar0 zbar-tools postgresql chromium chromium-driver softhsm2 \
-  >/dev/null
+  tesseract-ocr tesseract-ocr-vie >/dev/null
