@@ -22,14 +22,12 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from hcc_core.domain.calendar import WorkCalendar
-from hcc_core.domain.status import DossierStatus
+from hcc_core.domain.status import FINISHED, DossierStatus
 from hcc_core.domain.timing import SOON_WORKING_DAYS, classify, nth_working_day_after
 
 from .models import Agency, Centre, Dossier, Officer, Rating, StatusEvent
 
 _S = DossierStatus
-# Nothing is pending at any agency any more (as on the desk's supervision view).
-FINISHED = frozenset({_S.RELEASING, _S.DONE, _S.DENIED, _S.CANCELLED, _S.UNRESOLVED})
 _RUNNING = sorted(int(s) for s in _S if s not in FINISHED and s != _S.WAITING_SUPPLEMENT)
 _RELEASED = (int(_S.RELEASING), int(_S.DONE))
 

@@ -68,6 +68,8 @@ _SYNC_NAMES: dict[DossierStatus, str] = {
 _BY_SYNC_NAME = {name: status for status, name in _SYNC_NAMES.items()}
 
 INITIAL_STATUSES = frozenset({_S.RECEIVING, _S.NEW})  # online submission / counter intake
+# Nothing is pending at any agency any more (supervision's lists and rates, desk and central).
+FINISHED = frozenset({_S.RELEASING, _S.DONE, _S.DENIED, _S.CANCELLED, _S.UNRESOLVED})
 
 # Why these edges: the counter accepts or refuses online submissions; after acceptance a dossier
 # may go to other agencies, wait for documents or fees, be withdrawn or stopped; a supplement

@@ -14,12 +14,11 @@ from datetime import date, datetime
 from typing import Literal
 
 from hcc_core.domain.calendar import WorkCalendar
+from hcc_core.domain.status import FINISHED as FINISHED  # re-exported: the shared rule
 from hcc_core.domain.status import DossierStatus
 from hcc_core.domain.timing import SOON_WORKING_DAYS, classify, urgency
 
 _S = DossierStatus
-# Nothing is pending at any agency any more.
-FINISHED = frozenset({_S.RELEASING, _S.DONE, _S.DENIED, _S.CANCELLED, _S.UNRESOLVED})
 GroupBy = Literal["agency", "procedure", "officer"]
 GROUPS: tuple[GroupBy, ...] = ("agency", "procedure", "officer")
 
