@@ -176,3 +176,11 @@ def page_text(driver: Any) -> str:
     from selenium.webdriver.common.by import By
 
     return " ".join(driver.find_element(By.TAG_NAME, "body").text.split())
+
+
+def page_errors(driver: Any) -> list[str]:
+    """The console's errors since the last call (tests/web/chrome.py console_errors), but for
+    the browser's own request of /favicon.ico, which central does not serve."""
+    from tests.web.chrome import console_errors
+
+    return [e for e in console_errors(driver) if "/favicon.ico " not in e]

@@ -60,6 +60,7 @@ def chromium(size: tuple[int, int] = DESKTOP) -> Iterator[Any]:
         options.add_argument(flag)
     options.add_argument(f"--window-size={size[0]},{size[1]}")
     options.add_argument(f"--user-data-dir={profile}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # for console_errors()
     service = webdriver.ChromeService(executable_path=CHROMEDRIVER)
     driver = webdriver.Chrome(options=options, service=service)
     try:
@@ -79,3 +80,9 @@ def set_viewport(driver: Any, size: tuple[int, int], *, phone: bool = False) -> 
         "Emulation.setDeviceMetricsOverride",
         {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": phone},
     )
+
+
+def console_errors(driver: Any) -> list[str]:
+    """What the page logged as errors since the last call: a resource that failed to load, a
+    script error, anything the Content-Security-Policy refused (an inline style, say)."""
+    return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]

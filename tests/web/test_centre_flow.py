@@ -39,6 +39,7 @@ from tests.web.centre import (
     central_settings,
     log_in,
     open_centre,
+    page_errors,
     page_text,
     step_form,
     submit_and_wait,
@@ -112,6 +113,7 @@ def test_a_dossier_goes_round_the_whole_centre(
         name, password = centre.officers["agency"]
         log_in(chrome, centre.url, name, password)
         assert chrome.current_url.endswith("/co-quan")
+        assert page_errors(chrome) == []  # nothing refused by the CSP, no script error
         chrome.find_element(By.LINK_TEXT, saved.code).click()
         wait_until(lambda: saved.code in chrome.title or saved.code in page_text(chrome), 30)
         assert chrome.current_url.endswith(f"/co-quan/ho-so/{saved.code}")
@@ -125,6 +127,7 @@ def test_a_dossier_goes_round_the_whole_centre(
         submit_and_wait(chrome, form, f"/co-quan/ho-so/{saved.code}")
         shown = page_text(chrome)
         assert REASON in shown and MISSING in shown and picked in shown
+        assert page_errors(chrome) == []
         assert _central_dossier(centre, saved.code).status == DossierStatus.WAITING_SUPPLEMENT
 
         # --- the desk pulls the request and prints Mẫu 02 on the counter's printer ------------
@@ -153,6 +156,7 @@ def test_a_dossier_goes_round_the_whole_centre(
         form.find_element(By.NAME, "pdf").send_keys(str(pdf))
         submit_and_wait(chrome, form, f"/co-quan/ho-so/{saved.code}")
         assert "quyet-dinh.pdf" in page_text(chrome)
+        assert page_errors(chrome) == []
         with centre.server.db.read() as s:
             [result] = s.scalars(
                 select(Attachment).where(
@@ -178,11 +182,12 @@ def test_a_dossier_goes_round_the_whole_centre(
     chrome.get(f"{centre.url}/tra-cuu?ma={saved.code}&pin={saved.lookup_pin}")
     shown = page_text(chrome)
     assert saved.code in shown and "Kết quả đã được trả" in shown
+    assert page_errors(chrome) == []
     rating = chrome.find_element(By.CSS_SELECTOR, "form[action='/tra-cuu/danh-gia']")
     rating.find_element(By.CSS_SELECTOR, "input[name=level][value='3']").click()
     rating.find_element(By.NAME, "comment").send_keys(COMMENT)
     submit_and_wait(chrome, rating, "/tra-cuu/danh-gia")
-    assert "Cảm ơn" in page_text(chrome)
+    assert "Cảm ơn" in page_text(chrome) and page_errors(chrome) == []
     with centre.server.db.read() as s:
         [row] = s.scalars(select(Rating).where(Rating.dossier_uuid == saved.uuid)).all()
         assert (row.level, row.comment) == (3, COMMENT)
@@ -195,3 +200,4 @@ def test_a_dossier_goes_round_the_whole_centre(
     assert chrome.current_url.endswith("/giam-sat")
     shown = page_text(chrome)
     assert "Rất hài lòng" in shown and COMMENT in shown
+    assert page_errors(chrome) == []
