@@ -11,8 +11,6 @@ is audited; searches are audited with the kind of query and a digest, never its 
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -25,13 +23,13 @@ from starlette.datastructures import FormData, UploadFile
 
 from hcc_core.domain.status import DossierStatus
 from hcc_core.domain.steps import central_steps
-from hcc_core.domain.text import fold
 from hcc_core.domain.timing import urgency
 
 from .. import steps
 from ..calendar import work_calendar
 from ..changes import audit
-from ..models import Agency, Attachment, Dossier
+from ..models import FINISHED_STATUSES, Agency, Attachment, Dossier
+from ..queries import QueueRow, SearchRow, agency_queue, centre_search, search_kind
 from ..notify import deliveries
 from ..steps import NotTheirs, StepRefused
 from .render import message_page, page
@@ -41,9 +39,6 @@ router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
 SOON_DAYS = 2  # "due soon": within two working days on the working calendar
 MAX_QUERY = 100
-_S = DossierStatus
-# Not in an agency's queue: finished, or its result already went to the counter.
-CLOSED = frozenset({_S.DONE, _S.DENIED, _S.CANCELLED, _S.RELEASING})
 # The address of each step's form (web/templates/agency/dossier.html) → the step.
 ACTIONS = {
     "xu-ly": "processing",
@@ -62,87 +57,6 @@ AgencyOfficer = Annotated[WebOfficer, Depends(viewer("agency"))]
 Reader = Annotated[WebOfficer, Depends(viewer("agency", "supervisor", "admin"))]
 AgencyPoster = Annotated[WebOfficer, Depends(poster("agency"))]
 AnyPoster = Annotated[WebOfficer, Depends(poster("agency", "supervisor", "admin"))]
-
-
-# --- queries (temporary: hcc_central.queries, of the query helper, replaces these) ------------
-@dataclass(frozen=True)
-class Row:
-    uuid: str
-    code: str
-    procedure_name: str
-    status: int
-    received_at: datetime
-    due_at: datetime | None
-    applicant_name: str
-    agency_unit_code: str | None = None
-
-
-@dataclass(frozen=True)
-class Page:
-    rows: list[Row]
-    has_next: bool
-
-
-def _applicant(doc: dict[str, Any]) -> str:
-    person = doc.get("owner") or doc.get("submitter") or {}
-    return str(person.get("full_name", ""))
-
-
-def _row(d: Dossier) -> Row:
-    return Row(
-        d.uuid,
-        d.code,
-        d.procedure_name,
-        d.status,
-        d.received_at,
-        d.due_at,
-        _applicant(d.doc),
-        d.agency_unit_code,
-    )
-
-
-def agency_queue(
-    s: Session, centre_id: int, agency_unit_code: str, *, page: int = 1, per_page: int = 50
-) -> Page:
-    """The agency's open dossiers, the earliest appointment first (none last)."""
-    rows = list(
-        s.scalars(
-            select(Dossier)
-            .where(
-                Dossier.centre_id == centre_id,
-                Dossier.agency_unit_code == agency_unit_code,
-                Dossier.status.not_in([int(x) for x in CLOSED]),
-            )
-            .order_by(Dossier.due_at.is_(None), Dossier.due_at, Dossier.received_at, Dossier.code)
-            .offset((page - 1) * per_page)
-            .limit(per_page + 1)
-        )
-    )
-    return Page([_row(d) for d in rows[:per_page]], len(rows) > per_page)
-
-
-def centre_search(
-    s: Session, centre_id: int, text: str, *, page: int = 1, per_page: int = 50
-) -> Page:
-    """Dossiers of the centre matching a code, an ID number, a phone or a name (accents and
-    case ignored)."""
-    wanted = fold(text).strip()
-    digits = re.sub(r"\D", "", text)
-    found = []
-    for d in s.scalars(select(Dossier).where(Dossier.centre_id == centre_id)):
-        people = [p for p in (d.doc.get("submitter"), d.doc.get("owner")) if p]
-        if (
-            d.code == text.strip().upper()
-            or any(fold(str(p.get("full_name", ""))) == wanted for p in people)
-            or (
-                len(digits) >= 9
-                and any(digits in (p.get("id_number") or "", p.get("phone") or "") for p in people)
-            )
-        ):
-            found.append(d)
-    found.sort(key=lambda d: d.received_at, reverse=True)
-    start = (page - 1) * per_page
-    return Page([_row(d) for d in found[start : start + per_page]], len(found) > start + per_page)
 
 
 # --- who may see what ------------------------------------------------------------------------
@@ -206,7 +120,7 @@ def run_queue(request: Request, officer: WebOfficer, number: int) -> Response:
     )
 
 
-def _label(row: Row) -> str:
+def _label(row: QueueRow | SearchRow) -> str:
     return DossierStatus(row.status).text("vi")
 
 
@@ -263,7 +177,9 @@ def dossier_page(request: Request, code: str, officer: Reader) -> Response:
         d=dossier,
         doc=doc,
         status_label=status.text("vi"),
-        urgency=urgency(dossier.due_at, now, calendar, SOON_DAYS) if status not in CLOSED else "",
+        urgency=urgency(dossier.due_at, now, calendar, SOON_DAYS)
+        if status not in FINISHED_STATUSES
+        else "",
         papers=[f for f in files if f.kind != "result" and f.stored_at is not None],
         results=[f for f in files if f.kind == "result" and f.stored_at is not None],
         events=events,
@@ -421,16 +337,6 @@ def search_form(request: Request, officer: Reader) -> Response:
                 rows=None, number=1, has_next=False)  # fmt: skip
 
 
-def query_kind(text: str) -> str:
-    """What was searched for, for the audit log (the words themselves are not logged)."""
-    digits = re.sub(r"\D", "", text)
-    if re.fullmatch(r"[\w.]+-\d{6}-\d{4}", text.strip()):
-        return "code"
-    if digits and len(digits) == len(re.sub(r"[\s.+\-()]", "", text)):
-        return "id" if len(digits) in (9, 12) else "phone"
-    return "name"
-
-
 @router.post("/tim-kiem")
 async def search(request: Request, officer: AnyPoster) -> Response:
     form = await request.form()  # already read (and its CSRF checked) by poster
@@ -460,7 +366,7 @@ def _search(request: Request, officer: WebOfficer, form: FormData) -> Response:
             s,
             officer.actor,
             "dossier.search",
-            kind=query_kind(text),
+            kind=search_kind(text),  # what was searched for; the words are not logged
             query_sha256=hashlib.sha256(text.encode()).hexdigest(),
             results=len(rows),
             page=number,
