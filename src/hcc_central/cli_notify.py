@@ -62,7 +62,7 @@ def add_notify_commands(
     p.add_argument("--subject", default="", help="e-mail subject ($placeholders allowed)")
     p.add_argument("--body-file", type=Path, required=True, help="UTF-8 text ($placeholders)")
     p.add_argument("--actor", default="admin", help="who does this (audit log)")
-    p.set_defaults(run=lambda a: _set(open_db(a), a))
+    p.set_defaults(run=lambda a: _set(open_db, a))
     p = tsub.add_parser("reset", parents=[common], help="back to the built-in words")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("channel", choices=CHANNELS)
@@ -139,7 +139,8 @@ def _show(db: Database, a: argparse.Namespace) -> int:
     return 0
 
 
-def _set(db: Database, a: argparse.Namespace) -> int:
+def _set(open_db: OpenDb, a: argparse.Namespace) -> int:
+    """Checked before the database is opened: a refused template changes nothing."""
     try:
         body = a.body_file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -148,6 +149,7 @@ def _set(db: Database, a: argparse.Namespace) -> int:
         check(a.kind, a.channel, a.subject, body)
     except TemplateError as err:
         raise AdminError(str(err)) from None
+    db = open_db(a)
     try:
         with db.write() as s:
             save_template(s, a.kind, a.channel, a.subject, body, actor=a.actor)

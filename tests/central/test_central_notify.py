@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -496,3 +497,32 @@ def test_an_agency_step_in_the_browser_tells_the_applicant_and_the_page_shows_it
     section = section[: section.index("</section>")]
     assert "09***456" in section and "a***@mail.vn" in section and section.count("Đã gửi") == 2
     assert PHONE not in section and EMAIL not in section
+
+
+def test_the_command_line_lists_masked_and_checks_templates(
+    central: LiveServer, desk: Desk, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    from hcc_central.cli import main
+
+    db = ["--db", central.settings.db_url]
+    doc = pushed(desk, phone=PHONE, email=EMAIL)
+    step(central, doc["code"], "supplement", DossierStatus.WAITING_SUPPLEMENT, SUPPLEMENT)
+    assert main(["notify", "list", "--dossier", doc["code"], *db]) == 0
+    listed = capsys.readouterr().out
+    assert "09***456" in listed and "a***@mail.vn" in listed and "pending" in listed
+    assert PHONE not in listed and EMAIL not in listed
+
+    body = tmp_path / "body.txt"
+    body.write_text("Hồ sơ $code: $ket_qua\n", encoding="utf-8")
+    assert main(["notify", "templates", "set", "result", "sms", "--body-file", str(body), *db]) == 2
+    assert "$ket_qua" in capsys.readouterr().err
+    body.write_text("Hồ sơ $code đã có kết quả.\n", encoding="utf-8")
+    try:
+        assert main(["notify", "templates", "set", "result", "sms", "--body-file", str(body),
+                     *db]) == 0  # fmt: skip
+        assert main(["notify", "templates", "show", "result", "sms", *db]) == 0
+        assert "Hồ sơ $code đã có kết quả." in capsys.readouterr().out
+    finally:
+        assert main(["notify", "templates", "reset", "result", "sms", *db]) == 0
+    with central.db.read() as s:
+        assert s.get(NotificationTemplate, ("result", "sms")) is None
