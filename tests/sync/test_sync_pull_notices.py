@@ -199,3 +199,22 @@ def test_hostile_transfer_or_result_keys_skip_the_change(desk, extra):
     report = desk.engine().run_once()
     assert report.pulled == 0 and len(report.errors) == 1
     assert desk.ctx.dossiers.detail(code, "demo").status == DossierStatus.NEW
+
+
+def test_a_pulled_apology_keeps_the_appointment_it_replaces(desk, tmp_path):
+    uuid, code = _pushed_dossier(desk)
+    with desk.ctx.store.session() as s:
+        before = s.scalar(select(Dossier.due_at).where(Dossier.uuid == uuid))
+    later = (before + timedelta(days=7)).replace(hour=10, minute=0)
+    apology = _change(
+        uuid,
+        DossierStatus.NEW,  # an apology moves the appointment, not the status
+        notice={"kind": "apology", "agency": AGENCY, "reason": "Chờ xác minh của cơ quan khác"},
+    )
+    apology["due_at"] = later.isoformat()
+    desk.central.add_change("dossier.status", uuid, apology)
+    assert desk.engine().run_once().errors == []
+    [notice] = _notices(desk, uuid)
+    assert (notice.kind, notice.new_due_at, notice.previous_due_at) == ("apology", later, before)
+    pdf = desk.ctx.forms.render("apology", code, tmp_path / "mau04.pdf", "demo")
+    assert "Chờ xác minh của cơ quan khác" in pdf_text(pdf)
