@@ -53,8 +53,8 @@ def _pushed_dossier(desk) -> tuple[str, str]:
         return uuid, s.scalar(select(Dossier.code).where(Dossier.uuid == uuid))
 
 
-def _notices(desk, uuid: str) -> list[DossierNotice]:
-    with desk.ctx.store.session() as s:
+def _notices(store, uuid: str) -> list[DossierNotice]:
+    with store.session() as s:
         d = s.scalar(select(Dossier).where(Dossier.uuid == uuid))
         rows = list(s.scalars(select(DossierNotice).where(DossierNotice.dossier_id == d.id)))
         s.expunge_all()
@@ -66,7 +66,7 @@ def test_a_pulled_supplement_request_prints_as_the_counters_mau_02(desk, tmp_pat
     desk.central.add_change("dossier.status", uuid, _supplement(uuid))
     report = desk.engine().run_once()
     assert report.errors == [] and report.pulled == 1
-    [notice] = _notices(desk, uuid)
+    [notice] = _notices(desk.ctx.store, uuid)
     assert (notice.kind, notice.agency_name, notice.reason) == ("supplement", AGENCY, REASON)
     assert notice.missing_papers == PAPERS and notice.status_event_uuid == E1
     assert notice.actor == "cb_tuphap"
@@ -82,7 +82,7 @@ def test_a_pulled_supplement_request_prints_as_the_counters_mau_02(desk, tmp_pat
     with desk.ctx.store.write() as s:
         s.get(SyncState, 1).cursor = 0
     desk.engine().run_once()
-    assert len(_notices(desk, uuid)) == 1
+    assert len(_notices(desk.ctx.store, uuid)) == 1
     assert len(desk.ctx.dossiers.detail(code, "demo").events) == 2
 
 
@@ -98,7 +98,7 @@ def test_a_pulled_stop_prints_the_stop_notice_with_its_reasons(desk, tmp_path):
     )
     desk.central.add_change("dossier.status", uuid, stop)
     assert desk.engine().run_once().errors == []
-    [notice] = _notices(desk, uuid)
+    [notice] = _notices(desk.ctx.store, uuid)
     assert notice.kind == "refusal" and notice.missing_papers is None
     assert isinstance(desk.ctx.forms.form_data("refusal", code), StopData)
     pdf = desk.ctx.forms.render("refusal", code, tmp_path / "stop.pdf", "demo")
@@ -174,7 +174,7 @@ def test_a_hostile_notice_skips_its_change_and_not_the_pull(desk, notice, caplog
     assert report.pulled == 1 and len(report.errors) == 1, report.errors
     assert "dossier.status" in report.errors[0]
     assert any("not applied" in r.getMessage() for r in caplog.records)
-    assert _notices(desk, uuid) == []
+    assert _notices(desk.ctx.store, uuid) == []
     assert desk.ctx.dossiers.detail(code, "demo").status == DossierStatus.NEW
     with desk.ctx.store.session() as s:
         assert s.get(SyncState, 1).cursor == 2  # the cursor moved past it
@@ -214,7 +214,64 @@ def test_a_pulled_apology_keeps_the_appointment_it_replaces(desk, tmp_path):
     apology["due_at"] = later.isoformat()
     desk.central.add_change("dossier.status", uuid, apology)
     assert desk.engine().run_once().errors == []
-    [notice] = _notices(desk, uuid)
+    [notice] = _notices(desk.ctx.store, uuid)
     assert (notice.kind, notice.new_due_at, notice.previous_due_at) == ("apology", later, before)
     pdf = desk.ctx.forms.render("apology", code, tmp_path / "mau04.pdf", "demo")
     assert "Chờ xác minh của cơ quan khác" in pdf_text(pdf)
+
+
+def test_steps_recorded_on_a_real_central_reach_the_desk_with_their_papers(tmp_path):
+    """Central's own payloads (hcc_central.steps, as its back office records them) over real
+    HTTP: a transfer to another agency, which then stops processing."""
+    from hcc_central import admin, steps
+    from hcc_central.models import Agency as CentralAgency
+    from hcc_desk import cli
+    from hcc_desk.app import open_context
+    from hcc_desk.services.intake_request import request_from_json_text
+    from tests.sync.conftest import EXAMPLE
+    from tests.web.centre import PASSWORD, UNIT, central_settings, open_centre
+
+    centre = open_centre(central_settings(tmp_path / "central", None))
+    other = ("000.00.62.H57", "Sở Ngoại vụ")
+    centre.server.write(
+        lambda s: admin.add_agency(
+            s, centre.centre_id, name=other[1], short_name="SNV", unit_code=other[0]
+        )
+    )
+    profile = tmp_path / "desk"
+    enrol = ["enrol", "--profile", str(profile), "--central", centre.url]
+    assert cli.main([*enrol, "--code", centre.enrol_code, "--name", "PC quầy 01"]) == 0
+    ctx = open_context(profile)
+    try:
+        ctx.auth.login("lan", PASSWORD)
+        saved = ctx.intake.submit(request_from_json_text(EXAMPLE.read_text("utf-8")), "lan")
+        ctx.sync.sync_now()
+
+        def agency(s, unit):
+            return s.scalar(select(CentralAgency).where(CentralAgency.unit_code == unit))
+
+        with centre.server.db.write() as s:
+            steps.processing(s, saved.code, agency(s, UNIT), "web:ca")
+        with centre.server.db.write() as s:
+            steps.transfer(s, saved.code, agency(s, UNIT), "web:ca", other[0], "Xác minh")
+        with centre.server.db.write() as s:
+            steps.processing(s, saved.code, agency(s, other[0]), "web:snv")
+        with centre.server.db.write() as s:
+            steps.refuse(s, saved.code, agency(s, other[0]), "web:snv", "Không đủ điều kiện")
+        for _ in range(2):  # twice: the second pass adds nothing
+            report = ctx.sync.sync_now()
+            assert report.errors == [], report.errors
+        assert ctx.dossiers.detail(saved.code, "lan").status == DossierStatus.UNRESOLVED
+        assert ctx.return_desk.open(saved.code, "lan").agency_hint == other[1]
+        data = ctx.forms.form_data("refusal", saved.code)
+        assert isinstance(data, StopData)
+        assert (data.reasons, data.agency_name) == ("Không đủ điều kiện", other[1])
+        [notice] = _notices(ctx.store, saved.uuid)
+        assert notice.kind == "refusal"
+        with ctx.store.session() as s:
+            d = s.scalar(select(Dossier).where(Dossier.uuid == saved.uuid))
+            hops = s.scalars(select(Handover).where(Handover.dossier_id == d.id)).all()
+            assert [(h.from_party, h.to_party) for h in hops] == [(d.agency.name, other[1])]
+    finally:
+        ctx.close()
+        centre.server.stop()
