@@ -275,3 +275,11 @@ def test_steps_recorded_on_a_real_central_reach_the_desk_with_their_papers(tmp_p
     finally:
         ctx.close()
         centre.server.stop()
+
+
+def test_the_pull_names_the_counter_as_the_services_do():
+    """core/sync cannot import the services (layers): its copy of the counter's name must agree."""
+    from hcc_desk.core.sync import pull
+    from hcc_desk.services.dossier_steps import COUNTER_PARTY
+
+    assert pull._COUNTER_PARTY == COUNTER_PARTY
