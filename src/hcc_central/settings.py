@@ -66,6 +66,9 @@ class Settings:
     notify_retry_seconds: int = 60  # first retry; doubles each time, at most an hour
     notify_poll_seconds: int = 5  # the worker looks for due messages this often
     notify_max_age_hours: int = 72  # not sent by then (e.g. channel not configured): failed
+    # Signed digitised copies (signatures.py): the CA certificates a signed PDF's signer must
+    # chain to. Empty: integrity and expiry are checked, not who issued the certificate.
+    signature_ca_dir: str = ""
 
     @classmethod
     def resolve(
@@ -133,6 +136,7 @@ _ENV_STRS = {
     "smtp_from": "HCC_CENTRAL_SMTP_FROM",
     "sms_url": "HCC_CENTRAL_SMS_URL",
     "sms_token": "HCC_CENTRAL_SMS_TOKEN",
+    "signature_ca_dir": "HCC_CENTRAL_SIGNATURE_CA_DIR",
 }
 _ENV_BOOLS = {"smtp_starttls": "HCC_CENTRAL_SMTP_STARTTLS", "sms_ascii": "HCC_CENTRAL_SMS_ASCII"}
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}

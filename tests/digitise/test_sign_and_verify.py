@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from hcc_desk.cli import main
+from tests.digitise.documents import vietnamese_pdf
+from tests.digitise.tokens import CENTRE, PIN, SIGNER_NAME
 from tests.support.printed import pdf_text
-
-from .conftest import CENTRE, PIN, SIGNER_NAME
-from .documents import vietnamese_pdf
 
 
 def _digitise(tmp_path: Path, tokens, source: Path, out: Path, *extra: str, pin: str = PIN):

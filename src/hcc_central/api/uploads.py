@@ -24,6 +24,7 @@ from hcc_core.wire.protocol import NO_NUL, UploadDone, UploadOffset, UploadStart
 from .. import upload_rules as rules
 from ..auth import DeviceCtx, Token
 from ..models import Attachment, Upload
+from ..signatures import signature_problem
 from ..upload_rules import Refused
 from .deps import BIG, Central, CentralDep
 from .openapi import JSON_BODY, UNAUTHORISED, Responses, err, link
@@ -152,6 +153,7 @@ def start_upload(body: UploadBody, token: Token, c: CentralDep) -> UploadState:
         **FOREIGN_ATTACHMENT,
         **NO_ROOM,
         413: err("larger than one chunk: send it in chunks"),
+        415: err("a signed PDF whose signature is invalid (docs/digitising.md)"),
         422: err("invalid query, or the content does not match size and sha256"),
     },
     openapi_extra=OCTETS,
@@ -183,6 +185,7 @@ def _single(c: Central, dev: DeviceCtx, body: UploadStart, data: bytes) -> Uploa
                 rules.check_stored(s, c.settings, dev, body.size)
         if len(data) != body.size or hashlib.sha256(data).hexdigest() != body.sha256:
             raise HTTPException(422, "content does not match size and sha256: nothing stored")
+        _check_signature(c, data)
         if not c.store.has(body.sha256):
             c.store.put(data, body.sha256)  # the blob first: a row never names a missing blob
         with c.db.write() as s:
@@ -273,6 +276,7 @@ def _put(c: Central, dev: DeviceCtx, upload_id: str, offset: int, data: bytes) -
         **UNAUTHORISED,
         **UNKNOWN_UPLOAD,
         409: OFFSET,
+        415: err("a signed PDF whose signature is invalid (docs/digitising.md)"),
         422: err("invalid upload id, or the content does not match sha256"),
     },
 )
@@ -292,6 +296,8 @@ def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadD
             att = s.get(Attachment, up.attachment_uuid, with_for_update=True)
             if att is not None and att.stored_at is None:  # quota reached meanwhile: 507 now
                 rules.check_stored(s, c.settings, dev, up.size)
+            if _is_pdf(temp):  # a signed PDF whose signature is invalid: refused (415)
+                _check_signature(c, temp.read_bytes())
             ok = c.store.commit(temp, up.sha256)
             s.delete(up)
             if ok and att is not None:
@@ -301,6 +307,24 @@ def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadD
     if not ok:
         raise HTTPException(422, "content does not match sha256: upload discarded, start again")
     return UploadDone(sha256=up.sha256)
+
+
+def _check_signature(c: Central, data: bytes) -> None:
+    """A PDF that carries a digital signature is stored only if the signature holds
+    (signatures.py); unsigned files pass. Refused with 415: the desk parks the file and shows
+    why, it does not send the same bytes again."""
+    problem = signature_problem(data, c.settings.signature_ca_dir)
+    if problem is not None:
+        raise Refused(415, f"signed PDF refused: {problem}")
+
+
+def _is_pdf(path: FsPath) -> bool:
+    """By its first bytes, before a large file is read whole."""
+    try:
+        with path.open("rb") as f:
+            return b"%PDF-" in f.read(1024)
+    except FileNotFoundError:
+        return False
 
 
 class OffsetConflict(HTTPException):
