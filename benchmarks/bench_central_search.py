@@ -46,7 +46,7 @@ from benchmarks.stats import summary
 from hcc_central import admin
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
-from hcc_central.models import Dossier
+from hcc_central.models import OPEN_DOSSIER, Dossier
 from hcc_central.queries import agency_queue, centre_search
 from hcc_core.domain.text import fold
 from hcc_desk.sim.people import FAMILY, GIVEN, MIDDLE
@@ -118,19 +118,22 @@ def set_up_centres(db: Database) -> list[tuple[int, str]]:
 # One row per dossier with everything the two inserts below need, computed once.
 _SOURCE = """
 CREATE UNLOGGED TABLE bench_src AS
-SELECT g,
-       md5('d' || g)::uuid::text AS uuid,
-       a.centre_id, a.unit,
+SELECT g, md5('d' || g)::uuid::text AS uuid, a.centre_id, a.unit,
        (g / :agencies) % :days AS age,
        (g / :agencies) / :days + 1 AS seq,
        timestamp '2026-12-04 07:30' - ((g / :agencies) % :days) * interval '1 day'
-           + ((g * 37) % 540) * interval '1 minute' AS received_at,
-       (g * 2654435761) % :people AS sub_p,
-       CASE WHEN (g * 31) % 100 < 20
-            THEN ((g * 2654435761) % :people + 1 + g % 997) % :people END AS own_p,
-       (g * 48271) % 100 AS r,
-       (g * 16807) % 100 AS r2
-FROM generate_series(0::bigint, :n - 1) AS g
+           + (h / 1000000 % 540) * interval '1 minute' AS received_at,
+       q % :people AS sub_p,
+       CASE WHEN h / 10000 % 100 < 20 THEN (q % :people + 1 + h % 997) % :people END AS own_p,
+       h % 100 AS r,
+       h / 100 % 100 AS r2
+FROM (
+  -- Two 48-bit hashes of g: independent draws (a linear function of g would repeat with
+  -- the agency, which is g modulo the number of agencies).
+  SELECT g, ('x' || substr(md5('h' || g), 1, 12))::bit(48)::bigint AS h,
+            ('x' || substr(md5('h' || g), 13, 12))::bit(48)::bigint AS q
+  FROM generate_series(0::bigint, :n - 1) AS g
+) AS gen
 JOIN bench_agency a ON a.i = g % :agencies
 """
 _PERSON = """
@@ -335,6 +338,13 @@ def main(argv: list[str] | None = None) -> int:
             load(db, args.n, args.seed)
             loaded = time.perf_counter() - start
             figure(f"loaded {args.n:,} dossiers (keys, indexes, VACUUM ANALYZE) in {loaded:.0f} s")
+            with db.read() as s:
+                open_counts = sorted(s.scalars(text(
+                    f"SELECT count(*) FROM dossier WHERE {OPEN_DOSSIER.text} "
+                    "GROUP BY centre_id, agency_unit_code")))  # fmt: skip
+            print(f"open dossiers per agency: {open_counts[0]:,} to {open_counts[-1]:,}, median "
+                  f"{open_counts[len(open_counts) // 2]:,} (page {DEEP_PAGE} starts at "
+                  f"{(DEEP_PAGE - 1) * 50 + 1:,})")  # fmt: skip
             calls = samples(db, args.n, args.queries, args.seed)
             if args.explain:
                 with db.read() as s:
