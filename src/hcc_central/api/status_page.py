@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -89,12 +89,6 @@ class StatusView:
     by_post: bool
     can_rate: bool
     rated: bool
-    received_at: datetime = field(init=False)
-    due_at: datetime | None = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "received_at", self.found.received_at)
-        object.__setattr__(self, "due_at", self.found.due_at)
 
 
 def meaning(status: int) -> str:
