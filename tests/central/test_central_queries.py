@@ -3,13 +3,17 @@ on central the way desks push them."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from hcc_central.db import Database
+from hcc_central.migrate import upgrade
 from hcc_central.models import FINISHED_STATUSES, DossierKey
 from hcc_central.queries import agency_queue, centre_search, search_kind
 from hcc_core.domain.status import DossierStatus
@@ -149,9 +153,6 @@ def test_push_with_a_changed_phone_moves_the_keys(central: LiveServer, desk: Des
 
 def test_two_serve_processes_share_one_postgresql(pg_admin_url: str, tmp_path: Path):
     with pg.fresh_database(pg_admin_url) as url:
-        from hcc_central.db import Database
-        from hcc_central.migrate import upgrade
-
         db = Database(url, pool_size=1)
         upgrade(db.engine)
         db.dispose()
@@ -167,3 +168,50 @@ def test_two_serve_processes_share_one_postgresql(pg_admin_url: str, tmp_path: P
         finally:
             one.stop()
             two.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_at_0008(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    if request.param == "sqlite":
+        db = Database(f"sqlite:///{tmp_path / 'b.db'}", pool_size=2)
+        upgrade(db.engine, "0008")
+        yield db
+        db.dispose()
+        return
+    with pg.fresh_database(request.getfixturevalue("pg_admin_url")) as url:
+        db = Database(url, pool_size=2)
+        upgrade(db.engine, "0008")
+        yield db
+        db.dispose()
+
+
+def test_migration_fills_names_and_keys_of_stored_dossiers(db_at_0008: Database):
+    stored = [("Lý Thị Đào", "0905 444 555", None), ("Hồ Văn Nam", None, "Đoàn Thị Mai")]
+    with db_at_0008.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO centre (id, name, governing_body, place_name, code_slots, "
+                "level, stored_bytes) VALUES (1, 'TT', 'UBND', 'Huế', 10, 'province', 0)"
+            )
+        )
+        for n, (name, phone, owner) in enumerate(stored, 1):
+            doc = {"uuid": f"u{n}", "submitter": _person(name, f"04609000000{n}", phone),
+                   "owner": _person(owner) if owner else None}  # fmt: skip
+            conn.execute(
+                text("INSERT INTO dossier (uuid, code, centre_id, unit_code, agency_unit_code, "
+                     "counter_slot, lookup_pin, status, received_at, procedure_name, doc, "
+                     "updated_at) VALUES (:u, :c, 1, '000.00.01.H01', '000.00.01.H01', 1, "
+                     "'AB23CD', 2, :t, 'Thủ tục', :doc, :t)"),
+                {"u": f"u{n}", "c": f"000.00.01.H01-261125-000{n}", "t": datetime(2026, 11, 25),
+                 "doc": json.dumps(doc)},
+            )  # fmt: skip
+    upgrade(db_at_0008.engine)
+    with db_at_0008.read() as s:
+        assert _codes(centre_search(s, 1, "+84 905 444 555")) == ["000.00.01.H01-261125-0001"]
+        assert _codes(centre_search(s, 1, "ly thi dao")) == ["000.00.01.H01-261125-0001"]
+        found = centre_search(s, 1, "doan thi")
+        assert _codes(found) == ["000.00.01.H01-261125-0002"]
+        assert found.rows[0].applicant_name == "Đoàn Thị Mai"
+        assert _codes(centre_search(s, 1, "046090000002")) == ["000.00.01.H01-261125-0002"]
+        assert _codes(agency_queue(s, 1, "000.00.01.H01")) == [
+            "000.00.01.H01-261125-0001", "000.00.01.H01-261125-0002"]  # fmt: skip
