@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from hcc_core.errors import ExpectedError
 from hcc_desk.cli_errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK
 
 TRUST_FOLDER = "trusted-ca"  # in the profile: the CA certificates the centre trusts
@@ -61,18 +62,17 @@ def _add_trust(parser: argparse.ArgumentParser, what: str) -> None:
 def run_digitise(args, profile) -> int:
     from hcc_desk.core.digitise.errors import DigitiseError
 
-    if args.ocr:
-        _say("digitise.ocr_unavailable")
-        return EXIT_FAILED
     if not args.input.is_file():
         _say("cli.os.not_found", where=args.input)
         return EXIT_INVALID
     if args.out.resolve() == args.input.resolve():
         _say("digitise.same_file", file=args.out)
         return EXIT_INVALID
-    if not args.sign:
+    if not args.sign and not args.ocr:
         _say("digitise.nothing_to_do")
         return EXIT_INVALID
+    if not args.sign:
+        return _ocr_to(args.input, args.out)
     if args.pkcs11_lib is None:
         _say("digitise.needs_library")
         return EXIT_INVALID
@@ -85,10 +85,16 @@ def run_digitise(args, profile) -> int:
 
     trust = _trust(args, profile) if args.ca_dir or _profile_trust(profile).is_dir() else None
     token = TokenSpec(args.pkcs11_lib, args.slot_label, args.key_label)
+    source = args.input
+    if args.ocr:  # the text layer first: a change after signing would break the signature
+        source = args.out.with_name(f".{args.out.name}.ocr.pdf")
+        code = _ocr_to(args.input, source)
+        if code != EXIT_OK:
+            return code
     pin = _read_pin(args)
     try:
         signed = sign_pdf(
-            args.input,
+            source,
             args.out,
             token,
             pin,
@@ -103,7 +109,31 @@ def run_digitise(args, profile) -> int:
         return EXIT_FAILED
     finally:
         del pin
+        if source != args.input:
+            source.unlink(missing_ok=True)
     _print("digitise.signed", file=signed.path, signer=signed.signer)
+    return EXIT_OK
+
+
+def _ocr_to(src: Path, out: Path) -> int:
+    """The Vietnamese text layer (core/digitise/ocr.py), in the foreground: all cores."""
+    import os
+    import shutil
+
+    from hcc_desk.core.digitise.ocr import ocr_pdf
+
+    try:
+        result = ocr_pdf(src, out, jobs=max(1, min(4, os.cpu_count() or 1)))
+    except ExpectedError as exc:
+        from hcc_desk.cli import _err
+
+        _err(exc)
+        return EXIT_FAILED
+    if result.kept:
+        shutil.copyfile(src, out)
+        _print("ocr.kept", file=out)
+    else:
+        _print("ocr.done", file=out, pages=result.pages, seconds=f"{result.seconds:.1f}")
     return EXIT_OK
 
 

@@ -235,3 +235,32 @@ def test_without_tesseract_jobs_wait_in_the_queue(demo_ctx, saved_dossier, tmp_p
 
     job = _job(demo_ctx, original)
     assert (job.state, job.attempts) == ("queued", 0)  # taken up once Tesseract is installed
+
+
+# --- hcc-desk digitise --ocr ------------------------------------------------------------------
+def test_cli_digitise_ocr_writes_a_searchable_pdfa(ocr_ready, tmp_path, capsys):
+    from hcc_desk.cli import main
+
+    scan = scanned_page(tmp_path / "scan.pdf")
+    out = tmp_path / "searchable.pdf"
+    profile = ["--profile", str(tmp_path / "desk")]
+
+    assert main(["digitise", str(scan), "--out", str(out), "--ocr", *profile]) == 0
+
+    assert "Đã thêm lớp chữ tiếng Việt" in capsys.readouterr().out
+    assert "Nguyễn Thị Hương" in pdftotext(out)
+    assert xmp_pdfaid(out) == ("2", "B")
+
+
+def test_cli_digitise_ocr_without_tesseract_says_what_to_install(tmp_path, capsys, monkeypatch):
+    from hcc_desk.cli import main
+
+    scan = scanned_page(tmp_path / "scan.pdf")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    out = tmp_path / "searchable.pdf"
+
+    code = main(["digitise", str(scan), "--out", str(out), "--ocr", "--profile", str(tmp_path)])
+
+    err = capsys.readouterr().err
+    assert code == 1 and "tesseract-ocr" in err and "Traceback" not in err
+    assert not out.exists()

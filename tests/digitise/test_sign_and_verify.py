@@ -202,8 +202,9 @@ def test_usage_errors(tmp_path, tokens, capsys):
     assert _digitise(tmp_path, tokens, source, out, "--pkcs11-lib", str(missing)) == 1
     assert "Không có thư viện PKCS#11" in capsys.readouterr().err
     profile = ["--profile", str(tmp_path / "desk")]
-    assert main(["digitise", str(source), "--out", str(out), "--ocr", *profile]) == 1
-    assert "chưa có trong phiên bản này" in capsys.readouterr().err
+    # --ocr alone: a digital PDF keeps its own text (tests/digitise/test_ocr.py has the rest).
+    assert main(["digitise", str(source), "--out", str(out), "--ocr", *profile]) == 0
+    assert "giữ nguyên chữ" in capsys.readouterr().out
     assert main(["digitise", str(source), "--out", str(out), *profile]) == 2
     assert main(["digitise", str(source), "--out", str(out), "--sign", *profile]) == 2
     assert "--pkcs11-lib" in capsys.readouterr().err
