@@ -264,3 +264,45 @@ def test_cli_digitise_ocr_without_tesseract_says_what_to_install(tmp_path, capsy
     err = capsys.readouterr().err
     assert code == 1 and "tesseract-ocr" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_search_results_show_which_paper_matched(qtbot):
+    from PySide6.QtCore import Qt
+
+    from hcc_desk.core.store.records import DossierSummary
+    from hcc_desk.ui.dossier_model import DossierTableModel
+
+    row = DossierSummary(
+        "u-1",
+        "000.00.52.H57-261125-0001",
+        datetime(2026, 11, 25, 9),
+        None,
+        2,
+        "Đăng ký khai sinh",
+        "Nguyễn Thị Hương",
+        None,
+        None,
+        None,
+        "UBND xã",
+        matched_papers=("Giấy chứng sinh",),
+    )
+    model = DossierTableModel()
+    other = DossierSummary(
+        "u-2",
+        "000.00.52.H57-261125-0002",
+        datetime(2026, 11, 25, 10),
+        None,
+        2,
+        "Đăng ký khai sinh",
+        "Trần Văn Bình",
+        None,
+        None,
+        None,
+        "UBND xã",
+    )
+    model.set_rows([row, other])
+
+    shown = model.data(model.index(0, 2), Qt.ItemDataRole.DisplayRole)
+    assert shown == "Nguyễn Thị Hương · 📄 Giấy chứng sinh"
+    assert "📄 Giấy chứng sinh" in model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index(1, 2), Qt.ItemDataRole.DisplayRole) == "Trần Văn Bình"

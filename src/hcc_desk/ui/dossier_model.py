@@ -50,6 +50,12 @@ def applicant_text(d: Any) -> str:
     return submitter or owner
 
 
+def papers_text(d: Any) -> str:
+    """The papers whose text matched a search ("📄 Giấy khai sinh"), or ""."""
+    papers = getattr(d, "matched_papers", ()) or ()
+    return f"📄 {', '.join(papers)}" if papers else ""
+
+
 class DossierTableModel(RowTableModel):
     HEADERS = HEADERS
     CONTEXT = "DossierTableModel"
@@ -79,7 +85,7 @@ class DossierTableModel(RowTableModel):
             return (
                 d.code,
                 time_text(d.received_at),
-                applicant_text(d),
+                " · ".join(t for t in (applicant_text(d), papers_text(d)) if t),
                 d.procedure_name,
                 short_datetime(d.due_at) if d.due_at else "",
                 status_text(d.status),
@@ -93,6 +99,7 @@ class DossierTableModel(RowTableModel):
                 getattr(d, "phone", None),
                 d.procedure_name,
                 getattr(d, "agency_name", None),
+                papers_text(d),
             ]
             return "\n".join(p for p in parts if p)
         return None
