@@ -41,7 +41,7 @@ class Tokens:
     stranger: Issued  # on token "stranger": issued by a CA nobody trusts
 
 
-def _library() -> Path | None:
+def softhsm_library() -> Path | None:
     if shutil.which("softhsm2-util") is None:
         return None
     return next((Path(p) for p in _LIBRARIES if Path(p).exists()), None)
@@ -55,21 +55,22 @@ def _run(*args: str, env: dict[str, str]) -> None:
 def tokens(tmp_path_factory) -> Tokens:
     # One store per session, even when two test folders ask for the fixture.
     if not _made:
-        _made.append(_build(tmp_path_factory))
+        library = softhsm_library()
+        if library is None:
+            unavailable("SoftHSM2 (softhsm2-util, libsofthsm2.so) is not installed")
+        _made.append(make_store(library, tmp_path_factory.mktemp("softhsm")))
     return _made[0]
 
 
 _made: list[Tokens] = []
 
 
-def _build(tmp_path_factory) -> Tokens:
+def make_store(library: Path, root: Path) -> Tokens:
+    """The tokens in ``root``; points this process's SOFTHSM2_CONF at them (for good: the
+    library reads it once). Also used by benchmarks/bench_digitise.py."""
     import os
 
-    library = _library()
-    if library is None:
-        unavailable("SoftHSM2 (softhsm2-util, libsofthsm2.so) is not installed")
-    root = tmp_path_factory.mktemp("softhsm")
-    (root / "tokens").mkdir()
+    (root / "tokens").mkdir(parents=True)
     conf = root / "softhsm2.conf"
     conf.write_text(
         f"directories.tokendir = {root / 'tokens'}\nobjectstore.backend = file\nlog.level = ERROR\n"

@@ -7,7 +7,9 @@ Vietnamese names keep their diacritics on any PC and in pdftotext.
 
 from __future__ import annotations
 
+import functools
 import logging
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +34,16 @@ logging.getLogger("fontTools").setLevel(logging.WARNING)
 FIELD_NAME = "HCC-ChuKySo"
 STAMP_WIDTH, STAMP_HEIGHT, STAMP_MARGIN = 250, 66, 18  # points: fits an A5 page too
 STAMP_FONT = ("fonts", "NotoSerif-Regular.ttf")
+# Latin, its supplements and extensions (Vietnamese: ơ ư đ and the 1E00 block), combining marks,
+# punctuation, the đồng sign.
+STAMP_CHARACTERS = {
+    *range(0x20, 0x7F),
+    *range(0xA0, 0x250),
+    *range(0x300, 0x370),
+    *range(0x1E00, 0x1F00),
+    *range(0x2000, 0x2070),
+    0x20AB,
+}
 
 
 @dataclass(frozen=True)
@@ -133,12 +145,15 @@ def _sign(
         stamp_style=_stamp_style(),
         new_field_spec=fields.SigFieldSpec(field_name, on_page=0, box=box),
     )
-    text = tr(
-        "digitise.stamp",
-        "vi",
-        signer=signer_name,
-        at=moment.strftime("%H:%M:%S %d/%m/%Y (GMT+7)"),
-        centre=centre,
+    text = unicodedata.normalize(
+        "NFC",
+        tr(
+            "digitise.stamp",
+            "vi",
+            signer=signer_name,
+            at=moment.strftime("%H:%M:%S %d/%m/%Y (GMT+7)"),
+            centre=centre,
+        ),
     )
     out = BytesIO()
     try:
@@ -154,7 +169,7 @@ def _stamp_style() -> Any:
 
     from hcc_desk.resources import resource_path
 
-    font = _font_factory(resource_path(*STAMP_FONT).read_bytes())
+    font = _font_factory(_stamp_font(resource_path(*STAMP_FONT)))
     return stamp.TextStampStyle(
         stamp_text="%(stamp)s",  # filled with our text as a parameter: a '%' in it is harmless
         text_box_style=text.TextBoxStyle(font=font, font_size=8, leading=10),
@@ -162,6 +177,30 @@ def _stamp_style() -> Any:
         border_color=(0.75, 0.1, 0.1),
         background=None,
     )
+
+
+@functools.cache
+def _stamp_font(path: Path) -> bytes:
+    """Noto Serif cut down once per process to the Latin and Vietnamese letters, without its
+    layout tables: pyHanko subsets the stamp's font at every signature, and decoding the full
+    font's GSUB/GPOS took ~1.5 s of each. The stamp text is NFC, so every Vietnamese letter is
+    one precomposed glyph and needs no mark positioning."""
+    from io import BytesIO
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG"]
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=STAMP_CHARACTERS)
+    font = TTFont(BytesIO(path.read_bytes()))
+    subsetter.subset(font)
+    out = BytesIO()
+    font.save(out)
+    return out.getvalue()
 
 
 def _font_factory(font: bytes) -> Any:
