@@ -419,6 +419,8 @@ def test_the_admin_edits_a_template_on_the_web_and_an_unknown_placeholder_is_ref
                                               "body": "Hồ sơ $ma_hs đã xong <b>"})  # fmt: skip
     assert r.status_code == 400 and "$ma_hs" in r.text
     assert "&lt;b&gt;" in r.text  # what was typed comes back, escaped
+    r = browser.submit(TEMPLATES, TEMPLATES, {"kind": "lottery", "channel": "sms", "body": "$code"})
+    assert r.status_code == 400 and "Loại thông báo hoặc kênh gửi không có" in r.text
     with central.db.read() as s:
         assert s.get(NotificationTemplate, ("result", "sms")) is None
 

@@ -27,6 +27,8 @@ from ..settings import Settings
 from .outbox import mask
 from .templates import SMS_MAX, without_diacritics
 
+SMTPS_PORT = 465
+
 
 class SendError(Exception):
     def __init__(self, text: str, *, permanent: bool = False) -> None:
@@ -62,6 +64,15 @@ class SmtpSender:
         self.s = settings
         self.domain = settings.smtp_from.rpartition("@")[2] or "hcc-central"
 
+    def _connect(self) -> smtplib.SMTP:
+        """Port 465 speaks TLS from the first byte (SMTPS); any other port starts in plain
+        text and upgrades with STARTTLS unless that is turned off (a local relay)."""
+        timeout = self.s.notify_timeout_seconds
+        if self.s.smtp_port == SMTPS_PORT:
+            context = ssl.create_default_context()
+            return smtplib.SMTP_SSL(self.s.smtp_host, SMTPS_PORT, timeout=timeout, context=context)
+        return smtplib.SMTP(self.s.smtp_host, self.s.smtp_port, timeout=timeout)
+
     def send(self, message: Outgoing) -> None:
         mail = EmailMessage()
         mail["From"] = self.s.smtp_from
@@ -72,10 +83,8 @@ class SmtpSender:
         mail["Auto-Submitted"] = "auto-generated"  # RFC 3834: no auto-replies to it
         mail.set_content(message.body)  # text/plain, UTF-8: nothing in it is ever markup
         try:
-            with smtplib.SMTP(
-                self.s.smtp_host, self.s.smtp_port, timeout=self.s.notify_timeout_seconds
-            ) as smtp:
-                if self.s.smtp_starttls:
+            with self._connect() as smtp:
+                if self.s.smtp_starttls and not isinstance(smtp, smtplib.SMTP_SSL):
                     smtp.starttls(context=ssl.create_default_context())
                 if self.s.smtp_user:
                     smtp.login(self.s.smtp_user, self.s.smtp_password)

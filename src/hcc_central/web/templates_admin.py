@@ -26,7 +26,7 @@ from ..notify.templates import (
     reset_template,
     save_template,
 )
-from .render import page
+from .render import message_page, page
 from .session import Forbidden, WebOfficer, poster, viewer
 
 PATH = "/quan-tri/mau-thong-bao"
@@ -95,6 +95,8 @@ def save_templates(
             else:
                 save_template(s, kind, channel, subject, body, actor=officer.actor)
     except TemplateError as err:
+        if (kind, channel) not in DEFAULTS:  # not one of the page's forms: a page that says so
+            return message_page(request, "Không lưu được", str(err), status=400, officer=officer)
         typed = {"kind": kind, "channel": channel, "subject": subject, "body": body}
         return page(
             request,
