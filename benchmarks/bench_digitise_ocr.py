@@ -36,14 +36,14 @@ TICK_MS = 10
 
 
 def _pages_pdf(folder: Path, pages: int, dpi: int) -> Path:
-    """``pages`` scanned A4 pages in one PDF."""
+    """``pages`` scanned A4 pages in one PDF, each its own image (as a feeder scan is)."""
     import pikepdf
 
-    one = scanned_page(folder / "page.pdf", dpi)
     out = folder / f"scan-{pages}p-{dpi}dpi.pdf"
-    with pikepdf.open(one) as src, pikepdf.new() as pdf:
-        for _ in range(pages):
-            pdf.pages.append(src.pages[0])
+    with pikepdf.new() as pdf:
+        for n in range(pages):
+            with pikepdf.open(scanned_page(folder / f"page-{n}.pdf", dpi)) as one:
+                pdf.pages.extend(one.pages)
         pdf.save(out)
     return out
 
