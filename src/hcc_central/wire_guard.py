@@ -113,6 +113,10 @@ class WireGuard:
             detail = {"path": path, "status": 413, "limit": limit}
             await run_in_threadpool(audit_refusal, self.central, device.device_id,
                                     "wire.too_large", detail)  # fmt: skip
+        if not path.startswith(API):  # a form of the back office: a page a person can read
+            size = f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 1024} KB"
+            await _reply_page(send, 413, _TOO_LARGE_PAGE % size)
+            return
         hint = ": send files in chunks of at most that" if limit == self.limits.chunk else ""
         await _reply(send, 413, f"request body too large: at most {limit} bytes{hint}")
 
@@ -153,6 +157,22 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
         return next(pending, None) or await receive()
 
     return replay
+
+
+_TOO_LARGE_PAGE = (
+    '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tệp quá lớn</title>'
+    '<link rel="stylesheet" href="/static/web.css"></head><body><main class="narrow">'
+    '<h1>Tệp quá lớn</h1><p class="card error">Nội dung gửi lên vượt quá %s. Mời chọn '
+    'tệp nhỏ hơn và gửi lại.</p><p><a href="/">Về trang đầu</a></p></main></body></html>'
+)
+
+
+async def _reply_page(send: Send, status: int, html: str) -> None:
+    body = html.encode()
+    headers = [(b"content-type", b"text/html; charset=utf-8"), (b"cache-control", b"no-store"),
+               (b"content-length", b"%d" % len(body)), (b"connection", b"close")]  # fmt: skip
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 async def _reply(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import socket
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -394,3 +395,34 @@ def test_search_is_a_post_audited_without_the_query_and_opens_only_ones_own(
     finally:
         for x in (a, b, sup):
             x.close()
+
+
+def declared_only(central: LiveServer, path: str, length: int) -> bytes:
+    """What central answers a POST that only declares its body's length (nothing sent)."""
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: {length}\r\n"
+        "Content-Type: multipart/form-data; boundary=x\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", central.port), timeout=30) as sock:
+        sock.sendall(head.encode())
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer
+
+
+def test_a_form_far_over_its_limit_is_refused_with_a_page_before_it_is_read(
+    central: LiveServer, desk: Desk
+):
+    doc = make_doc(desk)
+    push(desk, op(doc))
+    limits = central.settings
+    over = limits.max_result_bytes + limits.max_small_request_bytes + 1
+    answer = declared_only(central, f"/co-quan/ho-so/{doc['code']}/ket-qua", over)
+    assert answer.startswith(b"HTTP/1.1 413") and b"text/html" in answer
+    assert "Tệp quá lớn" in answer.decode() and "20 MB" in answer.decode()
+    # Other forms keep the small limit.
+    small = declared_only(central, "/tim-kiem", limits.max_small_request_bytes + 1)
+    assert small.startswith(b"HTTP/1.1 413") and "64 KB" in small.decode()
+    with central.db.read() as s:
+        assert s.scalar(select(Dossier.status).where(Dossier.code == doc["code"])) == 2
