@@ -130,3 +130,16 @@ def test_signer_from_an_untrusted_ca_is_refused(trusting_central, tmp_path, toke
     assert "not issued by a trusted certification authority" in refused.json()["detail"]
     assert not blob(trusting_central, foreign).exists()
     desk.http.close()
+
+
+def test_a_crafted_signed_pdf_is_refused_not_a_500(trusting_central):
+    desk = desk_for(trusting_central)
+    crafted = (
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /AcroForm << /Fields [2 0 R] >> >> endobj\n"
+        b"2 0 obj << /FT /Sig /V << /Type /Sig /ByteRange [0 10 20 999999] /Contents <00ff> >> "
+        b">> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    refused = _single(desk, crafted)
+    assert refused.status_code == 415, refused.text
+    assert not blob(trusting_central, crafted).exists()
+    desk.http.close()

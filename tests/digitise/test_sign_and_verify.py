@@ -265,3 +265,30 @@ def _sign_in_memory(source: Path, who, tokens) -> bytes:
             output=out,
         )
     return out.getvalue()
+
+
+def test_trusted_cas_come_from_the_profile_folder(tmp_path, tokens, desk_folder, capsys):
+    source = vietnamese_pdf(tmp_path / "in.pdf")
+    out = tmp_path / "signed.pdf"
+    assert _digitise(tmp_path, tokens, source, out, "--slot-label", "officer") == 0
+    capsys.readouterr()
+    profile = ["--profile", str(desk_folder)]
+    assert main(["verify", str(out), *profile]) == 1  # no CA configured: says where to put one
+    err = capsys.readouterr().err
+    assert "chưa có chứng thư của tổ chức cung cấp dịch vụ chứng thực" in err
+    assert str(desk_folder / "trusted-ca") in err
+    (desk_folder / "trusted-ca").mkdir()
+    tokens.ca.write_cert(desk_folder / "trusted-ca" / "root.crt")
+    assert main(["verify", str(out), *profile]) == 0
+
+
+def test_a_crafted_pdf_is_a_verdict_not_a_crash(tmp_path, tokens, capsys):
+    crafted = tmp_path / "crafted.pdf"
+    crafted.write_bytes(
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /AcroForm << /Fields [2 0 R] >> >> endobj\n"
+        b"2 0 obj << /FT /Sig /V << /Type /Sig /ByteRange [0 10 20 999999] /Contents <00ff> >> "
+        b">> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    assert _verify(tmp_path, tokens, crafted) == 1
+    err = capsys.readouterr().err
+    assert "hcc-desk:" in err and "Traceback" not in err and "Lỗi không mong đợi" not in err

@@ -187,8 +187,8 @@ def _stamp_font(path: Path) -> bytes:
     one precomposed glyph and needs no mark positioning."""
     from io import BytesIO
 
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    from fontTools import subset  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     options = subset.Options()
     options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG"]

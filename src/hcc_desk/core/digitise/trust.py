@@ -36,9 +36,9 @@ def load_trust_roots(folders: Iterable[Path]) -> TrustRoots:
     found: list[Any] = []
     sources: list[Path] = []
     for folder in folders:
+        sources.append(folder)  # named in messages even when missing: where to put them
         if not folder.is_dir():
             continue
-        sources.append(folder)
         for path in sorted(folder.iterdir()):
             if path.suffix.lower() not in CERT_SUFFIXES or not path.is_file():
                 continue

@@ -5,6 +5,7 @@ validation data added after it. The verdict names the signer, the time and what 
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -19,6 +20,8 @@ from hcc_desk.core.digitise.trust import (
     chain_problem,
     validity_problem,
 )
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,11 +67,14 @@ def verify_bytes(
     try:
         reader = PdfFileReader(BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
-    except (PdfError, ValueError, KeyError, IndexError) as exc:
+        if not embedded:
+            return DocumentVerdict((), msg("verify.unsigned"))
+        found = tuple(_verify_one(sig, roots, fetch_revocation) for sig in embedded)
+    except PdfError as exc:
         return DocumentVerdict((), msg("verify.unreadable", detail=type(exc).__name__))
-    if not embedded:
-        return DocumentVerdict((), msg("verify.unsigned"))
-    found = tuple(_verify_one(sig, roots, fetch_revocation) for sig in embedded)
+    except Exception as exc:  # noqa: BLE001 — a crafted or broken file is a verdict, not a crash
+        log.info("PDF the validator could not read: %s", type(exc).__name__)
+        return DocumentVerdict((), msg("verify.unreadable", detail=type(exc).__name__))
     return DocumentVerdict(found, None)
 
 
