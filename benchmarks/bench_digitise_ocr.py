@@ -16,6 +16,7 @@ Input: Vietnamese A4 pages rendered with the desk's Noto Serif and rasterised at
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import threading
@@ -48,11 +49,18 @@ def _pages_pdf(folder: Path, pages: int, dpi: int) -> Path:
     return out
 
 
-def _timed_ocr(src: Path, out: Path, *, jobs: int, nice: int) -> float:
-    started = time.perf_counter()
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed_ocr(src: Path, out: Path, *, jobs: int, nice: int) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the OCR processes). On a busy shared machine the CPU
+    seconds say what an idle counter PC would take; the wall clock says what this one did."""
+    started, cpu = time.perf_counter(), _cpu_of_children()
     result = ocr_pdf(src, out, jobs=jobs, nice=nice)
     assert result.output is not None and result.pdfa, "expected a PDF/A-2b text layer"
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _cpu_of_children() - cpu
 
 
 def _loop_lateness(work: Callable[[], object] | None, seconds: float) -> list[float]:
@@ -103,28 +111,29 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hcc-bench-ocr-") as tmp:
         folder = Path(tmp)
         src = _pages_pdf(folder, args.pages, args.dpi)
-        per_page = {}
+        per_page: dict[str, tuple[float, float]] = {}
         for name, jobs, nice in (
             ("foreground --jobs 2", 2, 0),
             ("foreground --jobs 1", 1, 0),
         ):
-            per_page[name] = _timed_ocr(src, folder / "out.pdf", jobs=jobs, nice=nice) / args.pages
+            wall, cpu = _timed_ocr(src, folder / "out.pdf", jobs=jobs, nice=nice)
+            per_page[name] = (wall / args.pages, cpu / args.pages)
         with_text = (folder / "out.pdf").stat().st_size
 
         idle = _loop_lateness(None, 3.0 if args.short else 10.0)
-        background: list[float] = []
+        background: list[tuple[float, float]] = []
 
         def worker() -> None:
-            background.append(
-                _timed_ocr(src, folder / "bg.pdf", jobs=1, nice=BACKGROUND_NICE) / args.pages
-            )
+            wall, cpu = _timed_ocr(src, folder / "bg.pdf", jobs=1, nice=BACKGROUND_NICE)
+            background.append((wall / args.pages, cpu / args.pages))
 
         during = _loop_lateness(worker, 0)
         per_page["background (worker)"] = background[0]
 
         heading(f"OCR of {args.pages} A4 page(s) at {args.dpi} dpi, Tesseract 'vie', PDF/A-2b")
-        for name, seconds in per_page.items():
-            figure(f"{name:<22} {seconds:6.2f} s/page")
+        heading(f"{'':<22} wall s/page  CPU s/page")
+        for name, (wall, cpu) in per_page.items():
+            figure(f"{name:<22} {wall:11.2f} {cpu:11.2f}")
         scan = src.stat().st_size
         figure(
             f"size: scan {scan / args.pages / 1024:.0f} KB/page, with text layer "
@@ -133,10 +142,11 @@ def main() -> int:
         heading("event-loop lateness of a 10 ms Qt timer   p50 ms  p95 ms   max ms")
         figure(_lateness_line("idle (baseline)", idle))
         figure(_lateness_line("while the worker OCRs", during))
-        met = per_page["background (worker)"] <= TARGET_SECONDS_PER_PAGE
+        wall, cpu = per_page["background (worker)"]
+        met = wall <= TARGET_SECONDS_PER_PAGE
         figure(
             f"target ≤ {TARGET_SECONDS_PER_PAGE:g} s/page in the background: "
-            f"{'PASS' if met else 'FAIL'} ({per_page['background (worker)']:.2f} s/page)"
+            f"{'PASS' if met else 'FAIL'} ({wall:.2f} s/page wall, {cpu:.2f} CPU s/page)"
         )
     return 0 if met or args.short else 1  # a short run's figures are not judged
 
