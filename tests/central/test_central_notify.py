@@ -13,7 +13,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 from hcc_central.db import Database
 from hcc_central.models import AuditLog, Centre, Dossier, Notification, NotificationTemplate
 from hcc_central.notify import deliveries, enqueue_for_step
+from hcc_central.notify.sender import SmtpSender
 from hcc_central.notify.templates import TemplateError, check
 from hcc_central.notify.worker import Worker
 from hcc_central.settings import Settings
@@ -124,19 +125,18 @@ def gateway() -> Iterator[Gateway]:
 def channels_on(
     central: LiveServer, smtp: tuple[Mailbox, int], gateway: Gateway, **over: Any
 ) -> Settings:
-    return dataclasses.replace(
-        central.settings,
-        smtp_host="127.0.0.1",
-        smtp_port=smtp[1],
-        smtp_starttls=False,
-        smtp_from="thongbao@hcc.test.vn",
-        sms_url=gateway.url,
-        sms_token="gateway-secret",
-        notify_retry_seconds=60,
-        notify_max_attempts=3,
-        notify_timeout_seconds=10,
-        **over,
-    )
+    values: dict[str, Any] = {
+        "smtp_host": "127.0.0.1",
+        "smtp_port": smtp[1],
+        "smtp_starttls": False,
+        "smtp_from": "thongbao@hcc.test.vn",
+        "sms_url": gateway.url,
+        "sms_token": "gateway-secret",
+        "notify_retry_seconds": 60,
+        "notify_max_attempts": 3,
+        "notify_timeout_seconds": 10,
+    }
+    return dataclasses.replace(central.settings, **{**values, **over})
 
 
 # --- dossiers and steps ---------------------------------------------------------------------------
@@ -537,3 +537,80 @@ def test_the_command_line_lists_masked_and_checks_templates(
         assert main(["notify", "templates", "reset", "result", "sms", *db]) == 0
     with central.db.read() as s:
         assert s.get(NotificationTemplate, ("result", "sms")) is None
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key (PEM files)."""
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "smtp.hcc.test.vn")])
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(
+            ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )  # fmt: skip
+    cert_path, key_path = tmp_path / "smtp.pem", tmp_path / "smtp-key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))  # fmt: skip
+    return cert_path, key_path
+
+
+def test_starttls_checks_the_mail_servers_certificate_and_logs_in(
+    central: LiveServer,
+    desk: Desk,
+    gateway: Gateway,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+):
+    import ssl
+
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    cert, key = _self_signed(tmp_path)
+    tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    tls.load_cert_chain(cert, key)
+    logins: list[tuple[bytes, bytes]] = []
+
+    def authenticator(_server: Any, _session: Any, _envelope: Any, _mech: str, data: Any) -> Any:
+        ok = isinstance(data, LoginPassword) and data.password == b"mat-khau-thu"
+        logins.append((data.login, data.password))
+        return AuthResult(success=ok)
+
+    box, port = Mailbox(), _free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port, tls_context=tls,
+                            require_starttls=True, authenticator=authenticator,
+                            auth_required=True)  # fmt: skip
+    controller.start()
+    try:
+        settings = channels_on(central, (box, port), gateway, smtp_starttls=True,
+                               smtp_user="thongbao", smtp_password="mat-khau-thu")  # fmt: skip
+        worker = Worker(central.db, settings, {"email": SmtpSender(settings)})
+        doc = pushed(desk, email=EMAIL)
+        [mail], _ = step(central, doc["code"], "result_ready", DossierStatus.RELEASING, {})
+        t0 = datetime.now()
+        drain(worker, t0)  # a certificate nobody vouches for: not sent, retried later
+        [d] = deliveries_of(central, doc["uuid"])
+        assert d.state == "pending" and "SSLCertVerificationError" in (d.last_error or "")
+        assert logins == []  # the password never went to the unverified server
+
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # now the machine trusts it
+        drain(worker, t0 + timedelta(seconds=61))
+        [d] = deliveries_of(central, doc["uuid"])
+        assert (d.state, d.attempts) == ("sent", 2)
+        assert logins == [(b"thongbao", b"mat-khau-thu")]
+        assert box.with_id(f"<hcc-notification-{mail.id}@hcc.test.vn>")
+    finally:
+        controller.stop()
