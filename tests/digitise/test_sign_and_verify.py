@@ -292,3 +292,23 @@ def test_a_crafted_pdf_is_a_verdict_not_a_crash(tmp_path, tokens, capsys):
     assert _verify(tmp_path, tokens, crafted) == 1
     err = capsys.readouterr().err
     assert "hcc-desk:" in err and "Traceback" not in err and "Lỗi không mong đợi" not in err
+
+
+def test_the_stamp_names_the_desks_centre(tmp_path, tokens, demo_ctx, capsys):
+    """Without --centre, the stamp says the centre the desk was set up for."""
+    demo_ctx.close()
+    source = vietnamese_pdf(tmp_path / "in.pdf")
+    out = tmp_path / "signed.pdf"
+    sys.stdin = io.StringIO(PIN + "\n")
+    try:
+        code = main(
+            [
+                "digitise", str(source), "--out", str(out), "--sign",
+                "--pkcs11-lib", str(tokens.library), "--slot-label", "officer", "--pin-stdin",
+                "--profile", str(tmp_path / "desk"),
+            ]
+        )  # fmt: skip
+    finally:
+        sys.stdin = sys.__stdin__
+    assert code == 0, capsys.readouterr().err
+    assert "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ" in pdf_text(out, 1)
