@@ -108,13 +108,18 @@ def _record(
     kind: str,
     due_at: datetime | None = None,
     extra: dict[str, Any] | None = None,
+    notice: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
+    """set_status, the notice kept in the doc (the citizen's page reads it), then the hook."""
+    extra = {**(extra or {}), **({"notice": notice} if notice else {})}
     try:
         payload = set_status(
             s, dossier.code, target, note=note[:MAX_TEXT], actor=actor, due_at=due_at, extra=extra
         )
     except AdminError as err:  # the status machine or the clock said no
         raise StepRefused(f"Không ghi được bước này: {err}") from None
+    if notice:
+        _keep_notice(dossier, payload["event"], notice)
     after_step(s, dossier, payload["event"], kind)
     return payload
 
@@ -167,9 +172,8 @@ def request_supplement(
         actor=actor,
         note=f"Yêu cầu bổ sung ({agency.name}): {reason}",
         kind="supplement",
-        extra={"notice": notice},
+        notice=notice,
     )
-    _keep_notice(dossier, payload["event"], notice)
     audit(s, actor, "dossier.supplement_request", code=dossier.code, papers=len(wanted))
     return payload
 
@@ -209,17 +213,15 @@ def refuse(s: Session, code: str, agency: Agency, actor: str, reasons: str) -> d
     kind: NoticeKind = "refusal" if target == _S.DENIED else "stop"
     notice = {"kind": kind, "agency": agency.name, "reason": reasons, "missing_papers": []}
     label = "Từ chối" if kind == "refusal" else "Dừng xử lý"
-    payload = _record(
+    return _record(
         s,
         dossier,
         target,
         actor=actor,
         note=f"{label} ({agency.name}): {reasons}",
         kind=kind,
-        extra={"notice": notice},
+        notice=notice,
     )
-    _keep_notice(dossier, payload["event"], notice)
-    return payload
 
 
 def transfer(

@@ -95,10 +95,12 @@ def test_a_supplement_returns_to_the_stage_it_interrupted():
 def test_each_step_calls_the_hook_once_with_its_event(
     central: LiveServer, desk: Desk, monkeypatch: pytest.MonkeyPatch
 ):
-    seen: list[tuple[str, str, int]] = []
-    monkeypatch.setattr(
-        steps, "after_step", lambda s, d, event, kind: seen.append((d.code, kind, event["status"]))
-    )
+    seen: list[tuple[str, str, int, int]] = []
+
+    def hook(s, d, event, kind):  # the notice is in the doc by the time the hook runs
+        seen.append((d.code, kind, event["status"], len(d.doc.get("notices", []))))
+
+    monkeypatch.setattr(steps, "after_step", hook)
     mine = agency(central, desk.unit)
     doc = pushed(desk)
     code = doc["code"]
@@ -107,10 +109,10 @@ def test_each_step_calls_the_hook_once_with_its_event(
     central.write(steps.supplement_received, code, mine, "web:t")
     central.write(steps.refuse, code, mine, "web:t", "Không đủ điều kiện")
     assert seen == [
-        (code, "processing", 4),
-        (code, "supplement", 5),
-        (code, "supplement_received", 4),
-        (code, "stop", 8),
+        (code, "processing", 4, 0),
+        (code, "supplement", 5, 1),
+        (code, "supplement_received", 4, 1),
+        (code, "stop", 8, 2),
     ]
 
 
