@@ -215,3 +215,13 @@ def test_migration_fills_names_and_keys_of_stored_dossiers(db_at_0008: Database)
         assert _codes(centre_search(s, 1, "046090000002")) == ["000.00.01.H01-261125-0002"]
         assert _codes(agency_queue(s, 1, "000.00.01.H01")) == [
             "000.00.01.H01-261125-0001", "000.00.01.H01-261125-0002"]  # fmt: skip
+
+
+def test_hostile_search_text_finds_nothing_and_never_fails(central: LiveServer, desk: Desk):
+    _put(desk)
+    with central.db.read() as s:
+        for typed in ("%", "_", "n%", "\\", "'; DROP TABLE dossier; --", "a\x00b", "\U0010ffff",
+                      "x" * 100_000, "0" * 5000, "+84", "\u200b"):  # fmt: skip
+            assert centre_search(s, desk.centre_id, typed).rows == [], repr(typed[:20])
+        assert agency_queue(s, desk.centre_id, desk.unit, page=10**9, per_page=10**9).rows == []
+        assert agency_queue(s, desk.centre_id, desk.unit, page=-5, per_page=0).page == 1
