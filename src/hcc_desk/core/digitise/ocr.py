@@ -86,7 +86,9 @@ def check_available() -> None:
         raise OcrUnavailable("ocr.no_tesseract")
     if LANGUAGE not in _languages(tesseract):
         raise OcrUnavailable("ocr.no_vietnamese", language=LANGUAGE)
-    if find_spec("ocrmypdf") is None:
+    # The frozen Windows app has no ``python -m``: OCRmyPDF needs an entry of its own there
+    # (not built yet), so it says OCR is unavailable rather than failing every paper.
+    if find_spec("ocrmypdf") is None or getattr(sys, "frozen", False):
         raise OcrUnavailable("ocr.no_ocrmypdf")
 
 
