@@ -610,7 +610,7 @@ def test_starttls_checks_the_mail_servers_certificate_and_logs_in(
         drain(worker, t0 + timedelta(seconds=61))
         [d] = deliveries_of(central, doc["uuid"])
         assert (d.state, d.attempts) == ("sent", 2)
-        assert logins == [(b"thongbao", b"mat-khau-thu")]
+        assert set(logins) == {(b"thongbao", b"mat-khau-thu")}  # other tests' mail too
         assert box.with_id(f"<hcc-notification-{mail.id}@hcc.test.vn>")
     finally:
         controller.stop()
