@@ -85,6 +85,9 @@ def run_digitise(args, profile) -> int:
 
     trust = _trust(args, profile) if args.ca_dir or _profile_trust(profile).is_dir() else None
     token = TokenSpec(args.pkcs11_lib, args.slot_label, args.key_label)
+    if not args.pin_stdin and not sys.stdin.isatty():  # getpass would echo it, or hang
+        _say("digitise.pin_no_terminal")
+        return EXIT_INVALID
     source = args.input
     if args.ocr:  # the text layer first: a change after signing would break the signature
         source = args.out.with_name(f".{args.out.name}.ocr.pdf")

@@ -312,3 +312,20 @@ def test_the_stamp_names_the_desks_centre(tmp_path, tokens, demo_ctx, capsys):
         sys.stdin = sys.__stdin__
     assert code == 0, capsys.readouterr().err
     assert "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ" in pdf_text(out, 1)
+
+
+def test_no_terminal_and_no_pin_stdin_is_refused(tmp_path, tokens, capsys):
+    source = vietnamese_pdf(tmp_path / "in.pdf")
+    sys.stdin = io.StringIO(PIN + "\n")  # not a terminal: the PIN is not read without the flag
+    try:
+        code = main(
+            [
+                "digitise", str(source), "--out", str(tmp_path / "o.pdf"), "--sign",
+                "--pkcs11-lib", str(tokens.library), "--slot-label", "officer", "--centre", CENTRE,
+                "--profile", str(tmp_path / "desk"),
+            ]
+        )  # fmt: skip
+    finally:
+        sys.stdin = sys.__stdin__
+    assert code == 2
+    assert "--pin-stdin" in capsys.readouterr().err
