@@ -29,8 +29,8 @@ from .. import steps
 from ..calendar import work_calendar
 from ..changes import audit
 from ..models import FINISHED_STATUSES, Agency, Attachment, Dossier
-from ..queries import QueueRow, SearchRow, agency_queue, centre_search, search_kind
 from ..notify import deliveries
+from ..queries import QueueRow, SearchRow, agency_queue, centre_search, search_kind
 from ..steps import NotTheirs, StepRefused
 from .render import message_page, page
 from .session import Forbidden, WebOfficer, poster, viewer
@@ -183,7 +183,7 @@ def dossier_page(request: Request, code: str, officer: Reader) -> Response:
         papers=[f for f in files if f.kind != "result" and f.stored_at is not None],
         results=[f for f in files if f.kind == "result" and f.stored_at is not None],
         events=events,
-        notices=doc.get("notices", []),
+        notices=[{**n, "at": datetime.fromisoformat(n["at"])} for n in doc.get("notices", [])],
         deliveries=sent,
         deciding=deciding or dossier.agency_unit_code or "—",
         steps=offered,
