@@ -614,3 +614,18 @@ def test_starttls_checks_the_mail_servers_certificate_and_logs_in(
         assert box.with_id(f"<hcc-notification-{mail.id}@hcc.test.vn>")
     finally:
         controller.stop()
+
+
+def test_a_message_no_channel_could_send_in_time_ends_as_failed(
+    central: LiveServer, desk: Desk, smtp: tuple[Mailbox, int], gateway: Gateway
+):
+    doc = pushed(desk, phone=PHONE)
+    [sms], _ = step(central, doc["code"], "result_ready", DossierStatus.RELEASING, {})
+    settings = channels_on(central, smtp, gateway)
+    mail_only = Worker(central.db, settings, {"email": SmtpSender(settings)})  # no SMS gateway
+    drain(mail_only)
+    assert deliveries_of(central, doc["uuid"])[0].state == "pending"  # waits for a gateway
+    drain(mail_only, datetime.now() + timedelta(hours=settings.notify_max_age_hours, minutes=1))
+    [d] = deliveries_of(central, doc["uuid"])
+    assert (d.state, d.attempts) == ("failed", 0) and "72 giờ" in (d.last_error or "")
+    assert gateway.for_key(f"hcc-notification-{sms.id}") == []

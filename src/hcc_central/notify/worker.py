@@ -104,6 +104,18 @@ class Worker:
     # --- one pass -----------------------------------------------------------------------------
     def claim(self, now: datetime) -> list[Claimed]:
         lease = now + lease_time(self.settings)
+        with self.db.read() as s:  # most passes find nothing: no write lock for them (SQLite)
+            due = s.scalar(
+                select(Notification.id)
+                .where(
+                    Notification.state.in_(("pending", "sending")),
+                    Notification.next_attempt_at <= now,
+                    _claimable(now),
+                )
+                .limit(1)
+            )
+        if due is None:
+            return []
         with self.db.write() as s:
             expire_stale(s, self.settings, now)
             ids = s.scalars(
