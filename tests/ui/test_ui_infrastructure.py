@@ -181,3 +181,25 @@ def test_start_up_imports_stay_small():
         env={"PYTHONPATH": str(REPO / "src"), "QT_QPA_PLATFORM": "offscreen"},
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_first_window_builds_no_large_qt_enum():
+    """PySide builds a Python enum type the first time it is reached: Qt's namespace (Qt.Key
+    alone has 471 members), QMessageBox's, or QEvent's for a Python showEvent cost the start-up
+    a fifth of a bare window's. The login window must appear without any of them."""
+    code = (
+        "from PySide6 import QtCore, QtWidgets\n"
+        "from hcc_desk.ui.launcher import run_gui\n"
+        "from tests.ui.fakes import FakeContext\n"
+        "assert run_gui(FakeContext(), exit_when_ready=True) == 0\n"
+        "print([n for n in ('Qt', 'QEvent') if n in vars(QtCore)]"
+        " + [n for n in ('QMessageBox',) if n in vars(QtWidgets)])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": f"{REPO / 'src'}:{REPO}", "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.stdout.strip() == "[]"

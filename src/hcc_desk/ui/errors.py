@@ -12,15 +12,20 @@ import sys
 import traceback
 from datetime import datetime
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+# Neither Qt's namespace nor QMessageBox at import: reaching either first builds hundreds of
+# enums (Qt.Key alone has 471), a fifth of a bare window's start-up; the first window needs none.
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from hcc_core.errors import ExpectedError
 from hcc_desk.ui import i18n
 from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 log = logging.getLogger("hcc_desk.ui")
 _state: dict[str, Any] = {"dialog": None}
@@ -57,6 +62,8 @@ class CrashDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        from PySide6.QtCore import Qt
+
         from hcc_desk.ui.forms.ui_crash_dialog import Ui_CrashDialog
 
         self.ui = Ui_CrashDialog()
@@ -112,6 +119,9 @@ def present_failure(parent: QWidget | None, failure: Failure) -> None:
 
 def show_message(parent: QWidget | None, text: str, warning: bool = False) -> QMessageBox:
     """A non-blocking message box (``open()``, never ``exec()``): the GUI keeps running."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
     icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
     box = QMessageBox(icon, "HCC Desk", text, QMessageBox.StandardButton.NoButton, parent)
     box.addButton(QCoreApplication.translate("Common", "Đóng"), QMessageBox.ButtonRole.AcceptRole)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -44,9 +44,12 @@ class LoginDialog(QDialog):
     def set_centre(self, name: str) -> None:
         self.ui.centre_label.setText(name)
 
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        (self.ui.password if self.ui.username.text() else self.ui.username).setFocus()
+    def setVisible(self, visible: bool) -> None:
+        # Not showEvent: a Python showEvent makes PySide build QEvent's 179-member Type enum
+        # while the first window is shown, which the officer would wait for at every start.
+        super().setVisible(visible)
+        if visible:
+            (self.ui.password if self.ui.username.text() else self.ui.username).setFocus()
 
     def attempt(self) -> None:
         username, password = self.ui.username.text().strip(), self.ui.password.text()
