@@ -27,7 +27,7 @@ from hcc_central.db import Database
 from hcc_central.models import AuditLog, Centre, Dossier, Notification, NotificationTemplate
 from hcc_central.notify import deliveries, enqueue_for_step
 from hcc_central.notify.sender import SmtpSender
-from hcc_central.notify.templates import TemplateError, check
+from hcc_central.notify.templates import TemplateError, check, without_diacritics
 from hcc_central.notify.worker import Worker
 from hcc_central.settings import Settings
 from hcc_central.status_change import set_status
@@ -629,3 +629,16 @@ def test_a_message_no_channel_could_send_in_time_ends_as_failed(
     [d] = deliveries_of(central, doc["uuid"])
     assert (d.state, d.attempts) == ("failed", 0) and "72 giờ" in (d.last_error or "")
     assert gateway.for_key(f"hcc-notification-{sms.id}") == []
+
+
+def test_sms_without_diacritics_for_gateways_that_need_it(
+    central: LiveServer, desk: Desk, smtp: tuple[Mailbox, int], gateway: Gateway
+):
+    assert without_diacritics("Hồ sơ Đà Nẵng đã có kết quả ✓") == "Ho so Da Nang da co ket qua ?"
+    doc = pushed(desk, phone="+84 905 123 456")
+    [sms], _ = step(central, doc["code"], "result_ready", DossierStatus.RELEASING, {})
+    assert sms.recipient == "+84905123456"
+    drain(Worker(central.db, channels_on(central, smtp, gateway, sms_ascii=True)))
+    [(_, body)] = gateway.for_key(f"hcc-notification-{sms.id}")
+    assert body["text"].isascii() and f"Ho so {doc['code']} da co ket qua" in body["text"]
+    assert deliveries_of(central, doc["uuid"])[0].recipient == "+8***456"
