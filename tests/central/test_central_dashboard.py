@@ -175,6 +175,8 @@ def test_on_time_rates_count_results_released_in_the_period(
     assert "100,0 %" in december.text and "66,7 %" not in december.text
     wrong = browser.get("/giam-sat", params={"tu": "2026-13-01", "den": "x"})
     assert wrong.status_code == 200 and "Ngày không hợp lệ" in wrong.text
+    far = browser.get("/giam-sat", params={"tu": "9999-12-01", "den": "9999-12-31"})
+    assert far.status_code == 200 and "Từ ngày phải trước" in far.text
 
 
 def test_other_roles_are_refused_and_an_admin_of_every_centre_chooses_one(

@@ -63,6 +63,7 @@ def period_of(tu: str, den: str, today: date) -> Period:
         last = date.fromisoformat(den) if den else today
     except ValueError:
         return Period(default.first, default.last, "Ngày không hợp lệ: dùng tháng này.")
+    last = min(last, today)  # nothing is released in the future (and 31/12/9999 + 1 overflows)
     if first > last:
         return Period(default.first, default.last, "Từ ngày phải trước đến ngày: dùng tháng này.")
     if (last - first).days >= MAX_PERIOD_DAYS:
