@@ -63,8 +63,9 @@ def upgrade() -> None:
     )  # fmt: skip
     _backfill(op.get_bind())
     # Indexes after the backfill: one sort each instead of row-by-row maintenance.
-    op.create_index("ix_dossier_key_search", "dossier_key",
-                    ["centre_id", "key", "received_at", "dossier_uuid"])
+    op.create_index(
+        "ix_dossier_key_search", "dossier_key", ["centre_id", "key", "received_at", "dossier_uuid"]
+    )
     op.create_index("ix_dossier_queue", "dossier",
                     ["centre_id", "agency_unit_code", "due_at", "received_at", "uuid"],
                     postgresql_where=OPEN_DOSSIER, sqlite_where=OPEN_DOSSIER)  # fmt: skip
