@@ -8,6 +8,9 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 IN_CHUNK = 500  # bound on bind parameters per IN (…) list
+# Parts of the stored doc that only central writes (an agency's notices, steps.py): a desk
+# never sends them, so a later push must not wipe them.
+CENTRAL_KEYS = ("notices",)
 
 
 def merge(
@@ -27,6 +30,7 @@ def merge(
     have = {a["uuid"] for a in old_atts}
     merged = {
         **doc,
+        **{k: old[k] for k in CENTRAL_KEYS if old and k in old},
         "events": events,
         "attachments": old_atts + [a for a in doc["attachments"] if a["uuid"] not in have],
     }

@@ -168,3 +168,17 @@ def test_result_file_names_are_made_safe():
     assert steps.safe_filename('C:\\x\\kết quả "1".PDF') == "kết quả _1_.PDF"
     assert steps.safe_filename("") == "ket-qua.pdf"
     assert steps.safe_filename("a\r\nb.pdf") == "a__b.pdf"
+
+
+def test_a_later_push_from_the_desk_keeps_the_agencys_notices(central: LiveServer, desk: Desk):
+    """The desk never sends central's notices: pushing the dossier again must not wipe them
+    (the citizen's page reads what to bring from them)."""
+    mine = agency(central, desk.unit)
+    doc = pushed(desk)
+    central.write(steps.request_supplement, doc["code"], mine, "web:t", ["Bản sao CCCD"], "Thiếu")
+    push(desk, op({**doc, "notes": "ghi chú mới"}))
+    with central.db.read() as s:
+        stored = s.scalar(select(Dossier.doc).where(Dossier.code == doc["code"]))
+    assert stored["notes"] == "ghi chú mới"
+    [notice] = stored["notices"]
+    assert notice["missing_papers"] == ["Bản sao CCCD"] and notice["reason"] == "Thiếu"
