@@ -116,3 +116,25 @@ def make_officer(
         .sign(ca.key, hashes.SHA256())
     )
     return Issued(key, cert)
+
+
+def make_tsa(ca: Issued, common_name: str = "HCC Test Timestamping Authority") -> Issued:
+    """A timestamping authority's certificate (critical timeStamping usage, RFC 3161)."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    now = datetime.now(UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(_name(common_name, "HCC Test PKI"))
+        .issuer_name(ca.cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=30))
+        .not_valid_after(now + timedelta(days=365))
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.key.public_key()), False
+        )
+        .sign(ca.key, hashes.SHA256())
+    )
+    return Issued(key, cert)

@@ -330,3 +330,45 @@ def test_no_terminal_and_no_pin_stdin_is_refused(tmp_path, tokens, capsys):
         sys.stdin = sys.__stdin__
     assert code == 2
     assert "--pin-stdin" in capsys.readouterr().err
+
+
+def test_timestamp_server_makes_it_pades_b_t(tmp_path, tokens, capsys):
+    """With --timestamp-url the signature carries a trusted RFC 3161 timestamp (B-T)."""
+    from asn1crypto import pem, x509
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    from tests.digitise.pki import make_tsa
+    from tests.digitise.tsa import timestamp_server
+
+    source = vietnamese_pdf(tmp_path / "in.pdf")
+    out = tmp_path / "signed.pdf"
+    with timestamp_server(make_tsa(tokens.ca)) as url:
+        args = ("--slot-label", "officer", "--timestamp-url", url)
+        assert _digitise(tmp_path, tokens, source, out, *args) == 0
+    _, _, der = pem.unarmor((tokens.trust_dir / "hcc-test-root.pem").read_bytes())
+    with out.open("rb") as f:
+        [sig] = PdfFileReader(f).embedded_signatures
+        status = validate_pdf_signature(
+            sig, ValidationContext(trust_roots=[x509.Certificate.load(der)])
+        )
+    assert status.bottom_line
+    assert status.timestamp_validity is not None and status.timestamp_validity.trusted
+    capsys.readouterr()
+    assert _verify(tmp_path, tokens, out) == 0
+
+
+def test_unreachable_timestamp_server_signs_nothing(tmp_path, tokens, capsys):
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{s.getsockname()[1]}/tsa"
+    source = vietnamese_pdf(tmp_path / "in.pdf")
+    out = tmp_path / "signed.pdf"
+    args = ("--slot-label", "officer", "--timestamp-url", url)
+    assert _digitise(tmp_path, tokens, source, out, *args) == 1
+    err = capsys.readouterr().err
+    assert "dấu thời gian" in err and url in err and "Traceback" not in err
+    assert not out.exists()

@@ -109,11 +109,13 @@ def _sign(
 ) -> bytes:
     from io import BytesIO
 
+    from aiohttp import ClientError
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.sign import fields, signers
     from pyhanko.sign.general import SigningError
     from pyhanko.sign.pkcs11 import PKCS11Signer
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 
     try:
         writer = IncrementalPdfFileWriter(BytesIO(data), strict=False)
@@ -158,8 +160,16 @@ def _sign(
     out = BytesIO()
     try:
         pdf_signer.sign_pdf(writer, output=out, appearance_text_params={"stamp": text})
+    except TimestampRequestError as exc:
+        raise DigitiseError(
+            "digitise.timestamp_failed", url=timestamp_url, detail=str(exc)[:200]
+        ) from None
     except SigningError as exc:  # the token refused the operation, or the PDF forbids changes
         raise DigitiseError("digitise.sign_failed", detail=str(exc)[:200]) from None
+    except (OSError, ClientError) as exc:  # the timestamp server: unreachable, refused, TLS
+        raise DigitiseError(
+            "digitise.timestamp_failed", url=timestamp_url, detail=type(exc).__name__
+        ) from None
     return out.getvalue()
 
 
