@@ -18,13 +18,13 @@ from sqlalchemy.orm import Session
 from hcc_core.domain.citizen_id import parse_citizen_qr, validate_id_number
 from hcc_core.domain.errors import DomainError, DomainWarning
 from hcc_core.domain.status import DossierStatus
+from hcc_core.domain.steps import allowed_steps
 from hcc_core.domain.text import fold
 from hcc_core.domain.timing import classify
 from hcc_core.i18n import msg
 from hcc_desk.core.store.models import Applicant, Dossier, HandBack
 from hcc_desk.core.store.repositories import add_audit
 from hcc_desk.core.store.store import Sessions
-from hcc_desk.services.agency_steps import allowed_steps
 from hcc_desk.services.dossier_steps import (
     READY_FOR_HAND_BACK,
     active_officer,
