@@ -8,6 +8,7 @@ the CSRF token its forms send back.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from fastapi import Request
@@ -23,8 +24,18 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+def _moment(value: date | datetime | str | None) -> Any:
+    """Dates as stored in a dossier's JSON (ISO text) read like the columns' datetimes."""
+    return datetime.fromisoformat(value) if isinstance(value, str) and value else value or None
+
+
 _env.filters.update(
-    vn_date=vn_date, vn_datetime=vn_datetime, vn_number=vn_number, vn_percent=vn_percent
+    vn_date=lambda v: vn_date(_moment(v)),
+    vn_datetime=lambda v: vn_datetime(_moment(v)),
+    vn_number=vn_number,
+    vn_percent=vn_percent,
 )
 
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
