@@ -248,6 +248,7 @@ def test_every_benchmark_is_found():
     names = {p.stem for p in run_all.discover(run_all.HERE)}
     assert {
         "bench_catchup",
+        "bench_digitise",
         "bench_ingest",
         "bench_save_receipt",
         "bench_scan",
