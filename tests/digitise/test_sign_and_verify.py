@@ -202,6 +202,10 @@ def test_usage_errors(tmp_path, tokens, capsys):
     missing = tmp_path / "no-such-lib.so"
     assert _digitise(tmp_path, tokens, source, out, "--pkcs11-lib", str(missing)) == 1
     assert "Không có thư viện PKCS#11" in capsys.readouterr().err
+    not_a_library = tmp_path / "notes.so"
+    not_a_library.write_text("not a library")
+    assert _digitise(tmp_path, tokens, source, out, "--pkcs11-lib", str(not_a_library)) == 1
+    assert "không phải thư viện PKCS#11" in capsys.readouterr().err
     profile = ["--profile", str(tmp_path / "desk")]
     # --ocr alone: a digital PDF keeps its own text (tests/digitise/test_ocr.py has the rest).
     assert main(["digitise", str(source), "--out", str(out), "--ocr", *profile]) == 0
