@@ -28,7 +28,7 @@ from hcc_core.domain.timing import new_due_problem
 from .admin import AdminError
 from .calendar import work_calendar
 from .changes import audit
-from .models import Agency, Attachment, Centre, Dossier
+from .models import Agency, Attachment, Centre, Dossier, Officer
 from .status_change import set_status
 from .store import FileStore
 
@@ -111,6 +111,8 @@ def _record(
     notice: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """set_status, the notice kept in the doc (the citizen's page reads it), then the hook."""
+    if notice:  # the desk prints the officer's name on the notice (Mẫu 02, 03), not a login
+        notice = {**notice, "officer": _full_name(s, actor)}
     extra = {**(extra or {}), **({"notice": notice} if notice else {})}
     try:
         payload = set_status(
@@ -122,6 +124,11 @@ def _record(
         _keep_notice(dossier, payload["event"], notice)
     after_step(s, dossier, payload["event"], kind)
     return payload
+
+
+def _full_name(s: Session, actor: str) -> str:
+    name = s.scalar(select(Officer.full_name).where(Officer.username == actor.removeprefix("web:")))
+    return name or actor
 
 
 def _keep_notice(dossier: Dossier, event: dict[str, Any], notice: dict[str, Any]) -> None:

@@ -203,6 +203,7 @@ def test_every_step_through_the_browser_reaches_the_desks(
             "agency": f"Sở thử {desk.unit}",
             "reason": "Ảnh mờ",
             "missing_papers": ["Tờ khai", "Ảnh 4x6"],  # a box not on the list is dropped
+            "officer": "Cán bộ agency",  # printed on Mẫu 02 at the counter
         }
         with central.db.read() as s:
             [notice] = s.scalar(select(Dossier.doc).where(Dossier.code == code))["notices"]

@@ -182,3 +182,16 @@ def test_a_later_push_from_the_desk_keeps_the_agencys_notices(central: LiveServe
     assert stored["notes"] == "ghi chú mới"
     [notice] = stored["notices"]
     assert notice["missing_papers"] == ["Bản sao CCCD"] and notice["reason"] == "Thiếu"
+
+
+def test_a_notice_names_the_officer_by_full_name(central: LiveServer, desk: Desk):
+    from tests.central.browser import web_officer
+
+    mine = agency(central, desk.unit)
+    username, _ = web_officer(central, desk.centre_id, "agency", unit=desk.unit)
+    doc = pushed(desk)
+    payload = central.write(
+        steps.request_supplement, doc["code"], mine, f"web:{username}", ["Tờ khai"], "Thiếu"
+    )
+    assert payload["notice"]["officer"] == "Cán bộ agency"
+    assert payload["event"]["actor"] == f"web:{username}"

@@ -283,3 +283,15 @@ def test_the_pull_names_the_counter_as_the_services_do():
     from hcc_desk.services.dossier_steps import COUNTER_PARTY
 
     assert pull._COUNTER_PARTY == COUNTER_PARTY
+
+
+def test_a_pulled_notice_is_printed_with_the_agency_officers_full_name(desk, tmp_path):
+    """Central's officer is no officer of this desk: the notice brings the name to print."""
+    uuid, code = _pushed_dossier(desk)
+    officer = "Trần Thị Bích Ngọc"
+    desk.central.add_change("dossier.status", uuid, _supplement(uuid, officer=officer))
+    assert desk.engine().run_once().errors == []
+    [notice] = _notices(desk.ctx.store, uuid)
+    assert notice.actor == officer
+    pdf = desk.ctx.forms.render("supplement", code, tmp_path / "mau02.pdf", "demo")
+    assert officer in pdf_text(pdf)

@@ -142,6 +142,7 @@ class NoticeWire(_Pulled):
     agency: _Name | None = None
     reason: _Text
     missing_papers: list[_Name] = Field(default_factory=list, max_length=100)
+    officer: _Name | None = None  # the full name the notice is printed with (central's officer)
 
 
 class ResultWire(_Pulled):
@@ -258,7 +259,7 @@ def _notice(
             else None,
             new_due_at=dossier.due_at if apology else None,
             previous_due_at=previous_due if apology else None,
-            actor=event.actor,
+            actor=notice.officer or event.actor,
             status_event_uuid=event.uuid,
         )
     )
