@@ -123,8 +123,12 @@ def test_a_handed_back_dossier_is_rated_once_with_its_pin_and_token(
 
     with central.db.read() as s:
         audited = s.scalars(select(AuditLog.detail).where(AuditLog.action == "rating.create")).all()
+        refused = s.scalars(
+            select(AuditLog.detail).where(AuditLog.action == "rating.refused")
+        ).all()
     mine = [d for d in audited if d["code"] == code]
     assert mine == [{"code": code, "level": 3, "comment": True}]
+    assert {"code": code, "reason": "already"} in refused
 
 
 def test_only_a_handed_back_dossier_can_be_rated(central: LiveServer, desk, browser: Browser):

@@ -29,6 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from hcc_core.domain.status import DossierStatus
 from hcc_core.wire.protocol import PublicStatus
 
+from ..changes import audit
 from ..guard import Guard, GuardDep
 from ..models import Centre, Dossier
 from ..rating import MAX_COMMENT, REFUSALS, RatingRefused, check_rating, is_rated, record_rating
@@ -279,8 +280,11 @@ def rate(
         with c.db.write() as s:
             record_rating(s, found.code, chosen, text, at=g.now(), actor="public:rating")
     except RatingRefused as refused:
-        view = status_view(c, found)
         status = 422 if refused.reason in ("level", "comment") else 409
+        if status == 409:  # the PIN matched: a refusal worth keeping (a form error is not)
+            with c.db.write() as s:
+                audit(s, "public:rating", "rating.refused", code=found.code, reason=refused.reason)
+        view = status_view(c, found)
         return render(
             request,
             code=found.code,
