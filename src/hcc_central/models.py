@@ -194,6 +194,8 @@ class Dossier(Base):
             postgresql_where=OPEN_DOSSIER,
             sqlite_where=OPEN_DOSSIER,
         ),
+        # The supervisors' lists and counts (dashboard.py): a centre's dossiers by status and due.
+        Index("ix_dossier_centre_status_due", "centre_id", "status", "due_at"),
     )
     uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
@@ -235,6 +237,8 @@ class StatusEvent(Base):
     """Append-only status history; the uuid makes merging desk and agency events idempotent."""
 
     __tablename__ = "status_event"
+    # Releases in a period (dashboard.on_time_rates) without reading the whole history.
+    __table_args__ = (Index("ix_status_event_status_at", "status", "at"),)
     uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossier.uuid"), index=True)
     status: Mapped[int] = mapped_column(Integer)
