@@ -381,12 +381,10 @@ def _print(args, profile) -> int:
         from hcc_desk.cli_forms import run_print
 
         return run_print(args)
-    from hcc_desk.cli_auth import authorise, read_password
+    from hcc_desk.cli_auth import authorised
 
-    password = read_password(args)
-    ctx = _open(profile)
-    try:
-        args.officer = authorise(ctx, args, password, "print receipt")
+    with authorised(profile, args, "print receipt") as (ctx, officer):
+        args.officer = officer
         if args.pdf:
             path = ctx.receipts.render_pdf(
                 args.code, args.pdf, paper=args.paper, officer_username=args.officer
@@ -397,8 +395,6 @@ def _print(args, profile) -> int:
                 args.code, args.officer, printer=args.printer, paper=args.paper
             )
             print(job)
-    finally:
-        ctx.close()
     return EXIT_OK
 
 
@@ -445,12 +441,9 @@ def _restore(args, profile) -> int:
 
 
 def _search(args, profile) -> int:
-    from hcc_desk.cli_auth import authorise, read_password
+    from hcc_desk.cli_auth import authorised
 
-    password = read_password(args)
-    ctx = _open(profile)
-    try:
-        officer = authorise(ctx, args, password, "search")
+    with authorised(profile, args, "search") as (ctx, officer):
         rows = ctx.dossiers.search(args.query, officer)
         for row in rows:
             print(
@@ -465,8 +458,6 @@ def _search(args, profile) -> int:
             )
         if not rows:  # said on stderr: stdout stays one dossier per line for scripts
             _err("cli.dossier_matches", query=repr(args.query))
-    finally:
-        ctx.close()
     return EXIT_OK
 
 
@@ -482,15 +473,10 @@ def _catalogue(args, profile) -> int:
         from hcc_core.catalogue.lint import run
 
         return run(args.file or default_catalogue_path(), args.today)
-    from hcc_desk.cli_auth import authorise, read_password
+    from hcc_desk.cli_auth import authorised
 
-    password = read_password(args)
-    ctx = _open(profile)
-    try:
-        authorise(ctx, args, password, "catalogue import", ADMIN)
+    with authorised(profile, args, "catalogue import", ADMIN) as (ctx, _admin):
         report = ctx.catalogue.import_file(args.file)
-    finally:
-        ctx.close()
     print(f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}")
     for warning in report.warnings:  # lint findings: imported, but the list needs fixing
         print(f"Cảnh báo / warning: {warning}")
@@ -498,16 +484,11 @@ def _catalogue(args, profile) -> int:
 
 
 def _calendar(args, profile) -> int:
-    from hcc_desk.cli_auth import authorise, read_password
+    from hcc_desk.cli_auth import authorised
 
-    password = read_password(args)
-    ctx = _open(profile)
-    try:
-        who = authorise(ctx, args, password, "calendar import", ADMIN)
+    with authorised(profile, args, "calendar import", ADMIN) as (ctx, who):
         report = ctx.calendars.import_file(args.file, who)
         warning = ctx.calendars.admin_warning()
-    finally:
-        ctx.close()
     years = ", ".join(str(y) for y in report.years)
     print(f"Đã nạp lịch năm {years}: {report.days} ngày. / Loaded {years}: {report.days} days.")
     if warning is not None:
@@ -558,16 +539,11 @@ def _logout(args, profile) -> int:
 
 
 def _officer(args, profile) -> int:
-    from hcc_desk.cli_auth import authorise, read_password
+    from hcc_desk.cli_auth import authorised
     from hcc_desk.services.auth import AuthService
 
-    password = read_password(args)
-    ctx = _open(profile)
-    try:
-        admin = authorise(ctx, args, password, "officer unlock", ADMIN)
+    with authorised(profile, args, "officer unlock", ADMIN) as (ctx, admin):
         AuthService(ctx.store).unlock(args.username, by=admin)
-    finally:
-        ctx.close()
     print(f"unlocked {args.username}")
     return EXIT_OK
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, NoReturn
 
@@ -54,6 +56,22 @@ def read_password(args: argparse.Namespace) -> str | None:
 
         return getpass.getpass("Mật khẩu / password: ")
     return sys.stdin.readline().rstrip("\r\n")
+
+
+@contextmanager
+def authorised(
+    profile: Any, args: argparse.Namespace, command: str, roles: tuple[str, ...] = ANY_OFFICER
+) -> Iterator[tuple[Any, str]]:
+    """The profile's context and the proven officer's user name, for one headless command: the
+    password is read first, then the profile opened (set up, or NotFound); closed in any case."""
+    from hcc_desk.cli import _open
+
+    password = read_password(args)
+    ctx = _open(profile)
+    try:
+        yield ctx, authorise(ctx, args, password, command, roles)
+    finally:
+        ctx.close()
 
 
 def authorise(

@@ -37,16 +37,10 @@ def add_arguments(sub, common: argparse.ArgumentParser) -> None:
 
 
 def run_backup(args, profile) -> int:
-    from hcc_desk.cli import _open
-    from hcc_desk.cli_auth import authorise, read_password
+    from hcc_desk.cli_auth import authorised
 
-    password = read_password(args)
-    ctx = _open(profile)
-    try:
-        authorise(ctx, args, password, "backup", ADMIN)
+    with authorised(profile, args, "backup", ADMIN) as (ctx, _admin):
         path = ctx.backups.backup_to(args.out)
-    finally:
-        ctx.close()
     print(path)
     return 0
 

@@ -113,20 +113,17 @@ def run_ledger(args) -> int:
 
 
 def _run(args, work, command: str, roles: tuple[str, ...]) -> int:
-    from hcc_desk.cli import EXIT_FAILED, EXIT_OK, _err, _open, exit_status
-    from hcc_desk.cli_auth import authorise, read_password
+    from hcc_desk.cli import EXIT_FAILED, EXIT_OK, _err, exit_status
+    from hcc_desk.cli_auth import authorised
     from hcc_desk.core.printing.errors import PrinterError
     from hcc_desk.profile import Profile, default_profile_dir
     from hcc_desk.services.errors import UserError
 
     try:
-        password = read_password(args)
-        ctx = _open(Profile(args.profile or default_profile_dir()))
-        try:
-            args.officer = authorise(ctx, args, password, command, roles)
+        profile = Profile(args.profile or default_profile_dir())
+        with authorised(profile, args, command, roles) as (ctx, officer):
+            args.officer = officer
             work(ctx)
-        finally:
-            ctx.close()
     except PrinterError as exc:
         _err(exc)
         return EXIT_FAILED
