@@ -25,6 +25,7 @@ from hcc_core.domain.calendar import WorkCalendar
 from hcc_core.domain.status import FINISHED, DossierStatus
 from hcc_core.domain.timing import SOON_WORKING_DAYS, classify, nth_working_day_after
 
+from .event_times import last_at, waiting_since
 from .models import Agency, Centre, Dossier, Officer, Rating, StatusEvent
 
 _S = DossierStatus
@@ -151,16 +152,6 @@ def list_page(
     return ListPage(rows, total, page, pages)
 
 
-def waiting_since(events: list[dict[str, Any]]) -> datetime | None:
-    """Start of the trailing run of "waiting for a supplement" events."""
-    start = None
-    for e in sorted(events, key=lambda e: str(e.get("at") or ""), reverse=True):
-        if e.get("status") != _S.WAITING_SUPPLEMENT:
-            break
-        start = e.get("at")
-    return datetime.fromisoformat(start) if start else None
-
-
 # --- names ------------------------------------------------------------------------------------
 
 
@@ -225,14 +216,11 @@ def released_at(events: list[dict[str, Any]], status: int) -> datetime | None:
     """When the result was released: the last RELEASING event (a reopened result is released
     again), else the hand-back; None when neither happened (as the desk reads central's rows)."""
 
-    def last(wanted: int) -> str | None:
-        found = [str(e["at"]) for e in events if e.get("status") == wanted and e.get("at")]
-        return max(found) if found else None
-
     if status not in _RELEASED:
         return None
-    at = last(_S.RELEASING) or (last(_S.DONE) if status == _S.DONE else None)
-    return datetime.fromisoformat(at) if at else None
+    return last_at(events, _S.RELEASING) or (
+        last_at(events, _S.DONE) if status == _S.DONE else None
+    )
 
 
 def on_time_rates(s: Session, centre_id: int, first: date, last: date) -> Rates:

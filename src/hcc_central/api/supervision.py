@@ -21,6 +21,7 @@ from hcc_core.wire.supervision import MAX_LIMIT, PATH, CentreDossierPage, Centre
 
 from ..auth import Token, authenticate
 from ..changes import audit
+from ..event_times import last_at, waiting_since
 from ..guard import (
     SESSION_MESSAGES,
     SUPERVISING_ROLES,
@@ -148,23 +149,8 @@ def _summary(r: Any, agencies: dict[str, str], names: dict[str, str]) -> CentreD
         received_at=r.received_at,
         due_at=r.due_at,
         status=r.status,
-        waiting_since=_waiting_since(events) if r.status == _WAITING else None,
-        result_ready_at=_last(events, _RELEASING) if r.status in (_RELEASING, _DONE) else None,
-        returned_at=_last(events, _DONE) if r.status == _DONE else None,
+        waiting_since=waiting_since(events) if r.status == _WAITING else None,
+        result_ready_at=last_at(events, _RELEASING) if r.status in (_RELEASING, _DONE) else None,
+        returned_at=last_at(events, _DONE) if r.status == _DONE else None,
         updated_at=r.updated_at,
     )
-
-
-def _last(events: list[dict[str, Any]], status: int) -> datetime | None:
-    found = [e["at"] for e in events if e.get("status") == status and e.get("at")]
-    return datetime.fromisoformat(found[-1]) if found else None
-
-
-def _waiting_since(events: list[dict[str, Any]]) -> datetime | None:
-    """Start of the trailing run of "waiting for supplement" events."""
-    start = None
-    for e in reversed(events):
-        if e.get("status") != _WAITING:
-            break
-        start = e.get("at")
-    return datetime.fromisoformat(start) if start else None
