@@ -13,7 +13,9 @@ from ..models import Attachment, Dossier, DossierPaper, OcrJob, PaperText
 from ..models.base import now
 
 MAX_ATTEMPTS = 3  # runs started; a file that crashed the worker this often is given up on
-PAPER_CANDIDATE_CAP = 1000
+# The newest papers holding the words that a search considers: papers are read in the order
+# dossiers are saved, so four pages of results' worth keeps the newest matches.
+PAPER_CANDIDATE_CAP = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +124,13 @@ def _fts_query(words: list[str]) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def paper_match_ids(words: list[str], cap: int = PAPER_CANDIDATE_CAP) -> Select[tuple[int]]:
-    """Dossier ids whose papers hold every word (each a word prefix), newest texts first."""
+def paper_hits(
+    session: Session, words: list[str], cap: int = PAPER_CANDIDATE_CAP
+) -> dict[int, int]:
+    """Papers holding every word (each a word prefix), the newest ``cap`` texts: paper id →
+    dossier id. One walk of the full-text index from its newest end."""
+    if not words:
+        return {}
     fts: Select[tuple[int]] = (
         select(literal_column("rowid", Integer))
         .select_from(text("dossier_fts_paper"))
@@ -133,28 +140,20 @@ def paper_match_ids(words: list[str], cap: int = PAPER_CANDIDATE_CAP) -> Select[
         .order_by(literal_column("rowid").desc())
         .limit(cap)
     )
-    return select(PaperText.dossier_id).where(PaperText.id.in_(fts.scalar_subquery()))
-
-
-def matched_papers(
-    session: Session, dossier_ids: list[int], words: list[str]
-) -> dict[str, tuple[str, ...]]:
-    """For each dossier (by uuid), the names of its papers holding every word (checklist name,
-    else the file name)."""
-    if not dossier_ids or not words:
-        return {}
-    fts = (
-        select(literal_column("rowid", Integer))
-        .select_from(text("dossier_fts_paper"))
-        .where(
-            text("dossier_fts_paper MATCH :paper_query").bindparams(paper_query=_fts_query(words))
-        )
-    )
     rows = session.execute(
-        select(Dossier.uuid, Attachment.filename, DossierPaper.name)
+        select(PaperText.id, PaperText.dossier_id).where(PaperText.id.in_(fts.scalar_subquery()))
+    )
+    return dict(rows.tuples().all())
+
+
+def paper_names(session: Session, paper_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """Dossier id → the names of these papers (checklist name, else the file name)."""
+    if not paper_ids:
+        return {}
+    rows = session.execute(
+        select(PaperText.dossier_id, Attachment.filename, DossierPaper.name)
         .select_from(PaperText)
         .join(Attachment, Attachment.id == PaperText.attachment_id)
-        .join(Dossier, Dossier.id == PaperText.dossier_id)
         .outerjoin(
             DossierPaper,
             and_(
@@ -162,12 +161,12 @@ def matched_papers(
                 DossierPaper.position == Attachment.paper_position,
             ),
         )
-        .where(PaperText.dossier_id.in_(dossier_ids), PaperText.id.in_(fts.scalar_subquery()))
+        .where(PaperText.id.in_(paper_ids))
         .order_by(Attachment.paper_position, Attachment.id)
     )
-    found: dict[str, list[str]] = {}
-    for dossier_uuid, filename, paper_name in rows.tuples():
-        names = found.setdefault(dossier_uuid, [])
+    found: dict[int, list[str]] = {}
+    for dossier_id, filename, paper_name in rows.tuples():
+        names = found.setdefault(dossier_id, [])
         name = paper_name or filename
         if name not in names:
             names.append(name)

@@ -15,6 +15,7 @@ while staying fast on a million rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Literal
@@ -37,7 +38,7 @@ from hcc_core.domain.text import fold
 from ..models import Dossier
 from ..records import DossierSummary
 from ..search_keys import phone_key
-from .ocr import matched_papers, paper_match_ids
+from .ocr import PAPER_CANDIDATE_CAP, paper_hits, paper_names
 from .summaries import summaries
 
 CANDIDATE_CAP = 1000
@@ -83,12 +84,27 @@ def search_dossiers(
     session: Session, query: str, limit: int = 50, received_on: date | None = None
 ) -> list[DossierSummary]:
     sq = classify_query(query)
-    ids = list(session.scalars(_id_query(sq, limit, received_on)).all())
+    # Words inside papers first (their own index), so the dossier query stays one index walk.
+    cap = max(PAPER_CANDIDATE_CAP, 4 * limit)
+    hits = paper_hits(session, sq.value.split(), cap) if sq.kind == "name" else {}
+    stmt = _id_query(sq, limit, received_on, paper_dossiers=set(hits.values()))
+    ids = list(session.scalars(stmt).all())
     rows = summaries(session, ids, newest_first=True)
-    if sq.kind != "name" or not rows:
+    if not hits or not rows:
         return rows
-    papers = matched_papers(session, ids, sq.value.split())
-    return [replace(r, matched_papers=papers[r.uuid]) if r.uuid in papers else r for r in rows]
+    found = set(ids)
+    names = paper_names(session, [p for p, d in hits.items() if d in found])
+    by_uuid = dict(zip(_uuids_of(session, list(names)), names.values(), strict=True))
+    return [replace(r, matched_papers=by_uuid[r.uuid]) if r.uuid in by_uuid else r for r in rows]
+
+
+def _uuids_of(session: Session, dossier_ids: list[int]) -> list[str]:
+    uuids = dict(
+        session.execute(select(Dossier.id, Dossier.uuid).where(Dossier.id.in_(dossier_ids)))
+        .tuples()
+        .all()
+    )
+    return [uuids[i] for i in dossier_ids]
 
 
 def _day_range(day: date) -> ColumnElement[bool]:
@@ -105,7 +121,10 @@ def _newest(where: ColumnElement[bool], limit: int) -> Select[tuple[int]]:
     )
 
 
-def _id_query(sq: SearchQuery, limit: int, day: date | None) -> Select[tuple[int]]:
+def _id_query(
+    sq: SearchQuery, limit: int, day: date | None, paper_dossiers: Collection[int] = ()
+) -> Select[tuple[int]]:
+    """``paper_dossiers``: dossiers whose papers hold the name query's words (matched too)."""
     cond: ColumnElement[bool]
     if sq.kind == "id_number":
         cond = or_(Dossier.id_number == sq.value, Dossier.owner_id_number == sq.value)
@@ -120,6 +139,8 @@ def _id_query(sq: SearchQuery, limit: int, day: date | None) -> Select[tuple[int
             cond = Dossier.id.in_(recent.scalar_subquery())
     elif sq.kind == "name":
         cond = _name_condition(sq.value.split(), day, max(CANDIDATE_CAP, 4 * limit))
+        if paper_dossiers:
+            cond = or_(cond, Dossier.id.in_(sorted(paper_dossiers)))
     else:
         cond = literal_column("1") == 1
     if day is not None:
@@ -138,8 +159,7 @@ def _name_condition(words: list[str], day: date | None, cap: int) -> ColumnEleme
     if day is not None:
         # One day holds a few hundred rows: a LIKE per word over them beats the FTS join.
         padded = literal_column("' ' || dossier.search_name", String)
-        by_name = and_(*(padded.like(f"% {_escape(w)}%", escape="\\") for w in words))
-        return or_(by_name, Dossier.id.in_(paper_match_ids(words, cap)))
+        return and_(*(padded.like(f"% {_escape(w)}%", escape="\\") for w in words))
     match = " ".join(f'"{w}"*' for w in words)
     fts: Select[tuple[int]] = (
         select(literal_column("rowid", Integer))
@@ -148,7 +168,7 @@ def _name_condition(words: list[str], day: date | None, cap: int) -> ColumnEleme
         .order_by(literal_column("rowid").desc())
         .limit(cap)
     )
-    return or_(Dossier.id.in_(fts.scalar_subquery()), Dossier.id.in_(paper_match_ids(words, cap)))
+    return Dossier.id.in_(fts.scalar_subquery())
 
 
 def _escape(word: str) -> str:
