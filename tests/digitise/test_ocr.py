@@ -9,6 +9,8 @@ import signal
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -306,3 +308,72 @@ def test_search_results_show_which_paper_matched(qtbot):
     assert shown == "Nguyễn Thị Hương · 📄 Giấy chứng sinh"
     assert "📄 Giấy chứng sinh" in model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(1, 2), Qt.ItemDataRole.DisplayRole) == "Trần Văn Bình"
+
+
+def test_the_text_layer_version_reaches_central_byte_identical(ocr_ready, tmp_path):
+    """The scan is already on central when its text layer is made: the new version is a new
+    attachment that central accepts and stores byte for byte, the scan untouched beside it."""
+    import hashlib
+
+    from hcc_central.models import Attachment as CentralAttachment
+    from hcc_central.store import FileStore
+    from tests.capture.test_scan_reaches_central import _enrolled_desk
+    from tests.services.after_intake_helpers import intake
+
+    with _central(tmp_path) as (live, store_dir):
+        ctx = _enrolled_desk(live, tmp_path / "quay1")
+        try:
+            code = intake(ctx, datetime(2026, 11, 25, 9, 0), "lan")
+            detail = ctx.dossiers.detail(code, "lan")
+            original = _attach_rendered_page(ctx, detail, tmp_path)
+            assert ctx.sync.run_until_idle(60)[0]
+
+            assert ctx.ocr.run_until_idle() == 1
+            assert ctx.sync.run_until_idle(60)[0]
+
+            version_id = _job(ctx, original).result_attachment_id
+            with ctx.store.session() as s:
+                rows = {a.uuid: a for a in s.scalars(select(Attachment))}
+                version = s.get(Attachment, version_id)
+                local = {
+                    u: sealed_files.read(ctx.capture.attachments_dir, a.path)
+                    for u, a in rows.items()
+                }
+            assert set(rows) == {original, version.uuid}
+            assert {a.upload_state for a in rows.values()} == {"done"}
+            for att_uuid, data in local.items():
+                with live.db.read() as s:
+                    row = s.get(CentralAttachment, att_uuid)
+                assert row is not None and row.dossier_uuid == detail.uuid
+                assert (row.size, row.sha256) == (len(data), hashlib.sha256(data).hexdigest())
+                assert FileStore(store_dir).blob_path(row.sha256).read_bytes() == data
+            assert "Quảng Trị" in pdftotext_bytes(local[version.uuid], tmp_path)
+        finally:
+            ctx.close()
+
+
+@contextmanager
+def _central(tmp_path: Path) -> Iterator[tuple[object, Path]]:
+    """A real hcc-central on loopback (SQLite), as tests/capture/test_scan_reaches_central.py."""
+    from hcc_central.db import Database
+    from hcc_central.migrate import upgrade
+    from hcc_central.settings import Settings
+    from tests.central.live import LiveServer
+
+    root = tmp_path / "central"
+    root.mkdir()
+    url = f"sqlite:///{root / 'central.db'}"
+    db = Database(url, pool_size=1)
+    upgrade(db.engine)
+    db.dispose()
+    live = LiveServer(Settings(db_url=url, store_dir=root / "store")).start()
+    try:
+        yield live, root / "store"
+    finally:
+        live.stop()
+
+
+def pdftotext_bytes(data: bytes, folder: Path) -> str:
+    path = folder / "from-central.pdf"
+    path.write_bytes(data)
+    return pdftotext(path)
