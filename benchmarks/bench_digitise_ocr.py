@@ -29,7 +29,12 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.report import figure, heading, parse_args  # noqa: E402
 from benchmarks.stats import summary  # noqa: E402
-from hcc_desk.core.digitise.ocr import BACKGROUND_NICE, check_available, ocr_pdf  # noqa: E402
+from hcc_desk.core.digitise.ocr import (  # noqa: E402
+    BACKGROUND_NICE,
+    OcrUnavailable,
+    check_available,
+    ocr_pdf,
+)
 from tests.digitise.ocr_fixtures import scanned_page  # noqa: E402
 
 TARGET_SECONDS_PER_PAGE = 3.0
@@ -107,7 +112,11 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=4, help="A4 pages per run")
     ap.add_argument("--dpi", type=int, default=300, help="scan resolution")
     args = parse_args(ap, short={"pages": 1, "dpi": 150})
-    check_available()
+    try:
+        check_available()
+    except OcrUnavailable as exc:
+        print(f"cannot benchmark OCR: {exc.text('en')}", file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory(prefix="hcc-bench-ocr-") as tmp:
         folder = Path(tmp)
         src = _pages_pdf(folder, args.pages, args.dpi)

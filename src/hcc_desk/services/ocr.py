@@ -80,6 +80,7 @@ class OcrService:
         self._thread: threading.Thread | None = None
         self._waker_db: Path | None = None
         self._requeued = False
+        self._said_unavailable = False
 
     # --- the background worker ----------------------------------------------------------------
     def start_background(self) -> None:
@@ -115,8 +116,9 @@ class OcrService:
             except Exception:  # a bug must not end the worker for the rest of the day
                 log.exception("OCR worker pass failed")
                 worked = 0
-            if worked < 0 and not self._stop.is_set():  # not installed: again when nudged
+            if worked < 0 and not self._stop.is_set() and not self._said_unavailable:
                 log.info("OCR is not available on this PC; papers stay queued")
+                self._said_unavailable = True  # once per start, not every poll
             self._wake.wait(self._poll)
             self._wake.clear()
 
