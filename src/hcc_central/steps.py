@@ -366,6 +366,8 @@ def apology(
         note=f"Xin lỗi, hẹn lại ({agency.name}): {reason}",
         kind="apology",
         due_at=new_due_at,
+        # The counter prints Mẫu 04 (the apology letter) from it, as after its own step.
+        notice={"kind": "apology", "agency": agency.name, "reason": reason, "missing_papers": []},
     )
     audit(
         s,

@@ -195,3 +195,18 @@ def test_a_notice_names_the_officer_by_full_name(central: LiveServer, desk: Desk
     )
     assert payload["notice"]["officer"] == "Cán bộ agency"
     assert payload["event"]["actor"] == f"web:{username}"
+
+
+def test_an_apology_sends_the_counter_its_notice(central: LiveServer, desk: Desk):
+    """The desk prints Mẫu 04 from the pulled notice (tests/sync/test_sync_pull_notices.py)."""
+    mine = agency(central, desk.unit)
+    doc = pushed(
+        desk, due_at=(datetime.now() + timedelta(days=3)).replace(microsecond=0).isoformat()
+    )
+    with central.db.read() as s:
+        later = datetime.combine(nth_working_day_after(date.today(), 8, work_calendar(s)), time(9))
+    payload = central.write(steps.apology, doc["code"], mine, "web:t", later, "Chờ xác minh")
+    assert payload["due_at"] == later.isoformat()
+    assert payload["notice"]["kind"] == "apology"
+    assert payload["notice"]["reason"] == "Chờ xác minh"
+    assert payload["notice"]["agency"] == mine.name
