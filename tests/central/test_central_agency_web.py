@@ -209,6 +209,8 @@ def test_every_step_through_the_browser_reaches_the_desks(
             [notice] = s.scalar(select(Dossier.doc).where(Dossier.code == code))["notices"]
         assert notice["event_uuid"] == p["event"]["uuid"] and notice["kind"] == "supplement"
         assert notice["missing_papers"] == ["Tờ khai", "Ảnh 4x6"] and notice["at"]
+        shown = a.get(f"/co-quan/ho-so/{code}").text  # the history names officers, not logins
+        assert "Cán bộ agency" in shown and "web:agency" not in shown
 
         assert step(a, code, "da-bo-sung", {}).status_code == 303
         [p], cursor = status_changes(desk, cursor)

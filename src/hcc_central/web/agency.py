@@ -28,6 +28,7 @@ from hcc_core.domain.timing import urgency
 from .. import steps
 from ..calendar import work_calendar
 from ..changes import audit
+from ..dashboard import officer_names
 from ..models import FINISHED_STATUSES, Agency, Attachment, Dossier
 from ..notify import deliveries
 from ..queries import QueueRow, SearchRow, agency_queue, centre_search, search_kind
@@ -165,9 +166,17 @@ def dossier_page(request: Request, code: str, officer: Reader) -> Response:
     doc = dossier.doc
     status = DossierStatus(dossier.status)
     offered = central_steps(status) if agency is not None else ()
+    history = doc.get("events", [])
+    with c.db.read() as s:  # who acted, by name: counter logins and web ("web:…") logins alike
+        names = officer_names(s, {str(e["actor"]).removeprefix("web:") for e in history})
     events = [
-        {**e, "at": datetime.fromisoformat(e["at"]), "label": DossierStatus(e["status"]).text("vi")}
-        for e in doc.get("events", [])
+        {
+            **e,
+            "at": datetime.fromisoformat(e["at"]),
+            "label": DossierStatus(e["status"]).text("vi"),
+            "actor": names.get(str(e["actor"]).removeprefix("web:"), e["actor"]),
+        }
+        for e in history
     ]
     return page(
         request,
