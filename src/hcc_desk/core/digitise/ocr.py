@@ -120,11 +120,21 @@ def pdfa_part(path: Path) -> str | None:
     return status or None
 
 
-def _command(src: Path, dst: Path, jobs: int, output_type: str) -> list[str]:
+# ``python -m ocrmypdf`` that first lowers its own CPU priority (inherited by its Tesseracts):
+# a preexec_fn would do it in the forked child, which is unsafe in the desk's threaded process.
+_NICE_THEN_OCRMYPDF = (
+    "import os, runpy, sys; nice = int(sys.argv.pop(1)); nice and os.nice(nice); "
+    "sys.argv[0] = 'ocrmypdf'; runpy.run_module('ocrmypdf', run_name='__main__', alter_sys=True)"
+)
+
+
+def _command(src: Path, dst: Path, jobs: int, output_type: str, nice: int) -> list[str]:
+    posix_nice = nice if sys.platform != "win32" else 0  # Windows: a priority class instead
     return [
         sys.executable,
-        "-m",
-        "ocrmypdf",
+        "-c",
+        _NICE_THEN_OCRMYPDF,
+        str(posix_nice),
         "--language",
         LANGUAGE,
         "--output-type",
@@ -145,10 +155,6 @@ def _command(src: Path, dst: Path, jobs: int, output_type: str) -> list[str]:
     ]
 
 
-def _lower_priority(nice: int) -> None:  # runs in the child before ocrmypdf starts
-    os.nice(nice)
-
-
 def _run(
     cmd: list[str], *, nice: int, timeout: float, cancel: threading.Event | None
 ) -> subprocess.CompletedProcess[str]:
@@ -162,8 +168,6 @@ def _run(
             kwargs["creationflags"] = subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined,unused-ignore]
     else:
         kwargs["start_new_session"] = True
-        if nice:
-            kwargs["preexec_fn"] = lambda: _lower_priority(nice)
     with tempfile.TemporaryFile("w+") as err:
         proc = subprocess.Popen(  # our own interpreter, fixed arguments
             cmd, stdout=subprocess.DEVNULL, stderr=err, text=True, env=env, **kwargs
@@ -222,10 +226,12 @@ def ocr_pdf(
     check_available()
     timeout = RUN_SECONDS_BASE + PAGE_SECONDS * max(1, len(before))
     pdfa = True
-    done = _run(_command(src, dst, jobs, "pdfa-2"), nice=nice, timeout=timeout, cancel=cancel)
+    cmd = _command(src, dst, jobs, "pdfa-2", nice)
+    done = _run(cmd, nice=nice, timeout=timeout, cancel=cancel)
     if done.returncode == _EXIT_PDFA_FAILED:
         pdfa = False
-        done = _run(_command(src, dst, jobs, "pdf"), nice=nice, timeout=timeout, cancel=cancel)
+        cmd = _command(src, dst, jobs, "pdf", nice)
+        done = _run(cmd, nice=nice, timeout=timeout, cancel=cancel)
     if done.returncode != 0:
         raise _failure(done)
     after = _verified(dst, len(before), pdfa)
