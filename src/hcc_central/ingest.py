@@ -58,6 +58,7 @@ from .db import Database
 from .group_commit import GroupCommit
 from .ingest_rows import IN_CHUNK, att_row, chunks, dossier_row, event_row, merge
 from .models import AppliedOp, Attachment, Dossier, Officer, StatusEvent
+from .notify.pushed import enqueue_pushed, told
 from .search_keys import replace_keys
 from .settings import Settings
 
@@ -139,6 +140,9 @@ class _Batch:
     events: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
     applied: list[dict[str, Any]] = field(default_factory=list)
+    # Events new to central the applicant is told of (notify/pushed.py), and the age bound.
+    notify: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    notify_since: datetime | None = None
 
 
 class Ingest:
@@ -186,8 +190,10 @@ class Ingest:
     def _write_group(self, group: list[list[_Op]]) -> Results:
         if len(group) > 1:
             try:
+                now = datetime.now()
                 with self.db.write_core() as conn:
-                    return _apply(conn, [o for ops in group for o in ops], datetime.now())
+                    flat = [o for ops in group for o in ops]
+                    return _apply(conn, flat, now, self._notify_since(now))
             except IntegrityError as err:  # rolled back: find the push that conflicts
                 log.info("a group of %d pushes hit a conflict, writing each alone: %s",
                          len(group), err.orig)  # fmt: skip
@@ -198,16 +204,21 @@ class Ingest:
 
     def _write_alone(self, ops: list[_Op]) -> Results:
         now = datetime.now()
+        since = self._notify_since(now)
         try:
             with self.db.write_core() as conn:
-                return _apply(conn, ops, now)
+                return _apply(conn, ops, now, since)
         except IntegrityError as err:  # the transaction was rolled back: redo op by op
             log.info("push of %d ops hit a conflict, redoing op by op: %s", len(ops), err.orig)
         out: Results = {}
         with self.db.write_core() as conn:
             for one in ops:
-                out |= _apply_alone(conn, one, now)
+                out |= _apply_alone(conn, one, now, since)
         return out
+
+    def _notify_since(self, now: datetime) -> datetime:
+        """Pushed steps older than this tell the applicant nothing (notify/pushed.py)."""
+        return now - timedelta(hours=self.settings.notify_pushed_within_hours)
 
 
 def _validate(
@@ -270,8 +281,11 @@ def check_op(op: PushOp, dev: DeviceCtx, settings: Settings, latest: datetime) -
         raise Rejected(422, f"attachments exceed {settings.max_dossier_bytes} bytes in total")
 
 
-def _apply(s: Connection, ops: list[_Op], now: datetime) -> Results:
+def _apply(
+    s: Connection, ops: list[_Op], now: datetime, notify_since: datetime | None = None
+) -> Results:
     b = _read(s, ops)
+    b.notify_since = notify_since
     for o in ops:
         if o.op_id in b.done:  # a retried request: the first one was committed
             b.results[o] = OpResult(op_id=o.op_id, outcome="duplicate")
@@ -338,6 +352,7 @@ def _decide(o: _Op, b: _Batch) -> Literal["applied", "duplicate"]:
     _check_history(new, added, dev, b.officers)
     (b.updates if o.uuid in b.in_db else b.inserts)[o.uuid] = new
     b.events += [event_row(o.uuid, e) for e in added]
+    b.notify += [(o.uuid, e) for e in added if told(e, b.notify_since)]
     for a in new["attachments"]:
         if a["uuid"] not in b.att_owner:
             b.att_owner[a["uuid"]] = o.uuid
@@ -392,15 +407,18 @@ def _write(s: Connection, b: _Batch, now: datetime) -> None:
     replace_keys(s, inserts + updated, existing=b.updates)
     for table, rows in ((EVENTS, b.events), (ATT, b.attachments), (OPS, b.applied)):
         insert_rows(s, table, rows)
+    enqueue_pushed(s, b.notify)  # after the dossiers are written: it reads the merged ones
 
 
-def _apply_alone(s: Connection, one: _Op, now: datetime) -> Results:
+def _apply_alone(
+    s: Connection, one: _Op, now: datetime, notify_since: datetime | None = None
+) -> Results:
     """Slow path: one op in its own savepoint; a second try re-reads what a race changed."""
     detail = ""
     for _ in range(2):
         try:
             with s.begin_nested():
-                return _apply(s, [one], now)
+                return _apply(s, [one], now, notify_since)
         except IntegrityError as err:
             detail = str(err.orig).splitlines()[0][:200]
     return {one: _rejected(one.op_id, 409, f"conflicts with stored data: {detail}")}

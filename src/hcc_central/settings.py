@@ -66,6 +66,7 @@ class Settings:
     notify_retry_seconds: int = 60  # first retry; doubles each time, at most an hour
     notify_poll_seconds: int = 5  # the worker looks for due messages this often
     notify_max_age_hours: int = 72  # not sent by then (e.g. channel not configured): failed
+    notify_pushed_within_hours: int = 72  # a counter's step pushed later than this: not told
     # Signed digitised copies (signatures.py): the CA certificates a signed PDF's signer must
     # chain to. Empty: integrity and expiry are checked, not who issued the certificate.
     signature_ca_dir: str = ""
@@ -128,6 +129,7 @@ _ENV_INTS = {
     "notify_retry_seconds": "HCC_CENTRAL_NOTIFY_RETRY_SECONDS",
     "notify_poll_seconds": "HCC_CENTRAL_NOTIFY_POLL_SECONDS",
     "notify_max_age_hours": "HCC_CENTRAL_NOTIFY_MAX_AGE_HOURS",
+    "notify_pushed_within_hours": "HCC_CENTRAL_NOTIFY_PUSHED_WITHIN_HOURS",
 }
 _ENV_STRS = {
     "smtp_host": "HCC_CENTRAL_SMTP_HOST",

@@ -7,15 +7,10 @@ waited for without sleeping); the live server has no channel configured and send
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import socket
 import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from email import message_from_bytes, policy
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -29,114 +24,25 @@ from hcc_central.notify import deliveries, enqueue_for_step
 from hcc_central.notify.sender import SmtpSender
 from hcc_central.notify.templates import TemplateError, check, without_diacritics
 from hcc_central.notify.worker import Worker
-from hcc_central.settings import Settings
 from hcc_central.status_change import set_status
 from hcc_core.domain.status import DossierStatus
 from tests.central.browser import Browser, web_officer
 from tests.central.helpers import make_doc, op, push
 from tests.central.live import Desk, LiveServer, make_centre
+from tests.central.notify_fixtures import (  # noqa: F401 (fixtures)
+    Gateway,
+    Mailbox,
+    channels_on,
+    drain,
+    free_port,
+    sms_gateway,
+    smtp_server,
+)
 from tests.support.waits import wait_until
 
 EMAIL = "an.nguyen@mail.vn"
 PHONE = "0905123456"
 TEMPLATES = "/quan-tri/mau-thong-bao"
-
-
-# --- the real servers ---------------------------------------------------------------------------
-class Mailbox:
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:
-        mail = message_from_bytes(envelope.content, policy=policy.default)
-        with self.lock:
-            self.messages.append((envelope.rcpt_tos, mail))
-        return "250 OK"
-
-    def with_id(self, message_id: str) -> list[Any]:
-        with self.lock:
-            return [m for _, m in self.messages if m["Message-ID"] == message_id]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-@pytest.fixture
-def smtp() -> Iterator[tuple[Mailbox, int]]:
-    box = Mailbox()
-    port = _free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield box, port
-    controller.stop()
-
-
-class Gateway:
-    """The SMS gateway: records every request; answers a message's queued statuses first, then
-    200 (per message: other tests' messages in the shared database may be sent in one pass)."""
-
-    def __init__(self) -> None:
-        self.requests: list[tuple[dict[str, str], dict[str, Any]]] = []
-        self.answers: dict[str, list[int]] = {}
-        self.lock = threading.Lock()
-        gateway = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                with gateway.lock:
-                    gateway.requests.append((dict(self.headers), body))
-                    queued = gateway.answers.get(body["id"])
-                    status = queued.pop(0) if queued else 200
-                self.send_response(status)
-                self.send_header("Content-Length", "2")
-                self.end_headers()
-                self.wfile.write(b"{}")
-
-            def log_message(self, *_args: Any) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/sms"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def for_key(self, key: str) -> list[tuple[dict[str, str], dict[str, Any]]]:
-        with self.lock:
-            return [r for r in self.requests if r[1]["id"] == key]
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture
-def gateway() -> Iterator[Gateway]:
-    g = Gateway()
-    yield g
-    g.close()
-
-
-def channels_on(
-    central: LiveServer, smtp: tuple[Mailbox, int], gateway: Gateway, **over: Any
-) -> Settings:
-    values: dict[str, Any] = {
-        "smtp_host": "127.0.0.1",
-        "smtp_port": smtp[1],
-        "smtp_starttls": False,
-        "smtp_from": "thongbao@hcc.test.vn",
-        "sms_url": gateway.url,
-        "sms_token": "gateway-secret",
-        "notify_retry_seconds": 60,
-        "notify_max_attempts": 3,
-        "notify_timeout_seconds": 10,
-    }
-    return dataclasses.replace(central.settings, **{**values, **over})
 
 
 # --- dossiers and steps ---------------------------------------------------------------------------
@@ -180,13 +86,6 @@ def rows_of(central: LiveServer, dossier_uuid: str) -> list[Notification]:
                 .order_by(Notification.channel)
             )
         )
-
-
-def drain(worker: Worker, now: datetime | None = None) -> None:
-    """Passes until nothing is due at ``now``: other tests' messages in the shared database
-    may come first in a batch."""
-    while worker.run_once(now).claimed:
-        pass
 
 
 # --- tests --------------------------------------------------------------------------------------
@@ -589,7 +488,7 @@ def test_starttls_checks_the_mail_servers_certificate_and_logs_in(
         logins.append((data.login, data.password))
         return AuthResult(success=ok)
 
-    box, port = Mailbox(), _free_port()
+    box, port = Mailbox(), free_port()
     controller = Controller(box, hostname="127.0.0.1", port=port, tls_context=tls,
                             require_starttls=True, authenticator=authenticator,
                             auth_required=True)  # fmt: skip

@@ -48,6 +48,10 @@ STATUS_MESSAGES: dict[int, str] = {
     DossierStatus.UNRESOLVED: "refused",
 }
 
+PAPERS_ON_SLIP = (
+    "ghi trong Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ; chưa nhận được phiếu, "
+    "xin liên hệ Trung tâm qua đường dây nóng"
+)
 _EMAIL = re.compile(r"^[^@\s<>,;\"()\\]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,63}$")
 
 
@@ -111,7 +115,9 @@ def _papers(notice: Mapping[str, Any]) -> str:
     if isinstance(papers, str):
         papers = [papers]
     lines = [f"- {' '.join(str(p).split())}" for p in papers if str(p).strip()]
-    return "\n".join(lines) or "- (xem tại trang tra cứu hoặc hỏi Trung tâm)"
+    # No list: a step recorded at a counter (a push carries no notice): the papers are on the
+    # desk's printed slip (Mẫu 02), which the page of the status link does not show.
+    return "\n".join(lines) or f"- {PAPERS_ON_SLIP}"
 
 
 def _reason(notice: Mapping[str, Any], event: Mapping[str, Any]) -> str:
@@ -165,6 +171,14 @@ def enqueue_for_step(
     """Queue the messages a step causes, in the caller's transaction: one per channel the
     applicant gave (none for other steps, or an applicant without phone or e-mail). Returns
     the rows made now; a step seen before makes none."""
+    made = queue(s, dossier, event, kind)
+    if not made:
+        return []
+    return list(s.scalars(select(Notification).where(Notification.id.in_(made))))
+
+
+def queue(s: Session, dossier: Dossier, event: Mapping[str, Any], kind: str) -> list[int]:
+    """enqueue_for_step without reading the rows back: the ids of the rows made now."""
     message = message_kind(kind, event)
     to = recipients(dossier.doc)
     if message is None or not to or not event.get("uuid"):
@@ -204,9 +218,7 @@ def enqueue_for_step(
             .returning(Notification.id)
         )
         made.extend(s.scalars(stmt))
-    if not made:
-        return []
-    return list(s.scalars(select(Notification).where(Notification.id.in_(made))))
+    return made
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,10 @@ PLACEHOLDERS: dict[str, str] = {
     "link": "địa chỉ trang tra cứu của hồ sơ (người nộp nhập mã PIN in trên giấy tiếp nhận)",
     "date": "ngày của bước xử lý",
     "agency": "cơ quan giải quyết",
-    "missing_papers": "giấy tờ cần bổ sung (mỗi giấy tờ một dòng)",
+    "missing_papers": (
+        "giấy tờ cần bổ sung (mỗi giấy tờ một dòng; bước ghi tại quầy: lời mời xem Phiếu yêu "
+        "cầu bổ sung hoặc liên hệ Trung tâm)"
+    ),
     "reason": "lý do (bổ sung, từ chối hoặc dừng giải quyết)",
     "collect": "nơi và thời gian nhận kết quả",
 }
