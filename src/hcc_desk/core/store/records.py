@@ -31,6 +31,8 @@ class AgencyInfo:
 
 @dataclass(frozen=True, slots=True)
 class ProcedureInfo:
+    # Most fields are those of hcc_core.catalogue.schema.ProcedureRecord on purpose: that is a
+    # published list's entry before import (agency named by text, no row); this is the stored row.
     id: int
     code: str | None
     name: str
