@@ -58,7 +58,7 @@ from .db import Database
 from .group_commit import GroupCommit
 from .ingest_rows import IN_CHUNK, att_row, chunks, dossier_row, event_row, merge
 from .models import AppliedOp, Attachment, Dossier, Officer, StatusEvent
-from .notify.pushed import enqueue_pushed, told
+from .notify.pushed import enqueue_pushed, to_tell
 from .search_keys import replace_keys
 from .settings import Settings
 
@@ -140,7 +140,7 @@ class _Batch:
     events: list[dict[str, Any]] = field(default_factory=list)
     attachments: list[dict[str, Any]] = field(default_factory=list)
     applied: list[dict[str, Any]] = field(default_factory=list)
-    # Events new to central the applicant is told of (notify/pushed.py), and the age bound.
+    # Steps new to central the applicant is told of (notify/pushed.py), and the age bound.
     notify: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     notify_since: datetime | None = None
 
@@ -352,7 +352,8 @@ def _decide(o: _Op, b: _Batch) -> Literal["applied", "duplicate"]:
     _check_history(new, added, dev, b.officers)
     (b.updates if o.uuid in b.in_db else b.inserts)[o.uuid] = new
     b.events += [event_row(o.uuid, e) for e in added]
-    b.notify += [(o.uuid, e) for e in added if told(e, b.notify_since)]
+    if (step := to_tell(new["events"], added, b.notify_since)) is not None:
+        b.notify.append((o.uuid, step))
     for a in new["attachments"]:
         if a["uuid"] not in b.att_owner:
             b.att_owner[a["uuid"]] = o.uuid

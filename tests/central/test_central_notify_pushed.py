@@ -31,6 +31,8 @@ PHONE = "0912345678"
 CONTACT = {"email": EMAIL, "phone": PHONE}
 NOTES = {
     S.PROCESSING: "Sở Tư pháp đang xử lý",
+    S.NEW: "Đã nhận hồ sơ bổ sung",
+    S.DONE: "Đã trả kết quả",
     S.WAITING_SUPPLEMENT: "Yêu cầu bổ sung (Sở Tư pháp): thiếu bản sao giấy khai sinh",
     S.RELEASING: "Trả kết quả",
     S.DENIED: "Từ chối (Sở Tư pháp): không thuộc thẩm quyền",
@@ -147,6 +149,27 @@ def test_an_old_counter_step_tells_nobody_and_a_recent_one_does(central: LiveSer
     applied(desk, old, recent)
     assert rows_of(central, old) == []
     assert sorted(n.kind for n in rows_of(central, recent)) == ["result", "result"]
+
+
+def test_a_step_superseded_before_the_push_is_not_told_but_the_next_one_is(
+    central: LiveServer, desk: Desk
+):
+    # Papers asked then brought, a result ready then collected: all while the desk was offline.
+    brought = counter_doc(desk, [S.WAITING_SUPPLEMENT, S.NEW], **CONTACT)
+    collected = counter_doc(desk, [S.PROCESSING, S.RELEASING, S.DONE], **CONTACT)
+    applied(desk, brought, collected)
+    assert rows_of(central, brought, collected) == []
+
+    # The dossier's next step, pushed on its own, is told (once).
+    at = datetime.fromisoformat(brought["events"][-1]["at"]) + timedelta(minutes=1)
+    refusal = {"uuid": new_uuid(), "status": int(S.DENIED), "at": at.isoformat(),
+               "actor": "demo", "note": NOTES[S.DENIED]}  # fmt: skip
+    later = {**brought, "events": [*brought["events"], refusal], "status": int(S.DENIED)}
+    applied(desk, later)
+    assert [(n.kind, n.event_uuid) for n in rows_of(central, brought)] == [
+        ("refused", refusal["uuid"]),
+        ("refused", refusal["uuid"]),
+    ]
 
 
 def test_an_applicant_without_phone_or_email_is_told_nothing(central: LiveServer, desk: Desk):

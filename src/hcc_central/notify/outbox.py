@@ -19,7 +19,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -179,6 +179,27 @@ def enqueue_for_step(
 
 def queue(s: Session, dossier: Dossier, event: Mapping[str, Any], kind: str) -> list[int]:
     """enqueue_for_step without reading the rows back: the ids of the rows made now."""
+    made: list[int] = []
+    for row in rows_for(s, dossier, event, kind):
+        # One by one: what RETURNING gives for skipped rows is the same everywhere.
+        stmt = insert_new(s).values(row).returning(Notification.id)
+        made.extend(s.scalars(stmt))
+    return made
+
+
+def insert_new(s: Session | Connection) -> Insert:
+    """INSERT INTO notification … ON CONFLICT (event_uuid, channel) DO NOTHING (central runs
+    on SQLite or PostgreSQL: both spell it, and RETURNING)."""
+    dialect = (s.get_bind() if isinstance(s, Session) else s).dialect.name
+    insert_row = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return insert_row(Notification).on_conflict_do_nothing(index_elements=["event_uuid", "channel"])
+
+
+def rows_for(
+    s: Session, dossier: Dossier, event: Mapping[str, Any], kind: str
+) -> list[dict[str, Any]]:
+    """The outbox rows a step causes: one per channel the applicant gave, in the words of the
+    (admin's or default) template; none for a step the applicant is not told of."""
     message = message_kind(kind, event)
     to = recipients(dossier.doc)
     if message is None or not to or not event.get("uuid"):
@@ -207,18 +228,7 @@ def queue(s: Session, dossier: Dossier, event: Mapping[str, Any], kind: str) -> 
                 "created_at": now,
             }
         )
-    # Central runs on SQLite or PostgreSQL: both spell ON CONFLICT DO NOTHING and RETURNING.
-    insert_row = postgresql.insert if s.get_bind().dialect.name == "postgresql" else sqlite.insert
-    made: list[int] = []
-    for row in rows:  # one by one: what RETURNING gives for skipped rows is the same everywhere
-        stmt = (
-            insert_row(Notification)
-            .values(row)
-            .on_conflict_do_nothing(index_elements=["event_uuid", "channel"])
-            .returning(Notification.id)
-        )
-        made.extend(s.scalars(stmt))
-    return made
+    return rows
 
 
 @dataclass(frozen=True)
