@@ -164,8 +164,10 @@ def test_scanned_paper_from_the_sane_test_device_gets_its_text_layer_after_save(
 def test_search_finds_a_dossier_by_a_word_inside_its_paper(
     ocr_ready, demo_ctx, saved_dossier, tmp_path
 ):
-    service = demo_ctx.ocr
-    service._first_delay = 0  # the test does not wait for a desk's start
+    from hcc_desk.services.ocr import OcrService
+
+    # As the desk's worker, minus the pause after a desk's start.
+    service = OcrService(demo_ctx.store, demo_ctx.profile.root, first_delay=0)
     service.start_background()
     try:
         original = _attach_rendered_page(demo_ctx, saved_dossier, tmp_path)
@@ -174,6 +176,7 @@ def test_search_finds_a_dossier_by_a_word_inside_its_paper(
             lambda: _job(demo_ctx, original).state == "done",
             OCR_WAIT,
             "the background OCR job",
+            interval=0.2,
         )
     finally:
         service.stop()
