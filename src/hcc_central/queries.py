@@ -50,14 +50,9 @@ class QueueRow:
 
 
 @dataclass(frozen=True, slots=True)
-class SearchRow:
-    uuid: str
-    code: str
-    procedure_name: str
-    status: int
-    received_at: datetime
-    due_at: datetime | None
-    applicant_name: str
+class SearchRow(QueueRow):
+    """A queue row plus the agency deciding it (a search spans the centre)."""
+
     agency_unit_code: str
 
 
