@@ -147,6 +147,10 @@ def test_pages_of_an_unsaved_draft_come_back_with_the_draft(qtbot, ctx, officer,
         # Nothing asked: the pages belong to the draft, which the main window offers back.
         assert view.capture.recovery.box is None
         draft = next(d for d in ctx.drafts.pending("demo") if d.draft_id == draft_id)
+        # The screen has finished loading (places, first search) before the officer restores.
+        # In two of three full-suite runs the restored checklist never came without this wait;
+        # never in the file alone: an ordering with a start-up job, not understood yet.
+        runner.wait_idle()
         view.load_request(request_from_dict(draft.payload), draft.draft_id)  # "Khôi phục"
         qtbot.waitUntil(lambda: view.ui.papers_table.row_count() == 3, timeout=20_000)
         assert view.ui.papers_table.scan_text(0) == "1 tr."
