@@ -20,12 +20,12 @@ from sqlalchemy import select
 from hcc_desk.core import sealed_files
 from hcc_desk.core.digitise import ocr
 from hcc_desk.core.store.models import Attachment, AuditLog, OcrJob, OutboxOp, PaperText
+from tests.support.demo_dossier import save_demo_dossier
 from tests.support.realparts import unavailable
 from tests.support.waits import wait_until
 
 from .ocr_fixtures import digital_page, pdftotext, scanned_page, xmp_pdfaid
 
-QR = "046185012345|191234567|Nguyễn Thị Hương|12031985|Nữ|12 Lê Lợi, Huế|15082021"
 OCR_WAIT = 240  # seconds: one page takes ~3 s alone, far more on a loaded CI machine
 
 
@@ -39,22 +39,8 @@ def ocr_ready() -> None:
 
 @pytest.fixture
 def saved_dossier(demo_ctx):
-    """A dossier saved through the intake service, for the citizen of the QR above."""
-    from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
-
-    [choice] = [c for c in demo_ctx.catalogue.search("") if c.code == "1.001456"]
-    req = IntakeRequest(
-        procedure_code="1.001456",
-        citizen_qr=QR,
-        submitter=PersonInput(phone="0912345678"),
-        received_at=datetime(2026, 11, 25, 9, 0),
-        papers=[
-            PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
-            for p in choice.papers
-        ],
-    )
-    done = demo_ctx.intake.submit(req, "demo")
-    return demo_ctx.dossiers.detail(done.code, "demo")
+    """A dossier saved through the intake service (tests/support/demo_dossier.py)."""
+    return save_demo_dossier(demo_ctx)
 
 
 def _attach_rendered_page(ctx, dossier, tmp_path: Path) -> str:
