@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import random
 import sys
 import time
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +39,7 @@ from sqlalchemy import select, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.databases import PG_ADMIN, fresh_database
 from benchmarks.report import figure, heading, parse_args
 from benchmarks.stats import summary
 from hcc_central import admin
@@ -51,12 +50,6 @@ from hcc_central.queries import agency_queue, centre_search
 from hcc_core.domain.text import fold
 from hcc_desk.sim.people import FAMILY, GIVEN, MIDDLE
 
-_TEST_PG = os.environ.get("HCC_CENTRAL_TEST_PG", "")
-PG_ADMIN = (
-    os.environ.get("HCC_BENCH_PG")
-    or (_TEST_PG if _TEST_PG.startswith("postgresql") else "")
-    or "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 CENTRES = 5
 AGENCIES_PER_CENTRE = 20
 NAMES = 5000  # distinct full names drawn with the real skew
@@ -72,21 +65,6 @@ PROCEDURES = (
     "Cấp giấy phép xây dựng nhà ở riêng lẻ",
     "Chứng thực bản sao từ bản chính",
 )
-
-
-@contextmanager
-def fresh_database(admin_url: str) -> Iterator[str]:
-    import psycopg
-
-    libpq = admin_url.replace("postgresql+psycopg://", "postgresql://")
-    name = f"hcc_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(libpq, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield admin_url.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with psycopg.connect(libpq, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def names(rng: random.Random) -> list[tuple[str, str]]:

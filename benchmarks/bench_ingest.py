@@ -49,10 +49,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.databases import PG_ADMIN, fresh_database, row_count
 from benchmarks.report import figure, parse_args
 from benchmarks.stats import summary
 from hcc_central import admin
@@ -67,14 +67,6 @@ from hcc_desk.services.setup import seed_agencies
 from hcc_desk.sim.central_proc import CentralProcess
 from hcc_desk.sim.people import People
 
-# The PostgreSQL server's admin URL: this benchmark's own setting, else the test suite's (unless
-# that asks for a private cluster), else the local default.
-_TEST_PG = os.environ.get("HCC_CENTRAL_TEST_PG", "")
-PG_ADMIN = (
-    os.environ.get("HCC_BENCH_PG")
-    or (_TEST_PG if _TEST_PG.startswith("postgresql") else "")
-    or "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
-)
 MAX_SEQ = 9999
 
 
@@ -114,17 +106,8 @@ def database(kind: str, tmp: Path) -> Iterator[str]:
     if kind == "sqlite":
         yield f"sqlite:///{tmp / 'central.db'}"
         return
-    import psycopg
-
-    libpq = PG_ADMIN.replace("postgresql+psycopg://", "postgresql://")
-    name = f"hcc_bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(libpq, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield PG_ADMIN.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with psycopg.connect(libpq, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database() as url:
+        yield url
 
 
 def set_up(db_url: str, counters: int) -> list[str]:
@@ -157,15 +140,6 @@ def set_up(db_url: str, counters: int) -> list[str]:
                 admin.enrol_counter(s, centre.id, name=f"Quầy {i:02d}", slot=i)[0]
                 for i in range(1, counters + 1)
             ]
-    finally:
-        db.dispose()
-
-
-def stored_dossiers(db_url: str) -> int:
-    db = Database(db_url, pool_size=1)
-    try:
-        with db.read() as s:
-            return s.scalar(select(func.count()).select_from(Dossier)) or 0
     finally:
         db.dispose()
 
@@ -436,7 +410,7 @@ def run(kind: str, args: argparse.Namespace) -> dict:
                 )
         finally:
             central.stop()
-        stored = stored_dossiers(db_url)
+        stored = row_count(db_url, Dossier)
     total = args.counters * sum(sizes)
     assert stored == total, (stored, total)
     return out

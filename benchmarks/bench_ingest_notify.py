@@ -25,7 +25,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
-from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -37,9 +36,9 @@ from benchmarks.bench_ingest import (
     request,
     set_up,
 )
+from benchmarks.databases import row_count
 from benchmarks.report import figure, parse_args
 from benchmarks.stats import summary
-from hcc_central.db import Database
 from hcc_central.models import Notification
 from hcc_core.domain.status import DossierStatus
 from hcc_core.wire.protocol import API
@@ -67,15 +66,6 @@ def with_step(body: bytes, status: DossierStatus, at: datetime) -> bytes:
         )
         doc["status"] = int(status)
     return json.dumps(push, ensure_ascii=False).encode()
-
-
-def queued(db_url: str) -> int:
-    db = Database(db_url, pool_size=1)
-    try:
-        with db.read() as s:
-            return s.scalar(select(func.count()).select_from(Notification)) or 0
-    finally:
-        db.dispose()
 
 
 def run(kind: str, args: argparse.Namespace) -> dict[str, list[dict]]:
@@ -116,7 +106,7 @@ def run(kind: str, args: argparse.Namespace) -> dict[str, list[dict]]:
                     ]
                     for t, mine in zip(tokens, per_counter, strict=True)
                 ]
-                before = queued(db_url)
+                before = row_count(db_url, Notification)
                 result = hammer(central.url, pushes, 0.0, tmp)
                 outcomes = [
                     r["outcome"] for mine in result["bodies"] for b in mine
@@ -129,7 +119,7 @@ def run(kind: str, args: argparse.Namespace) -> dict[str, list[dict]]:
                         "rate": len(outcomes) / result["wall"],
                         "p50": lat.p50,
                         "p99": lat.p99,
-                        "messages": queued(db_url) - before,
+                        "messages": row_count(db_url, Notification) - before,
                         "dossiers": len(outcomes),
                     }
                 )
