@@ -24,7 +24,7 @@ API = "/api/v1"
 # on every request; central serves its own and the one before, and leaves out of its answers
 # what an older desk cannot read. No header = version 1 (desks from before the header).
 PROTOCOL_HEADER = "X-HCC-Protocol"
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3
 OLDEST_SERVED = 1
 MAX_PUSH_OPS = 200
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
@@ -209,12 +209,41 @@ class PersonWire(Inbound):
     email: str | None = Field(default=None, max_length=254)
 
 
+ID_NUMBER_PATTERN = r"^(\d{9}|\d{12})$"  # a chip card's 12 digits, or an old 9-digit card
+
+
+class ReuseWire(Inbound):
+    """Where a reused digitised copy came from: central's paper (the attachment uuid of the
+    signed copy first digitised) and that dossier's code, as central listed them."""
+
+    paper_uuid: Uuid = Field(pattern=UUID_PATTERN)
+    dossier_code: str = Field(pattern=CODE_PATTERN)
+    sha256: str = Field(pattern=SHA256_PATTERN)
+
+
+class DigitisedWire(Inbound):
+    """A paper's digitised copy and its metadata as the officer checked them (issue 14;
+    docs/digitising.md). Since protocol 3. ``attachment_uuid`` names the copy (one of the
+    dossier's attachments, usually the signed one). Whether it is signed central reads from
+    the uploaded bytes, never from this."""
+
+    attachment_uuid: Uuid = Field(pattern=UUID_PATTERN)
+    kind: str = Field(min_length=1, max_length=500)  # the paper's name in the procedure's list
+    number: str | None = Field(default=None, max_length=64)
+    issuer: str | None = Field(default=None, max_length=300)
+    issued_on: date | None = None
+    valid_until: date | None = None  # None: does not expire
+    owner_id_number: str | None = Field(default=None, pattern=ID_NUMBER_PATTERN)
+    reused_from: ReuseWire | None = None
+
+
 class PaperWire(Inbound):
     position: int = Field(ge=1, le=10000)
     name: str = Field(max_length=4000)
     originals: int = Field(ge=0, le=99)
     certified_copies: int = Field(ge=0, le=99)
     photocopies: int = Field(ge=0, le=99)
+    digitised: DigitisedWire | None = None  # since protocol 3
 
 
 class EventWire(Inbound):

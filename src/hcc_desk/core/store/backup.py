@@ -147,6 +147,8 @@ def integrity_problems(path: Path, key: bytes | None, *, limit: int = 20) -> lis
         rows = con.execute(f"PRAGMA quick_check({int(limit)})").fetchall()
     except _errors() as exc:
         return [str(exc)]
+    except MemoryError:  # a damaged page can claim a huge size: SQLite then says SQLITE_NOMEM
+        return ["out of memory while reading the file: a damaged page"]
     finally:
         con.close()
     problems = [str(r[0]) for r in rows]

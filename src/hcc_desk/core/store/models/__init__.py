@@ -2,7 +2,7 @@
 
 from .base import Base, new_uuid, now
 from .catalogue import Procedure, ProcedurePaper
-from .digitise import OcrJob, PaperText
+from .digitise import OcrJob, PaperRecord, PaperText
 from .dossier import Applicant, Dossier, DossierPaper, StatusEvent
 from .org import ROLES, Agency, Centre, Counter, Officer, OfficerSession
 from .steps import (
@@ -44,6 +44,7 @@ __all__ = [
     "Officer",
     "OfficerSession",
     "OutboxOp",
+    "PaperRecord",
     "PaperText",
     "Procedure",
     "ProcedurePaper",

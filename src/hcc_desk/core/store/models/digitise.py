@@ -1,13 +1,15 @@
-"""Searchable papers (added in 0010): the OCR queue and the text of each attached paper."""
+"""Digitised papers: the OCR queue and the text of each attached paper (0010), and what each
+digitised copy is (0011)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, now
+from .base import Base, now, uuid_column
 
 OCR_STATES = ("queued", "running", "done", "failed")
 
@@ -53,3 +55,41 @@ class PaperText(Base):
     )
     text: Mapped[str] = mapped_column(Text)
     text_folded: Mapped[str] = mapped_column(Text)
+
+
+class PaperRecord(Base):
+    """What a dossier paper's digitised copy is (0011; issue 14, item 3): its kind, number,
+    issuer, dates and owner, typed by the officer or suggested from the copy's OCR text
+    (``suggested``: field → {"value", "confidence"}) and then checked. Only a checked record
+    (``checked_at`` set) is pushed to central, where other desks may reuse the copy. A reused
+    copy (item 4) names the central paper it came from (``reused_*``)."""
+
+    __tablename__ = "paper_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = uuid_column()
+    dossier_id: Mapped[int] = mapped_column(
+        ForeignKey("dossier.id", ondelete="CASCADE"), index=True
+    )
+    paper_position: Mapped[int]
+    # The copy it describes; None until the paper has one.
+    attachment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("attachment.id", ondelete="SET NULL")
+    )
+    kind: Mapped[str] = mapped_column(default="")
+    number: Mapped[str | None] = mapped_column(String(64))
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    issued_on: Mapped[date | None]
+    valid_until: Mapped[date | None]
+    owner_id_number: Mapped[str | None] = mapped_column(String(12))
+    suggested: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    checked_by: Mapped[int | None] = mapped_column(ForeignKey("officer.id"))
+    checked_at: Mapped[datetime | None]
+    reused_paper_uuid: Mapped[str | None] = mapped_column(String(36))
+    reused_dossier_code: Mapped[str | None] = mapped_column(String(32))
+    reused_sha256: Mapped[str | None] = mapped_column(String(64))
+    reused_signer: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=now)
+    updated_at: Mapped[datetime] = mapped_column(default=now, onupdate=now)
+
+    __table_args__ = (UniqueConstraint("dossier_id", "paper_position"),)
