@@ -5,12 +5,14 @@ park), Refused (this request is wrong: park what it carried)."""
 from __future__ import annotations
 
 import ipaddress
+import re
 import ssl
 from typing import Any, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from hcc_core.wire import papers as wp
 from hcc_core.wire import protocol as p
 
 from .clock_check import ClockWatch
@@ -19,6 +21,9 @@ from .officer_session import SESSION_HEADER, LoginAnswer
 TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 PROBE_TIMEOUT = httpx.Timeout(3.0)
 LOGIN_TIMEOUT = httpx.Timeout(connect=3.0, read=8.0, write=8.0, pool=3.0)
+# The reusable-papers lookup runs while a citizen stands at the counter: a few seconds or not
+# at all (intake goes on without it).
+LOOKUP_TIMEOUT = httpx.Timeout(connect=2.0, read=4.0, write=4.0, pool=2.0)
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -268,6 +273,56 @@ class CentralClient:
         if r.status_code == 422:
             raise ChecksumMismatch(_detail(r), 422)
         return _parse(r, p.UploadDone).sha256
+
+    def reusable_papers(self, session: str, query: wp.ReusableQuery) -> wp.ReusableList:
+        """The signed digitised papers central holds for this applicant (docs/digitising.md),
+        on behalf of the officer whose session this is. 401/403 come back as Refused with
+        that status once the device itself is known to be accepted (AuthFailed otherwise)."""
+        r = self._call(
+            "POST",
+            wp.LOOKUP_PATH,
+            json=query.model_dump(mode="json"),
+            headers={SESSION_HEADER: session},
+            auth=(),
+            passthrough=(401, 403),
+            timeout=LOOKUP_TIMEOUT,
+        )
+        if r.status_code in (401, 403):
+            self.limits(timeout=LOOKUP_TIMEOUT)  # the device itself refused: AuthFailed
+            raise Refused(_detail(r), r.status_code)
+        return _parse(r, wp.ReusableList)
+
+    def paper_file(self, session: str, paper_uuid: str, max_bytes: int) -> bytes:
+        """A listed paper's signed copy; refused (TooLarge) as soon as more than ``max_bytes``
+        arrive, whatever Content-Length said. 404: not listed to this device lately."""
+        if self._insecure:
+            raise Insecure(self._insecure)
+        if not re.fullmatch(p.UUID_PATTERN, paper_uuid):
+            raise Refused(f"not a paper id: {paper_uuid[:40]!r}")
+        path = p.API + wp.FILE_PATH.format(paper_uuid=paper_uuid)
+        try:
+            with self._http.stream("GET", path, headers={SESSION_HEADER: session}) as r:
+                self.clock.observe(r.headers.get("date"))
+                if r.status_code >= 300:
+                    r.read()
+                    if r.status_code in (401, 403):
+                        self.limits()
+                    if r.status_code == 429 or r.status_code >= 500:
+                        raise Transient(f"central busy ({r.status_code}): {_detail(r)}")
+                    raise Refused(_detail(r), r.status_code)
+                got = bytearray()
+                for piece in r.iter_bytes():
+                    got += piece
+                    if len(got) > max_bytes:
+                        raise TooLarge(f"the copy is over {max_bytes} bytes", 413)
+                return bytes(got)
+        except httpx.TimeoutException as exc:
+            raise Transient(f"timeout ({type(exc).__name__})", network=True) from exc
+        except httpx.RequestError as exc:
+            why = _cert_failure(exc)
+            raise (Untrusted if why else Transient)(
+                f"network: {why or exc or type(exc).__name__}", network=True
+            ) from exc
 
     # --- plumbing -----------------------------------------------------------------------------
     def _call(
