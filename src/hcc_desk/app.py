@@ -36,8 +36,10 @@ if TYPE_CHECKING:  # for the annotations only: the services load on first use, n
     from hcc_desk.services.forms import FormsService
     from hcc_desk.services.intake import IntakeService
     from hcc_desk.services.ocr import OcrService
+    from hcc_desk.services.paper_records import PaperRecordService
     from hcc_desk.services.receipts import ReceiptService
     from hcc_desk.services.return_desk import ReturnDeskService
+    from hcc_desk.services.reuse import ReuseService
     from hcc_desk.services.settings import SettingsService
     from hcc_desk.services.setup import SetupService
     from hcc_desk.services.supervision import SupervisionService
@@ -162,6 +164,8 @@ if TYPE_CHECKING:  # for mypy only: building the TypedDict would cost start-up ~
         forms: Callable[[AppContext], FormsService]
         capture: Callable[[AppContext], CaptureService]
         ocr: Callable[[AppContext], OcrService]
+        reuse: Callable[[AppContext], ReuseService]
+        paper_records: Callable[[AppContext], PaperRecordService]
 
 
 class AppContext:
@@ -352,7 +356,25 @@ class AppContext:
     def intake(self) -> IntakeService:
         from hcc_desk.services.intake import IntakeService
 
-        return self._once("intake", lambda: IntakeService(self.store, self.calendars))
+        return self._once(
+            "intake", lambda: IntakeService(self.store, self.calendars, reuse=lambda: self.reuse)
+        )
+
+    @cached_property
+    def reuse(self) -> ReuseService:
+        from hcc_desk.services.reuse import ReuseService
+
+        # paper_records is asked for only when a reused copy is saved.
+        return self._once(
+            "reuse",
+            lambda: ReuseService(
+                self.store,
+                self.profile.root,
+                self.credentials,
+                lambda: self.paper_records,
+                key=lambda: self.key,
+            ),
+        )
 
     @cached_property
     def dossiers(self) -> DossierQueries:
@@ -396,6 +418,12 @@ class AppContext:
         from hcc_desk.services.ocr import OcrService
 
         return self._once("ocr", lambda: OcrService(self.store, self.profile.root))
+
+    @cached_property
+    def paper_records(self) -> PaperRecordService:
+        from hcc_desk.services.paper_records import PaperRecordService
+
+        return self._once("paper_records", lambda: PaperRecordService(self.store))
 
 
 def _service_names() -> frozenset[str]:

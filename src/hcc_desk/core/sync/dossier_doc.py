@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hcc_core.wire.protocol import DossierDoc
-from hcc_desk.core.store.models import Applicant, Attachment, Counter, Dossier, Officer
+from hcc_desk.core.store.models import (
+    Applicant,
+    Attachment,
+    Counter,
+    Dossier,
+    Officer,
+    PaperRecord,
+)
 
 
 def _person(a: Applicant) -> dict[str, Any]:
@@ -26,6 +34,51 @@ def _person(a: Applicant) -> dict[str, Any]:
     }
 
 
+def _digitised(
+    session: Session, d: Dossier, attachments: Sequence[Attachment]
+) -> dict[int, dict[str, Any]]:
+    """Paper position → its checked metadata and copy (issue 14): only a record the officer
+    checked, of a paper that has a copy. The copy is the paper's newest attachment (a text
+    layer or a signature made after the check is a newer version of the same paper), except
+    a reused copy, which stays the file central listed."""
+    records = session.scalars(
+        select(PaperRecord).where(
+            PaperRecord.dossier_id == d.id, PaperRecord.checked_at.is_not(None)
+        )
+    ).all()
+    if not records:
+        return {}
+    by_id = {a.id: a for a in attachments}
+    newest = {a.paper_position: a for a in attachments if a.paper_position is not None}
+    out: dict[int, dict[str, Any]] = {}
+    for r in records:
+        copy = newest.get(r.paper_position)
+        if r.reused_paper_uuid and r.attachment_id in by_id:
+            copy = by_id[r.attachment_id]
+        if copy is None:
+            continue
+        reused = (
+            {
+                "paper_uuid": r.reused_paper_uuid,
+                "dossier_code": r.reused_dossier_code,
+                "sha256": r.reused_sha256,
+            }
+            if r.reused_paper_uuid
+            else None
+        )
+        out[r.paper_position] = {
+            "attachment_uuid": copy.uuid,
+            "kind": r.kind,
+            "number": r.number,
+            "issuer": r.issuer,
+            "issued_on": r.issued_on,
+            "valid_until": r.valid_until,
+            "owner_id_number": r.owner_id_number,
+            "reused_from": reused,
+        }
+    return out
+
+
 def dossier_doc_dict(session: Session, d: Dossier) -> dict[str, Any]:
     """The DossierDoc fields as plain values (not yet validated)."""
     counter = d.counter or session.scalar(select(Counter).where(Counter.is_this_device.is_(True)))
@@ -33,7 +86,8 @@ def dossier_doc_dict(session: Session, d: Dossier) -> dict[str, Any]:
     owner = d.owner
     attachments = session.scalars(
         select(Attachment).where(Attachment.dossier_id == d.id).order_by(Attachment.id)
-    )
+    ).all()
+    digitised = _digitised(session, d, attachments)
     return {
         "uuid": d.uuid,
         "code": d.code,
@@ -54,6 +108,7 @@ def dossier_doc_dict(session: Session, d: Dossier) -> dict[str, Any]:
                 "originals": p.originals,
                 "certified_copies": p.certified_copies,
                 "photocopies": p.photocopies,
+                **({"digitised": digitised[p.position]} if p.position in digitised else {}),
             }
             for p in d.papers
         ],
