@@ -11,11 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy.orm import Session
 
 from hcc_core.domain.calendar import appointment
 from hcc_core.domain.citizen_id import parse_citizen_qr
 from hcc_core.domain.dossier_code import CodeScheme, make_lookup_pin, new_uuid
 from hcc_core.domain.errors import DomainError, DomainWarning
+from hcc_desk.core.store.models import Dossier, Officer
 from hcc_desk.core.store.repositories import add_audit, allocate_day_sequence
 from hcc_desk.core.store.repositories.lookups import (
     find_officer,
@@ -28,7 +32,7 @@ from hcc_desk.core.sync.outbox import enqueue_dossier
 from hcc_desk.services.calendars import CalendarService
 from hcc_desk.services.dossier_writer import NewDossier, insert_dossier
 from hcc_desk.services.errors import FieldError, IntakeRejected, UserError
-from hcc_desk.services.intake_request import IntakeRequest, PersonInput
+from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
 from hcc_desk.services.intake_validation import apply_qr, validate_request
 
 
@@ -41,16 +45,28 @@ class QrResult:
 SubmittedDossier = NewDossier
 
 
+class ReusedCopies(Protocol):
+    """Attaches the reused digitised copies a request names (services/reuse.py)."""
+
+    def attach(
+        self, session: Session, dossier: Dossier, papers: list[PaperInput], officer: Officer
+    ) -> None: ...
+
+    def saved(self, papers: list[PaperInput]) -> None: ...
+
+
 class IntakeService:
     def __init__(
         self,
         store: Sessions,
         calendars: CalendarService,
         clock: Callable[[], datetime] = datetime.now,
+        reuse: Callable[[], ReusedCopies] | None = None,
     ):
         self._store = store
         self._calendars = calendars  # the working-time calendar in force
         self._clock = clock
+        self._reuse = reuse  # built only when a request reuses a copy
 
     def read_qr(self, raw: str) -> QrResult:
         """Parse a chip-card QR scan; raises DomainError when it is unreadable."""
@@ -121,6 +137,10 @@ class IntakeService:
                 officer=officer,
                 counter=counter,
             )
+            if any(p.reused for p in papers):  # the copies are part of the same save
+                if self._reuse is None:
+                    raise UserError("reuse.unavailable")
+                self._reuse().attach(s, dossier, papers, officer)
             enqueue_dossier(s, dossier)  # same transaction: saved ⇔ queued for central
             add_audit(
                 s,
@@ -130,6 +150,8 @@ class IntakeService:
                 new.uuid,
                 {"code": new.code, "procedure": proc.code},
             )
+        if self._reuse is not None and any(p.reused for p in papers):
+            self._reuse().saved(papers)
         return new
 
     def _check(self, request: IntakeRequest) -> tuple[IntakeRequest, list[FieldError]]:

@@ -26,12 +26,14 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from hcc_core.i18n import Joined, Msg, msg
+from hcc_core.wire.protocol import CODE_PATTERN, SHA256_PATTERN, UUID_PATTERN
 from hcc_desk.services.intake_request import (
     IntakeRequest,
     OrganisationInput,
     PaperInput,
     PersonInput,
     RequestFormatError,
+    ReusedPaperInput,
 )
 from hcc_desk.services.intake_validation import (
     ADDRESS_MAX,
@@ -157,6 +159,51 @@ class OrganisationJson(_Shape):
         )
 
 
+_Date = Annotated[date | None, BeforeValidator(_iso_date)]
+_Short = Annotated[str | None, Field(max_length=500), _Clean]
+
+
+class ReusedJson(_Shape):
+    """A signed digitised copy central listed for the applicant, reused for this paper
+    (docs/digitising.md): the listing as central gave it. Saving attaches the copy fetched
+    into this profile; one never fetched here is refused."""
+
+    model_config = ConfigDict(title="Reused paper")
+
+    paper_uuid: Annotated[str, Field(pattern=UUID_PATTERN)]
+    kind: _Short = ""
+    number: Annotated[str | None, Field(max_length=64), _Clean] = None
+    issuer: Annotated[str | None, Field(max_length=300), _Clean] = None
+    issued_on: _Date = None
+    valid_until: _Date = None
+    dossier_code: Annotated[str, Field(pattern=CODE_PATTERN)]
+    centre_name: _Short = ""
+    signer: _Short = ""
+    signed_at: Annotated[
+        datetime | None, BeforeValidator(_local_datetime), WithJsonSchema(_LOCAL_DATETIME_SCHEMA)
+    ] = None
+    filename: Annotated[str | None, Field(max_length=255), _Clean] = ""
+    size: Annotated[int, Field(ge=0)] = 0
+    sha256: Annotated[str, Field(pattern=SHA256_PATTERN)]
+
+    def to_input(self) -> ReusedPaperInput:
+        return ReusedPaperInput(
+            paper_uuid=self.paper_uuid,
+            kind=self.kind or "",
+            number=self.number,
+            issuer=self.issuer,
+            issued_on=self.issued_on,
+            valid_until=self.valid_until,
+            dossier_code=self.dossier_code,
+            centre_name=self.centre_name or "",
+            signer=self.signer or "",
+            signed_at=self.signed_at,
+            filename=self.filename or "",
+            size=self.size,
+            sha256=self.sha256,
+        )
+
+
 class PaperJson(_Shape):
     """A paper handed in, with how many of each kind of copy."""
 
@@ -166,6 +213,9 @@ class PaperJson(_Shape):
     originals: int = 0
     certified_copies: int = 0
     photocopies: int = 0
+    reused: ReusedJson | None = Field(
+        default=None, description="handed in as a reused signed digitised copy"
+    )
 
     def to_input(self) -> PaperInput:
         return PaperInput(
@@ -173,6 +223,7 @@ class PaperJson(_Shape):
             originals=self.originals,
             certified_copies=self.certified_copies,
             photocopies=self.photocopies,
+            reused=self.reused.to_input() if self.reused else None,
         )
 
 

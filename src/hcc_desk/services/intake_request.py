@@ -39,11 +39,33 @@ class OrganisationInput:
 
 
 @dataclass
+class ReusedPaperInput:
+    """A signed digitised copy central listed for this applicant, chosen to stand for a paper
+    (docs/digitising.md, "Reuse at another desk"): central's listing as it came, so a restored
+    draft can still attach the copy fetched into the profile (services/reuse.py)."""
+
+    paper_uuid: str = ""
+    kind: str = ""
+    number: str | None = None
+    issuer: str | None = None
+    issued_on: date | None = None
+    valid_until: date | None = None
+    dossier_code: str = ""
+    centre_name: str = ""
+    signer: str = ""
+    signed_at: datetime | None = None
+    filename: str = ""
+    size: int = 0
+    sha256: str = ""
+
+
+@dataclass
 class PaperInput:
     name: str = ""
     originals: int = 0
     certified_copies: int = 0
     photocopies: int = 0
+    reused: ReusedPaperInput | None = None  # handed in as a reused digitised copy
 
 
 @dataclass

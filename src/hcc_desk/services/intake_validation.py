@@ -219,7 +219,8 @@ def _papers(c: _Collector, papers: list[PaperInput]) -> list[PaperInput]:
         if any(not 0 <= n <= MAX_COUNT for n in counts):
             c.add(f"{where}.originals", "intake_validation.counts_must", MAX_COUNT=MAX_COUNT)
         out.append(replace(paper, name=name))
-    if not any(p.originals + p.certified_copies + p.photocopies > 0 for p in out):
+    # A reused digitised copy counts as handed in (docs/digitising.md).
+    if not any(p.originals + p.certified_copies + p.photocopies > 0 or p.reused for p in out):
         c.add("papers", "intake_validation.paper_marked_as_handed")
     return out
 
