@@ -126,10 +126,15 @@ def fee_lines(fees: Iterable[Mapping[str, Any]] | None, received: date) -> tuple
 
 
 def receipt_data(
-    d: DossierDetail, centre: Centre, settings: SettingsService | None = None
+    d: DossierDetail,
+    centre: Centre,
+    settings: SettingsService | None = None,
+    reused: Mapping[int, tuple[str, str | None]] | None = None,
 ) -> ReceiptData:
     """Mẫu 01 of the saved dossier ``d`` (a DossierDetail): exactly the papers recorded at
-    intake, the ID labels by party kind, the fee in force, the set of its received day."""
+    intake, the ID labels by party kind, the fee in force, the set of its received day.
+    ``reused``: paper position → (source dossier code, signer) of a reused signed copy."""
+    reused = reused or {}
     owner, submitter = d.owner, d.submitter
     delivery = (
         "Bộ phận tiếp nhận và trả kết quả (nhận trực tiếp tại quầy)"
@@ -169,7 +174,14 @@ def receipt_data(
         else None,
         owner_address=owner.address if owner else None,
         papers=tuple(
-            ReceiptPaper(p.name, p.originals, p.certified_copies, p.photocopies) for p in d.papers
+            ReceiptPaper(
+                p.name,
+                p.originals,
+                p.certified_copies,
+                p.photocopies,
+                *reused.get(p.position, (None, None)),
+            )
+            for p in d.papers
         ),
         sets=d.sets,
         result_delivery_text=delivery,

@@ -12,6 +12,7 @@ from hcc_desk.core.printing.receipt import render_receipt_pdf
 from hcc_desk.core.printing.receipt_data import ReceiptData
 from hcc_desk.core.store.repositories import add_audit, get_dossier_detail
 from hcc_desk.core.store.repositories.lookups import the_centre
+from hcc_desk.core.store.repositories.reuse import reused_by_position
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.services import print_files
 from hcc_desk.services.errors import InvalidInput, NotFound
@@ -90,7 +91,8 @@ class ReceiptService:
         centre = the_centre(session)
         if centre is None:  # enrolment writes the centre; a receipt without it names no one
             raise NotFound("forms.centre_set_up")
-        return detail.uuid, receipt_data(detail, centre, self._settings)
+        reused = reused_by_position(session, detail.uuid)  # lines of reused signed copies
+        return detail.uuid, receipt_data(detail, centre, self._settings, reused)
 
     def _paper(self, paper: str | None) -> str:
         return chosen_paper(self._settings, paper)

@@ -18,6 +18,10 @@ class ReceiptPaper:
     originals: int
     certified_copies: int
     photocopies: int
+    # Handed in as a signed digitised copy reused from another dossier (docs/digitising.md):
+    # that dossier's code and the copy's signer.
+    reused_from: str | None = None
+    reused_signer: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -17,7 +18,7 @@ from hcc_desk.core.printing import codes, fonts
 from hcc_desk.core.printing.paper_qr import qr_symbol
 from hcc_desk.core.printing.receipt_data import ReceiptPaper
 from hcc_desk.core.printing.styles import Layout, Styles
-from hcc_desk.core.printing.text import para
+from hcc_desk.core.printing.text import clean, clip, para
 from hcc_desk.core.printing.vn_dates import format_vn_date
 
 # Characters kept per kind of field; beyond this the text is cut with "…". Each bound keeps
@@ -143,7 +144,7 @@ def papers_table(papers: Sequence[ReceiptPaper], lay: Layout, st: Styles) -> Flo
         rows.append(
             [
                 Paragraph(str(i), st.cell_center),
-                Paragraph(para(p.name, LIMITS["long"]), st.cell),
+                Paragraph(para(p.name, LIMITS["long"]) + _reused(p), st.cell),
                 *(
                     Paragraph(_count(n), st.cell_center)
                     for n in (p.originals, p.certified_copies, p.photocopies)
@@ -160,6 +161,21 @@ def papers_table(papers: Sequence[ReceiptPaper], lay: Layout, st: Styles) -> Flo
     table.setStyle(grid_style(lay))
     table.spaceAfter = lay.s(3)
     return table
+
+
+def _reused(p: ReceiptPaper) -> str:
+    """The line under a paper handed in as a reused signed copy (escaped like all text)."""
+    if not p.reused_from:
+        return ""
+    from hcc_core.i18n import tr
+
+    line = tr(
+        "receipt.reused_paper",
+        "vi",  # the receipt is a Vietnamese legal form, whatever the desk's language
+        code=clip(" ".join(clean(p.reused_from).split()), LIMITS["code"]),
+        signer=clip(" ".join(clean(p.reused_signer or "?").split()), LIMITS["name"]),
+    )
+    return f"<br/><i>{escape(line)}</i>"
 
 
 def grid_style(lay: Layout) -> TableStyle:
