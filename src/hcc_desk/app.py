@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # for the annotations only: the services load on first use, n
     from hcc_desk.services.reuse import ReuseService
     from hcc_desk.services.settings import SettingsService
     from hcc_desk.services.setup import SetupService
+    from hcc_desk.services.signing import SigningService
     from hcc_desk.services.supervision import SupervisionService
     from hcc_desk.services.sync import CentralAuth, SyncService
 
@@ -164,6 +165,7 @@ if TYPE_CHECKING:  # for mypy only: building the TypedDict would cost start-up ~
         forms: Callable[[AppContext], FormsService]
         capture: Callable[[AppContext], CaptureService]
         ocr: Callable[[AppContext], OcrService]
+        signing: Callable[[AppContext], SigningService]
         reuse: Callable[[AppContext], ReuseService]
         paper_records: Callable[[AppContext], PaperRecordService]
 
@@ -418,6 +420,23 @@ class AppContext:
         from hcc_desk.services.ocr import OcrService
 
         return self._once("ocr", lambda: OcrService(self.store, self.profile.root))
+
+    @cached_property
+    def signing(self) -> SigningService:
+        from hcc_desk.services.signing import SigningService
+
+        def build() -> SigningService:
+            # The size limits and the sync nudge are the capture's and the sync's, asked on use:
+            # signing alone builds neither.
+            return SigningService(
+                self.store,
+                self.settings,
+                self.profile.root,
+                size_check=lambda size, before: self.capture.check_size(size, before),
+                nudge=lambda: self.sync.nudge(),
+            )
+
+        return self._once("signing", build)
 
     @cached_property
     def paper_records(self) -> PaperRecordService:

@@ -15,8 +15,6 @@ from pathlib import Path
 from hcc_core.errors import ExpectedError
 from hcc_desk.cli_errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK
 
-TRUST_FOLDER = "trusted-ca"  # in the profile: the CA certificates the centre trusts
-
 
 def add_arguments(subparsers, common_parent: argparse.ArgumentParser) -> None:
     digitise = subparsers.add_parser(
@@ -55,7 +53,7 @@ def _add_trust(parser: argparse.ArgumentParser, what: str) -> None:
         type=Path,
         action="append",
         help=f"folder of CA certificates (.pem/.crt/.cer): {what} "
-        f"(default: the profile's {TRUST_FOLDER} folder)",
+        "(default: the profile's trusted-ca folder)",
     )
 
 
@@ -82,8 +80,9 @@ def run_digitise(args, profile) -> int:
         return EXIT_INVALID
     from hcc_desk.core.digitise.sign import sign_pdf
     from hcc_desk.core.digitise.token import TokenSpec
+    from hcc_desk.core.digitise.trust import profile_trust
 
-    trust = _trust(args, profile) if args.ca_dir or _profile_trust(profile).is_dir() else None
+    trust = _trust(args, profile) if args.ca_dir else profile_trust(profile.root)
     token = TokenSpec(args.pkcs11_lib, args.slot_label, args.key_label)
     if not args.pin_stdin and not sys.stdin.isatty():  # getpass would echo it, or hang
         _say("digitise.pin_no_terminal")
@@ -165,6 +164,8 @@ def _trust(args, profile):
 
 
 def _profile_trust(profile) -> Path:
+    from hcc_desk.core.digitise.trust import TRUST_FOLDER
+
     return Path(profile.root) / TRUST_FOLDER
 
 

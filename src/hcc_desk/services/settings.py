@@ -178,6 +178,32 @@ def _scan_profile(value: Any) -> dict[str, Any] | None:
         raise Invalid("settings.scan_profile") from None
 
 
+def _optional_text(max_len: int) -> Callable[[Any], str | None]:
+    """None, or text that is not blank (a path, a label)."""
+
+    def check(value: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip() or len(value) > max_len:
+            raise Invalid("settings.optional_text", max_len=max_len)
+        return value.strip()
+
+    return check
+
+
+def _optional_url(value: Any) -> str | None:
+    if value is None:
+        return None
+    if (
+        not isinstance(value, str)
+        or len(value) > 500
+        or not value.strip().lower().startswith(("http://", "https://"))
+        or any(c.isspace() for c in value.strip())
+    ):
+        raise Invalid("settings.url")
+    return value.strip()
+
+
 # --- the declarations ---------------------------------------------------------------------------
 PAPERS = ("A4", "A5")
 LANGUAGES = ("vi", "en")
@@ -210,6 +236,13 @@ BACKUP_KEEP_CLOSE = declare("backup.keep_close", 3, _count(1, 3650))
 LOGIN_LOCK_AFTER_FAILURES = declare("login.lock_after_failures", 5, _count(1, 100))
 LOGIN_LOCK_MAX_MINUTES = declare("login.lock_max_minutes", 30, _count(1, 24 * 60))
 CLI_SESSION_HOURS: Setting[float] = declare("cli.session_hours", 8, _number(0, 24))
+# Signing from the desk's screens with the officer's PKCS#11 token (docs/digitising.md): the CA's
+# library, the token's and the key's labels (None: the only token, the first signing key), an
+# RFC 3161 timestamp server (None: PAdES B-B). The trusted CAs are files: <profile>/trusted-ca.
+SIGNING_PKCS11_LIB = declare("signing.pkcs11_lib", None, _optional_text(1000))
+SIGNING_SLOT_LABEL = declare("signing.slot_label", None, _optional_text(64))
+SIGNING_KEY_LABEL = declare("signing.key_label", None, _optional_text(200))
+SIGNING_TIMESTAMP_URL = declare("signing.timestamp_url", None, _optional_url)
 
 
 def stored(setting: Setting[T], raw: Any) -> T:

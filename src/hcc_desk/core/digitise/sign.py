@@ -18,7 +18,7 @@ from typing import Any
 from hcc_core.files import write_through_temp
 from hcc_core.i18n import tr
 from hcc_desk.core.digitise.errors import DigitiseError
-from hcc_desk.core.digitise.token import TokenSpec, open_key
+from hcc_desk.core.digitise.token import OpenedKey, TokenSpec, open_key
 from hcc_desk.core.digitise.trust import (
     VIETNAM,
     TrustRoots,
@@ -55,6 +55,13 @@ class SignedCopy:
     size_after: int
 
 
+@dataclass(frozen=True)
+class SignedData:
+    data: bytes
+    signer: str
+    signed_at: datetime  # aware, the time written in the stamp
+
+
 def sign_pdf(
     source: Path,
     target: Path,
@@ -69,32 +76,49 @@ def sign_pdf(
     """Sign ``source`` into ``target`` (written whole or not at all). With ``trust``, a
     certificate its CAs did not issue is refused before anything is signed; an expired or not
     yet valid certificate always is."""
-    data = _read_pdf(source)
-    moment = (now or datetime.now(UTC)).astimezone(VIETNAM)
+    data = read_pdf(source.read_bytes(), source)
     with open_key(token, pin) as key:
-        from asn1crypto import x509  # type: ignore[import-untyped]
-
-        cert = x509.Certificate.load(key.certificate_der)
-        problem = validity_problem(cert, moment) or (
-            chain_problem(cert, trust) if trust is not None else None
+        signed = sign_data(
+            data, key, centre=centre, trust=trust, timestamp_url=timestamp_url, now=now
         )
-        if problem is not None:
-            raise DigitiseError(problem.msg_id, **problem.params)
-        signer_name = certificate_name(cert)
-        signed = _sign(data, key, cert, signer_name, centre, moment, timestamp_url)
-    write_through_temp(target, lambda tmp: _write(tmp, signed))
+    write_through_temp(target, lambda tmp: _write(tmp, signed.data))
+    return SignedCopy(target, signed.signer, signed.signed_at, len(data), len(signed.data))
+
+
+def sign_data(
+    data: bytes,
+    key: OpenedKey,
+    *,
+    centre: str,
+    trust: TrustRoots | None = None,
+    timestamp_url: str | None = None,
+    now: datetime | None = None,
+) -> SignedData:
+    """Sign a PDF's bytes with a key already logged in (the desk's screens sign several
+    papers with one PIN, and a plain copy of a citizen's paper never touches the disk)."""
+    from asn1crypto import x509  # type: ignore[import-untyped]
+
+    moment = (now or datetime.now(UTC)).astimezone(VIETNAM)
+    cert = x509.Certificate.load(key.certificate_der)
+    problem = validity_problem(cert, moment) or (
+        chain_problem(cert, trust) if trust is not None else None
+    )
+    if problem is not None:
+        raise DigitiseError(problem.msg_id, **problem.params)
+    signer_name = certificate_name(cert)
+    signed = _sign(data, key, cert, signer_name, centre, moment, timestamp_url)
     log.info("signed a PDF (%d → %d bytes)", len(data), len(signed))  # no names: personal data
-    return SignedCopy(target, signer_name, moment, len(data), len(signed))
+    return SignedData(signed, signer_name, moment)
 
 
 def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def _read_pdf(source: Path) -> bytes:
-    data = source.read_bytes()
+def read_pdf(data: bytes, name: object) -> bytes:
+    """``data`` when it is a PDF; ``name`` (a path, a file name) is said in the refusal."""
     if not data.lstrip()[:5] == b"%PDF-":
-        raise DigitiseError("digitise.not_a_pdf", file=source)
+        raise DigitiseError("digitise.not_a_pdf", file=name)
     return data
 
 

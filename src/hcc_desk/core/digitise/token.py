@@ -50,12 +50,10 @@ def open_key(spec: TokenSpec, pin: str) -> Iterator[OpenedKey]:
     token = _find_token(lib, spec.token_label)
     try:
         session = token.open(user_pin=pin)
-    except p11.PinIncorrect:
-        raise WrongPin("digitise.wrong_pin", token=token.label) from None
+    except (p11.PinIncorrect, p11.PinLenRange, p11.PinInvalid):
+        raise _wrong_pin(lib, spec.token_label, token.label) from None
     except p11.PinLocked:
         raise DigitiseError("digitise.pin_locked", token=token.label) from None
-    except (p11.PinLenRange, p11.PinInvalid):
-        raise WrongPin("digitise.wrong_pin", token=token.label) from None
     except p11.PKCS11Error as exc:
         raise DigitiseError("digitise.token_failed", token=token.label, detail=_name(exc)) from None
     try:
@@ -63,6 +61,67 @@ def open_key(spec: TokenSpec, pin: str) -> Iterator[OpenedKey]:
         yield OpenedKey(session, key_id, der)
     finally:
         session.close()
+
+
+def _wrong_pin(lib: Any, spec_label: str | None, label: str) -> DigitiseError:
+    """The refusal of a wrong PIN, with what the token says of the tries left (read again:
+    its flags change with the failed login). Tokens do not say how many are left, only
+    "few" or "the last one"."""
+    from pkcs11 import TokenFlag
+    from pkcs11 import exceptions as p11
+
+    try:
+        flags = _find_token(lib, spec_label).flags
+    except (DigitiseError, p11.PKCS11Error):
+        flags = 0
+    if flags & TokenFlag.USER_PIN_LOCKED:
+        return DigitiseError("digitise.pin_locked", token=label)
+    if flags & TokenFlag.USER_PIN_FINAL_TRY:
+        return WrongPin("digitise.wrong_pin_final_try", token=label)
+    if flags & TokenFlag.USER_PIN_COUNT_LOW:
+        return WrongPin("digitise.wrong_pin_count_low", token=label)
+    return WrongPin("digitise.wrong_pin", token=label)
+
+
+def read_signer(spec: TokenSpec) -> str | None:
+    """The signing certificate's holder, read without the PIN (certificates are public objects
+    on most tokens); None when it cannot be read so (no token, a token that hides them)."""
+    import pkcs11
+    from pkcs11 import exceptions as p11
+
+    if not spec.library.is_file():
+        return None
+    try:
+        token = _find_token(pkcs11.lib(str(spec.library)), spec.token_label)
+        with token.open() as session:
+            der = _find_certificate(session, spec.key_label)
+    except (DigitiseError, p11.PKCS11Error, OSError, RuntimeError):
+        return None
+    if der is None:
+        return None
+    from asn1crypto import x509  # type: ignore[import-untyped]
+
+    from hcc_desk.core.digitise.trust import certificate_name
+
+    return certificate_name(x509.Certificate.load(der))
+
+
+def _find_certificate(session: Any, key_label: str | None) -> bytes | None:
+    """The first certificate on the token that is not a CA's (with a key label: the one with
+    that label, as CAs' tokens label a key and its certificate alike), without logging in."""
+    from pkcs11 import Attribute, ObjectClass
+
+    certificates = [
+        (c[Attribute.LABEL], bytes(c[Attribute.VALUE]))
+        for c in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})
+    ]
+    candidates = [(label, der) for label, der in certificates if not _is_ca(der)]
+    if key_label is not None:
+        labelled = [der for label, der in candidates if label == key_label]
+        if labelled:
+            return labelled[0]
+        return candidates[0][1] if len(candidates) == 1 else None
+    return candidates[0][1] if candidates else None
 
 
 def _find_token(lib: Any, label: str | None) -> Any:
@@ -113,7 +172,7 @@ def _find_key(session: Any, key_label: str | None, token_label: str) -> tuple[by
 
 
 def _is_ca(der: bytes) -> bool:
-    from asn1crypto import x509  # type: ignore[import-untyped]
+    from asn1crypto import x509
 
     return bool(x509.Certificate.load(der).ca)
 

@@ -17,6 +17,7 @@ from typing import Any
 from hcc_core.i18n import Msg, msg
 
 CERT_SUFFIXES = (".pem", ".crt", ".cer", ".der")
+TRUST_FOLDER = "trusted-ca"  # in a desk's profile: the CA certificates the centre trusts
 VIETNAM = timezone(timedelta(hours=7), "GMT+7")  # no daylight saving: a fixed offset
 
 
@@ -51,6 +52,13 @@ def load_trust_roots(folders: Iterable[Path]) -> TrustRoots:
             except ValueError:  # not a certificate: skipped, the others still count
                 continue
     return TrustRoots(tuple(found), tuple(sources))
+
+
+def profile_trust(profile_root: Path) -> TrustRoots | None:
+    """The desk's trusted CAs (``<profile>/trusted-ca``), or None when the centre has not
+    configured any: then any certificate that is valid today may sign."""
+    folder = Path(profile_root) / TRUST_FOLDER
+    return load_trust_roots([folder]) if folder.is_dir() else None
 
 
 def certificate_name(cert: Any) -> str:
