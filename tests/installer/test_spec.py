@@ -2,23 +2,19 @@
 
 The real build (PyInstaller + smoke test of the frozen app + packaging) takes about a minute and
 ~400 MB of disk: it always runs in CI (``CI=true``), and on a developer's machine with
-``HCC_BUILD_TEST=1``.
+``HCC_BUILD_TEST=1`` (``frozen_app`` in conftest.py, shared with test_frozen_ocr.py).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import subprocess
 import sys
 import types
 import typing
 from pathlib import Path
 
 import pytest
-
-from tests.support.realparts import in_ci
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALLER = ROOT / "installer"
@@ -43,6 +39,7 @@ class _Recorder:
 def _fake_hooks() -> types.ModuleType:
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda name, *a, **k: [name]  # the real one spawns Python
+    hooks.collect_data_files = lambda name, *a, **k: []
     return hooks
 
 
@@ -232,22 +229,9 @@ def test_build_script_smoke_env(monkeypatch):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    os.environ.get("HCC_BUILD_TEST") != "1" and not in_ci(),
-    reason="builds the frozen app (~1 min, ~400 MB): set HCC_BUILD_TEST=1 (always in CI)",
-)
-def test_build_and_smoke_test_frozen_app():
-    pytest.importorskip("PyInstaller")  # the project's "build" extra
-    proc = subprocess.run(
-        [sys.executable, str(INSTALLER / "build.py"), "--startup-runs", "0"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-4000:]
-    report = json.loads((ROOT / "dist" / "build-report.json").read_text(encoding="utf-8"))
+def test_build_and_smoke_test_frozen_app(frozen_app):
+    """installer/build.py built, smoke-tested and packaged the app (the build: conftest.py)."""
+    report = frozen_app.report
     assert report["smoke_test"] == "passed"
     assert set(report["steps"]) >= {
         "demo",

@@ -1,8 +1,12 @@
 """A Vietnamese text layer on scanned pages: OCRmyPDF (Tesseract, ``vie``) → PDF/A-2b.
 
-OCRmyPDF runs as its own process (``python -m ocrmypdf``): a Tesseract that hangs or crashes
-cannot take the desk with it, the desk can end it at a time limit, and a background run is
-started at a lower CPU priority with Tesseract on one thread, so the counter stays responsive.
+OCRmyPDF runs as its own process (``python -m ocrmypdf``; in the frozen app, the app itself
+with ``--ocr-child``: installer/entry.py): a Tesseract that hangs or crashes cannot take the desk
+with it, the desk can end it at a time limit, and a background run is started at a lower CPU
+priority with Tesseract on one thread, so the counter stays responsive.
+
+Tesseract is not bundled: it is found in ``HCC_TESSERACT_DIR`` (set by the IT officer), on the
+``PATH``, or (Windows) in its usual install folder ``C:\\Program Files\\Tesseract-OCR``.
 
 Pages that already carry text (a PDF made on a computer) are skipped, so they keep their own
 text; a file whose every page has text is not touched at all. The PDF/A is made by OCRmyPDF's
@@ -68,28 +72,71 @@ class OcrResult:
         return self.output is None
 
 
+TESSERACT_DIR_ENV = "HCC_TESSERACT_DIR"
+# The frozen app's hidden mode that runs OCRmyPDF (installer/entry.py reads the same flag).
+OCR_CHILD_FLAG = "--ocr-child"
+# Windows: console programs (tesseract.exe, the OCR child) started from the windowed desk
+# would each flash a console window.
+_NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+
+
 @cache
 def _languages(tesseract: str) -> frozenset[str]:
     try:
         out = subprocess.run(
-            [tesseract, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+            [tesseract, "--list-langs"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+            creationflags=_NO_WINDOW,
         )
     except (OSError, subprocess.SubprocessError):
         return frozenset()
     return frozenset(line.strip() for line in out.stdout.splitlines()[1:] if line.strip())
 
 
-def check_available() -> None:
-    """Raise OcrUnavailable saying what to install when this PC cannot OCR Vietnamese."""
-    tesseract = shutil.which("tesseract")
+def _usual_tesseract_dirs() -> list[str]:
+    """Where Tesseract's Windows installer puts it (for all users, or "just for me")."""
+    if sys.platform != "win32":
+        return []
+    bases = [os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)")]
+    folders = [os.path.join(base, "Tesseract-OCR") for base in bases if base]
+    local = os.environ.get("LOCALAPPDATA")
+    return folders + ([os.path.join(local, "Programs", "Tesseract-OCR")] if local else [])
+
+
+def find_tesseract() -> str | None:
+    """The Tesseract executable: in ``HCC_TESSERACT_DIR`` (the IT officer's choice wins), on
+    the PATH, or in its usual install folder (Windows); None when there is none."""
+    configured = os.environ.get(TESSERACT_DIR_ENV, "").strip()
+    if configured:
+        return shutil.which("tesseract", path=configured)  # a wrong folder: say it is missing
+    found = shutil.which("tesseract")
+    for folder in _usual_tesseract_dirs():
+        found = found or shutil.which("tesseract", path=folder)
+    return found
+
+
+def _bundles_ocrmypdf() -> bool:
+    try:
+        return find_spec("ocrmypdf") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def check_available() -> str:
+    """The Tesseract to use; raise OcrUnavailable saying what to install when this PC cannot
+    OCR Vietnamese."""
+    tesseract = find_tesseract()
     if tesseract is None:
         raise OcrUnavailable("ocr.no_tesseract")
     if LANGUAGE not in _languages(tesseract):
         raise OcrUnavailable("ocr.no_vietnamese", language=LANGUAGE)
-    # The frozen Windows app has no ``python -m``: OCRmyPDF needs an entry of its own there
-    # (not built yet), so it says OCR is unavailable rather than failing every paper.
-    if find_spec("ocrmypdf") is None or getattr(sys, "frozen", False):
+    # Frozen, OCRmyPDF is part of the app (installer/hcc-desk.spec) and run by its --ocr-child.
+    if not _bundles_ocrmypdf():
         raise OcrUnavailable("ocr.no_ocrmypdf")
+    return tesseract
 
 
 def page_texts(pdf: Path | bytes) -> list[str]:
@@ -128,12 +175,23 @@ _NICE_THEN_OCRMYPDF = (
 )
 
 
+def _runner() -> list[str]:
+    """What starts OCRmyPDF; the next argument is the nice value, then OCRmyPDF's own."""
+    if not getattr(sys, "frozen", False):
+        return [sys.executable, "-c", _NICE_THEN_OCRMYPDF]
+    exe = Path(sys.executable)
+    # Windows: the console twin (hcc-desk-cli.exe), started without a window, gives the child a
+    # hidden console that its Tesseracts share, instead of a window flashing for each page.
+    cli = exe.with_name(exe.stem + "-cli" + exe.suffix)
+    if sys.platform == "win32" and not exe.stem.endswith("-cli") and cli.is_file():
+        exe = cli
+    return [str(exe), OCR_CHILD_FLAG]
+
+
 def _command(src: Path, dst: Path, jobs: int, output_type: str, nice: int) -> list[str]:
     posix_nice = nice if sys.platform != "win32" else 0  # Windows: a priority class instead
     return [
-        sys.executable,
-        "-c",
-        _NICE_THEN_OCRMYPDF,
+        *_runner(),
         str(posix_nice),
         "--language",
         LANGUAGE,
@@ -155,22 +213,45 @@ def _command(src: Path, dst: Path, jobs: int, output_type: str, nice: int) -> li
     ]
 
 
+def _child_env(tesseract: str | None) -> dict[str, str]:
+    """The OCR child's environment: the Tesseract found first on its PATH (OCRmyPDF runs
+    ``tesseract`` by name), one Tesseract thread."""
+    env = dict(os.environ)
+    env["OMP_THREAD_LIMIT"] = "1"  # Tesseract's own threads would take every core
+    if tesseract:
+        folder = os.path.dirname(tesseract)
+        env["PATH"] = os.pathsep.join(p for p in (folder, env.get("PATH", "")) if p)
+    return env
+
+
 def _run(
-    cmd: list[str], *, nice: int, timeout: float, cancel: threading.Event | None
+    cmd: list[str],
+    *,
+    nice: int,
+    timeout: float,
+    cancel: threading.Event | None,
+    tesseract: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run OCRmyPDF in its own process group, ended (with its Tesseracts) on ``timeout`` or
     when ``cancel`` is set."""
-    env = dict(os.environ)
-    env["OMP_THREAD_LIMIT"] = "1"  # Tesseract's own threads would take every core
+    env = _child_env(tesseract)
     kwargs: dict[str, Any] = {}
     if sys.platform == "win32":
+        flags = _NO_WINDOW
         if nice:
-            kwargs["creationflags"] = subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined,unused-ignore]
+            flags |= subprocess.BELOW_NORMAL_PRIORITY_CLASS  # type: ignore[attr-defined,unused-ignore]
+        kwargs["creationflags"] = flags
     else:
         kwargs["start_new_session"] = True
     with tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen(  # our own interpreter, fixed arguments
-            cmd, stdout=subprocess.DEVNULL, stderr=err, text=True, env=env, **kwargs
+        proc = subprocess.Popen(  # our own interpreter (or frozen app), fixed arguments
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            text=True,
+            env=env,
+            **kwargs,
         )
         deadline = time.monotonic() + timeout
         try:
@@ -223,15 +304,15 @@ def ocr_pdf(
         raise OcrFailed("ocr.unreadable") from exc
     if before and all(len(t) >= MIN_PAGE_TEXT for t in before):
         return OcrResult(None, _join(before), len(before), bool(pdfa_part(src)), _since(started))
-    check_available()
+    tesseract = check_available()
     timeout = RUN_SECONDS_BASE + PAGE_SECONDS * max(1, len(before))
     pdfa = True
     cmd = _command(src, dst, jobs, "pdfa-2", nice)
-    done = _run(cmd, nice=nice, timeout=timeout, cancel=cancel)
+    done = _run(cmd, nice=nice, timeout=timeout, cancel=cancel, tesseract=tesseract)
     if done.returncode == _EXIT_PDFA_FAILED:
         pdfa = False
         cmd = _command(src, dst, jobs, "pdf", nice)
-        done = _run(cmd, nice=nice, timeout=timeout, cancel=cancel)
+        done = _run(cmd, nice=nice, timeout=timeout, cancel=cancel, tesseract=tesseract)
     if done.returncode != 0:
         raise _failure(done)
     after = _verified(dst, len(before), pdfa)
