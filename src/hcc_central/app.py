@@ -13,7 +13,7 @@ from sqlalchemy import text
 from hcc_core.wire.protocol import API
 
 from . import web
-from .api import desk, public, status_page, supervision, uploads
+from .api import desk, papers, public, status_page, supervision, uploads
 from .api.deps import Central, CentralDep
 from .auth import DeviceCache
 from .db import Database
@@ -57,6 +57,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(uploads.router, prefix=API)
     app.include_router(public.router, prefix=API)
     app.include_router(supervision.router, prefix=API)
+    app.include_router(papers.router, prefix=API)
     app.include_router(status_page.router)
     web.install(app)
     app.add_exception_handler(uploads.OffsetConflict, uploads.offset_conflict_handler)

@@ -7,7 +7,8 @@
 - Failed logins are counted per normalised username, known or not (``LoginThrottle``): after
   ``login_max_failures`` in a row the name is locked, for ``login_lock_seconds`` doubling with
   each further failure up to ``login_lock_max_seconds``; a success or an admin unlock resets.
-- argon2 runs behind ``HashGate``; public lookups spend ``Buckets`` tokens.
+- argon2 runs behind ``HashGate``; public lookups spend ``Buckets`` tokens, and so does each
+  device's lookup of reusable papers (``paper_lookups``).
 
 One ``Guard`` per app, made on first use (``guard_of``); tests replace its clocks.
 """
@@ -39,6 +40,7 @@ from .security import HashGate, sha256_hex
 from .settings import Settings
 
 SUPERVISING_ROLES = ("supervisor", "admin")
+COUNTER_ROLES = ("officer", "supervisor", "admin")  # who works at a desk (not "agency")
 FORGET_FAILURES = timedelta(hours=24)  # a failure older than this no longer counts
 
 session_header = APIKeyHeader(
@@ -58,6 +60,7 @@ class Guard:
     hashing: HashGate = field(init=False)
     lookup_ip: Buckets = field(init=False)
     lookup_code: Buckets = field(init=False)
+    paper_lookups: Buckets = field(init=False)  # per device (api/papers.py)
     pruned_at: datetime | None = None  # last drop of forgotten login failures
 
     def __post_init__(self) -> None:
@@ -65,6 +68,12 @@ class Guard:
         self.hashing = HashGate(s.hash_concurrency, s.hash_queue)
         self.lookup_ip = Buckets(s.lookup_ip_per_minute, clock=lambda: self.monotonic())
         self.lookup_code = Buckets(s.lookup_code_per_minute, clock=lambda: self.monotonic())
+        window = max(1, s.paper_lookup_window_minutes)
+        self.paper_lookups = Buckets(
+            s.paper_lookups_per_device / window,
+            burst=s.paper_lookups_per_device,
+            clock=lambda: self.monotonic(),
+        )
 
     def now(self) -> datetime:
         return self.clock().replace(microsecond=0)

@@ -55,6 +55,7 @@ from .auth import DeviceCache, DeviceCtx, device_of
 from .bulk import insert_rows
 from .changes import audit
 from .db import Database
+from .digitised import has_digitised, paper_rows, replace_papers
 from .group_commit import GroupCommit
 from .ingest_rows import IN_CHUNK, att_row, chunks, dossier_row, event_row, merge
 from .models import AppliedOp, Attachment, Dossier, Officer, StatusEvent
@@ -143,6 +144,8 @@ class _Batch:
     # Steps new to central the applicant is told of (notify/pushed.py), and the age bound.
     notify: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     notify_since: datetime | None = None
+    # Dossier uuid → its digitised papers' rows, for dossiers that have or had some.
+    papers: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 class Ingest:
@@ -358,6 +361,8 @@ def _decide(o: _Op, b: _Batch) -> Literal["applied", "duplicate"]:
         if a["uuid"] not in b.att_owner:
             b.att_owner[a["uuid"]] = o.uuid
             b.attachments.append(att_row(a, o.uuid, dev.centre_id))
+    if has_digitised(new) or has_digitised(old):  # rows to write, or old ones to drop
+        b.papers[o.uuid] = paper_rows(new, dev.centre_id)
     b.state[o.uuid], b.centre_of[o.uuid], b.code_owner[code] = new, dev.centre_id, o.uuid
     return "applied"
 
@@ -408,6 +413,7 @@ def _write(s: Connection, b: _Batch, now: datetime) -> None:
     replace_keys(s, inserts + updated, existing=b.updates)
     for table, rows in ((EVENTS, b.events), (ATT, b.attachments), (OPS, b.applied)):
         insert_rows(s, table, rows)
+    replace_papers(s, b.papers, now)  # after the attachments: a paper is one of them
     enqueue_pushed(s, b.notify)  # after the dossiers are written: it reads the merged ones
 
 

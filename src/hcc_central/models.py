@@ -287,6 +287,46 @@ class Attachment(Base):
     # When its bytes were received from this centre (None: named by a push, not uploaded yet).
     # "Already stored" answers only by this: they reveal nothing about other centres' content.
     stored_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # A signed PDF whose signature central verified when its bytes came (signatures.py,
+    # migration 0011): the signer's common name read from the certificate, and when it signed
+    # (the timestamp's time, else the one the signer reported; naive local time).
+    signer: Mapped[str | None] = mapped_column(String(200))
+    signed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class DigitisedPaper(Base):
+    """A paper's digitised copy as a pushed dossier described it (papers[].digitised, protocol
+    3), for reuse by another dossier (papers.py, migration 0011). Rewritten with its dossier by
+    every push. The owner's folded name and date of birth are the dossier's person with that ID
+    number at ingest; None when no person of the dossier has it (then never listed)."""
+
+    __tablename__ = "digitised_paper"
+    __table_args__ = (
+        Index("ix_digitised_paper_owner", "owner_id_number", "owner_name_folded", "owner_birth"),
+    )
+    paper_uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)  # the copy's
+    dossier_uuid: Mapped[str] = mapped_column(ForeignKey("dossier.uuid"), index=True)
+    centre_id: Mapped[int] = mapped_column(ForeignKey("centre.id"))
+    kind: Mapped[str] = mapped_column(String(500))
+    number: Mapped[str | None] = mapped_column(String(64))
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)  # None: does not expire
+    owner_id_number: Mapped[str | None] = mapped_column(String(12))
+    owner_name_folded: Mapped[str | None] = mapped_column(String(200))
+    owner_birth: Mapped[date | None] = mapped_column(Date)
+    reused_from: Mapped[str | None] = mapped_column(String(UUID_LEN))  # central's paper uuid
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ReuseGrant(Base):
+    """A paper listed to a device by a lookup: its file may be fetched until ``expires_at``."""
+
+    __tablename__ = "reuse_grant"
+    device_id: Mapped[str] = mapped_column(ForeignKey("device.id"), primary_key=True)
+    paper_uuid: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Upload(Base):

@@ -70,6 +70,13 @@ class Settings:
     # Signed digitised copies (signatures.py): the CA certificates a signed PDF's signer must
     # chain to. Empty: integrity and expiry are checked, not who issued the certificate.
     signature_ca_dir: str = ""
+    # Reusing signed digitised papers (api/papers.py): whose papers a lookup lists — "all" the
+    # centres on this central (it serves one province), or only the asking device's "centre"
+    # (any other value counts as "centre", the narrower); how many lookups one device may make
+    # in a window of minutes (then 429 with Retry-After).
+    reuse_scope: str = "all"
+    paper_lookups_per_device: int = 30
+    paper_lookup_window_minutes: int = 10
 
     @classmethod
     def resolve(
@@ -130,6 +137,8 @@ _ENV_INTS = {
     "notify_poll_seconds": "HCC_CENTRAL_NOTIFY_POLL_SECONDS",
     "notify_max_age_hours": "HCC_CENTRAL_NOTIFY_MAX_AGE_HOURS",
     "notify_pushed_within_hours": "HCC_CENTRAL_NOTIFY_PUSHED_WITHIN_HOURS",
+    "paper_lookups_per_device": "HCC_CENTRAL_PAPER_LOOKUPS_PER_DEVICE",
+    "paper_lookup_window_minutes": "HCC_CENTRAL_PAPER_LOOKUP_WINDOW_MINUTES",
 }
 _ENV_STRS = {
     "smtp_host": "HCC_CENTRAL_SMTP_HOST",
@@ -139,6 +148,7 @@ _ENV_STRS = {
     "sms_url": "HCC_CENTRAL_SMS_URL",
     "sms_token": "HCC_CENTRAL_SMS_TOKEN",
     "signature_ca_dir": "HCC_CENTRAL_SIGNATURE_CA_DIR",
+    "reuse_scope": "HCC_CENTRAL_REUSE_SCOPE",
 }
 _ENV_BOOLS = {"smtp_starttls": "HCC_CENTRAL_SMTP_STARTTLS", "sms_ascii": "HCC_CENTRAL_SMS_ASCII"}
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}

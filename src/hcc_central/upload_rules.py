@@ -161,3 +161,21 @@ def mark_stored(s: Session, settings: Settings, dev: DeviceCtx, att: Attachment)
         if rows_changed(s.execute(stmt.values(stored_bytes=model.stored_bytes + att.size))) != 1:
             raise Refused(507, "the attachment quota was reached meanwhile", quota="stored")
     att.stored_at = clock()
+
+
+def copy_signer(s: Session, dev: DeviceCtx, att: Attachment) -> None:
+    """Bytes this centre stored before, named again by another attachment (a reused copy):
+    the signer central verified when they came goes with them."""
+    if att.signer is not None:
+        return
+    found = s.execute(
+        select(Attachment.signer, Attachment.signed_at)
+        .where(
+            Attachment.centre_id == dev.centre_id,
+            Attachment.sha256 == att.sha256,
+            Attachment.signer.is_not(None),
+        )
+        .limit(1)
+    ).first()
+    if found is not None:
+        att.signer, att.signed_at = found.signer, found.signed_at

@@ -19,6 +19,7 @@ from hcc_core.wire.protocol import LoginRequest, Role
 from ..auth import Token, authenticate
 from ..changes import audit
 from ..guard import (
+    COUNTER_ROLES,
     SESSION_MESSAGES,
     GuardDep,
     SessionRefused,
@@ -68,9 +69,13 @@ def login(body: LoginRequest, token: Token, c: CentralDep, g: GuardDep) -> Login
             audit(s, actor, "officer.login_locked", username=username, seconds=wait)
         raise too_many(LOCKED.format(s=wait), wait, 423)
     if officer is not None and (
-        not officer.active or officer.centre_id not in (None, dev.centre_id)
+        not officer.active
+        or officer.centre_id not in (None, dev.centre_id)
+        or officer.role not in COUNTER_ROLES
     ):
-        officer = None  # disabled, or an officer of another centre: as if unknown
+        # Disabled, of another centre, or an agency's (who works in the back office, not at a
+        # counter, and whose role a desk cannot hold): as if unknown.
+        officer = None
     try:
         # argon2 outside any transaction (~50 ms must not hold SQLite's write lock), and at
         # most hash_concurrency at once.

@@ -24,7 +24,7 @@ from hcc_core.wire.protocol import NO_NUL, UploadDone, UploadOffset, UploadStart
 from .. import upload_rules as rules
 from ..auth import DeviceCtx, Token
 from ..models import Attachment, Upload
-from ..signatures import signature_problem
+from ..signatures import Signer, check_signatures
 from ..upload_rules import Refused
 from .deps import BIG, Central, CentralDep
 from .openapi import JSON_BODY, UNAUTHORISED, Responses, err, link
@@ -116,6 +116,7 @@ def start_upload(body: UploadBody, token: Token, c: CentralDep) -> UploadState:
         att = rules.check_target(s, dev, body)
         if rules.already_stored(s, dev, body.sha256, c.store):  # this centre's: nothing to send
             rules.mark_stored(s, c.settings, dev, att)
+            rules.copy_signer(s, dev, att)  # verified when those bytes came
             return UploadState(upload_id=str(uuid.uuid4()), offset=body.size, complete=True)
         now = rules.clock()
         rules.sweep_expired(s, c.store, now, c.settings.upload_expiry_hours)
@@ -185,11 +186,13 @@ def _single(c: Central, dev: DeviceCtx, body: UploadStart, data: bytes) -> Uploa
                 rules.check_stored(s, c.settings, dev, body.size)
         if len(data) != body.size or hashlib.sha256(data).hexdigest() != body.sha256:
             raise HTTPException(422, "content does not match size and sha256: nothing stored")
-        _check_signature(c, data)
+        signer = _check_signature(c, data)
         if not c.store.has(body.sha256):
             c.store.put(data, body.sha256)  # the blob first: a row never names a missing blob
         with c.db.write() as s:
-            rules.mark_stored(s, c.settings, dev, rules.check_target(s, dev, body))
+            att = rules.check_target(s, dev, body)
+            rules.mark_stored(s, c.settings, dev, att)
+            _record_signer(att, signer)
     return UploadDone(sha256=body.sha256)
 
 
@@ -282,6 +285,7 @@ def _put(c: Central, dev: DeviceCtx, upload_id: str, offset: int, data: bytes) -
 )
 def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadDone:
     conflict, ok = None, False
+    signer: Signer | None = None
     dev = c.device(token)
     with _audited(c, dev, "complete_upload"), c.db.write() as s:
         up = _own_upload(s, dev, upload_id)
@@ -297,11 +301,12 @@ def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadD
             if att is not None and att.stored_at is None:  # quota reached meanwhile: 507 now
                 rules.check_stored(s, c.settings, dev, up.size)
             if _is_pdf(temp):  # a signed PDF whose signature is invalid: refused (415)
-                _check_signature(c, temp.read_bytes())
+                signer = _check_signature(c, temp.read_bytes())
             ok = c.store.commit(temp, up.sha256)
             s.delete(up)
             if ok and att is not None:
                 rules.mark_stored(s, c.settings, dev, att)
+                _record_signer(att, signer)
     if conflict is not None:
         raise _offset_conflict(conflict)
     if not ok:
@@ -309,13 +314,20 @@ def complete_upload(upload_id: UploadId, token: Token, c: CentralDep) -> UploadD
     return UploadDone(sha256=up.sha256)
 
 
-def _check_signature(c: Central, data: bytes) -> None:
+def _check_signature(c: Central, data: bytes) -> Signer | None:
     """A PDF that carries a digital signature is stored only if the signature holds
     (signatures.py); unsigned files pass. Refused with 415: the desk parks the file and shows
-    why, it does not send the same bytes again."""
-    problem = signature_problem(data, c.settings.signature_ca_dir)
-    if problem is not None:
-        raise Refused(415, f"signed PDF refused: {problem}")
+    why, it does not send the same bytes again. Returns who signed a copy that holds."""
+    verdict = check_signatures(data, c.settings.signature_ca_dir)
+    if verdict.problem is not None:
+        raise Refused(415, f"signed PDF refused: {verdict.problem}")
+    return verdict.signer
+
+
+def _record_signer(att: Attachment, signer: Signer | None) -> None:
+    """The verified signer on the stored copy's row (what makes it reusable, api/papers.py)."""
+    if signer is not None:
+        att.signer, att.signed_at = signer.name, signer.signed_at
 
 
 def _is_pdf(path: FsPath) -> bool:
