@@ -19,6 +19,7 @@ import logging
 import shutil
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePath
 
 from sqlalchemy.orm import Session
@@ -40,6 +41,7 @@ from hcc_desk.core.store.repositories import ocr as queries
 from hcc_desk.core.store.store import Sessions
 from hcc_desk.core.sync import outbox
 from hcc_desk.core.sync.attachments import add_attachment
+from hcc_desk.services.paper_records import store_suggestions
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +197,8 @@ class OcrService:
                 version = _add_version(s, dossier, att, data, self.attachments_dir)
             target = version or att
             queries.save_text(s, target.id, dossier.id, result.text)
+            # What the text says the paper is: suggestions the officer checks (item 3).
+            store_suggestions(s, dossier, target, result.text, date.today())
             queries.finish_job(
                 s, task.job_id, "done", result_attachment_id=version.id if version else None
             )

@@ -226,7 +226,13 @@ def store_suggestions(
         return  # a file not tied to a checklist paper has no record
     own = [p.name for p in dossier.papers if p.position == position]
     kinds = own + [p.name for p in dossier.papers if p.position != position]
-    known = [i for a in (dossier.submitter, dossier.owner) if (i := _applicant_id(a))]
+    known = [
+        number
+        for a in (dossier.submitter, dossier.owner)
+        if a is not None
+        for number in (a.id_number, a.old_id_number)
+        if number
+    ]
     try:
         found = suggest(text, kinds, known, today)
     except Exception:  # a bug in reading text must not lose the text layer it came with

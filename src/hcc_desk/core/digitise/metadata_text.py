@@ -1,0 +1,131 @@
+"""OCR text as lines for reading a paper's metadata (metadata.py): each line printed and folded
+(accent-free, lower case, same length, so a match in the folded text cuts the printed value),
+with the digits OCR confuses repaired inside number-like runs; and matching a title against
+the procedure's paper names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from itertools import pairwise
+
+from hcc_core.domain.text import fold, squash
+
+_LINE_BREAKS = re.compile(r"[\n\r\f\v\u2028\u2029]+")
+# A run that is mostly a number: O/o and l/I/| in it are misread 0 and 1 ("2O21", "O5/O3").
+_NUMBERISH = re.compile(r"(?<![a-z])[0-9oil|]+(?:[/.\-][0-9oil|]+)*(?![a-z])")
+_TO_DIGITS = str.maketrans("oil|", "0111")
+# The national header and motto, which OCR often puts on the issuer's lines (two columns).
+_NATIONAL = re.compile(
+    r"cong hoa\s*xa|chu nghia viet nam|doc lap|tu do\s*-?\s*hanh phuc|hanh phuc|socialist|"
+    r"independence"
+)
+# Letters OCR swaps in titles: compare "GIAY KHAl SINH" and "Giấy khai sinh" alike.
+_SKELETON = str.maketrans("l01|", "ioii")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int  # the line's number in the text (blank lines counted)
+    text: str  # as printed (spaces squashed, NFC)
+    folded: str  # same length: accent-free, lower case, digits repaired
+
+
+def lines_of(text: str) -> list[Line]:
+    out = []
+    for index, raw in enumerate(_LINE_BREAKS.split(text)):
+        printed = squash(raw)
+        if printed:
+            out.append(Line(index, printed, _repair_digits(_fold_aligned(printed))))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch.isspace():
+        return " "
+    folded = fold(ch)
+    return folded if len(folded) == 1 else ch.lower()[:1] or " "
+
+
+def _fold_aligned(text: str) -> str:
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _repair_digits(folded: str) -> str:
+    def repair(match: re.Match[str]) -> str:
+        run = match.group(0)
+        digits = sum(c.isdigit() for c in run)
+        letters = sum(c in "oil|" for c in run)
+        return run.translate(_TO_DIGITS) if digits and letters <= digits else run
+
+    return _NUMBERISH.sub(repair, folded)
+
+
+def cut_national(line: Line) -> tuple[str, str]:
+    """The line (printed, folded) without the national header or motto beside it."""
+    printed, folded = line.text, line.folded
+    match = _NATIONAL.search(folded)
+    if match is not None:
+        printed, folded = printed[: match.start()], folded[: match.start()]
+    # Rules, dashes and stray marks around the text.
+    start = len(folded) - len(folded.lstrip(" -–—_=*.~•·"))
+    end = len(folded.rstrip(" -–—_=*.~•·,"))
+    return printed[start:end], folded[start:end]
+
+
+def looks_upper(printed: str) -> bool:
+    letters = [c for c in printed if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
+
+
+def sentence_case(printed: str) -> str:
+    text = " ".join(printed.split()).lower()
+    return text[:1].upper() + text[1:]
+
+
+def _tokens(folded: str) -> list[str]:
+    return _WORD.findall(folded.translate(_SKELETON))
+
+
+def kind_match(title: str, kinds: list[str]) -> tuple[float, int, int, bool] | None:
+    """How well the folded ``title`` fits the best of ``kinds``: (score 0..1, title words
+    matched, its position in ``kinds``, whether a later name fits exactly as well).
+
+    The score weighs the title's words found in the name (a word one letter off counts 0.8)
+    and its word pairs found in order, so "giấy khai sinh" fits "Bản sao Giấy khai sinh"
+    better than "Tờ khai đăng ký khai sinh"."""
+    words = _tokens(title)
+    if not words:
+        return None
+    pairs = set(pairwise(words))
+    scored: list[tuple[float, int, int]] = []
+    for position, kind in enumerate(kinds):
+        name = _tokens(fold(kind))
+        vocabulary = set(name)
+        credit, matched = 0.0, 0
+        for w in words:
+            if w in vocabulary:
+                credit, matched = credit + 1, matched + 1
+            elif len(w) >= 4 and any(
+                len(v) >= 3 and SequenceMatcher(None, w, v).ratio() >= 0.8 for v in vocabulary
+            ):
+                credit, matched = credit + 0.8, matched + 1
+        recall = credit / len(words)
+        if pairs:
+            found = len(pairs & set(pairwise(name)))
+            score = 0.6 * recall + 0.4 * found / len(pairs)
+        else:
+            score = recall
+        scored.append((round(score, 4), matched, position))
+    if not scored:
+        return None
+    best = max(scored, key=lambda s: (s[0], s[1], -s[2]))
+    tied = best[2] != 0 and any(
+        s[:2] == best[:2] and s[2] != best[2] and fold(kinds[s[2]]) != fold(kinds[best[2]])
+        for s in scored
+    )
+    return best[0], best[1], best[2], tied
