@@ -25,6 +25,7 @@ from hcc_desk.ui.field_errors import FieldErrorView
 from hcc_desk.ui.formatting import appointment_text
 from hcc_desk.ui.forms.ui_intake import Ui_IntakeForm
 from hcc_desk.ui.procedure_picker import ProcedurePicker
+from hcc_desk.ui.reuse_panel import ReusePanel
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
 if TYPE_CHECKING:
@@ -87,6 +88,12 @@ class IntakeView(QWidget):
         self._connect()
         capture = getattr(ctx, "capture", None)  # scanning: absent in some test contexts
         self.capture = IntakeCapture(self, capture, runner) if capture is not None else None
+        # Signed copies another desk digitised (docs/digitising.md): above the checklist.
+        self.reuse_panel = ReusePanel(
+            getattr(ctx, "reuse", None), officer.username, runner, ui.papers_table, ui.papers_group
+        )
+        ui.papers_layout.insertWidget(0, self.reuse_panel)
+        self.reuse_panel.changed.connect(self._on_change)
         self._appointment_asked = 0
         self._appointment_timer = QTimer(self)
         self._appointment_timer.setInterval(60_000)  # the due time moves as the clock passes 17:00
@@ -196,11 +203,14 @@ class IntakeView(QWidget):
             self.banner.show("success", i18n.tr("intake_view.card_read", name=name))
         fields = self.ui.submitter.ui
         (fields.phone if not fields.phone.text() else self.ui.procedure_search).setFocus()
+        # In the background: intake never waits on central.
+        self.reuse_panel.look_up(person.id_number, person.full_name, person.date_of_birth)
 
     # -- procedure, papers, appointment ---------------------------------------------------------
     def _on_procedure(self, proc: Any) -> None:
         received, self._restore_papers = self._restore_papers, None
         self.ui.papers_table.set_papers(list(proc.papers), received)
+        self.reuse_panel.restore(received)  # a restored draft's reused copies, else re-marks
         self.update_appointment()
 
     def _focus_papers(self) -> None:
@@ -210,12 +220,14 @@ class IntakeView(QWidget):
     def _fix_papers_tab_order(self) -> None:
         chain = [
             self.ui.procedure_list,
+            self.reuse_panel.list,
             *self.ui.papers_table.focus_chain(),
             self.ui.check_all_button,
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-        self.ui.papers_table.setFocusProxy(chain[1] if len(chain) > 2 else None)
+        papers = chain[2:-1]
+        self.ui.papers_table.setFocusProxy(papers[0] if papers else None)
 
     def update_appointment(self) -> None:
         proc = self.picker.current()
@@ -251,7 +263,11 @@ class IntakeView(QWidget):
     # -- form state ---------------------------------------------------------------------------
     def collect(self) -> tuple[IntakeRequest, list]:
         qr = self._qr_raw if self.ui.submitter.ui.id_number.text().strip() == self._qr_id else None
-        return intake_form.collect(self.ui, self.picker, qr)
+        req, local = intake_form.collect(self.ui, self.picker, qr)
+        reused = self.reuse_panel.choices()
+        for paper in req.papers or []:
+            paper.reused = reused.get(paper.name)
+        return req, local
 
     def is_blank(self) -> bool:
         return intake_form.is_blank(self.ui, self.picker)
@@ -276,6 +292,7 @@ class IntakeView(QWidget):
         with self.drafts.suspended():
             intake_form.clear(self.ui)
             self.picker.clear()
+            self.reuse_panel.clear()
             self._qr_raw, self._qr_id = None, ""
             self._errors.clear()
             self.update_appointment()
@@ -324,6 +341,8 @@ class IntakeView(QWidget):
         if self._submitting:
             return
         busy = self.capture.busy_text() if self.capture is not None else None
+        if busy is None and self.reuse_panel.busy():
+            busy = i18n.tr("reuse_panel.fetching")
         if busy:
             self.banner.show("warning", busy)
             return
