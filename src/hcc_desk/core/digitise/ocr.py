@@ -26,7 +26,6 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -80,7 +79,11 @@ OCR_CHILD_FLAG = "--ocr-child"
 _NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 
 
-@cache
+# Tesseracts seen with Vietnamese data, asked once per run; a miss is asked again next time,
+# so data the IT officer adds later counts without restarting the desk.
+_HAS_VIETNAMESE: set[str] = set()
+
+
 def _languages(tesseract: str) -> frozenset[str]:
     try:
         out = subprocess.run(
@@ -131,8 +134,10 @@ def check_available() -> str:
     tesseract = find_tesseract()
     if tesseract is None:
         raise OcrUnavailable("ocr.no_tesseract")
-    if LANGUAGE not in _languages(tesseract):
-        raise OcrUnavailable("ocr.no_vietnamese", language=LANGUAGE)
+    if tesseract not in _HAS_VIETNAMESE:
+        if LANGUAGE not in _languages(tesseract):
+            raise OcrUnavailable("ocr.no_vietnamese", language=LANGUAGE)
+        _HAS_VIETNAMESE.add(tesseract)
     # Frozen, OCRmyPDF is part of the app (installer/hcc-desk.spec) and run by its --ocr-child.
     if not _bundles_ocrmypdf():
         raise OcrUnavailable("ocr.no_ocrmypdf")
