@@ -193,8 +193,18 @@ def test_missing_identity_asks_nothing(desk):
     assert found.problem is not None and found.problem.msg_id == "reuse.need_identity"
 
 
-def test_the_spool_is_in_the_profile(desk, signed):
+def test_the_spool_is_in_the_profile_and_forgets_abandoned_copies(desk, signed):
+    import os
+    import time
+
     ctx, served, root = desk
+    (root / "reuse-spool").mkdir()
+    abandoned, recent = root / "reuse-spool" / "old.pdf", root / "reuse-spool" / "recent.pdf"
+    abandoned.write_bytes(b"x")
+    recent.write_bytes(b"y")
+    eight_days_ago = time.time() - 8 * 86400
+    os.utime(abandoned, (eight_days_ago, eight_days_ago))
     served.listed_bytes = served.file_bytes = signed
     path = ctx.reuse.fetch(_listed(ctx), officer="demo")
     assert Path(path).parent == root / "reuse-spool"
+    assert not abandoned.exists() and recent.exists()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -45,6 +46,7 @@ SPOOL = "reuse-spool"  # in the profile: fetched copies waiting for their dossie
 TRUST_FOLDER = "trusted-ca"  # as hcc-desk verify reads it (cli_digitise.py)
 MAX_COPY_BYTES = 64 * 1024 * 1024  # a signed paper is a few MB; a listing saying more is wrong
 CONTENT_TYPE = "application/pdf"
+SPOOL_DAYS = 7  # a fetched copy waits this long for its dossier's save (a draft kept a while)
 # With no trusted CAs configured the desk, like central without its CA folder, checks that
 # the signature is intact, matches and was made by a certificate valid now; only the chain
 # to a trusted CA is left unproven.
@@ -193,6 +195,7 @@ class ReuseService:
         if problem is not None:
             raise ReuseRefused("reuse.copy_refused", reason=problem)
         self._sealed()
+        self._sweep()
         sealed_files.write(self.spool, _spooled(listed.paper_uuid), data)
         return self.spool / _spooled(listed.paper_uuid)
 
@@ -233,6 +236,18 @@ class ReuseService:
             session,
             cred.device_token,
         )
+
+    def _sweep(self) -> None:
+        """Copies fetched for an intake given up long ago: not kept for ever."""
+        if not self.spool.is_dir():
+            return
+        oldest = time.time() - SPOOL_DAYS * 86400
+        for path in self.spool.iterdir():
+            try:
+                if path.is_file() and path.stat().st_mtime < oldest:
+                    path.unlink()
+            except OSError:
+                continue  # another process took it: nothing to do
 
     def _sealed(self) -> None:
         """The spool is encrypted with the profile's key, like the attachments."""
