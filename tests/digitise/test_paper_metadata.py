@@ -335,3 +335,38 @@ def test_a_date_broken_over_two_lines():
         "Huế, ngày 05 tháng 3 năm 2021", "Huế, ngày 05 tháng 3\nnăm 2021"
     )
     assert suggest(text, BIRTH_KINDS, [], TODAY)["issued_on"] == Suggestion("2021-03-05", 0.85)
+
+
+def test_many_title_like_lines_against_long_paper_names_stay_quick():
+    """The worst case for matching titles: a page of capitals that fit no name, against a
+    long procedure list (it runs on the OCR worker; seconds here would be minutes on a day)."""
+    import random
+    import time
+
+    rng = random.Random(1)
+    words = [
+        "GIẤY",
+        "CHỨNG",
+        "NHẬN",
+        "QUYỀN",
+        "SỬ",
+        "DỤNG",
+        "ĐẤT",
+        "XÁC",
+        "MINH",
+        "THÔNG",
+        "TIN",
+        "BẢN",
+        "KHAI",
+        "HỒ",
+        "SƠ",
+        "ĐĂNG",
+        "KÝ",
+    ]
+    text = "\n".join(
+        " ".join(rng.choice(words) + rng.choice("ABXYZ") for _ in range(12)) for _ in range(40)
+    )
+    kinds = [LAND_KINDS[2] + f" số {n} " + " ".join(words) * 3 for n in range(60)]
+    started = time.perf_counter()
+    suggest(text, kinds, [], TODAY)
+    assert time.perf_counter() - started < 5

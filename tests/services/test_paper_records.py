@@ -12,7 +12,14 @@ import pytest
 from sqlalchemy import select
 
 from hcc_core.wire.papers import ReusablePaper
-from hcc_desk.core.store.models import AuditLog, Dossier, Officer, OutboxOp, PaperRecord
+from hcc_desk.core.store.models import (
+    Attachment,
+    AuditLog,
+    Dossier,
+    Officer,
+    OutboxOp,
+    PaperRecord,
+)
 from hcc_desk.core.sync.attachments import add_attachment
 from hcc_desk.core.sync.dossier_doc import build_dossier_doc
 from hcc_desk.services.errors import AuthError, FieldErrors, NotFound
@@ -171,11 +178,13 @@ def test_the_newest_version_of_the_copy_is_pushed(desk):
     assert _pushed(ctx, code)["papers"][0]["digitised"]["attachment_uuid"] == version
     assert _doc(ctx, dossier_id).papers[0].digitised.attachment_uuid == version
     with ctx.store.session() as s:
-        newest_id = s.scalar(
+        checked_id = s.scalar(
             select(PaperRecord.attachment_id).where(PaperRecord.dossier_id == dossier_id)
         )
+        version_id = s.scalar(select(Attachment.id).where(Attachment.uuid == version))
+    assert checked_id != version_id  # the record names the copy checked: the scan
     [first] = [v for v in service.records(dossier_id) if v.position == 1]
-    assert first.attachment_id is not None and first.attachment_id != newest_id  # view: newest
+    assert first.attachment_id == version_id  # the screen shows the copy that is pushed
 
 
 def test_a_checked_paper_without_a_copy_is_not_pushed_as_digitised(desk):
@@ -220,8 +229,6 @@ def test_unchecked_suggestions_are_kept_on_the_desk_and_not_pushed(desk):
 
 
 def _attachments(s, dossier_id: int):
-    from hcc_desk.core.store.models import Attachment
-
     return s.scalars(select(Attachment).where(Attachment.dossier_id == dossier_id)).all()
 
 

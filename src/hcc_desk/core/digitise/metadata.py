@@ -25,6 +25,7 @@ from .metadata_text import (
     kind_match,
     lines_of,
     looks_upper,
+    prepare_kinds,
     sentence_case,
 )
 
@@ -32,6 +33,7 @@ FIELDS = ("kind", "number", "issuer", "issued_on", "valid_until", "owner_id_numb
 PREFILL = 0.8  # a suggestion at least this sure is pre-filled; below it is only shown
 MAX_TEXT = 200_000  # characters read: a paper's text is a few KB; more is not a paper
 TOP_LINES = 25  # the title and the issuer are printed near the top
+MAX_TITLES = 16  # title-like lines (and pairs of them) tried against the paper names
 
 
 @dataclass(frozen=True)
@@ -119,8 +121,9 @@ def _kind(
                 return Suggestion(sentence_case(printed)[:500], 0.5), folded
         return None
     best: tuple[tuple[bool, int, float, int], str, str, bool] | None = None
-    for _printed, folded, _index in candidates:
-        scored = kind_match(folded, kinds)
+    prepared = prepare_kinds(kinds)
+    for _printed, folded, _index in candidates[:MAX_TITLES]:
+        scored = kind_match(folded, prepared)
         if scored is None:
             continue
         score, matched, position, tied = scored

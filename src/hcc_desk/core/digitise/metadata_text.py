@@ -91,11 +91,35 @@ def _tokens(folded: str) -> list[str]:
     return _WORD.findall(folded.translate(_SKELETON))
 
 
-def kind_match(title: str, kinds: list[str]) -> tuple[float, int, int, bool] | None:
+@dataclass(frozen=True)
+class Kind:
+    """A paper name prepared once for matching titles against it."""
+
+    words: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    folded: str
+
+
+def prepare_kinds(kinds: list[str]) -> list[Kind]:
+    out = []
+    for kind in kinds:
+        folded = fold(kind)
+        words = _tokens(folded)
+        out.append(Kind(frozenset(words), frozenset(pairwise(words)), folded))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _near(word: str, other: str) -> bool:
+    """One OCR slip apart ("khal"/"khai" is caught by the skeleton; "saan"/"san" here)."""
+    return abs(len(word) - len(other)) <= 2 and SequenceMatcher(None, word, other).ratio() >= 0.8
+
+
+def kind_match(title: str, kinds: list[Kind]) -> tuple[float, int, int, bool] | None:
     """How well the folded ``title`` fits the best of ``kinds``: (score 0..1, title words
     matched, its position in ``kinds``, whether a later name fits exactly as well).
 
-    The score weighs the title's words found in the name (a word one letter off counts 0.8)
+    The score weighs the title's words found in the name (a word one slip off counts 0.8)
     and its word pairs found in order, so "giấy khai sinh" fits "Bản sao Giấy khai sinh"
     better than "Tờ khai đăng ký khai sinh"."""
     words = _tokens(title)
@@ -104,20 +128,15 @@ def kind_match(title: str, kinds: list[str]) -> tuple[float, int, int, bool] | N
     pairs = set(pairwise(words))
     scored: list[tuple[float, int, int]] = []
     for position, kind in enumerate(kinds):
-        name = _tokens(fold(kind))
-        vocabulary = set(name)
         credit, matched = 0.0, 0
         for w in words:
-            if w in vocabulary:
+            if w in kind.words:
                 credit, matched = credit + 1, matched + 1
-            elif len(w) >= 4 and any(
-                len(v) >= 3 and SequenceMatcher(None, w, v).ratio() >= 0.8 for v in vocabulary
-            ):
+            elif len(w) >= 4 and any(len(v) >= 3 and _near(w, v) for v in kind.words):
                 credit, matched = credit + 0.8, matched + 1
         recall = credit / len(words)
         if pairs:
-            found = len(pairs & set(pairwise(name)))
-            score = 0.6 * recall + 0.4 * found / len(pairs)
+            score = 0.6 * recall + 0.4 * len(pairs & kind.pairs) / len(pairs)
         else:
             score = recall
         scored.append((round(score, 4), matched, position))
@@ -125,7 +144,7 @@ def kind_match(title: str, kinds: list[str]) -> tuple[float, int, int, bool] | N
         return None
     best = max(scored, key=lambda s: (s[0], s[1], -s[2]))
     tied = best[2] != 0 and any(
-        s[:2] == best[:2] and s[2] != best[2] and fold(kinds[s[2]]) != fold(kinds[best[2]])
+        s[:2] == best[:2] and s[2] != best[2] and kinds[s[2]].folded != kinds[best[2]].folded
         for s in scored
     )
     return best[0], best[1], best[2], tied
