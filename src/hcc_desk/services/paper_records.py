@@ -133,7 +133,9 @@ class PaperRecordService:
         """Inside the caller's write transaction: ``attachment`` (the copy downloaded from
         central) is paper ``position``'s copy, described as central listed it, checked by the
         officer who chose to reuse it. ``owner_id_number``: the ID number the lookup was made
-        with (default: the dossier's owner's, else the submitter's)."""
+        with (default: the dossier's owner's, else the submitter's). The caller's save queues
+        the dossier for central and audits the reuse (services/reuse.py, in the intake's
+        transaction), so this does neither twice."""
         officer = _active_officer(session, officer_id)
         _paper_name(dossier, position)
         owner = owner_id_number or _applicant_id(dossier.owner) or _applicant_id(dossier.submitter)
@@ -162,20 +164,6 @@ class PaperRecordService:
         record.reused_sha256 = paper.sha256
         record.reused_signer = paper.signer[:200]
         session.flush()
-        enqueue_dossier(session, dossier)
-        add_audit(
-            session,
-            officer.username,
-            "paper_record.reuse",
-            "dossier",
-            dossier.uuid,
-            {
-                "code": dossier.code,
-                "position": position,
-                "paper": paper.paper_uuid,
-                "from": paper.dossier_code,
-            },
-        )
 
 
 def check_fields(fields: PaperFields, today: date) -> PaperFields:
