@@ -208,3 +208,15 @@ def test_the_spool_is_in_the_profile_and_forgets_abandoned_copies(desk, signed):
     path = ctx.reuse.fetch(_listed(ctx), officer="demo")
     assert Path(path).parent == root / "reuse-spool"
     assert not abandoned.exists() and recent.exists()
+
+
+def test_a_copy_already_kept_is_not_fetched_again(desk, signed):
+    """A restored draft ticks its copy again: the one kept in the profile is used, even
+    offline or after central's grant has lapsed."""
+    ctx, served, _root = desk
+    served.listed_bytes = served.file_bytes = signed
+    paper = _listed(ctx)
+    first = ctx.reuse.fetch(paper, officer="demo")
+    served.file_bytes = b"central is gone"
+    assert ctx.reuse.fetch(paper, officer="demo") == first
+    assert served.file_asked == 1

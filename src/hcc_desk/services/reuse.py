@@ -166,6 +166,9 @@ class ReuseService:
         listed = reusable(paper)
         if listed.size > MAX_COPY_BYTES:
             raise ReuseRefused("reuse.too_large", size=listed.size)
+        self._sealed()
+        if self._spooled_bytes(listed) is not None:  # kept from before (a restored draft)
+            return self.spool / _spooled(listed.paper_uuid)
         connected = self._connect(officer)
         if isinstance(connected, Msg):
             raise ReuseRefused(connected.msg_id, **connected.params)
