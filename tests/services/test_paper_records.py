@@ -293,3 +293,28 @@ def test_unknown_paper_dossier_or_officer_are_clear_errors(desk):
 
 def test_the_desk_context_serves_the_service(demo_ctx):
     assert isinstance(demo_ctx.paper_records, PaperRecordService)
+
+
+def test_dates_as_a_screen_may_give_them(desk):
+    _, service, _, dossier_id, officer_id = desk
+    view = service.save(
+        dossier_id,
+        1,
+        PaperFields(kind="Giấy khai sinh", issued_on=datetime(2021, 3, 5, 8, 30)),  # type: ignore[arg-type]
+        officer_id,
+    )
+    assert view.fields is not None and view.fields.issued_on == date(2021, 3, 5)
+    with pytest.raises(FieldErrors) as caught:
+        service.save(
+            dossier_id,
+            1,
+            PaperFields(
+                kind="Giấy khai sinh", issued_on="05/03/2021", valid_until=date(1800, 1, 1)
+            ),  # type: ignore[arg-type]
+            officer_id,
+        )
+    assert [(e.field, e.msg_id) for e in caught.value.errors] == [
+        ("issued_on", "paper_records.bad_date"),
+        ("valid_until", "paper_records.bad_date"),
+    ]
+    assert "Ngày cấp" in caught.value.errors[0].text("vi")

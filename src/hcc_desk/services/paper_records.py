@@ -181,27 +181,42 @@ def check_fields(fields: PaperFields, today: date) -> PaperFields:
     kind = text(fields.kind, MAX_KIND, "kind", required=True)
     number = text(fields.number, MAX_NUMBER, "number")
     issuer = text(fields.issuer, MAX_ISSUER, "issuer")
-    if fields.issued_on is not None and fields.issued_on > today:
+    issued_on = _day(fields.issued_on, "issued_on", errors)
+    valid_until = _day(fields.valid_until, "valid_until", errors)
+    if issued_on is not None and issued_on > today:
         errors.append(
-            FieldError("issued_on", "paper_records.issued_in_future", issued_on=fields.issued_on)
+            FieldError("issued_on", "paper_records.issued_in_future", issued_on=issued_on)
         )
-    if (
-        fields.valid_until is not None
-        and fields.issued_on is not None
-        and fields.valid_until < fields.issued_on
-    ):
+    if valid_until is not None and issued_on is not None and valid_until < issued_on:
         errors.append(
             FieldError(
                 "valid_until",
                 "paper_records.valid_before_issued",
-                valid_until=fields.valid_until,
-                issued_on=fields.issued_on,
+                valid_until=valid_until,
+                issued_on=issued_on,
             )
         )
     owner = _owner_id(fields.owner_id_number, today, errors)
     if errors:
         raise FieldErrors(errors)
-    return PaperFields(kind or "", number, issuer, fields.issued_on, fields.valid_until, owner)
+    return PaperFields(kind or "", number, issuer, issued_on, valid_until, owner)
+
+
+def _day(value: object, name: str, errors: list[FieldError]) -> date | None:
+    """A date as the screens give it: a date, a datetime, or ISO text ("2021-03-05")."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    elif isinstance(value, str):
+        try:
+            value = date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if isinstance(value, date) and value.year >= 1900:
+        return value
+    errors.append(FieldError.of(name, ValidationError("paper_records.bad_date", name)))
+    return None
 
 
 def store_suggestions(
@@ -275,8 +290,8 @@ def _applicant_id(a: Applicant | None) -> str | None:
     return a.id_number if a is not None and a.id_number else None
 
 
-def _owner_id(value: str | None, today: date, errors: list[FieldError]) -> str | None:
-    raw = "".join((value or "").split())
+def _owner_id(value: object, today: date, errors: list[FieldError]) -> str | None:
+    raw = "".join(str(value or "").split())[:64]
     if not raw:
         return None
     if _OLD_ID.fullmatch(raw):
