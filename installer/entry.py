@@ -19,6 +19,14 @@ def ocr_child(args: list) -> int:
     nice = int(args[0])
     if nice and hasattr(os, "nice"):
         os.nice(nice)
+    # Tesseract is the PC's program: without the bundle's libraries that PyInstaller put on
+    # LD_LIBRARY_PATH (this process's loader read it at start; only the children see the change).
+    if getattr(sys, "frozen", False) and "LD_LIBRARY_PATH" in os.environ:
+        original = os.environ.get("LD_LIBRARY_PATH_ORIG")
+        if original is None:
+            del os.environ["LD_LIBRARY_PATH"]
+        else:
+            os.environ["LD_LIBRARY_PATH"] = original
     from ocrmypdf.__main__ import run
 
     sys.argv = ["ocrmypdf", *args[1:]]

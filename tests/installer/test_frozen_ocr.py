@@ -103,6 +103,32 @@ def test_ocr_child_lowers_its_priority_then_runs_ocrmypdf_with_the_rest(monkeypa
     assert seen == {"nice": 10, "argv": ["ocrmypdf", "--jobs", "1", "a", "b"]}
 
 
+def test_ocr_child_gives_tesseract_the_pcs_libraries_not_the_bundles(monkeypatch):
+    import ocrmypdf.__main__
+
+    entry, seen = _entry(), []
+    monkeypatch.setattr(ocrmypdf.__main__, "run", lambda: seen.append(dict(os.environ)) or 0)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/hcc-desk/_internal")
+    monkeypatch.delenv("LD_LIBRARY_PATH_ORIG", raising=False)
+    entry.ocr_child(["0", "--version"])
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/hcc-desk/_internal")
+    monkeypatch.setenv("LD_LIBRARY_PATH_ORIG", "/usr/local/lib")
+    entry.ocr_child(["0", "--version"])
+
+    assert "LD_LIBRARY_PATH" not in seen[0]
+    assert seen[1]["LD_LIBRARY_PATH"] == "/usr/local/lib"
+
+
+def test_the_desk_asks_tesseract_with_the_pcs_libraries(monkeypatch):
+    bundle = {"LD_LIBRARY_PATH": "/opt/hcc-desk/_internal", "PATH": "/usr/bin"}
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    assert ocr.system_env(bundle) == bundle  # unfrozen: the PC's own setting, kept
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert ocr.system_env(bundle) == {"PATH": "/usr/bin"}
+    assert ocr.system_env({**bundle, "LD_LIBRARY_PATH_ORIG": "/x"})["LD_LIBRARY_PATH"] == "/x"
+
+
 def test_ocr_child_never_imports_the_app_or_qt(tmp_path):
     """It starts fast and never opens a window: the entry decides before importing the app."""
     proc = subprocess.run(
@@ -216,10 +242,24 @@ def test_frozen_app_gives_a_scan_a_vietnamese_text_layer(frozen_app, tmp_path):
     except ocr.OcrUnavailable as exc:
         unavailable(f"{exc.text('en')} (scripts/install-system-deps.sh)")
     scan, out = scanned_page(tmp_path / "scan.pdf"), tmp_path / "searchable.pdf"
+    # The IT officer's folder (HCC_TESSERACT_DIR): the PC's Tesseract behind a wrapper that
+    # notes the library path each run of it gets.
+    folder, seen = tmp_path / "Tesseract-OCR", tmp_path / "tesseract-env.txt"
+    folder.mkdir()
+    wrapper = folder / "tesseract"
+    wrapper.write_text(
+        f'#!/bin/sh\necho "LD_LIBRARY_PATH=$LD_LIBRARY_PATH" >> "{seen}"\n'
+        f'exec "{ocr.find_tesseract()}" "$@"\n'
+    )
+    wrapper.chmod(0o755)
+    env = dict(_frozen_env(tmp_path), **{ocr.TESSERACT_DIR_ENV: str(folder)})
 
-    proc = _frozen_digitise(frozen_app, tmp_path, _frozen_env(tmp_path), scan, out)
+    proc = _frozen_digitise(frozen_app, tmp_path, env, scan, out)
 
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
+    runs = seen.read_text().splitlines()
+    assert len(runs) >= 2  # --list-langs by the desk, then OCRmyPDF's own runs
+    assert not any("_internal" in run for run in runs), runs
     assert "Đã thêm lớp chữ tiếng Việt" in proc.stdout
     text = pdftotext(out)
     assert "Nguyễn Thị Hương" in text and "Quảng Trị" in text

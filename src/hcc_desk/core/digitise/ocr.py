@@ -84,6 +84,20 @@ _NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 _HAS_VIETNAMESE: set[str] = set()
 
 
+def system_env(env: dict[str, str]) -> dict[str, str]:
+    """``env`` for a program of the PC (Tesseract). The frozen Linux app puts its own library
+    folder on LD_LIBRARY_PATH (PyInstaller, which keeps the PC's value in LD_LIBRARY_PATH_ORIG);
+    its libraries would shadow the ones Tesseract was built with."""
+    env = dict(env)
+    if getattr(sys, "frozen", False) and "LD_LIBRARY_PATH" in env:
+        original = env.get("LD_LIBRARY_PATH_ORIG")
+        if original is None:
+            del env["LD_LIBRARY_PATH"]
+        else:
+            env["LD_LIBRARY_PATH"] = original
+    return env
+
+
 def _languages(tesseract: str) -> frozenset[str]:
     try:
         out = subprocess.run(
@@ -92,6 +106,7 @@ def _languages(tesseract: str) -> frozenset[str]:
             text=True,
             timeout=30,
             check=False,
+            env=system_env(dict(os.environ)),
             creationflags=_NO_WINDOW,
         )
     except (OSError, subprocess.SubprocessError):
