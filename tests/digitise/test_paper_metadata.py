@@ -370,3 +370,20 @@ def test_many_title_like_lines_against_long_paper_names_stay_quick():
     started = time.perf_counter()
     suggest(text, kinds, [], TODAY)
     assert time.perf_counter() - started < 5
+
+
+def test_header_columns_read_one_after_the_other_and_a_short_place_date():
+    text = """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+ỦY BAN NHÂN DÂN
+XÃ HẢI LĂNG
+S6: 07/UBND-TP
+GIẤY KHAI SINH
+Ngày sinh: 01/02/2020
+Hải Lăng, ngày 03/02/2020
+CHỦ TỊCH
+"""
+    found = suggest(text, BIRTH_KINDS, [], TODAY)
+    assert found["issuer"] == Suggestion("ỦY BAN NHÂN DÂN XÃ HẢI LĂNG", 0.85)
+    assert found["number"] == Suggestion("07/UBND-TP", 0.85)
+    assert found["issued_on"] == Suggestion("2020-02-03", 0.85)

@@ -251,7 +251,7 @@ _VALUE = r"([a-z0-9]+(?:\s?[/\-]\s?[a-z0-9]+)*)"
 _NUMBER_LABELS = (
     # (pattern on the folded line, confidence of a structured value)
     # "Số: 123/2021/QĐ-UBND" under the issuer, "Số / No.:" on a card: at a line's start.
-    (re.compile(r"^s[o0]\s*(?:/\s*no\.?\s*)?[:;]\s*" + _VALUE), 0.85),
+    (re.compile(r"^s[o06]\s*(?:/\s*no\.?\s*)?[:;]\s*" + _VALUE), 0.85),  # "Sô", "S6"
     (re.compile(r"^so\s+" + _VALUE), 0.8),
     (re.compile(r"ma so doanh nghiep\s*[:.]?\s*" + _VALUE), 0.85),
     (
@@ -352,7 +352,9 @@ def _dates(lines: list[Line]) -> list[_Date]:
                 role = _label(prefix)
                 if role is None:
                     before = folded[: match.start()].rstrip()
-                    if long_form and before.endswith(",") and re.search(r"[a-z]", before):
+                    if not long_form and before.endswith("ngay"):
+                        before = before[:-4].rstrip()  # "Huế, ngày 05/03/2021"
+                    if before.endswith(",") and re.search(r"[a-z]", before):
                         role = "place"  # "Huế, ngày 05 tháng 3 năm 2021": the paper's own date
                     else:
                         role = "long" if long_form else "bare"
