@@ -42,6 +42,7 @@ from tests.digitise.documents import vietnamese_pdf
 from tests.digitise.tokens import CENTRE, PIN, SIGNER_NAME, tokens
 from tests.services.after_intake_helpers import OWNER_ID, QR
 from tests.support.printed import pdf_text
+from tests.support.realparts import unavailable
 
 __all__ = ["tokens"]  # the session's SoftHSM2 store (tests/digitise/tokens.py)
 
@@ -53,9 +54,9 @@ RECEIVED = datetime(2026, 11, 25, 9, 0)
 
 
 class Central:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, url: str | None = None):
         root.mkdir()
-        url = f"sqlite:///{root / 'central.db'}"
+        url = url or f"sqlite:///{root / 'central.db'}"
         db = Database(url, pool_size=1)
         upgrade(db.engine)
         db.dispose()
@@ -66,11 +67,22 @@ class Central:
         return self.store_dir / "sha256" / sha256[:2] / sha256
 
 
-@pytest.fixture
-def central(tmp_path):
-    c = Central(tmp_path / "central")
-    yield c
-    c.live.stop()
+@pytest.fixture(params=["sqlite", "postgresql"])
+def central(request, tmp_path):
+    if request.param == "sqlite":
+        c = Central(tmp_path / "central")
+        yield c
+        c.live.stop()
+        return
+    from tests.central import pg
+
+    try:
+        with pg.server() as admin_url, pg.fresh_database(admin_url) as url:
+            c = Central(tmp_path / "central", url)
+            yield c
+            c.live.stop()
+    except pg.Unavailable as why:
+        unavailable(f"PostgreSQL unavailable: {why}")
 
 
 def _centre(server: LiveServer) -> list[str]:
