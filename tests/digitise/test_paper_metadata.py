@@ -301,11 +301,13 @@ def test_nothing_found_is_empty():
 
 def test_a_twelve_digit_number_that_is_no_id_is_not_offered():
     text = """Số tài khoản: 123456789012
+Số tài khoản / Account No.: 046185012345
 Mã hồ sơ: 099185012345
 Mã giao dịch 001299012345
 Điện thoại: 0912345678
 """
-    # 099: no province; 001299…: born in 2099; 1234…: unlabelled, not an ID card's pattern
+    # 099: no province; 001299…: born in 2099; 1234…: unlabelled, not an ID card's pattern;
+    # 046185…: fits an ID number, but the text says it is an account
     assert "owner_id_number" not in suggest(text, BIRTH_KINDS, [], TODAY)
     # An old 9-digit card counts only when the text says it is one.
     assert "owner_id_number" not in suggest("Điện thoại 091234567", [], [], TODAY)

@@ -412,19 +412,27 @@ _ID_LABEL = re.compile(
 )
 
 
+_NOT_ID = re.compile(
+    r"(tai khoan|account|dien thoai|phone|fax|ma so thue|mst|ma ho so|ma giao dich|"
+    r"ma so doanh nghiep)[^0-9]{0,40}$"
+)
+
+
 def _owner(lines: list[Line], known_ids: list[str], today: date) -> Suggestion | None:
     known = {"".join(k.split()) for k in known_ids if k}
     ranked: list[tuple[float, int, str]] = []  # (confidence, order, number)
     found = ((ln, m) for ln in lines for m in _ID_RUN.finditer(ln.folded))
     for order, (line, match) in enumerate(found):
-        ln = line
         number = re.sub(r"[ .]", "", match.group(1))
-        labelled = _ID_LABEL.search(ln.folded[: match.start()]) is not None
+        before = line.folded[: match.start()]
         if number in known:
             ranked.append((0.95, order, number))
             continue
+        if _NOT_ID.search(before):
+            continue  # an account, a phone, a tax or file code that happens to fit
+        labelled = _ID_LABEL.search(before) is not None
         if len(number) == 9:
-            if labelled and re.search(r"cmnd|chung minh", ln.folded[: match.start()]):
+            if labelled and re.search(r"cmnd|chung minh", before):
                 ranked.append((0.6, order, number))  # an old identity card
             continue
         try:
