@@ -42,8 +42,11 @@ class Served:
         self.listed_bytes = b""
         self.file_bytes = b""
         self.file_asked = 0
+        self.busy = False
 
     def handler(self, request: httpx.Request) -> httpx.Response:
+        if self.busy:
+            return httpx.Response(429, headers={"Retry-After": "60"}, json={"detail": "wait"})
         if request.headers.get("X-Officer-Session") != SESSION:
             return httpx.Response(401, json={"detail": "no session"})
         if request.url.path.endswith("/papers/reusable"):
@@ -220,3 +223,11 @@ def test_a_copy_already_kept_is_not_fetched_again(desk, signed):
     served.file_bytes = b"central is gone"
     assert ctx.reuse.fetch(paper, officer="demo") == first
     assert served.file_asked == 1
+
+
+def test_too_many_lookups_is_its_own_message(desk):
+    ctx, served, _root = desk
+    served.busy = True
+    found = ctx.reuse.lookup(ID, NAME, BORN, officer="demo")
+    assert found.problem is not None and found.problem.msg_id == "reuse.busy"
+    assert not found.offline

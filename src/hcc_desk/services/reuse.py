@@ -139,6 +139,8 @@ class ReuseService:
         try:
             listing = client.reusable_papers(session, query)
         except Transient as exc:
+            if exc.status == 429:  # this desk asked too often: central says when to ask again
+                return ReuseLookup(problem=msg("reuse.busy"))
             log.info("reusable papers: central did not answer (%s)", exc.message)
             return ReuseLookup(problem=msg("reuse.offline"), offline=True)
         except AuthFailed:
