@@ -96,7 +96,8 @@ class PaperRecordService:
             record = _record(s, dossier.id, position)
             newest = queries.newest_attachments(s, dossier.id)
             att = newest.get(position)
-            record.attachment_id = att.id if att is not None else record.attachment_id
+            if att is not None and not (record.reused_paper_uuid and record.attachment_id):
+                record.attachment_id = att.id  # a reused copy stays the file central listed
             _apply(record, checked)
             record.checked_by, record.checked_at = officer.id, self._clock().replace(microsecond=0)
             s.flush()
