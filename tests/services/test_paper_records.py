@@ -273,6 +273,12 @@ def test_a_reused_copy_is_recorded_checked_and_pushed_with_its_origin(desk):
         "dossier_code": listed.dossier_code,
         "sha256": listed.sha256,
     }
+    # A later scan of the same paper, and the record checked again: still central's copy.
+    _attach(ctx, dossier_id, 1, b"a later scan of the same paper")
+    service.save(dossier_id, 1, BIRTH_CERT, officer_id)
+    digitised = _pushed(ctx, code)["papers"][0]["digitised"]
+    assert digitised["attachment_uuid"] == reused_uuid
+    assert digitised["reused_from"]["sha256"] == listed.sha256
 
 
 def test_unknown_paper_dossier_or_officer_are_clear_errors(desk):
