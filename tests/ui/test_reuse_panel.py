@@ -224,3 +224,11 @@ def test_the_panel_fits_the_counters_screens(qtbot, runner, size):
     assert panel.list.horizontalScrollBar().maximum() == 0
     assert panel.height() < (height - 80) / 2  # the list scrolls instead of pushing the form
     assert panel.mapTo(view, panel.rect().topRight()).x() <= view.width()
+
+
+def test_a_hostile_listing_is_cut_short(qtbot, runner):
+    huge = _paper(kind="Giấy\n" + "x" * 100_000).model_copy(update={"signer": "A\n" * 5000})
+    view = _view(qtbot, runner, FakeReuse(ReuseLookup([huge])))
+    _scan(view)
+    text = view.reuse_panel.list.item(0).text()
+    assert len(text) < 1000 and text.count("\n") == 1

@@ -318,15 +318,17 @@ class ReusePanel(QFrame):
         paper = item.data(_PAPER)
         line = i18n.tr(
             "reuse_panel.line",
-            kind=paper.kind,
-            number=paper.number or "—",
-            issuer=paper.issuer or "—",
+            kind=_short(paper.kind),
+            number=_short(paper.number) or "—",
+            issuer=_short(paper.issuer) or "—",
             issued=_day(paper.issued_on),
             valid=_day(paper.valid_until)
             if paper.valid_until
             else i18n.tr("reuse_panel.no_expiry"),
         )
-        signed = i18n.tr("reuse_panel.signed", signer=paper.signer, centre=paper.centre_name)
+        signed = i18n.tr(
+            "reuse_panel.signed", signer=_short(paper.signer), centre=_short(paper.centre_name)
+        )
         name = self._assigned.get(paper.paper_uuid)
         state = self._state.get(paper.paper_uuid)
         extra = []
@@ -361,6 +363,12 @@ class ReusePanel(QFrame):
         rows = min(self.list.count(), _VISIBLE_ROWS)
         height = sum(self.list.sizeHintForRow(i) for i in range(rows)) if rows else 0
         self.list.setFixedHeight(height + 2 * self.list.frameWidth() + 4)
+
+
+def _short(text: str | None, limit: int = 200) -> str:
+    """Central's words on one line and cut short: a hostile listing cannot flood the panel."""
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def _day(value: date | None) -> str:
