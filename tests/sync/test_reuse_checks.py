@@ -231,3 +231,27 @@ def test_too_many_lookups_is_its_own_message(desk):
     found = ctx.reuse.lookup(ID, NAME, BORN, officer="demo")
     assert found.problem is not None and found.problem.msg_id == "reuse.busy"
     assert not found.offline
+
+
+def test_the_receipt_line_is_escaped(desk, signed, tmp_path):
+    """Central's words reach the printed receipt as text, never as markup."""
+    from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
+    from hcc_desk.services.reuse import choice
+    from tests.support.printed import pdf_text
+
+    ctx, served, _root = desk
+    served.listed_bytes = served.file_bytes = signed
+    paper = _listed(ctx).model_copy(update={"signer": "<b>Lê</b> & Co"})
+    ctx.reuse.fetch(paper, officer="demo")
+    [proc] = [c for c in ctx.catalogue.search("") if c.code == "1.001456"]
+    papers = [PaperInput(p.name, 1) for p in proc.papers]
+    papers[0] = PaperInput(papers[0].name, reused=choice(paper))
+    req = IntakeRequest(
+        procedure_code="1.001456",
+        citizen_qr=f"{ID}|191234567|{NAME}|12031985|Nữ|12 Lê Lợi, Huế|15082021",
+        submitter=PersonInput(phone="0912345678"),
+        papers=papers,
+    )
+    code = ctx.intake.submit(req, "demo").code
+    text = " ".join(pdf_text(ctx.receipts.render_pdf(code, tmp_path / "r.pdf")).split())
+    assert "(hồ sơ 000.00.61.H57-261125-0001, ký bởi <b>Lê</b> & Co)" in text
