@@ -9,14 +9,15 @@ the copy is signed, and by whom, central reads from the uploaded bytes (signatur
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select
+from sqlalchemy import Connection, Table, delete, select
 
 from hcc_core.domain.text import fold
 
+from .bulk import insert_rows
 from .ingest_rows import chunks
 from .models import DigitisedPaper
 
@@ -73,15 +74,22 @@ def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def replace_papers(s: Connection, papers: dict[str, list[dict[str, Any]]], now: datetime) -> None:
+def replace_papers(
+    s: Connection,
+    papers: dict[str, list[dict[str, Any]]],
+    now: datetime,
+    *,
+    existing: Collection[str] = (),
+) -> None:
     """Rewrite the digitised papers of these dossiers (dossier uuid → paper_rows): rows no
-    longer sent are dropped; a row kept keeps its created_at. Three statements per 500
-    dossiers, none for a push without digitised papers."""
+    longer sent are dropped, a row kept keeps its created_at. Only dossiers in ``existing``
+    (stored before this transaction) can have rows to read and drop. No statement at all for a
+    push without digitised papers."""
     if not papers:
         return
-    dossiers = list(papers)
+    stored = [d for d in papers if d in existing]
     created: dict[str, datetime] = {}
-    for part in chunks(dossiers):
+    for part in chunks(stored):
         found = s.execute(
             select(_TABLE.c.paper_uuid, _TABLE.c.created_at).where(_TABLE.c.dossier_uuid.in_(part))
         ).tuples()
@@ -89,11 +97,7 @@ def replace_papers(s: Connection, papers: dict[str, list[dict[str, Any]]], now: 
         s.execute(delete(_TABLE).where(_TABLE.c.dossier_uuid.in_(part)))
     rows = [
         {**r, "created_at": created.get(r["paper_uuid"], now), "updated_at": now}
-        for r in _all(papers.values())
+        for rows in papers.values()
+        for r in rows
     ]
-    if rows:
-        s.execute(insert(_TABLE), rows)
-
-
-def _all(groups: Iterable[list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    return [r for rows in groups for r in rows]
+    insert_rows(s, _TABLE, rows)  # one statement (unnest on PostgreSQL)

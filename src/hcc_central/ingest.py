@@ -413,7 +413,8 @@ def _write(s: Connection, b: _Batch, now: datetime) -> None:
     replace_keys(s, inserts + updated, existing=b.updates)
     for table, rows in ((EVENTS, b.events), (ATT, b.attachments), (OPS, b.applied)):
         insert_rows(s, table, rows)
-    replace_papers(s, b.papers, now)  # after the attachments: a paper is one of them
+    # After the attachments: a paper is one of them.
+    replace_papers(s, b.papers, now, existing=b.updates)
     enqueue_pushed(s, b.notify)  # after the dossiers are written: it reads the merged ones
 
 

@@ -277,6 +277,15 @@ def test_a_reused_copy_is_listed_once_and_a_push_rewrites_the_rows(
         assert s.get(DigitisedPaper, first["attachment_uuid"]) is None
     assert [p["paper_uuid"] for p in counter.listed(owner)] == [second["attachment_uuid"]]
 
+    # A row still sent is kept as it was first digitised (its created_at orders the listing).
+    with central.db.read() as s:
+        created = s.get_one(DigitisedPaper, second["attachment_uuid"]).created_at
+    again = {**second["doc"], "notes": "Đã bổ sung bản chính"}
+    assert outcomes(push(desk, op(again))) == [("applied", 200)]
+    with central.db.read() as s:
+        row = s.get_one(DigitisedPaper, second["attachment_uuid"])
+        assert row.created_at == created and row.updated_at >= created
+
 
 def test_scope_all_lists_other_centres_scope_centre_does_not(
     central: LiveServer, desk: Desk, counter: Counter, signed: bytes, monkeypatch
