@@ -125,9 +125,7 @@ def test_a_wrong_pin_adds_nothing_and_says_so(demo_ctx, dossier, tokens, tmp_pat
     assert audit.actor == "demo"
 
 
-def test_the_pin_is_nowhere_in_the_profile_afterwards(
-    demo_ctx, dossier, tokens, tmp_path, caplog
-):
+def test_the_pin_is_nowhere_in_the_profile_afterwards(demo_ctx, dossier, tokens, tmp_path, caplog):
     caplog.set_level(logging.DEBUG)  # every logger, every level: what a log file could hold
     configure(demo_ctx, tokens)
     attach_scan(demo_ctx, dossier, tmp_path)

@@ -15,11 +15,12 @@ dropped (a bytearray is zeroed); never logged, stored, audited or put in a messa
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePath
-from typing import Any
+from typing import Any, TypeVar
 
 from hcc_core.errors import ExpectedError
 from hcc_desk.core import sealed_files
@@ -41,6 +42,8 @@ from hcc_desk.services.settings import (
 )
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+_TOKEN_LOCK = threading.Lock()
 
 Pin = str | bytearray
 SIGNED_SUFFIX = "-ky-so"  # the signed version's file name: <copy>-ky-so.pdf
@@ -145,7 +148,7 @@ class SigningService:
         from hcc_desk.core.digitise.token import read_signer
 
         config = self.config()
-        return read_signer(config.token()) if config.library else None
+        return _on_token_thread(lambda: read_signer(config.token())) if config.library else None
 
     def papers(self, dossier_code: str) -> list[SignablePaper]:
         """Each paper's newest copy, in checklist order, then files not tied to a paper."""
@@ -196,7 +199,8 @@ class SigningService:
             trust = profile_trust(self._root)
             signed: list[tuple[_Copy, Any]] = []
             text = _pin_text(pin)
-            try:
+
+            def work() -> None:
                 with open_key(token, text) as key:
                     _forget(pin)  # logged in: the token has no further use for it
                     for copy in copies:
@@ -214,9 +218,11 @@ class SigningService:
                             failed.append((copy.paper.name, exc))
                             continue
                         signed.append((copy, result))
+
+            try:
+                _on_token_thread(work)
             finally:
                 _forget(pin)
-                del text
         except ExpectedError as exc:
             self._audit_refusal(dossier_code, officer, exc)
             if isinstance(exc, DigitiseError) and exc.msg_id in SETTINGS_WORDING:
@@ -373,6 +379,14 @@ def _newest_copies(s: Any, dossier: Dossier) -> list[tuple[SignablePaper, Attach
     ]
     out += [(SignablePaper(None, att.filename, att.uuid, att.filename), att) for att in loose]
     return out
+
+
+def _on_token_thread(work: Callable[[], T]) -> T:
+    """One call at a time into the token's library: python-pkcs11 initialises it without
+    locking arguments (the library may then assume a single thread) and lets go of the GIL in
+    its calls, so two screens signing at once would enter it together."""
+    with _TOKEN_LOCK:
+        return work()
 
 
 def _pin_text(pin: Pin) -> str:

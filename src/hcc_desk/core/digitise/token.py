@@ -161,7 +161,7 @@ def _find_key(session: Any, key_label: str | None, token_label: str) -> tuple[by
         bytes(c[Attribute.ID]): bytes(c[Attribute.VALUE])
         for c in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE})
     }
-    for key in session.get_objects(query):
+    for key in list(session.get_objects(query)):  # exhausted: its search is closed now
         key_id = bytes(key[Attribute.ID])
         der = certificates.get(key_id)
         if der is not None and not _is_ca(der):

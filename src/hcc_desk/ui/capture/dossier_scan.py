@@ -1,16 +1,20 @@
 """Scanning papers for a dossier that is already saved (from today's list, or after an attach
 was refused): its checklist with what is attached and what is waiting, the scan panel, and
-"Lưu vào hồ sơ" which attaches the waiting pages as one PDF per paper. The layout is
+"Lưu vào hồ sơ" which attaches the waiting pages as one PDF per paper; beside the scan panel, the
+selected paper's details (ui/paper_record_panel.py, Ctrl+I), and "Ký số" (F9) / "Ký số tất cả"
+(Shift+F9) to sign the saved copies with the officer's token (ui/sign_dialog.py). The layout is
 forms/scan_dossier.ui; the papers are an item model (dossier_papers_model)."""
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from hcc_desk.services.signing import SIGNED_SUFFIX
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.capture.attaching import (
     AttachReport,
@@ -21,6 +25,7 @@ from hcc_desk.ui.capture.attaching import (
 from hcc_desk.ui.capture.dossier_papers_model import DossierPapersModel
 from hcc_desk.ui.capture.scan_panel import PaperTarget, ScanPanel
 from hcc_desk.ui.forms.ui_scan_dossier import Ui_DossierScanDialog
+from hcc_desk.ui.paper_record_panel import PaperRecordPanel
 from hcc_desk.ui.screen_fit import fit_to_screen
 from hcc_desk.ui.tasks import Failure, TaskRunner
 
@@ -73,6 +78,19 @@ class DossierScanDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         shortcut.activated.connect(self.save)
+        self._signed_positions: set[int | None] = set()
+        self.sign_button, self.sign_all_button = ui.sign_button, ui.sign_all_button
+        self.sign_button.clicked.connect(self.sign_paper)
+        self.sign_all_button.clicked.connect(self.sign_all)
+        self.records = PaperRecordPanel(ctx.paper_records, runner, officer.username, self)
+        ui.record_area.setWidget(self.records)
+        self.records.saved.connect(lambda _view: self._fill_papers())
+        for key, slot in (
+            ("F9", self.sign_paper),
+            ("Shift+F9", self.sign_all),
+            ("Ctrl+I", self.show_record),
+        ):
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
         ui.split.setStretchFactor(1, 3)
         ui.split.setSizes([320, 780])
         fit_to_screen(self)  # after the layout: its least size counts
@@ -98,6 +116,7 @@ class DossierScanDialog(QDialog):
     def _loaded(self, detail: Any, attachments: list) -> None:
         first_load = self.detail is None
         self.detail, self.attachments = detail, attachments
+        self.records.load(detail.code)
         self.heading.setText(
             i18n.tr(
                 "dossier_scan.heading",
@@ -125,9 +144,14 @@ class DossierScanDialog(QDialog):
                 session.pages()
             )
         attached: dict[int | None, int] = {}
+        signed: set[int | None] = set()
         for att in self.attachments:
             pos = att.paper_position
+            if PurePath(att.filename).stem.endswith(SIGNED_SUFFIX):
+                signed.add(pos)  # a signed version of a copy counted already: not more pages
+                continue
             attached[pos] = attached.get(pos, 0) + (att.page_count or 0)
+        self._attached, self._signed_positions = attached, signed
         row = self.papers.currentIndex().row()
         rows: list[tuple[int | None, str]] = []
         for paper in self.detail.papers:
@@ -138,6 +162,8 @@ class DossierScanDialog(QDialog):
                 notes.append(i18n.tr("dossier_scan.pages_saved", n=done))
             if todo:
                 notes.append(i18n.tr("dossier_scan.pages_not_saved", n=todo))
+            if paper.position in signed:
+                notes.append(i18n.tr("dossier_scan.signed"))
             rows.append((paper.position, text + (f"\n({', '.join(notes)})" if notes else "")))
         selection = self.papers.selectionModel()
         selection.blockSignals(True)  # the same paper stays chosen: the panel keeps its target
@@ -145,12 +171,17 @@ class DossierScanDialog(QDialog):
         self._set_row(row)
         selection.blockSignals(False)
         self.save_button.setEnabled(bool(waiting) and not self._saving)
+        self._enable_signing()
 
     def _on_paper(self, row: int) -> None:
         if self.detail is None or row < 0:
             self.panel.set_target(None)
+            self.records.set_paper(None)
+            self._enable_signing()
             return
         paper = self.detail.papers[row]
+        self.records.set_paper(paper.position)
+        self._enable_signing()
         self.panel.set_target(
             PaperTarget(dossier_key(self.detail.uuid), paper.position, paper.name, self.code)
         )
@@ -160,6 +191,46 @@ class DossierScanDialog(QDialog):
         self.papers.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
+
+    def _current_paper(self) -> Any:
+        row = self.papers.currentIndex().row()
+        if self.detail is None or not 0 <= row < len(self.detail.papers):
+            return None
+        return self.detail.papers[row]
+
+    def _enable_signing(self) -> None:
+        """Only a saved copy can be signed (pages still waiting are not in the dossier yet)."""
+        attached = getattr(self, "_attached", {})
+        paper = self._current_paper()
+        self.sign_button.setEnabled(paper is not None and bool(attached.get(paper.position)))
+        self.sign_all_button.setEnabled(any(p is not None for p in attached))
+
+    def show_record(self) -> None:
+        self.ui.right_tabs.setCurrentWidget(self.ui.record_tab)
+        self.records.ui.kind.setFocus()
+
+    # -- signing ------------------------------------------------------------------------------
+    def sign_paper(self) -> Any:
+        paper = self._current_paper()
+        if paper is None or not self.sign_button.isEnabled():
+            return None
+        return self._open_sign_dialog(paper.position, paper.name)
+
+    def sign_all(self) -> Any:
+        if not self.sign_all_button.isEnabled():
+            return None
+        return self._open_sign_dialog(None, None)
+
+    def _open_sign_dialog(self, position: int | None, name: str | None) -> Any:
+        from hcc_desk.ui.sign_dialog import SignDialog
+
+        dialog = SignDialog(
+            self.ctx.signing, self.runner, self.officer.username, self.code, position, name, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.signed.connect(lambda _report: self.load())  # the signed versions, listed
+        dialog.open()
+        return dialog
 
     def select_paper(self, position: int) -> None:
         row = self.paper_rows.row_of(position)
