@@ -389,3 +389,32 @@ CHỦ TỊCH
     assert found["issuer"] == Suggestion("ỦY BAN NHÂN DÂN XÃ HẢI LĂNG", 0.85)
     assert found["number"] == Suggestion("07/UBND-TP", 0.85)
     assert found["issued_on"] == Suggestion("2020-02-03", 0.85)
+
+
+# Tesseract on a blurred, tilted, speckled 110 dpi scan of the birth certificate.
+POOR_SCAN = """ỦY BAN NHÂN ĐÂN CỘNG HÒA: XÃ HỘI CHỦ NGHĨA VIỆT NAM
+PHƯỜNG THUẬN HÓA. Độc lập - Tự ảo - Hạnh phúc
+
+Số: 45/TLKS
+GIẤY KHAI SINH
+
+Họ, chữ đệm, tên: NGUYÊN THỊ HƯƠNG
+Ngày, tháng, năm sinh: 12/03/1990
+Số định đanh cá nhân: 045190012343
+
+Huế, ngày 05 tháng 3 năm.2021
+TM. ỦY BẠN NHÂN DẪN
+CHỦ TỊCH
+"""
+
+
+def test_a_poor_scan_slipped_marks_and_a_misread_digit():
+    found = suggest(POOR_SCAN, BIRTH_KINDS, ["045190012345"], TODAY)
+    # The header's words put right ("ĐÂN" → "DÂN"), but shown only: the line was shaky.
+    assert found["issuer"] == Suggestion("ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA", 0.7)
+    assert found["issued_on"] == Suggestion("2021-03-05", 0.85)  # "năm.2021"
+    assert found["number"] == Suggestion("45/TLKS", 0.85)
+    # One digit off the applicant's number: hers, most likely, but the officer looks.
+    assert found["owner_id_number"] == Suggestion("045190012345", 0.7)
+    # Not an applicant's: the number as read.
+    assert suggest(POOR_SCAN, BIRTH_KINDS, [], TODAY)["owner_id_number"].value == "045190012343"

@@ -21,6 +21,7 @@ from hcc_core.domain.text import fold
 
 from .metadata_text import (
     Line,
+    admin_marks,
     cut_national,
     kind_match,
     lines_of,
@@ -157,9 +158,10 @@ def _title_like(printed: str, folded: str) -> bool:
 
 
 # --- issuer -----------------------------------------------------------------------------------
+# Words may be run together or split by a stray mark ("ỦY BAN:NHÂN DÂN"): \W* between them.
 _ISSUER_HEAD = re.compile(
-    r"^(uy ban nhan dan|ubnd|cong an|bo|cuc|chi cuc|tong cuc|so|phong|van phong|toa an|"
-    r"vien kiem sat|ban quan ly)\b(?!\s*[:\d/])"
+    r"^(uy\W*ban\W*nhan\W*dan|ubnd|cong\W*an|bo|cuc|chi\W*cuc|tong\W*cuc|so|phong|"
+    r"van\W*phong|toa\W*an|vien\W*kiem\W*sat|ban\W*quan\W*ly)\b(?!\s*[:\d/])"
 )
 _BARE_HEADS = ("uy ban nhan dan", "ubnd", "cong an", "bo", "so")
 _PLACE_HEAD = re.compile(
@@ -178,7 +180,7 @@ def _issuer(lines: list[Line], signatures: list[int]) -> tuple[set[int], Suggest
         printed, folded = cut_national(ln)
         if not _issuer_head(printed, folded):
             continue
-        used, parts, bare = {ln.index}, [printed], folded in _BARE_HEADS
+        used, parts, bare = {ln.index}, [printed], _words(folded) in _BARE_HEADS
         for nxt in top[i + 1 : i + 3]:
             p2, f2 = cut_national(nxt)
             if not p2 or not looks_upper(p2) or TITLE_HEADS.match(f2) or re.search(r"\d", f2):
@@ -191,11 +193,11 @@ def _issuer(lines: list[Line], signatures: list[int]) -> tuple[set[int], Suggest
             bare = False
         value = " ".join(parts)
         confidence = 0.5 if bare else 0.85
-        return used, Suggestion(value[:300], _marks_lost(value, confidence))
+        return used, _issuer_value(value, confidence)
     for index in signatures:
         found = _issuer_from_signature(lines, index)
         if found is not None:
-            return set(), Suggestion(found[:300], _marks_lost(found, 0.6))
+            return set(), _issuer_value(found, 0.6)
     return set(), None
 
 
@@ -216,8 +218,8 @@ def _issuer_head(printed: str, folded: str) -> bool:
     match = _ISSUER_HEAD.match(folded)
     if match is None:
         return False
-    head = match.group(1)
-    words, first = folded.split(), printed.split()[0].lower()
+    head = _words(match.group(1))
+    words, first = _words(folded).split(), printed.split()[0].lower()
     if head in _HEAD_MARKS and first not in _HEAD_MARKS[head]:
         return False  # "SỐ", "BỐ": same letters, other marks
     return not (head == "so" and len(words) > 1 and words[1] in _NOT_AFTER_SO)
@@ -241,9 +243,13 @@ def _issuer_from_signature(lines: list[Line], index: int) -> str | None:
     return None
 
 
-def _marks_lost(value: str, confidence: float) -> float:
-    """Printed without any Vietnamese mark: the officer should retype it, not accept it."""
-    return min(confidence, 0.7) if value.isascii() else confidence
+def _issuer_value(value: str, confidence: float) -> Suggestion:
+    """Printed without any Vietnamese mark, the officer should retype it; with a slipped mark
+    on a word of the header (put right here), the rest of the line may have slipped too."""
+    if value.isascii():  # all marks lost: shown as read, never half put right
+        return Suggestion(value[:300], min(confidence, 0.7))
+    fixed, slipped = admin_marks(value)
+    return Suggestion(fixed[:300], min(confidence, 0.7) if slipped else confidence)
 
 
 # --- number -----------------------------------------------------------------------------------
@@ -253,7 +259,7 @@ _NUMBER_LABELS = (
     # "Số: 123/2021/QĐ-UBND" under the issuer, "Số / No.:" on a card: at a line's start.
     (re.compile(r"^s[o06]\s*(?:/\s*no\.?\s*)?[:;]\s*" + _VALUE), 0.85),  # "Sô", "S6"
     (re.compile(r"^so\s+" + _VALUE), 0.8),
-    (re.compile(r"ma so doanh nghiep\s*[:.]?\s*" + _VALUE), 0.85),
+    (re.compile(r"ma\W*so\W*doanh\W*nghiep\W*" + _VALUE), 0.85),
     (
         re.compile(
             r"so vao so cap(?: gcn| giay chung nhan)?\s*[:.]?\s*([a-z]{0,3}\s?\d[\da-z/\-]*)"
@@ -299,7 +305,10 @@ def _clean_number(printed: str, folded: str) -> str:
 
 
 # --- dates ------------------------------------------------------------------------------------
-_LONG_DATE = re.compile(r"ngay\s*(\d{1,2})\s*[,.]?\s*thang\s*(\d{1,2})\s*[,.]?\s*nam\s*(\d{4})")
+# "ngày 05 tháng 3 năm 2021", with OCR's stray marks ("năm.2021") and "năm" read "nănh".
+_LONG_DATE = re.compile(
+    r"ngay\W{0,3}(\d{1,2})\W{0,3}thang\W{0,3}(\d{1,2})\W{0,3}na[mn]h?\W{0,3}(\d{4})"
+)
 _SHORT_DATE = re.compile(r"(?<!\d)(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4})(?!\d)")
 _LABELS = (
     ("expiry", re.compile(r"gia tri den|thoi han den|han den|het han|expiry|valid until")),
@@ -354,7 +363,7 @@ def _dates(lines: list[Line]) -> list[_Date]:
                     before = folded[: match.start()].rstrip()
                     if not long_form and before.endswith("ngay"):
                         before = before[:-4].rstrip()  # "Huế, ngày 05/03/2021"
-                    if before.endswith(",") and re.search(r"[a-z]", before):
+                    if before[-1:] in (",", ":", ";") and re.search(r"[a-z]", before):
                         role = "place"  # "Huế, ngày 05 tháng 3 năm 2021": the paper's own date
                     else:
                         role = "long" if long_form else "bare"
@@ -428,6 +437,10 @@ def _owner(lines: list[Line], known_ids: list[str], today: date) -> Suggestion |
         if number in known:
             ranked.append((0.95, order, number))
             continue
+        near = [k for k in known if _one_digit_off(number, k)]
+        if len(near) == 1:  # an applicant's number with one digit misread
+            ranked.append((0.7, order, near[0]))
+            continue
         if _NOT_ID.search(before):
             continue  # an account, a phone, a tax or file code that happens to fit
         labelled = _ID_LABEL.search(before) is not None
@@ -450,7 +463,15 @@ def _owner(lines: list[Line], known_ids: list[str], today: date) -> Suggestion |
     return Suggestion(min(top, key=lambda r: r[1])[2], confidence)
 
 
+def _one_digit_off(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
 # --- lines ------------------------------------------------------------------------------------
+def _words(folded: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", folded))
+
+
 def _is_signature(ln: Line) -> bool:
     return _SIGNATURE.match(ln.folded.lstrip(_JUNK)) is not None
 

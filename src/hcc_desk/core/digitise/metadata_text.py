@@ -19,12 +19,23 @@ _NUMBERISH = re.compile(r"(?<![a-z])[0-9oil|]+(?:[/.\-][0-9oil|]+)*(?![a-z])")
 _TO_DIGITS = str.maketrans("oil|", "0111")
 # The national header and motto, which OCR often puts on the issuer's lines (two columns).
 _NATIONAL = re.compile(
-    r"cong hoa\s*xa|chu nghia viet nam|doc lap|tu do\s*-?\s*hanh phuc|hanh phuc|socialist|"
-    r"independence"
+    r"cong\W*hoa\W*xa|chu\W*nghia\W*viet|doc\W*lap|tu\W*do\W*hanh\W*phuc|hanh\W*phuc|"
+    r"socialist|independence"
 )
 # Letters OCR swaps in titles: compare "GIAY KHAl SINH" and "Giấy khai sinh" alike.
 _SKELETON = str.maketrans("l01|", "ioii")
 _WORD = re.compile(r"[a-z0-9]+")
+# Words of administrative headers as printed. OCR often slips a mark ("NHÂN ĐÂN", "KÍNH
+# DOANH"): a word that folds like one of these but is printed otherwise is corrected, and the
+# line is known to be shaky.
+_ADMIN_WORDS = (
+    "ủy uỷ ban nhân dân phường xã thị trấn quận huyện tỉnh thành phố sở công an cục chi tổng "
+    "phòng văn bộ cảnh sát quản lý hành chính trật tự hội đăng ký kinh doanh kế hoạch và "
+    "đầu tư tài nguyên môi trường pháp đất đai tòa toà án viện kiểm"
+)
+_MARKED: dict[str, set[str]] = {}
+for _w in _ADMIN_WORDS.split():
+    _MARKED.setdefault(fold(_w), set()).add(_w)
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,26 @@ def cut_national(line: Line) -> tuple[str, str]:
 def looks_upper(printed: str) -> bool:
     letters = [c for c in printed if c.isalpha()]
     return len(letters) >= 2 and sum(c.isupper() for c in letters) >= 0.75 * len(letters)
+
+
+def admin_marks(printed: str) -> tuple[str, bool]:
+    """``printed`` with the administrative words' marks put right, and whether any was wrong."""
+    slipped = False
+
+    def fix(match: re.Match[str]) -> str:
+        nonlocal slipped
+        word = match.group(0)
+        forms = _MARKED.get(fold(word))
+        if not forms or word.lower() in forms:
+            return word
+        if len(forms) != 1:  # "tư" or "tự": not ours to choose
+            slipped = True
+            return word
+        slipped = True
+        (right,) = forms
+        return right.upper() if word.isupper() else right
+
+    return re.sub(r"[^\W\d_]+", fix, printed), slipped
 
 
 def sentence_case(printed: str) -> str:
