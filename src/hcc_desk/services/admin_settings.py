@@ -1,5 +1,5 @@
-"""The desk's settings as the admin screen edits them: printer, paper, idle lock, language and
-the scanner profile. Checked, admin-only, and audited with what changed (old → new)."""
+"""The desk's settings as the admin screen edits them: printer, paper, idle lock, language, the
+scanner profile and the signing token (docs/digitising.md, "Signing from the desk's screens"). Checked, admin-only, and audited with what changed (old → new)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,10 @@ from hcc_desk.services.settings import (
     PAPER,
     PRINTER,
     SCAN_PROFILE,
+    SIGNING_KEY_LABEL,
+    SIGNING_PKCS11_LIB,
+    SIGNING_SLOT_LABEL,
+    SIGNING_TIMESTAMP_URL,
     Invalid,
     Setting,
     SettingsService,
@@ -39,12 +43,33 @@ class ScanSettings:
 
 
 @dataclass(frozen=True)
+class SigningSettings:
+    """ "" is unset: no library (signing not set up), the only token, the first signing key,
+    no timestamp server."""
+
+    pkcs11_lib: str = ""
+    slot_label: str = ""
+    key_label: str = ""
+    timestamp_url: str = ""
+
+
+# SigningSettings' field -> its declared setting.
+SIGNING_FIELDS: dict[str, Setting[Any]] = {
+    "pkcs11_lib": SIGNING_PKCS11_LIB,
+    "slot_label": SIGNING_SLOT_LABEL,
+    "key_label": SIGNING_KEY_LABEL,
+    "timestamp_url": SIGNING_TIMESTAMP_URL,
+}
+
+
+@dataclass(frozen=True)
 class DeskSettings:
     printer: str | None = PRINTER.default  # None: the system's default printer
     paper: str = PAPER.default
     idle_lock_minutes: int = int(IDLE_LOCK_MINUTES.default)
     language: str = LANGUAGE.default
     scan: ScanSettings = field(default_factory=ScanSettings)
+    signing: SigningSettings = field(default_factory=SigningSettings)
 
 
 # The admin tab's fields, each a declared setting (its check and default live there).
@@ -67,6 +92,12 @@ def problems(new: DeskSettings) -> list[FieldError]:
             out.append(FieldError("scan.mode", "settings.scan_mode"))
         if scan.resolution not in RESOLUTIONS:
             out.append(FieldError("scan.resolution", "settings.scan_resolution"))
+    for name, setting in SIGNING_FIELDS.items():
+        try:
+            setting.check(getattr(new.signing, name).strip() or None)
+        except Invalid as why:
+            msg_id, params = setting.refusal(why)
+            out.append(FieldError(f"signing.{name}", msg_id, **params))
     return out
 
 
@@ -109,6 +140,9 @@ def _read(settings: SettingsService) -> DeskSettings:
         idle_lock_minutes=max(1, round(idle_minutes)),
         language=settings.get(LANGUAGE),
         scan=scan,
+        signing=SigningSettings(
+            **{name: _unset_is_blank(settings.get(s)) for name, s in SIGNING_FIELDS.items()}
+        ),
     )
 
 
@@ -119,7 +153,13 @@ def _values(d: DeskSettings) -> dict[str, Any]:
         "idle_lock_minutes": d.idle_lock_minutes,
         "language": d.language,
         SCAN_PROFILE.key: _profile_dict(d.scan),
+        **{s.key: getattr(d.signing, n).strip() or None for n, s in SIGNING_FIELDS.items()},
     }
+
+
+def _unset_is_blank(value: str | None) -> str:
+    """The page's fields show an unset value (None) as an empty field."""
+    return "" if value is None else value
 
 
 def _profile_dict(scan: ScanSettings) -> dict[str, Any] | None:

@@ -1,4 +1,5 @@
-"""Cài đặt: printer, paper, idle lock, language and the scanner profile of this desk.
+"""Cài đặt: printer, paper, idle lock, language, the scanner profile and the signing token of
+this desk.
 Printers and scanners are listed on a worker (CUPS/WIA/SANE can take seconds). The layout is
 forms/admin_settings.ui."""
 
@@ -14,6 +15,7 @@ from hcc_desk.services.admin_settings import (
     RESOLUTIONS,
     DeskSettings,
     ScanSettings,
+    SigningSettings,
 )
 from hcc_desk.ui import i18n
 from hcc_desk.ui.admin.common import enter_clicks, failure_handler
@@ -64,6 +66,12 @@ class SettingsPage(QWidget):
         self.find_printers_button = ui.find_printers_button
         self.find_scanners_button = ui.find_scanners_button
         self.error, self.save_button = ui.error, ui.save_button
+        self.signing_edits = {
+            "pkcs11_lib": ui.pkcs11_lib_edit,
+            "slot_label": ui.slot_label_edit,
+            "key_label": ui.key_label_edit,
+            "timestamp_url": ui.timestamp_url_edit,
+        }
         self.error.hide()
         # Items carrying a value stay in code (a form's combo items have text only).
         self.printer_combo.addItem(self.tr("(máy in mặc định của hệ thống)"), None)
@@ -104,6 +112,8 @@ class SettingsPage(QWidget):
         _select(self.source_combo, s.scan.source)
         _select(self.resolution_combo, s.scan.resolution)
         _select(self.mode_combo, s.scan.mode)
+        for name, edit in self.signing_edits.items():
+            edit.setText(getattr(s.signing, name))
         self.loaded.emit(s)
 
     def current(self) -> DeskSettings:
@@ -117,6 +127,9 @@ class SettingsPage(QWidget):
                 self.source_combo.currentData(),
                 self.resolution_combo.currentData(),
                 self.mode_combo.currentData(),
+            ),
+            signing=SigningSettings(
+                **{name: edit.text().strip() for name, edit in self.signing_edits.items()}
             ),
         )
 

@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy, QSpacerItem, QSpinBox, QToolButton, QVBoxLayout, QWidget
 
 class Ui_SettingsPage(object):
     def setupUi(self, SettingsPage):
@@ -174,6 +174,53 @@ class Ui_SettingsPage(object):
 
         self.column.addWidget(self.scan)
 
+        self.signing = QGroupBox(self.body)
+        self.signing.setObjectName(u"signing")
+        self.signing_form = QFormLayout(self.signing)
+        self.signing_form.setObjectName(u"signing_form")
+        self.pkcs11_lib_label = QLabel(self.signing)
+        self.pkcs11_lib_label.setObjectName(u"pkcs11_lib_label")
+
+        self.signing_form.setWidget(0, QFormLayout.ItemRole.LabelRole, self.pkcs11_lib_label)
+
+        self.pkcs11_lib_edit = QLineEdit(self.signing)
+        self.pkcs11_lib_edit.setObjectName(u"pkcs11_lib_edit")
+
+        self.signing_form.setWidget(0, QFormLayout.ItemRole.FieldRole, self.pkcs11_lib_edit)
+
+        self.slot_label_label = QLabel(self.signing)
+        self.slot_label_label.setObjectName(u"slot_label_label")
+
+        self.signing_form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.slot_label_label)
+
+        self.slot_label_edit = QLineEdit(self.signing)
+        self.slot_label_edit.setObjectName(u"slot_label_edit")
+
+        self.signing_form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.slot_label_edit)
+
+        self.key_label_label = QLabel(self.signing)
+        self.key_label_label.setObjectName(u"key_label_label")
+
+        self.signing_form.setWidget(2, QFormLayout.ItemRole.LabelRole, self.key_label_label)
+
+        self.key_label_edit = QLineEdit(self.signing)
+        self.key_label_edit.setObjectName(u"key_label_edit")
+
+        self.signing_form.setWidget(2, QFormLayout.ItemRole.FieldRole, self.key_label_edit)
+
+        self.timestamp_url_label = QLabel(self.signing)
+        self.timestamp_url_label.setObjectName(u"timestamp_url_label")
+
+        self.signing_form.setWidget(3, QFormLayout.ItemRole.LabelRole, self.timestamp_url_label)
+
+        self.timestamp_url_edit = QLineEdit(self.signing)
+        self.timestamp_url_edit.setObjectName(u"timestamp_url_edit")
+
+        self.signing_form.setWidget(3, QFormLayout.ItemRole.FieldRole, self.timestamp_url_edit)
+
+
+        self.column.addWidget(self.signing)
+
         self.column_end = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.column.addItem(self.column_end)
@@ -213,6 +260,10 @@ class Ui_SettingsPage(object):
         self.source_label.setBuddy(self.source_combo)
         self.resolution_label.setBuddy(self.resolution_combo)
         self.mode_label.setBuddy(self.mode_combo)
+        self.pkcs11_lib_label.setBuddy(self.pkcs11_lib_edit)
+        self.slot_label_label.setBuddy(self.slot_label_edit)
+        self.key_label_label.setBuddy(self.key_label_edit)
+        self.timestamp_url_label.setBuddy(self.timestamp_url_edit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(SettingsPage)
@@ -239,6 +290,15 @@ class Ui_SettingsPage(object):
         self.source_label.setText(QCoreApplication.translate("SettingsPage", u"Ng&u\u1ed3n gi\u1ea5y:", None))
         self.resolution_label.setText(QCoreApplication.translate("SettingsPage", u"\u0110\u1ed9 p&h\u00e2n gi\u1ea3i:", None))
         self.mode_label.setText(QCoreApplication.translate("SettingsPage", u"Ch\u1ebf \u0111\u1ed9 &m\u00e0u:", None))
+        self.signing.setTitle(QCoreApplication.translate("SettingsPage", u"K\u00fd s\u1ed1", None))
+        self.pkcs11_lib_label.setText(QCoreApplication.translate("SettingsPage", u"Th\u01b0 vi\u1ec7n &PKCS#11:", None))
+        self.pkcs11_lib_edit.setPlaceholderText(QCoreApplication.translate("SettingsPage", u"C:\\Windows\\System32\\\u2026.dll  ho\u1eb7c  /usr/lib/\u2026.so", None))
+        self.slot_label_label.setText(QCoreApplication.translate("SettingsPage", u"Nh\u00e3n t&oken:", None))
+        self.slot_label_edit.setPlaceholderText(QCoreApplication.translate("SettingsPage", u"\u0111\u1ec3 tr\u1ed1ng: token duy nh\u1ea5t \u0111ang c\u1eafm", None))
+        self.key_label_label.setText(QCoreApplication.translate("SettingsPage", u"Nh\u00e3n kh\u00f3&a k\u00fd:", None))
+        self.key_label_edit.setPlaceholderText(QCoreApplication.translate("SettingsPage", u"\u0111\u1ec3 tr\u1ed1ng: kho\u00e1 k\u00fd \u0111\u1ea7u ti\u00ean c\u00f3 ch\u1ee9ng th\u01b0", None))
+        self.timestamp_url_label.setText(QCoreApplication.translate("SettingsPage", u"M\u00e1y ch\u1ee7 &d\u1ea5u th\u1eddi gian:", None))
+        self.timestamp_url_edit.setPlaceholderText(QCoreApplication.translate("SettingsPage", u"\u0111\u1ec3 tr\u1ed1ng: kh\u00f4ng d\u00f9ng (https://\u2026 theo RFC 3161)", None))
         self.error.setText("")
         self.save_button.setText(QCoreApplication.translate("SettingsPage", u"&L\u01b0u c\u00e0i \u0111\u1eb7t", None))
         pass
