@@ -10,10 +10,12 @@ are limited per device and audited without the number or the name."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import secrets
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -23,6 +25,8 @@ import pytest
 from sqlalchemy import select, update
 
 from hcc_central import admin
+from hcc_central.db import Database
+from hcc_central.migrate import upgrade
 from hcc_central.models import (
     Attachment,
     AuditLog,
@@ -36,6 +40,8 @@ from hcc_core.wire.officer import SESSION_HEADER
 from hcc_core.wire.papers import ReusableList
 from hcc_core.wire.protocol import PROTOCOL_HEADER
 from hcc_desk.cli import main
+from tests.central import pg
+from tests.central.conftest import _settings
 from tests.central.helpers import attachment, make_doc, new_uuid, op, outcomes, push
 from tests.central.live import Desk, LiveServer, desk_for
 from tests.central.test_central_uploads import send_all
@@ -398,6 +404,43 @@ def test_a_protocol_2_push_without_digitised_papers_still_works(central: LiveSer
             ).all()
             == []
         )
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def roomy_central(request, tmp_path_factory) -> Iterator[LiveServer]:
+    """A central whose single-request uploads take a whole signed copy (256 KiB)."""
+    root = tmp_path_factory.mktemp("central-roomy")
+    with contextlib.ExitStack() as stack:
+        if request.param == "sqlite":
+            url = f"sqlite:///{root / 'central.db'}"
+        else:
+            url = stack.enter_context(pg.fresh_database(request.getfixturevalue("pg_admin_url")))
+        db = Database(url, pool_size=1)
+        upgrade(db.engine)
+        db.dispose()
+        server = LiveServer(replace(_settings(url, root / "store"), chunk_bytes=256 * 1024))
+        stack.callback(server.stop)
+        yield server.start()
+
+
+def test_a_copy_sent_in_one_request_records_its_signer(roomy_central: LiveServer, signed: bytes):
+    central = roomy_central
+    desk, reader = desk_for(central), desk_for(central)
+    counter = Counter(reader, login(central, reader))
+    owner = new_id()
+    entry = digitise(desk, signed, owner, upload=False)
+    att = next(a for a in entry["doc"]["attachments"] if a["uuid"] == entry["attachment_uuid"])
+    query = {k: att[k] for k in ("sha256", "size", "filename", "content_type")}
+    query |= {"dossier_uuid": entry["dossier_uuid"], "attachment_uuid": att["uuid"]}
+    r = desk.http.post("/uploads/single", params=query, content=signed)
+    assert r.status_code == 200, r.text
+    with central.db.read() as s:
+        row = s.get_one(Attachment, att["uuid"])
+        assert row.signer == SIGNER_NAME and row.signed_at is not None
+    [listed] = counter.listed(owner)
+    assert listed["paper_uuid"] == att["uuid"] and listed["signer"] == SIGNER_NAME
+    for d in (desk, reader):
+        d.http.close()
 
 
 def test_signer_facts_come_from_the_signature_check(signed: bytes, unsigned: bytes):
