@@ -203,9 +203,11 @@ def test_sign_all_signs_each_paper_once_and_reports_an_unreadable_copy(
 
 
 def test_without_a_token_library_configured_it_says_what_to_set(demo_ctx, dossier, tmp_path):
+    pin = bytearray(PIN.encode())
     with pytest.raises(DigitiseError) as refused:
-        service(demo_ctx).sign_paper(dossier.code, 1, PIN, "demo")
+        service(demo_ctx).sign_paper(dossier.code, 1, pin, "demo")
     assert refused.value.msg_id == "signing.no_library"
+    assert pin == bytearray(len(PIN))  # refused before the token: zeroed all the same
     demo_ctx.settings.save({SIGNING_PKCS11_LIB: str(tmp_path / "nosuch.so")})
     attach_scan(demo_ctx, dossier, tmp_path)
     with pytest.raises(DigitiseError) as refused:

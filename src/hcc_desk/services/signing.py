@@ -148,7 +148,7 @@ class SigningService:
         from hcc_desk.core.digitise.token import read_signer
 
         config = self.config()
-        return _on_token_thread(lambda: read_signer(config.token())) if config.library else None
+        return _one_call_at_a_time(lambda: read_signer(config.token())) if config.library else None
 
     def papers(self, dossier_code: str) -> list[SignablePaper]:
         """Each paper's newest copy, in checklist order, then files not tied to a paper."""
@@ -175,6 +175,19 @@ class SigningService:
         return self._sign(dossier_code, pin, officer, lambda p: p.position is not None, True)
 
     def _sign(
+        self,
+        dossier_code: str,
+        pin: Pin,
+        officer: str,
+        wanted: Callable[[SignablePaper], bool],
+        skip_signed: bool,
+    ) -> SignReport:
+        try:
+            return self._signing(dossier_code, pin, officer, wanted, skip_signed)
+        finally:
+            _forget(pin)  # whatever happened, refused before the token too
+
+    def _signing(
         self,
         dossier_code: str,
         pin: Pin,
@@ -219,10 +232,7 @@ class SigningService:
                             continue
                         signed.append((copy, result))
 
-            try:
-                _on_token_thread(work)
-            finally:
-                _forget(pin)
+            _one_call_at_a_time(work)
         except ExpectedError as exc:
             self._audit_refusal(dossier_code, officer, exc)
             if isinstance(exc, DigitiseError) and exc.msg_id in SETTINGS_WORDING:
@@ -381,7 +391,7 @@ def _newest_copies(s: Any, dossier: Dossier) -> list[tuple[SignablePaper, Attach
     return out
 
 
-def _on_token_thread(work: Callable[[], T]) -> T:
+def _one_call_at_a_time(work: Callable[[], T]) -> T:
     """One call at a time into the token's library: python-pkcs11 initialises it without
     locking arguments (the library may then assume a single thread) and lets go of the GIL in
     its calls, so two screens signing at once would enter it together."""
