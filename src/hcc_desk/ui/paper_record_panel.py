@@ -178,6 +178,9 @@ class PaperRecordPanel(QWidget):
         edit = self.edits[name]
         if isinstance(edit, QComboBox):
             edit.setEditText(text)
+            line = edit.lineEdit()
+            if line is not None:
+                line.setCursorPosition(0)  # a long paper name shows its beginning
         elif isinstance(edit, QLineEdit):
             edit.setText(text)
 

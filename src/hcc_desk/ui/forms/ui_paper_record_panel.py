@@ -53,6 +53,8 @@ class Ui_PaperRecordPanel(object):
         self.kind.setSizePolicy(sizePolicy)
         self.kind.setEditable(True)
         self.kind.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(24)
 
         self.kind_line.addWidget(self.kind)
 
