@@ -208,8 +208,13 @@ def test_linked_calls_conform(api_schema):
     a started upload, its code and PIN to the public lookup. Every answer is checked as above,
     and the chains must really reach what only a real id or code reaches."""
     seen: Counter[tuple[str, int]] = Counter()
+    # A push names attachments (papers[].digitised.attachment_uuid, protocol 3): schemathesis's
+    # dependency analysis takes that for a foreign key to a resource no call makes, and then
+    # never starts a chain with a push. It is where chains start: said so here.
+    linked = api_schema.include(operation_id=LINKED)
+    linked.analysis.dependency_graph.operations["POST /api/v1/sync/push"].inputs.clear()
 
-    class Machine(api_schema.include(operation_id=LINKED).as_state_machine()):
+    class Machine(linked.as_state_machine()):
         def after_call(self, response, case):
             super().after_call(response, case)
             seen[case.operation.definition.raw["operationId"], response.status_code] += 1
