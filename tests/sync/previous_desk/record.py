@@ -72,8 +72,12 @@ db.dispose()
 
 SCHEMAS = r"""
 import json, sys
-from hcc_desk.core.sync import protocol as p
-from hcc_desk.core.sync.officer_session import LoginAnswer
+try:  # where the wire types lived up to protocol 1; later in hcc_core
+    from hcc_desk.core.sync import protocol as p
+    from hcc_desk.core.sync.officer_session import LoginAnswer
+except ImportError:
+    from hcc_core.wire import protocol as p
+    from hcc_core.wire.officer import LoginAnswer
 models = {"EnrolResponse": p.EnrolResponse, "PushResponse": p.PushResponse,
           "PullResponse": p.PullResponse, "Limits": p.Limits, "UploadState": p.UploadState,
           "UploadOffset": p.UploadOffset, "UploadDone": p.UploadDone, "LoginAnswer": LoginAnswer}
