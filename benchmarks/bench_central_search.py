@@ -16,11 +16,20 @@ older ones mostly done, a few percent stuck open. The stored documents are small
 reads the key table and a page of dossier rows, never the documents). Then VACUUM ANALYZE, as
 autovacuum leaves a table.
 
+Digitised papers (issue 14) on one dossier in five, two on some (about one row per four
+dossiers), each with its attachment row: a person filing again has several; a later copy of the
+same kind is a reused one half the time (the same bytes); some have expired, some kinds never
+expire, about one copy in seven is unsigned (no signer), a few were never uploaded and a few
+name no known owner.
+
 Measured (p50/p95 of one page of 50 through queries.py, each in its own read session as a web
 page would): a code; an ID number; a phone typed with spaces or +84; a full name typed without
 accents; a family + middle name (thousands of matches: the page still stops after 50); an
 agency's queue, page 1 and a deep page (page 20). Baseline in the same run: the same columns of
-one dossier by primary key through the same session machinery. Target: p95 ≤ 50 ms each.
+one dossier by primary key through the same session machinery. Also the reuse lookup
+(POST /api/v1/papers/reusable) as central runs it, reuse.find over every centre (the default
+scope): for a person with papers (ID number, name with accents, date of birth), and for an ID
+number with another name and date of birth (nothing listed). Target: p95 ≤ 50 ms each.
 """
 
 from __future__ import annotations
@@ -29,9 +38,11 @@ import argparse
 import hashlib
 import random
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,12 +53,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.databases import PG_ADMIN, fresh_database
 from benchmarks.report import figure, heading, parse_args
 from benchmarks.stats import summary
-from hcc_central import admin
+from hcc_central import admin, reuse
 from hcc_central.db import Database
 from hcc_central.migrate import upgrade
-from hcc_central.models import OPEN_DOSSIER, Dossier
+from hcc_central.models import OPEN_DOSSIER, Attachment, DigitisedPaper, Dossier
 from hcc_central.queries import agency_queue, centre_search
+from hcc_central.store import FileStore
 from hcc_core.domain.text import fold
+from hcc_core.wire.papers import ReusableQuery
 from hcc_desk.sim.people import FAMILY, GIVEN, MIDDLE
 
 CENTRES = 5
@@ -57,6 +70,17 @@ DAYS = 1500  # about four years of intake
 RECENT_DAYS = 45  # younger dossiers are mostly still open
 DEEP_PAGE = 20
 TARGET_P95_MS = 50.0
+TODAY = date(2026, 12, 4)  # the load's last day of intake
+# Paper kinds; the ones that never expire (valid_until None) first.
+PAPER_KINDS = (
+    "Giấy khai sinh",
+    "Giấy chứng nhận kết hôn",
+    "Bằng tốt nghiệp trung học phổ thông",
+    "Căn cước công dân",
+    "Giấy xác nhận tình trạng hôn nhân",
+    "Giấy phép lái xe",
+)
+LASTING_KINDS = 3
 PROCEDURES = (
     "Cấp bản sao trích lục hộ tịch",
     "Đăng ký khai sinh",
@@ -117,6 +141,7 @@ JOIN bench_agency a ON a.i = g % :agencies
 _PERSON = """
 CREATE UNLOGGED TABLE bench_person AS
 SELECT p, nm.full_name, nm.name_key,
+       date '1950-01-01' + (p * 7919 % 25000)::int AS birth,
        '046' || lpad(p::text, 9, '0') AS id_number,
        '09' || lpad((p % 100000000)::text, 8, '0') AS phone
 FROM generate_series(0, :people - 1) AS p
@@ -164,11 +189,66 @@ CROSS JOIN LATERAL (VALUES ('i:' || pp.id_number), ('p:' || pp.phone), ('n:' || 
     AS k(key)
 GROUP BY s.uuid, k.key, s.centre_id, s.received_at  -- an owner named like the submitter
 """
+# The digitised papers: 15 % of dossiers have one, 5 % two. The first copy of a person's kind is
+# an original; a later one is a reused copy (its bytes, its reused_from) half the time.
+_PAPER_SOURCE = """
+CREATE UNLOGGED TABLE bench_paper AS
+SELECT x.*,
+       CASE WHEN row_number() OVER w > 1 AND ('x' || substr(md5('u' || x.paper_uuid), 1, 8))
+                 ::bit(32)::bigint % 2 = 0
+            THEN first_value(x.paper_uuid) OVER w END AS reused_from,
+       ('x' || substr(md5('v' || x.paper_uuid), 1, 8))::bit(32)::bigint AS hv
+FROM (
+  SELECT s.g, s.uuid AS dossier_uuid, s.centre_id, s.received_at, k.i,
+         md5('p' || s.g || '-' || k.i)::uuid::text AS paper_uuid,
+         coalesce(s.own_p, s.sub_p) AS owner_p,
+         (s.hp / 100 + k.i) % :n_kinds AS kind_i
+  FROM (SELECT s.*, ('x' || substr(md5('r' || s.g), 1, 8))::bit(32)::bigint AS hp
+        FROM bench_src s) s
+  CROSS JOIN LATERAL generate_series(1, CASE WHEN s.hp % 100 < 15 THEN 1
+                                             WHEN s.hp % 100 < 20 THEN 2 ELSE 0 END) AS k(i)
+) x
+WINDOW w AS (PARTITION BY x.owner_p, x.kind_i ORDER BY x.g, x.i)
+"""
+_PAPERS = """
+INSERT INTO digitised_paper (paper_uuid, dossier_uuid, centre_id, kind, number, issuer,
+                             issued_on, valid_until, owner_id_number, owner_name_folded,
+                             owner_birth, reused_from, created_at, updated_at)
+SELECT b.paper_uuid, b.dossier_uuid, b.centre_id,
+       (CAST(:kinds AS text[]))[1 + b.kind_i], lpad((b.hv % 1000000)::text, 6, '0'),
+       'UBND phường ' || (1 + b.hv % 40),
+       b.received_at::date - (200 + b.hv % 3000)::int,
+       CASE WHEN b.kind_i < :lasting THEN NULL
+            WHEN b.hv / 100 % 100 < 15 THEN CAST(:today AS date) - (1 + b.hv % 700)::int
+            ELSE CAST(:today AS date) + (1 + b.hv % 3000)::int END,
+       CASE WHEN b.hv / 10000 % 100 >= 2 THEN pp.id_number END,
+       CASE WHEN b.hv / 10000 % 100 >= 2 THEN pp.name_key END,
+       CASE WHEN b.hv / 10000 % 100 >= 2 THEN pp.birth END,
+       b.reused_from, b.received_at, b.received_at
+FROM bench_paper b
+JOIN bench_person pp ON pp.p = b.owner_p
+"""
+# One attachment per copy; the same bytes (a reused copy) are signed or not alike.
+_ATTACHMENTS = """
+INSERT INTO attachment (uuid, dossier_uuid, centre_id, sha256, size, filename, content_type,
+                        kind, stored_at, signer, signed_at)
+SELECT b.paper_uuid, b.dossier_uuid, b.centre_id,
+       md5('b' || src) || md5('c' || src), 150000 + b.hv % 400000,
+       'giay-to-' || (1 + b.kind_i) || '.pdf', 'application/pdf', 'paper',
+       CASE WHEN b.hv / 1000000 % 100 >= 3 THEN b.received_at + interval '2 minutes' END,
+       CASE WHEN signed THEN 'Nguyễn Văn ' || (1 + b.hv % 50) || ' - UBND phường' END,
+       CASE WHEN signed THEN b.received_at + interval '1 minute' END
+FROM (SELECT b.*, coalesce(b.reused_from, b.paper_uuid) AS src,
+             ('x' || substr(md5('s' || coalesce(b.reused_from, b.paper_uuid)), 1, 8))
+                 ::bit(32)::bigint % 7 <> 0 AS signed
+      FROM bench_paper b) b
+"""
 # Secondary indexes not behind a constraint: dropped for the load, rebuilt after (one sort each).
 _INDEXES = """
 SELECT c.relname, pg_get_indexdef(i.indexrelid)
 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-WHERE i.indrelid IN ('dossier'::regclass, 'dossier_key'::regclass)
+WHERE i.indrelid IN ('dossier'::regclass, 'dossier_key'::regclass,
+                     'digitised_paper'::regclass, 'attachment'::regclass)
   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
 """
 
@@ -205,16 +285,21 @@ def load(db: Database, n: int, seed: int) -> None:
         # Nothing refers to the key table: its primary key is built after the load, too.
         conn.execute(text("ALTER TABLE dossier_key DROP CONSTRAINT pk_dossier_key"))
         timed(conn, "keys", _KEYS, params)
+        timed(conn, "paper sources", _PAPER_SOURCE, {**params, "n_kinds": len(PAPER_KINDS)})
+        timed(conn, "digitised papers", _PAPERS,
+              {"kinds": list(PAPER_KINDS), "lasting": LASTING_KINDS, "today": TODAY})  # fmt: skip
+        timed(conn, "paper attachments", _ATTACHMENTS, {})
         timed(conn, "pk_dossier_key",
               "ALTER TABLE dossier_key ADD CONSTRAINT pk_dossier_key PRIMARY KEY (dossier_uuid, key)",
               {})  # fmt: skip
         for name, definition in indexes:
             timed(conn, name, definition, {})
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        for table in ("bench_src", "bench_person", "bench_name", "bench_agency"):
+        for table in ("bench_src", "bench_person", "bench_name", "bench_agency", "bench_paper"):
             conn.execute(text(f"DROP TABLE {table}"))
         timed(conn, "vacuum analyze", "VACUUM ANALYZE dossier", {})
         timed(conn, "vacuum analyze keys", "VACUUM ANALYZE dossier_key", {})
+        timed(conn, "vacuum analyze papers", "VACUUM ANALYZE digitised_paper, attachment", {})
 
 
 def timed(conn: Any, label: str, sql: str, params: dict[str, Any]) -> None:
@@ -241,6 +326,7 @@ def samples(db: Database, n: int, queries: int, seed: int) -> dict[str, list[Cal
             select(Dossier.uuid, Dossier.code, Dossier.centre_id, Dossier.agency_unit_code,
                    Dossier.doc).where(Dossier.uuid.in_(uuids))
         ).all()  # fmt: skip
+    rows = list(rows)
     rng.shuffle(rows)
     people = [(r.centre_id, r.doc["owner"] or r.doc["submitter"]) for r in rows]
 
@@ -275,7 +361,66 @@ def samples(db: Database, n: int, queries: int, seed: int) -> dict[str, list[Cal
     }
 
 
-def explain(db: Database, centre: int, unit: str) -> None:
+def paper_owners(
+    db: Database, n: int, queries: int, seed: int, store: FileStore
+) -> list[ReusableQuery]:
+    """``queries`` people with papers, as an officer types them (the name with its accents),
+    each drawn through one of their papers; their copies' bytes are put in ``store`` (the lookup
+    lists only what central holds)."""
+    rng = random.Random(seed + 2)
+    # Paper uuids the load gave (md5 of "p<g>-1"); one dossier in five has one.
+    candidates = [str(uuid.UUID(bytes=hashlib.md5(f"p{rng.randrange(n)}-1".encode()).digest()))
+                  for _ in range(queries * 10)]  # fmt: skip
+    p = DigitisedPaper
+    with db.read() as s:
+        rows = s.execute(
+            select(p.owner_id_number, p.owner_birth, Dossier.doc)
+            .join(Dossier, Dossier.uuid == p.dossier_uuid)
+            .where(p.paper_uuid.in_(candidates), p.owner_id_number.is_not(None))
+        ).all()
+        rows = list(rows)
+        rng.shuffle(rows)
+        people = []
+        for r in rows[:queries]:
+            person = next(x for x in (r.doc["owner"], r.doc["submitter"])
+                          if x and x["id_number"] == r.owner_id_number)  # fmt: skip
+            people.append(ReusableQuery(id_number=r.owner_id_number,
+                                        full_name=person["full_name"],
+                                        date_of_birth=r.owner_birth))  # fmt: skip
+        held = s.scalars(
+            select(Attachment.sha256)
+            .join(p, p.paper_uuid == Attachment.uuid)
+            .where(p.owner_id_number.in_([q.id_number for q in people]))
+        ).all()
+    for sha in set(held):
+        blob = store.blob_path(sha)
+        blob.parent.mkdir(parents=True, exist_ok=True)
+        blob.write_bytes(b"%PDF-1.7 bench")
+    return people
+
+
+def strangers(owners: list[ReusableQuery]) -> list[ReusableQuery]:
+    """Each ID number with another person's name and another date of birth: nothing listed."""
+    return [q.model_copy(update={"full_name": owners[i - 1].full_name,
+                                 "date_of_birth": q.date_of_birth + timedelta(days=400)})
+            for i, q in enumerate(owners)]  # fmt: skip
+
+
+def reuse_calls(
+    owners: list[ReusableQuery], store: FileStore
+) -> dict[str, list[Callable[[Any], Any]]]:
+    """The reuse lookup as the route runs it (every centre: the default scope)."""
+
+    def lookup(q: ReusableQuery) -> Callable[[Any], Any]:
+        return lambda s: reuse.find(s, store, q, None, TODAY)
+
+    return {
+        "papers of a person": [lookup(q) for q in owners],
+        "papers, ID number only": [lookup(q) for q in strangers(owners)],
+    }
+
+
+def explain(db: Database, centre: int, unit: str, store: FileStore, owner: ReusableQuery) -> None:
     """The plans of the queries (to check they stay index-only)."""
     from sqlalchemy import event
 
@@ -292,6 +437,7 @@ def explain(db: Database, centre: int, unit: str) -> None:
             for typed in ("0905 123 456", "046000000123", "nguyen van", "nguyen van anh"):
                 centre_search(s, centre, typed)
             agency_queue(s, centre, unit, page=DEEP_PAGE)
+            reuse.find(s, store, owner, None, TODAY)
     finally:
         event.remove(db.engine, "before_cursor_execute", capture)
     for plan in plans:
@@ -308,7 +454,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--explain", action="store_true", help="print the query plans")
     args = parse_args(parser, {"n": 200_000, "queries": 40}, argv)
-    with fresh_database(args.pg) as url:
+    with fresh_database(args.pg) as url, tempfile.TemporaryDirectory() as blobs:
+        store = FileStore(Path(blobs))
         db = Database(url, pool_size=2)
         try:
             upgrade(db.engine)
@@ -323,12 +470,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"open dossiers per agency: {open_counts[0]:,} to {open_counts[-1]:,}, median "
                   f"{open_counts[len(open_counts) // 2]:,} (page {DEEP_PAGE} starts at "
                   f"{(DEEP_PAGE - 1) * 50 + 1:,})")  # fmt: skip
+            with db.read() as s:
+                papers = s.scalar(text("SELECT count(*) FROM digitised_paper"))
+            print(f"digitised papers: {papers:,} (with their attachments)")
             calls = samples(db, args.n, args.queries, args.seed)
+            owners = paper_owners(db, args.n, args.queries, args.seed, store)
+            calls.update(reuse_calls(owners, store))
+            with db.read() as s:
+                listed = [len(reuse.find(s, store, q, None, TODAY)) for q in owners]
+                wrong = sum(len(reuse.find(s, store, q, None, TODAY)) for q in strangers(owners))
+            print(f"papers listed per person: {sum(listed) / len(listed):.1f} on average, "
+                  f"{listed.count(0)} of {len(listed)} none (all expired, unsigned or not "
+                  f"uploaded), at most {max(listed)}; with another name and date of birth: "
+                  f"{wrong}")  # fmt: skip
             if args.explain:
                 with db.read() as s:
                     centre, unit = s.execute(select(Dossier.centre_id, Dossier.agency_unit_code)
                                              .limit(1)).one()  # fmt: skip
-                explain(db, centre, unit)
+                explain(db, centre, unit, store, owners[listed.index(max(listed))])
             for fns in calls.values():  # warm the caches and the statement cache
                 for fn in fns[:5]:
                     time_ms(db, fn)
