@@ -14,7 +14,6 @@ from sqlalchemy import update
 
 from hcc_desk.core.store.models import OcrJob
 from hcc_desk.ui.sign_dialog import SignDialog
-from hcc_desk.ui.tasks import TaskRunner
 from tests.digitise.tokens import PIN, SIGNER_NAME, tokens
 from tests.services.test_signing_service import attach_scan, configure, copies
 from tests.support.demo_dossier import save_demo_dossier
@@ -34,17 +33,6 @@ def dossier(demo_ctx, tokens, tmp_path):
     return dossier
 
 
-@pytest.fixture
-def inline(qapp):
-    """Jobs run inline on this thread. With the worker threads, these tests crashed Qt's
-    offscreen painting now and then (a segmentation fault while the dialog repainted, also with
-    the token and pyHanko replaced by stubs, never with a stub service); not found yet. The
-    scan dialog's test below keeps the real workers."""
-    runner = TaskRunner(synchronous=True)
-    yield runner
-    runner.deleteLater()
-
-
 def open_dialog(qtbot, ctx, runner, dossier, position: int | None = 1) -> SignDialog:
     dialog = SignDialog(ctx.signing, runner, "demo", dossier.code, position, dossier.papers[0].name)
     qtbot.addWidget(dialog)
@@ -59,14 +47,19 @@ def enter_pin(dialog: SignDialog, pin: str) -> None:
     QTest.keyClick(dialog.pin, Qt.Key.Key_Return)  # keyboard first: Enter signs
 
 
-def test_the_right_pin_signs_and_the_dialog_shows_the_result(qtbot, demo_ctx, inline, dossier):
-    dialog = open_dialog(qtbot, demo_ctx, inline, dossier)
+def test_the_right_pin_signs_and_the_dialog_shows_the_result(qtbot, demo_ctx, runner, dossier):
+    dialog = open_dialog(qtbot, demo_ctx, runner, dossier)
     assert SIGNER_NAME in dialog.ui.signer_label.text()  # read without the PIN
     assert dialog.pin.echoMode() == dialog.pin.EchoMode.Password
 
     with qtbot.waitSignal(dialog.signed, timeout=30_000) as signed:
         enter_pin(dialog, PIN)
         assert dialog.pin.text() == ""  # emptied as soon as it was taken
+        # While the token signs: says so, nothing to press twice, Esc does not drop it.
+        assert "Đang ký số" in dialog.ui.status_label.text()
+        assert not dialog.ok_button.isEnabled() and not dialog.pin.isEnabled()
+        dialog.reject()
+        assert dialog.isVisible()
 
     [paper] = signed.args[0].signed
     assert paper.signer == SIGNER_NAME and paper.position == 1
@@ -77,8 +70,8 @@ def test_the_right_pin_signs_and_the_dialog_shows_the_result(qtbot, demo_ctx, in
     assert len(copies(demo_ctx, dossier, 1)) == 2
 
 
-def test_a_wrong_pin_says_so_and_leaves_the_field_empty(qtbot, demo_ctx, inline, dossier):
-    dialog = open_dialog(qtbot, demo_ctx, inline, dossier)
+def test_a_wrong_pin_says_so_and_leaves_the_field_empty(qtbot, demo_ctx, runner, dossier):
+    dialog = open_dialog(qtbot, demo_ctx, runner, dossier)
     enter_pin(dialog, "000000")
     qtbot.waitUntil(lambda: not dialog.ui.error_label.isHidden(), timeout=30_000)
 
@@ -91,17 +84,17 @@ def test_a_wrong_pin_says_so_and_leaves_the_field_empty(qtbot, demo_ctx, inline,
     assert len(copies(demo_ctx, dossier, 1)) == 2
 
 
-def test_the_pin_field_is_emptied_on_close(qtbot, demo_ctx, inline, dossier):
-    dialog = open_dialog(qtbot, demo_ctx, inline, dossier)
+def test_the_pin_field_is_emptied_on_close(qtbot, demo_ctx, runner, dossier):
+    dialog = open_dialog(qtbot, demo_ctx, runner, dossier)
     type_text(dialog.pin, PIN)
     QTest.keyClick(dialog.pin, Qt.Key.Key_Escape)
     assert dialog.pin.text() == "" and not dialog.isVisible()
     assert len(copies(demo_ctx, dossier, 1)) == 1
 
 
-def test_a_desk_without_a_token_library_says_what_to_set(qtbot, demo_ctx, inline, tmp_path):
+def test_a_desk_without_a_token_library_says_what_to_set(qtbot, demo_ctx, runner, tmp_path):
     dossier = save_demo_dossier(demo_ctx)
-    dialog = SignDialog(demo_ctx.signing, inline, "demo", dossier.code, None)
+    dialog = SignDialog(demo_ctx.signing, runner, "demo", dossier.code, None)
     qtbot.addWidget(dialog)
     dialog.show()
     assert "chưa cấu hình ký số" in dialog.ui.error_label.text()
@@ -129,11 +122,12 @@ def test_the_scan_dialog_signs_the_selected_paper_with_f9(qtbot, demo_ctx, runne
     scan.panel.stop()
 
 
-def test_pins_typed_in_the_dialog_stay_out_of_the_profile(qtbot, demo_ctx, inline, dossier):
-    dialog = open_dialog(qtbot, demo_ctx, inline, dossier)
+def test_pins_typed_in_the_dialog_stay_out_of_the_profile(qtbot, demo_ctx, runner, dossier):
+    dialog = open_dialog(qtbot, demo_ctx, runner, dossier)
     with qtbot.waitSignal(dialog.signed, timeout=30_000):
         enter_pin(dialog, PIN)
     dialog.close()
+    runner.wait_idle()
     demo_ctx.close()
     for path in Path(demo_ctx.profile.root).rglob("*"):
         if path.is_file():

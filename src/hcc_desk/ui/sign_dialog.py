@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from hcc_desk.ui import errors, i18n
@@ -51,7 +51,6 @@ class SignDialog(QDialog):
             ui.what_label.setText(i18n.tr("sign_dialog.all", code=code))
         else:
             ui.what_label.setText(i18n.tr("sign_dialog.one", paper=paper_name or str(position)))
-        ui.progress.hide()
         ui.error_label.hide()
         ui.signer_label.setText(i18n.tr("sign_dialog.signer_reading"))
         self.ok_button.clicked.connect(self.sign)
@@ -136,10 +135,12 @@ class SignDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        # A busy bar (range 0..0) only while signing: its style animation outliving the bar
-        # crashed Qt when the dialog was deleted later.
-        self.ui.progress.setRange(0, 0 if busy else 1)
-        self.ui.progress.setVisible(busy)
+        # Progress is the status line and a busy cursor: an animated busy bar (a QProgressBar
+        # of range 0..0) crashed Qt's painting now and then while a worker thread ran.
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
         self.pin.setEnabled(not busy)
         self.ok_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)  # a token mid-signature cannot be stopped

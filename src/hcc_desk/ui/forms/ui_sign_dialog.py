@@ -9,7 +9,7 @@
 ################################################################################
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, Qt
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QSpacerItem, QVBoxLayout, QWidget
 
 class Ui_SignDialog(object):
     def setupUi(self, SignDialog):
@@ -46,13 +46,6 @@ class Ui_SignDialog(object):
 
 
         self.layout.addLayout(self.form)
-
-        self.progress = QProgressBar(SignDialog)
-        self.progress.setObjectName(u"progress")
-        self.progress.setMaximum(0)
-        self.progress.setTextVisible(False)
-
-        self.layout.addWidget(self.progress)
 
         self.status_label = QLabel(SignDialog)
         self.status_label.setObjectName(u"status_label")
