@@ -147,6 +147,36 @@ def test_scanned_paper_from_the_sane_test_device_gets_its_text_layer_after_save(
     assert [a.uuid for a in capture.attachments(saved_dossier.code)] == [version.uuid]
 
 
+def test_a_copy_made_while_ocr_ran_stays_the_papers_newest(
+    ocr_ready, demo_ctx, saved_dossier, tmp_path
+):
+    """A signed copy added while the scan waited for its text layer: the text is kept for
+    search, but no text-layer version is put after the signed copy."""
+    from hcc_desk.core.store.models import Dossier
+    from hcc_desk.core.sync.attachments import add_attachment
+
+    original = _attach_rendered_page(demo_ctx, saved_dossier, tmp_path)
+    with demo_ctx.store.write() as s:
+        dossier = s.scalar(select(Dossier).where(Dossier.uuid == saved_dossier.uuid))
+        signed = add_attachment(
+            s, dossier, demo_ctx.capture.attachments_dir, b"%PDF-1.7 signed copy",
+            filename="giay-khai-sinh-ky-so.pdf", content_type="application/pdf", paper_position=1,
+        )  # fmt: skip
+        s.flush()
+        signed_uuid = signed.uuid
+
+    assert demo_ctx.ocr.run_until_idle() == 1
+    job = _job(demo_ctx, original)
+    assert job.state == "done" and job.result_attachment_id is None
+    with demo_ctx.store.session() as s:
+        newest = s.scalars(
+            select(Attachment).where(Attachment.paper_position == 1).order_by(Attachment.id.desc())
+        ).first()
+        assert newest.uuid == signed_uuid
+        texts = s.scalars(select(PaperText.text)).all()
+    assert any("Hương" in t or "khai sinh" in t.lower() for t in texts)  # still searchable
+
+
 def test_search_finds_a_dossier_by_a_word_inside_its_paper(
     ocr_ready, demo_ctx, saved_dossier, tmp_path
 ):

@@ -193,7 +193,9 @@ class OcrService:
             if att is None or dossier is None:  # removed while OCR ran: nothing to keep
                 return OcrOutcome(task.attachment_uuid, "failed", error="gone")
             version = None
-            if data is not None and self._fits(s, dossier.id, len(data)):
+            # A copy signed meanwhile stays the paper's newest: its source keeps the text only.
+            fresh = not queries.superseded(s, att)
+            if data is not None and fresh and self._fits(s, dossier.id, len(data)):
                 version = _add_version(s, dossier, att, data, self.attachments_dir)
             target = version or att
             queries.save_text(s, target.id, dossier.id, result.text)

@@ -106,6 +106,19 @@ def pending_count(session: Session) -> int:
     )
 
 
+def superseded(session: Session, attachment: Attachment) -> bool:
+    """Whether the paper already has a newer copy (a signed one, made while this one's OCR ran):
+    a text-layer version must not then become the paper's newest, unsigned copy."""
+    if attachment.paper_position is None:
+        return False
+    newer = select(Attachment.id).where(
+        Attachment.dossier_id == attachment.dossier_id,
+        Attachment.paper_position == attachment.paper_position,
+        Attachment.id > attachment.id,
+    )
+    return session.scalar(newer.limit(1)) is not None
+
+
 def save_text(session: Session, attachment_id: int, dossier_id: int, body: str) -> None:
     """Store (or replace) a paper's text; the triggers of 0010 keep the full-text index."""
     folded = fold(body)
