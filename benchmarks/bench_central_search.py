@@ -141,7 +141,7 @@ JOIN bench_agency a ON a.i = g % :agencies
 _PERSON = """
 CREATE UNLOGGED TABLE bench_person AS
 SELECT p, nm.full_name, nm.name_key,
-       date '1950-01-01' + (p * 7919 % 25000)::int AS birth,
+       date '1950-01-01' + (p::bigint * 7919 % 25000)::int AS birth,
        '046' || lpad(p::text, 9, '0') AS id_number,
        '09' || lpad((p % 100000000)::text, 8, '0') AS phone
 FROM generate_series(0, :people - 1) AS p
