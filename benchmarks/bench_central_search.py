@@ -305,7 +305,7 @@ def load(db: Database, n: int, seed: int) -> None:
 def timed(conn: Any, label: str, sql: str, params: dict[str, Any]) -> None:
     start = time.perf_counter()
     conn.execute(text(sql), params)
-    print(f"  load: {label:<28} {time.perf_counter() - start:7.1f} s", flush=True)
+    print(f"  load: {label:<32} {time.perf_counter() - start:7.1f} s", flush=True)
 
 
 def time_ms(db: Database, fn: Callable[[Any], Any]) -> float:
