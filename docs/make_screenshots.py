@@ -1,7 +1,7 @@
 """Screenshots of the real app window for the docs: intake, receipt preview, today's list, scanning,
 the return desk and supervision.
 
-    python3 docs/make_screenshots.py [--out docs/screenshots]
+    python3 docs/make_screenshots.py [--out docs/screenshots] [--only sign-dialog ...]
 
 Runs the GUI on X (starting ``Xvfb :99`` itself when no DISPLAY is set, and stopping it by its
 PID afterwards) with a throw-away demo profile, works it as officers would, and saves:
@@ -15,7 +15,16 @@ PID afterwards) with a throw-away demo profile, works it as officers would, and 
 - ``return-desk.png``: "Trả kết quả" with a dossier whose result is ready, opened by its code, the
   recipient read from her card's QR;
 - ``supervision.png``: "Giám sát", logged in as a supervisor: overdue, due-today and waiting
-  dossiers, on-time rates by agency and the bar charts.
+  dossiers, on-time rates by agency and the bar charts;
+- ``paper-details.png``: a passport dossier saved today, opened from today's list with "Quét giấy
+  tờ": its birth certificate (a page rendered here and added as a scan) read by the desk's OCR
+  job (Tesseract ``vie``), the "Thông tin giấy tờ" tab (Ctrl+I) showing what the OCR suggests;
+- ``sign-dialog.png``: "Ký số" (F9) on that paper over the scan dialog, the signer's name read
+  from a SoftHSM2 token made here as tests/digitise/tokens.py does (without SoftHSM2: the
+  dialog as a desk without signing set up shows it).
+
+The reuse panel at intake (a signed copy listed by central) is not shot: it needs a live central
+and a second desk.
 
 The dossiers behind the last two are received in the past through the intake service
 (``received_at``) and moved on through the agency-step and return-desk services with a clock set
@@ -27,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -520,9 +530,163 @@ def shoot_supervision(window, out: Path, scene: datetime) -> None:
     window.grab().save(str(out / "supervision.png"))
 
 
+# -- paper-details.png and sign-dialog.png ----------------------------------------------------
+
+# (x, y, size, text) on an A4 page in points: a birth certificate's extract, as printed.
+BIRTH_CERTIFICATE = (
+    (60, 790, 11, "ỦY BAN NHÂN DÂN"),
+    (300, 790, 11, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+    (60, 775, 11, "PHƯỜNG THUẬN HÓA"),
+    (330, 775, 11, "Độc lập - Tự do - Hạnh phúc"),
+    (60, 755, 11, "Số: 45/TLKS"),
+    (200, 720, 16, "GIẤY KHAI SINH"),
+    (60, 690, 11, "Họ, chữ đệm, tên: NGUYỄN THỊ HƯƠNG"),
+    (60, 670, 11, "Ngày, tháng, năm sinh: 12/03/1985"),
+    (60, 650, 11, "Nơi sinh: Bệnh viện Đa khoa tỉnh Quảng Trị"),
+    (60, 630, 11, "Số định danh cá nhân: 046185012345"),
+    (300, 580, 11, "Huế, ngày 05 tháng 3 năm 2021"),
+    (330, 565, 11, "TM. ỦY BAN NHÂN DÂN"),
+    (350, 550, 11, "CHỦ TỊCH"),
+)
+DESK_FONT = REPO / "src/hcc_desk/data/fonts/NotoSerif-Regular.ttf"
+
+
+def make_tokens(work: Path):
+    """A SoftHSM2 store with an officer's key and certificate (tests/digitise/tokens.py), made
+    before anything opens the PKCS#11 library (it reads SOFTHSM2_CONF once); None without
+    SoftHSM2."""
+    sys.path.insert(0, str(REPO))
+    from tests.digitise.tokens import make_store, softhsm_library
+
+    library = softhsm_library()
+    return None if library is None else make_store(library, work / "softhsm")
+
+
+def configure_signing(ctx, tokens) -> None:
+    """What an admin sets on the counter PC: the token library and slot, the trusted CA."""
+    from hcc_desk.services.settings import SIGNING_PKCS11_LIB, SIGNING_SLOT_LABEL
+
+    ctx.settings.save({SIGNING_PKCS11_LIB: str(tokens.library), SIGNING_SLOT_LABEL: "officer"})
+    trusted = Path(ctx.profile.root) / "trusted-ca"
+    trusted.mkdir(exist_ok=True)
+    for pem in tokens.trust_dir.iterdir():
+        shutil.copy(pem, trusted / pem.name)
+
+
+def draw_birth_certificate(path: Path) -> Path:
+    """A printed birth certificate with the desk's font; added as a file, it is OCR'd."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(TTFont("HccShotSerif", str(DESK_FONT)))
+    page = canvas.Canvas(str(path), pagesize=A4)
+    for x, y, size, line in BIRTH_CERTIFICATE:
+        page.setFont("HccShotSerif", size)
+        page.drawString(x, y, line)
+    page.showPage()
+    page.save()
+    return path
+
+
+def passport_with_birth_certificate(ctx, work: Path) -> tuple[str, int]:
+    """Nguyễn Thị Hương's passport dossier saved today with its whole checklist; her birth
+    certificate's scan attached and read by the desk's OCR job. Its code and the paper's place."""
+    from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
+
+    choice = ctx.catalogue.get(RETURN_PROCEDURE)
+    done = ctx.intake.submit(
+        IntakeRequest(
+            procedure_code=RETURN_PROCEDURE,
+            citizen_qr=RETURN_QR,
+            submitter=PersonInput(phone="0914222333"),
+            papers=[
+                PaperInput(p.name, p.originals, p.certified_copies, p.photocopies)
+                for p in choice.papers
+            ],
+        ),
+        "demo",
+    )
+    dossier = ctx.dossiers.detail(done.code, "demo")
+    [paper] = [p for p in dossier.papers if p.name.lower().startswith("bản sao giấy khai sinh")]
+    session = ctx.capture.spool.open_session(
+        "dossier:" + dossier.uuid, paper.position, paper.name, dossier.code
+    )
+    session.insert_files([draw_birth_certificate(work / "giay-khai-sinh.pdf")])
+    ctx.capture.attach(session, dossier.code, "demo")
+    if ctx.ocr.run_until_idle() < 1:
+        raise RuntimeError("the OCR job did not run: is Tesseract with 'vie' installed?")
+    return done.code, paper.position
+
+
+def open_scan_from_today(window, code: str):
+    """Today's list, the dossier's row chosen, "Quét giấy tờ"."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    today = window.today
+    window.ui.tabs.setCurrentWidget(window.ui.today_tab)
+    today.refresh()
+    wait(lambda: any(today.model.summary(r).code == code for r in range(today.model.rowCount())))
+    row = next(r for r in range(today.model.rowCount()) if today.model.summary(r).code == code)
+    today.ui.table.selectionModel().select(
+        today.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    wait(lambda: today.scan_button.isEnabled())
+    dialog = today.open_scan()  # what the "Quét giấy tờ" button does
+    wait(lambda: dialog.detail is not None)
+    return dialog
+
+
+def shoot_paper_details(dialog, out: Path, position: int) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    dialog.move(40, 40)
+    dialog.select_paper(position)
+    wait(lambda: dialog.sign_button.isEnabled())  # its saved copy is listed
+    records = dialog.records
+    QTest.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    wait(lambda: records.ui.issuer.text() != "" or records.ui.number_hint.isVisible())
+    settle(1.0)
+    dialog.grab().save(str(out / "paper-details.png"))
+
+
+def shoot_sign_dialog(dialog, out: Path, signing_ready: bool) -> None:
+    """F9 over the scan dialog; the PIN half typed. Both drawn into one picture, as on screen."""
+    from PySide6.QtCore import QPoint, QRect, Qt
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtTest import QTest
+
+    from hcc_desk.ui.sign_dialog import SignDialog
+
+    QTest.keyClick(dialog, Qt.Key.Key_F9)
+    wait(lambda: dialog.findChildren(SignDialog)[:1] != [])
+    [sign] = dialog.findChildren(SignDialog)
+    if signing_ready:
+        wait(lambda: "Đang đọc" not in sign.ui.signer_label.text())
+        sign.pin.setFocus()
+        type_into(sign.pin, "123456")
+    settle(1.0)
+    # Xvfb has no window manager: the dialog is drawn over its parent with a frame.
+    picture = dialog.grab()
+    painter = QPainter(picture)
+    place = QRect(sign.mapToGlobal(QPoint(0, 0)) - dialog.mapToGlobal(QPoint(0, 0)), sign.size())
+    painter.drawPixmap(place.topLeft(), sign.grab())
+    painter.setPen(QColor("#6b6b6b"))
+    painter.drawRect(place.adjusted(-1, -1, 0, 0))
+    painter.end()
+    picture.save(str(out / "sign-dialog.png"))
+    sign.pin.clear()
+    sign.reject()
+    wait(lambda: not sign.isVisible())
+
+
 def run(out: Path, profile_dir: str) -> None:
     sys.path.insert(0, str(REPO / "src"))
     os.environ["QT_QPA_PLATFORM"] = "xcb"
+    tokens = make_tokens(Path(profile_dir))
     from PySide6.QtWidgets import QApplication
 
     from hcc_desk.app import open_context
@@ -560,18 +724,44 @@ def run(out: Path, profile_dir: str) -> None:
     window = open_window(ctx, ctx.auth.login(SUPERVISOR[0], PASSWORD))
     shoot_supervision(window, out, scene)
     close_window(window)
+
+    # Last, so that the dossier saved here is in none of the shots above.
+    if tokens is not None:
+        configure_signing(ctx, tokens)
+    code, position = passport_with_birth_certificate(ctx, Path(profile_dir))
+    for draft in ctx.drafts.pending("demo"):  # the scan scene's form: not offered back
+        ctx.drafts.discard(draft.draft_id)
+    window = open_window(ctx, ctx.auth.login("demo", "demo"))
+    dialog = open_scan_from_today(window, code)
+    shoot_paper_details(dialog, out, position)
+    shoot_sign_dialog(dialog, out, signing_ready=tokens is not None)
+    dialog.done(0)
+    close_window(window)
     ctx.close()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="NAME",
+        help="keep only these screenshots (e.g. sign-dialog): the scenes still all run, "
+        "as each builds on the one before",
+    )
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     xvfb = start_xvfb()
     try:
         with tempfile.TemporaryDirectory(prefix="hcc-shots-") as profile_dir:
-            run(args.out, profile_dir)
+            shots = Path(profile_dir) / "shots"
+            shots.mkdir()
+            run(shots, profile_dir)
+            wanted = {name.removesuffix(".png") for name in args.only or ()}
+            for png in sorted(shots.glob("*.png")):
+                if not wanted or png.stem in wanted:
+                    shutil.copyfile(png, args.out / png.name)
     finally:
         if xvfb is not None:
             xvfb.terminate()
