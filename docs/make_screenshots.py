@@ -21,15 +21,18 @@ PID afterwards) with a throw-away demo profile, works it as officers would, and 
   job (Tesseract ``vie``), the "Thông tin giấy tờ" tab (Ctrl+I) showing what the OCR suggests;
 - ``sign-dialog.png``: "Ký số" (F9) on that paper over the scan dialog, the signer's name read
   from a SoftHSM2 token made here as tests/digitise/tokens.py does (without SoftHSM2: the
-  dialog as a desk without signing set up shows it).
+  dialog as a desk without signing set up shows it);
+- ``reuse-panel.png``: intake at another counter of the same centre, enrolled with a real
+  hcc-central started here (uvicorn on 127.0.0.1, SQLite, as tests/sync/test_reuse_central.py
+  does): her card's QR read, the passport procedure chosen, and "Giấy tờ đã số hoá có thể tái sử
+  dụng" listing the birth certificate's copy that the first counter signed, checked and synced
+  (also needs SoftHSM2).
 
-The reuse panel at intake (a signed copy listed by central) is not shot: it needs a live central
-and a second desk.
-
-The dossiers behind the last two are received in the past through the intake service
-(``received_at``) and moved on through the agency-step and return-desk services with a clock set
-back, as the tests do. Supervision reads the lists at a fixed moment, 10:30 on the last working
-day, so that some dossiers are still due later "today" whatever time the script runs.
+The dossiers behind return-desk.png and supervision.png are received in the past through the
+intake service (``received_at``) and moved on through the agency-step and return-desk services
+with a clock set back, as the tests do. Supervision reads the lists at a fixed moment, 10:30 on
+the last working day, so that some dossiers are still due later "today" whatever time the script
+runs.
 """
 
 from __future__ import annotations
@@ -683,6 +686,158 @@ def shoot_sign_dialog(dialog, out: Path, signing_ready: bool) -> None:
     wait(lambda: not sign.isVisible())
 
 
+# -- reuse-panel.png -----------------------------------------------------------------------------
+
+CENTRAL_UNIT = "000.00.61.H57"  # Công an cấp tỉnh, who decides passports
+CENTRAL_PASSWORD = "mat-khau-demo-123"
+
+
+def start_central(root: Path):
+    """A real hcc-central (uvicorn on 127.0.0.1, SQLite) with a centre, its passport agency,
+    two officers and two counters; the server and the counters' enrolment codes."""
+    from hcc_central import admin
+    from hcc_central.db import Database
+    from hcc_central.migrate import upgrade
+    from hcc_central.settings import Settings
+    from tests.central.live import LiveServer
+
+    root.mkdir(parents=True)
+    url = f"sqlite:///{root / 'central.db'}"
+    db = Database(url, pool_size=1)
+    upgrade(db.engine)
+    db.dispose()
+    server = LiveServer(Settings(db_url=url, store_dir=root / "store")).start()
+
+    def create(s):
+        centre = admin.create_centre(
+            s,
+            name="TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG THÀNH PHỐ HUẾ",
+            governing_body="ỦY BAN NHÂN DÂN THÀNH PHỐ HUẾ",
+            place_name="Huế",
+            code_slots=20,
+        )
+        admin.add_agency(
+            s, centre.id, name="Công an cấp tỉnh", short_name="CA", unit_code=CENTRAL_UNIT
+        )
+        for user, name in (("lan", SECOND_OFFICER[1]), ("demo", "Nguyễn Thị Demo")):
+            admin.create_officer(
+                s, username=user, full_name=name, role="officer",
+                password=CENTRAL_PASSWORD, centre_id=centre.id,
+            )  # fmt: skip
+        return [admin.enrol_counter(s, centre.id, name=f"Quầy 0{n}", slot=n)[0] for n in (1, 2)]
+
+    return server, server.write(create)
+
+
+def enrolled_desk(server, code: str, profile: Path, user: str):
+    """A counter PC enrolled with central (``hcc-desk enrol``), its officer logged in online."""
+    from hcc_desk import cli
+    from hcc_desk.app import open_context
+
+    args = ["enrol", "--profile", str(profile), "--central", server.base_url, "--code", code]
+    if cli.main([*args, "--name", profile.name]) != cli.EXIT_OK:
+        raise RuntimeError("the desk could not enrol with the central")
+    ctx = open_context(profile)
+    return ctx, ctx.auth.login(user, CENTRAL_PASSWORD)
+
+
+def signed_copy_at_another_desk(ctx, tokens, work: Path) -> None:
+    """Counter 1 saved Nguyễn Thị Hương's passport dossier weeks ago: her birth certificate's
+    copy signed on the officer's token, its details checked, pushed and uploaded to central."""
+    from sqlalchemy import select
+
+    from hcc_desk.core.digitise.sign import sign_pdf
+    from hcc_desk.core.digitise.token import TokenSpec
+    from hcc_desk.core.store.models import Dossier
+    from hcc_desk.core.sync.attachments import add_attachment
+    from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonInput
+    from hcc_desk.services.paper_records import PaperFields
+    from tests.digitise.tokens import CENTRE, PIN
+
+    [choice] = [c for c in ctx.catalogue.search("") if c.code == RETURN_PROCEDURE]
+    papers = [
+        PaperInput(p.name, p.originals, p.certified_copies, p.photocopies) for p in choice.papers
+    ]
+    [paper] = [p for p in papers if p.name.lower().startswith("bản sao giấy khai sinh")]
+    position = papers.index(paper) + 1
+    code = ctx.intake.submit(
+        IntakeRequest(
+            procedure_code=RETURN_PROCEDURE,
+            citizen_qr=RETURN_QR,
+            submitter=PersonInput(phone="0914222333"),
+            received_at=datetime.now().replace(microsecond=0) - timedelta(days=21),
+            papers=papers,
+        ),
+        "lan",
+    ).code
+    signed = work / "giay-khai-sinh-ky-so.pdf"
+    sign_pdf(
+        draw_birth_certificate(work / "giay-khai-sinh-quay-1.pdf"),
+        signed,
+        TokenSpec(tokens.library, "officer"),
+        PIN,
+        centre=CENTRE,
+    )
+    with ctx.store.write() as s:
+        dossier = s.scalar(select(Dossier).where(Dossier.code == code))
+        add_attachment(
+            s, dossier, ctx.profile.attachments, signed.read_bytes(),
+            filename="giay-khai-sinh-ky-so.pdf", content_type="application/pdf",
+            paper_position=position,
+        )  # fmt: skip
+    fields = PaperFields(
+        kind=paper.name,
+        number="45/TLKS",
+        issuer="ỦY BAN NHÂN DÂN PHƯỜNG THUẬN HÓA",
+        issued_on=date(2021, 3, 5),
+        valid_until=None,
+        owner_id_number=RETURN_QR.split("|")[0],
+    )
+    ctx.paper_records.save(code, position, fields, "lan")
+    ok, _ = ctx.sync.run_until_idle(60)
+    if not ok:
+        raise RuntimeError("counter 1 could not sync its dossier to the central")
+
+
+def shoot_reuse_panel(window, out: Path) -> None:
+    """Counter 2: the same citizen's card QR read, the passport procedure chosen; central lists
+    the signed copy from counter 1."""
+    intake = window.intake
+    intake.ui.qr_edit.setFocus()
+    type_into(intake.ui.qr_edit, RETURN_QR)
+    press_enter(intake.ui.qr_edit)
+    type_into(intake.ui.submitter.ui.phone, "0914222333")
+    intake.ui.procedure_search.setFocus()
+    type_into(intake.ui.procedure_search, "cap ho chieu pho thong trong nuoc cap tinh")
+    press_enter(intake.ui.procedure_search)
+    wait(lambda: intake.ui.papers_table.row_count() > 3)
+    panel = intake.reuse_panel
+    wait(lambda: panel.list.count() == 1, timeout=60)
+    panel.list.setCurrentRow(0)
+    panel.list.setFocus()
+    intake.ui.scroll.ensureWidgetVisible(panel, 0, 0)
+    settle(1.5)
+    window.grab().save(str(out / "reuse-panel.png"))
+
+
+def reuse_scene(out: Path, work: Path, tokens) -> None:
+    server, (code_1, code_2) = start_central(work / "central")
+    try:
+        desk_1, _ = enrolled_desk(server, code_1, work / "quay1", "lan")
+        desk_2, officer = enrolled_desk(server, code_2, work / "quay2", "demo")
+        shutil.copytree(tokens.trust_dir, work / "quay2" / "trusted-ca")  # the centre's CAs
+        signed_copy_at_another_desk(desk_1, tokens, work)
+        window = open_window(desk_2, officer)
+        shoot_reuse_panel(window, out)
+        for draft in desk_2.drafts.pending("demo"):
+            desk_2.drafts.discard(draft.draft_id)
+        close_window(window)
+        desk_1.close()
+        desk_2.close()
+    finally:
+        server.stop()
+
+
 def run(out: Path, profile_dir: str) -> None:
     sys.path.insert(0, str(REPO / "src"))
     os.environ["QT_QPA_PLATFORM"] = "xcb"
@@ -738,6 +893,8 @@ def run(out: Path, profile_dir: str) -> None:
     dialog.done(0)
     close_window(window)
     ctx.close()
+    if tokens is not None:  # the copy is signed on the token
+        reuse_scene(out, Path(profile_dir) / "reuse", tokens)
 
 
 def main() -> int:
