@@ -66,7 +66,10 @@ class ReusePanel(QFrame):
         self.list.setObjectName("reuse_list")
         self.list.setAccessibleName(i18n.tr("reuse_panel.title"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setWordWrap(True)
+        # One line per fact, cut at the edge (the whole text is the tooltip): wrapped rows of a
+        # catalogue's long paper names measured too short before the list had its width.
+        self.list.setWordWrap(False)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -339,6 +342,7 @@ class ReusePanel(QFrame):
         text = f"{line}\n{signed}" + (f"\n→ {' · '.join(extra)}" if extra else "")
         self.list.blockSignals(True)
         item.setText(text)
+        item.setToolTip(text)
         item.setData(
             Qt.ItemDataRole.AccessibleTextRole,
             f"{i18n.tr('reuse_panel.accessible', kind=paper.kind)}. {text}",

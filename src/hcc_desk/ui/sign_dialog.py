@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from hcc_desk.services.signing import SigningService, SignReport
 
 log = logging.getLogger(__name__)
+_NAME_CHARS = 160  # the paper's name in the title; the whole of it is the tooltip
+_MIN_WIDTH = 480
 
 
 class SignDialog(QDialog):
@@ -50,7 +52,10 @@ class SignDialog(QDialog):
         if position is None:
             ui.what_label.setText(i18n.tr("sign_dialog.all", code=code))
         else:
-            ui.what_label.setText(i18n.tr("sign_dialog.one", paper=paper_name or str(position)))
+            name = paper_name or str(position)
+            short = name if len(name) <= _NAME_CHARS else name[: _NAME_CHARS - 1] + "…"
+            ui.what_label.setText(i18n.tr("sign_dialog.one", paper=short))
+            ui.what_label.setToolTip(name)
         ui.error_label.hide()
         ui.signer_label.setText(i18n.tr("sign_dialog.signer_reading"))
         self.ok_button.clicked.connect(self.sign)
@@ -62,7 +67,9 @@ class SignDialog(QDialog):
             self.pin.setEnabled(False)
             self.ok_button.setEnabled(False)
             self.cancel_button.setFocus()
+            self._refit()
             return
+        self._refit()
         runner.io(signing.signer_name, on_done=self._signer, on_error=self._no_signer, owner=self)
 
     # -- the certificate, before the PIN ------------------------------------------------------
@@ -71,6 +78,7 @@ class SignDialog(QDialog):
             self.ui.signer_label.setText(i18n.tr("sign_dialog.signer", signer=name))
         else:
             self.ui.signer_label.setText(i18n.tr("sign_dialog.signer_unknown"))
+        self._refit()
 
     def _no_signer(self, failure: Failure) -> None:
         # Only a hint: the signing itself says what is wrong with the token.
@@ -120,6 +128,7 @@ class SignDialog(QDialog):
         self.cancel_button.setText(self.tr("Đóng"))
         self.cancel_button.setDefault(True)
         self.cancel_button.setFocus()
+        self._refit()
         if report.signed:
             self.signed.emit(report)
 
@@ -151,6 +160,14 @@ class SignDialog(QDialog):
     def _show_error(self, text: str) -> None:
         self.ui.error_label.setText(text)
         self.ui.error_label.show()
+        self._refit()
+
+    def _refit(self) -> None:
+        """Tall enough for the wrapped texts now shown (a catalogue's paper name can take several
+        lines), never narrower than the form's width."""
+        width = max(self.width(), _MIN_WIDTH)
+        height = self.layout().totalHeightForWidth(width) if self.layout() else self.height()
+        self.resize(width, max(height, self.minimumSizeHint().height()))
 
     # -- closing ------------------------------------------------------------------------------
     def done(self, result: int) -> None:
