@@ -43,6 +43,7 @@ class Served:
         self.file_bytes = b""
         self.file_asked = 0
         self.busy = False
+        self.signer = NAME  # the test token's certificate holder
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         if self.busy:
@@ -69,7 +70,7 @@ class Served:
             "valid_until": None,
             "dossier_code": "000.00.61.H57-261125-0001",
             "centre_name": "TRUNG TÂM PVHCC THỬ",
-            "signer": "Nguyễn Thị Hương",
+            "signer": self.signer,
             "signed_at": "2026-11-25T09:30:00",
             "filename": "giay-khai-sinh.pdf",
             "size": len(self.listed_bytes),
@@ -175,6 +176,14 @@ def test_without_trusted_cas_a_sound_signature_passes_as_on_central(desk, signed
     assert not (root / "trusted-ca").exists()
 
 
+def test_a_signer_unlike_the_listing_is_refused(desk, signed):
+    """The receipt would print central's name for the signer: the bytes must say the same."""
+    ctx, served, _root = desk
+    served.listed_bytes = served.file_bytes = signed
+    served.signer = "Trần Văn Khác"
+    assert _refusal(ctx, _listed(ctx)) == "reuse.signer_not_as_listed"
+
+
 def test_with_the_centres_ca_it_passes(desk, signed, tokens):
     ctx, served, root = desk
     shutil.copytree(tokens.trust_dir, root / "trusted-ca")
@@ -241,8 +250,9 @@ def test_the_receipt_line_is_escaped(desk, signed, tmp_path):
 
     ctx, served, _root = desk
     served.listed_bytes = served.file_bytes = signed
-    paper = _listed(ctx).model_copy(update={"signer": "<b>Lê</b> & Co"})
-    ctx.reuse.fetch(paper, officer="demo")
+    paper = _listed(ctx)
+    ctx.reuse.fetch(paper, officer="demo")  # the bytes are checked against the listing here
+    paper = paper.model_copy(update={"signer": "<b>Lê</b> & Co"})  # markup reaching the print
     [proc] = [c for c in ctx.catalogue.search("") if c.code == "1.001456"]
     papers = [PaperInput(p.name, 1) for p in proc.papers]
     papers[0] = PaperInput(papers[0].name, reused=choice(paper))

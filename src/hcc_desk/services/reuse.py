@@ -224,6 +224,10 @@ class ReuseService:
             if not roots.certificates and signature.intact and problem.msg_id in _CHAIN_ONLY:
                 continue
             return problem
+        # The receipt prints central's name for the signer: it must be the one in the bytes.
+        last = verdict.signatures[-1].signer if verdict.signatures else ""
+        if last != listed.signer:
+            return msg("reuse.signer_not_as_listed", signer=last)
         return None
 
     def _connect(self, officer: str) -> tuple[CentralClient, str, str] | Msg:
