@@ -61,6 +61,21 @@ class SizeLimitExceeded(InvalidInput):
     """The PDF is over the per-file or per-dossier limit: nothing was saved."""
 
 
+# A saved dossier's result document (issue 14: the officer digitises and signs the result too):
+# scanned in a session keyed ``<dossier key>:result`` with no paper position, stored as
+# ``ket-qua-<code>.pdf`` (its text-layer and signed versions keep the prefix).
+RESULT_KEY_SUFFIX = ":result"
+RESULT_FILE_PREFIX = "ket-qua-"
+
+
+def result_filename(dossier_code: str) -> str:
+    return f"{RESULT_FILE_PREFIX}{dossier_code}.pdf"
+
+
+def is_result_file(filename: str) -> bool:
+    return filename.startswith(RESULT_FILE_PREFIX)
+
+
 def _mb(n: int) -> str:
     return f"{n / MiB:.1f} MB"
 
@@ -207,8 +222,9 @@ class CaptureService:
         pdfa: bool | None = None,
     ) -> str:
         """Build the PDF, check the limits, store it as the dossier's attachment for the
-        session's checklist paper (queued for central in the same transaction), then forget
-        the pages. Returns the attachment's uuid."""
+        session's checklist paper, or as its result document for a ``RESULT_KEY_SUFFIX`` session
+        (queued for central in the same transaction), then forget the pages. Returns the
+        attachment's uuid."""
         from hcc_desk.core.sync.attachments import add_attachment
 
         with self._attach_lock:
@@ -220,11 +236,15 @@ class CaptureService:
                 if dossier is None:  # deleted between the check and the write: cannot happen today
                     raise NotFound("capture.dossier", dossier_code=dossier_code)
                 self.check_size(len(data), queries.attached_bytes(s, dossier.id))
-                filename = (
-                    f"{dossier.code}-{position:02d}-{safe_filename(session.paper_name)}.pdf"
-                    if position is not None
-                    else f"{dossier.code}-{safe_filename(session.paper_name)}.pdf"
-                )
+                is_result = position is None and session.key.endswith(RESULT_KEY_SUFFIX)
+                if is_result:
+                    filename = result_filename(dossier.code)
+                elif position is not None:
+                    filename = (
+                        f"{dossier.code}-{position:02d}-{safe_filename(session.paper_name)}.pdf"
+                    )
+                else:
+                    filename = f"{dossier.code}-{safe_filename(session.paper_name)}.pdf"
                 att = add_attachment(
                     s,
                     dossier,
@@ -249,6 +269,7 @@ class CaptureService:
                         "size": len(data),
                         "sha256": built.sha256,
                         "capture_session": session.id,
+                        **({"result": True} if is_result else {}),
                     },
                 )
                 att_uuid = att.uuid
