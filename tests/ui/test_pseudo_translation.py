@@ -72,7 +72,10 @@ def unwrapped(texts: set[str], data: set[str]) -> set[str]:
     """Texts with a word outside any ⟦…⟧, data (names, codes) removed."""
     out = set()
     for text in texts:
-        rest = re.sub(rf"{PSEUDO_OPEN}.*?{PSEUDO_CLOSE}", "", text.replace("&", ""), flags=re.S)
+        rest = text.replace("&", "")
+        inner = rf"{PSEUDO_OPEN}[^{PSEUDO_OPEN}{PSEUDO_CLOSE}]*{PSEUDO_CLOSE}"
+        while re.search(inner, rest):  # innermost first: a translated text inside another one
+            rest = re.sub(inner, "", rest)
         for value in data:
             rest = rest.replace(value, "")
         rest = re.sub(r"<[^>]+>", "", rest)  # rich-text markup

@@ -178,7 +178,8 @@ def test_scanning_papers_of_a_saved_dossier_from_todays_list(
         today.refresh()
     assert today.scan_button.isEnabled()
     dialog = today.open_scan()
-    qtbot.waitUntil(lambda: dialog.papers.model().rowCount() == len(dossier.papers), timeout=20_000)
+    rows = len(dossier.papers) + 1  # the papers, then the result document
+    qtbot.waitUntil(lambda: dialog.papers.model().rowCount() == rows, timeout=20_000)
     dialog.select_paper(3)
     panel = dialog.panel
     assert panel.target == PaperTarget(

@@ -2,8 +2,11 @@
 was refused): its checklist with what is attached and what is waiting, the scan panel, and
 "Lưu vào hồ sơ" which attaches the waiting pages as one PDF per paper; beside the scan panel, the
 selected paper's details (ui/paper_record_panel.py, Ctrl+I), and "Ký số" (F9) / "Ký số tất cả"
-(Shift+F9) to sign the saved copies with the officer's token (ui/sign_dialog.py). The layout is
-forms/scan_dossier.ui; the papers are an item model (dossier_papers_model)."""
+(Shift+F9) to sign the saved copies with the officer's token (ui/sign_dialog.py). Below the
+papers, "Kết quả giải quyết": the result document, scanned or added like a paper but kept apart
+from the checklist (services/capture.py, ``RESULT_KEY_SUFFIX``), signed with F9 through
+``SigningService.sign_attachment``. The layout is forms/scan_dossier.ui; the papers are an item
+model (dossier_papers_model)."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from hcc_desk.services.capture import RESULT_KEY_SUFFIX, is_result_file
 from hcc_desk.services.signing import SIGNED_SUFFIX
 from hcc_desk.ui import errors, i18n
 from hcc_desk.ui.capture.attaching import (
@@ -32,6 +36,7 @@ from hcc_desk.ui.tasks import Failure, TaskRunner
 if TYPE_CHECKING:
     from hcc_desk.app import AppContext
     from hcc_desk.services.auth import Officer
+    from hcc_desk.services.signing import SigningService, SignReport
 
 
 class DossierScanDialog(QDialog):
@@ -79,6 +84,7 @@ class DossierScanDialog(QDialog):
         shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
         shortcut.activated.connect(self.save)
         self._signed_positions: set[int | None] = set()
+        self._result: Any = None  # the result document's newest version, once saved
         self.sign_button, self.sign_all_button = ui.sign_button, ui.sign_all_button
         self.sign_button.clicked.connect(self.sign_paper)
         self.sign_all_button.clicked.connect(self.sign_all)
@@ -139,15 +145,23 @@ class DossierScanDialog(QDialog):
         if self.detail is None:
             return
         waiting: dict[int | None, int] = {}
+        result_waiting = 0
         for session in self._pending():
+            if session.key == self._result_key():
+                result_waiting += len(session.pages())
+                continue
             waiting[session.paper_position] = waiting.get(session.paper_position, 0) + len(
                 session.pages()
             )
         attached: dict[int | None, int] = {}
         signed: set[int | None] = set()
+        results = [a for a in self.attachments if a.paper_position is None]
+        results = [a for a in results if is_result_file(a.filename)]
         for att in self.attachments:
+            if any(att is r for r in results):
+                continue  # the result document's own row
             pos = att.paper_position
-            if PurePath(att.filename).stem.endswith(SIGNED_SUFFIX):
+            if _is_signed(att.filename):
                 signed.add(pos)  # a signed version of a copy counted already: not more pages
                 continue
             attached[pos] = attached.get(pos, 0) + (att.page_count or 0)
@@ -165,19 +179,50 @@ class DossierScanDialog(QDialog):
             if paper.position in signed:
                 notes.append(i18n.tr("dossier_scan.signed"))
             rows.append((paper.position, text + (f"\n({', '.join(notes)})" if notes else "")))
+        self._result = results[-1] if results else None  # listed by age: the newest version
+        rows.append((None, self._result_text(results, result_waiting)))
         selection = self.papers.selectionModel()
         selection.blockSignals(True)  # the same paper stays chosen: the panel keeps its target
         self.paper_rows.set_rows(rows)
         self._set_row(row)
         selection.blockSignals(False)
-        self.save_button.setEnabled(bool(waiting) and not self._saving)
+        self.save_button.setEnabled(bool(waiting or result_waiting) and not self._saving)
         self._enable_signing()
+
+    def _result_key(self) -> str:
+        return dossier_key(self.detail.uuid) + RESULT_KEY_SUFFIX if self.detail else ""
+
+    def _result_text(self, results: list[Any], waiting: int) -> str:
+        notes = []
+        pages = sum(a.page_count or 0 for a in results if not _is_signed(a.filename))
+        if pages:
+            notes.append(i18n.tr("dossier_scan.pages_saved", n=pages))
+        if waiting:
+            notes.append(i18n.tr("dossier_scan.pages_not_saved", n=waiting))
+        if self._result is not None and _is_signed(self._result.filename):
+            notes.append(i18n.tr("dossier_scan.signed"))  # its newest version carries it
+        text = i18n.tr("dossier_scan.result")
+        return text + (f"\n({', '.join(notes)})" if notes else "")
+
+    def is_result_row(self) -> bool:
+        row = self.papers.currentIndex().row()
+        return self.detail is not None and row == len(self.detail.papers)
+
+    def select_result(self) -> None:
+        if self.detail is not None:
+            self._set_row(len(self.detail.papers))
 
     def _on_paper(self, row: int) -> None:
         if self.detail is None or row < 0:
             self.panel.set_target(None)
             self.records.set_paper(None)
             self._enable_signing()
+            return
+        if row == len(self.detail.papers):  # the result document: no checklist paper, no record
+            self.records.set_paper(None)
+            self._enable_signing()
+            name = i18n.tr("dossier_scan.result")
+            self.panel.set_target(PaperTarget(self._result_key(), None, name, self.code))
             return
         paper = self.detail.papers[row]
         self.records.set_paper(paper.position)
@@ -202,7 +247,10 @@ class DossierScanDialog(QDialog):
         """Only a saved copy can be signed (pages still waiting are not in the dossier yet)."""
         attached = getattr(self, "_attached", {})
         paper = self._current_paper()
-        self.sign_button.setEnabled(paper is not None and bool(attached.get(paper.position)))
+        if self.is_result_row():
+            self.sign_button.setEnabled(getattr(self, "_result", None) is not None)
+        else:
+            self.sign_button.setEnabled(paper is not None and bool(attached.get(paper.position)))
         self.sign_all_button.setEnabled(any(p is not None for p in attached))
 
     def show_record(self) -> None:
@@ -211,21 +259,39 @@ class DossierScanDialog(QDialog):
 
     # -- signing ------------------------------------------------------------------------------
     def sign_paper(self) -> Any:
+        if not self.sign_button.isEnabled():
+            return None
+        if self.is_result_row():
+            return self._sign_result()
         paper = self._current_paper()
-        if paper is None or not self.sign_button.isEnabled():
+        if paper is None:
             return None
         return self._open_sign_dialog(paper.position, paper.name)
+
+    def _sign_result(self) -> Any:
+        """The result document's newest version (its text layer or signed copy when there is
+        one; signing a signed one countersigns it, as for a paper)."""
+        if self._result is None:
+            return None
+        signing = _OneFileSigning(self.ctx.signing, self._result.uuid)
+        return self._open_sign_dialog(0, i18n.tr("dossier_scan.result"), signing)
 
     def sign_all(self) -> Any:
         if not self.sign_all_button.isEnabled():
             return None
         return self._open_sign_dialog(None, None)
 
-    def _open_sign_dialog(self, position: int | None, name: str | None) -> Any:
+    def _open_sign_dialog(self, position: int | None, name: str | None, signing: Any = None) -> Any:
         from hcc_desk.ui.sign_dialog import SignDialog
 
         dialog = SignDialog(
-            self.ctx.signing, self.runner, self.officer.username, self.code, position, name, self
+            signing or self.ctx.signing,
+            self.runner,
+            self.officer.username,
+            self.code,
+            position,
+            name,
+            self,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed.connect(lambda _report: self.load())  # the signed versions, listed
@@ -329,6 +395,30 @@ class DossierScanDialog(QDialog):
     def closeEvent(self, event: Any) -> None:
         event.ignore()
         self.done(QDialog.DialogCode.Rejected)
+
+
+class _OneFileSigning:
+    """SignDialog signs "a paper" through ``sign_paper``; this hands it one file of the dossier
+    instead (the result document), signed by ``SigningService.sign_attachment``."""
+
+    def __init__(self, signing: SigningService, attachment_uuid: str):
+        self._signing, self.attachment_uuid = signing, attachment_uuid
+
+    def config(self) -> Any:
+        return self._signing.config()
+
+    def signer_name(self) -> str | None:
+        return self._signing.signer_name()
+
+    def sign_paper(self, code: str, _position: int, pin: Any, officer: str) -> SignReport:
+        return self._signing.sign_attachment(code, self.attachment_uuid, pin, officer)
+
+    def sign_all(self, code: str, pin: Any, officer: str) -> SignReport:
+        return self.sign_paper(code, 0, pin, officer)  # one file is all there is
+
+
+def _is_signed(filename: str) -> bool:
+    return PurePath(filename).stem.endswith(SIGNED_SUFFIX)
 
 
 def _last_in_chain(widget: QWidget) -> QWidget:
