@@ -28,7 +28,9 @@ from hcc_core.domain.timing import new_due_problem
 from .admin import AdminError
 from .calendar import work_calendar
 from .changes import audit
+from .db import rows_changed
 from .models import Agency, Attachment, Centre, Dossier, Officer
+from .signatures import check_signatures
 from .status_change import set_status
 from .store import FileStore
 
@@ -289,9 +291,13 @@ def result_ready(
     pdf: bytes,
     filename: str,
     max_bytes: int,
+    centre_quota: int = 0,
+    signature_ca_dir: str = "",
 ) -> dict[str, Any]:
     """The result document is ready: stored as the dossier's ``kind="result"`` attachment,
-    the dossier goes to RELEASING (the counter hands it back)."""
+    the dossier goes to RELEASING (the counter hands it back). Like a desk's upload it counts
+    against the centre's stored-bytes quota (``centre_quota``, 0: none), and a signed result
+    is stored only if its signature holds (signatures.py), its signer recorded."""
     dossier = agency_dossier(s, code, agency)
     offered(dossier, "result_ready")
     if len(pdf) > max_bytes:
@@ -300,7 +306,27 @@ def result_ready(
         )
     if not pdf.startswith(PDF_MAGIC):
         raise StepRefused("Tệp kết quả phải là tệp PDF.", status=422)
+    verdict = check_signatures(pdf, signature_ca_dir)
+    if verdict.problem is not None:
+        raise StepRefused(
+            f"Chữ ký số trên tệp kết quả không hợp lệ ({verdict.problem}): "
+            "mời ký lại hoặc tải lên bản khác.",
+            status=415,
+        )
     sha256 = hashlib.sha256(pdf).hexdigest()
+    counted = (
+        update(Centre)
+        .where(Centre.id == dossier.centre_id)
+        .values(stored_bytes=Centre.stored_bytes + len(pdf))
+        .execution_options(synchronize_session=False)
+    )
+    if centre_quota:  # atomic: two uploads at once cannot both slip under the quota
+        counted = counted.where(Centre.stored_bytes + len(pdf) <= centre_quota)
+    if rows_changed(s.execute(counted)) != 1:
+        raise StepRefused(
+            "Trung tâm đã dùng hết dung lượng lưu tệp: mời quản trị viên nâng hạn mức.",
+            status=507,
+        )
     store.put(pdf, sha256)  # content-addressed: a failed transaction leaves a harmless blob
     name = safe_filename(filename)
     att = Attachment(
@@ -313,13 +339,10 @@ def result_ready(
         content_type="application/pdf",
         kind="result",
         stored_at=datetime.now(),
+        signer=verdict.signer.name if verdict.signer else None,
+        signed_at=verdict.signer.signed_at if verdict.signer else None,
     )
     s.add(att)
-    s.execute(
-        update(Centre)
-        .where(Centre.id == dossier.centre_id)
-        .values(stored_bytes=Centre.stored_bytes + len(pdf))
-    )
     result = {"attachment_uuid": att.uuid, "filename": name, "sha256": sha256, "size": len(pdf)}
     payload = _record(
         s,

@@ -330,6 +330,8 @@ def _apply(
             pdf=pdf,
             filename=filename,
             max_bytes=c.settings.max_result_bytes,
+            centre_quota=c.settings.centre_stored_bytes,
+            signature_ca_dir=c.settings.signature_ca_dir,
         )
     elif step == "apology":
         try:
