@@ -1,5 +1,5 @@
-"""Ký số: the officer signs a saved dossier's paper (or all its digitised papers) with their
-token. Shows whose certificate is on the token when it can be read without the PIN, asks for the
+"""Ký số: the officer signs a saved dossier's paper, one of its files (the result document), or
+all its digitised papers with their token. Shows whose certificate is on the token when it can be read without the PIN, asks for the
 PIN (not echoed), signs on the task runner and shows the result. The PIN field is emptied as soon
 as the PIN is taken and when the dialog closes; the PIN is handed to the service as a bytearray
 that the service zeroes after the token's login. The layout is forms/sign_dialog.ui."""
@@ -26,6 +26,8 @@ _MIN_WIDTH = 480
 
 class SignDialog(QDialog):
     """``position``: the paper to sign; None signs every digitised paper of the dossier.
+    ``attachment_uuid``: sign that one file of the dossier instead (the result document, which
+    has no paper position), named ``paper_name``.
     Signals: signed(SignReport) once something was signed (the caller reloads its lists)."""
 
     signed = Signal(object)
@@ -39,20 +41,22 @@ class SignDialog(QDialog):
         position: int | None,
         paper_name: str | None = None,
         parent: QWidget | None = None,
+        *,
+        attachment_uuid: str | None = None,
     ):
         super().__init__(parent)
         self.signing, self.runner, self.officer = signing, runner, officer
-        self.code, self.position = code, position
+        self.code, self.position, self.attachment_uuid = code, position, attachment_uuid
         self.report: SignReport | None = None
         self._busy = False
         self.ui = ui = Ui_SignDialog()
         ui.setupUi(self)
         self.pin, self.ok_button, self.cancel_button = ui.pin, ui.ok_button, ui.cancel_button
         self.setWindowTitle(i18n.tr("sign_dialog.title", code=code))
-        if position is None:
+        if position is None and attachment_uuid is None:
             ui.what_label.setText(i18n.tr("sign_dialog.all", code=code))
         else:
-            name = paper_name or str(position)
+            name = paper_name or str(position if attachment_uuid is None else attachment_uuid)
             short = name if len(name) <= _NAME_CHARS else name[: _NAME_CHARS - 1] + "…"
             ui.what_label.setText(i18n.tr("sign_dialog.one", paper=short))
             ui.what_label.setToolTip(name)
@@ -99,7 +103,10 @@ class SignDialog(QDialog):
         del typed
         self._set_busy(True)
         signing, code, position, officer = self.signing, self.code, self.position, self.officer
-        if position is None:
+        file_uuid = self.attachment_uuid
+        if file_uuid is not None:
+            job = lambda: signing.sign_attachment(code, file_uuid, pin, officer)  # noqa: E731
+        elif position is None:
             job = lambda: signing.sign_all(code, pin, officer)  # noqa: E731
         else:
             job = lambda: signing.sign_paper(code, position, pin, officer)  # noqa: E731
@@ -166,7 +173,8 @@ class SignDialog(QDialog):
         """Tall enough for the wrapped texts now shown (a catalogue's paper name can take several
         lines), never narrower than the form's width."""
         width = max(self.width(), _MIN_WIDTH)
-        height = self.layout().totalHeightForWidth(width) if self.layout() else self.height()
+        layout = self.layout()
+        height = layout.totalHeightForWidth(width) if layout is not None else self.height()
         self.resize(width, max(height, self.minimumSizeHint().height()))
 
     # -- closing ------------------------------------------------------------------------------

@@ -36,7 +36,6 @@ from hcc_desk.ui.tasks import Failure, TaskRunner
 if TYPE_CHECKING:
     from hcc_desk.app import AppContext
     from hcc_desk.services.auth import Officer
-    from hcc_desk.services.signing import SigningService, SignReport
 
 
 class DossierScanDialog(QDialog):
@@ -56,6 +55,7 @@ class DossierScanDialog(QDialog):
         self.report: AttachReport | None = None
         self.close_box: QMessageBox | None = None
         self._saving = False
+        self._start_on_result = False  # select_result() before the dossier was loaded
         self.setWindowTitle(i18n.tr("dossier_scan.title", code=code))
         self.resize(1100, 720)
         self.ui = ui = Ui_DossierScanDialog()
@@ -133,7 +133,7 @@ class DossierScanDialog(QDialog):
         )
         self._fill_papers()
         if first_load and self.paper_rows.rowCount():
-            self._set_row(0)
+            self._set_row(len(detail.papers) if self._start_on_result else 0)
             self.papers.setFocus()
 
     def _pending(self) -> list[Any]:
@@ -209,7 +209,11 @@ class DossierScanDialog(QDialog):
         return self.detail is not None and row == len(self.detail.papers)
 
     def select_result(self) -> None:
-        if self.detail is not None:
+        """The result document's row; called before the dossier is loaded (the return desk
+        opens the dialog on it), the row is chosen once the dossier is there."""
+        if self.detail is None:
+            self._start_on_result = True
+        else:
             self._set_row(len(self.detail.papers))
 
     def _on_paper(self, row: int) -> None:
@@ -273,25 +277,28 @@ class DossierScanDialog(QDialog):
         one; signing a signed one countersigns it, as for a paper)."""
         if self._result is None:
             return None
-        signing = _OneFileSigning(self.ctx.signing, self._result.uuid)
-        return self._open_sign_dialog(0, i18n.tr("dossier_scan.result"), signing)
+        name = i18n.tr("dossier_scan.result")
+        return self._open_sign_dialog(None, name, attachment_uuid=self._result.uuid)
 
     def sign_all(self) -> Any:
         if not self.sign_all_button.isEnabled():
             return None
         return self._open_sign_dialog(None, None)
 
-    def _open_sign_dialog(self, position: int | None, name: str | None, signing: Any = None) -> Any:
+    def _open_sign_dialog(
+        self, position: int | None, name: str | None, attachment_uuid: str | None = None
+    ) -> Any:
         from hcc_desk.ui.sign_dialog import SignDialog
 
         dialog = SignDialog(
-            signing or self.ctx.signing,
+            self.ctx.signing,
             self.runner,
             self.officer.username,
             self.code,
             position,
             name,
             self,
+            attachment_uuid=attachment_uuid,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed.connect(lambda _report: self.load())  # the signed versions, listed
@@ -395,26 +402,6 @@ class DossierScanDialog(QDialog):
     def closeEvent(self, event: Any) -> None:
         event.ignore()
         self.done(QDialog.DialogCode.Rejected)
-
-
-class _OneFileSigning:
-    """SignDialog signs "a paper" through ``sign_paper``; this hands it one file of the dossier
-    instead (the result document), signed by ``SigningService.sign_attachment``."""
-
-    def __init__(self, signing: SigningService, attachment_uuid: str):
-        self._signing, self.attachment_uuid = signing, attachment_uuid
-
-    def config(self) -> Any:
-        return self._signing.config()
-
-    def signer_name(self) -> str | None:
-        return self._signing.signer_name()
-
-    def sign_paper(self, code: str, _position: int, pin: Any, officer: str) -> SignReport:
-        return self._signing.sign_attachment(code, self.attachment_uuid, pin, officer)
-
-    def sign_all(self, code: str, pin: Any, officer: str) -> SignReport:
-        return self.sign_paper(code, 0, pin, officer)  # one file is all there is
 
 
 def _is_signed(filename: str) -> bool:
