@@ -137,6 +137,32 @@ def test_the_panel_lists_the_copies_after_a_qr_read_and_ticking_marks_the_paper(
     assert all(p.reused is None for p in req.papers or [])
 
 
+def test_typing_the_cards_facts_asks_too_and_once(qtbot, runner):
+    """A worn card or no scanner: the officer types ID number, name and birth date; the same
+    look-up runs once all three are there, and not again for the same person (ticks stay)."""
+    reuse = FakeReuse(ReuseLookup([_paper()]))
+    view = _view(qtbot, runner, reuse)
+    who = view.ui.submitter.ui
+    for edit, text in ((who.full_name, NAME), (who.id_number, ID)):
+        edit.setFocus()
+        type_text(edit, text)
+        who.date_of_birth.setFocus()  # leaving the field finishes its editing
+    view.runner.wait_idle()
+    assert reuse.asked == []  # no birth date yet
+    type_text(who.date_of_birth, BORN.strftime("%d/%m/%Y"))
+    who.phone.setFocus()
+    view.runner.wait_idle()
+    assert reuse.asked == [(ID, NAME, BORN, "demo")]
+    assert view.reuse_panel.list.count() == 1
+    _pick_birth_registration(view)
+    _tick_with_space(view)
+    who.full_name.setFocus()
+    who.phone.setFocus()  # the same facts again
+    view.runner.wait_idle()
+    assert len(reuse.asked) == 1
+    assert view.reuse_panel.list.item(0).checkState() == Qt.CheckState.Checked
+
+
 def test_a_copy_of_another_name_goes_to_the_paper_the_officer_picks(qtbot, runner, monkeypatch):
     reuse = FakeReuse(ReuseLookup([_paper(kind="Giấy báo sinh")]))
     view = _view(qtbot, runner, reuse)

@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
+from hcc_core.domain.text import fold
 from hcc_desk.services.intake_request import IntakeRequest
 from hcc_desk.ui import errors, i18n, intake_form
 from hcc_desk.ui.banner import Banner
 from hcc_desk.ui.capture.intake_capture import IntakeCapture
 from hcc_desk.ui.drafts import DraftKeeper
 from hcc_desk.ui.field_errors import FieldErrorView
-from hcc_desk.ui.formatting import appointment_text
+from hcc_desk.ui.formatting import appointment_text, parse_date
 from hcc_desk.ui.forms.ui_intake import Ui_IntakeForm
 from hcc_desk.ui.procedure_picker import ProcedurePicker
 from hcc_desk.ui.reuse_panel import ReusePanel
@@ -94,6 +95,10 @@ class IntakeView(QWidget):
         )
         ui.papers_layout.insertWidget(0, self.reuse_panel)
         self.reuse_panel.changed.connect(self._on_change)
+        self._looked_up: tuple[str, str, date] | None = None
+        who = ui.submitter.ui
+        for edit in (who.id_number, who.full_name, who.date_of_birth):
+            edit.editingFinished.connect(self._typed_identity)
         self._appointment_asked = 0
         self._appointment_timer = QTimer(self)
         self._appointment_timer.setInterval(60_000)  # the due time moves as the clock passes 17:00
@@ -204,7 +209,26 @@ class IntakeView(QWidget):
         fields = self.ui.submitter.ui
         (fields.phone if not fields.phone.text() else self.ui.procedure_search).setFocus()
         # In the background: intake never waits on central.
-        self.reuse_panel.look_up(person.id_number, person.full_name, person.date_of_birth)
+        self._look_up(person.id_number, person.full_name, person.date_of_birth)
+
+    def _typed_identity(self) -> None:
+        """The card's facts typed instead of read from its QR (a worn card, no scanner): once
+        the ID number, name and birth date are all there, the same look-up."""
+        who = self.ui.submitter.ui
+        number, name = who.id_number.text().strip(), who.full_name.text().strip()
+        try:
+            born = parse_date(who.date_of_birth.text())
+        except ValueError:
+            return  # a date still being typed, or wrong: the form says so at save
+        if len(number) == 12 and name and born is not None:
+            self._look_up(number, name, born)
+
+    def _look_up(self, number: str, name: str, born: date | None) -> None:
+        key = (number, fold(name), born) if born is not None else None
+        if key is not None and key == self._looked_up:
+            return  # asked already: ticks made meanwhile stay
+        self._looked_up = key
+        self.reuse_panel.look_up(number, name, born)
 
     # -- procedure, papers, appointment ---------------------------------------------------------
     def _on_procedure(self, proc: Any) -> None:
@@ -294,6 +318,7 @@ class IntakeView(QWidget):
             self.picker.clear()
             self.reuse_panel.clear()
             self._qr_raw, self._qr_id = None, ""
+            self._looked_up = None
             self._errors.clear()
             self.update_appointment()
         if self.capture is not None:
