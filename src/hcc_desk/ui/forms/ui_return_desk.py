@@ -163,11 +163,24 @@ class Ui_ReturnDeskView(object):
 
         self.card_form.setWidget(8, QFormLayout.ItemRole.LabelRole, self.ready_caption)
 
+        self.ready_row = QHBoxLayout()
+        self.ready_row.setObjectName(u"ready_row")
         self.ready_value = QLabel(self.card_box)
         self.ready_value.setObjectName(u"ready_value")
         self.ready_value.setProperty(u"role", u"title")
+        self.ready_value.setWordWrap(True)
 
-        self.card_form.setWidget(8, QFormLayout.ItemRole.FieldRole, self.ready_value)
+        self.ready_row.addWidget(self.ready_value)
+
+        self.scan_result_button = QPushButton(self.card_box)
+        self.scan_result_button.setObjectName(u"scan_result_button")
+        self.scan_result_button.setAutoDefault(False)
+
+        self.ready_row.addWidget(self.scan_result_button)
+
+        self.ready_row.setStretch(0, 1)
+
+        self.card_form.setLayout(8, QFormLayout.ItemRole.FieldRole, self.ready_row)
 
 
         self.left_column.addWidget(self.card_box)
@@ -376,6 +389,7 @@ class Ui_ReturnDeskView(object):
         self.status_value.setText("")
         self.ready_caption.setText(QCoreApplication.translate("ReturnDeskView", u"K\u1ebft qu\u1ea3:", None))
         self.ready_value.setText("")
+        self.scan_result_button.setText(QCoreApplication.translate("ReturnDeskView", u"Q&u\u00e9t k\u1ebft qu\u1ea3 (F7)", None))
         self.steps_box.setTitle(QCoreApplication.translate("ReturnDeskView", u"C\u01a1 quan giao nh\u1eadn t\u1ea1i qu\u1ea7y", None))
         self.step_transfer.setText(QCoreApplication.translate("ReturnDeskView", u"Chuy\u1ec3n h\u1ed3 s\u01a1\u2026", None))
         self.step_processing.setText(QCoreApplication.translate("ReturnDeskView", u"\u0110ang x\u1eed l\u00fd\u2026", None))

@@ -5,7 +5,9 @@ same). The dossier card shows whether the result is ready; the recipient is the 
 number is checked) or a person with an authorisation letter, whose chip-card QR can be scanned.
 "Trả kết quả" records the hand-back in a worker, then prints the result slip through the forms
 service. The agency steps (transfer, supplement, result ready, refusal, apology) are recorded
-from the same card, each printing its form (Mẫu 02–05).
+from the same card, each printing its form (Mẫu 02–05). "Quét kết quả" (F7) opens the dossier's
+scan dialog on its "Kết quả giải quyết" row, to digitise and sign the paper result before it is
+handed back.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ class ReturnDeskView(QWidget):
         self.card: Any = None
         self.parties: list[str] = []  # offered in the step dialogs; read with the card
         self.dialog: StepDialog | None = None
+        self.scan_dialog: Any = None  # the dossier's scan dialog, while it is open
         self.last_job: str | None = None
         self.ui = Ui_ReturnDeskView()
         self.ui.setupUi(self)
@@ -95,6 +98,7 @@ class ReturnDeskView(QWidget):
         self.ref_edit, self.summary_edit = ui.ref_edit, ui.summary_edit
         self.return_button, self.reprint_button = ui.return_button, ui.reprint_button
         self.outcome_label = ui.outcome_label
+        self.scan_result_button = ui.scan_result_button
         self.banner = Banner(ui.banner, ui.banner_label, ui.banner_close)
         self.step_buttons: dict[str, QPushButton] = {
             b.objectName().removeprefix("step_"): b for b in ui.steps_box.findChildren(QPushButton)
@@ -111,8 +115,12 @@ class ReturnDeskView(QWidget):
         self.summary_edit.returnPressed.connect(self.hand_back)
         self.return_button.clicked.connect(self.hand_back)
         self.reprint_button.clicked.connect(lambda: self.print_form("result"))
+        self.scan_result_button.clicked.connect(self.scan_result)
         self.authorised_radio.toggled.connect(self._relation_changed)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.hand_back)
+        # F7 scans, as on the intake screen and in the scan dialog; only while this screen shows.
+        scan_key = QShortcut(QKeySequence("F7"), self, self.scan_result)
+        scan_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._show_card(None)
         self._relation_changed()
 
@@ -178,6 +186,7 @@ class ReturnDeskView(QWidget):
                 label.clear()
             self.return_button.setEnabled(False)
             self.reprint_button.setEnabled(False)
+            self._enable_result_scan()
             return
         self.code_value.setText(card.code)
         self.applicant_value.setText(_person(card.submitter))
@@ -211,6 +220,47 @@ class ReturnDeskView(QWidget):
         self.reprint_button.setEnabled(card.hand_back is not None)
         for step, button in self.step_buttons.items():
             button.setEnabled(step in card.steps)  # the service's answer, never our own rules
+        self._enable_result_scan()
+
+    # -- the result document ------------------------------------------------------------------
+    def _enable_result_scan(self) -> None:
+        """Enabled when the result is at the counter (ready, or handed back): the card's
+        answers, as for the recipient box. The tooltip says why it is not."""
+        card, button = self.card, self.scan_result_button
+        if getattr(self.ctx, "capture", None) is None:
+            why = self.tr("Máy này chưa dùng được chức năng quét giấy tờ.")
+        elif card is None:
+            why = self.tr("Mở một hồ sơ trước (quét mã vạch trên giấy tiếp nhận).")
+        elif not (card.ready or card.hand_back is not None):
+            why = self.tr("Hồ sơ chưa có kết quả: chưa có gì để quét.")
+        else:
+            why = ""
+        button.setEnabled(not why)
+        button.setToolTip(
+            why or self.tr("Quét và ký số bản giấy kết quả giải quyết trước khi trả (F7).")
+        )
+
+    def scan_result(self) -> Any:
+        """The dossier's scan dialog, on its "Kết quả giải quyết" row."""
+        if self.card is None or not self.scan_result_button.isEnabled():
+            return None
+        if self.scan_dialog is not None:  # one at a time: F7 again brings it forward
+            self.scan_dialog.raise_()
+            self.scan_dialog.activateWindow()
+            return self.scan_dialog
+        from hcc_desk.ui.capture.dossier_scan import DossierScanDialog
+
+        dialog = DossierScanDialog(self.ctx, self.runner, self.officer, self.card.code, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.select_result()  # chosen once the dossier is loaded
+        dialog.finished.connect(lambda _r: self._scan_closed(dialog))
+        self.scan_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _scan_closed(self, dialog: Any) -> None:
+        if self.scan_dialog is dialog:
+            self.scan_dialog = None
 
     # -- recipient ----------------------------------------------------------------------------
     def _relation_changed(self, *_args: Any) -> None:
