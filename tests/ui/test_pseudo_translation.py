@@ -174,7 +174,9 @@ def test_every_probed_window_shows_only_catalogue_text(pseudo, qtbot, tmp_path, 
             look(f"tab {i}", window)
         look("receipt preview", ReceiptPreview(ctx, runner, officer, code, window))
         look("scan papers", DossierScanDialog(ctx, runner, officer, code, window))
-        look("lock", LockDialog(ctx, runner, officer, window))
+        lock = LockDialog(ctx, runner, officer, window)
+        look("lock", lock)
+        lock.hide()  # it refuses to close (Esc must not unlock): left up, it is modal for later tests
         look("crash report", errors.CrashDialog(window))
         card = SimpleNamespace(
             code=code,

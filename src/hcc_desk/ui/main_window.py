@@ -368,6 +368,9 @@ class MainWindow(QMainWindow):
         text += "\n" + self.tr(
             "F7: quét giấy tờ đang chọn · Shift+F7: dừng quét · Ctrl+O: thêm tệp"
         )
+        text += "\n" + self.tr(
+            "Quét giấy tờ của hồ sơ đã lưu: F9 ký số · Shift+F9 ký số tất cả · Ctrl+I thông tin giấy tờ. Trả kết quả: F7 quét kết quả"
+        )
         text += "\n\n" + self.tr("Alt + chữ gạch chân: đến ô tương ứng. Enter trong ô QR: đọc thẻ.")
         errors.show_message(self, text)
 
