@@ -12,28 +12,16 @@ from sqlalchemy import select
 
 from hcc_central import steps
 from hcc_central.models import Attachment, Centre
-from hcc_desk.core.digitise.sign import sign_pdf
-from hcc_desk.core.digitise.token import TokenSpec
 from tests.central.live import Desk, LiveServer
 from tests.central.test_central_steps import agency, pushed, status_of
-from tests.digitise.documents import vietnamese_pdf
-from tests.digitise.tokens import CENTRE, PIN, SIGNER_NAME, tokens
+from tests.digitise.tokens import SIGNER_NAME, signed_pdf, tokens
 
 __all__ = ["tokens"]  # the session's SoftHSM2 store (tests/digitise/tokens.py)
 
 
 @pytest.fixture(scope="module")
 def signed_result(tokens, tmp_path_factory) -> bytes:
-    root = tmp_path_factory.mktemp("result")
-    out = root / "ket-qua-ky-so.pdf"
-    sign_pdf(
-        vietnamese_pdf(root / "ket-qua.pdf"),
-        out,
-        TokenSpec(tokens.library, "officer"),
-        PIN,
-        centre=CENTRE,
-    )
-    return out.read_bytes()
+    return signed_pdf(tokens, tmp_path_factory.mktemp("result"), "ket-qua")
 
 
 def _upload(central: LiveServer, code: str, who, pdf: bytes, **over):

@@ -11,9 +11,7 @@ birth certificate, reuses it instead of scanning it again, and prints the receip
 from __future__ import annotations
 
 import hashlib
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -24,16 +22,14 @@ from hcc_central.models import Attachment as CentralAttachment
 from hcc_central.models import DigitisedPaper
 from hcc_desk.core import sealed_files
 from hcc_desk.core.capture.model import ColourMode, ScanProfile, Source
-from hcc_desk.core.digitise import ocr
 from hcc_desk.core.digitise.trust import load_trust_roots
 from hcc_desk.core.digitise.verify import verify_bytes
 from hcc_desk.core.store.models import Attachment, Dossier
 from hcc_desk.services.paper_records import PaperFields
 from hcc_desk.services.reuse import choice
-from hcc_desk.services.settings import SIGNING_PKCS11_LIB, SIGNING_SLOT_LABEL
+from tests.digitise.documents import birth_certificate_pdf
 from tests.digitise.ocr_fixtures import pdftotext
-from tests.digitise.test_paper_metadata_ocr import _birth_certificate
-from tests.digitise.tokens import PIN, SIGNER_NAME, tokens
+from tests.digitise.tokens import PIN, SIGNER_NAME, configure_signing, tokens, trust_centre_ca
 from tests.services.after_intake_helpers import OWNER_ID
 from tests.support.printed import pdf_text
 from tests.support.realparts import unavailable
@@ -53,14 +49,6 @@ BIRTH = "Bản sao giấy khai sinh"  # the procedure's paper the rendered page 
 TOKEN_PIN = PIN
 
 
-@pytest.fixture(scope="module")
-def ocr_ready() -> None:
-    try:
-        ocr.check_available()
-    except ocr.OcrUnavailable as exc:
-        unavailable(f"{exc.text('en')} (scripts/install-system-deps.sh)")
-
-
 @pytest.fixture
 def central(tmp_path):
     """Central in production mode: PostgreSQL."""
@@ -73,15 +61,6 @@ def central(tmp_path):
             c.live.stop()
     except pg.Unavailable as why:
         unavailable(f"PostgreSQL unavailable: {why}")
-
-
-def _trust(ctx, tokens) -> Path:
-    """The centre's CA, as the IT officer puts it in every counter's profile."""
-    trusted = Path(ctx.profile.root) / "trusted-ca"
-    trusted.mkdir(exist_ok=True)
-    for pem in tokens.trust_dir.iterdir():
-        shutil.copy(pem, trusted / pem.name)
-    return trusted
 
 
 def _newest(ctx, code: str, position: int) -> Attachment:
@@ -108,9 +87,8 @@ def test_digitised_signed_uploaded_and_reused_at_another_desk(
     a = _desk(central.live, code_a, tmp_path / "quay1", "lan")
     b = _desk(central.live, code_b, tmp_path / "quay2", "mai")
     try:
-        trusted = _trust(a, tokens)
-        _trust(b, tokens)
-        a.settings.save({SIGNING_PKCS11_LIB: str(tokens.library), SIGNING_SLOT_LABEL: "officer"})
+        trusted = configure_signing(a, tokens)
+        trust_centre_ca(b.profile.root, tokens)
 
         # --- desk A: intake, a SANE page and a rendered birth certificate ---------------------
         code = a.intake.submit(_request(_papers(a)), "lan").code
@@ -130,7 +108,7 @@ def test_digitised_signed_uploaded_and_reused_at_another_desk(
         page = a.capture.spool.open_session(
             "dossier:" + detail.uuid, birth.position, birth.name, code
         )
-        page.insert_files([_birth_certificate(tmp_path / "giay-khai-sinh.pdf")])
+        page.insert_files([birth_certificate_pdf(tmp_path / "giay-khai-sinh.pdf")])
         a.capture.attach(page, code, "lan")
 
         # --- OCR in the background worker: Vietnamese text with its marks ---------------------

@@ -21,20 +21,11 @@ from hcc_desk.core import sealed_files
 from hcc_desk.core.digitise import ocr
 from hcc_desk.core.store.models import Attachment, AuditLog, OcrJob, OutboxOp, PaperText
 from tests.support.demo_dossier import save_demo_dossier
-from tests.support.realparts import unavailable
 from tests.support.waits import wait_until
 
 from .ocr_fixtures import digital_page, pdftotext, scanned_page, xmp_pdfaid
 
 OCR_WAIT = 240  # seconds: one page takes ~3 s alone, far more on a loaded CI machine
-
-
-@pytest.fixture(scope="module")
-def ocr_ready() -> None:
-    try:
-        ocr.check_available()
-    except ocr.OcrUnavailable as exc:
-        unavailable(f"{exc.text('en')} (scripts/install-system-deps.sh, requirements/desk.in)")
 
 
 @pytest.fixture

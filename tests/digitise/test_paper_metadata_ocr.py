@@ -6,61 +6,15 @@ officer checks it."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
-from hcc_desk.core.digitise import ocr
 from hcc_desk.core.digitise.metadata import PREFILL
 from hcc_desk.core.store.models import Attachment, OutboxOp
 from hcc_desk.services.paper_records import PaperFields
 from tests.support.demo_dossier import save_demo_dossier
-from tests.support.realparts import unavailable
 
-from .ocr_fixtures import FONT
-
-OWNER_ID = "046185012345"  # the demo dossier's applicant (tests/support/demo_dossier.py)
-# (x, y, size, text) on an A4 page: the header's two columns, as printed.
-PAGE = (
-    (60, 790, 11, "ỦY BAN NHÂN DÂN"),
-    (300, 790, 11, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-    (60, 775, 11, "PHƯỜNG THUẬN HÓA"),
-    (330, 775, 11, "Độc lập - Tự do - Hạnh phúc"),
-    (60, 755, 11, "Số: 45/TLKS"),
-    (200, 720, 16, "GIẤY KHAI SINH"),
-    (60, 690, 11, "Họ, chữ đệm, tên: NGUYỄN THỊ HƯƠNG"),
-    (60, 670, 11, "Ngày, tháng, năm sinh: 12/03/1985"),
-    (60, 650, 11, "Nơi sinh: Bệnh viện Đa khoa tỉnh Quảng Trị"),
-    (60, 630, 11, f"Số định danh cá nhân: {OWNER_ID}"),
-    (300, 580, 11, "Huế, ngày 05 tháng 3 năm 2021"),
-    (330, 565, 11, "TM. ỦY BAN NHÂN DÂN"),
-    (350, 550, 11, "CHỦ TỊCH"),
-)
-
-
-@pytest.fixture(scope="module")
-def ocr_ready() -> None:
-    try:
-        ocr.check_available()
-    except ocr.OcrUnavailable as exc:
-        unavailable(f"{exc.text('en')} (scripts/install-system-deps.sh, requirements/desk.in)")
-
-
-def _birth_certificate(path: Path) -> Path:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(TTFont("HccMetaTest", str(FONT)))
-    page = canvas.Canvas(str(path), pagesize=A4)
-    for x, y, size, line in PAGE:
-        page.setFont("HccMetaTest", size)
-        page.drawString(x, y, line)
-    page.showPage()
-    page.save()
-    return path
+from .documents import OWNER_ID, birth_certificate_pdf
 
 
 def _pushed_papers(ctx, dossier_uuid: str) -> dict[int, dict]:
@@ -81,7 +35,7 @@ def test_the_ocr_job_leaves_suggestions_in_the_paper_record(ocr_ready, demo_ctx,
         "dossier:" + dossier.uuid, paper.position, paper.name, dossier.code
     )
     # Added from a file, the page becomes a scanned image: the text comes from Tesseract.
-    session.insert_files([_birth_certificate(tmp_path / "giay-khai-sinh.pdf")])
+    session.insert_files([birth_certificate_pdf(tmp_path / "giay-khai-sinh.pdf")])
     capture.attach(session, dossier.code, "demo")
 
     assert demo_ctx.ocr.run_until_idle() == 1

@@ -13,6 +13,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,3 +131,41 @@ def _store_certificate(library: Path, token_label: str, who: Issued) -> None:
                 Attribute.VALUE: who.cert.public_bytes(serialization.Encoding.DER),
             }
         )
+
+
+# --- what the tests do with the store ---------------------------------------------------------
+
+
+def trust_centre_ca(profile_root: Path, tokens: Tokens) -> Path:
+    """The test CA in a desk profile's ``trusted-ca`` folder, as the IT officer puts the
+    centre's CAs on every counter PC."""
+    trusted = Path(profile_root) / "trusted-ca"
+    trusted.mkdir(exist_ok=True)
+    for pem in tokens.trust_dir.iterdir():
+        shutil.copy(pem, trusted / pem.name)
+    return trusted
+
+
+def configure_signing(ctx: Any, tokens: Tokens, slot: str = "officer") -> Path:
+    """What an admin sets on a counter PC: the token's library and label, the trusted CA."""
+    from hcc_desk.services.settings import SIGNING_PKCS11_LIB, SIGNING_SLOT_LABEL
+
+    ctx.settings.save({SIGNING_PKCS11_LIB: str(tokens.library), SIGNING_SLOT_LABEL: slot})
+    return trust_centre_ca(ctx.profile.root, tokens)
+
+
+def signed_pdf(tokens: Tokens, folder: Path, name: str = "giay-to") -> bytes:
+    """A rendered Vietnamese page signed (PAdES) with the officer's token."""
+    from hcc_desk.core.digitise.sign import sign_pdf
+    from hcc_desk.core.digitise.token import TokenSpec
+    from tests.digitise.documents import vietnamese_pdf
+
+    out = folder / f"{name}-ky-so.pdf"
+    sign_pdf(
+        vietnamese_pdf(folder / f"{name}.pdf"),
+        out,
+        TokenSpec(tokens.library, "officer"),
+        PIN,
+        centre=CENTRE,
+    )
+    return out.read_bytes()

@@ -7,7 +7,6 @@ nothing; the PIN is nowhere in the profile afterwards."""
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,22 +18,16 @@ from hcc_desk.core.digitise.trust import load_trust_roots
 from hcc_desk.core.digitise.verify import verify_bytes
 from hcc_desk.core.store.models import Attachment, AuditLog, Dossier, OutboxOp
 from hcc_desk.core.sync.attachments import add_attachment
-from hcc_desk.services.settings import SIGNING_PKCS11_LIB, SIGNING_SLOT_LABEL
+from hcc_desk.services.settings import SIGNING_PKCS11_LIB
 from hcc_desk.services.signing import SigningService
 from tests.digitise.documents import vietnamese_pdf
-from tests.digitise.tokens import PIN, SIGNER_NAME, tokens
+from tests.digitise.tokens import PIN, SIGNER_NAME, configure_signing, tokens
 from tests.support.demo_dossier import save_demo_dossier
 
 __all__ = ["tokens"]  # the session's SoftHSM2 store, a fixture
 
 
-def configure(ctx, tokens, slot: str = "officer") -> None:
-    """What an admin sets on a counter PC, and the centre's trusted CA in the profile."""
-    ctx.settings.save({SIGNING_PKCS11_LIB: str(tokens.library), SIGNING_SLOT_LABEL: slot})
-    trusted = Path(ctx.profile.root) / "trusted-ca"
-    trusted.mkdir(exist_ok=True)
-    for pem in tokens.trust_dir.iterdir():
-        shutil.copy(pem, trusted / pem.name)
+configure = configure_signing  # what an admin sets on a counter PC (tests/digitise/tokens.py)
 
 
 def service(ctx, ocr_installed: bool = False) -> SigningService:

@@ -28,8 +28,6 @@ from hcc_central.migrate import upgrade
 from hcc_central.settings import Settings
 from hcc_desk import cli
 from hcc_desk.app import open_context
-from hcc_desk.core.digitise.sign import sign_pdf
-from hcc_desk.core.digitise.token import TokenSpec
 from hcc_desk.core.store.models import Attachment, Dossier
 from hcc_desk.core.sync.attachments import add_attachment
 from hcc_desk.core.sync.dossier_doc import build_dossier_doc
@@ -38,8 +36,7 @@ from hcc_desk.services.intake_request import IntakeRequest, PaperInput, PersonIn
 from hcc_desk.services.paper_records import PaperFields
 from hcc_desk.services.reuse import ReuseRefused, choice
 from tests.central.live import LiveServer
-from tests.digitise.documents import vietnamese_pdf
-from tests.digitise.tokens import CENTRE, PIN, SIGNER_NAME, tokens
+from tests.digitise.tokens import SIGNER_NAME, signed_pdf, tokens, trust_centre_ca
 from tests.services.after_intake_helpers import OWNER_ID, QR
 from tests.support.printed import pdf_text
 from tests.support.realparts import unavailable
@@ -125,13 +122,6 @@ def _request(papers: list[PaperInput]) -> IntakeRequest:
     )
 
 
-def _signed(tmp_path: Path, tokens) -> bytes:
-    source = vietnamese_pdf(tmp_path / "giay-to.pdf")
-    out = tmp_path / "giay-to-ky-so.pdf"
-    sign_pdf(source, out, TokenSpec(tokens.library, "officer"), PIN, centre=CENTRE)
-    return out.read_bytes()
-
-
 def _sync(ctx) -> None:
     ok, _ = ctx.sync.run_until_idle(60)
     assert ok
@@ -166,8 +156,8 @@ def desks(central, tmp_path, tokens):
     code_a, code_b = _centre(central.live)
     a = _desk(central.live, code_a, tmp_path / "quay1", "lan")
     b = _desk(central.live, code_b, tmp_path / "quay2", "mai")
-    shutil.copytree(tokens.trust_dir, tmp_path / "quay2" / "trusted-ca")  # the centre's CAs
-    data = _signed(tmp_path, tokens)
+    trust_centre_ca(tmp_path / "quay2", tokens)
+    data = signed_pdf(tokens, tmp_path)
     source, kind = _digitised_at_a(a, data)
     yield a, b, data, source, kind
     a.close()

@@ -18,15 +18,13 @@ import httpx
 import pytest
 
 from hcc_desk.app import open_context
-from hcc_desk.core.digitise.sign import sign_pdf
-from hcc_desk.core.digitise.token import TokenSpec
 from hcc_desk.core.sync.client import CentralClient
 from hcc_desk.core.sync.credentials import CredentialStore, DeviceCredential
 from hcc_desk.core.sync.officer_session import SessionKeeper
 from hcc_desk.services.reuse import ReuseRefused, ReuseService
 from tests.digitise.documents import vietnamese_pdf
 from tests.digitise.pki import make_ca
-from tests.digitise.tokens import CENTRE, PIN, tokens
+from tests.digitise.tokens import signed_pdf, tokens
 
 __all__ = ["tokens"]
 
@@ -80,16 +78,7 @@ class Served:
 
 @pytest.fixture(scope="module")
 def signed(tokens, tmp_path_factory) -> bytes:
-    root = tmp_path_factory.mktemp("signed")
-    out = root / "signed.pdf"
-    sign_pdf(
-        vietnamese_pdf(root / "in.pdf"),
-        out,
-        TokenSpec(tokens.library, "officer"),
-        PIN,
-        centre=CENTRE,
-    )
-    return out.read_bytes()
+    return signed_pdf(tokens, tmp_path_factory.mktemp("signed"))
 
 
 @pytest.fixture
