@@ -535,24 +535,6 @@ def shoot_supervision(window, out: Path, scene: datetime) -> None:
 
 # -- paper-details.png and sign-dialog.png ----------------------------------------------------
 
-# (x, y, size, text) on an A4 page in points: a birth certificate's extract, as printed.
-BIRTH_CERTIFICATE = (
-    (60, 790, 11, "ỦY BAN NHÂN DÂN"),
-    (300, 790, 11, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-    (60, 775, 11, "PHƯỜNG THUẬN HÓA"),
-    (330, 775, 11, "Độc lập - Tự do - Hạnh phúc"),
-    (60, 755, 11, "Số: 45/TLKS"),
-    (200, 720, 16, "GIẤY KHAI SINH"),
-    (60, 690, 11, "Họ, chữ đệm, tên: NGUYỄN THỊ HƯƠNG"),
-    (60, 670, 11, "Ngày, tháng, năm sinh: 12/03/1985"),
-    (60, 650, 11, "Nơi sinh: Bệnh viện Đa khoa tỉnh Quảng Trị"),
-    (60, 630, 11, "Số định danh cá nhân: 046185012345"),
-    (300, 580, 11, "Huế, ngày 05 tháng 3 năm 2021"),
-    (330, 565, 11, "TM. ỦY BAN NHÂN DÂN"),
-    (350, 550, 11, "CHỦ TỊCH"),
-)
-DESK_FONT = REPO / "src/hcc_desk/data/fonts/NotoSerif-Regular.ttf"
-
 
 def make_tokens(work: Path):
     """A SoftHSM2 store with an officer's key and certificate (tests/digitise/tokens.py), made
@@ -565,32 +547,19 @@ def make_tokens(work: Path):
     return None if library is None else make_store(library, work / "softhsm")
 
 
+def draw_birth_certificate(path: Path) -> Path:
+    """A printed birth certificate with the desk's font (tests/digitise/documents.py); added
+    as a file, it is OCR'd."""
+    from tests.digitise.documents import birth_certificate_pdf
+
+    return birth_certificate_pdf(path)
+
+
 def configure_signing(ctx, tokens) -> None:
     """What an admin sets on the counter PC: the token library and slot, the trusted CA."""
-    from hcc_desk.services.settings import SIGNING_PKCS11_LIB, SIGNING_SLOT_LABEL
+    from tests.digitise.tokens import configure_signing as configure
 
-    ctx.settings.save({SIGNING_PKCS11_LIB: str(tokens.library), SIGNING_SLOT_LABEL: "officer"})
-    trusted = Path(ctx.profile.root) / "trusted-ca"
-    trusted.mkdir(exist_ok=True)
-    for pem in tokens.trust_dir.iterdir():
-        shutil.copy(pem, trusted / pem.name)
-
-
-def draw_birth_certificate(path: Path) -> Path:
-    """A printed birth certificate with the desk's font; added as a file, it is OCR'd."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(TTFont("HccShotSerif", str(DESK_FONT)))
-    page = canvas.Canvas(str(path), pagesize=A4)
-    for x, y, size, line in BIRTH_CERTIFICATE:
-        page.setFont("HccShotSerif", size)
-        page.drawString(x, y, line)
-    page.showPage()
-    page.save()
-    return path
+    configure(ctx, tokens)
 
 
 def passport_with_birth_certificate(ctx, work: Path) -> tuple[str, int]:
@@ -825,7 +794,9 @@ def reuse_scene(out: Path, work: Path, tokens) -> None:
     try:
         desk_1, _ = enrolled_desk(server, code_1, work / "quay1", "lan")
         desk_2, officer = enrolled_desk(server, code_2, work / "quay2", "demo")
-        shutil.copytree(tokens.trust_dir, work / "quay2" / "trusted-ca")  # the centre's CAs
+        from tests.digitise.tokens import trust_centre_ca
+
+        trust_centre_ca(work / "quay2", tokens)  # the centre's CAs
         signed_copy_at_another_desk(desk_1, tokens, work)
         window = open_window(desk_2, officer)
         shoot_reuse_panel(window, out)

@@ -48,11 +48,6 @@ def looks_signed(data: bytes) -> bool:
     return b"%PDF-" in data[:1024] and b"/ByteRange" in data
 
 
-def signature_problem(data: bytes, ca_dir: str = "") -> str | None:
-    """Why a signed PDF must be refused (for the HTTP answer and the audit: no names), or None."""
-    return check_signatures(data, ca_dir).problem
-
-
 def check_signatures(data: bytes, ca_dir: str = "") -> Verdict:
     """Every signature of ``data`` checked in one parse; the signer facts come from the same
     validation (nothing is parsed twice)."""
